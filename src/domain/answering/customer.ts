@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+export const RegionSchema = z.enum(["us", "eu", "uk", "apac", "other"]);
+export type Region = z.infer<typeof RegionSchema>;
+
+/** Who is asking: the citation policy reads it to decide what may be shown and in which order. */
+export const CustomerContextSchema = z.object({
+  region: RegionSchema,
+  ndaOnFile: z.boolean(),
+  /** Last day the NDA covers, if it ends; after it the NDA no longer counts. */
+  ndaUntil: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD"),
+});
+export type CustomerContext = z.infer<typeof CustomerContextSchema>;
+
+/** Whether an NDA is in force on the as-of date. */
+export const ndaInForce = (c: CustomerContext): boolean => c.ndaOnFile && (!c.ndaUntil || c.ndaUntil >= c.asOf);

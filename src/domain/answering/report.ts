@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { FrameworkRefSchema } from "../library/types.js";
+import { QuestionKindSchema, SourceFormatSchema } from "../questionnaire/types.js";
+import { CustomerContextSchema } from "./customer.js";
+
+/** The JSON report of one answered questionnaire: the CLI contract (README) and the API's body. */
+export const CitationSchema = z.object({
+  artifactId: z.string(),
+  type: z.string(),
+  title: z.string(),
+  reason: z.string(),
+});
+
+export const WithheldSchema = z.object({ artifactId: z.string(), reason: z.string() });
+
+export const AnswerStatusSchema = z.enum(["drafted", "needs_review", "no_match"]);
+
+export const ReportQuestionSchema = z.object({
+  id: z.string(),
+  sheet: z.string().nullable(),
+  row: z.number().int().nullable(),
+  sourceId: z.string().nullable(),
+  section: z.string().nullable(),
+  text: z.string(),
+  kind: QuestionKindSchema,
+  allowedValues: z.array(z.string()).nullable(),
+  status: AnswerStatusSchema,
+  answer: z.object({ value: z.string().nullable(), text: z.string() }).nullable(),
+  confidence: z.number().min(0).max(1),
+  entryId: z.string().nullable(),
+  controls: z.array(FrameworkRefSchema),
+  citations: z.array(CitationSchema),
+  withheld: z.array(WithheldSchema),
+  alternatives: z.array(z.object({ entryId: z.string(), score: z.number() })),
+  /** Beyond the contract's minimum: why a reviewer should look, and what matched. */
+  notes: z.array(z.string()),
+  matchedTerms: z.array(z.string()),
+  existingAnswer: z.string().nullable(),
+});
+export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
+
+export const ReportSummarySchema = z.object({
+  questions: z.number().int(),
+  drafted: z.number().int(),
+  needsReview: z.number().int(),
+  noMatch: z.number().int(),
+  citationsMade: z.number().int(),
+  citationsWithheld: z.number().int(),
+  alreadyAnswered: z.number().int(),
+});
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+
+export const AnswerReportSchema = z.object({
+  source: z.object({ file: z.string(), format: SourceFormatSchema }),
+  customer: CustomerContextSchema.pick({ region: true, ndaOnFile: true, asOf: true }),
+  questions: z.array(ReportQuestionSchema),
+  summary: ReportSummarySchema,
+  warnings: z.array(z.string()),
+});
+export type AnswerReport = z.infer<typeof AnswerReportSchema>;
+
+export function summarize(questions: readonly ReportQuestion[]): ReportSummary {
+  const count = (s: ReportQuestion["status"]) => questions.filter((q) => q.status === s).length;
+  return {
+    questions: questions.length,
+    drafted: count("drafted"),
+    needsReview: count("needs_review"),
+    noMatch: count("no_match"),
+    citationsMade: questions.reduce((n, q) => n + q.citations.length, 0),
+    citationsWithheld: questions.reduce((n, q) => n + q.withheld.length, 0),
+    alreadyAnswered: questions.filter((q) => q.existingAnswer !== null).length,
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const QuestionKindSchema = z.enum(["yes_no", "choice", "free_text"]);
+export type QuestionKind = z.infer<typeof QuestionKindSchema>;
+
+export const SourceFormatSchema = z.enum(["xlsx", "csv", "pdf"]);
+export type SourceFormat = z.infer<typeof SourceFormatSchema>;
+
+/** Where a question sits in the customer's file, so its answer can be written back in place. */
+export const QuestionLocationSchema = z.object({
+  sheet: z.string().nullable(),
+  /** 1-based row in the sheet; for CSV the record number (header = 1); null for PDF. */
+  row: z.number().int().positive().nullable(),
+  /** A1 reference of the cell that receives the value (Yes/No/choice, or free text), if any. */
+  answerCell: z.string().nullable(),
+  /** A1 reference of the comment / explanation cell, if the layout has one. */
+  commentCell: z.string().nullable(),
+});
+export type QuestionLocation = z.infer<typeof QuestionLocationSchema>;
+
+export const QuestionSchema = z.object({
+  id: z.string(),
+  sourceId: z.string().nullable(),
+  section: z.string().nullable(),
+  text: z.string().min(1),
+  kind: QuestionKindSchema,
+  allowedValues: z.array(z.string()).nullable(),
+  location: QuestionLocationSchema,
+  /** A value the customer already put in the answer cell; kept and reported, never overwritten by default. */
+  existingAnswer: z.string().nullable(),
+});
+export type Question = z.infer<typeof QuestionSchema>;
+
+export const QuestionnaireSchema = z.object({
+  source: z.object({ file: z.string(), format: SourceFormatSchema }),
+  questions: z.array(QuestionSchema),
+  /** Things detection was unsure about, in words a person can act on. */
+  warnings: z.array(z.string()),
+});
+export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
