@@ -1,0 +1,65 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
+import { QuireError } from "../domain/errors.js";
+
+/** RFC 9457 problem details; `code` is the stable, machine-readable part clients switch on. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  requestId: string;
+  errors?: { field: string; message: string }[];
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
+
+export function problem(
+  c: Context,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: Problem["errors"],
+): Response {
+  const body: Problem = {
+    type: `https://quire.example/problems/${code}`,
+    title: TITLES[status] ?? "Error",
+    status,
+    code,
+    detail,
+    requestId: (c.get("requestId") as string | undefined) ?? "",
+    ...(errors && { errors }),
+  };
+  return c.body(JSON.stringify(body), status as ContentfulStatusCode, { "content-type": "application/problem+json" });
+}
+
+export function validationProblem(c: Context, error: ZodError, where: string): Response {
+  const errors = error.issues.map((i) => ({ field: i.path.join(".") || where, message: i.message }));
+  const first = errors[0];
+  return problem(c, 400, "validation_failed", first ? `${first.field}: ${first.message}` : `invalid ${where}`, errors);
+}
+
+/** The app's onError: refusals keep their code; anything else is a 500 that leaks no internals. */
+export function toProblem(error: unknown, c: Context): Response {
+  if (error instanceof QuireError) return problem(c, error.status, error.code, error.message);
+  console.error(`[${c.get("requestId") ?? "-"}]`, error);
+  return problem(
+    c,
+    500,
+    "internal_error",
+    "an unexpected error occurred; the request id identifies it in the server log",
+  );
+}

@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from "hono";
+import type { ServiceContext } from "../../services/context.js";
+import { hasScope, type Scope } from "../../services/keys/scopes.js";
+import { verifyApiKey } from "../../services/keys/verify.js";
+import type { AppEnv } from "../env.js";
+import { problem } from "../errors.js";
+
+/** Bearer API key → tenant. The tenant always comes from the key, never from the request. */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) return problem(c, 401, "unauthenticated", "send an API key as 'Authorization: Bearer <key>'");
+  const key = await verifyApiKey(c.var.deps.db, match[1], c.var.deps.clock.now().toISOString());
+  if (!key) return problem(c, 401, "invalid_api_key", "the API key is unknown or revoked");
+  c.set("auth", key);
+  await next();
+};
+
+export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!hasScope(c.var.auth.scopes, scope)) {
+      return problem(c, 403, "insufficient_scope", `this API key lacks the "${scope}" scope`);
+    }
+    await next();
+  };
+}
+
+export function serviceContext(c: { var: AppEnv["Variables"] }): ServiceContext {
+  return {
+    tenantId: c.var.auth.tenantId,
+    actor: `key:${c.var.auth.keyId}`,
+    db: c.var.deps.db,
+    blobs: c.var.deps.blobs,
+    clock: c.var.deps.clock,
+  };
+}

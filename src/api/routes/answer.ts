@@ -1,0 +1,76 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { RegionSchema } from "../../domain/answering/customer.js";
+import { AnswerReportSchema } from "../../domain/answering/report.js";
+import { answerFile } from "../../services/questionnaires/answer-file.js";
+import type { AppEnv } from "../env.js";
+import { problem } from "../errors.js";
+import { authenticate, requireScope, serviceContext } from "../middleware/auth.js";
+import { ProblemSchema } from "../schemas.js";
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const AnswerForm = z.object({
+  file: z
+    .instanceof(File)
+    .openapi({ type: "string", format: "binary", description: "The questionnaire (.xlsx, .csv or .pdf)" }),
+  region: RegionSchema.default("us"),
+  nda: z.enum(["true", "false"]).default("false").openapi({ description: "An NDA with this customer is on file" }),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+    .optional()
+    .openapi({ description: "Date the citation policy judges validity on (default: today)" }),
+  sheet: z.string().optional(),
+  headerRow: z.coerce.number().int().positive().optional(),
+  questionColumn: z.string().optional(),
+  answerColumn: z.string().optional(),
+  commentColumn: z.string().optional(),
+});
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/answer",
+  tags: ["answering"],
+  summary: "Answer a questionnaire file in one call and return the JSON report",
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: { "multipart/form-data": { schema: AnswerForm } } } },
+  responses: {
+    200: { description: "The answered questionnaire", content: { "application/json": { schema: AnswerReportSchema } } },
+    400: { description: "Invalid input", content: { "application/problem+json": { schema: ProblemSchema } } },
+    401: { description: "No or invalid API key", content: { "application/problem+json": { schema: ProblemSchema } } },
+    403: { description: "Missing scope", content: { "application/problem+json": { schema: ProblemSchema } } },
+    413: { description: "File too large", content: { "application/problem+json": { schema: ProblemSchema } } },
+  },
+});
+
+export function registerAnswer(app: OpenAPIHono<AppEnv>): void {
+  app.use(route.path, authenticate, requireScope("questionnaires:write"), async (c, next) =>
+    bodyLimit({
+      maxSize: c.var.deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+      onError: (c) => problem(c, 413, "file_too_large", "the upload exceeds the size limit"),
+    })(c, next),
+  );
+  app.openapi(route, async (c) => {
+    const form = c.req.valid("form");
+    const ctx = serviceContext(c);
+    const { report, questionnaireId } = await answerFile(ctx, {
+      bytes: new Uint8Array(await form.file.arrayBuffer()),
+      fileName: form.file.name || "upload",
+      customer: {
+        region: form.region,
+        ndaOnFile: form.nda === "true",
+        asOf: form.asOf ?? ctx.clock.now().toISOString().slice(0, 10),
+      },
+      hints: {
+        ...(form.sheet && { sheet: form.sheet }),
+        ...(form.headerRow && { headerRow: form.headerRow }),
+        ...(form.questionColumn && { questionColumn: form.questionColumn }),
+        ...(form.answerColumn && { answerColumn: form.answerColumn }),
+        ...(form.commentColumn && { commentColumn: form.commentColumn }),
+      },
+    });
+    c.header("x-questionnaire-id", questionnaireId);
+    return c.json(report, 200);
+  });
+}

@@ -1,0 +1,23 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import type { AppEnv } from "../env.js";
+
+const route = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["system"],
+  summary: "Liveness and database check",
+  responses: {
+    200: {
+      description: "The service and its database answer",
+      content: { "application/json": { schema: z.object({ status: z.literal("ok"), db: z.literal("ok") }) } },
+    },
+  },
+});
+
+export function registerHealth(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    await c.var.deps.db.run(sql`select 1`);
+    return c.json({ status: "ok" as const, db: "ok" as const }, 200);
+  });
+}

@@ -1,0 +1,174 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { memoryBlobStore } from "../blobs/fs.js";
+import { openSqlite } from "../db/sqlite.js";
+import { CustomerContextSchema, RegionSchema } from "../domain/answering/customer.js";
+import { type AnswerReport, AnswerReportSchema } from "../domain/answering/report.js";
+import { QuireError } from "../domain/errors.js";
+import { writeBackCsv } from "../export/csv-writeback.js";
+import { answersForWriteBack } from "../export/index.js";
+import { writeBackXlsx } from "../export/xlsx-writeback.js";
+import type { LayoutHints } from "../ingest/types.js";
+import { loadLibraryDir } from "../library-files/load.js";
+import { type ServiceContext, systemClock } from "../services/context.js";
+import { replaceLibrary } from "../services/library/replace.js";
+import { answerFile } from "../services/questionnaires/answer-file.js";
+import { parseCliArgs } from "./args.js";
+import type { CliIo } from "./io.js";
+import { progressBar } from "./progress.js";
+import { renderTable } from "./table.js";
+
+export const ANSWER_USAGE = `usage: quire answer <file> [--out <filled.xlsx>] [--report <report.json>]
+       [--region us|eu|uk|apac|other] [--nda] [--as-of YYYY-MM-DD] [--library <dir>]
+       [--db <quire.db>] [--approved-only] [--overwrite]
+       [--sheet <name>] [--header-row <n>] [--question-column <col>] [--answer-column <col>] [--comment-column <col>]`;
+
+/** The local tenant the CLI works in: one per database file. */
+const CLI_TENANT = "local";
+
+export async function runAnswerCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCliArgs(args, {
+    out: { type: "string" },
+    report: { type: "string" },
+    region: { type: "string", default: "us" },
+    nda: { type: "boolean", default: false },
+    "as-of": { type: "string" },
+    library: { type: "string", default: "answer-library" },
+    db: { type: "string", default: process.env.QUIRE_DB ?? "data/quire.db" },
+    "approved-only": { type: "boolean", default: false },
+    overwrite: { type: "boolean", default: false },
+    sheet: { type: "string" },
+    "header-row": { type: "string" },
+    "question-column": { type: "string" },
+    "answer-column": { type: "string" },
+    "comment-column": { type: "string" },
+    help: { type: "boolean", short: "h", default: false },
+  });
+  if (values.help) {
+    io.stdout(ANSWER_USAGE);
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1)
+    throw new QuireError("usage", `expected one questionnaire file\n${ANSWER_USAGE}`, 2);
+
+  const region = RegionSchema.safeParse(values.region);
+  if (!region.success)
+    throw new QuireError("usage", `--region must be one of us, eu, uk, apac, other (got "${values.region}")`, 2);
+  const customer = CustomerContextSchema.safeParse({
+    region: region.data,
+    ndaOnFile: values.nda,
+    asOf: values["as-of"] ?? systemClock.now().toISOString().slice(0, 10),
+  });
+  if (!customer.success)
+    throw new QuireError("usage", `--as-of must be a date as YYYY-MM-DD (got "${values["as-of"]}")`, 2);
+
+  const bytes = await readFile(file).catch(() => {
+    throw new QuireError("file_not_found", `cannot read ${file}`, 404);
+  });
+  const library = await loadLibraryDir(resolve(values.library));
+
+  const handle = openSqlite(values.db);
+  try {
+    const ctx: ServiceContext = {
+      tenantId: CLI_TENANT,
+      actor: `cli:${process.env.USER ?? "local"}`,
+      db: handle.db,
+      blobs: memoryBlobStore(),
+      clock: systemClock,
+    };
+    await replaceLibrary(ctx, library);
+    const { questionnaire, report, questionnaireId } = await answerFile(ctx, {
+      bytes: new Uint8Array(bytes),
+      fileName: basename(file),
+      customer: customer.data,
+      hints: layoutHints(values),
+      onProgress: progressBar(process.stderr, "answering"),
+    });
+    AnswerReportSchema.parse(report);
+
+    const stem = basename(file, extname(file));
+    const reportPath = values.report ?? join("out", `${stem}.report.json`);
+    await writeOut(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+
+    let filledPath: string | null = null;
+    let cellsWritten = 0;
+    let cellsKept = 0;
+    if (questionnaire.source.format !== "pdf") {
+      const locations = new Map(questionnaire.questions.map((q) => [q.id, q.location]));
+      const toWrite = answersForWriteBack(report, {
+        approvedOnly: values["approved-only"],
+        locations,
+        citeInText: true,
+      });
+      const writeBack = questionnaire.source.format === "xlsx" ? writeBackXlsx : writeBackCsv;
+      const result = writeBack(new Uint8Array(bytes), toWrite, { overwrite: values.overwrite });
+      filledPath = values.out ?? join("out", `${stem}.filled${extname(file)}`);
+      await writeOut(filledPath, result.bytes);
+      cellsWritten = result.cellsWritten.length;
+      cellsKept = result.cellsKept.length;
+    }
+    io.stdout(summaryText(report, { questionnaireId, reportPath, filledPath, cellsWritten, cellsKept, db: values.db }));
+    return 0;
+  } finally {
+    handle.close();
+  }
+}
+
+function layoutHints(values: Record<string, unknown>): LayoutHints | undefined {
+  const headerRow = values["header-row"] === undefined ? undefined : Number(values["header-row"]);
+  if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) {
+    throw new QuireError("usage", "--header-row must be a positive whole number", 2);
+  }
+  const hints: LayoutHints = {
+    ...(typeof values.sheet === "string" && { sheet: values.sheet }),
+    ...(headerRow !== undefined && { headerRow }),
+    ...(typeof values["question-column"] === "string" && { questionColumn: values["question-column"] }),
+    ...(typeof values["answer-column"] === "string" && { answerColumn: values["answer-column"] }),
+    ...(typeof values["comment-column"] === "string" && { commentColumn: values["comment-column"] }),
+  };
+  return Object.keys(hints).length > 0 ? hints : undefined;
+}
+
+async function writeOut(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  await writeFile(path, data);
+}
+
+function summaryText(
+  report: AnswerReport,
+  out: {
+    questionnaireId: string;
+    reportPath: string;
+    filledPath: string | null;
+    cellsWritten: number;
+    cellsKept: number;
+    db: string;
+  },
+): string {
+  const s = report.summary;
+  const pct = (n: number) => (s.questions === 0 ? "0%" : `${Math.round((n / s.questions) * 100)}%`);
+  const table = renderTable([
+    ["", "count", "share"],
+    ["questions found", s.questions, "100%"],
+    ["drafted", s.drafted, pct(s.drafted)],
+    ["needs review", s.needsReview, pct(s.needsReview)],
+    ["no match", s.noMatch, pct(s.noMatch)],
+    ["already answered by customer", s.alreadyAnswered, pct(s.alreadyAnswered)],
+    ["citations made", s.citationsMade, ""],
+    ["citations withheld", s.citationsWithheld, ""],
+  ]);
+  const lines = [
+    `${report.source.file} (${report.source.format}) for a ${report.customer.region.toUpperCase()} customer, NDA ${report.customer.ndaOnFile ? "on file" : "not on file"}, as of ${report.customer.asOf}`,
+    "",
+    table,
+    "",
+    `report:  ${out.reportPath}`,
+    out.filledPath
+      ? `filled:  ${out.filledPath} (${out.cellsWritten} cells written${out.cellsKept ? `, ${out.cellsKept} customer answers kept` : ""})`
+      : "filled:  (PDF questionnaires have no cells to fill; use the report or a CSV export)",
+    `stored:  questionnaire ${out.questionnaireId} in ${out.db}`,
+  ];
+  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,151 @@
+import { resolve } from "node:path";
+import { isIsoDate } from "../domain/dates.js";
+import { isQuireError, QuireError } from "../domain/errors.js";
+import { checkLibrary, type Finding } from "../domain/library/check.js";
+import { type CoverageRow, coverage, type FrameworkCoverage } from "../domain/library/coverage.js";
+import type { Framework, Library } from "../domain/library/types.js";
+import { loadLibraryDir } from "../library-files/load.js";
+import { parseCliArgs } from "./args.js";
+import type { CliIo } from "./io.js";
+import { renderTable } from "./table.js";
+
+export const LIBRARY_USAGE = `usage: quire library check [--as-of YYYY-MM-DD] [--library <dir>]
+       quire library coverage [--library <dir>] [--framework iso|soc2|nis2|gdpr] [--all]`;
+
+const FRAMEWORK_FLAG: Readonly<Record<string, Framework>> = {
+  iso: "ISO27001:2022",
+  soc2: "SOC2",
+  nis2: "NIS2",
+  gdpr: "GDPR",
+};
+
+const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+function counts(library: Library): string {
+  const phrasings = library.entries.reduce((n, e) => n + e.phrasings.length, 0);
+  return `${library.controls.length} controls, ${library.artifacts.length} artifacts, ${library.entries.length} entries, ${phrasings} phrasings`;
+}
+
+/** Findings grouped by code, so fifty overdue reviews read as one block rather than noise. */
+function renderFindings(title: string, findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return [];
+  const byCode = new Map<string, Finding[]>();
+  for (const f of findings) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+  const lines = [`${title} (${findings.length})`];
+  for (const [code, list] of byCode) {
+    lines.push(`  ${code} (${list.length})`);
+    for (const f of list) lines.push(`    ${f.message}`);
+  }
+  return lines;
+}
+
+async function runCheck(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCliArgs(args, {
+    "as-of": { type: "string" },
+    library: { type: "string" },
+  });
+  const asOf = values["as-of"] ?? todayUtc();
+  if (!isIsoDate(asOf)) throw new QuireError("usage", `--as-of must be a date as YYYY-MM-DD, got "${asOf}"`, 2);
+  const dir = resolve(process.cwd(), values.library ?? "answer-library");
+  const library = await loadLibraryDir(dir);
+  const { errors, warnings } = checkLibrary(library, { asOf });
+
+  io.stdout(`library check of ${dir} as of ${asOf}: ${counts(library)}`);
+  const errorLines = renderFindings("errors", errors);
+  if (errorLines.length > 0) io.stderr(errorLines.join("\n"));
+  const warningLines = renderFindings("warnings", warnings);
+  if (warningLines.length > 0) io.stdout(warningLines.join("\n"));
+  io.stdout(`${errors.length} error(s), ${warnings.length} warning(s): ${errors.length > 0 ? "FAILED" : "ok"}`);
+  return errors.length > 0 ? 1 : 0;
+}
+
+const MAX_LISTED = 4;
+
+function list(ids: readonly string[]): string {
+  if (ids.length === 0) return "—";
+  return ids.length > MAX_LISTED
+    ? `${ids.slice(0, MAX_LISTED).join(", ")} +${ids.length - MAX_LISTED}`
+    : ids.join(", ");
+}
+
+function status(row: CoverageRow): string {
+  if (row.controls.length > 0) return row.note?.startsWith("excluded") ? "covered (SoA-excluded)" : "covered";
+  return row.expected ? "MISSING" : "out of scope";
+}
+
+function renderFramework(fw: FrameworkCoverage, showAll: boolean): string {
+  // Out-of-scope SOC 2 categories (privacy, processing integrity) are summarised, not listed, unless asked.
+  const rows = fw.rows.filter((r) => showAll || r.expected || r.controls.length > 0);
+  const table = renderTable([
+    ["ref", "title", "status", "controls", "entries", "backing entries"],
+    ...rows.map((r) => [r.ref, r.title, status(r), r.controls.length, r.entries.length, list(r.entries)]),
+  ]);
+  const groups = renderTable([
+    ["group", "covered", "total", ""],
+    ...fw.groups.map((g) => [g.group, g.covered, g.total, g.expected ? "" : "not in scope"]),
+  ]);
+  const notes = fw.rows.filter((r) => r.note && r.controls.length > 0).map((r) => `  note: ${r.ref} ${r.note}`);
+  return [
+    `${fw.label}: ${fw.expectedCovered}/${fw.expectedTotal} in scope covered (${fw.covered}/${fw.total} overall)`,
+    table,
+    "",
+    groups,
+    ...notes,
+  ].join("\n");
+}
+
+async function runCoverage(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCliArgs(args, {
+    library: { type: "string" },
+    framework: { type: "string" },
+    all: { type: "boolean" },
+  });
+  let only: Framework | undefined;
+  if (values.framework !== undefined) {
+    only = FRAMEWORK_FLAG[values.framework.toLowerCase()];
+    if (!only)
+      throw new QuireError("usage", `--framework must be one of iso, soc2, nis2, gdpr; got "${values.framework}"`, 2);
+  }
+  const dir = resolve(process.cwd(), values.library ?? "answer-library");
+  const library = await loadLibraryDir(dir);
+  const frameworks = coverage(library).filter((fw) => !only || fw.framework === only);
+  io.stdout(frameworks.map((fw) => renderFramework(fw, values.all ?? false)).join("\n\n"));
+  io.stdout(`\ntotals (${counts(library)}):`);
+  io.stdout(
+    renderTable([
+      ["framework", "covered in scope", "in scope", "covered overall", "total"],
+      ...frameworks.map((fw) => [fw.label, fw.expectedCovered, fw.expectedTotal, fw.covered, fw.total]),
+    ]),
+  );
+  // Gaps are reported, not failed: `library check` is the gate (uncovered_annex_a, uncovered_soc2).
+  return 0;
+}
+
+/** `quire library check|coverage …`; returns the exit code (0 ok, 1 findings or load errors, 2 bad usage). */
+export async function runLibraryCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  try {
+    switch (sub) {
+      case "check":
+        return await runCheck(rest, io);
+      case "coverage":
+        return await runCoverage(rest, io);
+      case "help":
+      case "--help":
+      case "-h":
+        io.stdout(LIBRARY_USAGE);
+        return 0;
+      default:
+        io.stderr(sub === undefined ? LIBRARY_USAGE : `quire library: unknown subcommand "${sub}"\n${LIBRARY_USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    // Handled here as well as in main.ts so that calling this function directly (tests, scripts) gives
+    // the same one-line messages and exit codes.
+    if (isQuireError(error)) {
+      io.stderr(`quire library: ${error.message} [${error.code}]`);
+      return error.code === "usage" ? 2 : 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema/index.js";
+import type { Db } from "./types.js";
+
+const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+
+export interface SqliteHandle {
+  readonly db: Db;
+  readonly sqlite: Database.Database;
+  close(): void;
+}
+
+/**
+ * Opens (creating if needed) the embedded SQLite database and applies the migrations in drizzle/.
+ * WAL lets readers run while a questionnaire is written; synchronous=FULL so that an approved
+ * answer survives a power cut.
+ */
+export function openSqlite(path: string): SqliteHandle {
+  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db: db as unknown as Db, sqlite, close: () => sqlite.close() };
+}

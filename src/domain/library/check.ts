@@ -1,0 +1,436 @@
+import { addDays, addMonths } from "../dates.js";
+import { weakPracticeScore } from "../drafting/inversion.js";
+import { normalizeText, wordsOf } from "../matching/tokenize.js";
+import { coverage, FRAMEWORK_REFERENCES } from "./coverage.js";
+import type { Artifact, Framework, Library, LibraryEntry } from "./types.js";
+
+/** One problem found in the library. `code` is stable (tests and CI match on it). */
+export interface Finding {
+  readonly code: string;
+  readonly message: string;
+  /** The id of the control, entry, artifact or framework reference the finding is about. */
+  readonly subject: string;
+}
+
+export interface CheckResult {
+  readonly errors: Finding[];
+  readonly warnings: Finding[];
+}
+
+export interface CheckOptions {
+  /** The day the library is judged on, YYYY-MM-DD (the CLI passes today; tests pass a fixed date). */
+  readonly asOf: string;
+  /** Days before an expiry or a surveillance audit that a warning starts (default 60). */
+  readonly expiryWarningDays?: number;
+  /** Token-set similarity at or above which two entries' questions count as near-duplicates. */
+  readonly nearDuplicateThreshold?: number;
+}
+
+/**
+ * Tuned on the shipped library: its closest distinct questions score below 0.7, while a reordered or
+ * lightly reworded copy of a question ("Is customer data encrypted at rest?" vs "Do you encrypt
+ * customer data at rest?") scores 0.75 or more.
+ */
+export const NEAR_DUPLICATE_THRESHOLD = 0.75;
+export const EXPIRY_WARNING_DAYS = 60;
+/** Fewer content words than this and two questions collide by accident ("Encryption at rest"). */
+const MIN_WORDS_FOR_SIMILARITY = 3;
+const MIN_PHRASINGS = 3;
+
+type Sink = { error: (f: Finding) => void; warn: (f: Finding) => void };
+
+const finding = (code: string, subject: string, message: string): Finding => ({ code, subject, message });
+
+// ——— references ———
+
+function checkReferences(library: Library, out: Sink): void {
+  const controlIds = new Set(library.controls.map((c) => c.id));
+  const artifactIds = new Set(library.artifacts.map((a) => a.id));
+  const known = new Map<Framework, Set<string>>(
+    (Object.keys(FRAMEWORK_REFERENCES) as Framework[]).map((f) => [
+      f,
+      new Set(FRAMEWORK_REFERENCES[f].map((r) => r.ref)),
+    ]),
+  );
+
+  for (const entry of library.entries) {
+    for (const id of entry.controls) {
+      if (!controlIds.has(id))
+        out.error(finding("unknown_control", entry.id, `entry ${entry.id} links unknown control ${id}`));
+    }
+    for (const id of entry.artifacts) {
+      if (!artifactIds.has(id))
+        out.error(finding("unknown_artifact", entry.id, `entry ${entry.id} cites unknown artifact ${id}`));
+    }
+  }
+  for (const artifact of library.artifacts) {
+    for (const id of artifact.controls) {
+      if (!controlIds.has(id)) {
+        out.error(finding("unknown_control", artifact.id, `artifact ${artifact.id} evidences unknown control ${id}`));
+      }
+    }
+    if (artifact.type === "bridge-letter") {
+      const report = library.artifacts.find((a) => a.id === artifact.bridges);
+      if (!artifact.bridges || !report) {
+        out.error(
+          finding(
+            "unknown_artifact",
+            artifact.id,
+            `bridge letter ${artifact.id} bridges unknown report ${artifact.bridges ?? "(none)"}`,
+          ),
+        );
+      }
+    }
+    if (artifact.type === "iso27001-certificate") {
+      for (const e of artifact.soaExclusions) {
+        if (!known.get("ISO27001:2022")?.has(e.ref)) {
+          out.error(
+            finding(
+              "unknown_framework_ref",
+              artifact.id,
+              `SoA exclusion ${e.ref} is not an ISO/IEC 27001:2022 Annex A control`,
+            ),
+          );
+        }
+      }
+    }
+  }
+  for (const control of library.controls) {
+    for (const { framework, ref } of control.refs) {
+      if (!known.get(framework)?.has(ref)) {
+        out.error(
+          finding(
+            "unknown_framework_ref",
+            control.id,
+            `control ${control.id} maps ${framework} ${ref}, which is not in the reference list`,
+          ),
+        );
+      }
+    }
+  }
+}
+
+// ——— duplicates and conflicts ———
+
+type Polarity = "yes" | "no" | "other";
+
+function polarity(short: string | null): Polarity {
+  const s = (short ?? "").trim().toLowerCase();
+  if (s === "yes") return "yes";
+  if (s === "no") return "no";
+  return "other";
+}
+
+interface Text {
+  readonly entry: LibraryEntry;
+  readonly text: string;
+  /** Normalized words, in order: equal keys mean the same question. */
+  readonly key: string;
+  readonly words: ReadonlySet<string>;
+}
+
+function textsOf(entry: LibraryEntry): Text[] {
+  return [entry.question, ...entry.phrasings].map((text) => {
+    const words = wordsOf(normalizeText(text));
+    return { entry, text, key: words.join(" "), words: new Set(words) };
+  });
+}
+
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** The most similar pair of texts between two entries. */
+function closest(a: readonly Text[], b: readonly Text[]): { score: number; a: Text; b: Text } | null {
+  let best: { score: number; a: Text; b: Text } | null = null;
+  for (const x of a) {
+    for (const y of b) {
+      const exact = x.key.length > 0 && x.key === y.key;
+      if (!exact && Math.min(x.words.size, y.words.size) < MIN_WORDS_FOR_SIMILARITY) continue;
+      const score = exact ? 1 : jaccard(x.words, y.words);
+      if (!best || score > best.score) best = { score, a: x, b: y };
+    }
+  }
+  return best;
+}
+
+/**
+ * Compares every pair of entries (O(n²), fine for a few hundred). The same question in two entries is
+ * an error: the matcher could pick either. Opposite Yes/No answers to the same or a near-identical
+ * question is an error: the library contradicts itself. A near-duplicate with compatible answers is a
+ * warning: probably two entries that should be merged.
+ */
+function checkDuplicates(library: Library, threshold: number, out: Sink): void {
+  const texts = library.entries.map(textsOf);
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i];
+      const b = texts[j];
+      if (!a || !b) continue;
+      const best = closest(a, b);
+      if (!best || best.score < threshold) continue;
+      const ea = best.a.entry;
+      const eb = best.b.entry;
+      const pa = polarity(ea.short);
+      const pb = polarity(eb.short);
+      const subject = `${ea.id}+${eb.id}`;
+      const pair = `"${best.a.text}" (${ea.id}) and "${best.b.text}" (${eb.id})`;
+      if (pa !== "other" && pb !== "other" && pa !== pb) {
+        out.error(
+          finding("conflicting_answers", subject, `${pair} ask the same thing but answer ${ea.short} and ${eb.short}`),
+        );
+      } else if (best.a.key === best.b.key) {
+        out.error(finding("duplicate_question", subject, `${pair} are the same question in two entries`));
+      } else {
+        out.warn(
+          finding(
+            "near_duplicate",
+            subject,
+            `${pair} are near-duplicates (similarity ${best.score.toFixed(2)}); merge them or reword`,
+          ),
+        );
+      }
+    }
+  }
+}
+
+// ——— each entry on its own ———
+
+const NEGATION = /\b(no|not|never|none|neither|nor|cannot)\b|n't\b/i;
+const LEADING_VALUE = /^\s*(yes|no|n\/a)\b/i;
+
+function firstSentence(text: string): string {
+  return text.trim().split(/(?<=[.!?])\s+/)[0] ?? "";
+}
+
+/**
+ * The short answer goes into the Yes/No column and the full answer into the comment next to it, so
+ * they must say the same thing: a leading Yes/No/N/A must match, and a "No" must read as a negative.
+ */
+function shortContradiction(entry: LibraryEntry): string | null {
+  if (entry.short === null) return null;
+  const short = entry.short.trim();
+  const lead = entry.answer.match(LEADING_VALUE)?.[1];
+  const isValue = /^(yes|no|n\/a)$/i.test(short);
+  if (isValue && lead && lead.toLowerCase() !== short.toLowerCase()) {
+    return `short answer "${short}" but the answer begins "${lead}"`;
+  }
+  if (short.toLowerCase() === "no" && !lead && !NEGATION.test(firstSentence(entry.answer))) {
+    return `short answer "No" but the answer's first sentence reads as affirmative: "${firstSentence(entry.answer)}"`;
+  }
+  return null;
+}
+
+function checkEntries(library: Library, asOf: string, out: Sink): void {
+  const controls = new Map(library.controls.map((c) => [c.id, c]));
+  const artifacts = new Map(library.artifacts.map((a) => [a.id, a]));
+  for (const entry of library.entries) {
+    const contradiction = shortContradiction(entry);
+    if (contradiction) out.error(finding("short_contradicts_answer", entry.id, `entry ${entry.id}: ${contradiction}`));
+
+    if (entry.reviewBy < entry.lastReviewed) {
+      out.error(
+        finding(
+          "review_dates_invalid",
+          entry.id,
+          `entry ${entry.id} is due for review (${entry.reviewBy}) before it was last reviewed (${entry.lastReviewed})`,
+        ),
+      );
+    } else if (entry.reviewBy < asOf) {
+      out.warn(
+        finding(
+          "review_overdue",
+          entry.id,
+          `entry ${entry.id} was due for review on ${entry.reviewBy} (owner: ${entry.owner})`,
+        ),
+      );
+    }
+    if (entry.lastReviewed > asOf) {
+      out.warn(
+        finding(
+          "review_in_future",
+          entry.id,
+          `entry ${entry.id} says it was last reviewed on ${entry.lastReviewed}, after ${asOf}`,
+        ),
+      );
+    }
+
+    if (entry.phrasings.length < MIN_PHRASINGS) {
+      out.warn(
+        finding(
+          "few_phrasings",
+          entry.id,
+          `entry ${entry.id} has ${entry.phrasings.length} alternate phrasing(s); buyers word questions many ways, add at least ${MIN_PHRASINGS}`,
+        ),
+      );
+    }
+    if (entry.controls.length === 0 && entry.artifacts.length === 0) {
+      out.warn(
+        finding(
+          "entry_without_control",
+          entry.id,
+          `entry ${entry.id} links no control or artifact, so nothing can be cited for it`,
+        ),
+      );
+    }
+
+    // The drafter flips Yes/No when a buyer's question and the matched phrasing differ in sense; a
+    // phrasing in the opposite sense of its own question would make it flip the wrong way.
+    const base = weakPracticeScore(entry.question) % 2;
+    for (const phrasing of entry.phrasings) {
+      if (weakPracticeScore(phrasing) % 2 !== base) {
+        out.warn(
+          finding(
+            "phrasing_polarity",
+            entry.id,
+            `entry ${entry.id}: "${phrasing}" reads in the opposite sense of "${entry.question}"`,
+          ),
+        );
+      }
+    }
+
+    if (polarity(entry.short) === "yes") {
+      const planned = entry.controls.filter((id) => controls.get(id)?.status === "planned");
+      if (planned.length > 0) {
+        out.warn(
+          finding(
+            "answer_on_planned_control",
+            entry.id,
+            `entry ${entry.id} answers Yes but stands on planned control(s) ${planned.join(", ")}`,
+          ),
+        );
+      }
+    }
+    for (const id of entry.artifacts) {
+      if (artifacts.get(id)?.access === "internal") {
+        out.warn(
+          finding(
+            "internal_artifact_cited",
+            entry.id,
+            `entry ${entry.id} cites ${id}, which is internal and never shared with customers`,
+          ),
+        );
+      }
+    }
+  }
+}
+
+// ——— artifacts ———
+
+/** The last day an artifact can be offered as valid evidence, if it has one. */
+export function artifactValidUntil(artifact: Artifact): string | null {
+  switch (artifact.type) {
+    case "soc2-type2":
+    case "soc2-type1":
+      return artifact.currentUntil ?? addMonths(artifact.periodEnd, 12);
+    case "iso27001-certificate":
+      return artifact.expires;
+    default:
+      return artifact.expires ?? null;
+  }
+}
+
+/** Entries that would cite an artifact: directly, or through a control the artifact evidences. */
+function citingEntries(library: Library, artifact: Artifact): string[] {
+  return library.entries
+    .filter((e) => e.artifacts.includes(artifact.id) || e.controls.some((c) => artifact.controls.includes(c)))
+    .map((e) => e.id);
+}
+
+function listed(ids: readonly string[]): string {
+  if (ids.length === 0) return "no entry cites it";
+  const shown = ids.slice(0, 8).join(", ");
+  return `cited by ${shown}${ids.length > 8 ? ` and ${ids.length - 8} more` : ""}`;
+}
+
+/**
+ * Expired evidence is an error: the citation policy would withhold it, so every answer that leans on
+ * it silently loses its proof. Replace it, or remove it (git keeps the history).
+ */
+function checkArtifacts(library: Library, asOf: string, warningDays: number, out: Sink): void {
+  const horizon = addDays(asOf, warningDays);
+  for (const artifact of library.artifacts) {
+    const until = artifactValidUntil(artifact);
+    const entries = citingEntries(library, artifact);
+    if (until && until < asOf) {
+      out.error(finding("artifact_expired", artifact.id, `${artifact.title} expired on ${until}; ${listed(entries)}`));
+    } else if (until && until <= horizon) {
+      out.warn(
+        finding(
+          "artifact_expiring",
+          artifact.id,
+          `${artifact.title} expires on ${until} (within ${warningDays} days); ${listed(entries)}`,
+        ),
+      );
+    }
+    if (artifact.type === "iso27001-certificate") {
+      for (const audit of artifact.surveillanceAudits) {
+        if (audit.completed) continue;
+        if (audit.due < asOf) {
+          out.error(
+            finding(
+              "surveillance_overdue",
+              artifact.id,
+              `surveillance audit for ${artifact.certificateNumber} was due ${audit.due} and is not recorded as completed`,
+            ),
+          );
+        } else if (audit.due <= horizon) {
+          out.warn(
+            finding(
+              "surveillance_due",
+              artifact.id,
+              `surveillance audit for ${artifact.certificateNumber} is due ${audit.due}`,
+            ),
+          );
+        }
+      }
+    }
+  }
+}
+
+// ——— coverage ———
+
+function checkCoverage(library: Library, out: Sink): void {
+  const withEntry = new Set(library.entries.flatMap((e) => e.controls));
+  for (const control of library.controls) {
+    if (!withEntry.has(control.id)) {
+      out.warn(
+        finding(
+          "control_without_entry",
+          control.id,
+          `control ${control.id} (${control.title}) has no entry, so no answer stands on it`,
+        ),
+      );
+    }
+  }
+  for (const framework of coverage(library)) {
+    if (framework.framework !== "ISO27001:2022" && framework.framework !== "SOC2") continue;
+    for (const row of framework.rows) {
+      if (!row.expected || row.controls.length > 0) continue;
+      if (framework.framework === "ISO27001:2022") {
+        out.error(finding("uncovered_annex_a", row.ref, `ISO/IEC 27001:2022 ${row.ref} (${row.title}) has no control`));
+      } else {
+        out.error(finding("uncovered_soc2", row.ref, `SOC 2 ${row.ref} (${row.title}) is in scope but has no control`));
+      }
+    }
+  }
+}
+
+/**
+ * Checks a library for what would make its answers wrong or unsupported (errors) and for what needs
+ * an owner's attention soon (warnings). Pure: the day is passed in, nothing is read.
+ */
+export function checkLibrary(library: Library, options: CheckOptions): CheckResult {
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  const out: Sink = { error: (f) => errors.push(f), warn: (f) => warnings.push(f) };
+  checkReferences(library, out);
+  checkDuplicates(library, options.nearDuplicateThreshold ?? NEAR_DUPLICATE_THRESHOLD, out);
+  checkEntries(library, options.asOf, out);
+  checkArtifacts(library, options.asOf, options.expiryWarningDays ?? EXPIRY_WARNING_DAYS, out);
+  checkCoverage(library, out);
+  return { errors, warnings };
+}

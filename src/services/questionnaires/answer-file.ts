@@ -1,0 +1,127 @@
+import { atomic } from "../../db/atomic.js";
+import { chunk } from "../../db/chunk.js";
+import { answers, questionnaires, questions } from "../../db/schema/index.js";
+import { answerQuestionnaire } from "../../domain/answering/answer-questions.js";
+import type { CustomerContext } from "../../domain/answering/customer.js";
+import type { AnswerReport } from "../../domain/answering/report.js";
+import type { Questionnaire } from "../../domain/questionnaire/types.js";
+import { ingestQuestionnaire } from "../../ingest/index.js";
+import type { LayoutHints } from "../../ingest/types.js";
+import { newId, type ServiceContext } from "../context.js";
+import { preparedLibraryFor } from "../library/prepared.js";
+
+export interface AnswerFileInput {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly customer: CustomerContext;
+  readonly hints?: LayoutHints;
+  readonly customerId?: string | null;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface AnswerFileResult {
+  readonly questionnaireId: string;
+  readonly questionnaire: Questionnaire;
+  readonly report: AnswerReport;
+}
+
+/**
+ * The main job: ingest a customer's file, answer every question from the tenant's library, and
+ * keep the file, the questions and the drafts (status "drafted", ready for review).
+ */
+export async function answerFile(ctx: ServiceContext, input: AnswerFileInput): Promise<AnswerFileResult> {
+  const questionnaire = await ingestQuestionnaire(input.bytes, input.fileName, input.hints);
+  const prepared = await preparedLibraryFor(ctx);
+  const report = answerQuestionnaire(prepared, questionnaire, input.customer, {}, input.onProgress);
+
+  const questionnaireId = newId("qn");
+  const blobKey = `${ctx.tenantId}/${questionnaireId}/original`;
+  await ctx.blobs.put(blobKey, input.bytes);
+  await saveAnswered(ctx, {
+    questionnaireId,
+    blobKey,
+    fileName: input.fileName,
+    customerId: input.customerId ?? null,
+    hints: input.hints,
+    customer: input.customer,
+    questionnaire,
+    report,
+    status: "drafted",
+  });
+  return { questionnaireId, questionnaire, report };
+}
+
+export interface SaveAnsweredInput {
+  readonly questionnaireId: string;
+  readonly blobKey: string;
+  readonly fileName: string;
+  readonly customerId: string | null;
+  readonly hints: LayoutHints | undefined;
+  readonly customer: CustomerContext;
+  readonly questionnaire: Questionnaire;
+  readonly report: AnswerReport;
+  readonly status: string;
+}
+
+/** Writes a questionnaire with its questions and drafted answers in one atomic step. */
+export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput): Promise<void> {
+  const { db, tenantId } = ctx;
+  const at = ctx.clock.now().toISOString();
+  const questionIds = input.questionnaire.questions.map(() => newId("q"));
+  const questionRows = input.questionnaire.questions.map((q, i) => ({
+    id: questionIds[i] as string,
+    tenantId,
+    questionnaireId: input.questionnaireId,
+    ordinal: i,
+    sourceId: q.sourceId,
+    section: q.section,
+    text: q.text,
+    kind: q.kind,
+    allowedValues: q.allowedValues,
+    sheet: q.location.sheet,
+    row: q.location.row,
+    answerCell: q.location.answerCell,
+    commentCell: q.location.commentCell,
+    existingAnswer: q.existingAnswer,
+  }));
+  const answerRows = input.report.questions.map((a, i) => ({
+    id: questionIds[i] as string,
+    tenantId,
+    questionnaireId: input.questionnaireId,
+    status: a.status,
+    value: a.answer?.value ?? null,
+    text: a.answer?.text ?? null,
+    confidence: a.confidence,
+    entryId: a.entryId,
+    controls: a.controls,
+    citations: a.citations,
+    withheld: a.withheld,
+    alternatives: a.alternatives,
+    notes: a.notes,
+    matchedTerms: a.matchedTerms,
+    updatedAt: at,
+  }));
+  await atomic(db, [
+    db.insert(questionnaires).values({
+      id: input.questionnaireId,
+      tenantId,
+      customerId: input.customerId,
+      fileName: input.fileName,
+      format: input.questionnaire.source.format,
+      status: input.status,
+      failure: null,
+      blobKey: input.blobKey,
+      hints: (input.hints ?? null) as Record<string, unknown> | null,
+      region: input.customer.region,
+      ndaOnFile: input.customer.ndaOnFile,
+      asOf: input.customer.asOf,
+      summary: input.report.summary,
+      warnings: input.report.warnings,
+      createdBy: ctx.actor,
+      createdAt: at,
+      updatedAt: at,
+    }),
+    ...chunk(questionRows).map((rows) => db.insert(questions).values(rows)),
+    ...chunk(answerRows).map((rows) => db.insert(answers).values(rows)),
+  ]);
+}
