@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: every benchmark, printed as numbers. Performance lives here, not in timed tests.
+ * Each suite exports a function returning measurements; a failing suite is reported, not hidden.
+ */
+interface Measurement {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+const suites: { name: string; load: () => Promise<() => Promise<Measurement[]>> }[] = [
+  { name: "ingest", load: async () => (await import("./ingest.js")).benchIngest },
+  { name: "match+draft+cite", load: async () => (await import("./match.js")).benchMatch },
+  { name: "http", load: async () => (await import("./http.js")).benchHttp },
+];
+
+const only = process.argv.slice(2);
+let failed = false;
+for (const suite of suites) {
+  if (only.length > 0 && !only.includes(suite.name)) continue;
+  console.log(`\n## ${suite.name}`);
+  try {
+    const run = await suite.load();
+    for (const m of await run()) console.log(`${m.name.padEnd(56)} ${String(m.value).padStart(12)} ${m.unit}`);
+  } catch (error) {
+    failed = true;
+    console.log(`failed: ${(error as Error).message}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
