@@ -24,4 +24,10 @@ export interface WriteBackResult {
   readonly cellsWritten: string[];
   /** Cells left alone because the customer had already filled them. */
   readonly cellsKept: string[];
+  /**
+   * Answers (or parts of answers) that were not written, in words a person can act on: a value
+   * that is not one of the dropdown's allowed values, an unknown sheet, a cell outside the file,
+   * text cut at Excel's cell limit. Optional so that older producers of this type still compile.
+   */
+  readonly warnings?: string[];
 }

@@ -1,0 +1,103 @@
+import { type CellAddress, formatCellRef, parseCellRef } from "./cell-ref.js";
+import { planAnswer } from "./plan.js";
+import type { WriteBackAnswer, WriteBackOptions } from "./types.js";
+
+/** What a customer cell holds today: empty, a value they typed, or a formula (never overwritten). */
+export type CellState = "empty" | "value" | "formula";
+
+export interface CellWrite {
+  readonly address: CellAddress;
+  readonly text: string;
+}
+
+/** The file-format-specific questions the shared decision needs answered (XLSX sheet, CSV grid). */
+export interface Surface<K> {
+  /** The target sheet for an answer (name "" when the format has no sheets), or a warning saying why there is none. */
+  target(answer: WriteBackAnswer): { key: K; name: string } | { warning: string };
+  /** Where a write to `address` really lands (XLSX: the top-left of a merged range). */
+  redirect(key: K, address: CellAddress): CellAddress;
+  state(key: K, address: CellAddress): CellState;
+  /** A reason this cell cannot be written (e.g. CSV record missing), or null. */
+  unwritable?(key: K, address: CellAddress): string | null;
+}
+
+export interface Decision<K> {
+  readonly writes: Map<K, CellWrite[]>;
+  readonly cellsWritten: string[];
+  readonly cellsKept: string[];
+  readonly warnings: string[];
+}
+
+function label(answer: WriteBackAnswer, index: number): string {
+  const where = [answer.sheet, answer.answerCell ?? answer.commentCell].filter((x) => x !== null).join("!");
+  return `answer ${index + 1}${where ? ` (${where})` : ""}`;
+}
+
+/**
+ * Which cells get which text. A customer answer in the answer cell wins over ours (unless
+ * `overwrite`), and then the whole question is left alone: our comment next to their "No" would
+ * contradict them. Formulas are never replaced: they are computed, and calcChain.xml lists them.
+ */
+export function decideWrites<K>(
+  answers: readonly WriteBackAnswer[],
+  options: WriteBackOptions | undefined,
+  surface: Surface<K>,
+): Decision<K> {
+  const overwrite = options?.overwrite === true;
+  const writes = new Map<K, CellWrite[]>();
+  const claimed = new Set<string>();
+  const cellsWritten: string[] = [];
+  const cellsKept: string[] = [];
+  const warnings: string[] = [];
+  const keeps = (state: CellState) => state === "formula" || (state === "value" && !overwrite);
+
+  answers.forEach((answer, index) => {
+    const tag = label(answer, index);
+    const plan = planAnswer(answer, tag);
+    warnings.push(...plan.warnings);
+    if (!plan.value && !plan.text) return;
+    const target = surface.target(answer);
+    if ("warning" in target) {
+      warnings.push(`${tag}: ${target.warning}`);
+      return;
+    }
+    const { key, name } = target;
+    const at = (ref: string) => (name ? `${name}!${ref}` : ref);
+
+    const answerAddress = answer.answerCell ? parseCellRef(answer.answerCell) : null;
+    if (answerAddress) {
+      const real = surface.redirect(key, answerAddress);
+      if (keeps(surface.state(key, real))) {
+        cellsKept.push(at(formatCellRef(real)));
+        return;
+      }
+    }
+
+    for (const cell of [plan.value, plan.text]) {
+      if (!cell) continue;
+      const parsed = parseCellRef(cell.ref);
+      if (!parsed) continue;
+      const address = surface.redirect(key, parsed);
+      const ref = formatCellRef(address);
+      const problem = surface.unwritable?.(key, address) ?? null;
+      if (problem) {
+        warnings.push(`${tag}: ${ref} ${problem}`);
+        continue;
+      }
+      if (claimed.has(at(ref))) {
+        warnings.push(`${tag}: ${at(ref)} already receives another answer; not written twice`);
+        continue;
+      }
+      claimed.add(at(ref));
+      if (keeps(surface.state(key, address))) {
+        cellsKept.push(at(ref));
+        continue;
+      }
+      const list = writes.get(key) ?? [];
+      list.push({ address, text: cell.content });
+      writes.set(key, list);
+      cellsWritten.push(at(ref));
+    }
+  });
+  return { writes, cellsWritten, cellsKept, warnings };
+}

@@ -1,0 +1,91 @@
+import { formatCellRef, parseCellRef } from "./cell-ref.js";
+import type { WriteBackAnswer } from "./types.js";
+
+/**
+ * Where each part of one answer goes, shared by the XLSX and CSV writers so both follow the
+ * same rules: the value goes into the answer cell (only if it is one of the allowed values); the
+ * text goes into the comment cell, or into the answer cell itself when that cell takes no value
+ * (free text, no dropdown). Never free text into a dropdown cell.
+ */
+export interface CellTarget {
+  /** Normalised A1 ref (`C5`). */
+  readonly ref: string;
+  readonly content: string;
+}
+
+export interface AnswerPlan {
+  readonly value: CellTarget | null;
+  readonly text: CellTarget | null;
+  readonly warnings: string[];
+}
+
+/** Excel refuses longer cell text; longer answers are cut with a pointer to the full report. */
+export const EXCEL_CELL_LIMIT = 32_767;
+const TRUNCATION_NOTE = " […truncated: the full answer is in the Quire report]";
+
+export function truncateForExcel(text: string): { text: string; truncated: boolean } {
+  if (text.length <= EXCEL_CELL_LIMIT) return { text, truncated: false };
+  let cut = EXCEL_CELL_LIMIT - TRUNCATION_NOTE.length;
+  // Never split a surrogate pair: half an emoji is an invalid XML character.
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return { text: text.slice(0, cut) + TRUNCATION_NOTE, truncated: true };
+}
+
+/** The allowed value matching `value` (case- and whitespace-insensitively), in its canonical spelling. */
+export function canonicalValue(value: string, allowed: readonly string[] | null): string | null {
+  if (allowed === null) return value;
+  const wanted = value.trim().toLowerCase();
+  return allowed.find((a) => a.trim().toLowerCase() === wanted) ?? null;
+}
+
+function normalisedRef(ref: string | null): string | null {
+  if (ref === null || ref.trim() === "") return null;
+  const parsed = parseCellRef(ref);
+  return parsed ? formatCellRef(parsed) : null;
+}
+
+export function planAnswer(answer: WriteBackAnswer, label: string): AnswerPlan {
+  const warnings: string[] = [];
+  const answerRef = normalisedRef(answer.answerCell);
+  const commentRaw = normalisedRef(answer.commentCell);
+  if (answer.answerCell && !answerRef)
+    warnings.push(`${label}: answer cell "${answer.answerCell}" is not a cell reference`);
+  if (answer.commentCell && !commentRaw) {
+    warnings.push(`${label}: comment cell "${answer.commentCell}" is not a cell reference`);
+  }
+  const commentRef = commentRaw === answerRef ? null : commentRaw;
+
+  let value: CellTarget | null = null;
+  if (answer.value !== null && answer.value.trim() !== "" && answerRef) {
+    const canonical = canonicalValue(answer.value, answer.allowedValues);
+    if (canonical === null) {
+      warnings.push(
+        `${label}: "${answer.value}" is not one of the allowed values (${(answer.allowedValues ?? []).join(", ")}); ${answerRef} left empty`,
+      );
+    } else {
+      value = { ref: answerRef, content: canonical };
+    }
+  }
+
+  let text: CellTarget | null = null;
+  const body = answer.text.trim() === "" ? null : answer.text;
+  if (body !== null) {
+    // Free text belongs in the answer column when nothing constrains it (buyers read that column,
+    // and customers pre-fill free text there too); yes/no and choice text goes beside the value.
+    const freeTextHere = answerRef !== null && value === null && answer.allowedValues === null;
+    const ref =
+      freeTextHere && answer.kind === "free_text" ? answerRef : (commentRef ?? (freeTextHere ? answerRef : null));
+    if (ref) {
+      const cut = truncateForExcel(body);
+      if (cut.truncated)
+        warnings.push(`${label}: answer text longer than Excel's ${EXCEL_CELL_LIMIT} characters; truncated`);
+      text = { ref, content: cut.text };
+    } else if (value === null && answerRef !== null) {
+      // Nothing at all lands in the file for this question: say so rather than drop it silently.
+      const allowed = (answer.allowedValues ?? []).join("/");
+      warnings.push(`${label}: no comment column and ${answerRef} only takes ${allowed}; answer text not written`);
+    }
+  }
+  return { value, text, warnings };
+}

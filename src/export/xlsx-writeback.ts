@@ -1,0 +1,104 @@
+import { QuireError } from "../domain/errors.js";
+import { decideWrites, type Surface } from "./decide.js";
+import type { WriteBackAnswer, WriteBackOptions, WriteBackResult } from "./types.js";
+import { readSharedStrings } from "./xlsx/shared-strings.js";
+import { applyWrites, cellState, findCell, mergeAnchor, parseSheet, type SheetModel } from "./xlsx/sheet.js";
+import { locateParts, relsPathFor, type SheetPart, workbookPath } from "./xlsx/workbook.js";
+import { type PackageEntry, readPackage, writePackage } from "./zip.js";
+
+/*
+ * Surgical write-back into the customer's own .xlsx. SheetJS (community) drops styles, data
+ * validation and more when it writes, so the package is edited part by part instead: only the
+ * worksheets that receive answers are rewritten, and in them only the answer cells (plus the
+ * <dimension> when a cell falls outside it). Every other part keeps its exact bytes when unzipped.
+ */
+
+// ignoreBOM keeps a leading U+FEFF in the string, so an untouched BOM survives the round trip.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: false });
+const encoder = new TextEncoder();
+
+interface LoadedSheet {
+  readonly part: SheetPart;
+  readonly xml: string;
+  readonly model: SheetModel;
+}
+
+export function writeBackXlsx(
+  original: Uint8Array,
+  answers: readonly WriteBackAnswer[],
+  options?: WriteBackOptions,
+): WriteBackResult {
+  const entries = readPackage(original);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const text = (name: string | null) => {
+    const entry = name === null ? undefined : byName.get(name);
+    return entry ? partText(entry) : null;
+  };
+
+  const wbPath = workbookPath(text("_rels/.rels"));
+  const wbXml = text(wbPath);
+  const wbRels = text(relsPathFor(wbPath));
+  if (wbXml === null || wbRels === null) {
+    throw new QuireError("export_invalid_xlsx", "the original file has no workbook part; is it really an .xlsx?", 422);
+  }
+  const parts = locateParts(wbPath, wbXml, wbRels);
+
+  let sst: string[] | null = null;
+  const sharedStrings = () => {
+    sst ??= readSharedStrings(text(parts.sharedStrings) ?? "");
+    return sst;
+  };
+  const loaded = new Map<string, LoadedSheet>();
+  const load = (part: SheetPart): LoadedSheet | null => {
+    const cached = loaded.get(part.path);
+    if (cached) return cached;
+    const xml = text(part.path);
+    if (xml === null) return null;
+    const sheet = { part, xml, model: parseSheet(xml) };
+    loaded.set(part.path, sheet);
+    return sheet;
+  };
+
+  const surface: Surface<LoadedSheet> = {
+    target(answer) {
+      const part = findSheet(parts.sheets, answer.sheet);
+      if (!part) return { warning: `no worksheet named "${answer.sheet}" in the workbook` };
+      const sheet = load(part);
+      if (!sheet) return { warning: `worksheet "${part.name}" is missing from the package (${part.path})` };
+      if (!sheet.model.sheetData) return { warning: `worksheet "${part.name}" has no cell data section` };
+      return { key: sheet, name: part.name };
+    },
+    redirect: (sheet, address) => mergeAnchor(sheet.model, address) ?? address,
+    state: (sheet, address) => cellState(sheet.xml, findCell(sheet.model, address), sharedStrings),
+  };
+
+  const decision = decideWrites(answers, options, surface);
+  const result = { cellsWritten: decision.cellsWritten, cellsKept: decision.cellsKept, warnings: decision.warnings };
+  // Nothing to write: hand back the very same bytes rather than a re-zipped copy.
+  if (decision.writes.size === 0) return { bytes: original, ...result };
+
+  const replaced = new Map<string, Uint8Array>();
+  for (const [sheet, writes] of decision.writes) {
+    replaced.set(sheet.part.path, encoder.encode(applyWrites(sheet.xml, sheet.model, writes)));
+  }
+  const out: PackageEntry[] = entries.map((e) => {
+    const data = replaced.get(e.name);
+    return data ? { ...e, data } : e;
+  });
+  return { bytes: writePackage(out), ...result };
+}
+
+function partText(entry: PackageEntry): string {
+  const d = entry.data;
+  // OOXML allows UTF-16 parts; no mainstream producer writes them, so refuse rather than corrupt.
+  if (d.length >= 2 && ((d[0] === 0xff && d[1] === 0xfe) || (d[0] === 0xfe && d[1] === 0xff))) {
+    throw new QuireError("export_unsupported_xlsx", `part ${entry.name} is UTF-16 encoded; cannot write back`, 422);
+  }
+  return decoder.decode(d);
+}
+
+/** Sheet names are case-insensitive in Excel; a missing name means the first worksheet. */
+function findSheet(sheets: readonly SheetPart[], name: string | null): SheetPart | undefined {
+  if (name === null) return sheets[0];
+  return sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+}

@@ -1,0 +1,314 @@
+import { type CellAddress, formatCellRef, parseCellRef, parseRange } from "../cell-ref.js";
+import type { CellState, CellWrite } from "../decide.js";
+import { attr, decodeXml, escapeXml, nextTag, replaceAttr, stripInvalidXmlChars } from "../xml.js";
+
+/**
+ * Offsets of the parts of one worksheet XML that a write-back may touch. One linear pass over the
+ * tags; nothing is copied, so a 50 MB sheet costs one scan plus the spans of the answer cells.
+ */
+export interface CellSpan {
+  readonly row: number;
+  readonly col: number;
+  readonly start: number;
+  readonly end: number;
+  /** Index just after the start tag (== end when self-closing). */
+  readonly openEnd: number;
+}
+
+export interface RowSpan {
+  readonly r: number;
+  readonly start: number;
+  readonly openEnd: number;
+  end: number;
+  /** Index of `</row>`; -1 for a self-closing row. */
+  closeStart: number;
+  readonly selfClosing: boolean;
+  readonly cells: CellSpan[];
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SheetModel {
+  /** Namespace prefix of the sheet's elements, usually empty (`x:` in some generators' output). */
+  readonly prefix: string;
+  readonly sheetData: (Span & { readonly openEnd: number; closeStart: number; readonly selfClosing: boolean }) | null;
+  readonly rows: RowSpan[];
+  readonly rowsByNumber: Map<number, RowSpan>;
+  readonly dimension: Span | null;
+  readonly merges: { from: CellAddress; to: CellAddress }[];
+  readonly colStyles: { min: number; max: number; style: string }[];
+}
+
+export function parseSheet(xml: string): SheetModel {
+  let prefix = "";
+  let sheetData: SheetModel["sheetData"] = null;
+  let dimension: Span | null = null;
+  const rows: RowSpan[] = [];
+  const merges: SheetModel["merges"] = [];
+  const colStyles: SheetModel["colStyles"] = [];
+  let inData = false;
+  let row: RowSpan | null = null;
+  let cellStart: { row: number; col: number; start: number; openEnd: number } | null = null;
+  let lastRow = 0;
+  let lastCol = 0;
+
+  for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
+    if (tag.kind === "other") continue;
+    const text = () => xml.slice(tag.start, tag.end);
+    if (inData) {
+      if (tag.local === "row") {
+        if (tag.kind === "close") {
+          if (row) {
+            row.closeStart = tag.start;
+            row.end = tag.end;
+          }
+          row = null;
+          continue;
+        }
+        // `r` is optional in the schema: rows without it follow the previous one.
+        const r = Number(attr(text(), "r") ?? lastRow + 1);
+        lastRow = r;
+        lastCol = 0;
+        const selfClosing = tag.kind === "self";
+        row = { r, start: tag.start, openEnd: tag.end, end: tag.end, closeStart: -1, selfClosing, cells: [] };
+        rows.push(row);
+        if (selfClosing) row = null;
+      } else if (tag.local === "c" && row) {
+        if (tag.kind === "close") {
+          if (cellStart) row.cells.push({ ...cellStart, end: tag.end });
+          cellStart = null;
+          continue;
+        }
+        const ref = attr(text(), "r");
+        const address = ref === null ? null : parseCellRef(ref);
+        const col = address?.col ?? lastCol + 1;
+        lastCol = col;
+        const at = { row: address?.row ?? row.r, col, start: tag.start, openEnd: tag.end };
+        if (tag.kind === "self") row.cells.push({ ...at, end: tag.end });
+        else cellStart = at;
+      } else if (tag.local === "sheetData" && tag.kind === "close" && sheetData) {
+        sheetData.closeStart = tag.start;
+        inData = false;
+      }
+      continue;
+    }
+    if (tag.local === "sheetData" && !sheetData && tag.kind !== "close") {
+      prefix = tag.name.slice(0, tag.name.length - tag.local.length);
+      const selfClosing = tag.kind === "self";
+      sheetData = { start: tag.start, end: tag.end, openEnd: tag.end, closeStart: -1, selfClosing };
+      inData = !selfClosing;
+    } else if (tag.local === "dimension" && !sheetData && tag.kind !== "close") {
+      dimension = { start: tag.start, end: tag.end };
+    } else if (tag.local === "col" && !sheetData && tag.kind !== "close") {
+      const t = text();
+      const style = attr(t, "style");
+      const min = Number(attr(t, "min"));
+      const max = Number(attr(t, "max") ?? min);
+      if (style !== null && Number.isInteger(min)) colStyles.push({ min, max, style });
+    } else if (tag.local === "mergeCell" && tag.kind !== "close") {
+      const range = parseRange(attr(text(), "ref") ?? "");
+      if (range) merges.push(range);
+    }
+  }
+  return { prefix, sheetData, rows, rowsByNumber: new Map(rows.map((r) => [r.r, r])), dimension, merges, colStyles };
+}
+
+export function findCell(model: SheetModel, address: CellAddress): CellSpan | undefined {
+  return model.rowsByNumber.get(address.row)?.cells.find((c) => c.col === address.col && c.row === address.row);
+}
+
+/** The top-left cell of the merged range covering `address`, if `address` is hidden inside one. */
+export function mergeAnchor(model: SheetModel, address: CellAddress): CellAddress | null {
+  for (const m of model.merges) {
+    const inside =
+      address.row >= m.from.row && address.row <= m.to.row && address.col >= m.from.col && address.col <= m.to.col;
+    if (inside && (address.row !== m.from.row || address.col !== m.from.col)) return m.from;
+  }
+  return null;
+}
+
+/**
+ * Whether the customer already put something in this cell. Blank strings count as empty (templates
+ * often pre-fill answer cells with ""); formulas always count as filled.
+ */
+export function cellState(xml: string, cell: CellSpan | undefined, sharedStrings: () => readonly string[]): CellState {
+  if (!cell || cell.openEnd === cell.end) return "empty";
+  const type = attr(xml.slice(cell.start, cell.openEnd), "t");
+  let text = "";
+  for (let tag = nextTag(xml, cell.openEnd); tag && tag.start < cell.end; tag = nextTag(xml, tag.end)) {
+    if (tag.local === "f") return "formula";
+    if ((tag.local === "v" || tag.local === "t") && tag.kind === "open") {
+      const close = xml.indexOf("<", tag.end);
+      const raw = decodeXml(xml.slice(tag.end, close < 0 ? tag.end : close));
+      text += tag.local === "v" && type === "s" ? (sharedStrings()[Number(raw)] ?? "") : raw;
+    }
+  }
+  return text.trim() === "" ? "empty" : "value";
+}
+
+/** The style a new cell should get: what Excel would apply when typing into it (row, then column format). */
+function inheritedStyle(xml: string, model: SheetModel, address: CellAddress): string | null {
+  const row = model.rowsByNumber.get(address.row);
+  if (row) {
+    const open = xml.slice(row.start, row.openEnd);
+    const custom = attr(open, "customFormat");
+    const s = attr(open, "s");
+    if (s !== null && (custom === "1" || custom === "true")) return s;
+  }
+  return model.colStyles.find((c) => address.col >= c.min && address.col <= c.max)?.style ?? null;
+}
+
+/**
+ * Text as Excel stores it: no characters XML cannot carry, LF line breaks, and a literal `_x0041_`
+ * protected as `_x005F_x0041_` because Excel decodes that escape syntax in cell text.
+ */
+export function cellText(text: string): string {
+  const clean = stripInvalidXmlChars(text).replace(/\r\n?/g, "\n");
+  return escapeXml(clean.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
+}
+
+function inlineStringCell(prefix: string, ref: string, style: string | null, text: string): string {
+  const s = style !== null && style !== "0" ? ` s="${escapeXml(style)}"` : "";
+  const p = prefix;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${cellText(text)}</${p}t></${p}is></${p}c>`;
+}
+
+interface Splice {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Binary search: the first row whose number is greater than `r` (rows are in ascending order in valid sheets). */
+function firstRowAfter(rows: readonly RowSpan[], r: number): RowSpan | undefined {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((rows[mid]?.r ?? 0) > r) hi = mid;
+    else lo = mid + 1;
+  }
+  return rows[lo];
+}
+
+/**
+ * The sheet XML with each write applied as an inline-string cell: existing cells are replaced
+ * (keeping their style), missing cells and rows are inserted in order. Everything else in the
+ * part is copied unchanged, except `<dimension ref>` when a write falls outside it.
+ */
+export function applyWrites(xml: string, model: SheetModel, writes: readonly CellWrite[]): string {
+  const p = model.prefix;
+  const splices: Splice[] = [];
+  const newRows = new Map<number, CellWrite[]>();
+  const intoRow = new Map<RowSpan, CellWrite[]>();
+
+  for (const w of writes) {
+    const ref = formatCellRef(w.address);
+    const existing = findCell(model, w.address);
+    if (existing) {
+      const style = attr(xml.slice(existing.start, existing.openEnd), "s");
+      splices.push({ start: existing.start, end: existing.end, text: inlineStringCell(p, ref, style, w.text) });
+      continue;
+    }
+    const row = model.rowsByNumber.get(w.address.row);
+    if (row) intoRow.set(row, [...(intoRow.get(row) ?? []), w]);
+    else newRows.set(w.address.row, [...(newRows.get(w.address.row) ?? []), w]);
+  }
+
+  const cellsXml = (list: readonly CellWrite[]) =>
+    [...list]
+      .sort((a, b) => a.address.col - b.address.col)
+      .map((w) => inlineStringCell(p, formatCellRef(w.address), inheritedStyle(xml, model, w.address), w.text));
+
+  for (const [row, list] of intoRow) {
+    if (row.selfClosing) {
+      // `<row r="4" ht="20"/>` becomes `<row r="4" ht="20">…</row>`, attributes untouched.
+      const open = xml.slice(row.start, row.end).replace(/\s*\/>$/, ">");
+      splices.push({ start: row.start, end: row.end, text: `${open}${cellsXml(list).join("")}</${p}row>` });
+      continue;
+    }
+    for (const w of [...list].sort((a, b) => a.address.col - b.address.col)) {
+      const before = row.cells.find((c) => c.col > w.address.col);
+      const at = before ? before.start : row.closeStart;
+      const [cell = ""] = cellsXml([w]);
+      splices.push({ start: at, end: at, text: cell });
+    }
+  }
+
+  if (newRows.size > 0) {
+    const data = model.sheetData;
+    if (!data) throw new Error("worksheet has no <sheetData>");
+    for (const r of [...newRows.keys()].sort((a, b) => a - b)) {
+      const rowXml = `<${p}row r="${r}">${cellsXml(newRows.get(r) ?? []).join("")}</${p}row>`;
+      if (data.selfClosing) {
+        splices.push({ start: data.start, end: data.end, text: `<${p}sheetData>${rowXml}</${p}sheetData>` });
+        continue;
+      }
+      const at = firstRowAfter(model.rows, r)?.start ?? data.closeStart;
+      splices.push({ start: at, end: at, text: rowXml });
+    }
+  }
+
+  const dim = dimensionSplice(xml, model, writes);
+  if (dim) splices.push(dim);
+  return applySplices(xml, mergeSheetDataSplices(splices, model));
+}
+
+/** Several new rows into a self-closing `<sheetData/>` must become one replacement, not several. */
+function mergeSheetDataSplices(splices: Splice[], model: SheetModel): Splice[] {
+  const data = model.sheetData;
+  if (!data?.selfClosing) return splices;
+  const replacing = splices.filter((s) => s.start === data.start && s.end === data.end);
+  if (replacing.length <= 1) return splices;
+  const open = `<${model.prefix}sheetData>`;
+  const close = `</${model.prefix}sheetData>`;
+  const inner = replacing.map((s) => s.text.slice(open.length, s.text.length - close.length)).join("");
+  return [
+    ...splices.filter((s) => !replacing.includes(s)),
+    { start: data.start, end: data.end, text: open + inner + close },
+  ];
+}
+
+function dimensionSplice(xml: string, model: SheetModel, writes: readonly CellWrite[]): Splice | null {
+  if (!model.dimension || writes.length === 0) return null;
+  const tag = xml.slice(model.dimension.start, model.dimension.end);
+  const ref = attr(tag, "ref");
+  const range = ref === null ? null : parseRange(ref);
+  if (!range) return null;
+  let { from, to } = range;
+  // A sheet with no cells reports A1; the first real cell then defines the range.
+  const empty = model.rows.every((r) => r.cells.length === 0) && from.row === to.row && from.col === to.col;
+  if (empty) {
+    from = writes[0]?.address ?? from;
+    to = from;
+  }
+  for (const { address: a } of writes) {
+    from = { row: Math.min(from.row, a.row), col: Math.min(from.col, a.col) };
+    to = { row: Math.max(to.row, a.row), col: Math.max(to.col, a.col) };
+  }
+  const a = formatCellRef(from);
+  const b = formatCellRef(to);
+  const next = a === b ? a : `${a}:${b}`;
+  if (next === ref) return null;
+  return { start: model.dimension.start, end: model.dimension.end, text: replaceAttr(tag, "ref", next) };
+}
+
+function applySplices(xml: string, splices: Splice[]): string {
+  // Insertions (empty spans) go before a replacement that starts at the same offset.
+  const ordered = splices
+    .map((s, i) => ({ s, i }))
+    .sort((x, y) => x.s.start - y.s.start || x.s.end - y.s.end || x.i - y.i)
+    .map(({ s }) => s);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const s of ordered) {
+    if (s.start < cursor) throw new Error("overlapping sheet edits");
+    parts.push(xml.slice(cursor, s.start), s.text);
+    cursor = s.end;
+  }
+  parts.push(xml.slice(cursor));
+  return parts.join("");
+}

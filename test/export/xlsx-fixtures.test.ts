@@ -1,0 +1,124 @@
+import { strFromU8 } from "fflate";
+import { describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
+import { writeBackXlsx } from "../../src/export/xlsx-writeback.js";
+import { answersFor, cellMap, fixtures, sheetPaths, sheetSkeleton, unzipParts } from "./helpers.js";
+
+/*
+ * The issue's acceptance tests, run on every .xlsx fixture ingest ships (cross-sheet x14
+ * dropdowns, merged section rows, hidden sheets, comments, pre-filled answers...).
+ */
+
+const all = fixtures("xlsx");
+
+/** "Sheet!C5" → ["Sheet", "C5"] (sheet names may themselves contain "!"). */
+function splitRef(ref: string): [string, string] {
+  const at = ref.lastIndexOf("!");
+  return [ref.slice(0, at), ref.slice(at + 1)];
+}
+
+describe.runIf(all.length > 0)("xlsx write-back on the ingest fixtures", () => {
+  for (const fx of all) {
+    describe(fx.file, () => {
+      const answers = answersFor(fx.questions);
+      const result = writeBackXlsx(fx.bytes, answers);
+      const before = unzipParts(fx.bytes);
+      const after = unzipParts(result.bytes);
+      const paths = sheetPaths(fx.bytes);
+      const written = new Map<string, Set<string>>();
+      for (const ref of result.cellsWritten) {
+        const [sheet, cell] = splitRef(ref);
+        written.set(sheet, (written.get(sheet) ?? new Set()).add(cell));
+      }
+
+      it("writes something and warns about nothing unexpected", () => {
+        expect(result.cellsWritten.length).toBeGreaterThan(0);
+        expect(result.warnings ?? []).toEqual([]);
+      });
+
+      it("changes only the sheets that receive answers; every other part is identical", () => {
+        expect(after.names).toEqual(before.names);
+        const changedSheets = new Set([...written.keys()].map((s) => paths.get(s)));
+        for (const name of before.names) {
+          const a = before.parts.get(name);
+          const b = after.parts.get(name);
+          if (changedSheets.has(name)) expect(Buffer.from(b ?? []).equals(Buffer.from(a ?? [])), name).toBe(false);
+          else expect(Buffer.from(b ?? []).equals(Buffer.from(a ?? [])), name).toBe(true);
+        }
+      });
+
+      it("changes only the answer cells inside those sheets, keeping each cell's style", () => {
+        for (const [sheet, cells] of written) {
+          const path = paths.get(sheet) ?? "";
+          const xmlBefore = strFromU8(before.parts.get(path) ?? new Uint8Array());
+          const xmlAfter = strFromU8(after.parts.get(path) ?? new Uint8Array());
+          expect(sheetSkeleton(xmlAfter), `${sheet}: everything but cells and dimension`).toBe(
+            sheetSkeleton(xmlBefore),
+          );
+          const a = cellMap(xmlBefore);
+          const b = cellMap(xmlAfter);
+          for (const ref of new Set([...a.keys(), ...b.keys()])) {
+            if (cells.has(ref)) continue;
+            expect(b.get(ref), `${sheet}!${ref} must be untouched`).toBe(a.get(ref));
+          }
+          for (const ref of cells) {
+            const cell = b.get(ref) ?? "";
+            expect(cell).toContain('t="inlineStr"');
+            expect(cell).not.toMatch(/<f[\s>]/);
+            const style = /\ss="(\d+)"/.exec(a.get(ref) ?? "")?.[1];
+            if (style && style !== "0") expect(cell).toContain(` s="${style}"`);
+          }
+        }
+      });
+
+      it("reads back with SheetJS: values in the answer cells, text in its cell, customer answers kept", () => {
+        const wb = XLSX.read(result.bytes, { type: "array" });
+        const kept = new Set(result.cellsKept);
+        answers.forEach((a, i) => {
+          const q = fx.questions[i];
+          const ws = wb.Sheets[a.sheet ?? ""];
+          if (!q || !ws || !a.answerCell) throw new Error(`no sheet for ${a.sheet}`);
+          const at = (ref: string | null) => (ref ? (ws[ref] as XLSX.CellObject | undefined)?.v : undefined);
+          if (q.existingAnswer !== null) {
+            expect(kept.has(`${a.sheet}!${a.answerCell}`)).toBe(true);
+            expect(String(at(a.answerCell)).trim()).toBe(q.existingAnswer);
+            return;
+          }
+          if (a.value !== null) {
+            expect(at(a.answerCell)).toBe(a.value);
+            expect(q.allowedValues === null || q.allowedValues.includes(String(at(a.answerCell)))).toBe(true);
+            expect(at(a.commentCell)).toBe(a.text);
+          } else {
+            expect(at(a.answerCell)).toBe(a.text);
+          }
+        });
+      });
+
+      it("keeps the customer's answers unless asked to overwrite them", () => {
+        const again = writeBackXlsx(fx.bytes, answers, { overwrite: true });
+        expect(again.cellsKept).toEqual([]);
+        const wb = XLSX.read(again.bytes, { type: "array" });
+        answers.forEach((a, i) => {
+          if (fx.questions[i]?.existingAnswer === null) return;
+          expect(again.cellsWritten).toContain(`${a.sheet}!${a.answerCell}`);
+          const cell = wb.Sheets[a.sheet ?? ""]?.[a.answerCell ?? ""] as XLSX.CellObject | undefined;
+          expect(cell?.v).toBe(a.value ?? a.text);
+        });
+        expect(again.cellsWritten.length).toBeGreaterThanOrEqual(result.cellsWritten.length);
+      });
+
+      it("never puts a value that is not allowed into a dropdown cell", () => {
+        const bad = answers.map((a) => (a.allowedValues ? { ...a, value: "Maybe" } : a));
+        const r = writeBackXlsx(fx.bytes, bad);
+        const wb = XLSX.read(r.bytes, { type: "array" });
+        for (const a of bad) {
+          if (!a.allowedValues || !a.answerCell) continue;
+          const v = (wb.Sheets[a.sheet ?? ""]?.[a.answerCell] as XLSX.CellObject | undefined)?.v;
+          expect(v === undefined || v === "" || a.allowedValues.includes(String(v))).toBe(true);
+        }
+        if (bad.some((a) => a.allowedValues))
+          expect((r.warnings ?? []).join("\n")).toContain("not one of the allowed values");
+      });
+    });
+  }
+});
