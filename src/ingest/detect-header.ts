@@ -1,0 +1,263 @@
+/**
+ * Finds the question table in a sheet: the header row (anywhere in the first 30 rows, possibly
+ * two rows with merged cells), and which columns hold the question, the answer, the comment, the
+ * customer's id and a section/domain name. Caller hints override every guess.
+ */
+import { QuireError } from "../domain/errors.js";
+import { cellText, colLetters, collapse, parseColumn, type SheetGrid } from "./grid.js";
+import type { LayoutHints } from "./types.js";
+import { type ColumnRole, headerRole, ID_PATTERN, isQuestionLike } from "./vocabulary.js";
+
+export interface TableLayout {
+  /** 0-based first row of question data. */
+  readonly dataStart: number;
+  /** 0-based header rows (empty when no header was found). */
+  readonly headerRows: readonly number[];
+  readonly questionCol: number;
+  readonly answerCol: number | null;
+  readonly commentCol: number | null;
+  readonly idCol: number | null;
+  readonly sectionCol: number | null;
+  /** Header text per column (joined over two header rows). */
+  readonly headers: ReadonlyMap<number, string>;
+  readonly warnings: readonly string[];
+}
+
+export const HEADER_SCAN_ROWS = 30;
+const SAMPLE_ROWS = 200;
+
+const ROLE_WEIGHT: Record<ColumnRole, number> = { question: 3, answer: 2, comment: 1, id: 1, section: 0.5, ignore: 0 };
+
+interface HeaderCandidate {
+  rows: number[];
+  texts: Map<number, string>;
+  roles: Map<number, ColumnRole>;
+  score: number;
+}
+
+/** Header texts of row r with merged cells filled in from their top-left cell. */
+function filledRow(grid: SheetGrid, r: number): Map<number, string> {
+  const out = new Map<number, string>();
+  (grid.rows[r] ?? []).forEach((t, c) => {
+    if (t !== "") out.set(c, collapse(t));
+  });
+  for (const m of grid.merges) {
+    if (r < m.r1 || r > m.r2) continue;
+    const top = collapse(cellText(grid, m.r1, m.c1));
+    if (top === "") continue;
+    for (let c = m.c1; c <= Math.min(m.c2, m.c1 + 50); c++) if (!out.has(c)) out.set(c, top);
+  }
+  return out;
+}
+
+function score(roles: Map<number, ColumnRole>): number {
+  const seen = new Set(roles.values());
+  let s = 0;
+  for (const role of seen) s += ROLE_WEIGHT[role];
+  return s;
+}
+
+function candidate(rows: number[], texts: Map<number, string>, lower?: Map<number, string>): HeaderCandidate {
+  const roles = new Map<number, ColumnRole>();
+  const joined = new Map<number, string>();
+  const cols = new Set([...texts.keys(), ...(lower?.keys() ?? [])]);
+  for (const c of cols) {
+    const up = texts.get(c) ?? "";
+    const low = lower?.get(c) ?? "";
+    // The lower row is the more specific name ("Vendor Response" > "Yes/No"), so it decides first.
+    const role = (low && low !== up ? headerRole(low) : null) ?? headerRole(up);
+    if (role) roles.set(c, role);
+    joined.set(c, [up, low !== up ? low : ""].filter(Boolean).join(" "));
+  }
+  return { rows, texts: joined, roles, score: score(roles) };
+}
+
+/** A second header row: short cells only, each naming a role, and nothing in the question column. */
+function isHeaderContinuation(lower: Map<number, string>, upper: HeaderCandidate): boolean {
+  if (lower.size === 0) return false;
+  for (const t of lower.values()) if (headerRole(t) === null) return false;
+  for (const [c, role] of upper.roles)
+    if (role === "question" && lower.has(c) && lower.get(c) !== upper.texts.get(c)) return false;
+  return true;
+}
+
+function findHeader(grid: SheetGrid, fromRow = 0, toRow = HEADER_SCAN_ROWS): HeaderCandidate | null {
+  let best: HeaderCandidate | null = null;
+  const last = Math.min(grid.rows.length, toRow);
+  for (let r = fromRow; r < last; r++) {
+    if (grid.hiddenRows.has(r)) continue;
+    const texts = filledRow(grid, r);
+    if (texts.size < 2) continue;
+    let cand = candidate([r], texts);
+    if (![...cand.roles.values()].includes("question")) continue;
+    const next = r + 1 < grid.rows.length ? filledRow(grid, r + 1) : new Map<number, string>();
+    if (isHeaderContinuation(next, cand)) {
+      const two = candidate([r, r + 1], texts, next);
+      if (two.score >= cand.score) cand = two;
+    }
+    if (cand.score >= 4 && (!best || cand.score > best.score)) best = cand;
+  }
+  return best;
+}
+
+function avgLength(grid: SheetGrid, c: number, from: number): number {
+  let total = 0;
+  let n = 0;
+  const end = Math.min(grid.rows.length, from + SAMPLE_ROWS);
+  for (let r = from; r < end; r++) {
+    const t = cellText(grid, r, c);
+    if (t) {
+      total += t.length;
+      n++;
+    }
+  }
+  return n === 0 ? 0 : total / n;
+}
+
+/** The column whose cells most often read like questions (used when no header is found). */
+function questionLikeColumn(grid: SheetGrid): { col: number; firstRow: number; count: number } | null {
+  const counts = new Map<number, { count: number; firstRow: number }>();
+  for (let r = 0; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    if (!row || grid.hiddenRows.has(r)) continue;
+    row.forEach((t, c) => {
+      if (t.length >= 12 && isQuestionLike(collapse(t))) {
+        const e = counts.get(c) ?? { count: 0, firstRow: r };
+        e.count++;
+        counts.set(c, e);
+      }
+    });
+  }
+  let best: { col: number; firstRow: number; count: number } | null = null;
+  for (const [col, e] of counts) if (!best || e.count > best.count) best = { col, ...e };
+  return best && best.count >= 3 ? best : null;
+}
+
+/** A column whose filled data cells mostly look like question ids. */
+function idLikeColumn(grid: SheetGrid, from: number, exclude: Set<number>, maxCol: number): number | null {
+  for (let c = maxCol - 1; c >= 0; c--) {
+    if (exclude.has(c)) continue;
+    let filled = 0;
+    let ids = 0;
+    const end = Math.min(grid.rows.length, from + SAMPLE_ROWS);
+    for (let r = from; r < end; r++) {
+      const t = cellText(grid, r, c);
+      if (!t) continue;
+      filled++;
+      if (ID_PATTERN.test(t)) ids++;
+    }
+    if (filled >= 2 && ids / filled >= 0.6) return c;
+  }
+  return null;
+}
+
+function hintColumn(spec: string | undefined, what: string): number | null {
+  if (spec === undefined || spec.trim() === "") return null;
+  const c = parseColumn(spec);
+  if (c === null) {
+    throw new QuireError("invalid_hint", `The ${what} column '${spec}' is not a column letter (C) or number (3).`, 400);
+  }
+  return c;
+}
+
+/** Detects the question table of a sheet; null when the sheet holds no question table. */
+export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLayout | null {
+  const where = grid.name === null ? "file" : `sheet '${grid.name}'`;
+  const warnings: string[] = [];
+  const hintQ = hintColumn(hints.questionColumn, "question");
+  const hintA = hintColumn(hints.answerColumn, "answer");
+  const hintC = hintColumn(hints.commentColumn, "comment");
+
+  let header: HeaderCandidate | null;
+  if (hints.headerRow !== undefined) {
+    const r = hints.headerRow - 1;
+    header = candidate([r], filledRow(grid, r));
+  } else {
+    header = findHeader(grid);
+  }
+
+  let questionCol: number | null = hintQ;
+  let dataStart: number;
+  if (header) {
+    dataStart = Math.max(...header.rows) + 1;
+    if (questionCol === null) {
+      const qs = [...header.roles].filter(([, role]) => role === "question").map(([c]) => c);
+      qs.sort((a, b) => avgLength(grid, b, dataStart) - avgLength(grid, a, dataStart));
+      questionCol = qs[0] ?? questionLikeColumn(grid)?.col ?? null;
+    }
+  } else {
+    const guess = questionLikeColumn(grid);
+    if (questionCol === null && guess) questionCol = guess.col;
+    if (questionCol === null) return null;
+    dataStart = guess ? guess.firstRow : 0;
+    // The row above the first question often is an unrecognised header.
+    if (dataStart > 0 && hints.questionColumn === undefined) {
+      warnings.push(
+        `${where}: no header row recognised; questions taken from column ${colLetters(questionCol)} from row ${dataStart + 1}`,
+      );
+    }
+  }
+  if (questionCol === null) return null;
+
+  const roles = header?.roles ?? new Map<number, ColumnRole>();
+  const headers = header?.texts ?? new Map<number, string>();
+  const ofRole = (role: ColumnRole) =>
+    [...roles]
+      .filter(([c, r]) => r === role && c !== questionCol)
+      .map(([c]) => c)
+      .sort((a, b) => a - b);
+
+  let answerCol = hintA;
+  if (answerCol === null) {
+    const answers = ofRole("answer");
+    answerCol = answers.find((c) => c > (questionCol ?? 0)) ?? answers[0] ?? null;
+  }
+  let commentCol = hintC;
+  if (commentCol === null) {
+    const comments = ofRole("comment").filter((c) => c !== answerCol);
+    commentCol = comments.find((c) => answerCol === null || c > answerCol) ?? comments[0] ?? null;
+  }
+  if (answerCol === null) {
+    // An answer column with no recognisable name: the first unnamed column right of the question.
+    const maxCol = Math.max(questionCol + 1, ...headers.keys());
+    for (let c = questionCol + 1; c <= maxCol; c++) {
+      if (!roles.has(c) && c !== commentCol && !grid.hiddenCols.has(c) && (headers.get(c) ?? "") === "") {
+        answerCol = c;
+        break;
+      }
+    }
+    if (answerCol !== null && header) {
+      warnings.push(`${where}: answer column guessed as ${colLetters(answerCol)} (no column named Answer/Response)`);
+    } else if (commentCol !== null) {
+      answerCol = commentCol;
+      commentCol = null;
+      warnings.push(
+        `${where}: no answer column found; answers go into the '${headers.get(answerCol) ?? colLetters(answerCol)}' column`,
+      );
+    } else if (answerCol === null) {
+      warnings.push(`${where}: no answer column found; answers will only be reported`);
+    }
+  }
+  if (commentCol === answerCol) commentCol = null;
+
+  const used = new Set([questionCol, answerCol, commentCol].filter((c): c is number => c !== null));
+  let idCol = ofRole("id").find((c) => !used.has(c)) ?? null;
+  if (idCol === null) idCol = idLikeColumn(grid, dataStart, used, questionCol);
+  if (idCol !== null) used.add(idCol);
+  const sectionCol = ofRole("section").find((c) => !used.has(c)) ?? null;
+
+  if (header && hints.headerRow === undefined && !ofRole("answer").length && hintA === null) {
+    warnings.push(`${where}: header guessed at row ${(header.rows[0] ?? 0) + 1}`);
+  }
+  return {
+    dataStart,
+    headerRows: header?.rows ?? [],
+    questionCol,
+    answerCol,
+    commentCol,
+    idCol,
+    sectionCol,
+    headers,
+    warnings,
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * PDF questionnaires via pdf-parse: text per page, page headers/footers/page numbers removed,
+ * then a line scanner that recognises numbered (1.1, A.5.1, Q12) and bulleted questions, joins
+ * questions that wrap across lines or pages, and keeps section headings as sections.
+ */
+import { QuireError } from "../domain/errors.js";
+import type { Question } from "../domain/questionnaire/types.js";
+import { classifyKind } from "./detect-questions.js";
+import { collapse } from "./grid.js";
+import { type IngestLimits, tooMuchText } from "./limits.js";
+import { CLOSED_START, isQuestionLike, isTitleLike } from "./vocabulary.js";
+
+export interface PdfResult {
+  questions: Question[];
+  warnings: string[];
+}
+
+async function extractPages(bytes: Uint8Array, limits: IngestLimits): Promise<string[]> {
+  // Loaded on demand: pdf.js is large, and most uploads are spreadsheets.
+  const { PDFParse } = await import("pdf-parse");
+  // pdf.js takes ownership of (and may detach) the buffer it is given: pass a copy.
+  const parser = new PDFParse({ data: bytes.slice() });
+  try {
+    const info = await parser.getInfo();
+    if (info.total > limits.maxPdfPages) {
+      throw new QuireError(
+        "too_many_pages",
+        `The PDF has ${info.total} pages; the limit is ${limits.maxPdfPages}. Split it or send the questionnaire as .xlsx.`,
+        413,
+        { pages: info.total, limit: limits.maxPdfPages },
+      );
+    }
+    const result = await parser.getText();
+    let chars = 0;
+    const pages: string[] = [];
+    for (const p of result.pages) {
+      chars += p.text.length;
+      if (chars > limits.maxTextChars) throw tooMuchText(limits);
+      pages.push(p.text);
+    }
+    return pages;
+  } catch (error) {
+    if (error instanceof QuireError) throw error;
+    const name = (error as Error)?.name ?? "";
+    if (name === "PasswordException") {
+      throw new QuireError(
+        "encrypted_file",
+        "The PDF is password-protected. Remove the password and upload it again.",
+        422,
+      );
+    }
+    throw new QuireError(
+      "corrupt_file",
+      `The PDF could not be read (${String((error as Error)?.message ?? error).slice(0, 120)}).`,
+      422,
+    );
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+const PAGE_NUMBER =
+  /^(page|seite|pagina|página|p\.)?\s*\d{1,4}(\s*(of|von|de|\/|sur)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
+/** Lines at the top/bottom of a page that repeat on most pages are running headers/footers. */
+const EDGE_LINES = 3;
+
+const shape = (line: string) => collapse(line).replace(/\d+/g, "#").toLowerCase();
+
+export function stripPageFurniture(pages: readonly string[]): string[][] {
+  const split = pages.map((p) =>
+    p
+      .split(/\r?\n/)
+      .map((l) => collapse(l))
+      .filter((l) => l !== ""),
+  );
+  const counts = new Map<string, number>();
+  for (const lines of split) {
+    const edge = new Set([...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)].map(shape));
+    for (const s of edge) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const minRepeats = Math.max(2, Math.ceil(split.length / 2));
+  const repeated = (l: string) => split.length > 1 && (counts.get(shape(l)) ?? 0) >= minRepeats;
+  return split.map((lines) =>
+    lines.filter((l, i) => {
+      if (PAGE_NUMBER.test(l)) return false;
+      const atEdge = i < EDGE_LINES || i >= lines.length - EDGE_LINES;
+      return !(atEdge && repeated(l));
+    }),
+  );
+}
+
+const NUMBERED =
+  /^((?:[A-Z]{1,5}[-.]?)?\d{1,3}(?:\.\d{1,3})+|[A-Z]{1,5}-\d{1,3}(?:\.\d{1,3})*|Q\s?\d{1,4}|\d{1,3})[.):]?\s+(\S.*)$/;
+const BULLET = /^[•▪◦●○■□►▶✓*·\-–—]\s*(\S.*)$/;
+const FILL_IN = /_{4,}|\.{6,}/;
+
+interface Open {
+  sourceId: string | null;
+  section: string | null;
+  text: string;
+}
+
+export function scanLines(
+  lines: readonly string[],
+): { text: string; sourceId: string | null; section: string | null }[] {
+  const out: { text: string; sourceId: string | null; section: string | null }[] = [];
+  let section: string | null = null;
+  let open: Open | null = null;
+  /** Unnumbered lines that might start a question ("Do you ...") are only kept if they end in "?". */
+  let tentative = false;
+
+  const close = () => {
+    if (open) {
+      const text = collapse(open.text);
+      if (!tentative || /\?$/.test(text)) out.push({ text, sourceId: open.sourceId, section: open.section });
+    }
+    open = null;
+    tentative = false;
+  };
+  const finished = (t: string) => /[?.!:]$/.test(t);
+
+  for (const line of lines) {
+    if (FILL_IN.test(line)) {
+      close();
+      continue;
+    }
+    const numbered = NUMBERED.exec(line);
+    if (numbered) {
+      const id = (numbered[1] ?? "").replace(/\s+/g, "");
+      const rest = numbered[2] ?? "";
+      const topLevel = /^\d{1,3}$/.test(id);
+      if (topLevel && isTitleLike(rest) && !isQuestionLike(rest)) {
+        close();
+        section = line;
+        continue;
+      }
+      // A bare number inside a wrapped sentence ("... within 14\ndays?") is not a new item.
+      if (!(topLevel && open && !finished(collapse((open as Open).text)) && /^[a-z]/.test(rest))) {
+        close();
+        open = { sourceId: id, section, text: rest };
+        continue;
+      }
+    }
+    const bullet = BULLET.exec(line);
+    if (bullet && !(open && !finished(collapse((open as Open).text)) && line.startsWith("-") && /^-\S/.test(line))) {
+      close();
+      open = { sourceId: null, section, text: bullet[1] ?? "" };
+      continue;
+    }
+    if (open) {
+      const current = collapse((open as Open).text);
+      if (!finished(current) || /^[a-z(]/.test(line)) {
+        (open as Open).text += ` ${line}`;
+        continue;
+      }
+      close();
+    }
+    if (isTitleLike(line) && /^[\p{Lu}\d]/u.test(line) && line.split(" ").length <= 8) {
+      section = line;
+      continue;
+    }
+    if (CLOSED_START.test(line)) {
+      open = { sourceId: null, section, text: line };
+      tentative = true;
+    }
+  }
+  close();
+  return out;
+}
+
+export async function readPdf(bytes: Uint8Array, limits: IngestLimits): Promise<PdfResult> {
+  const pages = await extractPages(bytes, limits);
+  const warnings: string[] = [];
+  const lines = stripPageFurniture(pages).flat();
+  if (lines.length === 0) {
+    throw new QuireError(
+      "empty_file",
+      "The PDF contains no extractable text (it may be a scan). Send the questionnaire as .xlsx, .csv or a text PDF.",
+      422,
+    );
+  }
+  const items = scanLines(lines);
+  const questions: Question[] = items.map((item, i) => {
+    const { kind, allowedValues } = classifyKind(item.text, null, null, true);
+    return {
+      id: `pdf!${i + 1}`,
+      sourceId: item.sourceId,
+      section: item.section,
+      text: item.text,
+      kind,
+      allowedValues,
+      location: { sheet: null, row: null, answerCell: null, commentCell: null },
+      existingAnswer: null,
+    };
+  });
+  if (questions.length > 0 && questions.every((q) => q.sourceId === null) && items.length < 3) {
+    warnings.push("PDF: few questions recognised; number or bullet the questions for reliable detection");
+  }
+  return { questions, warnings };
+}

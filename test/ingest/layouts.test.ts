@@ -1,0 +1,203 @@
+/**
+ * Layout features not covered by the fixtures/ goldens, on small workbooks built here: same-sheet
+ * and named-range lists, hidden rows and sheets, bold section rows, statements without "?",
+ * missing answer columns, headerless sheets, and caller hints that override detection.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ingestQuestionnaire } from "../../src/ingest/index.js";
+import { buildXlsx } from "./minimal-xlsx.js";
+
+/** Generated workbooks are also written to test/ingest/generated/ to open them by hand. */
+function keep(name: string, bytes: Uint8Array): Uint8Array {
+  const dir = join(import.meta.dirname, "generated");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), bytes);
+  return bytes;
+}
+
+describe("xlsx layouts", () => {
+  it("same-sheet list range, named range, hidden row, bold section, statement question, existing answer", async () => {
+    const bytes = keep(
+      "mixed-features.xlsx",
+      buildXlsx({
+        sheets: [
+          {
+            name: "Questionnaire",
+            rows: [
+              ["ACME supplier assessment"],
+              ["Please complete all rows."],
+              ["Ref", "Control Question", "Vendor Response", "Notes"],
+              ["GOVERNANCE"],
+              ["G-1", "Is there an information security policy?", "", "", "", "Yes", "Low"],
+              ["G-2", "Describe your backup process.", "", "", "", "No", "Medium"],
+              ["G-3", "Hidden follow-up question?", "", "", "", "N/A", "High"],
+              ["G-4", "Risk rating of your last audit", "High", "", "", "", ""],
+            ],
+            hiddenRows: [7],
+            boldRows: [4],
+            afterData:
+              '<dataValidations count="2"><dataValidation type="list" sqref="C5"><formula1>$F$5:$F$7</formula1></dataValidation>' +
+              '<dataValidation type="list" sqref="C8"><formula1>Levels</formula1></dataValidation></dataValidations>',
+          },
+        ],
+        definedNames: [{ name: "Levels", ref: "Questionnaire!$G$5:$G$7" }],
+      }),
+    );
+    const q = await ingestQuestionnaire(bytes, "mixed.xlsx");
+    expect(
+      q.questions.map((x) => [x.sourceId, x.section, x.kind, x.allowedValues, x.location.answerCell, x.existingAnswer]),
+    ).toEqual([
+      ["G-1", "GOVERNANCE", "yes_no", ["Yes", "No", "N/A"], "C5", null],
+      ["G-2", "GOVERNANCE", "free_text", null, "C6", null],
+      ["G-4", "GOVERNANCE", "choice", ["Low", "Medium", "High"], "C8", "High"],
+    ]);
+  });
+
+  it("hidden sheets are skipped; sections default to the domain sheet name", async () => {
+    const rows = [
+      ["#", "Question", "Answer"],
+      ["1", "Do you run vulnerability scans?", ""],
+    ];
+    const bytes = buildXlsx({
+      sheets: [
+        { name: "Cover", rows: [["Welcome"], ["Fill in every tab."]] },
+        { name: "Network Security", rows },
+        { name: "Old", state: "hidden", rows },
+        { name: "Scoring", state: "veryHidden", rows },
+      ],
+    });
+    const q = await ingestQuestionnaire(bytes, "multi.xlsx");
+    expect(q.questions.map((x) => [x.location.sheet, x.section, x.id])).toEqual([
+      ["Network Security", "Network Security", "Network Security!2"],
+    ]);
+  });
+
+  it("no answer column: questions are still reported, with a warning", async () => {
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: "Misc",
+          rows: [
+            ["ID", "Question", "Reviewer Notes"],
+            ["1", "Is data encrypted?", ""],
+            ["2", "Are logs kept?", ""],
+          ],
+        },
+      ],
+    });
+    const q = await ingestQuestionnaire(bytes, "q.xlsx");
+    expect(q.questions).toHaveLength(2);
+    expect(q.questions[0]?.location.answerCell).toBeNull();
+    expect(q.questions[0]?.kind).toBe("free_text");
+    expect(q.warnings.join("\n")).toMatch(/sheet 'Misc': no answer column found/);
+  });
+
+  it("empty, unnamed answer column next to the question is found, with a warning", async () => {
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            ["ID", "Question", "", "Comments"],
+            ["1", "Is data encrypted?", "", ""],
+            ["2", "Are logs kept?", "", ""],
+          ],
+        },
+      ],
+    });
+    const q = await ingestQuestionnaire(bytes, "q.xlsx");
+    expect(q.questions.map((x) => [x.location.answerCell, x.location.commentCell, x.kind])).toEqual([
+      ["C2", "D2", "yes_no"],
+      ["C3", "D3", "yes_no"],
+    ]);
+    expect(q.warnings.join("\n")).toMatch(/answer column guessed as C/);
+  });
+
+  it("no recognisable header: falls back to the column of question-like texts", async () => {
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: "Sheet1",
+          rows: [
+            ["Vendor review 2026"],
+            ["Col1", "Col2", "Col3"],
+            ["A", "Do you have a SOC 2 report?", ""],
+            ["B", "Is data encrypted at rest?", ""],
+            ["C", "Are backups tested?", ""],
+          ],
+        },
+      ],
+    });
+    const q = await ingestQuestionnaire(bytes, "q.xlsx");
+    expect(q.questions.map((x) => x.text)).toEqual([
+      "Do you have a SOC 2 report?",
+      "Is data encrypted at rest?",
+      "Are backups tested?",
+    ]);
+    expect(q.warnings.length).toBeGreaterThan(0);
+  });
+
+  it("hints override detection: sheet, header row, question/answer/comment columns", async () => {
+    const bytes = keep(
+      "needs-hints.xlsx",
+      buildXlsx({
+        sheets: [
+          {
+            name: "Intro",
+            rows: [
+              ["Question", "Answer"],
+              ["Is this the intro?", ""],
+              ["Is this still the intro?", ""],
+            ],
+          },
+          {
+            name: "Data",
+            rows: [
+              ["Vendor review"],
+              ["Col1", "Col2", "Col3", "Col4"],
+              ["x1", "Encryption at rest", "", ""],
+              ["x2", "Backup strategy", "", ""],
+            ],
+          },
+        ],
+      }),
+    );
+    const q = await ingestQuestionnaire(bytes, "q.xlsx", {
+      sheet: "Data",
+      headerRow: 2,
+      questionColumn: "B",
+      answerColumn: "4",
+      commentColumn: "C",
+    });
+    expect(q.questions.map((x) => [x.location.sheet, x.text, x.location.answerCell, x.location.commentCell])).toEqual([
+      ["Data", "Encryption at rest", "D3", "C3"],
+      ["Data", "Backup strategy", "D4", "C4"],
+    ]);
+  });
+
+  it("two-row merged header: the lower row names the answer and comment columns", async () => {
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            ["No.", "Requirement", "Supplier Response", "", "Assessor Comments"],
+            ["", "", "Compliant (Y/N)", "Explanation", ""],
+            ["1.1", "The supplier must encrypt backups.", "", "", ""],
+            ["1.2", "Provide your incident response plan.", "", "", ""],
+          ],
+          merges: ["A1:A2", "B1:B2", "C1:D1", "E1:E2"],
+        },
+      ],
+    });
+    const q = await ingestQuestionnaire(bytes, "q.xlsx");
+    expect(
+      q.questions.map((x) => [x.sourceId, x.kind, x.allowedValues, x.location.answerCell, x.location.commentCell]),
+    ).toEqual([
+      ["1.1", "yes_no", ["Y", "N"], "C3", "D3"],
+      ["1.2", "free_text", null, "C4", "D4"],
+    ]);
+  });
+});
