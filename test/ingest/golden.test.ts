@@ -6,25 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { isQuireError } from "../../src/domain/errors.js";
 import { ingestQuestionnaire } from "../../src/ingest/index.js";
-import { isPlainYesNoToken } from "../../src/ingest/vocabulary.js";
 import { compare, loadGoldenCases, type Match } from "./golden.js";
 
 const cases = loadGoldenCases();
 const good = cases.filter((c) => !c.expected.expectError);
 const bad = cases.filter((c) => c.expected.expectError);
-
-/**
- * One deliberate difference from the fixture generator's rule: for a yes/no answer column without
- * a dropdown ("Compliant (Y/N)", "Response (Yes/No/N/A)"), ingest reports the values the header
- * names as allowedValues (the ingest API contract), where the golden files say null. Those
- * mismatches are counted separately and shown, not failed.
- */
-function isHeaderDerivedValues(line: string): boolean {
-  const m = / allowedValues: null → (\[.*\])$/.exec(line);
-  if (!m?.[1]) return false;
-  const values = JSON.parse(m[1]) as string[];
-  return values.length >= 2 && values.every(isPlainYesNoToken);
-}
 
 describe("golden fixtures", () => {
   it("finds the fixtures", () => {
@@ -37,12 +23,9 @@ describe("golden fixtures", () => {
       const q = await ingestQuestionnaire(c.bytes, c.name);
       expect(q.source.format).toBe(c.expected.format);
       const m = compare(c.expected.questions, q);
-      const headerDerived = m.mismatches.filter(isHeaderDerivedValues);
-      if (headerDerived.length > 0)
-        console.log(`${c.name}: ${headerDerived.length} allowedValues taken from the yes/no header`);
       expect(m.falseNegatives.map((x) => `${x.sheet}!${x.row} ${x.text}`)).toEqual([]);
       expect(m.falsePositives.map((x) => `${x.sheet}!${x.row} ${x.text}`)).toEqual([]);
-      expect(m.mismatches.filter((l) => !isHeaderDerivedValues(l))).toEqual([]);
+      expect(m.mismatches).toEqual([]);
       // Ids are unique and every question validates against the domain schema shape.
       expect(new Set(q.questions.map((x) => x.id)).size).toBe(q.questions.length);
     });
