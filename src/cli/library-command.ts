@@ -69,8 +69,9 @@ function list(ids: readonly string[]): string {
 }
 
 function status(row: CoverageRow): string {
-  if (row.controls.length > 0) return row.note?.startsWith("excluded") ? "covered (SoA-excluded)" : "covered";
-  return row.expected ? "MISSING" : "out of scope";
+  if (!row.expected) return row.controls.length > 0 ? "mapped, not in scope" : "not in scope";
+  if (row.controls.length === 0) return "MISSING";
+  return row.note ? "covered (SoA-excluded)" : "covered";
 }
 
 function renderFramework(fw: FrameworkCoverage, showAll: boolean): string {
@@ -81,10 +82,11 @@ function renderFramework(fw: FrameworkCoverage, showAll: boolean): string {
     ...rows.map((r) => [r.ref, r.title, status(r), r.controls.length, r.entries.length, list(r.entries)]),
   ]);
   const groups = renderTable([
-    ["group", "covered", "total", ""],
-    ...fw.groups.map((g) => [g.group, g.covered, g.total, g.expected ? "" : "not in scope"]),
+    ["group", "covered", "total", "scope"],
+    ...fw.groups.map((g) => [g.group, g.covered, g.total, g.expected ? "in scope" : "not in scope"]),
   ]);
-  const notes = fw.rows.filter((r) => r.note && r.controls.length > 0).map((r) => `  note: ${r.ref} ${r.note}`);
+  // Only caveats on claimed coverage are worth a line; out-of-scope rows already say so in the table.
+  const notes = fw.rows.filter((r) => r.note && r.expected).map((r) => `  note: ${r.ref} ${r.note}`);
   return [
     `${fw.label}: ${fw.expectedCovered}/${fw.expectedTotal} in scope covered (${fw.covered}/${fw.total} overall)`,
     table,
