@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
-import { chunk } from "../../db/chunk.js";
+import { chunkRows } from "../../db/chunk.js";
 import { libraryArtifacts, libraryControls, libraryEntries } from "../../db/schema/index.js";
 import type { Library } from "../../domain/library/types.js";
 import type { ServiceContext } from "../context.js";
@@ -13,18 +13,14 @@ export async function replaceLibrary(ctx: ServiceContext, library: Library): Pro
     db.delete(libraryControls).where(eq(libraryControls.tenantId, tenantId)),
     db.delete(libraryArtifacts).where(eq(libraryArtifacts.tenantId, tenantId)),
     db.delete(libraryEntries).where(eq(libraryEntries.tenantId, tenantId)),
-    ...chunk(library.controls).map((rows) =>
-      db.insert(libraryControls).values(rows.map((c) => ({ tenantId, id: c.id, data: c, updatedAt: at }))),
+    ...chunkRows(library.controls.map((c) => ({ tenantId, id: c.id, data: c, updatedAt: at }))).map((rows) =>
+      db.insert(libraryControls).values(rows),
     ),
-    ...chunk(library.artifacts).map((rows) =>
-      db
-        .insert(libraryArtifacts)
-        .values(rows.map((a) => ({ tenantId, id: a.id, type: a.type, data: a, updatedAt: at }))),
+    ...chunkRows(library.artifacts.map((a) => ({ tenantId, id: a.id, type: a.type, data: a, updatedAt: at }))).map(
+      (rows) => db.insert(libraryArtifacts).values(rows),
     ),
-    ...chunk(library.entries).map((rows) =>
-      db
-        .insert(libraryEntries)
-        .values(rows.map((e) => ({ tenantId, id: e.id, topic: e.topic, data: e, updatedAt: at }))),
+    ...chunkRows(library.entries.map((e) => ({ tenantId, id: e.id, topic: e.topic, data: e, updatedAt: at }))).map(
+      (rows) => db.insert(libraryEntries).values(rows),
     ),
   ];
   await atomic(db, statements);
