@@ -35,16 +35,25 @@ export const d1: Driver = {
       d1Databases: ["DB"],
     });
     const binding = await mf.getD1Database("DB");
-    const journal = JSON.parse(readFileSync("drizzle/meta/_journal.json", "utf8")) as { entries: { tag: string }[] };
-    for (const { tag } of journal.entries) {
-      const sql = readFileSync(`drizzle/${tag}.sql`, "utf8");
-      for (const statement of sql.split("--> statement-breakpoint")) {
-        if (statement.trim()) await binding.prepare(statement).run();
-      }
-    }
-    const db = drizzle(binding as unknown as Parameters<typeof drizzle>[0], { schema }) as unknown as Db;
-    return { db, close: () => mf.dispose() };
+    await migrateD1(binding);
+    return { db: drizzleD1(binding), close: () => mf.dispose() };
   },
 };
+
+type D1Binding = Awaited<ReturnType<Miniflare["getD1Database"]>>;
+
+/** Applies drizzle/ in journal order, statement by statement, as `wrangler d1 migrations apply` does. */
+export async function migrateD1(binding: D1Binding): Promise<void> {
+  const journal = JSON.parse(readFileSync("drizzle/meta/_journal.json", "utf8")) as { entries: { tag: string }[] };
+  for (const { tag } of journal.entries) {
+    const sql = readFileSync(`drizzle/${tag}.sql`, "utf8");
+    for (const statement of sql.split("--> statement-breakpoint")) {
+      if (statement.trim()) await binding.prepare(statement).run();
+    }
+  }
+}
+
+export const drizzleD1 = (binding: D1Binding): Db =>
+  drizzle(binding as unknown as Parameters<typeof drizzle>[0], { schema }) as unknown as Db;
 
 export const DRIVERS: readonly Driver[] = [betterSqlite, d1];

@@ -29,11 +29,18 @@ beforeAll(async () => {
 describe.each(DRIVERS)("services on $name", (driver) => {
   let db: Db;
   let close: () => Promise<void>;
-  const ctxFor = (tenantId: string): ServiceContext => ({ tenantId, actor: "test", db, blobs: memoryBlobStore(), clock });
+  const ctxFor = (tenantId: string): ServiceContext => ({
+    tenantId,
+    actor: "test",
+    db,
+    blobs: memoryBlobStore(),
+    clock,
+  });
 
   beforeAll(async () => {
     ({ db, close } = await driver.open());
-    for (const id of ["tn_a", "tn_b"]) await db.insert(tenants).values({ id, name: id, createdAt: clock.now().toISOString() });
+    for (const id of ["tn_a", "tn_b"])
+      await db.insert(tenants).values({ id, name: id, createdAt: clock.now().toISOString() });
   }, 60_000);
   afterAll(async () => close());
 

@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AnswerReportSchema } from "../../src/domain/answering/report.js";
+import { loadLibraryDir } from "../../src/library-files/load.js";
+import { seedDemoTenant } from "../../src/services/tenants/seed-demo.js";
+import { drizzleD1, migrateD1 } from "../conformance/drivers.js";
+
+/**
+ * The Workers runtime for real: src/runtime/worker.ts bundled as wrangler would, run in workerd
+ * through Miniflare with a D1 database and an R2 bucket, answering over HTTP.
+ */
+describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
+  let mf: Miniflare;
+  let key: string;
+
+  beforeAll(async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), "quire-worker-")), "worker.js");
+    await build({
+      entryPoints: ["src/runtime/worker.ts"],
+      outfile,
+      bundle: true,
+      format: "esm",
+      platform: "neutral",
+      target: "es2022",
+      conditions: ["workerd", "worker", "browser"],
+      mainFields: ["browser", "module", "main"],
+      external: ["node:*"],
+      logLevel: "error",
+    });
+    mf = new Miniflare({
+      // Listed explicitly so Miniflare does not walk the bundle's imports: pdf.js keeps a
+      // dynamic import() of its worker that only runs for PDFs (not supported on Workers).
+      modules: [{ type: "ESModule", path: outfile }],
+      modulesRoot: dirname(outfile),
+      compatibilityDate: /compatibility_date = "([\d-]+)"/.exec(readFileSync("wrangler.toml", "utf8"))?.[1] ?? "",
+      compatibilityFlags: ["nodejs_compat"],
+      d1Databases: ["DB"],
+      r2Buckets: ["BLOBS"],
+    });
+    const binding = await mf.getD1Database("DB");
+    await migrateD1(binding);
+    // Workers have no filesystem to seed from: the test seeds D1 the way an admin script would.
+    const seeded = await seedDemoTenant(
+      {
+        db: drizzleD1(binding),
+        blobs: { put: async () => {}, get: async () => null, delete: async () => {} },
+        clock: { now: () => new Date() },
+      },
+      await loadLibraryDir("answer-library"),
+    );
+    key = seeded?.key ?? "";
+  }, 120_000);
+  afterAll(async () => mf?.dispose());
+
+  it("answers /health from D1", async () => {
+    const res = await mf.dispatchFetch("http://quire.test/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+  });
+
+  it("refuses a request without a key with problem+json", async () => {
+    const res = await mf.dispatchFetch("http://quire.test/v1/answer", { method: "POST" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
+  });
+
+  it("answers an uploaded workbook end to end and keeps the file in R2", async () => {
+    const form = new FormData();
+    form.set("file", new Blob([readFileSync("fixtures/caiq-like.xlsx")]), "caiq-like.xlsx");
+    form.set("region", "us");
+    form.set("nda", "true");
+    form.set("asOf", "2026-11-24");
+    // Encode the multipart body on this side so workerd receives plain bytes and a boundary.
+    const encoded = new Request("http://quire.test/", { method: "POST", body: form });
+    const res = await mf.dispatchFetch("http://quire.test/v1/answer", {
+      method: "POST",
+      body: new Uint8Array(await encoded.arrayBuffer()),
+      headers: { authorization: `Bearer ${key}`, "content-type": encoded.headers.get("content-type") ?? "" },
+    });
+    expect(res.status).toBe(200);
+    const report = AnswerReportSchema.parse(await res.json());
+    expect(report.summary.questions).toBe(36);
+    expect(report.summary.drafted).toBeGreaterThan(18);
+    expect(report.questions.flatMap((q) => q.citations.map((c) => c.type))).toContain("soc2-type2");
+    const bucket = await mf.getR2Bucket("BLOBS");
+    expect((await bucket.list()).objects).toHaveLength(1);
+  });
+});
