@@ -1,11 +1,10 @@
-import type { Db } from "../db/types.js";
-import type { BlobStore, Clock } from "../services/context.js";
+import type { ServiceDeps } from "../services/context.js";
 
-/** What a runtime hands the app: storage and time. The app builds each request's ServiceContext from it. */
-export interface AppDeps {
-  readonly db: Db;
-  readonly blobs: BlobStore;
-  readonly clock: Clock;
+/**
+ * What a runtime hands the app: storage, time, the job queue, the host resolver. The app builds
+ * each request's ServiceContext from it.
+ */
+export interface AppDeps extends ServiceDeps {
   /** Upload limit in bytes, enforced before the body is parsed. */
   readonly maxUploadBytes?: number;
 }

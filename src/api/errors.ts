@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { QuireError } from "../domain/errors.js";
@@ -20,6 +21,7 @@ const TITLES: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
+  410: "Gone",
   413: "Payload Too Large",
   415: "Unsupported Media Type",
   422: "Unprocessable Content",
@@ -55,6 +57,12 @@ export function validationProblem(c: Context, error: ZodError, where: string): R
 /** The app's onError: refusals keep their code; anything else is a 500 that leaks no internals. */
 export function toProblem(error: unknown, c: Context): Response {
   if (error instanceof QuireError) return problem(c, error.status, error.code, error.message);
+  // Hono's own refusals: a body that is not the JSON or form it claims to be.
+  if (error instanceof HTTPException && error.status < 500) {
+    const code =
+      error.status === 400 ? "malformed_body" : error.status === 415 ? "unsupported_media_type" : "bad_request";
+    return problem(c, error.status, code, error.message);
+  }
   console.error(`[${c.get("requestId") ?? "-"}]`, error);
   return problem(
     c,

@@ -11,3 +11,187 @@ export const ProblemSchema = z
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .openapi("Problem");
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+export const RegionEnum = z.enum(["us", "eu", "uk", "apac", "other"]);
+
+export const CustomerSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    region: RegionEnum,
+    nda: z.object({ onFile: z.boolean(), signedOn: z.string().nullable(), until: z.string().nullable() }),
+    crm: z.object({ system: z.string(), id: z.string() }).nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("Customer");
+
+export const CustomerInputSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    region: RegionEnum,
+    nda: z
+      .object({ onFile: z.boolean(), signedOn: isoDate.nullable().optional(), until: isoDate.nullable().optional() })
+      .optional(),
+    crm: z
+      .object({
+        system: z.string().min(1).max(40).openapi({ example: "salesforce" }),
+        id: z.string().min(1).max(100).openapi({ example: "0065g00000XyZabAAF" }),
+      })
+      .nullable()
+      .optional(),
+  })
+  .openapi("CustomerInput");
+
+export const QuestionnaireSchema = z
+  .object({
+    id: z.string(),
+    customerId: z.string().nullable(),
+    fileName: z.string(),
+    format: z.string(),
+    status: z.enum(["queued", "processing", "drafted", "in_review", "approved", "exported", "failed"]),
+    failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+    customer: z.object({
+      region: RegionEnum,
+      ndaOnFile: z.boolean(),
+      ndaUntil: z.string().nullable(),
+      asOf: z.string(),
+    }),
+    hints: z.record(z.string(), z.unknown()).nullable(),
+    summary: z.record(z.string(), z.number()).nullable(),
+    warnings: z.array(z.string()),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Questionnaire");
+
+const Citation = z.object({ artifactId: z.string(), type: z.string(), title: z.string(), reason: z.string() });
+
+export const AnswerSchema = z
+  .object({
+    id: z.string(),
+    questionnaireId: z.string(),
+    ordinal: z.number().int(),
+    sourceId: z.string().nullable(),
+    section: z.string().nullable(),
+    question: z.string(),
+    kind: z.string(),
+    allowedValues: z.array(z.string()).nullable(),
+    sheet: z.string().nullable(),
+    row: z.number().int().nullable(),
+    answerCell: z.string().nullable(),
+    commentCell: z.string().nullable(),
+    existingAnswer: z.string().nullable(),
+    status: z.string().openapi({ description: "drafted | needs_review | no_match | approved | rejected" }),
+    value: z.string().nullable(),
+    text: z.string().nullable(),
+    confidence: z.number(),
+    entryId: z.string().nullable(),
+    controls: z.array(z.object({ framework: z.string(), ref: z.string() })),
+    citations: z.array(Citation),
+    withheld: z.array(z.object({ artifactId: z.string(), reason: z.string() })),
+    alternatives: z.array(z.object({ entryId: z.string(), score: z.number() })),
+    notes: z.array(z.string()),
+    matchedTerms: z.array(z.string()),
+    assignee: z.string().nullable(),
+    reviewer: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+    rejectReason: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi("Answer");
+
+export const AnswerSummarySchema = AnswerSchema.pick({
+  id: true,
+  questionnaireId: true,
+  ordinal: true,
+  sourceId: true,
+  section: true,
+  question: true,
+  kind: true,
+  allowedValues: true,
+  status: true,
+  value: true,
+  text: true,
+  confidence: true,
+  entryId: true,
+  assignee: true,
+  reviewer: true,
+  reviewedAt: true,
+  updatedAt: true,
+})
+  .extend({
+    citations: z.array(Citation.omit({ reason: true })),
+    withheldCount: z.number().int().openapi({ description: "Artifacts withheld; reasons in GET /v1/answers/{id}" }),
+  })
+  .openapi("AnswerSummary");
+
+export const AnswerDetailSchema = AnswerSchema.extend({
+  matchedEntry: z.record(z.string(), z.unknown()).nullable(),
+  alternativeEntries: z.array(
+    z.object({ entryId: z.string(), score: z.number(), question: z.string().nullable(), short: z.string().nullable() }),
+  ),
+}).openapi("AnswerDetail");
+
+export const HistoryEntrySchema = z
+  .object({
+    id: z.string(),
+    answerId: z.string(),
+    action: z.string(),
+    actor: z.string(),
+    at: z.string(),
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi("AnswerHistoryEntry");
+
+export const WebhookSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    description: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("Webhook");
+
+export const DeliverySchema = z
+  .object({
+    id: z.string(),
+    subscriptionId: z.string(),
+    eventType: z.string(),
+    payload: z.unknown(),
+    status: z.string().openapi({ description: "pending | succeeded | failed" }),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("WebhookDelivery");
+
+export const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    prefix: z.string(),
+    name: z.string(),
+    scopes: z.array(z.string()),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .openapi("ApiKey");
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    actor: z.string(),
+    keyId: z.string().nullable(),
+    action: z.string(),
+    subject: z.string(),
+    details: z.record(z.string(), z.unknown()).nullable(),
+    at: z.string(),
+  })
+  .openapi("AuditEntry");

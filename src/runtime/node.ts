@@ -1,40 +1,76 @@
+import { lookup } from "node:dns/promises";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../api/app.js";
+import type { AppDeps } from "../api/env.js";
 import { fsBlobStore } from "../blobs/fs.js";
 import { openSqlite } from "../db/sqlite.js";
 import { loadLibraryDir } from "../library-files/load.js";
-import { systemClock } from "../services/context.js";
+import { type HostResolver, systemClock } from "../services/context.js";
+import { inProcessQueue } from "../services/jobs/in-process-queue.js";
+import { runJob } from "../services/jobs/run.js";
 import { seedDemoTenant } from "../services/tenants/seed-demo.js";
 
+/** node:dns behind the HostResolver port: every address the host has, so the SSRF guard checks all. */
+export const nodeResolveHost: HostResolver = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+
+export interface NodeServerOptions {
+  /** Overrides for tests and the bench (webhook retry delays, loopback receivers). */
+  readonly deps?: Partial<AppDeps>;
+  /** Print the startup lines (default true). */
+  readonly log?: boolean;
+}
+
 /**
- * The Node runtime: better-sqlite3 file database, blobs on disk, @hono/node-server.
- * Env: PORT (8787), QUIRE_DB (./data/quire.db), QUIRE_BLOBS (next to the db), QUIRE_LIBRARY (./answer-library).
+ * The Node runtime: better-sqlite3 file database, blobs on disk, an in-process job queue,
+ * @hono/node-server. Env: PORT (8787), QUIRE_DB (./data/quire.db), QUIRE_BLOBS (next to the db),
+ * QUIRE_LIBRARY (./answer-library), HOST (127.0.0.1), QUIRE_MAX_UPLOAD_BYTES (20 MiB).
  */
-export async function startNodeServer(env: NodeJS.ProcessEnv = process.env) {
+export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, options: NodeServerOptions = {}) {
+  const log = options.log === false ? () => {} : console.log;
   const port = Number(env.PORT ?? 8787);
+  const host = env.HOST ?? "127.0.0.1";
   const dbPath = env.QUIRE_DB ?? "data/quire.db";
   const handle = openSqlite(dbPath);
-  const blobs = fsBlobStore(env.QUIRE_BLOBS ?? resolve(dbPath, "..", "blobs"));
-  const deps = { db: handle.db, blobs, clock: systemClock };
+  const base = {
+    db: handle.db,
+    blobs: fsBlobStore(env.QUIRE_BLOBS ?? resolve(dbPath, "..", "blobs")),
+    clock: systemClock,
+    resolveHost: nodeResolveHost,
+    ...(env.QUIRE_MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.QUIRE_MAX_UPLOAD_BYTES) }),
+    ...options.deps,
+  };
+  const jobs = inProcessQueue((job) => runJob(deps, job));
+  const deps: AppDeps = { ...base, jobs };
 
   const seeded = await seedDemoTenant(deps, await loadLibraryDir(env.QUIRE_LIBRARY ?? "answer-library"));
   if (seeded) {
-    console.log(`Seeded demo tenant ${seeded.tenantId} with the answer library. Its admin API key (shown once):`);
-    console.log(`QUIRE_DEMO_KEY=${seeded.key}`);
+    log(`Seeded demo tenant ${seeded.tenantId} with the answer library. Its admin API key (shown once):`);
+    log(`QUIRE_DEMO_KEY=${seeded.key}`);
   }
 
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? "127.0.0.1" });
-  console.log(`Quire listening on http://${env.HOST ?? "127.0.0.1"}:${port} (database ${dbPath})`);
-  const stop = () => {
-    server.close();
+  const server = serve({ fetch: app.fetch, port, hostname: host });
+  await new Promise<void>((ready) => server.once("listening", () => ready()));
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  log(`Quire listening on http://${host}:${actualPort} (database ${dbPath}); reference at /docs`);
+  const stop = async () => {
+    jobs.stop();
+    const closing = new Promise<void>((done) => server.close(() => done()));
+    // Keep-alive connections (load generators, CRMs) would hold close() open.
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await closing;
+    await jobs.drain();
     handle.close();
   };
-  return { app, server, stop, port };
+  return { app, server, stop, port: actualPort, jobs, deps, demoKey: seeded?.key ?? null };
 }
 
 if (import.meta.url === new URL(`file://${resolve(process.argv[1] ?? "")}`).href) {
   const { stop } = await startNodeServer();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (stop(), process.exit(0)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => void stop().finally(() => process.exit(0)));
+  }
 }

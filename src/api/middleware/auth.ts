@@ -27,10 +27,9 @@ export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
 
 export function serviceContext(c: { var: AppEnv["Variables"] }): ServiceContext {
   return {
+    ...c.var.deps,
     tenantId: c.var.auth.tenantId,
     actor: `key:${c.var.auth.keyId}`,
-    db: c.var.deps.db,
-    blobs: c.var.deps.blobs,
-    clock: c.var.deps.clock,
+    keyId: c.var.auth.keyId,
   };
 }

@@ -1,14 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { RegionSchema } from "../../domain/answering/customer.js";
 import { AnswerReportSchema } from "../../domain/answering/report.js";
 import { answerFile } from "../../services/questionnaires/answer-file.js";
 import type { AppEnv } from "../env.js";
-import { problem } from "../errors.js";
-import { authenticate, requireScope, serviceContext } from "../middleware/auth.js";
+import { serviceContext } from "../middleware/auth.js";
+import { DEFAULT_MAX_UPLOAD_BYTES, guard } from "../route-kit.js";
 import { ProblemSchema } from "../schemas.js";
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export { DEFAULT_MAX_UPLOAD_BYTES };
 
 const AnswerForm = z.object({
   file: z
@@ -33,7 +32,10 @@ const route = createRoute({
   path: "/v1/answer",
   tags: ["answering"],
   summary: "Answer a questionnaire file in one call and return the JSON report",
-  security: [{ bearer: [] }],
+  description:
+    "Synchronous and stateless for the caller; the CRM flow is POST /v1/questionnaires (background processing, review, export).",
+  security: [{ bearer: ["questionnaires:write"] }],
+  middleware: guard("questionnaires:write", { upload: true, method: "post" }),
   request: { body: { required: true, content: { "multipart/form-data": { schema: AnswerForm } } } },
   responses: {
     200: { description: "The answered questionnaire", content: { "application/json": { schema: AnswerReportSchema } } },
@@ -45,12 +47,6 @@ const route = createRoute({
 });
 
 export function registerAnswer(app: OpenAPIHono<AppEnv>): void {
-  app.use(route.path, authenticate, requireScope("questionnaires:write"), async (c, next) =>
-    bodyLimit({
-      maxSize: c.var.deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
-      onError: (c) => problem(c, 413, "file_too_large", "the upload exceeds the size limit"),
-    })(c, next),
-  );
   app.openapi(route, async (c) => {
     const form = c.req.valid("form");
     const ctx = serviceContext(c);

@@ -48,7 +48,7 @@ export const customers = sqliteTable(
     crmId: text("crm_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("customers_tenant").on(t.tenantId)],
+  (t) => [index("customers_tenant").on(t.tenantId, t.createdAt, t.id)],
 );
 
 export const questionnaires = sqliteTable(
@@ -66,6 +66,8 @@ export const questionnaires = sqliteTable(
     hints: json<Record<string, unknown>>("hints"),
     region: text("region").notNull(),
     ndaOnFile: integer("nda_on_file", { mode: "boolean" }).notNull(),
+    /** Last day the customer's NDA covers (copied from the customer at upload). */
+    ndaUntil: text("nda_until"),
     asOf: text("as_of").notNull(),
     summary: json<Record<string, number>>("summary"),
     warnings: json<string[]>("warnings"),
@@ -73,7 +75,7 @@ export const questionnaires = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("questionnaires_tenant_created").on(t.tenantId, t.createdAt)],
+  (t) => [index("questionnaires_tenant_created").on(t.tenantId, t.createdAt, t.id)],
 );
 
 export const questions = sqliteTable(
@@ -189,4 +191,60 @@ export const auditLog = sqliteTable(
     at: text("at").notNull(),
   },
   (t) => [index("audit_log_tenant_at").on(t.tenantId, t.at)],
+);
+
+/**
+ * Idempotency-Key records: a POST's first response, replayed for a retry with the same key and body.
+ * status is null while the first request is still running (a concurrent retry gets 409).
+ */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    tenantId: text("tenant_id").notNull(),
+    key: text("key").notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    bodyHash: text("body_hash").notNull(),
+    status: integer("status"),
+    responseBody: text("response_body"),
+    contentType: text("content_type"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);
+
+/** Webhook subscriptions. The secret must stay readable to sign with HMAC; it is returned only at creation. */
+export const webhookSubscriptions = sqliteTable(
+  "webhook_subscriptions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    url: text("url").notNull(),
+    events: json<string[]>("events").notNull(),
+    secret: text("secret").notNull(),
+    description: text("description"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_subscriptions_tenant").on(t.tenantId)],
+);
+
+/** One event for one subscription; the same webhook-id across its retries. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    subscriptionId: text("subscription_id").notNull(),
+    eventType: text("event_type").notNull(),
+    payload: text("payload").notNull(),
+    /** pending | succeeded | failed */
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull(),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    nextAttemptAt: text("next_attempt_at"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("webhook_deliveries_subscription").on(t.tenantId, t.subscriptionId, t.createdAt)],
 );

@@ -1,6 +1,7 @@
 import { apiKeys } from "../../db/schema/index.js";
 import type { Db } from "../../db/types.js";
-import { newId } from "../context.js";
+import { recordAudit } from "../audit/record.js";
+import { newId, nowIso, type ServiceContext } from "../context.js";
 import { randomToken, sha256Hex } from "./crypto.js";
 import type { Scope } from "./scopes.js";
 
@@ -30,4 +31,14 @@ export async function createApiKey(
     createdAt: input.at,
   });
   return { id, prefix, key, scopes: input.scopes };
+}
+
+/** An API key created through the API by an admin of the same tenant; audited. */
+export async function createKeyForTenant(
+  ctx: ServiceContext,
+  input: { name: string; scopes: readonly Scope[] },
+): Promise<CreatedKey> {
+  const created = await createApiKey(ctx.db, { tenantId: ctx.tenantId, ...input, at: nowIso(ctx) });
+  await recordAudit(ctx, "key.create", created.id, { name: input.name, scopes: input.scopes, prefix: created.prefix });
+  return created;
 }

@@ -8,9 +8,14 @@ import { loadLibrary } from "./load.js";
 /**
  * Building the match index costs far more than one question; keep it per tenant and rebuild only
  * when the library changed (row count or newest update differs). Bounded so many tenants cannot grow it forever.
+ *
+ * Even the revision check (three aggregate queries) costs as much as answering a question, so
+ * a checked revision is trusted for REVISION_TTL_MS. Writes through this process call
+ * libraryChanged() and are seen at once; another process's writes within the TTL.
  */
-const cache = new Map<string, { revision: string; prepared: PreparedLibrary }>();
+const cache = new Map<string, { revision: string; prepared: PreparedLibrary; checkedAt: number }>();
 const MAX_TENANTS = 100;
+const REVISION_TTL_MS = 1_000;
 
 async function revisionOf(ctx: ServiceContext): Promise<string> {
   const parts = await Promise.all(
@@ -24,12 +29,22 @@ async function revisionOf(ctx: ServiceContext): Promise<string> {
   return parts.map((rows) => `${rows[0]?.n ?? 0}@${rows[0]?.newest ?? ""}`).join("|");
 }
 
+/** Forget the tenant's prepared library: the next call rebuilds it (library writes call this). */
+export function libraryChanged(tenantId: string): void {
+  cache.delete(tenantId);
+}
+
 export async function preparedLibraryFor(ctx: ServiceContext): Promise<PreparedLibrary> {
-  const revision = await revisionOf(ctx);
+  const now = Date.now();
   const hit = cache.get(ctx.tenantId);
-  if (hit && hit.revision === revision) return hit.prepared;
+  if (hit && now - hit.checkedAt < REVISION_TTL_MS) return hit.prepared;
+  const revision = await revisionOf(ctx);
+  if (hit && hit.revision === revision) {
+    hit.checkedAt = now;
+    return hit.prepared;
+  }
   const prepared = prepareLibrary(await loadLibrary(ctx));
   if (cache.size >= MAX_TENANTS) cache.delete(cache.keys().next().value as string);
-  cache.set(ctx.tenantId, { revision, prepared });
+  cache.set(ctx.tenantId, { revision, prepared, checkedAt: now });
   return prepared;
 }

@@ -4,6 +4,7 @@ import { chunkRows } from "../../db/chunk.js";
 import { libraryArtifacts, libraryControls, libraryEntries } from "../../db/schema/index.js";
 import type { Library } from "../../domain/library/types.js";
 import type { ServiceContext } from "../context.js";
+import { libraryChanged } from "./prepared.js";
 
 /** Replaces the tenant's whole library (seeding, `quire answer --library`), all or nothing. */
 export async function replaceLibrary(ctx: ServiceContext, library: Library): Promise<void> {
@@ -24,4 +25,5 @@ export async function replaceLibrary(ctx: ServiceContext, library: Library): Pro
     ),
   ];
   await atomic(db, statements);
+  libraryChanged(tenantId);
 }

@@ -1,5 +1,5 @@
 import { atomic } from "../../db/atomic.js";
-import { chunk } from "../../db/chunk.js";
+import { chunkRows } from "../../db/chunk.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import { answerQuestionnaire } from "../../domain/answering/answer-questions.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
@@ -63,8 +63,11 @@ export interface SaveAnsweredInput {
   readonly status: string;
 }
 
-/** Writes a questionnaire with its questions and drafted answers in one atomic step. */
-export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput): Promise<void> {
+/** The insert statements for a questionnaire's questions and drafted answers (an answer shares its question's id). */
+export function draftStatements(
+  ctx: ServiceContext,
+  input: { questionnaireId: string; questionnaire: Questionnaire; report: AnswerReport },
+) {
   const { db, tenantId } = ctx;
   const at = ctx.clock.now().toISOString();
   const questionIds = input.questionnaire.questions.map(() => newId("q"));
@@ -101,6 +104,16 @@ export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput
     matchedTerms: a.matchedTerms,
     updatedAt: at,
   }));
+  return [
+    ...chunkRows(questionRows).map((rows) => db.insert(questions).values(rows)),
+    ...chunkRows(answerRows).map((rows) => db.insert(answers).values(rows)),
+  ];
+}
+
+/** Writes a questionnaire with its questions and drafted answers in one atomic step. */
+export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput): Promise<void> {
+  const { db, tenantId } = ctx;
+  const at = ctx.clock.now().toISOString();
   await atomic(db, [
     db.insert(questionnaires).values({
       id: input.questionnaireId,
@@ -114,6 +127,7 @@ export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput
       hints: (input.hints ?? null) as Record<string, unknown> | null,
       region: input.customer.region,
       ndaOnFile: input.customer.ndaOnFile,
+      ndaUntil: input.customer.ndaUntil ?? null,
       asOf: input.customer.asOf,
       summary: input.report.summary,
       warnings: input.report.warnings,
@@ -121,7 +135,6 @@ export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput
       createdAt: at,
       updatedAt: at,
     }),
-    ...chunk(questionRows).map((rows) => db.insert(questions).values(rows)),
-    ...chunk(answerRows).map((rows) => db.insert(answers).values(rows)),
+    ...draftStatements(ctx, input),
   ]);
 }

@@ -1,0 +1,21 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { approveAnswer } from "../../../services/answers/approve.js";
+import type { AppEnv } from "../../env.js";
+import { serviceContext } from "../../middleware/auth.js";
+import { bearer, guard, IdParam, json, problems } from "../../route-kit.js";
+import { AnswerSchema } from "../../schemas.js";
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/answers/{id}/approve",
+  tags: ["answers"],
+  summary: "Approve an answer as it stands",
+  security: bearer("answers:review"),
+  middleware: guard("answers:review", { method: "post" }),
+  request: { params: IdParam("Answer id", "q_0a1b2c3d4e5f60718293") },
+  responses: { 200: json(AnswerSchema, "The approved answer"), ...problems(404, 409) },
+});
+
+export function registerApproveAnswer(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => c.json(await approveAnswer(serviceContext(c), c.req.valid("param").id), 200));
+}

@@ -1,0 +1,39 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { listAnswers } from "../../../services/answers/list.js";
+import type { AppEnv } from "../../env.js";
+import { serviceContext } from "../../middleware/auth.js";
+import { bearer, guard, IdParam, json, PageQuery, pageOf, problems } from "../../route-kit.js";
+import { AnswerSummarySchema } from "../../schemas.js";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/questionnaires/{id}/answers",
+  tags: ["answers"],
+  summary: "List a questionnaire's answers in question order (filter by status, confidence, section, assignee)",
+  security: bearer("questionnaires:read"),
+  middleware: guard("questionnaires:read"),
+  request: {
+    params: IdParam("Questionnaire id", "qn_3f2a9c0d1e4b5a6c7d8e"),
+    query: z.object({
+      ...PageQuery,
+      limit: PageQuery.limit.default(100),
+      status: z.enum(["drafted", "needs_review", "no_match", "approved", "rejected"]).optional(),
+      confidenceBelow: z.coerce.number().min(0).max(1).optional().openapi({ description: "Only confidence < this" }),
+      section: z.string().optional(),
+      assignee: z.string().optional(),
+    }),
+  },
+  responses: {
+    200: json(
+      pageOf(AnswerSummarySchema, "AnswerPage"),
+      "One page of answers (summary view; GET /v1/answers/{id} has everything)",
+    ),
+    ...problems(400, 404),
+  },
+});
+
+export function registerListAnswers(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) =>
+    c.json(await listAnswers(serviceContext(c), c.req.valid("param").id, c.req.valid("query")), 200),
+  );
+}

@@ -1,0 +1,27 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { reassignAnswer } from "../../../services/answers/reassign.js";
+import type { AppEnv } from "../../env.js";
+import { serviceContext } from "../../middleware/auth.js";
+import { bearer, guard, IdParam, json, jsonBody, problems } from "../../route-kit.js";
+import { AnswerSchema } from "../../schemas.js";
+
+const Body = z
+  .object({ assignee: z.string().min(1).max(200).nullable().openapi({ example: "dana@vendor.example" }) })
+  .openapi("AnswerReassign");
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/answers/{id}/reassign",
+  tags: ["answers"],
+  summary: "Assign the answer to another reviewer (null unassigns)",
+  security: bearer("answers:review"),
+  middleware: guard("answers:review", { method: "post" }),
+  request: { params: IdParam("Answer id", "q_0a1b2c3d4e5f60718293"), body: jsonBody(Body) },
+  responses: { 200: json(AnswerSchema, "The reassigned answer"), ...problems(400, 404) },
+});
+
+export function registerReassignAnswer(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) =>
+    c.json(await reassignAnswer(serviceContext(c), c.req.valid("param").id, c.req.valid("json").assignee), 200),
+  );
+}

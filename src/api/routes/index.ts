@@ -1,0 +1,94 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../env.js";
+import { registerAnswer } from "./answer.js";
+import { registerApproveAnswer } from "./answers/approve.js";
+import { registerBulkApprove } from "./answers/bulk-approve.js";
+import { registerEditAnswer } from "./answers/edit.js";
+import { registerGetAnswer } from "./answers/get.js";
+import { registerAnswerHistory } from "./answers/history.js";
+import { registerListAnswers } from "./answers/list.js";
+import { registerReassignAnswer } from "./answers/reassign.js";
+import { registerRejectAnswer } from "./answers/reject.js";
+import { registerRememberAnswer } from "./answers/remember.js";
+import { registerAudit } from "./audit.js";
+import { registerCreateCustomer } from "./customers/create.js";
+import { registerDeleteCustomer } from "./customers/delete.js";
+import { registerGetCustomer } from "./customers/get.js";
+import { registerListCustomers } from "./customers/list.js";
+import { registerUpdateCustomer } from "./customers/update.js";
+import { registerHealth } from "./health.js";
+import { registerCreateKey } from "./keys/create.js";
+import { registerListKeys } from "./keys/list.js";
+import { registerRevokeKey } from "./keys/revoke.js";
+import { registerLibrary } from "./library.js";
+import { registerMatch } from "./match.js";
+import { registerCreateQuestionnaire } from "./questionnaires/create.js";
+import { registerDeleteQuestionnaire } from "./questionnaires/delete.js";
+import { registerExportQuestionnaire } from "./questionnaires/export.js";
+import { registerGetQuestionnaire } from "./questionnaires/get.js";
+import { registerListQuestionnaires } from "./questionnaires/list.js";
+import { registerCreateWebhook } from "./webhooks/create.js";
+import { registerDeleteWebhook } from "./webhooks/delete.js";
+import { registerListDeliveries } from "./webhooks/deliveries.js";
+import { registerGetWebhook } from "./webhooks/get.js";
+import { registerListWebhooks } from "./webhooks/list.js";
+
+/** Every route of the API. The security suite (test/api) checks each one against its table. */
+export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
+  for (const register of [
+    registerHealth,
+    registerAnswer,
+    registerMatch,
+    registerCustomers,
+    registerQuestionnaires,
+    registerAnswers,
+    registerLibrary,
+    registerWebhooks,
+    registerKeys,
+    registerAudit,
+  ]) {
+    register(app);
+  }
+}
+
+function registerCustomers(app: OpenAPIHono<AppEnv>): void {
+  registerCreateCustomer(app);
+  registerListCustomers(app);
+  registerGetCustomer(app);
+  registerUpdateCustomer(app);
+  registerDeleteCustomer(app);
+}
+
+function registerQuestionnaires(app: OpenAPIHono<AppEnv>): void {
+  registerCreateQuestionnaire(app);
+  registerListQuestionnaires(app);
+  registerGetQuestionnaire(app);
+  registerDeleteQuestionnaire(app);
+  registerExportQuestionnaire(app);
+}
+
+function registerAnswers(app: OpenAPIHono<AppEnv>): void {
+  registerListAnswers(app);
+  registerBulkApprove(app);
+  registerGetAnswer(app);
+  registerEditAnswer(app);
+  registerApproveAnswer(app);
+  registerRejectAnswer(app);
+  registerReassignAnswer(app);
+  registerRememberAnswer(app);
+  registerAnswerHistory(app);
+}
+
+function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
+  registerCreateWebhook(app);
+  registerListWebhooks(app);
+  registerGetWebhook(app);
+  registerDeleteWebhook(app);
+  registerListDeliveries(app);
+}
+
+function registerKeys(app: OpenAPIHono<AppEnv>): void {
+  registerCreateKey(app);
+  registerListKeys(app);
+  registerRevokeKey(app);
+}

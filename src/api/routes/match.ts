@@ -1,0 +1,49 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { ReportQuestionSchema } from "../../domain/answering/report.js";
+import { answerOne } from "../../services/match/answer-one.js";
+import type { AppEnv } from "../env.js";
+import { serviceContext } from "../middleware/auth.js";
+import { bearer, guard, json, jsonBody, problems } from "../route-kit.js";
+import { RegionEnum } from "../schemas.js";
+
+const Body = z
+  .object({
+    question: z.string().min(3).max(5000).openapi({ example: "Do you encrypt customer data at rest?" }),
+    kind: z.enum(["yes_no", "choice", "free_text"]).optional(),
+    allowedValues: z.array(z.string().max(200)).max(50).optional(),
+    region: RegionEnum.optional(),
+    nda: z.boolean().optional().openapi({ description: "An NDA with the asking customer is on file" }),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+      .optional(),
+  })
+  .openapi("MatchRequest");
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/match",
+  tags: ["answering"],
+  summary: "Draft the answer to one question from the library, with citations (nothing is stored)",
+  security: bearer("questionnaires:read"),
+  middleware: guard("questionnaires:read", { method: "post" }),
+  request: { body: jsonBody(Body) },
+  responses: { 200: json(ReportQuestionSchema, "The drafted answer"), ...problems(400) },
+});
+
+export function registerMatch(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const body = c.req.valid("json");
+    const answer = await answerOne(serviceContext(c), {
+      question: body.question,
+      kind: body.kind,
+      allowedValues: body.allowedValues,
+      customer: {
+        ...(body.region && { region: body.region }),
+        ...(body.nda !== undefined && { ndaOnFile: body.nda }),
+        ...(body.asOf && { asOf: body.asOf }),
+      },
+    });
+    return c.json(answer, 200);
+  });
+}

@@ -1,0 +1,54 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { exportQuestionnaire } from "../../../services/questionnaires/export.js";
+import type { AppEnv } from "../../env.js";
+import { serviceContext } from "../../middleware/auth.js";
+import { bearer, guard, IdParam, problems } from "../../route-kit.js";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/questionnaires/{id}/export",
+  tags: ["questionnaires"],
+  summary: "Download the filled original (approved answers only by default), or the answers as CSV or JSON",
+  description:
+    "Downloading the filled original of an approved questionnaire moves it to `exported`. Every export is audited, with the artifacts it cites.",
+  security: bearer("questionnaires:read"),
+  middleware: guard("questionnaires:read"),
+  request: {
+    params: IdParam("Questionnaire id", "qn_3f2a9c0d1e4b5a6c7d8e"),
+    query: z.object({
+      format: z.enum(["original", "csv", "json"]).default("original"),
+      include: z
+        .enum(["approved", "drafts"])
+        .default("approved")
+        .openapi({ description: "`drafts`: also drafted and needs-review answers (never rejected ones)" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The file; `x-quire-warnings` counts answers that could not be written",
+      content: {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+          schema: z.string().openapi({ format: "binary" }),
+        },
+        "text/csv": { schema: z.string() },
+        "application/json": { schema: z.record(z.string(), z.unknown()) },
+      },
+    },
+    ...problems(400, 404, 409, 410, 422),
+  },
+});
+
+export function registerExportQuestionnaire(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { format, include } = c.req.valid("query");
+    const result = await exportQuestionnaire(serviceContext(c), c.req.valid("param").id, {
+      format,
+      includeDrafts: include === "drafts",
+    });
+    return c.body(result.body as Uint8Array<ArrayBuffer> | string, 200, {
+      "content-type": result.contentType,
+      "content-disposition": `attachment; filename="${result.fileName.replace(/["\\\r\n]/g, "_")}"`,
+      "x-quire-warnings": String(result.warnings.length),
+    }) as never;
+  });
+}

@@ -1,0 +1,52 @@
+import { and, eq, gte, inArray } from "drizzle-orm";
+import { atomic } from "../../db/atomic.js";
+import { answers, questions } from "../../db/schema/index.js";
+import type { ServiceContext } from "../context.js";
+import { syncReviewStatus } from "../questionnaires/review-status.js";
+import { questionnaireRow } from "../questionnaires/shape.js";
+import { changeStatements } from "./apply.js";
+import { type AnswerRow, answerColumns } from "./shape.js";
+
+export interface BulkApproveInput {
+  /** Approve answers whose confidence is at least this. */
+  minConfidence: number;
+  /** Which statuses qualify; default only "drafted" (needs_review means a person should look). */
+  statuses?: string[] | undefined;
+}
+
+/** Approves every qualifying answer with text, all in one transaction with one history row each. */
+export async function bulkApprove(
+  ctx: ServiceContext,
+  questionnaireId: string,
+  input: BulkApproveInput,
+): Promise<{ approved: string[]; status: string }> {
+  await questionnaireRow(ctx, questionnaireId);
+  const rows = (await ctx.db
+    .select(answerColumns)
+    .from(answers)
+    .innerJoin(questions, and(eq(questions.tenantId, answers.tenantId), eq(questions.id, answers.id)))
+    .where(
+      and(
+        eq(answers.tenantId, ctx.tenantId),
+        eq(answers.questionnaireId, questionnaireId),
+        inArray(answers.status, input.statuses ?? ["drafted"]),
+        gte(answers.confidence, input.minConfidence),
+      ),
+    )
+    .orderBy(questions.ordinal)) as AnswerRow[];
+  const eligible = rows.filter((r) => r.status !== "approved" && r.text !== null && r.text.trim() !== "");
+  await atomic(
+    ctx.db,
+    eligible.flatMap((row) =>
+      changeStatements(
+        ctx,
+        row,
+        "approve",
+        { status: "approved", reviewer: ctx.actor, rejectReason: null },
+        { bulk: true, citations: row.citations.map((c) => c.artifactId) },
+      ),
+    ),
+  );
+  const status = await syncReviewStatus(ctx, questionnaireId);
+  return { approved: eligible.map((r) => r.id), status };
+}

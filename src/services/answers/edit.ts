@@ -1,0 +1,73 @@
+import { decideCitations } from "../../domain/citation/policy.js";
+import { mapShortAnswer } from "../../domain/drafting/values.js";
+import { QuireError } from "../../domain/errors.js";
+import type { ServiceContext } from "../context.js";
+import { preparedLibraryFor } from "../library/prepared.js";
+import { customerContextOf, questionnaireRow } from "../questionnaires/shape.js";
+import { applyChange } from "./apply.js";
+import { reviewerCitations } from "./citations.js";
+import { type AnswerRow, answerRow } from "./shape.js";
+
+export interface EditAnswerInput {
+  value?: string | null | undefined;
+  text?: string | undefined;
+  /** Another library entry: its answer becomes the draft unless value/text are given too. */
+  entryId?: string | null | undefined;
+  /** Artifact ids to cite instead of the drafted citations. */
+  citations?: string[] | undefined;
+}
+
+/**
+ * A reviewer's edit. The answer goes back to needs_review: an edit is not an approval, and an
+ * approved answer that changes must be approved again.
+ */
+export async function editAnswer(ctx: ServiceContext, id: string, input: EditAnswerInput): Promise<AnswerRow> {
+  const row = await answerRow(ctx, id);
+  const qn = await questionnaireRow(ctx, row.questionnaireId);
+  const customer = customerContextOf(qn);
+  const prepared = await preparedLibraryFor(ctx);
+  const changes: Parameters<typeof applyChange>[3] = { status: "needs_review", reviewer: null, rejectReason: null };
+
+  if (input.entryId !== undefined && input.entryId !== row.entryId) {
+    if (input.entryId === null) {
+      changes.entryId = null;
+    } else {
+      const entry = prepared.entriesById.get(input.entryId);
+      if (!entry) throw new QuireError("unknown_entry", `library entry ${input.entryId} does not exist`, 422);
+      changes.entryId = entry.id;
+      changes.value = entry.short === null ? null : mapShortAnswer(entry.short, row.allowedValues);
+      changes.text = entry.answer;
+      // The entry's own citations, decided by the policy for this customer.
+      const controls = entry.controls.flatMap((c) => prepared.controlsById.get(c) ?? []);
+      const decision = decideCitations({
+        controls,
+        directArtifactIds: entry.artifacts,
+        artifacts: prepared.library.artifacts,
+        customer,
+        euRegulation: false,
+      });
+      changes.citations = decision.citations;
+      changes.controls = controls
+        .flatMap((c) => c.refs)
+        .filter((r, i, all) => all.findIndex((x) => x.framework === r.framework && x.ref === r.ref) === i);
+    }
+  }
+  if (input.value !== undefined) {
+    if (input.value !== null && row.allowedValues && !row.allowedValues.includes(input.value)) {
+      throw new QuireError(
+        "value_not_allowed",
+        `value must be one of ${row.allowedValues.map((v) => `"${v}"`).join(", ")}`,
+        422,
+      );
+    }
+    changes.value = input.value;
+  }
+  if (input.text !== undefined) changes.text = input.text;
+  if (input.citations !== undefined) {
+    changes.citations = reviewerCitations(prepared, input.citations, changes.entryId ?? row.entryId, customer);
+  }
+  return applyChange(ctx, row, "edit", changes, {
+    fields: Object.keys(input),
+    ...(input.citations && { citedArtifacts: input.citations }),
+  });
+}

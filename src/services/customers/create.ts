@@ -1,0 +1,33 @@
+import { atomic } from "../../db/atomic.js";
+import { customers } from "../../db/schema/index.js";
+import type { Region } from "../../domain/answering/customer.js";
+import { auditStatement } from "../audit/record.js";
+import { newId, nowIso, type ServiceContext } from "../context.js";
+import { type Customer, toCustomer } from "./shape.js";
+
+export interface CustomerInput {
+  name: string;
+  region: Region;
+  nda?: { onFile: boolean; signedOn?: string | null; until?: string | null } | undefined;
+  crm?: { system: string; id: string } | null | undefined;
+}
+
+export async function createCustomer(ctx: ServiceContext, input: CustomerInput): Promise<Customer> {
+  const row = {
+    id: newId("cus"),
+    tenantId: ctx.tenantId,
+    name: input.name,
+    region: input.region,
+    ndaOnFile: input.nda?.onFile ?? false,
+    ndaSignedOn: input.nda?.signedOn ?? null,
+    ndaUntil: input.nda?.until ?? null,
+    crmSystem: input.crm?.system ?? null,
+    crmId: input.crm?.id ?? null,
+    createdAt: nowIso(ctx),
+  };
+  await atomic(ctx.db, [
+    ctx.db.insert(customers).values(row),
+    auditStatement(ctx, "customer.create", row.id, { name: row.name }),
+  ]);
+  return toCustomer(row);
+}

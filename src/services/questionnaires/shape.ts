@@ -1,0 +1,69 @@
+import { and, eq } from "drizzle-orm";
+import { questionnaires } from "../../db/schema/index.js";
+import type { CustomerContext, Region } from "../../domain/answering/customer.js";
+import { QuireError } from "../../domain/errors.js";
+import type { ServiceContext } from "../context.js";
+
+export type QuestionnaireRow = typeof questionnaires.$inferSelect;
+
+export const QUESTIONNAIRE_STATUSES = [
+  "queued",
+  "processing",
+  "drafted",
+  "in_review",
+  "approved",
+  "exported",
+  "failed",
+] as const;
+export type QuestionnaireStatus = (typeof QUESTIONNAIRE_STATUSES)[number];
+
+export interface QuestionnaireView {
+  id: string;
+  customerId: string | null;
+  fileName: string;
+  format: string;
+  status: QuestionnaireStatus;
+  failure: { code: string; message: string } | null;
+  customer: { region: Region; ndaOnFile: boolean; ndaUntil: string | null; asOf: string };
+  hints: Record<string, unknown> | null;
+  summary: Record<string, number> | null;
+  warnings: string[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireView => ({
+  id: r.id,
+  customerId: r.customerId,
+  fileName: r.fileName,
+  format: r.format,
+  status: r.status as QuestionnaireStatus,
+  failure: r.failure,
+  customer: { region: r.region as Region, ndaOnFile: r.ndaOnFile, ndaUntil: r.ndaUntil, asOf: r.asOf },
+  hints: r.hints,
+  summary: r.summary,
+  warnings: r.warnings ?? [],
+  createdBy: r.createdBy,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+export const customerContextOf = (r: QuestionnaireRow): CustomerContext => ({
+  region: r.region as Region,
+  ndaOnFile: r.ndaOnFile,
+  ndaUntil: r.ndaUntil,
+  asOf: r.asOf,
+});
+
+/** The tenant's questionnaire, or 404 (another tenant's id included). */
+export async function questionnaireRow(ctx: ServiceContext, id: string): Promise<QuestionnaireRow> {
+  const rows = await ctx.db
+    .select()
+    .from(questionnaires)
+    .where(and(eq(questionnaires.tenantId, ctx.tenantId), eq(questionnaires.id, id)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) throw new QuireError("not_found", `questionnaire ${id} not found`, 404);
+  return row;
+}
