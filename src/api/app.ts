@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { inProcessQueue } from "../services/jobs/in-process-queue.js";
 import { runJob } from "../services/jobs/run.js";
+import { registerWeb } from "../web/register.js";
 import type { AppDeps, AppEnv } from "./env.js";
 import { problem, toProblem, validationProblem } from "./errors.js";
 import { registerDocs } from "./routes/docs.js";
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
 
+  registerWeb(app);
   registerRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
