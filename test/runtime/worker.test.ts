@@ -126,7 +126,8 @@ describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
     expect(report.summary.questions).toBe(36);
     expect(report.summary.drafted).toBeGreaterThan(18);
     expect(report.questions.flatMap((q) => q.citations.map((c) => c.type))).toContain("soc2-type2");
-    const bucket = await mf.getR2Bucket("BLOBS");
+    // Miniflare types the binding loosely without @cloudflare/workers-types: name the part used.
+    const bucket = (await mf.getR2Bucket("BLOBS")) as unknown as { list(): Promise<{ objects: unknown[] }> };
     expect((await bucket.list()).objects.length).toBeGreaterThanOrEqual(1);
   });
 });
