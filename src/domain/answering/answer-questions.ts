@@ -1,10 +1,12 @@
-import { decideCitations } from "../citation/policy.js";
-import { DEFAULT_THRESHOLDS, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
+import { hasTwoAsks } from "../drafting/combine.js";
+import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
+import { polarityOf } from "../drafting/values.js";
 import type { Control, Library, LibraryEntry } from "../library/types.js";
 import type { MatchIndex } from "../matching/index.js";
-import { matchQuestion } from "../matching/match.js";
-import { conceptsOf, normalizeText } from "../matching/tokenize.js";
+import { type Candidate, matchQuestion } from "../matching/match.js";
+import { outOfScope } from "../matching/scope.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
+import { citeEntries } from "./cite.js";
 import type { CustomerContext } from "./customer.js";
 import { type AnswerReport, type ReportQuestion, summarize } from "./report.js";
 
@@ -22,7 +24,75 @@ export interface PreparedLibrary {
   readonly controlsById: ReadonlyMap<string, Control>;
 }
 
-const EU_REGULATION = new Set(["§gdpr", "§nis2"]);
+/** A second entry joins the first only when it is nearly as good a match in its own right. */
+const COMBINE_RATIO = 0.7;
+
+/**
+ * The entries to answer from: the best candidate, plus the runner-up when the question has two
+ * asks, the runner-up is strong on its own, stands on other controls, and its own question shares
+ * words with the buyer's that the best candidate's question does not (it answers the other ask
+ * rather than the same one again).
+ */
+export function chooseEntries(
+  prepared: PreparedLibrary,
+  text: string,
+  candidates: readonly Candidate[],
+  thresholds: DraftThresholds,
+): { entries: LibraryEntry[]; candidates: Candidate[] } {
+  const [top, second] = candidates;
+  const first = top ? prepared.entriesById.get(top.entryId) : undefined;
+  if (!top || !first) return { entries: [], candidates: [] };
+  const other = second ? prepared.entriesById.get(second.entryId) : undefined;
+  if (
+    second &&
+    other &&
+    hasTwoAsks(text) &&
+    second.confidence >= thresholds.review &&
+    second.confidence >= COMBINE_RATIO * top.confidence &&
+    other.controls.some((c) => !first.controls.includes(c)) &&
+    second.phrasingTerms.some((t) => !t.startsWith("§") && !top.phrasingTerms.includes(t))
+  ) {
+    return { entries: [first, other], candidates: [top, second] };
+  }
+  return { entries: [first], candidates: [top] };
+}
+
+/** Two entries' drafts as one answer: both texts, one value only when both agree on it. */
+function combineDrafts(primary: Draft, secondary: Draft, entries: readonly LibraryEntry[]): Draft {
+  const notes = [
+    `answered from two entries (${entries.map((e) => e.id).join(" + ")}) because the question asks two things`,
+    ...primary.notes,
+  ];
+  const text = `${primary.text}\n\n${secondary.text}`;
+  if (primary.value !== null && secondary.value !== null && polarityOf(primary.value) !== polarityOf(secondary.value)) {
+    notes.push(`the two entries answer differently ("${primary.value}" / "${secondary.value}")`);
+    return { status: "needs_review", value: primary.value, text, notes };
+  }
+  return { status: primary.status, value: primary.value, text, notes };
+}
+
+function noMatch(
+  base: Omit<
+    ReportQuestion,
+    "status" | "answer" | "confidence" | "entryId" | "controls" | "citations" | "withheld" | "notes" | "matchedTerms"
+  >,
+  confidence: number,
+  note: string,
+  matchedTerms: readonly string[],
+): ReportQuestion {
+  return {
+    ...base,
+    status: "no_match",
+    answer: null,
+    confidence,
+    entryId: null,
+    controls: [],
+    citations: [],
+    withheld: [],
+    notes: [note],
+    matchedTerms: [...matchedTerms],
+  };
+}
 
 export function answerQuestion(
   prepared: PreparedLibrary,
@@ -31,7 +101,7 @@ export function answerQuestion(
   options: AnswerOptions = {},
 ): ReportQuestion {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const candidates = matchQuestion(prepared.index, question.text, (options.alternatives ?? 3) + 1);
+  const candidates = matchQuestion(prepared.index, question.text, Math.max(2, (options.alternatives ?? 3) + 1));
   const base = {
     id: question.id,
     sheet: question.location.sheet,
@@ -45,48 +115,43 @@ export function answerQuestion(
     alternatives: candidates.slice(1).map((c) => ({ entryId: c.entryId, score: c.score })),
   };
   const top = candidates[0];
-  const entry = top ? prepared.entriesById.get(top.entryId) : undefined;
-  if (!top || !entry || top.confidence < thresholds.review) {
-    return {
-      ...base,
-      status: "no_match",
-      answer: null,
-      confidence: top?.confidence ?? 0,
-      entryId: null,
-      controls: [],
-      citations: [],
-      withheld: [],
-      notes: [
-        top
-          ? `best candidate "${top.entryId}" is too weak (confidence ${top.confidence.toFixed(2)})`
-          : "no library entry shares a term with this question",
-      ],
-      matchedTerms: top ? [...top.matchedTerms] : [],
-    };
+  const scope = outOfScope(question.text);
+  if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
+  if (!top || top.confidence < thresholds.review) {
+    return noMatch(
+      base,
+      top?.confidence ?? 0,
+      top
+        ? `best candidate "${top.entryId}" is too weak (confidence ${top.confidence.toFixed(2)})`
+        : "no library entry shares a term with this question",
+      top?.matchedTerms ?? [],
+    );
   }
 
-  const draft = draftAnswer(question, entry, top.matchedText, top.confidence, thresholds);
-  const controls = entry.controls.flatMap((id) => prepared.controlsById.get(id) ?? []);
-  const { citations, withheld } = decideCitations({
-    controls,
-    directArtifactIds: entry.artifacts,
-    artifacts: prepared.library.artifacts,
-    customer,
-    euRegulation: conceptsOf(normalizeText(question.text)).some((c) => EU_REGULATION.has(c)),
-  });
+  const chosen = chooseEntries(prepared, question.text, candidates, thresholds);
+  const [entry, extra] = chosen.entries;
+  if (!entry) return noMatch(base, top.confidence, `best candidate "${top.entryId}" is not in the library`, []);
+  let draft = draftAnswer(question, entry, top.matchedText, top.confidence, thresholds);
+  const second = chosen.candidates[1];
+  if (extra && second) {
+    draft = combineDrafts(draft, draftAnswer(question, extra, second.matchedText, second.confidence, thresholds), [
+      entry,
+      extra,
+    ]);
+  }
+  const cited = citeEntries(prepared, chosen.entries, question.text, customer);
   return {
     ...base,
     status: draft.status,
     answer: { value: draft.value, text: draft.text },
     confidence: top.confidence,
     entryId: entry.id,
-    controls: controls
-      .flatMap((c) => c.refs)
-      .filter((r, i, all) => all.findIndex((x) => x.framework === r.framework && x.ref === r.ref) === i),
-    citations,
-    withheld,
+    ...(extra ? { entryIds: [entry.id, extra.id] } : {}),
+    controls: cited.refs,
+    citations: cited.citations,
+    withheld: cited.withheld,
     notes: draft.notes,
-    matchedTerms: [...top.matchedTerms],
+    matchedTerms: [...new Set(chosen.candidates.flatMap((c) => c.matchedTerms))],
   };
 }
 

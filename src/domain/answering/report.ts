@@ -28,6 +28,10 @@ export const ReportQuestionSchema = z.object({
   answer: z.object({ value: z.string().nullable(), text: z.string() }).nullable(),
   confidence: z.number().min(0).max(1),
   entryId: z.string().nullable(),
+  /** Set when the answer combines two entries (a question with two asks); entryId is the first. */
+  entryIds: z.array(z.string()).optional(),
+  /** Who wrote the answer text: the offline engine (default when absent) or the LLM drafter. */
+  draftedBy: z.enum(["offline", "llm"]).optional(),
   controls: z.array(FrameworkRefSchema),
   citations: z.array(CitationSchema),
   withheld: z.array(WithheldSchema),

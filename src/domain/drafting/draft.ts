@@ -1,7 +1,7 @@
 import type { LibraryEntry } from "../library/types.js";
 import type { Question } from "../questionnaire/types.js";
-import { isInverted } from "./inversion.js";
-import { invertYesNo, mapShortAnswer, polarityOf } from "./values.js";
+import { isInverted, weakPracticeSense } from "./inversion.js";
+import { choiceFromText, invertYesNo, isYesNoSet, mapShortAnswer, polarityOf, statesValue } from "./values.js";
 
 export type AnswerStatus = "drafted" | "needs_review" | "no_match";
 
@@ -10,10 +10,24 @@ export interface DraftThresholds {
   readonly draft: number;
   /** At or above (and below draft): needs_review. Below: no_match. */
   readonly review: number;
+  /**
+   * At or above: a Yes/No question matched to an entry with no Yes/No answer (a "Describe…" entry)
+   * is answered Yes from the entry's description. Absent: such questions always go to review.
+   */
+  readonly inferYes?: number;
 }
 
 /** Calibrated on fixtures/eval/tuning.jsonl (npm run eval). */
-export const DEFAULT_THRESHOLDS: DraftThresholds = { draft: 0.5, review: 0.3 };
+export const DEFAULT_THRESHOLDS: DraftThresholds = { draft: 0.425, review: 0.3, inferYes: 0.45 };
+
+/** The answer's first sentence says no ("No.", "We do not…", "Nobody…" is a practice, not a no). */
+function opensWithNegation(answer: string): boolean {
+  const first = answer.split(/(?<=[.!?])\s/)[0] ?? answer;
+  return (
+    /^(no|not applicable|n\/a)\b/i.test(first.trim()) ||
+    /\b(do|does|did|are|is|have|has) not\b|\b(don't|doesn't|isn't|aren't|cannot)\b/i.test(first)
+  );
+}
 
 export interface Draft {
   readonly status: AnswerStatus;
@@ -41,23 +55,57 @@ export function draftAnswer(
 
   if (question.kind === "free_text") return { status, value: null, text: entry.answer, notes };
 
-  if (!entry.short) {
-    notes.push("the library entry has no short answer for a Yes/No or choice question");
-    return { status: "needs_review", value: null, text: entry.answer, notes };
+  if (question.kind === "choice") {
+    const mapped = entry.short ? mapShortAnswer(entry.short, question.allowedValues) : null;
+    // A "Yes" short answer only maps onto a choice list that is itself a yes/no set.
+    const yesNoList = isYesNoSet(question.allowedValues ?? []);
+    const direct = mapped !== null && (yesNoList || polarityOf(mapped) === "other") ? mapped : null;
+    const stated = direct ?? choiceFromText(question.allowedValues, entry.answer);
+    if (stated === null) {
+      notes.push(`none of the allowed values (${(question.allowedValues ?? []).join(", ")}) is stated by the entry`);
+      return { status: "needs_review", value: null, text: entry.answer, notes };
+    }
+    if (stated !== direct) notes.push(`"${stated}" is the allowed value the entry's answer states`);
+    return { status, value: stated, text: entry.answer, notes };
   }
 
   let short = entry.short;
-  if (question.kind === "yes_no" && polarityOf(short) !== "other" && isInverted(question.text, matchedText)) {
+  if (!short) {
+    // A descriptive entry ("How do you manage privileged access?") matched strongly by a question
+    // that asks whether the practice is in place: its answer describes the practice, so it says Yes,
+    // unless it opens with a negation or the question asks about the weaker practice.
+    const inferAt = thresholds.inferYes ?? Number.POSITIVE_INFINITY;
+    if (confidence < inferAt || opensWithNegation(entry.answer) || weakPracticeSense(question.text)) {
+      notes.push("the library entry has no Yes/No answer for this Yes/No question; please choose the value");
+      return { status: "needs_review", value: null, text: entry.answer, notes };
+    }
+    notes.push("Yes inferred from an entry that describes the practice without a Yes/No answer");
+    short = "Yes";
+  }
+
+  if (polarityOf(short) === "other") {
+    // A choice-style short ("Annually", "Within 24 hours") answers a yes/no question only when the
+    // question itself names that value ("Is the DR plan tested at least annually?").
+    if (!statesValue(question.text, short)) {
+      notes.push(`the entry answers "${short}", not Yes/No; please choose the value`);
+      return { status: "needs_review", value: null, text: entry.answer, notes };
+    }
+    notes.push(`the question names the entry's own answer ("${short}"), so it is answered Yes`);
+    short = "Yes";
+  }
+  if (question.kind === "yes_no" && isInverted(question.text, matchedText, entry.question)) {
     const flipped = invertYesNo(short);
     if (flipped) {
+      // Detected on both the canonical question and the matched phrasing, so the flip is drafted
+      // (with the note); an answer that cannot be flipped (N/A) goes to review instead.
       notes.push(
-        `the question is phrased in the opposite sense of the library entry: "${entry.short}" was turned into "${flipped}"; please confirm`,
+        `the question is phrased in the opposite sense of the library entry: "${short}" was turned into "${flipped}"; please confirm`,
       );
       short = flipped;
     } else {
       notes.push("the question may be phrased in the opposite sense of the library entry");
+      status = "needs_review";
     }
-    status = "needs_review";
   }
 
   const value = mapShortAnswer(short, question.allowedValues);

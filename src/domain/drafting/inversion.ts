@@ -1,41 +1,64 @@
 import { normalizeText } from "../matching/tokenize.js";
 
 /**
- * Phrases that make "Yes" the weaker practice. A question and the entry that answers it can be
- * phrased in opposite senses ("Do admins share accounts?" vs "Does every admin have a named
- * account?"); counting these markers on both sides tells when the entry's Yes/No must be flipped.
+ * Whether a text asks about the weaker practice, so that its "Yes" is the bad answer ("Do admins
+ * share accounts?", "Is TLS 1.0 still accepted?"). A question and the entry that answers it can be
+ * phrased in opposite senses; when their senses differ the entry's Yes/No must be flipped.
+ *
+ * Each text gets one sense: does it describe a weak practice (any marker below, counted once,
+ * however many there are), flipped by an explicit negation of the main verb ("Do you NOT…",
+ * "… are prohibited"). Counting markers instead of asking "any?" made two descriptions of the same
+ * weak practice ("BYOD devices not enrolled in MDM" vs "personal devices") look opposite.
  */
 const WEAK_PRACTICE = [
   /\bshar(e|ed|ing) (\w+ )?(accounts?|credentials|passwords?|logins?)\b/,
   /\bgeneric (accounts?|ids?|logins?)\b/,
-  /\b(plain ?text|clear ?text|unencrypted|unhashed)\b/,
-  /\bwithout (encryption|mfa|approval|review|authentication|testing|a? ?background)/,
-  /\b(disabled?|turn(ed)? off|bypass(ed)?)\b/,
-  /\bdefault (passwords?|credentials)\b/,
-  /\bever (been|had|suffered|experienced)\b/,
+  /\b(plain ?text|clear ?text|unencrypted|unhashed|unpatched|unmanaged)\b/,
+  /\bwithout (encryption|mfa|approval|review|authentication|testing|a? ?background|being)/,
+  /\b(turn(ed)? off|bypass(ed|es|ing)?)\b/,
+  /\b(is|are|be|been|get|gets) disabled\b/,
+  /\bdefault (vendor |factory )?(passwords?|credentials)\b/,
+  /\bever (been|had|suffered|experienced|copied|used|shared|stored|left|disabled)\b/,
+  /\b(had|suffered|experienced) (a|an|any) (\w+ )?(breach|incident|compromise)/,
   /\b(any|been) (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
-  /\bexceptions?\b/,
+  /\bexempt(ed|ions?)? from\b/,
+  /\bexceptions? (to|from)\b/,
   /\b(hard[\s-]?coded|embedded) (credentials|secrets|passwords?|keys?)\b/,
-  /\bend[\s-]of[\s-]life\b|\bunsupported (software|systems|versions?)\b/,
+  /\bend[\s-]of[\s-]life\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch)/,
   /\b(outsourc\w*|offshor\w*) (development|support)\b/,
   /\bremovable media\b|\busb (drives?|storage|sticks?)\b/,
-  /\bpersonal (devices|email|laptops?)\b|\bbyod\b/,
+  /\bpersonal(ly owned)? (devices|email|laptops?|phones?)\b|\bbyod\b/,
+  /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b/,
+  /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
+  /\bproduction (customer |personal )?data\b.*\b(test|testing|development|dev|staging|non-production) (environments?|systems?)\b/,
+  /\bstanding (write |admin\w* |production )?access\b/,
+  /\b(rdp|ssh|telnet|database ports?) (\w+ )?(exposed|open|reachable|accessible) (to|from) the internet\b/,
+  /\bbefore (completing|finishing|they (complete|finish))\b/,
+  /\bnot (enrolled|managed|encrypted|patched|approved|supported|reviewed|hashed|protected|monitored|logged|covered)\b/,
 ];
 
-/** Explicit negation words: "Is data NOT encrypted…", "Do you never…". */
-const NEGATION = /\b(not|never|no longer|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to)\b/g;
+/** Explicit negation of the main clause: "Do you never…", "… is prohibited". */
+const NEGATION =
+  /\b(never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted))\b/g;
 
-export function weakPracticeScore(text: string): number {
+export function weakPracticeSense(text: string): boolean {
   const t = normalizeText(text);
-  const markers = WEAK_PRACTICE.filter((p) => p.test(t)).length;
+  const weak = WEAK_PRACTICE.some((p) => p.test(t));
   const negations = t.match(NEGATION)?.length ?? 0;
-  return markers + negations;
+  return weak !== (negations % 2 === 1);
 }
 
 /**
- * True when question and entry are phrased in opposite senses, so the entry's Yes means No here.
- * Parity of the marker counts, not their size, decides: two negations cancel out.
+ * True when the question is phrased in the opposite sense of the entry, so the entry's Yes means No
+ * here. The entry counts as phrased like the question when either its canonical question or the
+ * phrasing that matched reads the same way: one odd phrasing does not flip an answer.
  */
-export function isInverted(question: string, entryText: string): boolean {
-  return weakPracticeScore(question) % 2 !== weakPracticeScore(entryText) % 2;
+export function isInverted(question: string, ...entryTexts: string[]): boolean {
+  const sense = weakPracticeSense(question);
+  return entryTexts.length > 0 && entryTexts.every((t) => weakPracticeSense(t) !== sense);
+}
+
+/** 1 when the text reads as the weaker practice, else 0 (library checks compare these by parity). */
+export function weakPracticeScore(text: string): number {
+  return weakPracticeSense(text) ? 1 : 0;
 }

@@ -43,3 +43,51 @@ export function invertYesNo(short: string): string | null {
   const p = polarityOf(short);
   return p === "yes" ? "No" : p === "no" ? "Yes" : null;
 }
+
+/** Ways an answer text says a frequency or a timeframe that a choice list names in one word. */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  annually: ["annual", "annually", "yearly", "once a year", "every year", "each year", "every twelve months"],
+  "semi-annually": ["semi-annual", "semi-annually", "twice a year", "every six months", "biannual"],
+  quarterly: ["quarterly", "every quarter", "each quarter", "every three months"],
+  monthly: ["monthly", "every month", "each month", "once a month"],
+  weekly: ["weekly", "every week", "each week", "once a week"],
+  daily: ["daily", "every day", "each day", "nightly", "once a day"],
+  hourly: ["hourly", "every hour", "each hour"],
+  continuous: ["continuous", "continuously", "real time", "real-time", "point-in-time recovery"],
+};
+
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+function phrasesFor(value: string): string[] {
+  const v = squash(value);
+  const syn = SYNONYMS[v] ?? SYNONYMS[v.replace(/ /g, "-")];
+  // "14 or more characters" is stated as "14 characters"; "7 days" as "within 7 days".
+  const quantity = /^(\d+(?: \d+)?) (?:or more |or less |plus )?([a-z]+)/.exec(v);
+  const extra = quantity ? [`${quantity[1]} ${quantity[2]}`] : [];
+  return [v, ...extra, ...(syn ?? []).map(squash)].filter((p) => p.length > 0);
+}
+
+/** Whether a text states this value in so many words (or a synonym: "yearly" for "Annually"). */
+export function statesValue(text: string, value: string): boolean {
+  const haystack = ` ${squash(text)} `;
+  return phrasesFor(value).some((p) => haystack.includes(` ${p} `));
+}
+
+/**
+ * For a choice question whose entry has no matching short answer: the one allowed value the entry's
+ * answer text states ("… reviewed quarterly …" → "Quarterly"). Several or none → null (review), so
+ * a value is only chosen when the library text says it in so many words.
+ */
+export function choiceFromText(allowed: readonly string[] | null, text: string): string | null {
+  if (!allowed || allowed.length === 0) return null;
+  const found = allowed.filter((a) => {
+    // "Never", "None", "Not performed", "Other": absences and catch-alls are never read off a text.
+    if (polarityOf(a) !== "other" || /^(never|none|not\b|no\b|other|ad hoc)/i.test(a.trim())) return false;
+    return statesValue(text, a);
+  });
+  return found.length === 1 ? (found[0] ?? null) : null;
+}

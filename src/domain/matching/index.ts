@@ -1,4 +1,5 @@
 import type { LibraryEntry } from "../library/types.js";
+import { buildLexicon, type Lexicon, lexiconByLength } from "./spelling.js";
 import { tokenize } from "./tokenize.js";
 
 /** One indexed text: an entry's question or one of its phrasings ("q"), or its answer ("a"). */
@@ -23,6 +24,11 @@ export interface MatchIndex {
   readonly entries: readonly LibraryEntry[];
   readonly questions: Field;
   readonly answers: Field;
+  /** Every token of each entry (question, phrasings, answer, topic): what confidence measures coverage against. */
+  readonly entryTerms: readonly ReadonlySet<string>[];
+  /** Raw words of the library with their counts, and grouped by length: for typo correction. */
+  readonly lexicon: Lexicon;
+  readonly lexiconByLength: ReadonlyMap<number, readonly string[]>;
 }
 
 function termFrequencies(tokens: readonly string[]): Map<string, number> {
@@ -66,7 +72,14 @@ export function buildMatchIndex(entries: readonly LibraryEntry[]): MatchIndex {
     ordinal: 0,
     text: `${entry.answer} ${entry.topic.replace(/-/g, " ")}`,
   }));
-  return { entries, questions: buildField(questionTexts), answers: buildField(answerTexts) };
+  const questions = buildField(questionTexts);
+  const answers = buildField(answerTexts);
+  const entryTerms = entries.map(() => new Set<string>());
+  for (const field of [questions, answers]) {
+    for (const doc of field.docs) for (const term of doc.tf.keys()) entryTerms[doc.entry]?.add(term);
+  }
+  const lexicon = buildLexicon([...questionTexts, ...answerTexts].map((t) => t.text));
+  return { entries, questions, answers, entryTerms, lexicon, lexiconByLength: lexiconByLength(lexicon) };
 }
 
 export type { Doc, Field };

@@ -37,11 +37,15 @@ export function normalizeText(text: string): string {
 /** Concept tokens (§mfa, §transit…) found in already-normalized text. */
 export function conceptsOf(normalized: string): string[] {
   const found: string[] = [];
-  for (const concept of SECURITY_CONCEPTS) {
-    if (concept.patterns.some((p) => p.test(normalized))) found.push(concept.token);
-  }
+  for (const { token, pattern } of COMBINED) if (pattern.test(normalized)) found.push(token);
   return found;
 }
+
+/** One alternation per concept: a quarter of the regex runs of testing each pattern apart. */
+const COMBINED = SECURITY_CONCEPTS.map((c) => ({
+  token: c.token,
+  pattern: new RegExp(c.patterns.map((p) => `(?:${p.source})`).join("|")),
+}));
 
 const stemCache = new Map<string, string>();
 function stem(word: string): string {

@@ -86,7 +86,15 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bcvss\b/,
   ),
   c("patch", /\bpatch/, /\bsecurity updates?\b/, /\bupdat\w+ (software|systems|operating)/),
-  c("bcp", /\bbcp\b/, /\bbusiness continuity\b/, /\bcontinuity plan/, /\bcrisis management\b/),
+  c(
+    "bcp",
+    /\bbcp\b/,
+    /\bbusiness continuity\b/,
+    /\bcontinuity plan/,
+    /\bcrisis management\b/,
+    /\bdisruptions?\b/,
+    /\bcontinuity of (information )?security\b/,
+  ),
   c(
     "dr",
     /\bdr\b/,
@@ -108,7 +116,17 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bsecure coding\b/,
     /\bdevsecops\b/,
   ),
-  c("codereview", /\bcode reviews?\b/, /\bpeer review/, /\bpull requests?\b/, /\bfour[\s-]eyes\b/),
+  c(
+    "codereview",
+    /\bcode reviews?\b/,
+    /\bpeer review/,
+    /\bpull requests?\b/,
+    /\bfour[\s-]eyes\b/,
+    /\bbranch protection\b/,
+    /\bprotected branch/,
+    /\bpush\w* directly\b/,
+    /\bmerge approvals?\b/,
+  ),
   c(
     "appsec",
     /\bsast\b/,
@@ -201,6 +219,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bvendor (risk|management|assessment|due diligence)\b/,
     /\bsupply[\s-]chain\b/,
     /\btprm\b/,
+    /\b(critical|key|third[\s-]party) (vendors?|suppliers?)\b/,
+    /\b(vendors?|suppliers?) (are )?(re-?assess|review)/,
   ),
   c("incident", /\bincidents?\b/, /\bcsirt\b/, /\bcirt\b/, /\bir plan\b/, /\bsecurity events?\b/),
   c("breach", /\bbreach/, /\bnotif(y|ication)\b/, /\b72 hours\b/, /\bdata leak/),
@@ -230,6 +250,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bsccs?\b/,
     /\bstandard contractual clauses\b/,
   ),
+  c("dpia", /\bdpias?\b/, /\b(data protection|privacy) impact assessments?\b/, /\bpias?\b/),
   c("retention", /\bretention\b/, /\bretain/, /\bhow long\b.*\b(keep|store|hold)\b/),
   c(
     "deletion",
@@ -259,6 +280,14 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bdepart(ure|ing)\b/,
     /\brevok\w+ (of )?access\b/,
   ),
+  c(
+    "mover",
+    /\bjoiners?\b/,
+    /\bmovers?\b/,
+    /\b(role|job|position|department) (changes?|transfers?)\b/,
+    /\bchang\w+ (their |of )?(roles?|jobs?|positions?|departments?)\b/,
+    /\binternal transfers?\b/,
+  ),
   c("nda", /\bnon[\s-]disclosure\b/, /\bconfidentiality (agreements?|undertakings?)\b/, /\bndas?\b/),
   c(
     "physical",
@@ -270,6 +299,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bpremises\b/,
     /\bfacilit(y|ies)\b/,
     /\boffices?\b/,
+    /\bsecure areas?\b/,
+    /\bcabling\b/,
+    /\bequipment (is )?maint/,
+    /\bmaint\w+ (of )?(the )?equipment\b/,
   ),
   c("asset", /\basset (inventory|register|management)\b/, /\binventory\b/, /\bcmdb\b/, /\bassets\b/),
   c(
@@ -296,6 +329,14 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\baicpa\b/,
     /\battestation report\b/,
     /\btrust services criteria\b/,
+  ),
+  c(
+    // Asking for the document itself ("share your SOC 2 report", "a copy of the certificate"): the
+    // words are questionnaire filler elsewhere, so the request is a concept of its own.
+    "docrequest",
+    /\b(share|provide|send|supply|see|review|obtain|download|request)\b.{0,40}\b(reports?|certificates?|letters?|attestations?|summary|soa)\b/,
+    /\bcopy of\b/,
+    /\b(reports?|certificates?|letters?) (available|on request|under nda)\b/,
   ),
   c("iso27001", /\biso(\/iec)?[\s-]?27001\b/, /\b27001\b/, /\biso certif/, /\bisms certif/),
   c(
@@ -326,6 +367,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bpaas\b/,
     /\bhosting\b/,
     /\bhosted\b/,
+    /\bpublic cloud\b/,
+    /\bcolocation\b/,
+    /\bown (data ?cent(er|re)s?|servers|hardware)\b/,
   ),
   c(
     "sharedresp",
@@ -353,6 +397,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bsecure configuration\b/,
     /\bbaseline configurations?\b/,
     /\bconfiguration management\b/,
+    /\bdefault (vendor |factory )?(passwords?|credentials|accounts|settings)\b/,
   ),
   c("sod", /\bsegregation of duties\b/, /\bseparation of duties\b/),
   c(
@@ -396,6 +441,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bsecurity (team|officer|organi[sz]ation|function|governance|committee|program(me)?)\b/,
     /\binformation security management\b/,
     /\broles and responsibilities\b/,
+    /\borgani[sz]ational structure\b/,
+    /\baccountab\w+ for (the )?(information )?security\b/,
+    /\breporting lines?\b/,
   ),
   c(
     "legal",

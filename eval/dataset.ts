@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import type { Question, QuestionKind } from "../src/domain/questionnaire/types.js";
+
+/** One labelled buyer question (fixtures/eval/README.md). */
+export const EvalItemSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  kind: z.enum(["yes_no", "choice", "free_text"]),
+  acceptable: z.array(z.string()),
+  answerable: z.boolean(),
+  topic: z.string().optional(),
+  inverted: z.literal(true).optional(),
+});
+export type EvalItem = z.infer<typeof EvalItemSchema>;
+
+export function readEvalSet(path: string): EvalItem[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => EvalItemSchema.parse(JSON.parse(line)));
+}
+
+/** "(Monthly / Quarterly / Annually)" at the end of a choice question: the allowed values. */
+export function choiceOptions(text: string): string[] | null {
+  const m = /\(([^()]*\/[^()]*)\)\s*\??\s*$/.exec(text);
+  if (!m?.[1]) return null;
+  const options = m[1]
+    .split("/")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return options.length >= 2 ? options : null;
+}
+
+/** The eval item as the ingest layer would hand it to the engine. */
+export function toQuestion(item: EvalItem): Question {
+  const kind: QuestionKind = item.kind;
+  return {
+    id: item.id,
+    sourceId: item.id,
+    section: null,
+    text: item.text,
+    kind,
+    allowedValues: kind === "choice" ? choiceOptions(item.text) : kind === "yes_no" ? ["Yes", "No", "N/A"] : null,
+    location: { sheet: null, row: null, answerCell: null, commentCell: null },
+    existingAnswer: null,
+  };
+}

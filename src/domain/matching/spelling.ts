@@ -1,0 +1,75 @@
+/**
+ * Typo tolerance: buyers type fast ("employess", "encypted", "responce"). A query word the library
+ * never uses, five letters or longer, is replaced by the library word one edit away (insertion,
+ * deletion, substitution or transposition), the most frequent one when several are. Runs on raw
+ * words before stemming and concept detection, so a corrected word also finds its concept.
+ */
+export type Lexicon = ReadonlyMap<string, number>;
+
+const WORD = /[a-z][a-z0-9]*/g;
+
+export function buildLexicon(texts: Iterable<string>): Map<string, number> {
+  const lexicon = new Map<string, number>();
+  for (const text of texts) {
+    for (const w of text.toLowerCase().match(WORD) ?? []) lexicon.set(w, (lexicon.get(w) ?? 0) + 1);
+  }
+  return lexicon;
+}
+
+/** Damerau-Levenshtein distance is at most 1 (optimal string alignment, early exits). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // deletion / insertion
+}
+
+const MIN_LENGTH = 5;
+
+export function correctWord(word: string, lexicon: Lexicon, byLength: ReadonlyMap<number, readonly string[]>): string {
+  if (word.length < MIN_LENGTH || lexicon.has(word) || /\d/.test(word)) return word;
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const len of [word.length - 1, word.length, word.length + 1]) {
+    for (const candidate of byLength.get(len) ?? []) {
+      if (!withinOneEdit(word, candidate)) continue;
+      const count = lexicon.get(candidate) ?? 0;
+      if (count > bestCount) {
+        best = candidate;
+        bestCount = count;
+      }
+    }
+  }
+  return best ?? word;
+}
+
+export function lexiconByLength(lexicon: Lexicon): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of lexicon.keys()) {
+    if (w.length < MIN_LENGTH - 1) continue;
+    const list = out.get(w.length);
+    if (list) list.push(w);
+    else out.set(w.length, [w]);
+  }
+  return out;
+}
+
+/** The text with each unknown word replaced by its one-edit library neighbour, if it has one. */
+export function correctSpelling(
+  text: string,
+  lexicon: Lexicon,
+  byLength: ReadonlyMap<number, readonly string[]>,
+): string {
+  return text.replace(/[A-Za-z][A-Za-z0-9]*/g, (w) => {
+    const lower = w.toLowerCase();
+    const fixed = correctWord(lower, lexicon, byLength);
+    return fixed === lower ? w : fixed;
+  });
+}

@@ -1,0 +1,66 @@
+import Anthropic from "@anthropic-ai/sdk";
+import type { Drafter, DrafterInput, DrafterOutput } from "../domain/answering/drafter.js";
+import { SYSTEM_PROMPT, userPrompt } from "./prompt.js";
+import { extractJson, ModelOutputSchema } from "./schema.js";
+
+export const DEFAULT_MODEL = "claude-sonnet-4-5";
+
+export interface AnthropicDrafterOptions {
+  readonly apiKey: string;
+  /** Another endpoint (a proxy, or the fake Messages API in tests). */
+  readonly baseURL?: string;
+  readonly model?: string;
+  /** SDK retries on 429/5xx/529 with backoff: bounded, so an overloaded API cannot stall a run. */
+  readonly maxRetries?: number;
+  readonly timeoutMs?: number;
+  readonly maxOutputTokens?: number;
+}
+
+/** Drafter backed by the Claude Messages API: no tools, question as delimited data, zod-checked JSON out. */
+export class AnthropicDrafter implements Drafter {
+  readonly #client: Anthropic;
+  readonly #model: string;
+  readonly #maxOutputTokens: number;
+
+  constructor(options: AnthropicDrafterOptions) {
+    this.#client = new Anthropic({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
+      maxRetries: options.maxRetries ?? 2,
+      timeout: options.timeoutMs ?? 60_000,
+    });
+    this.#model = options.model ?? DEFAULT_MODEL;
+    this.#maxOutputTokens = options.maxOutputTokens ?? 1024;
+  }
+
+  async refine(input: DrafterInput): Promise<DrafterOutput> {
+    const message = await this.#client.messages.create({
+      model: this.#model,
+      max_tokens: this.#maxOutputTokens,
+      system: SYSTEM_PROMPT,
+      messages: [{ role: "user", content: userPrompt(input) }],
+    });
+    const usage = { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens };
+    if (message.stop_reason === "refusal") return { kind: "declined", reason: "the model refused", usage };
+    if (message.stop_reason === "max_tokens") return { kind: "declined", reason: "the reply was cut off", usage };
+    const text = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
+    let parsed: unknown;
+    try {
+      parsed = extractJson(text);
+    } catch (error) {
+      return { kind: "declined", reason: `malformed output (${(error as Error).message})`, usage };
+    }
+    const result = ModelOutputSchema.safeParse(parsed);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      return {
+        kind: "declined",
+        reason: `output failed validation (${issue?.path.join(".")}: ${issue?.message})`,
+        usage,
+      };
+    }
+    if ("decline" in result.data)
+      return { kind: "declined", reason: `no candidate fits: ${result.data.decline}`, usage };
+    return { kind: "answer", ...result.data, usage };
+  }
+}

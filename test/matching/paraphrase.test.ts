@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { matchQuestion } from "../../src/domain/matching/match.js";
+import { answer, shippedLibrary, US_NDA } from "./helpers.js";
+
+/**
+ * Buyer wordings written for this test (not copied from the library or the eval set), each with the
+ * library entries that answer it. The best candidate must be one of them.
+ */
+const CASES: [string, string[]][] = [
+  ["Is MFA enforced for all workforce accounts?", ["staff-mfa"]],
+  ["2FA required for privileged access?", ["staff-mfa", "customer-mfa", "privileged-access"]],
+  ["Is two-step verification mandatory for staff?", ["staff-mfa"]],
+  ["Is customer data encrypted when stored on disk?", ["encryption-at-rest"]],
+  ["Are connections to the service protected with TLS 1.2 or higher?", ["encryption-in-transit"]],
+  ["How often does an independent firm pen-test the application?", ["penetration-testing"]],
+  ["Have restores from backup been tested in the past year?", ["backup-restore-testing"]],
+  ["Is there a documented BCP / DR plan?", ["business-continuity-plan", "disaster-recovery-plan"]],
+  ["Do new hires undergo criminal background screening?", ["background-checks"]],
+  ["Is security awareness training mandatory for all staff every year?", ["security-awareness-training"]],
+  ["Are logs shipped to a central SIEM and reviewed?", ["security-logging", "security-monitoring"]],
+  ["Is anti-malware / EDR installed on company laptops?", ["edr-antimalware"]],
+  ["Will you sign our data processing addendum?", ["dpa"]],
+  ["Provide a list of your subprocessors", ["subprocessor-list"]],
+  ["Are you ISO 27001 certified?", ["iso27001-certified"]],
+  ["Can you share your SOC 2 Type II report?", ["soc2-report-request", "soc2-type2"]],
+  ["Is access removed promptly when someone leaves the company?", ["offboarding-access-removal"]],
+  ["Do you follow a secure software development lifecycle?", ["sdlc"]],
+  ["Are code changes peer reviewed before merging?", ["code-review"]],
+  ["How quickly will you tell us about a data breach?", ["breach-notification"]],
+  ["Do engineers need approval to deploy changes to prod?", ["change-management", "code-review"]],
+  ["Is customer data logically separated between tenants?", ["tenant-isolation"]],
+];
+
+describe("paraphrase matching against the shipped library", () => {
+  it.each(CASES)("%s", async (text, acceptable) => {
+    const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
+    expect(acceptable).toContain(top?.entryId);
+    expect(top?.matchedTerms.length).toBeGreaterThan(0);
+  });
+});
+
+describe("abstention", () => {
+  it.each([
+    "What is the airspeed velocity of an unladen swallow?",
+    "Lorem ipsum dolor sit amet",
+    "Do you offer a volume discount on multi-year contracts?",
+    "What is the serial number of your primary firewall?",
+    "When will dark mode be generally available?",
+  ])("%s → no_match", async (text) => {
+    const q = await answer(text);
+    expect(q.status).toBe("no_match");
+    expect(q.answer).toBeNull();
+    expect(q.citations).toEqual([]);
+  });
+
+  it("says why an out-of-scope question was not answered", async () => {
+    const q = await answer("What are your list prices per seat?");
+    expect(q.notes.join(" ")).toMatch(/pricing/);
+  });
+});
+
+describe("certification questions cite the artifact itself", () => {
+  it("ISO 27001: the public certificate is cited for anyone", async () => {
+    const q = await answer("Are you ISO 27001 certified?");
+    expect(q.entryId).toBe("iso27001-certified");
+    expect(q.citations.map((c) => c.type)).toContain("iso27001-certificate");
+  });
+
+  it("SOC 2 Type II: withheld without an NDA, with the reason; cited with one", async () => {
+    const noNda = await answer("Can you share your SOC 2 Type II report?");
+    expect(noNda.citations.map((c) => c.type)).not.toContain("soc2-type2");
+    expect(noNda.withheld.some((w) => /no NDA on file/.test(w.reason))).toBe(true);
+    const nda = await answer("Can you share your SOC 2 Type II report?", "yes_no", null, US_NDA);
+    expect(nda.citations[0]?.type).toBe("soc2-type2");
+    expect(nda.citations[0]?.reason).toMatch(/NDA on file/);
+  });
+});
+
+describe("inversion on the shipped library", () => {
+  it("never answers a weak-practice question with the entry's blind Yes", async () => {
+    const tls = await answer("Is TLS 1.0 still accepted on any of your endpoints?", "yes_no", ["Yes", "No", "N/A"]);
+    expect(tls.answer?.value).not.toBe("Yes");
+    const shared = await answer("Do administrators share login accounts?", "yes_no", ["Y", "N"]);
+    expect(shared.answer?.value).toBe("N");
+  });
+});
+
+describe("two asks, two entries", () => {
+  it("combines two strong entries for a question that asks two things", async () => {
+    const q = await answer("Is customer data encrypted at rest, and how are the encryption keys rotated?", "free_text");
+    expect(q.entryIds).toHaveLength(2);
+    expect(q.entryIds).toContain("encryption-at-rest");
+    expect(q.answer?.text.split("\n\n")).toHaveLength(2);
+  });
+
+  it("keeps one entry for a question with one ask", async () => {
+    const q = await answer("Is customer data encrypted at rest?", "free_text");
+    expect(q.entryIds).toBeUndefined();
+  });
+});

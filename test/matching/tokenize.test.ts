@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { buildLexicon, correctSpelling, lexiconByLength } from "../../src/domain/matching/spelling.js";
+import { tokenize } from "../../src/domain/matching/tokenize.js";
+
+const concepts = (text: string) => tokenize(text).filter((t) => t.startsWith("§"));
+
+describe("security vocabulary", () => {
+  it.each([
+    ["Is 2FA enforced for all staff?", "§mfa"],
+    ["Do you require multi-factor authentication?", "§mfa"],
+    ["Two-step verification for admins", "§mfa"],
+    ["Is SAML single sign-on supported?", "§sso"],
+    ["Is data protected with TLS 1.2+?", "§transit"],
+    ["Is SSL used on public endpoints?", "§transit"],
+    ["Full-disk encryption on laptops", "§rest"],
+    ["When was your last pen test?", "§pentest"],
+    ["Do you have a BCP?", "§bcp"],
+    ["Describe your disaster recovery plan", "§dr"],
+    ["Describe your SDLC", "§sdlc"],
+    ["Is RBAC enforced?", "§rbac"],
+    ["Least privilege for engineers", "§rbac"],
+    ["Do you use a SIEM?", "§siem"],
+    ["Is EDR deployed on endpoints?", "§edr"],
+    ["Anti-malware on servers", "§edr"],
+    ["Will you sign our DPA?", "§dpa"],
+    ["List your sub-processors", "§subprocessor"],
+    ["Are you SOC 2 Type II audited?", "§soc2"],
+    ["Are you ISO/IEC 27001 certified?", "§iso27001"],
+  ])("%s → %s", (text, concept) => {
+    expect(concepts(text)).toContain(concept);
+  });
+
+  it("a SOC team is monitoring, a SOC 2 report is not", () => {
+    expect(concepts("Do you run a 24x7 SOC?")).toContain("§siem");
+    expect(concepts("Share your SOC 2 report")).not.toContain("§siem");
+  });
+
+  it("stems and spells British and American alike, and drops questionnaire filler", () => {
+    expect(tokenize("Does your organisation authorise access?")).toEqual(
+      tokenize("Does your organization authorize access?"),
+    );
+    expect(tokenize("Please describe whether the vendor encrypts backups")).not.toContain("vendor");
+  });
+});
+
+describe("typo tolerance", () => {
+  const lexicon = buildLexicon(["Customer data is encrypted at rest", "Security awareness training for employees"]);
+  const byLength = lexiconByLength(lexicon);
+  it("fixes a word one edit away from a library word", () => {
+    expect(correctSpelling("Is data encypted?", lexicon, byLength)).toBe("Is data encrypted?");
+    expect(correctSpelling("employess awarness", lexicon, byLength)).toBe("employees awareness");
+  });
+  it("leaves short words, numbers and far-off words alone", () => {
+    expect(correctSpelling("Is SSO ok for AES256 or zebra?", lexicon, byLength)).toBe("Is SSO ok for AES256 or zebra?");
+  });
+});

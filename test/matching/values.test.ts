@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { draftAnswer } from "../../src/domain/drafting/draft.js";
+import { isInverted } from "../../src/domain/drafting/inversion.js";
+import { choiceFromText, mapShortAnswer } from "../../src/domain/drafting/values.js";
+import type { LibraryEntry } from "../../src/domain/library/types.js";
+
+const entry = (
+  short: string | null,
+  answer = "Yes. We do this for every system, reviewed annually.",
+): LibraryEntry => ({
+  id: "e",
+  topic: "t",
+  question: "Do you enforce MFA for administrators?",
+  phrasings: [],
+  short,
+  answer,
+  controls: [],
+  artifacts: [],
+  owner: "x",
+  lastReviewed: "2026-01-01",
+  reviewBy: "2027-01-01",
+});
+
+describe("allowed-value mapping", () => {
+  it.each([
+    ["Yes", ["Y", "N", "NA"], "Y"],
+    ["No", ["Y", "N", "NA"], "N"],
+    ["Yes", ["Yes - Fully", "Yes - Partially", "No", "Not applicable"], "Yes - Fully"],
+    ["N/A", ["Yes", "No", "Not applicable"], "Not applicable"],
+    ["No", ["True", "False"], "False"],
+    ["Yes", null, "Yes"],
+  ])("%s onto %j → %s", (short, allowed, expected) => {
+    expect(mapShortAnswer(short, allowed)).toBe(expected);
+  });
+
+  it("returns null when no allowed value means the same", () => {
+    expect(mapShortAnswer("N/A", ["Yes", "No"])).toBeNull();
+  });
+
+  it("picks a choice the entry's text states, and only when exactly one is stated", () => {
+    expect(choiceFromText(["Monthly", "Quarterly", "Annually"], "Access is reviewed every quarter.")).toBe("Quarterly");
+    expect(choiceFromText(["8", "12", "14 or more characters"], "Passwords need at least 14 characters.")).toBe(
+      "14 or more characters",
+    );
+    expect(
+      choiceFromText(["Monthly", "Quarterly", "Annually"], "Quarterly for production, yearly elsewhere."),
+    ).toBeNull();
+    expect(choiceFromText(["Monthly", "Never"], "We never skip it")).toBeNull();
+  });
+});
+
+describe("drafting by kind", () => {
+  const q = (text: string, kind: "yes_no" | "choice" | "free_text", allowedValues: string[] | null = null) => ({
+    text,
+    kind,
+    allowedValues,
+  });
+
+  it("yes_no maps the short answer onto the question's values and keeps the full answer as comment", () => {
+    const d = draftAnswer(
+      q("MFA for admins?", "yes_no", ["Y", "N"]),
+      entry("Yes"),
+      "Do you enforce MFA for administrators?",
+      0.9,
+    );
+    expect(d).toMatchObject({
+      status: "drafted",
+      value: "Y",
+      text: "Yes. We do this for every system, reviewed annually.",
+    });
+  });
+
+  it("choice gets an allowed value stated by the entry, or review", () => {
+    const ok = draftAnswer(q("How often?", "choice", ["Monthly", "Annually"]), entry("Yes"), "x", 0.9);
+    expect(ok).toMatchObject({ status: "drafted", value: "Annually" });
+    const none = draftAnswer(q("Which factor?", "choice", ["SMS", "TOTP"]), entry("Yes"), "x", 0.9);
+    expect(none).toMatchObject({ status: "needs_review", value: null });
+  });
+
+  it("free_text gets the full answer and no value", () => {
+    expect(draftAnswer(q("Describe MFA", "free_text"), entry("Yes"), "x", 0.9)).toMatchObject({
+      status: "drafted",
+      value: null,
+    });
+  });
+
+  it("low confidence goes to review with the reason", () => {
+    const d = draftAnswer(q("MFA?", "yes_no"), entry("Yes"), "x", 0.35);
+    expect(d.status).toBe("needs_review");
+    expect(d.notes.join(" ")).toMatch(/below/);
+  });
+
+  it("a descriptive entry answers Yes only when matched strongly and not for a weak-practice question", () => {
+    const strong = draftAnswer(
+      q("Is MFA enforced?", "yes_no"),
+      entry(null, "Admins sign in with FIDO2 keys."),
+      "x",
+      0.8,
+    );
+    expect(strong).toMatchObject({ status: "drafted", value: "Yes" });
+    const thresholds = { draft: 0.3, review: 0.2, inferYes: 0.6 };
+    const weak = draftAnswer(
+      q("Is MFA enforced?", "yes_no"),
+      entry(null, "Admins sign in with FIDO2 keys."),
+      "x",
+      0.5,
+      thresholds,
+    );
+    expect(weak).toMatchObject({ status: "needs_review", value: null });
+    const negative = draftAnswer(q("Is MFA enforced?", "yes_no"), entry(null, "No. We do not offer it."), "x", 0.9);
+    expect(negative.status).toBe("needs_review");
+  });
+});
+
+describe("inversion", () => {
+  it("detects a question asking about the weaker practice", () => {
+    expect(isInverted("Do administrators share accounts?", "Does every administrator have a named account?")).toBe(
+      true,
+    );
+    expect(isInverted("Is TLS 1.0 still accepted?", "Is data encrypted in transit?")).toBe(true);
+    expect(isInverted("Are any staff exempt from background checks?", "Do you run background checks?")).toBe(true);
+  });
+
+  it("does not flip two phrasings of the same weak practice, or a negated one", () => {
+    expect(
+      isInverted(
+        "Can staff use personally owned devices that are not enrolled in MDM?",
+        "Can employees use personal devices?",
+      ),
+    ).toBe(false);
+    expect(isInverted("Have you had a breach in the last 3 years?", "Have you ever experienced a data breach?")).toBe(
+      false,
+    );
+    expect(isInverted("Are shared accounts prohibited?", "Does every user have a unique account?")).toBe(false);
+  });
+
+  it("flips the drafted value with a note, never a blind Yes", () => {
+    const d = draftAnswer(
+      { text: "Do administrators share accounts?", kind: "yes_no", allowedValues: ["Yes", "No"] },
+      { ...entry("Yes"), question: "Does every administrator have a named account?" },
+      "Does every administrator have a named account?",
+      0.9,
+    );
+    expect(d.value).toBe("No");
+    expect(d.notes.join(" ")).toMatch(/opposite sense/);
+  });
+});
