@@ -30,7 +30,7 @@ const WEAK_PRACTICE = [
   /\bpersonal(ly owned)? (devices|email|laptops?|phones?)\b|\bbyod\b/,
   /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
-  /\bproduction (customer |personal )?data\b.*\b(test|testing|development|dev|staging|non-production) (environments?|systems?)\b/,
+  /\b(production|live|real) (customer |client |personal )?data\b.*\b(test|testing|development|dev|staging|non-production)\b/,
   /\bstanding (write |admin\w* |production )?access\b/,
   /\b(rdp|ssh|telnet|database ports?) (\w+ )?(exposed|open|reachable|accessible) (to|from) the internet\b/,
   /\bbefore (completing|finishing|they (complete|finish))\b/,
