@@ -10,6 +10,7 @@ import { answersForWriteBack } from "../export/index.js";
 import { writeBackXlsx } from "../export/xlsx-writeback.js";
 import type { LayoutHints } from "../ingest/types.js";
 import { loadLibraryDir } from "../library-files/load.js";
+import { llmSettingsFromEnv } from "../llm/settings.js";
 import { type ServiceContext, systemClock } from "../services/context.js";
 import { replaceLibrary } from "../services/library/replace.js";
 import { answerFile } from "../services/questionnaires/answer-file.js";
@@ -20,7 +21,7 @@ import { renderTable } from "./table.js";
 
 export const ANSWER_USAGE = `usage: quire answer <file> [--out <filled.xlsx>] [--report <report.json>]
        [--region us|eu|uk|apac|other] [--nda] [--as-of YYYY-MM-DD] [--library <dir>]
-       [--db <quire.db>] [--approved-only] [--overwrite]
+       [--db <quire.db>] [--approved-only] [--overwrite] [--llm | --offline]
        [--sheet <name>] [--header-row <n>] [--question-column <col>] [--answer-column <col>] [--comment-column <col>]`;
 
 /** The local tenant the CLI works in: one per database file. */
@@ -37,6 +38,8 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
     db: { type: "string", default: process.env.QUIRE_DB ?? "data/quire.db" },
     "approved-only": { type: "boolean", default: false },
     overwrite: { type: "boolean", default: false },
+    llm: { type: "boolean", default: false },
+    offline: { type: "boolean", default: false },
     sheet: { type: "string" },
     "header-row": { type: "string" },
     "question-column": { type: "string" },
@@ -68,6 +71,9 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
   });
   const library = await loadLibraryDir(resolve(values.library));
 
+  const llm = values.offline ? undefined : llmSettingsFromEnv(process.env);
+  if (values.llm && !llm) throw new QuireError("usage", "--llm needs ANTHROPIC_API_KEY in the environment", 2);
+
   const handle = openSqlite(values.db);
   try {
     const ctx: ServiceContext = {
@@ -76,6 +82,7 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
       db: handle.db,
       blobs: memoryBlobStore(),
       clock: systemClock,
+      ...(llm && { llm }),
     };
     await replaceLibrary(ctx, library);
     const { questionnaire, report, questionnaireId } = await answerFile(ctx, {

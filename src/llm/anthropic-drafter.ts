@@ -3,7 +3,7 @@ import type { Drafter, DrafterInput, DrafterOutput } from "../domain/answering/d
 import { SYSTEM_PROMPT, userPrompt } from "./prompt.js";
 import { extractJson, ModelOutputSchema } from "./schema.js";
 
-export const DEFAULT_MODEL = "claude-sonnet-4-5";
+export const DEFAULT_MODEL = "claude-sonnet-4-6";
 
 export interface AnthropicDrafterOptions {
   readonly apiKey: string;

@@ -6,6 +6,7 @@ import type { AppDeps } from "../api/env.js";
 import { fsBlobStore } from "../blobs/fs.js";
 import { openSqlite } from "../db/sqlite.js";
 import { loadLibraryDir } from "../library-files/load.js";
+import { llmSettingsFromEnv } from "../llm/settings.js";
 import { type HostResolver, systemClock } from "../services/context.js";
 import { inProcessQueue } from "../services/jobs/in-process-queue.js";
 import { runJob } from "../services/jobs/run.js";
@@ -33,11 +34,13 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   const host = env.HOST ?? "127.0.0.1";
   const dbPath = env.QUIRE_DB ?? "data/quire.db";
   const handle = openSqlite(dbPath);
+  const llm = llmSettingsFromEnv(env);
   const base = {
     db: handle.db,
     blobs: fsBlobStore(env.QUIRE_BLOBS ?? resolve(dbPath, "..", "blobs")),
     clock: systemClock,
     resolveHost: nodeResolveHost,
+    ...(llm && { llm }),
     ...(env.QUIRE_MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.QUIRE_MAX_UPLOAD_BYTES) }),
     ...options.deps,
   };

@@ -4,6 +4,7 @@ import type { AppDeps } from "../api/env.js";
 import { type R2BucketLike, r2BlobStore } from "../blobs/r2.js";
 import * as schema from "../db/schema/index.js";
 import type { Db } from "../db/types.js";
+import { llmSettingsFromEnv } from "../llm/settings.js";
 import { type Job, systemClock } from "../services/context.js";
 import { runJob } from "../services/jobs/run.js";
 import { dohResolver } from "./workers/doh-resolver.js";
@@ -20,6 +21,9 @@ export interface WorkerBindings {
   BLOBS: R2BucketLike;
   JOBS: QueueProducerLike;
   MAX_UPLOAD_BYTES?: string;
+  /** Secret; with it, drafts are refined by Claude (QUIRE_LLM_* vars set the model and limits). */
+  ANTHROPIC_API_KEY?: string;
+  QUIRE_LLM_MODEL?: string;
 }
 
 interface MessageBatchLike {
@@ -33,6 +37,7 @@ function depsFor(env: WorkerBindings): AppDeps {
     clock: systemClock,
     jobs: cloudflareQueue(env.JOBS),
     resolveHost: dohResolver(fetch),
+    ...(env.ANTHROPIC_API_KEY && { llm: llmSettingsFromEnv(env as unknown as Record<string, string | undefined>) }),
     ...(env.MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.MAX_UPLOAD_BYTES) }),
   };
 }

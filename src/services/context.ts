@@ -1,4 +1,6 @@
 import type { Db } from "../db/types.js";
+import type { Drafter } from "../domain/answering/drafter.js";
+import type { RefineOptions } from "../domain/answering/refine.js";
 
 /** Where uploaded files live: the filesystem on Node, R2 on Workers. */
 export interface BlobStore {
@@ -43,6 +45,12 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   allowLoopback: false,
 };
 
+/** The optional LLM drafter and its per-run cost and concurrency limits. */
+export interface LlmSettings {
+  readonly drafter: Drafter;
+  readonly options: RefineOptions;
+}
+
 /** What a runtime provides once; every request and job derives its ServiceContext from it. */
 export interface ServiceDeps {
   readonly db: Db;
@@ -52,6 +60,8 @@ export interface ServiceDeps {
   readonly resolveHost?: HostResolver;
   readonly fetch?: typeof fetch;
   readonly webhooks?: Partial<WebhookSettings>;
+  /** Set when ANTHROPIC_API_KEY is configured: drafts are refined by the model, offline otherwise. */
+  readonly llm?: LlmSettings;
 }
 
 /** Everything a service verb needs, and nothing about how the request arrived. */

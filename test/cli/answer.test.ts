@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
 import { runCli } from "../../src/cli/main.js";
 import { AnswerReportSchema } from "../../src/domain/answering/report.js";
 
@@ -20,11 +20,22 @@ async function quire(args: string[]) {
 
 function workdir() {
   const dir = mkdtempSync(join(tmpdir(), "quire-cli-"));
-  return { dir, db: join(dir, "quire.db"), report: join(dir, "report.json"), out: (ext: string) => join(dir, `filled.${ext}`) };
+  return {
+    dir,
+    db: join(dir, "quire.db"),
+    report: join(dir, "report.json"),
+    out: (ext: string) => join(dir, `filled.${ext}`),
+  };
 }
 
 interface Golden {
-  questions: { sheet: string | null; row: number | null; text: string; answerCell: string | null; existingAnswer: string | null }[];
+  questions: {
+    sheet: string | null;
+    row: number | null;
+    text: string;
+    answerCell: string | null;
+    existingAnswer: string | null;
+  }[];
 }
 const golden = (name: string): Golden => JSON.parse(readFileSync(`fixtures/${name}.expected.json`, "utf8"));
 
@@ -36,7 +47,20 @@ describe.each([
 ])("quire answer %s", (fixture, ext) => {
   it("detects every question, drafts from the library and fills the answer cells", async () => {
     const w = workdir();
-    const result = await quire(["answer", `fixtures/${fixture}`, "--out", w.out(ext), "--report", w.report, "--db", w.db, "--region", "eu", "--as-of", "2026-11-24"]);
+    const result = await quire([
+      "answer",
+      `fixtures/${fixture}`,
+      "--out",
+      w.out(ext),
+      "--report",
+      w.report,
+      "--db",
+      w.db,
+      "--region",
+      "eu",
+      "--as-of",
+      "2026-11-24",
+    ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/questions found\s+\d+/);
@@ -51,7 +75,8 @@ describe.each([
     for (const q of report.questions) {
       if (q.status === "no_match") expect(q.answer).toBeNull();
       else expect(q.entryId).not.toBeNull();
-      if (q.kind === "yes_no" && q.status === "drafted") expect(q.allowedValues ?? ["Yes", "No", "N/A"]).toContain(q.answer?.value);
+      if (q.kind === "yes_no" && q.status === "drafted")
+        expect(q.allowedValues ?? ["Yes", "No", "N/A"]).toContain(q.answer?.value);
     }
     // EU buyer, no NDA: the ISO certificate may be cited, the SOC 2 report must be withheld.
     const cited = report.questions.flatMap((q) => q.citations.map((c) => c.type));

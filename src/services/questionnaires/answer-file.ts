@@ -1,14 +1,13 @@
 import { atomic } from "../../db/atomic.js";
 import { chunkRows } from "../../db/chunk.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
-import { answerQuestionnaire } from "../../domain/answering/answer-questions.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
 import type { LayoutHints } from "../../ingest/types.js";
 import { newId, type ServiceContext } from "../context.js";
-import { preparedLibraryFor } from "../library/prepared.js";
+import { draftReport } from "./draft-report.js";
 
 export interface AnswerFileInput {
   readonly bytes: Uint8Array;
@@ -31,8 +30,7 @@ export interface AnswerFileResult {
  */
 export async function answerFile(ctx: ServiceContext, input: AnswerFileInput): Promise<AnswerFileResult> {
   const questionnaire = await ingestQuestionnaire(input.bytes, input.fileName, input.hints);
-  const prepared = await preparedLibraryFor(ctx);
-  const report = answerQuestionnaire(prepared, questionnaire, input.customer, {}, input.onProgress);
+  const report = await draftReport(ctx, questionnaire, input.customer, input.onProgress);
 
   const questionnaireId = newId("qn");
   const blobKey = `${ctx.tenantId}/${questionnaireId}/original`;

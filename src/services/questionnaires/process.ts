@@ -1,15 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
 import { questionnaires } from "../../db/schema/index.js";
-import { answerQuestionnaire } from "../../domain/answering/answer-questions.js";
 import { isQuireError } from "../../domain/errors.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
 import type { LayoutHints } from "../../ingest/types.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
-import { preparedLibraryFor } from "../library/prepared.js";
 import { emitEvent } from "../webhooks/emit.js";
 import { draftStatements } from "./answer-file.js";
+import { draftReport } from "./draft-report.js";
 import { customerContextOf } from "./shape.js";
 
 /**
@@ -31,7 +30,7 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
     const bytes = await ctx.blobs.get(row.blobKey);
     if (!bytes) throw new Error(`blob ${row.blobKey} is missing`);
     const questionnaire = await ingestQuestionnaire(bytes, row.fileName, (row.hints ?? undefined) as LayoutHints);
-    const report = answerQuestionnaire(await preparedLibraryFor(ctx), questionnaire, customerContextOf(row));
+    const report = await draftReport(ctx, questionnaire, customerContextOf(row));
     await atomic(db, [
       ...draftStatements(ctx, { questionnaireId: id, questionnaire, report }),
       db
