@@ -1,4 +1,4 @@
-import type { CellAddress } from "./cell-ref.js";
+import type { CellAddress } from "../domain/questionnaire/cell-ref.js";
 import { type CsvGrid, neutraliseFormula, parseGrid, quoteField } from "./csv/grid.js";
 import { decodeCsv, encodeCsv } from "./csv/text-codec.js";
 import { type CellWrite, decideWrites, type Surface } from "./decide.js";

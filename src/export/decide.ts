@@ -1,4 +1,4 @@
-import { type CellAddress, formatCellRef, parseCellRef } from "./cell-ref.js";
+import { type CellAddress, formatCellRef, parseCellRef } from "../domain/questionnaire/cell-ref.js";
 import { planAnswer } from "./plan.js";
 import type { WriteBackAnswer, WriteBackOptions } from "./types.js";
 

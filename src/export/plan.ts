@@ -1,4 +1,4 @@
-import { formatCellRef, parseCellRef } from "./cell-ref.js";
+import { formatCellRef, parseCellRef } from "../domain/questionnaire/cell-ref.js";
 import type { WriteBackAnswer } from "./types.js";
 
 /**

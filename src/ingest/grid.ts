@@ -1,3 +1,4 @@
+import { columnLetters } from "../domain/questionnaire/cell-ref.js";
 /**
  * A format-neutral view of one sheet (xlsx sheet, CSV file) that header and question detection
  * work on, so they never touch SheetJS objects or raw CSV. Rows and columns are 0-based here;
@@ -34,15 +35,9 @@ export function cellText(grid: SheetGrid, r: number, c: number): string {
   return grid.rows[r]?.[c] ?? "";
 }
 
+/** 0-based column index → letters ("A" for 0); the A1 helpers are shared with export. */
 export function colLetters(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(c + 1);
 }
 
 /** "C" or "3" (1-based) → 0-based column; null if neither. */

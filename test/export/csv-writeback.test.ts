@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCellRef } from "../../src/export/cell-ref.js";
+import { parseCellRef } from "../../src/domain/questionnaire/cell-ref.js";
 import { writeBackCsv } from "../../src/export/csv-writeback.js";
 import { answer, answersFor, fixtures, parseCsv } from "./helpers.js";
 

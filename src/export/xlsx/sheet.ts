@@ -1,4 +1,4 @@
-import { type CellAddress, formatCellRef, parseCellRef, parseRange } from "../cell-ref.js";
+import { type CellAddress, formatCellRef, parseCellRef, parseRange } from "../../domain/questionnaire/cell-ref.js";
 import type { CellState, CellWrite } from "../decide.js";
 import { attr, decodeXml, escapeXml, nextTag, replaceAttr, stripInvalidXmlChars } from "../xml.js";
 
