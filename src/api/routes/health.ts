@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
+import { checkDatabase } from "../../services/system/check-database.js";
 import type { AppEnv } from "../env.js";
 
 const route = createRoute({
@@ -17,7 +17,7 @@ const route = createRoute({
 
 export function registerHealth(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    await c.var.deps.db.run(sql`select 1`);
+    await checkDatabase(c.var.deps.db);
     return c.json({ status: "ok" as const, db: "ok" as const }, 200);
   });
 }
