@@ -134,6 +134,13 @@ describe("inversion", () => {
     expect(isInverted("Are shared accounts prohibited?", "Does every user have a unique account?")).toBe(false);
   });
 
+  it("reads default passwords by what happens to them", () => {
+    const changed = "Are default passwords changed before systems go live?";
+    expect(isInverted("Are default vendor passwords ever left unchanged on deployed devices?", changed)).toBe(true);
+    expect(isInverted("Do you require removing built-in default credentials?", changed)).toBe(false);
+    expect(isInverted("Do you use default credentials on network devices?", changed)).toBe(true);
+  });
+
   it("flips the drafted value with a note, never a blind Yes", () => {
     const d = draftAnswer(
       { text: "Do administrators share accounts?", kind: "yes_no", allowedValues: ["Yes", "No"] },

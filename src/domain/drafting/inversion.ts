@@ -17,7 +17,8 @@ const WEAK_PRACTICE = [
   /\bwithout (encryption|mfa|approval|review|authentication|testing|a? ?background|being)/,
   /\b(turn(ed)? off|bypass(ed|es|ing)?)\b/,
   /\b(is|are|be|been|get|gets) disabled\b/,
-  /\bdefault (vendor |factory )?(passwords?|credentials)\b/,
+  // "default passwords left in place" is weak; "default passwords are changed" is the good practice.
+  /(?<!\b(chang|disabl|remov|replac|rotat)\w* ((all|any|the|every|built-in) )*)\bdefault (vendor |factory )?(passwords?|credentials)\b(?!.*\b(chang|disabl|remov|replac|rotat)\w*)/,
   /\bever (been|had|suffered|experienced|copied|used|shared|stored|left|disabled)\b/,
   /\b(had|suffered|experienced) (a|an|any) (\w+ )?(breach|incident|compromise)/,
   /\b(any|been) (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
