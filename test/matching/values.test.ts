@@ -134,6 +134,14 @@ describe("inversion", () => {
     expect(isInverted("Are shared accounts prohibited?", "Does every user have a unique account?")).toBe(false);
   });
 
+  it("knows the usual weak practices buyers ask about", () => {
+    const good = "Is access to production restricted and reviewed?";
+    expect(isInverted("Do developers have direct access to production databases?", good)).toBe(true);
+    expect(isInverted("Are any storage buckets publicly accessible?", "Is customer data storage private?")).toBe(true);
+    expect(isInverted("Were exceptions noted in your latest SOC 2 report?", "Was your SOC 2 report clean?")).toBe(true);
+    expect(isInverted("Do terminated employees still have access after their last day?", good)).toBe(true);
+  });
+
   it("reads default passwords by what happens to them", () => {
     const changed = "Are default passwords changed before systems go live?";
     expect(isInverted("Are default vendor passwords ever left unchanged on deployed devices?", changed)).toBe(true);

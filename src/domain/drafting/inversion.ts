@@ -35,6 +35,13 @@ const WEAK_PRACTICE = [
   /\bstanding (write |admin\w* |production )?access\b/,
   /\b(rdp|ssh|telnet|database ports?) (\w+ )?(exposed|open|reachable|accessible) (to|from) the internet\b/,
   /\bbefore (completing|finishing|they (complete|finish))\b/,
+  /\b(direct|unrestricted|unmonitored|unsupervised) (\w+ )?access to production\b/,
+  /\bsame (password|credentials?) (across|for|on)\b|\breus(e|ed|ing) (of )?(passwords?|credentials)\b/,
+  /\bpublic(ly)? (accessible|readable|writable|exposed|open)\b/,
+  /\b(send|sent|sends|sending|email|emailed|share|shared) (\w+ )?(passwords?|credentials|personal data|customer data) (by|via|over|in) (e-?mail|chat|slack|unencrypted)/,
+  /\b(open|outstanding|unresolved|unremediated) (high|critical)(\w|-| )*(findings?|vulnerabilit(y|ies)|issues?)\b/,
+  /\b(exceptions?|deviations?|findings?) (were |was )?(noted|reported|identified|raised) (in|by|during)\b|\bqualified opinion\b|\bfailed (an? )?(audits?|assessments?)\b/,
+  /\bterminated (employees?|staff|users?) (still|retain|keep|kept)\b/,
   /\bnot (enrolled|managed|encrypted|patched|approved|supported|reviewed|hashed|protected|monitored|logged|covered)\b/,
 ];
 
