@@ -212,14 +212,8 @@ export function decideCitations(req: CitationRequest): CitationDecision {
     const report = accepted.find((a) => a.artifact.id === letter.bridges)?.artifact;
     const direct = req.directArtifactIds.includes(letter.id);
     if (!report && !direct) continue;
-    if (
-      report &&
-      report.type !== "iso27001-certificate" &&
-      "periodEnd" in report &&
-      req.customer.asOf <= report.periodEnd
-    ) {
-      continue; // no gap to bridge yet
-    }
+    // No gap to bridge yet while the report's own period is still running.
+    if (report && "periodEnd" in report && req.customer.asOf <= report.periodEnd) continue;
     const valid = validity(letter, req.customer.asOf);
     if (valid && !valid.ok) {
       withhold(letter, valid.why);

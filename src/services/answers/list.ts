@@ -4,6 +4,7 @@ import type { Db } from "../../db/types.js";
 import type { ServiceContext } from "../context.js";
 import { decodeCursor, encodeCursor, type Page } from "../pagination.js";
 import { questionnaireRow } from "../questionnaires/shape.js";
+import { answerColumns } from "./shape.js";
 
 export interface ListAnswersInput {
   limit: number;
@@ -20,27 +21,24 @@ export interface ListAnswersInput {
  * notes and matched terms are in GET /v1/answers/{id}; leaving them out here keeps a 36-question
  * page at a third of the bytes, which is most of this hot endpoint's cost.
  */
+const {
+  sheet: _sheet,
+  row: _row,
+  answerCell: _answerCell,
+  commentCell: _commentCell,
+  existingAnswer: _existingAnswer,
+  controls: _controls,
+  withheld: _withheld,
+  alternatives: _alternatives,
+  notes: _notes,
+  matchedTerms: _matchedTerms,
+  rejectReason: _rejectReason,
+  ...listed
+} = answerColumns;
 const summaryColumns = {
-  id: answers.id,
-  questionnaireId: answers.questionnaireId,
-  ordinal: questions.ordinal,
-  sourceId: questions.sourceId,
-  section: questions.section,
-  question: questions.text,
-  kind: questions.kind,
-  allowedValues: questions.allowedValues,
-  status: answers.status,
-  value: answers.value,
-  text: answers.text,
-  confidence: answers.confidence,
-  entryId: answers.entryId,
-  citations: answers.citations,
+  ...listed,
   // Counted in SQL: the reasons are long and only GET /v1/answers/{id} shows them.
   withheldCount: sql<number>`json_array_length(${answers.withheld})`,
-  assignee: answers.assignee,
-  reviewer: answers.reviewer,
-  reviewedAt: answers.reviewedAt,
-  updatedAt: answers.updatedAt,
 };
 
 type Filter = "status" | "confidenceBelow" | "section" | "assignee" | "after";
