@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ISO_DATE_MESSAGE, isIsoDate } from "../domain/dates.js";
 
 export const ProblemSchema = z
   .object({
@@ -12,7 +13,7 @@ export const ProblemSchema = z
   })
   .openapi("Problem");
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE).refine(isIsoDate, ISO_DATE_MESSAGE);
 export const RegionEnum = z.enum(["us", "eu", "uk", "apac", "other"]);
 
 export const CustomerSchema = z

@@ -15,17 +15,37 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Work that runs after the response: processing an upload, delivering a webhook. */
+/**
+ * Work that runs after the response: processing an upload, delivering a webhook. A job is a row in
+ * the durable jobs table (services/jobs/) whose payload is this object; its handler
+ * (services/jobs/handlers.ts) says which lane runs it, how often it may be tried and what a
+ * person sees when it is given up.
+ */
 export type Job =
   | { readonly type: "questionnaire.process"; readonly tenantId: string; readonly questionnaireId: string }
   | { readonly type: "webhook.deliver"; readonly tenantId: string; readonly deliveryId: string };
 
+/** A committed job row, as a runtime needs it to start the work. */
+export interface DispatchedJob {
+  readonly id: string;
+  readonly lane: string;
+  /** ISO time the job may start (later for a webhook retry). */
+  readonly runAt: string;
+}
+
 /**
- * The background-job port. Node: an in-process queue (services/jobs/in-process-queue.ts);
- * Workers could back it with Queues or ctx.waitUntil. Delays serve webhook retries.
+ * The background-job port. Jobs are rows in the jobs table (written by services in the same
+ * atomic step as the change that asks for them); the port only starts them. Node: the job runner
+ * (services/jobs/runner.ts) with a worker-thread pool; Workers: Cloudflare Queues carrying the job id.
  */
 export interface JobQueue {
-  enqueue(job: Job, options?: { delayMs?: number }): Promise<void>;
+  /** Job rows were committed: wake the runner (Node) or send their ids to the queue (Workers). */
+  dispatch(jobs: readonly DispatchedJob[]): Promise<void>;
+  /**
+   * Waits until the job has finished, at most timeoutMs (the synchronous /v1/answer). Resolves
+   * "finished" (succeeded or failed: read the subject for which) or "pending".
+   */
+  waitFor(jobId: string, timeoutMs: number): Promise<"finished" | "pending">;
 }
 
 /** Resolves a host name to IP addresses (node:dns on Node); the webhook SSRF guard checks every one. */
@@ -45,6 +65,30 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   allowLoopback: false,
 };
 
+/** Per-tenant limits on uploads (both runtimes: counted in the database, so they hold across restarts and isolates). */
+export interface TenantLimits {
+  /** Uploads (async and synchronous) a tenant may start per minute. */
+  readonly uploadsPerMinute: number;
+  /** Questionnaires of a tenant that may wait or run at once (queued + processing). */
+  readonly uploadsInFlight: number;
+}
+
+export const DEFAULT_TENANT_LIMITS: TenantLimits = { uploadsPerMinute: 30, uploadsInFlight: 10 };
+
+/**
+ * Sends one webhook POST to the address the SSRF check approved, never resolving the name again
+ * (a DNS answer that changes between check and connect — rebinding — cannot redirect it).
+ * Node pins the connection to that address; see runtime/node/pinned-post.ts.
+ */
+export type WebhookPoster = (request: {
+  readonly url: URL;
+  /** The checked IP address to connect to. */
+  readonly address: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly timeoutMs: number;
+}) => Promise<{ status: number }>;
+
 /** The optional LLM drafter and its per-run cost and concurrency limits. */
 export interface LlmSettings {
   readonly drafter: Drafter;
@@ -58,8 +102,10 @@ export interface ServiceDeps {
   readonly clock: Clock;
   readonly jobs?: JobQueue;
   readonly resolveHost?: HostResolver;
-  readonly fetch?: typeof fetch;
+  /** How webhooks are sent (Node: pinned to the checked address); default: fetch by URL. */
+  readonly webhookPost?: WebhookPoster;
   readonly webhooks?: Partial<WebhookSettings>;
+  readonly limits?: Partial<TenantLimits>;
   /** Set when ANTHROPIC_API_KEY is configured: drafts are refined by the model, offline otherwise. */
   readonly llm?: LlmSettings;
 }

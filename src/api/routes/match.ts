@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { ISO_DATE_MESSAGE, isIsoDate } from "../../domain/dates.js";
 import { ReportQuestionSchema } from "../../domain/answering/report.js";
 import { answerOne } from "../../services/match/answer-one.js";
 import type { AppEnv } from "../env.js";
@@ -15,7 +16,8 @@ const Body = z
     nda: z.boolean().optional().openapi({ description: "An NDA with the asking customer is on file" }),
     asOf: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
+    .refine(isIsoDate, ISO_DATE_MESSAGE)
       .optional(),
   })
   .openapi("MatchRequest");

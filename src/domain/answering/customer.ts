@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ISO_DATE_MESSAGE, isIsoDate } from "../dates.js";
 
 export const RegionSchema = z.enum(["us", "eu", "uk", "apac", "other"]);
 export type Region = z.infer<typeof RegionSchema>;
@@ -8,12 +9,8 @@ export const CustomerContextSchema = z.object({
   region: RegionSchema,
   ndaOnFile: z.boolean(),
   /** Last day the NDA covers, if it ends; after it the NDA no longer counts. */
-  ndaUntil: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable()
-    .optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD"),
+  ndaUntil: z.string().refine(isIsoDate, ISO_DATE_MESSAGE).nullable().optional(),
+  asOf: z.string().refine(isIsoDate, ISO_DATE_MESSAGE),
 });
 export type CustomerContext = z.infer<typeof CustomerContextSchema>;
 

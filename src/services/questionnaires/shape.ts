@@ -39,7 +39,7 @@ export const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireView => ({
   fileName: r.fileName,
   format: r.format,
   status: r.status as QuestionnaireStatus,
-  failure: r.failure,
+  failure: r.failure ? { code: r.failure.code, message: r.failure.message } : null,
   customer: { region: r.region as Region, ndaOnFile: r.ndaOnFile, ndaUntil: r.ndaUntil, asOf: r.asOf },
   hints: r.hints,
   summary: r.summary,

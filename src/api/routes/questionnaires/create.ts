@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { ISO_DATE_MESSAGE, isIsoDate } from "../../../domain/dates.js";
 import { createQuestionnaire } from "../../../services/questionnaires/create.js";
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
@@ -12,7 +13,8 @@ const Form = z.object({
   customerId: z.string().min(1).openapi({ description: "The customer (buyer) who sent it" }),
   asOf: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
+    .refine(isIsoDate, ISO_DATE_MESSAGE)
     .optional()
     .openapi({ description: "Date the citation policy judges validity on (default: today)" }),
   sheet: z.string().max(100).optional().openapi({ description: "Layout hint: the sheet with the questions" }),
@@ -32,7 +34,7 @@ const route = createRoute({
   request: { body: { required: true, content: { "multipart/form-data": { schema: Form } } } },
   responses: {
     202: json(QuestionnaireSchema, "Accepted and queued; poll GET /v1/questionnaires/{id} or subscribe to webhooks"),
-    ...problems(400, 404, 413, 422),
+    ...problems(400, 404, 413, 422, 429),
   },
 });
 
@@ -44,6 +46,7 @@ export function registerCreateQuestionnaire(app: OpenAPIHono<AppEnv>): void {
       fileName: form.file.name || "upload",
       customerId: form.customerId,
       asOf: form.asOf,
+      requestKey: c.var.idempotencyKey,
       hints: {
         ...(form.sheet && { sheet: form.sheet }),
         ...(form.headerRow && { headerRow: form.headerRow }),
