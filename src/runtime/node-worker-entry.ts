@@ -22,6 +22,17 @@ const config = workerData as JobThreadConfig;
 const port = parentPort;
 if (!port) throw new Error("node-worker-entry runs as a worker thread");
 
+let turn = 0;
+const resumes = new Map<number, () => void>();
+
+/** Asks the main thread for a turn (see ThreadPool's "yield"), so its writers get the lock between our transactions. */
+const yieldWrites = () =>
+  new Promise<void>((resolve) => {
+    const mine = ++turn;
+    resumes.set(mine, resolve);
+    port.postMessage({ type: "yield", turn: mine } satisfies FromThread);
+  });
+
 // A collection before each job makes "heap used by this job" a measurement, not a guess.
 setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc") as (() => void) | undefined;
@@ -34,6 +45,7 @@ const deps: ServiceDeps = {
   clock: systemClock,
   resolveHost: nodeResolveHost,
   ...(llm && { llm }),
+  yieldWrites,
   // Jobs a job commits (its webhook deliveries) are started by the main thread's runner.
   jobs: {
     dispatch: async (jobs) => port.postMessage({ type: "dispatch", jobs: [...jobs] } satisfies FromThread),
@@ -63,7 +75,11 @@ async function run(jobId: string): Promise<JobResult> {
 }
 
 port.on("message", (message: ToThread) => {
-  if (message.type !== "run") return;
+  if (message.type === "resume") {
+    resumes.get(message.turn)?.();
+    resumes.delete(message.turn);
+    return;
+  }
   void run(message.jobId).then((result) =>
     port.postMessage({ type: "result", seq: message.seq, result } satisfies FromThread),
   );

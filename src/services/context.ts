@@ -106,6 +106,11 @@ export interface ServiceDeps {
   readonly webhookPost?: WebhookPoster;
   readonly webhooks?: Partial<WebhookSettings>;
   readonly limits?: Partial<TenantLimits>;
+  /**
+   * Called between the short transactions of a long save (a big questionnaire's answers): the
+   * runtime lets its other writers take SQLite's write lock (Node job threads ask the main thread).
+   */
+  readonly yieldWrites?: () => Promise<void>;
   /** Set when ANTHROPIC_API_KEY is configured: drafts are refined by the model, offline otherwise. */
   readonly llm?: LlmSettings;
 }

@@ -12,9 +12,10 @@ export interface JobThreadConfig {
   readonly env: Record<string, string | undefined>;
 }
 
-export type ToThread = { type: "run"; seq: number; jobId: string };
+export type ToThread = { type: "run"; seq: number; jobId: string } | { type: "resume"; turn: number };
 export type FromThread =
   | { type: "ready" }
+  | { type: "yield"; turn: number }
   | { type: "result"; seq: number; result: JobResult }
   | { type: "dispatch"; jobs: DispatchedJob[] };
 
@@ -53,6 +54,7 @@ export function threadPoolExecutor(options: ThreadPoolOptions): JobExecutor & { 
   const waiting: ((slot: Slot) => void)[] = [];
   let seq = 0;
   let closed = false;
+  let failedStarts = 0;
 
   const settle = (slot: Slot, result: JobResult) => {
     const busy = slot.busy;
@@ -75,9 +77,9 @@ export function threadPoolExecutor(options: ThreadPoolOptions): JobExecutor & { 
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(entry.url, {
+    const worker = new Worker(entry.kind === "file" ? entry.url : entry.code, {
+      eval: entry.kind === "eval",
       workerData: options.config,
-      execArgv: entry.execArgv,
       resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
       stdout: false,
       stderr: false,
@@ -89,10 +91,17 @@ export function threadPoolExecutor(options: ThreadPoolOptions): JobExecutor & { 
       failStart = reject;
     });
     ready.catch(() => undefined);
+    let started = false;
+    void ready.then(() => {
+      started = true;
+    });
     const slot: Slot = { worker, alive: true, reserved: false, ready, busy: null };
     worker.on("message", (message: FromThread) => {
       if (message.type === "ready") markReady();
       else if (message.type === "dispatch") options.onDispatch(message.jobs);
+      // Between two transactions of a long save: answering after whatever this thread already has
+      // queued lets its own writes (other tenants' requests) take the write lock first.
+      else if (message.type === "yield") worker.postMessage({ type: "resume", turn: message.turn } satisfies ToThread);
       else if (message.type === "result" && slot.busy?.seq === message.seq) settle(slot, message.result);
     });
     worker.on("error", (error: Error & { code?: string }) => {
@@ -119,9 +128,15 @@ export function threadPoolExecutor(options: ThreadPoolOptions): JobExecutor & { 
       const index = slots.indexOf(slot);
       if (index >= 0) slots.splice(index, 1);
       if (closed) return;
-      const fresh = spawn();
-      slots.push(fresh);
-      handOver(fresh);
+      // A thread that could not even start would fail again at once: back off before the next.
+      const delay = started ? 0 : Math.min(30_000, 500 * 2 ** failedStarts++);
+      if (started) failedStarts = 0;
+      setTimeout(() => {
+        if (closed) return;
+        const fresh = spawn();
+        slots.push(fresh);
+        handOver(fresh);
+      }, delay).unref();
     });
     return slot;
   };

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
-import { questionnaires } from "../../db/schema/index.js";
+import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
 import { isQuireError } from "../../domain/errors.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
@@ -20,9 +20,10 @@ const UNFINISHED = ["queued", "processing"];
 /**
  * The background job behind POST /v1/questionnaires: queued → processing → drafted, or failed
  * with a reason a person can act on (the ingest refusal's own code and message).
- * Safe to run again after a crash: a questionnaire already drafted or failed is left alone, and
- * the drafted answers, the status, the audit row and the webhook deliveries are one atomic write
- * (the unique question ordinal makes a second save fail whole rather than duplicate answers).
+ * Safe to run again after a crash: a questionnaire already drafted or failed is left alone; an
+ * interrupted save is started over; the status, the audit row and the webhook deliveries are one
+ * atomic write, guarded by a check that exactly one run's rows are saved (the unique question
+ * ordinal refuses a second copy), so every questionnaire is drafted once, with no duplicate answers.
  */
 export async function processQuestionnaire(ctx: ServiceContext, id: string): Promise<void> {
   const { db, tenantId } = ctx;
@@ -51,13 +52,26 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
   }
 
   const { questionnaire, report } = drafted;
+  await saveDrafts(ctx, id, questionnaire, report);
+  const n = questionnaire.questions.length;
   const event = await eventWrites(ctx, "questionnaire.drafted", {
     questionnaireId: id,
     status: "drafted",
     summary: report.summary,
   });
   await atomic(db, [
-    ...draftStatements(ctx, { questionnaireId: id, questionnaire, report }),
+    // The guard first: if the saved rows are not exactly this run's (a stale run interfered), the
+    // NOT NULL violation rolls the whole step back and the job runs again from a clean slate.
+    db
+      .update(questionnaires)
+      .set({ status: sql`NULL` })
+      .where(
+        and(
+          where,
+          sql`((select count(*) from questions q where q.tenant_id = ${tenantId} and q.questionnaire_id = ${id}) <> ${n}
+            or (select count(*) from answers a where a.tenant_id = ${tenantId} and a.questionnaire_id = ${id}) <> ${n})`,
+        ),
+      ),
     db
       .update(questionnaires)
       .set({
@@ -67,11 +81,40 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
         warnings: report.warnings,
         updatedAt: nowIso(ctx),
       })
-      .where(where),
+      .where(and(where, inArray(questionnaires.status, UNFINISHED))),
     auditStatement(ctx, "questionnaire.drafted", id, { ...report.summary }),
     ...event.statements,
   ]);
   await dispatchJobs(ctx, event.jobs);
+}
+
+/** Statements per transaction when saving drafts: a few hundred rows, tens of milliseconds of write lock. */
+const SAVE_CHUNK = 100;
+
+/**
+ * Saves the questions and drafted answers (the existing draftStatements) in short transactions, so
+ * a 20,000-question save never holds SQLite's single write lock for seconds while every other
+ * tenant's write waits; between transactions the runtime lets other writers in (yieldWrites).
+ * Rows a crashed earlier run left are removed first. The questionnaire stays "processing" (its
+ * answers are not shown as drafted) until the final step checks the rows and flips it, atomically
+ * with its audit row and webhook deliveries.
+ */
+async function saveDrafts(
+  ctx: ServiceContext,
+  id: string,
+  questionnaire: Questionnaire,
+  report: AnswerReport,
+): Promise<void> {
+  const { db, tenantId } = ctx;
+  await atomic(db, [
+    db.delete(answers).where(and(eq(answers.tenantId, tenantId), eq(answers.questionnaireId, id))),
+    db.delete(questions).where(and(eq(questions.tenantId, tenantId), eq(questions.questionnaireId, id))),
+  ]);
+  const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report });
+  for (let i = 0; i < statements.length; i += SAVE_CHUNK) {
+    await atomic(db, statements.slice(i, i + SAVE_CHUNK));
+    await (ctx.yieldWrites?.() ?? Promise.resolve());
+  }
 }
 
 /**
