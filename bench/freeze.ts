@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { bigQuestionnaireCsv } from "../scripts/fixtures/big-csv.js";
-import { api, startServer, upload } from "./support/server.js";
+import { api, startServer, upload } from "../test/support/server-process.js";
 
 interface Measurement {
   name: string;

@@ -4,6 +4,7 @@
  * `|`) sniffed from the first lines outside quotes. Row index = record index, so a quoted newline
  * never shifts the record numbers that answer cells refer to.
  */
+import { QuireError } from "../domain/errors.js";
 import type { SheetGrid } from "./grid.js";
 import { type IngestLimits, tooManyCells, tooManyColumns, tooManyRows, tooMuchText } from "./limits.js";
 
@@ -94,6 +95,7 @@ export function parseCsv(text: string, delimiter: string, limits: IngestLimits):
   let record: string[] = [];
   let field = "";
   let inQuotes = false;
+  let quoteOpenedAt = { record: 0, offset: 0 };
   let cells = 0;
   const endField = () => {
     if (record.length >= limits.maxColumns) throw tooManyColumns("The CSV file", limits);
@@ -132,6 +134,7 @@ export function parseCsv(text: string, delimiter: string, limits: IngestLimits):
     if (ch === '"' && field.trim() === "") {
       field = "";
       inQuotes = true;
+      quoteOpenedAt = { record: records.length + 1, offset: i };
       i++;
     } else if (ch === delimiter) {
       endField();
@@ -143,6 +146,16 @@ export function parseCsv(text: string, delimiter: string, limits: IngestLimits):
       field += ch;
       i++;
     }
+  }
+  if (inQuotes) {
+    // Everything after an unclosed quote would be one field: rows silently merged. Refuse instead.
+    const line = text.slice(0, quoteOpenedAt.offset).split(/\r\n|\r|\n/).length;
+    throw new QuireError(
+      "csv_unclosed_quote",
+      `The CSV file has a quote (") opened on line ${line} that is never closed, so every row after it would be read as one cell. Close the quote or remove it, then upload again.`,
+      422,
+      { line, record: quoteOpenedAt.record },
+    );
   }
   if (field !== "" || record.length > 0) endRecord();
   return records;

@@ -7,6 +7,7 @@
 import { unzipSync } from "fflate";
 import { QuireError } from "../domain/errors.js";
 import { type IngestLimits, RATIO_MIN_ENTRY_BYTES } from "./limits.js";
+import { checkInflated, declaredEntries } from "./zip-crc.js";
 import { unsupported } from "./sniff.js";
 
 export interface ZipEntryInfo {
@@ -102,11 +103,23 @@ export function inspectZip(bytes: Uint8Array, fileName: string, limits: IngestLi
  * (the excess is cut off and the part fails to parse instead).
  */
 export function readParts(bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, Uint8Array> {
-  const files = unzipSync(bytes, { filter: (f) => wanted(f.name) });
+  const declared = declaredEntries(bytes);
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => wanted(f.name) });
+  } catch (error) {
+    throw new QuireError(
+      "corrupt_file",
+      `The workbook cannot be read: a part does not inflate (${String((error as Error)?.message ?? error).slice(0, 80)}).`,
+      422,
+    );
+  }
   const out = new Map<string, Uint8Array>();
   for (const name of Object.keys(files)) {
     const data = files[name];
-    if (data) out.set(name, data);
+    if (!data) continue;
+    checkInflated(name, data, declared.get(name));
+    out.set(name, data);
   }
   return out;
 }

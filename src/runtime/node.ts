@@ -12,7 +12,7 @@ import { releaseAbandonedClaims } from "../services/idempotency/store.js";
 import { createJobRunner, inlineExecutor } from "../services/jobs/runner.js";
 import { seedDemoTenant } from "../services/tenants/seed-demo.js";
 import { isDeadLocalOwner, newInstanceId } from "./node/instance.js";
-import { nodeJobSettings } from "./node/job-settings.js";
+import { nodeJobSettings, webhookSettingsFromEnv } from "./node/job-settings.js";
 import { pinnedPoster } from "./node/pinned-post.js";
 import { nodeResolveHost } from "./node/resolve-host.js";
 import { threadPoolExecutor } from "./node/thread-pool.js";
@@ -46,6 +46,8 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   const settings = nodeJobSettings(env);
   const instanceId = newInstanceId();
   const isDeadOwner = (owner: string) => isDeadLocalOwner(owner, instanceId);
+  const webhooks = webhookSettingsFromEnv(env);
+  if (webhooks.allowLoopback) log("QUIRE_WEBHOOKS_ALLOW_LOOPBACK is set: webhooks may call 127.0.0.1 (tests only).");
   const base: AppDeps = {
     db: handle.db,
     blobs: fsBlobStore(blobsDir),
@@ -53,6 +55,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     resolveHost: nodeResolveHost,
     webhookPost: pinnedPoster,
     instanceId,
+    webhooks,
     clientAddress: (c) => getConnInfo(c).remote.address,
     ...(llm && { llm }),
     ...(env.QUIRE_MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.QUIRE_MAX_UPLOAD_BYTES) }),

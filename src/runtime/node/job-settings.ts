@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import type { WebhookSettings } from "../../services/context.js";
 
 /** How the Node runtime runs jobs; every number can be set from the environment. */
 export interface NodeJobSettings {
@@ -36,5 +37,19 @@ export function nodeJobSettings(env: NodeJS.ProcessEnv): NodeJobSettings {
     webhooksPerTenant: int(env.QUIRE_WEBHOOK_PER_TENANT, 4),
     leaseMs: int(env.QUIRE_JOB_LEASE_MS, 30_000, 100),
     sweepMs: int(env.QUIRE_JOB_SWEEP_MS, 10_000, 50),
+  };
+}
+
+/**
+ * Webhook settings from the environment: QUIRE_WEBHOOK_TIMEOUT_MS, QUIRE_WEBHOOK_RETRY_DELAYS_MS
+ * (comma-separated), and QUIRE_WEBHOOKS_ALLOW_LOOPBACK=true — for the crash test and the load
+ * bench, whose receivers listen on 127.0.0.1; never set it in a deployment.
+ */
+export function webhookSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<WebhookSettings> {
+  const delays = env.QUIRE_WEBHOOK_RETRY_DELAYS_MS?.split(",").map(Number);
+  return {
+    ...(env.QUIRE_WEBHOOK_TIMEOUT_MS && { timeoutMs: int(env.QUIRE_WEBHOOK_TIMEOUT_MS, 10_000, 10) }),
+    ...(delays?.every((d) => Number.isInteger(d) && d >= 0) && { retryDelaysMs: delays }),
+    ...(env.QUIRE_WEBHOOKS_ALLOW_LOOPBACK === "true" && { allowLoopback: true }),
   };
 }

@@ -92,9 +92,12 @@ export function threadPoolExecutor(options: ThreadPoolOptions): JobExecutor & { 
     });
     ready.catch(() => undefined);
     let started = false;
-    void ready.then(() => {
-      started = true;
-    });
+    ready.then(
+      () => {
+        started = true;
+      },
+      () => undefined,
+    );
     const slot: Slot = { worker, alive: true, reserved: false, ready, busy: null };
     worker.on("message", (message: FromThread) => {
       if (message.type === "ready") markReady();
