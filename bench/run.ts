@@ -12,6 +12,8 @@ const suites: { name: string; load: () => Promise<() => Promise<Measurement[]>> 
   { name: "ingest", load: async () => (await import("./ingest.js")).benchIngest },
   { name: "match+draft+cite", load: async () => (await import("./match.js")).benchMatch },
   { name: "http", load: async () => (await import("./http.js")).benchHttp },
+  { name: "load", load: async () => (await import("./load.js")).benchLoad },
+  { name: "freeze", load: async () => (await import("./freeze.js")).benchFreeze },
 ];
 
 const only = process.argv.slice(2);

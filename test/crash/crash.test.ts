@@ -25,7 +25,7 @@ const random = () => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const QUESTIONS = 1500;
+const QUESTIONS = 800;
 
 interface Delivery {
   id: string;

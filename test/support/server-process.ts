@@ -46,7 +46,10 @@ export async function startServer(
           key: /^QUIRE_DEMO_KEY=(\S+)$/m.exec(out)?.[1] ?? null,
           async stop(signal = "SIGTERM") {
             if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            // A server that does not stop within 10 s is killed: nothing is left running.
+            const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
             await exited;
+            clearTimeout(force);
           },
         });
       }
