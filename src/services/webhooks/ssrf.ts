@@ -43,7 +43,10 @@ function classifyV6(address: ipaddr.IPv6): AddressClass {
   if (range === "ipv4Mapped") return classifyV4(address.toIPv4Address());
   const parts = address.parts;
   // IPv4-compatible (::a.b.c.d, deprecated): judged as the IPv4 address it carries.
-  if (range === "unicast" && parts.slice(0, 6).every((p) => p === 0)) return classifyV4(address.toIPv4Address());
+  if (range === "unicast" && parts.slice(0, 6).every((p) => p === 0)) {
+    const [hi = 0, lo = 0] = parts.slice(6);
+    return classifyV4(new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]));
+  }
   switch (range) {
     case "unicast":
       return "public";
