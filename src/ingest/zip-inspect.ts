@@ -46,6 +46,14 @@ export function inspectZip(bytes: Uint8Array, fileName: string, limits: IngestLi
             { limit: limits.maxUncompressedBytes },
           );
         }
+        if (file.originalSize > limits.maxPartBytes) {
+          throw new QuireError(
+            "part_too_large",
+            `The workbook part ${file.name} is ${Math.round(file.originalSize / 1048576)} MB unpacked; the limit for one part is ${Math.round(limits.maxPartBytes / 1048576)} MB. Split the questionnaire into smaller files.`,
+            413,
+            { entry: file.name, limit: limits.maxPartBytes },
+          );
+        }
         if (file.originalSize >= RATIO_MIN_ENTRY_BYTES && file.originalSize > file.size * limits.maxCompressionRatio) {
           throw new QuireError(
             "compression_ratio_too_high",
