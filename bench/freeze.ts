@@ -26,7 +26,10 @@ async function probe(size: number, root: string | undefined): Promise<Measuremen
   );
   try {
     const key = server.key as string;
-    const customer = await api<{ id: string }>(server.base, key, "POST", "/v1/customers", { name: "Buyer", region: "eu" });
+    const customer = await api<{ id: string }>(server.base, key, "POST", "/v1/customers", {
+      name: "Buyer",
+      region: "eu",
+    });
     const latencies: number[] = [];
     let done = false;
     let resets = 0;
@@ -47,11 +50,22 @@ async function probe(size: number, root: string | undefined): Promise<Measuremen
       }
     })();
     const started = performance.now();
-    const created = await upload(server.base, key, bigQuestionnaireCsv(size, { short: true }), `big-${size}.csv`, customer.body.id);
+    const created = await upload(
+      server.base,
+      key,
+      bigQuestionnaireCsv(size, { short: true }),
+      `big-${size}.csv`,
+      customer.body.id,
+    );
     let status = created.body.status;
     while (status === "queued" || status === "processing") {
       await new Promise((r) => setTimeout(r, 50));
-      const polled = await api<{ status: string }>(server.base, key, "GET", `/v1/questionnaires/${created.body.id}`).catch(
+      const polled = await api<{ status: string }>(
+        server.base,
+        key,
+        "GET",
+        `/v1/questionnaires/${created.body.id}`,
+      ).catch(
         () => null, // a reset from a frozen server: ask again
       );
       if (polled) status = polled.body.status;

@@ -15,12 +15,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { bigQuestionnaireCsv } from "../scripts/fixtures/big-csv.js";
 import { openSqlite } from "../src/db/sqlite.js";
 import { loadLibraryDir } from "../src/library-files/load.js";
 import { systemClock } from "../src/services/context.js";
 import { replaceLibrary } from "../src/services/library/replace.js";
 import { createTenant } from "../src/services/tenants/create.js";
-import { bigQuestionnaireCsv } from "../scripts/fixtures/big-csv.js";
 import { api, ROOT, startServer, upload } from "../test/support/server-process.js";
 
 interface Measurement {
@@ -49,7 +49,16 @@ async function seed(dbPath: string) {
   const keys: string[] = [];
   for (const name of ["Tenant A", "Tenant B", "Tenant C"]) {
     const { tenantId, adminKey } = await createTenant({ db: handle.db, clock: systemClock }, { name });
-    await replaceLibrary({ db: handle.db, blobs: { put: async () => {}, get: async () => null, delete: async () => {} }, clock: systemClock, tenantId, actor: "bench" }, library);
+    await replaceLibrary(
+      {
+        db: handle.db,
+        blobs: { put: async () => {}, get: async () => null, delete: async () => {} },
+        clock: systemClock,
+        tenantId,
+        actor: "bench",
+      },
+      library,
+    );
     keys.push(adminKey.key);
   }
   handle.close();
@@ -83,7 +92,11 @@ export async function benchLoad(): Promise<Measurement[]> {
     const { base } = server;
     const customer = async (key: string, name: string) =>
       (await api<{ id: string }>(base, key, "POST", "/v1/customers", { name, region: "eu" })).body.id;
-    const [custA, custB, custC] = [await customer(keyA, "A buyer"), await customer(keyB, "B buyer"), await customer(keyC, "C buyer")];
+    const [custA, custB, custC] = [
+      await customer(keyA, "A buyer"),
+      await customer(keyB, "B buyer"),
+      await customer(keyC, "C buyer"),
+    ];
     await api(base, keyB, "POST", "/v1/webhooks", {
       url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/never-answers`,
       events: ["questionnaire.drafted"],
@@ -91,7 +104,8 @@ export async function benchLoad(): Promise<Measurement[]> {
     const small = readFileSync(join(ROOT, "fixtures/simple.csv"));
     // C's questionnaire to review (also warms the job thread and the library cache).
     const c = await upload(base, keyC, readFileSync(join(ROOT, "fixtures/caiq-like.xlsx")), "caiq-like.xlsx", custC);
-    if ((await waitFor(base, keyC, c.body.id, 120_000)) !== "drafted") throw new Error("tenant C's questionnaire was not drafted");
+    if ((await waitFor(base, keyC, c.body.id, 120_000)) !== "drafted")
+      throw new Error("tenant C's questionnaire was not drafted");
 
     const auth = (key: string) => ({ authorization: `Bearer ${key}`, "content-type": "application/json" });
     const reviewTraffic = (seconds: number) =>
@@ -106,10 +120,19 @@ export async function benchLoad(): Promise<Measurement[]> {
           {
             method: "POST",
             path: "/v1/match",
-            body: JSON.stringify({ question: "Is customer data encrypted at rest?", kind: "yes_no", region: "eu", nda: true }),
+            body: JSON.stringify({
+              question: "Is customer data encrypted at rest?",
+              kind: "yes_no",
+              region: "eu",
+              nda: true,
+            }),
           },
           { method: "GET", path: "/v1/customers" },
-          { method: "PATCH", path: `/v1/customers/${custC}`, body: JSON.stringify({ crm: { system: "hubspot", id: "42" } }) },
+          {
+            method: "PATCH",
+            path: `/v1/customers/${custC}`,
+            body: JSON.stringify({ crm: { system: "hubspot", id: "42" } }),
+          },
         ],
       });
     const healthTraffic = (seconds: number) =>
@@ -134,7 +157,8 @@ export async function benchLoad(): Promise<Measurement[]> {
     const [h, t] = await Promise.all([healthTraffic(SECONDS), reviewTraffic(SECONDS)]);
     stopB = true;
     await tenantB;
-    const bigStatus = (await api<{ status: string }>(base, keyA, "GET", `/v1/questionnaires/${big.body.id}`)).body.status;
+    const bigStatus = (await api<{ status: string }>(base, keyA, "GET", `/v1/questionnaires/${big.body.id}`)).body
+      .status;
     const bigSeconds = bigStatus === "drafted" ? (Date.now() - started) / 1000 : null;
     // Fairness: B's small uploads drafted while A's big one was still running.
     let draftedB = 0;
@@ -162,7 +186,11 @@ export async function benchLoad(): Promise<Measurement[]> {
       { name: "tenant C requests", value: t.requests.total, unit: "" },
       { name: "errors, non-2xx and timeouts (target 0)", value: errors(h) + errors(t), unit: "" },
       { name: "tenant B small uploads drafted during the load", value: draftedB, unit: `of ${smallUploads.length}` },
-      { name: `tenant A ${BIG}-question upload still processing at the end`, value: bigSeconds === null ? 1 : 0, unit: "" },
+      {
+        name: `tenant A ${BIG}-question upload still processing at the end`,
+        value: bigSeconds === null ? 1 : 0,
+        unit: "",
+      },
       { name: `tenant A ${BIG}-question upload to ${finalBig}`, value: Math.round(bigTotal), unit: "s" },
       { name: "webhook deliveries held by the hanging receiver", value: held.length, unit: "" },
       { name: "targets met", value: met ? 1 : 0, unit: "(1 = yes)" },

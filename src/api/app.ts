@@ -2,8 +2,8 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { createJobRunner, inlineExecutor } from "../services/jobs/runner.js";
 import { registerWeb } from "../web/register.js";
 import { type AppDeps, type AppEnv, DEFAULT_FAILURE_LIMIT } from "./env.js";
-import { FailureLimiter } from "./failure-limiter.js";
 import { problem, toProblem, validationProblem } from "./errors.js";
+import { FailureLimiter } from "./failure-limiter.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerRoutes } from "./routes/index.js";
 

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import type { FailureLimiter } from "./failure-limiter.js";
 import type { ServiceDeps } from "../services/context.js";
+import type { FailureLimiter } from "./failure-limiter.js";
 
 /**
  * What a runtime hands the app: storage, time, the job queue, the host resolver. The app builds

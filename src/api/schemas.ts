@@ -13,7 +13,10 @@ export const ProblemSchema = z
   })
   .openapi("Problem");
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE).refine(isIsoDate, ISO_DATE_MESSAGE);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
+  .refine(isIsoDate, ISO_DATE_MESSAGE);
 export const RegionEnum = z.enum(["us", "eu", "uk", "apac", "other"]);
 
 export const CustomerSchema = z

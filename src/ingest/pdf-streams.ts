@@ -16,7 +16,11 @@ export function checkPdfStreams(bytes: Uint8Array, limits: IngestLimits): void {
   // Random bytes behind a %PDF header sent pdf.js into a repair scan that took 20 s and 400 MB:
   // a file with neither an object nor a cross-reference table is not a PDF to repair.
   if (!/\d+\s+\d+\s+obj\b/.test(text) && !text.includes("startxref")) {
-    throw new QuireError("corrupt_file", "The PDF could not be read: it contains no PDF objects (it is damaged or not a PDF).", 422);
+    throw new QuireError(
+      "corrupt_file",
+      "The PDF could not be read: it contains no PDF objects (it is damaged or not a PDF).",
+      422,
+    );
   }
   for (const match of text.matchAll(STREAM)) {
     const start = (match.index ?? 0) + match[0].length;

@@ -43,7 +43,8 @@ export function declaredEntries(bytes: Uint8Array): Map<string, DeclaredEntry> {
   const out = new Map<string, DeclaredEntry>();
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw corrupt("its zip directory is damaged");
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+      throw corrupt("its zip directory is damaged");
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
@@ -58,9 +59,15 @@ export function declaredEntries(bytes: Uint8Array): Map<string, DeclaredEntry> {
 export function checkInflated(name: string, data: Uint8Array, declared: DeclaredEntry | undefined): void {
   if (!declared) return;
   if (data.length !== declared.uncompressedSize || crc32(data) !== declared.crc) {
-    throw corrupt(`the part ${name} does not match its declared size and checksum (the file is damaged or was tampered with)`);
+    throw corrupt(
+      `the part ${name} does not match its declared size and checksum (the file is damaged or was tampered with)`,
+    );
   }
 }
 
 const corrupt = (why: string) =>
-  new QuireError("corrupt_file", `The workbook cannot be read: ${why}. Open it in Excel, save it again as .xlsx and upload that.`, 422);
+  new QuireError(
+    "corrupt_file",
+    `The workbook cannot be read: ${why}. Open it in Excel, save it again as .xlsx and upload that.`,
+    422,
+  );

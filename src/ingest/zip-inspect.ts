@@ -7,8 +7,8 @@
 import { unzipSync } from "fflate";
 import { QuireError } from "../domain/errors.js";
 import { type IngestLimits, RATIO_MIN_ENTRY_BYTES } from "./limits.js";
-import { checkInflated, declaredEntries } from "./zip-crc.js";
 import { unsupported } from "./sniff.js";
+import { checkInflated, declaredEntries } from "./zip-crc.js";
 
 export interface ZipEntryInfo {
   readonly name: string;

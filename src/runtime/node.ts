@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../api/app.js";
 import type { AppDeps } from "../api/env.js";
 import { fsBlobStore } from "../blobs/fs.js";

@@ -32,8 +32,12 @@ interface MessageBatchLike {
   messages: readonly QueueMessageLike[];
 }
 
-/** This isolate's lease owner id. */
-const ISOLATE = `worker:${crypto.randomUUID()}`;
+/** This isolate's lease owner id (made on first use: random values are not allowed at global scope). */
+let isolate: string | undefined;
+const isolateId = (): string => {
+  isolate ??= `worker:${crypto.randomUUID()}`;
+  return isolate;
+};
 
 function depsFor(env: WorkerBindings): AppDeps {
   const base: AppDeps = {
@@ -41,7 +45,7 @@ function depsFor(env: WorkerBindings): AppDeps {
     blobs: r2BlobStore(env.BLOBS),
     clock: systemClock,
     resolveHost: dohResolver(fetch),
-    instanceId: ISOLATE,
+    instanceId: isolateId(),
     clientAddress: (c) => c.req.header("cf-connecting-ip"),
     ...(env.ANTHROPIC_API_KEY && { llm: llmSettingsFromEnv(env as unknown as Record<string, string | undefined>) }),
     ...(env.MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.MAX_UPLOAD_BYTES) }),
@@ -51,7 +55,7 @@ function depsFor(env: WorkerBindings): AppDeps {
   const runInline = async (jobId: string, timeoutMs: number): Promise<"finished" | "pending"> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const ran = await runJobById(deps, env.JOBS, jobId, ISOLATE);
+      const ran = await runJobById(deps, env.JOBS, jobId, isolateId());
       if (ran === "ran" || ran === "gone") return "finished";
       const job = await jobById(deps, jobId);
       if (!job || job.state === "succeeded" || job.state === "failed") return "finished";
@@ -70,7 +74,7 @@ export default {
 
   /** The consumer of JOBS: each message names a job in D1, leased and run here. */
   async queue(batch: MessageBatchLike, env: WorkerBindings): Promise<void> {
-    await consumeJobMessages(depsFor(env), env.JOBS, batch.messages, ISOLATE);
+    await consumeJobMessages(depsFor(env), env.JOBS, batch.messages, isolateId());
   },
 
   /** Cron (wrangler.toml [triggers]): resume jobs of consumers that died, re-send lost messages. */

@@ -17,10 +17,15 @@ const CSV = readFileSync("fixtures/simple.csv");
 /** Encodes a multipart body once, so a test can send the very same bytes (or a fresh boundary) again. */
 async function encoded(form: FormData) {
   const request = new Request("http://x/", { method: "POST", body: form });
-  return { body: new Uint8Array(await request.arrayBuffer()), contentType: request.headers.get("content-type") as string };
+  return {
+    body: new Uint8Array(await request.arrayBuffer()),
+    contentType: request.headers.get("content-type") as string,
+  };
 }
 
-async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; port: number }> {
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ server: Server; port: number }> {
   const server = createServer(handler);
   await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
   return { server, port: (server.address() as AddressInfo).port };
@@ -46,16 +51,23 @@ describe("exports of any file name (defect 3)", () => {
   };
   const auditActions = async (subject: string) =>
     (await h.call("GET", "/v1/audit?limit=500", { key: a.adminKey })).body.data
-      .filter((r: { subject: string; details: { questionnaireId?: string } }) => r.subject === subject || r.details?.questionnaireId === subject)
+      .filter(
+        (r: { subject: string; details: { questionnaireId?: string } }) =>
+          r.subject === subject || r.details?.questionnaireId === subject,
+      )
       .map((r: { action: string }) => r.action);
 
   it("serves a non-Latin-1 name with RFC 6266 filename* (it was a 500 for every format)", async () => {
     const id = await uploadAs("Fragebogen_日本_✓.csv");
     for (const format of ["original", "csv", "json"]) {
-      const res = await h.call("GET", `/v1/questionnaires/${id}/export?format=${format}&include=drafts`, { key: a.adminKey });
+      const res = await h.call("GET", `/v1/questionnaires/${id}/export?format=${format}&include=drafts`, {
+        key: a.adminKey,
+      });
       expect(res.status, format).toBe(200);
       const disposition = res.headers.get("content-disposition") as string;
-      expect(disposition).toMatch(/^attachment; filename="Fragebogen_____[^"]*"; filename\*=UTF-8''Fragebogen_%E6%97%A5%E6%9C%AC_%E2%9C%93\./);
+      expect(disposition).toMatch(
+        /^attachment; filename="Fragebogen_____[^"]*"; filename\*=UTF-8''Fragebogen_%E6%97%A5%E6%9C%AC_%E2%9C%93\./,
+      );
     }
     expect((await auditActions(id)).filter((x: string) => x === "questionnaire.export")).toHaveLength(3);
   });
@@ -91,7 +103,8 @@ describe("Idempotency-Key on uploads (defects 2 and 5)", () => {
   beforeAll(async () => {
     h = await harness();
     a = await h.tenant("A");
-    customerId = (await h.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "B", region: "us" } })).body.id;
+    customerId = (await h.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "B", region: "us" } })).body
+      .id;
   });
   afterAll(() => h.close());
 
@@ -113,7 +126,9 @@ describe("Idempotency-Key on uploads (defects 2 and 5)", () => {
     expect(r2.headers.get("idempotent-replayed")).toBe("true");
     expect(((await r2.json()) as { id: string }).id).toBe(((await r1.json()) as { id: string }).id);
     // Another file under the same key is still another request.
-    const other = await encoded(fileForm(new TextEncoder().encode("Question\nDo you encrypt backups?\n"), "simple.csv", { customerId }));
+    const other = await encoded(
+      fileForm(new TextEncoder().encode("Question\nDo you encrypt backups?\n"), "simple.csv", { customerId }),
+    );
     expect((await send(other.body, other.contentType, "retry-boundary")).status).toBe(422);
   });
 
@@ -125,7 +140,11 @@ describe("Idempotency-Key on uploads (defects 2 and 5)", () => {
       key: "crashed-mid-request",
       method: "POST",
       path: "/v1/questionnaires",
-      bodyHash: await requestFingerprint({ query: "", contentType: form.contentType, body: form.body.buffer as ArrayBuffer }),
+      bodyHash: await requestFingerprint({
+        query: "",
+        contentType: form.contentType,
+        body: form.body.buffer as ArrayBuffer,
+      }),
       status: null,
       responseBody: null,
       contentType: null,
@@ -173,15 +192,21 @@ describe("input validation (smaller defects)", () => {
   });
 
   it("accepts a real leap day", async () => {
-    const sync = await h.call("POST", "/v1/answer", { key: a.adminKey, form: fileForm(CSV, "simple.csv", { asOf: "2028-02-29" }) });
+    const sync = await h.call("POST", "/v1/answer", {
+      key: a.adminKey,
+      form: fileForm(CSV, "simple.csv", { asOf: "2028-02-29" }),
+    });
     expect(sync.status).toBe(200);
     expect(sync.body.customer.asOf).toBe("2028-02-29");
   });
 
-  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("answers 404, not 500, for /app/assets/%s", async (name) => {
-    const res = await h.call("GET", `/app/assets/${name}`);
-    expect(res.status).toBe(404);
-  });
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
+    "answers 404, not 500, for /app/assets/%s",
+    async (name) => {
+      const res = await h.call("GET", `/app/assets/${name}`);
+      expect(res.status).toBe(404);
+    },
+  );
 
   it("points a file over the synchronous ceiling to the background route", async () => {
     const small = await harness({ deps: { syncAnswer: { maxBytes: 100 } } });
@@ -225,16 +250,25 @@ describe("limits per tenant and per client", () => {
         (await h.call("POST", "/v1/customers", { key: t.adminKey, json: { name: "C", region: "eu" } })).body.id;
       const [ca, cb] = [await customer(a), await customer(b)];
       for (let i = 0; i < 3; i++) {
-        const ok = await h.call("POST", "/v1/questionnaires", { key: a.adminKey, form: fileForm(CSV, "s.csv", { customerId: ca }) });
+        const ok = await h.call("POST", "/v1/questionnaires", {
+          key: a.adminKey,
+          form: fileForm(CSV, "s.csv", { customerId: ca }),
+        });
         expect(ok.status).toBe(202);
       }
-      const refused = await h.call("POST", "/v1/questionnaires", { key: a.adminKey, form: fileForm(CSV, "s.csv", { customerId: ca }) });
+      const refused = await h.call("POST", "/v1/questionnaires", {
+        key: a.adminKey,
+        form: fileForm(CSV, "s.csv", { customerId: ca }),
+      });
       expect(refused.status).toBe(429);
       expect(refused.body.code).toBe("too_many_uploads");
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
       const sync = await h.call("POST", "/v1/answer", { key: a.adminKey, form: fileForm(CSV, "s.csv", {}) });
       expect(sync.status).toBe(429);
-      const other = await h.call("POST", "/v1/questionnaires", { key: b.adminKey, form: fileForm(CSV, "s.csv", { customerId: cb }) });
+      const other = await h.call("POST", "/v1/questionnaires", {
+        key: b.adminKey,
+        form: fileForm(CSV, "s.csv", { customerId: cb }),
+      });
       expect(other.status).toBe(202);
       await h.jobs.drain();
     } finally {
@@ -243,11 +277,22 @@ describe("limits per tenant and per client", () => {
     const inFlight = await harness({ deps: { limits: { uploadsPerMinute: 100, uploadsInFlight: 1 } } });
     try {
       const a = await inFlight.tenant("A");
-      const ca = (await inFlight.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "C", region: "eu" } })).body.id;
+      const ca = (await inFlight.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "C", region: "eu" } }))
+        .body.id;
       // Hold the job runner so the first upload stays queued.
       await inFlight.jobs.stop(0);
-      expect((await inFlight.call("POST", "/v1/questionnaires", { key: a.adminKey, form: fileForm(CSV, "s.csv", { customerId: ca }) })).status).toBe(202);
-      const second = await inFlight.call("POST", "/v1/questionnaires", { key: a.adminKey, form: fileForm(CSV, "s.csv", { customerId: ca }) });
+      expect(
+        (
+          await inFlight.call("POST", "/v1/questionnaires", {
+            key: a.adminKey,
+            form: fileForm(CSV, "s.csv", { customerId: ca }),
+          })
+        ).status,
+      ).toBe(202);
+      const second = await inFlight.call("POST", "/v1/questionnaires", {
+        key: a.adminKey,
+        form: fileForm(CSV, "s.csv", { customerId: ca }),
+      });
       expect(second.status).toBe(429);
       expect(second.body.code).toBe("too_many_in_flight");
     } finally {
@@ -263,18 +308,30 @@ describe("webhooks (defect 4)", () => {
     const h = await harness({ deps: { webhooks: { retryDelaysMs: [], timeoutMs: 30_000, allowLoopback: true } } });
     try {
       const a = await h.tenant("A");
-      await h.call("POST", "/v1/webhooks", { key: a.adminKey, json: { url: `http://127.0.0.1:${port}/slow`, events: ["questionnaire.drafted"] } });
-      const customerId = (await h.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "C", region: "eu" } })).body.id;
-      const first = await h.call("POST", "/v1/questionnaires", { key: a.adminKey, form: fileForm(CSV, "1.csv", { customerId }) });
+      await h.call("POST", "/v1/webhooks", {
+        key: a.adminKey,
+        json: { url: `http://127.0.0.1:${port}/slow`, events: ["questionnaire.drafted"] },
+      });
+      const customerId = (await h.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "C", region: "eu" } }))
+        .body.id;
+      const first = await h.call("POST", "/v1/questionnaires", {
+        key: a.adminKey,
+        form: fileForm(CSV, "1.csv", { customerId }),
+      });
       for (let i = 0; i < 1000 && held.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-      const second = await h.call("POST", "/v1/questionnaires", { key: a.adminKey, form: fileForm(CSV, "2.csv", { customerId }) });
+      const second = await h.call("POST", "/v1/questionnaires", {
+        key: a.adminKey,
+        form: fileForm(CSV, "2.csv", { customerId }),
+      });
       let status = "queued";
       for (let i = 0; i < 200 && status !== "drafted"; i++) {
         await new Promise((r) => setTimeout(r, 25));
         status = (await h.call("GET", `/v1/questionnaires/${second.body.id}`, { key: a.adminKey })).body.status;
       }
       expect(status).toBe("drafted");
-      expect((await h.call("GET", `/v1/questionnaires/${first.body.id}`, { key: a.adminKey })).body.status).toBe("drafted");
+      expect((await h.call("GET", `/v1/questionnaires/${first.body.id}`, { key: a.adminKey })).body.status).toBe(
+        "drafted",
+      );
       // The first delivery is still being held by the receiver.
       expect(held.some((r) => !r.writableEnded)).toBe(true);
     } finally {
@@ -297,8 +354,12 @@ describe("webhooks (defect 4)", () => {
     try {
       const a = await h.tenant("A");
       const url = `http://hooks.quire-test.invalid:${port}/in`;
-      expect((await h.call("POST", "/v1/webhooks", { key: a.adminKey, json: { url, events: ["questionnaire.drafted"] } })).status).toBe(201);
-      const customerId = (await h.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "C", region: "eu" } })).body.id;
+      expect(
+        (await h.call("POST", "/v1/webhooks", { key: a.adminKey, json: { url, events: ["questionnaire.drafted"] } }))
+          .status,
+      ).toBe(201);
+      const customerId = (await h.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "C", region: "eu" } }))
+        .body.id;
       await h.call("POST", "/v1/questionnaires", { key: a.adminKey, form: fileForm(CSV, "1.csv", { customerId }) });
       await h.jobs.drain();
       expect(seen).toEqual([{ host: `hooks.quire-test.invalid:${port}` }]);
@@ -326,7 +387,10 @@ describe("webhooks (defect 4)", () => {
     try {
       const t = await strict.tenant("T");
       const host = address.includes(":") ? `[${address}]` : address;
-      const res = await strict.call("POST", "/v1/webhooks", { key: t.adminKey, json: { url: `http://${host}/hook`, events: ["questionnaire.drafted"] } });
+      const res = await strict.call("POST", "/v1/webhooks", {
+        key: t.adminKey,
+        json: { url: `http://${host}/hook`, events: ["questionnaire.drafted"] },
+      });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe("webhook_url_forbidden");
     } finally {

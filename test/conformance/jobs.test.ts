@@ -72,7 +72,10 @@ describe.each(DRIVERS)("jobs on $name", (driver) => {
     const resumed = await jobById(deps, id);
     expect(resumed).toMatchObject({ state: "queued", leaseOwner: null });
     // The stale runner comes back and reports: it no longer holds the lease, nothing changes.
-    await settleJob(deps, leased as NonNullable<typeof leased>, "dead-runner", { kind: "outcome", outcome: { kind: "done" } });
+    await settleJob(deps, leased as NonNullable<typeof leased>, "dead-runner", {
+      kind: "outcome",
+      outcome: { kind: "done" },
+    });
     expect((await jobById(deps, id))?.state).toBe("queued");
 
     await db.update(jobs).set({ maxAttempts: 2 }).where(eq(jobs.id, id));

@@ -80,7 +80,11 @@ describe(`crash recovery (seed ${SEED})`, () => {
           hang();
           return; // never answered: the server dies holding this delivery
         }
-        deliveries.push({ id: String(req.headers["webhook-id"]), type: body.type, questionnaireId: body.data.questionnaireId });
+        deliveries.push({
+          id: String(req.headers["webhook-id"]),
+          type: body.type,
+          questionnaireId: body.data.questionnaireId,
+        });
         res.writeHead(204).end();
       });
     });
@@ -89,8 +93,13 @@ describe(`crash recovery (seed ${SEED})`, () => {
 
     server = await startServer(env);
     key = server.key as string;
-    customerId = (await api<{ id: string }>(server.base, key, "POST", "/v1/customers", { name: "Crash buyer", region: "eu" })).body.id;
-    const hook = await api(server.base, key, "POST", "/v1/webhooks", { url: hookUrl, events: ["questionnaire.drafted"] });
+    customerId = (
+      await api<{ id: string }>(server.base, key, "POST", "/v1/customers", { name: "Crash buyer", region: "eu" })
+    ).body.id;
+    const hook = await api(server.base, key, "POST", "/v1/webhooks", {
+      url: hookUrl,
+      events: ["questionnaire.drafted"],
+    });
     expect(hook.status).toBe(201);
   }, 120_000);
 
@@ -101,7 +110,13 @@ describe(`crash recovery (seed ${SEED})`, () => {
   });
 
   const uploadOne = async (n: number) => {
-    const created = await upload(server.base, key, bigQuestionnaireCsv(QUESTIONS, { seed: n }), `crash-${n}.csv`, customerId);
+    const created = await upload(
+      server.base,
+      key,
+      bigQuestionnaireCsv(QUESTIONS, { seed: n }),
+      `crash-${n}.csv`,
+      customerId,
+    );
     expect(created.status).toBe(202);
     acknowledged.add(created.body.id);
     return created.body.id;
@@ -113,95 +128,109 @@ describe(`crash recovery (seed ${SEED})`, () => {
     await sleep(random() * maxMs);
   };
 
-  it(
-    "finishes every acknowledged questionnaire exactly once and delivers every webhook, across kill -9",
-    async () => {
-      // Calibrate: how long one questionnaire takes here, so kills land inside the work.
-      const started = Date.now();
-      const first = await uploadOne(1);
-      while (["queued", "processing"].includes(await statusOf(first))) await sleep(50);
-      const workMs = Date.now() - started;
+  it("finishes every acknowledged questionnaire exactly once and delivers every webhook, across kill -9", async () => {
+    // Calibrate: how long one questionnaire takes here, so kills land inside the work.
+    const started = Date.now();
+    const first = await uploadOne(1);
+    while (["queued", "processing"].includes(await statusOf(first))) await sleep(50);
+    const workMs = Date.now() - started;
 
-      // 1. During ingest (shortly after processing started), twice.
-      for (const n of [2, 3]) {
-        const id = await uploadOne(n);
-        await waitForProcessing(id, Math.min(200, workMs / 10));
-        await kill("ingest");
-        await restart();
-      }
-
-      // 2. Anywhere in the work, the save included (the later part of the run), three times.
-      for (const n of [4, 5, 6]) {
-        const id = await uploadOne(n);
-        await waitForProcessing(id, workMs * 0.4);
-        await sleep(workMs * 0.5 * random());
-        await kill("save");
-        await restart();
-      }
-
-      // 3. During a webhook delivery: the receiver takes the request and the server dies holding it.
-      const hung = new Promise<void>((resolve) => {
-        onHang = resolve;
-      });
-      const id7 = await uploadOne(7);
-      await Promise.race([hung, sleep(120_000)]);
-      await kill("webhook");
+    // 1. During ingest (shortly after processing started), twice.
+    for (const n of [2, 3]) {
+      const id = await uploadOne(n);
+      await waitForProcessing(id, Math.min(200, workMs / 10));
+      await kill("ingest");
       await restart();
-      expect(id7).toBeTruthy();
+    }
 
-      // 4. During an upload request carrying an Idempotency-Key; the client retries with the same key.
-      const idem = { "idempotency-key": `crash-upload-${SEED}` };
-      const inFlight = upload(server.base, key, bigQuestionnaireCsv(QUESTIONS, { seed: 8 }), "crash-8.csv", customerId, idem).catch(
-        () => null,
+    // 2. Anywhere in the work, the save included (the later part of the run), three times.
+    for (const n of [4, 5, 6]) {
+      const id = await uploadOne(n);
+      await waitForProcessing(id, workMs * 0.4);
+      await sleep(workMs * 0.5 * random());
+      await kill("save");
+      await restart();
+    }
+
+    // 3. During a webhook delivery: the receiver takes the request and the server dies holding it.
+    const hung = new Promise<void>((resolve) => {
+      onHang = resolve;
+    });
+    const id7 = await uploadOne(7);
+    await Promise.race([hung, sleep(120_000)]);
+    await kill("webhook");
+    await restart();
+    expect(id7).toBeTruthy();
+
+    // 4. During an upload request carrying an Idempotency-Key; the client retries with the same key.
+    const idem = { "idempotency-key": `crash-upload-${SEED}` };
+    const inFlight = upload(
+      server.base,
+      key,
+      bigQuestionnaireCsv(QUESTIONS, { seed: 8 }),
+      "crash-8.csv",
+      customerId,
+      idem,
+    ).catch(() => null);
+    await sleep(random() * 30);
+    await kill("upload request");
+    await inFlight;
+    await restart();
+    const retried = await upload(
+      server.base,
+      key,
+      bigQuestionnaireCsv(QUESTIONS, { seed: 8 }),
+      "crash-8.csv",
+      customerId,
+      idem,
+    );
+    expect(retried.status).toBe(202);
+    acknowledged.add(retried.body.id);
+
+    // Everything settles after the last restart.
+    const deadline = Date.now() + 180_000;
+    for (const id of acknowledged) {
+      while (["queued", "processing"].includes(await statusOf(id)) && Date.now() < deadline) await sleep(100);
+    }
+    while (Date.now() < deadline) {
+      const drafted = new Set(
+        deliveries.filter((d) => d.type === "questionnaire.drafted").map((d) => d.questionnaireId),
       );
-      await sleep(random() * 30);
-      await kill("upload request");
-      await inFlight;
-      await restart();
-      const retried = await upload(server.base, key, bigQuestionnaireCsv(QUESTIONS, { seed: 8 }), "crash-8.csv", customerId, idem);
-      expect(retried.status).toBe(202);
-      acknowledged.add(retried.body.id);
+      if ([...acknowledged].every((id) => drafted.has(id))) break;
+      await sleep(100);
+    }
 
-      // Everything settles after the last restart.
-      const deadline = Date.now() + 180_000;
-      for (const id of acknowledged) {
-        while (["queued", "processing"].includes(await statusOf(id)) && Date.now() < deadline) await sleep(100);
-      }
-      while (Date.now() < deadline) {
-        const drafted = new Set(deliveries.filter((d) => d.type === "questionnaire.drafted").map((d) => d.questionnaireId));
-        if ([...acknowledged].every((id) => drafted.has(id))) break;
-        await sleep(100);
-      }
-
-      const db = new Database(dbPath, { readonly: true });
-      try {
-        const all = db.prepare("select id, status from questionnaires").all() as { id: string; status: string }[];
-        // The killed upload either never reached the database or is the questionnaire its retry returned.
-        expect(all.map((q) => q.id).sort()).toEqual([...acknowledged].sort());
-        for (const { id, status } of all) {
-          expect(status, id).toBe("drafted");
-          const counts = db
-            .prepare(
-              `select (select count(*) from questions where questionnaire_id = ?) as questions,
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const all = db.prepare("select id, status from questionnaires").all() as { id: string; status: string }[];
+      // The killed upload either never reached the database or is the questionnaire its retry returned.
+      expect(all.map((q) => q.id).sort()).toEqual([...acknowledged].sort());
+      for (const { id, status } of all) {
+        expect(status, id).toBe("drafted");
+        const counts = db
+          .prepare(
+            `select (select count(*) from questions where questionnaire_id = ?) as questions,
                       (select count(distinct ordinal) from questions where questionnaire_id = ?) as ordinals,
                       (select count(*) from answers where questionnaire_id = ?) as answers,
                       (select count(*) from audit_log where subject = ? and action = 'questionnaire.drafted') as drafted`,
-            )
-            .get(id, id, id, id) as Record<string, number>;
-          expect(counts, id).toEqual({ questions: QUESTIONS, ordinals: QUESTIONS, answers: QUESTIONS, drafted: 1 });
-        }
-        const open = db.prepare("select count(*) as n from jobs where state in ('queued', 'running')").get() as { n: number };
-        expect(open.n).toBe(0);
-      } finally {
-        db.close();
+          )
+          .get(id, id, id, id) as Record<string, number>;
+        expect(counts, id).toEqual({ questions: QUESTIONS, ordinals: QUESTIONS, answers: QUESTIONS, drafted: 1 });
       }
-      const delivered = new Set(deliveries.filter((d) => d.type === "questionnaire.drafted").map((d) => d.questionnaireId));
-      for (const id of acknowledged) expect(delivered.has(id), `questionnaire.drafted for ${id}`).toBe(true);
-      console.log(
-        `crash test (seed ${SEED}): ${kills.length} kills (${kills.join(", ")}), ${acknowledged.size} questionnaires drafted once each, ` +
-          `${deliveries.length} deliveries received (${deliveries.length - new Set(deliveries.map((d) => d.id)).size} redelivered)`,
-      );
-    },
-    600_000,
-  );
+      const open = db.prepare("select count(*) as n from jobs where state in ('queued', 'running')").get() as {
+        n: number;
+      };
+      expect(open.n).toBe(0);
+    } finally {
+      db.close();
+    }
+    const delivered = new Set(
+      deliveries.filter((d) => d.type === "questionnaire.drafted").map((d) => d.questionnaireId),
+    );
+    for (const id of acknowledged) expect(delivered.has(id), `questionnaire.drafted for ${id}`).toBe(true);
+    console.log(
+      `crash test (seed ${SEED}): ${kills.length} kills (${kills.join(", ")}), ${acknowledged.size} questionnaires drafted once each, ` +
+        `${deliveries.length} deliveries received (${deliveries.length - new Set(deliveries.map((d) => d.id)).size} redelivered)`,
+    );
+  }, 600_000);
 });

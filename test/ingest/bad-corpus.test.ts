@@ -4,10 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { badCorpus } from "../../scripts/fixtures/bad-corpus.js";
 import { runCli } from "../../src/cli/main.js";
 import { isQuireError } from "../../src/domain/errors.js";
 import { ingestQuestionnaire } from "../../src/ingest/index.js";
-import { badCorpus } from "../../scripts/fixtures/bad-corpus.js";
 import { fileForm, type Harness, harness, type Tenant } from "../api/harness.js";
 
 /**
@@ -54,10 +54,13 @@ describe("through the CLI", () => {
     const path = join(dir, file);
     writeFileSync(path, bytesOf(file));
     const err: string[] = [];
-    const exit = await runCli(["answer", path, "--db", join(dir, "quire.db"), "--report", join(dir, "r.json"), "--out", join(dir, "o")], {
-      stdout: () => {},
-      stderr: (s) => err.push(s),
-    });
+    const exit = await runCli(
+      ["answer", path, "--db", join(dir, "quire.db"), "--report", join(dir, "r.json"), "--out", join(dir, "o")],
+      {
+        stdout: () => {},
+        stderr: (s) => err.push(s),
+      },
+    );
     expect(exit).toBe(1);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(new RegExp(`^quire: .+ \\[${code}\\]$`));
@@ -71,12 +74,16 @@ describe("through the API", () => {
   beforeAll(async () => {
     h = await harness({ maxUploadBytes: 25 * 1024 * 1024 });
     a = await h.tenant("A");
-    customerId = (await h.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "Buyer", region: "eu" } })).body.id;
+    customerId = (await h.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "Buyer", region: "eu" } }))
+      .body.id;
   });
   afterAll(() => h.close());
 
   it.each(manifest)("$file: the questionnaire fails with $code", async ({ file, code }) => {
-    const up = await h.call("POST", "/v1/questionnaires", { key: a.adminKey, form: fileForm(bytesOf(file), file, { customerId }) });
+    const up = await h.call("POST", "/v1/questionnaires", {
+      key: a.adminKey,
+      form: fileForm(bytesOf(file), file, { customerId }),
+    });
     expect(up.status).toBe(202);
     await h.jobs.drain();
     const q = await h.call("GET", `/v1/questionnaires/${up.body.id}`, { key: a.adminKey });

@@ -50,7 +50,17 @@ const mutated = fc
 
 const CELL = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('"', '""', '"a,b"', "Do you encrypt data at rest?", "Question", "Answer", "=cmd|' /C calc'!A0", "\u0000", "\r"),
+  fc.constantFrom(
+    '"',
+    '""',
+    '"a,b"',
+    "Do you encrypt data at rest?",
+    "Question",
+    "Answer",
+    "=cmd|' /C calc'!A0",
+    "\u0000",
+    "\r",
+  ),
 );
 const csvText = fc
   .array(fc.array(CELL, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 30 })
@@ -59,8 +69,10 @@ const csvText = fc
 describe("ingest under fuzzing (fast-check)", () => {
   it("refuses or reads arbitrary bytes", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), fc.constantFrom("x.csv", "x.xlsx", "x.pdf", "x"), (bytes, name) =>
-        ingestsCleanly(bytes, name),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constantFrom("x.csv", "x.xlsx", "x.pdf", "x"),
+        (bytes, name) => ingestsCleanly(bytes, name),
       ),
       { numRuns: RUNS, seed: 12 },
     );

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { startNodeServer } from "../../src/runtime/node.js";
 import { bigQuestionnaireCsv } from "../../scripts/fixtures/big-csv.js";
+import { startNodeServer } from "../../src/runtime/node.js";
 
 /**
  * The Node runtime's job threads, in the real server: questionnaires are parsed and matched off

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { ISO_DATE_MESSAGE, isIsoDate } from "../../domain/dates.js";
 import { ReportQuestionSchema } from "../../domain/answering/report.js";
+import { ISO_DATE_MESSAGE, isIsoDate } from "../../domain/dates.js";
 import { answerOne } from "../../services/match/answer-one.js";
 import type { AppEnv } from "../env.js";
 import { serviceContext } from "../middleware/auth.js";
@@ -17,7 +17,7 @@ const Body = z
     asOf: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
-    .refine(isIsoDate, ISO_DATE_MESSAGE)
+      .refine(isIsoDate, ISO_DATE_MESSAGE)
       .optional(),
   })
   .openapi("MatchRequest");

@@ -11,7 +11,10 @@ export const FrameworkRefSchema = z.object({
 });
 export type FrameworkRef = z.infer<typeof FrameworkRefSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE).refine(isIsoDate, ISO_DATE_MESSAGE);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
+  .refine(isIsoDate, ISO_DATE_MESSAGE);
 
 export const ControlStatusSchema = z.enum(["implemented", "partial", "planned"]);
 export type ControlStatus = z.infer<typeof ControlStatusSchema>;

@@ -4,7 +4,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** How to start a job thread: a file to run, or (from source) a bootstrap to evaluate. */
-export type WorkerEntry = { readonly kind: "file"; readonly url: URL } | { readonly kind: "eval"; readonly code: string };
+export type WorkerEntry =
+  | { readonly kind: "file"; readonly url: URL }
+  | { readonly kind: "eval"; readonly code: string };
 
 /**
  * The one place that finds the job worker thread's entry file, src/runtime/node-worker-entry.ts.
@@ -22,7 +24,8 @@ export function workerEntry(env: NodeJS.ProcessEnv = process.env): WorkerEntry {
     new URL("../node-worker-entry.ts", import.meta.url),
   ];
   const found = candidates.find((u) => u.protocol === "file:" && existsSync(fileURLToPath(u)));
-  if (!found) throw new Error(`job worker entry not found (looked for ${candidates.map((u) => u.pathname).join(", ")})`);
+  if (!found)
+    throw new Error(`job worker entry not found (looked for ${candidates.map((u) => u.pathname).join(", ")})`);
   return entryFor(found);
 }
 

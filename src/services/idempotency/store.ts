@@ -92,7 +92,10 @@ export async function releaseIdempotencyKey(ctx: ServiceContext, key: string): P
  * client's retry runs instead of answering 409 until the key expires. (Claims of processes that
  * cannot be judged are released when their hold runs out.) Returns how many were released.
  */
-export async function releaseAbandonedClaims(deps: ServiceDeps, isDeadOwner: (owner: string) => boolean): Promise<number> {
+export async function releaseAbandonedClaims(
+  deps: ServiceDeps,
+  isDeadOwner: (owner: string) => boolean,
+): Promise<number> {
   const open = await deps.db
     .select({ tenantId: idempotencyKeys.tenantId, key: idempotencyKeys.key, owner: idempotencyKeys.owner })
     .from(idempotencyKeys)

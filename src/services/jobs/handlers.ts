@@ -1,6 +1,6 @@
+import { type Job, jobContext, type ServiceContext, type ServiceDeps } from "../context.js";
 import { failQuestionnaire, processQuestionnaire } from "../questionnaires/process.js";
 import { abandonDelivery, deliverWebhook } from "../webhooks/deliver.js";
-import { type Job, jobContext, type ServiceContext, type ServiceDeps } from "../context.js";
 import type { JobFailure, JobLane, JobOutcome } from "./types.js";
 
 type JobOf<T extends Job["type"]> = Extract<Job, { type: T }>;
@@ -69,8 +69,7 @@ export const JOB_HANDLERS: Handlers = {
   },
 };
 
-export const handlerFor = <J extends Job>(job: J): JobHandler<J> =>
-  JOB_HANDLERS[job.type] as unknown as JobHandler<J>;
+export const handlerFor = <J extends Job>(job: J): JobHandler<J> => JOB_HANDLERS[job.type] as unknown as JobHandler<J>;
 
 const contextFor = (deps: ServiceDeps, job: Job): ServiceContext =>
   jobContext(deps, job.tenantId, job.type === "questionnaire.process" ? "process" : "webhooks");

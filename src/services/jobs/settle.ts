@@ -26,7 +26,15 @@ export async function settleJob(
     const at = deps.clock.now().toISOString();
     await deps.db
       .update(jobs)
-      .set({ state: "succeeded", leaseOwner: null, leaseExpiresAt: null, lastError: null, metrics, finishedAt: at, updatedAt: at })
+      .set({
+        state: "succeeded",
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        lastError: null,
+        metrics,
+        finishedAt: at,
+        updatedAt: at,
+      })
       .where(held(job, owner));
     return null;
   }
@@ -49,7 +57,15 @@ export async function settleJob(
   const runAt = new Date(now.getTime() + delayMs).toISOString();
   const requeued = await deps.db
     .update(jobs)
-    .set({ state: "queued", runAt, leaseOwner: null, leaseExpiresAt: null, lastError: error.slice(0, 1000), metrics, updatedAt: now.toISOString() })
+    .set({
+      state: "queued",
+      runAt,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      lastError: error.slice(0, 1000),
+      metrics,
+      updatedAt: now.toISOString(),
+    })
     .where(held(job, owner))
     .returning({ id: jobs.id });
   return requeued.length > 0 ? { id: job.id, lane: job.lane, runAt } : null;

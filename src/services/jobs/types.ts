@@ -9,7 +9,9 @@ export type JobRow = typeof jobs.$inferSelect;
 export type JobLane = "process" | "webhooks" | "maintenance";
 
 /** What a handler says when it returns: finished, or try again later (a webhook receiver answered 503). */
-export type JobOutcome = { readonly kind: "done" } | { readonly kind: "retry"; readonly delayMs: number; readonly error: string };
+export type JobOutcome =
+  | { readonly kind: "done" }
+  | { readonly kind: "retry"; readonly delayMs: number; readonly error: string };
 
 /** Why a job was given up, in words the subject's owner can act on (it becomes e.g. the questionnaire's failure). */
 export interface JobFailure {

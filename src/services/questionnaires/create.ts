@@ -41,7 +41,12 @@ export async function createQuestionnaire(
     bytes: input.bytes,
     fileName: input.fileName,
     customerId: customer.id,
-    customer: { region: customer.region as CustomerContext["region"], ndaOnFile: customer.ndaOnFile, ndaUntil: customer.ndaUntil, asOf: input.asOf ?? todayOf(ctx.clock) },
+    customer: {
+      region: customer.region as CustomerContext["region"],
+      ndaOnFile: customer.ndaOnFile,
+      ndaUntil: customer.ndaUntil,
+      asOf: input.asOf ?? todayOf(ctx.clock),
+    },
     hints: input.hints,
     requestKey: input.requestKey,
     priority: 0,

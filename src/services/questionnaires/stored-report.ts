@@ -49,4 +49,3 @@ export function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): Answ
     warnings: qn.warnings ?? [],
   };
 }
-

@@ -73,7 +73,9 @@ export async function deliverWebhook(ctx: ServiceContext, deliveryId: string): P
       updatedAt: nowIso(ctx),
     })
     .where(whereDelivery);
-  return status === "pending" && delay !== undefined ? { kind: "retry", delayMs: delay, error: error ?? "" } : { kind: "done" };
+  return status === "pending" && delay !== undefined
+    ? { kind: "retry", delayMs: delay, error: error ?? "" }
+    : { kind: "done" };
 }
 
 /** The delivery will not be tried again (its subscription is gone, or its job was given up). */

@@ -1,5 +1,5 @@
-import type { BatchItem } from "drizzle-orm/batch";
 import { eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { atomic } from "../../db/atomic.js";
 import { chunkRows } from "../../db/chunk.js";
 import { webhookDeliveries, webhookSubscriptions } from "../../db/schema/index.js";
