@@ -64,6 +64,38 @@ export function field(labelText: string, control: HTMLElement, hint?: string): H
   return h("div", { class: "field" }, h("label", { for: control.id }, labelText), control, hintEl);
 }
 
+export interface TableSpec {
+  id: string;
+  /** Extra classes besides "data". */
+  class?: string;
+  /** Read by screen readers only. */
+  caption: string;
+  columns: readonly string[];
+}
+
+/** A horizontally scrollable data table whose rows the caller keeps in `body`. */
+export function dataTable(spec: TableSpec, body: HTMLTableSectionElement): HTMLDivElement {
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { class: spec.class ? `data ${spec.class}` : "data", id: spec.id },
+      h("caption", { class: "sr-only" }, spec.caption),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          spec.columns.map((t) => h("th", { scope: "col" }, t)),
+        ),
+      ),
+      body,
+    ),
+  );
+}
+
 /** Busy state for a button while its request runs: no double submits, and a visible cue. */
 export async function busy<T>(button: HTMLButtonElement, work: () => Promise<T>): Promise<T> {
   const label = button.textContent;

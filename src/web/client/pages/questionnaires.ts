@@ -4,7 +4,7 @@
  */
 import { enc, getAll, getJson, query } from "../api.js";
 import type { Customer, Page, Questionnaire } from "../api-types.js";
-import { fill, h } from "../dom.js";
+import { dataTable, fill, h } from "../dom.js";
 import { badge, fmtDate } from "../format.js";
 import { showProblem } from "../problem.js";
 import { uploadForm } from "./upload-form.js";
@@ -29,25 +29,7 @@ export async function renderQuestionnaires(root: HTMLElement): Promise<void> {
       { class: "card", "aria-labelledby": "list-title" },
       h("h2", { id: "list-title" }, "Uploaded questionnaires"),
       listError,
-      h(
-        "div",
-        { class: "table-wrap" },
-        h(
-          "table",
-          { class: "data", id: "questionnaires" },
-          h("caption", { class: "sr-only" }, "Questionnaires, newest first"),
-          h(
-            "thead",
-            {},
-            h(
-              "tr",
-              {},
-              COLUMNS.map((t) => h("th", { scope: "col" }, t)),
-            ),
-          ),
-          listBody,
-        ),
-      ),
+      dataTable({ id: "questionnaires", caption: "Questionnaires, newest first", columns: COLUMNS }, listBody),
       h("div", { class: "actions" }, more),
     ),
   );

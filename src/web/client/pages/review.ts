@@ -5,7 +5,7 @@
  */
 import { enc, getAll, getJson, type QueryValue, query, request, sendJson } from "../api.js";
 import type { AnswerSummary, BulkApprove, BulkApproveResult, Customer, Questionnaire } from "../api-types.js";
-import { busy, type Child, field, fill, h } from "../dom.js";
+import { busy, type Child, dataTable, field, fill, h } from "../dom.js";
 import { badge, fmtDate, plural, words } from "../format.js";
 import { showProblem } from "../problem.js";
 import { openAnswer } from "./answer-dialog.js";
@@ -138,24 +138,9 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     error,
     status,
     count,
-    h(
-      "div",
-      { class: "table-wrap" },
-      h(
-        "table",
-        { class: "data answers", id: "answers" },
-        h("caption", { class: "sr-only" }, "Answers in question order"),
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            ANSWER_COLUMNS.map((t) => h("th", { scope: "col" }, t)),
-          ),
-        ),
-        tbody,
-      ),
+    dataTable(
+      { id: "answers", class: "answers", caption: "Answers in question order", columns: ANSWER_COLUMNS },
+      tbody,
     ),
     dialog,
   );
