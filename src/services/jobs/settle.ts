@@ -84,7 +84,7 @@ async function giveUp(
   metrics: JobMetrics | null,
 ): Promise<void> {
   const current = (await deps.db.select().from(jobs).where(eq(jobs.id, job.id)).limit(1))[0];
-  if (!current || current.state !== "running" || (owner !== null && current.leaseOwner !== owner)) return;
+  if (current?.state !== "running" || (owner !== null && current.leaseOwner !== owner)) return;
   await abandonJob(deps, job.payload as unknown as Job, failure);
   const at = deps.clock.now().toISOString();
   await deps.db
