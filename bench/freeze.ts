@@ -16,7 +16,7 @@ interface Measurement {
   unit: string;
 }
 
-const SIZES = (process.env.BENCH_FREEZE_SIZES ?? "5000,20000,95000").split(",").map(Number);
+const SIZES = (process.env.BENCH_FREEZE_SIZES ?? "5000,20000").split(",").map(Number);
 
 async function probe(size: number, root: string | undefined): Promise<Measurement[]> {
   const dir = mkdtempSync(join(tmpdir(), "quire-freeze-"));

@@ -176,7 +176,8 @@ export async function benchLoad(): Promise<Measurement[]> {
     // CI gates on what does not depend on the machine's speed: no error, and the other tenant's
     // uploads finished while the big one ran. BENCH_LOAD_STRICT=1 also gates on the latency targets.
     if (errors(h) + errors(t) > 0) throw new Error(`${errors(h) + errors(t)} requests failed under load`);
-    if (draftedB < smallUploads.length) throw new Error(`only ${draftedB} of tenant B's ${smallUploads.length} uploads were drafted`);
+    if (draftedB < smallUploads.length)
+      throw new Error(`only ${draftedB} of tenant B's ${smallUploads.length} uploads were drafted`);
     if (process.env.BENCH_LOAD_STRICT === "1" && !met) throw new Error("latency targets missed");
     return [
       { name: "quiet (no upload): /health latency p99", value: quietHealth.latency.p99, unit: "ms" },
