@@ -74,12 +74,12 @@ export const ERROR_CODES: readonly { code: string; status: number; meaning: stri
   {
     code: "too_many_uploads",
     status: 429,
-    meaning: "The tenant started its uploads per minute (30); wait `Retry-After` seconds",
+    meaning: "The tenant started its uploads per minute (60); wait `Retry-After` seconds",
   },
   {
     code: "too_many_in_flight",
     status: 429,
-    meaning: "The tenant has its limit of questionnaires waiting or processing (10); retry when one finishes",
+    meaning: "The tenant has its limit of questionnaires waiting or processing (20); retry when one finishes",
   },
   { code: "internal_error", status: 500, meaning: "Unexpected; the request id finds it in the server log" },
 ];

@@ -12,7 +12,7 @@ import { releaseAbandonedClaims } from "../services/idempotency/store.js";
 import { createJobRunner, inlineExecutor } from "../services/jobs/runner.js";
 import { seedDemoTenant } from "../services/tenants/seed-demo.js";
 import { isDeadLocalOwner, newInstanceId } from "./node/instance.js";
-import { nodeJobSettings, webhookSettingsFromEnv } from "./node/job-settings.js";
+import { nodeJobSettings, tenantLimitsFromEnv, webhookSettingsFromEnv } from "./node/job-settings.js";
 import { pinnedPoster } from "./node/pinned-post.js";
 import { nodeResolveHost } from "./node/resolve-host.js";
 import { threadPoolExecutor } from "./node/thread-pool.js";
@@ -33,7 +33,8 @@ export interface NodeServerOptions {
  * or fails the jobs and releases the Idempotency-Key claims a crash left behind.
  * Env: PORT (8787), QUIRE_DB (./data/quire.db), QUIRE_BLOBS (next to the db), QUIRE_LIBRARY
  * (./answer-library), HOST (127.0.0.1), QUIRE_MAX_UPLOAD_BYTES (20 MiB), QUIRE_SYNC_MAX_BYTES
- * (1 MiB), and the job settings in runtime/node/job-settings.ts.
+ * (1 MiB), QUIRE_UPLOADS_PER_MINUTE (60) and QUIRE_UPLOADS_IN_FLIGHT (20) per tenant, and the job
+ * settings in runtime/node/job-settings.ts.
  */
 export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, options: NodeServerOptions = {}) {
   const log = options.log === false ? () => {} : console.log;
@@ -60,6 +61,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     ...(llm && { llm }),
     ...(env.QUIRE_MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.QUIRE_MAX_UPLOAD_BYTES) }),
     ...(env.QUIRE_SYNC_MAX_BYTES && { syncAnswer: { maxBytes: Number(env.QUIRE_SYNC_MAX_BYTES) } }),
+    limits: tenantLimitsFromEnv(env),
     ...options.deps,
   };
 

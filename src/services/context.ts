@@ -73,7 +73,7 @@ export interface TenantLimits {
   readonly uploadsInFlight: number;
 }
 
-export const DEFAULT_TENANT_LIMITS: TenantLimits = { uploadsPerMinute: 30, uploadsInFlight: 10 };
+export const DEFAULT_TENANT_LIMITS: TenantLimits = { uploadsPerMinute: 60, uploadsInFlight: 20 };
 
 /**
  * Sends one webhook POST to the address the SSRF check approved, never resolving the name again

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import type { WebhookSettings } from "../../services/context.js";
+import type { TenantLimits, WebhookSettings } from "../../services/context.js";
 
 /** How the Node runtime runs jobs; every number can be set from the environment. */
 export interface NodeJobSettings {
@@ -51,5 +51,13 @@ export function webhookSettingsFromEnv(env: NodeJS.ProcessEnv): Partial<WebhookS
     ...(env.QUIRE_WEBHOOK_TIMEOUT_MS && { timeoutMs: int(env.QUIRE_WEBHOOK_TIMEOUT_MS, 10_000, 10) }),
     ...(delays?.every((d) => Number.isInteger(d) && d >= 0) && { retryDelaysMs: delays }),
     ...(env.QUIRE_WEBHOOKS_ALLOW_LOOPBACK === "true" && { allowLoopback: true }),
+  };
+}
+
+/** Per-tenant upload limits: QUIRE_UPLOADS_PER_MINUTE, QUIRE_UPLOADS_IN_FLIGHT (defaults in services/context.ts). */
+export function tenantLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<TenantLimits> {
+  return {
+    ...(env.QUIRE_UPLOADS_PER_MINUTE && { uploadsPerMinute: int(env.QUIRE_UPLOADS_PER_MINUTE, 60) }),
+    ...(env.QUIRE_UPLOADS_IN_FLIGHT && { uploadsInFlight: int(env.QUIRE_UPLOADS_IN_FLIGHT, 20) }),
   };
 }
