@@ -46,20 +46,20 @@ export function inspectZip(bytes: Uint8Array, fileName: string, limits: IngestLi
             { limit: limits.maxUncompressedBytes },
           );
         }
-        if (file.originalSize > limits.maxPartBytes) {
-          throw new QuireError(
-            "part_too_large",
-            `The workbook part ${file.name} is ${Math.round(file.originalSize / 1048576)} MB unpacked; the limit for one part is ${Math.round(limits.maxPartBytes / 1048576)} MB. Split the questionnaire into smaller files.`,
-            413,
-            { entry: file.name, limit: limits.maxPartBytes },
-          );
-        }
         if (file.originalSize >= RATIO_MIN_ENTRY_BYTES && file.originalSize > file.size * limits.maxCompressionRatio) {
           throw new QuireError(
             "compression_ratio_too_high",
             `The workbook part ${file.name} is compressed ${Math.round(file.originalSize / Math.max(1, file.size))}:1, which looks like a zip bomb; the file was not opened.`,
             413,
             { entry: file.name, limit: limits.maxCompressionRatio },
+          );
+        }
+        if (file.originalSize > limits.maxPartBytes) {
+          throw new QuireError(
+            "part_too_large",
+            `The workbook part ${file.name} is ${Math.round(file.originalSize / 1048576)} MB unpacked; the limit for one part is ${Math.round(limits.maxPartBytes / 1048576)} MB. Split the questionnaire into smaller files.`,
+            413,
+            { entry: file.name, limit: limits.maxPartBytes },
           );
         }
         entries.set(file.name, { name: file.name, size: file.size, originalSize: file.originalSize });

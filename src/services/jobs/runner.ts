@@ -152,7 +152,10 @@ export function createJobRunner(deps: ServiceDeps, options: RunnerOptions): JobR
     const due = await nextDue(deps, lane);
     const existing = timers.get(lane);
     if (existing) clearTimeout(existing);
-    const wait = due === null ? pollMs : Math.min(pollMs, Math.max(5, Date.parse(due) - deps.clock.now().getTime()));
+    // Sleep until the next job falls due. A job already due was not leasable (the lane is full or
+    // its tenant is at its cap): a finishing job wakes the lane, so only the slow poll remains.
+    const untilDue = due === null ? Number.POSITIVE_INFINITY : Date.parse(due) - deps.clock.now().getTime();
+    const wait = untilDue > 0 ? Math.min(pollMs, Math.max(5, untilDue)) : pollMs;
     timers.set(
       lane,
       unref(
