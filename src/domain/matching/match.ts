@@ -1,12 +1,17 @@
+import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
+import { FEATURE_NAMES, type Features, probabilityOf } from "./features.js";
 import type { Doc, Field, MatchIndex } from "./index.js";
 import { correctSpelling } from "./spelling.js";
 import { tokenize } from "./tokenize.js";
 
 export interface Candidate {
   readonly entryId: string;
-  /** BM25 rank score (question field + weighted answer field); comparable within one question only. */
+  /** BM25 rank score (question field + weighted answer and control fields); comparable within one question only. */
   readonly score: number;
-  /** 0..1, calibrated on the eval set (see confidenceOf): how much of the question the entry answers. */
+  /**
+   * 0..1: the probability that this entry answers the question, from the ranker fitted on the tuning
+   * part of the eval set (see features.ts). Comparable across questions: the draft bar reads it.
+   */
   readonly confidence: number;
   /** The query tokens the entry matched (stems and §concepts): the explanation shown to reviewers. */
   readonly matchedTerms: readonly string[];
@@ -14,6 +19,8 @@ export interface Candidate {
   readonly matchedText: string;
   /** The query tokens that best phrasing shares: what this entry's own question is about. */
   readonly phrasingTerms: readonly string[];
+  /** What the ranker read (for the eval's trainer and for explanations). */
+  readonly features: Features;
 }
 
 const K1 = 1.2;
@@ -21,8 +28,35 @@ const K1 = 1.2;
 const B = 0.4;
 /** The answer text supports a match but is written for another purpose: it counts less. */
 const ANSWER_WEIGHT = 0.3;
-/** How many BM25 leaders confidence re-orders. */
-const RERANK_DEPTH = 8;
+/** Control language is formal and shared by several entries: it supports, never decides. */
+const CONTROL_WEIGHT = 0.3;
+/** Context sentences around a long question's ask, and the previous row of a follow-up, count less. */
+const CONTEXT_WEIGHT = 0.35;
+/** An ask with fewer content tokens than this leans on its context. */
+const THIN_ASK = 3;
+/** How many BM25 leaders the ranker re-orders. */
+export const SHORTLIST = 10;
+
+/** A question as matching reads it: each token with its weight (1 for the ask, less for context). */
+export interface Query {
+  readonly weights: ReadonlyMap<string, number>;
+  readonly focusTerms: readonly string[];
+  readonly analysis: QuestionAnalysis;
+}
+
+export function buildQuery(index: MatchIndex, text: string, previous?: string | null): Query {
+  const analysis = analyzeQuestion(text, previous);
+  const fix = (t: string) => correctSpelling(t, index.lexicon, index.lexiconByLength);
+  let focus = [...new Set(tokenize(fix(analysis.focus)))];
+  const context = analysis.context ? [...new Set(tokenize(fix(analysis.context)))] : [];
+  // "If you do, please describe how.": an ask with (almost) no words of its own is about the
+  // context's topic, which then counts in full.
+  const contextWeight = focus.length < THIN_ASK ? 1 : CONTEXT_WEIGHT;
+  if (contextWeight === 1) focus = [...new Set([...focus, ...context])];
+  const weights = new Map<string, number>(focus.map((t) => [t, 1]));
+  for (const t of context) if (!weights.has(t)) weights.set(t, contextWeight);
+  return { weights, focusTerms: focus, analysis };
+}
 
 /** Per-document BM25 length normalisation, computed once per field. */
 const norms = new WeakMap<Field, Float64Array>();
@@ -36,21 +70,21 @@ function normsOf(field: Field): Float64Array {
 }
 
 /**
- * BM25 of every document sharing a term with the query, term at a time over the postings: each
- * posting is read once, instead of every query term being looked up in every touched document.
+ * Weighted BM25 of every document sharing a term with the query, term at a time over the postings:
+ * each posting is read once, instead of every query term being looked up in every touched document.
  */
-function scoreField(field: Field, terms: readonly string[]): { scores: Float64Array; touched: number[] } {
+function scoreField(field: Field, query: Query): { scores: Float64Array; touched: number[] } {
   const norm = normsOf(field);
   const scores = new Float64Array(field.docs.length);
   const touched: number[] = [];
-  for (const term of terms) {
+  for (const [term, weight] of query.weights) {
     const idf = field.idf.get(term);
     const postings = field.postings.get(term);
     if (!idf || !postings) continue;
     for (const d of postings) {
       const tf = field.docs[d]?.tf.get(term) ?? 0;
       if (scores[d] === 0) touched.push(d);
-      scores[d] = (scores[d] ?? 0) + (idf * (tf * (K1 + 1))) / (tf + (norm[d] ?? K1));
+      scores[d] = (scores[d] ?? 0) + (weight * idf * (tf * (K1 + 1))) / (tf + (norm[d] ?? K1));
     }
   }
   return { scores, touched };
@@ -58,13 +92,33 @@ function scoreField(field: Field, terms: readonly string[]): { scores: Float64Ar
 
 const idfOf = (field: Field, term: string) => field.idf.get(term) ?? field.unseenIdf;
 
-/** Weighted Dice overlap: how much of each side's information the other side shares. */
-function overlap(field: Field, query: ReadonlySet<string>, doc: Doc): { dice: number; shared: string[] } {
+/** The best score any document of the field could reach for this query: every term once, average length. */
+function selfScore(field: Field, query: Query): number {
+  let s = 0;
+  for (const [term, w] of query.weights) s += w * idfOf(field, term);
+  return s || 1;
+}
+
+/** Share of the query's weighted information (idf mass) that a set of terms holds (0..1). */
+function massShare(field: Field, query: Query, has: (t: string) => boolean, focusOnly = false): number {
+  let shared = 0;
+  let mass = 0;
+  for (const [t, w] of query.weights) {
+    if (focusOnly && w < 1) continue;
+    const m = w * idfOf(field, t);
+    mass += m;
+    if (has(t)) shared += m;
+  }
+  return mass === 0 ? 0 : shared / mass;
+}
+
+/** Weighted Dice overlap of the query's focus and one document: how much each side shares with the other. */
+function dice(field: Field, query: Query, doc: Doc): { dice: number; shared: string[] } {
   let shared = 0;
   let queryMass = 0;
   let docMass = 0;
   const sharedTerms: string[] = [];
-  for (const t of query) {
+  for (const t of query.focusTerms) {
     const w = idfOf(field, t);
     queryMass += w;
     if (doc.tf.has(t)) {
@@ -73,21 +127,7 @@ function overlap(field: Field, query: ReadonlySet<string>, doc: Doc): { dice: nu
     }
   }
   for (const t of doc.tf.keys()) docMass += idfOf(field, t);
-  const dice = queryMass + docMass === 0 ? 0 : (2 * shared) / (queryMass + docMass);
-  return { dice, shared: sharedTerms };
-}
-
-/** How much of the query's information (idf mass) the entry's texts contain, all of them together (0..1). */
-function entryCoverage(field: Field, query: readonly string[], terms: ReadonlySet<string> | undefined): number {
-  if (!terms) return 0;
-  let shared = 0;
-  let mass = 0;
-  for (const t of query) {
-    const w = idfOf(field, t);
-    mass += w;
-    if (terms.has(t)) shared += w;
-  }
-  return mass === 0 ? 0 : shared / mass;
+  return { dice: queryMass + docMass === 0 ? 0 : (2 * shared) / (queryMass + docMass), shared: sharedTerms };
 }
 
 export function questionTexts(index: MatchIndex, entry: number): string[] {
@@ -95,19 +135,25 @@ export function questionTexts(index: MatchIndex, entry: number): string[] {
   return e ? [e.question, ...e.phrasings] : [];
 }
 
+const knownAnywhere = (index: MatchIndex, t: string) =>
+  index.questions.idf.has(t) || index.answers.idf.has(t) || index.controls.idf.has(t);
+
 /**
- * Ranks library entries for one question. Deterministic and explainable: each candidate carries
- * the terms it matched and the phrasing that matched best.
+ * Ranks library entries for one question. Deterministic and explainable: BM25 over the entries'
+ * questions, answers and control language shortlists; a small fitted model (features.ts) reads how
+ * much of the question each shortlisted entry covers, and orders them by the probability that
+ * they answer it. Each candidate carries the terms it matched and the phrasing that matched best.
  */
-export function matchQuestion(index: MatchIndex, text: string, limit = 5): Candidate[] {
-  const tokens = tokenize(correctSpelling(text, index.lexicon, index.lexiconByLength));
-  const terms = [...new Set(tokens)];
-  if (terms.length === 0) return [];
-  const querySet = new Set(terms);
+export function matchQuestion(index: MatchIndex, text: string, limit = 5, previous?: string | null): Candidate[] {
+  return matchQuery(index, buildQuery(index, text, previous), limit);
+}
+
+export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidate[] {
+  if (query.weights.size === 0) return [];
 
   // Best question-field doc per entry, found through the postings (never a scan of all docs).
   const best = new Map<number, { doc: number; score: number }>();
-  const q = scoreField(index.questions, terms);
+  const q = scoreField(index.questions, query);
   for (const d of q.touched) {
     const doc = index.questions.docs[d];
     const score = q.scores[d] ?? 0;
@@ -115,62 +161,79 @@ export function matchQuestion(index: MatchIndex, text: string, limit = 5): Candi
     const prev = best.get(doc.entry);
     if (!prev || score > prev.score) best.set(doc.entry, { doc: d, score });
   }
-  const answerScores = new Map<number, number>();
-  const a = scoreField(index.answers, terms);
-  for (const d of a.touched) {
-    const doc = index.answers.docs[d];
-    if (doc) answerScores.set(doc.entry, a.scores[d] ?? 0);
-  }
+  const perEntry = (field: Field) => {
+    const out = new Map<number, number>();
+    const s = scoreField(field, query);
+    for (const d of s.touched) {
+      const doc = field.docs[d];
+      if (doc) out.set(doc.entry, s.scores[d] ?? 0);
+    }
+    return out;
+  };
+  const answerScores = perEntry(index.answers);
+  const controlScores = perEntry(index.controls);
 
-  const entries = new Set([...best.keys(), ...answerScores.keys()]);
-  // BM25 shortlists; confidence (coverage of the whole question) orders the shortlist. BM25 alone
-  // favours an entry that repeats one query word in many phrasings over one that covers the ask.
+  const selfQ = selfScore(index.questions, query);
+  const selfA = selfScore(index.answers, query);
+  const selfC = selfScore(index.controls, query);
+  const combined = (entry: number) =>
+    (best.get(entry)?.score ?? 0) / selfQ +
+    (ANSWER_WEIGHT * (answerScores.get(entry) ?? 0)) / selfA +
+    (CONTROL_WEIGHT * (controlScores.get(entry) ?? 0)) / selfC;
+
+  const entries = new Set([...best.keys(), ...answerScores.keys(), ...controlScores.keys()]);
   const shortlist = [...entries]
-    .map((entry) => ({
-      entry,
-      score: (best.get(entry)?.score ?? 0) + ANSWER_WEIGHT * (answerScores.get(entry) ?? 0),
-    }))
+    .map((entry) => ({ entry, score: combined(entry) }))
     .sort((a, b) => b.score - a.score || a.entry - b.entry)
-    .slice(0, Math.max(limit, RERANK_DEPTH));
+    .slice(0, Math.max(limit, SHORTLIST));
+  if (shortlist.length === 0) return [];
 
-  return shortlist
-    .flatMap(({ entry, score }) => {
-      const libraryEntry = index.entries[entry];
-      if (!libraryEntry) return [];
-      const bestDoc = best.get(entry);
-      const qDoc = bestDoc ? index.questions.docs[bestDoc.doc] : undefined;
-      const q = qDoc ? overlap(index.questions, querySet, qDoc) : { dice: 0, shared: [] };
-      const coverage = entryCoverage(index.questions, terms, index.entryTerms[entry]);
-      const matched = new Set([...q.shared, ...terms.filter((t) => index.entryTerms[entry]?.has(t))]);
-      return [
-        {
-          entryId: libraryEntry.id,
-          score: round(score),
-          confidence: round(confidenceOf(q.dice, coverage, score)),
-          matchedTerms: [...matched],
-          matchedText: questionTexts(index, entry)[qDoc?.ordinal ?? 0] ?? libraryEntry.question,
-          phrasingTerms: q.shared,
-        },
-      ];
-    })
-    .sort((a, b) => b.confidence - a.confidence || b.score - a.score)
-    .slice(0, limit);
+  const concepts = [...query.weights.keys()].filter((t) => t.startsWith("§") && query.weights.get(t) === 1);
+  const oov = massShare(index.questions, query, (t) => !knownAnywhere(index, t));
+  const longQuestion = query.analysis.context !== "" ? 1 : 0;
+  const queryTerms = Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(20));
+
+  const scored = shortlist.flatMap(({ entry, score }, rank) => {
+    const libraryEntry = index.entries[entry];
+    const terms = index.entryTerms[entry];
+    if (!libraryEntry || !terms) return [];
+    const bestDoc = best.get(entry);
+    const qDoc = bestDoc ? index.questions.docs[bestDoc.doc] : undefined;
+    const overlap = qDoc ? dice(index.questions, query, qDoc) : { dice: 0, shared: [] };
+    const controlDoc = index.controls.docs[entry];
+    const others = shortlist.filter((s) => s.entry !== entry).map((s) => s.score);
+    const features: Features = {
+      coverage: massShare(index.questions, query, (t) => terms.has(t)),
+      focusCoverage: massShare(index.questions, query, (t) => terms.has(t), true),
+      phrasingCoverage: qDoc ? massShare(index.questions, query, (t) => qDoc.tf.has(t)) : 0,
+      dice: overlap.dice,
+      questionStrength: Math.min(1.5, (bestDoc?.score ?? 0) / selfQ),
+      answerStrength: Math.min(1.5, (answerScores.get(entry) ?? 0) / selfA),
+      controlCoverage: controlDoc ? massShare(index.controls, query, (t) => controlDoc.tf.has(t)) : 0,
+      lead: Math.max(-1, Math.min(1, score - Math.max(0, ...others))),
+      topRank: rank === 0 ? 1 : 0,
+      unknownShare: oov,
+      conceptShare: concepts.length === 0 ? 0.5 : concepts.filter((t) => terms.has(t)).length / concepts.length,
+      queryTerms,
+      longQuestion,
+      governance: query.analysis.intent === "governance" ? 1 : 0,
+    };
+    const matched = new Set([...overlap.shared, ...[...query.weights.keys()].filter((t) => terms.has(t))]);
+    return [
+      {
+        entryId: libraryEntry.id,
+        score: round(score),
+        confidence: round(probabilityOf(features)),
+        matchedTerms: [...matched],
+        matchedText: questionTexts(index, entry)[qDoc?.ordinal ?? 0] ?? libraryEntry.question,
+        phrasingTerms: overlap.shared,
+        features,
+      },
+    ];
+  });
+  return scored.sort((a, b) => b.confidence - a.confidence || b.score - a.score).slice(0, limit);
 }
 
-/**
- * Confidence blends three views of one match, weights calibrated on fixtures/eval/tuning.jsonl:
- * - coverage: the share of the question's information (idf mass) found anywhere in the entry. Buyer
- *   questions are long and carry detail no single phrasing repeats, so this weighs most;
- * - dice: how closely the best phrasing and the question say the same thing, both ways;
- * - strength: the BM25 score, saturating, since a few rare shared terms beat many common ones.
- * A question that shares only generic words ("policy", "security") with every entry scores low
- * on all three, which is what lets a threshold abstain on it.
- */
-export const CONFIDENCE_WEIGHTS = { coverage: 0.5, dice: 0.25, strength: 0.25, strengthAt: 30 } as const;
-
-function confidenceOf(dice: number, coverage: number, score: number): number {
-  const w = CONFIDENCE_WEIGHTS;
-  return Math.min(1, w.coverage * coverage + w.dice * dice + w.strength * Math.min(1, score / w.strengthAt));
-}
+export { FEATURE_NAMES };
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
