@@ -52,6 +52,7 @@ const GOVERNANCE_WORDS = [
   /\b(policies|policy|procedures?|processes|process|standards?|guidelines?|programs?|programmes?|plans?)\b/g,
   /\b(and|or|,|&)\b/g,
   /\btechnical (and organi[sz]ational )?measures\b/g,
+  /\bby (senior |executive |top )?(management|leadership|the board|the ciso|its owners?)\b/g,
   /\b(at least )?(annually|yearly|once a year|every year|periodically|regularly|at planned intervals)\b/g,
   /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted)\b/g,
   /\b(for|to|of|the|a|an|that|which|in place|formally|relevant|all|appropriate|organi[sz]ation(al)?)\b/g,
@@ -161,7 +162,12 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
   const firstAsk = normalizeText(asks[0] ?? text).replace(/^(\(?[a-z0-9]{1,3}[.)]\s*)+/, "");
 
   const topic = governanceTopic(normalized);
-  const closed = topic !== null || (CLOSED_OPENER.test(firstAsk) && !OPEN_OPENER.test(firstAsk));
+  // Closed unless it opens like an open question: buyers' statements ("Encryption at rest - please
+  // confirm", "SSO supported") ask to confirm, and a bare "Backup frequency" asks for a value in words.
+  const closed =
+    topic !== null ||
+    CLOSED_OPENER.test(firstAsk) ||
+    (!OPEN_OPENER.test(firstAsk) && !/^(if\b|.*\b(frequency|period|timeframe|time ?frame|locations?|duration)\W*$)/.test(firstAsk));
   const contentWords = normalized.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   const followUp =
     FOLLOW_UP_OPENER.test(normalized) ||

@@ -1,51 +1,93 @@
-import { RANKER } from "./ranker-weights.js";
+import { CALIBRATION, RELEVANCE } from "./ranker-weights.js";
 
 /**
- * What the ranker reads of one (question, entry) pair. Every feature is a share or a ratio (about
+ * What matching reads of one (question, entry) pair. Every feature is a share or a ratio (about
  * 0..1) so that one set of weights holds for short and long questions and for any library size.
  */
-export const FEATURE_NAMES = [
+export interface Features {
   /** Share of the question's information (idf mass) found anywhere in the entry's texts. */
-  "coverage",
-  /** The same for the ask alone (a long question's context sentences left out). */
-  "focusCoverage",
+  readonly coverage: number;
   /** Share found in the single best-matching question or phrasing. */
-  "phrasingCoverage",
+  readonly phrasingCoverage: number;
   /** Weighted Dice of the ask and that phrasing: they say the same thing, both ways. */
-  "dice",
-  /** BM25 of the best phrasing over the best any phrasing could score for this question. */
-  "questionStrength",
+  readonly dice: number;
+  /** BM25 of the best phrasing over the best any phrasing could score for this question (capped at 1.5). */
+  readonly questionStrength: number;
   /** The same for the entry's answer text. */
-  "answerStrength",
-  /** Share of the question found in the language of the entry's controls (Annex A titles, descriptions). */
-  "controlCoverage",
-  /** How far this entry's BM25 leads (or trails) the best other shortlisted entry. */
-  "lead",
-  /** 1 for the BM25 leader. */
-  "topRank",
+  readonly answerStrength: number;
+  /** The same for the language of the entry's controls (Annex A titles, control descriptions). */
+  readonly controlStrength: number;
+  /** Share of the security concepts the question names (§mfa, §backup…) that the entry names too (0.5 when none). */
+  readonly conceptShare: number;
   /** Share of the question's information in words the library never uses: what no entry can answer. */
-  "unknownShare",
-  /** Share of the security concepts the question names (§mfa, §backup…) that the entry names too. */
-  "conceptShare",
-  /** How many distinct content words the ask has (log-scaled). */
-  "queryTerms",
+  readonly unknownShare: number;
+  /** How many distinct content words the ask has (log-scaled, 1 at about 20). */
+  readonly queryTerms: number;
   /** 1 when the ask follows sentences of context. */
-  "longQuestion",
+  readonly longQuestion: number;
   /** 1 when the question is a governance template around a topic. */
-  "governance",
-] as const;
-
-export type FeatureName = (typeof FEATURE_NAMES)[number];
-export type Features = Readonly<Record<FeatureName, number>>;
-
-/** A logistic model: the probability that an entry answers a question. */
-export interface RankerWeights {
-  readonly bias: number;
-  readonly weights: Readonly<Record<FeatureName, number>>;
+  readonly governance: number;
 }
 
-export function probabilityOf(features: Features, ranker: RankerWeights = RANKER): number {
-  let z = ranker.bias;
-  for (const name of FEATURE_NAMES) z += (ranker.weights[name] ?? 0) * features[name];
+/** Weights of the relevance score that orders entries for one question (see RELEVANCE). */
+export type RelevanceWeights = Readonly<
+  Record<"coverage" | "dice" | "questionStrength" | "answerStrength" | "controlStrength" | "concept", number>
+>;
+
+/** How well an entry answers a question, for ordering the candidates of one question. */
+export function relevanceOf(f: Features, w: RelevanceWeights = RELEVANCE): number {
+  return (
+    w.coverage * f.coverage +
+    w.dice * f.dice +
+    w.questionStrength * Math.min(1, f.questionStrength) +
+    w.answerStrength * Math.min(1, f.answerStrength) +
+    w.controlStrength * Math.min(1, f.controlStrength) +
+    w.concept * (f.conceptShare - 0.5)
+  );
+}
+
+/**
+ * What calibration reads: the best entry's features, its relevance, and how far it leads the next
+ * one. A clear leader that covers the question is likely right; a narrow lead is a coin toss.
+ */
+export const CALIBRATION_FEATURES = [
+  "relevance",
+  "lead",
+  "coverage",
+  "phrasingCoverage",
+  "dice",
+  "questionStrength",
+  "unknownShare",
+  "queryTerms",
+  "longQuestion",
+  "governance",
+] as const;
+export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
+export type CalibrationInput = Readonly<Record<CalibrationFeature, number>>;
+
+/** A logistic model: the probability that the entry answers the question. */
+export interface CalibrationWeights {
+  readonly bias: number;
+  readonly weights: Readonly<Record<CalibrationFeature, number>>;
+}
+
+export function calibrationInput(f: Features, relevance: number, lead: number): CalibrationInput {
+  return {
+    relevance,
+    lead,
+    coverage: f.coverage,
+    phrasingCoverage: f.phrasingCoverage,
+    dice: f.dice,
+    questionStrength: Math.min(1.5, f.questionStrength),
+    unknownShare: f.unknownShare,
+    queryTerms: f.queryTerms,
+    longQuestion: f.longQuestion,
+    governance: f.governance,
+  };
+}
+
+export function probabilityOf(input: CalibrationInput, model: CalibrationWeights = CALIBRATION): number {
+  let z = model.bias;
+  for (const name of CALIBRATION_FEATURES) z += (model.weights[name] ?? 0) * input[name];
   return 1 / (1 + Math.exp(-z));
 }

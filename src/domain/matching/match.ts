@@ -1,5 +1,5 @@
 import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
-import { FEATURE_NAMES, type Features, probabilityOf } from "./features.js";
+import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
 import type { Doc, Field, MatchIndex } from "./index.js";
 import { correctSpelling } from "./spelling.js";
 import { tokenize } from "./tokenize.js";
@@ -9,8 +9,8 @@ export interface Candidate {
   /** BM25 rank score (question field + weighted answer and control fields); comparable within one question only. */
   readonly score: number;
   /**
-   * 0..1: the probability that this entry answers the question, from the ranker fitted on the tuning
-   * part of the eval set (see features.ts). Comparable across questions: the draft bar reads it.
+   * 0..1: the probability that this entry answers the question, from the calibration model fitted on
+   * the tuning part of the eval set (features.ts). Comparable across questions: the draft bar reads it.
    */
   readonly confidence: number;
   /** The query tokens the entry matched (stems and §concepts): the explanation shown to reviewers. */
@@ -19,7 +19,11 @@ export interface Candidate {
   readonly matchedText: string;
   /** The query tokens that best phrasing shares: what this entry's own question is about. */
   readonly phrasingTerms: readonly string[];
-  /** What the ranker read (for the eval's trainer and for explanations). */
+  /** How well the entry answers the question (orders one question's candidates). */
+  readonly relevance: number;
+  /** This entry's relevance minus the best other candidate's. */
+  readonly lead: number;
+  /** What matching read (for the eval's trainer and for explanations). */
   readonly features: Features;
 }
 
@@ -189,51 +193,61 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   if (shortlist.length === 0) return [];
 
   const concepts = [...query.weights.keys()].filter((t) => t.startsWith("§") && query.weights.get(t) === 1);
-  const oov = massShare(index.questions, query, (t) => !knownAnywhere(index, t));
+  const unknownShare = massShare(index.questions, query, (t) => !knownAnywhere(index, t));
   const longQuestion = query.analysis.context !== "" ? 1 : 0;
   const queryTerms = Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(20));
+  const governance = query.analysis.intent === "governance" ? 1 : 0;
 
-  const scored = shortlist.flatMap(({ entry, score }, rank) => {
+  const scored = shortlist.flatMap(({ entry, score }) => {
     const libraryEntry = index.entries[entry];
     const terms = index.entryTerms[entry];
     if (!libraryEntry || !terms) return [];
     const bestDoc = best.get(entry);
     const qDoc = bestDoc ? index.questions.docs[bestDoc.doc] : undefined;
     const overlap = qDoc ? dice(index.questions, query, qDoc) : { dice: 0, shared: [] };
-    const controlDoc = index.controls.docs[entry];
-    const others = shortlist.filter((s) => s.entry !== entry).map((s) => s.score);
     const features: Features = {
       coverage: massShare(index.questions, query, (t) => terms.has(t)),
-      focusCoverage: massShare(index.questions, query, (t) => terms.has(t), true),
       phrasingCoverage: qDoc ? massShare(index.questions, query, (t) => qDoc.tf.has(t)) : 0,
       dice: overlap.dice,
       questionStrength: Math.min(1.5, (bestDoc?.score ?? 0) / selfQ),
       answerStrength: Math.min(1.5, (answerScores.get(entry) ?? 0) / selfA),
-      controlCoverage: controlDoc ? massShare(index.controls, query, (t) => controlDoc.tf.has(t)) : 0,
-      lead: Math.max(-1, Math.min(1, score - Math.max(0, ...others))),
-      topRank: rank === 0 ? 1 : 0,
-      unknownShare: oov,
+      controlStrength: Math.min(1.5, (controlScores.get(entry) ?? 0) / selfC),
       conceptShare: concepts.length === 0 ? 0.5 : concepts.filter((t) => terms.has(t)).length / concepts.length,
+      unknownShare,
       queryTerms,
       longQuestion,
-      governance: query.analysis.intent === "governance" ? 1 : 0,
+      governance,
     };
     const matched = new Set([...overlap.shared, ...[...query.weights.keys()].filter((t) => terms.has(t))]);
     return [
       {
-        entryId: libraryEntry.id,
-        score: round(score),
-        confidence: round(probabilityOf(features)),
+        entry: libraryEntry,
+        score,
+        relevance: relevanceOf(features),
+        features,
         matchedTerms: [...matched],
         matchedText: questionTexts(index, entry)[qDoc?.ordinal ?? 0] ?? libraryEntry.question,
         phrasingTerms: overlap.shared,
-        features,
       },
     ];
   });
-  return scored.sort((a, b) => b.confidence - a.confidence || b.score - a.score).slice(0, limit);
+  scored.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
+  return scored.slice(0, limit).map((c, i) => {
+    // How far this entry leads the best other one: the leader's margin, or a runner-up's deficit.
+    const rival = i === 0 ? scored[1] : scored[0];
+    const lead = c.relevance - (rival?.relevance ?? 0);
+    return {
+      entryId: c.entry.id,
+      score: round(c.score),
+      confidence: round(probabilityOf(calibrationInput(c.features, c.relevance, lead))),
+      relevance: c.relevance,
+      lead,
+      matchedTerms: c.matchedTerms,
+      matchedText: c.matchedText,
+      phrasingTerms: c.phrasingTerms,
+      features: c.features,
+    };
+  });
 }
-
-export { FEATURE_NAMES };
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
