@@ -16,7 +16,10 @@ describe("governance templates", () => {
       "encryption key lifecycle management",
     ],
     ["Are the change management policies and procedures reviewed and updated at least annually?", "change management"],
-    ["Is a malware protection policy documented, approved by management, communicated and enforced?", "malware protection"],
+    [
+      "Is a malware protection policy documented, approved by management, communicated and enforced?",
+      "malware protection",
+    ],
   ])("%s → topic '%s'", (text, topic) => {
     const a = analyzeQuestion(text);
     expect(a.intent).toBe("governance");
@@ -63,6 +66,9 @@ describe("the form of the ask", () => {
     ["SSO supported", "practice", true],
     ["Backup frequency", "frequency", false],
     ["If yes, describe how keys are rotated.", "describe", false],
+    ["Key mgmt - who holds the keys, rotation period", "describe", false],
+    ["Hosting region(s) - pls specify", "describe", false],
+    ["Log retention period", "describe", false],
   ])("%s → %s, closed=%s", (text, intent, closed) => {
     const a = analyzeQuestion(text);
     expect(a.intent).toBe(intent);
@@ -71,24 +77,28 @@ describe("the form of the ask", () => {
 });
 
 describe("follow-ups", () => {
-  it.each(["If so, how often?", "How is the scope limited?", "Describe the other checks:", "The name of the application:", "If yes, please describe."])(
-    "%s is a follow-up",
-    (text) => {
-      expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
-    },
-  );
+  it.each([
+    "If so, how often?",
+    "How is the scope limited?",
+    "Describe the other checks:",
+    "The name of the application:",
+    "If yes, please describe.",
+  ])("%s is a follow-up", (text) => {
+    expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
+  });
 
   it("a follow-up is read in the light of the row before", () => {
     const a = analyzeQuestion("If so, how often?", "Do you test restores from backup?");
     expect(a.context).toContain("restores from backup");
   });
 
-  it.each(["Please describe how access is provisioned and approved.", "Describe your backup process.", "Is MFA enforced?"])(
-    "%s is not a follow-up",
-    (text) => {
-      expect(analyzeQuestion(text).followUp).toBe(false);
-    },
-  );
+  it.each([
+    "Please describe how access is provisioned and approved.",
+    "Describe your backup process.",
+    "Is MFA enforced?",
+  ])("%s is not a follow-up", (text) => {
+    expect(analyzeQuestion(text).followUp).toBe(false);
+  });
 });
 
 describe("the buyer's own systems and tenant data", () => {
@@ -101,11 +111,10 @@ describe("the buyer's own systems and tenant data", () => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });
 
-  it.each([
-    "Will our data be encrypted at rest?",
-    "Can our users sign in with SSO?",
-    "Where will our data be stored?",
-  ])("%s is about the vendor's service", (text) => {
-    expect(analyzeQuestion(text).buyerSpecific).toBeNull();
-  });
+  it.each(["Will our data be encrypted at rest?", "Can our users sign in with SSO?", "Where will our data be stored?"])(
+    "%s is about the vendor's service",
+    (text) => {
+      expect(analyzeQuestion(text).buyerSpecific).toBeNull();
+    },
+  );
 });

@@ -138,7 +138,7 @@ export function answerQuestion(
     alternatives: candidates.slice(1).map((c) => ({ entryId: c.entryId, score: c.score })),
   };
   const top = candidates[0];
-  const scope = outOfScope(question.text);
+  const scope = outOfScope(question.text, query.analysis.focus);
   if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
   if (!top || top.confidence < thresholds.review) {
     return noMatch(

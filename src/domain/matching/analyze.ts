@@ -70,12 +70,27 @@ const CLOSED_OPENER =
 const OPEN_OPENER =
   /^(what|which|who|whom|whose|where|when|why|how|describe|explain|list|provide|detail|outline|specify|summari[sz]e|name|identify|give|share|please (describe|explain|list|provide|detail|outline|specify|summari[sz]e|name|identify|give|share|tell)|tell us|walk us)\b/;
 
+/** An ask for words anywhere in a statement-style row. */
+const OPEN_ANYWHERE =
+  /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo)\W*$/;
+
+/** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
+/**
+ * "our <system>" as the thing asked about ("Does our firewall allow…", "whether our Okta tenant
+ * enforces…"), not as a destination of the vendor's feature ("export to our SIEM", "sign in through
+ * our identity provider"): a preposition before it makes it the latter.
+ */
+const OUR = "(?<!\\b(to|through|with|from|into|via|using|by|against|for|in|on|onto|within|inside) )\\b(our|my)";
+const BUYER_SYSTEMS =
+  "(okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*)";
+
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   {
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
-    pattern:
-      /\b(our|my) (own |internal |corporate |company'?s? |existing |current )*(okta|azure( ad)?|entra( id)?|active directory|ad|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|procurement|domain controllers?|siem|soc|helpdesk|service desk|email (server|system)|mail server|on[\s-]?prem\w*)\b/,
+    pattern: new RegExp(
+      `${OUR} (own |internal |corporate |company'?s? |existing |current |campus )*${BUYER_SYSTEMS}( tenant| instance| account)?\\b`,
+    ),
   },
   {
     reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",
@@ -84,8 +99,9 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   },
   {
     reason: "asks for the people or configuration of the buyer's own account",
-    pattern:
-      /\b(our|my) (tenant|account|instance|workspace|subscription|org|organi[sz]ation)('s)? (\w+ ){0,3}(config\w*|settings?|admins?|administrators|users with|ids?|database|db|hosts?|servers?)\b|\bnames? of (your |the )?(staff|employees|engineers|people|personnel|individuals)\b.*\b(access|our)\b/,
+    pattern: new RegExp(
+      `${OUR} (tenant|account|instance|workspace|subscription|org|organi[sz]ation)('s)? (\\w+ ){0,3}(config\\w*|settings?|admins?|administrators|users with|ids?|database|db|hosts?|servers?)\\b|\\bnames? of (your |the )?(staff|employees|engineers|people|personnel|individuals)\\b.*\\b(access|our)\\b`,
+    ),
   },
 ];
 
@@ -162,17 +178,21 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
   const firstAsk = normalizeText(asks[0] ?? text).replace(/^(\(?[a-z0-9]{1,3}[.)]\s*)+/, "");
 
   const topic = governanceTopic(normalized);
-  // Closed unless it opens like an open question: buyers' statements ("Encryption at rest - please
-  // confirm", "SSO supported") ask to confirm, and a bare "Backup frequency" asks for a value in words.
+  // Closed when it opens like a yes/no question. Otherwise closed unless it asks for words somewhere:
+  // buyers' statements ("Encryption at rest - please confirm", "SSO supported") ask to confirm, while
+  // "Key mgmt - who holds the keys, rotation period" or "Hosting region(s) - pls specify" ask for words.
   const closed =
     topic !== null ||
     CLOSED_OPENER.test(firstAsk) ||
-    (!OPEN_OPENER.test(firstAsk) && !/^(if\b|.*\b(frequency|period|timeframe|time ?frame|locations?|duration)\W*$)/.test(firstAsk));
+    (!OPEN_OPENER.test(firstAsk) && !OPEN_ANYWHERE.test(normalized) && !/^if\b/.test(firstAsk));
   const contentWords = normalized.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   const followUp =
     FOLLOW_UP_OPENER.test(normalized) ||
     (contentWords.length <= 6 && ANAPHORA.test(normalized) && !/\b(you|your)\b/.test(normalized));
-  const buyerSpecific = BUYER_SPECIFIC.find((b) => b.pattern.test(normalized))?.reason ?? null;
+  // Read on the ask: a context sentence about the buyer's own policy ("our procurement policy asks
+  // vendors for…") sets the scene, the ask is still about the vendor.
+  const askNormalized = normalizeText(askText);
+  const buyerSpecific = BUYER_SPECIFIC.find((b) => b.pattern.test(askNormalized))?.reason ?? null;
 
   return {
     focus: topic ?? askText,

@@ -7,6 +7,8 @@ import { CALIBRATION, RELEVANCE } from "./ranker-weights.js";
 export interface Features {
   /** Share of the question's information (idf mass) found anywhere in the entry's texts. */
   readonly coverage: number;
+  /** Share found anywhere among the entries on the same topic (the entry's neighbourhood). */
+  readonly topicCoverage: number;
   /** Share found in the single best-matching question or phrasing. */
   readonly phrasingCoverage: number;
   /** Weighted Dice of the ask and that phrasing: they say the same thing, both ways. */
@@ -31,13 +33,17 @@ export interface Features {
 
 /** Weights of the relevance score that orders entries for one question (see RELEVANCE). */
 export type RelevanceWeights = Readonly<
-  Record<"coverage" | "dice" | "questionStrength" | "answerStrength" | "controlStrength" | "concept", number>
+  Record<
+    "coverage" | "topicCoverage" | "dice" | "questionStrength" | "answerStrength" | "controlStrength" | "concept",
+    number
+  >
 >;
 
 /** How well an entry answers a question, for ordering the candidates of one question. */
 export function relevanceOf(f: Features, w: RelevanceWeights = RELEVANCE): number {
   return (
     w.coverage * f.coverage +
+    w.topicCoverage * f.topicCoverage +
     w.dice * f.dice +
     w.questionStrength * Math.min(1, f.questionStrength) +
     w.answerStrength * Math.min(1, f.answerStrength) +
@@ -53,6 +59,7 @@ export function relevanceOf(f: Features, w: RelevanceWeights = RELEVANCE): numbe
 export const CALIBRATION_FEATURES = [
   "relevance",
   "lead",
+  "consensus",
   "coverage",
   "phrasingCoverage",
   "dice",
@@ -71,10 +78,11 @@ export interface CalibrationWeights {
   readonly weights: Readonly<Record<CalibrationFeature, number>>;
 }
 
-export function calibrationInput(f: Features, relevance: number, lead: number): CalibrationInput {
+export function calibrationInput(f: Features, relevance: number, lead: number, consensus: number): CalibrationInput {
   return {
     relevance,
     lead,
+    consensus,
     coverage: f.coverage,
     phrasingCoverage: f.phrasingCoverage,
     dice: f.dice,

@@ -34,6 +34,12 @@ export interface MatchIndex {
   readonly controls: Field;
   /** Every token of each entry (question, phrasings, answer, topic): what confidence measures coverage against. */
   readonly entryTerms: readonly ReadonlySet<string>[];
+  /**
+   * Every token of all entries on the same topic (one per entry, shared): what the entry's
+   * neighbourhood covers. A question about suppliers' criticality belongs with the supplier entries
+   * even when a vulnerability entry happens to share "critical" and "prioritised".
+   */
+  readonly topicTerms: readonly ReadonlySet<string>[];
   /** Raw words of the library with their counts, and grouped by length: for typo correction. */
   readonly lexicon: Lexicon;
   readonly lexiconByLength: ReadonlyMap<number, readonly string[]>;
@@ -113,6 +119,13 @@ export function buildMatchIndex(entries: readonly LibraryEntry[], controls: read
   for (const field of [questions, answers]) {
     for (const doc of field.docs) for (const term of doc.tf.keys()) entryTerms[doc.entry]?.add(term);
   }
+  const byTopic = new Map<string, Set<string>>();
+  entries.forEach((entry, i) => {
+    const set = byTopic.get(entry.topic) ?? new Set<string>();
+    for (const t of entryTerms[i] ?? []) set.add(t);
+    byTopic.set(entry.topic, set);
+  });
+  const topicTerms = entries.map((entry) => byTopic.get(entry.topic) ?? new Set<string>());
   const lexicon = buildLexicon([...questionTexts, ...answerTexts].map((t) => t.text));
   return {
     entries,
@@ -120,6 +133,7 @@ export function buildMatchIndex(entries: readonly LibraryEntry[], controls: read
     answers,
     controls: controlField,
     entryTerms,
+    topicTerms,
     lexicon,
     lexiconByLength: lexiconByLength(lexicon),
   };

@@ -38,6 +38,8 @@ const CONTROL_WEIGHT = 0.3;
 const CONTEXT_WEIGHT = 0.35;
 /** An ask with fewer content tokens than this leans on its context. */
 const THIN_ASK = 3;
+/** How many leading candidates are asked whether they agree on the controls. */
+const CONSENSUS_DEPTH = 5;
 /** How many BM25 leaders the ranker re-orders. */
 export const SHORTLIST = 10;
 
@@ -207,6 +209,7 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     const overlap = qDoc ? dice(index.questions, query, qDoc) : { dice: 0, shared: [] };
     const features: Features = {
       coverage: massShare(index.questions, query, (t) => terms.has(t)),
+      topicCoverage: massShare(index.questions, query, (t) => index.topicTerms[entry]?.has(t) ?? false),
       phrasingCoverage: qDoc ? massShare(index.questions, query, (t) => qDoc.tf.has(t)) : 0,
       dice: overlap.dice,
       questionStrength: Math.min(1.5, (bestDoc?.score ?? 0) / selfQ),
@@ -232,14 +235,21 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     ];
   });
   scored.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
+  const leaders = scored.slice(0, CONSENSUS_DEPTH);
   return scored.slice(0, limit).map((c, i) => {
     // How far this entry leads the best other one: the leader's margin, or a runner-up's deficit.
     const rival = i === 0 ? scored[1] : scored[0];
     const lead = c.relevance - (rival?.relevance ?? 0);
+    // Whether the other leaders stand on the same controls: an unambiguous area of the library.
+    const others = leaders.filter((o) => o !== c);
+    const consensus =
+      others.length === 0
+        ? 1
+        : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
     return {
       entryId: c.entry.id,
       score: round(c.score),
-      confidence: round(probabilityOf(calibrationInput(c.features, c.relevance, lead))),
+      confidence: round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus))),
       relevance: c.relevance,
       lead,
       matchedTerms: c.matchedTerms,
