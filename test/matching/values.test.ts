@@ -95,7 +95,7 @@ describe("drafting by kind", () => {
       q("Is MFA enforced?", "yes_no"),
       entry(null, "Admins sign in with FIDO2 keys."),
       "x",
-      0.8,
+      0.97,
     );
     expect(strong).toMatchObject({ status: "drafted", value: "Yes" });
     const thresholds = { draft: 0.3, review: 0.2, inferYes: 0.6 };
