@@ -64,15 +64,40 @@ export function buildQuery(index: MatchIndex, text: string, previous?: string | 
   return { weights, focusTerms: focus, analysis };
 }
 
-/** Per-document BM25 length normalisation, computed once per field. */
-const norms = new WeakMap<Field, Float64Array>();
-function normsOf(field: Field): Float64Array {
-  let n = norms.get(field);
-  if (!n) {
-    n = Float64Array.from(field.docs, (doc) => K1 * (1 - B + (B * doc.length) / (field.avgLength || 1)));
-    norms.set(field, n);
+/** One term's postings with each document's BM25 contribution, computed once per field. */
+interface ScoredPostings {
+  readonly docs: Int32Array;
+  readonly scores: Float64Array;
+}
+
+const scoredPostings = new WeakMap<Field, Map<string, ScoredPostings>>();
+
+/**
+ * BM25 of a term in a document depends on the term, the document and the field only, never on the
+ * question: each posting's score is computed the first time a question uses the term, then reused.
+ */
+function postingsOf(field: Field, term: string): ScoredPostings | null {
+  let cache = scoredPostings.get(field);
+  if (!cache) {
+    cache = new Map();
+    scoredPostings.set(field, cache);
   }
-  return n;
+  const hit = cache.get(term);
+  if (hit) return hit;
+  const idf = field.idf.get(term);
+  const postings = field.postings.get(term);
+  if (!idf || !postings) return null;
+  const docs = Int32Array.from(postings);
+  const scores = new Float64Array(postings.length);
+  postings.forEach((d, i) => {
+    const doc = field.docs[d];
+    const tf = doc?.tf.get(term) ?? 0;
+    const norm = K1 * (1 - B + (B * (doc?.length ?? 0)) / (field.avgLength || 1));
+    scores[i] = (idf * (tf * (K1 + 1))) / (tf + norm);
+  });
+  const scored = { docs, scores };
+  cache.set(term, scored);
+  return scored;
 }
 
 /**
@@ -80,17 +105,16 @@ function normsOf(field: Field): Float64Array {
  * each posting is read once, instead of every query term being looked up in every touched document.
  */
 function scoreField(field: Field, query: Query): { scores: Float64Array; touched: number[] } {
-  const norm = normsOf(field);
   const scores = new Float64Array(field.docs.length);
   const touched: number[] = [];
   for (const [term, weight] of query.weights) {
-    const idf = field.idf.get(term);
-    const postings = field.postings.get(term);
-    if (!idf || !postings) continue;
-    for (const d of postings) {
-      const tf = field.docs[d]?.tf.get(term) ?? 0;
+    const postings = postingsOf(field, term);
+    if (!postings) continue;
+    const { docs, scores: contribution } = postings;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i] as number;
       if (scores[d] === 0) touched.push(d);
-      scores[d] = (scores[d] ?? 0) + (weight * idf * (tf * (K1 + 1))) / (tf + (norm[d] ?? K1));
+      scores[d] = (scores[d] as number) + weight * (contribution[i] as number);
     }
   }
   return { scores, touched };
@@ -158,21 +182,27 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   if (query.weights.size === 0) return [];
 
   // Best question-field doc per entry, found through the postings (never a scan of all docs).
-  const best = new Map<number, { doc: number; score: number }>();
+  const entryCount = index.entries.length;
+  // Per entry: its best question-field doc (a phrasing) and that doc's score, then the answer and
+  // control fields' scores, in flat arrays indexed by entry (no maps, no allocation per entry).
+  const bestDoc = new Int32Array(entryCount).fill(-1);
+  const bestScore = new Float64Array(entryCount);
   const q = scoreField(index.questions, query);
   for (const d of q.touched) {
     const doc = index.questions.docs[d];
     const score = q.scores[d] ?? 0;
     if (!doc) continue;
-    const prev = best.get(doc.entry);
-    if (!prev || score > prev.score) best.set(doc.entry, { doc: d, score });
+    if (bestDoc[doc.entry] === -1 || score > (bestScore[doc.entry] as number)) {
+      bestDoc[doc.entry] = d;
+      bestScore[doc.entry] = score;
+    }
   }
   const perEntry = (field: Field) => {
-    const out = new Map<number, number>();
+    const out = new Float64Array(entryCount);
     const s = scoreField(field, query);
     for (const d of s.touched) {
       const doc = field.docs[d];
-      if (doc) out.set(doc.entry, s.scores[d] ?? 0);
+      if (doc) out[doc.entry] = s.scores[d] ?? 0;
     }
     return out;
   };
@@ -182,16 +212,21 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   const selfQ = selfScore(index.questions, query);
   const selfA = selfScore(index.answers, query);
   const selfC = selfScore(index.controls, query);
-  const combined = (entry: number) =>
-    (best.get(entry)?.score ?? 0) / selfQ +
-    (ANSWER_WEIGHT * (answerScores.get(entry) ?? 0)) / selfA +
-    (CONTROL_WEIGHT * (controlScores.get(entry) ?? 0)) / selfC;
-
-  const entries = new Set([...best.keys(), ...answerScores.keys(), ...controlScores.keys()]);
-  const shortlist = [...entries]
-    .map((entry) => ({ entry, score: combined(entry) }))
-    .sort((a, b) => b.score - a.score || a.entry - b.entry)
-    .slice(0, Math.max(limit, SHORTLIST));
+  const depth = Math.max(limit, SHORTLIST);
+  // A running top-k by the combined score: the shortlist, without sorting every entry.
+  const shortlist: { entry: number; score: number }[] = [];
+  for (let entry = 0; entry < entryCount; entry++) {
+    const score =
+      (bestScore[entry] as number) / selfQ +
+      (ANSWER_WEIGHT * (answerScores[entry] as number)) / selfA +
+      (CONTROL_WEIGHT * (controlScores[entry] as number)) / selfC;
+    if (score <= 0) continue;
+    if (shortlist.length === depth && score <= (shortlist[depth - 1]?.score ?? 0)) continue;
+    let at = shortlist.length;
+    while (at > 0 && (shortlist[at - 1]?.score ?? 0) < score) at--;
+    shortlist.splice(at, 0, { entry, score });
+    if (shortlist.length > depth) shortlist.pop();
+  }
   if (shortlist.length === 0) return [];
 
   const concepts = [...query.weights.keys()].filter((t) => t.startsWith("§") && query.weights.get(t) === 1);
@@ -204,17 +239,17 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     const libraryEntry = index.entries[entry];
     const terms = index.entryTerms[entry];
     if (!libraryEntry || !terms) return [];
-    const bestDoc = best.get(entry);
-    const qDoc = bestDoc ? index.questions.docs[bestDoc.doc] : undefined;
+    const docIndex = bestDoc[entry] ?? -1;
+    const qDoc = docIndex >= 0 ? index.questions.docs[docIndex] : undefined;
     const overlap = qDoc ? dice(index.questions, query, qDoc) : { dice: 0, shared: [] };
     const features: Features = {
       coverage: massShare(index.questions, query, (t) => terms.has(t)),
       topicCoverage: massShare(index.questions, query, (t) => index.topicTerms[entry]?.has(t) ?? false),
       phrasingCoverage: qDoc ? massShare(index.questions, query, (t) => qDoc.tf.has(t)) : 0,
       dice: overlap.dice,
-      questionStrength: Math.min(1.5, (bestDoc?.score ?? 0) / selfQ),
-      answerStrength: Math.min(1.5, (answerScores.get(entry) ?? 0) / selfA),
-      controlStrength: Math.min(1.5, (controlScores.get(entry) ?? 0) / selfC),
+      questionStrength: Math.min(1.5, (bestScore[entry] as number) / selfQ),
+      answerStrength: Math.min(1.5, (answerScores[entry] as number) / selfA),
+      controlStrength: Math.min(1.5, (controlScores[entry] as number) / selfC),
       conceptShare: concepts.length === 0 ? 0.5 : concepts.filter((t) => terms.has(t)).length / concepts.length,
       unknownShare,
       queryTerms,
