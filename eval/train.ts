@@ -26,8 +26,8 @@ import {
   relevanceOf,
 } from "../src/domain/matching/features.js";
 import { buildQuery, matchQuery, SHORTLIST } from "../src/domain/matching/match.js";
-import { outOfScope } from "../src/domain/matching/scope.js";
 import { RELEVANCE } from "../src/domain/matching/ranker-weights.js";
+import { outOfScope } from "../src/domain/matching/scope.js";
 import { loadLibraryDir } from "../src/library-files/load.js";
 import { type EvalItem, readEvalSet } from "./dataset.js";
 

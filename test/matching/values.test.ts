@@ -149,7 +149,7 @@ describe("inversion", () => {
     expect(isInverted("Do you use default credentials on network devices?", changed)).toBe(true);
   });
 
-  it("flips the drafted value with a note, never a blind Yes", () => {
+  it("offers the flipped value for review with a note, never a blind Yes", () => {
     const d = draftAnswer(
       { text: "Do administrators share accounts?", kind: "yes_no", allowedValues: ["Yes", "No"] },
       { ...entry("Yes"), question: "Does every administrator have a named account?" },
@@ -157,6 +157,7 @@ describe("inversion", () => {
       0.9,
     );
     expect(d.value).toBe("No");
+    expect(d.status).toBe("needs_review");
     expect(d.notes.join(" ")).toMatch(/opposite sense/);
   });
 });

@@ -47,7 +47,7 @@ export function withoutVerdict(answer: string): string {
 }
 
 /** How the question asks: read by drafting to decide between a value and words only. */
-export type QuestionForm = Pick<QuestionAnalysis, "closed" | "intent">;
+export type QuestionForm = Pick<QuestionAnalysis, "closed" | "intent"> & { readonly ask?: string };
 
 const CLOSED_FORM: QuestionForm = { closed: true, intent: "practice" };
 
@@ -115,7 +115,7 @@ export function draftAnswer(
     // that asks whether the practice is in place: its answer describes the practice, so it says Yes,
     // unless it opens with a negation or the question asks about the weaker practice.
     const inferAt = thresholds.inferYes ?? Number.POSITIVE_INFINITY;
-    if (confidence < inferAt || opensWithNegation(entry.answer) || weakPracticeSense(question.text)) {
+    if (confidence < inferAt || opensWithNegation(entry.answer) || weakPracticeSense(form.ask ?? question.text)) {
       notes.push("the library entry has no Yes/No answer for this Yes/No question; please choose the value");
       return { status: "needs_review", value: null, text: entry.answer, notes };
     }
@@ -133,19 +133,19 @@ export function draftAnswer(
     notes.push(`the question names the entry's own answer ("${short}"), so it is answered Yes`);
     short = "Yes";
   }
-  if (question.kind === "yes_no" && isInverted(question.text, matchedText, entry.question)) {
+  if (question.kind === "yes_no" && isInverted(form.ask ?? question.text, matchedText, entry.question)) {
     const flipped = invertYesNo(short);
     if (flipped) {
-      // Detected on both the canonical question and the matched phrasing, so the flip is drafted
-      // (with the note); an answer that cannot be flipped (N/A) goes to review instead.
+      // The senses are read by patterns, and a wrong flip puts the opposite of the truth in the
+      // customer's file: the flipped value is offered to a reviewer, never drafted on its own.
       notes.push(
         `the question is phrased in the opposite sense of the library entry: "${short}" was turned into "${flipped}"; please confirm`,
       );
       short = flipped;
     } else {
       notes.push("the question may be phrased in the opposite sense of the library entry");
-      status = "needs_review";
     }
+    status = "needs_review";
   }
 
   const value = mapShortAnswer(short, question.allowedValues);

@@ -28,6 +28,8 @@ export type QuestionIntent =
 export interface QuestionAnalysis {
   /** The text matching should read: the topic of a governance template, the ask of a long question. */
   readonly focus: string;
+  /** The sentences that ask, in the buyer's words (the whole text when nothing else is there). */
+  readonly ask: string;
   /** Sentences around the ask: context that still names the topic, weighed less by matching. */
   readonly context: string;
   readonly intent: QuestionIntent;
@@ -196,6 +198,7 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
 
   return {
     focus: topic ?? askText,
+    ask: askText.split(/\s+/).length >= 4 ? askText : text,
     context: [topic !== null ? "" : contextSentences.join(" "), followUp && previous ? previous : ""]
       .filter(Boolean)
       .join(" "),

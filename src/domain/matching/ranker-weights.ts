@@ -10,24 +10,24 @@ export const RELEVANCE: RelevanceWeights = {
   questionStrength: 0.4,
   answerStrength: 0.05,
   controlStrength: 0.1,
-  concept: 0,
+  concept: 0
 };
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -9.5322,
+  bias: -9.5275,
   weights: {
-    relevance: 5.0636,
-    lead: 0.3513,
-    consensus: 1.7927,
-    coverage: 0.9866,
-    phrasingCoverage: -1.9467,
-    dice: 0.4468,
-    questionStrength: 2.714,
-    unknownShare: 0.9913,
-    queryTerms: 8.5735,
-    longQuestion: 1.0936,
-    governance: 2.0673,
+    relevance: 5.0434,
+    lead: 0.3519,
+    consensus: 1.8114,
+    coverage: 0.9897,
+    phrasingCoverage: -1.9321,
+    dice: 0.4359,
+    questionStrength: 2.7235,
+    unknownShare: 0.9826,
+    queryTerms: 8.5701,
+    longQuestion: 1.0923,
+    governance: 2.0664,
   },
 };
 
