@@ -31,6 +31,7 @@ const AnswerForm = z.object({
   questionColumn: z.string().max(10).optional(),
   answerColumn: z.string().max(10).optional(),
   commentColumn: z.string().max(10).optional(),
+  idColumn: z.string().max(10).optional(),
 });
 
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
@@ -89,6 +90,7 @@ export function registerAnswer(app: OpenAPIHono<AppEnv>): void {
         ...(form.questionColumn && { questionColumn: form.questionColumn }),
         ...(form.answerColumn && { answerColumn: form.answerColumn }),
         ...(form.commentColumn && { commentColumn: form.commentColumn }),
+        ...(form.idColumn && { idColumn: form.idColumn }),
       },
     });
     c.header("x-questionnaire-id", view.id);
