@@ -1,4 +1,4 @@
-import type { AnswerReport, ReportQuestion } from "../domain/answering/report.js";
+import type { ReviewedQuestion, ReviewedReport } from "../domain/answering/report.js";
 import { neutraliseFormula } from "./csv/grid.js";
 
 /**
@@ -29,7 +29,7 @@ function csvCell(raw: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function row(q: ReportQuestion): string[] {
+function row(q: ReviewedQuestion): string[] {
   return [
     q.id,
     q.sheet ?? "",
@@ -48,7 +48,7 @@ function row(q: ReportQuestion): string[] {
   ];
 }
 
-export function reportToCsv(report: AnswerReport): string {
+export function reportToCsv(report: ReviewedReport): string {
   const lines = [HEADER as readonly string[], ...report.questions.map(row)].map((cells) =>
     cells.map(csvCell).join(","),
   );

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const RegionSchema = z.enum(["us", "eu", "uk", "apac", "other"]);
+/** Where the buyer sits: it decides which certification the citation policy offers first. */
+export const REGIONS = ["us", "eu", "uk", "apac", "other"] as const;
+export const RegionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof RegionSchema>;
 
 /** Who is asking: the citation policy reads it to decide what may be shown and in which order. */

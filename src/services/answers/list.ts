@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import { answers, questions } from "../../db/schema/index.js";
 import type { Db } from "../../db/types.js";
+import type { StoredAnswerStatus } from "../../domain/answering/status.js";
 import type { ServiceContext } from "../context.js";
 import { decodeCursor, encodeCursor, type Page } from "../pagination.js";
 import { questionnaireRow } from "../questionnaires/shape.js";
@@ -9,7 +10,7 @@ import { answerColumns } from "./shape.js";
 export interface ListAnswersInput {
   limit: number;
   cursor?: string | undefined;
-  status?: string | undefined;
+  status?: StoredAnswerStatus | undefined;
   /** Only answers with confidence strictly below this. */
   confidenceBelow?: number | undefined;
   section?: string | undefined;

@@ -3,6 +3,7 @@ import { chunkRows } from "../../db/chunk.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
+import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
 import type { LayoutHints } from "../../ingest/types.js";
@@ -58,7 +59,7 @@ export interface SaveAnsweredInput {
   readonly customer: CustomerContext;
   readonly questionnaire: Questionnaire;
   readonly report: AnswerReport;
-  readonly status: string;
+  readonly status: QuestionnaireStatus;
 }
 
 /** The insert statements for a questionnaire's questions and drafted answers (an answer shares its question's id). */

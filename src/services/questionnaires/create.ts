@@ -1,6 +1,7 @@
 import { atomic } from "../../db/atomic.js";
 import { questionnaires } from "../../db/schema/index.js";
 import { QuireError } from "../../domain/errors.js";
+import { SOURCE_FORMATS, type StoredFormat } from "../../domain/questionnaire/types.js";
 import type { LayoutHints } from "../../ingest/types.js";
 import { auditStatement } from "../audit/record.js";
 import { newId, nowIso, type ServiceContext, todayOf } from "../context.js";
@@ -16,7 +17,8 @@ export interface CreateQuestionnaireInput {
   readonly hints?: LayoutHints | undefined;
 }
 
-const formatGuess = (fileName: string): string => /\.(xlsx|csv|pdf)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "unknown";
+const formatGuess = (fileName: string): StoredFormat =>
+  SOURCE_FORMATS.find((f) => fileName.toLowerCase().endsWith(`.${f}`)) ?? "unknown";
 
 /**
  * Stores the upload and queues it: the answer is "queued" at once, and the processing job moves it
@@ -33,7 +35,7 @@ export async function createQuestionnaire(
   const blobKey = `${ctx.tenantId}/${id}/original`;
   await ctx.blobs.put(blobKey, input.bytes);
   const at = nowIso(ctx);
-  const row = {
+  const row: typeof questionnaires.$inferSelect = {
     id,
     tenantId: ctx.tenantId,
     customerId: customer.id,

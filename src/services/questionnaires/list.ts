@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, or } from "drizzle-orm";
 import { questionnaires } from "../../db/schema/index.js";
+import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
 import type { ServiceContext } from "../context.js";
 import { decodeCursor, encodeCursor, type Page } from "../pagination.js";
 import { type QuestionnaireView, toQuestionnaire } from "./shape.js";
@@ -7,7 +8,7 @@ import { type QuestionnaireView, toQuestionnaire } from "./shape.js";
 export interface ListQuestionnairesInput {
   limit: number;
   cursor?: string | undefined;
-  status?: string | undefined;
+  status?: QuestionnaireStatus | undefined;
   customerId?: string | undefined;
 }
 
