@@ -5,10 +5,10 @@ import { openSqlite } from "../db/sqlite.js";
 import { CustomerContextSchema, RegionSchema } from "../domain/answering/customer.js";
 import { type AnswerReport, AnswerReportSchema } from "../domain/answering/report.js";
 import { QuireError } from "../domain/errors.js";
+import { givenHints, type LayoutHints, LayoutHintsSchema } from "../domain/questionnaire/layout-hints.js";
 import { writeBackCsv } from "../export/csv-writeback.js";
 import { answersForWriteBack } from "../export/index.js";
 import { writeBackXlsx } from "../export/xlsx-writeback.js";
-import type { LayoutHints } from "../ingest/types.js";
 import { loadLibraryDir } from "../library-files/load.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
 import { type ServiceContext, systemClock } from "../services/context.js";
@@ -122,19 +122,25 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
   }
 }
 
+/** The flag behind each layout hint, so a refusal names what the user typed. */
+const HINT_FLAGS = {
+  sheet: "sheet",
+  headerRow: "header-row",
+  questionColumn: "question-column",
+  answerColumn: "answer-column",
+  commentColumn: "comment-column",
+} as const satisfies Record<keyof LayoutHints, string>;
+
 function layoutHints(values: Record<string, unknown>): LayoutHints | undefined {
-  const headerRow = values["header-row"] === undefined ? undefined : Number(values["header-row"]);
-  if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) {
-    throw new QuireError("usage", "--header-row must be a positive whole number", 2);
+  const given = Object.fromEntries(Object.entries(HINT_FLAGS).map(([hint, flag]) => [hint, values[flag]]));
+  const parsed = LayoutHintsSchema.safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const hint = String(issue?.path[0] ?? "");
+    const flag = Object.entries(HINT_FLAGS).find(([key]) => key === hint)?.[1] ?? hint;
+    throw new QuireError("usage", `--${flag}: ${issue?.message ?? "invalid"}`, 2);
   }
-  const hints: LayoutHints = {
-    ...(typeof values.sheet === "string" && { sheet: values.sheet }),
-    ...(headerRow !== undefined && { headerRow }),
-    ...(typeof values["question-column"] === "string" && { questionColumn: values["question-column"] }),
-    ...(typeof values["answer-column"] === "string" && { answerColumn: values["answer-column"] }),
-    ...(typeof values["comment-column"] === "string" && { commentColumn: values["comment-column"] }),
-  };
-  return Object.keys(hints).length > 0 ? hints : undefined;
+  return givenHints(parsed.data);
 }
 
 async function writeOut(path: string, data: string | Uint8Array): Promise<void> {

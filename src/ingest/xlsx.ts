@@ -10,7 +10,8 @@
 import { zipSync } from "fflate";
 import * as XLSX from "xlsx";
 import { QuireError } from "../domain/errors.js";
-import { type CellRange, type ListValidation, parseColumn, parseRange, type SheetGrid } from "./grid.js";
+import { columnNumber, parseRange } from "../domain/questionnaire/cell-ref.js";
+import { type CellRange, gridRange, type ListValidation, type SheetGrid } from "./grid.js";
 import { type IngestLimits, tooManyCells, tooManyColumns, tooManyRows } from "./limits.js";
 import { attr, unescapeXml } from "./xml.js";
 import { isWorkbookPart, readParts } from "./zip-inspect.js";
@@ -230,7 +231,7 @@ function boldRows(sheetXml: string, rows: readonly string[][], boldStyles: Reado
     const r = Number(m[2]) - 1;
     const fc = firstFilled.get(r);
     if (fc === undefined) continue;
-    if (parseColumn(m[1] ?? "") === fc) out.add(r);
+    if (columnNumber(m[1] ?? "") === fc + 1) out.add(r);
   }
   return out;
 }
@@ -257,7 +258,7 @@ class ListResolver {
       const sheetName = f.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
       return this.rangeValues(sheetName, f.slice(bang + 1));
     }
-    if (/^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(f)) return this.rangeValues(sheet.name, f);
+    if (parseRange(f)) return this.rangeValues(sheet.name, f);
     if (depth < 3 && /^[A-Za-z_\\][\w.\\]*$/.test(f)) {
       const key = f.toLowerCase();
       const dn =
@@ -272,7 +273,7 @@ class ListResolver {
     const rows =
       this.texts.get(sheetName) ??
       this.texts.get(this.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase())?.name ?? "");
-    const range = parseRange(ref);
+    const range = gridRange(ref);
     if (!rows || !range) return null;
     const values: string[] = [];
     const r2 = Math.min(range.r2, rows.length - 1, range.r1 + MAX_LIST_VALUES);
@@ -296,7 +297,7 @@ function dedupe(values: string[]): string[] | null {
 function parseSqref(sqref: string): CellRange[] {
   return sqref
     .split(/\s+/)
-    .map((p) => parseRange(p))
+    .map((p) => gridRange(p))
     .filter((r): r is CellRange => r !== null);
 }
 

@@ -2,6 +2,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { REGIONS } from "../../domain/answering/customer.js";
 import { ANSWER_STATUSES } from "../../domain/answering/status.js";
 import type { FrameworkRef } from "../../domain/library/types.js";
+import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
 import { QUESTIONNAIRE_STATUSES } from "../../domain/questionnaire/status.js";
 import { QUESTION_KINDS, STORED_FORMATS } from "../../domain/questionnaire/types.js";
 
@@ -68,7 +69,7 @@ export const questionnaires = sqliteTable(
     status: text("status", { enum: QUESTIONNAIRE_STATUSES }).notNull(),
     failure: json<{ code: string; message: string }>("failure"),
     blobKey: text("blob_key").notNull(),
-    hints: json<Record<string, unknown>>("hints"),
+    hints: json<LayoutHints>("hints"),
     region: text("region", { enum: REGIONS }).notNull(),
     ndaOnFile: integer("nda_on_file", { mode: "boolean" }).notNull(),
     /** Last day the customer's NDA covers (copied from the customer at upload). */

@@ -1,8 +1,8 @@
 import { atomic } from "../../db/atomic.js";
 import { questionnaires } from "../../db/schema/index.js";
 import { QuireError } from "../../domain/errors.js";
+import { givenHints, type LayoutHints } from "../../domain/questionnaire/layout-hints.js";
 import { SOURCE_FORMATS, type StoredFormat } from "../../domain/questionnaire/types.js";
-import type { LayoutHints } from "../../ingest/types.js";
 import { auditStatement } from "../audit/record.js";
 import { newId, nowIso, type ServiceContext, todayOf } from "../context.js";
 import { customerRow } from "../customers/shape.js";
@@ -44,7 +44,7 @@ export async function createQuestionnaire(
     status: "queued",
     failure: null,
     blobKey,
-    hints: input.hints && Object.keys(input.hints).length > 0 ? { ...input.hints } : null,
+    hints: givenHints(input.hints) ?? null,
     region: customer.region,
     ndaOnFile: customer.ndaOnFile,
     ndaUntil: customer.ndaUntil,

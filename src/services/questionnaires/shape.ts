@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { questionnaires } from "../../db/schema/index.js";
 import type { CustomerContext, Region } from "../../domain/answering/customer.js";
 import { QuireError } from "../../domain/errors.js";
+import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
 import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
 import type { StoredFormat } from "../../domain/questionnaire/types.js";
 import type { ServiceContext } from "../context.js";
@@ -16,7 +17,7 @@ export interface QuestionnaireView {
   status: QuestionnaireStatus;
   failure: { code: string; message: string } | null;
   customer: { region: Region; ndaOnFile: boolean; ndaUntil: string | null; asOf: string };
-  hints: Record<string, unknown> | null;
+  hints: LayoutHints | null;
   summary: Record<string, number> | null;
   warnings: string[];
   createdBy: string;
