@@ -1,5 +1,5 @@
 import type { ReviewedQuestion, ReviewedReport } from "../domain/answering/report.js";
-import { neutraliseFormula } from "./csv/grid.js";
+import { neutraliseFormula, quoteField } from "./csv/field.js";
 
 /**
  * The report as a CSV a person opens in Excel: one row per question, whatever the source format
@@ -24,10 +24,7 @@ const HEADER = [
   "withheld_count",
 ] as const;
 
-function csvCell(raw: string): string {
-  const value = neutraliseFormula(raw);
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+const csvCell = (raw: string): string => quoteField(neutraliseFormula(raw), ",");
 
 function row(q: ReviewedQuestion): string[] {
   return [

@@ -53,7 +53,7 @@ export function checkFileSize(bytes: Uint8Array, limits: IngestLimits): void {
   }
 }
 
-export function tooManyRows(where: string, limits: IngestLimits): QuireError {
+export function tooManyRows(where: string, limits: Pick<IngestLimits, "maxRows">): QuireError {
   return new QuireError(
     "too_many_rows",
     `${where} has more than ${limits.maxRows} rows; split the questionnaire into smaller files.`,
@@ -62,7 +62,7 @@ export function tooManyRows(where: string, limits: IngestLimits): QuireError {
   );
 }
 
-export function tooManyColumns(where: string, limits: IngestLimits): QuireError {
+export function tooManyColumns(where: string, limits: Pick<IngestLimits, "maxColumns">): QuireError {
   return new QuireError(
     "too_many_columns",
     `${where} has more than ${limits.maxColumns} columns; remove unused columns and try again.`,
@@ -71,7 +71,7 @@ export function tooManyColumns(where: string, limits: IngestLimits): QuireError 
   );
 }
 
-export function tooManyCells(where: string, limits: IngestLimits): QuireError {
+export function tooManyCells(where: string, limits: Pick<IngestLimits, "maxCellsPerSheet">): QuireError {
   return new QuireError(
     "too_many_cells",
     `${where} has more than ${limits.maxCellsPerSheet} filled cells; split the questionnaire into smaller files.`,
@@ -80,7 +80,7 @@ export function tooManyCells(where: string, limits: IngestLimits): QuireError {
   );
 }
 
-export function tooMuchText(limits: IngestLimits): QuireError {
+export function tooMuchText(limits: Pick<IngestLimits, "maxTextChars">): QuireError {
   return new QuireError(
     "too_much_text",
     `The file contains more than ${limits.maxTextChars} characters of text; split it into smaller files.`,
