@@ -58,21 +58,24 @@ function byteOffsets(decoded: DecodedCsv): (charIndex: number) => number {
   };
 }
 
-const CANDIDATES = [",", ";", "\t", "|"] as const;
+/** Delimiters in the order they win a tie: prose is full of commas, and almost never holds a tab. */
+const CANDIDATES = ["\t", ";", "|", ","] as const;
 
-/** The candidate that splits the first lines most consistently into more than one field. */
+/**
+ * The delimiter is the candidate found on the most of the first lines (a header full of commas in a
+ * semicolon file has them on one line only), then the one with the same count on most lines (a
+ * table), then the first in CANDIDATES.
+ */
 export function sniffDelimiter(text: string): string {
   const lines = logicalLines(text.slice(0, 64 * 1024), 20);
   let best: string = ",";
-  let bestScore = -1;
+  let bestScore = 0;
   for (const d of CANDIDATES) {
     const counts = lines.map((l) => countOutsideQuotes(l, d));
     const nonZero = counts.filter((n) => n > 0);
     if (nonZero.length === 0) continue;
-    // Prefer delimiters present on most lines with the same count (a table), then more fields.
     const mode = modeOf(nonZero);
-    const consistent = counts.filter((n) => n === mode).length;
-    const score = consistent * 1000 + mode;
+    const score = nonZero.length * 1000 + counts.filter((n) => n === mode).length;
     if (score > bestScore) {
       bestScore = score;
       best = d;
