@@ -6,7 +6,7 @@ import type { ServiceContext } from "../context.js";
 import { syncReviewStatus } from "../questionnaires/review-status.js";
 import { questionnaireRow } from "../questionnaires/shape.js";
 import { changeStatements } from "./apply.js";
-import { type AnswerRow, answerColumns } from "./shape.js";
+import { answerColumns } from "./shape.js";
 
 export interface BulkApproveInput {
   /** Approve answers whose confidence is at least this. */
