@@ -1,16 +1,13 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { memoryBlobStore } from "../blobs/fs.js";
-import { openSqlite } from "../db/sqlite.js";
 import { CustomerContextSchema, RegionSchema } from "../domain/answering/customer.js";
 import { type AnswerReport, AnswerReportSchema } from "../domain/answering/report.js";
 import { QuireError } from "../domain/errors.js";
 import { givenHints, type LayoutHints, LayoutHintsSchema } from "../domain/questionnaire/layout-hints.js";
-import { writeBackCsv } from "../export/csv-writeback.js";
-import { answersForWriteBack } from "../export/index.js";
-import { writeBackXlsx } from "../export/xlsx-writeback.js";
+import { fillOriginal } from "../export/fill.js";
 import { loadLibraryDir } from "../library-files/load.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
+import { openLocalRuntime } from "../runtime/local.js";
 import { type ServiceContext, systemClock } from "../services/context.js";
 import { replaceLibrary } from "../services/library/replace.js";
 import { answerFile } from "../services/questionnaires/answer-file.js";
@@ -74,16 +71,9 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
   const llm = values.offline ? undefined : llmSettingsFromEnv(process.env);
   if (values.llm && !llm) throw new QuireError("usage", "--llm needs ANTHROPIC_API_KEY in the environment", 2);
 
-  const handle = openSqlite(values.db);
+  const runtime = openLocalRuntime({ dbPath: values.db, llm });
   try {
-    const ctx: ServiceContext = {
-      tenantId: CLI_TENANT,
-      actor: `cli:${process.env.USER ?? "local"}`,
-      db: handle.db,
-      blobs: memoryBlobStore(),
-      clock: systemClock,
-      ...(llm && { llm }),
-    };
+    const ctx: ServiceContext = { ...runtime.deps, tenantId: CLI_TENANT, actor: `cli:${process.env.USER ?? "local"}` };
     await replaceLibrary(ctx, library);
     const { questionnaire, report, questionnaireId } = await answerFile(ctx, {
       bytes: new Uint8Array(bytes),
@@ -102,14 +92,12 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
     let cellsWritten = 0;
     let cellsKept = 0;
     if (questionnaire.source.format !== "pdf") {
-      const locations = new Map(questionnaire.questions.map((q) => [q.id, q.location]));
-      const toWrite = answersForWriteBack(report, {
+      const result = fillOriginal(questionnaire.source.format, new Uint8Array(bytes), report, {
         approvedOnly: values["approved-only"],
-        locations,
+        locations: new Map(questionnaire.questions.map((q) => [q.id, q.location])),
         citeInText: true,
+        overwrite: values.overwrite,
       });
-      const writeBack = questionnaire.source.format === "xlsx" ? writeBackXlsx : writeBackCsv;
-      const result = writeBack(new Uint8Array(bytes), toWrite, { overwrite: values.overwrite });
       filledPath = values.out ?? join("out", `${stem}.filled${extname(file)}`);
       await writeOut(filledPath, result.bytes);
       cellsWritten = result.cellsWritten.length;
@@ -118,7 +106,7 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
     io.stdout(summaryText(report, { questionnaireId, reportPath, filledPath, cellsWritten, cellsKept, db: values.db }));
     return 0;
   } finally {
-    handle.close();
+    runtime.close();
   }
 }
 

@@ -4,7 +4,7 @@ import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { ReviewedQuestion, ReviewedReport } from "../../domain/answering/report.js";
 import { summarize } from "../../domain/answering/report.js";
 import { QuireError } from "../../domain/errors.js";
-import { answersForWriteBack, reportToCsv, writeBackCsv, writeBackXlsx } from "../../export/index.js";
+import { fillOriginal, reportToCsv } from "../../export/index.js";
 import { type AnswerRow, answerColumns } from "../answers/shape.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
@@ -97,8 +97,11 @@ export async function exportQuestionnaire(
     const original = await ctx.blobs.get(qn.blobKey);
     if (!original) throw new QuireError("blob_missing", "the uploaded file is no longer stored", 410);
     const locations = new Map(rows.map((r) => [r.id, r]));
-    const toWrite = answersForWriteBack(report, { approvedOnly: !options.includeDrafts, locations, citeInText: true });
-    const written = (qn.format === "xlsx" ? writeBackXlsx : writeBackCsv)(original, toWrite);
+    const written = fillOriginal(qn.format, original, report, {
+      approvedOnly: !options.includeDrafts,
+      locations,
+      citeInText: true,
+    });
     result = {
       body: written.bytes,
       contentType: CONTENT_TYPES[qn.format] ?? "application/octet-stream",
