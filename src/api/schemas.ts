@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { RegionSchema } from "../domain/answering/customer.js";
 import { ANSWER_STATUSES } from "../domain/answering/status.js";
+import { IsoDateSchema } from "../domain/dates.js";
 import { QUESTIONNAIRE_STATUSES } from "../domain/questionnaire/status.js";
 import { QuestionKindSchema, STORED_FORMATS } from "../domain/questionnaire/types.js";
 
@@ -16,7 +17,12 @@ export const ProblemSchema = z
   })
   .openapi("Problem");
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+const isoDate = IsoDateSchema;
+
+/** The date the citation policy judges validity on, as the upload and answer forms take it. */
+export const AsOfField = IsoDateSchema.optional().describe(
+  "Date the citation policy judges validity on (default: today)",
+);
 
 export const CustomerSchema = z
   .object({

@@ -6,7 +6,7 @@ import { answerFile } from "../../services/questionnaires/answer-file.js";
 import type { AppEnv } from "../env.js";
 import { serviceContext } from "../middleware/auth.js";
 import { DEFAULT_MAX_UPLOAD_BYTES, guard } from "../route-kit.js";
-import { ProblemSchema } from "../schemas.js";
+import { AsOfField, ProblemSchema } from "../schemas.js";
 
 export { DEFAULT_MAX_UPLOAD_BYTES };
 
@@ -16,11 +16,7 @@ const AnswerForm = z.object({
     .openapi({ type: "string", format: "binary", description: "The questionnaire (.xlsx, .csv or .pdf)" }),
   region: RegionSchema.default("us"),
   nda: z.enum(["true", "false"]).default("false").openapi({ description: "An NDA with this customer is on file" }),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-    .optional()
-    .openapi({ description: "Date the citation policy judges validity on (default: today)" }),
+  asOf: AsOfField,
   ...LayoutHintsSchema.shape,
 });
 

@@ -6,6 +6,7 @@ import { answerOne } from "../../services/match/answer-one.js";
 import type { AppEnv } from "../env.js";
 import { serviceContext } from "../middleware/auth.js";
 import { bearer, guard, json, jsonBody, problems } from "../route-kit.js";
+import { AsOfField } from "../schemas.js";
 
 const Body = z
   .object({
@@ -14,10 +15,7 @@ const Body = z
     allowedValues: z.array(z.string().max(200)).max(50).optional(),
     region: RegionSchema.optional(),
     nda: z.boolean().optional().openapi({ description: "An NDA with the asking customer is on file" }),
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-      .optional(),
+    asOf: AsOfField,
   })
   .openapi("MatchRequest");
 

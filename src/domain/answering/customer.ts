@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDateSchema } from "../dates.js";
 
 /** Where the buyer sits: it decides which certification the citation policy offers first. */
 export const REGIONS = ["us", "eu", "uk", "apac", "other"] as const;
@@ -10,12 +11,8 @@ export const CustomerContextSchema = z.object({
   region: RegionSchema,
   ndaOnFile: z.boolean(),
   /** Last day the NDA covers, if it ends; after it the NDA no longer counts. */
-  ndaUntil: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable()
-    .optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD"),
+  ndaUntil: IsoDateSchema.nullable().optional(),
+  asOf: IsoDateSchema,
 });
 export type CustomerContext = z.infer<typeof CustomerContextSchema>;
 

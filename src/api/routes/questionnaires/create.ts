@@ -4,18 +4,14 @@ import { createQuestionnaire } from "../../../services/questionnaires/create.js"
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, json, problems } from "../../route-kit.js";
-import { QuestionnaireSchema } from "../../schemas.js";
+import { AsOfField, QuestionnaireSchema } from "../../schemas.js";
 
 const Form = z.object({
   file: z
     .instanceof(File)
     .openapi({ type: "string", format: "binary", description: "The questionnaire (.xlsx, .csv or .pdf)" }),
   customerId: z.string().min(1).openapi({ description: "The customer (buyer) who sent it" }),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-    .optional()
-    .openapi({ description: "Date the citation policy judges validity on (default: today)" }),
+  asOf: AsOfField,
   ...LayoutHintsSchema.shape,
 });
 
