@@ -126,6 +126,8 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
+const [QUOTE, CR, LF] = [0x22, 0x0d, 0x0a];
+
 const NO_LIMITS: Pick<IngestLimits, "maxRows" | "maxColumns" | "maxCellsPerSheet" | "maxTextChars"> = {
   maxRows: Number.POSITIVE_INFINITY,
   maxColumns: Number.POSITIVE_INFINITY,
@@ -166,6 +168,7 @@ export function readCsvFile(
   };
 
   const n = text.length;
+  const delimiterCode = delimiter.charCodeAt(0);
   let i = 0;
   while (i < n) {
     if (inQuotes) {
@@ -203,8 +206,8 @@ export function readCsvFile(
     } else {
       let next = i + 1;
       while (next < n) {
-        const c = text[next];
-        if (c === delimiter || c === '"' || c === "\r" || c === "\n") break;
+        const c = text.charCodeAt(next);
+        if (c === delimiterCode || c === QUOTE || c === CR || c === LF) break;
         next++;
       }
       value += text.slice(i, next);
