@@ -1,5 +1,10 @@
+import { z } from "zod";
+
 /** Calendar dates as YYYY-MM-DD strings: they compare correctly as strings and carry no time zone. */
 export type IsoDate = string;
+
+/** The one schema for a date field, in the library files, the report and the API alike. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
 
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];

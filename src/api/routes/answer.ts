@@ -1,11 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { RegionSchema } from "../../domain/answering/customer.js";
 import { AnswerReportSchema } from "../../domain/answering/report.js";
+import { givenHints, LayoutHintsSchema } from "../../domain/questionnaire/layout-hints.js";
 import { answerFile } from "../../services/questionnaires/answer-file.js";
 import type { AppEnv } from "../env.js";
 import { serviceContext } from "../middleware/auth.js";
 import { DEFAULT_MAX_UPLOAD_BYTES, guard } from "../route-kit.js";
-import { ProblemSchema } from "../schemas.js";
+import { AsOfField, ProblemSchema } from "../schemas.js";
 
 export { DEFAULT_MAX_UPLOAD_BYTES };
 
@@ -15,17 +16,8 @@ const AnswerForm = z.object({
     .openapi({ type: "string", format: "binary", description: "The questionnaire (.xlsx, .csv or .pdf)" }),
   region: RegionSchema.default("us"),
   nda: z.enum(["true", "false"]).default("false").openapi({ description: "An NDA with this customer is on file" }),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-    .optional()
-    .openapi({ description: "Date the citation policy judges validity on (default: today)" }),
-  sheet: z.string().optional(),
-  headerRow: z.coerce.number().int().positive().optional(),
-  questionColumn: z.string().optional(),
-  answerColumn: z.string().optional(),
-  commentColumn: z.string().optional(),
-  idColumn: z.string().optional(),
+  asOf: AsOfField,
+  ...LayoutHintsSchema.shape,
 });
 
 const route = createRoute({
@@ -49,24 +41,13 @@ const route = createRoute({
 
 export function registerAnswer(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const form = c.req.valid("form");
+    const { file, region, nda, asOf, ...hints } = c.req.valid("form");
     const ctx = serviceContext(c);
     const { report, questionnaireId } = await answerFile(ctx, {
-      bytes: new Uint8Array(await form.file.arrayBuffer()),
-      fileName: form.file.name || "upload",
-      customer: {
-        region: form.region,
-        ndaOnFile: form.nda === "true",
-        asOf: form.asOf ?? ctx.clock.now().toISOString().slice(0, 10),
-      },
-      hints: {
-        ...(form.sheet && { sheet: form.sheet }),
-        ...(form.headerRow && { headerRow: form.headerRow }),
-        ...(form.questionColumn && { questionColumn: form.questionColumn }),
-        ...(form.answerColumn && { answerColumn: form.answerColumn }),
-        ...(form.commentColumn && { commentColumn: form.commentColumn }),
-        ...(form.idColumn && { idColumn: form.idColumn }),
-      },
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      fileName: file.name || "upload",
+      customer: { region, ndaOnFile: nda === "true", asOf: asOf ?? ctx.clock.now().toISOString().slice(0, 10) },
+      hints: givenHints(hints),
     });
     c.header("x-questionnaire-id", questionnaireId);
     return c.json(report, 200);

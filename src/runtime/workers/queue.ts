@@ -1,4 +1,4 @@
-import type { Job, JobQueue } from "../../services/context.js";
+import type { Job, JobQueue } from "../../ports/job-queue.js";
 
 /** The part of a Cloudflare Queues producer binding Quire uses. */
 export interface QueueProducerLike {

@@ -1,10 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
-import type { AnswerReport, ReportQuestion } from "../../domain/answering/report.js";
+import type { ReviewedQuestion, ReviewedReport } from "../../domain/answering/report.js";
 import { summarize } from "../../domain/answering/report.js";
 import { QuireError } from "../../domain/errors.js";
-import { answersForWriteBack, reportToCsv, writeBackCsv, writeBackXlsx } from "../../export/index.js";
+import { fillOriginal, reportToCsv } from "../../export/index.js";
 import { type AnswerRow, answerColumns } from "../answers/shape.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
@@ -25,22 +25,22 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The stored answers as a report; statuses include the review ones (approved, rejected). */
-function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): AnswerReport {
+function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): ReviewedReport {
   const reportQuestions = rows.map(
-    (r): ReportQuestion => ({
+    (r): ReviewedQuestion => ({
       id: r.id,
       sheet: r.sheet,
       row: r.row,
       sourceId: r.sourceId,
       section: r.section,
       text: r.question,
-      kind: r.kind as ReportQuestion["kind"],
+      kind: r.kind,
       allowedValues: r.allowedValues,
-      status: r.status as ReportQuestion["status"],
+      status: r.status,
       answer: r.text === null ? null : { value: r.value, text: r.text },
       confidence: r.confidence,
       entryId: r.entryId,
-      controls: r.controls as ReportQuestion["controls"],
+      controls: r.controls,
       citations: r.citations,
       withheld: r.withheld,
       alternatives: r.alternatives,
@@ -49,9 +49,11 @@ function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): AnswerRepor
       existingAnswer: r.existingAnswer,
     }),
   );
+  // Processing sets the format before a questionnaire is drafted; "unknown" means it never was.
+  if (qn.format === "unknown") throw new QuireError("not_ready", `questionnaire ${qn.id} was never read`, 409);
   return {
-    source: { file: qn.fileName, format: qn.format as AnswerReport["source"]["format"] },
-    customer: { region: qn.region as AnswerReport["customer"]["region"], ndaOnFile: qn.ndaOnFile, asOf: qn.asOf },
+    source: { file: qn.fileName, format: qn.format },
+    customer: { region: qn.region, ndaOnFile: qn.ndaOnFile, asOf: qn.asOf },
     questions: reportQuestions,
     summary: summarize(reportQuestions),
     warnings: qn.warnings ?? [],
@@ -71,12 +73,12 @@ export async function exportQuestionnaire(
   if (!["drafted", "in_review", "approved", "exported"].includes(qn.status)) {
     throw new QuireError("not_ready", `questionnaire ${id} is ${qn.status}; export needs drafted answers`, 409);
   }
-  const rows = (await ctx.db
+  const rows = await ctx.db
     .select(answerColumns)
     .from(questions)
     .innerJoin(answers, and(eq(answers.tenantId, questions.tenantId), eq(answers.id, questions.id)))
     .where(and(eq(questions.tenantId, ctx.tenantId), eq(questions.questionnaireId, id)))
-    .orderBy(asc(questions.ordinal))) as AnswerRow[];
+    .orderBy(asc(questions.ordinal));
   const report = reportOf(qn, rows);
   const included = rows.filter((r) =>
     options.includeDrafts ? r.status !== "rejected" && r.status !== "no_match" : r.status === "approved",
@@ -95,8 +97,11 @@ export async function exportQuestionnaire(
     const original = await ctx.blobs.get(qn.blobKey);
     if (!original) throw new QuireError("blob_missing", "the uploaded file is no longer stored", 410);
     const locations = new Map(rows.map((r) => [r.id, r]));
-    const toWrite = answersForWriteBack(report, { approvedOnly: !options.includeDrafts, locations, citeInText: true });
-    const written = (qn.format === "xlsx" ? writeBackXlsx : writeBackCsv)(original, toWrite);
+    const written = fillOriginal(qn.format, original, report, {
+      approvedOnly: !options.includeDrafts,
+      locations,
+      citeInText: true,
+    });
     result = {
       body: written.bytes,
       contentType: CONTENT_TYPES[qn.format] ?? "application/octet-stream",

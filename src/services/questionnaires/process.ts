@@ -3,7 +3,6 @@ import { atomic } from "../../db/atomic.js";
 import { questionnaires } from "../../db/schema/index.js";
 import { isQuireError } from "../../domain/errors.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
-import type { LayoutHints } from "../../ingest/types.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
 import { emitEvent } from "../webhooks/emit.js";
@@ -29,7 +28,7 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
   try {
     const bytes = await ctx.blobs.get(row.blobKey);
     if (!bytes) throw new Error(`blob ${row.blobKey} is missing`);
-    const questionnaire = await ingestQuestionnaire(bytes, row.fileName, (row.hints ?? undefined) as LayoutHints);
+    const questionnaire = await ingestQuestionnaire(bytes, row.fileName, row.hints ?? undefined);
     const report = await draftReport(ctx, questionnaire, customerContextOf(row));
     await atomic(db, [
       ...draftStatements(ctx, { questionnaireId: id, questionnaire, report }),

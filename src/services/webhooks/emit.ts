@@ -17,7 +17,7 @@ export async function emitEvent(ctx: ServiceContext, type: WebhookEvent, data: R
   if (targets.length === 0) return;
   const at = nowIso(ctx);
   const payload = JSON.stringify({ type, timestamp: at, data });
-  const rows = targets.map((s) => ({
+  const rows = targets.map((s): typeof webhookDeliveries.$inferSelect => ({
     id: newId("msg"),
     tenantId: ctx.tenantId,
     subscriptionId: s.id,
