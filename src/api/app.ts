@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     description: "An API key: `Authorization: Bearer qk_…`. Each operation lists the scope it needs.",
   });
   app.doc31("/openapi.json", OPENAPI_CONFIG);
-  registerDocs(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as Record<string, unknown>);
+  registerDocs(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG));
 
   app.notFound((c) => problem(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`));
   app.onError(toProblem);

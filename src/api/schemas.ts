@@ -1,5 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { ISO_DATE_MESSAGE, isIsoDate } from "../domain/dates.js";
+import { RegionSchema } from "../domain/answering/customer.js";
+import { ANSWER_STATUSES } from "../domain/answering/status.js";
+import { IsoDateSchema } from "../domain/dates.js";
+import { QUESTIONNAIRE_STATUSES } from "../domain/questionnaire/status.js";
+import { QuestionKindSchema, STORED_FORMATS } from "../domain/questionnaire/types.js";
 
 export const ProblemSchema = z
   .object({
@@ -14,17 +18,18 @@ export const ProblemSchema = z
   })
   .openapi("Problem");
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
-  .refine(isIsoDate, ISO_DATE_MESSAGE);
-export const RegionEnum = z.enum(["us", "eu", "uk", "apac", "other"]);
+const isoDate = IsoDateSchema;
+
+/** The date the citation policy judges validity on, as the upload and answer forms take it. */
+export const AsOfField = IsoDateSchema.optional().describe(
+  "Date the citation policy judges validity on (default: today)",
+);
 
 export const CustomerSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    region: RegionEnum,
+    region: RegionSchema,
     nda: z.object({ onFile: z.boolean(), signedOn: z.string().nullable(), until: z.string().nullable() }),
     crm: z.object({ system: z.string(), id: z.string() }).nullable(),
     createdAt: z.string(),
@@ -34,7 +39,7 @@ export const CustomerSchema = z
 export const CustomerInputSchema = z
   .object({
     name: z.string().min(1).max(200),
-    region: RegionEnum,
+    region: RegionSchema,
     nda: z
       .object({ onFile: z.boolean(), signedOn: isoDate.nullable().optional(), until: isoDate.nullable().optional() })
       .optional(),
@@ -53,11 +58,11 @@ export const QuestionnaireSchema = z
     id: z.string(),
     customerId: z.string().nullable(),
     fileName: z.string(),
-    format: z.string(),
-    status: z.enum(["queued", "processing", "drafted", "in_review", "approved", "exported", "failed"]),
+    format: z.enum(STORED_FORMATS),
+    status: z.enum(QUESTIONNAIRE_STATUSES),
     failure: z.object({ code: z.string(), message: z.string() }).nullable(),
     customer: z.object({
-      region: RegionEnum,
+      region: RegionSchema,
       ndaOnFile: z.boolean(),
       ndaUntil: z.string().nullable(),
       asOf: z.string(),
@@ -81,14 +86,14 @@ export const AnswerSchema = z
     sourceId: z.string().nullable(),
     section: z.string().nullable(),
     question: z.string(),
-    kind: z.string(),
+    kind: QuestionKindSchema,
     allowedValues: z.array(z.string()).nullable(),
     sheet: z.string().nullable(),
     row: z.number().int().nullable(),
     answerCell: z.string().nullable(),
     commentCell: z.string().nullable(),
     existingAnswer: z.string().nullable(),
-    status: z.string().openapi({ description: "drafted | needs_review | no_match | approved | rejected" }),
+    status: z.enum(ANSWER_STATUSES),
     value: z.string().nullable(),
     text: z.string().nullable(),
     confidence: z.number(),

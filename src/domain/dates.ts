@@ -1,5 +1,15 @@
+import { z } from "zod";
+
 /** Calendar dates as YYYY-MM-DD strings: they compare correctly as strings and carry no time zone. */
 export type IsoDate = string;
+
+export const ISO_DATE_MESSAGE = "expected a real calendar date as YYYY-MM-DD";
+
+/** The one schema for a date field, in the library files, the report and the API alike: a real date. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
+  .refine((value) => isIsoDate(value), ISO_DATE_MESSAGE);
 
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
@@ -33,5 +43,3 @@ export function isIsoDate(value: string): boolean {
   date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
-
-export const ISO_DATE_MESSAGE = "expected a real calendar date as YYYY-MM-DD";

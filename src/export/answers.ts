@@ -1,4 +1,4 @@
-import type { AnswerReport, ReportQuestion } from "../domain/answering/report.js";
+import type { ReviewedQuestion, ReviewedReport } from "../domain/answering/report.js";
 import { canonicalValue } from "./plan.js";
 import type { WriteBackAnswer } from "./types.js";
 
@@ -22,7 +22,10 @@ export interface AnswersForWriteBackOptions {
 }
 
 /** A report question that may (in a later report version) carry its own cells. */
-type QuestionWithCells = ReportQuestion & { readonly answerCell?: string | null; readonly commentCell?: string | null };
+type QuestionWithCells = ReviewedQuestion & {
+  readonly answerCell?: string | null;
+  readonly commentCell?: string | null;
+};
 
 /**
  * Default: every answer a person may want to review in the file (drafts too, as the CLI does),
@@ -35,12 +38,15 @@ function included(status: string, options: AnswersForWriteBackOptions): boolean 
   return status !== "rejected";
 }
 
-function evidenceLine(q: ReportQuestion): string {
+function evidenceLine(q: ReviewedQuestion): string {
   const titles = [...new Set(q.citations.map((c) => c.title.trim()).filter((t) => t !== ""))];
   return titles.length === 0 ? "" : `\nEvidence: ${titles.join("; ")}`;
 }
 
-export function answersForWriteBack(report: AnswerReport, options: AnswersForWriteBackOptions = {}): WriteBackAnswer[] {
+export function answersForWriteBack(
+  report: ReviewedReport,
+  options: AnswersForWriteBackOptions = {},
+): WriteBackAnswer[] {
   const out: WriteBackAnswer[] = [];
   for (const question of report.questions) {
     const q: QuestionWithCells = question;

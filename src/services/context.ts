@@ -1,55 +1,19 @@
 import type { Db } from "../db/types.js";
-import type { Drafter } from "../domain/answering/drafter.js";
-import type { RefineOptions } from "../domain/answering/refine.js";
+import type { BlobStore } from "../ports/blob-store.js";
+import type { Clock } from "../ports/clock.js";
+import type { LlmSettings } from "../ports/drafter.js";
+import type { HostResolver } from "../ports/host-resolver.js";
+import type { JobQueue } from "../ports/job-queue.js";
+import type { WebhookPoster } from "../ports/webhook-poster.js";
 
-/** Where uploaded files live: the filesystem on Node, R2 on Workers. */
-export interface BlobStore {
-  put(key: string, bytes: Uint8Array): Promise<void>;
-  get(key: string): Promise<Uint8Array | null>;
-  delete(key: string): Promise<void>;
-}
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-/**
- * Work that runs after the response: processing an upload, delivering a webhook. A job is a row in
- * the durable jobs table (services/jobs/) whose payload is this object; its handler
- * (services/jobs/handlers.ts) says which lane runs it, how often it may be tried and what a
- * person sees when it is given up.
- */
-export type Job =
-  | { readonly type: "questionnaire.process"; readonly tenantId: string; readonly questionnaireId: string }
-  | { readonly type: "webhook.deliver"; readonly tenantId: string; readonly deliveryId: string };
-
-/** A committed job row, as a runtime needs it to start the work. */
-export interface DispatchedJob {
-  readonly id: string;
-  readonly lane: string;
-  /** ISO time the job may start (later for a webhook retry). */
-  readonly runAt: string;
-}
-
-/**
- * The background-job port. Jobs are rows in the jobs table (written by services in the same
- * atomic step as the change that asks for them); the port only starts them. Node: the job runner
- * (services/jobs/runner.ts) with a worker-thread pool; Workers: Cloudflare Queues carrying the job id.
- */
-export interface JobQueue {
-  /** Job rows were committed: wake the runner (Node) or send their ids to the queue (Workers). */
-  dispatch(jobs: readonly DispatchedJob[]): Promise<void>;
-  /**
-   * Waits until the job has finished, at most timeoutMs (the synchronous /v1/answer). Resolves
-   * "finished" (succeeded or failed: read the subject for which) or "pending".
-   */
-  waitFor(jobId: string, timeoutMs: number): Promise<"finished" | "pending">;
-}
-
-/** Resolves a host name to IP addresses (node:dns on Node); the webhook SSRF guard checks every one. */
-export type HostResolver = (hostname: string) => Promise<string[]>;
+// The ports live in src/ports/ (adapters implement them without importing services); they are
+// re-exported here because a service verb takes everything it needs from its context.
+export type { BlobStore } from "../ports/blob-store.js";
+export { type Clock, systemClock } from "../ports/clock.js";
+export type { LlmSettings } from "../ports/drafter.js";
+export type { HostResolver } from "../ports/host-resolver.js";
+export type { DispatchedJob, Job, JobQueue } from "../ports/job-queue.js";
+export type { WebhookPoster } from "../ports/webhook-poster.js";
 
 export interface WebhookSettings {
   /** Delay before retry n (index n-1); the number of entries is the number of retries. */
@@ -74,26 +38,6 @@ export interface TenantLimits {
 }
 
 export const DEFAULT_TENANT_LIMITS: TenantLimits = { uploadsPerMinute: 60, uploadsInFlight: 20 };
-
-/**
- * Sends one webhook POST to the address the SSRF check approved, never resolving the name again
- * (a DNS answer that changes between check and connect — rebinding — cannot redirect it).
- * Node pins the connection to that address; see runtime/node/pinned-post.ts.
- */
-export type WebhookPoster = (request: {
-  readonly url: URL;
-  /** The checked IP address to connect to. */
-  readonly address: string;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-  readonly timeoutMs: number;
-}) => Promise<{ status: number }>;
-
-/** The optional LLM drafter and its per-run cost and concurrency limits. */
-export interface LlmSettings {
-  readonly drafter: Drafter;
-  readonly options: RefineOptions;
-}
 
 /** What a runtime provides once; every request and job derives its ServiceContext from it. */
 export interface ServiceDeps {

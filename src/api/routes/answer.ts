@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { RegionSchema } from "../../domain/answering/customer.js";
 import { AnswerReportSchema } from "../../domain/answering/report.js";
-import { ISO_DATE_MESSAGE, isIsoDate } from "../../domain/dates.js";
 import { QuireError } from "../../domain/errors.js";
+import { givenHints, LayoutHintsSchema } from "../../domain/questionnaire/layout-hints.js";
 import { queueAnswer } from "../../services/questionnaires/create.js";
 import { questionnaireRow, toQuestionnaire } from "../../services/questionnaires/shape.js";
 import { reportOf, storedAnswerRows } from "../../services/questionnaires/stored-report.js";
@@ -10,7 +10,7 @@ import { type AppEnv, DEFAULT_SYNC_ANSWER } from "../env.js";
 import { problem } from "../errors.js";
 import { serviceContext } from "../middleware/auth.js";
 import { DEFAULT_MAX_UPLOAD_BYTES, guard } from "../route-kit.js";
-import { ProblemSchema, QuestionnaireSchema } from "../schemas.js";
+import { AsOfField, ProblemSchema, QuestionnaireSchema } from "../schemas.js";
 
 export { DEFAULT_MAX_UPLOAD_BYTES };
 
@@ -20,18 +20,8 @@ const AnswerForm = z.object({
     .openapi({ type: "string", format: "binary", description: "The questionnaire (.xlsx, .csv or .pdf)" }),
   region: RegionSchema.default("us"),
   nda: z.enum(["true", "false"]).default("false").openapi({ description: "An NDA with this customer is on file" }),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
-    .refine(isIsoDate, ISO_DATE_MESSAGE)
-    .optional()
-    .openapi({ description: "Date the citation policy judges validity on (default: today)" }),
-  sheet: z.string().max(100).optional(),
-  headerRow: z.coerce.number().int().positive().optional(),
-  questionColumn: z.string().max(10).optional(),
-  answerColumn: z.string().max(10).optional(),
-  commentColumn: z.string().max(10).optional(),
-  idColumn: z.string().max(10).optional(),
+  asOf: AsOfField,
+  ...LayoutHintsSchema.shape,
 });
 
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
@@ -65,33 +55,22 @@ const route = createRoute({
 
 export function registerAnswer(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const form = c.req.valid("form");
+    const { file, region, nda, asOf, ...hints } = c.req.valid("form");
     const ctx = serviceContext(c);
     const settings = { ...DEFAULT_SYNC_ANSWER, ...c.var.deps.syncAnswer };
-    if (form.file.size > settings.maxBytes) {
+    if (file.size > settings.maxBytes) {
       throw new QuireError(
         "sync_too_large",
-        `the file is ${form.file.size} bytes; files over ${settings.maxBytes} bytes are answered in the background: POST /v1/questionnaires, then GET /v1/questionnaires/{id}`,
+        `the file is ${file.size} bytes; files over ${settings.maxBytes} bytes are answered in the background: POST /v1/questionnaires, then GET /v1/questionnaires/{id}`,
         413,
         { limit: settings.maxBytes },
       );
     }
     const { view, jobId } = await queueAnswer(ctx, {
-      bytes: new Uint8Array(await form.file.arrayBuffer()),
-      fileName: form.file.name || "upload",
-      customer: {
-        region: form.region,
-        ndaOnFile: form.nda === "true",
-        asOf: form.asOf ?? ctx.clock.now().toISOString().slice(0, 10),
-      },
-      hints: {
-        ...(form.sheet && { sheet: form.sheet }),
-        ...(form.headerRow && { headerRow: form.headerRow }),
-        ...(form.questionColumn && { questionColumn: form.questionColumn }),
-        ...(form.answerColumn && { answerColumn: form.answerColumn }),
-        ...(form.commentColumn && { commentColumn: form.commentColumn }),
-        ...(form.idColumn && { idColumn: form.idColumn }),
-      },
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      fileName: file.name || "upload",
+      customer: { region, ndaOnFile: nda === "true", asOf: asOf ?? ctx.clock.now().toISOString().slice(0, 10) },
+      hints: givenHints(hints),
     });
     c.header("x-questionnaire-id", view.id);
     const waited = await ctx.jobs?.waitFor(jobId, settings.waitMs);

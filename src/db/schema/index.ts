@@ -1,4 +1,10 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { REGIONS } from "../../domain/answering/customer.js";
+import { ANSWER_STATUSES } from "../../domain/answering/status.js";
+import type { FrameworkRef } from "../../domain/library/types.js";
+import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
+import { QUESTIONNAIRE_STATUSES } from "../../domain/questionnaire/status.js";
+import { QUESTION_KINDS, STORED_FORMATS } from "../../domain/questionnaire/types.js";
 
 /**
  * One drizzle sqlite schema for better-sqlite3 (Node) and D1 (Workers). Every row that belongs to
@@ -40,7 +46,7 @@ export const customers = sqliteTable(
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
     name: text("name").notNull(),
-    region: text("region").notNull(),
+    region: text("region", { enum: REGIONS }).notNull(),
     ndaOnFile: integer("nda_on_file", { mode: "boolean" }).notNull(),
     ndaSignedOn: text("nda_signed_on"),
     ndaUntil: text("nda_until"),
@@ -58,14 +64,14 @@ export const questionnaires = sqliteTable(
     tenantId: text("tenant_id").notNull(),
     customerId: text("customer_id"),
     fileName: text("file_name").notNull(),
-    format: text("format").notNull(),
+    format: text("format", { enum: STORED_FORMATS }).notNull(),
     /** queued → processing → drafted → in_review → approved → exported, or failed. */
-    status: text("status").notNull(),
+    status: text("status", { enum: QUESTIONNAIRE_STATUSES }).notNull(),
     /** Why it failed; `status` is the HTTP status the refusal carries (the synchronous /v1/answer answers with it). */
     failure: json<{ code: string; message: string; status?: number }>("failure"),
     blobKey: text("blob_key").notNull(),
-    hints: json<Record<string, unknown>>("hints"),
-    region: text("region").notNull(),
+    hints: json<LayoutHints>("hints"),
+    region: text("region", { enum: REGIONS }).notNull(),
     ndaOnFile: integer("nda_on_file", { mode: "boolean" }).notNull(),
     /** Last day the customer's NDA covers (copied from the customer at upload). */
     ndaUntil: text("nda_until"),
@@ -98,7 +104,7 @@ export const questions = sqliteTable(
     sourceId: text("source_id"),
     section: text("section"),
     text: text("text").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
     allowedValues: json<string[]>("allowed_values"),
     sheet: text("sheet"),
     row: integer("row"),
@@ -119,12 +125,12 @@ export const answers = sqliteTable(
     tenantId: text("tenant_id").notNull(),
     questionnaireId: text("questionnaire_id").notNull(),
     /** drafted | needs_review | no_match | approved | rejected */
-    status: text("status").notNull(),
+    status: text("status", { enum: ANSWER_STATUSES }).notNull(),
     value: text("value"),
     text: text("text"),
     confidence: real("confidence").notNull(),
     entryId: text("entry_id"),
-    controls: json<{ framework: string; ref: string }[]>("controls").notNull(),
+    controls: json<FrameworkRef[]>("controls").notNull(),
     citations: json<{ artifactId: string; type: string; title: string; reason: string }[]>("citations").notNull(),
     withheld: json<{ artifactId: string; reason: string }[]>("withheld").notNull(),
     alternatives: json<{ entryId: string; score: number }[]>("alternatives").notNull(),
@@ -246,6 +252,9 @@ export const webhookSubscriptions = sqliteTable(
   (t) => [index("webhook_subscriptions_tenant").on(t.tenantId)],
 );
 
+/** A webhook delivery: waiting for (another) attempt, delivered, or given up on. */
+export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+
 /** One event for one subscription; the same webhook-id across its retries. */
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
@@ -255,8 +264,7 @@ export const webhookDeliveries = sqliteTable(
     subscriptionId: text("subscription_id").notNull(),
     eventType: text("event_type").notNull(),
     payload: text("payload").notNull(),
-    /** pending | succeeded | failed */
-    status: text("status").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
     attempts: integer("attempts").notNull(),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ISO_DATE_MESSAGE, isIsoDate } from "../dates.js";
+import { IsoDateSchema } from "../dates.js";
 
 /** Frameworks a control can be mapped to. One control set, cited per framework. */
 export const FrameworkSchema = z.enum(["ISO27001:2022", "SOC2", "NIS2", "GDPR"]);
@@ -11,10 +11,7 @@ export const FrameworkRefSchema = z.object({
 });
 export type FrameworkRef = z.infer<typeof FrameworkRefSchema>;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
-  .refine(isIsoDate, ISO_DATE_MESSAGE);
+const isoDate = IsoDateSchema;
 
 export const ControlStatusSchema = z.enum(["implemented", "partial", "planned"]);
 export type ControlStatus = z.infer<typeof ControlStatusSchema>;

@@ -1,4 +1,4 @@
-import type { DispatchedJob, JobQueue } from "../../services/context.js";
+import type { DispatchedJob, JobQueue } from "../../ports/job-queue.js";
 
 /** A Queues message: the id of a row in the jobs table (the table holds the work, the message only wakes it). */
 export interface JobMessage {

@@ -3,7 +3,8 @@ import { atomic } from "../../db/atomic.js";
 import { questionnaires } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import { QuireError } from "../../domain/errors.js";
-import type { LayoutHints } from "../../ingest/types.js";
+import { givenHints, type LayoutHints } from "../../domain/questionnaire/layout-hints.js";
+import { SOURCE_FORMATS, type StoredFormat } from "../../domain/questionnaire/types.js";
 import { auditStatement } from "../audit/record.js";
 import { newId, nowIso, type ServiceContext, todayOf } from "../context.js";
 import { customerRow } from "../customers/shape.js";
@@ -23,7 +24,8 @@ export interface CreateQuestionnaireInput {
   readonly requestKey?: string | undefined;
 }
 
-const formatGuess = (fileName: string): string => /\.(xlsx|csv|pdf)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "unknown";
+const formatGuess = (fileName: string): StoredFormat =>
+  SOURCE_FORMATS.find((f) => fileName.toLowerCase().endsWith(`.${f}`)) ?? "unknown";
 
 /**
  * Stores the upload and queues it: the answer is "queued" at once, and the processing job moves it
@@ -97,7 +99,7 @@ async function queueQuestionnaire(
   const blobKey = `${ctx.tenantId}/${id}/original`;
   await ctx.blobs.put(blobKey, input.bytes);
   const at = nowIso(ctx);
-  const row = {
+  const row: typeof questionnaires.$inferSelect = {
     id,
     tenantId: ctx.tenantId,
     customerId: input.customerId,
@@ -106,7 +108,7 @@ async function queueQuestionnaire(
     status: "queued",
     failure: null,
     blobKey,
-    hints: input.hints && Object.keys(input.hints).length > 0 ? { ...input.hints } : null,
+    hints: givenHints(input.hints) ?? null,
     region: input.customer.region,
     ndaOnFile: input.customer.ndaOnFile,
     ndaUntil: input.customer.ndaUntil ?? null,

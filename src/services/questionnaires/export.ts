@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
 import { questionnaires } from "../../db/schema/index.js";
 import { QuireError } from "../../domain/errors.js";
-import { answersForWriteBack, reportToCsv, writeBackCsv, writeBackXlsx } from "../../export/index.js";
+import { fillOriginal, reportToCsv } from "../../export/index.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
 import { questionnaireRow } from "./shape.js";
@@ -72,8 +72,11 @@ export async function exportQuestionnaire(
     const original = await ctx.blobs.get(qn.blobKey);
     if (!original) throw new QuireError("blob_missing", "the uploaded file is no longer stored", 410);
     const locations = new Map(rows.map((r) => [r.id, r]));
-    const toWrite = answersForWriteBack(report, { approvedOnly: !options.includeDrafts, locations, citeInText: true });
-    const written = (qn.format === "xlsx" ? writeBackXlsx : writeBackCsv)(original, toWrite);
+    const written = fillOriginal(qn.format, original, report, {
+      approvedOnly: !options.includeDrafts,
+      locations,
+      citeInText: true,
+    });
     result = {
       body: written.bytes,
       contentType: CONTENT_TYPES[qn.format] ?? "application/octet-stream",

@@ -3,9 +3,9 @@ import { atomic } from "../../db/atomic.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
 import { isQuireError } from "../../domain/errors.js";
+import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
-import type { LayoutHints } from "../../ingest/types.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
 import { dispatchJobs } from "../jobs/enqueue.js";
@@ -15,7 +15,7 @@ import { draftReport } from "./draft-report.js";
 import { customerContextOf } from "./shape.js";
 
 /** Still waiting for its processing job (a job resumed after a crash finds it "processing"). */
-const UNFINISHED = ["queued", "processing"];
+const UNFINISHED: QuestionnaireStatus[] = ["queued", "processing"];
 
 /**
  * The background job behind POST /v1/questionnaires: queued → processing → drafted, or failed
@@ -30,7 +30,7 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
   const where = and(eq(questionnaires.tenantId, tenantId), eq(questionnaires.id, id));
   const row = (await db.select().from(questionnaires).where(where).limit(1))[0];
   // Deleted meanwhile, or already finished by an earlier run of the same job: nothing to do.
-  if (!row || !UNFINISHED.includes(row.status)) return;
+  if (!row || !UNFINISHED.includes(row.status as QuestionnaireStatus)) return;
   if (row.status === "queued") {
     await db
       .update(questionnaires)
@@ -42,7 +42,7 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
   try {
     const bytes = await ctx.blobs.get(row.blobKey);
     if (!bytes) throw new Error(`blob ${row.blobKey} is missing`);
-    const questionnaire = await ingestQuestionnaire(bytes, row.fileName, (row.hints ?? undefined) as LayoutHints);
+    const questionnaire = await ingestQuestionnaire(bytes, row.fileName, row.hints ?? undefined);
     drafted = { questionnaire, report: await draftReport(ctx, questionnaire, customerContextOf(row)) };
   } catch (error) {
     // Refusals (a bad file) fail the questionnaire; anything else is the job's to retry.
@@ -129,7 +129,7 @@ export async function failQuestionnaire(
   const { db, tenantId } = ctx;
   const where = and(eq(questionnaires.tenantId, tenantId), eq(questionnaires.id, id));
   const row = (await db.select({ status: questionnaires.status }).from(questionnaires).where(where).limit(1))[0];
-  if (!row || !UNFINISHED.includes(row.status)) return;
+  if (!row || !UNFINISHED.includes(row.status as QuestionnaireStatus)) return;
   const event = await eventWrites(ctx, "questionnaire.failed", { questionnaireId: id, status: "failed", failure });
   await atomic(db, [
     db

@@ -1,7 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { answers, questions } from "../../db/schema/index.js";
-import type { AnswerReport, ReportQuestion } from "../../domain/answering/report.js";
+import type { ReviewedQuestion, ReviewedReport } from "../../domain/answering/report.js";
 import { summarize } from "../../domain/answering/report.js";
+import { QuireError } from "../../domain/errors.js";
 import { type AnswerRow, answerColumns } from "../answers/shape.js";
 import type { ServiceContext } from "../context.js";
 import type { QuestionnaireRow } from "./shape.js";
@@ -17,22 +18,22 @@ export async function storedAnswerRows(ctx: ServiceContext, questionnaireId: str
 }
 
 /** The stored answers as a report; statuses include the review ones (approved, rejected). */
-export function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): AnswerReport {
+export function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): ReviewedReport {
   const reportQuestions = rows.map(
-    (r): ReportQuestion => ({
+    (r): ReviewedQuestion => ({
       id: r.id,
       sheet: r.sheet,
       row: r.row,
       sourceId: r.sourceId,
       section: r.section,
       text: r.question,
-      kind: r.kind as ReportQuestion["kind"],
+      kind: r.kind,
       allowedValues: r.allowedValues,
-      status: r.status as ReportQuestion["status"],
+      status: r.status,
       answer: r.text === null ? null : { value: r.value, text: r.text },
       confidence: r.confidence,
       entryId: r.entryId,
-      controls: r.controls as ReportQuestion["controls"],
+      controls: r.controls,
       citations: r.citations,
       withheld: r.withheld,
       alternatives: r.alternatives,
@@ -41,9 +42,11 @@ export function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): Answ
       existingAnswer: r.existingAnswer,
     }),
   );
+  // Processing sets the format before a questionnaire is drafted; "unknown" means it never was.
+  if (qn.format === "unknown") throw new QuireError("not_ready", `questionnaire ${qn.id} was never read`, 409);
   return {
-    source: { file: qn.fileName, format: qn.format as AnswerReport["source"]["format"] },
-    customer: { region: qn.region as AnswerReport["customer"]["region"], ndaOnFile: qn.ndaOnFile, asOf: qn.asOf },
+    source: { file: qn.fileName, format: qn.format },
+    customer: { region: qn.region, ndaOnFile: qn.ndaOnFile, asOf: qn.asOf },
     questions: reportQuestions,
     summary: summarize(reportQuestions),
     warnings: qn.warnings ?? [],

@@ -33,7 +33,7 @@ export async function eventWrites(
   if (targets.length === 0) return { statements: [], jobs: [] };
   const at = nowIso(ctx);
   const payload = JSON.stringify({ type, timestamp: at, data });
-  const rows = targets.map((s) => ({
+  const rows = targets.map((s): typeof webhookDeliveries.$inferSelect => ({
     id: newId("msg"),
     tenantId: ctx.tenantId,
     subscriptionId: s.id,

@@ -1,32 +1,18 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { ISO_DATE_MESSAGE, isIsoDate } from "../../../domain/dates.js";
+import { givenHints, LayoutHintsSchema } from "../../../domain/questionnaire/layout-hints.js";
 import { createQuestionnaire } from "../../../services/questionnaires/create.js";
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, json, problems } from "../../route-kit.js";
-import { QuestionnaireSchema } from "../../schemas.js";
+import { AsOfField, QuestionnaireSchema } from "../../schemas.js";
 
 const Form = z.object({
   file: z
     .instanceof(File)
     .openapi({ type: "string", format: "binary", description: "The questionnaire (.xlsx, .csv or .pdf)" }),
   customerId: z.string().min(1).openapi({ description: "The customer (buyer) who sent it" }),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
-    .refine(isIsoDate, ISO_DATE_MESSAGE)
-    .optional()
-    .openapi({ description: "Date the citation policy judges validity on (default: today)" }),
-  sheet: z.string().max(100).optional().openapi({ description: "Layout hint: the sheet with the questions" }),
-  headerRow: z.coerce.number().int().positive().optional().openapi({ description: "Layout hint: 1-based header row" }),
-  questionColumn: z.string().max(10).optional().openapi({ description: "Layout hint: column letter or number" }),
-  answerColumn: z.string().max(10).optional(),
-  commentColumn: z.string().max(10).optional(),
-  idColumn: z
-    .string()
-    .max(10)
-    .optional()
-    .openapi({ description: "Layout hint: the column of the buyer's question ids" }),
+  asOf: AsOfField,
+  ...LayoutHintsSchema.shape,
 });
 
 const route = createRoute({
@@ -45,21 +31,14 @@ const route = createRoute({
 
 export function registerCreateQuestionnaire(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const form = c.req.valid("form");
+    const { file, customerId, asOf, ...hints } = c.req.valid("form");
     const questionnaire = await createQuestionnaire(serviceContext(c), {
-      bytes: new Uint8Array(await form.file.arrayBuffer()),
-      fileName: form.file.name || "upload",
-      customerId: form.customerId,
-      asOf: form.asOf,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      fileName: file.name || "upload",
+      customerId,
+      asOf,
       requestKey: c.var.idempotencyKey,
-      hints: {
-        ...(form.sheet && { sheet: form.sheet }),
-        ...(form.headerRow && { headerRow: form.headerRow }),
-        ...(form.questionColumn && { questionColumn: form.questionColumn }),
-        ...(form.answerColumn && { answerColumn: form.answerColumn }),
-        ...(form.commentColumn && { commentColumn: form.commentColumn }),
-        ...(form.idColumn && { idColumn: form.idColumn }),
-      },
+      hints: givenHints(hints),
     });
     c.header("location", `/v1/questionnaires/${questionnaire.id}`);
     return c.json(questionnaire, 202);
