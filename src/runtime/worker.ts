@@ -7,7 +7,7 @@ import type { Db } from "../db/types.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
 import { systemClock } from "../services/context.js";
 import { jobById } from "../services/jobs/lease.js";
-import { consumeJobMessages, type QueueMessageLike, runJobById, sweepOnSchedule } from "./workers/consumer.js";
+import { consumeJobMessages, type QueueMessageLike, runJobById, sweepOnSchedule } from "./worker-jobs.js";
 import { dohResolver } from "./workers/doh-resolver.js";
 import { cloudflareQueue, type QueueProducerLike } from "./workers/queue.js";
 

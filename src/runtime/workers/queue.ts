@@ -19,7 +19,7 @@ export const delaySecondsUntil = (runAt: string, nowMs: number): number =>
 /**
  * Jobs on Workers: the row is committed to D1 first, then its id is sent to Cloudflare Queues
  * (delayed until its run time) and the same Worker's queue() handler leases and runs it
- * (runtime/workers/consumer.ts). A lost send is repaired by the scheduled sweep.
+ * (runtime/worker-jobs.ts). A lost send is repaired by the scheduled sweep.
  */
 export function cloudflareQueue(
   producer: QueueProducerLike,

@@ -1,8 +1,8 @@
-import type { DispatchedJob, ServiceDeps } from "../../services/context.js";
-import { jobById, leaseJob } from "../../services/jobs/lease.js";
-import { inlineExecutor } from "../../services/jobs/runner.js";
-import { overdueJobs, settleJob, sweepJobs } from "../../services/jobs/settle.js";
-import { delaySecondsUntil, type JobMessage, type QueueProducerLike } from "./queue.js";
+import type { DispatchedJob, ServiceDeps } from "../services/context.js";
+import { jobById, leaseJob } from "../services/jobs/lease.js";
+import { inlineExecutor } from "../services/jobs/runner.js";
+import { overdueJobs, settleJob, sweepJobs } from "../services/jobs/settle.js";
+import { delaySecondsUntil, type JobMessage, type QueueProducerLike } from "./workers/queue.js";
 
 export interface QueueMessageLike {
   readonly body: JobMessage;
