@@ -335,8 +335,10 @@ describe("webhooks (defect 4)", () => {
       // The first delivery is still being held by the receiver.
       expect(held.some((r) => !r.writableEnded)).toBe(true);
     } finally {
-      for (const r of held) r.destroy();
       await h.close();
+      for (const r of held) r.destroy();
+      // Deliveries that arrived after the destroy above must not keep close() waiting.
+      server.closeAllConnections();
       await new Promise((done) => server.close(done));
     }
   });
