@@ -13,6 +13,9 @@ const suites: { name: string; load: () => Promise<() => Promise<Measurement[]>> 
   { name: "csv", load: async () => (await import("./csv.js")).benchCsv },
   { name: "match+draft+cite", load: async () => (await import("./match.js")).benchMatch },
   { name: "http", load: async () => (await import("./http.js")).benchHttp },
+  { name: "load", load: async () => (await import("./load.js")).benchLoad },
+  { name: "freeze", load: async () => (await import("./freeze.js")).benchFreeze },
+  { name: "memory", load: async () => (await import("./memory.js")).benchMemory },
 ];
 
 const only = process.argv.slice(2);

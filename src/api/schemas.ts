@@ -14,6 +14,7 @@ export const ProblemSchema = z
     detail: z.string(),
     requestId: z.string(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    retryAfter: z.number().int().optional().openapi({ description: "Seconds to wait (also the Retry-After header)" }),
   })
   .openapi("Problem");
 

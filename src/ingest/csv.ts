@@ -10,6 +10,7 @@
  * of the file, blank ones included, so record n is row n as a spreadsheet shows the file and a
  * quoted newline never shifts the rows that answer cells refer to.
  */
+import { QuireError } from "../domain/errors.js";
 import { type CsvEncoding, type DecodedCsv, decodeCsv } from "./csv-codec.js";
 import type { SheetGrid } from "./grid.js";
 import { type IngestLimits, tooManyCells, tooManyColumns, tooManyRows, tooMuchText } from "./limits.js";
@@ -152,6 +153,7 @@ export function readCsvFile(
   let start = 0;
   let value = "";
   let inQuotes = false;
+  let quoteOpenedAt = 0;
 
   const endField = (end: number) => {
     if (fields.length >= limits.maxColumns) throw tooManyColumns("The CSV file", limits);
@@ -173,10 +175,8 @@ export function readCsvFile(
   while (i < n) {
     if (inQuotes) {
       const close = text.indexOf('"', i);
-      if (close < 0) {
-        value += text.slice(i); // an unclosed quote runs to the end of the file
-        i = n;
-      } else if (text[close + 1] === '"') {
+      if (close < 0) throw unclosedQuote(text, quoteOpenedAt);
+      if (text[close + 1] === '"') {
         value += text.slice(i, close + 1);
         i = close + 2;
       } else {
@@ -192,6 +192,7 @@ export function readCsvFile(
       if (value.trim() === "") {
         value = "";
         inQuotes = true;
+        quoteOpenedAt = i;
       } else value += ch;
       i++;
     } else if (ch === delimiter) {
@@ -217,6 +218,20 @@ export function readCsvFile(
   // A last line without a line end is a record; a final line end does not open another.
   if (start < n || fields.length > 0) endRecord(n);
   return { encoding: decoded.encoding, bomBytes: decoded.bomBytes, delimiter, eol: eol ?? "\r\n", records };
+}
+
+/**
+ * Everything after a quote that is never closed would be one cell: every later row silently merged
+ * into it. That file is refused, naming the line where the quote opened.
+ */
+function unclosedQuote(text: string, offset: number): QuireError {
+  const line = text.slice(0, offset).split(/\r\n|\r|\n/).length;
+  return new QuireError(
+    "csv_unclosed_quote",
+    `The CSV file has a quote (") opened on line ${line} that is never closed, so every row after it would be read as one cell. Close the quote or remove it, then upload again.`,
+    422,
+    { line },
+  );
 }
 
 /** CSV → the format-neutral grid that header and question detection read (cell texts trimmed). */

@@ -12,6 +12,10 @@ export interface IngestLimits {
   readonly maxZipEntries: number;
   /** Sum of the uncompressed sizes declared in the zip directory. */
   readonly maxUncompressedBytes: number;
+  /** Uncompressed bytes of any one part (a sheet, the shared strings): what one XML parse may take. */
+  readonly maxPartBytes: number;
+  /** Bytes any one PDF stream may inflate to (a flate bomb is refused before pdf.js opens it). */
+  readonly maxPdfStreamBytes: number;
   /** Uncompressed / compressed, checked for entries big enough to matter. */
   readonly maxCompressionRatio: number;
   /** Rows read per sheet (CSV: records). */
@@ -29,6 +33,8 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxFileBytes: 25 * 1024 * 1024,
   maxZipEntries: 2_000,
   maxUncompressedBytes: 200 * 1024 * 1024,
+  maxPartBytes: 50 * 1024 * 1024,
+  maxPdfStreamBytes: 32 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxRows: 100_000,
   maxColumns: 1_000,

@@ -4,6 +4,7 @@ import type { Clock } from "../ports/clock.js";
 import type { LlmSettings } from "../ports/drafter.js";
 import type { HostResolver } from "../ports/host-resolver.js";
 import type { JobQueue } from "../ports/job-queue.js";
+import type { WebhookPoster } from "../ports/webhook-poster.js";
 
 // The ports live in src/ports/ (adapters implement them without importing services); they are
 // re-exported here because a service verb takes everything it needs from its context.
@@ -11,7 +12,8 @@ export type { BlobStore } from "../ports/blob-store.js";
 export { type Clock, systemClock } from "../ports/clock.js";
 export type { LlmSettings } from "../ports/drafter.js";
 export type { HostResolver } from "../ports/host-resolver.js";
-export type { Job, JobQueue } from "../ports/job-queue.js";
+export type { DispatchedJob, Job, JobQueue } from "../ports/job-queue.js";
+export type { WebhookPoster } from "../ports/webhook-poster.js";
 
 export interface WebhookSettings {
   /** Delay before retry n (index n-1); the number of entries is the number of retries. */
@@ -27,6 +29,16 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   allowLoopback: false,
 };
 
+/** Per-tenant limits on uploads (both runtimes: counted in the database, so they hold across restarts and isolates). */
+export interface TenantLimits {
+  /** Uploads (async and synchronous) a tenant may start per minute. */
+  readonly uploadsPerMinute: number;
+  /** Questionnaires of a tenant that may wait or run at once (queued + processing). */
+  readonly uploadsInFlight: number;
+}
+
+export const DEFAULT_TENANT_LIMITS: TenantLimits = { uploadsPerMinute: 60, uploadsInFlight: 20 };
+
 /** What a runtime provides once; every request and job derives its ServiceContext from it. */
 export interface ServiceDeps {
   readonly db: Db;
@@ -34,8 +46,15 @@ export interface ServiceDeps {
   readonly clock: Clock;
   readonly jobs?: JobQueue;
   readonly resolveHost?: HostResolver;
-  readonly fetch?: typeof fetch;
+  /** How webhooks are sent (Node: pinned to the checked address); default: fetch by URL. */
+  readonly webhookPost?: WebhookPoster;
   readonly webhooks?: Partial<WebhookSettings>;
+  readonly limits?: Partial<TenantLimits>;
+  /**
+   * Called between the short transactions of a long save (a big questionnaire's answers): the
+   * runtime lets its other writers take SQLite's write lock (Node job threads ask the main thread).
+   */
+  readonly yieldWrites?: () => Promise<void>;
   /** Set when ANTHROPIC_API_KEY is configured: drafts are refined by the model, offline otherwise. */
   readonly llm?: LlmSettings;
 }

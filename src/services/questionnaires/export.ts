@@ -1,14 +1,12 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
-import { answers, questionnaires, questions } from "../../db/schema/index.js";
-import type { ReviewedQuestion, ReviewedReport } from "../../domain/answering/report.js";
-import { summarize } from "../../domain/answering/report.js";
+import { questionnaires } from "../../db/schema/index.js";
 import { QuireError } from "../../domain/errors.js";
 import { fillOriginal, reportToCsv } from "../../export/index.js";
-import { type AnswerRow, answerColumns } from "../answers/shape.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
-import { type QuestionnaireRow, questionnaireRow } from "./shape.js";
+import { questionnaireRow } from "./shape.js";
+import { reportOf, storedAnswerRows } from "./stored-report.js";
 
 export type ExportFormat = "original" | "csv" | "json";
 
@@ -19,66 +17,43 @@ export interface ExportResult {
   readonly warnings: string[];
 }
 
+/** What recordExport writes once the download has really been produced. */
+export interface ExportRecord {
+  readonly questionnaireId: string;
+  readonly format: ExportFormat;
+  readonly includeDrafts: boolean;
+  readonly answers: number;
+  readonly customerId: string | null;
+  /** Artifacts cited in what leaves Quire. */
+  readonly cited: readonly string[];
+  /** Downloading the filled original of an approved questionnaire moves it to "exported". */
+  readonly marksExported: boolean;
+}
+
+export interface PreparedExport extends ExportResult {
+  readonly record: ExportRecord;
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
 };
 
-/** The stored answers as a report; statuses include the review ones (approved, rejected). */
-function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): ReviewedReport {
-  const reportQuestions = rows.map(
-    (r): ReviewedQuestion => ({
-      id: r.id,
-      sheet: r.sheet,
-      row: r.row,
-      sourceId: r.sourceId,
-      section: r.section,
-      text: r.question,
-      kind: r.kind,
-      allowedValues: r.allowedValues,
-      status: r.status,
-      answer: r.text === null ? null : { value: r.value, text: r.text },
-      confidence: r.confidence,
-      entryId: r.entryId,
-      controls: r.controls,
-      citations: r.citations,
-      withheld: r.withheld,
-      alternatives: r.alternatives,
-      notes: r.notes,
-      matchedTerms: r.matchedTerms,
-      existingAnswer: r.existingAnswer,
-    }),
-  );
-  // Processing sets the format before a questionnaire is drafted; "unknown" means it never was.
-  if (qn.format === "unknown") throw new QuireError("not_ready", `questionnaire ${qn.id} was never read`, 409);
-  return {
-    source: { file: qn.fileName, format: qn.format },
-    customer: { region: qn.region, ndaOnFile: qn.ndaOnFile, asOf: qn.asOf },
-    questions: reportQuestions,
-    summary: summarize(reportQuestions),
-    warnings: qn.warnings ?? [],
-  };
-}
-
 /**
  * The filled original (approved answers only unless drafts are asked for), or the answers as CSV
- * or JSON. Every export is audited, with one "artifact.cite" row per artifact that leaves Quire in it.
+ * or JSON. Nothing is written here: the interface produces the download first and then calls
+ * recordExport, so the audit log never claims a document left that did not.
  */
 export async function exportQuestionnaire(
   ctx: ServiceContext,
   id: string,
   options: { format: ExportFormat; includeDrafts: boolean },
-): Promise<ExportResult> {
+): Promise<PreparedExport> {
   const qn = await questionnaireRow(ctx, id);
   if (!["drafted", "in_review", "approved", "exported"].includes(qn.status)) {
     throw new QuireError("not_ready", `questionnaire ${id} is ${qn.status}; export needs drafted answers`, 409);
   }
-  const rows = await ctx.db
-    .select(answerColumns)
-    .from(questions)
-    .innerJoin(answers, and(eq(answers.tenantId, questions.tenantId), eq(answers.id, questions.id)))
-    .where(and(eq(questions.tenantId, ctx.tenantId), eq(questions.questionnaireId, id)))
-    .orderBy(asc(questions.ordinal));
+  const rows = await storedAnswerRows(ctx, id);
   const report = reportOf(qn, rows);
   const included = rows.filter((r) =>
     options.includeDrafts ? r.status !== "rejected" && r.status !== "no_match" : r.status === "approved",
@@ -140,26 +115,47 @@ export async function exportQuestionnaire(
     };
   }
 
-  const cited = [...new Set(included.flatMap((r) => r.citations.map((c) => c.artifactId)))];
-  const exported = options.format === "original" && qn.status === "approved";
+  const record: ExportRecord = {
+    questionnaireId: id,
+    format: options.format,
+    includeDrafts: options.includeDrafts,
+    answers: included.length,
+    customerId: qn.customerId,
+    cited: [...new Set(included.flatMap((r) => r.citations.map((c) => c.artifactId)))],
+    marksExported: options.format === "original" && qn.status === "approved",
+  };
+  return { ...result, record };
+}
+
+/**
+ * Audits a download that was produced: one "questionnaire.export" row and one "artifact.cite" row
+ * per artifact that left Quire in it, and the move to "exported", in one atomic write.
+ */
+export async function recordExport(ctx: ServiceContext, record: ExportRecord): Promise<void> {
+  const id = record.questionnaireId;
   await atomic(ctx.db, [
     auditStatement(ctx, "questionnaire.export", id, {
-      format: options.format,
-      includeDrafts: options.includeDrafts,
-      answers: included.length,
-      customerId: qn.customerId,
+      format: record.format,
+      includeDrafts: record.includeDrafts,
+      answers: record.answers,
+      customerId: record.customerId,
     }),
-    ...cited.map((artifactId) =>
-      auditStatement(ctx, "artifact.cite", artifactId, { questionnaireId: id, customerId: qn.customerId }),
+    ...record.cited.map((artifactId) =>
+      auditStatement(ctx, "artifact.cite", artifactId, { questionnaireId: id, customerId: record.customerId }),
     ),
-    ...(exported
+    ...(record.marksExported
       ? [
           ctx.db
             .update(questionnaires)
             .set({ status: "exported", updatedAt: nowIso(ctx) })
-            .where(and(eq(questionnaires.tenantId, ctx.tenantId), eq(questionnaires.id, id))),
+            .where(
+              and(
+                eq(questionnaires.tenantId, ctx.tenantId),
+                eq(questionnaires.id, id),
+                eq(questionnaires.status, "approved"),
+              ),
+            ),
         ]
       : []),
   ]);
-  return result;
 }

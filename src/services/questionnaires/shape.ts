@@ -31,7 +31,7 @@ export const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireView => ({
   fileName: r.fileName,
   format: r.format,
   status: r.status,
-  failure: r.failure,
+  failure: r.failure ? { code: r.failure.code, message: r.failure.message } : null,
   customer: { region: r.region, ndaOnFile: r.ndaOnFile, ndaUntil: r.ndaUntil, asOf: r.asOf },
   hints: r.hints,
   summary: r.summary,

@@ -25,7 +25,7 @@ const route = createRoute({
   request: { body: { required: true, content: { "multipart/form-data": { schema: Form } } } },
   responses: {
     202: json(QuestionnaireSchema, "Accepted and queued; poll GET /v1/questionnaires/{id} or subscribe to webhooks"),
-    ...problems(400, 404, 413, 422),
+    ...problems(400, 404, 413, 422, 429),
   },
 });
 
@@ -37,6 +37,7 @@ export function registerCreateQuestionnaire(app: OpenAPIHono<AppEnv>): void {
       fileName: file.name || "upload",
       customerId,
       asOf,
+      requestKey: c.var.idempotencyKey,
       hints: givenHints(hints),
     });
     c.header("location", `/v1/questionnaires/${questionnaire.id}`);
