@@ -22,3 +22,30 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 export const isIsoDate = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** "2026-09-30" → "30 September 2026": how answers name dates to buyers. */
+export function formatLongDate(date: IsoDate): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "2026-08-21" → "August 2026". */
+export function formatMonthYear(date: IsoDate): string {
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return `${MONTHS[m - 1]} ${y}`;
+}

@@ -8,7 +8,8 @@ import { outOfScope } from "../matching/scope.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
 import { citeEntries } from "./cite.js";
 import type { CustomerContext } from "./customer.js";
-import { type AnswerReport, type ReportQuestion, summarize } from "./report.js";
+import { finalizeAnswer } from "./finalize.js";
+import { type AnswerReport, type ReportQuestion, summarize, withStaleWarnings } from "./report.js";
 
 export interface AnswerOptions {
   readonly thresholds?: DraftThresholds;
@@ -140,7 +141,7 @@ export function answerQuestion(
     ]);
   }
   const cited = citeEntries(prepared, chosen.entries, question.text, customer);
-  return {
+  const drafted: ReportQuestion = {
     ...base,
     status: draft.status,
     answer: { value: draft.value, text: draft.text },
@@ -153,6 +154,8 @@ export function answerQuestion(
     notes: draft.notes,
     matchedTerms: [...new Set(chosen.candidates.flatMap((c) => c.matchedTerms))],
   };
+  // Post-draft: placeholders filled, citations capped, nothing stale or self-contradicting drafted.
+  return finalizeAnswer(prepared, drafted, chosen.entries, customer);
 }
 
 /** Answers every question of a questionnaire: the pure heart of Quire (no I/O, same in every runtime). */
@@ -173,6 +176,6 @@ export function answerQuestionnaire(
     customer: { region: customer.region, ndaOnFile: customer.ndaOnFile, asOf: customer.asOf },
     questions,
     summary: summarize(questions),
-    warnings: questionnaire.warnings,
+    warnings: withStaleWarnings(questionnaire.warnings, questions),
   };
 }
