@@ -90,7 +90,15 @@ export const AnswerSchema = z
     entryId: z.string().nullable(),
     controls: z.array(z.object({ framework: z.string(), ref: z.string() })),
     citations: z.array(Citation),
+    onRequest: z
+      .array(Citation)
+      .nullable()
+      .openapi({ description: "Allowed for this customer beyond the two strongest citations: offered on request" }),
     withheld: z.array(z.object({ artifactId: z.string(), reason: z.string() })),
+    entryIds: z
+      .array(z.string())
+      .nullable()
+      .openapi({ description: "Both entries of an answer combined from two (entryId is the first)" }),
     alternatives: z.array(z.object({ entryId: z.string(), score: z.number() })),
     notes: z.array(z.string()),
     matchedTerms: z.array(z.string()),
@@ -195,3 +203,27 @@ export const AuditEntrySchema = z
     at: z.string(),
   })
   .openapi("AuditEntry");
+
+export const CitationCheckSchema = z
+  .object({
+    questionnaireId: z.string(),
+    customer: z.object({
+      region: RegionEnum,
+      ndaOnFile: z.boolean(),
+      ndaUntil: z.string().nullable().optional(),
+      asOf: z.string(),
+    }),
+    changes: z.array(
+      z.object({
+        answerId: z.string(),
+        sourceId: z.string().nullable(),
+        question: z.string(),
+        before: z.array(z.string()),
+        after: z.array(z.string()),
+        removed: z.array(z.object({ artifactId: z.string(), reason: z.string() })),
+        added: z.array(z.object({ artifactId: z.string(), reason: z.string() })),
+      }),
+    ),
+    stale: z.array(z.object({ answerId: z.string(), sourceId: z.string().nullable(), reasons: z.array(z.string()) })),
+  })
+  .openapi("CitationCheck");

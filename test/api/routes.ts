@@ -134,6 +134,7 @@ export const ROUTES: RouteCase[] = [
     resource: "questionnaire",
     malformed: { input: () => query("format=pdf"), field: "format" },
   },
+  { method: "GET", path: "/v1/questionnaires/{id}/citations", scope: "questionnaires:read", resource: "questionnaire" },
   {
     method: "GET",
     path: "/v1/questionnaires/{id}/answers",

@@ -22,6 +22,7 @@ import { registerListKeys } from "./keys/list.js";
 import { registerRevokeKey } from "./keys/revoke.js";
 import { registerLibrary } from "./library.js";
 import { registerMatch } from "./match.js";
+import { registerQuestionnaireCitations } from "./questionnaires/citations.js";
 import { registerCreateQuestionnaire } from "./questionnaires/create.js";
 import { registerDeleteQuestionnaire } from "./questionnaires/delete.js";
 import { registerExportQuestionnaire } from "./questionnaires/export.js";
@@ -65,6 +66,7 @@ function registerQuestionnaires(app: OpenAPIHono<AppEnv>): void {
   registerGetQuestionnaire(app);
   registerDeleteQuestionnaire(app);
   registerExportQuestionnaire(app);
+  registerQuestionnaireCitations(app);
 }
 
 function registerAnswers(app: OpenAPIHono<AppEnv>): void {

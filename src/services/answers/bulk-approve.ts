@@ -4,7 +4,9 @@ import { answers, questions } from "../../db/schema/index.js";
 import type { ServiceContext } from "../context.js";
 import { syncReviewStatus } from "../questionnaires/review-status.js";
 import { questionnaireRow } from "../questionnaires/shape.js";
+import { recordConflicts } from "../library/conflicts.js";
 import { changeStatements } from "./apply.js";
+import { approvalProblem } from "./approve.js";
 import { type AnswerRow, answerColumns } from "./shape.js";
 
 export interface BulkApproveInput {
@@ -14,12 +16,16 @@ export interface BulkApproveInput {
   statuses?: string[] | undefined;
 }
 
-/** Approves every qualifying answer with text, all in one transaction with one history row each. */
+/**
+ * Approves every qualifying answer with text, all in one transaction with one history row each.
+ * An answer that cannot be approved as it stands (a Yes/No or choice without a valid value) is
+ * skipped and listed with the reason.
+ */
 export async function bulkApprove(
   ctx: ServiceContext,
   questionnaireId: string,
   input: BulkApproveInput,
-): Promise<{ approved: string[]; status: string }> {
+): Promise<{ approved: string[]; skipped: { id: string; reason: string }[]; status: string }> {
   await questionnaireRow(ctx, questionnaireId);
   const rows = (await ctx.db
     .select(answerColumns)
@@ -34,7 +40,12 @@ export async function bulkApprove(
       ),
     )
     .orderBy(questions.ordinal)) as AnswerRow[];
-  const eligible = rows.filter((r) => r.status !== "approved" && r.text !== null && r.text.trim() !== "");
+  const candidates = rows.filter((r) => r.status !== "approved" && r.text !== null && r.text.trim() !== "");
+  const skipped = candidates.flatMap((r) => {
+    const problem = approvalProblem(r);
+    return problem ? [{ id: r.id, reason: problem.message }] : [];
+  });
+  const eligible = candidates.filter((r) => !skipped.some((s) => s.id === r.id));
   await atomic(
     ctx.db,
     eligible.flatMap((row) =>
@@ -48,5 +59,9 @@ export async function bulkApprove(
     ),
   );
   const status = await syncReviewStatus(ctx, questionnaireId);
-  return { approved: eligible.map((r) => r.id), status };
+  await recordConflicts(
+    ctx,
+    eligible.map((r) => ({ ...r, status: "approved" })),
+  );
+  return { approved: eligible.map((r) => r.id), skipped, status };
 }

@@ -1,13 +1,23 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
-import { answers, questionnaires, questions } from "../../db/schema/index.js";
+import { questionnaires } from "../../db/schema/index.js";
+import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport, ReportQuestion } from "../../domain/answering/report.js";
 import { summarize } from "../../domain/answering/report.js";
 import { QuireError } from "../../domain/errors.js";
-import { answersForWriteBack, reportToCsv, writeBackCsv, writeBackXlsx } from "../../export/index.js";
-import { type AnswerRow, answerColumns } from "../answers/shape.js";
+import { reportToCsv, selectForWriteBack, writeBackCsv, writeBackXlsx } from "../../export/index.js";
+import {
+  answerRowsOf,
+  type CitationChange,
+  citationChange,
+  currentCustomer,
+  redecideCitations,
+  staleNow,
+} from "../answers/current-citations.js";
+import type { AnswerRow } from "../answers/shape.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
+import { preparedLibraryFor } from "../library/prepared.js";
 import { type QuestionnaireRow, questionnaireRow } from "./shape.js";
 
 export type ExportFormat = "original" | "csv" | "json";
@@ -17,6 +27,8 @@ export interface ExportResult {
   readonly contentType: string;
   readonly fileName: string;
   readonly warnings: string[];
+  /** Citations decided differently now than when the answers were drafted or approved. */
+  readonly citationChanges: CitationChange[];
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -25,7 +37,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The stored answers as a report; statuses include the review ones (approved, rejected). */
-function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): AnswerReport {
+function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[], customer: CustomerContext): AnswerReport {
   const reportQuestions = rows.map(
     (r): ReportQuestion => ({
       id: r.id,
@@ -42,6 +54,7 @@ function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): AnswerRepor
       entryId: r.entryId,
       controls: r.controls as ReportQuestion["controls"],
       citations: r.citations,
+      onRequest: r.onRequest ?? [],
       withheld: r.withheld,
       alternatives: r.alternatives,
       notes: r.notes,
@@ -51,7 +64,7 @@ function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): AnswerRepor
   );
   return {
     source: { file: qn.fileName, format: qn.format as AnswerReport["source"]["format"] },
-    customer: { region: qn.region as AnswerReport["customer"]["region"], ndaOnFile: qn.ndaOnFile, asOf: qn.asOf },
+    customer: { region: customer.region, ndaOnFile: customer.ndaOnFile, asOf: customer.asOf },
     questions: reportQuestions,
     summary: summarize(reportQuestions),
     warnings: qn.warnings ?? [],
@@ -59,8 +72,11 @@ function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): AnswerRepor
 }
 
 /**
- * The filled original (approved answers only unless drafts are asked for), or the answers as CSV
- * or JSON. Every export is audited, with one "artifact.cite" row per artifact that leaves Quire in it.
+ * The filled original (approved answers only unless drafts are asked for, drafts then marked as
+ * such; an answer that needs review or has no match is never written), or the answers as CSV or
+ * JSON. Citations are decided again for the customer as it is now and the artifacts as they are
+ * today; what changed since drafting is returned. Every export is audited with what really left:
+ * one "artifact.cite" row per artifact in it.
  */
 export async function exportQuestionnaire(
   ctx: ServiceContext,
@@ -71,19 +87,29 @@ export async function exportQuestionnaire(
   if (!["drafted", "in_review", "approved", "exported"].includes(qn.status)) {
     throw new QuireError("not_ready", `questionnaire ${id} is ${qn.status}; export needs drafted answers`, 409);
   }
-  const rows = (await ctx.db
-    .select(answerColumns)
-    .from(questions)
-    .innerJoin(answers, and(eq(answers.tenantId, questions.tenantId), eq(answers.id, questions.id)))
-    .where(and(eq(questions.tenantId, ctx.tenantId), eq(questions.questionnaireId, id)))
-    .orderBy(asc(questions.ordinal))) as AnswerRow[];
-  const report = reportOf(qn, rows);
-  const included = rows.filter((r) =>
-    options.includeDrafts ? r.status !== "rejected" && r.status !== "no_match" : r.status === "approved",
-  );
+  const customer = await currentCustomer(ctx, qn);
+  const prepared = await preparedLibraryFor(ctx);
+  const statuses = options.includeDrafts ? ["approved", "drafted"] : ["approved"];
+  const stored = await answerRowsOf(ctx, id);
+  const included = stored.filter((r) => statuses.includes(r.status) && r.text !== null);
+  const changes: CitationChange[] = [];
+  const warnings: string[] = [];
+  // The rows as they leave: current citations, and the text checked for facts that lapsed since.
+  const rows = stored.map((r): AnswerRow => {
+    if (!included.includes(r)) return r;
+    const now = redecideCitations(prepared, r, customer);
+    const change = citationChange(r, now);
+    if (change) changes.push(change);
+    for (const reason of staleNow(prepared, r, customer.asOf)) {
+      warnings.push(`${r.sourceId ?? r.id}: the ${r.status} answer is no longer current: ${reason}`);
+    }
+    return { ...r, citations: now.citations, onRequest: now.onRequest, withheld: now.withheld };
+  });
+  const report = reportOf(qn, rows, customer);
   const stem = qn.fileName.replace(/\.[^.]+$/, "");
+  let sent = included.map((r) => r.id);
 
-  let result: ExportResult;
+  let result: Omit<ExportResult, "warnings" | "citationChanges"> & { warnings: string[] };
   if (options.format === "original") {
     if (qn.format !== "xlsx" && qn.format !== "csv") {
       throw new QuireError(
@@ -95,16 +121,21 @@ export async function exportQuestionnaire(
     const original = await ctx.blobs.get(qn.blobKey);
     if (!original) throw new QuireError("blob_missing", "the uploaded file is no longer stored", 410);
     const locations = new Map(rows.map((r) => [r.id, r]));
-    const toWrite = answersForWriteBack(report, { approvedOnly: !options.includeDrafts, locations, citeInText: true });
-    const written = (qn.format === "xlsx" ? writeBackXlsx : writeBackCsv)(original, toWrite);
+    const selection = selectForWriteBack(report, { statuses, locations, citeInText: true, markDrafts: true });
+    const skipped = new Set(selection.skipped.map((s) => s.id));
+    sent = sent.filter((answerId) => !skipped.has(answerId));
+    const written = (qn.format === "xlsx" ? writeBackXlsx : writeBackCsv)(original, selection.answers);
     result = {
       body: written.bytes,
       contentType: CONTENT_TYPES[qn.format] ?? "application/octet-stream",
       fileName: `${stem}.filled.${qn.format}`,
-      warnings: written.warnings ?? [],
+      warnings: [
+        ...(written.warnings ?? []),
+        ...selection.skipped.map((s) => `${rows.find((r) => r.id === s.id)?.sourceId ?? s.id}: ${s.reason}`),
+      ],
     };
   } else if (options.format === "csv") {
-    const ids = new Set(included.map((r) => r.id));
+    const ids = new Set(sent);
     result = {
       body: reportToCsv({ ...report, questions: report.questions.filter((q) => ids.has(q.id)) }),
       contentType: CONTENT_TYPES.csv as string,
@@ -120,12 +151,13 @@ export async function exportQuestionnaire(
       status: qn.status,
       ...report,
       questions: report.questions
-        .filter((q) => included.some((r) => r.id === q.id))
+        .filter((q) => sent.includes(q.id))
         .map((q) => ({
           ...q,
           reviewer: byId.get(q.id)?.reviewer ?? null,
           reviewedAt: byId.get(q.id)?.reviewedAt ?? null,
         })),
+      citationChanges: changes,
     };
     result = {
       body: `${JSON.stringify(body, null, 2)}\n`,
@@ -135,17 +167,29 @@ export async function exportQuestionnaire(
     };
   }
 
-  const cited = [...new Set(included.flatMap((r) => r.citations.map((c) => c.artifactId)))];
+  // What really left: the citations decided now, of the answers really in the file.
+  const citedIn = new Map<string, string[]>();
+  for (const row of rows) {
+    if (!sent.includes(row.id)) continue;
+    for (const c of row.citations) citedIn.set(c.artifactId, [...(citedIn.get(c.artifactId) ?? []), row.id]);
+  }
   const exported = options.format === "original" && qn.status === "approved";
   await atomic(ctx.db, [
     auditStatement(ctx, "questionnaire.export", id, {
       format: options.format,
       includeDrafts: options.includeDrafts,
-      answers: included.length,
+      answers: sent.length,
       customerId: qn.customerId,
+      customer: { region: customer.region, ndaOnFile: customer.ndaOnFile, ndaUntil: customer.ndaUntil ?? null },
+      asOf: customer.asOf,
+      citationChanges: changes.map((c) => ({ answerId: c.answerId, before: c.before, after: c.after })),
     }),
-    ...cited.map((artifactId) =>
-      auditStatement(ctx, "artifact.cite", artifactId, { questionnaireId: id, customerId: qn.customerId }),
+    ...[...citedIn].map(([artifactId, answerIds]) =>
+      auditStatement(ctx, "artifact.cite", artifactId, {
+        questionnaireId: id,
+        customerId: qn.customerId,
+        answers: answerIds.length,
+      }),
     ),
     ...(exported
       ? [
@@ -156,5 +200,5 @@ export async function exportQuestionnaire(
         ]
       : []),
   ]);
-  return result;
+  return { ...result, warnings: [...result.warnings, ...warnings], citationChanges: changes };
 }

@@ -25,8 +25,16 @@ const route = createRoute({
   request: { params: IdParam("Questionnaire id", "qn_3f2a9c0d1e4b5a6c7d8e"), body: jsonBody(Body) },
   responses: {
     200: json(
-      z.object({ approved: z.array(z.string()), status: z.string() }).openapi("BulkApproveResult"),
-      "Ids approved and the questionnaire's status after",
+      z
+        .object({
+          approved: z.array(z.string()),
+          skipped: z
+            .array(z.object({ id: z.string(), reason: z.string() }))
+            .openapi({ description: "Qualifying answers not approved: a Yes/No or choice answer without a valid value" }),
+          status: z.string(),
+        })
+        .openapi("BulkApproveResult"),
+      "Ids approved, those skipped with why, and the questionnaire's status after",
     ),
     ...problems(400, 404),
   },
