@@ -227,3 +227,62 @@ export const CitationCheckSchema = z
     stale: z.array(z.object({ answerId: z.string(), sourceId: z.string().nullable(), reasons: z.array(z.string()) })),
   })
   .openapi("CitationCheck");
+
+export const LibraryConflictSchema = z
+  .object({
+    id: z.string(),
+    entryId: z.string(),
+    owner: z.string(),
+    answers: z.array(
+      z.object({
+        answerId: z.string(),
+        questionnaireId: z.string(),
+        question: z.string(),
+        value: z.string().nullable(),
+      }),
+    ),
+    message: z.string(),
+    status: z.string().openapi({ description: "open | resolved" }),
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    resolvedBy: z.string().nullable(),
+    resolution: z.string().nullable(),
+  })
+  .openapi("LibraryConflict");
+
+export const AttentionListSchema = z
+  .object({
+    lastSweepAt: z.string().nullable(),
+    owners: z.array(
+      z.object({
+        owner: z.string(),
+        findings: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.string().openapi({ description: "artifact.expiring | entry.review_due | answer.stale" }),
+            state: z.string(),
+            subjectType: z.string().openapi({ description: "entry | artifact | questionnaire" }),
+            subject: z.string(),
+            owner: z.string(),
+            dueOn: z.string(),
+            message: z.string(),
+            details: z.record(z.string(), z.unknown()).nullable(),
+            firstSeenAt: z.string(),
+            lastSeenAt: z.string(),
+          }),
+        ),
+        conflicts: z.array(LibraryConflictSchema),
+      }),
+    ),
+  })
+  .openapi("AttentionList");
+
+export const SweepResultSchema = z
+  .object({
+    tenantId: z.string(),
+    asOf: z.string(),
+    findings: z.number().int(),
+    opened: z.number().int(),
+    resolved: z.number().int(),
+  })
+  .openapi("SweepResult");

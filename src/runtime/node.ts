@@ -8,9 +8,11 @@ import { openSqlite } from "../db/sqlite.js";
 import { loadLibraryDir } from "../library-files/load.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
 import { type HostResolver, systemClock } from "../services/context.js";
+import { sweepAllTenants } from "../services/freshness/sweep.js";
 import { inProcessQueue } from "../services/jobs/in-process-queue.js";
 import { runJob } from "../services/jobs/run.js";
 import { seedDemoTenant } from "../services/tenants/seed-demo.js";
+import { scheduleDailySweep } from "./sweep-timer.js";
 
 /** node:dns behind the HostResolver port: every address the host has, so the SSRF guard checks all. */
 export const nodeResolveHost: HostResolver = async (hostname) =>
@@ -26,7 +28,8 @@ export interface NodeServerOptions {
 /**
  * The Node runtime: better-sqlite3 file database, blobs on disk, an in-process job queue,
  * @hono/node-server. Env: PORT (8787), QUIRE_DB (./data/quire.db), QUIRE_BLOBS (next to the db),
- * QUIRE_LIBRARY (./answer-library), HOST (127.0.0.1), QUIRE_MAX_UPLOAD_BYTES (20 MiB).
+ * QUIRE_LIBRARY (./answer-library), HOST (127.0.0.1), QUIRE_MAX_UPLOAD_BYTES (20 MiB), QUIRE_SWEEP (off
+ * disables the daily freshness sweep), QUIRE_SWEEP_HOUR_UTC (6).
  */
 export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, options: NodeServerOptions = {}) {
   const log = options.log === false ? () => {} : console.log;
@@ -53,6 +56,15 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     log(`QUIRE_DEMO_KEY=${seeded.key}`);
   }
 
+  // The freshness sweep: daily at QUIRE_SWEEP_HOUR_UTC (6), and once shortly after start; QUIRE_SWEEP=off disables it.
+  const sweep =
+    env.QUIRE_SWEEP === "off"
+      ? null
+      : scheduleDailySweep((asOf) => sweepAllTenants(deps, asOf), {
+          clock: deps.clock,
+          hourUtc: Number(env.QUIRE_SWEEP_HOUR_UTC ?? 6),
+        });
+
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port, hostname: host });
   await new Promise<void>((ready) => server.once("listening", () => ready()));
@@ -60,6 +72,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   const actualPort = typeof address === "object" && address ? address.port : port;
   log(`Quire listening on http://${host}:${actualPort} (database ${dbPath}); reference at /docs`);
   const stop = async () => {
+    sweep?.stop();
     jobs.stop();
     const closing = new Promise<void>((done) => server.close(() => done()));
     // Keep-alive connections (load generators, CRMs) would hold close() open.

@@ -6,6 +6,7 @@ import * as schema from "../db/schema/index.js";
 import type { Db } from "../db/types.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
 import { type Job, systemClock } from "../services/context.js";
+import { sweepAllTenants } from "../services/freshness/sweep.js";
 import { runJob } from "../services/jobs/run.js";
 import { dohResolver } from "./workers/doh-resolver.js";
 import { cloudflareQueue, type QueueProducerLike } from "./workers/queue.js";
@@ -24,6 +25,16 @@ export interface WorkerBindings {
   /** Secret; with it, drafts are refined by Claude (QUIRE_LLM_* vars set the model and limits). */
   ANTHROPIC_API_KEY?: string;
   QUIRE_LLM_MODEL?: string;
+}
+
+/** The part of ScheduledController the handler reads: when the Cron Trigger fired. */
+interface ScheduledControllerLike {
+  readonly scheduledTime: number;
+  readonly cron?: string;
+}
+
+interface ExecutionContextLike {
+  waitUntil(promise: Promise<unknown>): void;
 }
 
 interface MessageBatchLike {
@@ -45,6 +56,15 @@ function depsFor(env: WorkerBindings): AppDeps {
 export default {
   fetch(request: Request, env: WorkerBindings, executionCtx: unknown): Response | Promise<Response> {
     return createApp(depsFor(env)).fetch(request, env, executionCtx as never);
+  },
+
+  /**
+   * The Cron Trigger (`[triggers] crons` in wrangler.toml): the daily freshness sweep, the same
+   * service the Node timer runs, as of the day the trigger was scheduled for.
+   */
+  scheduled(controller: ScheduledControllerLike, env: WorkerBindings, executionCtx: ExecutionContextLike): void {
+    const asOf = new Date(controller.scheduledTime).toISOString().slice(0, 10);
+    executionCtx.waitUntil(sweepAllTenants(depsFor(env), asOf));
   },
 
   /** The consumer of JOBS: each message is one job; a job that throws is retried by Queues. */

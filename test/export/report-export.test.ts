@@ -132,10 +132,9 @@ describe("answersForWriteBack", () => {
       text: "Yes. MFA is enforced via Okta.",
     });
     expect(out[2]).toMatchObject({ value: "No", answerCell: null, commentCell: null });
-    const unsure = answersForWriteBack(
-      report([question({ id: "q9", answer: { value: "maybe", text: "Partly." } })]),
-      { locations: new Map([["q9", { sheet: "CAIQ", row: 9, answerCell: "C9", commentCell: "D9" }]]) },
-    );
+    const unsure = answersForWriteBack(report([question({ id: "q9", answer: { value: "maybe", text: "Partly." } })]), {
+      locations: new Map([["q9", { sheet: "CAIQ", row: 9, answerCell: "C9", commentCell: "D9" }]]),
+    });
     expect(unsure[0]?.value).toBeNull(); // "maybe" is not Yes/No/NA
   });
 
@@ -146,7 +145,9 @@ describe("answersForWriteBack", () => {
     const more = report([
       question({
         id: "q1",
-        onRequest: [{ artifactId: "iso", type: "iso27001-certificate", title: "ISO 27001 certificate", reason: "A.5.17" }],
+        onRequest: [
+          { artifactId: "iso", type: "iso27001-certificate", title: "ISO 27001 certificate", reason: "A.5.17" },
+        ],
       }),
     ]);
     expect(answersForWriteBack(more, { locations, citeInText: true })[0]?.text).toMatch(

@@ -279,7 +279,10 @@ export const freshnessFindings = sqliteTable(
     lastSeenAt: text("last_seen_at").notNull(),
     resolvedAt: text("resolved_at"),
   },
-  (t) => [uniqueIndex("freshness_findings_key").on(t.tenantId, t.key), index("freshness_findings_owner").on(t.tenantId, t.owner)],
+  (t) => [
+    uniqueIndex("freshness_findings_key").on(t.tenantId, t.key),
+    index("freshness_findings_owner").on(t.tenantId, t.owner),
+  ],
 );
 
 /**
@@ -294,9 +297,10 @@ export const libraryConflicts = sqliteTable(
     entryId: text("entry_id").notNull(),
     owner: text("owner").notNull(),
     /** The approved answers involved: {answerId, questionnaireId, question, value}. */
-    answers: json<{ answerId: string; questionnaireId: string; question: string; value: string | null }[]>(
-      "answers",
-    ).notNull(),
+    answers:
+      json<{ answerId: string; questionnaireId: string; question: string; value: string | null }[]>(
+        "answers",
+      ).notNull(),
     message: text("message").notNull(),
     /** open | resolved */
     status: text("status").notNull(),

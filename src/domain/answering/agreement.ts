@@ -20,10 +20,12 @@ export function approvalValueProblem(question: AnsweredQuestion, value: string |
   if (question.kind === "free_text") return null;
   const allowed = question.allowedValues ?? [];
   const choices = allowed.length > 0 ? allowed.join(", ") : "Yes, No or N/A";
-  if (value === null || value.trim() === "") return `a ${question.kind} answer needs a value (${choices}) before it is approved`;
+  if (value === null || value.trim() === "")
+    return `a ${question.kind} answer needs a value (${choices}) before it is approved`;
   if (allowed.length > 0) {
     const wanted = value.trim().toLowerCase();
-    if (!allowed.some((a) => a.trim().toLowerCase() === wanted)) return `"${value}" is not one of the allowed values (${choices})`;
+    if (!allowed.some((a) => a.trim().toLowerCase() === wanted))
+      return `"${value}" is not one of the allowed values (${choices})`;
     return null;
   }
   if (question.kind === "yes_no" && !["yes", "no", "na"].includes(polarityOf(value))) {
@@ -57,7 +59,8 @@ export function disagreement(question: AnsweredQuestion, value: string | null, e
   if (value === null || question.kind === "free_text") return null;
   const expected = entryValueFor(question, entry);
   if (expected === null || sameValue(value, expected)) return null;
-  const flipped = expected !== entry.short ? ` (its "${entry.short}" read for a question asked the other way round)` : "";
+  const flipped =
+    expected !== entry.short ? ` (its "${entry.short}" read for a question asked the other way round)` : "";
   return `"${value}" was approved where entry ${entry.id} answers "${expected}"${flipped}`;
 }
 

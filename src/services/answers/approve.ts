@@ -8,9 +8,16 @@ import { type AnswerRow, answerRow } from "./shape.js";
 /** Why this answer cannot be approved as it stands (no text; a Yes/No or choice without a valid value), or null. */
 export function approvalProblem(row: AnswerRow): { code: string; message: string; status: number } | null {
   if (row.text === null || row.text.trim() === "") {
-    return { code: "nothing_to_approve", message: `answer ${row.id} has no text; edit it before approving`, status: 409 };
+    return {
+      code: "nothing_to_approve",
+      message: `answer ${row.id} has no text; edit it before approving`,
+      status: 409,
+    };
   }
-  const value = approvalValueProblem({ text: row.question, kind: row.kind, allowedValues: row.allowedValues }, row.value);
+  const value = approvalValueProblem(
+    { text: row.question, kind: row.kind, allowedValues: row.allowedValues },
+    row.value,
+  );
   return value ? { code: "value_required", message: `answer ${row.id}: ${value}`, status: 422 } : null;
 }
 

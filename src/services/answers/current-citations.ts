@@ -58,7 +58,11 @@ const REVIEWER = "chosen by reviewer";
  * The answer's citations decided now: the policy over its entries (both, for a combined answer), or,
  * where a reviewer chose the artifacts by hand, those same artifacts still allowed today.
  */
-export function redecideCitations(prepared: PreparedLibrary, row: AnswerRow, customer: CustomerContext): CurrentCitations {
+export function redecideCitations(
+  prepared: PreparedLibrary,
+  row: AnswerRow,
+  customer: CustomerContext,
+): CurrentCitations {
   const entries = (row.entryIds ?? (row.entryId ? [row.entryId] : [])).flatMap(
     (id) => prepared.entriesById.get(id) ?? [],
   );

@@ -1,7 +1,7 @@
 import { citeEntries } from "../../domain/answering/cite.js";
-import { fillPlaceholders } from "../../domain/freshness/placeholders.js";
 import { mapShortAnswer } from "../../domain/drafting/values.js";
 import { QuireError } from "../../domain/errors.js";
+import { fillPlaceholders } from "../../domain/freshness/placeholders.js";
 import type { ServiceContext } from "../context.js";
 import { preparedLibraryFor } from "../library/prepared.js";
 import { customerContextOf, questionnaireRow } from "../questionnaires/shape.js";

@@ -76,11 +76,18 @@ async function conflictFor(
   const mine = valueInEntrySense(questionOf(row), row.value, entry);
   for (const other of await approvedFromEntry(ctx, entry.id, [row.id])) {
     if (other.value === null || other.kind === "free_text") continue;
-    const theirs = valueInEntrySense({ text: other.question, kind: other.kind, allowedValues: other.allowedValues }, other.value, entry);
+    const theirs = valueInEntrySense(
+      { text: other.question, kind: other.kind, allowedValues: other.allowedValues },
+      other.value,
+      entry,
+    );
     if (!sameValue(mine, theirs)) {
       return {
         message: `two approved answers from entry ${entry.id} disagree: "${row.value}" to "${row.question}" and "${other.value}" to "${other.question}"`,
-        involved: [summaryOf(row), { answerId: other.id, questionnaireId: other.questionnaireId, question: other.question, value: other.value }],
+        involved: [
+          summaryOf(row),
+          { answerId: other.id, questionnaireId: other.questionnaireId, question: other.question, value: other.value },
+        ],
       };
     }
   }
@@ -135,7 +142,9 @@ export async function recordConflicts(ctx: ServiceContext, rows: readonly Answer
   if (created.length > 0) {
     await atomic(ctx.db, [
       ctx.db.insert(libraryConflicts).values(created),
-      ...created.map((c) => auditStatement(ctx, "library.conflict", c.entryId, { conflictId: c.id, message: c.message })),
+      ...created.map((c) =>
+        auditStatement(ctx, "library.conflict", c.entryId, { conflictId: c.id, message: c.message }),
+      ),
     ]);
   }
   return created.map(toConflict);

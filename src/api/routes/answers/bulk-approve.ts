@@ -30,7 +30,9 @@ const route = createRoute({
           approved: z.array(z.string()),
           skipped: z
             .array(z.object({ id: z.string(), reason: z.string() }))
-            .openapi({ description: "Qualifying answers not approved: a Yes/No or choice answer without a valid value" }),
+            .openapi({
+              description: "Qualifying answers not approved: a Yes/No or choice answer without a valid value",
+            }),
           status: z.string(),
         })
         .openapi("BulkApproveResult"),

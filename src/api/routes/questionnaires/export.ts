@@ -17,13 +17,10 @@ const route = createRoute({
     params: IdParam("Questionnaire id", "qn_3f2a9c0d1e4b5a6c7d8e"),
     query: z.object({
       format: z.enum(["original", "csv", "json"]).default("original"),
-      include: z
-        .enum(["approved", "drafts"])
-        .default("approved")
-        .openapi({
-          description:
-            "`drafts`: also drafted (unreviewed) answers, each marked as a draft in its comment; never needs-review, no-match or rejected ones",
-        }),
+      include: z.enum(["approved", "drafts"]).default("approved").openapi({
+        description:
+          "`drafts`: also drafted (unreviewed) answers, each marked as a draft in its comment; never needs-review, no-match or rejected ones",
+      }),
     }),
   },
   responses: {
