@@ -28,11 +28,9 @@ const route = createRoute({
       z
         .object({
           approved: z.array(z.string()),
-          skipped: z
-            .array(z.object({ id: z.string(), reason: z.string() }))
-            .openapi({
-              description: "Qualifying answers not approved: a Yes/No or choice answer without a valid value",
-            }),
+          skipped: z.array(z.object({ id: z.string(), reason: z.string() })).openapi({
+            description: "Qualifying answers not approved: a Yes/No or choice answer without a valid value",
+          }),
           status: z.string(),
         })
         .openapi("BulkApproveResult"),
