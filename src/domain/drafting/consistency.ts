@@ -143,7 +143,7 @@ function frequencyContradiction(question: string, answer: string): string | null
 }
 
 const SEPARATE_PLACE =
-  /\b(separate|different|another|secondary|distinct|second|remote|geographically (separate|distinct|dispersed|diverse)|off-?site)\b[^.?]{0,40}?\b(regions?|locations?|sites?|data ?cent(er|re)s?|geograph(y|ic\w*)|availability zones?|countr(y|ies)|facilit(y|ies))\b|\bgeographically (separate|distinct|dispersed|diverse)\b|\boff-?site\b/;
+  /\b(separate|different|another|secondary|distinct|second|remote|geographically (separate|distinct|dispersed|diverse)|off-?site)\b[^.?]{0,40}?\b(geographic(al)? )?(regions?|locations?|sites?|data ?cent(er|re)s?|availability zones?|countr(y|ies)|facilit(y|ies)|geograph(y|ic\w*))\b|\bgeographically (separate|distinct|dispersed|diverse)\b|\boff-?site\b/;
 const SAME_PLACE =
   /\b(same|single) (aws |cloud )?(region|location|site|data ?cent(er|re)|availability zone|country|facility)\b/;
 
