@@ -29,7 +29,8 @@ export interface NodeServerOptions {
  * The Node runtime: better-sqlite3 file database, blobs on disk, an in-process job queue,
  * @hono/node-server. Env: PORT (8787), QUIRE_DB (./data/quire.db), QUIRE_BLOBS (next to the db),
  * QUIRE_LIBRARY (./answer-library), HOST (127.0.0.1), QUIRE_MAX_UPLOAD_BYTES (20 MiB), QUIRE_SWEEP (off
- * disables the daily freshness sweep), QUIRE_SWEEP_HOUR_UTC (6).
+ * disables the daily freshness sweep), QUIRE_SWEEP_HOUR_UTC (6), QUIRE_SWEEP_START_DELAY_MS (10000: the
+ * first sweep after start).
  */
 export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, options: NodeServerOptions = {}) {
   const log = options.log === false ? () => {} : console.log;
@@ -63,6 +64,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
       : scheduleDailySweep((asOf) => sweepAllTenants(deps, asOf), {
           clock: deps.clock,
           hourUtc: Number(env.QUIRE_SWEEP_HOUR_UTC ?? 6),
+          ...(env.QUIRE_SWEEP_START_DELAY_MS && { startDelayMs: Number(env.QUIRE_SWEEP_START_DELAY_MS) }),
         });
 
   const app = createApp(deps);
@@ -81,7 +83,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     await jobs.drain();
     handle.close();
   };
-  return { app, server, stop, port: actualPort, jobs, deps, demoKey: seeded?.key ?? null };
+  return { app, server, stop, port: actualPort, jobs, deps, demoKey: seeded?.key ?? null, sweep };
 }
 
 if (import.meta.url === new URL(`file://${resolve(process.argv[1] ?? "")}`).href) {

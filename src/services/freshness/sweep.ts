@@ -3,8 +3,9 @@ import { atomic } from "../../db/atomic.js";
 import { chunkRows, MAX_BOUND_PARAMETERS } from "../../db/chunk.js";
 import { answers, freshnessFindings, questionnaires, tenants } from "../../db/schema/index.js";
 import type { IsoDate } from "../../domain/dates.js";
-import { staleReasons } from "../../domain/freshness/answer-freshness.js";
+import { describeArtifact, staleReasons } from "../../domain/freshness/answer-freshness.js";
 import { type AttentionItem, attentionItems, UNASSIGNED } from "../../domain/freshness/attention.js";
+import { artifactStanding } from "../../domain/freshness/standing.js";
 import type { Library } from "../../domain/library/types.js";
 import { auditStatement } from "../audit/record.js";
 import { jobContext, newId, nowIso, type ServiceContext, type ServiceDeps } from "../context.js";
@@ -131,6 +132,14 @@ function answerFindings(
     const cited = answer.citations.map((c) => c.artifactId);
     for (const reason of staleReasons({ library, entries: from, text: answer.text ?? "", asOf })) {
       add(answer, reason.subject, "stale", reason.owner ?? UNASSIGNED, asOf, reason.reason);
+    }
+    // Evidence it cites that lapsed since drafting: the export would drop it, a reviewer should know first.
+    for (const id of cited) {
+      const artifact = library.artifacts.find((a) => a.id === id);
+      if (!artifact) continue;
+      const standing = artifactStanding(artifact, library.artifacts, asOf);
+      if (standing.state === "current" || standing.state === "not_yet_issued") continue;
+      add(answer, id, "stale", artifact.owner ?? UNASSIGNED, asOf, `cites ${describeArtifact(artifact)}, which ${standing.reason}`);
     }
     for (const item of upcoming) {
       const rests =
