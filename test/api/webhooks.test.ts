@@ -144,7 +144,9 @@ describe("webhooks", () => {
       await h3.jobs.drain();
       const sent = received.slice(before).filter((r) => r.answered === 204);
       const events = sent.map((r) => JSON.parse(r.body));
-      expect(new Set(events.map((e) => e.type))).toEqual(new Set(["artifact.expiring", "entry.review_due", "answer.stale"]));
+      expect(new Set(events.map((e) => e.type))).toEqual(
+        new Set(["artifact.expiring", "entry.review_due", "answer.stale"]),
+      );
       for (const r of sent) expect(verify(hook.body.secret, r.headers, r.body)).toBe(true);
       const soc2 = events.find((e) => e.type === "artifact.expiring" && e.data.subject === "soc2-type2-2026");
       expect(soc2?.data).toMatchObject({ state: "expiring", dueOn: "2027-09-30", owner: "Security GRC", step: "60" });

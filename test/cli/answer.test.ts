@@ -112,6 +112,24 @@ describe.each([
   });
 });
 
+describe("quire answer four years later (--as-of 2031-06-01)", () => {
+  it("drafts nothing stale, writes nothing, and says why", async () => {
+    const w = workdir();
+    const args = ["answer", "fixtures/caiq-like.xlsx", "--region", "us", "--nda", "--db", w.db, "--report", w.report];
+    const result = await quire([...args, "--out", w.out("xlsx"), "--as-of", "2031-06-01"]);
+    expect(result.code).toBe(0);
+    const report = AnswerReportSchema.parse(JSON.parse(readFileSync(w.report, "utf8")));
+    expect(report.summary).toMatchObject({ drafted: 0, citationsMade: 0 });
+    expect(report.summary.stale).toBe(report.summary.needsReview);
+    expect(result.stdout).toMatch(/ {2}of which stale \(lapsed entry or artifact\)\s+36\s+100%/);
+    expect(result.stdout).toMatch(/filled: .*\(0 cells written, drafted answers only; 36 needing review left blank\)/);
+    expect(result.stdout).toMatch(
+      /warning: stale artifact soc2-type2-2026|warning: stale entry staff-mfa \(owner IT\)/,
+    );
+    for (const q of report.questions) expect(q.notes.join(" ")).toMatch(/not drafted as current on 2031-06-01: /);
+  });
+});
+
 describe("quire answer on bad input", () => {
   it.each([
     ["fixtures/bad/not-a-spreadsheet.xlsx", /unsupported_format|not_a_spreadsheet|invalid_zip/],

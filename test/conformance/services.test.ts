@@ -168,7 +168,12 @@ describe.each(DRIVERS)("freshness sweep on $name", (driver) => {
     expect(await find("iso27001-certified")).toEqual([]);
     await sweepFreshness(ctx("tn_s"), "2027-02-12");
     const [due] = await find("iso27001-certified");
-    expect(due).toMatchObject({ kind: "entry.review_due", state: "review_due", owner: "Security GRC", dueOn: "2027-03-14" });
+    expect(due).toMatchObject({
+      kind: "entry.review_due",
+      state: "review_due",
+      owner: "Security GRC",
+      dueOn: "2027-03-14",
+    });
     const sent = await deliveries("entry.review_due");
     expect(sent.map((d) => JSON.parse(d.payload).data.subject)).toContain("iso27001-certified");
     expect(sent.every((d) => d.status === "pending")).toBe(true);

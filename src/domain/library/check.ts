@@ -438,10 +438,10 @@ function checkAnswerFacts(library: Library, asOf: string, out: Sink): void {
       const what = p.field in PLACEHOLDER_FIELDS ? `no artifact or kind "${p.ref}"` : `no field "${p.field}"`;
       out.error(finding("unknown_placeholder", entry.id, `entry ${entry.id}: ${p.raw} names ${what}`));
     }
-    if (unknown.length === 0) {
-      for (const problem of fillPlaceholders(entry.answer, library.artifacts, asOf).problems) {
-        out.error(finding("unfilled_placeholder", entry.id, `entry ${entry.id}: ${problem}`));
-      }
+    const reported = new Set(unknown.map((p) => p.raw));
+    for (const problem of fillPlaceholders(entry.answer, library.artifacts, asOf).problems) {
+      if ([...reported].some((raw) => problem.startsWith(raw))) continue;
+      out.error(finding("unfilled_placeholder", entry.id, `entry ${entry.id}: ${problem}`));
     }
     for (const artifact of stale) {
       const fact = factsOf(artifact).find((f) => entry.answer.replace(/\s+/g, " ").includes(f));

@@ -139,7 +139,14 @@ function answerFindings(
       if (!artifact) continue;
       const standing = artifactStanding(artifact, library.artifacts, asOf);
       if (standing.state === "current" || standing.state === "not_yet_issued") continue;
-      add(answer, id, "stale", artifact.owner ?? UNASSIGNED, asOf, `cites ${describeArtifact(artifact)}, which ${standing.reason}`);
+      add(
+        answer,
+        id,
+        "stale",
+        artifact.owner ?? UNASSIGNED,
+        asOf,
+        `cites ${describeArtifact(artifact)}, which ${standing.reason}`,
+      );
     }
     for (const item of upcoming) {
       const rests =
