@@ -204,6 +204,66 @@ export const AuditEntrySchema = z
   })
   .openapi("AuditEntry");
 
+// Bodies of the review actions: shared with the web client (type-only), so its requests are checked.
+export const AnswerEditSchema = z
+  .object({
+    value: z.string().max(200).nullable().optional().openapi({ description: "Yes/No/choice value" }),
+    text: z.string().min(1).max(20_000).optional(),
+    entryId: z.string().max(100).nullable().optional().openapi({ description: "Use another library entry's answer" }),
+    citations: z
+      .array(z.string().max(100))
+      .max(20)
+      .optional()
+      .openapi({ description: "Artifact ids to cite; checked by the citation policy for this customer" }),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: "send at least one of value, text, entryId, citations" })
+  .openapi("AnswerEdit");
+
+export const AnswerReassignSchema = z
+  .object({ assignee: z.string().min(1).max(200).nullable().openapi({ example: "dana@vendor.example" }) })
+  .openapi("AnswerReassign");
+
+export const AnswerRejectSchema = z.object({ reason: z.string().min(1).max(2000) }).openapi("AnswerReject");
+
+export const RememberAnswerSchema = z
+  .discriminatedUnion("as", [
+    z.object({
+      as: z.literal("phrasing"),
+      entryId: z.string().max(100).optional().openapi({ description: "Default: the answer's matched entry" }),
+    }),
+    z.object({
+      as: z.literal("entry"),
+      entryId: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/, "entry ids are lower-case slugs")
+        .max(100)
+        .openapi({ description: "Id of the new entry" }),
+      topic: z.string().min(1).max(100).optional(),
+    }),
+  ])
+  .openapi("RememberAnswer");
+
+export const BulkApproveSchema = z
+  .object({
+    minConfidence: z.number().min(0).max(1).openapi({ example: 0.8 }),
+    statuses: z
+      .array(z.enum(["drafted", "needs_review"]))
+      .min(1)
+      .optional()
+      .openapi({ description: 'Statuses that qualify (default ["drafted"])' }),
+  })
+  .openapi("BulkApprove");
+
+export const BulkApproveResultSchema = z
+  .object({
+    approved: z.array(z.string()),
+    skipped: z.array(z.object({ id: z.string(), reason: z.string() })).openapi({
+      description: "Qualifying answers not approved: a Yes/No or choice answer without a valid value",
+    }),
+    status: z.string(),
+  })
+  .openapi("BulkApproveResult");
+
 export const CitationCheckSchema = z
   .object({
     questionnaireId: z.string(),

@@ -1,3 +1,5 @@
+import { ENTRY_ASSETS } from "./assets/index.js";
+
 /**
  * The HTML shell. Static markup only: everything that comes from the API is added by the client
  * scripts with createElement/textContent, so nothing here ever interpolates data.
@@ -10,8 +12,8 @@ export function renderPage(): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>Quire</title>
-<link rel="stylesheet" href="/app/assets/app.css">
-<script type="module" src="/app/assets/main.js"></script>
+<link rel="stylesheet" href="/app/assets/${ENTRY_ASSETS.style}">
+<script type="module" src="/app/assets/${ENTRY_ASSETS.script}"></script>
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>

@@ -29,6 +29,9 @@ const SECURITY_HEADERS = {
   "cache-control": "no-store",
 };
 
+// Asset names carry a hash of their contents, so a cached copy is never stale and can be kept.
+const ASSET_CACHE = "public, max-age=31536000, immutable";
+
 const CONTENT_TYPES: Record<string, string> = {
   js: "text/javascript; charset=utf-8",
   css: "text/css; charset=utf-8",
@@ -36,7 +39,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * The web client: GET /app and every /app/* client-side route answer the same HTML shell; the
- * scripts and the stylesheet are strings embedded in the bundle (no filesystem on Workers).
+ * script and the stylesheet (built from src/web/client/ by scripts/build-web.ts) are strings
+ * embedded in the bundle (no filesystem on Workers).
  * Plain app.get, not app.openapi: these are not API operations, carry no auth (the page asks for
  * a key and sends it to /v1 itself) and stay out of the OpenAPI document.
  */
@@ -53,7 +57,7 @@ export function registerWeb(app: OpenAPIHono<AppEnv>): void {
     if (body === undefined || type === undefined) {
       return c.text("not found", 404, { "x-content-type-options": "nosniff" });
     }
-    return c.body(body, 200, { ...SECURITY_HEADERS, "content-type": type });
+    return c.body(body, 200, { ...SECURITY_HEADERS, "cache-control": ASSET_CACHE, "content-type": type });
   });
   app.get("/app", page);
   app.get("/app/*", page);

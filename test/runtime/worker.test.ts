@@ -141,7 +141,10 @@ describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
       const body = (await (await call("/v1/attention?owner=Security%20GRC")).json()) as Attention;
       return body.owners.flatMap((o) => o.findings).filter((f) => f.subject === "soc2-type2-2026");
     };
-    const worker = await mf.getWorker();
+    // Miniflare types the worker loosely without @cloudflare/workers-types: name the part used.
+    const worker = (await mf.getWorker()) as unknown as {
+      scheduled(options: { scheduledTime: Date; cron: string }): Promise<unknown>;
+    };
     // 61 days before the report stops being current: nothing to say yet.
     await worker.scheduled({ scheduledTime: new Date("2027-07-31T06:00:00Z"), cron: "0 6 * * *" });
     expect(await soc2()).toEqual([]);

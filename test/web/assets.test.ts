@@ -7,11 +7,11 @@ import { createApp } from "../../src/api/app.js";
 import { fsBlobStore } from "../../src/blobs/fs.js";
 import { openSqlite } from "../../src/db/sqlite.js";
 import { systemClock } from "../../src/services/context.js";
-import { ASSETS } from "../../src/web/assets/index.js";
+import { ASSETS, ENTRY_ASSETS } from "../../src/web/assets/index.js";
 import { WEB_CSP } from "../../src/web/register.js";
 
-// No browser here: these catch a syntax slip in an embedded script, or a header regression,
-// with a precise message before the slower browser suite runs.
+// No browser here: these catch a broken bundle or a header regression with a precise message
+// before the slower browser suite runs.
 describe("the embedded client assets", () => {
   it.each(Object.keys(ASSETS))("%s parses", (name) => {
     const source = ASSETS[name] ?? "";
@@ -23,10 +23,12 @@ describe("the embedded client assets", () => {
     expect(ASSETS[name]).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
   });
 
-  it("imports only modules that are served", () => {
-    for (const source of Object.values(ASSETS)) {
-      for (const [, spec] of source.matchAll(/from "\.\/([^"]+)"/g)) expect(Object.keys(ASSETS)).toContain(spec);
-    }
+  it("are one self-contained script and one stylesheet, named by their contents", () => {
+    expect(Object.keys(ASSETS).sort()).toEqual([ENTRY_ASSETS.style, ENTRY_ASSETS.script].sort());
+    expect(ENTRY_ASSETS.script).toMatch(/^main-[A-Z0-9]{8}\.js$/);
+    expect(ENTRY_ASSETS.style).toMatch(/^app-[A-Z0-9]{8}\.css$/);
+    // Bundled: nothing left for the browser to fetch besides the script itself.
+    expect(ASSETS[ENTRY_ASSETS.script]).not.toMatch(/^\s*import\b|\bimport\s*\(/m);
   });
 });
 
@@ -57,22 +59,28 @@ describe("GET /app", () => {
       expect(WEB_CSP).toContain("frame-ancestors 'none'");
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       const html = await res.text();
-      expect(html).toContain('<script type="module" src="/app/assets/main.js"></script>');
+      expect(html).toContain(`<script type="module" src="/app/assets/${ENTRY_ASSETS.script}"></script>`);
+      expect(html).toContain(`<link rel="stylesheet" href="/app/assets/${ENTRY_ASSETS.style}">`);
+      expect(res.headers.get("cache-control")).toBe("no-store");
       expect(html).not.toMatch(/<script>|<style>|\sstyle=|\son[a-z]+=/); // nothing inline for the CSP to allow
     },
   );
 
-  it("serves scripts as JavaScript and the stylesheet as CSS", async () => {
-    const js = await app.request("/app/assets/main.js");
+  it("serves the script as JavaScript and the stylesheet as CSS, cacheable for good", async () => {
+    const js = await app.request(`/app/assets/${ENTRY_ASSETS.script}`);
     expect(js.status).toBe(200);
     expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect(js.headers.get("x-content-type-options")).toBe("nosniff");
-    const css = await app.request("/app/assets/app.css");
+    expect(await js.text()).toBe(ASSETS[ENTRY_ASSETS.script]);
+    // A new build has new names, so a cached copy is never stale.
+    expect(js.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const css = await app.request(`/app/assets/${ENTRY_ASSETS.style}`);
     expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
   });
 
   it("answers 404 for an unknown asset instead of the HTML shell", async () => {
     expect((await app.request("/app/assets/nope.js")).status).toBe(404);
+    expect((await app.request("/app/assets/main.js")).status).toBe(404); // only the hashed name is served
     expect((await app.request("/app/assets/..%2Fpage.ts")).status).toBe(404);
   });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { launchChromium, SCREENSHOTS, startQuire } from "./browser.js";
+import { chromiumMissing, describePages, launchChromium, SCREENSHOTS, startQuire } from "./browser.js";
 
 interface Answer {
   id: string;
@@ -32,6 +32,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
+  if (chromiumMissing()) return; // every suite below is skipped
   browser = await launchChromium();
   quire = await startQuire();
 });
@@ -46,7 +47,7 @@ async function signIn(p: Page, key: string) {
   await p.getByRole("button", { name: "Sign in" }).click();
 }
 
-describe("the web pages, in Chromium, against the real server", () => {
+describePages("the web pages, in Chromium, against the real server", () => {
   // A script error in the page fails the suite rather than leaving a half-drawn screen unnoticed.
   const scriptErrors: string[] = [];
   beforeAll(async () => {
@@ -224,7 +225,7 @@ describe("the web pages, in Chromium, against the real server", () => {
   });
 });
 
-describe("the questionnaire list", () => {
+describePages("the questionnaire list", () => {
   it("shows a processing failure with its code and message", async () => {
     const ctx = await browser.newContext();
     try {
@@ -275,7 +276,7 @@ describe("the questionnaire list", () => {
   });
 });
 
-describe("refusals and hostile data", () => {
+describePages("refusals and hostile data", () => {
   it("shows the 401 problem for a wrong key and stays signed out", async () => {
     const ctx = await browser.newContext();
     try {

@@ -1,23 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { editAnswer } from "../../../services/answers/edit.js";
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, IdParam, json, jsonBody, problems } from "../../route-kit.js";
-import { AnswerSchema } from "../../schemas.js";
-
-const Body = z
-  .object({
-    value: z.string().max(200).nullable().optional().openapi({ description: "Yes/No/choice value" }),
-    text: z.string().min(1).max(20_000).optional(),
-    entryId: z.string().max(100).nullable().optional().openapi({ description: "Use another library entry's answer" }),
-    citations: z
-      .array(z.string().max(100))
-      .max(20)
-      .optional()
-      .openapi({ description: "Artifact ids to cite; checked by the citation policy for this customer" }),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: "send at least one of value, text, entryId, citations" })
-  .openapi("AnswerEdit");
+import { AnswerEditSchema, AnswerSchema } from "../../schemas.js";
 
 const route = createRoute({
   method: "patch",
@@ -26,7 +12,7 @@ const route = createRoute({
   summary: "Edit an answer (value, text, chosen entry, citations); it returns to needs_review",
   security: bearer("answers:review"),
   middleware: guard("answers:review", { method: "patch" }),
-  request: { params: IdParam("Answer id", "q_0a1b2c3d4e5f60718293"), body: jsonBody(Body) },
+  request: { params: IdParam("Answer id", "q_0a1b2c3d4e5f60718293"), body: jsonBody(AnswerEditSchema) },
   responses: { 200: json(AnswerSchema, "The edited answer"), ...problems(400, 404, 422) },
 });
 

@@ -1,13 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { reassignAnswer } from "../../../services/answers/reassign.js";
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, IdParam, json, jsonBody, problems } from "../../route-kit.js";
-import { AnswerSchema } from "../../schemas.js";
-
-const Body = z
-  .object({ assignee: z.string().min(1).max(200).nullable().openapi({ example: "dana@vendor.example" }) })
-  .openapi("AnswerReassign");
+import { AnswerReassignSchema, AnswerSchema } from "../../schemas.js";
 
 const route = createRoute({
   method: "post",
@@ -16,7 +12,7 @@ const route = createRoute({
   summary: "Assign the answer to another reviewer (null unassigns)",
   security: bearer("answers:review"),
   middleware: guard("answers:review", { method: "post" }),
-  request: { params: IdParam("Answer id", "q_0a1b2c3d4e5f60718293"), body: jsonBody(Body) },
+  request: { params: IdParam("Answer id", "q_0a1b2c3d4e5f60718293"), body: jsonBody(AnswerReassignSchema) },
   responses: { 200: json(AnswerSchema, "The reassigned answer"), ...problems(400, 404) },
 });
 

@@ -1,11 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { rejectAnswer } from "../../../services/answers/reject.js";
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, IdParam, json, jsonBody, problems } from "../../route-kit.js";
-import { AnswerSchema } from "../../schemas.js";
-
-const Body = z.object({ reason: z.string().min(1).max(2000) }).openapi("AnswerReject");
+import { AnswerRejectSchema, AnswerSchema } from "../../schemas.js";
 
 const route = createRoute({
   method: "post",
@@ -14,7 +12,7 @@ const route = createRoute({
   summary: "Reject an answer with a reason (it will not be exported)",
   security: bearer("answers:review"),
   middleware: guard("answers:review", { method: "post" }),
-  request: { params: IdParam("Answer id", "q_0a1b2c3d4e5f60718293"), body: jsonBody(Body) },
+  request: { params: IdParam("Answer id", "q_0a1b2c3d4e5f60718293"), body: jsonBody(AnswerRejectSchema) },
   responses: { 200: json(AnswerSchema, "The rejected answer"), ...problems(400, 404) },
 });
 

@@ -1,0 +1,42 @@
+/**
+ * The API's shapes, taken from the server's zod schemas. Type-only imports: esbuild drops them, so
+ * nothing server-side reaches the browser bundle (scripts/build-web.ts refuses a bundle that would).
+ */
+import type { z } from "@hono/zod-openapi";
+import type {
+  AnswerDetailSchema,
+  AnswerEditSchema,
+  AnswerReassignSchema,
+  AnswerRejectSchema,
+  AnswerSummarySchema,
+  BulkApproveResultSchema,
+  BulkApproveSchema,
+  CustomerInputSchema,
+  CustomerSchema,
+  HistoryEntrySchema,
+  ProblemSchema,
+  QuestionnaireSchema,
+  RegionEnum,
+  RememberAnswerSchema,
+} from "../../api/schemas.js";
+
+export type Problem = z.output<typeof ProblemSchema>;
+export type Region = z.output<typeof RegionEnum>;
+export type Customer = z.output<typeof CustomerSchema>;
+export type CustomerInput = z.input<typeof CustomerInputSchema>;
+export type Questionnaire = z.output<typeof QuestionnaireSchema>;
+export type AnswerSummary = z.output<typeof AnswerSummarySchema>;
+export type AnswerDetail = z.output<typeof AnswerDetailSchema>;
+export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
+export type AnswerEdit = z.input<typeof AnswerEditSchema>;
+export type AnswerReassign = z.input<typeof AnswerReassignSchema>;
+export type AnswerReject = z.input<typeof AnswerRejectSchema>;
+export type RememberAnswer = z.input<typeof RememberAnswerSchema>;
+export type BulkApprove = z.input<typeof BulkApproveSchema>;
+export type BulkApproveResult = z.output<typeof BulkApproveResultSchema>;
+
+/** One page of a cursor-paginated list (src/api/route-kit.ts `Page`). */
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}

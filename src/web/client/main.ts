@@ -1,0 +1,80 @@
+/**
+ * The entry of the browser client (served as /app/assets/main-<hash>.js): sign-in, sign-out and
+ * the client-side router. Links inside /app are real links (they work in a new tab because the
+ * server answers every /app/* path with the same page); a click handler only saves the reload.
+ */
+import { type ApiError, onAuthFailure } from "./api.js";
+import { byId } from "./dom.js";
+import { renderQuestionnaires } from "./pages/questionnaires.js";
+import { renderReview } from "./pages/review.js";
+import { renderSignIn } from "./pages/sign-in.js";
+import { flash } from "./problem.js";
+import { clearKey, getKey, keyPrefix } from "./session.js";
+
+const main = byId("main");
+const signout = byId("signout");
+const whoami = byId("whoami");
+
+const REVIEW_PATH = /^\/app\/questionnaires\/([^/]+)\/?$/;
+
+function navigate(path: string): void {
+  history.pushState(null, "", path);
+  route();
+}
+
+function showSignedIn(key: string | null): void {
+  signout.hidden = !key;
+  whoami.textContent = key ? `Signed in with key ${keyPrefix(key)}` : "";
+}
+
+function signIn(problem: unknown): void {
+  showSignedIn(null);
+  renderSignIn(main, problem, route);
+}
+
+function route(): void {
+  flash(null);
+  const key = getKey();
+  if (!key) {
+    signIn(null);
+    return;
+  }
+  showSignedIn(key);
+  view(location.pathname).catch((err: unknown) => flash(err));
+}
+
+async function view(path: string): Promise<void> {
+  const review = REVIEW_PATH.exec(path)?.[1];
+  if (review) await renderReview(main, decodeURIComponent(review));
+  else await renderQuestionnaires(main);
+}
+
+signout.addEventListener("click", () => {
+  clearKey();
+  history.pushState(null, "", "/app");
+  route();
+});
+
+// A key revoked or too weak mid-session: 401 sends the user back to sign in with the reason;
+// 403 keeps them signed in (other actions may still be allowed) and explains which scope failed.
+onAuthFailure((err: ApiError) => {
+  if (err.status === 401) {
+    clearKey();
+    signIn(err);
+  } else {
+    flash(err);
+  }
+});
+
+document.addEventListener("click", (e) => {
+  const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+  if (!(a instanceof HTMLAnchorElement) || a.target || a.hasAttribute("download") || e.defaultPrevented) return;
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || !url.pathname.startsWith("/app")) return;
+  e.preventDefault();
+  navigate(url.pathname + url.search);
+});
+
+window.addEventListener("popstate", route);
+route();
