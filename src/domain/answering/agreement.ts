@@ -37,6 +37,11 @@ export function approvalValueProblem(question: AnsweredQuestion, value: string |
 /** The entry's short answer as it reads for this question: flipped when the question is asked in the opposite sense. */
 export function entryValueFor(question: AnsweredQuestion, entry: LibraryEntry): string | null {
   if (entry.short === null) return null;
+  if (question.kind === "yes_no" && polarityOf(entry.short) === "other") {
+    // "Annually" answers "Tested at least annually?" with Yes (as the drafter reads it); another
+    // yes/no question says nothing the entry's value can be compared with.
+    return statesValue(question.text, entry.short) ? "Yes" : null;
+  }
   if (!isInverted(question.text, entry.question)) return entry.short;
   return invertYesNo(entry.short) ?? entry.short;
 }
