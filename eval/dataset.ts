@@ -11,6 +11,12 @@ export const EvalItemSchema = z.object({
   answerable: z.boolean(),
   topic: z.string().optional(),
   inverted: z.literal(true).optional(),
+  /** The questionnaire family the question is written in the style of (fixtures/eval/README.md). */
+  family: z.string().default("mixed-buyer"),
+  /** What the answer cell allows in that family: a Yes/No dropdown, a choice, or free text. */
+  answerFormat: z.enum(["yes_no", "choice", "free_text"]).optional(),
+  /** The row before, for follow-up rows that only make sense after it. */
+  previous: z.string().optional(),
 });
 export type EvalItem = z.infer<typeof EvalItemSchema>;
 
@@ -34,7 +40,9 @@ export function choiceOptions(text: string): string[] | null {
 
 /** The eval item as the ingest layer would hand it to the engine. */
 export function toQuestion(item: EvalItem): Question {
-  const kind: QuestionKind = item.kind;
+  // The cell decides what may be written: an open question in a Yes/No dropdown column is still
+  // offered Yes / No / N/A, and the engine must see that it asks for words, not a value.
+  const kind: QuestionKind = item.answerFormat ?? item.kind;
   return {
     id: item.id,
     sourceId: item.id,

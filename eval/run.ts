@@ -4,8 +4,10 @@
  * a fake Messages API. Flags: --part tuning|holdout (default both), --sweep (threshold table, tuning
  * only), --no-llm. Writes eval/results.json.
  */
-import { writeFileSync } from "node:fs";
-import { answerQuestion, type PreparedLibrary } from "../src/domain/answering/answer-questions.js";
+
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { type AnswerOptions, answerQuestion, type PreparedLibrary } from "../src/domain/answering/answer-questions.js";
 import type { CustomerContext } from "../src/domain/answering/customer.js";
 import { prepareLibrary } from "../src/domain/answering/prepare.js";
 import { refineReport } from "../src/domain/answering/refine.js";
@@ -27,8 +29,12 @@ const parts = (args.includes("--part") ? [partArg] : ["tuning", "holdout"]) as (
 /** A US buyer without an NDA: the strictest citation case. */
 const CUSTOMER: CustomerContext = { region: "us", ndaOnFile: false, asOf: "2026-11-24" };
 
-function offlineReport(prepared: PreparedLibrary, items: readonly EvalItem[]): AnswerReport {
-  const questions = items.map((item) => answerQuestion(prepared, toQuestion(item), CUSTOMER));
+function offlineReport(
+  prepared: PreparedLibrary,
+  items: readonly EvalItem[],
+  options: AnswerOptions = {},
+): AnswerReport {
+  const questions = items.map((item) => answerQuestion(prepared, toQuestion(item), CUSTOMER, options, item.previous));
   return {
     source: { file: "eval", format: "csv" },
     customer: { region: CUSTOMER.region, ndaOnFile: CUSTOMER.ndaOnFile, asOf: CUSTOMER.asOf },
@@ -84,20 +90,67 @@ function printTable(rows: { part: string; mode: string; m: Metrics }[]) {
     console.log(line.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  "));
 }
 
-function sweep(prepared: PreparedLibrary, items: readonly EvalItem[]) {
-  console.log("\nthreshold sweep (tuning): draft threshold -> precision / coverage / abstention");
-  for (let t = 0.3; t <= 0.701; t += 0.025) {
-    const thresholds = { ...DEFAULT_THRESHOLDS, draft: t, review: Math.min(DEFAULT_THRESHOLDS.review, t) };
-    const outcomes = items.map((item) =>
-      outcome(item, answerQuestion(prepared, toQuestion(item), CUSTOMER, { thresholds })),
-    );
-    const m = metrics(outcomes);
+/** Precision / coverage / abstention as the draft bar moves: aggregate figures only, safe for the holdout. */
+function sweep(prepared: PreparedLibrary, items: readonly EvalItem[], part: string) {
+  console.log(`\nprecision / coverage by draft bar (${part}): bar  precision  coverage  abstention  wrong`);
+  for (let t = 0.5; t <= 0.9751; t += 0.025) {
+    const thresholds = { ...DEFAULT_THRESHOLDS, draft: t, inferYes: t, review: Math.min(DEFAULT_THRESHOLDS.review, t) };
+    const m = metrics(score(items, offlineReport(prepared, items, { thresholds })));
+    const mark = Math.abs(t - DEFAULT_THRESHOLDS.draft) < 0.0125 ? "  <- default" : "";
     console.log(
-      `  ${t.toFixed(3)}  ${pct(m.precision)} ${pct(m.coverage)} ${pct(m.abstention)}  (${m.drafted - m.draftedCorrect} wrong)`,
+      `  ${t.toFixed(3)}  ${pct(m.precision).padStart(6)}  ${pct(m.coverage).padStart(6)}  ${pct(m.abstention).padStart(6)}  ${String(m.drafted - m.draftedCorrect).padStart(4)}${mark}`,
     );
   }
 }
 
+/** Does the stated confidence mean what it says? Drafted-or-reviewed questions binned by confidence. */
+function reliabilityTable(outcomes: readonly Outcome[], part: string) {
+  console.log(`\nreliability (${part}): confidence bin  n  mean confidence  share right`);
+  const bins = [0, 0.2, 0.4, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001];
+  for (let i = 0; i < bins.length - 1; i++) {
+    const lo = bins[i] ?? 0;
+    const hi = bins[i + 1] ?? 1;
+    const inBin = outcomes.filter(
+      (o) => o.result.entryId !== null && o.result.confidence >= lo && o.result.confidence < hi,
+    );
+    if (inBin.length === 0) continue;
+    const mean = inBin.reduce((s, o) => s + o.result.confidence, 0) / inBin.length;
+    const right = inBin.filter((o) => o.correct).length / inBin.length;
+    console.log(
+      `  ${lo.toFixed(2)}-${Math.min(1, hi).toFixed(2)}  ${String(inBin.length).padStart(4)}  ${mean.toFixed(3)}  ${right.toFixed(3)}`,
+    );
+  }
+}
+
+/** Figures per questionnaire family: no family may hide behind the average. */
+function familyTable(outcomes: readonly Outcome[], part: string) {
+  const families = [...new Set(outcomes.map((o) => o.item.family))].sort();
+  console.log(
+    `\nper family (${part}, offline): family  questions  drafted  precision  coverage  abstention  value-on-open  verdict-on-open`,
+  );
+  for (const family of families) {
+    const of = outcomes.filter((o) => o.item.family === family);
+    const m = metrics(of);
+    console.log(
+      `  ${family.padEnd(16)} ${String(m.questions).padStart(5)} ${String(m.drafted).padStart(5)}  ${pct(m.precision).padStart(6)}  ${pct(m.coverage).padStart(6)}  ${pct(m.abstention).padStart(6)}  ${String(m.valueOnOpen).padStart(4)}  ${String(m.verdictOnOpen).padStart(4)}`,
+    );
+  }
+}
+
+/** The holdout is frozen: a changed file is a new holdout, and its figures are not comparable. */
+function checkHoldoutFrozen() {
+  const sumFile = "fixtures/eval/holdout.sha256";
+  if (!existsSync(sumFile)) return;
+  const expected = readFileSync(sumFile, "utf8").trim().split(/\s+/)[0];
+  const actual = createHash("sha256").update(readFileSync("fixtures/eval/holdout.jsonl")).digest("hex");
+  if (expected !== actual) {
+    console.error(`fixtures/eval/holdout.jsonl does not match ${sumFile}: the frozen holdout was edited`);
+    process.exit(1);
+  }
+  console.log(`holdout frozen: sha256 ${actual.slice(0, 16)}… matches ${sumFile}`);
+}
+
+checkHoldoutFrozen();
 const library = await loadLibraryDir("answer-library");
 const prepared = prepareLibrary(library);
 console.log(
@@ -137,6 +190,12 @@ try {
       rows.push({ part, mode: "fake-llm", m });
       partResult.fakeLlm = { ...m, stats: refined.stats };
     }
+    partResult.families = Object.fromEntries(
+      [...new Set(items.map((i) => i.family))].map((f) => [
+        f,
+        metrics(offlineOutcomes.filter((o) => o.item.family === f)),
+      ]),
+    );
     if (part === "tuning") {
       partResult.misses = confusion(offlineOutcomes);
     }
@@ -148,10 +207,17 @@ try {
 
 console.log("");
 printTable(rows);
+for (const part of parts) {
+  const items = readEvalSet(`fixtures/eval/${part}.jsonl`);
+  const outcomes = score(items, offlineReport(prepared, items));
+  familyTable(outcomes, part);
+  reliabilityTable(outcomes, part);
+  if (flag("--sweep") || part === "holdout") sweep(prepared, items, part);
+}
 if (parts.includes("tuning")) {
+  // The holdout's failures are never printed: reading them would turn it into tuning data.
   const items = readEvalSet("fixtures/eval/tuning.jsonl");
   console.log("\nconfusion list (tuning, offline):");
   for (const line of confusion(score(items, offlineReport(prepared, items)))) console.log(`  ${line}`);
-  if (flag("--sweep")) sweep(prepared, items);
 }
 if (parts.length === 2) writeFileSync("eval/results.json", `${JSON.stringify(results, null, 2)}\n`);

@@ -34,6 +34,10 @@ export interface Metrics {
   readonly invertedFlipped: number;
   /** Questions not labelled inverted whose drafted value was flipped anyway (false detections). */
   readonly falseFlips: number;
+  /** Open questions (they ask for words) drafted with a Yes/No or choice value anyway. */
+  readonly valueOnOpen: number;
+  /** Open questions drafted with text that starts with "Yes." or "No.". */
+  readonly verdictOnOpen: number;
 }
 
 const isoRefs = (q: ReportQuestion) =>
@@ -44,6 +48,9 @@ export function outcome(item: EvalItem, result: ReportQuestion): Outcome {
   const correct = item.answerable && result.entryId !== null && item.acceptable.some((a) => refs.has(a));
   return { item, result, drafted: result.status === "drafted", correct };
 }
+
+/** A question phrased as an open ask ("Where…", "Describe…"), whatever its answer cell offers. */
+const isOpen = (item: EvalItem) => item.kind === "free_text";
 
 const flippedNote = (o: Outcome) => o.result.notes.some((n) => /opposite sense/.test(n));
 
@@ -71,6 +78,11 @@ export function metrics(outcomes: readonly Outcome[]): Metrics {
       .length,
     invertedFlipped: outcomes.filter((o) => o.item.inverted && o.drafted && flippedNote(o)).length,
     falseFlips: outcomes.filter((o) => !o.item.inverted && o.drafted && flippedNote(o)).length,
+    valueOnOpen: outcomes.filter((o) => isOpen(o.item) && o.drafted && (o.result.answer?.value ?? null) !== null)
+      .length,
+    verdictOnOpen: outcomes.filter(
+      (o) => isOpen(o.item) && o.drafted && /^(yes|no)\b/i.test(o.result.answer?.text ?? ""),
+    ).length,
   };
 }
 

@@ -22,7 +22,8 @@ import { renderTable } from "./table.js";
 export const ANSWER_USAGE = `usage: quire answer <file> [--out <filled.xlsx>] [--report <report.json>]
        [--region us|eu|uk|apac|other] [--nda] [--as-of YYYY-MM-DD] [--library <dir>]
        [--db <quire.db>] [--approved-only] [--overwrite] [--llm | --offline]
-       [--sheet <name>] [--header-row <n>] [--question-column <col>] [--answer-column <col>] [--comment-column <col>]`;
+       [--sheet <name>] [--header-row <n>] [--question-column <col>] [--answer-column <col>] [--comment-column <col>]
+       [--id-column <col>]`;
 
 /** The local tenant the CLI works in: one per database file. */
 const CLI_TENANT = "local";
@@ -45,6 +46,7 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
     "question-column": { type: "string" },
     "answer-column": { type: "string" },
     "comment-column": { type: "string" },
+    "id-column": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   });
   if (values.help) {
@@ -144,6 +146,7 @@ function layoutHints(values: Record<string, unknown>): LayoutHints | undefined {
     ...(typeof values["question-column"] === "string" && { questionColumn: values["question-column"] }),
     ...(typeof values["answer-column"] === "string" && { answerColumn: values["answer-column"] }),
     ...(typeof values["comment-column"] === "string" && { commentColumn: values["comment-column"] }),
+    ...(typeof values["id-column"] === "string" && { idColumn: values["id-column"] }),
   };
   return Object.keys(hints).length > 0 ? hints : undefined;
 }

@@ -151,6 +151,37 @@ function idLikeColumn(grid: SheetGrid, from: number, exclude: Set<number>, maxCo
   return null;
 }
 
+/**
+ * How much a header names a question id, by meaning: "Ref ID", "Control ID", "Question ID" name the
+ * buyer's own identifiers (AC-01), which stay unique across tabs; "#", "No.", "Seq" usually number
+ * the rows (1, 2, …) and repeat on every tab.
+ */
+function idHeaderRank(header: string): number {
+  const h = header.toLowerCase().trim();
+  if (
+    /\b(ref(erence)?|control|question|requirement|req|criteria|item|q)\.? ?(id|ref|reference)\b|^(id|ref\.?|reference|ref(erence)? ?id)$/.test(
+      h,
+    )
+  )
+    return 3;
+  if (/\b(id)\b/.test(h)) return 2;
+  return 1;
+}
+
+/** Of several id-like columns, the one whose values look most like identifiers (letters and digits, unique). */
+function idValueRank(grid: SheetGrid, c: number, from: number): number {
+  const end = Math.min(grid.rows.length, from + SAMPLE_ROWS);
+  const values: string[] = [];
+  for (let r = from; r < end; r++) {
+    const t = cellText(grid, r, c);
+    if (t) values.push(t);
+  }
+  if (values.length === 0) return 0;
+  const lettered = values.filter((v) => /[a-z]/i.test(v) && /\d/.test(v)).length / values.length;
+  const unique = new Set(values).size / values.length;
+  return lettered + unique;
+}
+
 function hintColumn(spec: string | undefined, what: string): number | null {
   if (spec === undefined || spec.trim() === "") return null;
   const c = parseColumn(spec);
@@ -167,6 +198,7 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
   const hintQ = hintColumn(hints.questionColumn, "question");
   const hintA = hintColumn(hints.answerColumn, "answer");
   const hintC = hintColumn(hints.commentColumn, "comment");
+  const hintId = hintColumn(hints.idColumn, "id");
 
   let header: HeaderCandidate | null;
   if (hints.headerRow !== undefined) {
@@ -241,7 +273,9 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
   if (commentCol === answerCol) commentCol = null;
 
   const used = new Set([questionCol, answerCol, commentCol].filter((c): c is number => c !== null));
-  let idCol = ofRole("id").find((c) => !used.has(c)) ?? null;
+  const idCandidates = ofRole("id").filter((c) => !used.has(c));
+  const rank = (c: number) => idHeaderRank(headers.get(c) ?? "") * 10 + idValueRank(grid, c, dataStart);
+  let idCol = hintId ?? idCandidates.sort((a, b) => rank(b) - rank(a) || a - b)[0] ?? null;
   if (idCol === null) idCol = idLikeColumn(grid, dataStart, used, questionCol);
   if (idCol !== null) used.add(idCol);
   const sectionCol = ofRole("section").find((c) => !used.has(c)) ?? null;

@@ -9,4 +9,6 @@ export interface LayoutHints {
   readonly questionColumn?: string;
   readonly answerColumn?: string;
   readonly commentColumn?: string;
+  /** The column holding the buyer's question ids ("AC-01"), when detection picks a row counter ("#"). */
+  readonly idColumn?: string;
 }

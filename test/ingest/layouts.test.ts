@@ -200,4 +200,26 @@ describe("xlsx layouts", () => {
       ["1.2", "free_text", null, "C4", "D4"],
     ]);
   });
+  it("the question id comes from the column that names an id, not the row counter, on every tab", async () => {
+    const tab = (prefix: string) => [
+      ["#", "Ref ID", "Question", "Answer"],
+      ["1", `${prefix}-01`, "Is data encrypted at rest?", ""],
+      ["2", `${prefix}-02`, "Is MFA enforced for administrators?", ""],
+      ["3", `${prefix}-03`, "Are backups tested?", ""],
+    ];
+    const bytes = keep(
+      "id-columns.xlsx",
+      buildXlsx({
+        sheets: [
+          { name: "Access Control", rows: tab("AC") },
+          { name: "Operations", rows: tab("OP") },
+        ],
+      }),
+    );
+    const detected = await ingestQuestionnaire(bytes, "ids.xlsx");
+    expect(detected.questions.map((q) => q.sourceId)).toEqual(["AC-01", "AC-02", "AC-03", "OP-01", "OP-02", "OP-03"]);
+
+    const hinted = await ingestQuestionnaire(bytes, "ids.xlsx", { idColumn: "A" });
+    expect(hinted.questions.map((q) => q.sourceId)).toEqual(["1", "2", "3", "1", "2", "3"]);
+  });
 });

@@ -95,7 +95,7 @@ describe("drafting by kind", () => {
       q("Is MFA enforced?", "yes_no"),
       entry(null, "Admins sign in with FIDO2 keys."),
       "x",
-      0.8,
+      0.97,
     );
     expect(strong).toMatchObject({ status: "drafted", value: "Yes" });
     const thresholds = { draft: 0.3, review: 0.2, inferYes: 0.6 };
@@ -149,7 +149,7 @@ describe("inversion", () => {
     expect(isInverted("Do you use default credentials on network devices?", changed)).toBe(true);
   });
 
-  it("flips the drafted value with a note, never a blind Yes", () => {
+  it("offers the flipped value for review with a note, never a blind Yes", () => {
     const d = draftAnswer(
       { text: "Do administrators share accounts?", kind: "yes_no", allowedValues: ["Yes", "No"] },
       { ...entry("Yes"), question: "Does every administrator have a named account?" },
@@ -157,6 +157,7 @@ describe("inversion", () => {
       0.9,
     );
     expect(d.value).toBe("No");
+    expect(d.status).toBe("needs_review");
     expect(d.notes.join(" ")).toMatch(/opposite sense/);
   });
 });

@@ -25,6 +25,7 @@ const AnswerForm = z.object({
   questionColumn: z.string().optional(),
   answerColumn: z.string().optional(),
   commentColumn: z.string().optional(),
+  idColumn: z.string().optional(),
 });
 
 const route = createRoute({
@@ -64,6 +65,7 @@ export function registerAnswer(app: OpenAPIHono<AppEnv>): void {
         ...(form.questionColumn && { questionColumn: form.questionColumn }),
         ...(form.answerColumn && { answerColumn: form.answerColumn }),
         ...(form.commentColumn && { commentColumn: form.commentColumn }),
+        ...(form.idColumn && { idColumn: form.idColumn }),
       },
     });
     c.header("x-questionnaire-id", questionnaireId);

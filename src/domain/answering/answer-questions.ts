@@ -2,8 +2,9 @@ import { hasTwoAsks } from "../drafting/combine.js";
 import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
 import { polarityOf } from "../drafting/values.js";
 import type { Control, Library, LibraryEntry } from "../library/types.js";
+import type { QuestionAnalysis } from "../matching/analyze.js";
 import type { MatchIndex } from "../matching/index.js";
-import { type Candidate, matchQuestion } from "../matching/match.js";
+import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
 import { outOfScope } from "../matching/scope.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
 import { citeEntries } from "./cite.js";
@@ -72,6 +73,22 @@ function combineDrafts(primary: Draft, secondary: Draft, entries: readonly Libra
   return { status: primary.status, value: primary.value, text, notes };
 }
 
+/**
+ * Questions no library entry should answer on its own, however well it matches: the buyer's own
+ * systems, their tenant's data, and follow-ups whose meaning hangs on the row before.
+ */
+function routeToReview(draft: Draft, analysis: QuestionAnalysis): Draft {
+  const reasons: string[] = [];
+  if (analysis.buyerSpecific) reasons.push(`the question ${analysis.buyerSpecific}`);
+  if (analysis.followUp) reasons.push("the question follows up on the row before; the entry was chosen in its light");
+  if (reasons.length === 0) return draft;
+  return {
+    ...draft,
+    status: draft.status === "no_match" ? "no_match" : "needs_review",
+    notes: [...draft.notes, ...reasons],
+  };
+}
+
 function noMatch(
   base: Omit<
     ReportQuestion,
@@ -95,14 +112,20 @@ function noMatch(
   };
 }
 
+/**
+ * Answers one question. `previous` is the question on the row before in the same sheet: a
+ * follow-up ("If so, how often?") is matched in its light.
+ */
 export function answerQuestion(
   prepared: PreparedLibrary,
   question: Question,
   customer: CustomerContext,
   options: AnswerOptions = {},
+  previous?: string | null,
 ): ReportQuestion {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const candidates = matchQuestion(prepared.index, question.text, Math.max(2, (options.alternatives ?? 3) + 1));
+  const query = buildQuery(prepared.index, question.text, previous);
+  const candidates = matchQuery(prepared.index, query, Math.max(2, (options.alternatives ?? 3) + 1));
   const base = {
     id: question.id,
     sheet: question.location.sheet,
@@ -116,7 +139,7 @@ export function answerQuestion(
     alternatives: candidates.slice(1).map((c) => ({ entryId: c.entryId, score: c.score })),
   };
   const top = candidates[0];
-  const scope = outOfScope(question.text);
+  const scope = outOfScope(question.text, query.analysis.focus);
   if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
   if (!top || top.confidence < thresholds.review) {
     return noMatch(
@@ -132,14 +155,17 @@ export function answerQuestion(
   const chosen = chooseEntries(prepared, question.text, candidates, thresholds);
   const [entry, extra] = chosen.entries;
   if (!entry) return noMatch(base, top.confidence, `best candidate "${top.entryId}" is not in the library`, []);
-  let draft = draftAnswer(question, entry, top.matchedText, top.confidence, thresholds);
+  const form = query.analysis;
+  let draft = draftAnswer(question, entry, top.matchedText, top.confidence, thresholds, form);
   const second = chosen.candidates[1];
   if (extra && second) {
-    draft = combineDrafts(draft, draftAnswer(question, extra, second.matchedText, second.confidence, thresholds), [
-      entry,
-      extra,
-    ]);
+    draft = combineDrafts(
+      draft,
+      draftAnswer(question, extra, second.matchedText, second.confidence, thresholds, form),
+      [entry, extra],
+    );
   }
+  draft = routeToReview(draft, query.analysis);
   const cited = citeEntries(prepared, chosen.entries, question.text, customer);
   const drafted: ReportQuestion = {
     ...base,
@@ -168,7 +194,9 @@ export function answerQuestionnaire(
 ): AnswerReport {
   const questions: ReportQuestion[] = [];
   questionnaire.questions.forEach((q, i) => {
-    questions.push(answerQuestion(prepared, q, customer, options));
+    const before = questionnaire.questions[i - 1];
+    const previous = before && before.location.sheet === q.location.sheet ? before.text : null;
+    questions.push(answerQuestion(prepared, q, customer, options, previous));
     onProgress?.(i + 1, questionnaire.questions.length);
   });
   return {

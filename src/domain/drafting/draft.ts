@@ -1,4 +1,6 @@
 import type { LibraryEntry } from "../library/types.js";
+import type { QuestionAnalysis } from "../matching/analyze.js";
+import { DRAFT_BAR } from "../matching/ranker-weights.js";
 import type { Question } from "../questionnaire/types.js";
 import { isInverted, weakPracticeSense } from "./inversion.js";
 import { choiceFromText, invertYesNo, isYesNoSet, mapShortAnswer, polarityOf, statesValue } from "./values.js";
@@ -17,8 +19,12 @@ export interface DraftThresholds {
   readonly inferYes?: number;
 }
 
-/** Calibrated on fixtures/eval/tuning.jsonl (npm run eval). */
-export const DEFAULT_THRESHOLDS: DraftThresholds = { draft: 0.425, review: 0.3, inferYes: 0.45 };
+/**
+ * Confidence is the ranker's probability that the entry answers the question (matching/features.ts).
+ * The draft bar is chosen by `npm run train` on cross-validated tuning probabilities; below the review
+ * bar the best entry is so unlikely to be right that offering it to a reviewer only costs their time.
+ */
+export const DEFAULT_THRESHOLDS: DraftThresholds = { draft: DRAFT_BAR, review: 0.2, inferYes: DRAFT_BAR };
 
 /** The answer's first sentence says no ("No.", "We do not…", "Nobody…" is a practice, not a no). */
 function opensWithNegation(answer: string): boolean {
@@ -28,6 +34,22 @@ function opensWithNegation(answer: string): boolean {
     /\b(do|does|did|are|is|have|has) not\b|\b(don't|doesn't|isn't|aren't|cannot)\b/i.test(first)
   );
 }
+
+/**
+ * The answer text without its leading verdict ("Yes. Our plan…" → "Our plan…"), for a question that
+ * asks who, where, how long or how: a "Yes." there answers a question nobody asked.
+ */
+export function withoutVerdict(answer: string): string {
+  const m = /^(yes|no)\s*([.,;:!]|\s[-–—])\s*/i.exec(answer);
+  if (!m) return answer;
+  const rest = answer.slice(m[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** How the question asks: read by drafting to decide between a value and words only. */
+export type QuestionForm = Pick<QuestionAnalysis, "closed" | "intent"> & { readonly ask?: string };
+
+const CLOSED_FORM: QuestionForm = { closed: true, intent: "practice" };
 
 export interface Draft {
   readonly status: AnswerStatus;
@@ -48,12 +70,22 @@ export function draftAnswer(
   matchedText: string,
   confidence: number,
   thresholds: DraftThresholds = DEFAULT_THRESHOLDS,
+  form: QuestionForm = CLOSED_FORM,
 ): Draft {
   const notes: string[] = [];
   let status: AnswerStatus = confidence >= thresholds.draft ? "drafted" : "needs_review";
   if (status === "needs_review") notes.push(`match confidence ${confidence.toFixed(2)} is below ${thresholds.draft}`);
 
-  if (question.kind === "free_text") return { status, value: null, text: entry.answer, notes };
+  if (question.kind === "free_text") {
+    return { status, value: null, text: form.closed ? entry.answer : withoutVerdict(entry.answer), notes };
+  }
+  // An open question ("Where will our data be stored?") in a column that offers Yes/No: a value
+  // would answer a question nobody asked. The words go in the comment, the value stays empty.
+  const yesNoCell = question.kind === "yes_no" || isYesNoSet(question.allowedValues ?? []);
+  if (!form.closed && yesNoCell) {
+    notes.push("the question asks for a description, not Yes/No: the value is left empty and the answer is the text");
+    return { status, value: null, text: withoutVerdict(entry.answer), notes };
+  }
 
   if (question.kind === "choice") {
     const mapped = entry.short ? mapShortAnswer(entry.short, question.allowedValues) : null;
@@ -70,12 +102,20 @@ export function draftAnswer(
   }
 
   let short = entry.short;
+  if (form.intent === "governance" && short !== null && polarityOf(short) !== "yes") {
+    // "Are policies for <topic> established…?" asks whether the topic is governed. An entry that
+    // answers the practice with No ("Is removable media allowed? No") says nothing either way.
+    notes.push(
+      `the question asks whether the topic is governed by a documented policy; the entry answers the practice "${short}": please choose the value`,
+    );
+    return { status: "needs_review", value: null, text: entry.answer, notes };
+  }
   if (!short) {
     // A descriptive entry ("How do you manage privileged access?") matched strongly by a question
     // that asks whether the practice is in place: its answer describes the practice, so it says Yes,
     // unless it opens with a negation or the question asks about the weaker practice.
     const inferAt = thresholds.inferYes ?? Number.POSITIVE_INFINITY;
-    if (confidence < inferAt || opensWithNegation(entry.answer) || weakPracticeSense(question.text)) {
+    if (confidence < inferAt || opensWithNegation(entry.answer) || weakPracticeSense(form.ask ?? question.text)) {
       notes.push("the library entry has no Yes/No answer for this Yes/No question; please choose the value");
       return { status: "needs_review", value: null, text: entry.answer, notes };
     }
@@ -93,19 +133,19 @@ export function draftAnswer(
     notes.push(`the question names the entry's own answer ("${short}"), so it is answered Yes`);
     short = "Yes";
   }
-  if (question.kind === "yes_no" && isInverted(question.text, matchedText, entry.question)) {
+  if (question.kind === "yes_no" && isInverted(form.ask ?? question.text, matchedText, entry.question)) {
     const flipped = invertYesNo(short);
     if (flipped) {
-      // Detected on both the canonical question and the matched phrasing, so the flip is drafted
-      // (with the note); an answer that cannot be flipped (N/A) goes to review instead.
+      // The senses are read by patterns, and a wrong flip puts the opposite of the truth in the
+      // customer's file: the flipped value is offered to a reviewer, never drafted on its own.
       notes.push(
         `the question is phrased in the opposite sense of the library entry: "${short}" was turned into "${flipped}"; please confirm`,
       );
       short = flipped;
     } else {
       notes.push("the question may be phrased in the opposite sense of the library entry");
-      status = "needs_review";
     }
+    status = "needs_review";
   }
 
   const value = mapShortAnswer(short, question.allowedValues);

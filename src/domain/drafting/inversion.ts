@@ -21,7 +21,8 @@ const WEAK_PRACTICE = [
   /(?<!\b(chang|disabl|remov|replac|rotat)\w* ((all|any|the|every|built-in) )*)\bdefault (vendor |factory )?(passwords?|credentials)\b(?!.*\b(chang|disabl|remov|replac|rotat)\w*)/,
   /\bever (been|had|suffered|experienced|copied|used|shared|stored|left|disabled)\b/,
   /\b(had|suffered|experienced) (a|an|any) (\w+ )?(breach|incident|compromise)/,
-  /\b(any|been) (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
+  /\bbeen (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
+  /(^any|\b(were there|was there|have there been|has there been)( any)?) (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
   /\bexempt(ed|ions?)? from\b/,
   /\bexceptions? (to|from)\b/,
   /\b(hard[\s-]?coded|embedded) (credentials|secrets|passwords?|keys?)\b/,
@@ -43,6 +44,12 @@ const WEAK_PRACTICE = [
   /\b(exceptions?|deviations?|findings?) (were |was )?(noted|reported|identified|raised) (in|by|during)\b|\bqualified opinion\b|\bfailed (an? )?(audits?|assessments?)\b/,
   /\bterminated (employees?|staff|users?) (still|retain|keep|kept)\b/,
   /\bnot (enrolled|managed|encrypted|patched|approved|supported|reviewed|hashed|protected|monitored|logged|covered)\b/,
+  /\b(end users|users|staff|employees|developers) (have|has|hold|get) (local )?admin(istrator|istrative)? (rights|privileges|access)\b/,
+  /\badmin(istrator)? accounts? (are |is )?used (for|to) (read|e-?mail|brows|day|everyday|daily)/,
+  /\buse an? admin(istrator)? account (for|to) (day|everyday|daily|e-?mail|brows|read)/,
+  /\b(self[\s-]signed|expired) (tls |ssl |x\.?509 )?certificates?\b/,
+  /\bstill (using|use|used|run|running|rely on|relying on|permit|permitted)\b/,
+  /^(can|could|may|do|does|are|is)\b.*\b(delete|modify|alter|erase|tamper with|edit)\b.*\b(logs?|audit records|trails?)\b/,
 ];
 
 /** Explicit negation of the main clause: "Do you never…", "… is prohibited". */

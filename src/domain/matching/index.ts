@@ -1,4 +1,6 @@
-import type { LibraryEntry } from "../library/types.js";
+import { ISO27001_2022_ANNEX_A } from "../library/reference-iso27001.js";
+import { SOC2_TSC } from "../library/reference-soc2.js";
+import type { Control, LibraryEntry } from "../library/types.js";
 import { buildLexicon, type Lexicon, lexiconByLength } from "./spelling.js";
 import { tokenize } from "./tokenize.js";
 
@@ -24,8 +26,20 @@ export interface MatchIndex {
   readonly entries: readonly LibraryEntry[];
   readonly questions: Field;
   readonly answers: Field;
+  /**
+   * The language of the controls each entry stands on: control titles and descriptions, and the
+   * titles of the ISO 27001 Annex A controls and SOC 2 criteria they map to. Bridges formal control
+   * wording ("equipment identification as connection authentication") to plain-English entries.
+   */
+  readonly controls: Field;
   /** Every token of each entry (question, phrasings, answer, topic): what confidence measures coverage against. */
   readonly entryTerms: readonly ReadonlySet<string>[];
+  /**
+   * Every token of all entries on the same topic (one per entry, shared): what the entry's
+   * neighbourhood covers. A question about suppliers' criticality belongs with the supplier entries
+   * even when a vulnerability entry happens to share "critical" and "prioritised".
+   */
+  readonly topicTerms: readonly ReadonlySet<string>[];
   /** Raw words of the library with their counts, and grouped by length: for typo correction. */
   readonly lexicon: Lexicon;
   readonly lexiconByLength: ReadonlyMap<number, readonly string[]>;
@@ -62,8 +76,31 @@ function buildField(texts: readonly { entry: number; ordinal: number; text: stri
   return { docs, postings, avgLength, idf, unseenIdf: Math.log(1 + (n + 0.5) / 0.5) };
 }
 
+const ANNEX_A_TITLE = new Map(ISO27001_2022_ANNEX_A.map((a) => [a.id, a.title]));
+const SOC2_LABEL = new Map(SOC2_TSC.map((c) => [c.id, c.label]));
+
+/** The control language of one entry (see MatchIndex.controls). */
+function controlText(entry: LibraryEntry, controlsById: ReadonlyMap<string, Control>): string {
+  const parts: string[] = [];
+  for (const id of entry.controls) {
+    const control = controlsById.get(id);
+    if (!control) continue;
+    parts.push(control.title, control.description);
+    for (const r of control.refs) {
+      const title =
+        r.framework === "ISO27001:2022"
+          ? ANNEX_A_TITLE.get(r.ref)
+          : r.framework === "SOC2"
+            ? SOC2_LABEL.get(r.ref)
+            : undefined;
+      if (title) parts.push(title);
+    }
+  }
+  return [...new Set(parts)].join(". ");
+}
+
 /** Builds the in-memory BM25 index of a library once; matching many questions reuses it. */
-export function buildMatchIndex(entries: readonly LibraryEntry[]): MatchIndex {
+export function buildMatchIndex(entries: readonly LibraryEntry[], controls: readonly Control[] = []): MatchIndex {
   const questionTexts = entries.flatMap((entry, i) =>
     [entry.question, ...entry.phrasings].map((text, ordinal) => ({ entry: i, ordinal, text })),
   );
@@ -74,12 +111,32 @@ export function buildMatchIndex(entries: readonly LibraryEntry[]): MatchIndex {
   }));
   const questions = buildField(questionTexts);
   const answers = buildField(answerTexts);
+  const controlsById = new Map(controls.map((c) => [c.id, c]));
+  const controlField = buildField(
+    entries.map((entry, i) => ({ entry: i, ordinal: 0, text: controlText(entry, controlsById) })),
+  );
   const entryTerms = entries.map(() => new Set<string>());
   for (const field of [questions, answers]) {
     for (const doc of field.docs) for (const term of doc.tf.keys()) entryTerms[doc.entry]?.add(term);
   }
+  const byTopic = new Map<string, Set<string>>();
+  entries.forEach((entry, i) => {
+    const set = byTopic.get(entry.topic) ?? new Set<string>();
+    for (const t of entryTerms[i] ?? []) set.add(t);
+    byTopic.set(entry.topic, set);
+  });
+  const topicTerms = entries.map((entry) => byTopic.get(entry.topic) ?? new Set<string>());
   const lexicon = buildLexicon([...questionTexts, ...answerTexts].map((t) => t.text));
-  return { entries, questions, answers, entryTerms, lexicon, lexiconByLength: lexiconByLength(lexicon) };
+  return {
+    entries,
+    questions,
+    answers,
+    controls: controlField,
+    entryTerms,
+    topicTerms,
+    lexicon,
+    lexiconByLength: lexiconByLength(lexicon),
+  };
 }
 
 export type { Doc, Field };

@@ -1,12 +1,17 @@
+import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
+import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
 import type { Doc, Field, MatchIndex } from "./index.js";
 import { correctSpelling } from "./spelling.js";
 import { tokenize } from "./tokenize.js";
 
 export interface Candidate {
   readonly entryId: string;
-  /** BM25 rank score (question field + weighted answer field); comparable within one question only. */
+  /** BM25 rank score (question field + weighted answer and control fields); comparable within one question only. */
   readonly score: number;
-  /** 0..1, calibrated on the eval set (see confidenceOf): how much of the question the entry answers. */
+  /**
+   * 0..1: the probability that this entry answers the question, from the calibration model fitted on
+   * the tuning part of the eval set (features.ts). Comparable across questions: the draft bar reads it.
+   */
   readonly confidence: number;
   /** The query tokens the entry matched (stems and §concepts): the explanation shown to reviewers. */
   readonly matchedTerms: readonly string[];
@@ -14,6 +19,12 @@ export interface Candidate {
   readonly matchedText: string;
   /** The query tokens that best phrasing shares: what this entry's own question is about. */
   readonly phrasingTerms: readonly string[];
+  /** How well the entry answers the question (orders one question's candidates). */
+  readonly relevance: number;
+  /** This entry's relevance minus the best other candidate's. */
+  readonly lead: number;
+  /** What matching read (for the eval's trainer and for explanations). */
+  readonly features: Features;
 }
 
 const K1 = 1.2;
@@ -21,36 +32,89 @@ const K1 = 1.2;
 const B = 0.4;
 /** The answer text supports a match but is written for another purpose: it counts less. */
 const ANSWER_WEIGHT = 0.3;
-/** How many BM25 leaders confidence re-orders. */
-const RERANK_DEPTH = 8;
+/** Control language is formal and shared by several entries: it supports, never decides. */
+const CONTROL_WEIGHT = 0.3;
+/** Context sentences around a long question's ask, and the previous row of a follow-up, count less. */
+const CONTEXT_WEIGHT = 0.35;
+/** An ask with fewer content tokens than this leans on its context. */
+const THIN_ASK = 3;
+/** How many leading candidates are asked whether they agree on the controls. */
+const CONSENSUS_DEPTH = 5;
+/** How many BM25 leaders the ranker re-orders. */
+export const SHORTLIST = 10;
 
-/** Per-document BM25 length normalisation, computed once per field. */
-const norms = new WeakMap<Field, Float64Array>();
-function normsOf(field: Field): Float64Array {
-  let n = norms.get(field);
-  if (!n) {
-    n = Float64Array.from(field.docs, (doc) => K1 * (1 - B + (B * doc.length) / (field.avgLength || 1)));
-    norms.set(field, n);
+/** A question as matching reads it: each token with its weight (1 for the ask, less for context). */
+export interface Query {
+  readonly weights: ReadonlyMap<string, number>;
+  readonly focusTerms: readonly string[];
+  readonly analysis: QuestionAnalysis;
+}
+
+export function buildQuery(index: MatchIndex, text: string, previous?: string | null): Query {
+  const analysis = analyzeQuestion(text, previous);
+  const fix = (t: string) => correctSpelling(t, index.lexicon, index.lexiconByLength);
+  let focus = [...new Set(tokenize(fix(analysis.focus)))];
+  const context = analysis.context ? [...new Set(tokenize(fix(analysis.context)))] : [];
+  // "If you do, please describe how.": an ask with (almost) no words of its own is about the
+  // context's topic, which then counts in full.
+  const contextWeight = focus.length < THIN_ASK ? 1 : CONTEXT_WEIGHT;
+  if (contextWeight === 1) focus = [...new Set([...focus, ...context])];
+  const weights = new Map<string, number>(focus.map((t) => [t, 1]));
+  for (const t of context) if (!weights.has(t)) weights.set(t, contextWeight);
+  return { weights, focusTerms: focus, analysis };
+}
+
+/** One term's postings with each document's BM25 contribution, computed once per field. */
+interface ScoredPostings {
+  readonly docs: Int32Array;
+  readonly scores: Float64Array;
+}
+
+const scoredPostings = new WeakMap<Field, Map<string, ScoredPostings>>();
+
+/**
+ * BM25 of a term in a document depends on the term, the document and the field only, never on the
+ * question: each posting's score is computed the first time a question uses the term, then reused.
+ */
+function postingsOf(field: Field, term: string): ScoredPostings | null {
+  let cache = scoredPostings.get(field);
+  if (!cache) {
+    cache = new Map();
+    scoredPostings.set(field, cache);
   }
-  return n;
+  const hit = cache.get(term);
+  if (hit) return hit;
+  const idf = field.idf.get(term);
+  const postings = field.postings.get(term);
+  if (!idf || !postings) return null;
+  const docs = Int32Array.from(postings);
+  const scores = new Float64Array(postings.length);
+  postings.forEach((d, i) => {
+    const doc = field.docs[d];
+    const tf = doc?.tf.get(term) ?? 0;
+    const norm = K1 * (1 - B + (B * (doc?.length ?? 0)) / (field.avgLength || 1));
+    scores[i] = (idf * (tf * (K1 + 1))) / (tf + norm);
+  });
+  const scored = { docs, scores };
+  cache.set(term, scored);
+  return scored;
 }
 
 /**
- * BM25 of every document sharing a term with the query, term at a time over the postings: each
- * posting is read once, instead of every query term being looked up in every touched document.
+ * Weighted BM25 of every document sharing a term with the query, term at a time over the postings:
+ * each posting is read once, instead of every query term being looked up in every touched document.
  */
-function scoreField(field: Field, terms: readonly string[]): { scores: Float64Array; touched: number[] } {
-  const norm = normsOf(field);
+function scoreField(field: Field, query: Query): { scores: Float64Array; touched: number[] } {
   const scores = new Float64Array(field.docs.length);
   const touched: number[] = [];
-  for (const term of terms) {
-    const idf = field.idf.get(term);
-    const postings = field.postings.get(term);
-    if (!idf || !postings) continue;
-    for (const d of postings) {
-      const tf = field.docs[d]?.tf.get(term) ?? 0;
+  for (const [term, weight] of query.weights) {
+    const postings = postingsOf(field, term);
+    if (!postings) continue;
+    const { docs, scores: contribution } = postings;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i] as number;
       if (scores[d] === 0) touched.push(d);
-      scores[d] = (scores[d] ?? 0) + (idf * (tf * (K1 + 1))) / (tf + (norm[d] ?? K1));
+      scores[d] = (scores[d] as number) + weight * (contribution[i] as number);
     }
   }
   return { scores, touched };
@@ -58,13 +122,33 @@ function scoreField(field: Field, terms: readonly string[]): { scores: Float64Ar
 
 const idfOf = (field: Field, term: string) => field.idf.get(term) ?? field.unseenIdf;
 
-/** Weighted Dice overlap: how much of each side's information the other side shares. */
-function overlap(field: Field, query: ReadonlySet<string>, doc: Doc): { dice: number; shared: string[] } {
+/** The best score any document of the field could reach for this query: every term once, average length. */
+function selfScore(field: Field, query: Query): number {
+  let s = 0;
+  for (const [term, w] of query.weights) s += w * idfOf(field, term);
+  return s || 1;
+}
+
+/** Share of the query's weighted information (idf mass) that a set of terms holds (0..1). */
+function massShare(field: Field, query: Query, has: (t: string) => boolean, focusOnly = false): number {
+  let shared = 0;
+  let mass = 0;
+  for (const [t, w] of query.weights) {
+    if (focusOnly && w < 1) continue;
+    const m = w * idfOf(field, t);
+    mass += m;
+    if (has(t)) shared += m;
+  }
+  return mass === 0 ? 0 : shared / mass;
+}
+
+/** Weighted Dice overlap of the query's focus and one document: how much each side shares with the other. */
+function dice(field: Field, query: Query, doc: Doc): { dice: number; shared: string[] } {
   let shared = 0;
   let queryMass = 0;
   let docMass = 0;
   const sharedTerms: string[] = [];
-  for (const t of query) {
+  for (const t of query.focusTerms) {
     const w = idfOf(field, t);
     queryMass += w;
     if (doc.tf.has(t)) {
@@ -73,21 +157,7 @@ function overlap(field: Field, query: ReadonlySet<string>, doc: Doc): { dice: nu
     }
   }
   for (const t of doc.tf.keys()) docMass += idfOf(field, t);
-  const dice = queryMass + docMass === 0 ? 0 : (2 * shared) / (queryMass + docMass);
-  return { dice, shared: sharedTerms };
-}
-
-/** How much of the query's information (idf mass) the entry's texts contain, all of them together (0..1). */
-function entryCoverage(field: Field, query: readonly string[], terms: ReadonlySet<string> | undefined): number {
-  if (!terms) return 0;
-  let shared = 0;
-  let mass = 0;
-  for (const t of query) {
-    const w = idfOf(field, t);
-    mass += w;
-    if (terms.has(t)) shared += w;
-  }
-  return mass === 0 ? 0 : shared / mass;
+  return { dice: queryMass + docMass === 0 ? 0 : (2 * shared) / (queryMass + docMass), shared: sharedTerms };
 }
 
 export function questionTexts(index: MatchIndex, entry: number): string[] {
@@ -95,82 +165,134 @@ export function questionTexts(index: MatchIndex, entry: number): string[] {
   return e ? [e.question, ...e.phrasings] : [];
 }
 
+const knownAnywhere = (index: MatchIndex, t: string) =>
+  index.questions.idf.has(t) || index.answers.idf.has(t) || index.controls.idf.has(t);
+
 /**
- * Ranks library entries for one question. Deterministic and explainable: each candidate carries
- * the terms it matched and the phrasing that matched best.
+ * Ranks library entries for one question. Deterministic and explainable: BM25 over the entries'
+ * questions, answers and control language shortlists; a small fitted model (features.ts) reads how
+ * much of the question each shortlisted entry covers, and orders them by the probability that
+ * they answer it. Each candidate carries the terms it matched and the phrasing that matched best.
  */
-export function matchQuestion(index: MatchIndex, text: string, limit = 5): Candidate[] {
-  const tokens = tokenize(correctSpelling(text, index.lexicon, index.lexiconByLength));
-  const terms = [...new Set(tokens)];
-  if (terms.length === 0) return [];
-  const querySet = new Set(terms);
+export function matchQuestion(index: MatchIndex, text: string, limit = 5, previous?: string | null): Candidate[] {
+  return matchQuery(index, buildQuery(index, text, previous), limit);
+}
+
+export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidate[] {
+  if (query.weights.size === 0) return [];
 
   // Best question-field doc per entry, found through the postings (never a scan of all docs).
-  const best = new Map<number, { doc: number; score: number }>();
-  const q = scoreField(index.questions, terms);
+  const entryCount = index.entries.length;
+  // Per entry: its best question-field doc (a phrasing) and that doc's score, then the answer and
+  // control fields' scores, in flat arrays indexed by entry (no maps, no allocation per entry).
+  const bestDoc = new Int32Array(entryCount).fill(-1);
+  const bestScore = new Float64Array(entryCount);
+  const q = scoreField(index.questions, query);
   for (const d of q.touched) {
     const doc = index.questions.docs[d];
     const score = q.scores[d] ?? 0;
     if (!doc) continue;
-    const prev = best.get(doc.entry);
-    if (!prev || score > prev.score) best.set(doc.entry, { doc: d, score });
+    if (bestDoc[doc.entry] === -1 || score > (bestScore[doc.entry] as number)) {
+      bestDoc[doc.entry] = d;
+      bestScore[doc.entry] = score;
+    }
   }
-  const answerScores = new Map<number, number>();
-  const a = scoreField(index.answers, terms);
-  for (const d of a.touched) {
-    const doc = index.answers.docs[d];
-    if (doc) answerScores.set(doc.entry, a.scores[d] ?? 0);
+  const perEntry = (field: Field) => {
+    const out = new Float64Array(entryCount);
+    const s = scoreField(field, query);
+    for (const d of s.touched) {
+      const doc = field.docs[d];
+      if (doc) out[doc.entry] = s.scores[d] ?? 0;
+    }
+    return out;
+  };
+  const answerScores = perEntry(index.answers);
+  const controlScores = perEntry(index.controls);
+
+  const selfQ = selfScore(index.questions, query);
+  const selfA = selfScore(index.answers, query);
+  const selfC = selfScore(index.controls, query);
+  const depth = Math.max(limit, SHORTLIST);
+  // A running top-k by the combined score: the shortlist, without sorting every entry.
+  const shortlist: { entry: number; score: number }[] = [];
+  for (let entry = 0; entry < entryCount; entry++) {
+    const score =
+      (bestScore[entry] as number) / selfQ +
+      (ANSWER_WEIGHT * (answerScores[entry] as number)) / selfA +
+      (CONTROL_WEIGHT * (controlScores[entry] as number)) / selfC;
+    if (score <= 0) continue;
+    if (shortlist.length === depth && score <= (shortlist[depth - 1]?.score ?? 0)) continue;
+    let at = shortlist.length;
+    while (at > 0 && (shortlist[at - 1]?.score ?? 0) < score) at--;
+    shortlist.splice(at, 0, { entry, score });
+    if (shortlist.length > depth) shortlist.pop();
   }
+  if (shortlist.length === 0) return [];
 
-  const entries = new Set([...best.keys(), ...answerScores.keys()]);
-  // BM25 shortlists; confidence (coverage of the whole question) orders the shortlist. BM25 alone
-  // favours an entry that repeats one query word in many phrasings over one that covers the ask.
-  const shortlist = [...entries]
-    .map((entry) => ({
-      entry,
-      score: (best.get(entry)?.score ?? 0) + ANSWER_WEIGHT * (answerScores.get(entry) ?? 0),
-    }))
-    .sort((a, b) => b.score - a.score || a.entry - b.entry)
-    .slice(0, Math.max(limit, RERANK_DEPTH));
+  const concepts = [...query.weights.keys()].filter((t) => t.startsWith("§") && query.weights.get(t) === 1);
+  const unknownShare = massShare(index.questions, query, (t) => !knownAnywhere(index, t));
+  const longQuestion = query.analysis.context !== "" ? 1 : 0;
+  const queryTerms = Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(20));
+  const governance = query.analysis.intent === "governance" ? 1 : 0;
 
-  return shortlist
-    .flatMap(({ entry, score }) => {
-      const libraryEntry = index.entries[entry];
-      if (!libraryEntry) return [];
-      const bestDoc = best.get(entry);
-      const qDoc = bestDoc ? index.questions.docs[bestDoc.doc] : undefined;
-      const q = qDoc ? overlap(index.questions, querySet, qDoc) : { dice: 0, shared: [] };
-      const coverage = entryCoverage(index.questions, terms, index.entryTerms[entry]);
-      const matched = new Set([...q.shared, ...terms.filter((t) => index.entryTerms[entry]?.has(t))]);
-      return [
-        {
-          entryId: libraryEntry.id,
-          score: round(score),
-          confidence: round(confidenceOf(q.dice, coverage, score)),
-          matchedTerms: [...matched],
-          matchedText: questionTexts(index, entry)[qDoc?.ordinal ?? 0] ?? libraryEntry.question,
-          phrasingTerms: q.shared,
-        },
-      ];
-    })
-    .sort((a, b) => b.confidence - a.confidence || b.score - a.score)
-    .slice(0, limit);
-}
-
-/**
- * Confidence blends three views of one match, weights calibrated on fixtures/eval/tuning.jsonl:
- * - coverage: the share of the question's information (idf mass) found anywhere in the entry. Buyer
- *   questions are long and carry detail no single phrasing repeats, so this weighs most;
- * - dice: how closely the best phrasing and the question say the same thing, both ways;
- * - strength: the BM25 score, saturating, since a few rare shared terms beat many common ones.
- * A question that shares only generic words ("policy", "security") with every entry scores low
- * on all three, which is what lets a threshold abstain on it.
- */
-export const CONFIDENCE_WEIGHTS = { coverage: 0.5, dice: 0.25, strength: 0.25, strengthAt: 30 } as const;
-
-function confidenceOf(dice: number, coverage: number, score: number): number {
-  const w = CONFIDENCE_WEIGHTS;
-  return Math.min(1, w.coverage * coverage + w.dice * dice + w.strength * Math.min(1, score / w.strengthAt));
+  const scored = shortlist.flatMap(({ entry, score }) => {
+    const libraryEntry = index.entries[entry];
+    const terms = index.entryTerms[entry];
+    if (!libraryEntry || !terms) return [];
+    const docIndex = bestDoc[entry] ?? -1;
+    const qDoc = docIndex >= 0 ? index.questions.docs[docIndex] : undefined;
+    const overlap = qDoc ? dice(index.questions, query, qDoc) : { dice: 0, shared: [] };
+    const features: Features = {
+      coverage: massShare(index.questions, query, (t) => terms.has(t)),
+      topicCoverage: massShare(index.questions, query, (t) => index.topicTerms[entry]?.has(t) ?? false),
+      phrasingCoverage: qDoc ? massShare(index.questions, query, (t) => qDoc.tf.has(t)) : 0,
+      dice: overlap.dice,
+      questionStrength: Math.min(1.5, (bestScore[entry] as number) / selfQ),
+      answerStrength: Math.min(1.5, (answerScores[entry] as number) / selfA),
+      controlStrength: Math.min(1.5, (controlScores[entry] as number) / selfC),
+      conceptShare: concepts.length === 0 ? 0.5 : concepts.filter((t) => terms.has(t)).length / concepts.length,
+      unknownShare,
+      queryTerms,
+      longQuestion,
+      governance,
+    };
+    const matched = new Set([...overlap.shared, ...[...query.weights.keys()].filter((t) => terms.has(t))]);
+    return [
+      {
+        entry: libraryEntry,
+        score,
+        relevance: relevanceOf(features),
+        features,
+        matchedTerms: [...matched],
+        matchedText: questionTexts(index, entry)[qDoc?.ordinal ?? 0] ?? libraryEntry.question,
+        phrasingTerms: overlap.shared,
+      },
+    ];
+  });
+  scored.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
+  const leaders = scored.slice(0, CONSENSUS_DEPTH);
+  return scored.slice(0, limit).map((c, i) => {
+    // How far this entry leads the best other one: the leader's margin, or a runner-up's deficit.
+    const rival = i === 0 ? scored[1] : scored[0];
+    const lead = c.relevance - (rival?.relevance ?? 0);
+    // Whether the other leaders stand on the same controls: an unambiguous area of the library.
+    const others = leaders.filter((o) => o !== c);
+    const consensus =
+      others.length === 0
+        ? 1
+        : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
+    return {
+      entryId: c.entry.id,
+      score: round(c.score),
+      confidence: round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus))),
+      relevance: c.relevance,
+      lead,
+      matchedTerms: c.matchedTerms,
+      matchedText: c.matchedText,
+      phrasingTerms: c.phrasingTerms,
+      features: c.features,
+    };
+  });
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

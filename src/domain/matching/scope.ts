@@ -10,6 +10,8 @@ import { normalizeText } from "./tokenize.js";
 interface OutOfScope {
   readonly reason: string;
   readonly patterns: readonly RegExp[];
+  /** Tested on the ask only (a long question's context sentences may name such things in passing). */
+  readonly askOnly?: boolean;
 }
 
 const RULES: readonly OutOfScope[] = [
@@ -19,7 +21,12 @@ const RULES: readonly OutOfScope[] = [
       /\b(prices?|pricing|priced|list prices?|discounts?|rebates?|invoic\w*|payment terms|net \d{2}|per[\s-]seat cost|licen[cs]e fees?|quote for|cost per)\b/,
       /\b(annual|yearly|monthly) (premium|fee|subscription cost)\b/,
       /\bhow much (does|do|will|would) (it|you|the \w+) (cost|charge)\b/,
-      /\b(liability cap|limitation of liability|indemnif\w+|payment|billing currency|renewal uplift)\b/,
+      /\b(liability cap|limitation of liability|indemnif\w+|payment(?! card)|billing currency|renewal uplift)\b/,
+      /\b(unlimited|uncapped) liability\b|\b(cover|pay|reimburse) (all )?(of )?(our|the) costs\b/,
+      /\bwhat (would|will|do) you charge\b|\b(are you|would you be) (prepared|willing) to pay\b|\bfees? for\b/,
+      /\b(free|paid) (pilot|trial)\b|\bsign our (msa|contract|agreement|terms)\b/,
+      /\b(client|customer) references?\b|\breferences from (other )?\w+\b|\b(largest|biggest|top \w+) customers\b/,
+      /\bhow much (did|do|does|will) (you|your \w+) (spend|invest|budget)\b/,
     ],
   },
   {
@@ -29,6 +36,9 @@ const RULES: readonly OutOfScope[] = [
       /\bgenerally available\b/,
       /\bwhen (will|do you plan|are you planning)\b.*\b(release|launch|ship|available|support)\b/,
       /\b(planned|upcoming|future) (release|feature)s?\b/,
+      /\b(planning|plan|intend|intending) to (certify|obtain|achieve|pursue|get|become)\b/,
+      /\bwill (you|the (organi[sz]ation|company|service|product|vendor)) (achieve|obtain|support|offer|move to|add|release|become)\b.*\b(next (year|quarter|release|fiscal year|\d+ months)|within the next|by (the )?(end of|next))\b/,
+      /\b(do you plan|are you planning|is it planned) to support\b/,
     ],
   },
   {
@@ -36,17 +46,24 @@ const RULES: readonly OutOfScope[] = [
     patterns: [
       /\bfinancial statements?\b/,
       /\b(revenue|profit|ebitda|balance sheet|burn rate|runway|valuation|funding rounds?|investors?|credit rating|annual report)\b/,
+      /\bprofitable\b|\b(ipo|initial public offering)\b|\b(planning|plan) (an? )?(acquisition|merger|sale)\b|\bcage code\b|\bunique entity id\b|\bduns\b/,
     ],
   },
   {
     reason: "asks for a headcount",
-    patterns: [/\bhow many (people|engineers|developers|employees|staff|members|designers|sales\w*)\b.*\bteam\b/],
+    patterns: [
+      /\bhow many (people|engineers|developers|employees|staff|members|designers|sales\w*)\b.*\bteam\b/,
+      /\bhow many (full[\s-]time |dedicated |part[\s-]time )?(\w+ )?(engineers|analysts|developers|employees|people|staff|home workers|fte|ftes|auditors)\b.*\b(in|on|are|staff|assigned|employ|work|does|do you)\b/,
+      /\bheadcount\b/,
+    ],
   },
   {
     reason: "asks about the buyer's own environment, which only the buyer can answer",
     patterns: [
       /\b(our|my) (own |internal |company'?s? |current )+(firewall|network|policy|policies|environment|systems?|users?|staff|employees|it team|procurement)\b/,
       /\bdoes our (internal )?(firewall|network|proxy|it|environment)\b/,
+      /\b(our|the customer'?s|the institution'?s|the buyer'?s) (own |campus |corporate |internal )*(firewall|dns filtering|proxy|zscaler|servers?|isms|system security plan|extension|enclave|data steward|users|endpoints?|routers?|lms)\b.*\b(allow|block|configured|approved|list|show|generate|screened|storage|need)\w*/,
+      /\bfor our own (servers|systems|network|isms|environment|devices)\b/,
       /\b(meets?|meet|satisf\w+) (your|our) requirements\b/,
     ],
   },
@@ -60,6 +77,28 @@ const RULES: readonly OutOfScope[] = [
       /\bhome address(es)?\b/,
       /\b(names?|phone numbers?) of (the )?(people|staff|engineers|employees) (on call|on-call)\b/,
       /\bon[\s-]call\b.*\bnext week\b/,
+      // Dates of particular events, past or planned: a library states practices, not calendars.
+      /\b(what|which) (is|are|was|were) the (exact |scheduled |planned |precise )?(date|dates|time|start date|end date|day)s?\b/,
+      /\b(on|by) what date\b|\bwhat date\b/,
+      /\b(dates?|schedule|timing) of (your|the) next\b/,
+      /\bwhen (is|will) (your|the) next\b/,
+      /\bnext (two|three|four|five|\d+) \w+ (tests?|audits?|assessments?|exercises?)\b/,
+      // Identifiers and inventories of particular systems: never disclosed in a questionnaire.
+      /\b(list|provide|give|share|send|tell us|what are|which are)\b.*\b(rule|instance|resource|ticket|asset|device|host|server|account|subscription|vpc|bucket) ids?\b/,
+      /\b(list|provide|give|share|send|tell us|what are|which)\b.*\b(internal )?(hostnames?|host names|ip (addresses|ranges)|private ip|subnets?|cidrs?|mac addresses|port numbers)\b/,
+      /\bwith (the )?(affected )?(hostnames?|ip addresses|asset names)\b/,
+      /\bcopy of (the |your )?(\w+ )?logs?\b|\b(dhcp|firewall|vpn|access|proxy|dns) logs\b.*\b(last|past) \d+ (days|weeks|months)\b/,
+      /\b(room|floor) numbers?\b|\brooms in your (office|building)\b/,
+      /\b(current|exact|configured) (requests[\s-]per[\s-](second|minute)|thresholds?|rate limits?) (and|for each|per)\b/,
+      /\bwhich (specific |particular )?(hosts?|servers?|machines|devices|accounts|users|versions?|build)\b.*\b(failed|installed|running|disabled|affected|currently)\b/,
+      /\bwhich version of \w+ is (currently )?(installed|running|in use)\b/,
+      /\b(exact|current) (build|version|kernel) (numbers?|versions?)\b|\bkernel version\b|\bbuild numbers? of\b/,
+      /\b(provide|list|send|give)\b.*\b(the current list|the (user )?accounts that|employee ids|personal contact details|contact details of|names (and|\+) roles|names of (your|the)|source code of|asset tags?|exact \S+ header)\b/,
+      /\b(names?|qualifications|employee ids|contact details) of (your|the) (\w+ )?(staff|employees|people|auditors|members|manager|engineers|administrators|team)\b/,
+      /\bnames? \+ roles\b|\bname and job title of\b/,
+      /\basset tag\b|\bpublic ip of\b|\bip address ranges of\b|\b(nessus|qualys|scanner) (export|report) for\b/,
+      /\bwhich of your staff are on[\s-]call\b|\bon[\s-]call for our account\b/,
+      /\blist every \w+ version\b|\bwith the number of devices\b/,
       /\blist (of )?(all |every )?(open|unpatched|outstanding) (cves?|vulnerabilit\w+)\b.*\b(by|per|with) (host|hostname|ip|server)/,
     ],
   },
@@ -68,14 +107,35 @@ const RULES: readonly OutOfScope[] = [
     patterns: [
       /\bdark mode\b/,
       /\bexport (to|as|into) (excel|csv|pdf|powerpoint)\b/,
-      /\b(keyboard shortcuts?|custom themes?|emoji|font size)\b/,
+      /\b(keyboard shortcuts?|custom themes?|emoji|font sizes?)\b/,
+      /\bdark (theme|mode)\b|\boffline mode\b|\bscheduled delivery of (dashboards|reports)\b/,
+      /\bexport (dashboards|reports|data)? ?(and reports )?to (excel|csv|pdf|powerpoint|slack)\b/,
+      /\bintegrat\w* with (salesforce|hubspot|slack|teams|jira|zendesk|our lms)\b|\blti \d/,
+    ],
+  },
+  {
+    // The kind of fact asked for, whatever the topic: a library states practices, so it never holds
+    // the names of particular people, identifiers of particular machines, counts of particular
+    // things, the calendar of particular events, or raw records (logs, scan exports, source code).
+    reason:
+      "asks for a particular fact (names, identifiers, counts, dates, installed versions or raw records) that no library answer holds",
+    askOnly: true,
+    patterns: [
+      /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,2}(people|persons?|staff|employees|engineers|members|auditors|administrators|admins|analysts|contacts?|individuals|manager|officer|team|board)\b/,
+      /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
+      /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
+      /\b(which|what) (exact |specific |particular )?(version|build|release)s? (of \S+ )?(is|are) (currently )?(installed|running|deployed|in use)\b/,
+      /\bhow many (\w+ ){0,2}(people|persons|staff|employees|engineers|analysts|developers|contractors|home workers|laptops|desktops|devices|servers|hosts|endpoints|customers|clients|licen[cs]es|seats|tickets|incidents|findings|vulnerabilities) (do|does|did|are|were|have|has|will)\b/,
+      /\b(when|what date|on what date) (is|was|will|did) (your|the) (next|last|most recent|upcoming)\b/,
+      /\b(provide|send|share|give|attach|upload)\b.*\b(copy of (the |your )?(\w+ )?logs?|(raw |full )?logs (from|of|for)|source code|scan (results|exports?|output)|(nessus|qualys|burp) (exports?|reports?|results)|the current list of|a list of (all )?(current |open |active )(\w+ )?(accounts|users|findings|vulnerabilities|exceptions|devices|tickets))\b/,
     ],
   },
 ];
 
 /** The reason a question is out of scope for the library, or null when it may be answered. */
-export function outOfScope(text: string): string | null {
+export function outOfScope(text: string, ask: string = text): string | null {
   const t = normalizeText(text);
-  for (const rule of RULES) if (rule.patterns.some((p) => p.test(t))) return rule.reason;
+  const a = normalizeText(ask);
+  for (const rule of RULES) if (rule.patterns.some((p) => p.test(rule.askOnly ? a : t))) return rule.reason;
   return null;
 }

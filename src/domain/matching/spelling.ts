@@ -31,7 +31,11 @@ function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // deletion / insertion
 }
 
-const MIN_LENGTH = 5;
+/**
+ * Shorter words are left alone: among five-letter words one edit apart are too many real pairs
+ * ("mixed" / "fixed", "lease" / "least") for a correction to be more often right than wrong.
+ */
+const MIN_LENGTH = 6;
 
 export function correctWord(word: string, lexicon: Lexicon, byLength: ReadonlyMap<number, readonly string[]>): string {
   if (word.length < MIN_LENGTH || lexicon.has(word) || /\d/.test(word)) return word;
@@ -61,15 +65,28 @@ export function lexiconByLength(lexicon: Lexicon): Map<number, string[]> {
   return out;
 }
 
+/** Corrections already found, per lexicon: a questionnaire repeats its words, the scan is the cost. */
+const corrections = new WeakMap<Lexicon, Map<string, string>>();
+
 /** The text with each unknown word replaced by its one-edit library neighbour, if it has one. */
 export function correctSpelling(
   text: string,
   lexicon: Lexicon,
   byLength: ReadonlyMap<number, readonly string[]>,
 ): string {
+  let cache = corrections.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    corrections.set(lexicon, cache);
+  }
+  const known = cache;
   return text.replace(/[A-Za-z][A-Za-z0-9]*/g, (w) => {
     const lower = w.toLowerCase();
-    const fixed = correctWord(lower, lexicon, byLength);
+    let fixed = known.get(lower);
+    if (fixed === undefined) {
+      fixed = correctWord(lower, lexicon, byLength);
+      if (known.size < 100_000) known.set(lower, fixed);
+    }
     return fixed === lower ? w : fixed;
   });
 }

@@ -20,6 +20,11 @@ const Form = z.object({
   questionColumn: z.string().max(10).optional().openapi({ description: "Layout hint: column letter or number" }),
   answerColumn: z.string().max(10).optional(),
   commentColumn: z.string().max(10).optional(),
+  idColumn: z
+    .string()
+    .max(10)
+    .optional()
+    .openapi({ description: "Layout hint: the column of the buyer's question ids" }),
 });
 
 const route = createRoute({
@@ -50,6 +55,7 @@ export function registerCreateQuestionnaire(app: OpenAPIHono<AppEnv>): void {
         ...(form.questionColumn && { questionColumn: form.questionColumn }),
         ...(form.answerColumn && { answerColumn: form.answerColumn }),
         ...(form.commentColumn && { commentColumn: form.commentColumn }),
+        ...(form.idColumn && { idColumn: form.idColumn }),
       },
     });
     c.header("location", `/v1/questionnaires/${questionnaire.id}`);

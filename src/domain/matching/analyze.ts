@@ -1,0 +1,210 @@
+import { normalizeText } from "./tokenize.js";
+
+/**
+ * What a buyer's question asks, before any library entry is looked at. Questionnaires wrap the
+ * topic in boilerplate ("Are policies and procedures for <topic> established, documented,
+ * approved…"), bury the ask after sentences of context, or ask a follow-up that only makes sense
+ * after the previous row. Matching reads the topic and the ask; drafting reads the form (a value
+ * or only words); routing reads whether the question is about the buyer's own systems.
+ */
+export type QuestionIntent =
+  /** Is <topic> governed by a documented, approved, reviewed policy or procedure? */
+  | "governance"
+  /** How often is something done? */
+  | "frequency"
+  /** Who is responsible or accountable? */
+  | "who"
+  /** Where is something located, stored or processed? */
+  | "where"
+  /** How long / within what time? */
+  | "duration"
+  /** Asks for a document or a copy of one. */
+  | "document"
+  /** Open question: describe, explain, how, what, which. */
+  | "describe"
+  /** Closed question: is it so? */
+  | "practice";
+
+export interface QuestionAnalysis {
+  /** The text matching should read: the topic of a governance template, the ask of a long question. */
+  readonly focus: string;
+  /** The sentences that ask, in the buyer's words (the whole text when nothing else is there). */
+  readonly ask: string;
+  /** Sentences around the ask: context that still names the topic, weighed less by matching. */
+  readonly context: string;
+  readonly intent: QuestionIntent;
+  /** True when the question asks for a Yes/No (or a choice); false when it asks only for words. */
+  readonly closed: boolean;
+  /** A row that only makes sense after the previous one ("If so, how often?", "The name of the application:"). */
+  readonly followUp: boolean;
+  /** Why the question is about the buyer's own systems or asks for tenant-specific data, or null. */
+  readonly buyerSpecific: string | null;
+}
+
+/**
+ * Governance verbs of control-framework boilerplate. Three or more of them in one question mean
+ * the question asks whether the topic is governed, not about the verbs ("documented" etc.).
+ */
+const GOVERNANCE_VERBS =
+  /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted)\b/g;
+
+/** Boilerplate nouns and phrases around a governance template's topic. */
+const GOVERNANCE_WORDS = [
+  /\b(are|is|have|has|do|does)\b/g,
+  /\b(policies|policy|procedures?|processes|process|standards?|guidelines?|programs?|programmes?|plans?)\b/g,
+  /\b(and|or|,|&)\b/g,
+  /\btechnical (and organi[sz]ational )?measures\b/g,
+  /\bby (senior |executive |top )?(management|leadership|the board|the ciso|its owners?)\b/g,
+  /\b(at least )?(annually|yearly|once a year|every year|periodically|regularly|at planned intervals)\b/g,
+  /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted)\b/g,
+  /\b(for|to|of|the|a|an|that|which|in place|formally|relevant|all|appropriate|organi[sz]ation(al)?)\b/g,
+];
+
+/** Openers of a row that continues the previous one. */
+const FOLLOW_UP_OPENER =
+  /^(if (so|yes|not|no|applicable|you do|you have|this is the case|answered yes|the answer is yes|yes to the above)\b|if\b.*\b(above|previous|prior) (question|answer|row)\b|(please )?(describe|explain|specify|list|provide|name) (the )?(other|them|these|those|it|this|such)\b|(and|also|otherwise)\b|(the )?name of the\b|other \(please specify\)|please specify\b|(how|when) (often|frequently)\?$|if other\b|(describe|explain|comments?|details?|frequency)\W*$|how is (it|this|that|the scope)\b)/;
+
+/** Pronouns standing for something the previous row named. */
+const ANAPHORA = /\b(it|this|that|these|those|they|them|such|the above|above|said)\b/;
+
+const CLOSED_OPENER =
+  /^(do|does|did|is|are|was|were|has|have|had|can|could|will|would|shall|should|may|must|might|please (confirm|indicate|state) (if|whether|that)|confirm (if|whether|that)|indicate (if|whether))\b/;
+const OPEN_OPENER =
+  /^(what|which|who|whom|whose|where|when|why|how|describe|explain|list|provide|detail|outline|specify|summari[sz]e|name|identify|give|share|please (describe|explain|list|provide|detail|outline|specify|summari[sz]e|name|identify|give|share|tell)|tell us|walk us)\b/;
+
+/** An ask for words anywhere in a statement-style row. */
+const OPEN_ANYWHERE =
+  /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo)\W*$/;
+
+/** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
+/**
+ * "our <system>" as the thing asked about ("Does our firewall allow…", "whether our Okta tenant
+ * enforces…"), not as a destination of the vendor's feature ("export to our SIEM", "sign in through
+ * our identity provider"): a preposition before it makes it the latter.
+ */
+const OUR = "(?<!\\b(to|through|with|from|into|via|using|by|against|for|in|on|onto|within|inside) )\\b(our|my)";
+const BUYER_SYSTEMS =
+  "(okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*)";
+
+/** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
+const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
+  {
+    reason: "asks about the buyer's own systems, which only the buyer can confirm",
+    pattern: new RegExp(
+      `${OUR} (own |internal |corporate |company'?s? |existing |current |campus )*${BUYER_SYSTEMS}( tenant| instance| account)?\\b`,
+    ),
+  },
+  {
+    reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",
+    pattern:
+      /\b(which|what|list|provide|give|name|specify)\b.*\b(instance ids?|account ids?|ip addresses|hostnames?|server names?|bucket names?|arns?|resource ids?|subscription ids?|database names?|cluster names?)\b/,
+  },
+  {
+    reason: "asks for the people or configuration of the buyer's own account",
+    pattern: new RegExp(
+      `${OUR} (tenant|account|instance|workspace|subscription|org|organi[sz]ation)('s)? (\\w+ ){0,3}(config\\w*|settings?|admins?|administrators|users with|ids?|database|db|hosts?|servers?)\\b|\\bnames? of (your |the )?(staff|employees|engineers|people|personnel|individuals)\\b.*\\b(access|our)\\b`,
+    ),
+  },
+];
+
+const splitSentences = (text: string): string[] =>
+  text
+    .split(/(?<=[.?!:;])\s+(?=[A-Z(])|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+/** A sentence that asks: ends in "?", or opens with an ask verb or a question word. */
+function isAsk(sentence: string): boolean {
+  const s = normalizeText(sentence).replace(/^(\(?[a-z0-9]{1,3}[.)]\s*)+/, "");
+  return /\?\s*$/.test(sentence) || CLOSED_OPENER.test(s) || OPEN_OPENER.test(s) || /^if (so|yes|you)\b/.test(s);
+}
+
+/** "Are <topic> policies reviewed and updated at least annually?": the review-cycle template. */
+const REVIEW_TEMPLATE =
+  /\b(polic(y|ies)|procedures?|standards?|plans?|programs?|programmes?)\b.*\b(reviewed|updated|revised|re-?evaluated)\b.*\b(annually|at least (once )?(a|per|every) year|at least annually|periodically|regularly|at planned intervals|every \w+ (months|years))\b/;
+
+/** The topic of a governance template: the question minus its boilerplate. */
+function governanceTopic(normalized: string): string | null {
+  const verbs = normalized.match(GOVERNANCE_VERBS) ?? [];
+  if (new Set(verbs).size < 3 && !REVIEW_TEMPLATE.test(normalized)) return null;
+  let topic = normalized;
+  for (const p of GOVERNANCE_WORDS) topic = topic.replace(p, " ");
+  topic = topic
+    .replace(/[^a-z0-9' -]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return topic.split(" ").filter((w) => w.length > 1).length >= 1 ? topic : null;
+}
+
+function intentOf(normalized: string, closed: boolean, governance: boolean): QuestionIntent {
+  if (governance) return "governance";
+  if (/\b(how (often|frequently)|frequency|at what interval|how regularly)\b/.test(normalized)) return "frequency";
+  if (
+    /^(who|whom|which (person|role|team|individual|function))\b|\bwho (is|are) (responsible|accountable)\b/.test(
+      normalized,
+    )
+  )
+    return "who";
+  if (
+    /^where\b|\bin which (country|countries|region|regions|location|locations|data ?cent(er|re)s?)\b/.test(normalized)
+  )
+    return "where";
+  if (
+    /^how (long|soon|quickly|fast)\b|\bwithin (what|how many)\b|\bwhat is the (retention|notification) (period|time)/.test(
+      normalized,
+    )
+  )
+    return "duration";
+  if (
+    /^(please )?(provide|share|attach|upload|send|submit) (a |the |your )?(copy|copies|latest|current|most recent)\b/.test(
+      normalized,
+    )
+  )
+    return "document";
+  return closed ? "practice" : "describe";
+}
+
+/**
+ * Reads one question. `previous` is the text of the row before it in the same sheet, when known:
+ * a follow-up is matched in the light of it.
+ */
+export function analyzeQuestion(text: string, previous?: string | null): QuestionAnalysis {
+  const normalized = normalizeText(text);
+  const sentences = splitSentences(text);
+  const asks = sentences.filter(isAsk);
+  // A long question: context first, the ask last. Matching reads the ask in full and the context
+  // at a lower weight (the context often names the topic: "… protect against clickjacking. If you do, how?").
+  const focusSentences = sentences.length > 1 && asks.length > 0 && asks.length < sentences.length ? asks : sentences;
+  const contextSentences = sentences.filter((s) => !focusSentences.includes(s));
+  const askText = focusSentences.join(" ");
+  const firstAsk = normalizeText(asks[0] ?? text).replace(/^(\(?[a-z0-9]{1,3}[.)]\s*)+/, "");
+
+  const topic = governanceTopic(normalized);
+  // Closed when it opens like a yes/no question. Otherwise closed unless it asks for words somewhere:
+  // buyers' statements ("Encryption at rest - please confirm", "SSO supported") ask to confirm, while
+  // "Key mgmt - who holds the keys, rotation period" or "Hosting region(s) - pls specify" ask for words.
+  const closed =
+    topic !== null ||
+    CLOSED_OPENER.test(firstAsk) ||
+    (!OPEN_OPENER.test(firstAsk) && !OPEN_ANYWHERE.test(normalized) && !/^if\b/.test(firstAsk));
+  const contentWords = normalized.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+  const followUp =
+    FOLLOW_UP_OPENER.test(normalized) ||
+    (contentWords.length <= 6 && ANAPHORA.test(normalized) && !/\b(you|your)\b/.test(normalized));
+  // Read on the ask: a context sentence about the buyer's own policy ("our procurement policy asks
+  // vendors for…") sets the scene, the ask is still about the vendor.
+  const askNormalized = normalizeText(askText);
+  const buyerSpecific = BUYER_SPECIFIC.find((b) => b.pattern.test(askNormalized))?.reason ?? null;
+
+  return {
+    focus: topic ?? askText,
+    ask: askText.split(/\s+/).length >= 4 ? askText : text,
+    context: [topic !== null ? "" : contextSentences.join(" "), followUp && previous ? previous : ""]
+      .filter(Boolean)
+      .join(" "),
+    intent: intentOf(firstAsk, closed, topic !== null),
+    closed,
+    followUp,
+    buyerSpecific,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Question analysis: what a buyer's question asks before any entry is looked at. Each case is a
+ * class of question seen on buyers' files, written here in this test's own words.
+ */
+import { describe, expect, it } from "vitest";
+import { analyzeQuestion } from "../../src/domain/matching/analyze.js";
+
+describe("governance templates", () => {
+  it.each([
+    [
+      "Are policies and procedures for vulnerability management established, documented, approved, communicated, applied, evaluated and maintained?",
+      "vulnerability management",
+    ],
+    [
+      "Are processes, procedures and technical measures defined, implemented and evaluated for encryption key lifecycle management?",
+      "encryption key lifecycle management",
+    ],
+    ["Are the change management policies and procedures reviewed and updated at least annually?", "change management"],
+    [
+      "Is a malware protection policy documented, approved by management, communicated and enforced?",
+      "malware protection",
+    ],
+  ])("%s → topic '%s'", (text, topic) => {
+    const a = analyzeQuestion(text);
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toBe(topic);
+    expect(a.closed).toBe(true);
+  });
+
+  it("an ordinary question that happens to say 'documented' is not a template", () => {
+    const a = analyzeQuestion("Do you have a documented incident response plan?");
+    expect(a.intent).toBe("practice");
+    expect(a.focus).toBe("Do you have a documented incident response plan?");
+  });
+});
+
+describe("long questions: context, then the ask", () => {
+  it("the ask is the focus; the sentences before it are context", () => {
+    const a = analyzeQuestion(
+      "Session tokens that survive a login can be abused by an attacker who planted them. Do you issue a new session identifier after authentication?",
+    );
+    expect(a.focus).toBe("Do you issue a new session identifier after authentication?");
+    expect(a.context).toContain("Session tokens");
+    expect(a.closed).toBe(true);
+  });
+
+  it("an ask with no words of its own keeps the context as its topic", () => {
+    const a = analyzeQuestion(
+      "Some applications can be framed by a hostile page to trick users into clicking. If you do protect against this, please describe how.",
+    );
+    expect(a.context).toContain("framed by a hostile page");
+    expect(a.closed).toBe(false);
+  });
+});
+
+describe("the form of the ask", () => {
+  it.each([
+    ["Where will our data be stored?", "where", false],
+    ["Who is accountable for information security?", "who", false],
+    ["How long is customer data kept after the contract ends?", "duration", false],
+    ["How often are firewall rules reviewed?", "frequency", false],
+    ["Please describe how privileged access is granted.", "describe", false],
+    ["Is customer data encrypted at rest?", "practice", true],
+    ["Please confirm whether backups are encrypted.", "practice", true],
+    ["Encryption at rest - please confirm", "practice", true],
+    ["SSO supported", "practice", true],
+    ["Backup frequency", "frequency", false],
+    ["If yes, describe how keys are rotated.", "describe", false],
+    ["Key mgmt - who holds the keys, rotation period", "describe", false],
+    ["Hosting region(s) - pls specify", "describe", false],
+    ["Log retention period", "describe", false],
+  ])("%s → %s, closed=%s", (text, intent, closed) => {
+    const a = analyzeQuestion(text);
+    expect(a.intent).toBe(intent);
+    expect(a.closed).toBe(closed);
+  });
+});
+
+describe("follow-ups", () => {
+  it.each([
+    "If so, how often?",
+    "How is the scope limited?",
+    "Describe the other checks:",
+    "The name of the application:",
+    "If yes, please describe.",
+  ])("%s is a follow-up", (text) => {
+    expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
+  });
+
+  it("a follow-up is read in the light of the row before", () => {
+    const a = analyzeQuestion("If so, how often?", "Do you test restores from backup?");
+    expect(a.context).toContain("restores from backup");
+  });
+
+  it.each([
+    "Please describe how access is provisioned and approved.",
+    "Describe your backup process.",
+    "Is MFA enforced?",
+  ])("%s is not a follow-up", (text) => {
+    expect(analyzeQuestion(text).followUp).toBe(false);
+  });
+});
+
+describe("the buyer's own systems and tenant data", () => {
+  it.each([
+    "Please confirm whether our Okta tenant enforces MFA for all users.",
+    "Does our firewall allow outbound traffic to your service?",
+    "Which AWS instance IDs host our tenant's database?",
+    "List the names of your staff who have access to our account.",
+  ])("%s is buyer-specific", (text) => {
+    expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
+  });
+
+  it.each(["Will our data be encrypted at rest?", "Can our users sign in with SSO?", "Where will our data be stored?"])(
+    "%s is about the vendor's service",
+    (text) => {
+      expect(analyzeQuestion(text).buyerSpecific).toBeNull();
+    },
+  );
+});
