@@ -165,3 +165,12 @@ export function factsOf(artifact: Artifact): string[] {
   }
   return [...facts];
 }
+
+/**
+ * An entry's text as the matcher should read it: placeholders filled with the newest facts, so an
+ * entry reads the same to the search index as it did before its dates became placeholders. Matching
+ * does not depend on the day; what is true on the day is decided after drafting.
+ */
+export function searchableText(text: string, artifacts: readonly Artifact[]): string {
+  return placeholdersIn(text).length === 0 ? text : fillPlaceholders(text, artifacts, "9999-12-31").text;
+}
