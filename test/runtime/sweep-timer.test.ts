@@ -25,7 +25,14 @@ describe("the daily sweep timer on Node", () => {
           finish = resolve;
         });
       },
-      { clock: { now: () => now }, startDelayMs: 100, setTimer: (run, ms) => (timers.push({ run, ms }), {}) },
+      {
+        clock: { now: () => now },
+        startDelayMs: 100,
+        setTimer: (run, ms) => {
+          timers.push({ run, ms });
+          return {};
+        },
+      },
     );
     expect(timers.map((t) => t.ms)).toEqual([100, 3_600_000]);
     timers[0]?.run(); // the start-up run

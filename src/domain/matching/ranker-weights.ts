@@ -10,7 +10,7 @@ export const RELEVANCE: RelevanceWeights = {
   questionStrength: 0.4,
   answerStrength: 0.05,
   controlStrength: 0.1,
-  concept: 0
+  concept: 0,
 };
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
