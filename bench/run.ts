@@ -10,8 +10,12 @@ interface Measurement {
 
 const suites: { name: string; load: () => Promise<() => Promise<Measurement[]>> }[] = [
   { name: "ingest", load: async () => (await import("./ingest.js")).benchIngest },
+  { name: "csv", load: async () => (await import("./csv.js")).benchCsv },
   { name: "match+draft+cite", load: async () => (await import("./match.js")).benchMatch },
   { name: "http", load: async () => (await import("./http.js")).benchHttp },
+  { name: "load", load: async () => (await import("./load.js")).benchLoad },
+  { name: "freeze", load: async () => (await import("./freeze.js")).benchFreeze },
+  { name: "memory", load: async () => (await import("./memory.js")).benchMemory },
 ];
 
 const only = process.argv.slice(2);

@@ -278,7 +278,11 @@ if (!args.includes("--dry")) {
 import type { CalibrationWeights, RelevanceWeights } from "./features.js";
 
 /** Orders one question's candidates (coordinate search for the most right entries first). */
-export const RELEVANCE: RelevanceWeights = ${JSON.stringify(relevance, null, 2).replace(/"(\w+)":/g, "$1:")};
+export const RELEVANCE: RelevanceWeights = {
+${Object.entries(relevance)
+  .map(([k, v]) => `  ${k}: ${v},`)
+  .join("\n")}
+};
 
 /** The probability that the best entry is right (logistic regression, L2 ${LAMBDA}). */
 export const CALIBRATION: CalibrationWeights = {

@@ -1,9 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { inProcessQueue } from "../services/jobs/in-process-queue.js";
-import { runJob } from "../services/jobs/run.js";
+import { createJobRunner, inlineExecutor } from "../services/jobs/runner.js";
 import { registerWeb } from "../web/register.js";
-import type { AppDeps, AppEnv } from "./env.js";
+import { type AppDeps, type AppEnv, DEFAULT_FAILURE_LIMIT } from "./env.js";
 import { problem, toProblem, validationProblem } from "./errors.js";
+import { FailureLimiter } from "./failure-limiter.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerRoutes } from "./routes/index.js";
 
@@ -17,12 +17,43 @@ export const OPENAPI_CONFIG = {
   },
 } as const;
 
+/** Without a runtime's job queue (a bare createApp in a script), jobs run inline in this process. */
+function inlineJobs(deps: AppDeps): AppDeps {
+  const runner = createJobRunner(deps, {
+    owner: deps.instanceId ?? `inline:${crypto.randomUUID()}`,
+    lanes: {
+      process: { concurrency: 1, perTenant: 1, executor: inlineExecutor(deps) },
+      webhooks: { concurrency: 4, perTenant: 2, executor: inlineExecutor(deps) },
+      maintenance: { concurrency: 1, perTenant: 1, executor: inlineExecutor(deps) },
+    },
+  });
+  let starting: Promise<void> | null = null;
+  const ready = () => {
+    starting ??= runner.start();
+    return starting;
+  };
+  return {
+    ...deps,
+    jobs: {
+      dispatch: async (jobs) => {
+        await ready();
+        await runner.dispatch(jobs);
+      },
+      waitFor: async (id, ms) => {
+        await ready();
+        return runner.waitFor(id, ms);
+      },
+    },
+  };
+}
+
 /**
  * The one Hono app both runtimes serve. Runtimes pass storage in; the app knows nothing about
- * better-sqlite3, D1, the filesystem or R2. Without a job queue, jobs run in this process.
+ * better-sqlite3, D1, the filesystem or R2.
  */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
-  const full: AppDeps = deps.jobs ? deps : { ...deps, jobs: inProcessQueue((job) => runJob(full, job)) };
+  const full: AppDeps = deps.jobs ? deps : inlineJobs(deps);
+  const failures = new FailureLimiter({ ...DEFAULT_FAILURE_LIMIT, ...deps.authFailures });
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return validationProblem(c, result.error, result.target);
@@ -34,6 +65,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     const requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     c.set("requestId", requestId);
     c.set("deps", full);
+    c.set("failures", failures);
     c.header("x-request-id", requestId);
     await next();
   });
@@ -47,7 +79,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     description: "An API key: `Authorization: Bearer qk_…`. Each operation lists the scope it needs.",
   });
   app.doc31("/openapi.json", OPENAPI_CONFIG);
-  registerDocs(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as Record<string, unknown>);
+  registerDocs(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG));
 
   app.notFound((c) => problem(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`));
   app.onError(toProblem);

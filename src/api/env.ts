@@ -1,4 +1,6 @@
+import type { Context } from "hono";
 import type { ServiceDeps } from "../services/context.js";
+import type { FailureLimiter } from "./failure-limiter.js";
 
 /**
  * What a runtime hands the app: storage, time, the job queue, the host resolver. The app builds
@@ -7,7 +9,32 @@ import type { ServiceDeps } from "../services/context.js";
 export interface AppDeps extends ServiceDeps {
   /** Upload limit in bytes, enforced before the body is parsed. */
   readonly maxUploadBytes?: number;
+  /** This process or isolate (lease and claim owner id); a claim whose owner died is taken over. */
+  readonly instanceId?: string;
+  /** The client's address (for the failed-key limit); the runtime knows where it comes from. */
+  readonly clientAddress?: (c: Context<AppEnv>) => string | undefined;
+  /** Failed API keys one client address may present before it must wait (429 with Retry-After). */
+  readonly authFailures?: Partial<FailureLimit>;
+  /** The synchronous POST /v1/answer: larger files are refused with a pointer to the async route. */
+  readonly syncAnswer?: Partial<SyncAnswerSettings>;
 }
+
+export interface FailureLimit {
+  /** Failures allowed in a burst. */
+  readonly burst: number;
+  /** Failures forgiven per second after that. */
+  readonly perSecond: number;
+}
+
+export interface SyncAnswerSettings {
+  /** Files larger than this are answered only in the background (POST /v1/questionnaires). */
+  readonly maxBytes: number;
+  /** How long the request waits for its job before answering 202 with the questionnaire to poll. */
+  readonly waitMs: number;
+}
+
+export const DEFAULT_SYNC_ANSWER: SyncAnswerSettings = { maxBytes: 1024 * 1024, waitMs: 30_000 };
+export const DEFAULT_FAILURE_LIMIT: FailureLimit = { burst: 20, perSecond: 1 };
 
 export interface AppEnv {
   Variables: {
@@ -15,5 +42,9 @@ export interface AppEnv {
     deps: AppDeps;
     /** Set by the authenticate middleware on every /v1 route. */
     auth: { keyId: string; tenantId: string; scopes: readonly string[] };
+    /** The request's Idempotency-Key once claimed (POST only). */
+    idempotencyKey?: string;
+    /** Failed-key counts per client address (one per app). */
+    failures: FailureLimiter;
   };
 }

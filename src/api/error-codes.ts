@@ -1,7 +1,8 @@
 /**
  * The stable `code`s the API answers with (problem+json), for the /docs page and docs/API.md.
  * A processing failure is not an HTTP error: it is the questionnaire's `failure.code` (the
- * ingest refusal's own code, e.g. `no_questions_found`, `legacy_xls`, `encrypted_file`).
+ * ingest refusal's own code, e.g. `no_questions_found`, `legacy_xls`, `encrypted_file`; or the
+ * job's: `job_memory_exceeded`, `processing_timeout`, `processing_interrupted`, `processing_error`).
  */
 export const ERROR_CODES: readonly { code: string; status: number; meaning: string }[] = [
   { code: "validation_failed", status: 400, meaning: "A field is missing or invalid; `errors[].field` names it" },
@@ -17,7 +18,8 @@ export const ERROR_CODES: readonly { code: string; status: number; meaning: stri
   {
     code: "webhook_url_forbidden",
     status: 400,
-    meaning: "Webhook URL resolves to a loopback, private, link-local or metadata address",
+    meaning:
+      "Webhook URL resolves to a loopback, private, link-local, metadata, reserved or IPv4-translating (NAT64, 6to4, Teredo) address",
   },
   { code: "webhook_url_unresolvable", status: 400, meaning: "Webhook host does not resolve" },
   { code: "unauthenticated", status: 401, meaning: "No `Authorization: Bearer <key>` header" },
@@ -38,6 +40,11 @@ export const ERROR_CODES: readonly { code: string; status: number; meaning: stri
   { code: "blob_missing", status: 410, meaning: "The uploaded file is no longer stored" },
   { code: "file_too_large", status: 413, meaning: "The upload exceeds the size limit (bytes, checked before parsing)" },
   { code: "body_too_large", status: 413, meaning: "A JSON body exceeds 1 MiB" },
+  {
+    code: "sync_too_large",
+    status: 413,
+    meaning: "The file is over the synchronous POST /v1/answer ceiling (1 MiB); upload it to POST /v1/questionnaires",
+  },
   { code: "unsupported_media_type", status: 415, meaning: "The body's content-type is not the one the route takes" },
   { code: "idempotency_key_reused", status: 422, meaning: "The Idempotency-Key was used with another request" },
   { code: "unknown_entry", status: 422, meaning: "The library entry named does not exist" },
@@ -70,5 +77,20 @@ export const ERROR_CODES: readonly { code: string; status: number; meaning: stri
     meaning: "The approved answer cannot become a library entry (e.g. text too short)",
   },
   { code: "export_unsupported", status: 422, meaning: "A PDF questionnaire has no cells to fill; export csv or json" },
+  {
+    code: "too_many_failed_keys",
+    status: 429,
+    meaning: "This address presented too many invalid API keys; wait `Retry-After` seconds",
+  },
+  {
+    code: "too_many_uploads",
+    status: 429,
+    meaning: "The tenant started its uploads per minute (60); wait `Retry-After` seconds",
+  },
+  {
+    code: "too_many_in_flight",
+    status: 429,
+    meaning: "The tenant has its limit of questionnaires waiting or processing (20); retry when one finishes",
+  },
   { code: "internal_error", status: 500, meaning: "Unexpected; the request id finds it in the server log" },
 ];

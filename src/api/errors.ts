@@ -13,6 +13,8 @@ export interface Problem {
   detail: string;
   requestId: string;
   errors?: { field: string; message: string }[];
+  /** Seconds to wait before retrying (also sent as Retry-After). */
+  retryAfter?: number;
 }
 
 const TITLES: Record<number, string> = {
@@ -29,13 +31,18 @@ const TITLES: Record<number, string> = {
   500: "Internal Server Error",
 };
 
+/**
+ * A problem+json response. `retryAfterSeconds` (429, and 503-like refusals) becomes both the
+ * Retry-After header and a field of the body.
+ */
 export function problem(
   c: Context,
   status: number,
   code: string,
   detail: string,
-  errors?: Problem["errors"],
+  extra: { errors?: Problem["errors"]; retryAfterSeconds?: number } = {},
 ): Response {
+  const { errors, retryAfterSeconds } = extra;
   const body: Problem = {
     type: `https://quire.example/problems/${code}`,
     title: TITLES[status] ?? "Error",
@@ -44,19 +51,30 @@ export function problem(
     detail,
     requestId: (c.get("requestId") as string | undefined) ?? "",
     ...(errors && { errors }),
+    ...(retryAfterSeconds !== undefined && { retryAfter: retryAfterSeconds }),
   };
-  return c.body(JSON.stringify(body), status as ContentfulStatusCode, { "content-type": "application/problem+json" });
+  return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
+    "content-type": "application/problem+json",
+    ...(retryAfterSeconds !== undefined && { "retry-after": String(retryAfterSeconds) }),
+  });
 }
 
 export function validationProblem(c: Context, error: ZodError, where: string): Response {
   const errors = error.issues.map((i) => ({ field: i.path.join(".") || where, message: i.message }));
   const first = errors[0];
-  return problem(c, 400, "validation_failed", first ? `${first.field}: ${first.message}` : `invalid ${where}`, errors);
+  return problem(c, 400, "validation_failed", first ? `${first.field}: ${first.message}` : `invalid ${where}`, {
+    errors,
+  });
 }
 
 /** The app's onError: refusals keep their code; anything else is a 500 that leaks no internals. */
 export function toProblem(error: unknown, c: Context): Response {
-  if (error instanceof QuireError) return problem(c, error.status, error.code, error.message);
+  if (error instanceof QuireError) {
+    const retry = error.details?.retryAfterSeconds;
+    return problem(c, error.status, error.code, error.message, {
+      ...(typeof retry === "number" && { retryAfterSeconds: retry }),
+    });
+  }
   // Hono's own refusals: a body that is not the JSON or form it claims to be.
   if (error instanceof HTTPException && error.status < 500) {
     const code =

@@ -46,7 +46,7 @@ export const bearer = (scope: Scope) => [{ bearer: [scope] }];
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
 
 /** The problem responses every authenticated route can give. */
-export function problems(...extra: (400 | 404 | 409 | 410 | 413 | 422)[]) {
+export function problems(...extra: (400 | 404 | 409 | 410 | 413 | 422 | 429)[]) {
   const descriptions: Record<number, string> = {
     400: "Invalid input (`validation_failed` names the field)",
     401: "No, unknown or revoked API key",
@@ -56,9 +56,11 @@ export function problems(...extra: (400 | 404 | 409 | 410 | 413 | 422)[]) {
     410: "Gone",
     413: "Body too large",
     422: "Well-formed but refused (see `code`)",
+    429: "Too many requests: wait the Retry-After seconds",
   };
   const out: Record<number, { description: string; content: typeof problemContent }> = {};
-  for (const status of [401, 403, ...extra]) {
+  // 429: every authenticated route can refuse a client that presented too many invalid keys.
+  for (const status of [401, 403, 429, ...extra]) {
     out[status] = { description: descriptions[status] ?? "Error", content: problemContent };
   }
   return out;

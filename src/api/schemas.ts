@@ -1,4 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { RegionSchema } from "../domain/answering/customer.js";
+import { ANSWER_STATUSES } from "../domain/answering/status.js";
+import { IsoDateSchema } from "../domain/dates.js";
+import { QUESTIONNAIRE_STATUSES } from "../domain/questionnaire/status.js";
+import { QuestionKindSchema, STORED_FORMATS } from "../domain/questionnaire/types.js";
 
 export const ProblemSchema = z
   .object({
@@ -9,17 +14,22 @@ export const ProblemSchema = z
     detail: z.string(),
     requestId: z.string(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    retryAfter: z.number().int().optional().openapi({ description: "Seconds to wait (also the Retry-After header)" }),
   })
   .openapi("Problem");
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
-export const RegionEnum = z.enum(["us", "eu", "uk", "apac", "other"]);
+const isoDate = IsoDateSchema;
+
+/** The date the citation policy judges validity on, as the upload and answer forms take it. */
+export const AsOfField = IsoDateSchema.optional().describe(
+  "Date the citation policy judges validity on (default: today)",
+);
 
 export const CustomerSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    region: RegionEnum,
+    region: RegionSchema,
     nda: z.object({ onFile: z.boolean(), signedOn: z.string().nullable(), until: z.string().nullable() }),
     crm: z.object({ system: z.string(), id: z.string() }).nullable(),
     createdAt: z.string(),
@@ -29,7 +39,7 @@ export const CustomerSchema = z
 export const CustomerInputSchema = z
   .object({
     name: z.string().min(1).max(200),
-    region: RegionEnum,
+    region: RegionSchema,
     nda: z
       .object({ onFile: z.boolean(), signedOn: isoDate.nullable().optional(), until: isoDate.nullable().optional() })
       .optional(),
@@ -48,11 +58,11 @@ export const QuestionnaireSchema = z
     id: z.string(),
     customerId: z.string().nullable(),
     fileName: z.string(),
-    format: z.string(),
-    status: z.enum(["queued", "processing", "drafted", "in_review", "approved", "exported", "failed"]),
+    format: z.enum(STORED_FORMATS),
+    status: z.enum(QUESTIONNAIRE_STATUSES),
     failure: z.object({ code: z.string(), message: z.string() }).nullable(),
     customer: z.object({
-      region: RegionEnum,
+      region: RegionSchema,
       ndaOnFile: z.boolean(),
       ndaUntil: z.string().nullable(),
       asOf: z.string(),
@@ -76,14 +86,14 @@ export const AnswerSchema = z
     sourceId: z.string().nullable(),
     section: z.string().nullable(),
     question: z.string(),
-    kind: z.string(),
+    kind: QuestionKindSchema,
     allowedValues: z.array(z.string()).nullable(),
     sheet: z.string().nullable(),
     row: z.number().int().nullable(),
     answerCell: z.string().nullable(),
     commentCell: z.string().nullable(),
     existingAnswer: z.string().nullable(),
-    status: z.string().openapi({ description: "drafted | needs_review | no_match | approved | rejected" }),
+    status: z.enum(ANSWER_STATUSES),
     value: z.string().nullable(),
     text: z.string().nullable(),
     confidence: z.number(),
@@ -268,7 +278,7 @@ export const CitationCheckSchema = z
   .object({
     questionnaireId: z.string(),
     customer: z.object({
-      region: RegionEnum,
+      region: RegionSchema,
       ndaOnFile: z.boolean(),
       ndaUntil: z.string().nullable().optional(),
       asOf: z.string(),

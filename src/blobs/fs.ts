@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import type { BlobStore } from "../services/context.js";
+import type { BlobStore } from "../ports/blob-store.js";
 
 /** Blobs as files below one folder; keys are generated ids, checked so they cannot escape it. */
 export function fsBlobStore(root: string): BlobStore {

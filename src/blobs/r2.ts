@@ -1,4 +1,4 @@
-import type { BlobStore } from "../services/context.js";
+import type { BlobStore } from "../ports/blob-store.js";
 
 /** The part of Cloudflare's R2Bucket binding Quire uses (declared here to avoid a types dependency). */
 export interface R2BucketLike {

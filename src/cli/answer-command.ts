@@ -1,16 +1,13 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { memoryBlobStore } from "../blobs/fs.js";
-import { openSqlite } from "../db/sqlite.js";
 import { CustomerContextSchema, RegionSchema } from "../domain/answering/customer.js";
 import { type AnswerReport, AnswerReportSchema } from "../domain/answering/report.js";
 import { QuireError } from "../domain/errors.js";
-import { writeBackCsv } from "../export/csv-writeback.js";
-import { answersForWriteBack } from "../export/index.js";
-import { writeBackXlsx } from "../export/xlsx-writeback.js";
-import type { LayoutHints } from "../ingest/types.js";
+import { givenHints, type LayoutHints, LayoutHintsSchema } from "../domain/questionnaire/layout-hints.js";
+import { fillOriginal } from "../export/fill.js";
 import { loadLibraryDir } from "../library-files/load.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
+import { openLocalRuntime } from "../runtime/local.js";
 import { type ServiceContext, systemClock } from "../services/context.js";
 import { replaceLibrary } from "../services/library/replace.js";
 import { answerFile } from "../services/questionnaires/answer-file.js";
@@ -76,16 +73,9 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
   const llm = values.offline ? undefined : llmSettingsFromEnv(process.env);
   if (values.llm && !llm) throw new QuireError("usage", "--llm needs ANTHROPIC_API_KEY in the environment", 2);
 
-  const handle = openSqlite(values.db);
+  const runtime = openLocalRuntime({ dbPath: values.db, llm });
   try {
-    const ctx: ServiceContext = {
-      tenantId: CLI_TENANT,
-      actor: `cli:${process.env.USER ?? "local"}`,
-      db: handle.db,
-      blobs: memoryBlobStore(),
-      clock: systemClock,
-      ...(llm && { llm }),
-    };
+    const ctx: ServiceContext = { ...runtime.deps, tenantId: CLI_TENANT, actor: `cli:${process.env.USER ?? "local"}` };
     await replaceLibrary(ctx, library);
     const { questionnaire, report, questionnaireId } = await answerFile(ctx, {
       bytes: new Uint8Array(bytes),
@@ -104,15 +94,13 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
     let cellsWritten = 0;
     let cellsKept = 0;
     if (questionnaire.source.format !== "pdf") {
-      const locations = new Map(questionnaire.questions.map((q) => [q.id, q.location]));
       // Drafted answers only: what needs review or found no match stays blank in the customer's file.
-      const toWrite = answersForWriteBack(report, {
+      const result = fillOriginal(questionnaire.source.format, new Uint8Array(bytes), report, {
         statuses: values["approved-only"] ? ["approved"] : ["drafted"],
-        locations,
+        locations: new Map(questionnaire.questions.map((q) => [q.id, q.location])),
         citeInText: true,
+        overwrite: values.overwrite,
       });
-      const writeBack = questionnaire.source.format === "xlsx" ? writeBackXlsx : writeBackCsv;
-      const result = writeBack(new Uint8Array(bytes), toWrite, { overwrite: values.overwrite });
       filledPath = values.out ?? join("out", `${stem}.filled${extname(file)}`);
       await writeOut(filledPath, result.bytes);
       cellsWritten = result.cellsWritten.length;
@@ -131,24 +119,30 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
     );
     return 0;
   } finally {
-    handle.close();
+    runtime.close();
   }
 }
 
+/** The flag behind each layout hint, so a refusal names what the user typed. */
+const HINT_FLAGS = {
+  sheet: "sheet",
+  headerRow: "header-row",
+  questionColumn: "question-column",
+  answerColumn: "answer-column",
+  commentColumn: "comment-column",
+  idColumn: "id-column",
+} as const satisfies Record<keyof LayoutHints, string>;
+
 function layoutHints(values: Record<string, unknown>): LayoutHints | undefined {
-  const headerRow = values["header-row"] === undefined ? undefined : Number(values["header-row"]);
-  if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) {
-    throw new QuireError("usage", "--header-row must be a positive whole number", 2);
+  const given = Object.fromEntries(Object.entries(HINT_FLAGS).map(([hint, flag]) => [hint, values[flag]]));
+  const parsed = LayoutHintsSchema.safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const hint = String(issue?.path[0] ?? "");
+    const flag = Object.entries(HINT_FLAGS).find(([key]) => key === hint)?.[1] ?? hint;
+    throw new QuireError("usage", `--${flag}: ${issue?.message ?? "invalid"}`, 2);
   }
-  const hints: LayoutHints = {
-    ...(typeof values.sheet === "string" && { sheet: values.sheet }),
-    ...(headerRow !== undefined && { headerRow }),
-    ...(typeof values["question-column"] === "string" && { questionColumn: values["question-column"] }),
-    ...(typeof values["answer-column"] === "string" && { answerColumn: values["answer-column"] }),
-    ...(typeof values["comment-column"] === "string" && { commentColumn: values["comment-column"] }),
-    ...(typeof values["id-column"] === "string" && { idColumn: values["id-column"] }),
-  };
-  return Object.keys(hints).length > 0 ? hints : undefined;
+  return givenHints(parsed.data);
 }
 
 async function writeOut(path: string, data: string | Uint8Array): Promise<void> {

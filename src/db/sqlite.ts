@@ -20,7 +20,7 @@ export interface SqliteHandle {
  * WAL lets readers run while a questionnaire is written; synchronous=FULL so that an approved
  * answer survives a power cut.
  */
-export function openSqlite(path: string): SqliteHandle {
+export function openSqlite(path: string, options: { migrate?: boolean } = {}): SqliteHandle {
   if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
@@ -28,6 +28,7 @@ export function openSqlite(path: string): SqliteHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
+  // Job threads open the same file the main thread has already migrated.
+  if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS });
   return { db: db as unknown as Db, sqlite, close: () => sqlite.close() };
 }

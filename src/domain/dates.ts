@@ -1,5 +1,15 @@
+import { z } from "zod";
+
 /** Calendar dates as YYYY-MM-DD strings: they compare correctly as strings and carry no time zone. */
 export type IsoDate = string;
+
+export const ISO_DATE_MESSAGE = "expected a real calendar date as YYYY-MM-DD";
+
+/** The one schema for a date field, in the library files, the report and the API alike: a real date. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, ISO_DATE_MESSAGE)
+  .refine((value) => isIsoDate(value), ISO_DATE_MESSAGE);
 
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
@@ -20,8 +30,19 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round(ms / 86_400_000);
 }
 
-export const isIsoDate = (value: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+/**
+ * A real calendar date as YYYY-MM-DD: "2026-02-31" and "9999-99-99" are not (Date.parse rolls the
+ * first over into March and would let it through).
+ */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 const MONTHS = [
   "January",

@@ -1,4 +1,4 @@
-import type { AnswerReport, ReportQuestion } from "../domain/answering/report.js";
+import type { ReviewedQuestion, ReviewedReport } from "../domain/answering/report.js";
 import { canonicalValue } from "./plan.js";
 import type { WriteBackAnswer } from "./types.js";
 
@@ -33,7 +33,10 @@ export const NEVER_WRITTEN: ReadonlySet<string> = new Set(["needs_review", "no_m
 export const DRAFT_MARK = "[DRAFT, not yet reviewed]";
 
 /** A report question that may (in a later report version) carry its own cells. */
-type QuestionWithCells = ReportQuestion & { readonly answerCell?: string | null; readonly commentCell?: string | null };
+type QuestionWithCells = ReviewedQuestion & {
+  readonly answerCell?: string | null;
+  readonly commentCell?: string | null;
+};
 
 /**
  * Default: drafted and approved answers. Statuses are compared as strings because stored answers
@@ -51,7 +54,7 @@ const titlesOf = (citations: readonly { title: string }[]) => [
   ...new Set(citations.map((c) => c.title.trim()).filter((t) => t !== "")),
 ];
 
-function evidenceLine(q: ReportQuestion): string {
+function evidenceLine(q: ReviewedQuestion): string {
   const cited = titlesOf(q.citations);
   const onRequest = titlesOf(q.onRequest ?? []);
   return [
@@ -66,12 +69,18 @@ export interface WriteBackSelection {
   readonly skipped: { readonly id: string; readonly reason: string }[];
 }
 
-export function answersForWriteBack(report: AnswerReport, options: AnswersForWriteBackOptions = {}): WriteBackAnswer[] {
+export function answersForWriteBack(
+  report: ReviewedReport,
+  options: AnswersForWriteBackOptions = {},
+): WriteBackAnswer[] {
   return selectForWriteBack(report, options).answers;
 }
 
 /** The answers to write into the customer's file, each at its cells, and those left out on purpose. */
-export function selectForWriteBack(report: AnswerReport, options: AnswersForWriteBackOptions = {}): WriteBackSelection {
+export function selectForWriteBack(
+  report: ReviewedReport,
+  options: AnswersForWriteBackOptions = {},
+): WriteBackSelection {
   const out: WriteBackAnswer[] = [];
   const skipped: { id: string; reason: string }[] = [];
   for (const question of report.questions) {

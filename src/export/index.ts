@@ -8,6 +8,7 @@ export {
   type WriteBackSelection,
 } from "./answers.js";
 export { writeBackCsv } from "./csv-writeback.js";
+export { fillOriginal } from "./fill.js";
 export { reportToCsv } from "./report-csv.js";
 export { reportToJson } from "./report-json.js";
 export type { WriteBackAnswer, WriteBackOptions, WriteBackResult } from "./types.js";

@@ -1,5 +1,5 @@
-import type { AnswerReport, ReportQuestion } from "../domain/answering/report.js";
-import { neutraliseFormula } from "./csv/grid.js";
+import type { ReviewedQuestion, ReviewedReport } from "../domain/answering/report.js";
+import { neutraliseFormula, quoteField } from "./csv/field.js";
 
 /**
  * The report as a CSV a person opens in Excel: one row per question, whatever the source format
@@ -24,12 +24,9 @@ const HEADER = [
   "withheld_count",
 ] as const;
 
-function csvCell(raw: string): string {
-  const value = neutraliseFormula(raw);
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+const csvCell = (raw: string): string => quoteField(neutraliseFormula(raw), ",");
 
-function row(q: ReportQuestion): string[] {
+function row(q: ReviewedQuestion): string[] {
   return [
     q.id,
     q.sheet ?? "",
@@ -48,7 +45,7 @@ function row(q: ReportQuestion): string[] {
   ];
 }
 
-export function reportToCsv(report: AnswerReport): string {
+export function reportToCsv(report: ReviewedReport): string {
   const lines = [HEADER as readonly string[], ...report.questions.map(row)].map((cells) =>
     cells.map(csvCell).join(","),
   );

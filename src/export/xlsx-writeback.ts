@@ -1,9 +1,9 @@
 import { QuireError } from "../domain/errors.js";
+import { locateParts, relsPathFor, type SheetPart, workbookPath } from "../ingest/ooxml.js";
 import { decideWrites, type Surface } from "./decide.js";
 import type { WriteBackAnswer, WriteBackOptions, WriteBackResult } from "./types.js";
 import { readSharedStrings } from "./xlsx/shared-strings.js";
 import { applyWrites, cellState, findCell, mergeAnchor, parseSheet, type SheetModel } from "./xlsx/sheet.js";
-import { locateParts, relsPathFor, type SheetPart, workbookPath } from "./xlsx/workbook.js";
 import { type PackageEntry, readPackage, writePackage } from "./zip.js";
 
 /*

@@ -4,8 +4,8 @@
  * customer's id and a section/domain name. Caller hints override every guess.
  */
 import { QuireError } from "../domain/errors.js";
-import { cellText, colLetters, collapse, parseColumn, type SheetGrid } from "./grid.js";
-import type { LayoutHints } from "./types.js";
+import { type LayoutHints, parseColumnSpec } from "../domain/questionnaire/layout-hints.js";
+import { cellText, colLetters, collapse, type SheetGrid } from "./grid.js";
 import { type ColumnRole, headerRole, ID_PATTERN, isQuestionLike } from "./vocabulary.js";
 
 export interface TableLayout {
@@ -184,11 +184,11 @@ function idValueRank(grid: SheetGrid, c: number, from: number): number {
 
 function hintColumn(spec: string | undefined, what: string): number | null {
   if (spec === undefined || spec.trim() === "") return null;
-  const c = parseColumn(spec);
-  if (c === null) {
+  const col = parseColumnSpec(spec);
+  if (col === null) {
     throw new QuireError("invalid_hint", `The ${what} column '${spec}' is not a column letter (C) or number (3).`, 400);
   }
-  return c;
+  return col - 1;
 }
 
 /** Detects the question table of a sheet; null when the sheet holds no question table. */

@@ -1,4 +1,4 @@
-import { columnLetters } from "../domain/questionnaire/cell-ref.js";
+import { columnLetters, formatCellRef, parseRange } from "../domain/questionnaire/cell-ref.js";
 /**
  * A format-neutral view of one sheet (xlsx sheet, CSV file) that header and question detection
  * work on, so they never touch SheetJS objects or raw CSV. Rows and columns are 0-based here;
@@ -35,49 +35,20 @@ export function cellText(grid: SheetGrid, r: number, c: number): string {
   return grid.rows[r]?.[c] ?? "";
 }
 
-/** 0-based column index → letters ("A" for 0); the A1 helpers are shared with export. */
+/** 0-based column index → letters ("A" for 0). */
 export function colLetters(c: number): string {
   return columnLetters(c + 1);
 }
 
-/** "C" or "3" (1-based) → 0-based column; null if neither. */
-export function parseColumn(spec: string): number | null {
-  const t = spec.trim().toUpperCase();
-  if (/^\d+$/.test(t)) {
-    const n = Number(t);
-    return n >= 1 ? n - 1 : null;
-  }
-  if (!/^[A-Z]{1,3}$/.test(t)) return null;
-  let n = 0;
-  for (const ch of t) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
+/** A1 reference of a 0-based grid cell. */
 export function a1(r: number, c: number): string {
-  return `${colLetters(c)}${r + 1}`;
+  return formatCellRef({ row: r + 1, col: c + 1 });
 }
 
-/** "$B$3" / "B3" → 0-based {r, c}; a column-only or row-only ref takes the given defaults. */
-function parseRef(ref: string, defRow: number, defCol: number): { r: number; c: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/.exec(ref.trim());
-  if (!m || (!m[1] && !m[2])) return null;
-  const c = m[1] ? (parseColumn(m[1]) ?? defCol) : defCol;
-  const r = m[2] ? Number(m[2]) - 1 : defRow;
-  return { r, c };
-}
-
-const MAX_ROW = 1_048_575;
-const MAX_COL = 16_383;
-
-/** "A1:B4", "C5", "$A:$A" → a range; null if unreadable. */
-export function parseRange(text: string): CellRange | null {
-  const [a, b] = text.trim().split(":");
-  if (!a) return null;
-  const s = parseRef(a, 0, 0);
-  if (!s) return null;
-  const e = b ? parseRef(b, MAX_ROW, MAX_COL) : s;
-  if (!e) return null;
-  return { r1: Math.min(s.r, e.r), c1: Math.min(s.c, e.c), r2: Math.max(s.r, e.r), c2: Math.max(s.c, e.c) };
+/** "A1:B4", "C5", "$A:$A" → a 0-based range; null if unreadable (the A1 parsing is cell-ref's). */
+export function gridRange(ref: string): CellRange | null {
+  const range = parseRange(ref.trim());
+  return range ? { r1: range.from.row - 1, c1: range.from.col - 1, r2: range.to.row - 1, c2: range.to.col - 1 } : null;
 }
 
 /**

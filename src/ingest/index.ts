@@ -4,6 +4,7 @@
  * is a QuireError with a stable code.
  */
 import { QuireError } from "../domain/errors.js";
+import type { LayoutHints } from "../domain/questionnaire/layout-hints.js";
 import type { Question, Questionnaire, SourceFormat } from "../domain/questionnaire/types.js";
 import { readCsv } from "./csv.js";
 import { detectLayout } from "./detect-header.js";
@@ -12,7 +13,6 @@ import type { SheetGrid } from "./grid.js";
 import { checkFileSize, DEFAULT_LIMITS, type IngestLimits } from "./limits.js";
 import { readPdf } from "./pdf.js";
 import { sniffFormat } from "./sniff.js";
-import type { LayoutHints } from "./types.js";
 import { readXlsx } from "./xlsx.js";
 import { inspectZip } from "./zip-inspect.js";
 

@@ -12,6 +12,10 @@ export interface IngestLimits {
   readonly maxZipEntries: number;
   /** Sum of the uncompressed sizes declared in the zip directory. */
   readonly maxUncompressedBytes: number;
+  /** Uncompressed bytes of any one part (a sheet, the shared strings): what one XML parse may take. */
+  readonly maxPartBytes: number;
+  /** Bytes any one PDF stream may inflate to (a flate bomb is refused before pdf.js opens it). */
+  readonly maxPdfStreamBytes: number;
   /** Uncompressed / compressed, checked for entries big enough to matter. */
   readonly maxCompressionRatio: number;
   /** Rows read per sheet (CSV: records). */
@@ -29,6 +33,8 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxFileBytes: 25 * 1024 * 1024,
   maxZipEntries: 2_000,
   maxUncompressedBytes: 200 * 1024 * 1024,
+  maxPartBytes: 50 * 1024 * 1024,
+  maxPdfStreamBytes: 32 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxRows: 100_000,
   maxColumns: 1_000,
@@ -53,38 +59,33 @@ export function checkFileSize(bytes: Uint8Array, limits: IngestLimits): void {
   }
 }
 
-export function tooManyRows(where: string, limits: IngestLimits): QuireError {
-  return new QuireError(
+/** A limit exceeded: 413 with the limit in the details, in words that say what to do. */
+const overLimit = (code: string, message: string, limit: number) => new QuireError(code, message, 413, { limit });
+
+export const tooManyRows = (where: string, limits: Pick<IngestLimits, "maxRows">): QuireError =>
+  overLimit(
     "too_many_rows",
     `${where} has more than ${limits.maxRows} rows; split the questionnaire into smaller files.`,
-    413,
-    { limit: limits.maxRows },
+    limits.maxRows,
   );
-}
 
-export function tooManyColumns(where: string, limits: IngestLimits): QuireError {
-  return new QuireError(
+export const tooManyColumns = (where: string, limits: Pick<IngestLimits, "maxColumns">): QuireError =>
+  overLimit(
     "too_many_columns",
     `${where} has more than ${limits.maxColumns} columns; remove unused columns and try again.`,
-    413,
-    { limit: limits.maxColumns },
+    limits.maxColumns,
   );
-}
 
-export function tooManyCells(where: string, limits: IngestLimits): QuireError {
-  return new QuireError(
+export const tooManyCells = (where: string, limits: Pick<IngestLimits, "maxCellsPerSheet">): QuireError =>
+  overLimit(
     "too_many_cells",
     `${where} has more than ${limits.maxCellsPerSheet} filled cells; split the questionnaire into smaller files.`,
-    413,
-    { limit: limits.maxCellsPerSheet },
+    limits.maxCellsPerSheet,
   );
-}
 
-export function tooMuchText(limits: IngestLimits): QuireError {
-  return new QuireError(
+export const tooMuchText = (limits: Pick<IngestLimits, "maxTextChars">): QuireError =>
+  overLimit(
     "too_much_text",
     `The file contains more than ${limits.maxTextChars} characters of text; split it into smaller files.`,
-    413,
-    { limit: limits.maxTextChars },
+    limits.maxTextChars,
   );
-}

@@ -8,6 +8,7 @@ import type { Question } from "../domain/questionnaire/types.js";
 import { classifyKind } from "./detect-questions.js";
 import { collapse } from "./grid.js";
 import { type IngestLimits, tooMuchText } from "./limits.js";
+import { checkPdfStreams } from "./pdf-streams.js";
 import { CLOSED_START, isQuestionLike, isTitleLike } from "./vocabulary.js";
 
 export interface PdfResult {
@@ -169,6 +170,7 @@ export function scanLines(
 }
 
 export async function readPdf(bytes: Uint8Array, limits: IngestLimits): Promise<PdfResult> {
+  checkPdfStreams(bytes, limits);
   const pages = await extractPages(bytes, limits);
   const warnings: string[] = [];
   const lines = stripPageFurniture(pages).flat();

@@ -10,9 +10,11 @@
 import { zipSync } from "fflate";
 import * as XLSX from "xlsx";
 import { QuireError } from "../domain/errors.js";
-import { type CellRange, type ListValidation, parseColumn, parseRange, type SheetGrid } from "./grid.js";
+import { parseCellRef, parseRange } from "../domain/questionnaire/cell-ref.js";
+import { type CellRange, gridRange, type ListValidation, type SheetGrid } from "./grid.js";
 import { type IngestLimits, tooManyCells, tooManyColumns, tooManyRows } from "./limits.js";
-import { attr, unescapeXml } from "./xml.js";
+import { locateParts, type SheetPart } from "./ooxml.js";
+import { attr, decodeXml, elementText, nextTag, type Tag } from "./xml.js";
 import { isWorkbookPart, readParts } from "./zip-inspect.js";
 
 export interface WorkbookSheet {
@@ -24,14 +26,6 @@ export interface WorkbookSheet {
 export interface ReadWorkbook {
   readonly sheets: readonly WorkbookSheet[];
   readonly warnings: readonly string[];
-}
-
-interface SheetEntry {
-  name: string;
-  state: string;
-  rid: string;
-  path: string | null;
-  localIndex: number;
 }
 
 interface DefinedName {
@@ -54,7 +48,7 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits: IngestLimi
     return data ? decoder.decode(data) : "";
   };
   const workbookXml = text("xl/workbook.xml");
-  const entries = parseSheets(workbookXml, text("xl/_rels/workbook.xml.rels"));
+  const entries = locateParts("xl/workbook.xml", workbookXml, text("xl/_rels/workbook.xml.rels")).sheets;
   const names = parseDefinedNames(workbookXml);
   const boldStyles = parseBoldStyles(text("xl/styles.xml"));
 
@@ -88,7 +82,7 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits: IngestLimi
 
   // Cell texts of every sheet, needed to resolve validations that point at another sheet.
   const texts = new Map<string, string[][]>();
-  const rawSheets: { entry: SheetEntry; ws: XLSX.WorkSheet; rows: string[][] }[] = [];
+  const rawSheets: { entry: SheetPart; ws: XLSX.WorkSheet; rows: string[][] }[] = [];
   for (const entry of entries) {
     const ws = Object.hasOwn(wb.Sheets, entry.name) ? wb.Sheets[entry.name] : undefined;
     if (!ws) continue;
@@ -100,7 +94,7 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits: IngestLimi
   const resolver = new ListResolver(texts, names, entries);
   const sheets: WorkbookSheet[] = [];
   for (const { entry, ws, rows } of rawSheets) {
-    const xml = entry.path ? text(entry.path) : "";
+    const xml = text(entry.path);
     const validations = parseValidations(xml, entry, resolver, warnings);
     const hiddenRows = new Set<number>();
     const rowProps = ws["!rows"] ?? [];
@@ -163,54 +157,50 @@ function cellDisplay(cell: XLSX.CellObject): string {
   return String(cell.v).trim();
 }
 
-function parseSheets(workbookXml: string, relsXml: string): SheetEntry[] {
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const id = attr(m[1] ?? "", "Id");
-    const target = attr(m[1] ?? "", "Target");
-    if (id && target) targets.set(id, target);
+/** Every element named `local` (any namespace prefix), with its start tag's text. */
+function* elements(xml: string, local: string): Generator<{ tag: Tag; text: string }> {
+  for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
+    if (tag.local === local && tag.kind !== "close") yield { tag, text: xml.slice(tag.start, tag.end) };
   }
-  const out: SheetEntry[] = [];
-  let i = 0;
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
-    const a = m[1] ?? "";
-    const name = attr(a, "name");
-    if (name === null) continue;
-    const rid = attr(a, "r:id") ?? attr(a, "[\\w]+:id") ?? "";
-    const target = targets.get(rid);
-    let path: string | null = null;
-    if (target) path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
-    out.push({ name, state: attr(a, "state") ?? "visible", rid, path, localIndex: i++ });
-  }
-  return out;
 }
 
 function parseDefinedNames(workbookXml: string): DefinedName[] {
   const out: DefinedName[] = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g)) {
-    const name = attr(m[1] ?? "", "name");
+  for (const { tag, text } of elements(workbookXml, "definedName")) {
+    const name = attr(text, "name");
     if (!name) continue;
-    const local = attr(m[1] ?? "", "localSheetId");
-    out.push({ name, localSheetId: local === null ? null : Number(local), formula: unescapeXml(m[2] ?? "").trim() });
+    const local = attr(text, "localSheetId");
+    out.push({
+      name,
+      localSheetId: local === null ? null : Number(local),
+      formula: elementText(workbookXml, tag).text.trim(),
+    });
   }
   return out;
 }
 
-/** Indices into cellXfs whose font is bold. */
+/** Indices into cellXfs whose font is bold (`<b/>`, or `<b val="1"/>`). */
 function parseBoldStyles(stylesXml: string): Set<number> {
   const bold = new Set<number>();
-  const fontsBlock = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(stylesXml)?.[1] ?? "";
   const boldFonts: boolean[] = [];
-  for (const m of fontsBlock.matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)) {
-    const body = m[1] ?? "";
-    boldFonts.push(/<b\s*\/>|<b\s+val="(1|true)"\s*\/>/.test(body));
-  }
-  const xfsBlock = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? "";
-  let i = 0;
-  for (const m of xfsBlock.matchAll(/<xf\b([^>]*)\/?>/g)) {
-    const fontId = Number(attr(m[1] ?? "", "fontId") ?? "0");
-    if (boldFonts[fontId]) bold.add(i);
-    i++;
+  let section: "fonts" | "cellXfs" | null = null;
+  let xf = 0;
+  for (let tag = nextTag(stylesXml, 0); tag; tag = nextTag(stylesXml, tag.end)) {
+    const { local, kind } = tag;
+    if (local === "fonts" || local === "cellXfs") {
+      section = kind === "open" ? local : null;
+      continue;
+    }
+    if (kind === "close") continue;
+    const text = stylesXml.slice(tag.start, tag.end);
+    if (section === "fonts" && local === "font") boldFonts.push(false);
+    else if (section === "fonts" && local === "b" && boldFonts.length > 0) {
+      const val = attr(text, "val");
+      boldFonts[boldFonts.length - 1] = val === null || val === "1" || val === "true";
+    } else if (section === "cellXfs" && local === "xf") {
+      if (boldFonts[Number(attr(text, "fontId") ?? "0")]) bold.add(xf);
+      xf++;
+    }
   }
   return bold;
 }
@@ -224,13 +214,11 @@ function boldRows(sheetXml: string, rows: readonly string[][], boldStyles: Reado
     const c = row.findIndex((t) => t !== "");
     if (c >= 0) firstFilled.set(r, c);
   });
-  for (const m of sheetXml.matchAll(/<c\s+r="([A-Z]{1,3})(\d+)"([^>]*)>/g)) {
-    const s = /\ss="(\d+)"/.exec(m[3] ?? "")?.[1];
-    if (s === undefined || !boldStyles.has(Number(s))) continue;
-    const r = Number(m[2]) - 1;
-    const fc = firstFilled.get(r);
-    if (fc === undefined) continue;
-    if (parseColumn(m[1] ?? "") === fc) out.add(r);
+  for (const { text } of elements(sheetXml, "c")) {
+    const s = attr(text, "s");
+    if (s === null || !boldStyles.has(Number(s))) continue;
+    const at = parseCellRef(attr(text, "r") ?? "");
+    if (at && firstFilled.get(at.row - 1) === at.col - 1) out.add(at.row - 1);
   }
   return out;
 }
@@ -243,10 +231,10 @@ class ListResolver {
   constructor(
     private readonly texts: Map<string, string[][]>,
     private readonly names: readonly DefinedName[],
-    private readonly sheets: readonly SheetEntry[],
+    private readonly sheets: readonly SheetPart[],
   ) {}
 
-  resolve(formula: string, sheet: SheetEntry, depth = 0): string[] | null {
+  resolve(formula: string, sheet: SheetPart, depth = 0): string[] | null {
     const f = formula.trim().replace(/^=/, "");
     if (f.startsWith('"')) {
       const inner = f.replace(/^"|"$/g, "").replace(/""/g, '"');
@@ -257,11 +245,11 @@ class ListResolver {
       const sheetName = f.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
       return this.rangeValues(sheetName, f.slice(bang + 1));
     }
-    if (/^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(f)) return this.rangeValues(sheet.name, f);
+    if (parseRange(f)) return this.rangeValues(sheet.name, f);
     if (depth < 3 && /^[A-Za-z_\\][\w.\\]*$/.test(f)) {
       const key = f.toLowerCase();
       const dn =
-        this.names.find((n) => n.name.toLowerCase() === key && n.localSheetId === sheet.localIndex) ??
+        this.names.find((n) => n.name.toLowerCase() === key && n.localSheetId === sheet.index) ??
         this.names.find((n) => n.name.toLowerCase() === key && n.localSheetId === null);
       if (dn) return this.resolve(dn.formula, sheet, depth + 1);
     }
@@ -272,7 +260,7 @@ class ListResolver {
     const rows =
       this.texts.get(sheetName) ??
       this.texts.get(this.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase())?.name ?? "");
-    const range = parseRange(ref);
+    const range = gridRange(ref);
     if (!rows || !range) return null;
     const values: string[] = [];
     const r2 = Math.min(range.r2, rows.length - 1, range.r1 + MAX_LIST_VALUES);
@@ -296,21 +284,16 @@ function dedupe(values: string[]): string[] | null {
 function parseSqref(sqref: string): CellRange[] {
   return sqref
     .split(/\s+/)
-    .map((p) => parseRange(p))
+    .map((p) => gridRange(p))
     .filter((r): r is CellRange => r !== null);
 }
 
-function parseValidations(
-  xml: string,
-  sheet: SheetEntry,
-  resolver: ListResolver,
-  warnings: string[],
-): ListValidation[] {
+function parseValidations(xml: string, sheet: SheetPart, resolver: ListResolver, warnings: string[]): ListValidation[] {
   const out: ListValidation[] = [];
   if (!xml.includes("ataValidation")) return out;
   const add = (type: string | null, formula: string | null, sqref: string | null) => {
     if (type !== "list" || !formula || !sqref) return;
-    const values = resolver.resolve(unescapeXml(formula), sheet);
+    const values = resolver.resolve(formula, sheet);
     const ranges = parseSqref(sqref);
     if (values && ranges.length > 0) out.push({ ranges, values });
     else if (!values)
@@ -318,17 +301,23 @@ function parseValidations(
         `sheet '${sheet.name}': a drop-down list (${formula.slice(0, 60)}) could not be resolved; its cells are treated as free text`,
       );
   };
-  for (const m of xml.matchAll(/<dataValidation\b([^>]*)>([\s\S]*?)<\/dataValidation>/g)) {
-    const a = m[1] ?? "";
-    add(attr(a, "type"), /<formula1>([\s\S]*?)<\/formula1>/.exec(m[2] ?? "")?.[1] ?? null, attr(a, "sqref"));
-  }
-  for (const m of xml.matchAll(/<x14:dataValidation\b([^>]*)>([\s\S]*?)<\/x14:dataValidation>/g)) {
-    const body = m[2] ?? "";
-    add(
-      attr(m[1] ?? "", "type"),
-      /<x14:formula1>\s*<xm:f>([\s\S]*?)<\/xm:f>/.exec(body)?.[1] ?? null,
-      /<xm:sqref>([\s\S]*?)<\/xm:sqref>/.exec(body)?.[1] ?? null,
-    );
+  // Classic <dataValidation type sqref><formula1>…</formula1>, and the x14 extension's
+  // <x14:dataValidation type><x14:formula1><xm:f>…</xm:f></x14:formula1><xm:sqref>…</xm:sqref>.
+  let open: { type: string | null; sqref: string | null; formula: string | null } | null = null;
+  for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
+    if (tag.local === "dataValidation") {
+      if (tag.kind === "close" && open) add(open.type, open.formula, open.sqref);
+      const text = xml.slice(tag.start, tag.end);
+      open = tag.kind === "open" ? { type: attr(text, "type"), sqref: attr(text, "sqref"), formula: null } : null;
+      continue;
+    }
+    if (!open || tag.kind !== "open") continue;
+    if (tag.local === "sqref") open.sqref = elementText(xml, tag).text;
+    else if (tag.local === "f" || tag.local === "formula1") {
+      // formula1 holds the formula itself (classic) or an <xm:f> with it (x14).
+      const next = nextTag(xml, tag.end);
+      if (next?.kind === "close" && open.formula === null) open.formula = decodeXml(xml.slice(tag.end, next.start));
+    }
   }
   return out;
 }

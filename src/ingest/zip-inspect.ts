@@ -8,6 +8,7 @@ import { unzipSync } from "fflate";
 import { QuireError } from "../domain/errors.js";
 import { type IngestLimits, RATIO_MIN_ENTRY_BYTES } from "./limits.js";
 import { unsupported } from "./sniff.js";
+import { checkInflated, declaredEntries } from "./zip-crc.js";
 
 export interface ZipEntryInfo {
   readonly name: string;
@@ -51,6 +52,14 @@ export function inspectZip(bytes: Uint8Array, fileName: string, limits: IngestLi
             `The workbook part ${file.name} is compressed ${Math.round(file.originalSize / Math.max(1, file.size))}:1, which looks like a zip bomb; the file was not opened.`,
             413,
             { entry: file.name, limit: limits.maxCompressionRatio },
+          );
+        }
+        if (file.originalSize > limits.maxPartBytes) {
+          throw new QuireError(
+            "part_too_large",
+            `The workbook part ${file.name} is ${Math.round(file.originalSize / 1048576)} MB unpacked; the limit for one part is ${Math.round(limits.maxPartBytes / 1048576)} MB. Split the questionnaire into smaller files.`,
+            413,
+            { entry: file.name, limit: limits.maxPartBytes },
           );
         }
         entries.set(file.name, { name: file.name, size: file.size, originalSize: file.originalSize });
@@ -102,11 +111,23 @@ export function inspectZip(bytes: Uint8Array, fileName: string, limits: IngestLi
  * (the excess is cut off and the part fails to parse instead).
  */
 export function readParts(bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, Uint8Array> {
-  const files = unzipSync(bytes, { filter: (f) => wanted(f.name) });
+  const declared = declaredEntries(bytes);
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => wanted(f.name) });
+  } catch (error) {
+    throw new QuireError(
+      "corrupt_file",
+      `The workbook cannot be read: a part does not inflate (${String((error as Error)?.message ?? error).slice(0, 80)}).`,
+      422,
+    );
+  }
   const out = new Map<string, Uint8Array>();
   for (const name of Object.keys(files)) {
     const data = files[name];
-    if (data) out.set(name, data);
+    if (!data) continue;
+    checkInflated(name, data, declared.get(name));
+    out.set(name, data);
   }
   return out;
 }

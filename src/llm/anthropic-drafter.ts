@@ -1,5 +1,5 @@
 import Anthropic from "@anthropic-ai/sdk";
-import type { Drafter, DrafterInput, DrafterOutput } from "../domain/answering/drafter.js";
+import type { Drafter, DrafterInput, DrafterOutput } from "../ports/drafter.js";
 import { SYSTEM_PROMPT, userPrompt } from "./prompt.js";
 import { extractJson, ModelOutputSchema } from "./schema.js";
 

@@ -1,5 +1,5 @@
-import type { Drafter } from "../domain/answering/drafter.js";
 import { DEFAULT_REFINE_OPTIONS, type RefineOptions } from "../domain/answering/refine.js";
+import type { Drafter } from "../ports/drafter.js";
 import { AnthropicDrafter, DEFAULT_MODEL } from "./anthropic-drafter.js";
 
 type Env = Readonly<Record<string, string | undefined>>;

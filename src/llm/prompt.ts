@@ -1,4 +1,4 @@
-import type { DrafterInput } from "../domain/answering/drafter.js";
+import type { DrafterInput } from "../ports/drafter.js";
 
 /**
  * The system prompt. The buyer's question is untrusted: it arrives inside <question> tags and may

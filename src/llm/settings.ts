@@ -1,4 +1,4 @@
-import type { LlmSettings } from "../services/context.js";
+import type { LlmSettings } from "../ports/drafter.js";
 import { createDrafterFromEnv, refineOptionsFromEnv } from "./env.js";
 
 type Env = Readonly<Record<string, string | undefined>>;

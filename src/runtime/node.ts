@@ -1,22 +1,25 @@
-import { lookup } from "node:dns/promises";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../api/app.js";
 import type { AppDeps } from "../api/env.js";
 import { fsBlobStore } from "../blobs/fs.js";
 import { openSqlite } from "../db/sqlite.js";
 import { loadLibraryDir } from "../library-files/load.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
-import { type HostResolver, systemClock } from "../services/context.js";
+import { systemClock } from "../services/context.js";
 import { sweepAllTenants } from "../services/freshness/sweep.js";
-import { inProcessQueue } from "../services/jobs/in-process-queue.js";
-import { runJob } from "../services/jobs/run.js";
+import { releaseAbandonedClaims } from "../services/idempotency/store.js";
+import { createJobRunner, inlineExecutor } from "../services/jobs/runner.js";
 import { seedDemoTenant } from "../services/tenants/seed-demo.js";
+import { isDeadLocalOwner, newInstanceId } from "./node/instance.js";
+import { nodeJobSettings, tenantLimitsFromEnv, webhookSettingsFromEnv } from "./node/job-settings.js";
+import { pinnedPoster } from "./node/pinned-post.js";
+import { nodeResolveHost } from "./node/resolve-host.js";
+import { threadPoolExecutor } from "./node/thread-pool.js";
 import { scheduleDailySweep } from "./sweep-timer.js";
 
-/** node:dns behind the HostResolver port: every address the host has, so the SSRF guard checks all. */
-export const nodeResolveHost: HostResolver = async (hostname) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+export { nodeResolveHost } from "./node/resolve-host.js";
 
 export interface NodeServerOptions {
   /** Overrides for tests and the bench (webhook retry delays, loopback receivers). */
@@ -26,36 +29,75 @@ export interface NodeServerOptions {
 }
 
 /**
- * The Node runtime: better-sqlite3 file database, blobs on disk, an in-process job queue,
- * @hono/node-server. Env: PORT (8787), QUIRE_DB (./data/quire.db), QUIRE_BLOBS (next to the db),
- * QUIRE_LIBRARY (./answer-library), HOST (127.0.0.1), QUIRE_MAX_UPLOAD_BYTES (20 MiB), QUIRE_SWEEP (off
- * disables the daily freshness sweep), QUIRE_SWEEP_HOUR_UTC (6), QUIRE_SWEEP_START_DELAY_MS (10000: the
- * first sweep after start).
+ * The Node runtime: better-sqlite3 file database, blobs on disk, the durable job table run by a
+ * job runner — questionnaires parsed and matched on a pool of worker threads, webhooks delivered
+ * from this thread (pinned to the checked address) — and @hono/node-server. On start it resumes
+ * or fails the jobs and releases the Idempotency-Key claims a crash left behind.
+ * Env: PORT (8787), QUIRE_DB (./data/quire.db), QUIRE_BLOBS (next to the db), QUIRE_LIBRARY
+ * (./answer-library), HOST (127.0.0.1), QUIRE_MAX_UPLOAD_BYTES (20 MiB), QUIRE_SYNC_MAX_BYTES
+ * (1 MiB), QUIRE_UPLOADS_PER_MINUTE (60) and QUIRE_UPLOADS_IN_FLIGHT (20) per tenant, and the job
+ * settings in runtime/node/job-settings.ts.
+ * The daily freshness sweep runs on a timer: QUIRE_SWEEP (off disables it), QUIRE_SWEEP_HOUR_UTC (6),
+ * QUIRE_SWEEP_START_DELAY_MS (10000: the first sweep after start).
  */
 export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, options: NodeServerOptions = {}) {
   const log = options.log === false ? () => {} : console.log;
   const port = Number(env.PORT ?? 8787);
   const host = env.HOST ?? "127.0.0.1";
-  const dbPath = env.QUIRE_DB ?? "data/quire.db";
+  const dbPath = resolve(env.QUIRE_DB ?? "data/quire.db");
+  const blobsDir = resolve(env.QUIRE_BLOBS ?? resolve(dbPath, "..", "blobs"));
   const handle = openSqlite(dbPath);
   const llm = llmSettingsFromEnv(env);
-  const base = {
+  const settings = nodeJobSettings(env);
+  const instanceId = newInstanceId();
+  const isDeadOwner = (owner: string) => isDeadLocalOwner(owner, instanceId);
+  const webhooks = webhookSettingsFromEnv(env);
+  if (webhooks.allowLoopback) log("QUIRE_WEBHOOKS_ALLOW_LOOPBACK is set: webhooks may call 127.0.0.1 (tests only).");
+  const base: AppDeps = {
     db: handle.db,
-    blobs: fsBlobStore(env.QUIRE_BLOBS ?? resolve(dbPath, "..", "blobs")),
+    blobs: fsBlobStore(blobsDir),
     clock: systemClock,
     resolveHost: nodeResolveHost,
+    webhookPost: pinnedPoster,
+    instanceId,
+    webhooks,
+    clientAddress: (c) => getConnInfo(c).remote.address,
     ...(llm && { llm }),
     ...(env.QUIRE_MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.QUIRE_MAX_UPLOAD_BYTES) }),
+    ...(env.QUIRE_SYNC_MAX_BYTES && { syncAnswer: { maxBytes: Number(env.QUIRE_SYNC_MAX_BYTES) } }),
+    limits: tenantLimitsFromEnv(env),
     ...options.deps,
   };
-  const jobs = inProcessQueue((job) => runJob(deps, job));
-  const deps: AppDeps = { ...base, jobs };
 
+  const threads = threadPoolExecutor({
+    size: settings.threads,
+    heapMb: settings.heapMb,
+    timeoutMs: settings.timeoutMs,
+    config: { dbPath, blobsDir, env: { ...env } },
+    onDispatch: (jobs) => void runner.dispatch(jobs),
+  });
+  const inline = inlineExecutor(base, { timeoutMs: 5 * 60_000 });
+  const runner = createJobRunner(base, {
+    owner: instanceId,
+    leaseMs: settings.leaseMs,
+    sweepMs: settings.sweepMs,
+    isDeadOwner,
+    lanes: {
+      process: { concurrency: settings.threads, perTenant: settings.threadsPerTenant, executor: threads },
+      webhooks: { concurrency: settings.webhookConcurrency, perTenant: settings.webhooksPerTenant, executor: inline },
+      maintenance: { concurrency: 1, perTenant: 1, executor: inline },
+    },
+  });
+  const deps: AppDeps = { ...base, jobs: runner };
+
+  const released = await releaseAbandonedClaims(deps, isDeadOwner);
+  if (released > 0) log(`Released ${released} Idempotency-Key claim(s) left by a stopped process.`);
   const seeded = await seedDemoTenant(deps, await loadLibraryDir(env.QUIRE_LIBRARY ?? "answer-library"));
   if (seeded) {
     log(`Seeded demo tenant ${seeded.tenantId} with the answer library. Its admin API key (shown once):`);
     log(`QUIRE_DEMO_KEY=${seeded.key}`);
   }
+  await runner.start();
 
   // The freshness sweep: daily at QUIRE_SWEEP_HOUR_UTC (6), and once shortly after start; QUIRE_SWEEP=off disables it.
   const sweep =
@@ -72,18 +114,20 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   await new Promise<void>((ready) => server.once("listening", () => ready()));
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
-  log(`Quire listening on http://${host}:${actualPort} (database ${dbPath}); reference at /docs`);
+  log(
+    `Quire listening on http://${host}:${actualPort} (database ${dbPath}, ${settings.threads} job threads); reference at /docs`,
+  );
   const stop = async () => {
     sweep?.stop();
-    jobs.stop();
     const closing = new Promise<void>((done) => server.close(() => done()));
     // Keep-alive connections (load generators, CRMs) would hold close() open.
     (server as { closeAllConnections?: () => void }).closeAllConnections?.();
     await closing;
-    await jobs.drain();
+    // Running jobs get a moment to finish; the rest keep their lease and resume on the next start.
+    await runner.stop(5_000);
     handle.close();
   };
-  return { app, server, stop, port: actualPort, jobs, deps, demoKey: seeded?.key ?? null, sweep };
+  return { app, server, stop, port: actualPort, jobs: runner, deps, demoKey: seeded?.key ?? null, sweep };
 }
 
 if (import.meta.url === new URL(`file://${resolve(process.argv[1] ?? "")}`).href) {

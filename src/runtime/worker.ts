@@ -5,16 +5,18 @@ import { type R2BucketLike, r2BlobStore } from "../blobs/r2.js";
 import * as schema from "../db/schema/index.js";
 import type { Db } from "../db/types.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
-import { type Job, systemClock } from "../services/context.js";
+import { systemClock } from "../services/context.js";
 import { sweepAllTenants } from "../services/freshness/sweep.js";
-import { runJob } from "../services/jobs/run.js";
+import { jobById } from "../services/jobs/lease.js";
+import { consumeJobMessages, type QueueMessageLike, runJobById, sweepOnSchedule } from "./worker-jobs.js";
 import { dohResolver } from "./workers/doh-resolver.js";
 import { cloudflareQueue, type QueueProducerLike } from "./workers/queue.js";
 
 /**
  * The Cloudflare Workers runtime: D1 for the database (migrations from drizzle/ via
- * `wrangler d1 migrations apply`), R2 for uploaded files, Queues for background jobs (processing
- * uploads, webhook retries). Same app, same services, same domain as on Node.
+ * `wrangler d1 migrations apply`), R2 for uploaded files, the durable jobs table in D1 woken by
+ * Queues messages that carry a job id (processing uploads, webhook deliveries), and a cron sweep
+ * that resumes jobs a dead consumer left. Same app, same services, same domain as on Node.
  * Tenants, keys and the library are created through the API (no filesystem to seed from).
  */
 export interface WorkerBindings {
@@ -27,7 +29,10 @@ export interface WorkerBindings {
   QUIRE_LLM_MODEL?: string;
 }
 
-/** The part of ScheduledController the handler reads: when the Cron Trigger fired. */
+/** The daily freshness sweep's Cron Trigger (wrangler.toml `[triggers] crons`). */
+export const FRESHNESS_CRON = "0 6 * * *";
+
+/** The part of ScheduledController the handler reads: which Cron Trigger fired, and for when. */
 interface ScheduledControllerLike {
   readonly scheduledTime: number;
   readonly cron?: string;
@@ -38,19 +43,42 @@ interface ExecutionContextLike {
 }
 
 interface MessageBatchLike {
-  messages: readonly { body: Job; ack(): void; retry(): void }[];
+  messages: readonly QueueMessageLike[];
 }
 
+/** This isolate's lease owner id (made on first use: random values are not allowed at global scope). */
+let isolate: string | undefined;
+const isolateId = (): string => {
+  isolate ??= `worker:${crypto.randomUUID()}`;
+  return isolate;
+};
+
 function depsFor(env: WorkerBindings): AppDeps {
-  return {
+  const base: AppDeps = {
     db: drizzle(env.DB as Parameters<typeof drizzle>[0], { schema }) as unknown as Db,
     blobs: r2BlobStore(env.BLOBS),
     clock: systemClock,
-    jobs: cloudflareQueue(env.JOBS),
     resolveHost: dohResolver(fetch),
+    instanceId: isolateId(),
+    clientAddress: (c) => c.req.header("cf-connecting-ip"),
     ...(env.ANTHROPIC_API_KEY && { llm: llmSettingsFromEnv(env as unknown as Record<string, string | undefined>) }),
     ...(env.MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.MAX_UPLOAD_BYTES) }),
   };
+  // The synchronous /v1/answer runs its job in the request (a Worker has no event loop to protect);
+  // if the queue consumer took it first, the request waits for the consumer's result.
+  const runInline = async (jobId: string, timeoutMs: number): Promise<"finished" | "pending"> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const ran = await runJobById(deps, env.JOBS, jobId, isolateId());
+      if (ran === "ran" || ran === "gone") return "finished";
+      const job = await jobById(deps, jobId);
+      if (!job || job.state === "succeeded" || job.state === "failed") return "finished";
+      if (Date.now() > deadline) return "pending";
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const deps: AppDeps = { ...base, jobs: cloudflareQueue(env.JOBS, runInline) };
+  return deps;
 }
 
 export default {
@@ -58,26 +86,22 @@ export default {
     return createApp(depsFor(env)).fetch(request, env, executionCtx as never);
   },
 
-  /**
-   * The Cron Trigger (`[triggers] crons` in wrangler.toml): the daily freshness sweep, the same
-   * service the Node timer runs, as of the day the trigger was scheduled for.
-   */
-  scheduled(controller: ScheduledControllerLike, env: WorkerBindings, executionCtx: ExecutionContextLike): void {
-    const asOf = new Date(controller.scheduledTime).toISOString().slice(0, 10);
-    executionCtx.waitUntil(sweepAllTenants(depsFor(env), asOf));
+  /** The consumer of JOBS: each message names a job in D1, leased and run here. */
+  async queue(batch: MessageBatchLike, env: WorkerBindings): Promise<void> {
+    await consumeJobMessages(depsFor(env), env.JOBS, batch.messages, isolateId());
   },
 
-  /** The consumer of JOBS: each message is one job; a job that throws is retried by Queues. */
-  async queue(batch: MessageBatchLike, env: WorkerBindings): Promise<void> {
+  /**
+   * Cron (wrangler.toml [triggers]). Every minute: resume jobs of consumers that died, re-send lost
+   * messages. Daily (FRESHNESS_CRON): the freshness sweep, the same service the Node timer runs, as of
+   * the day the trigger was scheduled for.
+   */
+  async scheduled(controller: ScheduledControllerLike, env: WorkerBindings, executionCtx: ExecutionContextLike) {
     const deps = depsFor(env);
-    for (const message of batch.messages) {
-      try {
-        await runJob(deps, message.body);
-        message.ack();
-      } catch (error) {
-        console.error(`job ${message.body.type} failed`, error);
-        message.retry();
-      }
+    if (controller.cron === FRESHNESS_CRON) {
+      const asOf = new Date(controller.scheduledTime).toISOString().slice(0, 10);
+      executionCtx.waitUntil(sweepAllTenants(deps, asOf));
     }
+    await sweepOnSchedule(deps, env.JOBS);
   },
 };

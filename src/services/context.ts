@@ -1,35 +1,19 @@
 import type { Db } from "../db/types.js";
-import type { Drafter } from "../domain/answering/drafter.js";
-import type { RefineOptions } from "../domain/answering/refine.js";
+import type { BlobStore } from "../ports/blob-store.js";
+import type { Clock } from "../ports/clock.js";
+import type { LlmSettings } from "../ports/drafter.js";
+import type { HostResolver } from "../ports/host-resolver.js";
+import type { JobQueue } from "../ports/job-queue.js";
+import type { WebhookPoster } from "../ports/webhook-poster.js";
 
-/** Where uploaded files live: the filesystem on Node, R2 on Workers. */
-export interface BlobStore {
-  put(key: string, bytes: Uint8Array): Promise<void>;
-  get(key: string): Promise<Uint8Array | null>;
-  delete(key: string): Promise<void>;
-}
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-/** Work that runs after the response: processing an upload, delivering a webhook. */
-export type Job =
-  | { readonly type: "questionnaire.process"; readonly tenantId: string; readonly questionnaireId: string }
-  | { readonly type: "webhook.deliver"; readonly tenantId: string; readonly deliveryId: string };
-
-/**
- * The background-job port. Node: an in-process queue (services/jobs/in-process-queue.ts);
- * Workers could back it with Queues or ctx.waitUntil. Delays serve webhook retries.
- */
-export interface JobQueue {
-  enqueue(job: Job, options?: { delayMs?: number }): Promise<void>;
-}
-
-/** Resolves a host name to IP addresses (node:dns on Node); the webhook SSRF guard checks every one. */
-export type HostResolver = (hostname: string) => Promise<string[]>;
+// The ports live in src/ports/ (adapters implement them without importing services); they are
+// re-exported here because a service verb takes everything it needs from its context.
+export type { BlobStore } from "../ports/blob-store.js";
+export { type Clock, systemClock } from "../ports/clock.js";
+export type { LlmSettings } from "../ports/drafter.js";
+export type { HostResolver } from "../ports/host-resolver.js";
+export type { DispatchedJob, Job, JobQueue } from "../ports/job-queue.js";
+export type { WebhookPoster } from "../ports/webhook-poster.js";
 
 export interface WebhookSettings {
   /** Delay before retry n (index n-1); the number of entries is the number of retries. */
@@ -45,11 +29,15 @@ export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
   allowLoopback: false,
 };
 
-/** The optional LLM drafter and its per-run cost and concurrency limits. */
-export interface LlmSettings {
-  readonly drafter: Drafter;
-  readonly options: RefineOptions;
+/** Per-tenant limits on uploads (both runtimes: counted in the database, so they hold across restarts and isolates). */
+export interface TenantLimits {
+  /** Uploads (async and synchronous) a tenant may start per minute. */
+  readonly uploadsPerMinute: number;
+  /** Questionnaires of a tenant that may wait or run at once (queued + processing). */
+  readonly uploadsInFlight: number;
 }
+
+export const DEFAULT_TENANT_LIMITS: TenantLimits = { uploadsPerMinute: 60, uploadsInFlight: 20 };
 
 /** What a runtime provides once; every request and job derives its ServiceContext from it. */
 export interface ServiceDeps {
@@ -58,8 +46,15 @@ export interface ServiceDeps {
   readonly clock: Clock;
   readonly jobs?: JobQueue;
   readonly resolveHost?: HostResolver;
-  readonly fetch?: typeof fetch;
+  /** How webhooks are sent (Node: pinned to the checked address); default: fetch by URL. */
+  readonly webhookPost?: WebhookPoster;
   readonly webhooks?: Partial<WebhookSettings>;
+  readonly limits?: Partial<TenantLimits>;
+  /**
+   * Called between the short transactions of a long save (a big questionnaire's answers): the
+   * runtime lets its other writers take SQLite's write lock (Node job threads ask the main thread).
+   */
+  readonly yieldWrites?: () => Promise<void>;
   /** Set when ANTHROPIC_API_KEY is configured: drafts are refined by the model, offline otherwise. */
   readonly llm?: LlmSettings;
 }

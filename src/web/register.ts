@@ -51,9 +51,10 @@ export function registerWeb(app: OpenAPIHono<AppEnv>): void {
   // Registered before /app/* so an asset path never falls through to the HTML shell.
   app.get("/app/assets/:name", (c) => {
     const name = c.req.param("name");
-    const body = ASSETS[name];
+    // Own properties only: "constructor", "__proto__" or "toString" must not reach Object.prototype.
+    const body = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     const ext = name.split(".").at(-1) ?? "";
-    const type = CONTENT_TYPES[ext];
+    const type = Object.hasOwn(CONTENT_TYPES, ext) ? CONTENT_TYPES[ext] : undefined;
     if (body === undefined || type === undefined) {
       return c.text("not found", 404, { "x-content-type-options": "nosniff" });
     }

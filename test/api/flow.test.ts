@@ -284,7 +284,7 @@ describe("upload limits", () => {
       expect(res.status).toBe(413);
       expect(res.body.code).toBe("file_too_large");
     } finally {
-      h.close();
+      await h.close();
     }
   });
 });
@@ -301,7 +301,7 @@ describe("reference", () => {
       expect(docs.body).toContain("insufficient_scope");
       expect(docs.body).not.toMatch(/<script|<link|src="http/i);
     } finally {
-      h.close();
+      await h.close();
     }
   });
 });

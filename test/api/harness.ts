@@ -7,10 +7,10 @@ import { fsBlobStore } from "../../src/blobs/fs.js";
 import { openSqlite } from "../../src/db/sqlite.js";
 import type { Library } from "../../src/domain/library/types.js";
 import { loadLibraryDir } from "../../src/library-files/load.js";
+import { pinnedPoster } from "../../src/runtime/node/pinned-post.js";
 import { nodeResolveHost } from "../../src/runtime/node.js";
 import { type ServiceContext, systemClock } from "../../src/services/context.js";
-import { inProcessQueue } from "../../src/services/jobs/in-process-queue.js";
-import { runJob } from "../../src/services/jobs/run.js";
+import { createJobRunner, inlineExecutor } from "../../src/services/jobs/runner.js";
 import { createApiKey } from "../../src/services/keys/create.js";
 import type { Scope } from "../../src/services/keys/scopes.js";
 import { replaceLibrary } from "../../src/services/library/replace.js";
@@ -30,23 +30,37 @@ export interface Tenant {
 }
 
 /**
- * The real app on a real SQLite file in a temp folder, with the in-process job queue (drain()
- * waits for background work), fast webhook retries and loopback receivers allowed.
+ * The real app on a real SQLite file in a temp folder, with the durable job runner running every
+ * lane inline (drain() waits for background work), fast webhook retries, loopback receivers
+ * allowed, and limits high enough that a suite's own traffic never trips them.
  */
 export async function harness(options: { maxUploadBytes?: number; deps?: Partial<AppDeps> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "quire-api-"));
   const handle = openSqlite(join(dir, "quire.db"));
-  const jobs = inProcessQueue((job) => runJob(deps, job));
-  const deps: AppDeps = {
+  const base: AppDeps = {
     db: handle.db,
     blobs: fsBlobStore(join(dir, "blobs")),
     clock: systemClock,
-    jobs,
     resolveHost: nodeResolveHost,
+    webhookPost: pinnedPoster,
+    instanceId: "test:harness",
     webhooks: { retryDelaysMs: [50, 100, 150], timeoutMs: 2_000, allowLoopback: true },
+    limits: { uploadsPerMinute: 1_000, uploadsInFlight: 1_000 },
+    authFailures: { burst: 10_000, perSecond: 1_000 },
     ...(options.maxUploadBytes && { maxUploadBytes: options.maxUploadBytes }),
     ...options.deps,
   };
+  const jobs = createJobRunner(base, {
+    owner: "test:harness",
+    pollMs: 50,
+    lanes: {
+      process: { concurrency: 1, perTenant: 1, executor: inlineExecutor(base) },
+      webhooks: { concurrency: 4, perTenant: 2, executor: inlineExecutor(base) },
+      maintenance: { concurrency: 1, perTenant: 1, executor: inlineExecutor(base) },
+    },
+  });
+  const deps: AppDeps = { ...base, jobs };
+  await jobs.start();
   const app = createApp(deps);
 
   async function tenant(name: string): Promise<Tenant> {
@@ -105,8 +119,8 @@ export async function harness(options: { maxUploadBytes?: number; deps?: Partial
     dir,
     tenant,
     call,
-    close() {
-      jobs.stop();
+    async close() {
+      await jobs.stop(1_000);
       handle.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -55,7 +55,7 @@ describe("webhooks", () => {
     url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/quire`;
   });
   afterAll(async () => {
-    h.close();
+    await h.close();
     await new Promise((done) => receiver.close(done));
   });
 
@@ -180,7 +180,7 @@ describe("webhooks", () => {
       expect(log.body.data[0]).toMatchObject({ status: "failed", attempts: 2, lastStatusCode: 503 });
       expect(log.body.data[0].lastError).toContain("503");
     } finally {
-      h2.close();
+      await h2.close();
     }
   });
 
@@ -209,7 +209,7 @@ describe("webhooks", () => {
       expect(res.body.code).toBe("webhook_url_forbidden");
       expect(res.body.detail).toContain(kind);
     } finally {
-      h2.close();
+      await h2.close();
     }
   });
 
@@ -233,7 +233,7 @@ describe("webhooks", () => {
       });
       expect(creds.body.code).toBe("invalid_webhook_url");
     } finally {
-      strict.close();
+      await strict.close();
     }
   });
 

@@ -154,6 +154,15 @@ describe("quire answer on bad input", () => {
     expect((await quire(["answer", "fixtures/simple.csv", "--as-of", "24/11/2026"])).stderr).toMatch(/--as-of/);
   });
 
+  it("refuses a layout hint ingest could not use, naming the flag", async () => {
+    const row = await quire(["answer", "fixtures/simple.csv", "--header-row", "first"]);
+    expect(row.code).toBe(2);
+    expect(row.stderr).toMatch(/--header-row: the header row must be a whole number from 1 \[usage\]/);
+    const column = await quire(["answer", "fixtures/simple.csv", "--answer-column", "C5"]);
+    expect(column.code).toBe(2);
+    expect(column.stderr).toMatch(/--answer-column: the answer column must be a letter \(C\) or a number \(3\)/);
+  });
+
   it("refuses a text file renamed to .xlsx through the real binary, without a stack trace", async () => {
     const w = workdir();
     const file = join(w.dir, "notes.xlsx");

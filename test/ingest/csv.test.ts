@@ -1,8 +1,7 @@
 /** CSV variants: BOM, `,` `;` tab `|` delimiters, quoted newlines and quotes, CRLF / CR line ends, encodings. */
 import { describe, expect, it } from "vitest";
-import { parseCsv, sniffDelimiter } from "../../src/ingest/csv.js";
+import { readCsvFile, sniffDelimiter } from "../../src/ingest/csv.js";
 import { ingestQuestionnaire } from "../../src/ingest/index.js";
-import { DEFAULT_LIMITS } from "../../src/ingest/limits.js";
 
 const RECORDS = [
   ["ID", "Question", "Answer", "Comments"],
@@ -68,9 +67,58 @@ describe("csv", () => {
     expect(sniffDelimiter("a,b\n1,2\n")).toBe(",");
   });
   it("parses RFC 4180 records", () => {
-    expect(parseCsv('a,"b ""q""",c\r\n"x\r\ny",2,\n', ",", DEFAULT_LIMITS)).toEqual([
+    const file = readCsvFile(new TextEncoder().encode('a,"b ""q""",c\r\n"x\r\ny",2,\n'));
+    expect(file.records.map((r) => r.fields.map((f) => f.value))).toEqual([
       ["a", 'b "q"', "c"],
       ["x\r\ny", "2", ""],
+    ]);
+    expect(file.eol).toBe("\r\n");
+  });
+
+  it("records each field's byte span in the file's encoding", () => {
+    const spans = (bytes: Uint8Array) => {
+      const file = readCsvFile(bytes);
+      return {
+        encoding: file.encoding,
+        delimiter: file.delimiter,
+        fields: file.records.map((r) => r.fields.map((f) => [f.start, f.end, f.value])),
+        ends: file.records.map((r) => r.end),
+      };
+    };
+    // "é" is 2 bytes in UTF-8, "€" 3, "😀" 4; the BOM is 3; a quote may follow spaces.
+    expect(spans(new TextEncoder().encode('\uFEFFé;€\n😀; "a;b" ;\n'))).toEqual({
+      encoding: "utf-8",
+      delimiter: ";",
+      fields: [
+        [
+          [3, 5, "é"],
+          [6, 9, "€"],
+        ],
+        [
+          [10, 14, "😀"],
+          [15, 22, "a;b "],
+          [23, 23, ""],
+        ],
+      ],
+      ends: [9, 23],
+    });
+    // UTF-16LE: two bytes a character after the two-byte BOM.
+    expect(spans(new Uint8Array(Buffer.from("\uFEFFa\tb\r\nc\t\r\n", "utf16le"))).fields).toEqual([
+      [
+        [2, 4, "a"],
+        [6, 8, "b"],
+      ],
+      [
+        [12, 14, "c"],
+        [16, 16, ""],
+      ],
+    ]);
+    // Windows-1252: one byte a character, 0x80 is the euro sign.
+    expect(spans(new Uint8Array([0x80, 0x2c, 0xe4, 0x0a])).fields).toEqual([
+      [
+        [0, 1, "€"],
+        [2, 3, "ä"],
+      ],
     ]);
   });
 });

@@ -63,7 +63,15 @@ export async function launchChromium(): Promise<Browser> {
 export async function startQuire() {
   const dir = mkdtempSync(join(tmpdir(), "quire-web-"));
   const server = await startNodeServer(
-    { PORT: "0", HOST: "127.0.0.1", QUIRE_DB: join(dir, "quire.db"), QUIRE_LIBRARY: "answer-library" },
+    {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      QUIRE_DB: join(dir, "quire.db"),
+      QUIRE_LIBRARY: "answer-library",
+      // The paging test uploads two dozen files at once; the per-tenant limits are tested elsewhere.
+      QUIRE_UPLOADS_IN_FLIGHT: "100",
+      QUIRE_UPLOADS_PER_MINUTE: "100",
+    },
     { log: false },
   );
   if (!server.demoKey) throw new Error("the demo tenant was not seeded");

@@ -5,16 +5,18 @@ import {
   completeIdempotencyKey,
   releaseIdempotencyKey,
 } from "../../services/idempotency/store.js";
-import { sha256HexBytes } from "../../services/keys/crypto.js";
 import type { AppEnv } from "../env.js";
 import { problem } from "../errors.js";
 import { serviceContext } from "./auth.js";
+import { requestFingerprint } from "./request-fingerprint.js";
 
 /**
- * Idempotency-Key on POST: the same key with the same body answers the first response again
- * (header `idempotent-replayed: true`); the same key with another body is 422. The body is hashed
- * as raw bytes (multipart uploads included); Hono caches them, so validators still read the body.
- * Runs after authentication: keys are per tenant.
+ * Idempotency-Key on POST: the same key with the same request answers the first response again
+ * (header `idempotent-replayed: true`); the same key with another request is 422. "The same
+ * request" is its canonical fingerprint (request-fingerprint.ts): a retried multipart upload with
+ * a new boundary is the same request. Hono caches the body, so validators still read it.
+ * Runs after authentication: keys are per tenant. The key is also handed to the route
+ * (`idempotencyKey`), so an upload can find the questionnaire a crashed first attempt created.
  */
 export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header("idempotency-key");
@@ -23,10 +25,20 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     return problem(c, 400, "invalid_idempotency_key", "Idempotency-Key must be 1-255 printable ASCII characters");
   }
   const ctx = serviceContext(c);
-  const bodyHash = await sha256HexBytes(new Uint8Array(await c.req.arrayBuffer()));
-  const claim = await claimIdempotencyKey(ctx, { key, method: c.req.method, path: c.req.path, bodyHash });
+  const fingerprint = await requestFingerprint({
+    query: new URL(c.req.url).search,
+    contentType: c.req.header("content-type") ?? "",
+    body: await c.req.arrayBuffer(),
+  });
+  const claim = await claimIdempotencyKey(ctx, {
+    key,
+    method: c.req.method,
+    path: c.req.path,
+    bodyHash: fingerprint,
+    owner: c.var.deps.instanceId ?? "unknown",
+  });
   if (claim.kind === "mismatch") {
-    return problem(c, 422, "idempotency_key_reused", "this Idempotency-Key was used with another request body");
+    return problem(c, 422, "idempotency_key_reused", "this Idempotency-Key was used with another request");
   }
   if (claim.kind === "in_progress") {
     return problem(c, 409, "idempotency_in_progress", "a request with this Idempotency-Key is still running");
@@ -37,13 +49,15 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
       "idempotent-replayed": "true",
     });
   }
+  c.set("idempotencyKey", key);
   try {
     await next();
   } catch (error) {
     await releaseIdempotencyKey(ctx, key);
     throw error;
   }
-  if (c.res.status >= 500) {
+  // Server errors and "come back later" are not remembered: the client may retry with the same key.
+  if (c.res.status >= 500 || c.res.status === 429) {
     await releaseIdempotencyKey(ctx, key);
     return;
   }

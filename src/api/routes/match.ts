@@ -1,22 +1,21 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { RegionSchema } from "../../domain/answering/customer.js";
 import { ReportQuestionSchema } from "../../domain/answering/report.js";
+import { QuestionKindSchema } from "../../domain/questionnaire/types.js";
 import { answerOne } from "../../services/match/answer-one.js";
 import type { AppEnv } from "../env.js";
 import { serviceContext } from "../middleware/auth.js";
 import { bearer, guard, json, jsonBody, problems } from "../route-kit.js";
-import { RegionEnum } from "../schemas.js";
+import { AsOfField } from "../schemas.js";
 
 const Body = z
   .object({
     question: z.string().min(3).max(5000).openapi({ example: "Do you encrypt customer data at rest?" }),
-    kind: z.enum(["yes_no", "choice", "free_text"]).optional(),
+    kind: QuestionKindSchema.optional(),
     allowedValues: z.array(z.string().max(200)).max(50).optional(),
-    region: RegionEnum.optional(),
+    region: RegionSchema.optional(),
     nda: z.boolean().optional().openapi({ description: "An NDA with the asking customer is on file" }),
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-      .optional(),
+    asOf: AsOfField,
   })
   .openapi("MatchRequest");
 

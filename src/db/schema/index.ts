@@ -1,4 +1,10 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { REGIONS } from "../../domain/answering/customer.js";
+import { ANSWER_STATUSES } from "../../domain/answering/status.js";
+import type { FrameworkRef } from "../../domain/library/types.js";
+import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
+import { QUESTIONNAIRE_STATUSES } from "../../domain/questionnaire/status.js";
+import { QUESTION_KINDS, STORED_FORMATS } from "../../domain/questionnaire/types.js";
 
 /**
  * One drizzle sqlite schema for better-sqlite3 (Node) and D1 (Workers). Every row that belongs to
@@ -40,7 +46,7 @@ export const customers = sqliteTable(
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
     name: text("name").notNull(),
-    region: text("region").notNull(),
+    region: text("region", { enum: REGIONS }).notNull(),
     ndaOnFile: integer("nda_on_file", { mode: "boolean" }).notNull(),
     ndaSignedOn: text("nda_signed_on"),
     ndaUntil: text("nda_until"),
@@ -58,13 +64,14 @@ export const questionnaires = sqliteTable(
     tenantId: text("tenant_id").notNull(),
     customerId: text("customer_id"),
     fileName: text("file_name").notNull(),
-    format: text("format").notNull(),
+    format: text("format", { enum: STORED_FORMATS }).notNull(),
     /** queued → processing → drafted → in_review → approved → exported, or failed. */
-    status: text("status").notNull(),
-    failure: json<{ code: string; message: string }>("failure"),
+    status: text("status", { enum: QUESTIONNAIRE_STATUSES }).notNull(),
+    /** Why it failed; `status` is the HTTP status the refusal carries (the synchronous /v1/answer answers with it). */
+    failure: json<{ code: string; message: string; status?: number }>("failure"),
     blobKey: text("blob_key").notNull(),
-    hints: json<Record<string, unknown>>("hints"),
-    region: text("region").notNull(),
+    hints: json<LayoutHints>("hints"),
+    region: text("region", { enum: REGIONS }).notNull(),
     ndaOnFile: integer("nda_on_file", { mode: "boolean" }).notNull(),
     /** Last day the customer's NDA covers (copied from the customer at upload). */
     ndaUntil: text("nda_until"),
@@ -72,10 +79,19 @@ export const questionnaires = sqliteTable(
     summary: json<Record<string, number>>("summary"),
     warnings: json<string[]>("warnings"),
     createdBy: text("created_by").notNull(),
+    /**
+     * The Idempotency-Key of the upload that created it: a retried upload finds this row instead
+     * of creating a second questionnaire, even when the first attempt's response was lost in a crash.
+     */
+    requestKey: text("request_key"),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("questionnaires_tenant_created").on(t.tenantId, t.createdAt, t.id)],
+  (t) => [
+    index("questionnaires_tenant_created").on(t.tenantId, t.createdAt, t.id),
+    index("questionnaires_tenant_status").on(t.tenantId, t.status),
+    uniqueIndex("questionnaires_request_key").on(t.tenantId, t.requestKey),
+  ],
 );
 
 export const questions = sqliteTable(
@@ -88,7 +104,7 @@ export const questions = sqliteTable(
     sourceId: text("source_id"),
     section: text("section"),
     text: text("text").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
     allowedValues: json<string[]>("allowed_values"),
     sheet: text("sheet"),
     row: integer("row"),
@@ -96,7 +112,9 @@ export const questions = sqliteTable(
     commentCell: text("comment_cell"),
     existingAnswer: text("existing_answer"),
   },
-  (t) => [index("questions_questionnaire").on(t.tenantId, t.questionnaireId, t.ordinal)],
+  // Unique: a questionnaire's questions are saved once. A second save of the same questionnaire
+  // (a resumed job racing a stale one) fails here and rolls back whole, so no answer is duplicated.
+  (t) => [uniqueIndex("questions_questionnaire").on(t.tenantId, t.questionnaireId, t.ordinal)],
 );
 
 export const answers = sqliteTable(
@@ -107,12 +125,12 @@ export const answers = sqliteTable(
     tenantId: text("tenant_id").notNull(),
     questionnaireId: text("questionnaire_id").notNull(),
     /** drafted | needs_review | no_match | approved | rejected */
-    status: text("status").notNull(),
+    status: text("status", { enum: ANSWER_STATUSES }).notNull(),
     value: text("value"),
     text: text("text"),
     confidence: real("confidence").notNull(),
     entryId: text("entry_id"),
-    controls: json<{ framework: string; ref: string }[]>("controls").notNull(),
+    controls: json<FrameworkRef[]>("controls").notNull(),
     citations: json<{ artifactId: string; type: string; title: string; reason: string }[]>("citations").notNull(),
     /** Allowed for the customer but beyond the two strongest: offered on request (null on rows drafted before). */
     onRequest: json<{ artifactId: string; type: string; title: string; reason: string }[]>("on_request"),
@@ -198,8 +216,9 @@ export const auditLog = sqliteTable(
 );
 
 /**
- * Idempotency-Key records: a POST's first response, replayed for a retry with the same key and body.
- * status is null while the first request is still running (a concurrent retry gets 409).
+ * Idempotency-Key records: a POST's first response, replayed for a retry with the same key and
+ * request fingerprint. status is null while the first request is still running (a concurrent
+ * retry gets 409) — but only until locked_until: a claim whose process died is taken over.
  */
 export const idempotencyKeys = sqliteTable(
   "idempotency_keys",
@@ -208,10 +227,15 @@ export const idempotencyKeys = sqliteTable(
     key: text("key").notNull(),
     method: text("method").notNull(),
     path: text("path").notNull(),
+    /** The canonical request fingerprint (services/idempotency/fingerprint.ts), not the raw bytes. */
     bodyHash: text("body_hash").notNull(),
     status: integer("status"),
     responseBody: text("response_body"),
     contentType: text("content_type"),
+    /** The process that holds an unfinished claim (runtime instance id). */
+    owner: text("owner"),
+    /** An unfinished claim older than this is abandoned (its process died) and may be taken over. */
+    lockedUntil: text("locked_until"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
@@ -232,6 +256,9 @@ export const webhookSubscriptions = sqliteTable(
   (t) => [index("webhook_subscriptions_tenant").on(t.tenantId)],
 );
 
+/** A webhook delivery: waiting for (another) attempt, delivered, or given up on. */
+export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+
 /** One event for one subscription; the same webhook-id across its retries. */
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
@@ -241,8 +268,7 @@ export const webhookDeliveries = sqliteTable(
     subscriptionId: text("subscription_id").notNull(),
     eventType: text("event_type").notNull(),
     payload: text("payload").notNull(),
-    /** pending | succeeded | failed */
-    status: text("status").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
     attempts: integer("attempts").notNull(),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
@@ -251,6 +277,48 @@ export const webhookDeliveries = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [index("webhook_deliveries_subscription").on(t.tenantId, t.subscriptionId, t.createdAt)],
+);
+
+/**
+ * Durable background jobs, the one queue both runtimes use (services/jobs/). A job is queued with a
+ * run time, leased by one runner at a time (lease_owner, lease_expires_at, renewed by a heartbeat),
+ * and finished (succeeded / failed) or put back with a later run time. A lease that expires — its
+ * process died — is resumed or failed by the sweep. `lane` separates kinds of work that must not
+ * wait for each other (CPU-bound processing, webhook deliveries, scheduled maintenance), each with
+ * its own concurrency and per-tenant cap. `dedupe_key` makes scheduling idempotent: a periodic job
+ * ("freshness:2026-05-01") or a job tied to one subject is inserted once however often it is asked for.
+ */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    /** Null for system jobs that belong to no tenant (a global sweep). */
+    tenantId: text("tenant_id"),
+    type: text("type").notNull(),
+    lane: text("lane").notNull(),
+    payload: json<Record<string, unknown>>("payload").notNull(),
+    dedupeKey: text("dedupe_key"),
+    /** queued | running | succeeded | failed */
+    state: text("state").notNull(),
+    /** Higher first within a lane, after per-tenant fairness (a synchronous /v1/answer waits on its job). */
+    priority: integer("priority").notNull(),
+    attempts: integer("attempts").notNull(),
+    maxAttempts: integer("max_attempts").notNull(),
+    runAt: text("run_at").notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: text("lease_expires_at"),
+    lastError: text("last_error"),
+    /** What the last run cost: wall time and the heap it used (Node worker threads report it). */
+    metrics: json<{ durationMs?: number; heapUsedBytes?: number; peakHeapBytes?: number }>("metrics"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [
+    index("jobs_runnable").on(t.lane, t.state, t.runAt),
+    index("jobs_tenant_state").on(t.tenantId, t.lane, t.state),
+    uniqueIndex("jobs_dedupe").on(t.dedupeKey),
+  ],
 );
 
 /**

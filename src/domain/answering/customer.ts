@@ -1,6 +1,9 @@
 import { z } from "zod";
+import { IsoDateSchema } from "../dates.js";
 
-export const RegionSchema = z.enum(["us", "eu", "uk", "apac", "other"]);
+/** Where the buyer sits: it decides which certification the citation policy offers first. */
+export const REGIONS = ["us", "eu", "uk", "apac", "other"] as const;
+export const RegionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof RegionSchema>;
 
 /** Who is asking: the citation policy reads it to decide what may be shown and in which order. */
@@ -8,12 +11,8 @@ export const CustomerContextSchema = z.object({
   region: RegionSchema,
   ndaOnFile: z.boolean(),
   /** Last day the NDA covers, if it ends; after it the NDA no longer counts. */
-  ndaUntil: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable()
-    .optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD"),
+  ndaUntil: IsoDateSchema.nullable().optional(),
+  asOf: IsoDateSchema,
 });
 export type CustomerContext = z.infer<typeof CustomerContextSchema>;
 

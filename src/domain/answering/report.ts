@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FrameworkRefSchema } from "../library/types.js";
 import { QuestionKindSchema, SourceFormatSchema } from "../questionnaire/types.js";
 import { CustomerContextSchema } from "./customer.js";
+import { DRAFT_STATUSES, type DraftStatus, type StoredAnswerStatus } from "./status.js";
 
 /** The JSON report of one answered questionnaire: the CLI contract (README) and the API's body. */
 export const CitationSchema = z.object({
@@ -21,7 +22,7 @@ export const StaleSchema = z.object({
   reason: z.string(),
 });
 
-export const AnswerStatusSchema = z.enum(["drafted", "needs_review", "no_match"]);
+export const AnswerStatusSchema = z.enum(DRAFT_STATUSES);
 
 export const ReportQuestionSchema = z.object({
   id: z.string(),
@@ -79,8 +80,13 @@ export const AnswerReportSchema = z.object({
 });
 export type AnswerReport = z.infer<typeof AnswerReportSchema>;
 
-export function summarize(questions: readonly ReportQuestion[]): ReportSummary {
-  const count = (s: ReportQuestion["status"]) => questions.filter((q) => q.status === s).length;
+/** A stored report's question after review: its status may also be a reviewer's approved or rejected. */
+export type ReviewedQuestion = Omit<ReportQuestion, "status"> & { readonly status: StoredAnswerStatus };
+/** A report as exports read it: a fresh AnswerReport is one, and so is a reviewed questionnaire's. */
+export type ReviewedReport = Omit<AnswerReport, "questions"> & { readonly questions: readonly ReviewedQuestion[] };
+
+export function summarize(questions: readonly ReviewedQuestion[]): ReportSummary {
+  const count = (s: DraftStatus) => questions.filter((q) => q.status === s).length;
   return {
     questions: questions.length,
     drafted: count("drafted"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDateSchema } from "../dates.js";
 
 /** Frameworks a control can be mapped to. One control set, cited per framework. */
 export const FrameworkSchema = z.enum(["ISO27001:2022", "SOC2", "NIS2", "GDPR"]);
@@ -10,7 +11,7 @@ export const FrameworkRefSchema = z.object({
 });
 export type FrameworkRef = z.infer<typeof FrameworkRefSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+const isoDate = IsoDateSchema;
 
 export const ControlStatusSchema = z.enum(["implemented", "partial", "planned"]);
 export type ControlStatus = z.infer<typeof ControlStatusSchema>;

@@ -1,33 +1,33 @@
-/** A1 references: `C5` = column 3, row 5 (both 1-based). */
+/**
+ * A1 references, the one module for ingest and export: `C5` = column 3, row 5 (both 1-based,
+ * as Excel shows them). Ingest's 0-based grid converts at its edge (ingest/grid.ts).
+ */
 export interface CellAddress {
   readonly col: number;
   readonly row: number;
 }
 
-/** Excel's grid limits; anything beyond cannot be a real cell. */
-const MAX_COL = 16_384;
-const MAX_ROW = 1_048_576;
+/** The corners of a range, top-left `from` and bottom-right `to`, inclusive. */
+export interface CellRangeRef {
+  readonly from: CellAddress;
+  readonly to: CellAddress;
+}
 
-/** Parse `C5` or `$C$5` (case-insensitive); null when it is not a single-cell reference. */
-export function parseCellRef(ref: string): CellAddress | null {
-  let i = 0;
-  const s = ref.trim().toUpperCase();
-  if (s[i] === "$") i++;
+/** Excel's grid limits; anything beyond cannot be a real cell. */
+export const MAX_COL = 16_384;
+export const MAX_ROW = 1_048_576;
+
+/** Column letters (`C`, `ab`) → 1-based column number; null if not 1-3 letters inside the grid. */
+export function columnNumber(letters: string): number | null {
+  const s = letters.toUpperCase();
+  if (s.length === 0 || s.length > 3) return null;
   let col = 0;
-  const colStart = i;
-  while (i < s.length) {
+  for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 65 || c > 90) break;
+    if (c < 65 || c > 90) return null;
     col = col * 26 + (c - 64);
-    i++;
   }
-  if (i === colStart || i - colStart > 3) return null;
-  if (s[i] === "$") i++;
-  const digits = s.slice(i);
-  if (!/^[1-9][0-9]{0,6}$/.test(digits)) return null;
-  const row = Number(digits);
-  if (col > MAX_COL || row > MAX_ROW) return null;
-  return { col, row };
+  return col <= MAX_COL ? col : null;
 }
 
 export function columnLetters(col: number): string {
@@ -41,19 +41,50 @@ export function columnLetters(col: number): string {
   return out;
 }
 
+/** One side of a reference: `$C$5`, `C5`, `C` (column only) or `5` (row only); parts absent are null. */
+function parsePart(part: string): { col: number | null; row: number | null } | null {
+  const m = /^\$?([A-Za-z]{0,3})\$?([0-9]{0,7})$/.exec(part.trim());
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  const col = m[1] ? columnNumber(m[1]) : null;
+  if (m[1] && col === null) return null;
+  const row = m[2] ? Number(m[2]) : null;
+  if (row !== null && (row < 1 || row > MAX_ROW || m[2]?.startsWith("0"))) return null;
+  return { col, row };
+}
+
+/** Parse `C5` or `$C$5` (case-insensitive); null when it is not a single-cell reference. */
+export function parseCellRef(ref: string): CellAddress | null {
+  const part = parsePart(ref);
+  return part && part.col !== null && part.row !== null ? { col: part.col, row: part.row } : null;
+}
+
 export function formatCellRef(address: CellAddress): string {
   return `${columnLetters(address.col)}${address.row}`;
 }
 
-/** Parse `A1:D48` (or a single `A1`) into its corners; null if unreadable. */
-export function parseRange(ref: string): { from: CellAddress; to: CellAddress } | null {
+/**
+ * Parse `A1:D48`, a single `A1`, whole columns `$A:$B` or whole rows `3:5` (as data validations and
+ * defined names write them) into its corners; null if unreadable.
+ */
+export function parseRange(ref: string): CellRangeRef | null {
   const [a, b, ...rest] = ref.split(":");
   if (a === undefined || rest.length > 0) return null;
-  const from = parseCellRef(a);
-  const to = b === undefined ? from : parseCellRef(b);
-  if (!from || !to) return null;
+  if (b === undefined) {
+    const cell = parseCellRef(a);
+    return cell ? { from: cell, to: cell } : null;
+  }
+  const start = parsePart(a);
+  const end = parsePart(b);
+  // Both sides name the same kind of thing: cells, whole columns, or whole rows.
+  if (!start || !end || (start.col === null) !== (end.col === null) || (start.row === null) !== (end.row === null)) {
+    return null;
+  }
+  const c1 = start.col ?? 1;
+  const c2 = end.col ?? MAX_COL;
+  const r1 = start.row ?? 1;
+  const r2 = end.row ?? MAX_ROW;
   return {
-    from: { col: Math.min(from.col, to.col), row: Math.min(from.row, to.row) },
-    to: { col: Math.max(from.col, to.col), row: Math.max(from.row, to.row) },
+    from: { col: Math.min(c1, c2), row: Math.min(r1, r2) },
+    to: { col: Math.max(c1, c2), row: Math.max(r1, r2) },
   };
 }

@@ -1,10 +1,15 @@
 import { z } from "zod";
 
-export const QuestionKindSchema = z.enum(["yes_no", "choice", "free_text"]);
+export const QUESTION_KINDS = ["yes_no", "choice", "free_text"] as const;
+export const QuestionKindSchema = z.enum(QUESTION_KINDS);
 export type QuestionKind = z.infer<typeof QuestionKindSchema>;
 
-export const SourceFormatSchema = z.enum(["xlsx", "csv", "pdf"]);
+export const SOURCE_FORMATS = ["xlsx", "csv", "pdf"] as const;
+export const SourceFormatSchema = z.enum(SOURCE_FORMATS);
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;
+/** A stored upload's format: "unknown" until ingest has read a file whose name did not say. */
+export const STORED_FORMATS = [...SOURCE_FORMATS, "unknown"] as const;
+export type StoredFormat = (typeof STORED_FORMATS)[number];
 
 /** Where a question sits in the customer's file, so its answer can be written back in place. */
 export const QuestionLocationSchema = z.object({

@@ -1,4 +1,4 @@
-import { decodeXml, nextTag } from "../xml.js";
+import { decodeXml, nextTag } from "../../ingest/xml.js";
 
 /**
  * The shared string table's texts, read only to tell whether a customer cell is blank. The part

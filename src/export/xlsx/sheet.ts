@@ -1,6 +1,7 @@
 import { type CellAddress, formatCellRef, parseCellRef, parseRange } from "../../domain/questionnaire/cell-ref.js";
+import { attr, decodeXml, nextTag } from "../../ingest/xml.js";
 import type { CellState, CellWrite } from "../decide.js";
-import { attr, decodeXml, escapeXml, nextTag, replaceAttr, stripInvalidXmlChars } from "../xml.js";
+import { escapeXml, replaceAttr, stripInvalidXmlChars } from "../xml.js";
 
 /**
  * Offsets of the parts of one worksheet XML that a write-back may touch. One linear pass over the

@@ -1,4 +1,4 @@
-import type { HostResolver } from "../../services/context.js";
+import type { HostResolver } from "../../ports/host-resolver.js";
 
 /**
  * Workers have no DNS API, so the webhook SSRF guard resolves names over DNS-over-HTTPS (JSON

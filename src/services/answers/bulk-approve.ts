@@ -1,19 +1,20 @@
 import { and, eq, gte, inArray } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
 import { answers, questions } from "../../db/schema/index.js";
+import type { StoredAnswerStatus } from "../../domain/answering/status.js";
 import type { ServiceContext } from "../context.js";
 import { recordConflicts } from "../library/conflicts.js";
 import { syncReviewStatus } from "../questionnaires/review-status.js";
 import { questionnaireRow } from "../questionnaires/shape.js";
 import { changeStatements } from "./apply.js";
 import { approvalProblem } from "./approve.js";
-import { type AnswerRow, answerColumns } from "./shape.js";
+import { answerColumns } from "./shape.js";
 
 export interface BulkApproveInput {
   /** Approve answers whose confidence is at least this. */
   minConfidence: number;
   /** Which statuses qualify; default only "drafted" (needs_review means a person should look). */
-  statuses?: string[] | undefined;
+  statuses?: StoredAnswerStatus[] | undefined;
 }
 
 /**
@@ -27,7 +28,7 @@ export async function bulkApprove(
   input: BulkApproveInput,
 ): Promise<{ approved: string[]; skipped: { id: string; reason: string }[]; status: string }> {
   await questionnaireRow(ctx, questionnaireId);
-  const rows = (await ctx.db
+  const rows = await ctx.db
     .select(answerColumns)
     .from(answers)
     .innerJoin(questions, and(eq(questions.tenantId, answers.tenantId), eq(questions.id, answers.id)))
@@ -39,7 +40,7 @@ export async function bulkApprove(
         gte(answers.confidence, input.minConfidence),
       ),
     )
-    .orderBy(questions.ordinal)) as AnswerRow[];
+    .orderBy(questions.ordinal);
   const candidates = rows.filter((r) => r.status !== "approved" && r.text !== null && r.text.trim() !== "");
   const skipped = candidates.flatMap((r) => {
     const problem = approvalProblem(r);

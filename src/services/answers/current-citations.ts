@@ -1,5 +1,5 @@
-import { and, asc, eq } from "drizzle-orm";
-import { answers, customers, questions } from "../../db/schema/index.js";
+import { and, eq } from "drizzle-orm";
+import { customers } from "../../db/schema/index.js";
 import type { PreparedLibrary } from "../../domain/answering/answer-questions.js";
 import { citeEntries } from "../../domain/answering/cite.js";
 import type { CustomerContext, Region } from "../../domain/answering/customer.js";
@@ -9,7 +9,8 @@ import { inForce } from "../../domain/freshness/standing.js";
 import { type ServiceContext, todayOf } from "../context.js";
 import { preparedLibraryFor } from "../library/prepared.js";
 import { type QuestionnaireRow, questionnaireRow } from "../questionnaires/shape.js";
-import { type AnswerRow, answerColumns } from "./shape.js";
+import { storedAnswerRows } from "../questionnaires/stored-report.js";
+import type { AnswerRow } from "./shape.js";
 
 /**
  * Citations are decided again when a file leaves: against the customer as it is now (its NDA may
@@ -138,15 +139,6 @@ export function staleNow(prepared: PreparedLibrary, row: AnswerRow, asOf: string
   return staleReasons({ library: prepared.library, entries, text: row.text, asOf }).map((r) => r.reason);
 }
 
-export async function answerRowsOf(ctx: ServiceContext, questionnaireId: string): Promise<AnswerRow[]> {
-  return (await ctx.db
-    .select(answerColumns)
-    .from(questions)
-    .innerJoin(answers, and(eq(answers.tenantId, questions.tenantId), eq(answers.id, questions.id)))
-    .where(and(eq(questions.tenantId, ctx.tenantId), eq(questions.questionnaireId, questionnaireId)))
-    .orderBy(asc(questions.ordinal))) as AnswerRow[];
-}
-
 export interface CitationCheck {
   readonly questionnaireId: string;
   readonly customer: CustomerContext;
@@ -160,7 +152,7 @@ export async function checkCitations(ctx: ServiceContext, questionnaireId: strin
   const qn = await questionnaireRow(ctx, questionnaireId);
   const customer = await currentCustomer(ctx, qn);
   const prepared = await preparedLibraryFor(ctx);
-  const rows = await answerRowsOf(ctx, questionnaireId);
+  const rows = await storedAnswerRows(ctx, questionnaireId);
   const live = rows.filter((r) => r.status !== "rejected" && r.status !== "no_match" && r.text !== null);
   const changes = live.flatMap((r) => citationChange(r, redecideCitations(prepared, r, customer)) ?? []);
   const stale = live.flatMap((r) => {

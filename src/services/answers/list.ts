@@ -1,15 +1,16 @@
 import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import { answers, questions } from "../../db/schema/index.js";
 import type { Db } from "../../db/types.js";
+import type { StoredAnswerStatus } from "../../domain/answering/status.js";
 import type { ServiceContext } from "../context.js";
-import { decodeCursor, encodeCursor, type Page } from "../pagination.js";
+import { decodeCursor, type Page, pageOf } from "../pagination.js";
 import { questionnaireRow } from "../questionnaires/shape.js";
 import { answerColumns } from "./shape.js";
 
 export interface ListAnswersInput {
   limit: number;
   cursor?: string | undefined;
-  status?: string | undefined;
+  status?: StoredAnswerStatus | undefined;
   /** Only answers with confidence strictly below this. */
   confidenceBelow?: number | undefined;
   section?: string | undefined;
@@ -105,10 +106,10 @@ export async function listAnswers(
   const rows = await queryFor(ctx.db, used).all(values);
   // An empty page may be another tenant's (or no) questionnaire: that must be a 404, not [].
   if (rows.length === 0) await questionnaireRow(ctx, questionnaireId);
-  const page = rows.slice(0, input.limit).map((r) => ({
-    ...r,
-    citations: r.citations.map((c) => ({ artifactId: c.artifactId, type: c.type, title: c.title })),
-  }));
-  const last = page.at(-1);
-  return { data: page, nextCursor: rows.length > input.limit && last ? encodeCursor([last.ordinal]) : null };
+  return pageOf(
+    rows,
+    input.limit,
+    (r) => [r.ordinal],
+    (r) => ({ ...r, citations: r.citations.map((c) => ({ artifactId: c.artifactId, type: c.type, title: c.title })) }),
+  );
 }

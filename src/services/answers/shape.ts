@@ -56,7 +56,7 @@ export async function answerRow(ctx: ServiceContext, id: string): Promise<Answer
     .limit(1);
   const row = rows[0];
   if (!row) throw new QuireError("not_found", `answer ${id} not found`, 404);
-  return row as AnswerRow;
+  return row;
 }
 
 /** What review actions change; history keeps it before and after. */

@@ -18,7 +18,7 @@ export interface Customer {
 export const toCustomer = (r: CustomerRow): Customer => ({
   id: r.id,
   name: r.name,
-  region: r.region as Region,
+  region: r.region,
   nda: { onFile: r.ndaOnFile, signedOn: r.ndaSignedOn, until: r.ndaUntil },
   crm: r.crmSystem && r.crmId ? { system: r.crmSystem, id: r.crmId } : null,
   createdAt: r.createdAt,

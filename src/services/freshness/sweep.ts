@@ -9,20 +9,22 @@ import { artifactStanding } from "../../domain/freshness/standing.js";
 import type { Library } from "../../domain/library/types.js";
 import { auditStatement } from "../audit/record.js";
 import { jobContext, newId, nowIso, type ServiceContext, type ServiceDeps } from "../context.js";
+import { dispatchJobs } from "../jobs/enqueue.js";
 import { loadLibrary } from "../library/load.js";
-import { emitEvent } from "../webhooks/emit.js";
+import { eventWrites } from "../webhooks/emit.js";
 import type { WebhookEvent } from "../webhooks/events.js";
 
 /**
  * The freshness sweep (daily: a timer on Node, a Cron Trigger on Workers; the same code). It finds
  * entries due for review within 30 days, artifacts expiring within 60/30/7 days (or lapsed), and every
  * open questionnaire and approved answer that rests on them; records each as a finding; announces
- * each new one once with a signed webhook (artifact.expiring, entry.review_due, answer.stale); and
+ * each new one once with a signed webhook (artifact.expiring, entry.review_due, answer.stale: the
+ * deliveries and their durable jobs are written in the same atomic step as the findings); and
  * resolves findings a later sweep no longer sees (renewed, reviewed).
  */
 
 /** Questionnaires whose answers may still leave Quire (not yet exported). */
-const OPEN = ["drafted", "in_review", "approved"];
+const OPEN = ["drafted", "in_review", "approved"] as const;
 
 export interface Finding {
   readonly key: string;
@@ -220,6 +222,21 @@ export async function sweepFreshness(ctx: ServiceContext, asOf: IsoDate): Promis
     and(eq(freshnessFindings.tenantId, ctx.tenantId), inArray(freshnessFindings.id, chunk));
   const inserts = announce.filter((r) => !r.existed).map(({ existed: _, ...row }) => row);
   const reopens = announce.filter((r) => r.existed);
+  // Each new finding's webhook deliveries are written with it: a crash cannot record one unannounced.
+  const events = await Promise.all(
+    announce.map((row) =>
+      eventWrites(ctx, row.kind as WebhookEvent, {
+        findingId: row.id,
+        state: row.state,
+        subjectType: row.subjectType,
+        subject: row.subject,
+        owner: row.owner,
+        dueOn: row.dueOn,
+        message: row.message,
+        ...row.details,
+      }),
+    ),
+  );
 
   await atomic(ctx.db, [
     ...idChunks(stillOpen).map((chunk) => ctx.db.update(freshnessFindings).set({ lastSeenAt: at }).where(scope(chunk))),
@@ -236,21 +253,12 @@ export async function sweepFreshness(ctx: ServiceContext, asOf: IsoDate): Promis
       opened: announce.length,
       resolved: gone.length,
     }),
+    ...events.flatMap((e) => e.statements),
   ]);
-
-  const rows = announce;
-  for (const row of rows) {
-    await emitEvent(ctx, row.kind as WebhookEvent, {
-      findingId: row.id,
-      state: row.state,
-      subjectType: row.subjectType,
-      subject: row.subject,
-      owner: row.owner,
-      dueOn: row.dueOn,
-      message: row.message,
-      ...row.details,
-    });
-  }
+  await dispatchJobs(
+    ctx,
+    events.flatMap((e) => e.jobs),
+  );
   return { tenantId: ctx.tenantId, asOf, findings: found.length, opened: announce.length, resolved: gone.length };
 }
 

@@ -1,9 +1,14 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { idempotencyKeys } from "../../db/schema/index.js";
-import { nowIso, type ServiceContext } from "../context.js";
+import { nowIso, type ServiceContext, type ServiceDeps } from "../context.js";
 
 /** Keys are remembered for a day, as Stripe does: long enough for any client retry loop. */
 const TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * An unfinished claim is held this long. No request runs longer (the synchronous /v1/answer
+ * waits at most 30 s), so an older unfinished claim belongs to a process that died mid-request.
+ */
+export const CLAIM_HOLD_MS = 2 * 60 * 1000;
 
 export type IdempotencyClaim =
   | { kind: "new" }
@@ -13,19 +18,44 @@ export type IdempotencyClaim =
 
 /**
  * Claims the key for this request, or says what to answer instead: the stored first response
- * (same method, path and body hash), 422 (same key, another request) or 409 (first still running).
+ * (same method, path and request fingerprint), 422 (same key, another request) or 409 (first
+ * still running). A claim left unfinished by a process that died is taken over.
  */
 export async function claimIdempotencyKey(
   ctx: ServiceContext,
-  input: { key: string; method: string; path: string; bodyHash: string },
+  input: { key: string; method: string; path: string; bodyHash: string; owner: string },
 ): Promise<IdempotencyClaim> {
   const { db, tenantId } = ctx;
+  const now = ctx.clock.now();
   const where = and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, input.key));
-  const expired = new Date(ctx.clock.now().getTime() - TTL_MS).toISOString();
-  await db.delete(idempotencyKeys).where(and(where, lt(idempotencyKeys.createdAt, expired)));
+  const expired = new Date(now.getTime() - TTL_MS).toISOString();
+  // Expired keys, and unfinished claims whose hold ran out (their request died with its process).
+  await db
+    .delete(idempotencyKeys)
+    .where(
+      and(
+        where,
+        or(
+          lt(idempotencyKeys.createdAt, expired),
+          and(isNull(idempotencyKeys.status), lt(idempotencyKeys.lockedUntil, now.toISOString())),
+        ),
+      ),
+    );
   const inserted = await db
     .insert(idempotencyKeys)
-    .values({ tenantId, ...input, status: null, responseBody: null, contentType: null, createdAt: nowIso(ctx) })
+    .values({
+      tenantId,
+      key: input.key,
+      method: input.method,
+      path: input.path,
+      bodyHash: input.bodyHash,
+      status: null,
+      responseBody: null,
+      contentType: null,
+      owner: input.owner,
+      lockedUntil: new Date(now.getTime() + CLAIM_HOLD_MS).toISOString(),
+      createdAt: nowIso(ctx),
+    })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   // The insert is the claim: exactly one of two concurrent requests with the key gets the row.
@@ -46,7 +76,7 @@ export async function completeIdempotencyKey(
 ): Promise<void> {
   await ctx.db
     .update(idempotencyKeys)
-    .set({ status: response.status, responseBody: response.body, contentType: response.contentType })
+    .set({ status: response.status, responseBody: response.body, contentType: response.contentType, lockedUntil: null })
     .where(and(eq(idempotencyKeys.tenantId, ctx.tenantId), eq(idempotencyKeys.key, key)));
 }
 
@@ -55,4 +85,34 @@ export async function releaseIdempotencyKey(ctx: ServiceContext, key: string): P
   await ctx.db
     .delete(idempotencyKeys)
     .where(and(eq(idempotencyKeys.tenantId, ctx.tenantId), eq(idempotencyKeys.key, key)));
+}
+
+/**
+ * After a crash: unfinished claims of processes known to be dead are released at once, so the
+ * client's retry runs instead of answering 409 until the key expires. (Claims of processes that
+ * cannot be judged are released when their hold runs out.) Returns how many were released.
+ */
+export async function releaseAbandonedClaims(
+  deps: ServiceDeps,
+  isDeadOwner: (owner: string) => boolean,
+): Promise<number> {
+  const open = await deps.db
+    .select({ tenantId: idempotencyKeys.tenantId, key: idempotencyKeys.key, owner: idempotencyKeys.owner })
+    .from(idempotencyKeys)
+    .where(isNull(idempotencyKeys.status));
+  let released = 0;
+  for (const claim of open) {
+    if (claim.owner !== null && !isDeadOwner(claim.owner)) continue;
+    await deps.db
+      .delete(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.tenantId, claim.tenantId),
+          eq(idempotencyKeys.key, claim.key),
+          isNull(idempotencyKeys.status),
+        ),
+      );
+    released++;
+  }
+  return released;
 }

@@ -3,9 +3,10 @@ import { chunkRows } from "../../db/chunk.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
+import { givenHints, type LayoutHints } from "../../domain/questionnaire/layout-hints.js";
+import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
-import type { LayoutHints } from "../../ingest/types.js";
 import { newId, type ServiceContext } from "../context.js";
 import { draftReport } from "./draft-report.js";
 
@@ -58,7 +59,7 @@ export interface SaveAnsweredInput {
   readonly customer: CustomerContext;
   readonly questionnaire: Questionnaire;
   readonly report: AnswerReport;
-  readonly status: string;
+  readonly status: QuestionnaireStatus;
 }
 
 /** The insert statements for a questionnaire's questions and drafted answers (an answer shares its question's id). */
@@ -124,7 +125,7 @@ export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput
       status: input.status,
       failure: null,
       blobKey: input.blobKey,
-      hints: (input.hints ?? null) as Record<string, unknown> | null,
+      hints: givenHints(input.hints) ?? null,
       region: input.customer.region,
       ndaOnFile: input.customer.ndaOnFile,
       ndaUntil: input.customer.ndaUntil ?? null,

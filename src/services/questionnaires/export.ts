@@ -2,12 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
 import { questionnaires } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
-import type { AnswerReport, ReportQuestion } from "../../domain/answering/report.js";
-import { summarize } from "../../domain/answering/report.js";
 import { QuireError } from "../../domain/errors.js";
-import { reportToCsv, selectForWriteBack, writeBackCsv, writeBackXlsx } from "../../export/index.js";
+import { fillOriginal, reportToCsv } from "../../export/index.js";
 import {
-  answerRowsOf,
   type CitationChange,
   citationChange,
   currentCustomer,
@@ -18,7 +15,8 @@ import type { AnswerRow } from "../answers/shape.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
 import { preparedLibraryFor } from "../library/prepared.js";
-import { type QuestionnaireRow, questionnaireRow } from "./shape.js";
+import { questionnaireRow } from "./shape.js";
+import { reportOf, storedAnswerRows } from "./stored-report.js";
 
 export type ExportFormat = "original" | "csv" | "json";
 
@@ -31,58 +29,44 @@ export interface ExportResult {
   readonly citationChanges: CitationChange[];
 }
 
+/** What recordExport writes once the download has really been produced. */
+export interface ExportRecord {
+  readonly questionnaireId: string;
+  readonly format: ExportFormat;
+  readonly includeDrafts: boolean;
+  readonly answers: number;
+  readonly customerId: string | null;
+  /** Artifacts cited in what leaves Quire (decided now), with how many answers cite each. */
+  readonly cited: readonly { artifactId: string; answers: number }[];
+  /** The customer as the export judged it (now), and the day. */
+  readonly customer: CustomerContext;
+  readonly citationChanges: readonly { answerId: string; before: string[]; after: string[] }[];
+  /** Downloading the filled original of an approved questionnaire moves it to "exported". */
+  readonly marksExported: boolean;
+}
+
+export interface PreparedExport extends ExportResult {
+  readonly record: ExportRecord;
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
 };
 
-/** The stored answers as a report; statuses include the review ones (approved, rejected). */
-function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[], customer: CustomerContext): AnswerReport {
-  const reportQuestions = rows.map(
-    (r): ReportQuestion => ({
-      id: r.id,
-      sheet: r.sheet,
-      row: r.row,
-      sourceId: r.sourceId,
-      section: r.section,
-      text: r.question,
-      kind: r.kind as ReportQuestion["kind"],
-      allowedValues: r.allowedValues,
-      status: r.status as ReportQuestion["status"],
-      answer: r.text === null ? null : { value: r.value, text: r.text },
-      confidence: r.confidence,
-      entryId: r.entryId,
-      controls: r.controls as ReportQuestion["controls"],
-      citations: r.citations,
-      onRequest: r.onRequest ?? [],
-      withheld: r.withheld,
-      alternatives: r.alternatives,
-      notes: r.notes,
-      matchedTerms: r.matchedTerms,
-      existingAnswer: r.existingAnswer,
-    }),
-  );
-  return {
-    source: { file: qn.fileName, format: qn.format as AnswerReport["source"]["format"] },
-    customer: { region: customer.region, ndaOnFile: customer.ndaOnFile, asOf: customer.asOf },
-    questions: reportQuestions,
-    summary: summarize(reportQuestions),
-    warnings: qn.warnings ?? [],
-  };
-}
-
 /**
  * The filled original (approved answers only unless drafts are asked for, drafts then marked as
  * such; an answer that needs review or has no match is never written), or the answers as CSV or
  * JSON. Citations are decided again for the customer as it is now and the artifacts as they are
- * today; what changed since drafting is returned. Every export is audited with what really left:
- * one "artifact.cite" row per artifact in it.
+ * today; what changed since drafting is returned. Nothing is written here: the interface produces
+ * the download first and then calls recordExport, so the audit log never claims a document left
+ * that did not, and records what really left.
  */
 export async function exportQuestionnaire(
   ctx: ServiceContext,
   id: string,
   options: { format: ExportFormat; includeDrafts: boolean },
-): Promise<ExportResult> {
+): Promise<PreparedExport> {
   const qn = await questionnaireRow(ctx, id);
   if (!["drafted", "in_review", "approved", "exported"].includes(qn.status)) {
     throw new QuireError("not_ready", `questionnaire ${id} is ${qn.status}; export needs drafted answers`, 409);
@@ -90,26 +74,28 @@ export async function exportQuestionnaire(
   const customer = await currentCustomer(ctx, qn);
   const prepared = await preparedLibraryFor(ctx);
   const statuses = options.includeDrafts ? ["approved", "drafted"] : ["approved"];
-  const stored = await answerRowsOf(ctx, id);
-  const included = stored.filter((r) => statuses.includes(r.status) && r.text !== null);
+  const stored = await storedAnswerRows(ctx, id);
   const changes: CitationChange[] = [];
-  const warnings: string[] = [];
-  // The rows as they leave: current citations, and the text checked for facts that lapsed since.
+  const staleWarnings: string[] = [];
+  // The rows as they leave: citations decided now, the text checked for facts that lapsed since.
   const rows = stored.map((r): AnswerRow => {
-    if (!included.includes(r)) return r;
+    if (!statuses.includes(r.status) || r.text === null) return r;
     const now = redecideCitations(prepared, r, customer);
     const change = citationChange(r, now);
     if (change) changes.push(change);
     for (const reason of staleNow(prepared, r, customer.asOf)) {
-      warnings.push(`${r.sourceId ?? r.id}: the ${r.status} answer is no longer current: ${reason}`);
+      staleWarnings.push(`${r.sourceId ?? r.id}: the ${r.status} answer is no longer current: ${reason}`);
     }
     return { ...r, citations: now.citations, onRequest: now.onRequest, withheld: now.withheld };
   });
-  const report = reportOf(qn, rows, customer);
+  const report = {
+    ...reportOf(qn, rows),
+    customer: { region: customer.region, ndaOnFile: customer.ndaOnFile, asOf: customer.asOf },
+  };
+  let sent = rows.filter((r) => statuses.includes(r.status) && r.text !== null).map((r) => r.id);
   const stem = qn.fileName.replace(/\.[^.]+$/, "");
-  let sent = included.map((r) => r.id);
 
-  let result: Omit<ExportResult, "warnings" | "citationChanges"> & { warnings: string[] };
+  let result: Omit<ExportResult, "citationChanges">;
   if (options.format === "original") {
     if (qn.format !== "xlsx" && qn.format !== "csv") {
       throw new QuireError(
@@ -121,18 +107,19 @@ export async function exportQuestionnaire(
     const original = await ctx.blobs.get(qn.blobKey);
     if (!original) throw new QuireError("blob_missing", "the uploaded file is no longer stored", 410);
     const locations = new Map(rows.map((r) => [r.id, r]));
-    const selection = selectForWriteBack(report, { statuses, locations, citeInText: true, markDrafts: true });
-    const skipped = new Set(selection.skipped.map((s) => s.id));
+    const written = fillOriginal(qn.format, original, report, {
+      statuses,
+      locations,
+      citeInText: true,
+      markDrafts: true,
+    });
+    const skipped = new Set(written.skipped.map((x) => x.id));
     sent = sent.filter((answerId) => !skipped.has(answerId));
-    const written = (qn.format === "xlsx" ? writeBackXlsx : writeBackCsv)(original, selection.answers);
     result = {
       body: written.bytes,
       contentType: CONTENT_TYPES[qn.format] ?? "application/octet-stream",
       fileName: `${stem}.filled.${qn.format}`,
-      warnings: [
-        ...(written.warnings ?? []),
-        ...selection.skipped.map((s) => `${rows.find((r) => r.id === s.id)?.sourceId ?? s.id}: ${s.reason}`),
-      ],
+      warnings: written.warnings ?? [],
     };
   } else if (options.format === "csv") {
     const ids = new Set(sent);
@@ -167,38 +154,66 @@ export async function exportQuestionnaire(
     };
   }
 
-  // What really left: the citations decided now, of the answers really in the file.
-  const citedIn = new Map<string, string[]>();
+  // What really leaves: the citations decided now, of the answers really in the download.
+  const citedIn = new Map<string, number>();
   for (const row of rows) {
     if (!sent.includes(row.id)) continue;
-    for (const c of row.citations) citedIn.set(c.artifactId, [...(citedIn.get(c.artifactId) ?? []), row.id]);
+    for (const c of row.citations) citedIn.set(c.artifactId, (citedIn.get(c.artifactId) ?? 0) + 1);
   }
-  const exported = options.format === "original" && qn.status === "approved";
+  const record: ExportRecord = {
+    questionnaireId: id,
+    format: options.format,
+    includeDrafts: options.includeDrafts,
+    answers: sent.length,
+    customerId: qn.customerId,
+    cited: [...citedIn].map(([artifactId, answers]) => ({ artifactId, answers })),
+    customer,
+    citationChanges: changes.map((c) => ({ answerId: c.answerId, before: c.before, after: c.after })),
+    marksExported: options.format === "original" && qn.status === "approved",
+  };
+  return { ...result, warnings: [...result.warnings, ...staleWarnings], citationChanges: changes, record };
+}
+
+/**
+ * Audits a download that was produced: one "questionnaire.export" row and one "artifact.cite" row
+ * per artifact that left Quire in it, and the move to "exported", in one atomic write.
+ */
+export async function recordExport(ctx: ServiceContext, record: ExportRecord): Promise<void> {
+  const id = record.questionnaireId;
   await atomic(ctx.db, [
     auditStatement(ctx, "questionnaire.export", id, {
-      format: options.format,
-      includeDrafts: options.includeDrafts,
-      answers: sent.length,
-      customerId: qn.customerId,
-      customer: { region: customer.region, ndaOnFile: customer.ndaOnFile, ndaUntil: customer.ndaUntil ?? null },
-      asOf: customer.asOf,
-      citationChanges: changes.map((c) => ({ answerId: c.answerId, before: c.before, after: c.after })),
+      format: record.format,
+      includeDrafts: record.includeDrafts,
+      answers: record.answers,
+      customerId: record.customerId,
+      customer: {
+        region: record.customer.region,
+        ndaOnFile: record.customer.ndaOnFile,
+        ndaUntil: record.customer.ndaUntil ?? null,
+      },
+      asOf: record.customer.asOf,
+      citationChanges: record.citationChanges,
     }),
-    ...[...citedIn].map(([artifactId, answerIds]) =>
+    ...record.cited.map(({ artifactId, answers }) =>
       auditStatement(ctx, "artifact.cite", artifactId, {
         questionnaireId: id,
-        customerId: qn.customerId,
-        answers: answerIds.length,
+        customerId: record.customerId,
+        answers,
       }),
     ),
-    ...(exported
+    ...(record.marksExported
       ? [
           ctx.db
             .update(questionnaires)
             .set({ status: "exported", updatedAt: nowIso(ctx) })
-            .where(and(eq(questionnaires.tenantId, ctx.tenantId), eq(questionnaires.id, id))),
+            .where(
+              and(
+                eq(questionnaires.tenantId, ctx.tenantId),
+                eq(questionnaires.id, id),
+                eq(questionnaires.status, "approved"),
+              ),
+            ),
         ]
       : []),
   ]);
-  return { ...result, warnings: [...result.warnings, ...warnings], citationChanges: changes };
 }

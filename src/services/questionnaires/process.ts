@@ -1,63 +1,143 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
-import { questionnaires } from "../../db/schema/index.js";
+import { answers, questionnaires, questions } from "../../db/schema/index.js";
+import type { AnswerReport } from "../../domain/answering/report.js";
 import { isQuireError } from "../../domain/errors.js";
+import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
+import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
-import type { LayoutHints } from "../../ingest/types.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
-import { emitEvent } from "../webhooks/emit.js";
+import { dispatchJobs } from "../jobs/enqueue.js";
+import { eventWrites } from "../webhooks/emit.js";
 import { draftStatements } from "./answer-file.js";
 import { draftReport } from "./draft-report.js";
 import { customerContextOf } from "./shape.js";
 
+/** Still waiting for its processing job (a job resumed after a crash finds it "processing"). */
+const UNFINISHED: QuestionnaireStatus[] = ["queued", "processing"];
+
 /**
  * The background job behind POST /v1/questionnaires: queued → processing → drafted, or failed
  * with a reason a person can act on (the ingest refusal's own code and message).
+ * Safe to run again after a crash: a questionnaire already drafted or failed is left alone; an
+ * interrupted save is started over; the status, the audit row and the webhook deliveries are one
+ * atomic write, guarded by a check that exactly one run's rows are saved (the unique question
+ * ordinal refuses a second copy), so every questionnaire is drafted once, with no duplicate answers.
  */
 export async function processQuestionnaire(ctx: ServiceContext, id: string): Promise<void> {
   const { db, tenantId } = ctx;
   const where = and(eq(questionnaires.tenantId, tenantId), eq(questionnaires.id, id));
   const row = (await db.select().from(questionnaires).where(where).limit(1))[0];
-  // Deleted meanwhile, or already taken by another run of the same job: nothing to do.
-  if (row?.status !== "queued") return;
-  await db
-    .update(questionnaires)
-    .set({ status: "processing", updatedAt: nowIso(ctx) })
-    .where(where);
+  // Deleted meanwhile, or already finished by an earlier run of the same job: nothing to do.
+  if (!row || !UNFINISHED.includes(row.status as QuestionnaireStatus)) return;
+  if (row.status === "queued") {
+    await db
+      .update(questionnaires)
+      .set({ status: "processing", updatedAt: nowIso(ctx) })
+      .where(where);
+  }
 
+  let drafted: { questionnaire: Questionnaire; report: AnswerReport };
   try {
     const bytes = await ctx.blobs.get(row.blobKey);
     if (!bytes) throw new Error(`blob ${row.blobKey} is missing`);
-    const questionnaire = await ingestQuestionnaire(bytes, row.fileName, (row.hints ?? undefined) as LayoutHints);
-    const report = await draftReport(ctx, questionnaire, customerContextOf(row));
-    await atomic(db, [
-      ...draftStatements(ctx, { questionnaireId: id, questionnaire, report }),
-      db
-        .update(questionnaires)
-        .set({
-          status: "drafted",
-          format: questionnaire.source.format,
-          summary: report.summary,
-          warnings: report.warnings,
-          updatedAt: nowIso(ctx),
-        })
-        .where(where),
-      auditStatement(ctx, "questionnaire.drafted", id, { ...report.summary }),
-    ]);
-    await emitEvent(ctx, "questionnaire.drafted", { questionnaireId: id, status: "drafted", summary: report.summary });
+    const questionnaire = await ingestQuestionnaire(bytes, row.fileName, row.hints ?? undefined);
+    drafted = { questionnaire, report: await draftReport(ctx, questionnaire, customerContextOf(row)) };
   } catch (error) {
-    const failure = isQuireError(error)
-      ? { code: error.code, message: error.message }
-      : { code: "processing_error", message: "the questionnaire could not be processed; the server log has details" };
-    if (!isQuireError(error)) console.error(`questionnaire ${id} failed`, error);
-    await atomic(db, [
-      db
-        .update(questionnaires)
-        .set({ status: "failed", failure, updatedAt: nowIso(ctx) })
-        .where(where),
-      auditStatement(ctx, "questionnaire.failed", id, failure),
-    ]);
-    await emitEvent(ctx, "questionnaire.failed", { questionnaireId: id, status: "failed", failure });
+    // Refusals (a bad file) fail the questionnaire; anything else is the job's to retry.
+    if (!isQuireError(error)) throw error;
+    await failQuestionnaire(ctx, id, { code: error.code, message: error.message, status: error.status });
+    return;
   }
+
+  const { questionnaire, report } = drafted;
+  await saveDrafts(ctx, id, questionnaire, report);
+  const n = questionnaire.questions.length;
+  const event = await eventWrites(ctx, "questionnaire.drafted", {
+    questionnaireId: id,
+    status: "drafted",
+    summary: report.summary,
+  });
+  await atomic(db, [
+    // The guard first: if the saved rows are not exactly this run's (a stale run interfered), the
+    // NOT NULL violation rolls the whole step back and the job runs again from a clean slate.
+    db
+      .update(questionnaires)
+      .set({ status: sql`NULL` })
+      .where(
+        and(
+          where,
+          sql`((select count(*) from questions q where q.tenant_id = ${tenantId} and q.questionnaire_id = ${id}) <> ${n}
+            or (select count(*) from answers a where a.tenant_id = ${tenantId} and a.questionnaire_id = ${id}) <> ${n})`,
+        ),
+      ),
+    db
+      .update(questionnaires)
+      .set({
+        status: "drafted",
+        format: questionnaire.source.format,
+        summary: report.summary,
+        warnings: report.warnings,
+        updatedAt: nowIso(ctx),
+      })
+      .where(and(where, inArray(questionnaires.status, UNFINISHED))),
+    auditStatement(ctx, "questionnaire.drafted", id, { ...report.summary }),
+    ...event.statements,
+  ]);
+  await dispatchJobs(ctx, event.jobs);
+}
+
+/** Statements per transaction when saving drafts: a few hundred rows, tens of milliseconds of write lock. */
+const SAVE_CHUNK = 100;
+
+/**
+ * Saves the questions and drafted answers (the existing draftStatements) in short transactions, so
+ * a 20,000-question save never holds SQLite's single write lock for seconds while every other
+ * tenant's write waits; between transactions the runtime lets other writers in (yieldWrites).
+ * Rows a crashed earlier run left are removed first. The questionnaire stays "processing" (its
+ * answers are not shown as drafted) until the final step checks the rows and flips it, atomically
+ * with its audit row and webhook deliveries.
+ */
+async function saveDrafts(
+  ctx: ServiceContext,
+  id: string,
+  questionnaire: Questionnaire,
+  report: AnswerReport,
+): Promise<void> {
+  const { db, tenantId } = ctx;
+  await atomic(db, [
+    db.delete(answers).where(and(eq(answers.tenantId, tenantId), eq(answers.questionnaireId, id))),
+    db.delete(questions).where(and(eq(questions.tenantId, tenantId), eq(questions.questionnaireId, id))),
+  ]);
+  const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report });
+  for (let i = 0; i < statements.length; i += SAVE_CHUNK) {
+    await atomic(db, statements.slice(i, i + SAVE_CHUNK));
+    await (ctx.yieldWrites?.() ?? Promise.resolve());
+  }
+}
+
+/**
+ * Marks an unfinished questionnaire failed with a reason (an ingest refusal, or the job given up:
+ * out of memory, timed out, interrupted too often), audited, with its questionnaire.failed event.
+ */
+export async function failQuestionnaire(
+  ctx: ServiceContext,
+  id: string,
+  failure: { code: string; message: string; status?: number },
+): Promise<void> {
+  const { db, tenantId } = ctx;
+  const where = and(eq(questionnaires.tenantId, tenantId), eq(questionnaires.id, id));
+  const row = (await db.select({ status: questionnaires.status }).from(questionnaires).where(where).limit(1))[0];
+  if (!row || !UNFINISHED.includes(row.status as QuestionnaireStatus)) return;
+  const event = await eventWrites(ctx, "questionnaire.failed", { questionnaireId: id, status: "failed", failure });
+  await atomic(db, [
+    db
+      .update(questionnaires)
+      .set({ status: "failed", failure, updatedAt: nowIso(ctx) })
+      .where(and(where, inArray(questionnaires.status, UNFINISHED))),
+    auditStatement(ctx, "questionnaire.failed", id, failure),
+    ...event.statements,
+  ]);
+  await dispatchJobs(ctx, event.jobs);
 }

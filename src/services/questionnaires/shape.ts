@@ -2,30 +2,22 @@ import { and, eq } from "drizzle-orm";
 import { questionnaires } from "../../db/schema/index.js";
 import type { CustomerContext, Region } from "../../domain/answering/customer.js";
 import { QuireError } from "../../domain/errors.js";
+import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
+import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
+import type { StoredFormat } from "../../domain/questionnaire/types.js";
 import type { ServiceContext } from "../context.js";
 
 export type QuestionnaireRow = typeof questionnaires.$inferSelect;
-
-export const QUESTIONNAIRE_STATUSES = [
-  "queued",
-  "processing",
-  "drafted",
-  "in_review",
-  "approved",
-  "exported",
-  "failed",
-] as const;
-export type QuestionnaireStatus = (typeof QUESTIONNAIRE_STATUSES)[number];
 
 export interface QuestionnaireView {
   id: string;
   customerId: string | null;
   fileName: string;
-  format: string;
+  format: StoredFormat;
   status: QuestionnaireStatus;
   failure: { code: string; message: string } | null;
   customer: { region: Region; ndaOnFile: boolean; ndaUntil: string | null; asOf: string };
-  hints: Record<string, unknown> | null;
+  hints: LayoutHints | null;
   summary: Record<string, number> | null;
   warnings: string[];
   createdBy: string;
@@ -38,9 +30,9 @@ export const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireView => ({
   customerId: r.customerId,
   fileName: r.fileName,
   format: r.format,
-  status: r.status as QuestionnaireStatus,
-  failure: r.failure,
-  customer: { region: r.region as Region, ndaOnFile: r.ndaOnFile, ndaUntil: r.ndaUntil, asOf: r.asOf },
+  status: r.status,
+  failure: r.failure ? { code: r.failure.code, message: r.failure.message } : null,
+  customer: { region: r.region, ndaOnFile: r.ndaOnFile, ndaUntil: r.ndaUntil, asOf: r.asOf },
   hints: r.hints,
   summary: r.summary,
   warnings: r.warnings ?? [],
@@ -50,7 +42,7 @@ export const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireView => ({
 });
 
 export const customerContextOf = (r: QuestionnaireRow): CustomerContext => ({
-  region: r.region as Region,
+  region: r.region,
   ndaOnFile: r.ndaOnFile,
   ndaUntil: r.ndaUntil,
   asOf: r.asOf,

@@ -1,23 +1,39 @@
 import { eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { atomic } from "../../db/atomic.js";
+import { chunkRows } from "../../db/chunk.js";
 import { webhookDeliveries, webhookSubscriptions } from "../../db/schema/index.js";
-import { newId, nowIso, type ServiceContext } from "../context.js";
+import { type DispatchedJob, newId, nowIso, type ServiceContext } from "../context.js";
+import { dispatchJobs, jobStatement } from "../jobs/enqueue.js";
 import type { WebhookEvent } from "./events.js";
 
+export interface EventWrites {
+  /** Delivery rows and their jobs: run them in the same atomic step as the change the event reports. */
+  readonly statements: BatchItem<"sqlite">[];
+  /** The delivery jobs, to dispatch once the batch is committed. */
+  readonly jobs: DispatchedJob[];
+}
+
 /**
- * Records one delivery per subscribed endpoint and queues it. The payload is fixed here (the
- * Standard Webhooks envelope: type, timestamp, data) so every retry sends the same bytes.
+ * The writes that emit one event: a delivery per subscribed endpoint, each with its own durable
+ * "webhook.deliver" job. The payload is fixed here (the Standard Webhooks envelope: type,
+ * timestamp, data) so every retry sends the same bytes. Committing them with the change itself
+ * means a crash cannot lose the event (every webhook is delivered at least once).
  */
-export async function emitEvent(ctx: ServiceContext, type: WebhookEvent, data: Record<string, unknown>): Promise<void> {
+export async function eventWrites(
+  ctx: ServiceContext,
+  type: WebhookEvent,
+  data: Record<string, unknown>,
+): Promise<EventWrites> {
   const subscriptions = await ctx.db
     .select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events })
     .from(webhookSubscriptions)
     .where(eq(webhookSubscriptions.tenantId, ctx.tenantId));
   const targets = subscriptions.filter((s) => s.events.includes(type));
-  if (targets.length === 0) return;
+  if (targets.length === 0) return { statements: [], jobs: [] };
   const at = nowIso(ctx);
   const payload = JSON.stringify({ type, timestamp: at, data });
-  const rows = targets.map((s) => ({
+  const rows = targets.map((s): typeof webhookDeliveries.$inferSelect => ({
     id: newId("msg"),
     tenantId: ctx.tenantId,
     subscriptionId: s.id,
@@ -31,8 +47,21 @@ export async function emitEvent(ctx: ServiceContext, type: WebhookEvent, data: R
     createdAt: at,
     updatedAt: at,
   }));
-  await atomic(ctx.db, [ctx.db.insert(webhookDeliveries).values(rows)]);
-  for (const row of rows) {
-    await ctx.jobs?.enqueue({ type: "webhook.deliver", tenantId: ctx.tenantId, deliveryId: row.id });
-  }
+  const queued = rows.map((row) =>
+    jobStatement(ctx, { type: "webhook.deliver", tenantId: ctx.tenantId, deliveryId: row.id }),
+  );
+  return {
+    statements: [
+      ...chunkRows(rows).map((chunk) => ctx.db.insert(webhookDeliveries).values(chunk)),
+      ...queued.map((q) => q.statement),
+    ],
+    jobs: queued.map((q) => q.job),
+  };
+}
+
+/** Emits an event on its own (when the change it reports is already committed). */
+export async function emitEvent(ctx: ServiceContext, type: WebhookEvent, data: Record<string, unknown>): Promise<void> {
+  const writes = await eventWrites(ctx, type, data);
+  await atomic(ctx.db, writes.statements);
+  await dispatchJobs(ctx, writes.jobs);
 }

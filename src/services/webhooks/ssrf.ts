@@ -1,83 +1,103 @@
+import ipaddr from "ipaddr.js";
 import { QuireError } from "../../domain/errors.js";
 import type { HostResolver } from "../context.js";
 
-/** Parses dotted IPv4 into its four bytes, or null. */
-function ipv4(text: string): number[] | null {
-  const parts = text.split(".");
-  if (parts.length !== 4) return null;
-  const bytes = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : Number.NaN));
-  return bytes.every((b) => b >= 0 && b <= 255) ? bytes : null;
-}
+export type AddressClass =
+  | "public"
+  | "loopback"
+  | "private"
+  | "link-local"
+  | "unspecified"
+  | "metadata"
+  | "translated"
+  | "reserved";
 
-/** Expands an IPv6 address into eight 16-bit groups (an embedded IPv4 tail included), or null. */
-function ipv6(text: string): number[] | null {
-  let address = text.replace(/^\[|\]$/g, "").split("%")[0] ?? "";
-  const v4tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(address);
-  if (v4tail?.[1]) {
-    const b = ipv4(v4tail[1]);
-    if (!b) return null;
-    const [b0 = 0, b1 = 0, b2 = 0, b3 = 0] = b;
-    const hex = (hi: number, lo: number) => ((hi << 8) | lo).toString(16);
-    address = `${address.slice(0, -v4tail[1].length)}${hex(b0, b1)}:${hex(b2, b3)}`;
+/** Cloud metadata endpoints (AWS, GCP, Azure, OpenStack: 169.254.169.254; AWS IPv6: fd00:ec2::254). */
+const METADATA = new Set(["169.254.169.254", "fd00:ec2::254"]);
+
+function classifyV4(address: ipaddr.IPv4): AddressClass {
+  if (METADATA.has(address.toString())) return "metadata";
+  switch (address.range()) {
+    case "unicast":
+      return "public";
+    case "loopback":
+      return "loopback";
+    case "unspecified":
+      return "unspecified";
+    case "private":
+    case "carrierGradeNat":
+      return "private";
+    case "linkLocal":
+      return "link-local";
+    default:
+      // broadcast, multicast, reserved (192.0.0.0/24, 192.0.2.0/24, 198.18.0.0/15, 198.51.100.0/24,
+      // 203.0.113.0/24, 240.0.0.0/4 …), AS112, AMT.
+      return "reserved";
   }
-  const halves = address.split("::");
-  if (halves.length > 2) return null;
-  const parse = (s: string) =>
-    s === "" ? [] : s.split(":").map((g) => (/^[0-9a-f]{1,4}$/i.test(g) ? Number.parseInt(g, 16) : Number.NaN));
-  const head = parse(halves[0] ?? "");
-  const tail = halves.length === 2 ? parse(halves[1] ?? "") : [];
-  const fill = 8 - head.length - tail.length;
-  if (halves.length === 1 ? fill !== 0 : fill < 1) return null;
-  const groups = [...head, ...Array<number>(halves.length === 2 ? fill : 0).fill(0), ...tail];
-  return groups.length === 8 && groups.every((g) => g >= 0 && g <= 0xffff) ? groups : null;
 }
 
-export type AddressClass = "public" | "loopback" | "private" | "link-local" | "unspecified" | "metadata" | "reserved";
-
-function classifyV4(b: number[]): AddressClass {
-  const [a = 0, c = 0, d = 0, e = 0] = b;
-  if (a === 169 && c === 254 && d === 169 && e === 254) return "metadata";
-  if (a === 127) return "loopback";
-  if (a === 0) return "unspecified";
-  if (a === 10 || (a === 172 && c >= 16 && c <= 31) || (a === 192 && c === 168)) return "private";
-  if (a === 100 && c >= 64 && c <= 127) return "private"; // carrier-grade NAT
-  if (a === 169 && c === 254) return "link-local";
-  if (a >= 224) return "reserved"; // multicast, broadcast, class E
-  return "public";
+function classifyV6(address: ipaddr.IPv6): AddressClass {
+  if (METADATA.has(address.toString())) return "metadata";
+  // ipaddr.js's type omits some names it returns (deprecatedSiteLocal, discard …): match on strings.
+  const range: string = address.range();
+  if (range === "ipv4Mapped") return classifyV4(address.toIPv4Address());
+  const parts = address.parts;
+  // IPv4-compatible (::a.b.c.d, deprecated): judged as the IPv4 address it carries.
+  if (range === "unicast" && parts.slice(0, 6).every((p) => p === 0)) {
+    const [hi = 0, lo = 0] = parts.slice(6);
+    return classifyV4(new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]));
+  }
+  switch (range) {
+    case "unicast":
+      return "public";
+    case "loopback":
+      return "loopback";
+    case "unspecified":
+      return "unspecified";
+    case "uniqueLocal":
+    case "deprecatedSiteLocal":
+      return "private";
+    case "linkLocal":
+      return "link-local";
+    case "rfc6052": // NAT64 64:ff9b::/96 and 64:ff9b:1::/48: reaches any IPv4 address, private ones included
+    case "rfc6145": // IPv4-translated
+    case "6to4": // 2002::/16
+    case "teredo": // 2001::/32
+      return "translated";
+    default:
+      // multicast, discard, benchmarking, documentation, ORCHID, AMT, AS112, segment routing …
+      return "reserved";
+  }
 }
 
-/** Classifies an IP literal; null when the text is not an IP address. */
+/** Classifies an IP literal (ipaddr.js ranges, plus cloud metadata); null when the text is not an IP address. */
 export function classifyAddress(text: string): AddressClass | null {
-  const v4 = ipv4(text);
-  if (v4) return classifyV4(v4);
-  const g = ipv6(text);
-  if (!g) return null;
-  // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible addresses are judged as the IPv4 they carry.
-  if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0) && (g[6] !== 0 || g[5] === 0xffff)) {
-    const [hi = 0, lo = 0] = g.slice(6);
-    return classifyV4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
-  }
-  if (g.every((x) => x === 0)) return "unspecified";
-  if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return "loopback";
-  const first = g[0] ?? 0;
-  if (first === 0xfd00 && g[1] === 0x0ec2 && g.slice(2, 7).every((x) => x === 0) && g[7] === 0x254) return "metadata";
-  if ((first & 0xfe00) === 0xfc00) return "private";
-  if ((first & 0xffc0) === 0xfe80) return "link-local";
-  if ((first & 0xff00) === 0xff00) return "reserved";
-  return "public";
+  const bare = text.replace(/^\[|\]$/g, "");
+  if (!ipaddr.isValid(bare)) return null;
+  // Only the four-part dotted form is an IPv4 literal here; "1" or "0x7f.1" are host names to resolve.
+  if (!bare.includes(":") && !ipaddr.IPv4.isValidFourPartDecimal(bare)) return null;
+  const address = ipaddr.parse(bare.split("%")[0] ?? bare);
+  return address.kind() === "ipv4" ? classifyV4(address as ipaddr.IPv4) : classifyV6(address as ipaddr.IPv6);
+}
+
+/** A webhook URL that passed the check, with the addresses it was checked against (connect to one of these). */
+export interface CheckedTarget {
+  readonly url: URL;
+  readonly addresses: readonly string[];
 }
 
 /**
  * Refuses webhook URLs that would make Quire call into its own network: non-http(s) schemes,
- * credentials in the URL, and hosts resolving to loopback, private, link-local, unspecified or
- * cloud-metadata addresses (every resolved address must be public). Checked at subscription and
- * again before each delivery, since DNS can change in between.
+ * credentials in the URL, and hosts resolving to loopback, private, link-local, unspecified,
+ * cloud-metadata, reserved or IPv4-translating (NAT64, 6to4, Teredo) addresses (every resolved
+ * address must be public). Checked at subscription and again before each delivery, which then
+ * connects to an address from this very answer (pinned), so DNS rebinding cannot slip past it.
  */
-export async function assertPublicUrl(
+export async function checkWebhookTarget(
   url: string,
   resolveHost: HostResolver | undefined,
   allowLoopback: boolean,
-): Promise<URL> {
+): Promise<CheckedTarget> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -97,7 +117,7 @@ export async function assertPublicUrl(
   const host = parsed.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   if (classifyAddress(host) !== null) addresses = [host];
-  else if (/^localhost$|\.localhost$/i.test(host)) addresses = ["127.0.0.1"];
+  else if (/^localhost\.?$|\.localhost\.?$/i.test(host)) addresses = ["127.0.0.1"];
   else {
     if (!resolveHost) throw new QuireError("webhook_url_unresolvable", "url: host names cannot be resolved here", 400);
     addresses = await resolveHost(host).catch(() => []);
@@ -109,5 +129,14 @@ export async function assertPublicUrl(
     if (kind === "loopback" && allowLoopback) continue;
     throw new QuireError("webhook_url_forbidden", `url: ${host} resolves to a ${kind} address (${address})`, 400);
   }
-  return parsed;
+  return { url: parsed, addresses };
+}
+
+/** The subscription-time check (the URL only). */
+export async function assertPublicUrl(
+  url: string,
+  resolveHost: HostResolver | undefined,
+  allowLoopback: boolean,
+): Promise<URL> {
+  return (await checkWebhookTarget(url, resolveHost, allowLoopback)).url;
 }

@@ -18,13 +18,13 @@ import type {
   HistoryEntrySchema,
   ProblemSchema,
   QuestionnaireSchema,
-  RegionEnum,
   RememberAnswerSchema,
   SweepResultSchema,
 } from "../../api/schemas.js";
 
+export type { Region } from "../../domain/answering/customer.js";
+
 export type Problem = z.output<typeof ProblemSchema>;
-export type Region = z.output<typeof RegionEnum>;
 export type Customer = z.output<typeof CustomerSchema>;
 export type CustomerInput = z.input<typeof CustomerInputSchema>;
 export type Questionnaire = z.output<typeof QuestionnaireSchema>;

@@ -3,7 +3,7 @@ import { listAnswers } from "../../../services/answers/list.js";
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, IdParam, json, PageQuery, pageOf, problems } from "../../route-kit.js";
-import { AnswerSummarySchema } from "../../schemas.js";
+import { AnswerSchema, AnswerSummarySchema } from "../../schemas.js";
 
 const route = createRoute({
   method: "get",
@@ -17,7 +17,7 @@ const route = createRoute({
     query: z.object({
       ...PageQuery,
       limit: PageQuery.limit.default(100),
-      status: z.enum(["drafted", "needs_review", "no_match", "approved", "rejected"]).optional(),
+      status: AnswerSchema.shape.status.optional(),
       confidenceBelow: z.coerce.number().min(0).max(1).optional().openapi({ description: "Only confidence < this" }),
       section: z.string().optional(),
       assignee: z.string().optional(),

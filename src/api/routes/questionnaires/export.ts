@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { exportQuestionnaire } from "../../../services/questionnaires/export.js";
+import { exportQuestionnaire, recordExport } from "../../../services/questionnaires/export.js";
+import { contentDisposition } from "../../content-disposition.js";
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, IdParam, problems } from "../../route-kit.js";
@@ -42,15 +43,19 @@ const route = createRoute({
 export function registerExportQuestionnaire(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { format, include } = c.req.valid("query");
-    const result = await exportQuestionnaire(serviceContext(c), c.req.valid("param").id, {
+    const ctx = serviceContext(c);
+    const result = await exportQuestionnaire(ctx, c.req.valid("param").id, {
       format,
       includeDrafts: include === "drafts",
     });
-    return c.body(result.body as Uint8Array<ArrayBuffer> | string, 200, {
+    // The response first: only a download that was produced is audited (and marks "exported").
+    const response = c.body(result.body as Uint8Array<ArrayBuffer> | string, 200, {
       "content-type": result.contentType,
-      "content-disposition": `attachment; filename="${result.fileName.replace(/["\\\r\n]/g, "_")}"`,
+      "content-disposition": contentDisposition(result.fileName),
       "x-quire-warnings": String(result.warnings.length),
       "x-quire-citation-changes": String(result.citationChanges.length),
-    }) as never;
+    });
+    await recordExport(ctx, result.record);
+    return response as never;
   });
 }

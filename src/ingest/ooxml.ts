@@ -1,9 +1,19 @@
-import { attr, nextTag } from "../xml.js";
+import { attr, nextTag } from "./xml.js";
+
+/*
+ * The OOXML package structure, for ingest and write-back alike: which part is the workbook, which
+ * parts hold its worksheets (relationship targets resolved against the owning part's folder), and
+ * where the shared strings are.
+ */
 
 /** A worksheet of the workbook and the zip part that holds it. */
 export interface SheetPart {
   readonly name: string;
   readonly path: string;
+  /** As workbook.xml says: visible, hidden or veryHidden. */
+  readonly state: string;
+  /** Position among all the workbook's sheets (chartsheets included), as defined names' localSheetId count. */
+  readonly index: number;
 }
 
 export interface WorkbookParts {
@@ -65,15 +75,17 @@ export function locateParts(workbookPartPath: string, workbookXml: string, workb
   const rels = relationships(workbookRels);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetPart[] = [];
+  let index = -1;
   for (let tag = nextTag(workbookXml, 0); tag; tag = nextTag(workbookXml, tag.end)) {
     if (tag.local !== "sheet" || (tag.kind !== "open" && tag.kind !== "self")) continue;
+    index++;
     const text = workbookXml.slice(tag.start, tag.end);
     const name = attr(text, "name");
     // r:id is namespaced; the prefix is almost always `r` but is not required to be.
     const rid = attr(text, "r:id") ?? ridWithAnyPrefix(text);
     const rel = rid === null ? undefined : byId.get(rid);
     if (name === null || !rel || rel.external || !rel.type.endsWith(WORKSHEET_TYPE)) continue;
-    sheets.push({ name, path: resolveTarget(baseDir, rel.target) });
+    sheets.push({ name, path: resolveTarget(baseDir, rel.target), state: attr(text, "state") ?? "visible", index });
   }
   const sst = rels.find((r) => r.type.endsWith(SHARED_STRINGS_TYPE) && !r.external);
   return { sheets, sharedStrings: sst ? resolveTarget(baseDir, sst.target) : null };
