@@ -29,8 +29,8 @@ export interface WorkerBindings {
   QUIRE_LLM_MODEL?: string;
 }
 
-/** The daily freshness sweep's Cron Trigger (wrangler.toml `[triggers] crons`). */
-export const FRESHNESS_CRON = "0 6 * * *";
+/** The daily freshness sweep's Cron Trigger (wrangler.toml `[triggers] crons`); not exported: a Worker module exports handlers only. */
+const FRESHNESS_CRON = "0 6 * * *";
 
 /** The part of ScheduledController the handler reads: which Cron Trigger fired, and for when. */
 interface ScheduledControllerLike {
