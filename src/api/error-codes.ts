@@ -59,7 +59,18 @@ export const ERROR_CODES: readonly { code: string; status: number; meaning: stri
     status: 422,
     meaning: "The citation policy withholds that artifact from this customer (reason in `detail`)",
   },
+  { code: "too_many_citations", status: 422, meaning: "A reviewer may cite at most two artifacts per answer" },
   { code: "value_not_allowed", status: 422, meaning: "The value is not one of the question's allowed values" },
+  {
+    code: "value_required",
+    status: 422,
+    meaning: "A Yes/No or choice answer is approved only with a value its question allows",
+  },
+  {
+    code: "phrasing_contradicts_entry",
+    status: 409,
+    meaning: "Remember as phrasing: the approved answer says the opposite of that entry; remember it as a new entry",
+  },
   {
     code: "invalid_entry",
     status: 422,

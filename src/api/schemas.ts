@@ -100,7 +100,15 @@ export const AnswerSchema = z
     entryId: z.string().nullable(),
     controls: z.array(z.object({ framework: z.string(), ref: z.string() })),
     citations: z.array(Citation),
+    onRequest: z
+      .array(Citation)
+      .nullable()
+      .openapi({ description: "Allowed for this customer beyond the two strongest citations: offered on request" }),
     withheld: z.array(z.object({ artifactId: z.string(), reason: z.string() })),
+    entryIds: z
+      .array(z.string())
+      .nullable()
+      .openapi({ description: "Both entries of an answer combined from two (entryId is the first)" }),
     alternatives: z.array(z.object({ entryId: z.string(), score: z.number() })),
     notes: z.array(z.string()),
     matchedTerms: z.array(z.string()),
@@ -257,5 +265,94 @@ export const BulkApproveSchema = z
   .openapi("BulkApprove");
 
 export const BulkApproveResultSchema = z
-  .object({ approved: z.array(z.string()), status: z.string() })
+  .object({
+    approved: z.array(z.string()),
+    skipped: z.array(z.object({ id: z.string(), reason: z.string() })).openapi({
+      description: "Qualifying answers not approved: a Yes/No or choice answer without a valid value",
+    }),
+    status: z.string(),
+  })
   .openapi("BulkApproveResult");
+
+export const CitationCheckSchema = z
+  .object({
+    questionnaireId: z.string(),
+    customer: z.object({
+      region: RegionSchema,
+      ndaOnFile: z.boolean(),
+      ndaUntil: z.string().nullable().optional(),
+      asOf: z.string(),
+    }),
+    changes: z.array(
+      z.object({
+        answerId: z.string(),
+        sourceId: z.string().nullable(),
+        question: z.string(),
+        before: z.array(z.string()),
+        after: z.array(z.string()),
+        removed: z.array(z.object({ artifactId: z.string(), reason: z.string() })),
+        added: z.array(z.object({ artifactId: z.string(), reason: z.string() })),
+      }),
+    ),
+    stale: z.array(z.object({ answerId: z.string(), sourceId: z.string().nullable(), reasons: z.array(z.string()) })),
+  })
+  .openapi("CitationCheck");
+
+export const LibraryConflictSchema = z
+  .object({
+    id: z.string(),
+    entryId: z.string(),
+    owner: z.string(),
+    answers: z.array(
+      z.object({
+        answerId: z.string(),
+        questionnaireId: z.string(),
+        question: z.string(),
+        value: z.string().nullable(),
+      }),
+    ),
+    message: z.string(),
+    status: z.string().openapi({ description: "open | resolved" }),
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    resolvedBy: z.string().nullable(),
+    resolution: z.string().nullable(),
+  })
+  .openapi("LibraryConflict");
+
+export const AttentionListSchema = z
+  .object({
+    lastSweepAt: z.string().nullable(),
+    owners: z.array(
+      z.object({
+        owner: z.string(),
+        findings: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.string().openapi({ description: "artifact.expiring | entry.review_due | answer.stale" }),
+            state: z.string(),
+            subjectType: z.string().openapi({ description: "entry | artifact | questionnaire" }),
+            subject: z.string(),
+            owner: z.string(),
+            dueOn: z.string(),
+            message: z.string(),
+            details: z.record(z.string(), z.unknown()).nullable(),
+            firstSeenAt: z.string(),
+            lastSeenAt: z.string(),
+          }),
+        ),
+        conflicts: z.array(LibraryConflictSchema),
+      }),
+    ),
+  })
+  .openapi("AttentionList");
+
+export const SweepResultSchema = z
+  .object({
+    tenantId: z.string(),
+    asOf: z.string(),
+    findings: z.number().int(),
+    opened: z.number().int(),
+    resolved: z.number().int(),
+  })
+  .openapi("SweepResult");

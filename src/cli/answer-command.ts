@@ -94,8 +94,9 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
     let cellsWritten = 0;
     let cellsKept = 0;
     if (questionnaire.source.format !== "pdf") {
+      // Drafted answers only: what needs review or found no match stays blank in the customer's file.
       const result = fillOriginal(questionnaire.source.format, new Uint8Array(bytes), report, {
-        approvedOnly: values["approved-only"],
+        statuses: values["approved-only"] ? ["approved"] : ["drafted"],
         locations: new Map(questionnaire.questions.map((q) => [q.id, q.location])),
         citeInText: true,
         overwrite: values.overwrite,
@@ -105,7 +106,17 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
       cellsWritten = result.cellsWritten.length;
       cellsKept = result.cellsKept.length;
     }
-    io.stdout(summaryText(report, { questionnaireId, reportPath, filledPath, cellsWritten, cellsKept, db: values.db }));
+    io.stdout(
+      summaryText(report, {
+        questionnaireId,
+        reportPath,
+        filledPath,
+        cellsWritten,
+        cellsKept,
+        db: values.db,
+        approvedOnly: values["approved-only"],
+      }),
+    );
     return 0;
   } finally {
     runtime.close();
@@ -148,6 +159,7 @@ function summaryText(
     cellsWritten: number;
     cellsKept: number;
     db: string;
+    approvedOnly: boolean;
   },
 ): string {
   const s = report.summary;
@@ -157,11 +169,17 @@ function summaryText(
     ["questions found", s.questions, "100%"],
     ["drafted", s.drafted, pct(s.drafted)],
     ["needs review", s.needsReview, pct(s.needsReview)],
+    ["  of which stale (lapsed entry or artifact)", s.stale, pct(s.stale)],
     ["no match", s.noMatch, pct(s.noMatch)],
     ["already answered by customer", s.alreadyAnswered, pct(s.alreadyAnswered)],
     ["citations made", s.citationsMade, ""],
+    ["citations on request", s.citationsOnRequest, ""],
     ["citations withheld", s.citationsWithheld, ""],
   ]);
+  const blank = [
+    s.needsReview > 0 ? `${s.needsReview} needing review` : "",
+    s.noMatch > 0 ? `${s.noMatch} without a match` : "",
+  ].filter(Boolean);
   const lines = [
     `${report.source.file} (${report.source.format}) for a ${report.customer.region.toUpperCase()} customer, NDA ${report.customer.ndaOnFile ? "on file" : "not on file"}, as of ${report.customer.asOf}`,
     "",
@@ -169,7 +187,7 @@ function summaryText(
     "",
     `report:  ${out.reportPath}`,
     out.filledPath
-      ? `filled:  ${out.filledPath} (${out.cellsWritten} cells written${out.cellsKept ? `, ${out.cellsKept} customer answers kept` : ""})`
+      ? `filled:  ${out.filledPath} (${out.cellsWritten} cells written, ${out.approvedOnly ? "approved answers only" : "drafted answers only"}${out.cellsKept ? `, ${out.cellsKept} customer answers kept` : ""}${blank.length > 0 ? `; ${blank.join(" and ")} left blank` : ""})`
       : "filled:  (PDF questionnaires have no cells to fill; use the report or a CSV export)",
     `stored:  questionnaire ${out.questionnaireId} in ${out.db}`,
   ];

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { isIsoDate } from "../domain/dates.js";
 import { isQuireError, QuireError } from "../domain/errors.js";
+import { type AttentionItem, attentionItems, byOwner } from "../domain/freshness/attention.js";
 import { checkLibrary, type Finding } from "../domain/library/check.js";
 import { type CoverageRow, coverage, type FrameworkCoverage } from "../domain/library/coverage.js";
 import type { Framework, Library } from "../domain/library/types.js";
@@ -55,8 +56,21 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
   if (errorLines.length > 0) io.stderr(errorLines.join("\n"));
   const warningLines = renderFindings("warnings", warnings);
   if (warningLines.length > 0) io.stdout(warningLines.join("\n"));
+  const attention = renderAttention(attentionItems(library, asOf));
+  if (attention.length > 0) io.stdout(attention.join("\n"));
   io.stdout(`${errors.length} error(s), ${warnings.length} warning(s): ${errors.length > 0 ? "FAILED" : "ok"}`);
   return errors.length > 0 ? 1 : 0;
+}
+
+/** The "needs attention" list the sweep records and the web pages show, by owner. */
+function renderAttention(items: readonly AttentionItem[]): string[] {
+  if (items.length === 0) return [];
+  const lines = [`needs attention (${items.length}), by owner`];
+  for (const [owner, list] of byOwner(items)) {
+    lines.push(`  ${owner} (${list.length})`);
+    for (const item of list) lines.push(`    ${item.dueOn}  ${item.subjectType} ${item.subject}: ${item.message}`);
+  }
+  return lines;
 }
 
 const MAX_LISTED = 4;

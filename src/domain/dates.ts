@@ -43,3 +43,30 @@ export function isIsoDate(value: string): boolean {
   date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** "2026-09-30" → "30 September 2026": how answers name dates to buyers. */
+export function formatLongDate(date: IsoDate): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "2026-08-21" → "August 2026". */
+export function formatMonthYear(date: IsoDate): string {
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return `${MONTHS[m - 1]} ${y}`;
+}

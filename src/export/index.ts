@@ -1,4 +1,12 @@
-export { type AnswersForWriteBackOptions, answersForWriteBack, type WriteBackLocation } from "./answers.js";
+export {
+  type AnswersForWriteBackOptions,
+  answersForWriteBack,
+  DRAFT_MARK,
+  NEVER_WRITTEN,
+  selectForWriteBack,
+  type WriteBackLocation,
+  type WriteBackSelection,
+} from "./answers.js";
 export { writeBackCsv } from "./csv-writeback.js";
 export { fillOriginal } from "./fill.js";
 export { reportToCsv } from "./report-csv.js";

@@ -34,6 +34,7 @@ const ControlFileItem = z
     description: z.string(),
     status: z.string(),
     owner: z.string().optional(),
+    productFeature: z.boolean().optional(),
     iso27001: refList,
     soc2: refList,
     nis2: refList,
@@ -42,7 +43,18 @@ const ControlFileItem = z
   .strict();
 
 const ControlsFile = z.object({ controls: z.array(z.unknown()) }).strict();
-const ArtifactsFile = z.object({ artifacts: z.array(z.unknown()) }).strict();
+const ArtifactsFile = z
+  .object({
+    /** Default owner of every artifact below (who renews and reviews them). */
+    owner: z.string().min(1).optional(),
+    /** Default grace, in days, after a document's review date before it stops being cited. */
+    reviewGraceDays: z.number().int().min(0).optional(),
+    artifacts: z.array(z.unknown()),
+  })
+  .strict();
+
+/** Artifacts with a review cycle (policies and other documents); attestations have validity dates instead. */
+const REVIEWED_TYPES = new Set(["policy", "subprocessor-list", "pentest-letter", "other"]);
 const EntriesFile = z
   .object({
     topic: z.string().min(1),
@@ -128,8 +140,18 @@ export function parseLibraryFiles(files: readonly LibraryFile[]): { library: Lib
         issues.push(...issuesOf(file.path, "", parsed.error));
         continue;
       }
+      const { owner, reviewGraceDays } = parsed.data;
       parsed.data.artifacts.forEach((raw, i) => {
-        const artifact = ArtifactSchema.safeParse(raw);
+        const defaults =
+          typeof raw === "object" && raw !== null
+            ? {
+                ...(owner !== undefined && { owner }),
+                ...(reviewGraceDays !== undefined &&
+                  REVIEWED_TYPES.has(String((raw as { type?: unknown }).type)) && { reviewGraceDays }),
+                ...raw,
+              }
+            : raw;
+        const artifact = ArtifactSchema.safeParse(defaults);
         if (!artifact.success) {
           issues.push(...issuesOf(file.path, `artifacts[${i}]`, artifact.error));
           return;

@@ -8,6 +8,7 @@ import { openSqlite } from "../db/sqlite.js";
 import { loadLibraryDir } from "../library-files/load.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
 import { systemClock } from "../services/context.js";
+import { sweepAllTenants } from "../services/freshness/sweep.js";
 import { releaseAbandonedClaims } from "../services/idempotency/store.js";
 import { createJobRunner, inlineExecutor } from "../services/jobs/runner.js";
 import { seedDemoTenant } from "../services/tenants/seed-demo.js";
@@ -16,6 +17,7 @@ import { nodeJobSettings, tenantLimitsFromEnv, webhookSettingsFromEnv } from "./
 import { pinnedPoster } from "./node/pinned-post.js";
 import { nodeResolveHost } from "./node/resolve-host.js";
 import { threadPoolExecutor } from "./node/thread-pool.js";
+import { scheduleDailySweep } from "./sweep-timer.js";
 
 export { nodeResolveHost } from "./node/resolve-host.js";
 
@@ -35,6 +37,8 @@ export interface NodeServerOptions {
  * (./answer-library), HOST (127.0.0.1), QUIRE_MAX_UPLOAD_BYTES (20 MiB), QUIRE_SYNC_MAX_BYTES
  * (1 MiB), QUIRE_UPLOADS_PER_MINUTE (60) and QUIRE_UPLOADS_IN_FLIGHT (20) per tenant, and the job
  * settings in runtime/node/job-settings.ts.
+ * The daily freshness sweep runs on a timer: QUIRE_SWEEP (off disables it), QUIRE_SWEEP_HOUR_UTC (6),
+ * QUIRE_SWEEP_START_DELAY_MS (10000: the first sweep after start).
  */
 export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, options: NodeServerOptions = {}) {
   const log = options.log === false ? () => {} : console.log;
@@ -95,6 +99,16 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   }
   await runner.start();
 
+  // The freshness sweep: daily at QUIRE_SWEEP_HOUR_UTC (6), and once shortly after start; QUIRE_SWEEP=off disables it.
+  const sweep =
+    env.QUIRE_SWEEP === "off"
+      ? null
+      : scheduleDailySweep((asOf) => sweepAllTenants(deps, asOf), {
+          clock: deps.clock,
+          hourUtc: Number(env.QUIRE_SWEEP_HOUR_UTC ?? 6),
+          ...(env.QUIRE_SWEEP_START_DELAY_MS && { startDelayMs: Number(env.QUIRE_SWEEP_START_DELAY_MS) }),
+        });
+
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port, hostname: host });
   await new Promise<void>((ready) => server.once("listening", () => ready()));
@@ -104,6 +118,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     `Quire listening on http://${host}:${actualPort} (database ${dbPath}, ${settings.threads} job threads); reference at /docs`,
   );
   const stop = async () => {
+    sweep?.stop();
     const closing = new Promise<void>((done) => server.close(() => done()));
     // Keep-alive connections (load generators, CRMs) would hold close() open.
     (server as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -112,7 +127,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     await runner.stop(5_000);
     handle.close();
   };
-  return { app, server, stop, port: actualPort, jobs: runner, deps, demoKey: seeded?.key ?? null };
+  return { app, server, stop, port: actualPort, jobs: runner, deps, demoKey: seeded?.key ?? null, sweep };
 }
 
 if (import.meta.url === new URL(`file://${resolve(process.argv[1] ?? "")}`).href) {

@@ -6,6 +6,7 @@ import * as schema from "../db/schema/index.js";
 import type { Db } from "../db/types.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
 import { systemClock } from "../services/context.js";
+import { sweepAllTenants } from "../services/freshness/sweep.js";
 import { jobById } from "../services/jobs/lease.js";
 import { consumeJobMessages, type QueueMessageLike, runJobById, sweepOnSchedule } from "./worker-jobs.js";
 import { dohResolver } from "./workers/doh-resolver.js";
@@ -26,6 +27,19 @@ export interface WorkerBindings {
   /** Secret; with it, drafts are refined by Claude (QUIRE_LLM_* vars set the model and limits). */
   ANTHROPIC_API_KEY?: string;
   QUIRE_LLM_MODEL?: string;
+}
+
+/** The daily freshness sweep's Cron Trigger (wrangler.toml `[triggers] crons`); not exported: a Worker module exports handlers only. */
+const FRESHNESS_CRON = "0 6 * * *";
+
+/** The part of ScheduledController the handler reads: which Cron Trigger fired, and for when. */
+interface ScheduledControllerLike {
+  readonly scheduledTime: number;
+  readonly cron?: string;
+}
+
+interface ExecutionContextLike {
+  waitUntil(promise: Promise<unknown>): void;
 }
 
 interface MessageBatchLike {
@@ -77,8 +91,17 @@ export default {
     await consumeJobMessages(depsFor(env), env.JOBS, batch.messages, isolateId());
   },
 
-  /** Cron (wrangler.toml [triggers]): resume jobs of consumers that died, re-send lost messages. */
-  async scheduled(_controller: unknown, env: WorkerBindings): Promise<void> {
-    await sweepOnSchedule(depsFor(env), env.JOBS);
+  /**
+   * Cron (wrangler.toml [triggers]). Every minute: resume jobs of consumers that died, re-send lost
+   * messages. Daily (FRESHNESS_CRON): the freshness sweep, the same service the Node timer runs, as of
+   * the day the trigger was scheduled for.
+   */
+  async scheduled(controller: ScheduledControllerLike, env: WorkerBindings, executionCtx: ExecutionContextLike) {
+    const deps = depsFor(env);
+    if (controller.cron === FRESHNESS_CRON) {
+      const asOf = new Date(controller.scheduledTime).toISOString().slice(0, 10);
+      executionCtx.waitUntil(sweepAllTenants(deps, asOf));
+    }
+    await sweepOnSchedule(deps, env.JOBS);
   },
 };

@@ -184,11 +184,21 @@ describe("the CRM flow over HTTP: customer → upload → drafts → review → 
     }
     expect(bulk.body.status).toBe("in_review");
 
-    // Approve the rest (rejected one included: the reviewer changed their mind).
-    await h.call("POST", `/v1/questionnaires/${questionnaireId}/answers/bulk-approve`, {
+    // Approve the rest (rejected one included: the reviewer changed their mind). A Yes/No answer
+    // without a value is skipped: the reviewer picks its value first.
+    const rest = await h.call("POST", `/v1/questionnaires/${questionnaireId}/answers/bulk-approve`, {
       key: a.adminKey,
       json: { minConfidence: 0, statuses: ["drafted", "needs_review"] },
     });
+    for (const skipped of rest.body.skipped as { id: string; reason: string }[]) {
+      expect(skipped.reason).toMatch(/needs a value/);
+      const answer = all.body.data.find((x: { id: string }) => x.id === skipped.id);
+      await h.call("PATCH", `/v1/answers/${skipped.id}`, {
+        key: a.adminKey,
+        json: { value: answer.allowedValues?.[0] ?? "Yes" },
+      });
+      expect((await h.call("POST", `/v1/answers/${skipped.id}/approve`, { key: a.adminKey })).status).toBe(200);
+    }
     const rejected = all.body.data.find((x: { status: string }) => x.status === "rejected");
     const last = await h.call("POST", `/v1/answers/${rejected.id}/approve`, { key: a.adminKey });
     expect(last.status).toBe(200);

@@ -10,6 +10,7 @@ export interface Fixture {
   control: string;
   artifact: string;
   entry: string;
+  conflict: string;
 }
 
 export type Input =
@@ -134,6 +135,7 @@ export const ROUTES: RouteCase[] = [
     resource: "questionnaire",
     malformed: { input: () => query("format=pdf"), field: "format" },
   },
+  { method: "GET", path: "/v1/questionnaires/{id}/citations", scope: "questionnaires:read", resource: "questionnaire" },
   {
     method: "GET",
     path: "/v1/questionnaires/{id}/answers",
@@ -187,6 +189,27 @@ export const ROUTES: RouteCase[] = [
   ...library("controls", "control", control),
   ...library("artifacts", "artifact", artifact),
   ...library("entries", "entry", entry),
+  {
+    method: "GET",
+    path: "/v1/attention",
+    scope: "library:read",
+    malformed: { input: () => query("owner="), field: "owner" },
+  },
+  { method: "POST", path: "/v1/attention/sweep", scope: "admin" },
+  {
+    method: "GET",
+    path: "/v1/library/conflicts",
+    scope: "library:read",
+    malformed: { input: () => query("status=maybe"), field: "status" },
+  },
+  {
+    method: "POST",
+    path: "/v1/library/conflicts/{id}/resolve",
+    scope: "library:write",
+    resource: "conflict",
+    valid: () => json({ resolution: "The entry was corrected." }),
+    malformed: { input: () => json({ resolution: 5 }), field: "resolution" },
+  },
   {
     method: "POST",
     path: "/v1/webhooks",

@@ -70,7 +70,15 @@ beforeAll(async () => {
     lastReviewed: "2026-01-01",
     reviewBy: "2027-01-01",
   });
-  for (const r of [customer, upload, answers, webhook, ctl, art, ent]) expect(r.status).toBeLessThan(300);
+  // A library conflict: a reviewer approves the opposite of what the entry answers.
+  const yes = (answers.body.data as { id: string; value: string | null; entryId: string | null }[]).find(
+    (x) => x.value === "Yes" && x.entryId,
+  );
+  if (!yes) throw new Error("expected a drafted Yes answer");
+  await call("PATCH", `/v1/answers/${yes.id}`, { value: "No" });
+  await call("POST", `/v1/answers/${yes.id}/approve`);
+  const conflicts = await call("GET", "/v1/library/conflicts");
+  for (const r of [customer, upload, answers, webhook, ctl, art, ent, conflicts]) expect(r.status).toBeLessThan(300);
   f = {
     customer: customer.body.id,
     questionnaire: upload.body.id,
@@ -80,6 +88,7 @@ beforeAll(async () => {
     control: ctl.body.id,
     artifact: art.body.id,
     entry: ent.body.id,
+    conflict: conflicts.body.data[0].id,
   };
 
   const doomed = await a.key([...SCOPES]);

@@ -46,7 +46,8 @@ describe("webhooks", () => {
         const id = String(req.headers["webhook-id"]);
         const n = (attempts.get(id) ?? 0) + 1;
         attempts.set(id, n);
-        const status = n <= 2 ? 503 : 204;
+        // The sweep's receiver (?sweep) accepts at once: its test judges a frozen day, where no retry falls due.
+        const status = n <= 2 && !req.url?.includes("?sweep") ? 503 : 204;
         received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), answered: status });
         res.writeHead(status).end();
       });
@@ -117,6 +118,49 @@ describe("webhooks", () => {
     const failed = types.find((t) => t.type === "questionnaire.failed");
     expect(failed?.data.failure.code).toEqual(expect.any(String));
     expect(types.find((t) => t.type === "questionnaire.approved")?.data.questionnaireId).toBe(ok.body.id);
+  });
+
+  it("sends the freshness sweep's events, signed, each finding once", async () => {
+    // Judged on 2027-08-01: the SOC 2 report stops being current in 60 days, entries fall due.
+    const h3 = await harness({ deps: { clock: { now: () => new Date("2027-08-01T06:00:00Z") } } });
+    try {
+      const t = await h3.tenant("T");
+      const hook = await h3.call("POST", "/v1/webhooks", {
+        key: t.adminKey,
+        json: { url: `${url}?sweep`, events: ["artifact.expiring", "entry.review_due", "answer.stale"] },
+      });
+      const customer = await h3.call("POST", "/v1/customers", { key: t.adminKey, json: { name: "E", region: "us" } });
+      await h3.call("POST", "/v1/questionnaires", {
+        key: t.adminKey,
+        form: fileForm(readFileSync("fixtures/simple.csv"), "simple.csv", {
+          customerId: customer.body.id,
+          asOf: "2026-11-24",
+        }),
+      });
+      await h3.jobs.drain();
+      const before = received.length;
+      const sweep = await h3.call("POST", "/v1/attention/sweep", { key: t.adminKey, json: {} });
+      expect(sweep.status).toBe(200);
+      expect(sweep.body).toMatchObject({ asOf: "2027-08-01", opened: sweep.body.findings });
+      await h3.jobs.drain();
+      const sent = received.slice(before).filter((r) => r.answered === 204);
+      const events = sent.map((r) => JSON.parse(r.body));
+      expect(new Set(events.map((e) => e.type))).toEqual(
+        new Set(["artifact.expiring", "entry.review_due", "answer.stale"]),
+      );
+      for (const r of sent) expect(verify(hook.body.secret, r.headers, r.body)).toBe(true);
+      const soc2 = events.find((e) => e.type === "artifact.expiring" && e.data.subject === "soc2-type2-2026");
+      expect(soc2?.data).toMatchObject({ state: "expiring", dueOn: "2027-09-30", owner: "Security GRC", step: "60" });
+      expect(events.find((e) => e.type === "answer.stale")?.data.answers.length).toBeGreaterThan(0);
+
+      // The same day again: nothing new to announce.
+      const again = await h3.call("POST", "/v1/attention/sweep", { key: t.adminKey, json: {} });
+      expect(again.body.opened).toBe(0);
+      await h3.jobs.drain();
+      expect(received.length - before).toBe(sent.length);
+    } finally {
+      await h3.close();
+    }
   });
 
   it("gives up after the last retry and logs the failure", async () => {

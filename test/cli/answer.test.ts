@@ -84,18 +84,51 @@ describe.each([
     expect(cited).not.toContain("soc2-type2");
     expect(report.questions.some((q) => q.withheld.some((x) => /no NDA on file/.test(x.reason)))).toBe(true);
 
-    // The filled file carries each drafted value in the question's answer cell.
+    // The filled file carries each drafted value in the question's answer cell; an answer that needs
+    // review (or found no match) is never written: its cell stays as the customer sent it.
     const filled = readFileSync(w.out(ext));
     const book = XLSX.read(filled, { type: "buffer", raw: true });
     let checked = 0;
+    let blank = 0;
     report.questions.forEach((q, i) => {
       const cell = expected.questions[i]?.answerCell;
-      if (!cell || q.status === "no_match" || !q.answer?.value || expected.questions[i]?.existingAnswer) return;
+      if (!cell || expected.questions[i]?.existingAnswer) return;
       const sheet = book.Sheets[ext === "csv" ? (book.SheetNames[0] as string) : (q.sheet as string)];
+      if (q.status !== "drafted") {
+        expect(sheet?.[cell]?.v ?? "", `${q.sheet}!${cell} (${q.status})`).toBe("");
+        blank++;
+        return;
+      }
+      if (!q.answer?.value) return;
       expect(sheet?.[cell]?.v, `${q.sheet}!${cell}`).toBe(q.answer.value);
       checked++;
     });
     expect(checked).toBeGreaterThan(0);
+    expect(result.stdout).toMatch(/drafted answers only/);
+    if (report.summary.needsReview > 0) {
+      expect(blank).toBeGreaterThan(0);
+      expect(result.stdout).toMatch(
+        new RegExp(`${report.summary.needsReview} needing review( and \\d+ without a match)? left blank`),
+      );
+    }
+  });
+});
+
+describe("quire answer four years later (--as-of 2031-06-01)", () => {
+  it("drafts nothing stale, writes nothing, and says why", async () => {
+    const w = workdir();
+    const args = ["answer", "fixtures/caiq-like.xlsx", "--region", "us", "--nda", "--db", w.db, "--report", w.report];
+    const result = await quire([...args, "--out", w.out("xlsx"), "--as-of", "2031-06-01"]);
+    expect(result.code).toBe(0);
+    const report = AnswerReportSchema.parse(JSON.parse(readFileSync(w.report, "utf8")));
+    expect(report.summary).toMatchObject({ drafted: 0, citationsMade: 0 });
+    expect(report.summary.stale).toBe(report.summary.needsReview);
+    expect(result.stdout).toMatch(/ {2}of which stale \(lapsed entry or artifact\)\s+36\s+100%/);
+    expect(result.stdout).toMatch(/filled: .*\(0 cells written, drafted answers only; 36 needing review left blank\)/);
+    expect(result.stdout).toMatch(
+      /warning: stale artifact soc2-type2-2026|warning: stale entry staff-mfa \(owner IT\)/,
+    );
+    for (const q of report.questions) expect(q.notes.join(" ")).toMatch(/not drafted as current on 2031-06-01: /);
   });
 });
 

@@ -192,7 +192,9 @@ describe("citation policy", () => {
 
   it("adds the bridge letter after the report period has ended", () => {
     const d = decide({ artifacts: [soc2Type2, iso, bridge] });
-    expect(cited(d)).toEqual(["soc2-t2", "bridge", "iso-cert"]);
+    // At most two citations: the certificate is still allowed, so it is offered on request.
+    expect(cited(d)).toEqual(["soc2-t2", "bridge"]);
+    expect(d.onRequest.map((c) => c.artifactId)).toEqual(["iso-cert"]);
     const before = decide({ artifacts: [soc2Type2, iso, bridge], customer: customer({ asOf: "2026-09-30" }) });
     expect(cited(before)).not.toContain("bridge");
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerReport } from "../../src/domain/answering/report.js";
 import { QuireError } from "../../src/domain/errors.js";
-import { answersForWriteBack, reportToCsv, reportToJson } from "../../src/export/index.js";
+import {
+  answersForWriteBack,
+  DRAFT_MARK,
+  reportToCsv,
+  reportToJson,
+  selectForWriteBack,
+} from "../../src/export/index.js";
 import { parseCsv } from "./helpers.js";
 import { question, report } from "./report-sample.js";
 
@@ -116,27 +122,67 @@ describe("answersForWriteBack", () => {
     ["q4", { sheet: "CAIQ", row: 8, answerCell: "C8", commentCell: null }],
   ]);
 
-  it("skips no_match, keeps drafts by default, and checks values against the allowed list", () => {
+  it("writes drafted and approved answers by default, never no_match or needs_review, and checks values", () => {
     const out = answersForWriteBack(r, { locations });
-    expect(out.map((a) => a.row)).toEqual([5, 6, 8, 5]);
+    expect(out.map((a) => a.row)).toEqual([5, 8, 5]);
     expect(out[0]).toMatchObject({
       answerCell: "C5",
       commentCell: "D5",
       value: "Yes",
       text: "Yes. MFA is enforced via Okta.",
     });
-    expect(out[1]?.value).toBeNull(); // "maybe" is not Yes/No/NA
-    expect(out[3]).toMatchObject({ value: "No", answerCell: null, commentCell: null });
+    expect(out[2]).toMatchObject({ value: "No", answerCell: null, commentCell: null });
+    const unsure = answersForWriteBack(report([question({ id: "q9", answer: { value: "maybe", text: "Partly." } })]), {
+      locations: new Map([["q9", { sheet: "CAIQ", row: 9, answerCell: "C9", commentCell: "D9" }]]),
+    });
+    expect(unsure[0]?.value).toBeNull(); // "maybe" is not Yes/No/NA
   });
 
-  it("appends the evidence when asked", () => {
+  it("appends the evidence, and what is available on request, when asked", () => {
     const [first] = answersForWriteBack(r, { locations, citeInText: true });
     expect(first?.text).toBe("Yes. MFA is enforced via Okta.\nEvidence: SOC 2 Type II (2025); Access Control Policy");
-    expect(answersForWriteBack(r, { locations, citeInText: true })[2]?.text).toBe("Prose.");
+    expect(answersForWriteBack(r, { locations, citeInText: true })[1]?.text).toBe("Prose.");
+    const more = report([
+      question({
+        id: "q1",
+        onRequest: [
+          { artifactId: "iso", type: "iso27001-certificate", title: "ISO 27001 certificate", reason: "A.5.17" },
+        ],
+      }),
+    ]);
+    expect(answersForWriteBack(more, { locations, citeInText: true })[0]?.text).toMatch(
+      /\nEvidence: SOC 2 Type II \(2025\); Access Control Policy\nAvailable on request: ISO 27001 certificate$/,
+    );
   });
 
-  it("writes approved answers only when asked, or exactly the statuses given", () => {
+  it("writes approved answers only when asked, or the statuses given, but never one that needs review", () => {
     expect(answersForWriteBack(r, { approvedOnly: true }).map((a) => a.text)).toEqual(["No."]);
-    expect(answersForWriteBack(r, { statuses: ["needs_review"] }).map((a) => a.text)).toEqual(["Partly."]);
+    expect(answersForWriteBack(r, { statuses: ["needs_review", "no_match"] })).toEqual([]);
+    expect(answersForWriteBack(r, { statuses: ["drafted"] }).map((a) => a.text)).toEqual([
+      "Yes. MFA is enforced via Okta.",
+      "Prose.",
+    ]);
+  });
+
+  it("marks drafts in the text the buyer reads, and leaves out a draft with nowhere to carry the mark", () => {
+    const drafts = report([
+      question({ id: "q1" }),
+      question({ id: "q4", kind: "free_text", allowedValues: null, answer: { value: null, text: "Prose." } }),
+      question({ id: "q6" }),
+      question({ id: "q5", status: "approved" as never, answer: { value: "No", text: "No." } }),
+    ]);
+    const where = new Map([
+      ...locations,
+      ["q6", { sheet: "CAIQ", row: 10, answerCell: "C10", commentCell: null }],
+      ["q5", { sheet: "CAIQ", row: 11, answerCell: "C11", commentCell: null }],
+    ]);
+    const selection = selectForWriteBack(drafts, { locations: where, markDrafts: true });
+    expect(selection.answers.map((a) => a.text)).toEqual([
+      `${DRAFT_MARK} Yes. MFA is enforced via Okta.`,
+      `${DRAFT_MARK} Prose.`,
+      "No.",
+    ]);
+    // A Yes/No draft with no comment column would be a bare "Yes" nobody reviewed: not written.
+    expect(selection.skipped).toEqual([{ id: "q6", reason: expect.stringMatching(/no comment column/) }]);
   });
 });

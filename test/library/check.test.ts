@@ -190,6 +190,38 @@ describe("library check on a small library", () => {
     expect(check(smallLibrary({ artifacts: [soc2Report(), later, policy()] })).warnings).toEqual([]);
   });
 
+  it("warns about a policy due for review within 30 days, and one whose review lapsed", () => {
+    const due = policy({ issued: "2025-12-20" }); // due 2026-12-20, 26 days ahead
+    expect(
+      check(smallLibrary({ artifacts: [soc2Report(), isoCertificate(), due] })).warnings.map((f) => f.code),
+    ).toEqual(["artifact_review_due"]);
+    const lapsed = policy({ issued: "2025-10-01" }); // due 2026-10-01, lapsed after 2026-10-31
+    const found = check(smallLibrary({ artifacts: [soc2Report(), isoCertificate(), lapsed] }));
+    expect(found.errors).toEqual([]);
+    expect(found.warnings.map((f) => f.code)).toEqual(["artifact_review_lapsed"]);
+    expect(found.warnings[0]?.message).toMatch(
+      /review was due on 2026-10-01 .*; it is no longer cited; cited by encryption-at-rest/,
+    );
+  });
+
+  it("does not report a replaced report as expired, but an entry that still names its facts", () => {
+    const old = soc2Report({ periodStart: "2024-10-01", periodEnd: "2025-09-30" });
+    const next = soc2Report({
+      id: "soc2-type2-2026b",
+      periodStart: "2025-10-01",
+      periodEnd: "2026-09-30",
+      issued: "2026-10-20",
+    });
+    const stale = entry({
+      answer: "Yes. Our SOC 2 report for 1 October 2024 to 30 September 2025 says so, with AES-256.",
+    });
+    const { errors, warnings } = check(
+      smallLibrary({ artifacts: [old, next, isoCertificate(), policy()], entries: [stale] }),
+    );
+    expect(errors).toEqual([]);
+    expect(warnings.map((f) => f.code)).toEqual(["stale_fact"]);
+  });
+
   it("reports an overdue ISO surveillance audit", () => {
     const cert = isoCertificate({ surveillanceAudits: [{ due: "2026-03-14" }] });
     const { errors } = check(smallLibrary({ artifacts: [soc2Report(), cert, policy()] }));

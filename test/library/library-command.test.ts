@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -52,6 +52,37 @@ entries:
 }
 
 describe("quire library check", () => {
+  it("prints what needs attention, per owner, as of the day asked", async () => {
+    const { io, out } = captureIo();
+    await runLibraryCommand(["check", "--as-of", "2027-08-01"], io);
+    const text = out.join("\n");
+    const list = text.slice(text.indexOf("needs attention ("));
+    expect(list).toMatch(/^needs attention \(\d+\), by owner\n {2}\w/);
+    expect(list).toMatch(
+      /\n {2}Security GRC \(\d+\)\n(.*\n)*? {4}2027-09-30 {2}artifact soc2-type2-2026: SOC 2 Type II report, 1 Oct 2025 – 30 Sep 2026 is current until 2027-09-30 \(in 60 days\); renew it before then/,
+    );
+    expect(list).toMatch(/\n {2}IT \(\d+\)\n/);
+  });
+
+  it("rejects a placeholder that names no artifact or field", async () => {
+    const dir = await brokenLibrary();
+    await writeFile(
+      join(dir, "entries", "crypto.yaml"),
+      (await readFile(join(dir, "entries", "crypto.yaml"), "utf8"))
+        .replace("controls: [CTL-ENC-01, CTL-MISSING-01]", "controls: [CTL-ENC-01]")
+        .replace("with AES-256.", "with AES-256 as {{soc2.period}} and {{soc2.colour}} and {{nothing.issued}} show."),
+    );
+    const { io, err } = captureIo();
+    expect(await runLibraryCommand(["check", "--library", dir, "--as-of", "2026-11-24"], io)).toBe(1);
+    const text = err.join("\n");
+    expect(text).toContain("unknown_placeholder (2)");
+    expect(text).toContain('{{soc2.colour}} names no field "colour"');
+    expect(text).toContain('{{nothing.issued}} names no artifact or kind "nothing"');
+    // Known kind, but the library holds no SOC 2 report to fill it from.
+    expect(text).toContain("unfilled_placeholder (1)");
+    expect(text).toContain("{{soc2.period}} names no artifact in the library");
+  });
+
   it("passes on the shipped library", async () => {
     const { io, out, err } = captureIo();
     const code = await runLibraryCommand(["check", "--as-of", "2026-11-24"], io);

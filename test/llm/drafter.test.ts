@@ -62,6 +62,30 @@ describe("refineReport with the Claude drafter against a fake Messages API", () 
     expect(request.system).toMatch(/untrusted/);
   });
 
+  it("cannot send a stale answer as current: the model's confident Yes goes to review, and it saw filled facts", async () => {
+    const soc2 = question("Do you have a current SOC 2 Type II report?", "yes_no", ["Yes", "No", "N/A"]);
+    let seen: FakeRequest | null = null;
+    const { report } = await run(
+      [soc2],
+      (r) => {
+        seen = r;
+        const first = candidatesOf(r)[0];
+        return answerJson({ entryIds: [first?.entryId], value: "Yes", text: "Yes. We hold a current report." });
+      },
+      { ...US_NDA, asOf: "2031-06-01" },
+    );
+    const q = report.questions[0];
+    expect(q?.draftedBy).toBe("llm");
+    expect(q?.status).toBe("needs_review");
+    expect(q?.notes.join(" ")).toMatch(/not drafted as current on 2031-06-01/);
+    expect(q?.citations).toEqual([]);
+    expect(report.summary.stale).toBe(1);
+    // The candidates carried the facts, never a placeholder the model might echo.
+    const user = (seen as unknown as FakeRequest).user;
+    expect(user).toContain("1 October 2025 to 30 September 2026");
+    expect(user).not.toContain("{{");
+  });
+
   it("falls back on malformed JSON: offline draft kept, sent to review, with the reason", async () => {
     const { report, offline, stats } = await run([mfa()], () => ({ text: "Sure! {entryIds: [oops" }));
     const q = report.questions[0];

@@ -178,4 +178,31 @@ describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
     const bucket = (await mf.getR2Bucket("BLOBS")) as unknown as { list(): Promise<{ objects: unknown[] }> };
     expect((await bucket.list()).objects.length).toBeGreaterThanOrEqual(1);
   });
+
+  it("runs the daily freshness sweep from its Cron Trigger, as of the day it was scheduled for", async () => {
+    expect(readFileSync("wrangler.toml", "utf8")).toMatch(/\[triggers\]\s*crons = \[[^\]]*"0 6 \* \* \*"\]/);
+    type Attention = {
+      lastSweepAt: string | null;
+      owners: { owner: string; findings: { subject: string; state: string; dueOn: string; kind: string }[] }[];
+    };
+    const soc2 = async () => {
+      const body = (await (await call("/v1/attention?owner=Security%20GRC")).json()) as Attention;
+      return body.owners.flatMap((o) => o.findings).filter((f) => f.subject === "soc2-type2-2026");
+    };
+    // Miniflare types the worker loosely without @cloudflare/workers-types: name the part used.
+    const worker = (await mf.getWorker()) as unknown as {
+      scheduled(options: { scheduledTime: Date; cron: string }): Promise<unknown>;
+    };
+    // 61 days before the report stops being current: nothing to say yet.
+    await worker.scheduled({ scheduledTime: new Date("2027-07-31T06:00:00Z"), cron: "0 6 * * *" });
+    expect(await soc2()).toEqual([]);
+    // 60 days before: recorded, for its owner.
+    await worker.scheduled({ scheduledTime: new Date("2027-08-01T06:00:00Z"), cron: "0 6 * * *" });
+    expect(await soc2()).toEqual([
+      expect.objectContaining({ kind: "artifact.expiring", state: "expiring", dueOn: "2027-09-30" }),
+    ]);
+    // The day after: expired, and the earlier step resolved.
+    await worker.scheduled({ scheduledTime: new Date("2027-10-01T06:00:00Z"), cron: "0 6 * * *" });
+    expect((await soc2()).map((f) => f.state)).toEqual(["expired"]);
+  }, 120_000);
 });

@@ -212,6 +212,39 @@ describePages("the web pages, in Chromium, against the real server", () => {
     await expect.poll(() => page.locator("#main > .status").textContent()).toContain("Downloaded");
   });
 
+  it("shows what an export today would cite differently once the customer's NDA is withdrawn", async () => {
+    const qn = await quire.api<{ customerId: string }>("GET", `/v1/questionnaires/${questionnaireId}`);
+    expect(await page.locator("#since-drafting").isHidden()).toBe(true);
+    await quire.api("PATCH", `/v1/customers/${qn.customerId}`, { nda: { onFile: false } });
+    await page.reload();
+    const changes = page.locator("#citation-changes li");
+    await expect.poll(() => changes.count()).toBeGreaterThan(0);
+    expect(await changes.first().textContent()).toMatch(
+      /no longer cites soc2-type2-2026 \(.*withheld: no NDA on file\)/,
+    );
+    expect(await page.locator("#since-drafting").textContent()).toContain("no NDA");
+    await page.screenshot({ path: join(SCREENSHOTS, "review-since-drafting.png"), fullPage: false });
+  });
+
+  it("lists what needs attention per owner, and narrows it to one owner", async () => {
+    await page.getByRole("link", { name: "Needs attention" }).click();
+    await page.getByRole("heading", { name: "Needs attention", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Run the sweep now" }).click();
+    await expect.poll(() => page.locator("#main > .status").textContent()).toMatch(/^Sweep as of \d{4}-\d{2}-\d{2}: /);
+    const sections = page.locator("#attention section[data-owner]");
+    await expect.poll(() => sections.count()).toBeGreaterThan(0);
+    expect(await page.locator("#last-sweep").textContent()).toMatch(/^Last sweep: /);
+    const owners = await page.locator("#main select[name=owner] option").allTextContents();
+    const owner = owners[1] ?? "";
+    await page.getByLabel("Owner", { exact: true }).selectOption(owner);
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect.poll(() => sections.count()).toBe(1);
+    expect(await sections.first().getAttribute("data-owner")).toBe(owner);
+    expect(new URL(page.url()).searchParams.get("owner")).toBe(owner);
+    expect(await page.locator("#attention tbody tr").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "attention.png"), fullPage: true });
+  });
+
   it("raised no script errors along the way", () => {
     expect(scriptErrors).toEqual([]);
   });

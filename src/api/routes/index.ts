@@ -10,7 +10,11 @@ import { registerListAnswers } from "./answers/list.js";
 import { registerReassignAnswer } from "./answers/reassign.js";
 import { registerRejectAnswer } from "./answers/reject.js";
 import { registerRememberAnswer } from "./answers/remember.js";
+import { registerListAttention } from "./attention/list.js";
+import { registerRunSweep } from "./attention/sweep.js";
 import { registerAudit } from "./audit.js";
+import { registerListConflicts } from "./conflicts/list.js";
+import { registerResolveConflict } from "./conflicts/resolve.js";
 import { registerCreateCustomer } from "./customers/create.js";
 import { registerDeleteCustomer } from "./customers/delete.js";
 import { registerGetCustomer } from "./customers/get.js";
@@ -22,6 +26,7 @@ import { registerListKeys } from "./keys/list.js";
 import { registerRevokeKey } from "./keys/revoke.js";
 import { registerLibrary } from "./library.js";
 import { registerMatch } from "./match.js";
+import { registerQuestionnaireCitations } from "./questionnaires/citations.js";
 import { registerCreateQuestionnaire } from "./questionnaires/create.js";
 import { registerDeleteQuestionnaire } from "./questionnaires/delete.js";
 import { registerExportQuestionnaire } from "./questionnaires/export.js";
@@ -43,6 +48,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     registerQuestionnaires,
     registerAnswers,
     registerLibrary,
+    registerFreshness,
     registerWebhooks,
     registerKeys,
     registerAudit,
@@ -65,6 +71,7 @@ function registerQuestionnaires(app: OpenAPIHono<AppEnv>): void {
   registerGetQuestionnaire(app);
   registerDeleteQuestionnaire(app);
   registerExportQuestionnaire(app);
+  registerQuestionnaireCitations(app);
 }
 
 function registerAnswers(app: OpenAPIHono<AppEnv>): void {
@@ -77,6 +84,13 @@ function registerAnswers(app: OpenAPIHono<AppEnv>): void {
   registerReassignAnswer(app);
   registerRememberAnswer(app);
   registerAnswerHistory(app);
+}
+
+function registerFreshness(app: OpenAPIHono<AppEnv>): void {
+  registerListAttention(app);
+  registerRunSweep(app);
+  registerListConflicts(app);
+  registerResolveConflict(app);
 }
 
 function registerWebhooks(app: OpenAPIHono<AppEnv>): void {

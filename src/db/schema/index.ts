@@ -132,7 +132,11 @@ export const answers = sqliteTable(
     entryId: text("entry_id"),
     controls: json<FrameworkRef[]>("controls").notNull(),
     citations: json<{ artifactId: string; type: string; title: string; reason: string }[]>("citations").notNull(),
+    /** Allowed for the customer but beyond the two strongest: offered on request (null on rows drafted before). */
+    onRequest: json<{ artifactId: string; type: string; title: string; reason: string }[]>("on_request"),
     withheld: json<{ artifactId: string; reason: string }[]>("withheld").notNull(),
+    /** Both entries of a combined answer (entryId is the first); null for one entry. Export re-decides citations from them. */
+    entryIds: json<string[]>("entry_ids"),
     alternatives: json<{ entryId: string; score: number }[]>("alternatives").notNull(),
     notes: json<string[]>("notes").notNull(),
     matchedTerms: json<string[]>("matched_terms").notNull(),
@@ -315,4 +319,63 @@ export const jobs = sqliteTable(
     index("jobs_tenant_state").on(t.tenantId, t.lane, t.state),
     uniqueIndex("jobs_dedupe").on(t.dedupeKey),
   ],
+);
+
+/**
+ * What the freshness sweep found: an entry due for review, an artifact expiring or lapsed, answers that
+ * depend on them. One row per subject and warning step (key), so a daily sweep announces each step once;
+ * resolvedAt is set when a later sweep no longer finds it (renewed, reviewed).
+ */
+export const freshnessFindings = sqliteTable(
+  "freshness_findings",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    /** kind:subject:step, unique per tenant. */
+    key: text("key").notNull(),
+    /** The webhook event it was announced with: artifact.expiring | entry.review_due | answer.stale. */
+    kind: text("kind").notNull(),
+    /** expiring, expired, review_due, review_overdue, review_lapsed, surveillance_due, stale … */
+    state: text("state").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subject: text("subject").notNull(),
+    owner: text("owner").notNull(),
+    dueOn: text("due_on").notNull(),
+    message: text("message").notNull(),
+    details: json<Record<string, unknown>>("details"),
+    firstSeenAt: text("first_seen_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [
+    uniqueIndex("freshness_findings_key").on(t.tenantId, t.key),
+    index("freshness_findings_owner").on(t.tenantId, t.owner),
+  ],
+);
+
+/**
+ * An approved answer that disagrees with its library entry (or with another approved answer from the
+ * same entry): the library may be wrong, so its owner decides. Resolved by hand.
+ */
+export const libraryConflicts = sqliteTable(
+  "library_conflicts",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    entryId: text("entry_id").notNull(),
+    owner: text("owner").notNull(),
+    /** The approved answers involved: {answerId, questionnaireId, question, value}. */
+    answers:
+      json<{ answerId: string; questionnaireId: string; question: string; value: string | null }[]>(
+        "answers",
+      ).notNull(),
+    message: text("message").notNull(),
+    /** open | resolved */
+    status: text("status").notNull(),
+    createdAt: createdAt(),
+    resolvedAt: text("resolved_at"),
+    resolvedBy: text("resolved_by"),
+    resolution: text("resolution"),
+  },
+  (t) => [index("library_conflicts_entry").on(t.tenantId, t.entryId, t.status)],
 );

@@ -9,7 +9,8 @@ import { outOfScope } from "../matching/scope.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
 import { citeEntries } from "./cite.js";
 import type { CustomerContext } from "./customer.js";
-import { type AnswerReport, type ReportQuestion, summarize } from "./report.js";
+import { finalizeAnswer } from "./finalize.js";
+import { type AnswerReport, type ReportQuestion, summarize, withStaleWarnings } from "./report.js";
 
 export interface AnswerOptions {
   readonly thresholds?: DraftThresholds;
@@ -166,7 +167,7 @@ export function answerQuestion(
   }
   draft = routeToReview(draft, query.analysis);
   const cited = citeEntries(prepared, chosen.entries, question.text, customer);
-  return {
+  const drafted: ReportQuestion = {
     ...base,
     status: draft.status,
     answer: { value: draft.value, text: draft.text },
@@ -179,6 +180,8 @@ export function answerQuestion(
     notes: draft.notes,
     matchedTerms: [...new Set(chosen.candidates.flatMap((c) => c.matchedTerms))],
   };
+  // Post-draft: placeholders filled, citations capped, nothing stale or self-contradicting drafted.
+  return finalizeAnswer(prepared, drafted, chosen.entries, customer);
 }
 
 /** Answers every question of a questionnaire: the pure heart of Quire (no I/O, same in every runtime). */
@@ -201,6 +204,6 @@ export function answerQuestionnaire(
     customer: { region: customer.region, ndaOnFile: customer.ndaOnFile, asOf: customer.asOf },
     questions,
     summary: summarize(questions),
-    warnings: questionnaire.warnings,
+    warnings: withStaleWarnings(questionnaire.warnings, questions),
   };
 }

@@ -27,12 +27,15 @@ export function citeEntries(
 ): EntryCitations {
   const controlIds = [...new Set(entries.flatMap((e) => e.controls))];
   const controls = controlIds.flatMap((id) => prepared.controlsById.get(id) ?? []);
+  // A product-feature entry's controls prove nothing to an attestation, even beside another entry's.
+  const attestable = new Set(entries.filter((e) => !e.productFeature).flatMap((e) => e.controls));
   const decision = decideCitations({
-    controls,
+    controls: controls.map((c) => (attestable.has(c.id) ? c : { ...c, productFeature: true })),
     directArtifactIds: [...new Set(entries.flatMap((e) => e.artifacts))],
     artifacts: prepared.library.artifacts,
     customer,
     euRegulation: EU_REGULATION.some((p) => p.test(normalizeText(questionText))),
+    productFeature: entries.length > 0 && entries.every((e) => e.productFeature === true),
   });
   const refs = controls
     .flatMap((c) => c.refs)

@@ -1,5 +1,6 @@
 import { DEFAULT_THRESHOLDS, type DraftThresholds } from "../drafting/draft.js";
 import { polarityOf } from "../drafting/values.js";
+import { fillPlaceholders } from "../freshness/placeholders.js";
 import type { LibraryEntry } from "../library/types.js";
 import { matchQuestion } from "../matching/match.js";
 import { outOfScope } from "../matching/scope.js";
@@ -7,7 +8,8 @@ import type { PreparedLibrary } from "./answer-questions.js";
 import { citeEntries } from "./cite.js";
 import type { CustomerContext } from "./customer.js";
 import type { Drafter, DrafterInput, DrafterOutput } from "./drafter.js";
-import { type AnswerReport, type ReportQuestion, summarize } from "./report.js";
+import { finalizeAnswer } from "./finalize.js";
+import { type AnswerReport, type ReportQuestion, summarize, withStaleWarnings } from "./report.js";
 
 export interface RefineOptions {
   /** Calls in flight at once. */
@@ -56,6 +58,9 @@ function buildInput(
   limit: number,
 ): { input: DrafterInput; entries: Map<string, LibraryEntry> } | null {
   const entries = new Map<string, LibraryEntry>();
+  // The model sees the facts as they are on the day, never a placeholder it might echo or invent.
+  const answerText = (entry: LibraryEntry) =>
+    fillPlaceholders(entry.answer, prepared.library.artifacts, customer.asOf).text;
   const candidates = matchQuestion(prepared.index, q.text, limit).flatMap((c) => {
     const entry = prepared.entriesById.get(c.entryId);
     if (!entry || c.confidence < CANDIDATE_FLOOR) return [];
@@ -65,7 +70,7 @@ function buildInput(
         entryId: entry.id,
         question: entry.question,
         short: entry.short,
-        answer: entry.answer,
+        answer: answerText(entry),
         confidence: c.confidence,
       },
     ];
@@ -79,7 +84,7 @@ function buildInput(
         entryId: id,
         question: entry.question,
         short: entry.short,
-        answer: entry.answer,
+        answer: answerText(entry),
         confidence: q.confidence,
       });
     }
@@ -170,7 +175,7 @@ function accept(
     }
   }
   const [first] = out.entryIds;
-  return {
+  const drafted: ReportQuestion = {
     ...q,
     status,
     answer: { value: input.question.kind === "free_text" ? null : out.value, text: out.text },
@@ -183,6 +188,8 @@ function accept(
     withheld: cited.withheld,
     notes,
   };
+  // The same post-draft step as the offline engine: the model cannot send a stale or contradicting answer.
+  return finalizeAnswer(prepared, drafted, chosen, customer);
 }
 
 /**
@@ -268,5 +275,8 @@ export async function refineReport(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
 
-  return { report: { ...report, questions: out, summary: summarize(out) }, stats };
+  return {
+    report: { ...report, questions: out, summary: summarize(out), warnings: withStaleWarnings(report.warnings, out) },
+    stats,
+  };
 }

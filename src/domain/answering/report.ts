@@ -14,6 +14,14 @@ export const CitationSchema = z.object({
 
 export const WithheldSchema = z.object({ artifactId: z.string(), reason: z.string() });
 
+/** Why an answer was not drafted as current: an entry or artifact it rests on has lapsed. */
+export const StaleSchema = z.object({
+  kind: z.enum(["entry", "artifact"]),
+  subject: z.string(),
+  owner: z.string().nullable(),
+  reason: z.string(),
+});
+
 export const AnswerStatusSchema = z.enum(DRAFT_STATUSES);
 
 export const ReportQuestionSchema = z.object({
@@ -35,7 +43,11 @@ export const ReportQuestionSchema = z.object({
   draftedBy: z.enum(["offline", "llm"]).optional(),
   controls: z.array(FrameworkRefSchema),
   citations: z.array(CitationSchema),
+  /** Allowed for this customer but beyond the two strongest citations: listed as available on request. */
+  onRequest: z.array(CitationSchema).optional(),
   withheld: z.array(WithheldSchema),
+  /** Present when the answer rests on something that has lapsed on the as-of date (it is then never drafted). */
+  stale: z.array(StaleSchema).optional(),
   alternatives: z.array(z.object({ entryId: z.string(), score: z.number() })),
   /** Beyond the contract's minimum: why a reviewer should look, and what matched. */
   notes: z.array(z.string()),
@@ -51,6 +63,10 @@ export const ReportSummarySchema = z.object({
   noMatch: z.number().int(),
   citationsMade: z.number().int(),
   citationsWithheld: z.number().int(),
+  /** Artifacts allowed but not cited (beyond two per answer), offered on request. */
+  citationsOnRequest: z.number().int(),
+  /** Answers sent to review because an entry or artifact they rest on has lapsed. */
+  stale: z.number().int(),
   alreadyAnswered: z.number().int(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
@@ -78,6 +94,33 @@ export function summarize(questions: readonly ReviewedQuestion[]): ReportSummary
     noMatch: count("no_match"),
     citationsMade: questions.reduce((n, q) => n + q.citations.length, 0),
     citationsWithheld: questions.reduce((n, q) => n + q.withheld.length, 0),
+    citationsOnRequest: questions.reduce((n, q) => n + (q.onRequest?.length ?? 0), 0),
+    stale: questions.filter((q) => (q.stale?.length ?? 0) > 0).length,
     alreadyAnswered: questions.filter((q) => q.existingAnswer !== null).length,
   };
+}
+
+/**
+ * One warning line per lapsed entry or artifact, with how many answers it held back, so the report
+ * says at a glance what the owners must renew or review.
+ */
+export function staleWarnings(questions: readonly ReportQuestion[]): string[] {
+  const bySubject = new Map<string, { kind: string; reason: string; owner: string | null; count: number }>();
+  for (const q of questions) {
+    for (const s of q.stale ?? []) {
+      const seen = bySubject.get(s.subject);
+      if (seen) seen.count++;
+      else bySubject.set(s.subject, { kind: s.kind, reason: s.reason, owner: s.owner, count: 1 });
+    }
+  }
+  return [...bySubject.entries()].map(([subject, s]) => {
+    const who = s.owner ? ` (owner ${s.owner})` : "";
+    const answers = `${s.count} answer${s.count === 1 ? "" : "s"} not drafted`;
+    return `stale ${s.kind} ${subject}${who}: ${answers}; ${s.reason}`;
+  });
+}
+
+/** The report's warnings with the stale lines recomputed for these questions (after a refinement). */
+export function withStaleWarnings(warnings: readonly string[], questions: readonly ReportQuestion[]): string[] {
+  return [...warnings.filter((w) => !w.startsWith("stale ")), ...staleWarnings(questions)];
 }

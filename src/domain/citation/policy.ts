@@ -1,7 +1,7 @@
 import type { CustomerContext } from "../answering/customer.js";
 import { ndaInForce } from "../answering/customer.js";
-import { addMonths } from "../dates.js";
-import type { Artifact, Control, Iso27001Certificate, Soc2Report } from "../library/types.js";
+import { artifactStanding, inForce } from "../freshness/standing.js";
+import type { Artifact, Control } from "../library/types.js";
 import { refsOf, SOC2_CATEGORY_LABEL, soc2CategoryOf } from "./framework-refs.js";
 
 export interface Citation {
@@ -25,17 +25,22 @@ export interface CitationRequest {
   readonly customer: CustomerContext;
   /** True when the question is about GDPR Art. 32 or NIS2: ISO 27001 is then preferred everywhere. */
   readonly euRegulation: boolean;
+  /** The answer describes a product feature (its entry says so): no attestation proves it. */
+  readonly productFeature?: boolean;
+  /** At most this many citations (default MAX_CITATIONS); the rest are listed as available on request. */
+  readonly maxCitations?: number;
 }
 
 export interface CitationDecision {
+  /** What the answer cites: the strongest evidence, at most `maxCitations`. */
   readonly citations: Citation[];
+  /** Allowed for this customer but not needed to prove the answer: offered on request. */
+  readonly onRequest: Citation[];
   readonly withheld: Withheld[];
 }
 
-/** 2013-edition certificates had to transition by this date; after it they are no longer valid. */
-const ISO_2013_SUNSET = "2025-10-31";
-/** A SOC 2 report is treated as current for about 12 months after its period ends. */
-const SOC2_CURRENCY_MONTHS = 12;
+/** A comment cell that ends in four evidence titles is noise: two strong ones prove an answer. */
+export const MAX_CITATIONS = 2;
 
 type Verdict = { ok: true; why: string } | { ok: false; why: string } | null;
 
@@ -50,20 +55,33 @@ const LABEL: Record<Artifact["type"], string> = {
   other: "Document",
 };
 
+/**
+ * The controls an attestation can speak to: an ISO certificate certifies the ISMS and a SOC 2 report
+ * the vendor's controls, neither a feature the product offers its customers.
+ */
+function attestable(req: CitationRequest): readonly Control[] {
+  return req.productFeature ? [] : req.controls.filter((c) => !c.productFeature);
+}
+
+const PRODUCT_FEATURE = "the answer describes a product feature, which";
+
 /** Whether the artifact speaks to these controls at all. null = not relevant: neither cited nor listed as withheld. */
-function relevance(artifact: Artifact, req: CitationRequest): Verdict {
-  const direct = req.directArtifactIds.includes(artifact.id);
+function relevance(artifact: Artifact, req: CitationRequest, direct: boolean): Verdict {
+  const controls = attestable(req);
   switch (artifact.type) {
     case "soc2-type2":
     case "soc2-type1": {
-      const criteria = refsOf(req.controls, "SOC2");
+      const criteria = refsOf(controls, "SOC2");
       const inScope = criteria.filter((c) => {
         const category = soc2CategoryOf(c);
         return category !== null && artifact.categories.includes(category);
       });
       if (inScope.length > 0) return { ok: true, why: `covers ${inScope.slice(0, 4).join(", ")}` };
       if (direct) return { ok: true, why: "asked about directly" };
-      if (criteria.length === 0) return null;
+      if (criteria.length === 0) {
+        if (refsOf(req.controls, "SOC2").length === 0) return null;
+        return { ok: false, why: `${PRODUCT_FEATURE} a SOC 2 report on the vendor's controls does not attest` };
+      }
       const missing = [...new Set(criteria.map(soc2CategoryOf).filter((c) => c !== null))];
       return {
         ok: false,
@@ -71,12 +89,15 @@ function relevance(artifact: Artifact, req: CitationRequest): Verdict {
       };
     }
     case "iso27001-certificate": {
-      const annexA = refsOf(req.controls, "ISO27001:2022");
+      const annexA = refsOf(controls, "ISO27001:2022");
       const excluded = new Set(artifact.soaExclusions.map((e) => e.ref));
       const applicable = annexA.filter((r) => !excluded.has(r));
       if (applicable.length > 0) return { ok: true, why: `covers ${applicable.slice(0, 4).join(", ")} in the SoA` };
       if (direct) return { ok: true, why: "asked about directly" };
-      if (annexA.length === 0) return null;
+      if (annexA.length === 0) {
+        if (refsOf(req.controls, "ISO27001:2022").length === 0) return null;
+        return { ok: false, why: `${PRODUCT_FEATURE} an ISO 27001 certificate of the ISMS does not cover` };
+      }
       return { ok: false, why: `${annexA.join(", ")} excluded in the Statement of Applicability` };
     }
     default: {
@@ -88,42 +109,10 @@ function relevance(artifact: Artifact, req: CitationRequest): Verdict {
   }
 }
 
-function soc2Validity(report: Soc2Report, asOf: string): Verdict {
-  if (report.opinion === "adverse" || report.opinion === "disclaimer") {
-    return { ok: false, why: `the auditor's opinion is ${report.opinion}` };
-  }
-  if (asOf < report.periodEnd) return { ok: false, why: `its period ends ${report.periodEnd}, after the as-of date` };
-  const currentUntil = report.currentUntil ?? addMonths(report.periodEnd, SOC2_CURRENCY_MONTHS);
-  if (asOf > currentUntil) return { ok: false, why: `no longer current (period ended ${report.periodEnd})` };
-  const period =
-    report.type === "soc2-type2" ? `${report.periodStart} to ${report.periodEnd}` : `as of ${report.periodEnd}`;
-  const opinion = report.opinion === "qualified" ? ", qualified opinion" : "";
-  return { ok: true, why: `${report.auditor}, ${period}${opinion}` };
-}
-
-function isoValidity(cert: Iso27001Certificate, asOf: string): Verdict {
-  if (asOf < cert.issued) return { ok: false, why: `not issued until ${cert.issued}` };
-  if (asOf > cert.expires) return { ok: false, why: `expired on ${cert.expires}` };
-  if (cert.edition === "2013" && asOf > ISO_2013_SUNSET) {
-    return { ok: false, why: `a 2013-edition certificate is no longer valid after ${ISO_2013_SUNSET}` };
-  }
-  const overdue = cert.surveillanceAudits.find((a) => !a.completed && a.due < asOf);
-  if (overdue) return { ok: false, why: `surveillance audit due ${overdue.due} has not been completed` };
-  return { ok: true, why: `${cert.body}, no. ${cert.certificateNumber}, valid ${cert.issued} to ${cert.expires}` };
-}
-
-function validity(artifact: Artifact, asOf: string): Verdict {
-  switch (artifact.type) {
-    case "soc2-type2":
-    case "soc2-type1":
-      return soc2Validity(artifact, asOf);
-    case "iso27001-certificate":
-      return isoValidity(artifact, asOf);
-    default:
-      if (artifact.issued && asOf < artifact.issued) return { ok: false, why: `not issued until ${artifact.issued}` };
-      if (artifact.expires && asOf > artifact.expires) return { ok: false, why: `expired on ${artifact.expires}` };
-      return { ok: true, why: artifact.expires ? `valid until ${artifact.expires}` : "current" };
-  }
+/** Valid on the day (issued, not expired, superseded or lapsed): the one rule in freshness/standing.ts. */
+function validity(artifact: Artifact, req: CitationRequest): Verdict {
+  const standing = artifactStanding(artifact, req.artifacts, req.customer.asOf);
+  return { ok: standing.state === "current", why: standing.reason };
 }
 
 function access(artifact: Artifact, customer: CustomerContext): Verdict {
@@ -168,31 +157,52 @@ function preference(artifact: Artifact, req: CitationRequest): string {
 }
 
 /**
+ * The artifacts an entry names directly, and what replaced them by the day: a renewed report or
+ * certificate is cited in place of the one the entry was written against.
+ */
+function directIds(req: CitationRequest): Set<string> {
+  const ids = new Set<string>();
+  for (const id of req.directArtifactIds) {
+    ids.add(id);
+    const artifact = req.artifacts.find((a) => a.id === id);
+    if (artifact) ids.add(inForce(artifact, req.artifacts, req.customer.asOf).id);
+  }
+  return ids;
+}
+
+/**
  * Decides which artifacts may be cited for one answer, and why every other relevant one is withheld.
- * Rules (ARCHITECTURE.md): valid on the as-of date; access allowed for this customer; covers the
- * answer's controls (SOC 2 category in scope, ISO control in the SoA); a Type I is never offered as
- * proof of operating effectiveness; order by what the customer's region expects.
+ * Rules (ARCHITECTURE.md): valid on the as-of date (issued, not expired, not superseded, review not
+ * lapsed); access allowed for this customer; covers the answer's controls (SOC 2 category in scope,
+ * ISO control in the SoA, never a product feature); a Type I is never offered as proof of operating
+ * effectiveness. What the entry names directly comes first, then what the customer's region
+ * expects; only the strongest `maxCitations` are cited, the rest are offered on request.
  */
 export function decideCitations(req: CitationRequest): CitationDecision {
-  const accepted: { artifact: Artifact; reason: string }[] = [];
+  const accepted: { artifact: Artifact; reason: string; direct: boolean }[] = [];
   const withheld: Withheld[] = [];
   const withhold = (a: Artifact, why: string) =>
     withheld.push({ artifactId: a.id, reason: `${LABEL[a.type]} "${a.title}" withheld: ${why}` });
+  const direct = directIds(req);
 
   for (const artifact of req.artifacts) {
     if (artifact.type === "bridge-letter") continue; // decided after the report it bridges
-    const relevant = relevance(artifact, req);
+    const isDirect = direct.has(artifact.id);
+    const relevant = relevance(artifact, req, isDirect);
     if (relevant === null) continue;
+    const valid = validity(artifact, req);
+    // A replaced report is history, not a finding: say so only where the entry named it.
+    if (valid && !valid.ok && !isDirect && artifactStanding(artifact, req.artifacts, req.customer.asOf).successor) {
+      continue;
+    }
     if (!relevant.ok) {
       withhold(artifact, relevant.why);
       continue;
     }
-    const direct = req.directArtifactIds.includes(artifact.id);
-    if (artifact.type === "soc2-type1" && !direct) {
+    if (artifact.type === "soc2-type1" && !isDirect) {
       withhold(artifact, "a Type I report shows design at a point in time, not operating effectiveness");
       continue;
     }
-    const valid = validity(artifact, req.customer.asOf);
     if (valid && !valid.ok) {
       withhold(artifact, valid.why);
       continue;
@@ -203,18 +213,18 @@ export function decideCitations(req: CitationRequest): CitationDecision {
       continue;
     }
     const parts = [relevant.why, valid?.why, allowed?.why, preference(artifact, req)].filter(Boolean);
-    accepted.push({ artifact, reason: `${LABEL[artifact.type]}: ${parts.join("; ")}` });
+    accepted.push({ artifact, reason: `${LABEL[artifact.type]}: ${parts.join("; ")}`, direct: isDirect });
   }
 
   // A bridge letter covers the gap between a cited report's period end and today.
   for (const letter of req.artifacts) {
     if (letter.type !== "bridge-letter") continue;
     const report = accepted.find((a) => a.artifact.id === letter.bridges)?.artifact;
-    const direct = req.directArtifactIds.includes(letter.id);
-    if (!report && !direct) continue;
+    const isDirect = direct.has(letter.id);
+    if (!report && !isDirect) continue;
     // No gap to bridge yet while the report's own period is still running.
     if (report && "periodEnd" in report && req.customer.asOf <= report.periodEnd) continue;
-    const valid = validity(letter, req.customer.asOf);
+    const valid = validity(letter, req);
     if (valid && !valid.ok) {
       withhold(letter, valid.why);
       continue;
@@ -225,17 +235,25 @@ export function decideCitations(req: CitationRequest): CitationDecision {
       continue;
     }
     const gap = report ? `bridges ${report.id} to the as-of date` : "asked about directly";
-    accepted.push({ artifact: letter, reason: `${LABEL[letter.type]}: ${gap}; ${valid?.why}; ${allowed?.why}` });
+    accepted.push({
+      artifact: letter,
+      reason: `${LABEL[letter.type]}: ${gap}; ${valid?.why}; ${allowed?.why}`,
+      direct: isDirect || (!!report && direct.has(report.id)),
+    });
   }
 
-  accepted.sort((a, b) => rank(a.artifact, req) - rank(b.artifact, req));
+  const order = (a: (typeof accepted)[number]) => (a.direct ? 0 : 10) + rank(a.artifact, req);
+  accepted.sort((a, b) => order(a) - order(b));
+  const toCitation = ({ artifact, reason }: (typeof accepted)[number]): Citation => ({
+    artifactId: artifact.id,
+    type: artifact.type,
+    title: artifact.title,
+    reason,
+  });
+  const limit = req.maxCitations ?? MAX_CITATIONS;
   return {
-    citations: accepted.map(({ artifact, reason }) => ({
-      artifactId: artifact.id,
-      type: artifact.type,
-      title: artifact.title,
-      reason,
-    })),
+    citations: accepted.slice(0, limit).map(toCitation),
+    onRequest: accepted.slice(limit).map(toCitation),
     withheld,
   };
 }

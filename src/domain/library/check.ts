@@ -1,5 +1,14 @@
-import { addDays, addMonths } from "../dates.js";
+import { addDays } from "../dates.js";
 import { weakPracticeScore } from "../drafting/inversion.js";
+import { REVIEW_DUE_DAYS } from "../freshness/attention.js";
+import {
+  factsOf,
+  fillPlaceholders,
+  PLACEHOLDER_FIELDS,
+  PLACEHOLDER_KINDS,
+  placeholdersIn,
+} from "../freshness/placeholders.js";
+import { artifactStanding, reviewCycle } from "../freshness/standing.js";
 import { normalizeText, wordsOf } from "../matching/tokenize.js";
 import { coverage, FRAMEWORK_REFERENCES } from "./coverage.js";
 import type { Artifact, Framework, Library, LibraryEntry } from "./types.js";
@@ -325,19 +334,6 @@ function checkEntries(library: Library, asOf: string, out: Sink): void {
 
 // ——— artifacts ———
 
-/** The last day an artifact can be offered as valid evidence, if it has one. */
-export function artifactValidUntil(artifact: Artifact): string | null {
-  switch (artifact.type) {
-    case "soc2-type2":
-    case "soc2-type1":
-      return artifact.currentUntil ?? addMonths(artifact.periodEnd, 12);
-    case "iso27001-certificate":
-      return artifact.expires;
-    default:
-      return artifact.expires ?? null;
-  }
-}
-
 /** Entries that would cite an artifact: directly, or through a control the artifact evidences. */
 function citingEntries(library: Library, artifact: Artifact): string[] {
   return library.entries
@@ -353,12 +349,17 @@ function listed(ids: readonly string[]): string {
 
 /**
  * Expired evidence is an error: the citation policy would withhold it, so every answer that leans on
- * it silently loses its proof. Replace it, or remove it (git keeps the history).
+ * it silently loses its proof. Replace it, or remove it (git keeps the history). A document past its
+ * review (plus grace) is a warning: it is withheld until its owner reviews it. A superseded artifact is
+ * history, not a finding. Currency is decided by freshness/standing.ts, the rule the citation policy
+ * uses too.
  */
 function checkArtifacts(library: Library, asOf: string, warningDays: number, out: Sink): void {
   const horizon = addDays(asOf, warningDays);
   for (const artifact of library.artifacts) {
-    const until = artifactValidUntil(artifact);
+    const standing = artifactStanding(artifact, library.artifacts, asOf);
+    if (standing.state === "superseded" || standing.state === "not_yet_issued") continue;
+    const until = standing.until;
     const entries = citingEntries(library, artifact);
     if (until && until < asOf) {
       out.error(finding("artifact_expired", artifact.id, `${artifact.title} expired on ${until}; ${listed(entries)}`));
@@ -368,6 +369,26 @@ function checkArtifacts(library: Library, asOf: string, warningDays: number, out
           "artifact_expiring",
           artifact.id,
           `${artifact.title} expires on ${until} (within ${warningDays} days); ${listed(entries)}`,
+        ),
+      );
+    }
+    const cycle = reviewCycle(artifact);
+    if (cycle && standing.state === "review_lapsed") {
+      // A warning, not an error: the document still exists and is probably still right, but the answer
+      // engine no longer cites it and sends the answers resting on it to review until its owner signs it off.
+      out.warn(
+        finding(
+          "artifact_review_lapsed",
+          artifact.id,
+          `${artifact.title}: ${standing.reason}; it is no longer cited; ${listed(entries)}`,
+        ),
+      );
+    } else if (cycle && cycle.dueOn <= addDays(asOf, REVIEW_DUE_DAYS) && standing.state === "current") {
+      out.warn(
+        finding(
+          "artifact_review_due",
+          artifact.id,
+          `${artifact.title} is due for review on ${cycle.dueOn} (cited no longer after ${cycle.lapsesAfter}); ${listed(entries)}`,
         ),
       );
     }
@@ -391,6 +412,47 @@ function checkArtifacts(library: Library, asOf: string, warningDays: number, out
             ),
           );
         }
+      }
+    }
+  }
+}
+
+// ——— placeholders and facts in answer text ———
+
+/**
+ * Placeholders must name a known artifact (or kind) and field, and fill on the day; a fact copied
+ * into a text from an artifact that is no longer current (a superseded report's period) is a warning:
+ * the answer engine would send every answer from that entry to review.
+ */
+function checkAnswerFacts(library: Library, asOf: string, out: Sink): void {
+  const ids = new Set(library.artifacts.map((a) => a.id));
+  const stale = library.artifacts.filter((a) => {
+    const state = artifactStanding(a, library.artifacts, asOf).state;
+    return state !== "current" && state !== "not_yet_issued";
+  });
+  for (const entry of library.entries) {
+    const unknown = placeholdersIn(entry.answer).filter(
+      (p) => !(p.ref in PLACEHOLDER_KINDS || ids.has(p.ref)) || !(p.field in PLACEHOLDER_FIELDS),
+    );
+    for (const p of unknown) {
+      const what = p.field in PLACEHOLDER_FIELDS ? `no artifact or kind "${p.ref}"` : `no field "${p.field}"`;
+      out.error(finding("unknown_placeholder", entry.id, `entry ${entry.id}: ${p.raw} names ${what}`));
+    }
+    const reported = new Set(unknown.map((p) => p.raw));
+    for (const problem of fillPlaceholders(entry.answer, library.artifacts, asOf).problems) {
+      if ([...reported].some((raw) => problem.startsWith(raw))) continue;
+      out.error(finding("unfilled_placeholder", entry.id, `entry ${entry.id}: ${problem}`));
+    }
+    for (const artifact of stale) {
+      const fact = factsOf(artifact).find((f) => entry.answer.replace(/\s+/g, " ").includes(f));
+      if (fact) {
+        out.warn(
+          finding(
+            "stale_fact",
+            entry.id,
+            `entry ${entry.id} names "${fact}" of ${artifact.id}, which is no longer current; use a placeholder or update it`,
+          ),
+        );
       }
     }
   }
@@ -436,6 +498,7 @@ export function checkLibrary(library: Library, options: CheckOptions): CheckResu
   checkDuplicates(library, options.nearDuplicateThreshold ?? NEAR_DUPLICATE_THRESHOLD, out);
   checkEntries(library, options.asOf, out);
   checkArtifacts(library, options.asOf, options.expiryWarningDays ?? EXPIRY_WARNING_DAYS, out);
+  checkAnswerFacts(library, options.asOf, out);
   checkCoverage(library, out);
   return { errors, warnings };
 }

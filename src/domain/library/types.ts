@@ -23,6 +23,11 @@ export const ControlSchema = z.object({
   status: ControlStatusSchema,
   owner: z.string().min(1).optional(),
   refs: z.array(FrameworkRefSchema),
+  /**
+   * A feature the product offers customers (their SSO, their audit log), not a control of the vendor's
+   * ISMS: an ISO certificate or a SOC 2 report says nothing about it, so neither is cited for it.
+   */
+  productFeature: z.boolean().optional(),
 });
 export type Control = z.infer<typeof ControlSchema>;
 
@@ -46,6 +51,10 @@ const artifactBase = {
   description: z.string().optional(),
   /** Control ids this artifact evidences (policies, pen-test letters); reports and certificates use their scope. */
   controls: z.array(z.string()).default([]),
+  /** Who keeps it current (renewals, reviews); the freshness sweep lists it under this owner. */
+  owner: z.string().min(1).optional(),
+  /** The artifact this one replaces from its issue date (a renewed policy under a new id). */
+  supersedes: z.string().optional(),
 };
 
 export const Soc2ReportSchema = z.object({
@@ -57,6 +66,8 @@ export const Soc2ReportSchema = z.object({
   periodEnd: isoDate,
   categories: z.array(Soc2CategorySchema).min(1),
   opinion: z.enum(["unqualified", "qualified", "adverse", "disclaimer"]).default("unqualified"),
+  /** The report's date (default: the period end): it can be cited, and replaces older reports, from then. */
+  issued: isoDate.optional(),
   /** Last day the report is offered as current (default: 12 months after the period end). */
   currentUntil: isoDate.optional(),
 });
@@ -83,6 +94,12 @@ export const OtherArtifactSchema = z.object({
   expires: isoDate.optional(),
   /** For a bridge letter: the SOC 2 report it extends. */
   bridges: z.string().optional(),
+  /** Last time the document was reviewed (default: its issue date); its review cycle counts from here. */
+  lastReviewed: isoDate.optional(),
+  /** How often it must be reviewed (policies and sub-processor lists default to 12 months). */
+  reviewEveryMonths: z.number().int().positive().optional(),
+  /** Days past the review date before it counts as lapsed (default 30; artifacts.yaml can set it for all). */
+  reviewGraceDays: z.number().int().min(0).optional(),
 });
 
 export const ArtifactSchema = z.discriminatedUnion("type", [
@@ -93,6 +110,7 @@ export const ArtifactSchema = z.discriminatedUnion("type", [
 export type Artifact = z.infer<typeof ArtifactSchema>;
 export type Soc2Report = z.infer<typeof Soc2ReportSchema>;
 export type Iso27001Certificate = z.infer<typeof Iso27001CertificateSchema>;
+export type OtherArtifact = z.infer<typeof OtherArtifactSchema>;
 export type ArtifactType = Artifact["type"];
 
 /** Short answers an entry can give; a choice entry may give any other string. */
@@ -112,6 +130,8 @@ export const LibraryEntrySchema = z.object({
   owner: z.string().min(1),
   lastReviewed: isoDate,
   reviewBy: isoDate,
+  /** The answer describes a product feature (BYOK, customer SSO), not an ISMS control: no attestation is cited. */
+  productFeature: z.boolean().optional(),
 });
 export type LibraryEntry = z.infer<typeof LibraryEntrySchema>;
 

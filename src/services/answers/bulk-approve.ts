@@ -3,9 +3,11 @@ import { atomic } from "../../db/atomic.js";
 import { answers, questions } from "../../db/schema/index.js";
 import type { StoredAnswerStatus } from "../../domain/answering/status.js";
 import type { ServiceContext } from "../context.js";
+import { recordConflicts } from "../library/conflicts.js";
 import { syncReviewStatus } from "../questionnaires/review-status.js";
 import { questionnaireRow } from "../questionnaires/shape.js";
 import { changeStatements } from "./apply.js";
+import { approvalProblem } from "./approve.js";
 import { answerColumns } from "./shape.js";
 
 export interface BulkApproveInput {
@@ -15,12 +17,16 @@ export interface BulkApproveInput {
   statuses?: StoredAnswerStatus[] | undefined;
 }
 
-/** Approves every qualifying answer with text, all in one transaction with one history row each. */
+/**
+ * Approves every qualifying answer with text, all in one transaction with one history row each.
+ * An answer that cannot be approved as it stands (a Yes/No or choice without a valid value) is
+ * skipped and listed with the reason.
+ */
 export async function bulkApprove(
   ctx: ServiceContext,
   questionnaireId: string,
   input: BulkApproveInput,
-): Promise<{ approved: string[]; status: string }> {
+): Promise<{ approved: string[]; skipped: { id: string; reason: string }[]; status: string }> {
   await questionnaireRow(ctx, questionnaireId);
   const rows = await ctx.db
     .select(answerColumns)
@@ -35,7 +41,12 @@ export async function bulkApprove(
       ),
     )
     .orderBy(questions.ordinal);
-  const eligible = rows.filter((r) => r.status !== "approved" && r.text !== null && r.text.trim() !== "");
+  const candidates = rows.filter((r) => r.status !== "approved" && r.text !== null && r.text.trim() !== "");
+  const skipped = candidates.flatMap((r) => {
+    const problem = approvalProblem(r);
+    return problem ? [{ id: r.id, reason: problem.message }] : [];
+  });
+  const eligible = candidates.filter((r) => !skipped.some((s) => s.id === r.id));
   await atomic(
     ctx.db,
     eligible.flatMap((row) =>
@@ -49,5 +60,9 @@ export async function bulkApprove(
     ),
   );
   const status = await syncReviewStatus(ctx, questionnaireId);
-  return { approved: eligible.map((r) => r.id), status };
+  await recordConflicts(
+    ctx,
+    eligible.map((r) => ({ ...r, status: "approved" })),
+  );
+  return { approved: eligible.map((r) => r.id), skipped, status };
 }

@@ -1,6 +1,7 @@
-import { decideCitations } from "../../domain/citation/policy.js";
+import { citeEntries } from "../../domain/answering/cite.js";
 import { mapShortAnswer } from "../../domain/drafting/values.js";
 import { QuireError } from "../../domain/errors.js";
+import { fillPlaceholders } from "../../domain/freshness/placeholders.js";
 import type { ServiceContext } from "../context.js";
 import { preparedLibraryFor } from "../library/prepared.js";
 import { customerContextOf, questionnaireRow } from "../questionnaires/shape.js";
@@ -31,25 +32,20 @@ export async function editAnswer(ctx: ServiceContext, id: string, input: EditAns
   if (input.entryId !== undefined && input.entryId !== row.entryId) {
     if (input.entryId === null) {
       changes.entryId = null;
+      changes.entryIds = null;
     } else {
       const entry = prepared.entriesById.get(input.entryId);
       if (!entry) throw new QuireError("unknown_entry", `library entry ${input.entryId} does not exist`, 422);
       changes.entryId = entry.id;
+      changes.entryIds = null;
       changes.value = entry.short === null ? null : mapShortAnswer(entry.short, row.allowedValues);
-      changes.text = entry.answer;
+      // The entry's text with its artifact facts as they stand on the questionnaire's date.
+      changes.text = fillPlaceholders(entry.answer, prepared.library.artifacts, customer.asOf).text;
       // The entry's own citations, decided by the policy for this customer.
-      const controls = entry.controls.flatMap((c) => prepared.controlsById.get(c) ?? []);
-      const decision = decideCitations({
-        controls,
-        directArtifactIds: entry.artifacts,
-        artifacts: prepared.library.artifacts,
-        customer,
-        euRegulation: false,
-      });
+      const decision = citeEntries(prepared, [entry], row.question, customer);
       changes.citations = decision.citations;
-      changes.controls = controls
-        .flatMap((c) => c.refs)
-        .filter((r, i, all) => all.findIndex((x) => x.framework === r.framework && x.ref === r.ref) === i);
+      changes.onRequest = decision.onRequest;
+      changes.controls = decision.refs;
     }
   }
   if (input.value !== undefined) {

@@ -1,5 +1,7 @@
 import { atomic } from "../../db/atomic.js";
+import { disagreement } from "../../domain/answering/agreement.js";
 import { addMonths } from "../../domain/dates.js";
+import { isInverted } from "../../domain/drafting/inversion.js";
 import { QuireError } from "../../domain/errors.js";
 import { type LibraryEntry, LibraryEntrySchema } from "../../domain/library/types.js";
 import { type ServiceContext, todayOf } from "../context.js";
@@ -14,8 +16,9 @@ export type RememberInput =
 
 /**
  * "Approve and remember": an approved answer teaches the library. As a phrasing, the customer's
- * wording joins an entry's alternate phrasings so the next questionnaire matches it directly; as
- * an entry, the reviewed answer becomes a new entry standing on the same controls and artifacts.
+ * wording joins an entry's alternate phrasings so the next questionnaire matches it directly (only an
+ * entry that answers it the way the reviewer approved, asked in the same sense); as an entry, the
+ * reviewed answer becomes a new entry standing on the same controls and artifacts.
  */
 export async function rememberAnswer(
   ctx: ServiceContext,
@@ -33,6 +36,24 @@ export async function rememberAnswer(
     const entryId = input.entryId ?? row.entryId;
     const entry = entryId ? prepared.entriesById.get(entryId) : undefined;
     if (!entry) throw new QuireError("unknown_entry", "name the library entry to add the phrasing to (entryId)", 422);
+    const question = { text: row.question, kind: row.kind, allowedValues: row.allowedValues };
+    // A phrasing must ask what its entry asks, in the same sense, and be answered as the entry answers:
+    // otherwise the next buyer who asks it this way gets the entry's answer, which says the opposite.
+    const opposite = disagreement(question, row.value, entry);
+    if (opposite) {
+      throw new QuireError(
+        "phrasing_contradicts_entry",
+        `${opposite}; remember this answer as a new entry, or add the wording to an entry that answers "${row.value}"`,
+        409,
+      );
+    }
+    if (entry.short !== null && isInverted(row.question, entry.question)) {
+      throw new QuireError(
+        "phrasing_contradicts_entry",
+        `"${row.question}" is asked in the opposite sense of entry ${entry.id} ("${entry.question}"); as its phrasing it would be answered the wrong way round, so remember it as a new entry`,
+        409,
+      );
+    }
     const known = [entry.question, ...entry.phrasings].some(
       (p) => p.trim().toLowerCase() === row.question.trim().toLowerCase(),
     );

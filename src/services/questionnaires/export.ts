@@ -1,10 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
 import { questionnaires } from "../../db/schema/index.js";
+import type { CustomerContext } from "../../domain/answering/customer.js";
 import { QuireError } from "../../domain/errors.js";
 import { fillOriginal, reportToCsv } from "../../export/index.js";
+import {
+  type CitationChange,
+  citationChange,
+  currentCustomer,
+  redecideCitations,
+  staleNow,
+} from "../answers/current-citations.js";
+import type { AnswerRow } from "../answers/shape.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
+import { preparedLibraryFor } from "../library/prepared.js";
 import { questionnaireRow } from "./shape.js";
 import { reportOf, storedAnswerRows } from "./stored-report.js";
 
@@ -15,6 +25,8 @@ export interface ExportResult {
   readonly contentType: string;
   readonly fileName: string;
   readonly warnings: string[];
+  /** Citations decided differently now than when the answers were drafted or approved. */
+  readonly citationChanges: CitationChange[];
 }
 
 /** What recordExport writes once the download has really been produced. */
@@ -24,8 +36,11 @@ export interface ExportRecord {
   readonly includeDrafts: boolean;
   readonly answers: number;
   readonly customerId: string | null;
-  /** Artifacts cited in what leaves Quire. */
-  readonly cited: readonly string[];
+  /** Artifacts cited in what leaves Quire (decided now), with how many answers cite each. */
+  readonly cited: readonly { artifactId: string; answers: number }[];
+  /** The customer as the export judged it (now), and the day. */
+  readonly customer: CustomerContext;
+  readonly citationChanges: readonly { answerId: string; before: string[]; after: string[] }[];
   /** Downloading the filled original of an approved questionnaire moves it to "exported". */
   readonly marksExported: boolean;
 }
@@ -40,9 +55,12 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * The filled original (approved answers only unless drafts are asked for), or the answers as CSV
- * or JSON. Nothing is written here: the interface produces the download first and then calls
- * recordExport, so the audit log never claims a document left that did not.
+ * The filled original (approved answers only unless drafts are asked for, drafts then marked as
+ * such; an answer that needs review or has no match is never written), or the answers as CSV or
+ * JSON. Citations are decided again for the customer as it is now and the artifacts as they are
+ * today; what changed since drafting is returned. Nothing is written here: the interface produces
+ * the download first and then calls recordExport, so the audit log never claims a document left
+ * that did not, and records what really left.
  */
 export async function exportQuestionnaire(
   ctx: ServiceContext,
@@ -53,14 +71,31 @@ export async function exportQuestionnaire(
   if (!["drafted", "in_review", "approved", "exported"].includes(qn.status)) {
     throw new QuireError("not_ready", `questionnaire ${id} is ${qn.status}; export needs drafted answers`, 409);
   }
-  const rows = await storedAnswerRows(ctx, id);
-  const report = reportOf(qn, rows);
-  const included = rows.filter((r) =>
-    options.includeDrafts ? r.status !== "rejected" && r.status !== "no_match" : r.status === "approved",
-  );
+  const customer = await currentCustomer(ctx, qn);
+  const prepared = await preparedLibraryFor(ctx);
+  const statuses = options.includeDrafts ? ["approved", "drafted"] : ["approved"];
+  const stored = await storedAnswerRows(ctx, id);
+  const changes: CitationChange[] = [];
+  const staleWarnings: string[] = [];
+  // The rows as they leave: citations decided now, the text checked for facts that lapsed since.
+  const rows = stored.map((r): AnswerRow => {
+    if (!statuses.includes(r.status) || r.text === null) return r;
+    const now = redecideCitations(prepared, r, customer);
+    const change = citationChange(r, now);
+    if (change) changes.push(change);
+    for (const reason of staleNow(prepared, r, customer.asOf)) {
+      staleWarnings.push(`${r.sourceId ?? r.id}: the ${r.status} answer is no longer current: ${reason}`);
+    }
+    return { ...r, citations: now.citations, onRequest: now.onRequest, withheld: now.withheld };
+  });
+  const report = {
+    ...reportOf(qn, rows),
+    customer: { region: customer.region, ndaOnFile: customer.ndaOnFile, asOf: customer.asOf },
+  };
+  let sent = rows.filter((r) => statuses.includes(r.status) && r.text !== null).map((r) => r.id);
   const stem = qn.fileName.replace(/\.[^.]+$/, "");
 
-  let result: ExportResult;
+  let result: Omit<ExportResult, "citationChanges">;
   if (options.format === "original") {
     if (qn.format !== "xlsx" && qn.format !== "csv") {
       throw new QuireError(
@@ -73,10 +108,13 @@ export async function exportQuestionnaire(
     if (!original) throw new QuireError("blob_missing", "the uploaded file is no longer stored", 410);
     const locations = new Map(rows.map((r) => [r.id, r]));
     const written = fillOriginal(qn.format, original, report, {
-      approvedOnly: !options.includeDrafts,
+      statuses,
       locations,
       citeInText: true,
+      markDrafts: true,
     });
+    const skipped = new Set(written.skipped.map((x) => x.id));
+    sent = sent.filter((answerId) => !skipped.has(answerId));
     result = {
       body: written.bytes,
       contentType: CONTENT_TYPES[qn.format] ?? "application/octet-stream",
@@ -84,7 +122,7 @@ export async function exportQuestionnaire(
       warnings: written.warnings ?? [],
     };
   } else if (options.format === "csv") {
-    const ids = new Set(included.map((r) => r.id));
+    const ids = new Set(sent);
     result = {
       body: reportToCsv({ ...report, questions: report.questions.filter((q) => ids.has(q.id)) }),
       contentType: CONTENT_TYPES.csv as string,
@@ -100,12 +138,13 @@ export async function exportQuestionnaire(
       status: qn.status,
       ...report,
       questions: report.questions
-        .filter((q) => included.some((r) => r.id === q.id))
+        .filter((q) => sent.includes(q.id))
         .map((q) => ({
           ...q,
           reviewer: byId.get(q.id)?.reviewer ?? null,
           reviewedAt: byId.get(q.id)?.reviewedAt ?? null,
         })),
+      citationChanges: changes,
     };
     result = {
       body: `${JSON.stringify(body, null, 2)}\n`,
@@ -115,16 +154,24 @@ export async function exportQuestionnaire(
     };
   }
 
+  // What really leaves: the citations decided now, of the answers really in the download.
+  const citedIn = new Map<string, number>();
+  for (const row of rows) {
+    if (!sent.includes(row.id)) continue;
+    for (const c of row.citations) citedIn.set(c.artifactId, (citedIn.get(c.artifactId) ?? 0) + 1);
+  }
   const record: ExportRecord = {
     questionnaireId: id,
     format: options.format,
     includeDrafts: options.includeDrafts,
-    answers: included.length,
+    answers: sent.length,
     customerId: qn.customerId,
-    cited: [...new Set(included.flatMap((r) => r.citations.map((c) => c.artifactId)))],
+    cited: [...citedIn].map(([artifactId, answers]) => ({ artifactId, answers })),
+    customer,
+    citationChanges: changes.map((c) => ({ answerId: c.answerId, before: c.before, after: c.after })),
     marksExported: options.format === "original" && qn.status === "approved",
   };
-  return { ...result, record };
+  return { ...result, warnings: [...result.warnings, ...staleWarnings], citationChanges: changes, record };
 }
 
 /**
@@ -139,9 +186,20 @@ export async function recordExport(ctx: ServiceContext, record: ExportRecord): P
       includeDrafts: record.includeDrafts,
       answers: record.answers,
       customerId: record.customerId,
+      customer: {
+        region: record.customer.region,
+        ndaOnFile: record.customer.ndaOnFile,
+        ndaUntil: record.customer.ndaUntil ?? null,
+      },
+      asOf: record.customer.asOf,
+      citationChanges: record.citationChanges,
     }),
-    ...record.cited.map((artifactId) =>
-      auditStatement(ctx, "artifact.cite", artifactId, { questionnaireId: id, customerId: record.customerId }),
+    ...record.cited.map(({ artifactId, answers }) =>
+      auditStatement(ctx, "artifact.cite", artifactId, {
+        questionnaireId: id,
+        customerId: record.customerId,
+        answers,
+      }),
     ),
     ...(record.marksExported
       ? [

@@ -35,6 +35,7 @@ export function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): Revi
       entryId: r.entryId,
       controls: r.controls,
       citations: r.citations,
+      onRequest: r.onRequest ?? [],
       withheld: r.withheld,
       alternatives: r.alternatives,
       notes: r.notes,

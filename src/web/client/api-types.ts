@@ -9,14 +9,17 @@ import type {
   AnswerReassignSchema,
   AnswerRejectSchema,
   AnswerSummarySchema,
+  AttentionListSchema,
   BulkApproveResultSchema,
   BulkApproveSchema,
+  CitationCheckSchema,
   CustomerInputSchema,
   CustomerSchema,
   HistoryEntrySchema,
   ProblemSchema,
   QuestionnaireSchema,
   RememberAnswerSchema,
+  SweepResultSchema,
 } from "../../api/schemas.js";
 
 export type { Region } from "../../domain/answering/customer.js";
@@ -34,6 +37,9 @@ export type AnswerReject = z.input<typeof AnswerRejectSchema>;
 export type RememberAnswer = z.input<typeof RememberAnswerSchema>;
 export type BulkApprove = z.input<typeof BulkApproveSchema>;
 export type BulkApproveResult = z.output<typeof BulkApproveResultSchema>;
+export type AttentionList = z.output<typeof AttentionListSchema>;
+export type CitationCheck = z.output<typeof CitationCheckSchema>;
+export type SweepResult = z.output<typeof SweepResultSchema>;
 
 /** One page of a cursor-paginated list (src/api/route-kit.ts `Page`). */
 export interface Page<T> {

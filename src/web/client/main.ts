@@ -5,6 +5,7 @@
  */
 import { type ApiError, onAuthFailure } from "./api.js";
 import { byId } from "./dom.js";
+import { renderAttention } from "./pages/attention.js";
 import { renderQuestionnaires } from "./pages/questionnaires.js";
 import { renderReview } from "./pages/review.js";
 import { renderSignIn } from "./pages/sign-in.js";
@@ -46,6 +47,7 @@ function route(): void {
 async function view(path: string): Promise<void> {
   const review = REVIEW_PATH.exec(path)?.[1];
   if (review) await renderReview(main, decodeURIComponent(review));
+  else if (/^\/app\/attention\/?$/.test(path)) await renderAttention(main);
   else await renderQuestionnaires(main);
 }
 

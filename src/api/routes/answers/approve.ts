@@ -10,10 +10,12 @@ const route = createRoute({
   path: "/v1/answers/{id}/approve",
   tags: ["answers"],
   summary: "Approve an answer as it stands",
+  description:
+    "A Yes/No or choice answer needs a value its question allows (`value_required`). An approved value that disagrees with its library entry opens a library conflict for the entry's owner (`GET /v1/library/conflicts`).",
   security: bearer("answers:review"),
   middleware: guard("answers:review", { method: "post" }),
   request: { params: IdParam("Answer id", "q_0a1b2c3d4e5f60718293") },
-  responses: { 200: json(AnswerSchema, "The approved answer"), ...problems(404, 409) },
+  responses: { 200: json(AnswerSchema, "The approved answer"), ...problems(404, 409, 422) },
 });
 
 export function registerApproveAnswer(app: OpenAPIHono<AppEnv>): void {

@@ -14,7 +14,7 @@ const route = createRoute({
   middleware: guard("answers:review", { method: "post" }),
   request: { params: IdParam("Questionnaire id", "qn_3f2a9c0d1e4b5a6c7d8e"), body: jsonBody(BulkApproveSchema) },
   responses: {
-    200: json(BulkApproveResultSchema, "Ids approved and the questionnaire's status after"),
+    200: json(BulkApproveResultSchema, "Ids approved, those skipped with why, and the questionnaire's status after"),
     ...problems(400, 404),
   },
 });

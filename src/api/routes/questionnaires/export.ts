@@ -11,22 +11,23 @@ const route = createRoute({
   tags: ["questionnaires"],
   summary: "Download the filled original (approved answers only by default), or the answers as CSV or JSON",
   description:
-    "Downloading the filled original of an approved questionnaire moves it to `exported`. Every export is audited, with the artifacts it cites.",
+    "Answers that need review or have no match are never written. Citations are decided again for the customer as it is now (NDA, region) and the artifacts as they are today; `x-quire-citation-changes` counts the answers whose citations differ from drafting (details: the JSON export's `citationChanges`, or `GET /v1/questionnaires/{id}/citations`). Downloading the filled original of an approved questionnaire moves it to `exported`. Every export is audited, with the artifacts really sent.",
   security: bearer("questionnaires:read"),
   middleware: guard("questionnaires:read"),
   request: {
     params: IdParam("Questionnaire id", "qn_3f2a9c0d1e4b5a6c7d8e"),
     query: z.object({
       format: z.enum(["original", "csv", "json"]).default("original"),
-      include: z
-        .enum(["approved", "drafts"])
-        .default("approved")
-        .openapi({ description: "`drafts`: also drafted and needs-review answers (never rejected ones)" }),
+      include: z.enum(["approved", "drafts"]).default("approved").openapi({
+        description:
+          "`drafts`: also drafted (unreviewed) answers, each marked as a draft in its comment; never needs-review, no-match or rejected ones",
+      }),
     }),
   },
   responses: {
     200: {
-      description: "The file; `x-quire-warnings` counts answers that could not be written",
+      description:
+        "The file; `x-quire-warnings` counts answers that could not be written (or are no longer current); `x-quire-citation-changes` counts answers cited differently than when drafted",
       content: {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
           schema: z.string().openapi({ format: "binary" }),
@@ -52,6 +53,7 @@ export function registerExportQuestionnaire(app: OpenAPIHono<AppEnv>): void {
       "content-type": result.contentType,
       "content-disposition": contentDisposition(result.fileName),
       "x-quire-warnings": String(result.warnings.length),
+      "x-quire-citation-changes": String(result.citationChanges.length),
     });
     await recordExport(ctx, result.record);
     return response as never;

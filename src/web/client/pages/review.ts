@@ -4,7 +4,14 @@
  * actions open in a dialog (answer-dialog.ts).
  */
 import { enc, getAll, getJson, type QueryValue, query, request, sendJson } from "../api.js";
-import type { AnswerSummary, BulkApprove, BulkApproveResult, Customer, Questionnaire } from "../api-types.js";
+import type {
+  AnswerSummary,
+  BulkApprove,
+  BulkApproveResult,
+  CitationCheck,
+  Customer,
+  Questionnaire,
+} from "../api-types.js";
 import { busy, type Child, dataTable, field, fill, h } from "../dom.js";
 import { badge, fmtDate, plural, words } from "../format.js";
 import { showProblem } from "../problem.js";
@@ -24,6 +31,8 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     : null;
 
   const header = h("section", { class: "qn-header", "aria-labelledby": "qn-title" });
+  // What an export today would cite differently, and which answers are no longer current.
+  const sinceDrafting = h("section", { class: "card since-drafting", id: "since-drafting", hidden: true });
   const error = h("div", { class: "problem", role: "alert", hidden: true });
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
   const tbody = h("tbody");
@@ -117,8 +126,10 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 30_000);
       const warnings = Number(res.headers.get("x-quire-warnings") ?? "0");
-      const unwritten = warnings ? ` (${warnings} answers could not be written; see the JSON export)` : "";
-      status.textContent = `Downloaded ${a.download}${unwritten}.`;
+      const unwritten = warnings ? ` (${warnings} warnings, e.g. answers that could not be written)` : "";
+      const changed = Number(res.headers.get("x-quire-citation-changes") ?? "0");
+      const cited = changed ? ` Citations were decided again for today: ${plural(changed, "answer")} changed.` : "";
+      status.textContent = `Downloaded ${a.download}${unwritten}.${cited}`;
       await refreshHeader();
     } catch (err) {
       showProblem(error, err);
@@ -129,6 +140,7 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     root,
     h("p", {}, h("a", { href: "/app" }, "← All questionnaires")),
     header,
+    sinceDrafting,
     h(
       "section",
       { class: "card", "aria-label": "Review tools" },
@@ -178,7 +190,17 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
   }
 
   async function refresh(): Promise<void> {
-    await Promise.all([refreshHeader(), loadAnswers()]);
+    await Promise.all([refreshHeader(), loadAnswers(), refreshSinceDrafting()]);
+  }
+
+  async function refreshSinceDrafting(): Promise<void> {
+    try {
+      const check = await getJson<CitationCheck>(`${path}/citations`);
+      sinceDrafting.hidden = check.changes.length === 0 && check.stale.length === 0;
+      fill(sinceDrafting, ...sinceDraftingView(check));
+    } catch (err) {
+      showProblem(error, err);
+    }
   }
 
   // Sections for the filter come from the unfiltered list, once.
@@ -188,9 +210,55 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     const sections = new Set(all.map((a) => a.section).filter((s): s is string => Boolean(s)));
     for (const s of sections) fSection.append(h("option", { value: s }, s));
     showAnswers(all);
+    await refreshSinceDrafting();
   } catch (err) {
     showProblem(error, err);
   }
+}
+
+/** Citation changes an export today would make (customer's NDA or region changed, evidence lapsed) and stale answers. */
+function sinceDraftingView(check: CitationCheck): Child[] {
+  const label = (c: { sourceId: string | null; question: string }) => c.sourceId ?? c.question.slice(0, 60);
+  return [
+    h("h2", {}, "Changed since drafting"),
+    h(
+      "p",
+      { class: "muted" },
+      `An export today (${check.customer.asOf}, ${check.customer.ndaOnFile ? "NDA on file" : "no NDA"}, region ${check.customer.region}) decides citations again:`,
+    ),
+    check.changes.length
+      ? h(
+          "ul",
+          { id: "citation-changes" },
+          check.changes.map((c) =>
+            h(
+              "li",
+              { "data-answer-id": c.answerId },
+              h("strong", {}, label(c)),
+              ": ",
+              c.removed.map((r) => `no longer cites ${r.artifactId} (${r.reason})`).join("; "),
+              c.removed.length && c.added.length ? "; " : "",
+              c.added.map((x) => `now cites ${x.artifactId}`).join("; "),
+            ),
+          ),
+        )
+      : null,
+    check.stale.length
+      ? h(
+          "ul",
+          { id: "stale-answers", class: "warnings" },
+          check.stale.map((s) =>
+            h(
+              "li",
+              { "data-answer-id": s.answerId },
+              h("strong", {}, s.sourceId ?? s.answerId),
+              ": ",
+              s.reasons.join("; "),
+            ),
+          ),
+        )
+      : null,
+  ];
 }
 
 function questionnaireHeader(q: Questionnaire, customer: Customer | null): Child[] {

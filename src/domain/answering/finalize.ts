@@ -1,0 +1,63 @@
+import { contradiction, dropContradictingLead } from "../drafting/consistency.js";
+import { staleReasons } from "../freshness/answer-freshness.js";
+import { fillPlaceholders } from "../freshness/placeholders.js";
+import type { LibraryEntry } from "../library/types.js";
+import type { PreparedLibrary } from "./answer-questions.js";
+import { citeEntries } from "./cite.js";
+import type { CustomerContext } from "./customer.js";
+import type { ReportQuestion } from "./report.js";
+
+/** The drafter's note on a Yes/No it flipped for a question asked in the opposite sense. */
+const FLIPPED = /was turned into/;
+
+/**
+ * The last step before an answer can leave, after the engine (or the LLM) drafted it: what it says
+ * must be true on the as-of date.
+ * - Placeholders in the text are filled from the artifacts as they stand (a renewed report's period).
+ * - Citations are decided by the policy for the entries (never taken from a drafter): at most two,
+ *   the rest on request, nothing stale, nothing a product feature cannot be proven by.
+ * - An answer resting on a lapsed entry or artifact is never drafted: it goes to review with the reason.
+ * - A value that contradicts its own text goes to review with the reason.
+ * Pure and idempotent; the same for every runtime and for the offline and LLM paths.
+ */
+export function finalizeAnswer(
+  prepared: PreparedLibrary,
+  question: ReportQuestion,
+  entries: readonly LibraryEntry[],
+  customer: CustomerContext,
+): ReportQuestion {
+  if (question.answer === null || entries.length === 0) return question;
+  const { artifacts } = prepared.library;
+  const notes = [...question.notes];
+  let status = question.status;
+  const review = (note: string) => {
+    if (status === "drafted") status = "needs_review";
+    if (!notes.includes(note)) notes.push(note);
+  };
+
+  const filled = fillPlaceholders(question.answer.text, artifacts, customer.asOf);
+  let text = filled.text;
+  if (filled.problems.length > 0)
+    review(`the answer names facts the library cannot fill: ${filled.problems.join("; ")}`);
+  const value = question.answer.value;
+  if (notes.some((n) => FLIPPED.test(n))) text = dropContradictingLead(value, text);
+
+  const cited = citeEntries(prepared, entries, question.text, customer);
+  const stale = staleReasons({ library: prepared.library, entries, text, asOf: customer.asOf });
+  for (const reason of stale) review(`not drafted as current on ${customer.asOf}: ${reason.reason}`);
+  const contradicts = contradiction(question, value, text);
+  if (contradicts) review(contradicts);
+
+  const { stale: _previous, ...rest } = question;
+  return {
+    ...rest,
+    status,
+    answer: { value, text },
+    controls: cited.refs,
+    citations: cited.citations,
+    onRequest: cited.onRequest,
+    withheld: cited.withheld,
+    notes,
+    ...(stale.length > 0 ? { stale } : {}),
+  };
+}

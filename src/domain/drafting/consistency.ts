@@ -1,0 +1,195 @@
+import { polarityOf } from "./values.js";
+
+/**
+ * Whether a drafted value contradicts its own text, or the text the question's own terms: a "Yes" to
+ * "backups stored in a separate region?" whose text says "in the same region", a "Yes" to "revoked
+ * within 24 hours?" whose text says "within 48 hours". Such a draft goes to a person with the reason.
+ * Deliberately narrow: it only speaks when the text states the opposite in so many words.
+ */
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  eighteen: 18,
+  twenty: 20,
+  "twenty-four": 24,
+  thirty: 30,
+  "thirty-five": 35,
+  "forty-five": 45,
+  sixty: 60,
+  ninety: 90,
+};
+
+/** Hours per unit; characters are their own dimension. */
+const UNITS: readonly { pattern: string; dimension: "time" | "chars"; size: number }[] = [
+  { pattern: "minutes?|mins?", dimension: "time", size: 1 / 60 },
+  { pattern: "hours?|hrs?|h", dimension: "time", size: 1 },
+  { pattern: "(?:business |working |calendar )?days?", dimension: "time", size: 24 },
+  { pattern: "weeks?", dimension: "time", size: 168 },
+  { pattern: "months?", dimension: "time", size: 730 },
+  { pattern: "years?", dimension: "time", size: 8760 },
+  { pattern: "characters?|chars?", dimension: "chars", size: 1 },
+];
+
+const QTY = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join("|")})`;
+const UNIT = `(${UNITS.map((u) => u.pattern).join("|")})`;
+const UPPER_CUES =
+  "within|no (?:more|later|longer) than|not (?:more|later|longer) than|at most|less than|under|up to|maximum(?: of)?|not exceeding";
+const LOWER_CUES =
+  "at least|no less than|not less than|minimum(?: of)?|a minimum of|more than|longer than|over|(?:kept|retained|stored|held|preserved) for|for";
+
+type Bound = "upper" | "lower";
+interface Quantity {
+  readonly bound: Bound;
+  readonly dimension: "time" | "chars";
+  readonly amount: number;
+  readonly phrase: string;
+}
+
+function unitOf(unit: string): (typeof UNITS)[number] | null {
+  return UNITS.find((u) => new RegExp(`^(?:${u.pattern})$`, "i").test(unit)) ?? null;
+}
+
+function amountOf(qty: string): number {
+  return NUMBER_WORDS[qty.toLowerCase()] ?? Number(qty);
+}
+
+/** Durations and lengths with the word that bounds them ("within 24 hours", "at least 12 characters", "14 days or more"). */
+function quantities(text: string): Quantity[] {
+  const t = text.toLowerCase().replace(/\s+/g, " ");
+  const found: Quantity[] = [];
+  const push = (bound: Bound, qty: string, unitText: string, phrase: string) => {
+    const unit = unitOf(unitText);
+    if (!unit) return;
+    found.push({ bound, dimension: unit.dimension, amount: amountOf(qty) * unit.size, phrase: phrase.trim() });
+  };
+  for (const [bound, cues] of [
+    ["upper", UPPER_CUES],
+    ["lower", LOWER_CUES],
+  ] as const) {
+    const re = new RegExp(`\\b(?:${cues})\\s+(?:the |a |an )?${QTY}[\\s-]${UNIT}\\b`, "g");
+    for (const m of t.matchAll(re)) push(bound, m[1] ?? "", m[2] ?? "", m[0]);
+  }
+  const postfix = new RegExp(`\\b${QTY}[\\s-]${UNIT}\\s+or (?:more|longer|greater)\\b`, "g");
+  for (const m of t.matchAll(postfix)) push("lower", m[1] ?? "", m[2] ?? "", m[0]);
+  const postfixUpper = new RegExp(`\\b${QTY}[\\s-]${UNIT}\\s+or (?:less|fewer|sooner)\\b`, "g");
+  for (const m of t.matchAll(postfixUpper)) push("upper", m[1] ?? "", m[2] ?? "", m[0]);
+  return found;
+}
+
+function quantityContradiction(question: string, answer: string): string | null {
+  const asked = quantities(question);
+  if (asked.length === 0) return null;
+  const stated = quantities(answer);
+  for (const bound of asked) {
+    // "for N" in a question is no bound ("kept for 12 months?" asks about that period, not a minimum).
+    if (bound.bound === "lower" && /^for\b/.test(bound.phrase)) continue;
+    const comparable = stated.filter((s) => s.dimension === bound.dimension && s.bound === bound.bound);
+    if (comparable.length === 0) continue;
+    const meets = comparable.some((s) =>
+      bound.bound === "upper" ? s.amount <= bound.amount : s.amount >= bound.amount,
+    );
+    if (!meets) {
+      return `the question asks "${bound.phrase}" but the answer says "${comparable.map((s) => s.phrase).join('", "')}"`;
+    }
+  }
+  return null;
+}
+
+/** Days between occurrences, for frequencies said in a word. */
+const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] = [
+  { pattern: /\b(continuous(ly)?|real[- ]time)\b/, days: 0, label: "continuously" },
+  { pattern: /\b(hourly|every hour)\b/, days: 1 / 24, label: "hourly" },
+  { pattern: /\b(daily|nightly|every day|once a day)\b/, days: 1, label: "daily" },
+  { pattern: /\b(weekly|every week|once a week)\b/, days: 7, label: "weekly" },
+  { pattern: /\b(monthly|every month|once a month)\b/, days: 30, label: "monthly" },
+  { pattern: /\b(quarterly|every quarter|every three months|once a quarter)\b/, days: 91, label: "quarterly" },
+  { pattern: /\b(semi-?annual(ly)?|twice a year|every six months)\b/, days: 182, label: "twice a year" },
+  {
+    pattern: /\b(annual(ly)?|yearly|every year|once a year|each year|every twelve months)\b/,
+    days: 365,
+    label: "annually",
+  },
+  { pattern: /\b(every (two|2) years|biennial(ly)?)\b/, days: 730, label: "every two years" },
+];
+
+function frequencyContradiction(question: string, answer: string): string | null {
+  const q = question.toLowerCase();
+  // Only a question that sets a minimum frequency ("at least monthly", "at least once a year").
+  const asked = /\bat least (once (a|per) |every )?(\w+)/.exec(q);
+  if (!asked) return null;
+  const bound = FREQUENCIES.find((f) => f.pattern.test(asked[0]));
+  if (!bound) return null;
+  const a = answer.toLowerCase();
+  const stated = FREQUENCIES.filter((f) => f.pattern.test(a));
+  if (stated.length === 0) return null;
+  if (stated.some((f) => f.days <= bound.days)) return null;
+  return `the question asks for at least ${bound.label} but the answer says ${stated.map((f) => f.label).join(", ")}`;
+}
+
+const SEPARATE_PLACE =
+  /\b(separate|different|another|secondary|distinct|second|remote|geographically (separate|distinct|dispersed|diverse)|off-?site)\b[^.?]{0,40}?\b(geographic(al)? )?(regions?|locations?|sites?|data ?cent(er|re)s?|availability zones?|countr(y|ies)|facilit(y|ies)|geograph(y|ic\w*))\b|\bgeographically (separate|distinct|dispersed|diverse)\b|\boff-?site\b/;
+const SAME_PLACE =
+  /\b(same|single) (aws |cloud )?(region|location|site|data ?cent(er|re)|availability zone|country|facility)\b/;
+
+function placeContradiction(question: string, answer: string): string | null {
+  const q = question.toLowerCase();
+  const asked = SEPARATE_PLACE.exec(q);
+  if (!asked) return null;
+  const said = SAME_PLACE.exec(answer.toLowerCase());
+  return said ? `the question asks for "${asked[0]}" but the answer says "${said[0]}"` : null;
+}
+
+const LEADING = /^\s*(yes|no)\b[.,;:!]?\s*/i;
+
+/** The text's leading Yes/No when it says the opposite of the value, else null. */
+function contradictingLead(value: string, text: string): string | null {
+  const lead = LEADING.exec(text)?.[1];
+  if (!lead) return null;
+  const v = polarityOf(value);
+  const l = polarityOf(lead);
+  return (v === "yes" || v === "no") && v !== l ? lead : null;
+}
+
+/**
+ * A drafted value flipped for a question asked in the opposite sense keeps the entry's text, which may
+ * open with the entry's own "Yes."; that word now contradicts the value, while the rest of the text
+ * states the practice truly. Drop the word, keep the practice.
+ */
+export function dropContradictingLead(value: string | null, text: string): string {
+  if (value === null || contradictingLead(value, text) === null) return text;
+  const rest = text.replace(LEADING, "");
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** Why this drafted value contradicts its own text or the question's terms, or null when it does not. */
+export function contradiction(
+  question: { readonly text: string; readonly kind: string },
+  value: string | null,
+  text: string,
+): string | null {
+  if (question.kind === "free_text" || value === null) return null;
+  const lead = contradictingLead(value, text);
+  if (lead) return `the value "${value}" contradicts the answer text, which begins "${lead}"`;
+  if (polarityOf(value) !== "yes") return null;
+  const why =
+    placeContradiction(question.text, text) ??
+    quantityContradiction(question.text, text) ??
+    frequencyContradiction(question.text, text);
+  return why ? `"${value}" contradicts the answer: ${why}` : null;
+}
