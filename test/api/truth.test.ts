@@ -160,6 +160,38 @@ describe("an approved answer that disagrees with its library entry", () => {
   });
 });
 
+describe("two approved answers from one entry that disagree with each other", () => {
+  it("open a conflict naming both, even when the entry has no value of its own", async () => {
+    // equipment-disposal is a "Describe…" entry (short: null): only the two approvals can disagree.
+    const now = await Promise.all(answers.map((x) => get(`/v1/answers/${x.id}`) as Promise<Answer>));
+    const pick = now.filter((x) => x.kind === "yes_no" && x.status !== "approved" && x.entryId !== "staff-mfa");
+    const [first, second] = pick.slice(-2);
+    if (!first || !second) throw new Error("expected two more Yes/No answers");
+    for (const [x, value] of [
+      [first, "Yes"],
+      [second, "No"],
+    ] as const) {
+      const edited = await h.call("PATCH", `/v1/answers/${x.id}`, {
+        key: a.adminKey,
+        json: { entryId: "equipment-disposal", value },
+      });
+      expect(edited.status, x.question).toBe(200);
+    }
+    const approve = (x: Answer) => h.call("POST", `/v1/answers/${x.id}/approve`, { key: a.adminKey });
+    expect((await approve(first)).status).toBe(200);
+    // One approval alone agrees with everything: no conflict yet.
+    const none = await get("/v1/library/conflicts?status=open");
+    expect(none.data.filter((c: { entryId: string }) => c.entryId === "equipment-disposal")).toEqual([]);
+    expect((await approve(second)).status).toBe(200);
+    const open = (await get("/v1/library/conflicts?status=open")).data.filter(
+      (c: { entryId: string }) => c.entryId === "equipment-disposal",
+    );
+    expect(open).toHaveLength(1);
+    expect(open[0].message).toMatch(/two approved answers from entry equipment-disposal disagree: "No" to .* and "Yes" to /);
+    expect(open[0].answers.map((x: { answerId: string }) => x.answerId).sort()).toEqual([first.id, second.id].sort());
+  });
+});
+
 describe("citations decided again at export", () => {
   it("stop citing the SOC 2 report once the customer's NDA is withdrawn, and the audit log says what was sent", async () => {
     const cited = answers.find(
