@@ -187,7 +187,9 @@ describe("two approved answers from one entry that disagree with each other", ()
       (c: { entryId: string }) => c.entryId === "equipment-disposal",
     );
     expect(open).toHaveLength(1);
-    expect(open[0].message).toMatch(/two approved answers from entry equipment-disposal disagree: "No" to .* and "Yes" to /);
+    expect(open[0].message).toMatch(
+      /two approved answers from entry equipment-disposal disagree: "No" to .* and "Yes" to /,
+    );
     expect(open[0].answers.map((x: { answerId: string }) => x.answerId).sort()).toEqual([first.id, second.id].sort());
   });
 });
