@@ -158,9 +158,7 @@ function governanceTopic(normalized: string): { topic: string; rest: string } | 
   const tailAt = last ? (last.index ?? 0) + last[0].length : normalized.length;
   const purpose = TRAILING_PURPOSE.test(normalized.slice(tailAt)) ? normalized.slice(tailAt) : "";
   const qualifiers = (normalized.slice(0, normalized.length - purpose.length).match(SCOPE_QUALIFIERS) ?? []).join(" ");
-  const core = stripGovernance(
-    normalized.slice(0, normalized.length - purpose.length).replace(SCOPE_QUALIFIERS, " "),
-  );
+  const core = stripGovernance(normalized.slice(0, normalized.length - purpose.length).replace(SCOPE_QUALIFIERS, " "));
   // Keep the whole text as the topic when the purpose clause or a qualifier is all there is.
   if (core === "") {
     const whole = stripGovernance(normalized);
