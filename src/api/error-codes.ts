@@ -45,6 +45,11 @@ export const ERROR_CODES: readonly { code: string; status: number; meaning: stri
     status: 413,
     meaning: "The file is over the synchronous POST /v1/answer ceiling (1 MiB); upload it to POST /v1/questionnaires",
   },
+  {
+    code: "too_many_questions",
+    status: 413,
+    meaning: "The file has more questions than this deployment answers per file (Workers: MAX_QUESTIONS); split it",
+  },
   { code: "unsupported_media_type", status: 415, meaning: "The body's content-type is not the one the route takes" },
   { code: "idempotency_key_reused", status: 422, meaning: "The Idempotency-Key was used with another request" },
   { code: "unknown_entry", status: 422, meaning: "The library entry named does not exist" },

@@ -35,10 +35,19 @@ export interface WorkerBindings {
   BLOBS: R2Bucket;
   JOBS: Queue<JobMessage>;
   MAX_UPLOAD_BYTES?: string;
+  /** Questions per file (default 15,000): what one invocation answers within the CPU limit, measured in bench/worker.ts. */
+  MAX_QUESTIONS?: string;
   /** Secret; with it, drafts are refined by Claude (QUIRE_LLM_* vars set the model and limits). */
   ANTHROPIC_API_KEY?: string;
   QUIRE_LLM_MODEL?: string;
 }
+
+/**
+ * Questions one file may have on Workers. One queue invocation drafts a whole file; 5,000 questions
+ * take about 3 s of CPU in workerd (bench/worker.ts), so 15,000 stay near 10 s, a third of the paid
+ * plan's default 30 s limit.
+ */
+const DEFAULT_MAX_QUESTIONS = 15_000;
 
 /** The daily freshness sweep's Cron Trigger (wrangler.toml `[triggers] crons`); not exported: a Worker module exports handlers only. */
 const FRESHNESS_CRON = "0 6 * * *";
@@ -78,6 +87,7 @@ function buildDeps(env: WorkerBindings): AppDeps {
     clientAddress: (c) => c.req.header("cf-connecting-ip"),
     ...(env.ANTHROPIC_API_KEY && { llm: llmSettingsFromEnv(env as unknown as Record<string, string | undefined>) }),
     ...(env.MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.MAX_UPLOAD_BYTES) }),
+    maxQuestions: Number(env.MAX_QUESTIONS ?? DEFAULT_MAX_QUESTIONS),
   };
   // The synchronous /v1/answer runs its job in the request (a Worker has no event loop to protect);
   // if the queue consumer took it first, the request waits for the consumer's result.

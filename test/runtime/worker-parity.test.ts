@@ -1,3 +1,5 @@
+// The API's zod extension must load before the domain's schemas are built (zod 4 adds .openapi per instance).
+import "@hono/zod-openapi";
 import { readFileSync } from "node:fs";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -89,4 +91,67 @@ describe("Workers and Node answer the same files alike (workerd via Miniflare)",
     });
     expect(answers.data).toHaveLength(viaNode.body.questions.length);
   }, 60_000);
+});
+
+describe("A file over the Workers question cap (MAX_QUESTIONS)", () => {
+  it("is refused with 413 too_many_questions, and a queued one fails with that code, on Workers and on Node", async () => {
+    const { mf, key } = await startWorker({ bindings: { MAX_QUESTIONS: "30" } });
+    const node = await harness({ deps: { maxQuestions: 30 } });
+    try {
+      const bytes = new Uint8Array(readFileSync("fixtures/numbered.pdf")); // 31 questions
+      const encoded = await multipart(fileForm(bytes, "numbered.pdf", FIELDS));
+      const res = await mf.dispatchFetch("http://quire.test/v1/answer", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": encoded.contentType },
+        body: encoded.body,
+      });
+      expect(res.status).toBe(413);
+      expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
+      expect(await res.json()).toMatchObject({ code: "too_many_questions" });
+      const nodeKey = (await node.tenant("Capped")).adminKey;
+      const viaNode = await node.call("POST", "/v1/answer", {
+        key: nodeKey,
+        form: fileForm(bytes, "numbered.pdf", FIELDS),
+      });
+      expect(viaNode.status).toBe(413);
+      expect(viaNode.body.code).toBe("too_many_questions");
+      // Queued, the questionnaire fails with the same code (the consumer checks before drafting).
+      const auth = { authorization: `Bearer ${key}` };
+      const customer = await mf.dispatchFetch("http://quire.test/v1/customers", {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({ name: "Capped buyer", region: "us" }),
+      });
+      const { id: customerId } = (await customer.json()) as { id: string };
+      const upload = await multipart(fileForm(bytes, "numbered.pdf", { customerId }));
+      const created = await mf.dispatchFetch("http://quire.test/v1/questionnaires", {
+        method: "POST",
+        headers: { ...auth, "content-type": upload.contentType },
+        body: upload.body,
+      });
+      expect(created.status).toBe(202);
+      const { id } = (await created.json()) as { id: string };
+      let body: { status: string; failure?: { code: string } } = { status: "queued" };
+      for (let i = 0; i < 200 && ["queued", "processing"].includes(body.status); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        body = (await (
+          await mf.dispatchFetch(`http://quire.test/v1/questionnaires/${id}`, { headers: auth })
+        ).json()) as typeof body;
+      }
+      expect(body).toMatchObject({ status: "failed", failure: { code: "too_many_questions" } });
+      // Within the cap the same deployment answers.
+      const small = await multipart(
+        fileForm(new Uint8Array(readFileSync("fixtures/bulleted.pdf")), "bulleted.pdf", FIELDS),
+      );
+      const ok = await mf.dispatchFetch("http://quire.test/v1/answer", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": small.contentType },
+        body: small.body,
+      });
+      expect(ok.status).toBe(200);
+    } finally {
+      await mf.dispose();
+      await node.close();
+    }
+  }, 120_000);
 });

@@ -14,12 +14,16 @@ export const workerBundle = (): Promise<WorkerBundle> => {
 
 /**
  * The deployable Worker running in workerd (Miniflare, the simulator wrangler dev runs) with local
- * D1, R2 and Queues bound as wrangler.toml binds them, D1 migrated from drizzle/, and the demo
- * tenant seeded the way `npm run worker:tenant` does. Returns the tenant's key.
+ * D1, R2 and Queues bound as wrangler.toml binds them (plus any plain-text `bindings`, as
+ * wrangler.toml [vars]), D1 migrated from drizzle/, and a tenant with the shipped library seeded
+ * as `npm run worker:tenant` does. Returns the tenant's key.
  */
-export async function startWorker(): Promise<{ mf: Miniflare; key: string; bundle: WorkerBundle }> {
+export async function startWorker(
+  options: { bindings?: Record<string, string> } = {},
+): Promise<{ mf: Miniflare; key: string; bundle: WorkerBundle }> {
   const built = await workerBundle();
   const mf = new Miniflare({
+    ...(options.bindings && { bindings: options.bindings }),
     // Listed explicitly so Miniflare takes the one bundled module as wrangler uploads it.
     modules: [{ type: "ESModule", path: built.file }],
     modulesRoot: dirname(built.file),

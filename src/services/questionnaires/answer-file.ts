@@ -9,6 +9,7 @@ import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
 import { newId, type ServiceContext } from "../context.js";
 import { draftReport } from "./draft-report.js";
+import { checkQuestionCount } from "./question-cap.js";
 
 export interface AnswerFileInput {
   readonly bytes: Uint8Array;
@@ -31,6 +32,7 @@ export interface AnswerFileResult {
  */
 export async function answerFile(ctx: ServiceContext, input: AnswerFileInput): Promise<AnswerFileResult> {
   const questionnaire = await ingestQuestionnaire(input.bytes, input.fileName, input.hints);
+  checkQuestionCount(questionnaire, ctx.maxQuestions);
   const report = await draftReport(ctx, questionnaire, input.customer, input.onProgress);
 
   const questionnaireId = newId("qn");

@@ -12,6 +12,7 @@ import { dispatchJobs } from "../jobs/enqueue.js";
 import { eventWrites } from "../webhooks/emit.js";
 import { draftStatements } from "./answer-file.js";
 import { draftReport } from "./draft-report.js";
+import { checkQuestionCount } from "./question-cap.js";
 import { customerContextOf } from "./shape.js";
 
 /** Still waiting for its processing job (a job resumed after a crash finds it "processing"). */
@@ -43,6 +44,7 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
     const bytes = await ctx.blobs.get(row.blobKey);
     if (!bytes) throw new Error(`blob ${row.blobKey} is missing`);
     const questionnaire = await ingestQuestionnaire(bytes, row.fileName, row.hints ?? undefined);
+    checkQuestionCount(questionnaire, ctx.maxQuestions);
     drafted = { questionnaire, report: await draftReport(ctx, questionnaire, customerContextOf(row)) };
   } catch (error) {
     // Refusals (a bad file) fail the questionnaire; anything else is the job's to retry.
