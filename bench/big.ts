@@ -77,6 +77,8 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
   const { loadLibraryDir } = await import("../src/library-files/load.js");
   const { openLocalRuntime } = await import("../src/runtime/local.js");
   const { replaceLibrary } = await import("../src/services/library/replace.js");
+  const { loadLibraryDirCached } = await import("../src/library-files/cache.js");
+  const { syncLibrary } = await import("../src/cli/library-sync.js");
   const { preparedLibraryFor } = await import("../src/services/library/prepared.js");
   const { answerQuestionnaire } = await import("../src/domain/answering/answer-questions.js");
   const { saveAnswered } = await import("../src/services/questionnaires/answer-file.js");
@@ -96,6 +98,15 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
   try {
     const ctx = { ...runtime.deps, tenantId: "local", actor: "cli:bench" };
     await time("replacing the library in SQLite", () => replaceLibrary(ctx, library));
+    const cacheDir = join(dir, ".quire-cache");
+    await loadLibraryDirCached(join(ROOT, "answer-library"), cacheDir); // writes the cache
+    const cached = await time("loading answer-library/ from the parsed-library cache", () =>
+      loadLibraryDirCached(join(ROOT, "answer-library"), cacheDir),
+    );
+    await syncLibrary(ctx, cached.library, cached.revision, join(dir, "phases.db")); // records the revision
+    await time("syncing the library into SQLite when unchanged", () =>
+      syncLibrary(ctx, cached.library, cached.revision, join(dir, "phases.db")),
+    );
     const questionnaire = await time("reading the workbook + detection", () =>
       ingestQuestionnaire(bytes, "big.xlsx", undefined),
     );
