@@ -1,5 +1,5 @@
 import { atomic } from "../../db/atomic.js";
-import { chunkRows } from "../../db/chunk.js";
+import { insertRows } from "../../db/insert-rows.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
@@ -107,10 +107,7 @@ export function draftStatements(
     matchedTerms: a.matchedTerms,
     updatedAt: at,
   }));
-  return [
-    ...chunkRows(questionRows).map((rows) => db.insert(questions).values(rows)),
-    ...chunkRows(answerRows).map((rows) => db.insert(answers).values(rows)),
-  ];
+  return [...insertRows(db, questions, questionRows), ...insertRows(db, answers, answerRows)];
 }
 
 /** Writes a questionnaire with its questions and drafted answers in one atomic step. */
