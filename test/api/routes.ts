@@ -191,6 +191,12 @@ export const ROUTES: RouteCase[] = [
   ...library("entries", "entry", entry),
   {
     method: "GET",
+    path: "/v1/crosswalk",
+    scope: "library:read",
+    malformed: { input: () => query("framework=hipaa"), field: "framework" },
+  },
+  {
+    method: "GET",
     path: "/v1/attention",
     scope: "library:read",
     malformed: { input: () => query("owner="), field: "owner" },

@@ -21,6 +21,7 @@ import { registerGetCustomer } from "./customers/get.js";
 import { registerListCustomers } from "./customers/list.js";
 import { registerUpdateCustomer } from "./customers/update.js";
 import { registerHealth } from "./health.js";
+import { registerCrosswalk } from "./insights/crosswalk.js";
 import { registerCreateKey } from "./keys/create.js";
 import { registerListKeys } from "./keys/list.js";
 import { registerRevokeKey } from "./keys/revoke.js";
@@ -48,6 +49,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     registerQuestionnaires,
     registerAnswers,
     registerLibrary,
+    registerCrosswalk,
     registerFreshness,
     registerWebhooks,
     registerKeys,
