@@ -44,3 +44,85 @@ export const CrosswalkSchema = z
     ),
   })
   .openapi("Crosswalk");
+
+const RegionCounts = z.record(z.string(), z.number());
+const Monthly = z.array(z.object({ month: z.string(), questionnaires: z.number() }));
+
+export const RecommendationSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    verdict: z.string(),
+    confidence: z.enum(["strong", "moderate", "weak"]),
+    reasoning: z.array(z.string()),
+    rules: z.array(z.string()),
+  })
+  .openapi("Recommendation");
+
+export const DemandReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    region: z.string().nullable(),
+    months: z.array(z.string()),
+    volume: z.object({
+      questionnaires: z.number(),
+      questions: z.number(),
+      buyers: z.number(),
+      byMonth: Monthly,
+      byRegion: RegionCounts,
+      medianReviewHours: z.number().nullable(),
+      reviewed: z.number(),
+    }),
+    frameworks: z.array(
+      z.object({
+        framework: z.string(),
+        label: z.string(),
+        questionnaires: z.number(),
+        buyers: z.number(),
+        questions: z.number(),
+        byRegion: RegionCounts,
+        byMonth: Monthly,
+      }),
+    ),
+    soc2Types: z.object({ type1: z.number(), type2: z.number(), both: z.number() }),
+    isoEditions: z.object({ "2013": z.number(), "2022": z.number() }),
+    withheld: z.array(
+      z.object({
+        framework: z.string().nullable(),
+        region: z.string(),
+        reason: z.string(),
+        artifactType: z.string(),
+        buyers: z.number(),
+        substituted: z.number(),
+        substitute: z.string().nullable(),
+        sentence: z.string(),
+      }),
+    ),
+    controlGaps: z.array(
+      z.object({
+        control: z.string(),
+        title: z.string(),
+        status: z.string(),
+        asked: z.number(),
+        answered: z.number(),
+        partial: z.number(),
+        unanswered: z.number(),
+      }),
+    ),
+    pipeline: z.object({
+      total: z.number(),
+      withDeal: z.number(),
+      byFramework: z.array(
+        z.object({
+          framework: z.string(),
+          label: z.string(),
+          asked: z.number(),
+          unevidenced: z.number(),
+          unevidencedBuyers: z.number(),
+          share: z.number(),
+        }),
+      ),
+    }),
+  })
+  .openapi("DemandReport");
