@@ -17,6 +17,8 @@ export interface AnswerFileInput {
   readonly hints?: LayoutHints;
   readonly customerId?: string | null;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Questions drafted by the LLM so far (one step per call). */
+  readonly onDraftProgress?: (done: number, total: number) => void;
 }
 
 export interface AnswerFileResult {
@@ -31,7 +33,7 @@ export interface AnswerFileResult {
  */
 export async function answerFile(ctx: ServiceContext, input: AnswerFileInput): Promise<AnswerFileResult> {
   const questionnaire = await ingestQuestionnaire(input.bytes, input.fileName, input.hints);
-  const report = await draftReport(ctx, questionnaire, input.customer, input.onProgress);
+  const report = await draftReport(ctx, questionnaire, input.customer, input.onProgress, input.onDraftProgress);
 
   const questionnaireId = newId("qn");
   const blobKey = `${ctx.tenantId}/${questionnaireId}/original`;
