@@ -134,6 +134,7 @@ export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput
       asOf: input.customer.asOf,
       summary: input.report.summary,
       warnings: input.report.warnings,
+      llmUsage: input.report.llm ?? null,
       createdBy: ctx.actor,
       createdAt: at,
       updatedAt: at,

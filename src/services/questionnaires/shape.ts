@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { questionnaires } from "../../db/schema/index.js";
 import type { CustomerContext, Region } from "../../domain/answering/customer.js";
+import type { LlmAccount } from "../../domain/answering/llm-account.js";
 import { QuireError } from "../../domain/errors.js";
 import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
 import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
@@ -20,6 +21,8 @@ export interface QuestionnaireView {
   hints: LayoutHints | null;
   summary: Record<string, number> | null;
   warnings: string[];
+  /** What drafting with the LLM cost, when it ran. */
+  llm: LlmAccount | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -36,6 +39,7 @@ export const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireView => ({
   hints: r.hints,
   summary: r.summary,
   warnings: r.warnings ?? [],
+  llm: r.llmUsage ?? null,
   createdBy: r.createdBy,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
