@@ -14,6 +14,7 @@ export const ERROR_CODES: readonly { code: string; status: number; meaning: stri
     meaning: "Idempotency-Key is empty, too long or not printable ASCII",
   },
   { code: "id_mismatch", status: 400, meaning: "PUT body id differs from the id in the path" },
+  { code: "invalid_period", status: 400, meaning: "An insight period whose `from` is after its `to`" },
   { code: "invalid_webhook_url", status: 400, meaning: "Webhook URL is not http(s) or carries credentials" },
   {
     code: "webhook_url_forbidden",
