@@ -8,26 +8,26 @@ export const RELEVANCE: RelevanceWeights = {
   topicCoverage: 0.05,
   dice: 0.2,
   questionStrength: 0.4,
-  answerStrength: 0.05,
-  controlStrength: 0.1,
+  answerStrength: 0.15,
+  controlStrength: 0.2,
   concept: 0,
 };
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -9.5275,
+  bias: -9.4381,
   weights: {
-    relevance: 5.0434,
-    lead: 0.3519,
-    consensus: 1.8114,
-    coverage: 0.9897,
-    phrasingCoverage: -1.9321,
-    dice: 0.4359,
-    questionStrength: 2.7235,
-    unknownShare: 0.9826,
-    queryTerms: 8.5701,
-    longQuestion: 1.0923,
-    governance: 2.0664,
+    relevance: 3.1485,
+    lead: -0.0461,
+    consensus: 1.5237,
+    coverage: 2.2268,
+    phrasingCoverage: -1.2959,
+    dice: 0.9852,
+    questionStrength: 2.6566,
+    unknownShare: 1.0576,
+    queryTerms: 8.0573,
+    longQuestion: 1.4154,
+    governance: 3.0351,
   },
 };
 
