@@ -9,27 +9,27 @@ export const RELEVANCE: RelevanceWeights = {
   dice: 0.2,
   questionStrength: 0.4,
   answerStrength: 0.15,
-  controlStrength: 0.2,
-  concept: 0,
+  controlStrength: 0.1,
+  concept: 0.05,
 };
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -9.4381,
+  bias: -9.2671,
   weights: {
-    relevance: 3.1485,
-    lead: -0.0461,
-    consensus: 1.5237,
-    coverage: 2.2268,
-    phrasingCoverage: -1.2959,
-    dice: 0.9852,
-    questionStrength: 2.6566,
-    unknownShare: 1.0576,
-    queryTerms: 8.0573,
-    longQuestion: 1.4154,
-    governance: 3.0351,
+    relevance: 2.8779,
+    lead: 0.071,
+    consensus: 1.4518,
+    coverage: 2.3323,
+    phrasingCoverage: -1.0386,
+    dice: 0.7169,
+    questionStrength: 2.9103,
+    unknownShare: 0.94,
+    queryTerms: 7.9526,
+    longQuestion: 1.2129,
+    governance: 2.9512,
   },
 };
 
 /** The probability at or above which an answer is drafted: cross-validated precision ≥ 0.98 on tuning. */
-export const DRAFT_BAR = 0.825;
+export const DRAFT_BAR = 0.85;
