@@ -16,12 +16,9 @@ import type { CliIo } from "./io.js";
 import { cliCacheDir, syncLibrary } from "./library-sync.js";
 import { progressBar } from "./progress.js";
 import { renderTable } from "./table.js";
+import { ANSWER_USAGE } from "./usage.js";
 
-export const ANSWER_USAGE = `usage: quire answer <file> [--out <filled.xlsx>] [--report <report.json>]
-       [--region us|eu|uk|apac|other] [--nda] [--as-of YYYY-MM-DD] [--library <dir>]
-       [--db <quire.db>] [--approved-only] [--overwrite] [--llm | --offline]
-       [--sheet <name>] [--header-row <n>] [--question-column <col>] [--answer-column <col>] [--comment-column <col>]
-       [--id-column <col>]`;
+export { ANSWER_USAGE } from "./usage.js";
 
 /** The local tenant the CLI works in: one per database file. */
 const CLI_TENANT = "local";
