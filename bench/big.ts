@@ -86,6 +86,8 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
   const { writeReportFile } = await import("../src/cli/report-file.js");
   const { fillOriginal } = await import("../src/export/fill.js");
   const { newId } = await import("../src/services/context.js");
+  const { matchQuestion } = await import("../src/domain/matching/match.js");
+  const { generateQuestionnaire } = await import("./match.js");
   out.push({
     name: "importing the modules (this process, through tsx)",
     value: cpuMs(cpu),
@@ -115,6 +117,10 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
     const report = await time("answerQuestionnaire (match + draft + cite)", () =>
       answerQuestionnaire(prepared, questionnaire, customer),
     );
+    const distinct = generateQuestionnaire(library, 1_000).questions.map((q) => q.text);
+    await time("matchQuestion alone, 1,000 distinct questions (target ≤ 200)", () => {
+      for (const text of distinct) matchQuestion(prepared.index, text, 4);
+    });
     const questionnaireId = newId("qn");
     await time("saving questionnaire, questions, answers to SQLite", () =>
       saveAnswered(ctx, {
