@@ -3,17 +3,20 @@ import { atomic } from "../../db/atomic.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
 import { isQuireError } from "../../domain/errors.js";
+import type { QuestionInsight } from "../../domain/insight/record.js";
 import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
+import { insightFor, insightStatements } from "../insights/record.js";
 import { dispatchJobs } from "../jobs/enqueue.js";
 import type { JobOutcome } from "../jobs/types.js";
 import { eventWrites } from "../webhooks/emit.js";
 import { draftStatements } from "./answer-file.js";
 import { collectBulkDraft, startBulkDraft, usesBulk } from "./bulk-draft.js";
 import { draftReport } from "./draft-report.js";
+import { checkQuestionCount } from "./question-cap.js";
 import { customerContextOf, type QuestionnaireRow } from "./shape.js";
 
 /** Still waiting for its processing job (a job resumed after a crash finds it "processing"). */
@@ -46,6 +49,7 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
   let drafted: { questionnaire: Questionnaire; report: AnswerReport };
   try {
     const questionnaire = await readStored(ctx, row);
+    checkQuestionCount(questionnaire, ctx.maxQuestions);
     const customer = customerContextOf(row);
     if (usesBulk(ctx, questionnaire)) {
       const report = await startBulkDraft(ctx, row, questionnaire, customer);
@@ -60,7 +64,7 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
     await failQuestionnaire(ctx, id, { code: error.code, message: error.message, status: error.status });
     return;
   }
-  await completeQuestionnaire(ctx, id, drafted.questionnaire, drafted.report);
+  await completeQuestionnaire(ctx, row, drafted.questionnaire, drafted.report);
 }
 
 async function readStored(ctx: ServiceContext, row: QuestionnaireRow): Promise<Questionnaire> {
@@ -85,7 +89,7 @@ export async function pollQuestionnaire(
   const questionnaire = await readStored(ctx, row);
   const collected = await collectBulkDraft(ctx, row, questionnaire, customerContextOf(row), giveUp);
   if (collected.kind === "waiting") return collected.outcome;
-  await completeQuestionnaire(ctx, id, questionnaire, collected.report);
+  await completeQuestionnaire(ctx, row, questionnaire, collected.report);
   return undefined;
 }
 
@@ -95,13 +99,22 @@ export async function pollQuestionnaire(
  */
 async function completeQuestionnaire(
   ctx: ServiceContext,
-  id: string,
+  row: QuestionnaireRow,
   questionnaire: Questionnaire,
   report: AnswerReport,
 ): Promise<void> {
   const { db, tenantId } = ctx;
+  const id = row.id;
   const where = and(eq(questionnaires.tenantId, tenantId), eq(questionnaires.id, id));
-  await saveDrafts(ctx, id, questionnaire, report);
+  const insight = await insightFor(ctx, {
+    questionnaireId: id,
+    customerId: row.customerId,
+    askedOn: row.createdAt.slice(0, 10),
+    customer: customerContextOf(row),
+    questionnaire,
+    report,
+  });
+  await saveDrafts(ctx, id, questionnaire, report, insight.questions);
   const n = questionnaire.questions.length;
   const event = await eventWrites(ctx, "questionnaire.drafted", {
     questionnaireId: id,
@@ -129,9 +142,11 @@ async function completeQuestionnaire(
         summary: report.summary,
         warnings: report.warnings,
         llmUsage: report.llm ?? null,
+        draftedAt: nowIso(ctx),
         updatedAt: nowIso(ctx),
       })
       .where(and(where, inArray(questionnaires.status, UNFINISHED))),
+    ...insightStatements(ctx, insight.row),
     auditStatement(ctx, "questionnaire.drafted", id, { ...report.summary }),
     ...event.statements,
   ]);
@@ -154,13 +169,14 @@ async function saveDrafts(
   id: string,
   questionnaire: Questionnaire,
   report: AnswerReport,
+  insights: readonly QuestionInsight[],
 ): Promise<void> {
   const { db, tenantId } = ctx;
   await atomic(db, [
     db.delete(answers).where(and(eq(answers.tenantId, tenantId), eq(answers.questionnaireId, id))),
     db.delete(questions).where(and(eq(questions.tenantId, tenantId), eq(questions.questionnaireId, id))),
   ]);
-  const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report });
+  const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report, insights });
   for (let i = 0; i < statements.length; i += SAVE_CHUNK) {
     await atomic(db, statements.slice(i, i + SAVE_CHUNK));
     await (ctx.yieldWrites?.() ?? Promise.resolve());

@@ -19,6 +19,7 @@ export interface QuestionnaireView {
   failure: { code: string; message: string } | null;
   customer: { region: Region; ndaOnFile: boolean; ndaUntil: string | null; asOf: string };
   hints: LayoutHints | null;
+  deal: { stage: string; amount: number | null } | null;
   summary: Record<string, number> | null;
   warnings: string[];
   /** What drafting with the LLM cost, when it ran. */
@@ -37,6 +38,7 @@ export const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireView => ({
   failure: r.failure ? { code: r.failure.code, message: r.failure.message } : null,
   customer: { region: r.region, ndaOnFile: r.ndaOnFile, ndaUntil: r.ndaUntil, asOf: r.asOf },
   hints: r.hints,
+  deal: r.dealStage ? { stage: r.dealStage, amount: r.dealAmount } : null,
   summary: r.summary,
   warnings: r.warnings ?? [],
   llm: r.llmUsage ?? null,
