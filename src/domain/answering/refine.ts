@@ -300,6 +300,7 @@ export function validateAnswer(
         kind,
         allowedValues,
         chosen.map((e) => e.short),
+        sameEntries(out.entryIds, question.offline.entryIds) ? question.offline.value : null,
       );
   if (contradiction) return contradiction;
   const ungrounded = ungroundedText(
@@ -310,6 +311,9 @@ export function validateAnswer(
   if (ungrounded) return ungrounded;
   return null;
 }
+
+const sameEntries = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id) => b.includes(id));
 
 function fallback(q: ReportQuestion, why: string): ReportQuestion {
   if (q.status === "no_match") return { ...q, notes: [...q.notes, `LLM draft not used: ${why}`] };
