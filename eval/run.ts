@@ -35,7 +35,11 @@ function fallbackReasons(report: AnswerReport): Record<string, number> {
   for (const q of report.questions) {
     const note = q.notes.find((n) => n.startsWith("LLM draft not used: "));
     if (!note) continue;
-    const kind = note.slice("LLM draft not used: ".length).replace(/[("].*$/, "").replace(/; offline draft kept$/, "").trim();
+    const kind = note
+      .slice("LLM draft not used: ".length)
+      .replace(/[("].*$/, "")
+      .replace(/; offline draft kept$/, "")
+      .trim();
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;
