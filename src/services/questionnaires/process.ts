@@ -141,8 +141,8 @@ async function completeQuestionnaire(
         format: questionnaire.source.format,
         summary: report.summary,
         warnings: report.warnings,
-        llmUsage: report.llm ?? null,
         draftedAt: nowIso(ctx),
+        llmUsage: report.llm ?? null,
         updatedAt: nowIso(ctx),
       })
       .where(and(where, inArray(questionnaires.status, UNFINISHED))),
