@@ -37,7 +37,7 @@ export interface RefineOptions {
   readonly concurrency?: number;
   /** Calls per run; batches beyond keep their offline drafts, sent to review. */
   readonly maxCalls?: number;
-  /** Estimated input tokens per run (cached or not); beyond, offline drafts are kept. */
+  /** Estimated input tokens per run, the cached prefix counted once; beyond, offline drafts are kept. */
   readonly maxInputTokens?: number;
   /** Candidates offered to the drafter per question. */
   readonly candidates?: number;
@@ -230,7 +230,8 @@ export function planRefinement(
       context,
       questions: members.map((m) => m.question),
     };
-    const cost = prefixTokens + tokensOf(batch.questions);
+    // The shared prefix is sent fresh once and read from the cache after: it counts once.
+    const cost = (batches.length === 0 ? prefixTokens : 0) + tokensOf(batch.questions);
     if (batches.length >= maxCalls || estimatedInputTokens + cost > maxInputTokens) heldBack.push(batch);
     else {
       estimatedInputTokens += cost;
