@@ -173,17 +173,37 @@ function shortlist(
   };
 }
 
-/** Consecutive questions of one sheet, at most `size` a call: sections stay in order, labelled per question. */
+/** A batch this full ends at a section boundary rather than take part of the next section. */
+const SECTION_BREAK_FILL = 0.8;
+
+/**
+ * Consecutive questions of one sheet, at most `size` a call. A section that fits stays whole in
+ * one call (its context helps); a batch already 80% full ends where its section ends instead of
+ * starting the next; otherwise batches fill up, so small sections never multiply the calls.
+ */
 function group(items: readonly Shortlisted[], size: number): Shortlisted[][] {
   const groups: Shortlisted[][] = [];
   let current: Shortlisted[] = [];
-  for (const item of items) {
-    if (current.length >= size || (current[0] && current[0].sheet !== item.sheet)) {
+  const sectionLength = (from: number) => {
+    const first = items[from];
+    let n = 0;
+    while (items[from + n]?.sheet === first?.sheet && items[from + n]?.question.section === first?.question.section)
+      n++;
+    return n;
+  };
+  items.forEach((item, i) => {
+    const last = current.at(-1);
+    const newSection = last !== undefined && last.question.section !== item.question.section;
+    const full = current.length >= size;
+    const otherSheet = last !== undefined && last.sheet !== item.sheet;
+    const breakHere =
+      newSection && current.length >= SECTION_BREAK_FILL * size && current.length + sectionLength(i) > size;
+    if (full || otherSheet || breakHere) {
       groups.push(current);
       current = [];
     }
     current.push(item);
-  }
+  });
   if (current.length > 0) groups.push(current);
   return groups;
 }
