@@ -1,4 +1,5 @@
 import type { DemandReport } from "../../domain/insight/demand.js";
+import type { Recommendation } from "../../domain/insight/recommend.js";
 import { WITHHELD_REASON_LABEL } from "../../domain/insight/record.js";
 import { columnChart, stackedBarChart } from "../../export/charts.js";
 import type { ServiceContext } from "../context.js";
@@ -104,6 +105,11 @@ export function demandCharts(report: DemandReport): DemandChart[] {
   return charts;
 }
 
-export async function demandChartsFor(ctx: ServiceContext, input: DemandInput): Promise<{ charts: DemandChart[] }> {
-  return { charts: demandCharts(await demandInsight(ctx, input)) };
+/** The figures and their charts in one computation, so the page costs the server one pass over the period. */
+export async function demandChartsFor(
+  ctx: ServiceContext,
+  input: DemandInput,
+): Promise<{ report: DemandReport & { recommendations: Recommendation[] }; charts: DemandChart[] }> {
+  const report = await demandInsight(ctx, input);
+  return { report, charts: demandCharts(report) };
 }

@@ -43,6 +43,7 @@ export type CitationCheck = z.output<typeof CitationCheckSchema>;
 export type SweepResult = z.output<typeof SweepResultSchema>;
 export type DemandReport = z.output<typeof DemandReportSchema>;
 export interface DemandCharts {
+  report: DemandReport;
   charts: { id: string; title: string; svg: string }[];
 }
 

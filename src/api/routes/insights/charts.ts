@@ -3,11 +3,13 @@ import { RegionSchema } from "../../../domain/answering/customer.js";
 import { IsoDateSchema } from "../../../domain/dates.js";
 import { demandChartsFor } from "../../../services/insights/charts.js";
 import type { AppEnv } from "../../env.js";
+import { DemandReportSchema } from "../../insight-schemas.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, json, problems } from "../../route-kit.js";
 
 const DemandChartsSchema = z
   .object({
+    report: DemandReportSchema,
     charts: z.array(
       z.object({
         id: z.string(),
@@ -23,7 +25,7 @@ const route = createRoute({
   path: "/v1/insights/demand/charts",
   tags: ["insights"],
   summary:
-    "The demand figures as server-rendered SVG charts (volume, frameworks by month and region, withheld, control gaps)",
+    "The demand figures (as GET /v1/insights/demand) with server-rendered SVG charts: volume, frameworks by month and region, withheld, control gaps",
   security: bearer("questionnaires:read"),
   middleware: guard("questionnaires:read"),
   request: {
@@ -37,5 +39,9 @@ const route = createRoute({
 });
 
 export function registerDemandCharts(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(route, async (c) => c.json(await demandChartsFor(serviceContext(c), c.req.valid("query")), 200));
+  app.openapi(route, async (c) => {
+    const body = await demandChartsFor(serviceContext(c), c.req.valid("query"));
+    // The domain's figures are read-only; the response schema describes the same shape.
+    return c.json(body as unknown as z.infer<typeof DemandChartsSchema>, 200);
+  });
 }

@@ -76,11 +76,9 @@ export async function renderInsights(root: HTMLElement): Promise<void> {
   async function load(q: string): Promise<void> {
     showProblem(error, null);
     try {
-      const [report, charts] = await Promise.all([
-        getJson<DemandReport>(`/v1/insights/demand${q}`),
-        getJson<DemandCharts>(`/v1/insights/demand/charts${q}`),
-      ]);
-      fill(content, ...view(report, charts));
+      // One request: the figures and their charts come from one pass over the period.
+      const body = await getJson<DemandCharts>(`/v1/insights/demand/charts${q}`);
+      fill(content, ...view(body.report, body));
     } catch (err) {
       showProblem(error, err);
     }
