@@ -11,6 +11,7 @@ interface Measurement {
 const suites: { name: string; load: () => Promise<() => Promise<Measurement[]>> }[] = [
   { name: "ingest", load: async () => (await import("./ingest.js")).benchIngest },
   { name: "csv", load: async () => (await import("./csv.js")).benchCsv },
+  { name: "insights", load: async () => (await import("./insights.js")).benchInsights },
   { name: "match+draft+cite", load: async () => (await import("./match.js")).benchMatch },
   { name: "http", load: async () => (await import("./http.js")).benchHttp },
   { name: "load", load: async () => (await import("./load.js")).benchLoad },

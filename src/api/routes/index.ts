@@ -21,6 +21,7 @@ import { registerGetCustomer } from "./customers/get.js";
 import { registerListCustomers } from "./customers/list.js";
 import { registerUpdateCustomer } from "./customers/update.js";
 import { registerHealth } from "./health.js";
+import { registerDemandCharts } from "./insights/charts.js";
 import { registerCrosswalk } from "./insights/crosswalk.js";
 import { registerDemandInsight } from "./insights/demand.js";
 import { registerCreateKey } from "./keys/create.js";
@@ -53,6 +54,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     registerLibrary,
     registerCrosswalk,
     registerDemandInsight,
+    registerDemandCharts,
     registerFreshness,
     registerWebhooks,
     registerKeys,
