@@ -5,7 +5,7 @@ import type { CalibrationWeights, RelevanceWeights } from "./features.js";
 /** Orders one question's candidates (coordinate search for the most right entries first). */
 export const RELEVANCE: RelevanceWeights = {
   coverage: 0.5,
-  topicCoverage: 0.05,
+  topicCoverage: 0.1,
   dice: 0.2,
   questionStrength: 0.4,
   answerStrength: 0.15,
@@ -15,21 +15,21 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -9.2671,
+  bias: -9.9971,
   weights: {
-    relevance: 2.8779,
-    lead: 0.071,
-    consensus: 1.4518,
-    coverage: 2.3323,
-    phrasingCoverage: -1.0386,
-    dice: 0.7169,
-    questionStrength: 2.9103,
-    unknownShare: 0.94,
-    queryTerms: 7.9526,
-    longQuestion: 1.2129,
-    governance: 2.9512,
+    relevance: 1.8696,
+    lead: 0.0966,
+    consensus: 1.0273,
+    coverage: 2.7855,
+    phrasingCoverage: 0.495,
+    dice: 0.3584,
+    questionStrength: 2.996,
+    unknownShare: 1.621,
+    queryTerms: 8.7794,
+    longQuestion: 1.79,
+    governance: 2.9581,
   },
 };
 
 /** The probability at or above which an answer is drafted: cross-validated precision ≥ 0.98 on tuning. */
-export const DRAFT_BAR = 0.85;
+export const DRAFT_BAR = 0.775;
