@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { RegionSchema } from "../domain/answering/customer.js";
+import { LlmAccountSchema } from "../domain/answering/llm-account.js";
 import { ANSWER_STATUSES } from "../domain/answering/status.js";
 import { IsoDateSchema } from "../domain/dates.js";
 import { QUESTIONNAIRE_STATUSES } from "../domain/questionnaire/status.js";
@@ -32,9 +33,18 @@ export const CustomerSchema = z
     region: RegionSchema,
     nda: z.object({ onFile: z.boolean(), signedOn: z.string().nullable(), until: z.string().nullable() }),
     crm: z.object({ system: z.string(), id: z.string() }).nullable(),
+    deal: z.object({ stage: z.string(), amount: z.number().nullable() }).nullable(),
     createdAt: z.string(),
   })
   .openapi("Customer");
+
+/** A CRM deal as the API is told it: the stage and, optionally, the amount (in the tenant's currency). */
+export const DealSchema = z
+  .object({
+    stage: z.string().min(1).max(60).openapi({ example: "negotiation" }),
+    amount: z.number().nonnegative().max(1e12).nullable().optional().openapi({ example: 48000 }),
+  })
+  .openapi("Deal");
 
 export const CustomerInputSchema = z
   .object({
@@ -50,6 +60,7 @@ export const CustomerInputSchema = z
       })
       .nullable()
       .optional(),
+    deal: DealSchema.nullable().optional(),
   })
   .openapi("CustomerInput");
 
@@ -68,8 +79,11 @@ export const QuestionnaireSchema = z
       asOf: z.string(),
     }),
     hints: z.record(z.string(), z.unknown()).nullable(),
+    deal: z.object({ stage: z.string(), amount: z.number().nullable() }).nullable(),
     summary: z.record(z.string(), z.number()).nullable(),
     warnings: z.array(z.string()),
+    /** What drafting with Claude cost: calls, tokens by kind (cache reads and writes), estimated USD, budget. */
+    llm: LlmAccountSchema.openapi("LlmUsage").nullable(),
     createdBy: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -21,6 +21,8 @@ import { registerGetCustomer } from "./customers/get.js";
 import { registerListCustomers } from "./customers/list.js";
 import { registerUpdateCustomer } from "./customers/update.js";
 import { registerHealth } from "./health.js";
+import { registerCrosswalk } from "./insights/crosswalk.js";
+import { registerDemandInsight } from "./insights/demand.js";
 import { registerCreateKey } from "./keys/create.js";
 import { registerListKeys } from "./keys/list.js";
 import { registerRevokeKey } from "./keys/revoke.js";
@@ -32,6 +34,7 @@ import { registerDeleteQuestionnaire } from "./questionnaires/delete.js";
 import { registerExportQuestionnaire } from "./questionnaires/export.js";
 import { registerGetQuestionnaire } from "./questionnaires/get.js";
 import { registerListQuestionnaires } from "./questionnaires/list.js";
+import { registerUpdateQuestionnaire } from "./questionnaires/update.js";
 import { registerCreateWebhook } from "./webhooks/create.js";
 import { registerDeleteWebhook } from "./webhooks/delete.js";
 import { registerListDeliveries } from "./webhooks/deliveries.js";
@@ -48,6 +51,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     registerQuestionnaires,
     registerAnswers,
     registerLibrary,
+    registerCrosswalk,
+    registerDemandInsight,
     registerFreshness,
     registerWebhooks,
     registerKeys,
@@ -69,6 +74,7 @@ function registerQuestionnaires(app: OpenAPIHono<AppEnv>): void {
   registerCreateQuestionnaire(app);
   registerListQuestionnaires(app);
   registerGetQuestionnaire(app);
+  registerUpdateQuestionnaire(app);
   registerDeleteQuestionnaire(app);
   registerExportQuestionnaire(app);
   registerQuestionnaireCitations(app);

@@ -1,6 +1,8 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { REGIONS } from "../../domain/answering/customer.js";
+import type { LlmAccount } from "../../domain/answering/llm-account.js";
 import { ANSWER_STATUSES } from "../../domain/answering/status.js";
+import type { QuestionInsight, QuestionnaireInsight } from "../../domain/insight/record.js";
 import type { FrameworkRef } from "../../domain/library/types.js";
 import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
 import { QUESTIONNAIRE_STATUSES } from "../../domain/questionnaire/status.js";
@@ -52,6 +54,9 @@ export const customers = sqliteTable(
     ndaUntil: text("nda_until"),
     crmSystem: text("crm_system"),
     crmId: text("crm_id"),
+    /** The CRM deal's stage and amount, as the API was told: new uploads for the customer take them. */
+    dealStage: text("deal_stage"),
+    dealAmount: real("deal_amount"),
     createdAt: createdAt(),
   },
   (t) => [index("customers_tenant").on(t.tenantId, t.createdAt, t.id)],
@@ -78,12 +83,22 @@ export const questionnaires = sqliteTable(
     asOf: text("as_of").notNull(),
     summary: json<Record<string, number>>("summary"),
     warnings: json<string[]>("warnings"),
+    /** What drafting with the LLM cost (calls, tokens by kind, estimated USD, budget): the report's `llm`. */
+    llmUsage: json<LlmAccount>("llm_usage"),
+    /** A Message Batch the processing job is waiting for (background drafting through the bulk API). */
+    llmBulk: json<{ handle: string; submittedAt: string; batches: number }>("llm_bulk"),
     createdBy: text("created_by").notNull(),
     /**
      * The Idempotency-Key of the upload that created it: a retried upload finds this row instead
      * of creating a second questionnaire, even when the first attempt's response was lost in a crash.
      */
     requestKey: text("request_key"),
+    /** The deal this questionnaire gates (from the upload, else the customer's at upload time). */
+    dealStage: text("deal_stage"),
+    dealAmount: real("deal_amount"),
+    /** When its drafts were ready, and when it was first fully approved: the review time between. */
+    draftedAt: text("drafted_at"),
+    approvedAt: text("approved_at"),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -140,6 +155,8 @@ export const answers = sqliteTable(
     alternatives: json<{ entryId: string; score: number }[]>("alternatives").notNull(),
     notes: json<string[]>("notes").notNull(),
     matchedTerms: json<string[]>("matched_terms").notNull(),
+    /** What the question told about demand, recorded at answer time (null on rows drafted before). */
+    insight: json<QuestionInsight>("insight"),
     assignee: text("assignee"),
     reviewer: text("reviewer"),
     reviewedAt: text("reviewed_at"),
@@ -378,4 +395,32 @@ export const libraryConflicts = sqliteTable(
     resolution: text("resolution"),
   },
   (t) => [index("library_conflicts_entry").on(t.tenantId, t.entryId, t.status)],
+);
+
+/**
+ * One questionnaire's demand facts, rolled up from its questions' insight at answer time (one row per
+ * questionnaire, so the demand view aggregates tens of thousands without reading every question).
+ * buyer: the customer id, or the questionnaire id for an upload without a customer.
+ */
+export const questionnaireInsights = sqliteTable(
+  "questionnaire_insights",
+  {
+    tenantId: text("tenant_id").notNull(),
+    questionnaireId: text("questionnaire_id").notNull(),
+    buyer: text("buyer").notNull(),
+    askedOn: text("asked_on").notNull(),
+    region: text("region", { enum: REGIONS }).notNull(),
+    ndaInForce: integer("nda_in_force", { mode: "boolean" }).notNull(),
+    questions: integer("questions").notNull(),
+    frameworks: json<QuestionnaireInsight["frameworks"]>("frameworks").notNull(),
+    soc2Types: json<QuestionnaireInsight["soc2Types"]>("soc2_types").notNull(),
+    isoEditions: json<QuestionnaireInsight["isoEditions"]>("iso_editions").notNull(),
+    withheld: json<QuestionnaireInsight["withheld"]>("withheld").notNull(),
+    controls: json<QuestionnaireInsight["controls"]>("controls").notNull(),
+    unevidenced: json<QuestionnaireInsight["unevidenced"]>("unevidenced").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.questionnaireId] }),
+    index("questionnaire_insights_asked").on(t.tenantId, t.askedOn),
+  ],
 );

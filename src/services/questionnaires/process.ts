@@ -3,16 +3,21 @@ import { atomic } from "../../db/atomic.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
 import { isQuireError } from "../../domain/errors.js";
+import type { QuestionInsight } from "../../domain/insight/record.js";
 import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
+import { insightFor, insightStatements } from "../insights/record.js";
 import { dispatchJobs } from "../jobs/enqueue.js";
+import type { JobOutcome } from "../jobs/types.js";
 import { eventWrites } from "../webhooks/emit.js";
 import { draftStatements } from "./answer-file.js";
+import { collectBulkDraft, startBulkDraft, usesBulk } from "./bulk-draft.js";
 import { draftReport } from "./draft-report.js";
-import { customerContextOf } from "./shape.js";
+import { checkQuestionCount } from "./question-cap.js";
+import { customerContextOf, type QuestionnaireRow } from "./shape.js";
 
 /** Still waiting for its processing job (a job resumed after a crash finds it "processing"). */
 const UNFINISHED: QuestionnaireStatus[] = ["queued", "processing"];
@@ -38,21 +43,78 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
       .where(where);
   }
 
+  // Its Message Batch was submitted by an earlier run: the poll job finishes it.
+  if (row.llmBulk) return;
+
   let drafted: { questionnaire: Questionnaire; report: AnswerReport };
   try {
-    const bytes = await ctx.blobs.get(row.blobKey);
-    if (!bytes) throw new Error(`blob ${row.blobKey} is missing`);
-    const questionnaire = await ingestQuestionnaire(bytes, row.fileName, row.hints ?? undefined);
-    drafted = { questionnaire, report: await draftReport(ctx, questionnaire, customerContextOf(row)) };
+    const questionnaire = await readStored(ctx, row);
+    checkQuestionCount(questionnaire, ctx.maxQuestions);
+    const customer = customerContextOf(row);
+    if (usesBulk(ctx, questionnaire)) {
+      const report = await startBulkDraft(ctx, row, questionnaire, customer);
+      if (!report) return;
+      drafted = { questionnaire, report };
+    } else {
+      drafted = { questionnaire, report: await draftReport(ctx, questionnaire, customer) };
+    }
   } catch (error) {
     // Refusals (a bad file) fail the questionnaire; anything else is the job's to retry.
     if (!isQuireError(error)) throw error;
     await failQuestionnaire(ctx, id, { code: error.code, message: error.message, status: error.status });
     return;
   }
+  await completeQuestionnaire(ctx, row, drafted.questionnaire, drafted.report);
+}
 
-  const { questionnaire, report } = drafted;
-  await saveDrafts(ctx, id, questionnaire, report);
+async function readStored(ctx: ServiceContext, row: QuestionnaireRow): Promise<Questionnaire> {
+  const bytes = await ctx.blobs.get(row.blobKey);
+  if (!bytes) throw new Error(`blob ${row.blobKey} is missing`);
+  return ingestQuestionnaire(bytes, row.fileName, row.hints ?? undefined);
+}
+
+/**
+ * The poll job behind background drafting through the Message Batches API: waits (a "retry"
+ * outcome after pollMs) while the batch runs, then saves the validated drafts like any run.
+ * `giveUp` (the job has used its polls) saves the offline drafts, sent to review.
+ */
+export async function pollQuestionnaire(
+  ctx: ServiceContext,
+  id: string,
+  giveUp = false,
+): Promise<JobOutcome | undefined> {
+  const where = and(eq(questionnaires.tenantId, ctx.tenantId), eq(questionnaires.id, id));
+  const row = (await ctx.db.select().from(questionnaires).where(where).limit(1))[0];
+  if (!row || !UNFINISHED.includes(row.status as QuestionnaireStatus) || !row.llmBulk) return undefined;
+  const questionnaire = await readStored(ctx, row);
+  const collected = await collectBulkDraft(ctx, row, questionnaire, customerContextOf(row), giveUp);
+  if (collected.kind === "waiting") return collected.outcome;
+  await completeQuestionnaire(ctx, row, questionnaire, collected.report);
+  return undefined;
+}
+
+/**
+ * Saves the drafts and flips the questionnaire to drafted, atomically with its audit row and
+ * webhook deliveries, guarded so that exactly one run's rows are saved.
+ */
+async function completeQuestionnaire(
+  ctx: ServiceContext,
+  row: QuestionnaireRow,
+  questionnaire: Questionnaire,
+  report: AnswerReport,
+): Promise<void> {
+  const { db, tenantId } = ctx;
+  const id = row.id;
+  const where = and(eq(questionnaires.tenantId, tenantId), eq(questionnaires.id, id));
+  const insight = await insightFor(ctx, {
+    questionnaireId: id,
+    customerId: row.customerId,
+    askedOn: row.createdAt.slice(0, 10),
+    customer: customerContextOf(row),
+    questionnaire,
+    report,
+  });
+  await saveDrafts(ctx, id, questionnaire, report, insight.questions);
   const n = questionnaire.questions.length;
   const event = await eventWrites(ctx, "questionnaire.drafted", {
     questionnaireId: id,
@@ -79,9 +141,12 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
         format: questionnaire.source.format,
         summary: report.summary,
         warnings: report.warnings,
+        draftedAt: nowIso(ctx),
+        llmUsage: report.llm ?? null,
         updatedAt: nowIso(ctx),
       })
       .where(and(where, inArray(questionnaires.status, UNFINISHED))),
+    ...insightStatements(ctx, insight.row),
     auditStatement(ctx, "questionnaire.drafted", id, { ...report.summary }),
     ...event.statements,
   ]);
@@ -104,13 +169,14 @@ async function saveDrafts(
   id: string,
   questionnaire: Questionnaire,
   report: AnswerReport,
+  insights: readonly QuestionInsight[],
 ): Promise<void> {
   const { db, tenantId } = ctx;
   await atomic(db, [
     db.delete(answers).where(and(eq(answers.tenantId, tenantId), eq(answers.questionnaireId, id))),
     db.delete(questions).where(and(eq(questions.tenantId, tenantId), eq(questions.questionnaireId, id))),
   ]);
-  const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report });
+  const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report, insights });
   for (let i = 0; i < statements.length; i += SAVE_CHUNK) {
     await atomic(db, statements.slice(i, i + SAVE_CHUNK));
     await (ctx.yieldWrites?.() ?? Promise.resolve());
