@@ -15,19 +15,19 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -9.9971,
+  bias: -9.9765,
   weights: {
-    relevance: 1.8696,
-    lead: 0.0966,
-    consensus: 1.0273,
-    coverage: 2.7855,
-    phrasingCoverage: 0.495,
-    dice: 0.3584,
-    questionStrength: 2.996,
-    unknownShare: 1.621,
-    queryTerms: 8.7794,
-    longQuestion: 1.79,
-    governance: 2.9581,
+    relevance: 1.8083,
+    lead: 0.1782,
+    consensus: 1.0118,
+    coverage: 2.8083,
+    phrasingCoverage: 0.5398,
+    dice: 0.4029,
+    questionStrength: 2.9934,
+    unknownShare: 1.6291,
+    queryTerms: 8.7233,
+    longQuestion: 1.7765,
+    governance: 2.9589,
   },
 };
 
