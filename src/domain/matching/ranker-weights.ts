@@ -15,19 +15,19 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -9.9765,
+  bias: -10.1066,
   weights: {
-    relevance: 1.8083,
-    lead: 0.1782,
-    consensus: 1.0118,
-    coverage: 2.8083,
-    phrasingCoverage: 0.5398,
-    dice: 0.4029,
-    questionStrength: 2.9934,
-    unknownShare: 1.6291,
-    queryTerms: 8.7233,
-    longQuestion: 1.7765,
-    governance: 2.9589,
+    relevance: 1.5512,
+    lead: 0.435,
+    consensus: 1.1115,
+    coverage: 3.0061,
+    phrasingCoverage: 0.4714,
+    dice: 0.5645,
+    questionStrength: 3.0712,
+    unknownShare: 1.7188,
+    queryTerms: 8.7813,
+    longQuestion: 1.7733,
+    governance: 2.9914,
   },
 };
 
