@@ -15,19 +15,19 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -10.1066,
+  bias: -10.084,
   weights: {
-    relevance: 1.5512,
-    lead: 0.435,
-    consensus: 1.1115,
-    coverage: 3.0061,
-    phrasingCoverage: 0.4714,
-    dice: 0.5645,
-    questionStrength: 3.0712,
-    unknownShare: 1.7188,
-    queryTerms: 8.7813,
+    relevance: 1.6543,
+    lead: 0.5071,
+    consensus: 1.1271,
+    coverage: 2.9596,
+    phrasingCoverage: 0.4278,
+    dice: 0.4749,
+    questionStrength: 3.0296,
+    unknownShare: 1.7156,
+    queryTerms: 8.7576,
     longQuestion: 1.7733,
-    governance: 2.9914,
+    governance: 2.9835,
   },
 };
 
