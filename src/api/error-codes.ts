@@ -28,6 +28,11 @@ export const ERROR_CODES: readonly { code: string; status: number; meaning: stri
   { code: "not_found", status: 404, meaning: "No such resource in your tenant (another tenant's ids answer this too)" },
   { code: "already_exists", status: 409, meaning: "A library item with this id exists" },
   { code: "in_use", status: 409, meaning: "A control or artifact is still referenced by entries" },
+  {
+    code: "crm_id_taken",
+    status: 409,
+    meaning: "Another customer has this CRM system and id; PUT /v1/customers/by-crm/{system}/{crmId} updates it",
+  },
   { code: "customer_in_use", status: 409, meaning: "The customer still has questionnaires" },
   { code: "nothing_to_approve", status: 409, meaning: "The answer has no text; edit it first" },
   { code: "not_approved", status: 409, meaning: "Only approved answers can be saved to the library" },

@@ -20,6 +20,34 @@ export const ProblemSchema = z
 
 const isoDate = IsoDateSchema;
 
+/**
+ * A request body that refuses fields it does not know: a misspelt field (`ndaOnFile` for `nda`)
+ * must be a 400 naming it, not a silently ignored value. The message lists the fields expected.
+ */
+export function strictBody<T extends z.ZodRawShape>(shape: T) {
+  const expected = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field; expected ${expected}` : undefined),
+  });
+}
+
+/** The uploaded questionnaire of a multipart form; a missing one says what is expected. */
+export const FileField = z
+  .instanceof(File, { message: "required: expected a file (multipart form field)" })
+  .openapi({ type: "string", format: "binary", description: "The questionnaire (.xlsx, .csv or .pdf)" });
+
+/** The one shape of an NDA everywhere in the API: on file or not, with its dates. */
+export const NdaInputSchema = strictBody({
+  onFile: z.boolean(),
+  signedOn: isoDate.nullable().optional(),
+  until: isoDate.nullable().optional().openapi({ description: "Last day the NDA covers" }),
+}).openapi("NdaInput");
+
+export const CrmRefSchema = strictBody({
+  system: z.string().min(1).max(40).openapi({ example: "salesforce" }),
+  id: z.string().min(1).max(100).openapi({ example: "0065g00000XyZabAAF" }),
+}).openapi("CrmRef");
+
 /** The date the citation policy judges validity on, as the upload and answer forms take it. */
 export const AsOfField = IsoDateSchema.optional().describe(
   "Date the citation policy judges validity on (default: today)",
@@ -36,22 +64,21 @@ export const CustomerSchema = z
   })
   .openapi("Customer");
 
-export const CustomerInputSchema = z
-  .object({
-    name: z.string().min(1).max(200),
-    region: RegionSchema,
-    nda: z
-      .object({ onFile: z.boolean(), signedOn: isoDate.nullable().optional(), until: isoDate.nullable().optional() })
-      .optional(),
-    crm: z
-      .object({
-        system: z.string().min(1).max(40).openapi({ example: "salesforce" }),
-        id: z.string().min(1).max(100).openapi({ example: "0065g00000XyZabAAF" }),
-      })
-      .nullable()
-      .optional(),
-  })
-  .openapi("CustomerInput");
+const customerFields = {
+  name: z.string().min(1).max(200),
+  region: RegionSchema,
+  nda: NdaInputSchema.optional(),
+};
+
+/** The body of PUT /v1/customers/by-crm/{system}/{crmId}: the CRM link is the path. */
+export const CustomerUpsertSchema = strictBody(customerFields).openapi("CustomerUpsert");
+
+export const CustomerInputSchema = strictBody({
+  ...customerFields,
+  crm: CrmRefSchema.nullable()
+    .optional()
+    .openapi({ description: "Unique per tenant: a second customer with the same system and id is a 409 crm_id_taken" }),
+}).openapi("CustomerInput");
 
 export const QuestionnaireSchema = z
   .object({
@@ -63,8 +90,9 @@ export const QuestionnaireSchema = z
     failure: z.object({ code: z.string(), message: z.string() }).nullable(),
     customer: z.object({
       region: RegionSchema,
-      ndaOnFile: z.boolean(),
-      ndaUntil: z.string().nullable(),
+      nda: z.object({ onFile: z.boolean(), until: z.string().nullable() }),
+      ndaOnFile: z.boolean().openapi({ deprecated: true, description: "Use nda.onFile" }),
+      ndaUntil: z.string().nullable().openapi({ deprecated: true, description: "Use nda.until" }),
       asOf: z.string(),
     }),
     hints: z.record(z.string(), z.unknown()).nullable(),
@@ -109,13 +137,25 @@ export const AnswerSchema = z
       .array(z.string())
       .nullable()
       .openapi({ description: "Both entries of an answer combined from two (entryId is the first)" }),
-    alternatives: z.array(z.object({ entryId: z.string(), score: z.number() })),
+    alternatives: z
+      .array(
+        z.object({
+          entryId: z.string(),
+          score: z.number().openapi({ description: "Raw rank score, comparable within one question only" }),
+          confidence: z
+            .number()
+            .optional()
+            .openapi({ description: "0–1, the same scale as the answer's confidence (absent on older drafts)" }),
+        }),
+      )
+      .openapi({ description: "Runners-up, most confident first" }),
     notes: z.array(z.string()),
     matchedTerms: z.array(z.string()),
     assignee: z.string().nullable(),
     reviewer: z.string().nullable(),
     reviewedAt: z.string().nullable(),
     rejectReason: z.string().nullable(),
+    dueOn: z.string().nullable().openapi({ description: "Day the assignee should answer by (YYYY-MM-DD)" }),
     updatedAt: z.string(),
   })
   .openapi("Answer");
@@ -137,6 +177,7 @@ export const AnswerSummarySchema = AnswerSchema.pick({
   assignee: true,
   reviewer: true,
   reviewedAt: true,
+  dueOn: true,
   updatedAt: true,
 })
   .extend({
@@ -148,7 +189,13 @@ export const AnswerSummarySchema = AnswerSchema.pick({
 export const AnswerDetailSchema = AnswerSchema.extend({
   matchedEntry: z.record(z.string(), z.unknown()).nullable(),
   alternativeEntries: z.array(
-    z.object({ entryId: z.string(), score: z.number(), question: z.string().nullable(), short: z.string().nullable() }),
+    z.object({
+      entryId: z.string(),
+      score: z.number(),
+      confidence: z.number().nullable(),
+      question: z.string().nullable(),
+      short: z.string().nullable(),
+    }),
   ),
 }).openapi("AnswerDetail");
 
@@ -215,33 +262,38 @@ export const AuditEntrySchema = z
   .openapi("AuditEntry");
 
 // Bodies of the review actions: shared with the web client (type-only), so its requests are checked.
-export const AnswerEditSchema = z
-  .object({
-    value: z.string().max(200).nullable().optional().openapi({ description: "Yes/No/choice value" }),
-    text: z.string().min(1).max(20_000).optional(),
-    entryId: z.string().max(100).nullable().optional().openapi({ description: "Use another library entry's answer" }),
-    citations: z
-      .array(z.string().max(100))
-      .max(20)
-      .optional()
-      .openapi({ description: "Artifact ids to cite; checked by the citation policy for this customer" }),
-  })
+export const AnswerEditSchema = strictBody({
+  value: z.string().max(200).nullable().optional().openapi({ description: "Yes/No/choice value" }),
+  text: z.string().min(1).max(20_000).optional(),
+  entryId: z.string().max(100).nullable().optional().openapi({ description: "Use another library entry's answer" }),
+  citations: z
+    .array(z.string().max(100))
+    .max(20)
+    .optional()
+    .openapi({ description: "Artifact ids to cite; checked by the citation policy for this customer" }),
+})
   .refine((b) => Object.keys(b).length > 0, { message: "send at least one of value, text, entryId, citations" })
   .openapi("AnswerEdit");
 
-export const AnswerReassignSchema = z
-  .object({ assignee: z.string().min(1).max(200).nullable().openapi({ example: "dana@vendor.example" }) })
-  .openapi("AnswerReassign");
+export const AnswerReassignSchema = strictBody({
+  assignee: z
+    .string()
+    .min(1)
+    .max(200)
+    .nullable()
+    .openapi({ example: "dana@vendor.example", description: "A user's email (or a name); null unassigns" }),
+  dueOn: IsoDateSchema.nullable().optional().openapi({ description: "Answer by this day; null clears it" }),
+}).openapi("AnswerReassign");
 
-export const AnswerRejectSchema = z.object({ reason: z.string().min(1).max(2000) }).openapi("AnswerReject");
+export const AnswerRejectSchema = strictBody({ reason: z.string().min(1).max(2000) }).openapi("AnswerReject");
 
 export const RememberAnswerSchema = z
   .discriminatedUnion("as", [
-    z.object({
+    strictBody({
       as: z.literal("phrasing"),
       entryId: z.string().max(100).optional().openapi({ description: "Default: the answer's matched entry" }),
     }),
-    z.object({
+    strictBody({
       as: z.literal("entry"),
       entryId: z
         .string()
@@ -253,16 +305,14 @@ export const RememberAnswerSchema = z
   ])
   .openapi("RememberAnswer");
 
-export const BulkApproveSchema = z
-  .object({
-    minConfidence: z.number().min(0).max(1).openapi({ example: 0.8 }),
-    statuses: z
-      .array(z.enum(["drafted", "needs_review"]))
-      .min(1)
-      .optional()
-      .openapi({ description: 'Statuses that qualify (default ["drafted"])' }),
-  })
-  .openapi("BulkApprove");
+export const BulkApproveSchema = strictBody({
+  minConfidence: z.number().min(0).max(1).openapi({ example: 0.8 }),
+  statuses: z
+    .array(z.enum(["drafted", "needs_review"]))
+    .min(1)
+    .optional()
+    .openapi({ description: 'Statuses that qualify (default ["drafted"])' }),
+}).openapi("BulkApprove");
 
 export const BulkApproveResultSchema = z
   .object({

@@ -52,7 +52,10 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   const instanceId = newInstanceId();
   const isDeadOwner = (owner: string) => isDeadLocalOwner(owner, instanceId);
   const webhooks = webhookSettingsFromEnv(env);
-  if (webhooks.allowLoopback) log("QUIRE_WEBHOOKS_ALLOW_LOOPBACK is set: webhooks may call 127.0.0.1 (tests only).");
+  if (webhooks.allowLoopback)
+    log(
+      "QUIRE_WEBHOOKS_ALLOW_LOOPBACK=true: webhooks may call 127.0.0.1 / ::1 (local development only; off by default).",
+    );
   const base: AppDeps = {
     db: handle.db,
     blobs: fsBlobStore(blobsDir),

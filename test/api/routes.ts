@@ -118,6 +118,13 @@ export const ROUTES: RouteCase[] = [
   },
   { method: "DELETE", path: "/v1/customers/{id}", scope: "questionnaires:write", resource: "customer" },
   {
+    method: "PUT",
+    path: "/v1/customers/by-crm/{system}/{crmId}",
+    scope: "questionnaires:write",
+    valid: () => json({ name: "Synced from the CRM", region: "us" }),
+    malformed: { input: () => json({ name: "Synced", region: "us", ndaOnFile: true }), field: "ndaOnFile" },
+  },
+  {
     method: "POST",
     path: "/v1/questionnaires",
     scope: "questionnaires:write",
@@ -217,10 +224,11 @@ export const ROUTES: RouteCase[] = [
     valid: () => json({ url: "http://127.0.0.1:9/hook", events: ["questionnaire.drafted"] }),
     malformed: { input: () => json({ url: "http://127.0.0.1:9/hook", events: ["nope"] }), field: "events.0" },
   },
-  { method: "GET", path: "/v1/webhooks", scope: "admin" },
+  { method: "GET", path: "/v1/webhooks", scope: "admin", malformed: badLimit },
   { method: "GET", path: "/v1/webhooks/{id}", scope: "admin", resource: "webhook" },
   { method: "DELETE", path: "/v1/webhooks/{id}", scope: "admin", resource: "webhook" },
   { method: "GET", path: "/v1/webhooks/{id}/deliveries", scope: "admin", resource: "webhook" },
+  { method: "POST", path: "/v1/webhooks/{id}/ping", scope: "admin", resource: "webhook" },
   {
     method: "POST",
     path: "/v1/keys",

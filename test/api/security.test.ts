@@ -14,7 +14,10 @@ const CSV = readFileSync("fixtures/simple.csv");
 
 /** Sends a route case's input as tenant X would. */
 function send(route: RouteCase, key: string | null, input: Input | undefined, id?: string) {
-  let path = route.path.replace("{id}", encodeURIComponent(id ?? "none"));
+  let path = route.path
+    .replace("{id}", encodeURIComponent(id ?? "none"))
+    .replace("{system}", "salesforce")
+    .replace("{crmId}", "crm-security-1");
   if (input?.kind === "query") path += `?${input.query}`;
   if (input?.kind === "json") return h.call(route.method, path, { key, json: input.body });
   if (input?.kind === "form") {

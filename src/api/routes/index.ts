@@ -20,6 +20,7 @@ import { registerDeleteCustomer } from "./customers/delete.js";
 import { registerGetCustomer } from "./customers/get.js";
 import { registerListCustomers } from "./customers/list.js";
 import { registerUpdateCustomer } from "./customers/update.js";
+import { registerUpsertCustomerByCrm } from "./customers/upsert-by-crm.js";
 import { registerHealth } from "./health.js";
 import { registerCreateKey } from "./keys/create.js";
 import { registerListKeys } from "./keys/list.js";
@@ -37,6 +38,7 @@ import { registerDeleteWebhook } from "./webhooks/delete.js";
 import { registerListDeliveries } from "./webhooks/deliveries.js";
 import { registerGetWebhook } from "./webhooks/get.js";
 import { registerListWebhooks } from "./webhooks/list.js";
+import { registerPingWebhook } from "./webhooks/ping.js";
 
 /** Every route of the API. The security suite (test/api) checks each one against its table. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -62,6 +64,7 @@ function registerCustomers(app: OpenAPIHono<AppEnv>): void {
   registerListCustomers(app);
   registerGetCustomer(app);
   registerUpdateCustomer(app);
+  registerUpsertCustomerByCrm(app);
   registerDeleteCustomer(app);
 }
 
@@ -99,6 +102,7 @@ function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
   registerGetWebhook(app);
   registerDeleteWebhook(app);
   registerListDeliveries(app);
+  registerPingWebhook(app);
 }
 
 function registerKeys(app: OpenAPIHono<AppEnv>): void {

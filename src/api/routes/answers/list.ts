@@ -8,8 +8,10 @@ import { AnswerSchema, AnswerSummarySchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/questionnaires/{id}/answers",
+  operationId: "listAnswers",
   tags: ["answers"],
-  summary: "List a questionnaire's answers in question order (filter by status, confidence, section, assignee)",
+  summary:
+    "List a questionnaire's answers in question order (filter by status, confidence, section, assignee; search with q)",
   security: bearer("questionnaires:read"),
   middleware: guard("questionnaires:read"),
   request: {
@@ -21,6 +23,11 @@ const route = createRoute({
       confidenceBelow: z.coerce.number().min(0).max(1).optional().openapi({ description: "Only confidence < this" }),
       section: z.string().optional(),
       assignee: z.string().optional(),
+      q: z
+        .string()
+        .max(200)
+        .optional()
+        .openapi({ description: "Search: words in the question, its id or the answer (case-insensitive)" }),
     }),
   },
   responses: {
