@@ -27,6 +27,29 @@ describe("governance templates", () => {
     expect(a.closed).toBe(true);
   });
 
+  it("a purpose clause after the verbs is context, not topic", () => {
+    const a = analyzeQuestion(
+      "Are secure coding policies and procedures established, documented, approved, communicated, applied, evaluated, and maintained to guide the planning, delivery and support of the organization's secure coding capabilities?",
+    );
+    expect(a.focus).toBe("secure coding");
+    expect(a.context).toMatch(/planning delivery support/);
+  });
+
+  it("a purpose clause that is all there is stays the topic", () => {
+    const a = analyzeQuestion(
+      "Are policies and procedures to guide the handling of security incidents established, documented, approved, communicated, applied, evaluated, and maintained?",
+    );
+    expect(a.focus).toMatch(/handling security incidents/);
+  });
+
+  it("scope qualifiers (where, not what) are context", () => {
+    const a = analyzeQuestion(
+      "Are processes, procedures and technical measures defined, implemented and evaluated for patching operating systems on organizationally managed assets?",
+    );
+    expect(a.focus).toBe("patching operating systems");
+    expect(a.context).toMatch(/managed assets/);
+  });
+
   it("an ordinary question that happens to say 'documented' is not a template", () => {
     const a = analyzeQuestion("Do you have a documented incident response plan?");
     expect(a.intent).toBe("practice");

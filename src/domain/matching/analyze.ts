@@ -123,17 +123,48 @@ function isAsk(sentence: string): boolean {
 const REVIEW_TEMPLATE =
   /\b(polic(y|ies)|procedures?|standards?|plans?|programs?|programmes?)\b.*\b(reviewed|updated|revised|re-?evaluated)\b.*\b(annually|at least (once )?(a|per|every) year|at least annually|periodically|regularly|at planned intervals|every \w+ (months|years))\b/;
 
-/** The topic of a governance template: the question minus its boilerplate. */
-function governanceTopic(normalized: string): string | null {
-  const verbs = normalized.match(GOVERNANCE_VERBS) ?? [];
-  if (new Set(verbs).size < 3 && !REVIEW_TEMPLATE.test(normalized)) return null;
-  let topic = normalized;
+/** The text minus governance boilerplate, or "" when nothing of substance is left. */
+function stripGovernance(text: string): string {
+  let topic = text;
   for (const p of GOVERNANCE_WORDS) topic = topic.replace(p, " ");
   topic = topic
     .replace(/[^a-z0-9' -]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return topic.split(" ").filter((w) => w.length > 1).length >= 1 ? topic : null;
+  return topic.split(" ").filter((w) => w.length > 1).length >= 1 ? topic : "";
+}
+
+/**
+ * A purpose clause after the template's last verb: "… evaluated and maintained to guide appropriate
+ * planning, delivery, and support of the organization's application security capabilities". It
+ * restates the topic in generic words ("planning", "support", "capabilities") that match product
+ * entries; the topic itself came before the verbs.
+ */
+const TRAILING_PURPOSE =
+  /^\W*(in order |so as )?to (guide|ensure|support|enable|provide|help|facilitate|govern|direct|drive|maintain|meet|achieve|address|inform|establish)\b/;
+
+/** Qualifiers of control-framework wording that name where, not what ("on organizationally managed assets"). */
+const SCOPE_QUALIFIERS =
+  /\b(on|for|across|of|within|throughout) (all |the )?(organi[sz]ationally[ -]|organi[sz]ation[ -])?(owned( or| and)? )?managed (physical and virtual |physical or virtual )?(assets|endpoints|devices)\b|\b(for|of|within|throughout) the (cloud service offering|organi[sz]ation)\b|\bthroughout the supply chain\b/g;
+
+/**
+ * The topic of a governance template, split into what it is about (matched in full) and the
+ * template's purpose clause and scope qualifiers (matched at context weight), or null.
+ */
+function governanceTopic(normalized: string): { topic: string; rest: string } | null {
+  const verbs = [...normalized.matchAll(GOVERNANCE_VERBS)];
+  if (new Set(verbs.map((v) => v[0])).size < 3 && !REVIEW_TEMPLATE.test(normalized)) return null;
+  const last = verbs.at(-1);
+  const tailAt = last ? (last.index ?? 0) + last[0].length : normalized.length;
+  const purpose = TRAILING_PURPOSE.test(normalized.slice(tailAt)) ? normalized.slice(tailAt) : "";
+  const qualifiers = (normalized.slice(0, normalized.length - purpose.length).match(SCOPE_QUALIFIERS) ?? []).join(" ");
+  const core = stripGovernance(normalized.slice(0, normalized.length - purpose.length).replace(SCOPE_QUALIFIERS, " "));
+  // Keep the whole text as the topic when the purpose clause or a qualifier is all there is.
+  if (core === "") {
+    const whole = stripGovernance(normalized);
+    return whole === "" ? null : { topic: whole, rest: "" };
+  }
+  return { topic: core, rest: stripGovernance(`${purpose} ${qualifiers}`) };
 }
 
 function intentOf(normalized: string, closed: boolean, governance: boolean): QuestionIntent {
@@ -197,9 +228,9 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
   const buyerSpecific = BUYER_SPECIFIC.find((b) => b.pattern.test(askNormalized))?.reason ?? null;
 
   return {
-    focus: topic ?? askText,
+    focus: topic?.topic ?? askText,
     ask: askText.split(/\s+/).length >= 4 ? askText : text,
-    context: [topic !== null ? "" : contextSentences.join(" "), followUp && previous ? previous : ""]
+    context: [topic !== null ? topic.rest : contextSentences.join(" "), followUp && previous ? previous : ""]
       .filter(Boolean)
       .join(" "),
     intent: intentOf(firstAsk, closed, topic !== null),

@@ -57,7 +57,10 @@ export function buildQuery(index: MatchIndex, text: string, previous?: string | 
   const context = analysis.context ? [...new Set(tokenize(fix(analysis.context)))] : [];
   // "If you do, please describe how.": an ask with (almost) no words of its own is about the
   // context's topic, which then counts in full.
-  const contextWeight = focus.length < THIN_ASK ? 1 : CONTEXT_WEIGHT;
+  // A governance template's topic is short by nature ("application security"): its purpose clause
+  // stays context.
+  const thin = focus.length < THIN_ASK && analysis.intent !== "governance";
+  const contextWeight = thin ? 1 : CONTEXT_WEIGHT;
   if (contextWeight === 1) focus = [...new Set([...focus, ...context])];
   const weights = new Map<string, number>(focus.map((t) => [t, 1]));
   for (const t of context) if (!weights.has(t)) weights.set(t, contextWeight);
