@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { RegionSchema } from "../domain/answering/customer.js";
 import { ANSWER_STATUSES } from "../domain/answering/status.js";
 import { IsoDateSchema } from "../domain/dates.js";
+import { USER_ROLES } from "../domain/people.js";
 import { QUESTIONNAIRE_STATUSES } from "../domain/questionnaire/status.js";
 import { QuestionKindSchema, STORED_FORMATS } from "../domain/questionnaire/types.js";
 
@@ -406,3 +407,74 @@ export const SweepResultSchema = z
     resolved: z.number().int(),
   })
   .openapi("SweepResult");
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(USER_ROLES),
+    createdAt: z.string(),
+    disabledAt: z.string().nullable(),
+  })
+  .openapi("User");
+
+const Password = z.string().min(12, "at least 12 characters").max(200);
+
+export const UserInputSchema = strictBody({
+  email: z.email().max(200).openapi({ example: "dana@vendor.example" }),
+  name: z.string().min(1).max(200).openapi({ example: "Dana Reviewer" }),
+  role: z.enum(USER_ROLES).openapi({
+    description:
+      "admin: everything; reviewer: upload and review; subject_expert: review and edit the library; sales_engineer: upload and read; viewer: read only",
+  }),
+  password: Password,
+}).openapi("UserInput");
+
+export const UserPatchSchema = strictBody({
+  name: z.string().min(1).max(200).optional(),
+  role: z.enum(USER_ROLES).optional(),
+  password: Password.optional(),
+  disabled: z.boolean().optional().openapi({ description: "true disables the account and ends its sessions" }),
+}).openapi("UserPatch");
+
+export const SignInSchema = strictBody({
+  email: z.string().min(1).max(200),
+  password: z.string().min(1).max(200),
+}).openapi("SignIn");
+
+export const SessionSchema = z
+  .object({
+    token: z.string().openapi({ description: "qs_…: send as `Authorization: Bearer <token>` (shown once)" }),
+    expiresAt: z.string(),
+    user: UserSchema,
+  })
+  .openapi("Session");
+
+export const WhoAmISchema = z
+  .object({
+    tenantId: z.string(),
+    user: UserSchema.pick({ id: true, email: true, name: true, role: true }).nullable(),
+    keyId: z.string().nullable(),
+    scopes: z.array(z.string()),
+  })
+  .openapi("WhoAmI");
+
+export const CommentSchema = z
+  .object({
+    id: z.string(),
+    answerId: z.string(),
+    author: z.string().openapi({ description: "user:<email> or key:<id>" }),
+    body: z.string(),
+    mentions: z.array(z.string()).openapi({ description: "Emails of the users it @mentions" }),
+    createdAt: z.string(),
+  })
+  .openapi("Comment");
+
+export const CommentInputSchema = strictBody({
+  body: z
+    .string()
+    .min(1)
+    .max(5000)
+    .openapi({ example: "@dana can you confirm the backup region?", description: "@email or @name mentions a user" }),
+}).openapi("CommentInput");

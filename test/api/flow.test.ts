@@ -125,9 +125,19 @@ describe("the CRM flow over HTTP: customer → upload → drafts → review → 
       json: { reason: "out of date" },
     });
     expect(rejected.body).toMatchObject({ status: "rejected", rejectReason: "out of date" });
-    const reassigned = await h.call("POST", `/v1/answers/${third.id}/reassign`, {
+    const stranger = await h.call("POST", `/v1/answers/${third.id}/reassign`, {
       key: a.adminKey,
       json: { assignee: "dana@vendor.example" },
+    });
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.code).toBe("unknown_user");
+    await h.call("POST", "/v1/users", {
+      key: a.adminKey,
+      json: { email: "Dana@vendor.example", name: "Dana", role: "reviewer", password: "correct horse battery" },
+    });
+    const reassigned = await h.call("POST", `/v1/answers/${third.id}/reassign`, {
+      key: a.adminKey,
+      json: { assignee: "DANA@vendor.example" },
     });
     expect(reassigned.body.assignee).toBe("dana@vendor.example");
 

@@ -228,6 +228,12 @@ describe("webhooks", () => {
     });
     const all = (await call("GET", `/v1/questionnaires/${questionnaireId}/answers?limit=500&status=drafted`)).body.data;
     const row = all[0];
+    await call("POST", "/v1/users", {
+      email: "dana@example.com",
+      name: "Dana",
+      role: "subject_expert",
+      password: "correct horse battery",
+    });
     expect(
       (await call("POST", `/v1/answers/${row.id}/reassign`, { assignee: "dana@example.com", dueOn: "2027-01-15" }))
         .status,

@@ -11,6 +11,7 @@ export interface Fixture {
   artifact: string;
   entry: string;
   conflict: string;
+  user: string;
 }
 
 export type Input =
@@ -239,4 +240,41 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/v1/keys", scope: "admin" },
   { method: "DELETE", path: "/v1/keys/{id}", scope: "admin", resource: "key" },
   { method: "GET", path: "/v1/audit", scope: "admin", malformed: badLimit },
+  {
+    method: "POST",
+    path: "/v1/sessions",
+    scope: null,
+    malformed: { input: () => json({ email: "x@example.com", password: "secret", tenant: "a" }), field: "tenant" },
+  },
+  { method: "DELETE", path: "/v1/sessions/current", scope: "questionnaires:read" },
+  { method: "GET", path: "/v1/me", scope: "questionnaires:read" },
+  {
+    method: "POST",
+    path: "/v1/users",
+    scope: "admin",
+    valid: () =>
+      json({ email: "new-person@b.example", name: "New", role: "viewer", password: "correct horse battery" }),
+    malformed: {
+      input: () => json({ email: "x@a.example", name: "X", role: "root", password: "correct horse battery" }),
+      field: "role",
+    },
+  },
+  { method: "GET", path: "/v1/users", scope: "questionnaires:read", malformed: badLimit },
+  {
+    method: "PATCH",
+    path: "/v1/users/{id}",
+    scope: "admin",
+    resource: "user",
+    valid: () => json({ name: "Renamed" }),
+    malformed: { input: () => json({ role: "root" }), field: "role" },
+  },
+  {
+    method: "POST",
+    path: "/v1/answers/{id}/comments",
+    scope: "answers:review",
+    resource: "answer",
+    valid: () => json({ body: "Looks right to me." }),
+    malformed: { input: () => json({}), field: "body" },
+  },
+  { method: "GET", path: "/v1/answers/{id}/comments", scope: "questionnaires:read", resource: "answer" },
 ];

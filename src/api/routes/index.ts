@@ -13,6 +13,7 @@ import { registerRememberAnswer } from "./answers/remember.js";
 import { registerListAttention } from "./attention/list.js";
 import { registerRunSweep } from "./attention/sweep.js";
 import { registerAudit } from "./audit.js";
+import { registerComments } from "./comments/comments.js";
 import { registerListConflicts } from "./conflicts/list.js";
 import { registerResolveConflict } from "./conflicts/resolve.js";
 import { registerCreateCustomer } from "./customers/create.js";
@@ -27,6 +28,10 @@ import { registerListKeys } from "./keys/list.js";
 import { registerRevokeKey } from "./keys/revoke.js";
 import { registerLibrary } from "./library.js";
 import { registerMatch } from "./match.js";
+import { registerWhoAmI } from "./people/me.js";
+import { registerSignIn } from "./people/sign-in.js";
+import { registerSignOut } from "./people/sign-out.js";
+import { registerUsers } from "./people/users.js";
 import { registerQuestionnaireCitations } from "./questionnaires/citations.js";
 import { registerCreateQuestionnaire } from "./questionnaires/create.js";
 import { registerDeleteQuestionnaire } from "./questionnaires/delete.js";
@@ -53,6 +58,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     registerFreshness,
     registerWebhooks,
     registerKeys,
+    registerPeople,
     registerAudit,
   ]) {
     register(app);
@@ -87,6 +93,14 @@ function registerAnswers(app: OpenAPIHono<AppEnv>): void {
   registerReassignAnswer(app);
   registerRememberAnswer(app);
   registerAnswerHistory(app);
+  registerComments(app);
+}
+
+function registerPeople(app: OpenAPIHono<AppEnv>): void {
+  registerSignIn(app);
+  registerSignOut(app);
+  registerWhoAmI(app);
+  registerUsers(app);
 }
 
 function registerFreshness(app: OpenAPIHono<AppEnv>): void {

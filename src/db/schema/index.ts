@@ -2,6 +2,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { REGIONS } from "../../domain/answering/customer.js";
 import { ANSWER_STATUSES } from "../../domain/answering/status.js";
 import type { FrameworkRef } from "../../domain/library/types.js";
+import { USER_ROLES } from "../../domain/people.js";
 import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
 import { QUESTIONNAIRE_STATUSES } from "../../domain/questionnaire/status.js";
 import { QUESTION_KINDS, STORED_FORMATS } from "../../domain/questionnaire/types.js";
@@ -40,8 +41,7 @@ export const apiKeys = sqliteTable(
   (t) => [uniqueIndex("api_keys_prefix").on(t.prefix), index("api_keys_tenant").on(t.tenantId)],
 );
 
-export const USER_ROLES = ["admin", "reviewer", "viewer"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+export type { UserRole } from "../../domain/people.js";
 
 /**
  * People who sign in to the web pages. The email is unique across tenants because signing in names
