@@ -16,6 +16,7 @@ const suites: { name: string; load: () => Promise<() => Promise<Measurement[]>> 
   { name: "load", load: async () => (await import("./load.js")).benchLoad },
   { name: "freeze", load: async () => (await import("./freeze.js")).benchFreeze },
   { name: "memory", load: async () => (await import("./memory.js")).benchMemory },
+  { name: "big", load: async () => (await import("./big.js")).benchBig },
 ];
 
 const only = process.argv.slice(2);

@@ -66,11 +66,23 @@ function inlineJobs(deps: AppDeps): AppDeps {
 }
 
 /**
- * The one Hono app both runtimes serve. Runtimes pass storage in; the app knows nothing about
- * better-sqlite3, D1, the filesystem or R2.
+ * Deps made from the runtime's per-request environment (Workers hand bindings to `fetch`, not to
+ * the module): the app is built once per isolate and each request's deps come from its `env`.
+ * The runtime memoizes per env object, so an isolate reuses one set.
  */
-export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
-  const full: AppDeps = deps.jobs ? deps : inlineJobs(deps);
+export interface DepsFromEnv {
+  readonly fromEnv: (env: unknown) => AppDeps;
+  readonly authFailures?: AppDeps["authFailures"];
+}
+
+/**
+ * The one Hono app both runtimes serve. Runtimes pass storage in; the app knows nothing about
+ * better-sqlite3, D1, the filesystem or R2. Build it once per process or isolate: its failed-key
+ * limiter lives as long as the app does.
+ */
+export function createApp(deps: AppDeps | DepsFromEnv): OpenAPIHono<AppEnv> {
+  const fixed: AppDeps | null = "fromEnv" in deps ? null : deps.jobs ? deps : inlineJobs(deps);
+  const depsOf = (env: unknown): AppDeps => fixed ?? (deps as DepsFromEnv).fromEnv(env);
   const failures = new FailureLimiter({ ...DEFAULT_FAILURE_LIMIT, ...deps.authFailures });
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -82,7 +94,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     const incoming = c.req.header("x-request-id");
     const requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     c.set("requestId", requestId);
-    c.set("deps", full);
+    c.set("deps", depsOf(c.env));
     c.set("failures", failures);
     c.header("x-request-id", requestId);
     await next();

@@ -14,6 +14,7 @@ export const ERROR_CODES: readonly { code: string; status: number; meaning: stri
     meaning: "Idempotency-Key is empty, too long or not printable ASCII",
   },
   { code: "id_mismatch", status: 400, meaning: "PUT body id differs from the id in the path" },
+  { code: "invalid_period", status: 400, meaning: "An insight period whose `from` is after its `to`" },
   { code: "invalid_webhook_url", status: 400, meaning: "Webhook URL is not http(s) or carries credentials" },
   {
     code: "webhook_url_forbidden",
@@ -58,6 +59,11 @@ export const ERROR_CODES: readonly { code: string; status: number; meaning: stri
     code: "sync_too_large",
     status: 413,
     meaning: "The file is over the synchronous POST /v1/answer ceiling (1 MiB); upload it to POST /v1/questionnaires",
+  },
+  {
+    code: "too_many_questions",
+    status: 413,
+    meaning: "The file has more questions than this deployment answers per file (Workers: MAX_QUESTIONS); split it",
   },
   { code: "unsupported_media_type", status: 415, meaning: "The body's content-type is not the one the route takes" },
   { code: "idempotency_key_reused", status: 422, meaning: "The Idempotency-Key was used with another request" },

@@ -61,14 +61,22 @@ export const CustomerSchema = z
     region: RegionSchema,
     nda: z.object({ onFile: z.boolean(), signedOn: z.string().nullable(), until: z.string().nullable() }),
     crm: z.object({ system: z.string(), id: z.string() }).nullable(),
+    deal: z.object({ stage: z.string(), amount: z.number().nullable() }).nullable(),
     createdAt: z.string(),
   })
   .openapi("Customer");
+
+/** A CRM deal as the API is told it: the stage and, optionally, the amount (in the tenant's currency). */
+export const DealSchema = strictBody({
+  stage: z.string().min(1).max(60).openapi({ example: "negotiation" }),
+  amount: z.number().nonnegative().max(1e12).nullable().optional().openapi({ example: 48000 }),
+}).openapi("Deal");
 
 const customerFields = {
   name: z.string().min(1).max(200),
   region: RegionSchema,
   nda: NdaInputSchema.optional(),
+  deal: DealSchema.nullable().optional(),
 };
 
 /** The body of PUT /v1/customers/by-crm/{system}/{crmId}: the CRM link is the path. */
@@ -97,6 +105,7 @@ export const QuestionnaireSchema = z
       asOf: z.string(),
     }),
     hints: z.record(z.string(), z.unknown()).nullable(),
+    deal: z.object({ stage: z.string(), amount: z.number().nullable() }).nullable(),
     summary: z.record(z.string(), z.number()).nullable(),
     warnings: z.array(z.string()),
     createdBy: z.string(),

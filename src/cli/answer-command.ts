@@ -5,14 +5,14 @@ import { type AnswerReport, AnswerReportSchema } from "../domain/answering/repor
 import { QuireError } from "../domain/errors.js";
 import { givenHints, type LayoutHints, LayoutHintsSchema } from "../domain/questionnaire/layout-hints.js";
 import { fillOriginal } from "../export/fill.js";
-import { loadLibraryDir } from "../library-files/load.js";
+import { loadLibraryDirCached } from "../library-files/cache.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
 import { openLocalRuntime } from "../runtime/local.js";
 import { type ServiceContext, systemClock } from "../services/context.js";
-import { replaceLibrary } from "../services/library/replace.js";
 import { answerFile } from "../services/questionnaires/answer-file.js";
 import { parseCliArgs } from "./args.js";
 import type { CliIo } from "./io.js";
+import { cliCacheDir, syncLibrary } from "./library-sync.js";
 import { progressBar } from "./progress.js";
 import { renderTable } from "./table.js";
 
@@ -68,7 +68,7 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
   const bytes = await readFile(file).catch(() => {
     throw new QuireError("file_not_found", `cannot read ${file}`, 404);
   });
-  const library = await loadLibraryDir(resolve(values.library));
+  const { library, revision } = await loadLibraryDirCached(resolve(values.library), cliCacheDir(values.db));
 
   const llm = values.offline ? undefined : llmSettingsFromEnv(process.env);
   if (values.llm && !llm) throw new QuireError("usage", "--llm needs ANTHROPIC_API_KEY in the environment", 2);
@@ -76,7 +76,7 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
   const runtime = openLocalRuntime({ dbPath: values.db, llm });
   try {
     const ctx: ServiceContext = { ...runtime.deps, tenantId: CLI_TENANT, actor: `cli:${process.env.USER ?? "local"}` };
-    await replaceLibrary(ctx, library);
+    await syncLibrary(ctx, library, revision, values.db);
     const { questionnaire, report, questionnaireId } = await answerFile(ctx, {
       bytes: new Uint8Array(bytes),
       fileName: basename(file),

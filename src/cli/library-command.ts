@@ -1,17 +1,21 @@
-import { resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, extname, resolve } from "node:path";
 import { isIsoDate } from "../domain/dates.js";
 import { isQuireError, QuireError } from "../domain/errors.js";
 import { type AttentionItem, attentionItems, byOwner } from "../domain/freshness/attention.js";
 import { checkLibrary, type Finding } from "../domain/library/check.js";
 import { type CoverageRow, coverage, type FrameworkCoverage } from "../domain/library/coverage.js";
+import { type Crosswalk, crosswalk, crosswalkTables } from "../domain/library/crosswalk.js";
 import type { Framework, Library } from "../domain/library/types.js";
+import { crosswalkCsv, crosswalkXlsx } from "../export/index.js";
 import { loadLibraryDir } from "../library-files/load.js";
 import { parseCliArgs } from "./args.js";
 import type { CliIo } from "./io.js";
 import { renderTable } from "./table.js";
 
 export const LIBRARY_USAGE = `usage: quire library check [--as-of YYYY-MM-DD] [--library <dir>]
-       quire library coverage [--library <dir>] [--framework iso|soc2|nis2|gdpr] [--all]`;
+       quire library coverage [--library <dir>] [--framework iso|soc2|nis2|gdpr] [--all]
+       quire library crosswalk [--library <dir>] [--framework iso|soc2|nis2|gdpr] [--out <file.csv|file.xlsx>]`;
 
 const FRAMEWORK_FLAG: Readonly<Record<string, Framework>> = {
   iso: "ISO27001:2022",
@@ -116,12 +120,7 @@ async function runCoverage(args: string[], io: CliIo): Promise<number> {
     framework: { type: "string" },
     all: { type: "boolean" },
   });
-  let only: Framework | undefined;
-  if (values.framework !== undefined) {
-    only = FRAMEWORK_FLAG[values.framework.toLowerCase()];
-    if (!only)
-      throw new QuireError("usage", `--framework must be one of iso, soc2, nis2, gdpr; got "${values.framework}"`, 2);
-  }
+  const only = frameworkFlag(values.framework);
   const dir = resolve(process.cwd(), values.library ?? "answer-library");
   const library = await loadLibraryDir(dir);
   const frameworks = coverage(library).filter((fw) => !only || fw.framework === only);
@@ -137,7 +136,62 @@ async function runCoverage(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** `quire library check|coverage …`; returns the exit code (0 ok, 1 findings or load errors, 2 bad usage). */
+function frameworkFlag(value: string | undefined): Framework | undefined {
+  if (value === undefined) return undefined;
+  const framework = FRAMEWORK_FLAG[value.toLowerCase()];
+  if (!framework) throw new QuireError("usage", `--framework must be one of iso, soc2, nis2, gdpr; got "${value}"`, 2);
+  return framework;
+}
+
+/** Totals per framework and the requirements with no implemented control, named. */
+function renderCrosswalk(cw: Crosswalk): string {
+  const lines = [
+    renderTable([
+      ["framework", "covered", "partial", "gap", "not in scope"],
+      ...cw.frameworks.map((fw) => [
+        fw.label,
+        fw.totals.covered,
+        fw.totals.partial,
+        fw.totals.gap,
+        fw.totals.not_in_scope,
+      ]),
+    ]),
+  ];
+  for (const fw of cw.frameworks) {
+    for (const r of fw.requirements.filter((x) => x.coverage === "gap" || x.coverage === "partial")) {
+      const by = r.controls.map((c) => `${c.id} ${c.status}`).join(", ");
+      lines.push(`  ${r.coverage}: ${fw.framework} ${r.ref} ${r.title}${by ? ` (${by})` : ""}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+async function runCrosswalk(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCliArgs(args, {
+    library: { type: "string" },
+    framework: { type: "string" },
+    out: { type: "string" },
+  });
+  const only = frameworkFlag(values.framework);
+  const out = values.out === undefined ? undefined : resolve(process.cwd(), values.out);
+  const kind = out === undefined ? undefined : extname(out).toLowerCase();
+  if (kind !== undefined && kind !== ".csv" && kind !== ".xlsx") {
+    throw new QuireError("usage", `--out must end in .csv or .xlsx, got "${values.out}"`, 2);
+  }
+  const dir = resolve(process.cwd(), values.library ?? "answer-library");
+  const cw = crosswalk(await loadLibraryDir(dir), only);
+  io.stdout(`crosswalk of ${dir}: ${cw.controls.length} controls`);
+  io.stdout(renderCrosswalk(cw));
+  if (out) {
+    const tables = crosswalkTables(cw, only);
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, kind === ".csv" ? crosswalkCsv(tables[0] as (typeof tables)[number]) : crosswalkXlsx(tables));
+    io.stdout(`wrote ${out}`);
+  }
+  return 0;
+}
+
+/** `quire library check|coverage|crosswalk …`; returns the exit code (0 ok, 1 findings or load errors, 2 bad usage). */
 export async function runLibraryCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   try {
@@ -146,6 +200,8 @@ export async function runLibraryCommand(args: string[], io: CliIo): Promise<numb
         return await runCheck(rest, io);
       case "coverage":
         return await runCoverage(rest, io);
+      case "crosswalk":
+        return await runCrosswalk(rest, io);
       case "help":
       case "--help":
       case "-h":

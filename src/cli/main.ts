@@ -7,7 +7,8 @@ const USAGE = `quire — answer vendor security questionnaires from your answer 
 
 ${ANSWER_USAGE}
        quire library check [--as-of YYYY-MM-DD] [--library <dir>]
-       quire library coverage [--library <dir>] [--framework iso|soc2|nis2|gdpr]`;
+       quire library coverage [--library <dir>] [--framework iso|soc2|nis2|gdpr]
+       quire library crosswalk [--library <dir>] [--framework iso|soc2|nis2|gdpr] [--out <file.csv|.xlsx>]`;
 
 /** Runs one CLI command; every failure becomes one line on stderr and a non-zero exit code, never a stack trace. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {

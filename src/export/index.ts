@@ -7,6 +7,7 @@ export {
   type WriteBackLocation,
   type WriteBackSelection,
 } from "./answers.js";
+export { crosswalkCsv, crosswalkXlsx } from "./crosswalk.js";
 export { writeBackCsv } from "./csv-writeback.js";
 export { fillOriginal } from "./fill.js";
 export { reportToCsv } from "./report-csv.js";

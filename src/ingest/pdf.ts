@@ -1,5 +1,6 @@
 /**
- * PDF questionnaires via pdf-parse: text per page, page headers/footers/page numbers removed,
+ * PDF questionnaires via pdf.js (pdf-text.ts, the same on Node and Workers): text per page, page
+ * headers/footers/page numbers removed,
  * then a line scanner that recognises numbered (1.1, A.5.1, Q12) and bulleted questions, joins
  * questions that wrap across lines or pages, and keeps section headings as sections.
  */
@@ -9,6 +10,7 @@ import { classifyKind } from "./detect-questions.js";
 import { collapse } from "./grid.js";
 import { type IngestLimits, tooMuchText } from "./limits.js";
 import { checkPdfStreams } from "./pdf-streams.js";
+import { openPdf, type PdfText } from "./pdf-text.js";
 import { CLOSED_START, isQuestionLike, isTitleLike } from "./vocabulary.js";
 
 export interface PdfResult {
@@ -17,27 +19,24 @@ export interface PdfResult {
 }
 
 async function extractPages(bytes: Uint8Array, limits: IngestLimits): Promise<string[]> {
-  // Loaded on demand: pdf.js is large, and most uploads are spreadsheets.
-  const { PDFParse } = await import("pdf-parse");
-  // pdf.js takes ownership of (and may detach) the buffer it is given: pass a copy.
-  const parser = new PDFParse({ data: bytes.slice() });
+  let pdf: PdfText | undefined;
   try {
-    const info = await parser.getInfo();
-    if (info.total > limits.maxPdfPages) {
+    pdf = await openPdf(bytes);
+    if (pdf.pages > limits.maxPdfPages) {
       throw new QuireError(
         "too_many_pages",
-        `The PDF has ${info.total} pages; the limit is ${limits.maxPdfPages}. Split it or send the questionnaire as .xlsx.`,
+        `The PDF has ${pdf.pages} pages; the limit is ${limits.maxPdfPages}. Split it or send the questionnaire as .xlsx.`,
         413,
-        { pages: info.total, limit: limits.maxPdfPages },
+        { pages: pdf.pages, limit: limits.maxPdfPages },
       );
     }
-    const result = await parser.getText();
     let chars = 0;
     const pages: string[] = [];
-    for (const p of result.pages) {
-      chars += p.text.length;
+    for (let n = 1; n <= pdf.pages; n++) {
+      const text = await pdf.pageText(n);
+      chars += text.length;
       if (chars > limits.maxTextChars) throw tooMuchText(limits);
-      pages.push(p.text);
+      pages.push(text);
     }
     return pages;
   } catch (error) {
@@ -56,7 +55,7 @@ async function extractPages(bytes: Uint8Array, limits: IngestLimits): Promise<st
       422,
     );
   } finally {
-    await parser.destroy().catch(() => undefined);
+    await pdf?.close().catch(() => undefined);
   }
 }
 

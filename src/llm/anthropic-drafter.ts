@@ -1,5 +1,5 @@
-import Anthropic from "@anthropic-ai/sdk";
 import type { Drafter, DrafterInput, DrafterOutput } from "../ports/drafter.js";
+import type { MessagesClient } from "./messages-client.js";
 import { SYSTEM_PROMPT, userPrompt } from "./prompt.js";
 import { extractJson, ModelOutputSchema } from "./schema.js";
 
@@ -16,25 +16,39 @@ export interface AnthropicDrafterOptions {
   readonly maxOutputTokens?: number;
 }
 
-/** Drafter backed by the Claude Messages API: no tools, question as delimited data, zod-checked JSON out. */
+/**
+ * Drafter backed by the Claude Messages API: no tools, question as delimited data, zod-checked JSON out.
+ * The SDK is imported on the first call, not with this module: a run without an API key never
+ * builds a drafter, and one with a key pays for the SDK only when it refines.
+ */
 export class AnthropicDrafter implements Drafter {
-  readonly #client: Anthropic;
+  readonly #options: AnthropicDrafterOptions;
   readonly #model: string;
   readonly #maxOutputTokens: number;
+  #client: Promise<MessagesClient> | undefined;
 
   constructor(options: AnthropicDrafterOptions) {
-    this.#client = new Anthropic({
-      apiKey: options.apiKey,
-      baseURL: options.baseURL,
-      maxRetries: options.maxRetries ?? 2,
-      timeout: options.timeoutMs ?? 60_000,
-    });
+    this.#options = options;
     this.#model = options.model ?? DEFAULT_MODEL;
     this.#maxOutputTokens = options.maxOutputTokens ?? 1024;
   }
 
+  #connect(): Promise<MessagesClient> {
+    this.#client ??= import("./messages-client.js").then(
+      ({ MessagesClient }) =>
+        new MessagesClient({
+          apiKey: this.#options.apiKey,
+          baseURL: this.#options.baseURL,
+          maxRetries: this.#options.maxRetries ?? 2,
+          timeout: this.#options.timeoutMs ?? 60_000,
+        }),
+    );
+    return this.#client;
+  }
+
   async refine(input: DrafterInput): Promise<DrafterOutput> {
-    const message = await this.#client.messages.create({
+    const client = await this.#connect();
+    const message = await client.messages.create({
       model: this.#model,
       max_tokens: this.#maxOutputTokens,
       system: SYSTEM_PROMPT,

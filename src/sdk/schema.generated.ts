@@ -148,7 +148,82 @@ export interface paths {
         delete: operations["deleteQuestionnaire"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update a questionnaire's CRM deal (stage and amount; deal: null removes it)
+         * @description The demand insight weighs buyers by the deal their questionnaire gates. The drafted answers keep the region and NDA they were drafted for.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Questionnaire id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QuestionnairePatch"];
+                };
+            };
+            responses: {
+                /** @description The updated questionnaire */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Questionnaire"];
+                    };
+                };
+                /** @description Invalid input (`validation_failed` names the field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: wait the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/questionnaires/{id}/export": {
@@ -455,6 +530,169 @@ export interface paths {
         post?: never;
         /** Delete one of the entries (409 while entries refer to it) */
         delete: operations["deleteLibraryEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/crosswalk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The framework crosswalk: each control's ISO 27001 / SOC 2 / NIS2 / GDPR references, entries and artifacts
+         * @description For every control of the library, every framework reference it satisfies (ISO/IEC 27001:2022 Annex A, SOC 2 TSC, NIS2 Art. 21(2), GDPR Art. 32(1)), the entries that answer with it and the artifacts that prove it; for each framework, its requirements with the controls that cover them (`covered`, `partial`: only partial or planned controls, `gap`, `not_in_scope`). `format=csv` gives one table (the controls, or the framework's requirements with `framework`), `format=xlsx` a workbook with one sheet per table; cells that look like formulas are defused.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this framework's requirements */
+                    framework?: "iso" | "soc2" | "nis2" | "gdpr";
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The crosswalk */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crosswalk"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid input (`validation_failed` names the field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: wait the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/insights/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What buyers ask for: frameworks by month and region, withheld evidence, control gaps, volume, review time
+         * @description From the facts recorded when each questionnaire was answered (uploaded from `from` to `to`, inclusive; default the last 12 months): questionnaires per framework named or implied, by month and by region; SOC 2 Type I/II and ISO 27001 editions asked for; citations withheld by reason with what answered instead; the controls buyers ask about most that the library answers only partially or not at all; questionnaire volume and median review time; the share of pipeline value from buyers asking for a framework the vendor could not evidence.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD) */
+                    from?: string;
+                    /** @description Last day (YYYY-MM-DD), default today */
+                    to?: string;
+                    /** @description Only buyers in this region */
+                    region?: "us" | "eu" | "uk" | "apac" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The demand figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemandReport"];
+                    };
+                };
+                /** @description Invalid input (`validation_failed` names the field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No, unknown or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The API key lacks the scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests: wait the Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1168,6 +1406,10 @@ export interface components {
             hints: {
                 [key: string]: unknown;
             } | null;
+            deal: {
+                stage: string;
+                amount: number | null;
+            } | null;
             summary: {
                 [key: string]: number;
             } | null;
@@ -1224,6 +1466,10 @@ export interface components {
                 system: string;
                 id: string;
             } | null;
+            deal: {
+                stage: string;
+                amount: number | null;
+            } | null;
             createdAt: string;
         };
         CustomerInput: {
@@ -1231,6 +1477,7 @@ export interface components {
             /** @enum {string} */
             region: "us" | "eu" | "uk" | "apac" | "other";
             nda?: components["schemas"]["NdaInput"];
+            deal?: components["schemas"]["Deal"];
             /** @description Unique per tenant: a second customer with the same system and id is a 409 crm_id_taken */
             crm?: {
                 /** @example salesforce */
@@ -1239,6 +1486,12 @@ export interface components {
                 id: string;
             } | null;
         };
+        Deal: {
+            /** @example negotiation */
+            stage: string;
+            /** @example 48000 */
+            amount?: number | null;
+        } | null;
         CustomerPage: {
             data: components["schemas"]["Customer"][];
             nextCursor: string | null;
@@ -1248,6 +1501,7 @@ export interface components {
             /** @enum {string} */
             region?: "us" | "eu" | "uk" | "apac" | "other";
             nda?: components["schemas"]["NdaInput"];
+            deal?: components["schemas"]["Deal"];
             /** @description Unique per tenant: a second customer with the same system and id is a 409 crm_id_taken */
             crm?: {
                 /** @example salesforce */
@@ -1261,10 +1515,14 @@ export interface components {
             /** @enum {string} */
             region: "us" | "eu" | "uk" | "apac" | "other";
             nda?: components["schemas"]["NdaInput"];
+            deal?: components["schemas"]["Deal"];
         };
         QuestionnairePage: {
             data: components["schemas"]["Questionnaire"][];
             nextCursor: string | null;
+        };
+        QuestionnairePatch: {
+            deal?: components["schemas"]["Deal"];
         };
         CitationCheck: {
             questionnaireId: string;
@@ -1590,6 +1848,128 @@ export interface components {
             lastReviewed: string;
             reviewBy: string;
             productFeature?: boolean;
+        };
+        Crosswalk: {
+            controls: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                status: "implemented" | "partial" | "planned";
+                productFeature: boolean;
+                refs: {
+                    "ISO27001:2022": string[];
+                    SOC2: string[];
+                    NIS2: string[];
+                    GDPR: string[];
+                };
+                entries: string[];
+                artifacts: {
+                    id: string;
+                    type: string;
+                    title: string;
+                    why: string;
+                }[];
+            }[];
+            frameworks: {
+                /** @enum {string} */
+                framework: "ISO27001:2022" | "SOC2" | "NIS2" | "GDPR";
+                label: string;
+                requirements: {
+                    framework: string;
+                    ref: string;
+                    title: string;
+                    group: string;
+                    /** @enum {string} */
+                    coverage: "covered" | "partial" | "gap" | "not_in_scope";
+                    controls: {
+                        id: string;
+                        status: string;
+                    }[];
+                    entries: string[];
+                    artifacts: string[];
+                    note?: string;
+                }[];
+                totals: {
+                    covered: number;
+                    partial: number;
+                    gap: number;
+                    not_in_scope: number;
+                };
+            }[];
+        };
+        DemandReport: {
+            from: string;
+            to: string;
+            region: string | null;
+            months: string[];
+            volume: {
+                questionnaires: number;
+                questions: number;
+                buyers: number;
+                byMonth: {
+                    month: string;
+                    questionnaires: number;
+                }[];
+                byRegion: {
+                    [key: string]: number;
+                };
+                medianReviewHours: number | null;
+                reviewed: number;
+            };
+            frameworks: {
+                framework: string;
+                label: string;
+                questionnaires: number;
+                buyers: number;
+                questions: number;
+                byRegion: {
+                    [key: string]: number;
+                };
+                byMonth: {
+                    month: string;
+                    questionnaires: number;
+                }[];
+            }[];
+            soc2Types: {
+                type1: number;
+                type2: number;
+                both: number;
+            };
+            isoEditions: {
+                2013: number;
+                2022: number;
+            };
+            withheld: {
+                framework: string | null;
+                region: string;
+                reason: string;
+                artifactType: string;
+                buyers: number;
+                substituted: number;
+                substitute: string | null;
+                sentence: string;
+            }[];
+            controlGaps: {
+                control: string;
+                title: string;
+                status: string;
+                asked: number;
+                answered: number;
+                partial: number;
+                unanswered: number;
+            }[];
+            pipeline: {
+                total: number;
+                withDeal: number;
+                byFramework: {
+                    framework: string;
+                    label: string;
+                    asked: number;
+                    unevidenced: number;
+                    unevidencedBuyers: number;
+                    share: number;
+                }[];
+            };
         };
         AttentionList: {
             lastSweepAt: string | null;
@@ -2606,6 +2986,10 @@ export interface operations {
                     customerId: string;
                     /** @description Date the citation policy judges validity on (default: today) */
                     asOf?: string;
+                    /** @description CRM deal stage (default: the customer's) */
+                    dealStage?: string;
+                    /** @description CRM deal amount, with dealStage */
+                    dealAmount?: string;
                     /** @description Layout hint: the sheet with the questions */
                     sheet?: string;
                     /** @description Layout hint: 1-based header row */

@@ -57,6 +57,11 @@ export interface ServiceDeps {
   readonly yieldWrites?: () => Promise<void>;
   /** Set when ANTHROPIC_API_KEY is configured: drafts are refined by the model, offline otherwise. */
   readonly llm?: LlmSettings;
+  /**
+   * Questions one file may have (too_many_questions above it). Workers set it (MAX_QUESTIONS) so
+   * one invocation stays within its CPU limit; unset on Node.
+   */
+  readonly maxQuestions?: number;
 }
 
 /** Everything a service verb needs, and nothing about how the request arrived. */

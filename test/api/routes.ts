@@ -135,6 +135,14 @@ export const ROUTES: RouteCase[] = [
   },
   { method: "GET", path: "/v1/questionnaires", scope: "questionnaires:read", malformed: badLimit },
   { method: "GET", path: "/v1/questionnaires/{id}", scope: "questionnaires:read", resource: "questionnaire" },
+  {
+    method: "PATCH",
+    path: "/v1/questionnaires/{id}",
+    scope: "questionnaires:write",
+    resource: "questionnaire",
+    valid: () => json({ deal: { stage: "negotiation", amount: 48000 } }),
+    malformed: { input: () => json({ deal: { stage: "negotiation", amount: -5 } }), field: "deal.amount" },
+  },
   { method: "DELETE", path: "/v1/questionnaires/{id}", scope: "questionnaires:write", resource: "questionnaire" },
   {
     method: "GET",
@@ -197,6 +205,18 @@ export const ROUTES: RouteCase[] = [
   ...library("controls", "control", control),
   ...library("artifacts", "artifact", artifact),
   ...library("entries", "entry", entry),
+  {
+    method: "GET",
+    path: "/v1/crosswalk",
+    scope: "library:read",
+    malformed: { input: () => query("framework=hipaa"), field: "framework" },
+  },
+  {
+    method: "GET",
+    path: "/v1/insights/demand",
+    scope: "questionnaires:read",
+    malformed: { input: () => query("region=mars"), field: "region" },
+  },
   {
     method: "GET",
     path: "/v1/attention",

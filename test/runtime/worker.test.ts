@@ -1,61 +1,20 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { build } from "esbuild";
-import { Miniflare } from "miniflare";
+import { readFileSync } from "node:fs";
+import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnswerReportSchema } from "../../src/domain/answering/report.js";
-import { loadLibraryDir } from "../../src/library-files/load.js";
-import { seedDemoTenant } from "../../src/services/tenants/seed-demo.js";
-import { drizzleD1, migrateD1 } from "../conformance/drivers.js";
+import { startWorker } from "./workerd.js";
 
 /**
- * The Workers runtime for real: src/runtime/worker.ts bundled as wrangler would, run in workerd
- * through Miniflare with a D1 database and an R2 bucket, answering over HTTP.
+ * The Workers runtime for real: src/runtime/worker.ts built by wrangler as `wrangler deploy` would,
+ * run in workerd through Miniflare with a D1 database, an R2 bucket and a queue, answering over HTTP.
  */
 describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
   let mf: Miniflare;
   let key: string;
 
   beforeAll(async () => {
-    const outfile = join(mkdtempSync(join(tmpdir(), "quire-worker-")), "worker.js");
-    await build({
-      entryPoints: ["src/runtime/worker.ts"],
-      outfile,
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      target: "es2022",
-      conditions: ["workerd", "worker", "browser"],
-      mainFields: ["browser", "module", "main"],
-      external: ["node:*"],
-      logLevel: "error",
-    });
-    mf = new Miniflare({
-      // Listed explicitly so Miniflare does not walk the bundle's imports: pdf.js keeps a
-      // dynamic import() of its worker that only runs for PDFs (not supported on Workers).
-      modules: [{ type: "ESModule", path: outfile }],
-      modulesRoot: dirname(outfile),
-      compatibilityDate: /compatibility_date = "([\d-]+)"/.exec(readFileSync("wrangler.toml", "utf8"))?.[1] ?? "",
-      compatibilityFlags: ["nodejs_compat"],
-      d1Databases: ["DB"],
-      r2Buckets: ["BLOBS"],
-      queueProducers: { JOBS: { queueName: "quire-jobs" } },
-      queueConsumers: { "quire-jobs": { maxBatchSize: 5, maxBatchTimeout: 1 } },
-    });
-    const binding = await mf.getD1Database("DB");
-    await migrateD1(binding);
-    // Workers have no filesystem to seed from: the test seeds D1 the way an admin script would.
-    const seeded = await seedDemoTenant(
-      {
-        db: drizzleD1(binding),
-        blobs: { put: async () => {}, get: async () => null, delete: async () => {} },
-        clock: { now: () => new Date() },
-      },
-      await loadLibraryDir("answer-library"),
-    );
-    key = seeded?.key ?? "";
-  }, 120_000);
+    ({ mf, key } = await startWorker());
+  }, 180_000);
   afterAll(async () => mf?.dispose());
 
   it("answers /health from D1", async () => {

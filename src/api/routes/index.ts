@@ -23,6 +23,8 @@ import { registerListCustomers } from "./customers/list.js";
 import { registerUpdateCustomer } from "./customers/update.js";
 import { registerUpsertCustomerByCrm } from "./customers/upsert-by-crm.js";
 import { registerHealth } from "./health.js";
+import { registerCrosswalk } from "./insights/crosswalk.js";
+import { registerDemandInsight } from "./insights/demand.js";
 import { registerCreateKey } from "./keys/create.js";
 import { registerListKeys } from "./keys/list.js";
 import { registerRevokeKey } from "./keys/revoke.js";
@@ -38,6 +40,7 @@ import { registerDeleteQuestionnaire } from "./questionnaires/delete.js";
 import { registerExportQuestionnaire } from "./questionnaires/export.js";
 import { registerGetQuestionnaire } from "./questionnaires/get.js";
 import { registerListQuestionnaires } from "./questionnaires/list.js";
+import { registerUpdateQuestionnaire } from "./questionnaires/update.js";
 import { registerCreateWebhook } from "./webhooks/create.js";
 import { registerDeleteWebhook } from "./webhooks/delete.js";
 import { registerListDeliveries } from "./webhooks/deliveries.js";
@@ -55,6 +58,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     registerQuestionnaires,
     registerAnswers,
     registerLibrary,
+    registerCrosswalk,
+    registerDemandInsight,
     registerFreshness,
     registerWebhooks,
     registerKeys,
@@ -78,6 +83,7 @@ function registerQuestionnaires(app: OpenAPIHono<AppEnv>): void {
   registerCreateQuestionnaire(app);
   registerListQuestionnaires(app);
   registerGetQuestionnaire(app);
+  registerUpdateQuestionnaire(app);
   registerDeleteQuestionnaire(app);
   registerExportQuestionnaire(app);
   registerQuestionnaireCitations(app);

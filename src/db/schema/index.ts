@@ -1,6 +1,7 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { REGIONS } from "../../domain/answering/customer.js";
 import { ANSWER_STATUSES } from "../../domain/answering/status.js";
+import type { QuestionInsight, QuestionnaireInsight } from "../../domain/insight/record.js";
 import type { FrameworkRef } from "../../domain/library/types.js";
 import { USER_ROLES } from "../../domain/people.js";
 import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
@@ -89,6 +90,9 @@ export const customers = sqliteTable(
     ndaUntil: text("nda_until"),
     crmSystem: text("crm_system"),
     crmId: text("crm_id"),
+    /** The CRM deal's stage and amount, as the API was told: new uploads for the customer take them. */
+    dealStage: text("deal_stage"),
+    dealAmount: real("deal_amount"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -125,6 +129,12 @@ export const questionnaires = sqliteTable(
      * of creating a second questionnaire, even when the first attempt's response was lost in a crash.
      */
     requestKey: text("request_key"),
+    /** The deal this questionnaire gates (from the upload, else the customer's at upload time). */
+    dealStage: text("deal_stage"),
+    dealAmount: real("deal_amount"),
+    /** When its drafts were ready, and when it was first fully approved: the review time between. */
+    draftedAt: text("drafted_at"),
+    approvedAt: text("approved_at"),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -181,6 +191,8 @@ export const answers = sqliteTable(
     alternatives: json<{ entryId: string; score: number; confidence?: number }[]>("alternatives").notNull(),
     notes: json<string[]>("notes").notNull(),
     matchedTerms: json<string[]>("matched_terms").notNull(),
+    /** What the question told about demand, recorded at answer time (null on rows drafted before). */
+    insight: json<QuestionInsight>("insight"),
     assignee: text("assignee"),
     reviewer: text("reviewer"),
     reviewedAt: text("reviewed_at"),
@@ -439,4 +451,32 @@ export const libraryConflicts = sqliteTable(
     resolution: text("resolution"),
   },
   (t) => [index("library_conflicts_entry").on(t.tenantId, t.entryId, t.status)],
+);
+
+/**
+ * One questionnaire's demand facts, rolled up from its questions' insight at answer time (one row per
+ * questionnaire, so the demand view aggregates tens of thousands without reading every question).
+ * buyer: the customer id, or the questionnaire id for an upload without a customer.
+ */
+export const questionnaireInsights = sqliteTable(
+  "questionnaire_insights",
+  {
+    tenantId: text("tenant_id").notNull(),
+    questionnaireId: text("questionnaire_id").notNull(),
+    buyer: text("buyer").notNull(),
+    askedOn: text("asked_on").notNull(),
+    region: text("region", { enum: REGIONS }).notNull(),
+    ndaInForce: integer("nda_in_force", { mode: "boolean" }).notNull(),
+    questions: integer("questions").notNull(),
+    frameworks: json<QuestionnaireInsight["frameworks"]>("frameworks").notNull(),
+    soc2Types: json<QuestionnaireInsight["soc2Types"]>("soc2_types").notNull(),
+    isoEditions: json<QuestionnaireInsight["isoEditions"]>("iso_editions").notNull(),
+    withheld: json<QuestionnaireInsight["withheld"]>("withheld").notNull(),
+    controls: json<QuestionnaireInsight["controls"]>("controls").notNull(),
+    unevidenced: json<QuestionnaireInsight["unevidenced"]>("unevidenced").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.questionnaireId] }),
+    index("questionnaire_insights_asked").on(t.tenantId, t.askedOn),
+  ],
 );

@@ -7,7 +7,7 @@ export interface JobMessage {
 
 /** The part of a Cloudflare Queues producer binding Quire uses. */
 export interface QueueProducerLike {
-  send(body: JobMessage, options?: { delaySeconds?: number }): Promise<void>;
+  send(body: JobMessage, options?: { delaySeconds?: number }): Promise<unknown>;
 }
 
 /** Queues cap a message's delay at 12 hours; a job due later is re-sent when that message arrives. */

@@ -11,6 +11,8 @@ export interface CustomerInput {
   region: Region;
   nda?: { onFile: boolean; signedOn?: string | null; until?: string | null } | undefined;
   crm?: { system: string; id: string } | null | undefined;
+  /** The CRM deal's stage and amount; uploads for this customer take them unless they bring their own. */
+  deal?: { stage: string; amount?: number | null | undefined } | null | undefined;
 }
 
 /** A CRM link another customer of the tenant holds is refused (409 crm_id_taken). */
@@ -26,6 +28,8 @@ export async function createCustomer(ctx: ServiceContext, input: CustomerInput):
     ndaUntil: input.nda?.until ?? null,
     crmSystem: input.crm?.system ?? null,
     crmId: input.crm?.id ?? null,
+    dealStage: input.deal?.stage ?? null,
+    dealAmount: input.deal?.amount ?? null,
     createdAt: nowIso(ctx),
   };
   await withCrmGuard(input.crm, () =>

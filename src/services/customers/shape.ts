@@ -12,6 +12,7 @@ export interface Customer {
   region: Region;
   nda: { onFile: boolean; signedOn: string | null; until: string | null };
   crm: { system: string; id: string } | null;
+  deal: { stage: string; amount: number | null } | null;
   createdAt: string;
 }
 
@@ -21,6 +22,7 @@ export const toCustomer = (r: CustomerRow): Customer => ({
   region: r.region,
   nda: { onFile: r.ndaOnFile, signedOn: r.ndaSignedOn, until: r.ndaUntil },
   crm: r.crmSystem && r.crmId ? { system: r.crmSystem, id: r.crmId } : null,
+  deal: r.dealStage ? { stage: r.dealStage, amount: r.dealAmount } : null,
   createdAt: r.createdAt,
 });
 

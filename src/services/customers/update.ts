@@ -25,6 +25,7 @@ export async function updateCustomer(
       ndaUntil: patch.nda.until ?? null,
     }),
     ...(patch.crm !== undefined && { crmSystem: patch.crm?.system ?? null, crmId: patch.crm?.id ?? null }),
+    ...(patch.deal !== undefined && { dealStage: patch.deal?.stage ?? null, dealAmount: patch.deal?.amount ?? null }),
   };
   await withCrmGuard(patch.crm, () =>
     atomic(ctx.db, [

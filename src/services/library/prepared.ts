@@ -17,7 +17,8 @@ const cache = new Map<string, { revision: string; prepared: PreparedLibrary; che
 const MAX_TENANTS = 100;
 const REVISION_TTL_MS = 1_000;
 
-async function revisionOf(ctx: ServiceContext): Promise<string> {
+/** The stored library's revision: row count and newest update per table (any write through the API changes it). */
+export async function revisionOf(ctx: ServiceContext): Promise<string> {
   const parts = await Promise.all(
     [libraryControls, libraryArtifacts, libraryEntries].map((table) =>
       ctx.db

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
-import { chunkRows } from "../../db/chunk.js";
+import { insertRows } from "../../db/insert-rows.js";
 import { libraryArtifacts, libraryControls, libraryEntries } from "../../db/schema/index.js";
 import type { Library } from "../../domain/library/types.js";
 import type { ServiceContext } from "../context.js";
@@ -14,14 +14,20 @@ export async function replaceLibrary(ctx: ServiceContext, library: Library): Pro
     db.delete(libraryControls).where(eq(libraryControls.tenantId, tenantId)),
     db.delete(libraryArtifacts).where(eq(libraryArtifacts.tenantId, tenantId)),
     db.delete(libraryEntries).where(eq(libraryEntries.tenantId, tenantId)),
-    ...chunkRows(library.controls.map((c) => ({ tenantId, id: c.id, data: c, updatedAt: at }))).map((rows) =>
-      db.insert(libraryControls).values(rows),
+    ...insertRows(
+      db,
+      libraryControls,
+      library.controls.map((c) => ({ tenantId, id: c.id, data: c, updatedAt: at })),
     ),
-    ...chunkRows(library.artifacts.map((a) => ({ tenantId, id: a.id, type: a.type, data: a, updatedAt: at }))).map(
-      (rows) => db.insert(libraryArtifacts).values(rows),
+    ...insertRows(
+      db,
+      libraryArtifacts,
+      library.artifacts.map((a) => ({ tenantId, id: a.id, type: a.type, data: a, updatedAt: at })),
     ),
-    ...chunkRows(library.entries.map((e) => ({ tenantId, id: e.id, topic: e.topic, data: e, updatedAt: at }))).map(
-      (rows) => db.insert(libraryEntries).values(rows),
+    ...insertRows(
+      db,
+      libraryEntries,
+      library.entries.map((e) => ({ tenantId, id: e.id, topic: e.topic, data: e, updatedAt: at })),
     ),
   ];
   await atomic(db, statements);

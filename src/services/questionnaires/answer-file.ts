@@ -1,14 +1,17 @@
 import { atomic } from "../../db/atomic.js";
-import { chunkRows } from "../../db/chunk.js";
+import { insertRows } from "../../db/insert-rows.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
+import type { QuestionInsight } from "../../domain/insight/record.js";
 import { givenHints, type LayoutHints } from "../../domain/questionnaire/layout-hints.js";
 import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
 import { newId, type ServiceContext } from "../context.js";
+import { insightFor, insightStatements } from "../insights/record.js";
 import { draftReport } from "./draft-report.js";
+import { checkQuestionCount } from "./question-cap.js";
 
 export interface AnswerFileInput {
   readonly bytes: Uint8Array;
@@ -31,6 +34,7 @@ export interface AnswerFileResult {
  */
 export async function answerFile(ctx: ServiceContext, input: AnswerFileInput): Promise<AnswerFileResult> {
   const questionnaire = await ingestQuestionnaire(input.bytes, input.fileName, input.hints);
+  checkQuestionCount(questionnaire, ctx.maxQuestions);
   const report = await draftReport(ctx, questionnaire, input.customer, input.onProgress);
 
   const questionnaireId = newId("qn");
@@ -65,7 +69,12 @@ export interface SaveAnsweredInput {
 /** The insert statements for a questionnaire's questions and drafted answers (an answer shares its question's id). */
 export function draftStatements(
   ctx: ServiceContext,
-  input: { questionnaireId: string; questionnaire: Questionnaire; report: AnswerReport },
+  input: {
+    questionnaireId: string;
+    questionnaire: Questionnaire;
+    report: AnswerReport;
+    insights?: readonly QuestionInsight[] | undefined;
+  },
 ) {
   const { db, tenantId } = ctx;
   const at = ctx.clock.now().toISOString();
@@ -103,18 +112,24 @@ export function draftStatements(
     alternatives: a.alternatives,
     notes: a.notes,
     matchedTerms: a.matchedTerms,
+    insight: input.insights?.[i] ?? null,
     updatedAt: at,
   }));
-  return [
-    ...chunkRows(questionRows).map((rows) => db.insert(questions).values(rows)),
-    ...chunkRows(answerRows).map((rows) => db.insert(answers).values(rows)),
-  ];
+  return [...insertRows(db, questions, questionRows), ...insertRows(db, answers, answerRows)];
 }
 
 /** Writes a questionnaire with its questions and drafted answers in one atomic step. */
 export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput): Promise<void> {
   const { db, tenantId } = ctx;
   const at = ctx.clock.now().toISOString();
+  const insight = await insightFor(ctx, {
+    questionnaireId: input.questionnaireId,
+    customerId: input.customerId,
+    askedOn: at.slice(0, 10),
+    customer: input.customer,
+    questionnaire: input.questionnaire,
+    report: input.report,
+  });
   await atomic(db, [
     db.insert(questionnaires).values({
       id: input.questionnaireId,
@@ -133,9 +148,11 @@ export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput
       summary: input.report.summary,
       warnings: input.report.warnings,
       createdBy: ctx.actor,
+      draftedAt: at,
       createdAt: at,
       updatedAt: at,
     }),
-    ...draftStatements(ctx, input),
+    ...draftStatements(ctx, { ...input, insights: insight.questions }),
+    ...insightStatements(ctx, insight.row),
   ]);
 }

@@ -22,6 +22,8 @@ export interface CreateQuestionnaireInput {
   readonly hints?: LayoutHints | undefined;
   /** The request's Idempotency-Key: a retried upload returns the questionnaire it created. */
   readonly requestKey?: string | undefined;
+  /** The CRM deal it gates; default: the customer's deal at upload time. */
+  readonly deal?: { stage: string; amount?: number | null | undefined } | undefined;
 }
 
 const formatGuess = (fileName: string): StoredFormat =>
@@ -51,6 +53,7 @@ export async function createQuestionnaire(
     },
     hints: input.hints,
     requestKey: input.requestKey,
+    deal: input.deal ?? (customer.dealStage ? { stage: customer.dealStage, amount: customer.dealAmount } : undefined),
     priority: 0,
   });
   return view;
@@ -89,6 +92,7 @@ async function queueQuestionnaire(
     customer: CustomerContext;
     hints?: LayoutHints | undefined;
     requestKey?: string | undefined;
+    deal?: { stage: string; amount?: number | null | undefined } | undefined;
     priority: number;
   },
 ): Promise<{ view: QuestionnaireView; jobId: string }> {
@@ -117,6 +121,10 @@ async function queueQuestionnaire(
     warnings: [],
     createdBy: ctx.actor,
     requestKey: input.requestKey ?? null,
+    dealStage: input.deal?.stage ?? null,
+    dealAmount: input.deal?.amount ?? null,
+    draftedAt: null,
+    approvedAt: null,
     createdAt: at,
     updatedAt: at,
   };

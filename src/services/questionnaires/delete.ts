@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
-import { answerHistory, answers, questionnaires, questions } from "../../db/schema/index.js";
+import { answerHistory, answers, questionnaireInsights, questionnaires, questions } from "../../db/schema/index.js";
 import { auditStatement } from "../audit/record.js";
 import type { ServiceContext } from "../context.js";
 import { questionnaireRow } from "./shape.js";
@@ -19,6 +19,9 @@ export async function deleteQuestionnaire(ctx: ServiceContext, id: string): Prom
       .where(and(eq(answerHistory.tenantId, tenantId), inArray(answerHistory.answerId, answerIds))),
     db.delete(answers).where(and(eq(answers.tenantId, tenantId), eq(answers.questionnaireId, id))),
     db.delete(questions).where(and(eq(questions.tenantId, tenantId), eq(questions.questionnaireId, id))),
+    db
+      .delete(questionnaireInsights)
+      .where(and(eq(questionnaireInsights.tenantId, tenantId), eq(questionnaireInsights.questionnaireId, id))),
     db.delete(questionnaires).where(and(eq(questionnaires.tenantId, tenantId), eq(questionnaires.id, id))),
     auditStatement(ctx, "questionnaire.delete", id, { fileName: row.fileName }),
   ]);

@@ -3,15 +3,18 @@ import { atomic } from "../../db/atomic.js";
 import { answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
 import { isQuireError } from "../../domain/errors.js";
+import type { QuestionInsight } from "../../domain/insight/record.js";
 import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
+import { insightFor, insightStatements } from "../insights/record.js";
 import { dispatchJobs } from "../jobs/enqueue.js";
 import { eventWrites } from "../webhooks/emit.js";
 import { draftStatements } from "./answer-file.js";
 import { draftReport } from "./draft-report.js";
+import { checkQuestionCount } from "./question-cap.js";
 import { customerContextOf } from "./shape.js";
 
 /** Still waiting for its processing job (a job resumed after a crash finds it "processing"). */
@@ -43,6 +46,7 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
     const bytes = await ctx.blobs.get(row.blobKey);
     if (!bytes) throw new Error(`blob ${row.blobKey} is missing`);
     const questionnaire = await ingestQuestionnaire(bytes, row.fileName, row.hints ?? undefined);
+    checkQuestionCount(questionnaire, ctx.maxQuestions);
     drafted = { questionnaire, report: await draftReport(ctx, questionnaire, customerContextOf(row)) };
   } catch (error) {
     // Refusals (a bad file) fail the questionnaire; anything else is the job's to retry.
@@ -52,7 +56,15 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
   }
 
   const { questionnaire, report } = drafted;
-  await saveDrafts(ctx, id, questionnaire, report);
+  const insight = await insightFor(ctx, {
+    questionnaireId: id,
+    customerId: row.customerId,
+    askedOn: row.createdAt.slice(0, 10),
+    customer: customerContextOf(row),
+    questionnaire,
+    report,
+  });
+  await saveDrafts(ctx, id, questionnaire, report, insight.questions);
   const n = questionnaire.questions.length;
   const event = await eventWrites(ctx, "questionnaire.drafted", {
     questionnaireId: id,
@@ -79,9 +91,11 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
         format: questionnaire.source.format,
         summary: report.summary,
         warnings: report.warnings,
+        draftedAt: nowIso(ctx),
         updatedAt: nowIso(ctx),
       })
       .where(and(where, inArray(questionnaires.status, UNFINISHED))),
+    ...insightStatements(ctx, insight.row),
     auditStatement(ctx, "questionnaire.drafted", id, { ...report.summary }),
     ...event.statements,
   ]);
@@ -104,13 +118,14 @@ async function saveDrafts(
   id: string,
   questionnaire: Questionnaire,
   report: AnswerReport,
+  insights: readonly QuestionInsight[],
 ): Promise<void> {
   const { db, tenantId } = ctx;
   await atomic(db, [
     db.delete(answers).where(and(eq(answers.tenantId, tenantId), eq(answers.questionnaireId, id))),
     db.delete(questions).where(and(eq(questions.tenantId, tenantId), eq(questions.questionnaireId, id))),
   ]);
-  const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report });
+  const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report, insights });
   for (let i = 0; i < statements.length; i += SAVE_CHUNK) {
     await atomic(db, statements.slice(i, i + SAVE_CHUNK));
     await (ctx.yieldWrites?.() ?? Promise.resolve());

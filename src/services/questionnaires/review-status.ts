@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { answers, questionnaires } from "../../db/schema/index.js";
 import { nowIso, type ServiceContext } from "../context.js";
 import { emitEvent } from "../webhooks/emit.js";
@@ -33,7 +33,12 @@ export async function syncReviewStatus(ctx: ServiceContext, questionnaireId: str
   if (next === row.status) return next;
   await db
     .update(questionnaires)
-    .set({ status: next, updatedAt: nowIso(ctx) })
+    // The first approval ends the review time the demand view measures; a later re-approval keeps it.
+    .set({
+      status: next,
+      updatedAt: nowIso(ctx),
+      ...(next === "approved" && { approvedAt: sql`coalesce(${questionnaires.approvedAt}, ${nowIso(ctx)})` }),
+    })
     .where(and(where, inArray(questionnaires.status, [row.status])));
   if (next === "approved") {
     await emitEvent(ctx, "questionnaire.approved", { questionnaireId, status: "approved", approvedAnswers: approved });

@@ -25,6 +25,7 @@ export interface QuestionnaireView {
     asOf: string;
   };
   hints: LayoutHints | null;
+  deal: { stage: string; amount: number | null } | null;
   summary: Record<string, number> | null;
   warnings: string[];
   createdBy: string;
@@ -47,6 +48,7 @@ export const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireView => ({
     asOf: r.asOf,
   },
   hints: r.hints,
+  deal: r.dealStage ? { stage: r.dealStage, amount: r.dealAmount } : null,
   summary: r.summary,
   warnings: r.warnings ?? [],
   createdBy: r.createdBy,

@@ -10,6 +10,12 @@ const Form = strictBody({
   file: FileField,
   customerId: z.string().min(1).openapi({ description: "The customer (buyer) who sent it" }),
   asOf: AsOfField,
+  dealStage: z.string().min(1).max(60).optional().openapi({ description: "CRM deal stage (default: the customer's)" }),
+  dealAmount: z
+    .string()
+    .regex(/^\d{1,12}(?:\.\d{1,2})?$/, "a non-negative amount such as 48000 or 1250.50")
+    .optional()
+    .openapi({ description: "CRM deal amount, with dealStage" }),
   ...LayoutHintsSchema.shape,
 });
 
@@ -30,7 +36,7 @@ const route = createRoute({
 
 export function registerCreateQuestionnaire(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const { file, customerId, asOf, ...hints } = c.req.valid("form");
+    const { file, customerId, asOf, dealStage, dealAmount, ...hints } = c.req.valid("form");
     const questionnaire = await createQuestionnaire(serviceContext(c), {
       bytes: new Uint8Array(await file.arrayBuffer()),
       fileName: file.name || "upload",
@@ -38,6 +44,7 @@ export function registerCreateQuestionnaire(app: OpenAPIHono<AppEnv>): void {
       asOf,
       requestKey: c.var.idempotencyKey,
       hints: givenHints(hints),
+      deal: dealStage ? { stage: dealStage, amount: dealAmount === undefined ? null : Number(dealAmount) } : undefined,
     });
     c.header("location", `/v1/questionnaires/${questionnaire.id}`);
     return c.json(questionnaire, 202);

@@ -1,0 +1,40 @@
+/**
+ * The Worker exactly as `wrangler deploy` would upload it: wrangler's own build (its esbuild, its
+ * Node compatibility layer, `minify` from wrangler.toml) with `--dry-run --outdir`, nothing sent.
+ * deploy:check, the workerd tests and the Worker benchmark all run this artifact.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { runWranglerQuiet } from "./wrangler-offline.js";
+
+export interface WorkerBundle {
+  /** The bundled module (worker.js); its source map sits beside it. */
+  readonly file: string;
+  readonly dir: string;
+  readonly rawBytes: number;
+  readonly gzipBytes: number;
+  /** The compatibility date and flags the bundle was built for (from wrangler.toml). */
+  readonly compatibilityDate: string;
+  readonly compatibilityFlags: readonly string[];
+}
+
+/** Gzipped upload budget: the project's own, well inside Workers' limits (3 MB free, 10 MB paid). */
+export const BUNDLE_BUDGET_GZIP_BYTES = 1024 * 1024;
+
+export async function buildWorkerBundle(outdir = mkdtempSync(join(tmpdir(), "quire-worker-"))): Promise<WorkerBundle> {
+  await runWranglerQuiet(["deploy", "--dry-run", "--outdir", outdir]);
+  const file = join(outdir, "worker.js");
+  const bytes = readFileSync(file);
+  const toml = readFileSync("wrangler.toml", "utf8");
+  const flags = /^compatibility_flags = \[([^\]]*)\]/m.exec(toml)?.[1] ?? "";
+  return {
+    file,
+    dir: outdir,
+    rawBytes: bytes.length,
+    gzipBytes: gzipSync(bytes).length,
+    compatibilityDate: /^compatibility_date = "([\d-]+)"/m.exec(toml)?.[1] ?? "",
+    compatibilityFlags: [...flags.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? ""),
+  };
+}

@@ -1,0 +1,64 @@
+import type { Database } from "better-sqlite3";
+import { getTableColumns, getTableName } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { chunkRows } from "./chunk.js";
+import type { Db } from "./types.js";
+
+/** A statement atomic() can run: either a drizzle query or a runner over one prepared statement. */
+type Runnable = BatchItem<"sqlite">;
+
+/**
+ * Inserts many rows of one table, as statements for atomic(). On D1 these are drizzle's multi-row
+ * inserts chunked under D1's 100 bound parameters. On better-sqlite3 drizzle would assemble and
+ * compile a new SQL string per chunk (about 1,500 for a 5,000-question save); instead the table
+ * gets one prepared single-row INSERT, run once per row inside the caller's transaction. The
+ * chunks are kept on both drivers so callers that split a save into several short transactions
+ * (process.ts) hold the write lock for the same number of rows as before.
+ *
+ * Values are mapped to the driver exactly as drizzle maps them (JSON columns stringified,
+ * booleans to 0/1), so the stored rows are the same either way.
+ */
+export function insertRows<T extends SQLiteTable>(db: Db, table: T, rows: readonly T["$inferInsert"][]): Runnable[] {
+  const chunks = chunkRows(rows);
+  const sqlite = betterSqliteOf(db);
+  if (!sqlite || rows.length === 0) return chunks.map((chunk) => db.insert(table).values(chunk) as unknown as Runnable);
+
+  const columns = getTableColumns(table);
+  const keys = Object.keys(rows[0] as object).filter((key) => key in columns);
+  const names = keys.map((key) => `"${(columns[key] as { name: string }).name}"`);
+  const encoders = keys.map((key) => columns[key] as unknown as { mapToDriverValue(value: unknown): unknown });
+  let prepared: ReturnType<Database["prepare"]> | undefined;
+  const statement = () => {
+    prepared ??= sqlite.prepare(
+      `insert into "${getTableName(table)}" (${names.join(", ")}) values (${names.map(() => "?").join(", ")})`,
+    );
+    return prepared;
+  };
+  return chunks.map(
+    (chunk) =>
+      ({
+        run: () => {
+          const insert = statement();
+          for (const row of chunk) {
+            const record = row as Record<string, unknown>;
+            insert.run(
+              keys.map((key, i) => {
+                const value = record[key];
+                return value === null || value === undefined ? null : (encoders[i]?.mapToDriverValue(value) ?? null);
+              }),
+            );
+          }
+        },
+      }) as unknown as Runnable,
+  );
+}
+
+/** The better-sqlite3 connection under a drizzle database, or undefined on D1 (which batches instead). */
+function betterSqliteOf(db: Db): Database | undefined {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (!client || typeof (db as unknown as { batch?: unknown }).batch === "function") return undefined;
+  return typeof (client as Database).prepare === "function" && "inTransaction" in (client as object)
+    ? (client as Database)
+    : undefined;
+}

@@ -1,0 +1,95 @@
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Library } from "../domain/library/types.js";
+import { readLibraryFiles } from "./load.js";
+import { type LibraryFile, parseLibraryOrThrow } from "./parse.js";
+
+export interface LoadedLibrary {
+  readonly library: Library;
+  /** sha256 of the library's files (paths and texts): equal revisions hold the same library. */
+  readonly revision: string;
+}
+
+/**
+ * Loads answer-library/ like loadLibraryDir, but parses it (YAML + validation, ~200 ms) only when
+ * its files changed: the parsed library is kept as JSON in `cacheDir`, keyed by a hash of the files
+ * and of the parsing code, so an edit to either parses again. Reading and hashing the files costs
+ * ~10 ms. The cache is best effort: one that cannot be read or written is parsed around, never an error.
+ * A library that does not validate is never cached, so its errors are reported on every run.
+ */
+export async function loadLibraryDirCached(dir: string, cacheDir: string | null): Promise<LoadedLibrary> {
+  const files = await readLibraryFiles(dir);
+  const revision = filesRevision(files);
+  const fingerprint = cacheDir ? await codeFingerprint() : null;
+  const path = fingerprint && cacheDir ? join(cacheDir, `library-${hash(`${revision}|${fingerprint}`)}.json`) : null;
+  const cached = path ? await readFile(path, "utf8").catch(() => null) : null;
+  let library: Library | null = null;
+  if (cached) {
+    try {
+      library = JSON.parse(cached) as Library;
+    } catch {
+      library = null;
+    }
+  }
+  if (!library) {
+    library = parseLibraryOrThrow(files);
+    if (path) await writeCache(path, library);
+  }
+  return { library, revision };
+}
+
+export function filesRevision(files: readonly LibraryFile[]): string {
+  const h = createHash("sha256");
+  for (const file of files) h.update(file.path).update("\0").update(file.text).update("\0");
+  return h.digest("hex");
+}
+
+function hash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Writes the cache whole (temporary file, then rename) and drops older caches so the folder does not grow. */
+async function writeCache(path: string, library: Library): Promise<void> {
+  try {
+    const folder = dirname(path);
+    await mkdir(folder, { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(library));
+    await rename(temporary, path);
+    const stale = (await readdir(folder)).filter((name) => /^library-[0-9a-f]{64}\.json$/.test(name));
+    await Promise.all(
+      stale.filter((name) => join(folder, name) !== path).map((name) => rm(join(folder, name), { force: true })),
+    );
+  } catch {
+    // A read-only or full disk only costs the next run a parse.
+  }
+}
+
+/**
+ * Identifies the code that parses a library, so a cache written by other code is never read. Run
+ * from the built bundle, that is the bundle file itself; run from the TypeScript sources (tests,
+ * tsx), the sources of the library parser and the domain types it validates with.
+ */
+async function codeFingerprint(): Promise<string | null> {
+  try {
+    const self = fileURLToPath(import.meta.url);
+    const files = /\.[cm]?js$/.test(self)
+      ? [self]
+      : await Promise.all(
+          [dirname(self), join(dirname(self), "../domain/library")].map(async (folder) =>
+            (await readdir(folder)).filter((name) => name.endsWith(".ts")).map((name) => join(folder, name)),
+          ),
+        ).then((lists) => lists.flat().sort());
+    const stats = await Promise.all(
+      files.map(async (file) => {
+        const { size, mtimeMs } = await stat(file);
+        return `${file}:${size}:${mtimeMs}`;
+      }),
+    );
+    return hash(stats.join("|"));
+  } catch {
+    return null;
+  }
+}

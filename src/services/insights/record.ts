@@ -1,0 +1,63 @@
+import { and, eq } from "drizzle-orm";
+import { questionnaireInsights } from "../../db/schema/index.js";
+import type { CustomerContext } from "../../domain/answering/customer.js";
+import type { AnswerReport } from "../../domain/answering/report.js";
+import { type QuestionInsight, questionInsight, questionnaireInsight } from "../../domain/insight/record.js";
+import type { Questionnaire } from "../../domain/questionnaire/types.js";
+import type { ServiceContext } from "../context.js";
+import { preparedLibraryFor } from "../library/prepared.js";
+
+export interface RecordedInsight {
+  /** Per question, in the report's order: stored on each answer row. */
+  readonly questions: readonly QuestionInsight[];
+  /** The questionnaire's row in questionnaire_insights. */
+  readonly row: typeof questionnaireInsights.$inferInsert;
+}
+
+/**
+ * What the questionnaire tells about demand, read at answer time from the questions and the report
+ * (the library is the one the answers were drafted from: the prepared, cached one).
+ */
+export async function insightFor(
+  ctx: ServiceContext,
+  input: {
+    questionnaireId: string;
+    customerId: string | null;
+    askedOn: string;
+    customer: CustomerContext;
+    questionnaire: Questionnaire;
+    report: AnswerReport;
+  },
+): Promise<RecordedInsight> {
+  const { library } = await preparedLibraryFor(ctx);
+  const questions = input.report.questions.map((q, i) => {
+    const source = input.questionnaire.questions[i];
+    return questionInsight(q, { text: q.text, section: q.section, sheet: source?.location.sheet ?? q.sheet }, library);
+  });
+  const rollup = questionnaireInsight(questions, { askedOn: input.askedOn, customer: input.customer });
+  return {
+    questions,
+    row: {
+      tenantId: ctx.tenantId,
+      questionnaireId: input.questionnaireId,
+      buyer: input.customerId ?? input.questionnaireId,
+      ...rollup,
+    },
+  };
+}
+
+/** Replaces the questionnaire's insight row (a resumed job writes it again). */
+export function insightStatements(ctx: ServiceContext, row: RecordedInsight["row"]) {
+  const { db } = ctx;
+  return [
+    db
+      .delete(questionnaireInsights)
+      .where(
+        and(
+          eq(questionnaireInsights.tenantId, ctx.tenantId),
+          eq(questionnaireInsights.questionnaireId, row.questionnaireId),
+        ),
+      ),
+    db.insert(questionnaireInsights).values(row),
+  ];
+}
