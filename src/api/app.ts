@@ -27,6 +27,7 @@ export const OPENAPI_CONFIG = {
     { name: "answers", description: "Review: edit, approve, reject, assign, comment, history" },
     { name: "library", description: "Controls, artifacts and answer entries" },
     { name: "freshness", description: "What needs attention: the daily sweep's findings" },
+    { name: "insights", description: "What buyers ask for: frameworks, evidence, gaps" },
     { name: "webhooks", description: "Signed event deliveries (Standard Webhooks)" },
     { name: "people", description: "Users, roles and sign-in sessions" },
     { name: "keys", description: "API keys for machines" },

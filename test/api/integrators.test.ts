@@ -50,9 +50,9 @@ describe("request bodies", () => {
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(res.body.code).toBe("validation_failed");
     expect(res.body.errors).toEqual([
-      { field: "ndaOnFile", message: "unknown field; expected name, region, nda, crm" },
+      { field: "ndaOnFile", message: "unknown field; expected name, region, nda, deal, crm" },
     ]);
-    expect(res.body.detail).toBe("ndaOnFile: unknown field; expected name, region, nda, crm");
+    expect(res.body.detail).toBe("ndaOnFile: unknown field; expected name, region, nda, deal, crm");
     const list = await call("GET", "/v1/customers?limit=100");
     expect(list.body.data.map((c: { name: string }) => c.name)).not.toContain("Acme");
   });
