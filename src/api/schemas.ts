@@ -193,6 +193,10 @@ export const AnswerSummarySchema = AnswerSchema.pick({
   .extend({
     citations: z.array(Citation.omit({ reason: true })),
     withheldCount: z.number().int().openapi({ description: "Artifacts withheld; reasons in GET /v1/answers/{id}" }),
+    reason: z
+      .string()
+      .nullable()
+      .openapi({ description: "Why it needs review or found no match (the first of the answer's notes)" }),
   })
   .openapi("AnswerSummary");
 

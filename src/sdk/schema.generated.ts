@@ -1393,6 +1393,8 @@ export interface components {
             }[];
             /** @description Artifacts withheld; reasons in GET /v1/answers/{id} */
             withheldCount: number;
+            /** @description Why it needs review or found no match (the first of the answer's notes) */
+            reason: string | null;
         };
         BulkApproveResult: {
             approved: string[];

@@ -42,6 +42,8 @@ const summaryColumns = {
   ...listed,
   // Counted in SQL: the reasons are long and only GET /v1/answers/{id} shows them.
   withheldCount: sql<number>`json_array_length(${answers.withheld})`,
+  // Why the row needs a person (the drafter's first note), shown in the review table.
+  reason: sql<string | null>`json_extract(${answers.notes}, '$[0]')`,
 };
 
 type Filter = "status" | "confidenceBelow" | "section" | "assignee" | "after" | "q";

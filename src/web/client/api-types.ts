@@ -20,6 +20,7 @@ import type {
   QuestionnaireSchema,
   RememberAnswerSchema,
   SweepResultSchema,
+  WhoAmISchema,
 } from "../../api/schemas.js";
 
 export type { Region } from "../../domain/answering/customer.js";
@@ -40,6 +41,7 @@ export type BulkApproveResult = z.output<typeof BulkApproveResultSchema>;
 export type AttentionList = z.output<typeof AttentionListSchema>;
 export type CitationCheck = z.output<typeof CitationCheckSchema>;
 export type SweepResult = z.output<typeof SweepResultSchema>;
+export type WhoAmI = z.output<typeof WhoAmISchema>;
 
 /** One page of a cursor-paginated list (src/api/route-kit.ts `Page`). */
 export interface Page<T> {

@@ -23,11 +23,15 @@ type Act = (button: HTMLButtonElement, done: string, work: () => Promise<unknown
 /** The button that opened each dialog, to give focus back to when it closes. */
 const opener = new WeakMap<HTMLDialogElement, HTMLElement>();
 
+/** Where the keyboard lands when the dialog opens: `e` edits the text, `r` writes the reason. */
+export type DialogFocus = "edit" | "reject";
+
 export async function openAnswer(
   dialog: HTMLDialogElement,
   id: string,
   onChange: () => Promise<void>,
   returnFocusTo?: HTMLElement,
+  focus?: DialogFocus,
 ): Promise<void> {
   if (!dialog.dataset.wired) {
     dialog.dataset.wired = "1";
@@ -35,7 +39,9 @@ export async function openAnswer(
     // the same answer's button in the new table, or the original one if it still exists.
     dialog.addEventListener("close", () => {
       const answerId = CSS.escape(dialog.dataset.answerId ?? "");
-      const row = document.querySelector<HTMLElement>(`tr[data-answer-id="${answerId}"] button`);
+      const row =
+        document.querySelector<HTMLElement>(`tr[data-answer-id="${answerId}"].current`) ??
+        document.querySelector<HTMLElement>(`tr[data-answer-id="${answerId}"] button`);
       const original = opener.get(dialog);
       const target = row ?? (original?.isConnected ? original : null);
       target?.focus();
@@ -47,6 +53,13 @@ export async function openAnswer(
   fill(dialog, h("p", { class: "muted" }, "Loading answer…"));
   if (!dialog.open) dialog.showModal();
   await render(dialog, id, onChange, null, null);
+  const target =
+    focus === "edit"
+      ? dialog.querySelector<HTMLElement>("textarea[name=text]")
+      : focus === "reject"
+        ? dialog.querySelector<HTMLElement>("input[name=reason]")
+        : null;
+  target?.focus();
 }
 
 async function render(
@@ -122,7 +135,7 @@ async function render(
       "div",
       { class: "dialog-grid" },
       h("div", {}, editForm(answer, act), actions(answer, act)),
-      context(answer, history),
+      context(answer, history, act),
     ),
   );
 }
@@ -151,6 +164,13 @@ function editForm(answer: AnswerDetail, act: Act): HTMLFormElement {
     field("Text", text, "An edit sends the answer back to needs review; approve it again afterwards."),
     h("div", { class: "actions" }, save),
   );
+  // Ctrl+Enter saves from the text, so an edit needs no mouse.
+  text.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
   form.addEventListener(
     "submit",
     act(save, "Saved. The answer needs review again.", async () => {
@@ -266,7 +286,21 @@ function rememberSection(answer: AnswerDetail, base: string, act: Act): HTMLElem
   return remember;
 }
 
-function context(answer: AnswerDetail, history: readonly HistoryEntry[]): HTMLElement {
+/** An alternative entry with a button that drafts the answer from it instead. */
+function alternative(answer: AnswerDetail, a: AnswerDetail["alternativeEntries"][number], act: Act): Child[] {
+  const use = h("button", { type: "button", class: "small-button secondary" }, "Use this entry");
+  use.setAttribute("aria-label", `Use this entry (${a.entryId})`);
+  use.addEventListener(
+    "click",
+    act(use, `Now drafted from ${a.entryId}.`, () =>
+      sendJson("PATCH", `/v1/answers/${enc(answer.id)}`, { entryId: a.entryId } satisfies AnswerEdit),
+    ),
+  );
+  const confidence = a.confidence === null ? "" : ` (confidence ${fmtConfidence(a.confidence)})`;
+  return [h("code", {}, a.entryId), confidence, a.question ? ` — ${a.question}` : "", " ", use];
+}
+
+function context(answer: AnswerDetail, history: readonly HistoryEntry[], act: Act): HTMLElement {
   const entry = answer.matchedEntry;
   return h(
     "div",
@@ -286,12 +320,7 @@ function context(answer: AnswerDetail, history: readonly HistoryEntry[]): HTMLEl
           entry.question ? h("p", { class: "small" }, String(entry.question)) : null,
         )
       : h("p", { class: "muted" }, "No library entry matched."),
-    list(
-      "Alternatives",
-      answer.alternativeEntries,
-      (a) => [h("code", {}, a.entryId), ` (score ${fmtConfidence(a.score)})`, a.question ? ` — ${a.question}` : ""],
-      "None.",
-    ),
+    list("Alternatives", answer.alternativeEntries, (a) => alternative(answer, a, act), "None."),
     list(
       "Citations",
       answer.citations,
@@ -324,7 +353,7 @@ function list<T>(title: string, items: readonly T[], render: (item: T) => Child,
   ];
 }
 
-/** Before → after for each field a history entry changed; long texts are cut for the overview. */
+/** Before → after for each field a history entry changed; texts as a word-level diff, in full. */
 function changes(e: HistoryEntry): HTMLUListElement | null {
   const before = e.before ?? {};
   const after = e.after ?? {};
@@ -335,11 +364,55 @@ function changes(e: HistoryEntry): HTMLUListElement | null {
   return h(
     "ul",
     { class: "changes" },
-    keys.map((k) => h("li", {}, h("code", {}, k), `: ${shortValue(before[k])} → ${shortValue(after[k])}`)),
+    keys.map((k) => {
+      const was = before[k];
+      const now = after[k];
+      if (typeof was === "string" && typeof now === "string" && (was.length > 40 || now.length > 40)) {
+        return h("li", {}, h("code", {}, k), ": ", h("span", { class: "diff" }, wordDiff(was, now)));
+      }
+      return h("li", {}, h("code", {}, k), `: ${shown(was)} → ${shown(now)}`);
+    }),
   );
 }
 
-function shortValue(v: unknown): string {
-  const s = v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v);
-  return s.length > 80 ? `${s.slice(0, 79)}…` : s;
+function shown(v: unknown): string {
+  return v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/**
+ * Words removed (del) and added (ins) between two texts, by the longest common subsequence of
+ * their words: the whole text, so a change at the end of a long answer is visible.
+ */
+export function wordDiff(before: string, after: string): Node[] {
+  const a = before.split(/(\s+)/);
+  const b = after.split(/(\s+)/);
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    const row = lcs[i] as number[];
+    const below = lcs[i + 1] as number[];
+    for (let j = b.length - 1; j >= 0; j--) {
+      row[j] = a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
+    }
+  }
+  const out: Node[] = [];
+  const push = (tag: "del" | "ins" | null, text: string) => {
+    const last = out.at(-1);
+    const lastTag = last instanceof HTMLElement ? last.tagName.toLowerCase() : null;
+    if (last && lastTag === tag) last.textContent += text;
+    else if (last && tag === null && last instanceof Text) last.textContent += text;
+    else out.push(tag ? h(tag, {}, text) : document.createTextNode(text));
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      push(null, a[i] as string);
+      i++;
+      j++;
+    } else if ((lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)) push("del", a[i++] as string);
+    else push("ins", b[j++] as string);
+  }
+  while (i < a.length) push("del", a[i++] as string);
+  while (j < b.length) push("ins", b[j++] as string);
+  return out;
 }
