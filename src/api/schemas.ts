@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { RegionSchema } from "../domain/answering/customer.js";
+import { LlmAccountSchema } from "../domain/answering/llm-account.js";
 import { ANSWER_STATUSES } from "../domain/answering/status.js";
 import { IsoDateSchema } from "../domain/dates.js";
 import { USER_ROLES } from "../domain/people.js";
@@ -108,6 +109,8 @@ export const QuestionnaireSchema = z
     deal: z.object({ stage: z.string(), amount: z.number().nullable() }).nullable(),
     summary: z.record(z.string(), z.number()).nullable(),
     warnings: z.array(z.string()),
+    /** What drafting with Claude cost: calls, tokens by kind (cache reads and writes), estimated USD, budget. */
+    llm: LlmAccountSchema.openapi("LlmUsage").nullable(),
     createdBy: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),

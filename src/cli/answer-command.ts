@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { CustomerContextSchema, RegionSchema } from "../domain/answering/customer.js";
+import type { LlmAccount } from "../domain/answering/llm-account.js";
 import { type AnswerReport, AnswerReportSchema } from "../domain/answering/report.js";
 import { QuireError } from "../domain/errors.js";
 import { givenHints, type LayoutHints, LayoutHintsSchema } from "../domain/questionnaire/layout-hints.js";
@@ -83,6 +84,7 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
       customer: customer.data,
       hints: layoutHints(values),
       onProgress: progressBar(process.stderr, "answering"),
+      onDraftProgress: progressBar(process.stderr, "drafting with Claude"),
     });
     AnswerReportSchema.parse(report);
 
@@ -150,6 +152,21 @@ async function writeOut(path: string, data: string | Uint8Array): Promise<void> 
   await writeFile(path, data);
 }
 
+/** What the Claude drafting cost: calls, tokens by kind, the estimate against the ceiling. */
+function llmLines(llm: LlmAccount): string[] {
+  const k = (n: number) => n.toLocaleString("en-US");
+  const ceiling = llm.ceilingUsd === null ? "no ceiling" : `ceiling $${llm.ceilingUsd.toFixed(2)}`;
+  const lines = [
+    `llm:     ${llm.model}, ${llm.calls} call${llm.calls === 1 ? "" : "s"} for ${llm.questionsSent} questions (${llm.accepted} drafts used, ${llm.fallbacks} kept offline for review)`,
+    `tokens:  ${k(llm.inputTokens)} input, ${k(llm.cacheReadTokens)} cache read, ${k(llm.cacheWriteTokens)} cache write, ${k(llm.outputTokens)} output (cache hit ${Math.round(llm.cacheHitShare * 100)}%)`,
+    `cost:    ~$${llm.estimatedCostUsd.toFixed(4)} estimated (${ceiling})`,
+  ];
+  if (llm.ceilingReached || llm.overBudget > 0) {
+    lines.push(`budget:  reached; ${llm.overBudget} questions kept their offline drafts, marked for review`);
+  }
+  return lines;
+}
+
 function summaryText(
   report: AnswerReport,
   out: {
@@ -191,6 +208,7 @@ function summaryText(
       : "filled:  (PDF questionnaires have no cells to fill; use the report or a CSV export)",
     `stored:  questionnaire ${out.questionnaireId} in ${out.db}`,
   ];
+  if (report.llm) lines.push(...llmLines(report.llm));
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   return lines.join("\n");
 }

@@ -1,26 +1,25 @@
 import { z } from "zod";
 
-/** What the model must return: one JSON object, validated before anything else looks at it. */
-export const ModelAnswerSchema = z
+/**
+ * The reply the API is told to produce (structured outputs, through the SDK's zodOutputFormat): one
+ * item per question of the batch. Flat on purpose (a decline is a non-null `decline`, the other
+ * fields then empty) so the JSON schema stays in the subset the API enforces. Bounds the JSON
+ * schema cannot carry (confidence 0..1, at most two entries, allowed values, shortlists, artifacts)
+ * are checked question by question in the domain (refine.ts validateAnswer), never here: one bad
+ * item must not cost the whole batch.
+ */
+export const ModelItemSchema = z
   .object({
-    entryIds: z.array(z.string().min(1)).min(1).max(2),
-    value: z.string().min(1).nullable(),
-    text: z.string().min(1).max(4000),
-    confidence: z.number().min(0).max(1),
-    artifacts: z.array(z.string()).default([]),
+    questionId: z.string(),
+    decline: z.string().nullable(),
+    entryIds: z.array(z.string()),
+    value: z.string().nullable(),
+    text: z.string(),
+    confidence: z.number(),
+    artifacts: z.array(z.string()),
   })
   .strict();
+export type ModelItem = z.infer<typeof ModelItemSchema>;
 
-/** The model may say that none of the candidates answers the question. */
-export const ModelDeclineSchema = z.object({ decline: z.string().min(1).max(500) }).strict();
-
-export const ModelOutputSchema = z.union([ModelAnswerSchema, ModelDeclineSchema]);
-export type ModelOutput = z.infer<typeof ModelOutputSchema>;
-
-/** The JSON object in a model reply, tolerating a code fence or a sentence around it. */
-export function extractJson(text: string): unknown {
-  const start = text.indexOf("{");
-  const end = text.lastIndexOf("}");
-  if (start < 0 || end <= start) throw new Error("no JSON object in the reply");
-  return JSON.parse(text.slice(start, end + 1));
-}
+export const ModelReplySchema = z.object({ answers: z.array(ModelItemSchema) }).strict();
+export type ModelReply = z.infer<typeof ModelReplySchema>;

@@ -6,6 +6,8 @@
  */
 export type Job =
   | { readonly type: "questionnaire.process"; readonly tenantId: string; readonly questionnaireId: string }
+  /** Polls the Message Batch drafting a big questionnaire in the background, then saves its drafts. */
+  | { readonly type: "questionnaire.llm_poll"; readonly tenantId: string; readonly questionnaireId: string }
   | { readonly type: "webhook.deliver"; readonly tenantId: string; readonly deliveryId: string };
 
 /** A committed job row, as a runtime needs it to start the work. */

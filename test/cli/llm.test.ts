@@ -31,10 +31,16 @@ describe("quire answer --llm", () => {
     ).then(
       (r) => ({
         code: 0,
+        stdout: r.stdout,
         stderr: r.stderr,
         report: AnswerReportSchema.parse(JSON.parse(readFileSync(report, "utf8"))),
       }),
-      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr, report: null }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        stdout: e.stdout,
+        stderr: e.stderr,
+        report: null,
+      }),
     );
   };
 
@@ -45,9 +51,18 @@ describe("quire answer --llm", () => {
       ANTHROPIC_BASE_URL: fake.baseURL,
     });
     expect(result.stderr).toBe("");
-    expect(fake.requests.length).toBeGreaterThan(before + 5);
+    // One call drafts a batch of up to 25 questions; the report accounts for it.
+    const questions = result.report?.questions.length ?? 0;
+    const calls = fake.requests.length - before;
+    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBeLessThanOrEqual(Math.ceil(questions / 25));
+    expect(result.report?.llm).toMatchObject({ mode: "messages", calls, model: "claude-sonnet-4-6" });
     const byLlm = result.report?.questions.filter((q) => q.draftedBy === "llm") ?? [];
     expect(byLlm.length).toBeGreaterThan(5);
+    // The summary says what it cost.
+    expect(result.stdout).toMatch(new RegExp(`llm: +claude-sonnet-4-6, ${calls} calls? for \\d+ questions`));
+    expect(result.stdout).toMatch(/tokens: .* cache read, .* cache write/);
+    expect(result.stdout).toMatch(/cost: +~\$\d+\.\d{4} estimated \(ceiling \$5\.00\)/);
     // Citations stay the policy's: an EU buyer without NDA never gets the SOC 2 report.
     expect(result.report?.questions.flatMap((q) => q.citations.map((c) => c.type))).not.toContain("soc2-type2");
   });

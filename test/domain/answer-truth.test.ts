@@ -66,7 +66,7 @@ describe("as of 2031-06-01, four years after every review date", () => {
     expect(report.warnings.length).toBeGreaterThan(0);
     expect(report.warnings).toContainEqual(
       expect.stringMatching(
-        /^stale entry staff-mfa \(owner IT\): 1 answer not drafted; entry staff-mfa due for review since 2027-06-08, owner IT$/,
+        /^stale entry staff-mfa \(owner IT\): 2 answers not drafted; entry staff-mfa due for review since 2027-06-08, owner IT$/,
       ),
     );
   });

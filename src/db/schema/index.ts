@@ -1,5 +1,6 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { REGIONS } from "../../domain/answering/customer.js";
+import type { LlmAccount } from "../../domain/answering/llm-account.js";
 import { ANSWER_STATUSES } from "../../domain/answering/status.js";
 import type { QuestionInsight, QuestionnaireInsight } from "../../domain/insight/record.js";
 import type { FrameworkRef } from "../../domain/library/types.js";
@@ -123,6 +124,10 @@ export const questionnaires = sqliteTable(
     asOf: text("as_of").notNull(),
     summary: json<Record<string, number>>("summary"),
     warnings: json<string[]>("warnings"),
+    /** What drafting with the LLM cost (calls, tokens by kind, estimated USD, budget): the report's `llm`. */
+    llmUsage: json<LlmAccount>("llm_usage"),
+    /** A Message Batch the processing job is waiting for (background drafting through the bulk API). */
+    llmBulk: json<{ handle: string; submittedAt: string; batches: number }>("llm_bulk"),
     createdBy: text("created_by").notNull(),
     /**
      * The Idempotency-Key of the upload that created it: a retried upload finds this row instead

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FrameworkRefSchema } from "../library/types.js";
 import { QuestionKindSchema, SourceFormatSchema } from "../questionnaire/types.js";
 import { CustomerContextSchema } from "./customer.js";
+import { LlmAccountSchema } from "./llm-account.js";
 import { DRAFT_STATUSES, type DraftStatus, type StoredAnswerStatus } from "./status.js";
 
 /** The JSON report of one answered questionnaire: the CLI contract (README) and the API's body. */
@@ -81,6 +82,8 @@ export const AnswerReportSchema = z.object({
   questions: z.array(ReportQuestionSchema),
   summary: ReportSummarySchema,
   warnings: z.array(z.string()),
+  /** Present when the LLM drafter ran: its calls, tokens (cache reads and writes), estimated cost and budget. */
+  llm: LlmAccountSchema.optional(),
 });
 export type AnswerReport = z.infer<typeof AnswerReportSchema>;
 

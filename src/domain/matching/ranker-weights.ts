@@ -8,28 +8,28 @@ export const RELEVANCE: RelevanceWeights = {
   topicCoverage: 0.05,
   dice: 0.2,
   questionStrength: 0.4,
-  answerStrength: 0.05,
+  answerStrength: 0.15,
   controlStrength: 0.1,
-  concept: 0,
+  concept: 0.05,
 };
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -9.5275,
+  bias: -9.2671,
   weights: {
-    relevance: 5.0434,
-    lead: 0.3519,
-    consensus: 1.8114,
-    coverage: 0.9897,
-    phrasingCoverage: -1.9321,
-    dice: 0.4359,
-    questionStrength: 2.7235,
-    unknownShare: 0.9826,
-    queryTerms: 8.5701,
-    longQuestion: 1.0923,
-    governance: 2.0664,
+    relevance: 2.8779,
+    lead: 0.071,
+    consensus: 1.4518,
+    coverage: 2.3323,
+    phrasingCoverage: -1.0386,
+    dice: 0.7169,
+    questionStrength: 2.9103,
+    unknownShare: 0.94,
+    queryTerms: 7.9526,
+    longQuestion: 1.2129,
+    governance: 2.9512,
   },
 };
 
 /** The probability at or above which an answer is drafted: cross-validated precision ≥ 0.98 on tuning. */
-export const DRAFT_BAR = 0.825;
+export const DRAFT_BAR = 0.85;

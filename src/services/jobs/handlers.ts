@@ -1,5 +1,5 @@
 import { type Job, jobContext, type ServiceContext, type ServiceDeps } from "../context.js";
-import { failQuestionnaire, processQuestionnaire } from "../questionnaires/process.js";
+import { failQuestionnaire, pollQuestionnaire, processQuestionnaire } from "../questionnaires/process.js";
 import { abandonDelivery, deliverWebhook } from "../webhooks/deliver.js";
 import type { JobFailure, JobLane, JobOutcome } from "./types.js";
 
@@ -60,6 +60,15 @@ export const JOB_HANDLERS: Handlers = {
     },
     abandon: (ctx, job, failure) => failQuestionnaire(ctx, job.questionnaireId, questionnaireFailure(failure)),
   },
+  "questionnaire.llm_poll": {
+    lane: "process",
+    // A poll a minute for the Message Batch's 24 hours, with room for crashes; then offline drafts.
+    maxAttempts: 2_000,
+    run: (ctx, job) => pollQuestionnaire(ctx, job.questionnaireId),
+    abandon: async (ctx, job) => {
+      await pollQuestionnaire(ctx, job.questionnaireId, true);
+    },
+  },
   "webhook.deliver": {
     lane: "webhooks",
     // Delivery retries are counted by the delivery itself (webhook settings); this bounds crashes.
@@ -72,7 +81,7 @@ export const JOB_HANDLERS: Handlers = {
 export const handlerFor = <J extends Job>(job: J): JobHandler<J> => JOB_HANDLERS[job.type] as unknown as JobHandler<J>;
 
 const contextFor = (deps: ServiceDeps, job: Job): ServiceContext =>
-  jobContext(deps, job.tenantId, job.type === "questionnaire.process" ? "process" : "webhooks");
+  jobContext(deps, job.tenantId, job.type === "webhook.deliver" ? "webhooks" : "process");
 
 /** Runs one job's handler with a context for the tenant that asked for it. */
 export async function runJob(deps: ServiceDeps, job: Job): Promise<JobOutcome> {

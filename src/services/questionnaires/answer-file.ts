@@ -20,6 +20,8 @@ export interface AnswerFileInput {
   readonly hints?: LayoutHints;
   readonly customerId?: string | null;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Questions drafted by the LLM so far (one step per call). */
+  readonly onDraftProgress?: (done: number, total: number) => void;
 }
 
 export interface AnswerFileResult {
@@ -35,7 +37,7 @@ export interface AnswerFileResult {
 export async function answerFile(ctx: ServiceContext, input: AnswerFileInput): Promise<AnswerFileResult> {
   const questionnaire = await ingestQuestionnaire(input.bytes, input.fileName, input.hints);
   checkQuestionCount(questionnaire, ctx.maxQuestions);
-  const report = await draftReport(ctx, questionnaire, input.customer, input.onProgress);
+  const report = await draftReport(ctx, questionnaire, input.customer, input.onProgress, input.onDraftProgress);
 
   const questionnaireId = newId("qn");
   const blobKey = `${ctx.tenantId}/${questionnaireId}/original`;
@@ -147,6 +149,7 @@ export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput
       asOf: input.customer.asOf,
       summary: input.report.summary,
       warnings: input.report.warnings,
+      llmUsage: input.report.llm ?? null,
       createdBy: ctx.actor,
       draftedAt: at,
       createdAt: at,

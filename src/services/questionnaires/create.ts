@@ -119,6 +119,8 @@ async function queueQuestionnaire(
     asOf: input.customer.asOf,
     summary: null,
     warnings: [],
+    llmUsage: null,
+    llmBulk: null,
     createdBy: ctx.actor,
     requestKey: input.requestKey ?? null,
     dealStage: input.deal?.stage ?? null,

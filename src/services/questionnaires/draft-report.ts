@@ -16,10 +16,14 @@ export async function draftReport(
   questionnaire: Questionnaire,
   customer: CustomerContext,
   onProgress?: (done: number, total: number) => void,
+  onDraftProgress?: (done: number, total: number) => void,
 ): Promise<AnswerReport> {
   const prepared = await preparedLibraryFor(ctx);
   const report = answerQuestionnaire(prepared, questionnaire, customer, {}, onProgress);
   if (!ctx.llm) return report;
-  const refined = await refineReport(report, prepared, customer, ctx.llm.drafter, ctx.llm.options);
+  const refined = await refineReport(report, prepared, customer, ctx.llm.drafter, {
+    ...ctx.llm.options,
+    onProgress: onDraftProgress,
+  });
   return refined.report;
 }

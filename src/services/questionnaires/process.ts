@@ -11,11 +11,13 @@ import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
 import { insightFor, insightStatements } from "../insights/record.js";
 import { dispatchJobs } from "../jobs/enqueue.js";
+import type { JobOutcome } from "../jobs/types.js";
 import { eventWrites } from "../webhooks/emit.js";
 import { draftStatements } from "./answer-file.js";
+import { collectBulkDraft, startBulkDraft, usesBulk } from "./bulk-draft.js";
 import { draftReport } from "./draft-report.js";
 import { checkQuestionCount } from "./question-cap.js";
-import { customerContextOf } from "./shape.js";
+import { customerContextOf, type QuestionnaireRow } from "./shape.js";
 
 /** Still waiting for its processing job (a job resumed after a crash finds it "processing"). */
 const UNFINISHED: QuestionnaireStatus[] = ["queued", "processing"];
@@ -41,21 +43,69 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
       .where(where);
   }
 
+  // Its Message Batch was submitted by an earlier run: the poll job finishes it.
+  if (row.llmBulk) return;
+
   let drafted: { questionnaire: Questionnaire; report: AnswerReport };
   try {
-    const bytes = await ctx.blobs.get(row.blobKey);
-    if (!bytes) throw new Error(`blob ${row.blobKey} is missing`);
-    const questionnaire = await ingestQuestionnaire(bytes, row.fileName, row.hints ?? undefined);
+    const questionnaire = await readStored(ctx, row);
     checkQuestionCount(questionnaire, ctx.maxQuestions);
-    drafted = { questionnaire, report: await draftReport(ctx, questionnaire, customerContextOf(row)) };
+    const customer = customerContextOf(row);
+    if (usesBulk(ctx, questionnaire)) {
+      const report = await startBulkDraft(ctx, row, questionnaire, customer);
+      if (!report) return;
+      drafted = { questionnaire, report };
+    } else {
+      drafted = { questionnaire, report: await draftReport(ctx, questionnaire, customer) };
+    }
   } catch (error) {
     // Refusals (a bad file) fail the questionnaire; anything else is the job's to retry.
     if (!isQuireError(error)) throw error;
     await failQuestionnaire(ctx, id, { code: error.code, message: error.message, status: error.status });
     return;
   }
+  await completeQuestionnaire(ctx, row, drafted.questionnaire, drafted.report);
+}
 
-  const { questionnaire, report } = drafted;
+async function readStored(ctx: ServiceContext, row: QuestionnaireRow): Promise<Questionnaire> {
+  const bytes = await ctx.blobs.get(row.blobKey);
+  if (!bytes) throw new Error(`blob ${row.blobKey} is missing`);
+  return ingestQuestionnaire(bytes, row.fileName, row.hints ?? undefined);
+}
+
+/**
+ * The poll job behind background drafting through the Message Batches API: waits (a "retry"
+ * outcome after pollMs) while the batch runs, then saves the validated drafts like any run.
+ * `giveUp` (the job has used its polls) saves the offline drafts, sent to review.
+ */
+export async function pollQuestionnaire(
+  ctx: ServiceContext,
+  id: string,
+  giveUp = false,
+): Promise<JobOutcome | undefined> {
+  const where = and(eq(questionnaires.tenantId, ctx.tenantId), eq(questionnaires.id, id));
+  const row = (await ctx.db.select().from(questionnaires).where(where).limit(1))[0];
+  if (!row || !UNFINISHED.includes(row.status as QuestionnaireStatus) || !row.llmBulk) return undefined;
+  const questionnaire = await readStored(ctx, row);
+  const collected = await collectBulkDraft(ctx, row, questionnaire, customerContextOf(row), giveUp);
+  if (collected.kind === "waiting") return collected.outcome;
+  await completeQuestionnaire(ctx, row, questionnaire, collected.report);
+  return undefined;
+}
+
+/**
+ * Saves the drafts and flips the questionnaire to drafted, atomically with its audit row and
+ * webhook deliveries, guarded so that exactly one run's rows are saved.
+ */
+async function completeQuestionnaire(
+  ctx: ServiceContext,
+  row: QuestionnaireRow,
+  questionnaire: Questionnaire,
+  report: AnswerReport,
+): Promise<void> {
+  const { db, tenantId } = ctx;
+  const id = row.id;
+  const where = and(eq(questionnaires.tenantId, tenantId), eq(questionnaires.id, id));
   const insight = await insightFor(ctx, {
     questionnaireId: id,
     customerId: row.customerId,
@@ -92,6 +142,7 @@ export async function processQuestionnaire(ctx: ServiceContext, id: string): Pro
         summary: report.summary,
         warnings: report.warnings,
         draftedAt: nowIso(ctx),
+        llmUsage: report.llm ?? null,
         updatedAt: nowIso(ctx),
       })
       .where(and(where, inArray(questionnaires.status, UNFINISHED))),

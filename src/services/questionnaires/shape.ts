@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { questionnaires } from "../../db/schema/index.js";
 import type { CustomerContext, Region } from "../../domain/answering/customer.js";
+import type { LlmAccount } from "../../domain/answering/llm-account.js";
 import { QuireError } from "../../domain/errors.js";
 import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
 import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
@@ -28,6 +29,8 @@ export interface QuestionnaireView {
   deal: { stage: string; amount: number | null } | null;
   summary: Record<string, number> | null;
   warnings: string[];
+  /** What drafting with the LLM cost, when it ran. */
+  llm: LlmAccount | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -51,6 +54,7 @@ export const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireView => ({
   deal: r.dealStage ? { stage: r.dealStage, amount: r.dealAmount } : null,
   summary: r.summary,
   warnings: r.warnings ?? [],
+  llm: r.llmUsage ?? null,
   createdBy: r.createdBy,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,

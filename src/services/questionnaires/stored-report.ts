@@ -51,5 +51,6 @@ export function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): Revi
     questions: reportQuestions,
     summary: summarize(reportQuestions),
     warnings: qn.warnings ?? [],
+    ...(qn.llmUsage && { llm: qn.llmUsage }),
   };
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `questionnaires` ADD `llm_usage` text;--> statement-breakpoint
+ALTER TABLE `questionnaires` ADD `llm_bulk` text;
