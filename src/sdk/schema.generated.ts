@@ -1220,10 +1220,29 @@ export interface components {
                 [key: string]: number;
             } | null;
             warnings: string[];
+            llm: components["schemas"]["LlmUsage"];
             createdBy: string;
             createdAt: string;
             updatedAt: string;
         };
+        LlmUsage: {
+            model: string;
+            /** @enum {string} */
+            mode: "messages" | "batches";
+            calls: number;
+            questionsSent: number;
+            accepted: number;
+            fallbacks: number;
+            overBudget: number;
+            inputTokens: number;
+            outputTokens: number;
+            cacheReadTokens: number;
+            cacheWriteTokens: number;
+            cacheHitShare: number;
+            estimatedCostUsd: number;
+            ceilingUsd: number | null;
+            ceilingReached: boolean;
+        } | null;
         Problem: {
             type: string;
             title: string;
@@ -2126,6 +2145,24 @@ export interface operations {
                             alreadyAnswered: number;
                         };
                         warnings: string[];
+                        llm?: {
+                            model: string;
+                            /** @enum {string} */
+                            mode: "messages" | "batches";
+                            calls: number;
+                            questionsSent: number;
+                            accepted: number;
+                            fallbacks: number;
+                            overBudget: number;
+                            inputTokens: number;
+                            outputTokens: number;
+                            cacheReadTokens: number;
+                            cacheWriteTokens: number;
+                            cacheHitShare: number;
+                            estimatedCostUsd: number;
+                            ceilingUsd: number | null;
+                            ceilingReached: boolean;
+                        };
                     };
                 };
             };
