@@ -99,6 +99,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   if (seeded) {
     log(`Seeded demo tenant ${seeded.tenantId} with the answer library. Its admin API key (shown once):`);
     log(`QUIRE_DEMO_KEY=${seeded.key}`);
+    log(`Sign in to /app as ${seeded.admin.email} with QUIRE_DEMO_PASSWORD=${seeded.admin.password} (shown once).`);
   }
   await runner.start();
 

@@ -165,8 +165,12 @@ export function uploadForm(customers: Map<string, Customer>, onUploaded: () => v
 /** Polls until the background job is done. Stops when the user has left the page. */
 async function poll(initial: Questionnaire, status: HTMLElement): Promise<void> {
   let qn = initial;
+  const started = Date.now();
   while (qn.status === "queued" || qn.status === "processing") {
-    fill(status, h("span", { class: "spinner", "aria-hidden": "true" }), `${qn.fileName}: ${qn.status}…`);
+    // What is happening and for how long, rather than a bare "queued…".
+    const step = qn.status === "queued" ? "waiting for a free worker" : "reading the file and drafting answers";
+    const seconds = Math.round((Date.now() - started) / 1000);
+    fill(status, h("span", { class: "spinner", "aria-hidden": "true" }), `${qn.fileName}: ${step} (${seconds} s)…`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     if (!status.isConnected) return;
     qn = await getJson<Questionnaire>(`/v1/questionnaires/${enc(qn.id)}`);
