@@ -179,13 +179,22 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     const before = await answer(editable.id);
     const alt = before.alternativeEntries[0]?.entryId;
     expect(alt).toBeTruthy();
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 100; i++) {
       const label = await page.evaluate("document.activeElement?.getAttribute('aria-label')");
       if (label === `Use this entry (${alt})`) break;
       await page.keyboard.press("Tab");
     }
     await page.keyboard.press("Enter");
     await expect.poll(async () => (await answer(editable.id)).entryId).toBe(alt);
+    await expect.poll(() => dialog.locator(".status").textContent()).toContain(`Now drafted from ${alt}`);
+
+    // Comment, mentioning the reviewer by name: the comment field is reachable by Tab too.
+    await page.locator("textarea[name=comment]").focus();
+    await page.keyboard.type("@rhea please double-check the new entry.");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => dialog.locator("#answer-comments li").count()).toBe(1);
+    expect(await dialog.locator("#answer-comments").textContent()).toContain(`Mentions ${EMAIL}`);
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator("dialog[open]").count()).toBe(0);
 

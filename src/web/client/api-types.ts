@@ -13,6 +13,7 @@ import type {
   BulkApproveResultSchema,
   BulkApproveSchema,
   CitationCheckSchema,
+  CommentSchema,
   CustomerInputSchema,
   CustomerSchema,
   HistoryEntrySchema,
@@ -20,6 +21,7 @@ import type {
   QuestionnaireSchema,
   RememberAnswerSchema,
   SweepResultSchema,
+  UserSchema,
   WhoAmISchema,
 } from "../../api/schemas.js";
 
@@ -42,6 +44,8 @@ export type AttentionList = z.output<typeof AttentionListSchema>;
 export type CitationCheck = z.output<typeof CitationCheckSchema>;
 export type SweepResult = z.output<typeof SweepResultSchema>;
 export type WhoAmI = z.output<typeof WhoAmISchema>;
+export type User = z.output<typeof UserSchema>;
+export type Comment = z.output<typeof CommentSchema>;
 
 /** One page of a cursor-paginated list (src/api/route-kit.ts `Page`). */
 export interface Page<T> {

@@ -10,8 +10,10 @@ import type {
   AnswerEdit,
   AnswerReassign,
   AnswerReject,
+  Comment,
   HistoryEntry,
   RememberAnswer,
+  User,
 } from "../api-types.js";
 import { busy, type Child, field, fill, h } from "../dom.js";
 import { badge, fmtConfidence, fmtDate, words } from "../format.js";
@@ -71,10 +73,14 @@ async function render(
 ): Promise<void> {
   let answer: AnswerDetail;
   let history: HistoryEntry[];
+  let comments: Comment[];
+  let people: User[];
   try {
-    [answer, history] = await Promise.all([
+    [answer, history, comments, people] = await Promise.all([
       getJson<AnswerDetail>(`/v1/answers/${enc(id)}`),
       getJson<{ data: HistoryEntry[] }>(`/v1/answers/${enc(id)}/history`).then((r) => r.data),
+      getJson<{ data: Comment[] }>(`/v1/answers/${enc(id)}/comments`).then((r) => r.data),
+      getJson<{ data: User[] }>("/v1/users?limit=500").then((r) => r.data),
     ]);
   } catch (err) {
     const close = h("button", { type: "button" }, "Close");
@@ -134,7 +140,7 @@ async function render(
     h(
       "div",
       { class: "dialog-grid" },
-      h("div", {}, editForm(answer, act), actions(answer, act)),
+      h("div", {}, editForm(answer, act), actions(answer, act, people), commentsSection(answer, comments, act)),
       context(answer, history, act),
     ),
   );
@@ -186,7 +192,7 @@ function editForm(answer: AnswerDetail, act: Act): HTMLFormElement {
   return form;
 }
 
-function actions(answer: AnswerDetail, act: Act): HTMLElement {
+function actions(answer: AnswerDetail, act: Act, people: readonly User[]): HTMLElement {
   const base = `/v1/answers/${enc(answer.id)}`;
   const approve = h("button", { type: "button", id: "approve-answer" }, "Approve");
   approve.addEventListener(
@@ -210,24 +216,28 @@ function actions(answer: AnswerDetail, act: Act): HTMLElement {
     }),
   );
 
-  const assignee = h("input", {
-    type: "text",
-    name: "assignee",
-    maxlength: "200",
-    value: answer.assignee ?? "",
-    placeholder: "name@vendor.example",
-  });
+  // Assignment is to a person of the tenant: a picker of the people, with a due date.
+  const assignee = h(
+    "select",
+    { name: "assignee" },
+    h("option", { value: "" }, "(nobody)"),
+    people
+      .filter((p) => !p.disabledAt)
+      .map((p) => h("option", { value: p.email, selected: p.email === answer.assignee }, `${p.name} (${p.email})`)),
+  );
+  const dueOn = h("input", { type: "date", name: "dueOn", value: answer.dueOn ?? "" });
   const reassign = h("button", { type: "submit", class: "secondary" }, "Reassign");
   const reassignForm = h(
     "form",
     { class: "inline-form", "aria-label": "Reassign answer" },
-    field("Assignee (empty to unassign)", assignee),
+    field("Assignee", assignee),
+    field("Due", dueOn),
     reassign,
   );
   reassignForm.addEventListener(
     "submit",
     act(reassign, "Reassigned.", () => {
-      const body: AnswerReassign = { assignee: assignee.value.trim() || null };
+      const body: AnswerReassign = { assignee: assignee.value || null, dueOn: dueOn.value || null };
       return sendJson("POST", `${base}/reassign`, body);
     }),
   );
@@ -284,6 +294,47 @@ function rememberSection(answer: AnswerDetail, base: string, act: Act): HTMLElem
   );
   remember.append(entryForm);
   return remember;
+}
+
+/** The answer's comments, and a form to add one (@email or @name mentions a person). */
+function commentsSection(answer: AnswerDetail, comments: readonly Comment[], act: Act): HTMLElement {
+  const body = h("textarea", { name: "comment", rows: "2", maxlength: "5000" });
+  const send = h("button", { type: "submit", class: "secondary" }, "Comment");
+  const form = h(
+    "form",
+    { class: "stack", "aria-label": "Add a comment", id: "add-comment" },
+    field("Comment", body, "@name or @email mentions a person"),
+    h("div", { class: "actions" }, send),
+  );
+  form.addEventListener(
+    "submit",
+    act(send, "Comment added.", () => {
+      if (!body.value.trim()) throw new Error("Write a comment first.");
+      return sendJson("POST", `/v1/answers/${enc(answer.id)}/comments`, { body: body.value.trim() });
+    }),
+  );
+  return h(
+    "section",
+    { class: "stack", "aria-label": "Comments" },
+    h("h3", {}, "Comments"),
+    comments.length
+      ? h(
+          "ol",
+          { class: "comments", id: "answer-comments" },
+          comments.map((c) =>
+            h(
+              "li",
+              {},
+              h("strong", {}, c.author),
+              ` · ${fmtDate(c.createdAt)}`,
+              h("div", {}, c.body),
+              c.mentions.length ? h("div", { class: "small muted" }, `Mentions ${c.mentions.join(", ")}`) : null,
+            ),
+          ),
+        )
+      : h("p", { class: "muted" }, "No comments yet."),
+    form,
+  );
 }
 
 /** An alternative entry with a button that drafts the answer from it instead. */
