@@ -232,6 +232,19 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     for (const a of pending) await expect.poll(async () => (await answer(a.id)).status).toBe("approved");
   });
 
+  it("shows my queue: the answers assigned to the signed-in person, with the filter in the URL", async () => {
+    const all = await answers();
+    const mine = all.filter((a) => a.status === "needs_review").slice(0, 3);
+    for (const a of mine)
+      await quire.api("POST", `/v1/answers/${a.id}/reassign`, { assignee: EMAIL, dueOn: "2027-03-01" });
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.getByLabel("My queue").check();
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect.poll(() => page.locator("#answer-count").textContent()).toBe(`${mine.length} answers shown`);
+    expect(new URL(page.url()).searchParams.get("assignee")).toBe("me");
+    expect(await page.locator("#answers tbody").textContent()).toContain(`→ ${EMAIL} by 2027-03-01`);
+  });
+
   it("the audit log names the signed-in person", async () => {
     const audit = await quire.api<{ data: { action: string; actor: string; keyId: string | null }[] }>(
       "GET",

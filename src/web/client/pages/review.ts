@@ -15,6 +15,7 @@ import type {
 import { busy, type Child, dataTable, field, fill, h } from "../dom.js";
 import { badge, fmtDate, plural, words } from "../format.js";
 import { showProblem } from "../problem.js";
+import { getKey } from "../session.js";
 import { openAnswer } from "./answer-dialog.js";
 import { ANSWER_COLUMNS, answerRow } from "./answers-table.js";
 
@@ -72,15 +73,22 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
   const fBelow = h("input", { type: "number", name: "confidenceBelow", min: "0", max: "1", step: "0.05", size: "5" });
   const fSection = h("select", { name: "section" }, h("option", { value: "" }, "Any section"));
   const fSearch = h("input", { type: "search", name: "q", maxlength: "200", size: "24" });
+  // "My queue": the answers assigned to the signed-in person (a session, not an API key).
+  const fMine = h("input", { type: "checkbox", name: "mine", id: "filter-mine" });
+  const mineField = getKey()?.startsWith("qs_")
+    ? h("div", { class: "field checkbox" }, fMine, h("label", { for: "filter-mine" }, "My queue"))
+    : null;
   const fromUrl = new URLSearchParams(location.search);
   fSearch.value = fromUrl.get("q") ?? "";
   fStatus.value = fromUrl.get("status") ?? "";
   fBelow.value = fromUrl.get("confidenceBelow") ?? "";
+  fMine.checked = fromUrl.get("assignee") === "me";
   const filters = h(
     "form",
     { class: "toolbar", role: "search", "aria-label": "Filter answers", id: "filters" },
     field("Search", fSearch, "question, id or answer; / focuses"),
     field("Status", fStatus),
+    mineField,
     field("Confidence below", fBelow),
     field("Section", fSection),
     h("button", { type: "submit" }, "Apply filters"),
@@ -200,6 +208,7 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     return {
       q: fSearch.value.trim(),
       status: fStatus.value,
+      assignee: fMine.checked && mineField ? "me" : "",
       confidenceBelow: fBelow.value,
       section: fSection.value,
       limit: ANSWERS_PAGE,
