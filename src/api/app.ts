@@ -4,6 +4,7 @@ import { registerWeb } from "../web/register.js";
 import { type AppDeps, type AppEnv, DEFAULT_FAILURE_LIMIT } from "./env.js";
 import { problem, toProblem, validationProblem } from "./errors.js";
 import { FailureLimiter } from "./failure-limiter.js";
+import { registerWebhookDocs } from "./openapi-webhooks.js";
 import { registerDocs } from "./routes/docs.js";
 import { registerRoutes } from "./routes/index.js";
 
@@ -15,7 +16,25 @@ export const OPENAPI_CONFIG = {
     description:
       "Vendor security questionnaire automation: upload a questionnaire, review the drafted answers, download the filled file.",
   },
-} as const;
+  servers: [
+    { url: "http://127.0.0.1:8787", description: "Local server (npm start)" },
+    { url: "/", description: "The server this document was fetched from" },
+  ],
+  tags: [
+    { name: "answering", description: "Answer one question or a small file synchronously" },
+    { name: "customers", description: "Buyers: region, NDA, CRM link (unique per tenant)" },
+    { name: "questionnaires", description: "Upload, status, export" },
+    { name: "answers", description: "Review: edit, approve, reject, assign, comment, history" },
+    { name: "library", description: "Controls, artifacts and answer entries" },
+    { name: "freshness", description: "What needs attention: the daily sweep's findings" },
+    { name: "insights", description: "What buyers ask for: frameworks, evidence, gaps" },
+    { name: "webhooks", description: "Signed event deliveries (Standard Webhooks)" },
+    { name: "people", description: "Users, roles and sign-in sessions" },
+    { name: "keys", description: "API keys for machines" },
+    { name: "audit", description: "Who did what" },
+    { name: "system", description: "Health" },
+  ],
+};
 
 /** Without a runtime's job queue (a bare createApp in a script), jobs run inline in this process. */
 function inlineJobs(deps: AppDeps): AppDeps {
@@ -90,6 +109,7 @@ export function createApp(deps: AppDeps | DepsFromEnv): OpenAPIHono<AppEnv> {
     scheme: "bearer",
     description: "An API key: `Authorization: Bearer qk_…`. Each operation lists the scope it needs.",
   });
+  registerWebhookDocs(app);
   app.doc31("/openapi.json", OPENAPI_CONFIG);
   registerDocs(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG));
 

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { UserRole } from "../domain/people.js";
 import type { ServiceDeps } from "../services/context.js";
 import type { FailureLimiter } from "./failure-limiter.js";
 
@@ -40,8 +41,17 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     deps: AppDeps;
-    /** Set by the authenticate middleware on every /v1 route. */
-    auth: { keyId: string; tenantId: string; scopes: readonly string[] };
+    /**
+     * Set by the authenticate middleware on every /v1 route: an API key (keyId) or a signed-in
+     * person's session (user, sessionId; scopes from the role).
+     */
+    auth: {
+      keyId: string | null;
+      tenantId: string;
+      scopes: readonly string[];
+      user?: { id: string; email: string; name: string; role: UserRole };
+      sessionId?: string;
+    };
     /** The request's Idempotency-Key once claimed (POST only). */
     idempotencyKey?: string;
     /** Failed-key counts per client address (one per app). */

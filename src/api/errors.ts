@@ -59,8 +59,31 @@ export function problem(
   });
 }
 
+/** A zod issue as a field and a message that says what is expected (not just "Invalid option"). */
+function describeIssue(issue: ZodError["issues"][number], where: string): { field: string; message: string }[] {
+  const path = issue.path.map(String);
+  const field = path.join(".") || where;
+  switch (issue.code) {
+    case "unrecognized_keys":
+      // One error per unknown field, named by its own path, so a client sees exactly which to drop.
+      return issue.keys.map((key) => ({
+        field: [...path, key].join("."),
+        message: issue.message.startsWith("unknown field") ? issue.message : "unknown field",
+      }));
+    case "invalid_value":
+      return [{ field, message: `expected one of ${issue.values.map(String).join(", ")}` }];
+    case "invalid_type": {
+      const missing = /received undefined/.test(issue.message);
+      const expected = issue.expected === "File" ? "a file (multipart form field)" : issue.expected;
+      return [{ field, message: missing ? `required: expected ${expected}` : `expected ${expected}` }];
+    }
+    default:
+      return [{ field, message: issue.message }];
+  }
+}
+
 export function validationProblem(c: Context, error: ZodError, where: string): Response {
-  const errors = error.issues.map((i) => ({ field: i.path.join(".") || where, message: i.message }));
+  const errors = error.issues.flatMap((i) => describeIssue(i, where));
   const first = errors[0];
   return problem(c, 400, "validation_failed", first ? `${first.field}: ${first.message}` : `invalid ${where}`, {
     errors,

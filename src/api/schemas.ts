@@ -3,6 +3,7 @@ import { RegionSchema } from "../domain/answering/customer.js";
 import { LlmAccountSchema } from "../domain/answering/llm-account.js";
 import { ANSWER_STATUSES } from "../domain/answering/status.js";
 import { IsoDateSchema } from "../domain/dates.js";
+import { USER_ROLES } from "../domain/people.js";
 import { QUESTIONNAIRE_STATUSES } from "../domain/questionnaire/status.js";
 import { QuestionKindSchema, STORED_FORMATS } from "../domain/questionnaire/types.js";
 
@@ -20,6 +21,34 @@ export const ProblemSchema = z
   .openapi("Problem");
 
 const isoDate = IsoDateSchema;
+
+/**
+ * A request body that refuses fields it does not know: a misspelt field (`ndaOnFile` for `nda`)
+ * must be a 400 naming it, not a silently ignored value. The message lists the fields expected.
+ */
+export function strictBody<T extends z.ZodRawShape>(shape: T) {
+  const expected = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field; expected ${expected}` : undefined),
+  });
+}
+
+/** The uploaded questionnaire of a multipart form; a missing one says what is expected. */
+export const FileField = z
+  .instanceof(File, { message: "required: expected a file (multipart form field)" })
+  .openapi({ type: "string", format: "binary", description: "The questionnaire (.xlsx, .csv or .pdf)" });
+
+/** The one shape of an NDA everywhere in the API: on file or not, with its dates. */
+export const NdaInputSchema = strictBody({
+  onFile: z.boolean(),
+  signedOn: isoDate.nullable().optional(),
+  until: isoDate.nullable().optional().openapi({ description: "Last day the NDA covers" }),
+}).openapi("NdaInput");
+
+export const CrmRefSchema = strictBody({
+  system: z.string().min(1).max(40).openapi({ example: "salesforce" }),
+  id: z.string().min(1).max(100).openapi({ example: "0065g00000XyZabAAF" }),
+}).openapi("CrmRef");
 
 /** The date the citation policy judges validity on, as the upload and answer forms take it. */
 export const AsOfField = IsoDateSchema.optional().describe(
@@ -39,30 +68,27 @@ export const CustomerSchema = z
   .openapi("Customer");
 
 /** A CRM deal as the API is told it: the stage and, optionally, the amount (in the tenant's currency). */
-export const DealSchema = z
-  .object({
-    stage: z.string().min(1).max(60).openapi({ example: "negotiation" }),
-    amount: z.number().nonnegative().max(1e12).nullable().optional().openapi({ example: 48000 }),
-  })
-  .openapi("Deal");
+export const DealSchema = strictBody({
+  stage: z.string().min(1).max(60).openapi({ example: "negotiation" }),
+  amount: z.number().nonnegative().max(1e12).nullable().optional().openapi({ example: 48000 }),
+}).openapi("Deal");
 
-export const CustomerInputSchema = z
-  .object({
-    name: z.string().min(1).max(200),
-    region: RegionSchema,
-    nda: z
-      .object({ onFile: z.boolean(), signedOn: isoDate.nullable().optional(), until: isoDate.nullable().optional() })
-      .optional(),
-    crm: z
-      .object({
-        system: z.string().min(1).max(40).openapi({ example: "salesforce" }),
-        id: z.string().min(1).max(100).openapi({ example: "0065g00000XyZabAAF" }),
-      })
-      .nullable()
-      .optional(),
-    deal: DealSchema.nullable().optional(),
-  })
-  .openapi("CustomerInput");
+const customerFields = {
+  name: z.string().min(1).max(200),
+  region: RegionSchema,
+  nda: NdaInputSchema.optional(),
+  deal: DealSchema.nullable().optional(),
+};
+
+/** The body of PUT /v1/customers/by-crm/{system}/{crmId}: the CRM link is the path. */
+export const CustomerUpsertSchema = strictBody(customerFields).openapi("CustomerUpsert");
+
+export const CustomerInputSchema = strictBody({
+  ...customerFields,
+  crm: CrmRefSchema.nullable()
+    .optional()
+    .openapi({ description: "Unique per tenant: a second customer with the same system and id is a 409 crm_id_taken" }),
+}).openapi("CustomerInput");
 
 export const QuestionnaireSchema = z
   .object({
@@ -74,8 +100,9 @@ export const QuestionnaireSchema = z
     failure: z.object({ code: z.string(), message: z.string() }).nullable(),
     customer: z.object({
       region: RegionSchema,
-      ndaOnFile: z.boolean(),
-      ndaUntil: z.string().nullable(),
+      nda: z.object({ onFile: z.boolean(), until: z.string().nullable() }),
+      ndaOnFile: z.boolean().openapi({ deprecated: true, description: "Use nda.onFile" }),
+      ndaUntil: z.string().nullable().openapi({ deprecated: true, description: "Use nda.until" }),
       asOf: z.string(),
     }),
     hints: z.record(z.string(), z.unknown()).nullable(),
@@ -123,13 +150,25 @@ export const AnswerSchema = z
       .array(z.string())
       .nullable()
       .openapi({ description: "Both entries of an answer combined from two (entryId is the first)" }),
-    alternatives: z.array(z.object({ entryId: z.string(), score: z.number() })),
+    alternatives: z
+      .array(
+        z.object({
+          entryId: z.string(),
+          score: z.number().openapi({ description: "Raw rank score, comparable within one question only" }),
+          confidence: z
+            .number()
+            .optional()
+            .openapi({ description: "0–1, the same scale as the answer's confidence (absent on older drafts)" }),
+        }),
+      )
+      .openapi({ description: "Runners-up, most confident first" }),
     notes: z.array(z.string()),
     matchedTerms: z.array(z.string()),
     assignee: z.string().nullable(),
     reviewer: z.string().nullable(),
     reviewedAt: z.string().nullable(),
     rejectReason: z.string().nullable(),
+    dueOn: z.string().nullable().openapi({ description: "Day the assignee should answer by (YYYY-MM-DD)" }),
     updatedAt: z.string(),
   })
   .openapi("Answer");
@@ -151,18 +190,29 @@ export const AnswerSummarySchema = AnswerSchema.pick({
   assignee: true,
   reviewer: true,
   reviewedAt: true,
+  dueOn: true,
   updatedAt: true,
 })
   .extend({
     citations: z.array(Citation.omit({ reason: true })),
     withheldCount: z.number().int().openapi({ description: "Artifacts withheld; reasons in GET /v1/answers/{id}" }),
+    reason: z
+      .string()
+      .nullable()
+      .openapi({ description: "Why it needs review or found no match (the first of the answer's notes)" }),
   })
   .openapi("AnswerSummary");
 
 export const AnswerDetailSchema = AnswerSchema.extend({
   matchedEntry: z.record(z.string(), z.unknown()).nullable(),
   alternativeEntries: z.array(
-    z.object({ entryId: z.string(), score: z.number(), question: z.string().nullable(), short: z.string().nullable() }),
+    z.object({
+      entryId: z.string(),
+      score: z.number(),
+      confidence: z.number().nullable(),
+      question: z.string().nullable(),
+      short: z.string().nullable(),
+    }),
   ),
 }).openapi("AnswerDetail");
 
@@ -229,33 +279,38 @@ export const AuditEntrySchema = z
   .openapi("AuditEntry");
 
 // Bodies of the review actions: shared with the web client (type-only), so its requests are checked.
-export const AnswerEditSchema = z
-  .object({
-    value: z.string().max(200).nullable().optional().openapi({ description: "Yes/No/choice value" }),
-    text: z.string().min(1).max(20_000).optional(),
-    entryId: z.string().max(100).nullable().optional().openapi({ description: "Use another library entry's answer" }),
-    citations: z
-      .array(z.string().max(100))
-      .max(20)
-      .optional()
-      .openapi({ description: "Artifact ids to cite; checked by the citation policy for this customer" }),
-  })
+export const AnswerEditSchema = strictBody({
+  value: z.string().max(200).nullable().optional().openapi({ description: "Yes/No/choice value" }),
+  text: z.string().min(1).max(20_000).optional(),
+  entryId: z.string().max(100).nullable().optional().openapi({ description: "Use another library entry's answer" }),
+  citations: z
+    .array(z.string().max(100))
+    .max(20)
+    .optional()
+    .openapi({ description: "Artifact ids to cite; checked by the citation policy for this customer" }),
+})
   .refine((b) => Object.keys(b).length > 0, { message: "send at least one of value, text, entryId, citations" })
   .openapi("AnswerEdit");
 
-export const AnswerReassignSchema = z
-  .object({ assignee: z.string().min(1).max(200).nullable().openapi({ example: "dana@vendor.example" }) })
-  .openapi("AnswerReassign");
+export const AnswerReassignSchema = strictBody({
+  assignee: z
+    .string()
+    .min(1)
+    .max(200)
+    .nullable()
+    .openapi({ example: "dana@vendor.example", description: "A user's email (or a name); null unassigns" }),
+  dueOn: IsoDateSchema.nullable().optional().openapi({ description: "Answer by this day; null clears it" }),
+}).openapi("AnswerReassign");
 
-export const AnswerRejectSchema = z.object({ reason: z.string().min(1).max(2000) }).openapi("AnswerReject");
+export const AnswerRejectSchema = strictBody({ reason: z.string().min(1).max(2000) }).openapi("AnswerReject");
 
 export const RememberAnswerSchema = z
   .discriminatedUnion("as", [
-    z.object({
+    strictBody({
       as: z.literal("phrasing"),
       entryId: z.string().max(100).optional().openapi({ description: "Default: the answer's matched entry" }),
     }),
-    z.object({
+    strictBody({
       as: z.literal("entry"),
       entryId: z
         .string()
@@ -267,16 +322,14 @@ export const RememberAnswerSchema = z
   ])
   .openapi("RememberAnswer");
 
-export const BulkApproveSchema = z
-  .object({
-    minConfidence: z.number().min(0).max(1).openapi({ example: 0.8 }),
-    statuses: z
-      .array(z.enum(["drafted", "needs_review"]))
-      .min(1)
-      .optional()
-      .openapi({ description: 'Statuses that qualify (default ["drafted"])' }),
-  })
-  .openapi("BulkApprove");
+export const BulkApproveSchema = strictBody({
+  minConfidence: z.number().min(0).max(1).openapi({ example: 0.8 }),
+  statuses: z
+    .array(z.enum(["drafted", "needs_review"]))
+    .min(1)
+    .optional()
+    .openapi({ description: 'Statuses that qualify (default ["drafted"])' }),
+}).openapi("BulkApprove");
 
 export const BulkApproveResultSchema = z
   .object({
@@ -370,3 +423,74 @@ export const SweepResultSchema = z
     resolved: z.number().int(),
   })
   .openapi("SweepResult");
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(USER_ROLES),
+    createdAt: z.string(),
+    disabledAt: z.string().nullable(),
+  })
+  .openapi("User");
+
+const Password = z.string().min(12, "at least 12 characters").max(200);
+
+export const UserInputSchema = strictBody({
+  email: z.email().max(200).openapi({ example: "dana@vendor.example" }),
+  name: z.string().min(1).max(200).openapi({ example: "Dana Reviewer" }),
+  role: z.enum(USER_ROLES).openapi({
+    description:
+      "admin: everything; reviewer: upload and review; subject_expert: review and edit the library; sales_engineer: upload and read; viewer: read only",
+  }),
+  password: Password,
+}).openapi("UserInput");
+
+export const UserPatchSchema = strictBody({
+  name: z.string().min(1).max(200).optional(),
+  role: z.enum(USER_ROLES).optional(),
+  password: Password.optional(),
+  disabled: z.boolean().optional().openapi({ description: "true disables the account and ends its sessions" }),
+}).openapi("UserPatch");
+
+export const SignInSchema = strictBody({
+  email: z.string().min(1).max(200),
+  password: z.string().min(1).max(200),
+}).openapi("SignIn");
+
+export const SessionSchema = z
+  .object({
+    token: z.string().openapi({ description: "qs_…: send as `Authorization: Bearer <token>` (shown once)" }),
+    expiresAt: z.string(),
+    user: UserSchema,
+  })
+  .openapi("Session");
+
+export const WhoAmISchema = z
+  .object({
+    tenantId: z.string(),
+    user: UserSchema.pick({ id: true, email: true, name: true, role: true }).nullable(),
+    keyId: z.string().nullable(),
+    scopes: z.array(z.string()),
+  })
+  .openapi("WhoAmI");
+
+export const CommentSchema = z
+  .object({
+    id: z.string(),
+    answerId: z.string(),
+    author: z.string().openapi({ description: "user:<email> or key:<id>" }),
+    body: z.string(),
+    mentions: z.array(z.string()).openapi({ description: "Emails of the users it @mentions" }),
+    createdAt: z.string(),
+  })
+  .openapi("Comment");
+
+export const CommentInputSchema = strictBody({
+  body: z
+    .string()
+    .min(1)
+    .max(5000)
+    .openapi({ example: "@dana can you confirm the backup region?", description: "@email or @name mentions a user" }),
+}).openapi("CommentInput");

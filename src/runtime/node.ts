@@ -52,7 +52,10 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   const instanceId = newInstanceId();
   const isDeadOwner = (owner: string) => isDeadLocalOwner(owner, instanceId);
   const webhooks = webhookSettingsFromEnv(env);
-  if (webhooks.allowLoopback) log("QUIRE_WEBHOOKS_ALLOW_LOOPBACK is set: webhooks may call 127.0.0.1 (tests only).");
+  if (webhooks.allowLoopback)
+    log(
+      "QUIRE_WEBHOOKS_ALLOW_LOOPBACK=true: webhooks may call 127.0.0.1 / ::1 (local development only; off by default).",
+    );
   const base: AppDeps = {
     db: handle.db,
     blobs: fsBlobStore(blobsDir),
@@ -96,6 +99,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   if (seeded) {
     log(`Seeded demo tenant ${seeded.tenantId} with the answer library. Its admin API key (shown once):`);
     log(`QUIRE_DEMO_KEY=${seeded.key}`);
+    log(`Sign in to /app as ${seeded.admin.email} with QUIRE_DEMO_PASSWORD=${seeded.admin.password} (shown once).`);
   }
   await runner.start();
 

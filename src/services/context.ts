@@ -67,10 +67,12 @@ export interface ServiceDeps {
 /** Everything a service verb needs, and nothing about how the request arrived. */
 export interface ServiceContext extends ServiceDeps {
   readonly tenantId: string;
-  /** Who acts: "key:<id>" for API keys, "cli:<user>" for the CLI, "system:<job>" for jobs. */
+  /** Who acts: "user:<email>" for a signed-in person, "key:<id>" for API keys, "cli:<user>" for the CLI, "system:<job>" for jobs. */
   readonly actor: string;
   /** The API key behind the action, for the audit log. */
   readonly keyId?: string | null;
+  /** The signed-in person, when the request came with a session ("user:<email>" is the actor). */
+  readonly user?: { readonly id: string; readonly email: string; readonly name: string; readonly role: string };
 }
 
 export const todayOf = (clock: Clock): string => clock.now().toISOString().slice(0, 10);

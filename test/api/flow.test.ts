@@ -125,9 +125,19 @@ describe("the CRM flow over HTTP: customer → upload → drafts → review → 
       json: { reason: "out of date" },
     });
     expect(rejected.body).toMatchObject({ status: "rejected", rejectReason: "out of date" });
-    const reassigned = await h.call("POST", `/v1/answers/${third.id}/reassign`, {
+    const stranger = await h.call("POST", `/v1/answers/${third.id}/reassign`, {
       key: a.adminKey,
       json: { assignee: "dana@vendor.example" },
+    });
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.code).toBe("unknown_user");
+    await h.call("POST", "/v1/users", {
+      key: a.adminKey,
+      json: { email: "Dana@vendor.example", name: "Dana", role: "reviewer", password: "correct horse battery" },
+    });
+    const reassigned = await h.call("POST", `/v1/answers/${third.id}/reassign`, {
+      key: a.adminKey,
+      json: { assignee: "DANA@vendor.example" },
     });
     expect(reassigned.body.assignee).toBe("dana@vendor.example");
 
@@ -235,7 +245,14 @@ describe("the CRM flow over HTTP: customer → upload → drafts → review → 
     expect(csv.status).toBe(200);
     expect(csv.body).toContain("question");
     const json = await h.call("GET", `/v1/questionnaires/${questionnaireId}/export?format=json`, { key: a.adminKey });
-    expect(json.body.questions.every((q: { status: string }) => q.status === "approved")).toBe(true);
+    // Every question is in the JSON export (a task list); only approved answers are included.
+    const included = json.body.questions.filter((q: { included: boolean }) => q.included);
+    expect(included.length).toBeGreaterThan(0);
+    expect(included.every((q: { status: string }) => q.status === "approved")).toBe(true);
+    const left = json.body.questions.filter((q: { included: boolean }) => !q.included);
+    expect(left.every((q: { answer: unknown; status: string }) => q.answer === null && q.status !== "approved")).toBe(
+      true,
+    );
 
     const audit = await h.call("GET", "/v1/audit?limit=500", { key: a.adminKey });
     const actions = audit.body.data.map((x: { action: string }) => x.action);

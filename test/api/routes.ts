@@ -11,6 +11,7 @@ export interface Fixture {
   artifact: string;
   entry: string;
   conflict: string;
+  user: string;
 }
 
 export type Input =
@@ -117,6 +118,13 @@ export const ROUTES: RouteCase[] = [
     malformed: { input: () => json({ region: "mars" }), field: "region" },
   },
   { method: "DELETE", path: "/v1/customers/{id}", scope: "questionnaires:write", resource: "customer" },
+  {
+    method: "PUT",
+    path: "/v1/customers/by-crm/{system}/{crmId}",
+    scope: "questionnaires:write",
+    valid: () => json({ name: "Synced from the CRM", region: "us" }),
+    malformed: { input: () => json({ name: "Synced", region: "us", ndaOnFile: true }), field: "ndaOnFile" },
+  },
   {
     method: "POST",
     path: "/v1/questionnaires",
@@ -243,10 +251,11 @@ export const ROUTES: RouteCase[] = [
     valid: () => json({ url: "http://127.0.0.1:9/hook", events: ["questionnaire.drafted"] }),
     malformed: { input: () => json({ url: "http://127.0.0.1:9/hook", events: ["nope"] }), field: "events.0" },
   },
-  { method: "GET", path: "/v1/webhooks", scope: "admin" },
+  { method: "GET", path: "/v1/webhooks", scope: "admin", malformed: badLimit },
   { method: "GET", path: "/v1/webhooks/{id}", scope: "admin", resource: "webhook" },
   { method: "DELETE", path: "/v1/webhooks/{id}", scope: "admin", resource: "webhook" },
   { method: "GET", path: "/v1/webhooks/{id}/deliveries", scope: "admin", resource: "webhook" },
+  { method: "POST", path: "/v1/webhooks/{id}/ping", scope: "admin", resource: "webhook" },
   {
     method: "POST",
     path: "/v1/keys",
@@ -257,4 +266,41 @@ export const ROUTES: RouteCase[] = [
   { method: "GET", path: "/v1/keys", scope: "admin" },
   { method: "DELETE", path: "/v1/keys/{id}", scope: "admin", resource: "key" },
   { method: "GET", path: "/v1/audit", scope: "admin", malformed: badLimit },
+  {
+    method: "POST",
+    path: "/v1/sessions",
+    scope: null,
+    malformed: { input: () => json({ email: "x@example.com", password: "secret", tenant: "a" }), field: "tenant" },
+  },
+  { method: "DELETE", path: "/v1/sessions/current", scope: "questionnaires:read" },
+  { method: "GET", path: "/v1/me", scope: "questionnaires:read" },
+  {
+    method: "POST",
+    path: "/v1/users",
+    scope: "admin",
+    valid: () =>
+      json({ email: "new-person@b.example", name: "New", role: "viewer", password: "correct horse battery" }),
+    malformed: {
+      input: () => json({ email: "x@a.example", name: "X", role: "root", password: "correct horse battery" }),
+      field: "role",
+    },
+  },
+  { method: "GET", path: "/v1/users", scope: "questionnaires:read", malformed: badLimit },
+  {
+    method: "PATCH",
+    path: "/v1/users/{id}",
+    scope: "admin",
+    resource: "user",
+    valid: () => json({ name: "Renamed" }),
+    malformed: { input: () => json({ role: "root" }), field: "role" },
+  },
+  {
+    method: "POST",
+    path: "/v1/answers/{id}/comments",
+    scope: "answers:review",
+    resource: "answer",
+    valid: () => json({ body: "Looks right to me." }),
+    malformed: { input: () => json({}), field: "body" },
+  },
+  { method: "GET", path: "/v1/answers/{id}/comments", scope: "questionnaires:read", resource: "answer" },
 ];

@@ -14,7 +14,10 @@ const CSV = readFileSync("fixtures/simple.csv");
 
 /** Sends a route case's input as tenant X would. */
 function send(route: RouteCase, key: string | null, input: Input | undefined, id?: string) {
-  let path = route.path.replace("{id}", encodeURIComponent(id ?? "none"));
+  let path = route.path
+    .replace("{id}", encodeURIComponent(id ?? "none"))
+    .replace("{system}", "salesforce")
+    .replace("{crmId}", "crm-security-1");
   if (input?.kind === "query") path += `?${input.query}`;
   if (input?.kind === "json") return h.call(route.method, path, { key, json: input.body });
   if (input?.kind === "form") {
@@ -78,7 +81,15 @@ beforeAll(async () => {
   await call("PATCH", `/v1/answers/${yes.id}`, { value: "No" });
   await call("POST", `/v1/answers/${yes.id}/approve`);
   const conflicts = await call("GET", "/v1/library/conflicts");
-  for (const r of [customer, upload, answers, webhook, ctl, art, ent, conflicts]) expect(r.status).toBeLessThan(300);
+  const user = await call("POST", "/v1/users", {
+    email: "reviewer@a.example",
+    name: "Reviewer of A",
+    role: "reviewer",
+    password: "correct horse battery",
+  });
+  for (const r of [customer, upload, answers, webhook, ctl, art, ent, conflicts, user]) {
+    expect(r.status).toBeLessThan(300);
+  }
   f = {
     customer: customer.body.id,
     questionnaire: upload.body.id,
@@ -89,6 +100,7 @@ beforeAll(async () => {
     artifact: art.body.id,
     entry: ent.body.id,
     conflict: conflicts.body.data[0].id,
+    user: user.body.id,
   };
 
   const doomed = await a.key([...SCOPES]);
@@ -115,8 +127,8 @@ describe("the route table", () => {
     for (const r of documented) expect(table.find((t) => t.op === r.op)?.scope, r.op).toBe(r.scope);
   });
 
-  it("leaves only /health public", () => {
-    expect(ROUTES.filter((r) => r.scope === null).map((r) => r.path)).toEqual(["/health"]);
+  it("leaves only /health and sign-in public", () => {
+    expect(ROUTES.filter((r) => r.scope === null).map((r) => r.path)).toEqual(["/health", "/v1/sessions"]);
   });
 });
 

@@ -47,7 +47,7 @@ describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
   it("processes an upload as a background job through Cloudflare Queues", async () => {
     const customer = await call("/v1/customers", {
       method: "POST",
-      body: { name: "Globex GmbH", region: "eu", ndaOnFile: false },
+      body: { name: "Globex GmbH", region: "eu", nda: { onFile: false } },
     });
     expect(customer.status).toBe(201);
     const { id: customerId } = (await customer.json()) as { id: string };

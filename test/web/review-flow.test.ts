@@ -43,8 +43,8 @@ afterAll(async () => {
 
 async function signIn(p: Page, key: string) {
   await p.goto(`${quire.base}/app`);
-  await p.getByLabel("API key").fill(key);
-  await p.getByRole("button", { name: "Sign in" }).click();
+  await p.getByLabel("API key", { exact: true }).fill(key);
+  await p.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 describePages("the web pages, in Chromium, against the real server", () => {
@@ -251,10 +251,10 @@ describePages("the web pages, in Chromium, against the real server", () => {
 
   it("signs out and forgets the key", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
-    await page.getByLabel("API key").waitFor();
+    await page.getByLabel("API key", { exact: true }).waitFor();
     expect(await page.evaluate(STORED_KEY)).toBeNull();
     await page.goto(`${quire.base}/app/questionnaires/${questionnaireId}`);
-    await page.getByLabel("API key").waitFor();
+    await page.getByLabel("API key", { exact: true }).waitFor();
   });
 });
 
@@ -315,7 +315,7 @@ describePages("refusals and hostile data", () => {
     try {
       const p = await ctx.newPage();
       await signIn(p, "qk_wrong000_notarealsecret");
-      const alert = p.locator("form.signin .problem");
+      const alert = p.locator("form#signin-key .problem");
       await expect.poll(() => alert.textContent()).toContain("401 invalid_api_key");
       expect(await alert.isVisible()).toBe(true);
       expect(await p.evaluate(STORED_KEY)).toBeNull();

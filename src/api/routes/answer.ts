@@ -10,14 +10,12 @@ import { type AppEnv, DEFAULT_SYNC_ANSWER } from "../env.js";
 import { problem } from "../errors.js";
 import { serviceContext } from "../middleware/auth.js";
 import { DEFAULT_MAX_UPLOAD_BYTES, guard } from "../route-kit.js";
-import { AsOfField, ProblemSchema, QuestionnaireSchema } from "../schemas.js";
+import { AsOfField, FileField, ProblemSchema, QuestionnaireSchema, strictBody } from "../schemas.js";
 
 export { DEFAULT_MAX_UPLOAD_BYTES };
 
-const AnswerForm = z.object({
-  file: z
-    .instanceof(File)
-    .openapi({ type: "string", format: "binary", description: "The questionnaire (.xlsx, .csv or .pdf)" }),
+const AnswerForm = strictBody({
+  file: FileField,
   region: RegionSchema.default("us"),
   nda: z.enum(["true", "false"]).default("false").openapi({ description: "An NDA with this customer is on file" }),
   asOf: AsOfField,
@@ -29,6 +27,7 @@ const problemContent = { "application/problem+json": { schema: ProblemSchema } }
 const route = createRoute({
   method: "post",
   path: "/v1/answer",
+  operationId: "answerFile",
   tags: ["answering"],
   summary: "Answer a small questionnaire file in one call and return the JSON report",
   description:

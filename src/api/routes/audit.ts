@@ -8,6 +8,7 @@ import { AuditEntrySchema } from "../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/audit",
+  operationId: "listAuditLog",
   tags: ["audit"],
   summary: "The audit log: every mutation, artifact citation and export (who, key, what, when), newest first",
   security: bearer("admin"),

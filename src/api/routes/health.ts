@@ -5,6 +5,7 @@ import type { AppEnv } from "../env.js";
 const route = createRoute({
   method: "get",
   path: "/health",
+  operationId: "getHealth",
   tags: ["system"],
   summary: "Liveness and database check",
   responses: {

@@ -13,6 +13,7 @@ import { registerRememberAnswer } from "./answers/remember.js";
 import { registerListAttention } from "./attention/list.js";
 import { registerRunSweep } from "./attention/sweep.js";
 import { registerAudit } from "./audit.js";
+import { registerComments } from "./comments/comments.js";
 import { registerListConflicts } from "./conflicts/list.js";
 import { registerResolveConflict } from "./conflicts/resolve.js";
 import { registerCreateCustomer } from "./customers/create.js";
@@ -20,6 +21,7 @@ import { registerDeleteCustomer } from "./customers/delete.js";
 import { registerGetCustomer } from "./customers/get.js";
 import { registerListCustomers } from "./customers/list.js";
 import { registerUpdateCustomer } from "./customers/update.js";
+import { registerUpsertCustomerByCrm } from "./customers/upsert-by-crm.js";
 import { registerHealth } from "./health.js";
 import { registerDemandCharts } from "./insights/charts.js";
 import { registerCrosswalk } from "./insights/crosswalk.js";
@@ -29,6 +31,10 @@ import { registerListKeys } from "./keys/list.js";
 import { registerRevokeKey } from "./keys/revoke.js";
 import { registerLibrary } from "./library.js";
 import { registerMatch } from "./match.js";
+import { registerWhoAmI } from "./people/me.js";
+import { registerSignIn } from "./people/sign-in.js";
+import { registerSignOut } from "./people/sign-out.js";
+import { registerUsers } from "./people/users.js";
 import { registerQuestionnaireCitations } from "./questionnaires/citations.js";
 import { registerCreateQuestionnaire } from "./questionnaires/create.js";
 import { registerDeleteQuestionnaire } from "./questionnaires/delete.js";
@@ -41,6 +47,7 @@ import { registerDeleteWebhook } from "./webhooks/delete.js";
 import { registerListDeliveries } from "./webhooks/deliveries.js";
 import { registerGetWebhook } from "./webhooks/get.js";
 import { registerListWebhooks } from "./webhooks/list.js";
+import { registerPingWebhook } from "./webhooks/ping.js";
 
 /** Every route of the API. The security suite (test/api) checks each one against its table. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -58,6 +65,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     registerFreshness,
     registerWebhooks,
     registerKeys,
+    registerPeople,
     registerAudit,
   ]) {
     register(app);
@@ -69,6 +77,7 @@ function registerCustomers(app: OpenAPIHono<AppEnv>): void {
   registerListCustomers(app);
   registerGetCustomer(app);
   registerUpdateCustomer(app);
+  registerUpsertCustomerByCrm(app);
   registerDeleteCustomer(app);
 }
 
@@ -92,6 +101,14 @@ function registerAnswers(app: OpenAPIHono<AppEnv>): void {
   registerReassignAnswer(app);
   registerRememberAnswer(app);
   registerAnswerHistory(app);
+  registerComments(app);
+}
+
+function registerPeople(app: OpenAPIHono<AppEnv>): void {
+  registerSignIn(app);
+  registerSignOut(app);
+  registerWhoAmI(app);
+  registerUsers(app);
 }
 
 function registerFreshness(app: OpenAPIHono<AppEnv>): void {
@@ -107,6 +124,7 @@ function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
   registerGetWebhook(app);
   registerDeleteWebhook(app);
   registerListDeliveries(app);
+  registerPingWebhook(app);
 }
 
 function registerKeys(app: OpenAPIHono<AppEnv>): void {

@@ -23,7 +23,11 @@ const KINDS = {
 
 function registerKind(app: OpenAPIHono<AppEnv>, kind: LibraryKind): void {
   const { schema, name, example } = KINDS[kind];
-  const Item = (schema as z.ZodType).openapi(name);
+  // operationIds: listControls, getControl, createArtifact, replaceLibraryEntry, …
+  const plural = name === "LibraryEntry" ? "LibraryEntries" : `${name}s`;
+  // Request bodies refuse unknown fields (a misspelt field is a 400, not silently dropped);
+  // the library files keep their own, tolerant, reading.
+  const Item = (schema instanceof z.ZodObject ? schema.strict() : (schema as z.ZodType)).openapi(name);
   const base = `/v1/library/${kind}`;
   const tags = ["library"];
   const params = IdParam(`${name} id`, example);
@@ -32,6 +36,7 @@ function registerKind(app: OpenAPIHono<AppEnv>, kind: LibraryKind): void {
     createRoute({
       method: "get",
       path: base,
+      operationId: `list${plural}`,
       tags,
       summary: `List ${kind} (id order)`,
       security: bearer("library:read"),
@@ -49,6 +54,7 @@ function registerKind(app: OpenAPIHono<AppEnv>, kind: LibraryKind): void {
     createRoute({
       method: "get",
       path: `${base}/{id}`,
+      operationId: `get${name}`,
       tags,
       summary: `Get one of the ${kind}`,
       security: bearer("library:read"),
@@ -63,6 +69,7 @@ function registerKind(app: OpenAPIHono<AppEnv>, kind: LibraryKind): void {
     createRoute({
       method: "post",
       path: base,
+      operationId: `create${name}`,
       tags,
       summary: `Create one of the ${kind} (409 if the id exists)`,
       security: bearer("library:write"),
@@ -77,6 +84,7 @@ function registerKind(app: OpenAPIHono<AppEnv>, kind: LibraryKind): void {
     createRoute({
       method: "put",
       path: `${base}/{id}`,
+      operationId: `replace${name}`,
       tags,
       summary: `Replace one of the ${kind}`,
       security: bearer("library:write"),
@@ -96,6 +104,7 @@ function registerKind(app: OpenAPIHono<AppEnv>, kind: LibraryKind): void {
     createRoute({
       method: "delete",
       path: `${base}/{id}`,
+      operationId: `delete${name}`,
       tags,
       summary: `Delete one of the ${kind} (409 while entries refer to it)`,
       security: bearer("library:write"),

@@ -6,22 +6,21 @@ import { answerOne } from "../../services/match/answer-one.js";
 import type { AppEnv } from "../env.js";
 import { serviceContext } from "../middleware/auth.js";
 import { bearer, guard, json, jsonBody, problems } from "../route-kit.js";
-import { AsOfField } from "../schemas.js";
+import { AsOfField, NdaInputSchema, strictBody } from "../schemas.js";
 
-const Body = z
-  .object({
-    question: z.string().min(3).max(5000).openapi({ example: "Do you encrypt customer data at rest?" }),
-    kind: QuestionKindSchema.optional(),
-    allowedValues: z.array(z.string().max(200)).max(50).optional(),
-    region: RegionSchema.optional(),
-    nda: z.boolean().optional().openapi({ description: "An NDA with the asking customer is on file" }),
-    asOf: AsOfField,
-  })
-  .openapi("MatchRequest");
+const Body = strictBody({
+  question: z.string().min(3).max(5000).openapi({ example: "Do you encrypt customer data at rest?" }),
+  kind: QuestionKindSchema.optional(),
+  allowedValues: z.array(z.string().max(200)).max(50).optional(),
+  region: RegionSchema.optional(),
+  nda: NdaInputSchema.optional().openapi({ description: "The asking customer's NDA (the same shape as a customer's)" }),
+  asOf: AsOfField,
+}).openapi("MatchRequest");
 
 const route = createRoute({
   method: "post",
   path: "/v1/match",
+  operationId: "matchQuestion",
   tags: ["answering"],
   summary: "Draft the answer to one question from the library, with citations (nothing is stored)",
   security: bearer("questionnaires:read"),
@@ -39,7 +38,7 @@ export function registerMatch(app: OpenAPIHono<AppEnv>): void {
       allowedValues: body.allowedValues,
       customer: {
         ...(body.region && { region: body.region }),
-        ...(body.nda !== undefined && { ndaOnFile: body.nda }),
+        ...(body.nda !== undefined && { ndaOnFile: body.nda.onFile, ndaUntil: body.nda.until ?? null }),
         ...(body.asOf && { asOf: body.asOf }),
       },
     });

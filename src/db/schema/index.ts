@@ -4,6 +4,7 @@ import type { LlmAccount } from "../../domain/answering/llm-account.js";
 import { ANSWER_STATUSES } from "../../domain/answering/status.js";
 import type { QuestionInsight, QuestionnaireInsight } from "../../domain/insight/record.js";
 import type { FrameworkRef } from "../../domain/library/types.js";
+import { USER_ROLES } from "../../domain/people.js";
 import type { LayoutHints } from "../../domain/questionnaire/layout-hints.js";
 import { QUESTIONNAIRE_STATUSES } from "../../domain/questionnaire/status.js";
 import { QUESTION_KINDS, STORED_FORMATS } from "../../domain/questionnaire/types.js";
@@ -42,6 +43,42 @@ export const apiKeys = sqliteTable(
   (t) => [uniqueIndex("api_keys_prefix").on(t.prefix), index("api_keys_tenant").on(t.tenantId)],
 );
 
+export type { UserRole } from "../../domain/people.js";
+
+/**
+ * People who sign in to the web pages. The email is unique across tenants because signing in names
+ * no tenant. password_hash is PBKDF2-SHA256 ("pbkdf2$<iterations>$<salt b64>$<hash b64>").
+ */
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+    disabledAt: text("disabled_at"),
+  },
+  (t) => [uniqueIndex("users_email").on(t.email), index("users_tenant").on(t.tenantId, t.createdAt, t.id)],
+);
+
+/** A signed-in session: the token is shown once (cookie or bearer); only its SHA-256 is kept. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("sessions_token").on(t.tokenHash), index("sessions_user").on(t.tenantId, t.userId)],
+);
+
 export const customers = sqliteTable(
   "customers",
   {
@@ -59,7 +96,11 @@ export const customers = sqliteTable(
     dealAmount: real("deal_amount"),
     createdAt: createdAt(),
   },
-  (t) => [index("customers_tenant").on(t.tenantId, t.createdAt, t.id)],
+  (t) => [
+    index("customers_tenant").on(t.tenantId, t.createdAt, t.id),
+    // One customer per CRM record: a second with the same (system, id) is a 409, and PUT by-crm upserts.
+    uniqueIndex("customers_crm").on(t.tenantId, t.crmSystem, t.crmId),
+  ],
 );
 
 export const questionnaires = sqliteTable(
@@ -152,7 +193,7 @@ export const answers = sqliteTable(
     withheld: json<{ artifactId: string; reason: string }[]>("withheld").notNull(),
     /** Both entries of a combined answer (entryId is the first); null for one entry. Export re-decides citations from them. */
     entryIds: json<string[]>("entry_ids"),
-    alternatives: json<{ entryId: string; score: number }[]>("alternatives").notNull(),
+    alternatives: json<{ entryId: string; score: number; confidence?: number }[]>("alternatives").notNull(),
     notes: json<string[]>("notes").notNull(),
     matchedTerms: json<string[]>("matched_terms").notNull(),
     /** What the question told about demand, recorded at answer time (null on rows drafted before). */
@@ -161,9 +202,29 @@ export const answers = sqliteTable(
     reviewer: text("reviewer"),
     reviewedAt: text("reviewed_at"),
     rejectReason: text("reject_reason"),
+    /** Day the assignee should have answered by (YYYY-MM-DD). */
+    dueOn: text("due_on"),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("answers_questionnaire").on(t.tenantId, t.questionnaireId, t.status)],
+  (t) => [
+    index("answers_questionnaire").on(t.tenantId, t.questionnaireId, t.status),
+    index("answers_assignee").on(t.tenantId, t.assignee),
+  ],
+);
+
+/** A comment on an answer; `mentions` are the user emails it names with @. */
+export const answerComments = sqliteTable(
+  "answer_comments",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    answerId: text("answer_id").notNull(),
+    author: text("author").notNull(),
+    body: text("body").notNull(),
+    mentions: json<string[]>("mentions").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("answer_comments_answer").on(t.tenantId, t.answerId, t.createdAt)],
 );
 
 export const answerHistory = sqliteTable(

@@ -136,7 +136,10 @@ export function answerQuestion(
     kind: question.kind,
     allowedValues: question.allowedValues,
     existingAnswer: question.existingAnswer,
-    alternatives: candidates.slice(1).map((c) => ({ entryId: c.entryId, score: c.score })),
+    alternatives: candidates
+      .slice(1)
+      .map((c) => ({ entryId: c.entryId, score: c.score, confidence: c.confidence }))
+      .sort((x, y) => y.confidence - x.confidence),
   };
   const top = candidates[0];
   const scope = outOfScope(question.text, query.analysis.focus);

@@ -49,7 +49,11 @@ export const ReportQuestionSchema = z.object({
   withheld: z.array(WithheldSchema),
   /** Present when the answer rests on something that has lapsed on the as-of date (it is then never drafted). */
   stale: z.array(StaleSchema).optional(),
-  alternatives: z.array(z.object({ entryId: z.string(), score: z.number() })),
+  /**
+   * The runners-up, most confident first. `confidence` is the calibrated 0–1 probability, the same
+   * scale as the answer's; `score` is the raw rank score, comparable within one question only.
+   */
+  alternatives: z.array(z.object({ entryId: z.string(), score: z.number(), confidence: z.number().optional() })),
   /** Beyond the contract's minimum: why a reviewer should look, and what matched. */
   notes: z.array(z.string()),
   matchedTerms: z.array(z.string()),

@@ -3,7 +3,10 @@ import { atomic } from "../../db/atomic.js";
 import { answerHistory, answers } from "../../db/schema/index.js";
 import { auditStatement } from "../audit/record.js";
 import { newId, nowIso, type ServiceContext } from "../context.js";
+import { dispatchJobs } from "../jobs/enqueue.js";
 import { syncReviewStatus } from "../questionnaires/review-status.js";
+import { eventWrites } from "../webhooks/emit.js";
+import type { WebhookEvent } from "../webhooks/events.js";
 import { type AnswerRow, type ReviewState, reviewState } from "./shape.js";
 
 /** The statements of one review action: the answer update, its history row (before/after) and the audit row. */
@@ -42,7 +45,14 @@ export function changeStatements(
   ];
 }
 
-/** Applies one review action atomically, then moves the questionnaire's status along. */
+/** The webhook event a review action announces (committed with the change itself). */
+const ACTION_EVENTS: Partial<Record<string, WebhookEvent>> = {
+  approve: "answer.approved",
+  edit: "answer.edited",
+  reassign: "answer.assigned",
+};
+
+/** Applies one review action atomically, with its webhook event, then moves the questionnaire's status along. */
 export async function applyChange(
   ctx: ServiceContext,
   row: AnswerRow,
@@ -50,13 +60,28 @@ export async function applyChange(
   changes: Partial<ReviewState> & { controls?: AnswerRow["controls"] },
   extraAudit?: Record<string, unknown>,
 ): Promise<AnswerRow> {
-  await atomic(ctx.db, changeStatements(ctx, row, action, changes, extraAudit));
-  await syncReviewStatus(ctx, row.questionnaireId);
   const at = nowIso(ctx);
-  return {
+  const result: AnswerRow = {
     ...row,
     ...changes,
     ...(changes.reviewer !== undefined && { reviewedAt: changes.reviewer ? at : null }),
     updatedAt: at,
   };
+  const type = ACTION_EVENTS[action];
+  const event = type
+    ? await eventWrites(ctx, type, {
+        answerId: row.id,
+        questionnaireId: row.questionnaireId,
+        sourceId: row.sourceId,
+        status: result.status,
+        value: result.value,
+        assignee: result.assignee,
+        dueOn: result.dueOn,
+        actor: ctx.actor,
+      })
+    : null;
+  await atomic(ctx.db, [...changeStatements(ctx, row, action, changes, extraAudit), ...(event?.statements ?? [])]);
+  if (event) await dispatchJobs(ctx, event.jobs);
+  await syncReviewStatus(ctx, row.questionnaireId);
+  return result;
 }

@@ -5,7 +5,13 @@ import { type AnswerRow, answerRow } from "./shape.js";
 
 export interface AnswerDetail extends AnswerRow {
   matchedEntry: LibraryEntry | null;
-  alternativeEntries: { entryId: string; score: number; question: string | null; short: string | null }[];
+  alternativeEntries: {
+    entryId: string;
+    score: number;
+    confidence: number | null;
+    question: string | null;
+    short: string | null;
+  }[];
 }
 
 /** One answer with what a reviewer needs to decide: the matched entry and the alternatives spelled out. */
@@ -15,9 +21,18 @@ export async function getAnswer(ctx: ServiceContext, id: string): Promise<Answer
   return {
     ...row,
     matchedEntry: row.entryId ? (entriesById.get(row.entryId) ?? null) : null,
-    alternativeEntries: row.alternatives.map((a) => {
-      const entry = entriesById.get(a.entryId);
-      return { entryId: a.entryId, score: a.score, question: entry?.question ?? null, short: entry?.short ?? null };
-    }),
+    // Most confident first, on the answer's own 0–1 scale (older drafts lack it and keep their order).
+    alternativeEntries: [...row.alternatives]
+      .sort((x, y) => (y.confidence ?? -1) - (x.confidence ?? -1))
+      .map((a) => {
+        const entry = entriesById.get(a.entryId);
+        return {
+          entryId: a.entryId,
+          score: a.score,
+          confidence: a.confidence ?? null,
+          question: entry?.question ?? null,
+          short: entry?.short ?? null,
+        };
+      }),
   };
 }

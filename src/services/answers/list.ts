@@ -15,6 +15,8 @@ export interface ListAnswersInput {
   confidenceBelow?: number | undefined;
   section?: string | undefined;
   assignee?: string | undefined;
+  /** Words to find in the question, its id or the answer text (case-insensitive). */
+  q?: string | undefined;
 }
 
 /**
@@ -40,10 +42,15 @@ const summaryColumns = {
   ...listed,
   // Counted in SQL: the reasons are long and only GET /v1/answers/{id} shows them.
   withheldCount: sql<number>`json_array_length(${answers.withheld})`,
+  // Why the row needs a person (the drafter's first note), shown in the review table.
+  reason: sql<string | null>`json_extract(${answers.notes}, '$[0]')`,
 };
 
-type Filter = "status" | "confidenceBelow" | "section" | "assignee" | "after";
-const FILTERS: readonly Filter[] = ["status", "confidenceBelow", "section", "assignee", "after"];
+type Filter = "status" | "confidenceBelow" | "section" | "assignee" | "after" | "q";
+const FILTERS: readonly Filter[] = ["status", "confidenceBelow", "section", "assignee", "after", "q"];
+
+/** A LIKE pattern that matches `q` literally anywhere (%, _ and \\ in it are not wildcards). */
+export const containsPattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** One prepared statement per database and filter combination: building and preparing SQL per request cost more than running it. */
 function buildQuery(db: Db, used: ReadonlySet<Filter>) {
@@ -61,6 +68,9 @@ function buildQuery(db: Db, used: ReadonlySet<Filter>) {
         used.has("confidenceBelow") ? lt(answers.confidence, p("confidenceBelow")) : undefined,
         used.has("section") ? eq(questions.section, p("section")) : undefined,
         used.has("assignee") ? eq(answers.assignee, p("assignee")) : undefined,
+        used.has("q")
+          ? sql`(lower(${questions.text}) like ${p("q")} escape '\\' or lower(coalesce(${answers.text}, '')) like ${p("q")} escape '\\' or lower(coalesce(${questions.sourceId}, '')) like ${p("q")} escape '\\')`
+          : undefined,
       ),
     )
     .orderBy(asc(questions.ordinal))
@@ -103,6 +113,7 @@ export async function listAnswers(
   add("confidenceBelow", input.confidenceBelow);
   add("section", input.section);
   add("assignee", input.assignee);
+  add("q", input.q?.trim() ? containsPattern(input.q.trim()) : undefined);
   const rows = await queryFor(ctx.db, used).all(values);
   // An empty page may be another tenant's (or no) questionnaire: that must be a 404, not [].
   if (rows.length === 0) await questionnaireRow(ctx, questionnaireId);

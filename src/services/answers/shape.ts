@@ -35,6 +35,7 @@ export const answerColumns = {
   reviewer: answers.reviewer,
   reviewedAt: answers.reviewedAt,
   rejectReason: answers.rejectReason,
+  dueOn: answers.dueOn,
   updatedAt: answers.updatedAt,
 };
 
@@ -71,5 +72,6 @@ export const reviewState = (a: AnswerRow) => ({
   assignee: a.assignee,
   reviewer: a.reviewer,
   rejectReason: a.rejectReason,
+  dueOn: a.dueOn,
 });
 export type ReviewState = ReturnType<typeof reviewState>;

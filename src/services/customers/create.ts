@@ -3,6 +3,7 @@ import { customers } from "../../db/schema/index.js";
 import type { Region } from "../../domain/answering/customer.js";
 import { auditStatement } from "../audit/record.js";
 import { newId, nowIso, type ServiceContext } from "../context.js";
+import { assertCrmFree, withCrmGuard } from "./crm.js";
 import { type Customer, toCustomer } from "./shape.js";
 
 export interface CustomerInput {
@@ -14,7 +15,9 @@ export interface CustomerInput {
   deal?: { stage: string; amount?: number | null | undefined } | null | undefined;
 }
 
+/** A CRM link another customer of the tenant holds is refused (409 crm_id_taken). */
 export async function createCustomer(ctx: ServiceContext, input: CustomerInput): Promise<Customer> {
+  await assertCrmFree(ctx, input.crm);
   const row = {
     id: newId("cus"),
     tenantId: ctx.tenantId,
@@ -29,9 +32,11 @@ export async function createCustomer(ctx: ServiceContext, input: CustomerInput):
     dealAmount: input.deal?.amount ?? null,
     createdAt: nowIso(ctx),
   };
-  await atomic(ctx.db, [
-    ctx.db.insert(customers).values(row),
-    auditStatement(ctx, "customer.create", row.id, { name: row.name }),
-  ]);
+  await withCrmGuard(input.crm, () =>
+    atomic(ctx.db, [
+      ctx.db.insert(customers).values(row),
+      auditStatement(ctx, "customer.create", row.id, { name: row.name }),
+    ]),
+  );
   return toCustomer(row);
 }

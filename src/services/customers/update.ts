@@ -4,6 +4,7 @@ import { customers } from "../../db/schema/index.js";
 import { auditStatement } from "../audit/record.js";
 import type { ServiceContext } from "../context.js";
 import type { CustomerInput } from "./create.js";
+import { assertCrmFree, withCrmGuard } from "./crm.js";
 import { type Customer, customerRow, toCustomer } from "./shape.js";
 
 /** Partial update: fields left out keep their value; `crm: null` removes the CRM link. */
@@ -13,6 +14,7 @@ export async function updateCustomer(
   patch: Partial<CustomerInput>,
 ): Promise<Customer> {
   const before = await customerRow(ctx, id);
+  await assertCrmFree(ctx, patch.crm, id);
   const after = {
     ...before,
     ...(patch.name !== undefined && { name: patch.name }),
@@ -25,12 +27,14 @@ export async function updateCustomer(
     ...(patch.crm !== undefined && { crmSystem: patch.crm?.system ?? null, crmId: patch.crm?.id ?? null }),
     ...(patch.deal !== undefined && { dealStage: patch.deal?.stage ?? null, dealAmount: patch.deal?.amount ?? null }),
   };
-  await atomic(ctx.db, [
-    ctx.db
-      .update(customers)
-      .set(after)
-      .where(and(eq(customers.tenantId, ctx.tenantId), eq(customers.id, id))),
-    auditStatement(ctx, "customer.update", id, { before: toCustomer(before), after: toCustomer(after) }),
-  ]);
+  await withCrmGuard(patch.crm, () =>
+    atomic(ctx.db, [
+      ctx.db
+        .update(customers)
+        .set(after)
+        .where(and(eq(customers.tenantId, ctx.tenantId), eq(customers.id, id))),
+      auditStatement(ctx, "customer.update", id, { before: toCustomer(before), after: toCustomer(after) }),
+    ]),
+  );
   return toCustomer(after);
 }

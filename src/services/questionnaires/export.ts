@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
 import { questionnaires } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
+import type { ReviewedQuestion } from "../../domain/answering/report.js";
 import { QuireError } from "../../domain/errors.js";
 import { fillOriginal, reportToCsv } from "../../export/index.js";
 import {
@@ -14,7 +15,9 @@ import {
 import type { AnswerRow } from "../answers/shape.js";
 import { auditStatement } from "../audit/record.js";
 import { nowIso, type ServiceContext } from "../context.js";
+import { dispatchJobs } from "../jobs/enqueue.js";
 import { preparedLibraryFor } from "../library/prepared.js";
+import { eventWrites } from "../webhooks/emit.js";
 import { questionnaireRow } from "./shape.js";
 import { reportOf, storedAnswerRows } from "./stored-report.js";
 
@@ -122,28 +125,31 @@ export async function exportQuestionnaire(
       warnings: written.warnings ?? [],
     };
   } else if (options.format === "csv") {
-    const ids = new Set(sent);
+    // Every question, so the file serves as a task list too; the answer only where it is in the export.
     result = {
-      body: reportToCsv({ ...report, questions: report.questions.filter((q) => ids.has(q.id)) }),
+      body: reportToCsv({ ...report, questions: report.questions.map((q) => withheldUnlessSent(q, sent)) }),
       contentType: CONTENT_TYPES.csv as string,
       fileName: `${stem}.answers.csv`,
       warnings: [],
     };
   } else {
     // reportToJson validates against the CLI report schema, which has no review statuses; the API's
-    // JSON export carries them, with the reviewer, so it is serialised here.
+    // JSON export carries them, with the reviewer, so it is serialised here. Every question is in it
+    // (`included` says whether its answer is part of the export), so it serves as a task list.
     const byId = new Map(rows.map((r) => [r.id, r]));
     const body = {
       questionnaireId: qn.id,
       status: qn.status,
       ...report,
-      questions: report.questions
-        .filter((q) => sent.includes(q.id))
-        .map((q) => ({
-          ...q,
-          reviewer: byId.get(q.id)?.reviewer ?? null,
-          reviewedAt: byId.get(q.id)?.reviewedAt ?? null,
-        })),
+      questions: report.questions.map((q) => ({
+        ...withheldUnlessSent(q, sent),
+        // The same name as the answers API; `text` (the question, in the CLI report's shape) stays.
+        question: q.text,
+        included: sent.includes(q.id),
+        assignee: byId.get(q.id)?.assignee ?? null,
+        reviewer: byId.get(q.id)?.reviewer ?? null,
+        reviewedAt: byId.get(q.id)?.reviewedAt ?? null,
+      })),
       citationChanges: changes,
     };
     result = {
@@ -174,13 +180,27 @@ export async function exportQuestionnaire(
   return { ...result, warnings: [...result.warnings, ...staleWarnings], citationChanges: changes, record };
 }
 
+/** A question outside the export keeps its status but not its (unapproved) answer or citations. */
+function withheldUnlessSent<Q extends ReviewedQuestion>(q: Q, sent: readonly string[]): Q {
+  return sent.includes(q.id) ? q : { ...q, answer: null, citations: [], onRequest: [] };
+}
+
 /**
  * Audits a download that was produced: one "questionnaire.export" row and one "artifact.cite" row
  * per artifact that left Quire in it, and the move to "exported", in one atomic write.
  */
 export async function recordExport(ctx: ServiceContext, record: ExportRecord): Promise<void> {
   const id = record.questionnaireId;
+  const event = await eventWrites(ctx, "questionnaire.exported", {
+    questionnaireId: id,
+    format: record.format,
+    includeDrafts: record.includeDrafts,
+    answers: record.answers,
+    customerId: record.customerId,
+    actor: ctx.actor,
+  });
   await atomic(ctx.db, [
+    ...event.statements,
     auditStatement(ctx, "questionnaire.export", id, {
       format: record.format,
       includeDrafts: record.includeDrafts,
@@ -216,4 +236,5 @@ export async function recordExport(ctx: ServiceContext, record: ExportRecord): P
         ]
       : []),
   ]);
+  await dispatchJobs(ctx, event.jobs);
 }

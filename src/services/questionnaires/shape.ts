@@ -17,7 +17,14 @@ export interface QuestionnaireView {
   format: StoredFormat;
   status: QuestionnaireStatus;
   failure: { code: string; message: string } | null;
-  customer: { region: Region; ndaOnFile: boolean; ndaUntil: string | null; asOf: string };
+  customer: {
+    region: Region;
+    nda: { onFile: boolean; until: string | null };
+    /** Deprecated spellings of nda.onFile / nda.until, kept for existing clients. */
+    ndaOnFile: boolean;
+    ndaUntil: string | null;
+    asOf: string;
+  };
   hints: LayoutHints | null;
   deal: { stage: string; amount: number | null } | null;
   summary: Record<string, number> | null;
@@ -36,7 +43,13 @@ export const toQuestionnaire = (r: QuestionnaireRow): QuestionnaireView => ({
   format: r.format,
   status: r.status,
   failure: r.failure ? { code: r.failure.code, message: r.failure.message } : null,
-  customer: { region: r.region, ndaOnFile: r.ndaOnFile, ndaUntil: r.ndaUntil, asOf: r.asOf },
+  customer: {
+    region: r.region,
+    nda: { onFile: r.ndaOnFile, until: r.ndaUntil },
+    ndaOnFile: r.ndaOnFile,
+    ndaUntil: r.ndaUntil,
+    asOf: r.asOf,
+  },
   hints: r.hints,
   deal: r.dealStage ? { stage: r.dealStage, amount: r.dealAmount } : null,
   summary: r.summary,

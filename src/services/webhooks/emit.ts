@@ -12,6 +12,8 @@ export interface EventWrites {
   readonly statements: BatchItem<"sqlite">[];
   /** The delivery jobs, to dispatch once the batch is committed. */
   readonly jobs: DispatchedJob[];
+  /** The deliveries written (one per endpoint). */
+  readonly deliveryIds: string[];
 }
 
 /**
@@ -29,14 +31,28 @@ export async function eventWrites(
     .select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events })
     .from(webhookSubscriptions)
     .where(eq(webhookSubscriptions.tenantId, ctx.tenantId));
-  const targets = subscriptions.filter((s) => s.events.includes(type));
-  if (targets.length === 0) return { statements: [], jobs: [] };
+  return deliveryWrites(
+    ctx,
+    subscriptions.filter((s) => s.events.includes(type)).map((s) => s.id),
+    type,
+    data,
+  );
+}
+
+/** The deliveries of one event to the given subscriptions (the ping names its one endpoint). */
+export function deliveryWrites(
+  ctx: ServiceContext,
+  subscriptionIds: readonly string[],
+  type: string,
+  data: Record<string, unknown>,
+): EventWrites {
+  if (subscriptionIds.length === 0) return { statements: [], jobs: [], deliveryIds: [] };
   const at = nowIso(ctx);
   const payload = JSON.stringify({ type, timestamp: at, data });
-  const rows = targets.map((s): typeof webhookDeliveries.$inferSelect => ({
+  const rows = subscriptionIds.map((subscriptionId): typeof webhookDeliveries.$inferSelect => ({
     id: newId("msg"),
     tenantId: ctx.tenantId,
-    subscriptionId: s.id,
+    subscriptionId,
     eventType: type,
     payload,
     status: "pending",
@@ -56,6 +72,7 @@ export async function eventWrites(
       ...queued.map((q) => q.statement),
     ],
     jobs: queued.map((q) => q.job),
+    deliveryIds: rows.map((r) => r.id),
   };
 }
 

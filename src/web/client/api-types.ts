@@ -14,6 +14,7 @@ import type {
   BulkApproveResultSchema,
   BulkApproveSchema,
   CitationCheckSchema,
+  CommentSchema,
   CustomerInputSchema,
   CustomerSchema,
   HistoryEntrySchema,
@@ -21,6 +22,8 @@ import type {
   QuestionnaireSchema,
   RememberAnswerSchema,
   SweepResultSchema,
+  UserSchema,
+  WhoAmISchema,
 } from "../../api/schemas.js";
 
 export type { Region } from "../../domain/answering/customer.js";
@@ -46,6 +49,9 @@ export interface DemandCharts {
   report: DemandReport;
   charts: { id: string; title: string; svg: string }[];
 }
+export type WhoAmI = z.output<typeof WhoAmISchema>;
+export type User = z.output<typeof UserSchema>;
+export type Comment = z.output<typeof CommentSchema>;
 
 /** One page of a cursor-paginated list (src/api/route-kit.ts `Page`). */
 export interface Page<T> {

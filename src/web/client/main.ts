@@ -3,7 +3,8 @@
  * the client-side router. Links inside /app are real links (they work in a new tab because the
  * server answers every /app/* path with the same page); a click handler only saves the reload.
  */
-import { type ApiError, onAuthFailure } from "./api.js";
+import { type ApiError, getJson, onAuthFailure, request } from "./api.js";
+import type { WhoAmI } from "./api-types.js";
 import { byId } from "./dom.js";
 import { renderAttention } from "./pages/attention.js";
 import { renderInsights } from "./pages/insights.js";
@@ -26,6 +27,16 @@ function navigate(path: string): void {
 
 function showSignedIn(key: string | null): void {
   signout.hidden = !key;
+  if (key?.startsWith("qs_")) {
+    // A person's session: name them (the audit log does too).
+    whoami.textContent = "Signed in";
+    getJson<WhoAmI>("/v1/me")
+      .then((me) => {
+        if (me.user) whoami.textContent = `Signed in as ${me.user.name} (${me.user.email}, ${me.user.role})`;
+      })
+      .catch(() => undefined);
+    return;
+  }
   whoami.textContent = key ? `Signed in with key ${keyPrefix(key)}` : "";
 }
 
@@ -53,7 +64,9 @@ async function view(path: string): Promise<void> {
   else await renderQuestionnaires(main);
 }
 
-signout.addEventListener("click", () => {
+signout.addEventListener("click", async () => {
+  // End the session on the server too; a key has nothing to end.
+  if (getKey()?.startsWith("qs_")) await request("DELETE", "/v1/sessions/current").catch(() => undefined);
   clearKey();
   history.pushState(null, "", "/app");
   route();

@@ -8,6 +8,7 @@ import { AnswerSchema } from "../../schemas.js";
 const route = createRoute({
   method: "post",
   path: "/v1/answers/{id}/approve",
+  operationId: "approveAnswer",
   tags: ["answers"],
   summary: "Approve an answer as it stands",
   description:

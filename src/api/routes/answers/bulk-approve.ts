@@ -8,6 +8,7 @@ import { BulkApproveResultSchema, BulkApproveSchema } from "../../schemas.js";
 const route = createRoute({
   method: "post",
   path: "/v1/questionnaires/{id}/answers/bulk-approve",
+  operationId: "bulkApproveAnswers",
   tags: ["answers"],
   summary: "Approve every drafted answer at or above a confidence threshold",
   security: bearer("answers:review"),

@@ -8,6 +8,7 @@ import { AnswerEditSchema, AnswerSchema } from "../../schemas.js";
 const route = createRoute({
   method: "patch",
   path: "/v1/answers/{id}",
+  operationId: "editAnswer",
   tags: ["answers"],
   summary: "Edit an answer (value, text, chosen entry, citations); it returns to needs_review",
   security: bearer("answers:review"),

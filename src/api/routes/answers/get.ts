@@ -8,6 +8,7 @@ import { AnswerDetailSchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/answers/{id}",
+  operationId: "getAnswer",
   tags: ["answers"],
   summary: "Get an answer with its matched library entry, alternatives, citations and withheld artifacts",
   security: bearer("questionnaires:read"),

@@ -8,6 +8,7 @@ import { HistoryEntrySchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/answers/{id}/history",
+  operationId: "getAnswerHistory",
   tags: ["answers"],
   summary: "Every change to an answer: who, when, before and after",
   security: bearer("questionnaires:read"),

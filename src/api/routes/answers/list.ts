@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listAnswers } from "../../../services/answers/list.js";
 import type { AppEnv } from "../../env.js";
+import { problem } from "../../errors.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, IdParam, json, PageQuery, pageOf, problems } from "../../route-kit.js";
 import { AnswerSchema, AnswerSummarySchema } from "../../schemas.js";
@@ -8,8 +9,10 @@ import { AnswerSchema, AnswerSummarySchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/questionnaires/{id}/answers",
+  operationId: "listAnswers",
   tags: ["answers"],
-  summary: "List a questionnaire's answers in question order (filter by status, confidence, section, assignee)",
+  summary:
+    "List a questionnaire's answers in question order (filter by status, confidence, section, assignee; search with q)",
   security: bearer("questionnaires:read"),
   middleware: guard("questionnaires:read"),
   request: {
@@ -20,7 +23,15 @@ const route = createRoute({
       status: AnswerSchema.shape.status.optional(),
       confidenceBelow: z.coerce.number().min(0).max(1).optional().openapi({ description: "Only confidence < this" }),
       section: z.string().optional(),
-      assignee: z.string().optional(),
+      assignee: z
+        .string()
+        .optional()
+        .openapi({ description: "A user's email, or `me` for the signed-in person's queue" }),
+      q: z
+        .string()
+        .max(200)
+        .optional()
+        .openapi({ description: "Search: words in the question, its id or the answer (case-insensitive)" }),
     }),
   },
   responses: {
@@ -33,7 +44,18 @@ const route = createRoute({
 });
 
 export function registerListAnswers(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(route, async (c) =>
-    c.json(await listAnswers(serviceContext(c), c.req.valid("param").id, c.req.valid("query")), 200),
-  );
+  app.openapi(route, async (c) => {
+    const query = c.req.valid("query");
+    let assignee = query.assignee?.toLowerCase();
+    if (assignee === "me") {
+      const user = c.var.auth.user;
+      if (!user) {
+        return problem(c, 400, "validation_failed", "assignee: `me` needs a signed-in person, not an API key", {
+          errors: [{ field: "assignee", message: "`me` needs a signed-in person, not an API key" }],
+        }) as never;
+      }
+      assignee = user.email;
+    }
+    return c.json(await listAnswers(serviceContext(c), c.req.valid("param").id, { ...query, assignee }), 200);
+  });
 }

@@ -8,6 +8,7 @@ import { AnswerReassignSchema, AnswerSchema } from "../../schemas.js";
 const route = createRoute({
   method: "post",
   path: "/v1/answers/{id}/reassign",
+  operationId: "reassignAnswer",
   tags: ["answers"],
   summary: "Assign the answer to another reviewer (null unassigns)",
   security: bearer("answers:review"),
@@ -18,6 +19,6 @@ const route = createRoute({
 
 export function registerReassignAnswer(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) =>
-    c.json(await reassignAnswer(serviceContext(c), c.req.valid("param").id, c.req.valid("json").assignee), 200),
+    c.json(await reassignAnswer(serviceContext(c), c.req.valid("param").id, c.req.valid("json")), 200),
   );
 }

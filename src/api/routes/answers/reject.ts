@@ -8,6 +8,7 @@ import { AnswerRejectSchema, AnswerSchema } from "../../schemas.js";
 const route = createRoute({
   method: "post",
   path: "/v1/answers/{id}/reject",
+  operationId: "rejectAnswer",
   tags: ["answers"],
   summary: "Reject an answer with a reason (it will not be exported)",
   security: bearer("answers:review"),

@@ -8,6 +8,7 @@ import { RememberAnswerSchema } from "../../schemas.js";
 const route = createRoute({
   method: "post",
   path: "/v1/answers/{id}/remember",
+  operationId: "rememberAnswer",
   tags: ["answers"],
   summary: "Approve-and-remember: save an approved answer to the library as a new phrasing or a new entry",
   security: bearer("library:write"),

@@ -8,6 +8,7 @@ import { AttentionListSchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/attention",
+  operationId: "listAttention",
   tags: ["freshness"],
   summary:
     "What needs an owner's attention: entries due for review, artifacts expiring, stale answers, library conflicts",

@@ -9,6 +9,7 @@ import { SweepResultSchema } from "../../schemas.js";
 const route = createRoute({
   method: "post",
   path: "/v1/attention/sweep",
+  operationId: "runFreshnessSweep",
   tags: ["freshness"],
   summary: "Run the freshness sweep for your tenant now (it also runs daily)",
   description:

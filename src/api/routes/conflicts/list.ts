@@ -8,6 +8,7 @@ import { LibraryConflictSchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/library/conflicts",
+  operationId: "listLibraryConflicts",
   tags: ["library"],
   summary: "Approved answers that disagree with their library entry (or with each other), for the entry's owner",
   security: bearer("library:read"),

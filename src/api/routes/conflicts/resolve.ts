@@ -3,21 +3,20 @@ import { resolveConflict } from "../../../services/library/conflicts.js";
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, IdParam, json, jsonBody, problems } from "../../route-kit.js";
-import { LibraryConflictSchema } from "../../schemas.js";
+import { LibraryConflictSchema, strictBody } from "../../schemas.js";
 
-const Body = z
-  .object({
-    resolution: z
-      .string()
-      .min(1)
-      .max(2000)
-      .openapi({ example: "Entry corrected: backups are now replicated to a second region." }),
-  })
-  .openapi("ResolveConflict");
+const Body = strictBody({
+  resolution: z
+    .string()
+    .min(1)
+    .max(2000)
+    .openapi({ example: "Entry corrected: backups are now replicated to a second region." }),
+}).openapi("ResolveConflict");
 
 const route = createRoute({
   method: "post",
   path: "/v1/library/conflicts/{id}/resolve",
+  operationId: "resolveLibraryConflict",
   tags: ["library"],
   summary: "Settle a library conflict (the entry was fixed, or the approved answer was the exception)",
   security: bearer("library:write"),

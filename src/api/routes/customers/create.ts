@@ -8,6 +8,7 @@ import { CustomerInputSchema, CustomerSchema } from "../../schemas.js";
 const route = createRoute({
   method: "post",
   path: "/v1/customers",
+  operationId: "createCustomer",
   tags: ["customers"],
   summary: "Create a customer (a buyer): region, NDA, CRM reference",
   security: bearer("questionnaires:write"),

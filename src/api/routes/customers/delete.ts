@@ -7,6 +7,7 @@ import { bearer, guard, IdParam, problems } from "../../route-kit.js";
 const route = createRoute({
   method: "delete",
   path: "/v1/customers/{id}",
+  operationId: "deleteCustomer",
   tags: ["customers"],
   summary: "Delete a customer that has no questionnaires",
   security: bearer("questionnaires:write"),

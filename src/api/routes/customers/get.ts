@@ -8,6 +8,7 @@ import { CustomerSchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/customers/{id}",
+  operationId: "getCustomer",
   tags: ["customers"],
   summary: "Get a customer",
   security: bearer("questionnaires:read"),

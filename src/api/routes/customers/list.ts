@@ -8,6 +8,7 @@ import { CustomerSchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/customers",
+  operationId: "listCustomers",
   tags: ["customers"],
   summary: "List customers, newest first; find one by its CRM reference with crmSystem + crmId",
   security: bearer("questionnaires:read"),

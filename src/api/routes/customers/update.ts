@@ -8,6 +8,7 @@ import { CustomerInputSchema, CustomerSchema } from "../../schemas.js";
 const route = createRoute({
   method: "patch",
   path: "/v1/customers/{id}",
+  operationId: "updateCustomer",
   tags: ["customers"],
   summary: "Update a customer (fields left out keep their value; crm: null removes the link)",
   description: "Questionnaires already uploaded keep the region and NDA they were drafted for.",

@@ -10,6 +10,7 @@ import { bearer, guard, problems } from "../../route-kit.js";
 const route = createRoute({
   method: "get",
   path: "/v1/crosswalk",
+  operationId: "getCrosswalk",
   tags: ["library"],
   summary: "The framework crosswalk: each control's ISO 27001 / SOC 2 / NIS2 / GDPR references, entries and artifacts",
   description:

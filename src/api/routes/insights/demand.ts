@@ -10,6 +10,7 @@ import { bearer, guard, json, problems } from "../../route-kit.js";
 const route = createRoute({
   method: "get",
   path: "/v1/insights/demand",
+  operationId: "getDemandInsights",
   tags: ["insights"],
   summary: "What buyers ask for: frameworks by month and region, withheld evidence, control gaps, volume, review time",
   description:

@@ -4,17 +4,17 @@ import { SCOPES } from "../../../services/keys/scopes.js";
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, json, jsonBody, problems } from "../../route-kit.js";
+import { strictBody } from "../../schemas.js";
 
-const Body = z
-  .object({
-    name: z.string().min(1).max(100).openapi({ example: "Salesforce integration" }),
-    scopes: z.array(z.enum(SCOPES)).min(1),
-  })
-  .openapi("ApiKeyInput");
+const Body = strictBody({
+  name: z.string().min(1).max(100).openapi({ example: "Salesforce integration" }),
+  scopes: z.array(z.enum(SCOPES)).min(1),
+}).openapi("ApiKeyInput");
 
 const route = createRoute({
   method: "post",
   path: "/v1/keys",
+  operationId: "createApiKey",
   tags: ["keys"],
   summary: "Create an API key for this tenant; the key is in this response only",
   security: bearer("admin"),

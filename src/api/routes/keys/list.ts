@@ -8,6 +8,7 @@ import { ApiKeySchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/keys",
+  operationId: "listApiKeys",
   tags: ["keys"],
   summary: "List this tenant's API keys (prefix, scopes, last used, revoked)",
   security: bearer("admin"),

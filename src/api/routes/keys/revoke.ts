@@ -7,6 +7,7 @@ import { bearer, guard, IdParam, problems } from "../../route-kit.js";
 const route = createRoute({
   method: "delete",
   path: "/v1/keys/{id}",
+  operationId: "revokeApiKey",
   tags: ["keys"],
   summary: "Revoke an API key (immediately)",
   security: bearer("admin"),

@@ -8,6 +8,7 @@ import { CitationCheckSchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/questionnaires/{id}/citations",
+  operationId: "checkQuestionnaireCitations",
   tags: ["questionnaires"],
   summary: "What an export today would cite differently, and which answer texts are no longer current",
   description:

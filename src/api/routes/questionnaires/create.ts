@@ -4,12 +4,10 @@ import { createQuestionnaire } from "../../../services/questionnaires/create.js"
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, json, problems } from "../../route-kit.js";
-import { AsOfField, QuestionnaireSchema } from "../../schemas.js";
+import { AsOfField, FileField, QuestionnaireSchema, strictBody } from "../../schemas.js";
 
-const Form = z.object({
-  file: z
-    .instanceof(File)
-    .openapi({ type: "string", format: "binary", description: "The questionnaire (.xlsx, .csv or .pdf)" }),
+const Form = strictBody({
+  file: FileField,
   customerId: z.string().min(1).openapi({ description: "The customer (buyer) who sent it" }),
   asOf: AsOfField,
   dealStage: z.string().min(1).max(60).optional().openapi({ description: "CRM deal stage (default: the customer's)" }),
@@ -24,6 +22,7 @@ const Form = z.object({
 const route = createRoute({
   method: "post",
   path: "/v1/questionnaires",
+  operationId: "uploadQuestionnaire",
   tags: ["questionnaires"],
   summary: "Upload a questionnaire; it is processed in the background (status queued → processing → drafted)",
   security: bearer("questionnaires:write"),

@@ -7,6 +7,7 @@ import { bearer, guard, IdParam, problems } from "../../route-kit.js";
 const route = createRoute({
   method: "delete",
   path: "/v1/questionnaires/{id}",
+  operationId: "deleteQuestionnaire",
   tags: ["questionnaires"],
   summary: "Delete a questionnaire, its answers, their history and the uploaded file",
   security: bearer("questionnaires:write"),

@@ -8,6 +8,7 @@ import { bearer, guard, IdParam, problems } from "../../route-kit.js";
 const route = createRoute({
   method: "get",
   path: "/v1/questionnaires/{id}/export",
+  operationId: "exportQuestionnaire",
   tags: ["questionnaires"],
   summary: "Download the filled original (approved answers only by default), or the answers as CSV or JSON",
   description:

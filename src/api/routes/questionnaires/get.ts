@@ -8,6 +8,7 @@ import { QuestionnaireSchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/questionnaires/{id}",
+  operationId: "getQuestionnaire",
   tags: ["questionnaires"],
   summary: "Get a questionnaire with its processing status, failure reason and summary",
   security: bearer("questionnaires:read"),

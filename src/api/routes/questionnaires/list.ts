@@ -8,6 +8,7 @@ import { QuestionnaireSchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/questionnaires",
+  operationId: "listQuestionnaires",
   tags: ["questionnaires"],
   summary: "List questionnaires, newest first (cursor pagination; filter by status or customer)",
   security: bearer("questionnaires:read"),

@@ -8,6 +8,7 @@ import { DealSchema, QuestionnaireSchema } from "../../schemas.js";
 const route = createRoute({
   method: "patch",
   path: "/v1/questionnaires/{id}",
+  operationId: "updateQuestionnaire",
   tags: ["questionnaires"],
   summary: "Update a questionnaire's CRM deal (stage and amount; deal: null removes it)",
   description:

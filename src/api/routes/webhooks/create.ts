@@ -4,19 +4,18 @@ import { WEBHOOK_EVENTS } from "../../../services/webhooks/events.js";
 import type { AppEnv } from "../../env.js";
 import { serviceContext } from "../../middleware/auth.js";
 import { bearer, guard, json, jsonBody, problems } from "../../route-kit.js";
-import { WebhookSchema } from "../../schemas.js";
+import { strictBody, WebhookSchema } from "../../schemas.js";
 
-const Body = z
-  .object({
-    url: z.string().min(1).max(2000).openapi({ example: "https://crm.example.com/hooks/quire" }),
-    events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
-    description: z.string().max(200).optional(),
-  })
-  .openapi("WebhookInput");
+const Body = strictBody({
+  url: z.string().min(1).max(2000).openapi({ example: "https://crm.example.com/hooks/quire" }),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
+  description: z.string().max(200).optional(),
+}).openapi("WebhookInput");
 
 const route = createRoute({
   method: "post",
   path: "/v1/webhooks",
+  operationId: "createWebhook",
   tags: ["webhooks"],
   summary: "Subscribe a URL to events; the signing secret is in this response only",
   description:

@@ -7,6 +7,7 @@ import { bearer, guard, IdParam, problems } from "../../route-kit.js";
 const route = createRoute({
   method: "delete",
   path: "/v1/webhooks/{id}",
+  operationId: "deleteWebhook",
   tags: ["webhooks"],
   summary: "Delete a webhook subscription (pending retries stop)",
   security: bearer("admin"),

@@ -8,6 +8,7 @@ import { DeliverySchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/webhooks/{id}/deliveries",
+  operationId: "listWebhookDeliveries",
   tags: ["webhooks"],
   summary: "The delivery log: attempts, last status code, next attempt (latest 100)",
   security: bearer("admin"),

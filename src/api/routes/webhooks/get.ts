@@ -8,6 +8,7 @@ import { WebhookSchema } from "../../schemas.js";
 const route = createRoute({
   method: "get",
   path: "/v1/webhooks/{id}",
+  operationId: "getWebhook",
   tags: ["webhooks"],
   summary: "Get a webhook subscription (without its secret)",
   security: bearer("admin"),

@@ -10,8 +10,10 @@ import type {
   AnswerEdit,
   AnswerReassign,
   AnswerReject,
+  Comment,
   HistoryEntry,
   RememberAnswer,
+  User,
 } from "../api-types.js";
 import { busy, type Child, field, fill, h } from "../dom.js";
 import { badge, fmtConfidence, fmtDate, words } from "../format.js";
@@ -23,11 +25,15 @@ type Act = (button: HTMLButtonElement, done: string, work: () => Promise<unknown
 /** The button that opened each dialog, to give focus back to when it closes. */
 const opener = new WeakMap<HTMLDialogElement, HTMLElement>();
 
+/** Where the keyboard lands when the dialog opens: `e` edits the text, `r` writes the reason. */
+export type DialogFocus = "edit" | "reject";
+
 export async function openAnswer(
   dialog: HTMLDialogElement,
   id: string,
   onChange: () => Promise<void>,
   returnFocusTo?: HTMLElement,
+  focus?: DialogFocus,
 ): Promise<void> {
   if (!dialog.dataset.wired) {
     dialog.dataset.wired = "1";
@@ -35,7 +41,9 @@ export async function openAnswer(
     // the same answer's button in the new table, or the original one if it still exists.
     dialog.addEventListener("close", () => {
       const answerId = CSS.escape(dialog.dataset.answerId ?? "");
-      const row = document.querySelector<HTMLElement>(`tr[data-answer-id="${answerId}"] button`);
+      const row =
+        document.querySelector<HTMLElement>(`tr[data-answer-id="${answerId}"].current`) ??
+        document.querySelector<HTMLElement>(`tr[data-answer-id="${answerId}"] button`);
       const original = opener.get(dialog);
       const target = row ?? (original?.isConnected ? original : null);
       target?.focus();
@@ -47,6 +55,13 @@ export async function openAnswer(
   fill(dialog, h("p", { class: "muted" }, "Loading answer…"));
   if (!dialog.open) dialog.showModal();
   await render(dialog, id, onChange, null, null);
+  const target =
+    focus === "edit"
+      ? dialog.querySelector<HTMLElement>("textarea[name=text]")
+      : focus === "reject"
+        ? dialog.querySelector<HTMLElement>("input[name=reason]")
+        : null;
+  target?.focus();
 }
 
 async function render(
@@ -58,10 +73,14 @@ async function render(
 ): Promise<void> {
   let answer: AnswerDetail;
   let history: HistoryEntry[];
+  let comments: Comment[];
+  let people: User[];
   try {
-    [answer, history] = await Promise.all([
+    [answer, history, comments, people] = await Promise.all([
       getJson<AnswerDetail>(`/v1/answers/${enc(id)}`),
       getJson<{ data: HistoryEntry[] }>(`/v1/answers/${enc(id)}/history`).then((r) => r.data),
+      getJson<{ data: Comment[] }>(`/v1/answers/${enc(id)}/comments`).then((r) => r.data),
+      getJson<{ data: User[] }>("/v1/users?limit=500").then((r) => r.data),
     ]);
   } catch (err) {
     const close = h("button", { type: "button" }, "Close");
@@ -121,8 +140,8 @@ async function render(
     h(
       "div",
       { class: "dialog-grid" },
-      h("div", {}, editForm(answer, act), actions(answer, act)),
-      context(answer, history),
+      h("div", {}, editForm(answer, act), actions(answer, act, people), commentsSection(answer, comments, act)),
+      context(answer, history, act),
     ),
   );
 }
@@ -151,6 +170,13 @@ function editForm(answer: AnswerDetail, act: Act): HTMLFormElement {
     field("Text", text, "An edit sends the answer back to needs review; approve it again afterwards."),
     h("div", { class: "actions" }, save),
   );
+  // Ctrl+Enter saves from the text, so an edit needs no mouse.
+  text.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
   form.addEventListener(
     "submit",
     act(save, "Saved. The answer needs review again.", async () => {
@@ -166,7 +192,7 @@ function editForm(answer: AnswerDetail, act: Act): HTMLFormElement {
   return form;
 }
 
-function actions(answer: AnswerDetail, act: Act): HTMLElement {
+function actions(answer: AnswerDetail, act: Act, people: readonly User[]): HTMLElement {
   const base = `/v1/answers/${enc(answer.id)}`;
   const approve = h("button", { type: "button", id: "approve-answer" }, "Approve");
   approve.addEventListener(
@@ -190,24 +216,28 @@ function actions(answer: AnswerDetail, act: Act): HTMLElement {
     }),
   );
 
-  const assignee = h("input", {
-    type: "text",
-    name: "assignee",
-    maxlength: "200",
-    value: answer.assignee ?? "",
-    placeholder: "name@vendor.example",
-  });
+  // Assignment is to a person of the tenant: a picker of the people, with a due date.
+  const assignee = h(
+    "select",
+    { name: "assignee" },
+    h("option", { value: "" }, "(nobody)"),
+    people
+      .filter((p) => !p.disabledAt)
+      .map((p) => h("option", { value: p.email, selected: p.email === answer.assignee }, `${p.name} (${p.email})`)),
+  );
+  const dueOn = h("input", { type: "date", name: "dueOn", value: answer.dueOn ?? "" });
   const reassign = h("button", { type: "submit", class: "secondary" }, "Reassign");
   const reassignForm = h(
     "form",
     { class: "inline-form", "aria-label": "Reassign answer" },
-    field("Assignee (empty to unassign)", assignee),
+    field("Assignee", assignee),
+    field("Due", dueOn),
     reassign,
   );
   reassignForm.addEventListener(
     "submit",
     act(reassign, "Reassigned.", () => {
-      const body: AnswerReassign = { assignee: assignee.value.trim() || null };
+      const body: AnswerReassign = { assignee: assignee.value || null, dueOn: dueOn.value || null };
       return sendJson("POST", `${base}/reassign`, body);
     }),
   );
@@ -266,7 +296,62 @@ function rememberSection(answer: AnswerDetail, base: string, act: Act): HTMLElem
   return remember;
 }
 
-function context(answer: AnswerDetail, history: readonly HistoryEntry[]): HTMLElement {
+/** The answer's comments, and a form to add one (@email or @name mentions a person). */
+function commentsSection(answer: AnswerDetail, comments: readonly Comment[], act: Act): HTMLElement {
+  const body = h("textarea", { name: "comment", rows: "2", maxlength: "5000" });
+  const send = h("button", { type: "submit", class: "secondary" }, "Comment");
+  const form = h(
+    "form",
+    { class: "stack", "aria-label": "Add a comment", id: "add-comment" },
+    field("Comment", body, "@name or @email mentions a person"),
+    h("div", { class: "actions" }, send),
+  );
+  form.addEventListener(
+    "submit",
+    act(send, "Comment added.", () => {
+      if (!body.value.trim()) throw new Error("Write a comment first.");
+      return sendJson("POST", `/v1/answers/${enc(answer.id)}/comments`, { body: body.value.trim() });
+    }),
+  );
+  return h(
+    "section",
+    { class: "stack", "aria-label": "Comments" },
+    h("h3", {}, "Comments"),
+    comments.length
+      ? h(
+          "ol",
+          { class: "comments", id: "answer-comments" },
+          comments.map((c) =>
+            h(
+              "li",
+              {},
+              h("strong", {}, c.author),
+              ` · ${fmtDate(c.createdAt)}`,
+              h("div", {}, c.body),
+              c.mentions.length ? h("div", { class: "small muted" }, `Mentions ${c.mentions.join(", ")}`) : null,
+            ),
+          ),
+        )
+      : h("p", { class: "muted" }, "No comments yet."),
+    form,
+  );
+}
+
+/** An alternative entry with a button that drafts the answer from it instead. */
+function alternative(answer: AnswerDetail, a: AnswerDetail["alternativeEntries"][number], act: Act): Child[] {
+  const use = h("button", { type: "button", class: "small-button secondary" }, "Use this entry");
+  use.setAttribute("aria-label", `Use this entry (${a.entryId})`);
+  use.addEventListener(
+    "click",
+    act(use, `Now drafted from ${a.entryId}.`, () =>
+      sendJson("PATCH", `/v1/answers/${enc(answer.id)}`, { entryId: a.entryId } satisfies AnswerEdit),
+    ),
+  );
+  const confidence = a.confidence === null ? "" : ` (confidence ${fmtConfidence(a.confidence)})`;
+  return [h("code", {}, a.entryId), confidence, a.question ? ` — ${a.question}` : "", " ", use];
+}
+
+function context(answer: AnswerDetail, history: readonly HistoryEntry[], act: Act): HTMLElement {
   const entry = answer.matchedEntry;
   return h(
     "div",
@@ -286,12 +371,7 @@ function context(answer: AnswerDetail, history: readonly HistoryEntry[]): HTMLEl
           entry.question ? h("p", { class: "small" }, String(entry.question)) : null,
         )
       : h("p", { class: "muted" }, "No library entry matched."),
-    list(
-      "Alternatives",
-      answer.alternativeEntries,
-      (a) => [h("code", {}, a.entryId), ` (score ${fmtConfidence(a.score)})`, a.question ? ` — ${a.question}` : ""],
-      "None.",
-    ),
+    list("Alternatives", answer.alternativeEntries, (a) => alternative(answer, a, act), "None."),
     list(
       "Citations",
       answer.citations,
@@ -324,7 +404,7 @@ function list<T>(title: string, items: readonly T[], render: (item: T) => Child,
   ];
 }
 
-/** Before → after for each field a history entry changed; long texts are cut for the overview. */
+/** Before → after for each field a history entry changed; texts as a word-level diff, in full. */
 function changes(e: HistoryEntry): HTMLUListElement | null {
   const before = e.before ?? {};
   const after = e.after ?? {};
@@ -335,11 +415,55 @@ function changes(e: HistoryEntry): HTMLUListElement | null {
   return h(
     "ul",
     { class: "changes" },
-    keys.map((k) => h("li", {}, h("code", {}, k), `: ${shortValue(before[k])} → ${shortValue(after[k])}`)),
+    keys.map((k) => {
+      const was = before[k];
+      const now = after[k];
+      if (typeof was === "string" && typeof now === "string" && (was.length > 40 || now.length > 40)) {
+        return h("li", {}, h("code", {}, k), ": ", h("span", { class: "diff" }, wordDiff(was, now)));
+      }
+      return h("li", {}, h("code", {}, k), `: ${shown(was)} → ${shown(now)}`);
+    }),
   );
 }
 
-function shortValue(v: unknown): string {
-  const s = v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v);
-  return s.length > 80 ? `${s.slice(0, 79)}…` : s;
+function shown(v: unknown): string {
+  return v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/**
+ * Words removed (del) and added (ins) between two texts, by the longest common subsequence of
+ * their words: the whole text, so a change at the end of a long answer is visible.
+ */
+export function wordDiff(before: string, after: string): Node[] {
+  const a = before.split(/(\s+)/);
+  const b = after.split(/(\s+)/);
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    const row = lcs[i] as number[];
+    const below = lcs[i + 1] as number[];
+    for (let j = b.length - 1; j >= 0; j--) {
+      row[j] = a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
+    }
+  }
+  const out: Node[] = [];
+  const push = (tag: "del" | "ins" | null, text: string) => {
+    const last = out.at(-1);
+    const lastTag = last instanceof HTMLElement ? last.tagName.toLowerCase() : null;
+    if (last && lastTag === tag) last.textContent += text;
+    else if (last && tag === null && last instanceof Text) last.textContent += text;
+    else out.push(tag ? h(tag, {}, text) : document.createTextNode(text));
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      push(null, a[i] as string);
+      i++;
+      j++;
+    } else if ((lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)) push("del", a[i++] as string);
+    else push("ins", b[j++] as string);
+  }
+  while (i < a.length) push("del", a[i++] as string);
+  while (j < b.length) push("ins", b[j++] as string);
+  return out;
 }

@@ -4,6 +4,7 @@ import { h } from "../dom.js";
 import { badge, fmtConfidence, words } from "../format.js";
 
 export const ANSWER_COLUMNS = [
+  "Select",
   "Id",
   "Section",
   "Question",
@@ -19,21 +20,46 @@ export const ANSWER_COLUMNS = [
 /** Long answers show their first lines until expanded. */
 const CLAMP_CHARS = 180;
 
-export function answerRow(
-  a: AnswerSummary,
-  onOpen: (a: AnswerSummary, button: HTMLButtonElement) => void,
-): HTMLTableRowElement {
+export interface RowActions {
+  open(a: AnswerSummary, button: HTMLButtonElement): void;
+  approve(a: AnswerSummary, button: HTMLButtonElement): void;
+  select(a: AnswerSummary, selected: boolean): void;
+}
+
+export function answerRow(a: AnswerSummary, on: RowActions, selected: boolean): HTMLTableRowElement {
+  const label = a.sourceId || String(a.ordinal);
   const details = h("button", { type: "button", class: "small-button" }, "Review…");
-  details.setAttribute("aria-label", `Review answer ${a.sourceId || a.ordinal}`);
-  details.addEventListener("click", () => onOpen(a, details));
+  details.setAttribute("aria-label", `Review answer ${label}`);
+  details.addEventListener("click", () => on.open(a, details));
+  const approve = h("button", { type: "button", class: "small-button secondary", "data-action": "approve" }, "Approve");
+  approve.setAttribute("aria-label", `Approve answer ${label}`);
+  approve.disabled = a.status === "approved" || !a.text;
+  approve.addEventListener("click", () => on.approve(a, approve));
+  const pick = h("input", {
+    type: "checkbox",
+    name: "select",
+    checked: selected,
+    "aria-label": `Select answer ${label}`,
+  });
+  pick.addEventListener("change", () => on.select(a, pick.checked));
   return h(
     "tr",
-    { "data-answer-id": a.id, "data-status": a.status },
-    h("td", { class: "nowrap" }, a.sourceId || String(a.ordinal)),
+    { "data-answer-id": a.id, "data-status": a.status, tabindex: "-1" },
+    h("td", {}, pick),
+    h("td", { class: "nowrap" }, label),
     h("td", {}, a.section ?? ""),
     h("td", { class: "question" }, a.question),
     h("td", { class: "nowrap small" }, words(a.kind)),
-    h("td", {}, badge(a.status), a.assignee ? h("div", { class: "small" }, `→ ${a.assignee}`) : null),
+    h(
+      "td",
+      {},
+      badge(a.status),
+      a.assignee ? h("div", { class: "small" }, `→ ${a.assignee}${a.dueOn ? ` by ${a.dueOn}` : ""}`) : null,
+      // Why a person must look: the drafter's reason, in the table rather than only in the dialog.
+      a.reason && (a.status === "needs_review" || a.status === "no_match")
+        ? h("div", { class: "small reason" }, a.reason)
+        : null,
+    ),
     h("td", { class: `num ${confidenceClass(a.confidence)}` }, fmtConfidence(a.confidence)),
     h("td", { class: "value" }, a.value ?? ""),
     h("td", { class: "answer-text" }, clamped(a.text ?? "")),
@@ -49,7 +75,7 @@ export function answerRow(
         : null,
       a.withheldCount ? h("div", { class: "small muted" }, `${a.withheldCount} withheld`) : null,
     ),
-    h("td", {}, details),
+    h("td", { class: "nowrap" }, details, " ", approve),
   );
 }
 

@@ -15,12 +15,17 @@ import type {
 import { busy, type Child, dataTable, field, fill, h } from "../dom.js";
 import { badge, fmtDate, plural, words } from "../format.js";
 import { showProblem } from "../problem.js";
+import { getKey } from "../session.js";
 import { openAnswer } from "./answer-dialog.js";
 import { ANSWER_COLUMNS, answerRow } from "./answers-table.js";
 
 const STATUSES = ["drafted", "needs_review", "no_match", "approved", "rejected"];
 /** The API's largest page: one request for most questionnaires. */
 const ANSWERS_PAGE = 500;
+/** Rows in the table at once: a 300-question queue is six light pages, not one 40,000-px page. */
+const ROWS_PER_PAGE = 50;
+/** How often the progress counts are refreshed (other reviewers work on the same questionnaire). */
+const PROGRESS_POLL_MS = 5_000;
 
 export async function renderReview(root: HTMLElement, id: string): Promise<void> {
   fill(root, h("p", { class: "muted" }, "Loading questionnaire…"));
@@ -37,6 +42,25 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
   const tbody = h("tbody");
   const count = h("p", { class: "muted", id: "answer-count" });
+  const progress = h("p", { class: "progress", id: "progress", role: "status", "aria-live": "polite" });
+  const pager = h("nav", { class: "toolbar", "aria-label": "Answer pages", id: "pager" });
+  const approveSelected = h("button", { type: "button", class: "secondary", id: "approve-selected", disabled: true });
+  approveSelected.textContent = "Approve selected (0)";
+  const help = h(
+    "section",
+    { class: "card small", id: "keyboard-help", hidden: true, "aria-label": "Keyboard shortcuts" },
+    h("h2", {}, "Keyboard"),
+    h(
+      "ul",
+      {},
+      h("li", {}, h("kbd", {}, "j"), " / ", h("kbd", {}, "k"), " next / previous answer"),
+      h("li", {}, h("kbd", {}, "a"), " approve and go to the next"),
+      h("li", {}, h("kbd", {}, "e"), " edit (opens the answer on its text)"),
+      h("li", {}, h("kbd", {}, "r"), " reject (opens the answer on the reason)"),
+      h("li", {}, h("kbd", {}, "x"), " select for bulk approval"),
+      h("li", {}, h("kbd", {}, "/"), " search · ", h("kbd", {}, "?"), " this help"),
+    ),
+  );
   const dialog = h("dialog", { class: "answer-dialog", "aria-labelledby": "answer-title" });
 
   // Filters
@@ -48,10 +72,23 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
   );
   const fBelow = h("input", { type: "number", name: "confidenceBelow", min: "0", max: "1", step: "0.05", size: "5" });
   const fSection = h("select", { name: "section" }, h("option", { value: "" }, "Any section"));
+  const fSearch = h("input", { type: "search", name: "q", maxlength: "200", size: "24" });
+  // "My queue": the answers assigned to the signed-in person (a session, not an API key).
+  const fMine = h("input", { type: "checkbox", name: "mine", id: "filter-mine" });
+  const mineField = getKey()?.startsWith("qs_")
+    ? h("div", { class: "field checkbox" }, fMine, h("label", { for: "filter-mine" }, "My queue"))
+    : null;
+  const fromUrl = new URLSearchParams(location.search);
+  fSearch.value = fromUrl.get("q") ?? "";
+  fStatus.value = fromUrl.get("status") ?? "";
+  fBelow.value = fromUrl.get("confidenceBelow") ?? "";
+  fMine.checked = fromUrl.get("assignee") === "me";
   const filters = h(
     "form",
     { class: "toolbar", role: "search", "aria-label": "Filter answers", id: "filters" },
+    field("Search", fSearch, "question, id or answer; / focuses"),
     field("Status", fStatus),
+    mineField,
     field("Confidence below", fBelow),
     field("Section", fSection),
     h("button", { type: "submit" }, "Apply filters"),
@@ -59,7 +96,10 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
   );
   filters.addEventListener("submit", (e) => {
     e.preventDefault();
-    void loadAnswers();
+    // Filters live in the URL, so a filtered queue can be shared or reloaded.
+    const { limit: _, ...shown } = currentFilters();
+    history.replaceState(null, "", `${location.pathname}${query(shown)}`);
+    void loadAnswers().then(() => focusRow(0));
   });
   // After the reset has cleared the fields.
   filters.addEventListener("reset", () => setTimeout(loadAnswers, 0));
@@ -147,13 +187,16 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
       filters,
       h("div", { class: "toolbar-row" }, bulk, downloads),
     ),
+    help,
     error,
     status,
-    count,
+    progress,
+    h("div", { class: "toolbar-row" }, count, approveSelected),
     dataTable(
       { id: "answers", class: "answers", caption: "Answers in question order", columns: ANSWER_COLUMNS },
       tbody,
     ),
+    pager,
     dialog,
   );
 
@@ -162,36 +205,199 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
   }
 
   function currentFilters(): Record<string, QueryValue> {
-    return { status: fStatus.value, confidenceBelow: fBelow.value, section: fSection.value, limit: ANSWERS_PAGE };
+    return {
+      q: fSearch.value.trim(),
+      status: fStatus.value,
+      assignee: fMine.checked && mineField ? "me" : "",
+      confidenceBelow: fBelow.value,
+      section: fSection.value,
+      limit: ANSWERS_PAGE,
+    };
   }
 
-  function showAnswers(answers: readonly AnswerSummary[]): void {
-    const open = (a: AnswerSummary, button: HTMLButtonElement) => openAnswer(dialog, a.id, refresh, button);
+  // The queue: every answer the filters find, shown a page at a time so 300+ rows stay light;
+  // `current` is the answer the keyboard acts on, an index into the whole filtered list.
+  let answers: AnswerSummary[] = [];
+  let current = -1;
+  // Selected answers survive a new search or page, so a selection can be built across the queue.
+  const selected = new Map<string, AnswerSummary>();
+  const pageOf = (index: number) => Math.floor(Math.max(index, 0) / ROWS_PER_PAGE);
+  let page = 0;
+
+  const rowActions = {
+    open: (a: AnswerSummary, button: HTMLButtonElement) => {
+      current = answers.findIndex((x) => x.id === a.id);
+      void openAnswer(dialog, a.id, refresh, button);
+    },
+    approve: (a: AnswerSummary, button: HTMLButtonElement) => void busy(button, () => approve(a, false)),
+    select: (a: AnswerSummary, on: boolean) => {
+      if (on) selected.set(a.id, a);
+      else selected.delete(a.id);
+      showSelection();
+    },
+  };
+
+  function showSelection(): void {
+    approveSelected.textContent = `Approve selected (${selected.size})`;
+    approveSelected.disabled = selected.size === 0;
+  }
+
+  function showPage(): void {
+    const start = page * ROWS_PER_PAGE;
+    const rows = answers.slice(start, start + ROWS_PER_PAGE);
     fill(
       tbody,
-      answers.map((a) => answerRow(a, open)),
+      rows.map((a) => answerRow(a, rowActions, selected.has(a.id))),
     );
-    count.textContent = `${plural(answers.length, "answer")} shown`;
+    if (answers.length === 0) {
+      tbody.append(
+        h("tr", {}, h("td", { colspan: ANSWER_COLUMNS.length, class: "muted" }, "No answers match these filters.")),
+      );
+    }
+    const last = Math.max(pageOf(answers.length - 1), 0);
+    count.textContent =
+      answers.length > ROWS_PER_PAGE
+        ? `${plural(answers.length, "answer")} · showing ${start + 1}–${start + rows.length}`
+        : `${plural(answers.length, "answer")} shown`;
+    const prev = h("button", { type: "button", class: "secondary", disabled: page === 0 }, "Previous page");
+    const next = h("button", { type: "button", class: "secondary", disabled: page >= last }, "Next page");
+    prev.addEventListener("click", () => focusRow((page - 1) * ROWS_PER_PAGE));
+    next.addEventListener("click", () => focusRow((page + 1) * ROWS_PER_PAGE));
+    fill(pager, answers.length > ROWS_PER_PAGE ? [prev, h("span", {}, `Page ${page + 1} of ${last + 1}`), next] : []);
+    markCurrent();
+  }
+
+  function markCurrent(): HTMLElement | null {
+    let found: HTMLElement | null = null;
+    for (const tr of tbody.querySelectorAll<HTMLElement>("tr[data-answer-id]")) {
+      const on = tr.dataset.answerId === answers[current]?.id;
+      tr.classList.toggle("current", on);
+      if (on) {
+        tr.setAttribute("aria-current", "true");
+        found = tr;
+      } else tr.removeAttribute("aria-current");
+    }
+    return found;
+  }
+
+  /** Makes answer `index` (of the filtered list) current: its page shown, its row focused. */
+  function focusRow(index: number): void {
+    if (answers.length === 0) return;
+    current = Math.min(Math.max(index, 0), answers.length - 1);
+    if (pageOf(current) !== page) {
+      page = pageOf(current);
+      showPage();
+    }
+    markCurrent()?.focus();
   }
 
   async function loadAnswers(): Promise<void> {
     showProblem(error, null);
     try {
-      const answers = await getAll<AnswerSummary>(`${path}/answers`, currentFilters());
-      showAnswers(answers);
-      if (answers.length === 0) {
-        tbody.append(
-          h("tr", {}, h("td", { colspan: ANSWER_COLUMNS.length, class: "muted" }, "No answers match these filters.")),
-        );
-      }
+      const keep = answers[current]?.id;
+      answers = await getAll<AnswerSummary>(`${path}/answers`, currentFilters());
+      const again = keep ? answers.findIndex((a) => a.id === keep) : -1;
+      current = again >= 0 ? again : Math.min(current, answers.length - 1);
+      page = Math.min(page, Math.max(pageOf(answers.length - 1), 0));
+      if (current >= 0) page = pageOf(current);
+      showPage();
     } catch (err) {
       showProblem(error, err);
     }
   }
 
-  async function refresh(): Promise<void> {
-    await Promise.all([refreshHeader(), loadAnswers(), refreshSinceDrafting()]);
+  /** Approves one answer in place (the row and the counts update); with `next`, moves on. */
+  async function approve(a: AnswerSummary, next: boolean): Promise<void> {
+    showProblem(error, null);
+    try {
+      const done = await sendJson<AnswerSummary>("POST", `/v1/answers/${enc(a.id)}/approve`, {});
+      const index = answers.findIndex((x) => x.id === a.id);
+      if (index >= 0) answers[index] = { ...a, status: done.status, reviewer: done.reviewer };
+      status.textContent = `Approved ${a.sourceId ?? a.ordinal}.`;
+      showPage();
+      if (next) focusRow(index + 1);
+      await refreshProgress();
+    } catch (err) {
+      showProblem(error, err);
+    }
   }
+
+  approveSelected.addEventListener("click", () =>
+    busy(approveSelected, async () => {
+      const chosen = [...selected.values()];
+      for (const a of chosen) await approve(a, false);
+      selected.clear();
+      showSelection();
+      await loadAnswers();
+    }),
+  );
+
+  /** Counts over the whole questionnaire, refreshed after each action and every few seconds. */
+  async function refreshProgress(): Promise<void> {
+    const [fresh, all] = await Promise.all([
+      getJson<Questionnaire>(path),
+      getAll<AnswerSummary>(`${path}/answers`, { limit: ANSWERS_PAGE }),
+    ]);
+    if (fresh.status === "queued" || fresh.status === "processing") {
+      progress.textContent = fresh.status === "queued" ? "Waiting to be processed…" : "Reading and drafting…";
+      return;
+    }
+    const by = (s: string) => all.filter((a) => a.status === s).length;
+    const reviewed = by("approved") + by("rejected");
+    progress.textContent =
+      `${reviewed} of ${all.length} reviewed · ${by("approved")} approved · ${by("rejected")} rejected · ` +
+      `${by("needs_review")} need review · ${by("drafted")} drafted · ${by("no_match")} no match`;
+  }
+
+  async function refresh(): Promise<void> {
+    await Promise.all([refreshHeader(), loadAnswers(), refreshSinceDrafting(), refreshProgress()]);
+  }
+
+  // Keyboard review: one key per decision, on the current row, while no dialog or field has focus.
+  const onKey = (e: KeyboardEvent) => {
+    if (!root.contains(tbody)) {
+      document.removeEventListener("keydown", onKey);
+      return;
+    }
+    const target = e.target as HTMLElement | null;
+    if (dialog.open || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) {
+      if (e.key === "Escape") target.blur();
+      return;
+    }
+    const a = answers[current];
+    const row = () => tbody.querySelector<HTMLElement>(`tr[data-answer-id="${CSS.escape(a?.id ?? "")}"]`);
+    const keys: Record<string, () => void> = {
+      j: () => focusRow(current + 1),
+      k: () => focusRow(current - 1),
+      a: () => a && void approve(a, true),
+      e: () => a && void openAnswer(dialog, a.id, refresh, row() ?? undefined, "edit"),
+      r: () => a && void openAnswer(dialog, a.id, refresh, row() ?? undefined, "reject"),
+      x: () => {
+        if (!a) return;
+        rowActions.select(a, !selected.has(a.id));
+        const box = row()?.querySelector<HTMLInputElement>("input[name=select]");
+        if (box) box.checked = selected.has(a.id);
+      },
+      "/": () => fSearch.focus(),
+      "?": () => {
+        help.hidden = !help.hidden;
+      },
+    };
+    const act = keys[e.key];
+    if (!act) return;
+    e.preventDefault();
+    if (current < 0 && e.key !== "/" && e.key !== "?") {
+      focusRow(0);
+      if (e.key === "j" || e.key === "k") return;
+    }
+    act();
+  };
+  document.addEventListener("keydown", onKey);
+  const poll = setInterval(() => {
+    if (!root.contains(tbody)) clearInterval(poll);
+    else if (!dialog.open) void refreshProgress().catch(() => undefined);
+  }, PROGRESS_POLL_MS);
 
   async function refreshSinceDrafting(): Promise<void> {
     try {
@@ -209,8 +415,8 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     const all = await getAll<AnswerSummary>(`${path}/answers`, { limit: ANSWERS_PAGE });
     const sections = new Set(all.map((a) => a.section).filter((s): s is string => Boolean(s)));
     for (const s of sections) fSection.append(h("option", { value: s }, s));
-    showAnswers(all);
-    await refreshSinceDrafting();
+    await loadAnswers();
+    await Promise.all([refreshSinceDrafting(), refreshProgress()]);
   } catch (err) {
     showProblem(error, err);
   }
@@ -307,7 +513,7 @@ function questionnaireHeader(q: Questionnaire, customer: Customer | null): Child
         )
       : null,
     q.status === "queued" || q.status === "processing"
-      ? h("p", { class: "muted" }, "Still processing; reload this page in a moment.")
+      ? h("p", { class: "muted" }, "Still processing; the progress line below follows it.")
       : null,
     q.warnings.length
       ? h(

@@ -1,11 +1,47 @@
-/** The sign-in form: checks a pasted API key against the API before keeping it for this tab. */
-import { getJson } from "../api.js";
+/**
+ * Sign-in: a person with email and password (a session token), or an API key pasted by hand.
+ * Either is kept for this tab only and sent as a bearer token to the API.
+ */
+import { getJson, sendJson } from "../api.js";
 import { field, fill, h } from "../dom.js";
 import { showProblem } from "../problem.js";
 import { setKey } from "../session.js";
 
-/** `problem` is why the user is here again (a revoked key's 401), shown above the form. */
+/** `problem` is why the user is here again (a revoked key's 401), shown above the forms. */
 export function renderSignIn(root: HTMLElement, problem: unknown, onSignedIn: () => void): void {
+  const email = h("input", { type: "email", name: "email", autocomplete: "username", required: true });
+  const password = h("input", { type: "password", name: "password", autocomplete: "current-password", required: true });
+  const personError = h("div", { class: "problem", role: "alert", hidden: true });
+  const personButton = h("button", { type: "submit" }, "Sign in with email");
+  const person = h(
+    "form",
+    { class: "card signin", "aria-labelledby": "signin-title", id: "signin-person" },
+    h("h1", { id: "signin-title" }, "Sign in to Quire"),
+    field("Email", email),
+    field("Password", password),
+    personError,
+    h("div", { class: "actions" }, personButton),
+  );
+  person.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    personButton.disabled = true;
+    try {
+      const session = await sendJson<{ token: string }>(
+        "POST",
+        "/v1/sessions",
+        { email: email.value.trim(), password: password.value },
+        { key: "" },
+      );
+      setKey(session.token);
+      onSignedIn();
+    } catch (err) {
+      showProblem(personError, err);
+      password.focus();
+    } finally {
+      personButton.disabled = false;
+    }
+  });
+
   const input = h("input", {
     type: "password",
     name: "apiKey",
@@ -14,11 +50,11 @@ export function renderSignIn(root: HTMLElement, problem: unknown, onSignedIn: ()
     required: true,
   });
   const error = h("div", { class: "problem", role: "alert", hidden: true });
-  const button = h("button", { type: "submit" }, "Sign in");
+  const button = h("button", { type: "submit", class: "secondary" }, "Sign in");
   const form = h(
     "form",
-    { class: "card signin", "aria-labelledby": "signin-title" },
-    h("h1", { id: "signin-title" }, "Sign in to Quire"),
+    { class: "card signin", "aria-labelledby": "signin-key-title", id: "signin-key" },
+    h("h2", { id: "signin-key-title" }, "Or use an API key"),
     h("p", {}, "Paste an API key (qk_…). It is kept in this browser tab only and sent as a bearer token to the API."),
     field("API key", input),
     error,
@@ -40,7 +76,7 @@ export function renderSignIn(root: HTMLElement, problem: unknown, onSignedIn: ()
       button.disabled = false;
     }
   });
-  fill(root, form);
-  showProblem(error, problem);
-  input.focus();
+  fill(root, person, form);
+  showProblem(problem && String((problem as { code?: string }).code).includes("key") ? error : personError, problem);
+  email.focus();
 }

@@ -23,7 +23,9 @@ export interface UploadForm {
 }
 
 export function uploadForm(customers: Map<string, Customer>, onUploaded: () => void): UploadForm {
-  const customerSelect = h("select", { name: "customerId" });
+  const customerSelect = h("select", { name: "customerId", required: true });
+  // The customer decides what may be cited (region, NDA): shown before the upload, never guessed.
+  const customerFacts = h("p", { class: "hint", id: "customer-facts", "aria-live": "polite" });
   const name = h("input", { type: "text", name: "name", maxlength: "200", autocomplete: "organization" });
   const region = h(
     "select",
@@ -63,6 +65,7 @@ export function uploadForm(customers: Map<string, Customer>, onUploaded: () => v
     { class: "card", id: "upload", "aria-labelledby": "upload-title" },
     h("h2", { id: "upload-title" }, "Upload a questionnaire"),
     h("div", { class: "inline-fields" }, field("Customer", customerSelect), field("File (.xlsx, .csv or .pdf)", file)),
+    customerFacts,
     newCustomer,
     h(
       "details",
@@ -90,6 +93,10 @@ export function uploadForm(customers: Map<string, Customer>, onUploaded: () => v
 
   function syncNewCustomer(): void {
     const isNew = customerSelect.value === NEW_CUSTOMER;
+    const chosen = customers.get(customerSelect.value);
+    customerFacts.textContent = chosen
+      ? `Region ${chosen.region} · ${chosen.nda.onFile ? `NDA on file${chosen.nda.until ? ` until ${chosen.nda.until}` : ""}` : "no NDA on file"}`
+      : "";
     newCustomer.hidden = !isNew;
     name.required = isNew;
   }
@@ -99,11 +106,12 @@ export function uploadForm(customers: Map<string, Customer>, onUploaded: () => v
     const current = selectId || customerSelect.value;
     fill(
       customerSelect,
+      h("option", { value: "" }, "Choose a customer…"),
       h("option", { value: NEW_CUSTOMER }, "New customer…"),
       [...customers.values()].map((c) => h("option", { value: c.id }, `${c.name} (${c.region})`)),
     );
     if (current && (current === NEW_CUSTOMER || customers.has(current))) customerSelect.value = current;
-    else customerSelect.value = [...customers.keys()][0] ?? NEW_CUSTOMER;
+    else customerSelect.value = "";
     syncNewCustomer();
   }
 
@@ -157,8 +165,12 @@ export function uploadForm(customers: Map<string, Customer>, onUploaded: () => v
 /** Polls until the background job is done. Stops when the user has left the page. */
 async function poll(initial: Questionnaire, status: HTMLElement): Promise<void> {
   let qn = initial;
+  const started = Date.now();
   while (qn.status === "queued" || qn.status === "processing") {
-    fill(status, h("span", { class: "spinner", "aria-hidden": "true" }), `${qn.fileName}: ${qn.status}…`);
+    // What is happening and for how long, rather than a bare "queued…".
+    const step = qn.status === "queued" ? "waiting for a free worker" : "reading the file and drafting answers";
+    const seconds = Math.round((Date.now() - started) / 1000);
+    fill(status, h("span", { class: "spinner", "aria-hidden": "true" }), `${qn.fileName}: ${step} (${seconds} s)…`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     if (!status.isConnected) return;
     qn = await getJson<Questionnaire>(`/v1/questionnaires/${enc(qn.id)}`);
