@@ -83,8 +83,11 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
   const { answerQuestionnaire } = await import("../src/domain/answering/answer-questions.js");
   const { saveAnswered } = await import("../src/services/questionnaires/answer-file.js");
   const { AnswerReportSchema } = await import("../src/domain/answering/report.js");
+  const { writeReportFile } = await import("../src/cli/report-file.js");
   const { fillOriginal } = await import("../src/export/fill.js");
   const { newId } = await import("../src/services/context.js");
+  const { matchQuestion } = await import("../src/domain/matching/match.js");
+  const { generateQuestionnaire } = await import("./match.js");
   out.push({
     name: "importing the modules (this process, through tsx)",
     value: cpuMs(cpu),
@@ -114,6 +117,10 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
     const report = await time("answerQuestionnaire (match + draft + cite)", () =>
       answerQuestionnaire(prepared, questionnaire, customer),
     );
+    const distinct = generateQuestionnaire(library, 1_000).questions.map((q) => q.text);
+    await time("matchQuestion alone, 1,000 distinct questions (target ≤ 200)", () => {
+      for (const text of distinct) matchQuestion(prepared.index, text, 4);
+    });
     const questionnaireId = newId("qn");
     await time("saving questionnaire, questions, answers to SQLite", () =>
       saveAnswered(ctx, {
@@ -128,11 +135,11 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
         status: "drafted",
       }),
     );
-    await time("report: check, stringify, write", async () => {
-      const path = join(dir, "phases.report.json");
+    await time("report: zod check, stringify, write (the CLI before)", () => {
       AnswerReportSchema.parse(report);
-      writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(join(dir, "phases.before.json"), `${JSON.stringify(report, null, 2)}\n`);
     });
+    await time("report: streamed write (the CLI now)", () => writeReportFile(join(dir, "phases.report.json"), report));
     await time("write-back into the xlsx", () => {
       const filled = fillOriginal("xlsx", bytes, report, {
         statuses: ["drafted"],

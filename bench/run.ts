@@ -11,12 +11,14 @@ interface Measurement {
 const suites: { name: string; load: () => Promise<() => Promise<Measurement[]>> }[] = [
   { name: "ingest", load: async () => (await import("./ingest.js")).benchIngest },
   { name: "csv", load: async () => (await import("./csv.js")).benchCsv },
+  { name: "insights", load: async () => (await import("./insights.js")).benchInsights },
   { name: "match+draft+cite", load: async () => (await import("./match.js")).benchMatch },
   { name: "http", load: async () => (await import("./http.js")).benchHttp },
   { name: "load", load: async () => (await import("./load.js")).benchLoad },
   { name: "freeze", load: async () => (await import("./freeze.js")).benchFreeze },
   { name: "memory", load: async () => (await import("./memory.js")).benchMemory },
   { name: "big", load: async () => (await import("./big.js")).benchBig },
+  { name: "worker", load: async () => (await import("./worker.js")).benchWorker },
 ];
 
 const only = process.argv.slice(2);

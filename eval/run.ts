@@ -29,6 +29,22 @@ const parts = (args.includes("--part") ? [partArg] : ["tuning", "holdout"]) as (
 /** A US buyer without an NDA: the strictest citation case. */
 const CUSTOMER: CustomerContext = { region: "us", ndaOnFile: false, asOf: "2026-11-24" };
 
+/** Why LLM drafts were not used, counted by kind (never per question: the holdout stays unread). */
+function fallbackReasons(report: AnswerReport): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const q of report.questions) {
+    const note = q.notes.find((n) => n.startsWith("LLM draft not used: "));
+    if (!note) continue;
+    const kind = note
+      .slice("LLM draft not used: ".length)
+      .replace(/[("].*$/, "")
+      .replace(/; offline draft kept$/, "")
+      .trim();
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
+}
+
 function offlineReport(
   prepared: PreparedLibrary,
   items: readonly EvalItem[],
@@ -188,7 +204,7 @@ try {
       });
       const m = metrics(score(items, refined.report));
       rows.push({ part, mode: "fake-llm", m });
-      partResult.fakeLlm = { ...m, stats: refined.stats };
+      partResult.fakeLlm = { ...m, stats: refined.stats, fallbackReasons: fallbackReasons(refined.report) };
     }
     partResult.families = Object.fromEntries(
       [...new Set(items.map((i) => i.family))].map((f) => [

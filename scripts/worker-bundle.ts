@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { runWranglerQuiet } from "./wrangler-offline.js";
 
@@ -23,9 +23,13 @@ export interface WorkerBundle {
 /** Gzipped upload budget: the project's own, well inside Workers' limits (3 MB free, 10 MB paid). */
 export const BUNDLE_BUDGET_GZIP_BYTES = 1024 * 1024;
 
-export async function buildWorkerBundle(outdir = mkdtempSync(join(tmpdir(), "quire-worker-"))): Promise<WorkerBundle> {
-  await runWranglerQuiet(["deploy", "--dry-run", "--outdir", outdir]);
-  const file = join(outdir, "worker.js");
+/** Builds wrangler.toml's `main`, or another entry (a benchmark comparing two versions of it). */
+export async function buildWorkerBundle(
+  outdir = mkdtempSync(join(tmpdir(), "quire-worker-")),
+  entry?: string,
+): Promise<WorkerBundle> {
+  await runWranglerQuiet(["deploy", ...(entry ? [entry] : []), "--dry-run", "--outdir", outdir]);
+  const file = join(outdir, entry ? `${basename(entry).replace(/\.ts$/, "")}.js` : "worker.js");
   const bytes = readFileSync(file);
   const toml = readFileSync("wrangler.toml", "utf8");
   const flags = /^compatibility_flags = \[([^\]]*)\]/m.exec(toml)?.[1] ?? "";

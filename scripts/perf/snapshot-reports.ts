@@ -9,7 +9,7 @@
  * answerQuestionnaire and, with their previous rows, answerQuestion; the bench's generated
  * 1,000-question questionnaire and 5,000-row workbook.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { bigWorkbook } from "../../bench/big.js";
@@ -25,14 +25,15 @@ const out = resolve(process.argv[2] ?? "out/snapshot");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const db = join(tmpdir(), `quire-snapshot-${process.pid}.db`);
-const silent = { stdout: () => {}, stderr: (line: string) => console.error(line) };
+const silent = { stdout: () => {}, stderr: (line: string) => console.error(`  ${line}`) };
 
 const customers: [string, string[]][] = [
   ["eu", ["--region", "eu", "--as-of", "2026-11-24"]],
   ["us-nda", ["--region", "us", "--nda", "--as-of", "2027-03-01"]],
 ];
 const files = readdirSync("fixtures").filter((name) => /\.(xlsx|csv|pdf)$/.test(name));
-const big = join(tmpdir(), `quire-snapshot-big-${process.pid}.xlsx`);
+const bigDir = mkdtempSync(join(tmpdir(), "quire-snapshot-"));
+const big = join(bigDir, "big.xlsx"); // a fixed name: the report names its file
 writeFileSync(big, (await bigWorkbook(5_000, 500)).bytes);
 for (const [who, flags] of customers) {
   for (const file of [...files.map((name) => join("fixtures", name)), big]) {
@@ -55,7 +56,7 @@ for (const [who, flags] of customers) {
     if (code !== 0) console.error(`${name} (${who}): exit ${code}`);
   }
 }
-rmSync(big, { force: true });
+rmSync(bigDir, { recursive: true, force: true });
 for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
 
 const library = await loadLibraryDir("answer-library");

@@ -110,6 +110,7 @@ export const DemandReportSchema = z
         unanswered: z.number(),
       }),
     ),
+    recommendations: z.array(RecommendationSchema),
     pipeline: z.object({
       total: z.number(),
       withDeal: z.number(),

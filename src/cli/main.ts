@@ -1,7 +1,6 @@
 import { isQuireError } from "../domain/errors.js";
-import { ANSWER_USAGE, runAnswerCommand } from "./answer-command.js";
 import { type CliIo, processIo } from "./io.js";
-import { runLibraryCommand } from "./library-command.js";
+import { ANSWER_USAGE } from "./usage.js";
 
 const USAGE = `quire — answer vendor security questionnaires from your answer library
 
@@ -16,9 +15,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     switch (command) {
       case "answer":
-        return await runAnswerCommand(rest, io);
+        // Each command's modules load when it runs: `quire --help` starts without the engine, SQLite or SheetJS.
+        return await (await import("./answer-command.js")).runAnswerCommand(rest, io);
       case "library":
-        return await runLibraryCommand(rest, io);
+        return await (await import("./library-command.js")).runLibraryCommand(rest, io);
       case undefined:
       case "help":
       case "--help":

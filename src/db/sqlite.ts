@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
@@ -7,7 +7,11 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema/index.js";
 import type { Db } from "./types.js";
 
-const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+/** drizzle/ at the repository root: two folders up from src/db/, one up from the CLI bundle in dist/. */
+const MIGRATIONS =
+  ["../../drizzle", "../drizzle"]
+    .map((up) => resolve(dirname(fileURLToPath(import.meta.url)), up))
+    .find((folder) => existsSync(join(folder, "meta", "_journal.json"))) ?? "drizzle";
 
 export interface SqliteHandle {
   readonly db: Db;

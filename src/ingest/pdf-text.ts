@@ -4,7 +4,10 @@
  * runtime gives it one here, so its worker module is imported next to it and registered as
  * `globalThis.pdfjsWorker`, where pdf.js looks first and then runs the parser in this thread.
  * Both modules are loaded on the first PDF only: together they are most of a Worker bundle's
- * parse time, and most uploads are spreadsheets.
+ * parse time, and most uploads are spreadsheets. On Workers, wrangler.toml aliases these imports
+ * to pdf.js's modern build (workerd's V8 has what the legacy polyfills add; ~40 KiB gzipped
+ * less); pdf.js then logs once that it would prefer the legacy build, because nodejs_compat makes
+ * workerd look like Node to it.
  */
 import type { PDFDocumentProxy, TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { installPdfGlobals } from "./pdf-globals.js";

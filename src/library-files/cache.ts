@@ -50,7 +50,10 @@ function hash(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** Writes the cache whole (temporary file, then rename) and drops older caches so the folder does not grow. */
+/** Parsed libraries kept per cache folder (newest first). */
+const KEEP_CACHES = 4;
+
+/** Writes the cache whole (temporary file, then rename) and drops all but the newest few so the folder does not grow. */
 async function writeCache(path: string, library: Library): Promise<void> {
   try {
     const folder = dirname(path);
@@ -58,10 +61,16 @@ async function writeCache(path: string, library: Library): Promise<void> {
     const temporary = `${path}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(library));
     await rename(temporary, path);
-    const stale = (await readdir(folder)).filter((name) => /^library-[0-9a-f]{64}\.json$/.test(name));
-    await Promise.all(
-      stale.filter((name) => join(folder, name) !== path).map((name) => rm(join(folder, name), { force: true })),
+    // Keep the few newest: two builds (the bundle and the sources under test) can share a folder,
+    // and each dropping the other's cache would parse on every run.
+    const caches = (await readdir(folder)).filter(
+      (name) => /^library-[0-9a-f]{64}\.json$/.test(name) && join(folder, name) !== path,
     );
+    const aged = await Promise.all(
+      caches.map(async (name) => ({ name, mtime: (await stat(join(folder, name)).catch(() => null))?.mtimeMs ?? 0 })),
+    );
+    aged.sort((a, b) => b.mtime - a.mtime);
+    await Promise.all(aged.slice(KEEP_CACHES - 1).map(({ name }) => rm(join(folder, name), { force: true })));
   } catch {
     // A read-only or full disk only costs the next run a parse.
   }

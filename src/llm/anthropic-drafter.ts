@@ -1,4 +1,3 @@
-import { zodOutputFormat } from "@anthropic-ai/sdk/helpers/zod";
 import type { Message, MessageCreateParamsNonStreaming } from "@anthropic-ai/sdk/resources/messages/messages";
 import {
   type BulkDrafter,
@@ -9,9 +8,9 @@ import {
   type DrafterBatchOutput,
 } from "../ports/drafter.js";
 import { leaksInstructions } from "./leak.js";
-import type { MessagesClient } from "./messages-client.js";
+import type { MessagesClient, ReplyFormat } from "./messages-client.js";
 import { batchPrompt, contextPrompt, SYSTEM_PROMPT } from "./prompt.js";
-import { type ModelReply, ModelReplySchema } from "./schema.js";
+import type { ModelReply } from "./schema.js";
 
 export const DEFAULT_MODEL = "claude-sonnet-4-6";
 
@@ -25,18 +24,17 @@ export interface AnthropicDrafterOptions {
   readonly timeoutMs?: number;
 }
 
-/** The reply format, enforced by the API (structured outputs) and parsed by the same helper. */
-const REPLY_FORMAT = zodOutputFormat(ModelReplySchema);
-
 /**
  * Drafter backed by the Claude Messages API: one call per batch of questions, no tools, questions
  * as delimited data, the stable prefix (instructions, customer, library entries) marked for the
  * prompt cache, the reply's JSON schema enforced by the API. Also drafts through the Message
- * Batches API (`bulk`) for background jobs.
+ * Batches API (`bulk`) for background jobs. The SDK is imported on the first call, not with this
+ * module: a run without an API key never builds a drafter, and one with a key pays for the SDK only
+ * when it drafts.
  */
 export class AnthropicDrafter implements Drafter {
   readonly #options: AnthropicDrafterOptions;
-  #client: Promise<MessagesClient> | undefined;
+  #sdk: Promise<{ client: MessagesClient; format: ReplyFormat }> | undefined;
   readonly model: string;
   readonly bulk: BulkDrafter;
 
@@ -49,25 +47,21 @@ export class AnthropicDrafter implements Drafter {
     };
   }
 
-  /**
-   * The SDK is imported on the first call, not with this module: a run without an API key never
-   * builds a drafter, and one with a key pays for the SDK only when it drafts.
-   */
-  #connect(): Promise<MessagesClient> {
-    this.#client ??= import("./messages-client.js").then(
-      ({ MessagesClient }) =>
-        new MessagesClient({
-          apiKey: this.#options.apiKey,
-          baseURL: this.#options.baseURL,
-          maxRetries: this.#options.maxRetries ?? 2,
-          timeout: this.#options.timeoutMs ?? 120_000,
-        }),
-    );
-    return this.#client;
+  #connect(): Promise<{ client: MessagesClient; format: ReplyFormat }> {
+    this.#sdk ??= import("./messages-client.js").then(({ MessagesClient, REPLY_FORMAT }) => ({
+      client: new MessagesClient({
+        apiKey: this.#options.apiKey,
+        baseURL: this.#options.baseURL,
+        maxRetries: this.#options.maxRetries ?? 2,
+        timeout: this.#options.timeoutMs ?? 120_000,
+      }),
+      format: REPLY_FORMAT,
+    }));
+    return this.#sdk;
   }
 
   /** The request for one batch: the same system blocks for every batch of a questionnaire, cached. */
-  params(batch: DrafterBatch): MessageCreateParamsNonStreaming {
+  params(batch: DrafterBatch, format: ReplyFormat): MessageCreateParamsNonStreaming {
     return {
       model: this.model,
       max_tokens: batchOutputTokens(batch.questions.length),
@@ -76,35 +70,38 @@ export class AnthropicDrafter implements Drafter {
         { type: "text", text: contextPrompt(batch.context), cache_control: { type: "ephemeral" } },
       ],
       messages: [{ role: "user", content: batchPrompt(batch) }],
-      output_config: { format: { type: REPLY_FORMAT.type, schema: REPLY_FORMAT.schema } },
+      output_config: { format: { type: format.type, schema: format.schema } },
     };
   }
 
   async draftBatch(batch: DrafterBatch): Promise<DrafterBatchOutput> {
+    const { client, format } = await this.#connect();
     // create() rather than parse(): a reply that fails to parse must still report its usage.
-    const message = await (await this.#connect()).messages.create(this.params(batch));
-    return readMessage(message, batch);
+    const message = await client.messages.create(this.params(batch, format));
+    return readMessage(message, batch, format);
   }
 
   async #submit(batches: readonly DrafterBatch[]): Promise<string> {
-    const created = await (await this.#connect()).messages.batches.create({
-      requests: batches.map((batch) => ({ custom_id: batch.id, params: this.params(batch) })),
+    const { client, format } = await this.#connect();
+    const created = await client.messages.batches.create({
+      requests: batches.map((batch) => ({ custom_id: batch.id, params: this.params(batch, format) })),
     });
     return created.id;
   }
 
   async #collect(handle: string, batches: readonly DrafterBatch[]) {
-    const status = await (await this.#connect()).messages.batches.retrieve(handle);
+    const { client, format } = await this.#connect();
+    const status = await client.messages.batches.retrieve(handle);
     if (status.processing_status !== "ended") return { state: "pending" as const };
     const byId = new Map(batches.map((b) => [b.id, b]));
     const outputs = new Map<string, DrafterBatchOutput>();
-    for await (const line of await (await this.#connect()).messages.batches.results(handle)) {
+    for await (const line of await client.messages.batches.results(handle)) {
       const batch = byId.get(line.custom_id);
       if (!batch) continue;
       outputs.set(
         batch.id,
         line.result.type === "succeeded"
-          ? readMessage(line.result.message, batch)
+          ? readMessage(line.result.message, batch, format)
           : { answers: new Map(), failure: `the batch request ${line.result.type}` },
       );
     }
@@ -124,14 +121,14 @@ const usageOf = (message: Message) => ({
 });
 
 /** One reply, read per question: a bad item costs its question only; a bad reply costs the batch. */
-export function readMessage(message: Message, batch: DrafterBatch): DrafterBatchOutput {
+export function readMessage(message: Message, batch: DrafterBatch, format: ReplyFormat): DrafterBatchOutput {
   const usage = usageOf(message);
   if (message.stop_reason === "refusal") return { answers: new Map(), failure: "the model refused", usage };
   if (message.stop_reason === "max_tokens") return { answers: new Map(), failure: "the reply was cut off", usage };
   const text = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
   let reply: ModelReply;
   try {
-    reply = REPLY_FORMAT.parse(text);
+    reply = format.parse(text);
   } catch (error) {
     return { answers: new Map(), failure: `malformed output (${(error as Error).message.split("\n")[0]})`, usage };
   }

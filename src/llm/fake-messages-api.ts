@@ -298,6 +298,9 @@ export async function startFakeMessagesApi(
   const server = createServer((req, res) => {
     route(req, res).catch((error: Error) => send(res, 500, apiError("api_error", error.message)));
   });
+  // Idle keep-alive connections stay open (Node closes them after 5 s by default): a client reusing
+  // one just as the fake closed it would see a reset that the real API does not cause.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   baseURL = `http://127.0.0.1:${port}`;

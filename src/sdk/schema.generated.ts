@@ -504,6 +504,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/insights/demand/charts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The demand figures (as GET /v1/insights/demand) with server-rendered SVG charts: volume, frameworks by month and region, withheld, control gaps */
+        get: operations["getDemandCharts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/attention": {
         parameters: {
             query?: never;
@@ -1785,6 +1802,7 @@ export interface components {
                 partial: number;
                 unanswered: number;
             }[];
+            recommendations: components["schemas"]["Recommendation"][];
             pipeline: {
                 total: number;
                 withDeal: number;
@@ -1797,6 +1815,24 @@ export interface components {
                     share: number;
                 }[];
             };
+        };
+        Recommendation: {
+            id: string;
+            title: string;
+            verdict: string;
+            /** @enum {string} */
+            confidence: "strong" | "moderate" | "weak";
+            reasoning: string[];
+            rules: string[];
+        };
+        DemandCharts: {
+            report: components["schemas"]["DemandReport"];
+            charts: {
+                id: string;
+                title: string;
+                /** @description A self-contained SVG document: no script, no style attribute */
+                svg: string;
+            }[];
         };
         AttentionList: {
             lastSweepAt: string | null;
@@ -5202,6 +5238,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DemandReport"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDemandCharts: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                region?: "us" | "eu" | "uk" | "apac" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One SVG per chart */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandCharts"];
                 };
             };
             /** @description Invalid input (`validation_failed` names the field) */

@@ -19,7 +19,7 @@ export function renderPage(): string {
 <a class="skip" href="#main">Skip to content</a>
 <header class="topbar">
   <a class="brand" href="/app">Quire</a>
-  <nav aria-label="Main"><a href="/app" data-nav="questionnaires">Questionnaires</a> <a href="/app/attention" data-nav="attention">Needs attention</a></nav>
+  <nav aria-label="Main"><a href="/app" data-nav="questionnaires">Questionnaires</a> <a href="/app/attention" data-nav="attention">Needs attention</a> <a href="/app/insights" data-nav="insights">Insights</a></nav>
   <span class="spacer"></span>
   <span id="whoami" class="muted"></span>
   <button type="button" id="signout" class="secondary" hidden>Sign out</button>

@@ -272,6 +272,28 @@ describe("demand insight over 50 questionnaires", () => {
     expect(after.volume.medianReviewHours).toBe(18);
   });
 
+  it("recommends with its reasoning shown: the figures, the rules, how sure", async () => {
+    const body = await demand("from=2026-01-01&to=2026-05-31");
+    const ids = body.recommendations.map((r: { id: string }) => r.id);
+    expect(ids).toEqual([
+      "certification-priority",
+      "pipeline-at-risk",
+      "soc2-type",
+      "nda-friction",
+      "control-to-strengthen",
+    ]);
+    for (const rec of body.recommendations) {
+      expect(rec.reasoning.length, rec.id).toBeGreaterThan(0);
+      expect(["strong", "moderate", "weak"]).toContain(rec.confidence);
+    }
+    const priority = body.recommendations[0];
+    // 35 of 50 questionnaires come from EU/UK/APAC buyers; the vendor holds both attestations.
+    expect(priority.reasoning[0]).toBe(
+      "50 questionnaires from 10 buyers: 35 (70%) from EU/UK/APAC buyers, 15 (30%) from US buyers.",
+    );
+    expect(priority.confidence).toBe("strong");
+  });
+
   it("refuses a period that ends before it starts", async () => {
     const res = await h.call("GET", "/v1/insights/demand?from=2026-05-01&to=2026-01-01", { key: a.adminKey });
     expect(res.status).toBe(400);

@@ -219,6 +219,12 @@ export const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: "/v1/insights/demand/charts",
+    scope: "questionnaires:read",
+    malformed: { input: () => query("from=2026-13-01"), field: "from" },
+  },
+  {
+    method: "GET",
     path: "/v1/attention",
     scope: "library:read",
     malformed: { input: () => query("owner="), field: "owner" },

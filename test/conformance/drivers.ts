@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { drizzle } from "drizzle-orm/d1";
 import { Miniflare } from "miniflare";
+import { migrateD1 as applyMigrations } from "../../scripts/d1-migrate.js";
 import * as schema from "../../src/db/schema/index.js";
 import { openSqlite } from "../../src/db/sqlite.js";
 import type { Db } from "../../src/db/types.js";
@@ -42,16 +43,8 @@ export const d1: Driver = {
 
 type D1Binding = Awaited<ReturnType<Miniflare["getD1Database"]>>;
 
-/** Applies drizzle/ in journal order, statement by statement, as `wrangler d1 migrations apply` does. */
-export async function migrateD1(binding: D1Binding): Promise<void> {
-  const journal = JSON.parse(readFileSync("drizzle/meta/_journal.json", "utf8")) as { entries: { tag: string }[] };
-  for (const { tag } of journal.entries) {
-    const sql = readFileSync(`drizzle/${tag}.sql`, "utf8");
-    for (const statement of sql.split("--> statement-breakpoint")) {
-      if (statement.trim()) await binding.prepare(statement).run();
-    }
-  }
-}
+/** Applies drizzle/ in journal order, as `wrangler d1 migrations apply` does. */
+export const migrateD1 = (binding: D1Binding): Promise<void> => applyMigrations(binding);
 
 export const drizzleD1 = (binding: D1Binding): Db =>
   drizzle(binding as unknown as Parameters<typeof drizzle>[0], { schema }) as unknown as Db;

@@ -8,7 +8,7 @@ import { ingestQuestionnaire } from "../../src/ingest/index.js";
 import { AnthropicDrafter } from "../../src/llm/anthropic-drafter.js";
 import { batchItems, type FakeMessagesApi, startFakeMessagesApi } from "../../src/llm/fake-messages-api.js";
 import { pricesFor } from "../../src/llm/prices.js";
-import { shippedLibrary, US_NO_NDA } from "../matching/helpers.js";
+import { question, shippedLibrary, US_NO_NDA } from "../matching/helpers.js";
 
 const SONNET = pricesFor("claude-sonnet-4-6");
 
@@ -26,6 +26,36 @@ async function offline300() {
 
 const drafter = () =>
   new AnthropicDrafter({ apiKey: "k", baseURL: api.baseURL, model: "claude-sonnet-4-6", maxRetries: 0 });
+
+describe("batches follow the sheet's sections", () => {
+  async function plan(sections: number, perSection: number) {
+    const prepared = await shippedLibrary();
+    const questions = Array.from({ length: sections * perSection }, (_, i) => ({
+      ...question("Is MFA enforced for all workforce accounts?", "yes_no", ["Yes", "No"]),
+      id: `q${i}`,
+      section: `Section ${Math.floor(i / perSection)}`,
+      location: { sheet: "Main", row: i + 2, answerCell: null, commentCell: null },
+    }));
+    const report = answerQuestionnaire(
+      prepared,
+      { source: { file: "s.csv", format: "csv" }, questions, warnings: [] },
+      US_NO_NDA,
+    );
+    return planRefinement(report, prepared, US_NO_NDA).batches.map((b) => [
+      ...new Set(b.questions.map((q) => q.section)),
+    ]);
+  }
+
+  it("a section of 22 stays whole: one call each, never split", async () => {
+    const batches = await plan(6, 22);
+    expect(batches).toEqual(Array.from({ length: 6 }, (_, i) => [`Section ${i}`]));
+  });
+
+  it("small sections share a call, filled to 25: 60 questions in sections of 5 take 3 calls", async () => {
+    const batches = await plan(12, 5);
+    expect(batches.map((b) => b.length)).toEqual([5, 5, 2]);
+  });
+});
 
 describe("a 300-question file through the Claude path (fake Messages API)", () => {
   it("drafts in at most 15 calls, every call after the first reading the prompt cache; the report accounts for it", async () => {

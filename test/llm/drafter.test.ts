@@ -204,6 +204,31 @@ describe("refineReport with the Claude drafter against a fake Messages API", () 
     expect(report.questions[0]?.notes.join(" ")).toMatch(/not given/);
   });
 
+  it("accepts a faithful adaptation: the entry's own words, shortened and reordered, no new claims", async () => {
+    const { report, stats } = await run(
+      [mfa()],
+      perItem((item, lib) => {
+        const base = offlineAnswer(item, lib);
+        const first = (base.text.split(/(?<=\.)\s+/)[0] ?? "").trim();
+        return { ...base, text: `Yes. ${first}` };
+      }),
+    );
+    expect(stats).toMatchObject({ accepted: 1, fallbacks: 0 });
+    expect(report.questions[0]?.answer?.text).toMatch(/^Yes\. /);
+  });
+
+  it("rejects a sentence its entries do not support, even without links, claims or figures", async () => {
+    const { report } = await run(
+      [mfa()],
+      perItem((item, lib) => {
+        const base = offlineAnswer(item, lib);
+        return { ...base, text: `${base.text} We guarantee complete compliance with whatever your auditors require.` };
+      }),
+    );
+    expect(report.questions[0]?.draftedBy).toBeUndefined();
+    expect(report.questions[0]?.notes.join(" ")).toMatch(/says what its entries do not/);
+  });
+
   it("falls back on a value the question does not allow", async () => {
     const { report } = await run(
       [mfa()],

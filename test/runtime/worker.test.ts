@@ -164,4 +164,18 @@ describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
     await worker.scheduled({ scheduledTime: new Date("2027-10-01T06:00:00Z"), cron: "0 6 * * *" });
     expect((await soc2()).map((f) => f.state)).toEqual(["expired"]);
   }, 120_000);
+
+  // Last: it leaves this client address limited. With an app built per request the limiter was new
+  // on every request and never limited anything on Workers.
+  it("limits failed API keys across requests: the app and its limiter live as long as the isolate", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const res = await mf.dispatchFetch("http://quire.test/v1/customers", {
+        headers: { authorization: "Bearer qk_guess", "cf-connecting-ip": "203.0.113.9" },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20)).toContain(429);
+  });
 });

@@ -19,9 +19,9 @@ export const workerBundle = (): Promise<WorkerBundle> => {
  * as `npm run worker:tenant` does. Returns the tenant's key.
  */
 export async function startWorker(
-  options: { bindings?: Record<string, string> } = {},
+  options: { bindings?: Record<string, string>; bundle?: WorkerBundle } = {},
 ): Promise<{ mf: Miniflare; key: string; bundle: WorkerBundle }> {
-  const built = await workerBundle();
+  const built = options.bundle ?? (await workerBundle());
   const mf = new Miniflare({
     ...(options.bindings && { bindings: options.bindings }),
     // Listed explicitly so Miniflare takes the one bundled module as wrangler uploads it.

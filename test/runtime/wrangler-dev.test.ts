@@ -25,6 +25,7 @@ describe("npm run dev:worker (wrangler dev, local D1/R2/Queues)", () => {
   let dev: ChildProcess;
   let base = "";
   let output = "";
+  let key = "";
   const state = mkdtempSync(join(tmpdir(), "quire-wrangler-state-"));
   const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;
   const argsOf = (script: string) => (scripts[script] ?? "").split(" ").slice(2);
@@ -34,6 +35,32 @@ describe("npm run dev:worker (wrangler dev, local D1/R2/Queues)", () => {
       /^tsx scripts\/wrangler-offline\.ts d1 migrations apply quire --local$/,
     );
     await runWranglerQuiet([...argsOf("db:migrate:local"), "--persist-to", state]);
+    // The first tenant as DEPLOY.md makes it for a deployed database: SQL from worker:tenant --sql,
+    // applied with wrangler d1 execute (--local here, --remote there).
+    const sql = join(state, "tenant.sql");
+    const made = await new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          "node_modules/tsx/dist/cli.mjs",
+          ...(scripts["worker:tenant"] ?? "").split(" ").slice(1),
+          "Dev vendor",
+          "--sql",
+          sql,
+        ],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      );
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.on("error", reject);
+      child.on("exit", (code) =>
+        code === 0 ? resolve(out) : reject(new Error(`worker:tenant --sql failed:\n${out}`)),
+      );
+    });
+    key = /admin key \(shown once\): (\S+)/.exec(made)?.[1] ?? "";
+    await runWranglerQuiet(["d1", "execute", "quire", "--local", "--persist-to", state, "--file", sql]);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     // Its own process group, so the test stops exactly the processes it started (tsx, wrangler, workerd).
@@ -91,4 +118,19 @@ describe("npm run dev:worker (wrangler dev, local D1/R2/Queues)", () => {
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
   });
+
+  it("answers a PDF for the tenant that worker:tenant --sql made", async () => {
+    const form = new FormData();
+    form.set("file", new Blob([readFileSync("fixtures/numbered.pdf")]), "numbered.pdf");
+    form.set("region", "eu");
+    const res = await fetch(`${base}/v1/answer`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}` },
+      body: form,
+    });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as { summary: { questions: number; drafted: number } };
+    expect(report.summary.questions).toBe(31);
+    expect(report.summary.drafted).toBeGreaterThan(10);
+  }, 60_000);
 });

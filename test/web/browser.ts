@@ -60,7 +60,7 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** The real Node server (demo tenant seeded from answer-library/) on a free loopback port. */
-export async function startQuire() {
+export async function startQuire(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), "quire-web-"));
   const server = await startNodeServer(
     {
@@ -71,6 +71,7 @@ export async function startQuire() {
       // The paging test uploads two dozen files at once; the per-tenant limits are tested elsewhere.
       QUIRE_UPLOADS_IN_FLIGHT: "100",
       QUIRE_UPLOADS_PER_MINUTE: "100",
+      ...env,
     },
     { log: false },
   );

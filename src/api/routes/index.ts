@@ -23,6 +23,7 @@ import { registerListCustomers } from "./customers/list.js";
 import { registerUpdateCustomer } from "./customers/update.js";
 import { registerUpsertCustomerByCrm } from "./customers/upsert-by-crm.js";
 import { registerHealth } from "./health.js";
+import { registerDemandCharts } from "./insights/charts.js";
 import { registerCrosswalk } from "./insights/crosswalk.js";
 import { registerDemandInsight } from "./insights/demand.js";
 import { registerCreateKey } from "./keys/create.js";
@@ -60,6 +61,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
     registerLibrary,
     registerCrosswalk,
     registerDemandInsight,
+    registerDemandCharts,
     registerFreshness,
     registerWebhooks,
     registerKeys,

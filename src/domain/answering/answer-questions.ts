@@ -2,7 +2,7 @@ import { hasTwoAsks } from "../drafting/combine.js";
 import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
 import { polarityOf } from "../drafting/values.js";
 import type { Control, Library, LibraryEntry } from "../library/types.js";
-import type { QuestionAnalysis } from "../matching/analyze.js";
+import { analyzeQuestion, type QuestionAnalysis } from "../matching/analyze.js";
 import type { MatchIndex } from "../matching/index.js";
 import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
 import { outOfScope } from "../matching/scope.js";
@@ -196,10 +196,36 @@ export function answerQuestionnaire(
   onProgress?: (done: number, total: number) => void,
 ): AnswerReport {
   const questions: ReportQuestion[] = [];
+  // Large questionnaires repeat the same question in many sections (5,000 rows, ~500 texts). An
+  // answer depends on the question's text, form and existing answer, and on the row before only
+  // when the question is a follow-up (analyzeQuestion reads `previous` for nothing else); never on
+  // where it sits. So an identical question is answered once and its answer copied to the others.
+  const answered = new Map<string, ReportQuestion>();
+  const followUps = new Map<string, boolean>();
   questionnaire.questions.forEach((q, i) => {
     const before = questionnaire.questions[i - 1];
     const previous = before && before.location.sheet === q.location.sheet ? before.text : null;
-    questions.push(answerQuestion(prepared, q, customer, options, previous));
+    let followUp = followUps.get(q.text);
+    if (followUp === undefined) {
+      followUp = analyzeQuestion(q.text).followUp;
+      followUps.set(q.text, followUp);
+    }
+    const key = JSON.stringify([q.text, followUp ? previous : null, q.kind, q.allowedValues, q.existingAnswer]);
+    const same = answered.get(key);
+    if (same) {
+      questions.push({
+        ...structuredClone(same),
+        id: q.id,
+        sheet: q.location.sheet,
+        row: q.location.row,
+        sourceId: q.sourceId,
+        section: q.section,
+      });
+    } else {
+      const answer = answerQuestion(prepared, q, customer, options, previous);
+      answered.set(key, answer);
+      questions.push(answer);
+    }
     onProgress?.(i + 1, questionnaire.questions.length);
   });
   return {

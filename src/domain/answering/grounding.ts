@@ -62,6 +62,29 @@ function shingles(text: string, n: number): Set<string> {
   return out;
 }
 
+/** Words that carry no claim: a sentence is judged on the rest. */
+const STOPWORDS = new Set(
+  "also been both does each from have here into just more most much only other over same some such than that their them then there these they this those very were what when where which while will with within would your yours ours about after before being could should under until upon".split(
+    " ",
+  ),
+);
+/** A sentence whose content words mostly come from nowhere in its entries is not the entries' answer. */
+const SENTENCE_SUPPORT = 0.5;
+/** Inflections aside ("encrypts", "encrypted"): words compare on their first letters. */
+const stemOf = (w: string) => w.slice(0, 5);
+const contentWords = (s: string) => words(s).filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !/^\d+$/.test(w));
+
+function unsupportedSentence(text: string, source: string): string | null {
+  const known = new Set(contentWords(source).map(stemOf));
+  for (const sentence of text.split(/(?<=[.!?;:])\s+|\n+/)) {
+    const content = contentWords(sentence);
+    if (content.length === 0) continue;
+    const supported = content.filter((w) => known.has(stemOf(w))).length;
+    if (supported / content.length < SENTENCE_SUPPORT) return sentence.trim().slice(0, 80);
+  }
+  return null;
+}
+
 /** Why the text is not grounded in the entries, or null when it is. */
 export function ungroundedText(text: string, question: string, entryTexts: readonly string[]): string | null {
   const source = entryTexts.join("\n");
@@ -86,6 +109,8 @@ export function ungroundedText(text: string, question: string, entryTexts: reado
   for (const s of shingles(text, ECHO_WORDS)) {
     if (!fromSource.has(s) && fromQuestion.has(s)) return "the answer repeats the buyer's text";
   }
+  const unsupported = unsupportedSentence(text, source);
+  if (unsupported) return `the answer says what its entries do not ("${unsupported}")`;
   return null;
 }
 
@@ -99,16 +124,21 @@ export function valueContradictsEntries(
   kind: "yes_no" | "choice" | "free_text",
   allowed: readonly string[] | null,
   shorts: readonly (string | null)[],
+  /** The offline draft's value when it was drafted from the same entries: what the library supports. */
+  offlineValue: string | null,
 ): string | null {
   if (value === null || kind === "free_text") return null;
   const known = shorts.filter((s): s is string => s !== null);
-  if (known.length === 0) return null;
   if (kind === "yes_no") {
     const stated: string[] = known.map(polarityOf).filter((p) => p === "yes" || p === "no" || p === "na");
-    if (stated.length === 0) return null;
-    return stated.includes(polarityOf(value)) ? null : `the value "${value}" contradicts the entry's "${known[0]}"`;
+    if (stated.length > 0) {
+      return stated.includes(polarityOf(value)) ? null : `the value "${value}" contradicts the entry's "${known[0]}"`;
+    }
+  } else {
+    const exact = (allowed ?? []).filter((a) => known.some((s) => s.trim().toLowerCase() === a.trim().toLowerCase()));
+    if (exact.length > 0) return exact.includes(value) ? null : `the value "${value}" is not the entry's "${exact[0]}"`;
   }
-  const exact = (allowed ?? []).filter((a) => known.some((s) => s.trim().toLowerCase() === a.trim().toLowerCase()));
-  if (exact.length === 0 || exact.includes(value)) return null;
-  return `the value "${value}" is not the entry's "${exact[0]}"`;
+  // No entry states a value: only the one the offline engine read from the same entries will do.
+  if (offlineValue !== null && offlineValue === value) return null;
+  return `no chosen entry states the value "${value}"`;
 }

@@ -37,7 +37,7 @@ export interface RefineOptions {
   readonly concurrency?: number;
   /** Calls per run; batches beyond keep their offline drafts, sent to review. */
   readonly maxCalls?: number;
-  /** Estimated input tokens per run (cached or not); beyond, offline drafts are kept. */
+  /** Estimated input tokens per run, the cached prefix counted once; beyond, offline drafts are kept. */
   readonly maxInputTokens?: number;
   /** Candidates offered to the drafter per question. */
   readonly candidates?: number;
@@ -173,17 +173,37 @@ function shortlist(
   };
 }
 
-/** Consecutive questions of one sheet, at most `size` a call: sections stay in order, labelled per question. */
+/** A batch this full ends at a section boundary rather than take part of the next section. */
+const SECTION_BREAK_FILL = 0.8;
+
+/**
+ * Consecutive questions of one sheet, at most `size` a call. A section that fits stays whole in
+ * one call (its context helps); a batch already 80% full ends where its section ends instead of
+ * starting the next; otherwise batches fill up, so small sections never multiply the calls.
+ */
 function group(items: readonly Shortlisted[], size: number): Shortlisted[][] {
   const groups: Shortlisted[][] = [];
   let current: Shortlisted[] = [];
-  for (const item of items) {
-    if (current.length >= size || (current[0] && current[0].sheet !== item.sheet)) {
+  const sectionLength = (from: number) => {
+    const first = items[from];
+    let n = 0;
+    while (items[from + n]?.sheet === first?.sheet && items[from + n]?.question.section === first?.question.section)
+      n++;
+    return n;
+  };
+  items.forEach((item, i) => {
+    const last = current.at(-1);
+    const newSection = last !== undefined && last.question.section !== item.question.section;
+    const full = current.length >= size;
+    const otherSheet = last !== undefined && last.sheet !== item.sheet;
+    const breakHere =
+      newSection && current.length >= SECTION_BREAK_FILL * size && current.length + sectionLength(i) > size;
+    if (full || otherSheet || breakHere) {
       groups.push(current);
       current = [];
     }
     current.push(item);
-  }
+  });
   if (current.length > 0) groups.push(current);
   return groups;
 }
@@ -230,7 +250,8 @@ export function planRefinement(
       context,
       questions: members.map((m) => m.question),
     };
-    const cost = prefixTokens + tokensOf(batch.questions);
+    // The shared prefix is sent fresh once and read from the cache after: it counts once.
+    const cost = (batches.length === 0 ? prefixTokens : 0) + tokensOf(batch.questions);
     if (batches.length >= maxCalls || estimatedInputTokens + cost > maxInputTokens) heldBack.push(batch);
     else {
       estimatedInputTokens += cost;
@@ -300,6 +321,7 @@ export function validateAnswer(
         kind,
         allowedValues,
         chosen.map((e) => e.short),
+        sameEntries(out.entryIds, question.offline.entryIds) ? question.offline.value : null,
       );
   if (contradiction) return contradiction;
   const ungrounded = ungroundedText(
@@ -310,6 +332,9 @@ export function validateAnswer(
   if (ungrounded) return ungrounded;
   return null;
 }
+
+const sameEntries = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id) => b.includes(id));
 
 function fallback(q: ReportQuestion, why: string): ReportQuestion {
   if (q.status === "no_match") return { ...q, notes: [...q.notes, `LLM draft not used: ${why}`] };

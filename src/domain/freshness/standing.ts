@@ -222,8 +222,39 @@ function daysLabel(cycle: { dueOn: IsoDate; lapsesAfter: IsoDate }): string {
   return `${days} day${days === 1 ? "" : "s"}`;
 }
 
+/**
+ * Standings already decided, per artifact list (a library's), artifact and day. Answering asks for
+ * the same few artifacts on the same day for every question (citations, freshness, placeholders),
+ * and each answer costs date arithmetic and a scan for successors; the answer is the same every
+ * time, so it is decided once. Keyed by the list's identity and length, so a list that is grown in
+ * place is decided afresh; entries are dropped with the list.
+ */
+const standings = new WeakMap<
+  readonly Artifact[],
+  { length: number; byArtifact: WeakMap<Artifact, Map<IsoDate, Standing>> }
+>();
+
 /** How an artifact stands on the day: current, or not yet issued / invalid / superseded / expired / lapsed, with the reason. */
 export function artifactStanding(artifact: Artifact, artifacts: readonly Artifact[], asOf: IsoDate): Standing {
+  let memo = standings.get(artifacts);
+  if (!memo || memo.length !== artifacts.length) {
+    memo = { length: artifacts.length, byArtifact: new WeakMap() };
+    standings.set(artifacts, memo);
+  }
+  let byDay = memo.byArtifact.get(artifact);
+  if (!byDay) {
+    byDay = new Map();
+    memo.byArtifact.set(artifact, byDay);
+  }
+  let standing = byDay.get(asOf);
+  if (!standing) {
+    standing = decideStanding(artifact, artifacts, asOf);
+    byDay.set(asOf, standing);
+  }
+  return standing;
+}
+
+function decideStanding(artifact: Artifact, artifacts: readonly Artifact[], asOf: IsoDate): Standing {
   if (isSoc2(artifact)) return soc2Standing(artifact, artifacts, asOf);
   if (artifact.type === "iso27001-certificate") return isoStanding(artifact, artifacts, asOf);
   return otherStanding(artifact, artifacts, asOf);

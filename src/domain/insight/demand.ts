@@ -1,7 +1,7 @@
 import { REGIONS, type Region } from "../answering/customer.js";
 import type { ControlStatus } from "../library/types.js";
 import { DETECTED_FRAMEWORK_LABEL, DETECTED_FRAMEWORKS, type DetectedFramework } from "./frameworks.js";
-import { type QuestionnaireInsight, WITHHELD_REASON_LABEL, type WithheldReason } from "./record.js";
+import { type ControlTally, type QuestionnaireInsight, WITHHELD_REASON_LABEL, type WithheldReason } from "./record.js";
 
 /**
  * The demand view: which frameworks buyers ask for, over time and by region; which evidence was
@@ -9,7 +9,9 @@ import { type QuestionnaireInsight, WITHHELD_REASON_LABEL, type WithheldReason }
  * questionnaires and how long their review takes. Pure: one row per questionnaire in, figures out.
  */
 
-export interface DemandRow extends QuestionnaireInsight {
+/** A questionnaire's recorded facts; `controls` may be left out when the caller sums them itself (controlTotals). */
+export interface DemandRow extends Omit<QuestionnaireInsight, "controls"> {
+  readonly controls?: QuestionnaireInsight["controls"];
   readonly questionnaireId: string;
   readonly buyer: string;
   readonly dealStage: string | null;
@@ -176,28 +178,46 @@ function withheldGroups(rows: readonly DemandRow[]): WithheldGroup[] {
       }
     }
   }
-  return [...groups.values()]
-    .map((g) => {
-      const substitute = [...g.substitutes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-      const base = { ...g.key, buyers: g.buyers.size, substituted: g.substituted.size, substitute: substitute ?? null };
-      return { ...base, sentence: withheldSentence(base) };
-    })
-    .sort((a, b) => b.buyers - a.buyers || a.sentence.localeCompare(b.sentence));
+  return (
+    [...groups.values()]
+      .map((g) => {
+        const substitute = [...g.substitutes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+        const base = {
+          ...g.key,
+          buyers: g.buyers.size,
+          substituted: g.substituted.size,
+          substitute: substitute ?? null,
+        };
+        return { ...base, sentence: withheldSentence(base) };
+      })
+      // The evidence of a framework the buyer asked for first (the vendor's question), then by buyers.
+      .sort(
+        (a, b) =>
+          Number(a.framework === null) - Number(b.framework === null) ||
+          b.buyers - a.buyers ||
+          a.sentence.localeCompare(b.sentence),
+      )
+  );
 }
 
-function controlGaps(
-  rows: readonly DemandRow[],
-  controls: ReadonlyMap<string, { title: string; status: ControlStatus }>,
-  limit: number,
-): ControlGap[] {
+/** Per control, the tallies of every row summed (what the service gets from SQL for large periods). */
+export function sumControls(rows: readonly DemandRow[]): Map<string, ControlTally> {
   const totals = new Map<string, [number, number, number, number]>();
   for (const row of rows) {
-    for (const [id, tally] of Object.entries(row.controls)) {
+    for (const [id, tally] of Object.entries(row.controls ?? {})) {
       const t = totals.get(id) ?? [0, 0, 0, 0];
       for (let i = 0; i < 4; i++) t[i] = (t[i] as number) + (tally[i] as number);
       totals.set(id, t);
     }
   }
+  return totals;
+}
+
+function controlGaps(
+  totals: ReadonlyMap<string, ControlTally>,
+  controls: ReadonlyMap<string, { title: string; status: ControlStatus }>,
+  limit: number,
+): ControlGap[] {
   return (
     [...totals.entries()]
       .map(([id, [asked, answered, partial, unanswered]]) => {
@@ -229,6 +249,8 @@ export interface DemandOptions {
   readonly to: string;
   readonly region: Region | null;
   readonly controls: ReadonlyMap<string, { title: string; status: ControlStatus }>;
+  /** The control tallies summed over the rows, when the caller has them (else summed from the rows). */
+  readonly controlTotals?: ReadonlyMap<string, ControlTally>;
   readonly controlGapLimit?: number;
 }
 
@@ -332,7 +354,11 @@ export function demandReport(rows: readonly DemandRow[], options: DemandOptions)
     soc2Types,
     isoEditions,
     withheld: withheldGroups(rows),
-    controlGaps: controlGaps(rows, options.controls, options.controlGapLimit ?? 10),
+    controlGaps: controlGaps(
+      options.controlTotals ?? sumControls(rows),
+      options.controls,
+      options.controlGapLimit ?? 10,
+    ),
     pipeline: {
       total: pipelineTotal,
       withDeal,

@@ -5,7 +5,7 @@ import type { CalibrationWeights, RelevanceWeights } from "./features.js";
 /** Orders one question's candidates (coordinate search for the most right entries first). */
 export const RELEVANCE: RelevanceWeights = {
   coverage: 0.5,
-  topicCoverage: 0.05,
+  topicCoverage: 0.1,
   dice: 0.2,
   questionStrength: 0.4,
   answerStrength: 0.15,
@@ -15,21 +15,21 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -9.2671,
+  bias: -10.084,
   weights: {
-    relevance: 2.8779,
-    lead: 0.071,
-    consensus: 1.4518,
-    coverage: 2.3323,
-    phrasingCoverage: -1.0386,
-    dice: 0.7169,
-    questionStrength: 2.9103,
-    unknownShare: 0.94,
-    queryTerms: 7.9526,
-    longQuestion: 1.2129,
-    governance: 2.9512,
+    relevance: 1.6543,
+    lead: 0.5071,
+    consensus: 1.1271,
+    coverage: 2.9596,
+    phrasingCoverage: 0.4278,
+    dice: 0.4749,
+    questionStrength: 3.0296,
+    unknownShare: 1.7156,
+    queryTerms: 8.7576,
+    longQuestion: 1.7733,
+    governance: 2.9835,
   },
 };
 
 /** The probability at or above which an answer is drafted: cross-validated precision ≥ 0.98 on tuning. */
-export const DRAFT_BAR = 0.85;
+export const DRAFT_BAR = 0.775;

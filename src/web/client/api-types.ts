@@ -3,6 +3,7 @@
  * nothing server-side reaches the browser bundle (scripts/build-web.ts refuses a bundle that would).
  */
 import type { z } from "@hono/zod-openapi";
+import type { DemandReportSchema } from "../../api/insight-schemas.js";
 import type {
   AnswerDetailSchema,
   AnswerEditSchema,
@@ -46,6 +47,11 @@ export type SweepResult = z.output<typeof SweepResultSchema>;
 export type WhoAmI = z.output<typeof WhoAmISchema>;
 export type User = z.output<typeof UserSchema>;
 export type Comment = z.output<typeof CommentSchema>;
+export type DemandReport = z.output<typeof DemandReportSchema>;
+export interface DemandCharts {
+  report: DemandReport;
+  charts: { id: string; title: string; svg: string }[];
+}
 
 /** One page of a cursor-paginated list (src/api/route-kit.ts `Page`). */
 export interface Page<T> {

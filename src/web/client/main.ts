@@ -7,6 +7,7 @@ import { type ApiError, getJson, onAuthFailure, request } from "./api.js";
 import type { WhoAmI } from "./api-types.js";
 import { byId } from "./dom.js";
 import { renderAttention } from "./pages/attention.js";
+import { renderInsights } from "./pages/insights.js";
 import { renderQuestionnaires } from "./pages/questionnaires.js";
 import { renderReview } from "./pages/review.js";
 import { renderSignIn } from "./pages/sign-in.js";
@@ -59,6 +60,7 @@ async function view(path: string): Promise<void> {
   const review = REVIEW_PATH.exec(path)?.[1];
   if (review) await renderReview(main, decodeURIComponent(review));
   else if (/^\/app\/attention\/?$/.test(path)) await renderAttention(main);
+  else if (/^\/app\/insights\/?$/.test(path)) await renderInsights(main);
   else await renderQuestionnaires(main);
 }
 

@@ -467,6 +467,19 @@ function sinceDraftingView(check: CitationCheck): Child[] {
   ];
 }
 
+/** What drafting with Claude cost this questionnaire: calls, tokens by kind, the estimate and the budget. */
+function llmLine(llm: NonNullable<Questionnaire["llm"]>): string {
+  const k = (n: number) => n.toLocaleString("en-US");
+  const how = llm.mode === "batches" ? "Message Batches" : "interactive";
+  const budget = llm.ceilingReached
+    ? `; budget reached, ${plural(llm.overBudget, "question")} kept offline for review`
+    : "";
+  return (
+    `Drafted with ${llm.model}: ${plural(llm.calls, "call")} (${how}), ${k(llm.inputTokens)} input, ` +
+    `${k(llm.cacheReadTokens)} cached, ${k(llm.outputTokens)} output tokens, about $${llm.estimatedCostUsd.toFixed(4)}${budget}`
+  );
+}
+
 function questionnaireHeader(q: Questionnaire, customer: Customer | null): Child[] {
   const s = q.summary ?? {};
   const { region, ndaOnFile, ndaUntil, asOf } = q.customer;
@@ -489,6 +502,7 @@ function questionnaireHeader(q: Questionnaire, customer: Customer | null): Child
             `${s.needsReview ?? 0} need review, ${s.noMatch ?? 0} no match`,
         )
       : null,
+    q.llm ? h("p", { class: "meta", id: "qn-llm" }, llmLine(q.llm)) : null,
     q.failure
       ? h(
           "div",

@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { fakeModel } from "../../eval/fake-model.js";
+import { type FakeMessagesApi, startFakeMessagesApi } from "../../src/llm/fake-messages-api.js";
+import { chromiumMissing, describePages, launchChromium, startQuire } from "./browser.js";
+
+let quire: Awaited<ReturnType<typeof startQuire>>;
+let browser: Browser;
+let fake: FakeMessagesApi;
+
+beforeAll(async () => {
+  if (chromiumMissing()) return;
+  fake = await startFakeMessagesApi(fakeModel);
+  browser = await launchChromium();
+  // The real server with Claude switched on, talking to the fake Messages API on 127.0.0.1.
+  quire = await startQuire({ ANTHROPIC_API_KEY: "sk-test", ANTHROPIC_BASE_URL: fake.baseURL });
+});
+afterAll(async () => {
+  await browser?.close();
+  await quire?.stop();
+  await fake?.close();
+});
+
+describePages("the review page with Claude drafting", () => {
+  it("says what drafting cost: calls, tokens, the estimate", async () => {
+    const customer = await quire.api<{ id: string }>("POST", "/v1/customers", { name: "Globex", region: "eu" });
+    const form = new FormData();
+    form.append("file", new Blob([readFileSync("fixtures/caiq-like.xlsx")]), "caiq-like.xlsx");
+    form.append("customerId", customer.id);
+    const res = await fetch(`${quire.base}/v1/questionnaires`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${quire.key}` },
+      body: form,
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    await expect
+      .poll(async () => (await quire.api<{ status: string }>("GET", `/v1/questionnaires/${id}`)).status, {
+        timeout: 30_000,
+      })
+      .toBe("drafted");
+
+    const ctx = await browser.newContext();
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${quire.base}/app`);
+      await p.getByLabel("API key").fill(quire.key);
+      await p.getByRole("button", { name: "Sign in" }).click();
+      await p.goto(`${quire.base}/app/questionnaires/${id}`);
+      const line = p.locator("#qn-llm");
+      await line.waitFor();
+      expect(await line.textContent()).toMatch(
+        /^Drafted with claude-sonnet-4-6: 2 calls \(interactive\), [\d,]+ input, [\d,]+ cached, [\d,]+ output tokens, about \$\d+\.\d{4}$/,
+      );
+    } finally {
+      await ctx.close();
+    }
+  });
+});
