@@ -70,8 +70,8 @@ describePages("the insights page, in Chromium, against the real server", () => {
 
   it("shows the charts as SVG, the recommendations with their reasoning and the withheld evidence", async () => {
     await page.goto(`${quire.base}/app`);
-    await page.getByLabel("API key").fill(quire.key);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByLabel("API key", { exact: true }).fill(quire.key);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByRole("link", { name: "Insights" }).click();
     await page.locator("#insights-summary").waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).pathname).toBe("/app/insights");

@@ -45,8 +45,8 @@ describePages("the review page with Claude drafting", () => {
     try {
       const p = await ctx.newPage();
       await p.goto(`${quire.base}/app`);
-      await p.getByLabel("API key").fill(quire.key);
-      await p.getByRole("button", { name: "Sign in" }).click();
+      await p.getByLabel("API key", { exact: true }).fill(quire.key);
+      await p.getByRole("button", { name: "Sign in", exact: true }).click();
       await p.goto(`${quire.base}/app/questionnaires/${id}`);
       const line = p.locator("#qn-llm");
       await line.waitFor();

@@ -23,6 +23,7 @@ const DemandChartsSchema = z
 const route = createRoute({
   method: "get",
   path: "/v1/insights/demand/charts",
+  operationId: "getDemandCharts",
   tags: ["insights"],
   summary:
     "The demand figures (as GET /v1/insights/demand) with server-rendered SVG charts: volume, frameworks by month and region, withheld, control gaps",
