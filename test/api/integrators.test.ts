@@ -251,4 +251,22 @@ describe("webhooks", () => {
     const detail = (await call("GET", `/v1/answers/${row.id}`)).body;
     expect(detail.dueOn).toBe("2027-01-15");
   });
+
+  it("announce answer.approved for each answer a bulk approval approves", async () => {
+    const bulk = await call("POST", `/v1/questionnaires/${questionnaireId}/answers/bulk-approve`, {
+      minConfidence: 0,
+      statuses: ["drafted"],
+    });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.approved.length).toBeGreaterThan(1);
+    await h.jobs.drain();
+    const approved = received
+      .map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> })
+      .filter((t) => t.type === "answer.approved" && t.data.bulk === true);
+    const ids = new Set(approved.map((t) => t.data.answerId));
+    for (const id of bulk.body.approved) expect(ids.has(id)).toBe(true);
+    expect(approved.every((t) => t.data.status === "approved" && t.data.questionnaireId === questionnaireId)).toBe(
+      true,
+    );
+  });
 });

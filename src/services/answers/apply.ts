@@ -52,6 +52,20 @@ const ACTION_EVENTS: Partial<Record<string, WebhookEvent>> = {
   reassign: "answer.assigned",
 };
 
+/** What an answer event says: the same shape for one approval and for each answer of a bulk approval. */
+export function answerEventData(ctx: ServiceContext, answer: AnswerRow): Record<string, unknown> {
+  return {
+    answerId: answer.id,
+    questionnaireId: answer.questionnaireId,
+    sourceId: answer.sourceId,
+    status: answer.status,
+    value: answer.value,
+    assignee: answer.assignee,
+    dueOn: answer.dueOn,
+    actor: ctx.actor,
+  };
+}
+
 /** Applies one review action atomically, with its webhook event, then moves the questionnaire's status along. */
 export async function applyChange(
   ctx: ServiceContext,
@@ -68,18 +82,7 @@ export async function applyChange(
     updatedAt: at,
   };
   const type = ACTION_EVENTS[action];
-  const event = type
-    ? await eventWrites(ctx, type, {
-        answerId: row.id,
-        questionnaireId: row.questionnaireId,
-        sourceId: row.sourceId,
-        status: result.status,
-        value: result.value,
-        assignee: result.assignee,
-        dueOn: result.dueOn,
-        actor: ctx.actor,
-      })
-    : null;
+  const event = type ? await eventWrites(ctx, type, answerEventData(ctx, result)) : null;
   await atomic(ctx.db, [...changeStatements(ctx, row, action, changes, extraAudit), ...(event?.statements ?? [])]);
   if (event) await dispatchJobs(ctx, event.jobs);
   await syncReviewStatus(ctx, row.questionnaireId);

@@ -3,10 +3,12 @@ import { atomic } from "../../db/atomic.js";
 import { answers, questions } from "../../db/schema/index.js";
 import type { StoredAnswerStatus } from "../../domain/answering/status.js";
 import type { ServiceContext } from "../context.js";
+import { dispatchJobs } from "../jobs/enqueue.js";
 import { recordConflicts } from "../library/conflicts.js";
 import { syncReviewStatus } from "../questionnaires/review-status.js";
 import { questionnaireRow } from "../questionnaires/shape.js";
-import { changeStatements } from "./apply.js";
+import { deliveryWrites, subscribersOf } from "../webhooks/emit.js";
+import { answerEventData, changeStatements } from "./apply.js";
 import { approvalProblem } from "./approve.js";
 import { answerColumns } from "./shape.js";
 
@@ -47,9 +49,16 @@ export async function bulkApprove(
     return problem ? [{ id: r.id, reason: problem.message }] : [];
   });
   const eligible = candidates.filter((r) => !skipped.some((s) => s.id === r.id));
-  await atomic(
-    ctx.db,
-    eligible.flatMap((row) =>
+  // One answer.approved per answer, as a single approval sends, committed with the approvals.
+  const subscribers = await subscribersOf(ctx, "answer.approved");
+  const events = eligible.map((row) =>
+    deliveryWrites(ctx, subscribers, "answer.approved", {
+      ...answerEventData(ctx, { ...row, status: "approved" }),
+      bulk: true,
+    }),
+  );
+  await atomic(ctx.db, [
+    ...eligible.flatMap((row) =>
       changeStatements(
         ctx,
         row,
@@ -58,6 +67,11 @@ export async function bulkApprove(
         { bulk: true, citations: row.citations.map((c) => c.artifactId) },
       ),
     ),
+    ...events.flatMap((e) => e.statements),
+  ]);
+  await dispatchJobs(
+    ctx,
+    events.flatMap((e) => e.jobs),
   );
   const status = await syncReviewStatus(ctx, questionnaireId);
   await recordConflicts(

@@ -27,16 +27,16 @@ export async function eventWrites(
   type: WebhookEvent,
   data: Record<string, unknown>,
 ): Promise<EventWrites> {
+  return deliveryWrites(ctx, await subscribersOf(ctx, type), type, data);
+}
+
+/** The tenant's endpoints subscribed to an event (read once when one action emits it many times). */
+export async function subscribersOf(ctx: ServiceContext, type: WebhookEvent): Promise<string[]> {
   const subscriptions = await ctx.db
     .select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events })
     .from(webhookSubscriptions)
     .where(eq(webhookSubscriptions.tenantId, ctx.tenantId));
-  return deliveryWrites(
-    ctx,
-    subscriptions.filter((s) => s.events.includes(type)).map((s) => s.id),
-    type,
-    data,
-  );
+  return subscriptions.filter((s) => s.events.includes(type)).map((s) => s.id);
 }
 
 /** The deliveries of one event to the given subscriptions (the ping names its one endpoint). */
