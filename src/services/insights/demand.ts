@@ -5,9 +5,9 @@ import { addDays } from "../../domain/dates.js";
 import { QuireError } from "../../domain/errors.js";
 import { type DemandReport, type DemandRow, demandReport } from "../../domain/insight/demand.js";
 import { holdingsOf, type Recommendation, recommend } from "../../domain/insight/recommend.js";
-import type { ControlTally } from "../../domain/insight/record.js";
 import { type Artifact, ArtifactSchema, type ControlStatus } from "../../domain/library/types.js";
 import { type ServiceContext, todayOf } from "../context.js";
+import { addControlTallies, type ControlTotals } from "./tallies.js";
 
 export interface DemandInput {
   readonly from?: string | undefined;
@@ -31,7 +31,7 @@ export async function demandInsight(
   if (from > to) throw new QuireError("invalid_period", `from (${from}) must not be after to (${to})`, 400);
   const { db, tenantId } = ctx;
   const rows: DemandRow[] = [];
-  const controlTotals = new Map<string, [number, number, number, number]>();
+  const controlTotals: ControlTotals = new Map();
   for (const raw of await periodRows(ctx, from, to, input.region)) {
     rows.push({
       questionnaireId: raw.questionnaireId,
@@ -50,7 +50,7 @@ export async function demandInsight(
       draftedAt: raw.draftedAt,
       approvedAt: raw.approvedAt,
     });
-    addControlTallies(controlTotals, JSON.parse(raw.controls));
+    addControlTallies(controlTotals, raw.controls);
   }
   const controlRows = await db
     .select({ id: libraryControls.id, data: libraryControls.data })
@@ -120,21 +120,4 @@ function periodRows(ctx: ServiceContext, from: string, to: string, region: Regio
       lte(i.askedOn, to),
       ...(region ? [eq(i.region, region)] : []),
     )}`);
-}
-
-/** Adds one questionnaire's control tallies to the period's totals (for-in: no entry arrays per row). */
-function addControlTallies(
-  totals: Map<string, [number, number, number, number]>,
-  controls: Readonly<Record<string, ControlTally>>,
-): void {
-  for (const id in controls) {
-    const tally = controls[id] as ControlTally;
-    const total = totals.get(id);
-    if (total) {
-      total[0] += tally[0];
-      total[1] += tally[1];
-      total[2] += tally[2];
-      total[3] += tally[3];
-    } else totals.set(id, [tally[0], tally[1], tally[2], tally[3]]);
-  }
 }
