@@ -200,7 +200,7 @@ function withheldGroups(rows: readonly DemandRow[]): WithheldGroup[] {
   );
 }
 
-/** Per control, the tallies of every row summed (what the service gets from SQL for large periods). */
+/** Per control, the tallies of every row summed (the service sums them itself while reading the rows). */
 export function sumControls(rows: readonly DemandRow[]): Map<string, ControlTally> {
   const totals = new Map<string, [number, number, number, number]>();
   for (const row of rows) {
