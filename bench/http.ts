@@ -98,7 +98,7 @@ export async function benchHttp(): Promise<Measurement[]> {
           question: "Is customer data encrypted at rest and in transit?",
           kind: "yes_no",
           region: "eu",
-          nda: true,
+          nda: { onFile: true },
         }),
       },
     ];

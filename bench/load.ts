@@ -124,7 +124,7 @@ export async function benchLoad(): Promise<Measurement[]> {
               question: "Is customer data encrypted at rest?",
               kind: "yes_no",
               region: "eu",
-              nda: true,
+              nda: { onFile: true },
             }),
           },
           { method: "GET", path: "/v1/customers" },
