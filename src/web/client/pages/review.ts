@@ -291,11 +291,19 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     markCurrent()?.focus();
   }
 
+  /**
+   * Loads overlap (a dialog's refresh, a new search, the poll): only the latest call may show its
+   * rows, or a slow answer to an older filter would replace the newer list.
+   */
+  let loadGeneration = 0;
   async function loadAnswers(): Promise<void> {
     showProblem(error, null);
+    const generation = ++loadGeneration;
     try {
       const keep = answers[current]?.id;
-      answers = await getAll<AnswerSummary>(`${path}/answers`, currentFilters());
+      const loaded = await getAll<AnswerSummary>(`${path}/answers`, currentFilters());
+      if (generation !== loadGeneration) return;
+      answers = loaded;
       const again = keep ? answers.findIndex((a) => a.id === keep) : -1;
       current = again >= 0 ? again : Math.min(current, answers.length - 1);
       page = Math.min(page, Math.max(pageOf(answers.length - 1), 0));
