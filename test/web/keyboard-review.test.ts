@@ -198,11 +198,17 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator("dialog[open]").count()).toBe(0);
 
-    // Reject the next one with r: the reason field has focus, Enter sends it.
+    // Reject the next one with r: the reason field has focus, Enter sends it. Clear the search
+    // first, each key once the page has taken the one before (a loaded machine lags).
     await page.keyboard.press("/");
+    await expect.poll(() => page.evaluate("document.activeElement?.name")).toBe("q");
     await page.keyboard.press("Control+a");
     await page.keyboard.press("Backspace");
+    await expect.poll(() => page.locator("input[name=q]").inputValue()).toBe("");
     await page.keyboard.press("Enter");
+    // Let the page start the load the Enter submitted before polling its count (polling at once
+    // failed on a loaded machine; the cause in the page is not yet understood, see the closing note).
+    await new Promise((settled) => setTimeout(settled, 200));
     await expect.poll(() => page.locator("#answer-count").textContent()).toBe("300 answers · showing 1–50");
     const rejectId = await currentId();
     await page.keyboard.press("r");
