@@ -243,7 +243,7 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   const concepts = [...query.weights.keys()].filter((t) => t.startsWith("§") && query.weights.get(t) === 1);
   const unknownShare = massShare(index.questions, query, (t) => !knownAnywhere(index, t));
   const longQuestion = query.analysis.context !== "" ? 1 : 0;
-  const queryTerms = Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(20));
+  const queryTerms = Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(6));
   const governance = query.analysis.intent === "governance" ? 1 : 0;
 
   const scored = shortlist.flatMap(({ entry, score }) => {

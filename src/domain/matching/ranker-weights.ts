@@ -15,15 +15,16 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -3.1226,
+  bias: -4.221,
   weights: {
-    relevance: 1.0397,
-    lead: 0.6883,
-    consensus: 1.5903,
-    coverage: 3.3504,
-    phrasingCoverage: 0.138,
-    dice: 5.0382,
-    questionStrength: -2.6783,
+    relevance: 0.964,
+    lead: 0.672,
+    consensus: 1.5708,
+    coverage: 3.3568,
+    phrasingCoverage: 0.0957,
+    dice: 4.6543,
+    questionStrength: -2.0914,
+    queryTerms: 1.1515,
   },
 };
 
