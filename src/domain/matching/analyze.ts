@@ -48,6 +48,9 @@ export interface QuestionAnalysis {
 const GOVERNANCE_VERBS =
   /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted|tested|secured|operated)\b/g;
 
+/** The nouns a governance template is about the existence of. */
+const GOVERNANCE_NOUN = /\b(polic(y|ies)|procedures?|process(es)?|plans?|programs?|programmes?|standards?)\b/;
+
 /** Boilerplate nouns and phrases around a governance template's topic. */
 const GOVERNANCE_WORDS = [
   /\b(are|is|have|has|do|does)\b/g,
@@ -141,7 +144,7 @@ function stripGovernance(text: string): string {
  * entries; the topic itself came before the verbs.
  */
 const TRAILING_PURPOSE =
-  /^\W*((in order |so as )?to (guide|ensure|support|enable|provide|help|facilitate|govern|direct|drive|maintain|meet|achieve|address|inform|establish)|such that|so that|in a (way|manner) that|whereby)\b/;
+  /^\W*((in order |so as )?to (guide|ensure|support|enable|provide|help|facilitate|govern|direct|drive|maintain|meet|achieve|address|inform|establish)|such that|so that|in a (way|manner) that|whereby|which|that)\b/;
 
 /**
  * A relative clause between a template's topic and its verbs: "a security incident response plan
@@ -193,7 +196,11 @@ const SCOPE_QUALIFIERS =
  */
 function governanceTopic(normalized: string, whole = normalized): { topic: string; rest: string } | null {
   const verbs = [...normalized.matchAll(GOVERNANCE_VERBS)];
-  if (new Set(verbs.map((v) => v[0])).size < 3 && !REVIEW_TEMPLATE.test(whole)) return null;
+  const distinct = new Set(verbs.map((v) => v[0])).size;
+  // Three control verbs make a template; two do when the subject is a policy, process or plan
+  // ("Is a user access provisioning process defined and implemented which…").
+  const template = distinct >= 3 || (distinct === 2 && GOVERNANCE_NOUN.test(normalized));
+  if (!template && !REVIEW_TEMPLATE.test(whole)) return null;
   const last = verbs.at(-1);
   const tailAt = last ? (last.index ?? 0) + last[0].length : normalized.length;
   const purpose = TRAILING_PURPOSE.test(normalized.slice(tailAt)) ? normalized.slice(tailAt) : "";

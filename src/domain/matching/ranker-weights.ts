@@ -15,16 +15,16 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -4.221,
+  bias: -3.9235,
   weights: {
-    relevance: 0.964,
-    lead: 0.672,
-    consensus: 1.5708,
-    coverage: 3.3568,
-    phrasingCoverage: 0.0957,
-    dice: 4.6543,
-    questionStrength: -2.0914,
-    queryTerms: 1.1515,
+    relevance: 0.8468,
+    lead: 0.6603,
+    consensus: 1.6029,
+    coverage: 3.447,
+    phrasingCoverage: 0.1606,
+    dice: 4.6367,
+    questionStrength: -2.0617,
+    queryTerms: 0.8411,
   },
 };
 
