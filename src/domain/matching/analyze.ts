@@ -77,7 +77,7 @@ const OPEN_OPENER =
 
 /** An ask for words anywhere in a statement-style row. */
 const OPEN_ANYWHERE =
-  /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo)\W*$/;
+  /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo)\W*$|\s[-–—:]\s*(timeframe|time ?frame|frequency|duration|period|interval|regions?|locations?|tools?|products?|versions?|owners?|contacts?)\b/;
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**
@@ -260,8 +260,11 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
   const askText = focusSentences.join(" ");
   const firstAsk = normalizeText(asks[0] ?? text).replace(/^(\(?[a-z0-9]{1,3}[.)]\s*)+/, "");
 
-  const plain = splitAsides(normalized);
-  const topic = governanceTopic(plain.core, normalized);
+  // A template is read in the ask: context sentences around it ("We are interested in the
+  // practical steps, not only the policy.") do not make a "Describe how…" ask a template.
+  const askNormalizedText = normalizeText(askText);
+  const plain = splitAsides(askNormalizedText);
+  const topic = governanceTopic(plain.core, askNormalizedText);
   const askParts = splitAsides(askText);
   // Closed when it opens like a yes/no question. Otherwise closed unless it asks for words somewhere:
   // buyers' statements ("Encryption at rest - please confirm", "SSO supported") ask to confirm, while
@@ -283,8 +286,8 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
     focus: topic?.topic ?? askParts.core,
     ask: askText.split(/\s+/).length >= 4 ? askText : text,
     context: [
-      topic !== null ? [topic.rest, plain.asides].join(" ").trim() : contextSentences.join(" "),
-      topic !== null ? "" : askParts.asides,
+      topic !== null ? [topic.rest, plain.asides].join(" ").trim() : askParts.asides,
+      contextSentences.join(" "),
       followUp && previous ? previous : "",
     ]
       .filter(Boolean)

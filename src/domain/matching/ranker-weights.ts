@@ -15,16 +15,16 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -3.9235,
+  bias: -4.1473,
   weights: {
-    relevance: 0.8468,
-    lead: 0.6603,
-    consensus: 1.6029,
-    coverage: 3.447,
-    phrasingCoverage: 0.1606,
-    dice: 4.6367,
-    questionStrength: -2.0617,
-    queryTerms: 0.8411,
+    relevance: 0.806,
+    lead: 0.6347,
+    consensus: 1.5943,
+    coverage: 3.4144,
+    phrasingCoverage: 0.2067,
+    dice: 4.7129,
+    questionStrength: -1.9595,
+    queryTerms: 1.0287,
   },
 };
 
