@@ -164,6 +164,9 @@ const INNER_CLAUSE =
  */
 const ASIDES = [
   /\([^()]*\)/gi,
+  // The security triad qualifies anything ("the confidentiality, integrity and availability of
+  // backup data"): the topic is what follows it.
+  /\b(the )?confidentiality,? integrity,? (and|&) availability( of)?\b/gi,
   /\b(as per|per|according to|in accordance with|as required by|as permitted by|consistent with|in line with|as deemed appropriate by|as determined by|as justified by)( (all|any|the|its|their|respective|relevant|applicable|organi[sz]ational|local))* (slas?|laws?|regulations?|legal|statutory|contractual|standards?|industry|best practices?|requirements|the business|the organi[sz]ation|risk)\b[^.?;:]*/gi,
   /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
 ];

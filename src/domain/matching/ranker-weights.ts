@@ -15,16 +15,16 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -4.1473,
+  bias: -4.1503,
   weights: {
-    relevance: 0.806,
-    lead: 0.6347,
-    consensus: 1.5943,
-    coverage: 3.4144,
-    phrasingCoverage: 0.2067,
-    dice: 4.7129,
-    questionStrength: -1.9595,
-    queryTerms: 1.0287,
+    relevance: 0.8055,
+    lead: 0.6333,
+    consensus: 1.5947,
+    coverage: 3.4152,
+    phrasingCoverage: 0.2195,
+    dice: 4.7074,
+    questionStrength: -1.9665,
+    queryTerms: 1.032,
   },
 };
 
