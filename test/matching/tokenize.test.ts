@@ -82,12 +82,11 @@ describe("cloud questionnaire wording and spellings", () => {
 
 describe("log integrity, remote sites and secure channels", () => {
   it.each([
-    ["Can administrators alter or wipe the audit trail?", null],
     ["Are audit trails kept on write-once storage?", "§logintegrity"],
     ["Is access to the security logs limited to the SOC team?", "§logintegrity"],
     ["Controls for staff at remote sites", "§remote"],
     ["Is a secure channel used to move files to the new region?", "§transit"],
   ])("%s → %s", (text, concept) => {
-    if (concept) expect(concepts(text)).toContain(concept);
+    expect(concepts(text)).toContain(concept);
   });
 });
