@@ -272,6 +272,32 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     expect(await page.locator("#answers tbody").textContent()).toContain(`→ ${EMAIL} by 2027-03-01`);
   });
 
+  it("sorts the queue on the server, with the sort in the URL beside the filters", async () => {
+    await page.getByRole("button", { name: "Clear" }).click();
+    await expect.poll(() => page.locator("#answer-count").textContent()).toBe("300 answers · showing 1–50");
+    expect(new URL(page.url()).search).toBe("");
+    await page.getByLabel("Sort").selectOption("-confidence");
+    await page.getByLabel("Status").selectOption("drafted");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    const sorted = await quire.api<{ data: Answer[] }>(
+      "GET",
+      `/v1/questionnaires/${questionnaireId}/answers?status=drafted&sort=-confidence&limit=500`,
+    );
+    const first = sorted.data[0] as Answer;
+    await expect.poll(() => page.locator("#answers tbody tr").first().getAttribute("data-answer-id")).toBe(first.id);
+    const url = new URL(page.url());
+    expect([url.searchParams.get("sort"), url.searchParams.get("status")]).toEqual(["-confidence", "drafted"]);
+    const shown = await page.locator("#answers tbody tr[data-answer-id]").evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute("data-answer-id")),
+    );
+    expect(shown).toEqual(sorted.data.slice(0, 50).map((a) => a.id));
+    // A reload (or a shared link) opens the same queue, its controls showing the sort and filter.
+    await page.reload();
+    await expect.poll(() => page.locator("#answers tbody tr").first().getAttribute("data-answer-id")).toBe(first.id);
+    expect(await page.getByLabel("Sort").inputValue()).toBe("-confidence");
+    expect(await page.getByLabel("Status").inputValue()).toBe("drafted");
+  });
+
   it("the audit log names the signed-in person", async () => {
     const audit = await quire.api<{ data: { action: string; actor: string; keyId: string | null }[] }>(
       "GET",
