@@ -27,7 +27,10 @@ describe("sorting a questionnaire's answers", () => {
     h = await harness();
     a = await h.tenant("Vendor A");
     b = await h.tenant("Vendor B");
-    const customer = await h.call("POST", "/v1/customers", { key: a.adminKey, json: { name: "Initech", region: "us" } });
+    const customer = await h.call("POST", "/v1/customers", {
+      key: a.adminKey,
+      json: { name: "Initech", region: "us" },
+    });
     const up = await h.call("POST", "/v1/questionnaires", {
       key: a.adminKey,
       form: fileForm(readFileSync("fixtures/caiq-like.xlsx"), "caiq-like.xlsx", {

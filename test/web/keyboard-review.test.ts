@@ -287,9 +287,9 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     await expect.poll(() => page.locator("#answers tbody tr").first().getAttribute("data-answer-id")).toBe(first.id);
     const url = new URL(page.url());
     expect([url.searchParams.get("sort"), url.searchParams.get("status")]).toEqual(["-confidence", "drafted"]);
-    const shown = await page.locator("#answers tbody tr[data-answer-id]").evaluateAll((rows) =>
-      rows.map((r) => r.getAttribute("data-answer-id")),
-    );
+    const shown = await page
+      .locator("#answers tbody tr[data-answer-id]")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-answer-id")));
     expect(shown).toEqual(sorted.data.slice(0, 50).map((a) => a.id));
     // A reload (or a shared link) opens the same queue, its controls showing the sort and filter.
     await page.reload();

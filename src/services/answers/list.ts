@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, gt, lt, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { answers, questions } from "../../db/schema/index.js";
 import type { Db } from "../../db/types.js";
-import { QuireError } from "../../domain/errors.js";
 import {
   ANSWER_SORTS,
   type AnswerSort,
   STATUS_WORK_ORDER,
   type StoredAnswerStatus,
 } from "../../domain/answering/status.js";
+import { QuireError } from "../../domain/errors.js";
 import type { ServiceContext } from "../context.js";
 import { decodeCursor, type Page, pageOf } from "../pagination.js";
 import { questionnaireRow } from "../questionnaires/shape.js";
@@ -201,6 +201,9 @@ export async function listAnswers(
     rows,
     input.limit,
     (r) => cursorKey(sort, r),
-    ({ sortKey: _sortKey, ...r }) => ({ ...r, citations: r.citations.map((c) => ({ artifactId: c.artifactId, type: c.type, title: c.title })) }),
+    ({ sortKey: _sortKey, ...r }) => ({
+      ...r,
+      citations: r.citations.map((c) => ({ artifactId: c.artifactId, type: c.type, title: c.title })),
+    }),
   );
 }

@@ -33,12 +33,15 @@ const route = createRoute({
         .max(200)
         .optional()
         .openapi({ description: "Search: words in the question, its id or the answer (case-insensitive)" }),
-      sort: z.enum(ANSWER_SORTS).optional().openapi({
-        description:
-          "Order of the list (default `position`: sheet, then row). `confidence`, `status` (needs review, no match, " +
-          "drafted, rejected, approved), `dueOn` (no due date last), `assignee` (unassigned last); `-` before a " +
-          "field reverses it. Ties keep the questionnaire's order; the cursor belongs to the sort it came from.",
-      }),
+      sort: z
+        .enum(ANSWER_SORTS)
+        .optional()
+        .openapi({
+          description:
+            "Order of the list (default `position`: sheet, then row). `confidence`, `status` (needs review, no match, " +
+            "drafted, rejected, approved), `dueOn` (no due date last), `assignee` (unassigned last); `-` before a " +
+            "field reverses it. Ties keep the questionnaire's order; the cursor belongs to the sort it came from.",
+        }),
     }),
   },
   responses: {
