@@ -8,11 +8,12 @@ import type { WhoAmI } from "./api-types.js";
 import { byId } from "./dom.js";
 import { renderAttention } from "./pages/attention.js";
 import { renderInsights } from "./pages/insights.js";
+import { renderInvite } from "./pages/invite.js";
 import { renderQuestionnaires } from "./pages/questionnaires.js";
 import { renderReview } from "./pages/review.js";
 import { renderSignIn } from "./pages/sign-in.js";
 import { flash } from "./problem.js";
-import { clearKey, getKey, keyPrefix } from "./session.js";
+import { clearKey, getKey, keyPrefix, setKey } from "./session.js";
 
 const main = byId("main");
 const signout = byId("signout");
@@ -45,8 +46,30 @@ function signIn(problem: unknown): void {
   renderSignIn(main, problem, route);
 }
 
+/**
+ * Tokens that arrive in the URL fragment (never sent to a server): the session an SSO sign-in
+ * ends with (/app/#sso=qs_…) is kept for this tab and wiped from the address bar and history;
+ * an invitation link (/app/invite#token=qi_…) is returned for the invite page.
+ */
+function fromFragment(): { invitation: string | null } {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const session = params.get("sso");
+  if (session?.startsWith("qs_")) {
+    setKey(session);
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  const invitation = /^\/app\/invite\/?$/.test(location.pathname) ? params.get("token") : null;
+  return { invitation };
+}
+
 function route(): void {
   flash(null);
+  const { invitation } = fromFragment();
+  if (invitation) {
+    showSignedIn(null);
+    renderInvite(main, invitation, route);
+    return;
+  }
   const key = getKey();
   if (!key) {
     signIn(null);
