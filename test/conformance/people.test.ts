@@ -162,5 +162,18 @@ describe.each(DRIVERS)("people on $name", (driver) => {
     expect((await verifySession(db, session.token, now.toISOString()))?.tenantId).toBe("tn_a");
     await expect(finishSso(admin, back.searchParams, started.state)).rejects.toMatchObject({ code: "sso_state_used" });
     expect(await signIn(db, "fay@sso-a.example", "none:sso", now)).toBeNull();
+    // A sign-in left at the provider for more than 10 minutes lapses.
+    const slow = await startSso(admin, { email: "fay@sso-a.example" }, "http://localhost/v1/sso/callback");
+    const slowBack = await idp.authorize(slow.authorizationUrl);
+    now = new Date(now.getTime() + 10 * 60_000);
+    await expect(finishSso(admin, slowBack.searchParams, slow.state)).rejects.toMatchObject({
+      code: "sso_state_expired",
+    });
+    // An hour later the next start clears it away: the callback no longer knows it.
+    now = new Date(now.getTime() + 61 * 60_000);
+    await startSso(admin, { email: "fay@sso-a.example" }, "http://localhost/v1/sso/callback");
+    await expect(finishSso(admin, slowBack.searchParams, slow.state)).rejects.toMatchObject({
+      code: "sso_state_unknown",
+    });
   });
 });

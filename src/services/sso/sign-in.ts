@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
 import { ssoDomains, ssoStates, users } from "../../db/schema/index.js";
 import { QuireError } from "../../domain/errors.js";
@@ -59,6 +59,8 @@ export async function startSso(
   const pending = await beginSignIn(oidcClient(connection), redirectUri, loginHint, providerOptions(deps));
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + SSO_STATE_MINUTES * 60_000).toISOString();
+  // Sign-ins that lapsed over an hour ago are no use to anyone (until then a late callback hears "expired").
+  await deps.db.delete(ssoStates).where(lt(ssoStates.expiresAt, new Date(now.getTime() - 3_600_000).toISOString()));
   await deps.db.insert(ssoStates).values({
     id: newId("sso"),
     tenantId,
