@@ -141,3 +141,41 @@ describe("the buyer's own systems and tenant data", () => {
     },
   );
 });
+
+describe("asides and inner clauses (written here in this test's own words)", () => {
+  it("a relative clause listing what the topic covers is context, not topic", () => {
+    const a = analyzeQuestion(
+      "Is a vulnerability disclosure program that covers partner portals, mobile apps and other customer-facing channels documented, approved, published and maintained?",
+    );
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toBe("vulnerability disclosure");
+    expect(a.context).toContain("partner portals");
+  });
+
+  it("a trailing 'such that' clause is context", () => {
+    const a = analyzeQuestion(
+      "Are procedures for the rotation of on-call duties defined, implemented and evaluated such that no engineer carries pager duty two weeks in a row?",
+    );
+    expect(a.focus).toBe("rotation on-call duties");
+    expect(a.context).toContain("pager duty");
+  });
+
+  it("a parenthesis and a compliance qualifier are context; the ask stays in the buyer's words", () => {
+    const a = analyzeQuestion(
+      "Are lost laptops reported to the service desk (including those of contractors) in accordance with applicable laws and regulations?",
+    );
+    expect(a.focus).toBe("Are lost laptops reported to the service desk?");
+    expect(a.context).toContain("including those of contractors");
+    expect(a.context).toContain("in accordance with applicable laws and regulations");
+  });
+
+  it("a row that is only a parenthesis is kept as it is", () => {
+    expect(analyzeQuestion("(optional)").focus).toBe("(optional)");
+  });
+
+  it("a list of three or more control verbs makes a template even without policy words", () => {
+    const a = analyzeQuestion("Are backup generators secured, tested and maintained at planned intervals?");
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toBe("backup generators");
+  });
+});

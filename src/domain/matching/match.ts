@@ -36,6 +36,9 @@ const ANSWER_WEIGHT = 0.3;
 const CONTROL_WEIGHT = 0.3;
 /** Context sentences around a long question's ask, and the previous row of a follow-up, count less. */
 const CONTEXT_WEIGHT = 0.35;
+/** The words of a policy, added to a governance template's topic at this weight. */
+const POLICY_WEIGHT = 0.35;
+const GOVERNANCE_TERMS = tokenize("policy");
 /** An ask with fewer content tokens than this leans on its context. */
 const THIN_ASK = 3;
 /** How many leading candidates are asked whether they agree on the controls. */
@@ -64,6 +67,11 @@ export function buildQuery(index: MatchIndex, text: string, previous?: string | 
   if (contextWeight === 1) focus = [...new Set([...focus, ...context])];
   const weights = new Map<string, number>(focus.map((t) => [t, 1]));
   for (const t of context) if (!weights.has(t)) weights.set(t, contextWeight);
+  // A governance template asks whether <topic> has a policy: of the topic's entries, the one that
+  // states the policy answers it ("strong password policies…" is the password policy, not the
+  // entry about changing default passwords to strong ones).
+  if (analysis.intent === "governance")
+    for (const t of GOVERNANCE_TERMS) if (!weights.has(t)) weights.set(t, POLICY_WEIGHT);
   return { weights, focusTerms: focus, analysis };
 }
 

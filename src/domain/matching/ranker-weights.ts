@@ -15,21 +15,17 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -10.084,
+  bias: -3.1226,
   weights: {
-    relevance: 1.6543,
-    lead: 0.5071,
-    consensus: 1.1271,
-    coverage: 2.9596,
-    phrasingCoverage: 0.4278,
-    dice: 0.4749,
-    questionStrength: 3.0296,
-    unknownShare: 1.7156,
-    queryTerms: 8.7576,
-    longQuestion: 1.7733,
-    governance: 2.9835,
+    relevance: 1.0397,
+    lead: 0.6883,
+    consensus: 1.5903,
+    coverage: 3.3504,
+    phrasingCoverage: 0.138,
+    dice: 5.0382,
+    questionStrength: -2.6783,
   },
 };
 
 /** The probability at or above which an answer is drafted: cross-validated precision ≥ 0.98 on tuning. */
-export const DRAFT_BAR = 0.775;
+export const DRAFT_BAR = 0.725;

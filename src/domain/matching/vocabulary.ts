@@ -118,7 +118,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c(
     "dr",
     /\bdr\b/,
-    /\bdisaster recovery\b/,
+    /\bdisaster (recovery|response)\b/,
     /\bdrp\b/,
     /\bfail[\s-]?over\b/,
     /\brecovery (plan|test|exercise)/,
@@ -324,6 +324,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\btamper(ed|ing)? (components|hardware|software)\b/,
     /\bcomponent (authenticity|provenance)\b/,
     /\bsupply chain risks?\b/,
+    /\bsupply[\s-]chain (relationships?|organi[sz]ations?|partners?|agreements?)\b/,
   ),
   c(
     "incident",
@@ -408,6 +409,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "physical",
     /\bphysical (security|access)\b/,
     /\bdata cent(er|re)s?\b/,
+    /\bsurveillance (systems?|cameras?)\b|\bvideo (surveillance|monitoring)\b/,
+    /\b(ingress and egress|entry and exit|entrance and exit) (points|areas)\b/,
+    /\bsecurity perimeters?\b/,
     /\bbadges?\b/,
     /\bcctv\b/,
     /\bvisitors?\b/,
@@ -436,7 +440,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bmobile device management\b/,
     /\bbyod\b/,
     /\blaptops?\b/,
-    /\bendpoints?\b/,
+    // "Endpoints" of an API or a public service are not devices.
+    /\b(?<!(api|public|http|https|rest|web|service|graphql|internet[\s-]facing|exposed|your) )endpoints?\b(?! (of|for|in) (the|our|your) (api|service))/,
     /\bworkstations?\b/,
     /\bmobile devices?\b/,
   ),
