@@ -927,7 +927,7 @@ export interface paths {
         };
         /**
          * Where the provider sends the browser back: verifies the sign-in and opens the app signed in
-         * @description Public. Redirects (303) to /app with the session (also set as the session cookie). Refusals are problem+json: `sso_state_*` (unknown, used, expired, mismatch), `sso_bad_signature`, `sso_wrong_audience`, `sso_wrong_issuer`, `sso_token_expired`, `sso_nonce_mismatch`, `sso_domain_not_allowed`, `sso_email_mismatch`, `sso_other_tenant`…
+         * @description Public. Redirects (303) to /app with the session (also set as the session cookie). Refusals are problem+json (a browser asking for text/html is sent back to /app/#sso_error=<code> instead): `sso_state_*` (unknown, used, expired, mismatch), `sso_bad_signature`, `sso_wrong_audience`, `sso_wrong_issuer`, `sso_token_expired`, `sso_nonce_mismatch`, `sso_domain_not_allowed`, `sso_email_mismatch`, `sso_other_tenant`…
          */
         get: operations["ssoCallback"];
         put?: never;

@@ -178,6 +178,14 @@ describe("refusals (problem+json with stable codes)", () => {
     tokenOf(await flow.finish());
   });
 
+  it("sends a browser (Accept: text/html) back to the sign-in page with only the code", async () => {
+    idp.as({ email: "browser@a.example" });
+    const flow = await begin({ email: "browser@a.example" });
+    const res = await h.call("GET", flow.back.pathname + flow.back.search, { headers: { accept: "text/html" } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/app/#sso_error=sso_state_mismatch");
+  });
+
   it("an unknown state is refused (sso_state_unknown)", async () => {
     const state = "x".repeat(43);
     const res = await h.call("GET", `/v1/sso/callback?code=abc&state=${state}`, {

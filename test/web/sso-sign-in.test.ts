@@ -73,6 +73,19 @@ describePages("single sign-on and invitations, in Chromium", () => {
     await context.close();
   });
 
+  it("brings a refused sign-in back to the sign-in page with the code", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    idp.as({ email: "outsider@other.example" });
+    await page.goto(`${quire.base}/app`);
+    await page.getByLabel("Work email", { exact: true }).fill("outsider@sso-page.example");
+    await page.getByRole("button", { name: "Sign in with SSO", exact: true }).click();
+    await expect.poll(() => page.locator("#signin-sso [role=alert]").textContent()).toContain("sso_domain_not_allowed");
+    expect(page.url()).toBe(`${quire.base}/app/`);
+    expect(await page.evaluate(STORED_KEY)).toBeNull();
+    await context.close();
+  });
+
   it("accepts an invitation link with a name and password, signed in with the invited role", async () => {
     const invited = await quire.api<{ link: string }>("POST", "/v1/invitations", {
       email: "ivan@elsewhere.example",

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { QuireError } from "../../../domain/errors.js";
 import { deleteSsoConnection, getSsoConnection, saveSsoConnection } from "../../../services/sso/connection.js";
 import { finishSso, SSO_STATE_MINUTES, startSso } from "../../../services/sso/sign-in.js";
 import type { AppEnv } from "../../env.js";
@@ -103,7 +104,8 @@ const callback = createRoute({
   tags: ["people"],
   summary: "Where the provider sends the browser back: verifies the sign-in and opens the app signed in",
   description:
-    "Public. Redirects (303) to /app with the session (also set as the session cookie). Refusals are problem+json: " +
+    "Public. Redirects (303) to /app with the session (also set as the session cookie). Refusals are problem+json " +
+    "(a browser asking for text/html is sent back to /app/#sso_error=<code> instead): " +
     "`sso_state_*` (unknown, used, expired, mismatch), `sso_bad_signature`, `sso_wrong_audience`, `sso_wrong_issuer`, " +
     "`sso_token_expired`, `sso_nonce_mismatch`, `sso_domain_not_allowed`, `sso_email_mismatch`, `sso_other_tenant`…",
   request: {
@@ -148,7 +150,16 @@ export function registerSso(app: OpenAPIHono<AppEnv>): void {
   });
   app.openapi(callback, async (c) => {
     const params = new URL(c.req.url).searchParams;
-    const session = await finishSso(c.var.deps, params, cookie(c, SSO_COOKIE));
+    let session: Awaited<ReturnType<typeof finishSso>>;
+    try {
+      session = await finishSso(c.var.deps, params, cookie(c, SSO_COOKIE));
+    } catch (err) {
+      // A browser (it asks for HTML) goes back to the sign-in page, which shows the code and why;
+      // a program gets the problem+json.
+      if (!(err instanceof QuireError) || !(c.req.header("accept") ?? "").includes("text/html")) throw err;
+      // Only the stable code travels: a link with made-up text must not be able to speak for Quire.
+      return c.redirect(`/app/#sso_error=${encodeURIComponent(err.code)}`, 303);
+    }
     setSessionCookie(c, session);
     c.header("set-cookie", `${SSO_COOKIE}=; Path=/v1/sso; HttpOnly; SameSite=Lax; Max-Age=0${secure(c)}`, {
       append: true,

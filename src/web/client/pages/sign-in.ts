@@ -43,7 +43,7 @@ export function renderSignIn(root: HTMLElement, problem: unknown, onSignedIn: ()
     }
   });
 
-  const sso = ssoForm();
+  const { form: sso, error: ssoError } = ssoForm();
 
   const input = h("input", {
     type: "password",
@@ -80,7 +80,8 @@ export function renderSignIn(root: HTMLElement, problem: unknown, onSignedIn: ()
     }
   });
   fill(root, person, sso, form);
-  showProblem(problem && String((problem as { code?: string }).code).includes("key") ? error : personError, problem);
+  const code = String((problem as { code?: string } | null)?.code ?? "");
+  showProblem(code.startsWith("sso_") ? ssoError : code.includes("key") ? error : personError, problem);
   email.focus();
 }
 
@@ -88,7 +89,7 @@ export function renderSignIn(root: HTMLElement, problem: unknown, onSignedIn: ()
  * "Sign in with SSO": the work email's domain picks the organisation's provider; the browser goes
  * there and comes back through /v1/sso/callback to /app/#sso=<session> (main.ts keeps it).
  */
-function ssoForm(): HTMLFormElement {
+function ssoForm(): { form: HTMLFormElement; error: HTMLElement } {
   const email = h("input", { type: "email", name: "ssoEmail", autocomplete: "username", required: true });
   const error = h("div", { class: "problem", role: "alert", hidden: true });
   const button = h("button", { type: "submit", class: "secondary" }, "Sign in with SSO");
@@ -117,5 +118,5 @@ function ssoForm(): HTMLFormElement {
       button.disabled = false;
     }
   });
-  return form;
+  return { form, error };
 }
