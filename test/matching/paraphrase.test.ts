@@ -132,3 +132,10 @@ describe("scope rules and the library's own words", () => {
     expect(a.status).toBe("no_match");
   });
 });
+
+describe("particular facts about people", () => {
+  it("the name of an executive is a particular fact no library answer holds", async () => {
+    const a = await answer("What is the name of your chief executive (CEO)?", "free_text");
+    expect(a.status).toBe("no_match");
+  });
+});
