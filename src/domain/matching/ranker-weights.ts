@@ -15,16 +15,16 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -4.1648,
+  bias: -4.1948,
   weights: {
-    relevance: 0.8451,
-    lead: 0.7945,
-    consensus: 1.6146,
-    coverage: 3.3019,
-    phrasingCoverage: 0.2213,
-    dice: 4.5864,
-    questionStrength: -1.8266,
-    queryTerms: 1.0394,
+    relevance: 0.7837,
+    lead: 0.6711,
+    consensus: 1.6791,
+    coverage: 3.3355,
+    phrasingCoverage: 0.2785,
+    dice: 4.6156,
+    questionStrength: -1.8004,
+    queryTerms: 1.0463,
   },
 };
 
