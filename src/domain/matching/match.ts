@@ -140,7 +140,7 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     if ((terms[i] as TermInfo).term.startsWith("§") && weights[i] === 1) conceptCount++;
   const unknownShare = massShare(compiled, (t) => !t.known);
   const longQuestion = query.analysis.context !== "" ? 1 : 0;
-  const queryTerms = Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(20));
+  const queryTerms = Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(6));
   const governance = query.analysis.intent === "governance" ? 1 : 0;
 
   const scored: Scored[] = [];

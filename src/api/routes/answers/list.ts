@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { ANSWER_SORTS } from "../../../domain/answering/status.js";
 import { listAnswersJson } from "../../../services/answers/list.js";
 import type { AppEnv } from "../../env.js";
 import { problem } from "../../errors.js";
@@ -12,7 +13,7 @@ const route = createRoute({
   operationId: "listAnswers",
   tags: ["answers"],
   summary:
-    "List a questionnaire's answers in question order (filter by status, confidence, section, assignee; search with q)",
+    "List a questionnaire's answers in question order or by `sort` (filter by status, confidence, section, assignee; search with q)",
   security: bearer("questionnaires:read"),
   middleware: guard("questionnaires:read"),
   request: {
@@ -32,6 +33,15 @@ const route = createRoute({
         .max(200)
         .optional()
         .openapi({ description: "Search: words in the question, its id or the answer (case-insensitive)" }),
+      sort: z
+        .enum(ANSWER_SORTS)
+        .optional()
+        .openapi({
+          description:
+            "Order of the list (default `position`: sheet, then row). `confidence`, `status` (needs review, no match, " +
+            "drafted, rejected, approved), `dueOn` (no due date last), `assignee` (unassigned last); `-` before a " +
+            "field reverses it. Ties keep the questionnaire's order; the cursor belongs to the sort it came from.",
+        }),
     }),
   },
   responses: {
