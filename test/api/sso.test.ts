@@ -201,6 +201,14 @@ describe("refusals (problem+json with stable codes)", () => {
     expect(await h.db.select().from(users).where(eq(users.email, "mallory@elsewhere.example"))).toHaveLength(0);
   });
 
+  it("start needs an email or an invitation, not both", async () => {
+    for (const body of [{}, { email: "x@a.example", invitation: "qi_x" }]) {
+      const res = await h.call("POST", "/v1/sso/start", { json: body });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: "validation_failed", errors: [{ field: "email" }] });
+    }
+  });
+
   it("an email no tenant's SSO covers cannot start (sso_not_configured)", async () => {
     await refused(
       await h.call("POST", "/v1/sso/start", { json: { email: "x@nowhere.example" } }),
