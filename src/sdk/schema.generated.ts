@@ -202,7 +202,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a questionnaire's answers in question order (filter by status, confidence, section, assignee; search with q) */
+        /** List a questionnaire's answers in question order or by `sort` (filter by status, confidence, section, assignee; search with q) */
         get: operations["listAnswers"];
         put?: never;
         post?: never;
@@ -3600,6 +3600,8 @@ export interface operations {
                 assignee?: string;
                 /** @description Search: words in the question, its id or the answer (case-insensitive) */
                 q?: string;
+                /** @description Order of the list (default `position`: sheet, then row). `confidence`, `status` (needs review, no match, drafted, rejected, approved), `dueOn` (no due date last), `assignee` (unassigned last); `-` before a field reverses it. Ties keep the questionnaire's order; the cursor belongs to the sort it came from. */
+                sort?: "position" | "confidence" | "-confidence" | "status" | "-status" | "dueOn" | "-dueOn" | "assignee" | "-assignee";
             };
             header?: never;
             path: {

@@ -179,3 +179,18 @@ describe("asides and inner clauses (written here in this test's own words)", () 
     expect(a.focus).toBe("backup generators");
   });
 });
+
+describe("open asks around template words (written here in this test's own words)", () => {
+  it("context sentences naming a policy do not turn a 'describe how' ask into a template", () => {
+    const a = analyzeQuestion(
+      "Awareness courses are only part of the answer; what counts is how releases are designed, reviewed and tested. We care about the practice, not the policy. Describe how security checks are built into your release pipeline.",
+    );
+    expect(a.intent).not.toBe("governance");
+    expect(a.closed).toBe(false);
+    expect(a.context).toContain("not the policy");
+  });
+
+  it("a statement row asking for a timeframe after a dash asks for words", () => {
+    expect(analyzeQuestion("Log deletion after offboarding - timeframe incl. archives").closed).toBe(false);
+  });
+});

@@ -119,3 +119,23 @@ describe("long control-framework templates (written here in this test's own word
     expect(a.entryId).toBe("byok");
   });
 });
+
+describe("scope rules and the library's own words", () => {
+  it("a headcount question the library was taught as a phrasing is answered, not ruled out of scope", async () => {
+    const a = await answer("How many employees does your company have?", "free_text");
+    expect(a.entryId).toBe("company-profile");
+    expect(a.status).not.toBe("no_match");
+  });
+
+  it("a headcount question it was not taught stays out of scope", async () => {
+    const a = await answer("How many engineers work in your security operations team?", "free_text");
+    expect(a.status).toBe("no_match");
+  });
+});
+
+describe("particular facts about people", () => {
+  it("the name of an executive is a particular fact no library answer holds", async () => {
+    const a = await answer("What is the name of your chief executive (CEO)?", "free_text");
+    expect(a.status).toBe("no_match");
+  });
+});

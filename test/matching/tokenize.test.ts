@@ -79,3 +79,14 @@ describe("cloud questionnaire wording and spellings", () => {
     expect(tokenize("utilities")).not.toEqual(tokenize("utilization"));
   });
 });
+
+describe("log integrity, remote sites and secure channels", () => {
+  it.each([
+    ["Are audit trails kept on write-once storage?", "§logintegrity"],
+    ["Is access to the security logs limited to the SOC team?", "§logintegrity"],
+    ["Controls for staff at remote sites", "§remote"],
+    ["Is a secure channel used to move files to the new region?", "§transit"],
+  ])("%s → %s", (text, concept) => {
+    expect(concepts(text)).toContain(concept);
+  });
+});

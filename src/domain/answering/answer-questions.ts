@@ -12,6 +12,10 @@ import type { CustomerContext } from "./customer.js";
 import { finalizeAnswer } from "./finalize.js";
 import { type AnswerReport, type ReportQuestion, summarize, withStaleWarnings } from "./report.js";
 
+/** How close to one of an entry's phrasings a question must be for that entry to have been taught it. */
+const TAUGHT_COVERAGE = 0.95;
+const TAUGHT_DICE = 0.75;
+
 export interface AnswerOptions {
   readonly thresholds?: DraftThresholds;
   /** How many alternatives to keep for the reviewer. */
@@ -142,7 +146,12 @@ export function answerQuestion(
       .sort((x, y) => y.confidence - x.confidence),
   };
   const top = candidates[0];
-  const scope = outOfScope(question.text, query.analysis.focus);
+  // A scope rule yields to the library's own words: when an entry holds this question almost
+  // verbatim as a phrasing ("How many employees does your company have?" in the company profile),
+  // its owner decided the library answers it.
+  const taught =
+    top !== undefined && top.features.phrasingCoverage >= TAUGHT_COVERAGE && top.features.dice >= TAUGHT_DICE;
+  const scope = taught ? null : outOfScope(question.text, query.analysis.focus);
   if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
   if (!top || top.confidence < thresholds.review) {
     return noMatch(

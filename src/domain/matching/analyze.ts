@@ -48,6 +48,9 @@ export interface QuestionAnalysis {
 const GOVERNANCE_VERBS =
   /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted|tested|secured|operated)\b/g;
 
+/** The nouns a governance template is about the existence of. */
+const GOVERNANCE_NOUN = /\b(polic(y|ies)|procedures?|process(es)?|plans?|programs?|programmes?|standards?)\b/;
+
 /** Boilerplate nouns and phrases around a governance template's topic. */
 const GOVERNANCE_WORDS = [
   /\b(are|is|have|has|do|does)\b/g,
@@ -74,7 +77,7 @@ const OPEN_OPENER =
 
 /** An ask for words anywhere in a statement-style row. */
 const OPEN_ANYWHERE =
-  /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo)\W*$/;
+  /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo)\W*$|\s[-–—:]\s*(timeframe|time ?frame|frequency|duration|period|interval|regions?|locations?|tools?|products?|versions?|owners?|contacts?)\b/;
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**
@@ -141,7 +144,7 @@ function stripGovernance(text: string): string {
  * entries; the topic itself came before the verbs.
  */
 const TRAILING_PURPOSE =
-  /^\W*((in order |so as )?to (guide|ensure|support|enable|provide|help|facilitate|govern|direct|drive|maintain|meet|achieve|address|inform|establish)|such that|so that|in a (way|manner) that|whereby)\b/;
+  /^\W*((in order |so as )?to (guide|ensure|support|enable|provide|help|facilitate|govern|direct|drive|maintain|meet|achieve|address|inform|establish)|such that|so that|in a (way|manner) that|whereby|which|that)\b/;
 
 /**
  * A relative clause between a template's topic and its verbs: "a security incident response plan
@@ -161,6 +164,9 @@ const INNER_CLAUSE =
  */
 const ASIDES = [
   /\([^()]*\)/gi,
+  // The security triad qualifies anything ("the confidentiality, integrity and availability of
+  // backup data"): the topic is what follows it.
+  /\b(the )?confidentiality,? integrity,? (and|&) availability( of)?\b/gi,
   /\b(as per|per|according to|in accordance with|as required by|as permitted by|consistent with|in line with|as deemed appropriate by|as determined by|as justified by)( (all|any|the|its|their|respective|relevant|applicable|organi[sz]ational|local))* (slas?|laws?|regulations?|legal|statutory|contractual|standards?|industry|best practices?|requirements|the business|the organi[sz]ation|risk)\b[^.?;:]*/gi,
   /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
 ];
@@ -193,7 +199,11 @@ const SCOPE_QUALIFIERS =
  */
 function governanceTopic(normalized: string, whole = normalized): { topic: string; rest: string } | null {
   const verbs = [...normalized.matchAll(GOVERNANCE_VERBS)];
-  if (new Set(verbs.map((v) => v[0])).size < 3 && !REVIEW_TEMPLATE.test(whole)) return null;
+  const distinct = new Set(verbs.map((v) => v[0])).size;
+  // Three control verbs make a template; two do when the subject is a policy, process or plan
+  // ("Is a user access provisioning process defined and implemented which…").
+  const template = distinct >= 3 || (distinct === 2 && GOVERNANCE_NOUN.test(normalized));
+  if (!template && !REVIEW_TEMPLATE.test(whole)) return null;
   const last = verbs.at(-1);
   const tailAt = last ? (last.index ?? 0) + last[0].length : normalized.length;
   const purpose = TRAILING_PURPOSE.test(normalized.slice(tailAt)) ? normalized.slice(tailAt) : "";
@@ -253,8 +263,11 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
   const askText = focusSentences.join(" ");
   const firstAsk = normalizeText(asks[0] ?? text).replace(/^(\(?[a-z0-9]{1,3}[.)]\s*)+/, "");
 
-  const plain = splitAsides(normalized);
-  const topic = governanceTopic(plain.core, normalized);
+  // A template is read in the ask: context sentences around it ("We are interested in the
+  // practical steps, not only the policy.") do not make a "Describe how…" ask a template.
+  const askNormalizedText = normalizeText(askText);
+  const plain = splitAsides(askNormalizedText);
+  const topic = governanceTopic(plain.core, askNormalizedText);
   const askParts = splitAsides(askText);
   // Closed when it opens like a yes/no question. Otherwise closed unless it asks for words somewhere:
   // buyers' statements ("Encryption at rest - please confirm", "SSO supported") ask to confirm, while
@@ -276,8 +289,8 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
     focus: topic?.topic ?? askParts.core,
     ask: askText.split(/\s+/).length >= 4 ? askText : text,
     context: [
-      topic !== null ? [topic.rest, plain.asides].join(" ").trim() : contextSentences.join(" "),
-      topic !== null ? "" : askParts.asides,
+      topic !== null ? [topic.rest, plain.asides].join(" ").trim() : askParts.asides,
+      contextSentences.join(" "),
       followUp && previous ? previous : "",
     ]
       .filter(Boolean)

@@ -68,6 +68,7 @@ export const CALIBRATION_FEATURES = [
   "phrasingCoverage",
   "dice",
   "questionStrength",
+  "queryTerms",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type CalibrationInput = Readonly<Record<CalibrationFeature, number>>;
@@ -87,6 +88,7 @@ export function calibrationInput(f: Features, relevance: number, lead: number, c
     phrasingCoverage: f.phrasingCoverage,
     dice: f.dice,
     questionStrength: Math.min(1.5, f.questionStrength),
+    queryTerms: f.queryTerms,
   };
 }
 

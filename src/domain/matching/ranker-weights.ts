@@ -15,15 +15,16 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -3.1226,
+  bias: -4.1503,
   weights: {
-    relevance: 1.0397,
-    lead: 0.6883,
-    consensus: 1.5903,
-    coverage: 3.3504,
-    phrasingCoverage: 0.138,
-    dice: 5.0382,
-    questionStrength: -2.6783,
+    relevance: 0.8055,
+    lead: 0.6333,
+    consensus: 1.5947,
+    coverage: 3.4152,
+    phrasingCoverage: 0.2195,
+    dice: 4.7074,
+    questionStrength: -1.9665,
+    queryTerms: 1.032,
   },
 };
 

@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { conceptFinder } from "./concept-finder.js";
 import { SECURITY_CONCEPTS } from "./vocabulary.js";
 
 /**
@@ -62,16 +63,17 @@ export function normalizeText(text: string): string {
 
 /** Concept tokens (§mfa, §transit…) found in already-normalized text. */
 export function conceptsOf(normalized: string): string[] {
-  const found: string[] = [];
-  for (const { token, pattern } of COMBINED) if (pattern.test(normalized)) found.push(token);
-  return found;
+  return findConcepts(normalized);
 }
 
 /** One alternation per concept: a quarter of the regex runs of testing each pattern apart. */
 const COMBINED = SECURITY_CONCEPTS.map((c) => ({
   token: c.token,
-  pattern: new RegExp(c.patterns.map((p) => `(?:${p.source})`).join("|")),
+  patterns: c.patterns,
+  test: new RegExp(c.patterns.map((p) => `(?:${p.source})`).join("|")),
 }));
+/** Runs only the concepts whose patterns could match one of the text's words (concept-finder.ts). */
+const findConcepts = conceptFinder(COMBINED);
 
 const stemCache = new Map<string, string>();
 function stem(word: string): string {

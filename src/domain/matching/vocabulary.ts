@@ -48,6 +48,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bhsts\b/,
     /\bstrict[\s-]transport[\s-]security\b/,
     /\bmixed content\b/,
+    /\b(secure|encrypted) (communication |network )?channels?\b/,
   ),
   c(
     "rest",
@@ -522,6 +523,13 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\blogical (separation|segregation|isolation)\b/,
     /\bsegregat\w+ (of )?(customer|client) data\b/,
   ),
+  c(
+    // Who may alter the record of what happened: tamper-proof, read-only or restricted logs.
+    "logintegrity",
+    /\b(logs?|logging|audit (records?|trails?))\b.{0,60}\b(read[\s-]only|immutable|tamper\w*|write[\s-]once|worm|modification|deletion|restricted to)\b/,
+    /\b(read[\s-]only|immutable|tamper[\s-]\w+|write[\s-]once|worm)\b.{0,40}\b(logs?|logging|audit (records?|trails?))\b/,
+    /\b(access to|integrity of|protection of) (the )?(audit |security )?(logs?|log information|audit (records?|trails?))\b/,
+  ),
   c("timesync", /\bntp\b/, /\bclock synchroni[sz]/, /\btime synchroni[sz]/, /\btime source\b/),
   c("threatintel", /\bthreat intel/, /\bthreat feeds?\b/, /\bthreat landscape\b/),
   c("bugbounty", /\bbug bounty\b/, /\bresponsible disclosure\b/, /\bvulnerability disclosure\b/, /\bsecurity\.txt\b/),
@@ -547,7 +555,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c("sod", /\bsegregation of duties\b/, /\bseparation of duties\b/),
   c(
     "remote",
-    /\bremote (access|work|working)\b/,
+    /\bremote (access|work|working|workers|sites?|locations?|employees|staff)\b/,
+    /\b(home|remote) offices?\b/,
     /\bvpn\b/,
     /\bzero[\s-]trust\b/,
     /\bteleworking\b/,
