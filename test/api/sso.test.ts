@@ -263,6 +263,14 @@ describe("invitations through SSO", () => {
     const reuse = await h.call("POST", "/v1/sso/start", { json: { invitation: invite.body.token } });
     expect(reuse.status).toBe(410);
     expect(reuse.body.code).toBe("invitation_used");
+    // partner.example is not an allowed domain, but Ivy has an account now: she signs in with SSO again.
+    idp.as({ email: "ivy@partner.example" });
+    const again = tokenOf(await (await begin({ email: "ivy@partner.example" })).finish());
+    expect((await h.call("GET", "/v1/me", { key: again })).body.user.id).toBe(me.body.user.id);
+    // Others of her domain still may not make accounts.
+    idp.as({ email: "other@partner.example" });
+    const other = await (await begin({ email: "ivy@partner.example" })).finish();
+    expect(other.body.code).toBe("sso_domain_not_allowed");
   });
 });
 
