@@ -186,6 +186,17 @@ describe("refusals (problem+json with stable codes)", () => {
     expect(res.headers.get("location")).toBe("/app/#sso_error=sso_state_mismatch");
   });
 
+  it("the provider's own refusal (error=access_denied) is sso_denied, and spends the state", async () => {
+    idp.as({ email: "denied@a.example" });
+    const flow = await begin({ email: "denied@a.example" });
+    const state = flow.back.searchParams.get("state") ?? "";
+    const res = await h.call("GET", `/v1/sso/callback?error=access_denied&state=${state}`, {
+      headers: { cookie: `quire_sso=${flow.cookie}` },
+    });
+    await refused(res, 401, "sso_denied");
+    await refused(await flow.finish(), 400, "sso_state_used");
+  });
+
   it("an unknown state is refused (sso_state_unknown)", async () => {
     const state = "x".repeat(43);
     const res = await h.call("GET", `/v1/sso/callback?code=abc&state=${state}`, {
