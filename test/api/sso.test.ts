@@ -117,6 +117,16 @@ describe("signing in", () => {
     expect(session).toMatchObject({ actor: "user:nora@a.example", details: { method: "sso" } });
   });
 
+  it("reads the discovery document and the JWKS once per five minutes, not on every sign-in", async () => {
+    const discovery = () => idp.hits.get("/.well-known/openid-configuration") ?? 0;
+    const jwks = () => idp.hits.get("/jwks") ?? 0;
+    tokenOf(await signInAs("cache@a.example"));
+    const [d0, j0] = [discovery(), jwks()];
+    tokenOf(await signInAs("cache@a.example"));
+    tokenOf(await signInAs("cache@a.example"));
+    expect([discovery(), jwks()]).toEqual([d0, j0]);
+  });
+
   it("signs the same person in again without a second account", async () => {
     const token = tokenOf(await signInAs("pat@a.example", "Pat"));
     const again = tokenOf(await signInAs("PAT@a.example"));
