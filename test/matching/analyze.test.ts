@@ -194,3 +194,15 @@ describe("open asks around template words (written here in this test's own words
     expect(analyzeQuestion("Log deletion after offboarding - timeframe incl. archives").closed).toBe(false);
   });
 });
+
+describe("frequency qualifiers", () => {
+  it("'at least annually' qualifies the practice: it is context, the practice is the focus", () => {
+    const a = analyzeQuestion("Are load balancer settings reviewed at least annually?");
+    expect(a.focus).toBe("Are load balancer settings reviewed?");
+    expect(a.context).toContain("at least annually");
+  });
+
+  it("a frequency question keeps its intent", () => {
+    expect(analyzeQuestion("How often are load balancer settings reviewed?").intent).toBe("frequency");
+  });
+});

@@ -1,3 +1,4 @@
+import { askedFact, type FactKind, statesFact } from "../drafting/asked-fact.js";
 import { hasTwoAsks } from "../drafting/combine.js";
 import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
 import { polarityOf } from "../drafting/values.js";
@@ -81,10 +82,20 @@ function combineDrafts(primary: Draft, secondary: Draft, entries: readonly Libra
  * Questions no library entry should answer on its own, however well it matches: the buyer's own
  * systems, their tenant's data, and follow-ups whose meaning hangs on the row before.
  */
+const FACT_WORDS: Record<FactKind, string> = {
+  count: "number",
+  date: "date",
+  percentage: "percentage",
+  amount: "sum of money",
+};
+
 function routeToReview(draft: Draft, analysis: QuestionAnalysis): Draft {
   const reasons: string[] = [];
   if (analysis.buyerSpecific) reasons.push(`the question ${analysis.buyerSpecific}`);
   if (analysis.followUp) reasons.push("the question follows up on the row before; the entry was chosen in its light");
+  const fact = askedFact(analysis.ask);
+  if (fact && draft.status === "drafted" && !statesFact(draft.text, fact))
+    reasons.push(`the question asks for a ${FACT_WORDS[fact]}, which the entry's answer does not state`);
   if (reasons.length === 0) return draft;
   return {
     ...draft,

@@ -15,16 +15,16 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -4.1503,
+  bias: -4.1948,
   weights: {
-    relevance: 0.8055,
-    lead: 0.6333,
-    consensus: 1.5947,
-    coverage: 3.4152,
-    phrasingCoverage: 0.2195,
-    dice: 4.7074,
-    questionStrength: -1.9665,
-    queryTerms: 1.032,
+    relevance: 0.7837,
+    lead: 0.6711,
+    consensus: 1.6791,
+    coverage: 3.3355,
+    phrasingCoverage: 0.2785,
+    dice: 4.6156,
+    questionStrength: -1.8004,
+    queryTerms: 1.0463,
   },
 };
 
