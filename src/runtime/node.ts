@@ -40,6 +40,8 @@ export interface NodeServerOptions {
  * The daily freshness sweep runs on a timer: QUIRE_SWEEP (off disables it), QUIRE_SWEEP_HOUR_UTC (6),
  * QUIRE_SWEEP_START_DELAY_MS (10000: the first sweep after start). QUIRE_SSO_ALLOW_INSECURE_ISSUER=true
  * admits http:// single sign-on issuers on loopback (local development and the page tests only).
+ * QUIRE_PUBLIC_URL (https://quire.vendor.example) is where people reach the server behind a proxy:
+ * invitation links and the SSO redirect URI are built on it (default: the request's origin).
  */
 export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, options: NodeServerOptions = {}) {
   const log = options.log === false ? () => {} : console.log;
@@ -72,6 +74,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     instanceId,
     webhooks,
     ...(ssoInsecure && { sso: { allowInsecureIssuer: true } }),
+    ...(env.QUIRE_PUBLIC_URL && { publicUrl: env.QUIRE_PUBLIC_URL }),
     clientAddress: (c) => getConnInfo(c).remote.address,
     ...(llm && { llm }),
     ...(env.QUIRE_MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.QUIRE_MAX_UPLOAD_BYTES) }),
