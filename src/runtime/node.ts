@@ -158,9 +158,12 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   return { app, server, stop, port: actualPort, jobs: runner, deps, demoKey: seeded?.key ?? null, sweep, retention };
 }
 
-if (import.meta.url === new URL(`file://${resolve(process.argv[1] ?? "")}`).href) {
+/** `npm start` (scripts/start.mjs, through the built dist/server.mjs): the server until SIGINT or SIGTERM. */
+export async function runNodeServer(): Promise<void> {
   const { stop } = await startNodeServer();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => void stop().finally(() => process.exit(0)));
   }
 }
+
+if (import.meta.url === new URL(`file://${resolve(process.argv[1] ?? "")}`).href) await runNodeServer();
