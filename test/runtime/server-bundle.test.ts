@@ -43,9 +43,12 @@ it("npm start runs the built server bundle, job threads included", { timeout: 18
         .status;
     }
     expect(status).toBe("drafted");
-    const filled = await fetch(`${server.base}/v1/questionnaires/${uploaded.body.id}/export?format=original&include=drafts`, {
-      headers: { authorization: `Bearer ${key}` },
-    });
+    const filled = await fetch(
+      `${server.base}/v1/questionnaires/${uploaded.body.id}/export?format=original&include=drafts`,
+      {
+        headers: { authorization: `Bearer ${key}` },
+      },
+    );
     expect(filled.status).toBe(200);
     expect(
       Buffer.from(await filled.arrayBuffer())
