@@ -39,7 +39,10 @@ export interface NodeServerOptions {
  * (1 MiB), QUIRE_UPLOADS_PER_MINUTE (60) and QUIRE_UPLOADS_IN_FLIGHT (20) per tenant, and the job
  * settings in runtime/node/job-settings.ts.
  * The daily freshness sweep runs on a timer: QUIRE_SWEEP (off disables it), QUIRE_SWEEP_HOUR_UTC (6),
- * QUIRE_SWEEP_START_DELAY_MS (10000: the first sweep after start).
+ * QUIRE_SWEEP_START_DELAY_MS (10000: the first sweep after start). QUIRE_SSO_ALLOW_INSECURE_ISSUER=true
+ * admits http:// single sign-on issuers on loopback (local development and the page tests only).
+ * QUIRE_PUBLIC_URL (https://quire.vendor.example) is where people reach the server behind a proxy:
+ * invitation links and the SSO redirect URI are built on it (default: the request's origin).
  * Run retention: QUIRE_KEEP_RUNS=N keeps each tenant's newest N questionnaires and removes the
  * older ones (services/questionnaires/retention.ts), then frees the space; on the same timer.
  */
@@ -60,6 +63,12 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     log(
       "QUIRE_WEBHOOKS_ALLOW_LOOPBACK=true: webhooks may call 127.0.0.1 / ::1 (local development only; off by default).",
     );
+  // Local development against a provider on this machine (a Dex or Keycloak over http); off by default.
+  const ssoInsecure = env.QUIRE_SSO_ALLOW_INSECURE_ISSUER === "true";
+  if (ssoInsecure)
+    log(
+      "QUIRE_SSO_ALLOW_INSECURE_ISSUER=true: SSO issuers may be http:// on 127.0.0.1 / ::1 (local development only; off by default).",
+    );
   const base: AppDeps = {
     db: handle.db,
     blobs: fsBlobStore(blobsDir),
@@ -68,6 +77,8 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     webhookPost: pinnedPoster,
     instanceId,
     webhooks,
+    ...(ssoInsecure && { sso: { allowInsecureIssuer: true } }),
+    ...(env.QUIRE_PUBLIC_URL && { publicUrl: env.QUIRE_PUBLIC_URL }),
     clientAddress: (c) => getConnInfo(c).remote.address,
     ...(llm && { llm }),
     ...(env.QUIRE_MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.QUIRE_MAX_UPLOAD_BYTES) }),

@@ -74,6 +74,22 @@ async function seriousA11yIssues(p: Page): Promise<string[]> {
 
 const currentId = () => page.locator("#answers tr[aria-current=true]").getAttribute("data-answer-id");
 
+/**
+ * Searches by keyboard ("/", the words, Enter; "" clears), each key once the page has taken the one
+ * before: the field has focus, holds the words, and after Enter the list has loaded and the page has
+ * moved focus to its first row (a loaded machine lags, and a key sent early lands elsewhere).
+ */
+async function search(words: string): Promise<void> {
+  await page.keyboard.press("/");
+  await expect.poll(() => page.evaluate("document.activeElement?.name")).toBe("q");
+  await page.keyboard.press("Control+a");
+  if (words) await page.keyboard.type(words);
+  else await page.keyboard.press("Backspace");
+  await expect.poll(() => page.locator("input[name=q]").inputValue()).toBe(words);
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate("document.activeElement?.tagName")).toBe("TR");
+}
+
 describePages("reviewing 300 questions by keyboard, signed in as a person", () => {
   const scriptErrors: string[] = [];
   beforeAll(async () => {
@@ -85,7 +101,7 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
 
   it("signs in with email and password, by keyboard (the sign-in page has no serious a11y issue)", async () => {
     await page.goto(`${quire.base}/app`);
-    await page.getByLabel("Email").waitFor();
+    await page.getByLabel("Email", { exact: true }).waitFor();
     expect(await seriousA11yIssues(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "sign-in.png"), fullPage: true });
     await page.keyboard.type(EMAIL); // the email field has focus
@@ -129,10 +145,8 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     // Search for one drafted answer by its id, approve it and move on.
     const drafted = all.filter((a) => a.status === "drafted");
     const target = drafted[0] as Answer;
-    await page.keyboard.press("/");
-    await page.keyboard.type(target.sourceId);
-    await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("#answer-count").textContent()).toBe("1 answer shown");
+    await search(target.sourceId);
+    expect(await page.locator("#answer-count").textContent()).toBe("1 answer shown");
     expect(await currentId()).toBe(target.id);
     await page.keyboard.press("a");
     await expect.poll(async () => (await answer(target.id)).status).toBe("approved");
@@ -140,11 +154,8 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     await expect.poll(() => page.locator("#progress").textContent()).toMatch(/^1 of 300 reviewed · 1 approved/);
 
     // Back to the whole queue: approve two in a row.
-    await page.keyboard.press("/");
-    await page.keyboard.press("Control+a");
-    await page.keyboard.press("Backspace");
-    await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("#answer-count").textContent()).toBe("300 answers · showing 1–50");
+    await search("");
+    expect(await page.locator("#answer-count").textContent()).toBe("300 answers · showing 1–50");
     const second = drafted[1] as Answer;
     const third = drafted[2] as Answer;
     const index = all.findIndex((a) => a.id === second.id);
@@ -152,17 +163,16 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     expect(await currentId()).toBe(second.id);
     await page.keyboard.press("a");
     await expect.poll(async () => (await answer(second.id)).status).toBe("approved");
-    expect(await currentId()).toBe(all[index + 1]?.id);
+    // The page moves on once the API has answered, which may be after the test's own read.
+    await expect.poll(() => currentId()).toBe(all[index + 1]?.id);
     expect(third.id).toBeTruthy();
   });
 
   it("edits with e (Ctrl+Enter saves), rejects with r, swaps to an alternative entry", async () => {
     const all = await answers();
     const editable = all.find((a) => a.status === "drafted" && a.text) as Answer;
-    await page.keyboard.press("/");
-    await page.keyboard.type(editable.sourceId);
-    await page.keyboard.press("Enter");
-    await expect.poll(() => currentId()).toBe(editable.id);
+    await search(editable.sourceId);
+    expect(await currentId()).toBe(editable.id);
 
     await page.keyboard.press("e");
     const dialog = page.locator("dialog[open]");
@@ -199,17 +209,11 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     await expect.poll(() => page.locator("dialog[open]").count()).toBe(0);
 
     // Reject the next one with r: the reason field has focus, Enter sends it. Clear the search
-    // first, each key once the page has taken the one before (a loaded machine lags).
-    await page.keyboard.press("/");
-    await expect.poll(() => page.evaluate("document.activeElement?.name")).toBe("q");
-    await page.keyboard.press("Control+a");
-    await page.keyboard.press("Backspace");
-    await expect.poll(() => page.locator("input[name=q]").inputValue()).toBe("");
-    await page.keyboard.press("Enter");
-    // Let the page start the load the Enter submitted before polling its count (polling at once
-    // failed on a loaded machine; the cause in the page is not yet understood, see the closing note).
-    await new Promise((settled) => setTimeout(settled, 200));
-    await expect.poll(() => page.locator("#answer-count").textContent()).toBe("300 answers · showing 1–50");
+    // first, each key once the page has taken the one before (a loaded machine lags). "/" right
+    // after Esc is the case that once failed: the dialog's late "close" event took focus back to
+    // the row, so Ctrl+A, Backspace and Enter never reached the search (fixed in answer-dialog.ts).
+    await search("");
+    expect(await page.locator("#answer-count").textContent()).toBe("300 answers · showing 1–50");
     const rejectId = await currentId();
     await page.keyboard.press("r");
     await expect.poll(() => page.evaluate("document.activeElement?.name")).toBe("reason");
@@ -221,15 +225,32 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     await page.keyboard.press("Escape");
   });
 
+  it("leaves focus where the reviewer put it when the dialog closes (Esc, then / at once)", async () => {
+    // The dialog's "close" event comes a frame after it closed. The page used to give focus back
+    // to the row then, even when "/" had already moved it to the search, so the next keys went to
+    // the row. Closing and pressing "/" in one task makes that timing certain instead of lucky.
+    await expect.poll(() => page.evaluate("document.activeElement?.tagName")).toBe("TR");
+    await page.keyboard.press("e");
+    await page.locator("dialog[open] #answer-title").waitFor();
+    const focused = await page.evaluate(`(async () => {
+      document.querySelector("dialog").close();
+      document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "/", bubbles: true }));
+      const frame = () => new Promise((done) => requestAnimationFrame(() => done(null)));
+      await frame();
+      await frame();
+      await new Promise((done) => setTimeout(done, 50));
+      return document.activeElement?.name;
+    })()`);
+    expect(focused).toBe("q");
+    await page.keyboard.press("Escape"); // leaves the field, as a reviewer would
+  });
+
   it("selects with x and approves the selection", async () => {
     const all = await answers();
     const pending = all.filter((a) => a.status === "drafted").slice(0, 2);
     for (const a of pending) {
-      await page.keyboard.press("/");
-      await page.keyboard.press("Control+a");
-      await page.keyboard.type(a.sourceId);
-      await page.keyboard.press("Enter");
-      await expect.poll(() => currentId()).toBe(a.id);
+      await search(a.sourceId);
+      expect(await currentId()).toBe(a.id);
       await page.keyboard.press("x");
     }
     await expect.poll(() => page.locator("#approve-selected").textContent()).toBe("Approve selected (2)");
@@ -249,6 +270,32 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     await expect.poll(() => page.locator("#answer-count").textContent()).toBe(`${mine.length} answers shown`);
     expect(new URL(page.url()).searchParams.get("assignee")).toBe("me");
     expect(await page.locator("#answers tbody").textContent()).toContain(`→ ${EMAIL} by 2027-03-01`);
+  });
+
+  it("sorts the queue on the server, with the sort in the URL beside the filters", async () => {
+    await page.getByRole("button", { name: "Clear" }).click();
+    await expect.poll(() => page.locator("#answer-count").textContent()).toBe("300 answers · showing 1–50");
+    expect(new URL(page.url()).search).toBe("");
+    await page.getByLabel("Sort").selectOption("-confidence");
+    await page.getByLabel("Status").selectOption("drafted");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    const sorted = await quire.api<{ data: Answer[] }>(
+      "GET",
+      `/v1/questionnaires/${questionnaireId}/answers?status=drafted&sort=-confidence&limit=500`,
+    );
+    const first = sorted.data[0] as Answer;
+    await expect.poll(() => page.locator("#answers tbody tr").first().getAttribute("data-answer-id")).toBe(first.id);
+    const url = new URL(page.url());
+    expect([url.searchParams.get("sort"), url.searchParams.get("status")]).toEqual(["-confidence", "drafted"]);
+    const shown = await page
+      .locator("#answers tbody tr[data-answer-id]")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-answer-id")));
+    expect(shown).toEqual(sorted.data.slice(0, 50).map((a) => a.id));
+    // A reload (or a shared link) opens the same queue, its controls showing the sort and filter.
+    await page.reload();
+    await expect.poll(() => page.locator("#answers tbody tr").first().getAttribute("data-answer-id")).toBe(first.id);
+    expect(await page.getByLabel("Sort").inputValue()).toBe("-confidence");
+    expect(await page.getByLabel("Status").inputValue()).toBe("drafted");
   });
 
   it("the audit log names the signed-in person", async () => {

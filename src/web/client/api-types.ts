@@ -27,6 +27,7 @@ import type {
 } from "../../api/schemas.js";
 
 export type { Region } from "../../domain/answering/customer.js";
+export type { AnswerSort } from "../../domain/answering/status.js";
 
 export type Problem = z.output<typeof ProblemSchema>;
 export type Customer = z.output<typeof CustomerSchema>;

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { listAnswers } from "../../../services/answers/list.js";
+import { ANSWER_SORTS } from "../../../domain/answering/status.js";
+import { listAnswersJson } from "../../../services/answers/list.js";
 import type { AppEnv } from "../../env.js";
 import { problem } from "../../errors.js";
 import { serviceContext } from "../../middleware/auth.js";
@@ -12,7 +13,7 @@ const route = createRoute({
   operationId: "listAnswers",
   tags: ["answers"],
   summary:
-    "List a questionnaire's answers in question order (filter by status, confidence, section, assignee; search with q)",
+    "List a questionnaire's answers in question order or by `sort` (filter by status, confidence, section, assignee; search with q)",
   security: bearer("questionnaires:read"),
   middleware: guard("questionnaires:read"),
   request: {
@@ -32,6 +33,15 @@ const route = createRoute({
         .max(200)
         .optional()
         .openapi({ description: "Search: words in the question, its id or the answer (case-insensitive)" }),
+      sort: z
+        .enum(ANSWER_SORTS)
+        .optional()
+        .openapi({
+          description:
+            "Order of the list (default `position`: sheet, then row). `confidence`, `status` (needs review, no match, " +
+            "drafted, rejected, approved), `dueOn` (no due date last), `assignee` (unassigned last); `-` before a " +
+            "field reverses it. Ties keep the questionnaire's order; the cursor belongs to the sort it came from.",
+        }),
     }),
   },
   responses: {
@@ -56,6 +66,9 @@ export function registerListAnswers(app: OpenAPIHono<AppEnv>): void {
       }
       assignee = user.email;
     }
-    return c.json(await listAnswers(serviceContext(c), c.req.valid("param").id, { ...query, assignee }), 200);
+    // The page comes as JSON text (the review screen's hot call: no decode and re-encode of every
+    // row); the same bytes c.json would send, with the same content type.
+    const body = await listAnswersJson(serviceContext(c), c.req.valid("param").id, { ...query, assignee });
+    return c.body(body, 200, { "content-type": "application/json" }) as never;
   });
 }

@@ -39,7 +39,13 @@ export async function openAnswer(
     dialog.dataset.wired = "1";
     // The table is re-rendered after each action, so the original button may be gone: focus
     // the same answer's button in the new table, or the original one if it still exists.
+    // Chromium fires "close" at the next animation frame, not when the dialog closes: by then the
+    // reviewer may already be elsewhere (Esc then "/" puts them in the search field), and taking
+    // focus back would send their next keys (Ctrl+A, Backspace, Enter) to the row instead. So focus
+    // is only given back while it is still nowhere (the body) or in the closed dialog.
     dialog.addEventListener("close", () => {
+      const active = document.activeElement;
+      if (active && active !== document.body && !dialog.contains(active)) return;
       const answerId = CSS.escape(dialog.dataset.answerId ?? "");
       const row =
         document.querySelector<HTMLElement>(`tr[data-answer-id="${answerId}"].current`) ??

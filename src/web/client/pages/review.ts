@@ -5,6 +5,7 @@
  */
 import { enc, getAll, getJson, type QueryValue, query, request, sendJson } from "../api.js";
 import type {
+  AnswerSort,
   AnswerSummary,
   BulkApprove,
   BulkApproveResult,
@@ -20,6 +21,18 @@ import { openAnswer } from "./answer-dialog.js";
 import { ANSWER_COLUMNS, answerRow } from "./answers-table.js";
 
 const STATUSES = ["drafted", "needs_review", "no_match", "approved", "rejected"];
+/** The API's sorts (a Record, so a sort added there fails the typecheck here until it has a label). */
+const SORTS: Record<AnswerSort, string> = {
+  position: "Sheet and row",
+  confidence: "Confidence, lowest first",
+  "-confidence": "Confidence, highest first",
+  status: "Status, most work first",
+  "-status": "Status, settled first",
+  dueOn: "Due date, soonest first",
+  "-dueOn": "Due date, latest first",
+  assignee: "Assignee A–Z",
+  "-assignee": "Assignee Z–A",
+};
 /** The API's largest page: one request for most questionnaires. */
 const ANSWERS_PAGE = 500;
 /** Rows in the table at once: a 300-question queue is six light pages, not one 40,000-px page. */
@@ -73,6 +86,11 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
   const fBelow = h("input", { type: "number", name: "confidenceBelow", min: "0", max: "1", step: "0.05", size: "5" });
   const fSection = h("select", { name: "section" }, h("option", { value: "" }, "Any section"));
   const fSearch = h("input", { type: "search", name: "q", maxlength: "200", size: "24" });
+  const fSort = h(
+    "select",
+    { name: "sort" },
+    Object.entries(SORTS).map(([value, label]) => h("option", { value }, label)),
+  );
   // "My queue": the answers assigned to the signed-in person (a session, not an API key).
   const fMine = h("input", { type: "checkbox", name: "mine", id: "filter-mine" });
   const mineField = getKey()?.startsWith("qs_")
@@ -83,6 +101,8 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
   fStatus.value = fromUrl.get("status") ?? "";
   fBelow.value = fromUrl.get("confidenceBelow") ?? "";
   fMine.checked = fromUrl.get("assignee") === "me";
+  const sortInUrl = fromUrl.get("sort") ?? "";
+  fSort.value = sortInUrl in SORTS ? sortInUrl : "position";
   const filters = h(
     "form",
     { class: "toolbar", role: "search", "aria-label": "Filter answers", id: "filters" },
@@ -91,18 +111,27 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     mineField,
     field("Confidence below", fBelow),
     field("Section", fSection),
+    field("Sort", fSort),
     h("button", { type: "submit" }, "Apply filters"),
     h("button", { type: "reset", class: "secondary" }, "Clear"),
   );
-  filters.addEventListener("submit", (e) => {
-    e.preventDefault();
-    // Filters live in the URL, so a filtered queue can be shared or reloaded.
+  // Filters and sort live in the URL, so a filtered queue can be shared or reloaded.
+  const filtersToUrl = () => {
     const { limit: _, ...shown } = currentFilters();
     history.replaceState(null, "", `${location.pathname}${query(shown)}`);
+  };
+  filters.addEventListener("submit", (e) => {
+    e.preventDefault();
+    filtersToUrl();
     void loadAnswers().then(() => focusRow(0));
   });
   // After the reset has cleared the fields.
-  filters.addEventListener("reset", () => setTimeout(loadAnswers, 0));
+  filters.addEventListener("reset", () =>
+    setTimeout(() => {
+      filtersToUrl();
+      void loadAnswers();
+    }, 0),
+  );
 
   // Bulk approval: the API approves drafted answers at or above the threshold, all or nothing.
   const threshold = h("input", {
@@ -211,6 +240,8 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
       assignee: fMine.checked && mineField ? "me" : "",
       confidenceBelow: fBelow.value,
       section: fSection.value,
+      // The default order stays out of the URL, so an unsorted queue's address does not change.
+      sort: fSort.value === "position" ? "" : fSort.value,
       limit: ANSWERS_PAGE,
     };
   }
@@ -423,6 +454,8 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     const all = await getAll<AnswerSummary>(`${path}/answers`, { limit: ANSWERS_PAGE });
     const sections = new Set(all.map((a) => a.section).filter((s): s is string => Boolean(s)));
     for (const s of sections) fSection.append(h("option", { value: s }, s));
+    const sectionInUrl = fromUrl.get("section");
+    if (sectionInUrl && sections.has(sectionInUrl)) fSection.value = sectionInUrl;
     await loadAnswers();
     await Promise.all([refreshSinceDrafting(), refreshProgress()]);
   } catch (err) {
