@@ -76,6 +76,16 @@ const DATA: Record<string, { summary: string; data: z.ZodType }> = {
       mentions: z.array(z.string()).openapi({ description: "Emails of the users the comment @mentions" }),
     }),
   },
+  "invitation.created": {
+    summary: "An admin invited a person to the tenant",
+    data: z.object({
+      invitationId: z.string(),
+      email: z.string(),
+      role: z.string(),
+      expiresAt: z.string(),
+      actor: z.string(),
+    }),
+  },
   "artifact.expiring": { summary: "Freshness sweep: evidence expiring or lapsed", data: findingData },
   "entry.review_due": { summary: "Freshness sweep: a library entry due for review", data: findingData },
   "answer.stale": { summary: "Freshness sweep: answers resting on something lapsed", data: findingData },

@@ -446,7 +446,7 @@ export const UserSchema = z
   })
   .openapi("User");
 
-const Password = z.string().min(12, "at least 12 characters").max(200);
+export const Password = z.string().min(12, "at least 12 characters").max(200);
 
 export const UserInputSchema = strictBody({
   email: z.email().max(200).openapi({ example: "dana@vendor.example" }),

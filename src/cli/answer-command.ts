@@ -64,9 +64,11 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
   if (!customer.success)
     throw new QuireError("usage", `--as-of must be a date as YYYY-MM-DD (got "${values["as-of"]}")`, 2);
 
-  const bytes = await readFile(file).catch(() => {
+  const read = await readFile(file).catch(() => {
     throw new QuireError("file_not_found", `cannot read ${file}`, 404);
   });
+  // One Uint8Array for ingest and write-back: the zip opened by the first is reused by the second.
+  const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
   const { library, revision } = await loadLibraryDirCached(resolve(values.library), cliCacheDir(values.db));
 
   const llm = values.offline ? undefined : llmSettingsFromEnv(process.env);
@@ -77,7 +79,7 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
     const ctx: ServiceContext = { ...runtime.deps, tenantId: CLI_TENANT, actor: `cli:${process.env.USER ?? "local"}` };
     await syncLibrary(ctx, library, revision, values.db);
     const { questionnaire, report, questionnaireId } = await answerFile(ctx, {
-      bytes: new Uint8Array(bytes),
+      bytes,
       fileName: basename(file),
       customer: customer.data,
       hints: layoutHints(values),
@@ -95,7 +97,7 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
     let cellsKept = 0;
     if (questionnaire.source.format !== "pdf") {
       // Drafted answers only: what needs review or found no match stays blank in the customer's file.
-      const result = fillOriginal(questionnaire.source.format, new Uint8Array(bytes), report, {
+      const result = fillOriginal(questionnaire.source.format, bytes, report, {
         statuses: values["approved-only"] ? ["approved"] : ["drafted"],
         locations: new Map(questionnaire.questions.map((q) => [q.id, q.location])),
         citeInText: true,

@@ -4,13 +4,14 @@ import { decideWrites, type Surface } from "./decide.js";
 import type { WriteBackAnswer, WriteBackOptions, WriteBackResult } from "./types.js";
 import { readSharedStrings } from "./xlsx/shared-strings.js";
 import { applyWrites, cellState, findCell, mergeAnchor, parseSheet, type SheetModel } from "./xlsx/sheet.js";
-import { type PackageEntry, readPackage, writePackage } from "./zip.js";
+import { partData, readPackage, writePackage } from "./zip.js";
 
 /*
  * Surgical write-back into the customer's own .xlsx. SheetJS (community) drops styles, data
  * validation and more when it writes, so the package is edited part by part instead: only the
  * worksheets that receive answers are rewritten, and in them only the answer cells (plus the
- * <dimension> when a cell falls outside it). Every other part keeps its exact bytes when unzipped.
+ * <dimension> when a cell falls outside it). Every other part is copied as stored in the original
+ * (the same compressed bytes), and the zip was opened once for ingest and write-back alike.
  */
 
 // ignoreBOM keeps a leading U+FEFF in the string, so an untouched BOM survives the round trip.
@@ -28,11 +29,10 @@ export function writeBackXlsx(
   answers: readonly WriteBackAnswer[],
   options?: WriteBackOptions,
 ): WriteBackResult {
-  const entries = readPackage(original);
-  const byName = new Map(entries.map((e) => [e.name, e]));
+  const archive = readPackage(original);
   const text = (name: string | null) => {
-    const entry = name === null ? undefined : byName.get(name);
-    return entry ? partText(entry) : null;
+    const data = name === null ? null : partData(archive, name);
+    return name !== null && data ? partText(name, data) : null;
   };
 
   const wbPath = workbookPath(text("_rels/.rels"));
@@ -69,7 +69,7 @@ export function writeBackXlsx(
       return { key: sheet, name: part.name };
     },
     redirect: (sheet, address) => mergeAnchor(sheet.model, address) ?? address,
-    state: (sheet, address) => cellState(sheet.xml, findCell(sheet.model, address), sharedStrings),
+    state: (sheet, address) => cellState(sheet.xml, findCell(sheet.xml, sheet.model, address), sharedStrings),
   };
 
   const decision = decideWrites(answers, options, surface);
@@ -81,18 +81,13 @@ export function writeBackXlsx(
   for (const [sheet, writes] of decision.writes) {
     replaced.set(sheet.part.path, encoder.encode(applyWrites(sheet.xml, sheet.model, writes)));
   }
-  const out: PackageEntry[] = entries.map((e) => {
-    const data = replaced.get(e.name);
-    return data ? { ...e, data } : e;
-  });
-  return { bytes: writePackage(out), ...result };
+  return { bytes: writePackage(archive, replaced), ...result };
 }
 
-function partText(entry: PackageEntry): string {
-  const d = entry.data;
+function partText(name: string, d: Uint8Array): string {
   // OOXML allows UTF-16 parts; no mainstream producer writes them, so refuse rather than corrupt.
   if (d.length >= 2 && ((d[0] === 0xff && d[1] === 0xfe) || (d[0] === 0xfe && d[1] === 0xff))) {
-    throw new QuireError("export_unsupported_xlsx", `part ${entry.name} is UTF-16 encoded; cannot write back`, 422);
+    throw new QuireError("export_unsupported_xlsx", `part ${name} is UTF-16 encoded; cannot write back`, 422);
   }
   return decoder.decode(d);
 }

@@ -7,7 +7,6 @@
 // SheetJS 0.20.3 from the SheetJS CDN (npm alias @e965/xlsx): the patched build. The registry's
 // xlsx@0.18.5 is vulnerable to prototype pollution (CVE-2023-30533) and ReDoS (CVE-2024-22363).
 
-import { zipSync } from "fflate";
 import * as XLSX from "xlsx";
 import { QuireError } from "../domain/errors.js";
 import { parseCellRef, parseRange } from "../domain/questionnaire/cell-ref.js";
@@ -40,7 +39,7 @@ const MAX_LIST_VALUES = 500;
 export function readXlsx(bytes: Uint8Array, fileName: string, limits: IngestLimits): ReadWorkbook {
   const warnings: string[] = [];
   // Decompress each needed part once, bounded by its declared size (see readParts); SheetJS then
-  // reads an uncompressed re-pack of just those parts, so it never inflates anything unchecked.
+  // reads those very parts, so it never inflates anything unchecked (nor anything twice).
   const parts = readParts(bytes, isWorkbookPart);
   const decoder = new TextDecoder("utf-8");
   const text = (name: string) => {
@@ -54,11 +53,12 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits: IngestLimi
 
   let wb: XLSX.WorkBook;
   try {
-    const repacked = zipSync(Object.fromEntries(parts), { level: 0 });
-    wb = XLSX.read(repacked, {
-      type: "array",
+    wb = parseParts(parts, {
       dense: true,
       cellStyles: true, // needed for !rows (hidden rows)
+      // What XLSX.read turns cellStyles on with; parse_zip is called after that step.
+      cellNF: true,
+      sheetStubs: true,
       cellFormula: false,
       cellHTML: false,
       bookVBA: false,
@@ -120,6 +120,31 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits: IngestLimi
     });
   }
   return { sheets, warnings };
+}
+
+/** SheetJS's own container type and the two entry points that build and read one (untyped in its .d.ts). */
+interface SheetJsZip {
+  readonly FileIndex: unknown[];
+}
+const sheetJs = XLSX as unknown as {
+  parse_zip(zip: SheetJsZip, options: XLSX.ParsingOptions): XLSX.WorkBook;
+  CFB: {
+    utils: {
+      cfb_new(): SheetJsZip;
+      cfb_add(zip: SheetJsZip, name: string, content: Uint8Array, options: { unsafe: true }): void;
+    };
+  };
+};
+
+/**
+ * SheetJS over parts already inflated: the container XLSX.read would build from a zip, filled as
+ * its own zip reader fills it (`unsafe`: appended, no re-sort), then its parse_zip. Before, the
+ * parts were re-zipped (stored) only for SheetJS to unzip them again.
+ */
+function parseParts(parts: ReadonlyMap<string, Uint8Array>, options: XLSX.ParsingOptions): XLSX.WorkBook {
+  const zip = sheetJs.CFB.utils.cfb_new();
+  for (const [name, data] of parts) sheetJs.CFB.utils.cfb_add(zip, name, data, { unsafe: true });
+  return sheetJs.parse_zip(zip, options);
 }
 
 /** Cell display texts of a dense SheetJS sheet, with the row/column/cell limits applied. */

@@ -82,9 +82,12 @@ export interface AttrSpan {
   readonly valueEnd: number;
 }
 
-/** Attributes of one start tag's text (`<c r="A1" s="3">`), values decoded. */
-export function attributes(tag: string): AttrSpan[] {
-  const out: AttrSpan[] = [];
+/**
+ * Calls `visit` with each attribute of one start tag's text (`<c r="A1" s="3">`): its name and the
+ * span of its raw value; stops when `visit` returns true. No arrays, no decoding: `attr` runs once
+ * per cell of a 5,000-row sheet, and only the value asked for is decoded.
+ */
+function scanAttributes(tag: string, visit: (name: string, valueStart: number, valueEnd: number) => boolean): void {
   let i = 1;
   while (i < tag.length && !isNameEnd(tag.charCodeAt(i))) i++; // skip the element name
   while (i < tag.length) {
@@ -94,26 +97,44 @@ export function attributes(tag: string): AttrSpan[] {
       continue;
     }
     const nameStart = i;
-    while (i < tag.length && tag[i] !== "=" && !isNameEnd(tag.charCodeAt(i))) i++;
-    const name = tag.slice(nameStart, i);
-    while (i < tag.length && (tag[i] === " " || tag[i] === "\t" || tag[i] === "\n" || tag[i] === "\r")) i++;
-    if (tag[i] !== "=") continue; // malformed: attribute without value
+    while (i < tag.length && tag.charCodeAt(i) !== 0x3d /* = */ && !isNameEnd(tag.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < tag.length && isSpace(tag.charCodeAt(i))) i++;
+    if (tag.charCodeAt(i) !== 0x3d) continue; // malformed: attribute without value
     i++;
-    while (i < tag.length && (tag[i] === " " || tag[i] === "\t" || tag[i] === "\n" || tag[i] === "\r")) i++;
+    while (i < tag.length && isSpace(tag.charCodeAt(i))) i++;
     const quote = tag[i];
     if (quote !== '"' && quote !== "'") break;
     const valueStart = i + 1;
     const valueEnd = tag.indexOf(quote, valueStart);
     if (valueEnd < 0) break;
-    out.push({ name, value: decodeXml(tag.slice(valueStart, valueEnd)), valueStart, valueEnd });
+    if (visit(tag.slice(nameStart, nameEnd), valueStart, valueEnd)) return;
     i = valueEnd + 1;
   }
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** Attributes of one start tag's text (`<c r="A1" s="3">`), values decoded. */
+export function attributes(tag: string): AttrSpan[] {
+  const out: AttrSpan[] = [];
+  scanAttributes(tag, (name, valueStart, valueEnd) => {
+    out.push({ name, value: decodeXml(tag.slice(valueStart, valueEnd)), valueStart, valueEnd });
+    return false;
+  });
   return out;
 }
 
 export function attr(tag: string, name: string): string | null {
-  for (const a of attributes(tag)) if (a.name === name) return a.value;
-  return null;
+  let value: string | null = null;
+  scanAttributes(tag, (found, valueStart, valueEnd) => {
+    if (found !== name) return false;
+    value = decodeXml(tag.slice(valueStart, valueEnd));
+    return true;
+  });
+  return value;
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };

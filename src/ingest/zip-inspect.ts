@@ -8,7 +8,7 @@ import { unzipSync } from "fflate";
 import { QuireError } from "../domain/errors.js";
 import { type IngestLimits, RATIO_MIN_ENTRY_BYTES } from "./limits.js";
 import { unsupported } from "./sniff.js";
-import { checkInflated, declaredEntries } from "./zip-crc.js";
+import { ZipFormatError, zipArchive } from "./zip-archive.js";
 
 export interface ZipEntryInfo {
   readonly name: string;
@@ -106,28 +106,26 @@ export function inspectZip(bytes: Uint8Array, fileName: string, limits: IngestLi
 }
 
 /**
- * Decompresses just the named parts. fflate inflates into a buffer of the size the directory
- * declares, so a part that lies about its size cannot grow past what inspectZip already accepted
- * (the excess is cut off and the part fails to parse instead).
+ * Decompresses just the named parts, each once (the archive is shared with a later write-back of
+ * the same bytes). Inflating stops at the size the directory declares, so a part that lies about
+ * its size cannot grow past what inspectZip already accepted; a wrong size or CRC is corrupt_file.
  */
 export function readParts(bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, Uint8Array> {
-  const declared = declaredEntries(bytes);
-  let files: Record<string, Uint8Array>;
+  const out = new Map<string, Uint8Array>();
   try {
-    files = unzipSync(bytes, { filter: (f) => wanted(f.name) });
+    const archive = zipArchive(bytes);
+    for (const entry of archive.entries) {
+      if (!wanted(entry.name) || out.has(entry.name)) continue;
+      const data = archive.data(entry.name);
+      if (data) out.set(entry.name, data);
+    }
   } catch (error) {
+    if (!(error instanceof ZipFormatError)) throw error;
     throw new QuireError(
       "corrupt_file",
-      `The workbook cannot be read: a part does not inflate (${String((error as Error)?.message ?? error).slice(0, 80)}).`,
+      `The workbook cannot be read: ${error.message.slice(0, 160)}. Open it in Excel, save it again as .xlsx and upload that.`,
       422,
     );
-  }
-  const out = new Map<string, Uint8Array>();
-  for (const name of Object.keys(files)) {
-    const data = files[name];
-    if (!data) continue;
-    checkInflated(name, data, declared.get(name));
-    out.set(name, data);
   }
   return out;
 }

@@ -38,7 +38,8 @@ export interface NodeServerOptions {
  * (1 MiB), QUIRE_UPLOADS_PER_MINUTE (60) and QUIRE_UPLOADS_IN_FLIGHT (20) per tenant, and the job
  * settings in runtime/node/job-settings.ts.
  * The daily freshness sweep runs on a timer: QUIRE_SWEEP (off disables it), QUIRE_SWEEP_HOUR_UTC (6),
- * QUIRE_SWEEP_START_DELAY_MS (10000: the first sweep after start).
+ * QUIRE_SWEEP_START_DELAY_MS (10000: the first sweep after start). QUIRE_SSO_ALLOW_INSECURE_ISSUER=true
+ * admits http:// single sign-on issuers on loopback (local development and the page tests only).
  */
 export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, options: NodeServerOptions = {}) {
   const log = options.log === false ? () => {} : console.log;
@@ -56,6 +57,12 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     log(
       "QUIRE_WEBHOOKS_ALLOW_LOOPBACK=true: webhooks may call 127.0.0.1 / ::1 (local development only; off by default).",
     );
+  // Local development against a provider on this machine (a Dex or Keycloak over http); off by default.
+  const ssoInsecure = env.QUIRE_SSO_ALLOW_INSECURE_ISSUER === "true";
+  if (ssoInsecure)
+    log(
+      "QUIRE_SSO_ALLOW_INSECURE_ISSUER=true: SSO issuers may be http:// on 127.0.0.1 / ::1 (local development only; off by default).",
+    );
   const base: AppDeps = {
     db: handle.db,
     blobs: fsBlobStore(blobsDir),
@@ -64,6 +71,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     webhookPost: pinnedPoster,
     instanceId,
     webhooks,
+    ...(ssoInsecure && { sso: { allowInsecureIssuer: true } }),
     clientAddress: (c) => getConnInfo(c).remote.address,
     ...(llm && { llm }),
     ...(env.QUIRE_MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.QUIRE_MAX_UPLOAD_BYTES) }),

@@ -229,6 +229,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/questionnaires/{id}/answers/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a sheet, a section or every answer resting on one owner's library entries to a person
+         * @description Each answer assigned gets a history row and an answer.assigned event (with `bulk: true`); approved answers and those already assigned so are left. The person finds them with `assignee=me`.
+         */
+        post: operations["assignAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/answers/{id}": {
         parameters: {
             query?: never;
@@ -798,6 +818,126 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: name yourself and set a password; signs you in
+         * @description Public (the token is the credential). Creates the account in the inviting tenant with the invited role and returns a session, as POST /v1/sessions does. To accept through single sign-on instead, POST /v1/sso/start with `invitation`.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's invitations, newest first, with their state (pending, accepted, expired, revoked) */
+        get: operations["listInvitations"];
+        put?: never;
+        /**
+         * Invite a person by email with a role: a single-use link that expires (announced as invitation.created)
+         * @description Quire sends no email: hand the returned `link` over yourself. It works once, until `expiresAt`, and only for this tenant. A newer invitation of the same email withdraws the older one.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a pending invitation (its link stops working) */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's single sign-on settings (without the client secret) */
+        get: operations["getSsoConnection"];
+        /**
+         * Set up (or replace) single sign-on with an OpenID Connect provider
+         * @description The issuer's discovery document is read before saving. Register the returned `redirectUri` at the provider. People of the allowed email domains sign in with "Sign in with SSO"; a first sign-in creates their account with `defaultRole`.
+         */
+        put: operations["saveSsoConnection"];
+        post?: never;
+        /** Turn single sign-on off */
+        delete: operations["deleteSsoConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in with SSO: the provider's URL to send the browser to
+         * @description Public. Give the work email (its domain picks the organisation) or an invitation token to accept. Sets the quire_sso cookie the callback checks; finish within 10 minutes.
+         */
+        post: operations["startSso"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the provider sends the browser back: verifies the sign-in and opens the app signed in
+         * @description Public. Redirects (303) to /app with the session (also set as the session cookie). Refusals are problem+json (a browser asking for text/html is sent back to /app/#sso_error=<code> instead): `sso_state_*` (unknown, used, expired, mismatch), `sso_bad_signature`, `sso_wrong_audience`, `sso_wrong_issuer`, `sso_token_expired`, `sso_nonce_mismatch`, `sso_domain_not_allowed`, `sso_email_mismatch`, `sso_other_tenant`…
+         */
+        get: operations["ssoCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -947,6 +1087,23 @@ export interface webhooks {
         put?: never;
         /** Someone commented on an answer */
         post: operations["onAnswerCommented"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invitation.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An admin invited a person to the tenant */
+        post: operations["onInvitationCreated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1136,6 +1293,18 @@ export interface components {
                 body: string;
                 /** @description Emails of the users the comment @mentions */
                 mentions: string[];
+            };
+        };
+        InvitationCreatedEvent: {
+            /** @enum {string} */
+            type: "invitation.created";
+            timestamp: string;
+            data: {
+                invitationId: string;
+                email: string;
+                role: string;
+                expiresAt: string;
+                actor: string;
             };
         };
         ArtifactExpiringEvent: {
@@ -1446,6 +1615,26 @@ export interface components {
             minConfidence: number;
             /** @description Statuses that qualify (default ["drafted"]) */
             statuses?: ("drafted" | "needs_review")[];
+        };
+        AssignResult: {
+            assignee: string;
+            /** @description Ids of the answers now assigned (approved ones are left) */
+            assigned: string[];
+        };
+        AssignAnswers: {
+            /**
+             * @description A user's email
+             * @example dana@vendor.example
+             */
+            assignee: string;
+            /** @description Every answer on this sheet */
+            sheet?: string;
+            /** @description Every answer in this section */
+            section?: string;
+            /** @description Every answer whose library entry has this owner */
+            entryOwner?: string;
+            /** @description Answer by this day; null clears it */
+            dueOn?: string | null;
         };
         AnswerDetail: components["schemas"]["Answer"] & {
             matchedEntry: {
@@ -1917,7 +2106,7 @@ export interface components {
         WebhookInput: {
             /** @example https://crm.example.com/hooks/quire */
             url: string;
-            events: ("questionnaire.drafted" | "questionnaire.approved" | "questionnaire.failed" | "questionnaire.exported" | "answer.approved" | "answer.edited" | "answer.assigned" | "answer.commented" | "artifact.expiring" | "entry.review_due" | "answer.stale")[];
+            events: ("questionnaire.drafted" | "questionnaire.approved" | "questionnaire.failed" | "questionnaire.exported" | "answer.approved" | "answer.edited" | "answer.assigned" | "answer.commented" | "invitation.created" | "artifact.expiring" | "entry.review_due" | "answer.stale")[];
             description?: string;
         };
         WebhookPage: {
@@ -2015,6 +2204,91 @@ export interface components {
             password?: string;
             /** @description true disables the account and ends its sessions */
             disabled?: boolean;
+        };
+        AcceptInvitation: {
+            token: string;
+            name: string;
+            password: string;
+        };
+        CreatedInvitation: components["schemas"]["Invitation"] & {
+            /** @description qi_…: single use, shown once */
+            token: string;
+            /** @description The page that accepts it (hand it over yourself: Quire sends no email) */
+            link: string;
+        };
+        Invitation: {
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "reviewer" | "subject_expert" | "sales_engineer" | "viewer";
+            /** @enum {string} */
+            state: "pending" | "accepted" | "expired" | "revoked";
+            /** @description Who invited: user:<email> or key:<id> */
+            createdBy: string;
+            createdAt: string;
+            expiresAt: string;
+            acceptedAt: string | null;
+            /** @description The account created by accepting */
+            userId: string | null;
+        };
+        InvitationInput: {
+            /**
+             * Format: email
+             * @example sam@vendor.example
+             */
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "reviewer" | "subject_expert" | "sales_engineer" | "viewer";
+            /** @description How long the link works (default 72 hours, at most 30 days) */
+            expiresInHours?: number;
+        };
+        InvitationPage: {
+            data: components["schemas"]["Invitation"][];
+            nextCursor: string | null;
+        };
+        SsoConnection: {
+            issuer: string;
+            clientId: string;
+            allowedDomains: string[];
+            /** @enum {string} */
+            defaultRole: "admin" | "reviewer" | "subject_expert" | "sales_engineer" | "viewer";
+            /** @description Register this as the redirect URI at the provider */
+            redirectUri: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        SsoConnectionInput: {
+            /**
+             * Format: uri
+             * @description The OpenID Provider's issuer; its /.well-known/openid-configuration is read
+             * @example https://login.vendor.example
+             */
+            issuer: string;
+            clientId: string;
+            /** @description Stored for the token request; never returned */
+            clientSecret: string;
+            /** @description Email domains that may sign in (each belongs to one tenant's SSO) */
+            allowedDomains: string[];
+            /**
+             * @description The role a person gets on their first sign-in
+             * @enum {string}
+             */
+            defaultRole: "admin" | "reviewer" | "subject_expert" | "sales_engineer" | "viewer";
+        };
+        SsoRedirect: {
+            /** @description Send the browser here (the provider's sign-in page) */
+            authorizationUrl: string;
+            /** @description The sign-in must finish by then */
+            expiresAt: string;
+        };
+        SsoStart: {
+            /**
+             * Format: email
+             * @description Work email: its domain picks the tenant's SSO
+             */
+            email?: string;
+            /** @description Accept this invitation by signing in with SSO */
+            invitation?: string;
         };
         AuditPage: {
             data: components["schemas"]["AuditEntry"][];
@@ -3464,6 +3738,87 @@ export interface operations {
             };
             /** @description No such resource in this tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignAnswers"];
+            };
+        };
+        responses: {
+            /** @description The answers now assigned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignResult"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused (see `code`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6463,6 +6818,579 @@ export interface operations {
             };
         };
     };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitation"];
+            };
+        };
+        responses: {
+            /** @description Accepted and signed in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invitation_unknown`: no invitation has this token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `email_taken`: the email got an account meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invitation_used`, `invitation_expired` or `invitation_revoked` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-500) */
+                limit?: number;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPage"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationInput"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitation"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invitation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnection"];
+                };
+            };
+            /** @description No, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoConnectionInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnection"];
+                };
+            };
+            /** @description Invalid input (`validation_failed` names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `sso_provider_unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Turned off */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startSso: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoStart"];
+            };
+        };
+        responses: {
+            /** @description Go to authorizationUrl */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoRedirect"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `sso_not_configured` or `invitation_unknown` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invitation is used, expired or withdrawn */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `sso_provider_unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ssoCallback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                iss?: string;
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to /app */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `sso_state_*` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The provider's answer did not verify (see `code`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The person may not sign in here (see `code`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `sso_not_configured` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `sso_provider_unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditLog: {
         parameters: {
             query?: {
@@ -6744,6 +7672,35 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["AnswerCommentedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges; anything else is retried with backoff */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onInvitationCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id, the same across retries (deduplicate on it) */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>"> keyed with the secret's decoded bytes */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreatedEvent"];
             };
         };
         responses: {

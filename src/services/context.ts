@@ -39,6 +39,11 @@ export interface TenantLimits {
 
 export const DEFAULT_TENANT_LIMITS: TenantLimits = { uploadsPerMinute: 60, uploadsInFlight: 20 };
 
+export interface SsoSettings {
+  /** Test-only: accept http:// issuers on loopback addresses (a local fake provider). Never set in a deployment. */
+  readonly allowInsecureIssuer: boolean;
+}
+
 /** What a runtime provides once; every request and job derives its ServiceContext from it. */
 export interface ServiceDeps {
   readonly db: Db;
@@ -49,6 +54,7 @@ export interface ServiceDeps {
   /** How webhooks are sent (Node: pinned to the checked address); default: fetch by URL. */
   readonly webhookPost?: WebhookPoster;
   readonly webhooks?: Partial<WebhookSettings>;
+  readonly sso?: Partial<SsoSettings>;
   readonly limits?: Partial<TenantLimits>;
   /**
    * Called between the short transactions of a long save (a big questionnaire's answers): the

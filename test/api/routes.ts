@@ -12,6 +12,9 @@ export interface Fixture {
   entry: string;
   conflict: string;
   user: string;
+  invitation: string;
+  /** A local fake OpenID provider's issuer (tenant B's SSO points at it). */
+  ssoIssuer: string;
 }
 
 export type Input =
@@ -167,6 +170,14 @@ export const ROUTES: RouteCase[] = [
     valid: () => json({ minConfidence: 0.99 }),
     malformed: { input: () => json({ minConfidence: 2 }), field: "minConfidence" },
   },
+  {
+    method: "POST",
+    path: "/v1/questionnaires/{id}/answers/assign",
+    scope: "answers:review",
+    resource: "questionnaire",
+    valid: () => json({ assignee: "reviewer@a.example", section: "Security" }),
+    malformed: { input: () => json({ assignee: "reviewer@a.example" }), field: "section" },
+  },
   { method: "GET", path: "/v1/answers/{id}", scope: "questionnaires:read", resource: "answer" },
   {
     method: "PATCH",
@@ -303,4 +314,50 @@ export const ROUTES: RouteCase[] = [
     malformed: { input: () => json({}), field: "body" },
   },
   { method: "GET", path: "/v1/answers/{id}/comments", scope: "questionnaires:read", resource: "answer" },
+  {
+    method: "POST",
+    path: "/v1/invitations/accept",
+    scope: null,
+    malformed: {
+      input: () => json({ token: "qi_x", name: "N", password: "correct horse battery", role: "admin" }),
+      field: "role",
+    },
+  },
+  {
+    method: "POST",
+    path: "/v1/invitations",
+    scope: "admin",
+    valid: () => json({ email: "invitee@b.example", role: "viewer" }),
+    malformed: { input: () => json({ email: "x@a.example", role: "root" }), field: "role" },
+  },
+  { method: "GET", path: "/v1/invitations", scope: "admin", malformed: badLimit },
+  { method: "DELETE", path: "/v1/invitations/{id}", scope: "admin", resource: "invitation" },
+  {
+    method: "PUT",
+    path: "/v1/sso",
+    scope: "admin",
+    valid: (f) =>
+      json({
+        issuer: f.ssoIssuer,
+        clientId: "quire-test-client",
+        clientSecret: "secret",
+        allowedDomains: ["security-b.example"],
+        defaultRole: "viewer",
+      }),
+    malformed: {
+      input: (f) =>
+        json({ issuer: f.ssoIssuer, clientId: "c", clientSecret: "s", allowedDomains: [], defaultRole: "viewer" }),
+      field: "allowedDomains",
+    },
+  },
+  // After PUT (the table runs in order): tenant B has a connection to read, then to delete.
+  { method: "GET", path: "/v1/sso", scope: "admin" },
+  { method: "DELETE", path: "/v1/sso", scope: "admin" },
+  {
+    method: "POST",
+    path: "/v1/sso/start",
+    scope: null,
+    malformed: { input: () => json({ email: "x@a.example", tenant: "a" }), field: "tenant" },
+  },
+  { method: "GET", path: "/v1/sso/callback", scope: null },
 ];

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCOPES } from "../../src/services/keys/scopes.js";
+import { type FakeOidc, startFakeOidc } from "../support/fake-oidc.js";
 import { fileForm, type Harness, harness, type Tenant } from "./harness.js";
 import { type Fixture, type Input, ROUTES, type RouteCase } from "./routes.js";
 
@@ -9,6 +10,7 @@ let a: Tenant;
 let b: Tenant;
 let f: Fixture;
 let revokedKey: string;
+let idp: FakeOidc;
 
 const CSV = readFileSync("fixtures/simple.csv");
 
@@ -32,7 +34,8 @@ function send(route: RouteCase, key: string | null, input: Input | undefined, id
 const idOf = (route: RouteCase) => (route.resource ? f[route.resource] : undefined);
 
 beforeAll(async () => {
-  h = await harness();
+  idp = await startFakeOidc();
+  h = await harness({ deps: { sso: { allowInsecureIssuer: true } } });
   a = await h.tenant("Tenant A");
   b = await h.tenant("Tenant B");
   const call = (method: string, path: string, body?: unknown) =>
@@ -87,7 +90,8 @@ beforeAll(async () => {
     role: "reviewer",
     password: "correct horse battery",
   });
-  for (const r of [customer, upload, answers, webhook, ctl, art, ent, conflicts, user]) {
+  const invitation = await call("POST", "/v1/invitations", { email: "invited@a.example", role: "viewer" });
+  for (const r of [customer, upload, answers, webhook, ctl, art, ent, conflicts, user, invitation]) {
     expect(r.status).toBeLessThan(300);
   }
   f = {
@@ -101,6 +105,8 @@ beforeAll(async () => {
     entry: ent.body.id,
     conflict: conflicts.body.data[0].id,
     user: user.body.id,
+    invitation: invitation.body.id,
+    ssoIssuer: idp.issuer,
   };
 
   const doomed = await a.key([...SCOPES]);
@@ -108,7 +114,10 @@ beforeAll(async () => {
   expect(revoke.status).toBe(204);
   revokedKey = doomed.key;
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  await h.close();
+  await idp.close();
+});
 
 describe("the route table", () => {
   it("covers every operation in the OpenAPI document, with the scope it declares", async () => {
@@ -127,8 +136,14 @@ describe("the route table", () => {
     for (const r of documented) expect(table.find((t) => t.op === r.op)?.scope, r.op).toBe(r.scope);
   });
 
-  it("leaves only /health and sign-in public", () => {
-    expect(ROUTES.filter((r) => r.scope === null).map((r) => r.path)).toEqual(["/health", "/v1/sessions"]);
+  it("leaves only /health, sign-in, accepting an invitation and the SSO sign-in public", () => {
+    expect(ROUTES.filter((r) => r.scope === null).map((r) => r.path)).toEqual([
+      "/health",
+      "/v1/sessions",
+      "/v1/invitations/accept",
+      "/v1/sso/start",
+      "/v1/sso/callback",
+    ]);
   });
 });
 

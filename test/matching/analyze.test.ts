@@ -141,3 +141,68 @@ describe("the buyer's own systems and tenant data", () => {
     },
   );
 });
+
+describe("asides and inner clauses (written here in this test's own words)", () => {
+  it("a relative clause listing what the topic covers is context, not topic", () => {
+    const a = analyzeQuestion(
+      "Is a vulnerability disclosure program that covers partner portals, mobile apps and other customer-facing channels documented, approved, published and maintained?",
+    );
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toBe("vulnerability disclosure");
+    expect(a.context).toContain("partner portals");
+  });
+
+  it("a trailing 'such that' clause is context", () => {
+    const a = analyzeQuestion(
+      "Are procedures for the rotation of on-call duties defined, implemented and evaluated such that no engineer carries pager duty two weeks in a row?",
+    );
+    expect(a.focus).toBe("rotation on-call duties");
+    expect(a.context).toContain("pager duty");
+  });
+
+  it("a parenthesis and a compliance qualifier are context; the ask stays in the buyer's words", () => {
+    const a = analyzeQuestion(
+      "Are lost laptops reported to the service desk (including those of contractors) in accordance with applicable laws and regulations?",
+    );
+    expect(a.focus).toBe("Are lost laptops reported to the service desk?");
+    expect(a.context).toContain("including those of contractors");
+    expect(a.context).toContain("in accordance with applicable laws and regulations");
+  });
+
+  it("a row that is only a parenthesis is kept as it is", () => {
+    expect(analyzeQuestion("(optional)").focus).toBe("(optional)");
+  });
+
+  it("a list of three or more control verbs makes a template even without policy words", () => {
+    const a = analyzeQuestion("Are backup generators secured, tested and maintained at planned intervals?");
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toBe("backup generators");
+  });
+});
+
+describe("open asks around template words (written here in this test's own words)", () => {
+  it("context sentences naming a policy do not turn a 'describe how' ask into a template", () => {
+    const a = analyzeQuestion(
+      "Awareness courses are only part of the answer; what counts is how releases are designed, reviewed and tested. We care about the practice, not the policy. Describe how security checks are built into your release pipeline.",
+    );
+    expect(a.intent).not.toBe("governance");
+    expect(a.closed).toBe(false);
+    expect(a.context).toContain("not the policy");
+  });
+
+  it("a statement row asking for a timeframe after a dash asks for words", () => {
+    expect(analyzeQuestion("Log deletion after offboarding - timeframe incl. archives").closed).toBe(false);
+  });
+});
+
+describe("frequency qualifiers", () => {
+  it("'at least annually' qualifies the practice: it is context, the practice is the focus", () => {
+    const a = analyzeQuestion("Are load balancer settings reviewed at least annually?");
+    expect(a.focus).toBe("Are load balancer settings reviewed?");
+    expect(a.context).toContain("at least annually");
+  });
+
+  it("a frequency question keeps its intent", () => {
+    expect(analyzeQuestion("How often are load balancer settings reviewed?").intent).toBe("frequency");
+  });
+});

@@ -98,3 +98,44 @@ describe("two asks, two entries", () => {
     expect(q.entryIds).toBeUndefined();
   });
 });
+
+describe("long control-framework templates (written here in this test's own words)", () => {
+  it("a template about a topic the library does not hold is not drafted, however long", async () => {
+    const a = await answer(
+      "Are policies and procedures for the maintenance of crewed spacecraft life-support systems established, documented, approved, communicated, applied, evaluated and maintained across all orbital stations?",
+    );
+    expect(a.status).not.toBe("drafted");
+  });
+
+  it("the topic before an inner clause decides the entry, not the clause's words", async () => {
+    const a = await answer(
+      "Is a security incident response plan that covers business units, affected customers and key suppliers documented, approved, communicated and maintained?",
+    );
+    expect(a.entryId).toBe("incident-response-plan");
+  });
+
+  it("the cloud customer's own keys are bring-your-own-key", async () => {
+    const a = await answer("Can CSCs manage their own data encryption keys?");
+    expect(a.entryId).toBe("byok");
+  });
+});
+
+describe("scope rules and the library's own words", () => {
+  it("a headcount question the library was taught as a phrasing is answered, not ruled out of scope", async () => {
+    const a = await answer("How many employees does your company have?", "free_text");
+    expect(a.entryId).toBe("company-profile");
+    expect(a.status).not.toBe("no_match");
+  });
+
+  it("a headcount question it was not taught stays out of scope", async () => {
+    const a = await answer("How many engineers work in your security operations team?", "free_text");
+    expect(a.status).toBe("no_match");
+  });
+});
+
+describe("particular facts about people", () => {
+  it("the name of an executive is a particular fact no library answer holds", async () => {
+    const a = await answer("What is the name of your chief executive (CEO)?", "free_text");
+    expect(a.status).toBe("no_match");
+  });
+});

@@ -54,3 +54,39 @@ describe("typo tolerance", () => {
     expect(correctSpelling("Is SSO ok for AES256 or zebra?", lexicon, byLength)).toBe("Is SSO ok for AES256 or zebra?");
   });
 });
+
+describe("cloud questionnaire wording and spellings", () => {
+  it("the cloud customer (CSC) is the customer; the CSP as a subject is us", () => {
+    expect(tokenize("Can CSCs export their data?")).toEqual(tokenize("Can customers export their data?"));
+    expect(tokenize("Does the CSP retain backups?")).toEqual(tokenize("Does retain backups?"));
+  });
+
+  it("CSP as Content Security Policy is kept", () => {
+    expect(tokenize("Is a CSP header set on every page?")).toContain("csp");
+  });
+
+  it("British spellings and one-word datacenter read as the American ones", () => {
+    expect(tokenize("datacentre licence")).toEqual(tokenize("data center license"));
+  });
+
+  it("API and public endpoints are not devices; managed endpoints are", () => {
+    expect(concepts("Rate limits on public endpoints")).not.toContain("§mdm");
+    expect(concepts("Rate limits on API endpoints")).not.toContain("§mdm");
+    expect(concepts("Are managed endpoints encrypted?")).toContain("§mdm");
+  });
+
+  it("utilities (power, cooling) and utilization (load) are different words", () => {
+    expect(tokenize("utilities")).not.toEqual(tokenize("utilization"));
+  });
+});
+
+describe("log integrity, remote sites and secure channels", () => {
+  it.each([
+    ["Are audit trails kept on write-once storage?", "§logintegrity"],
+    ["Is access to the security logs limited to the SOC team?", "§logintegrity"],
+    ["Controls for staff at remote sites", "§remote"],
+    ["Is a secure channel used to move files to the new region?", "§transit"],
+  ])("%s → %s", (text, concept) => {
+    expect(concepts(text)).toContain(concept);
+  });
+});

@@ -165,6 +165,43 @@ describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
     expect((await soc2()).map((f) => f.state)).toEqual(["expired"]);
   }, 120_000);
 
+  it("invites a person who accepts and signs in, on D1; SSO refuses a non-https issuer", async () => {
+    const invited = await call("/v1/invitations", {
+      method: "POST",
+      body: { email: "worker-invitee@vendor.example", role: "reviewer" },
+    });
+    expect(invited.status).toBe(201);
+    const { token, link } = (await invited.json()) as { token: string; link: string };
+    expect(link).toBe(`http://quire.test/app/invite#token=${token}`);
+    const accept = () =>
+      mf.dispatchFetch("http://quire.test/v1/invitations/accept", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token, name: "Wren", password: "correct horse battery" }),
+      });
+    const accepted = await accept();
+    expect(accepted.status).toBe(201);
+    const session = (await accepted.json()) as { token: string; user: { role: string } };
+    expect(session.user.role).toBe("reviewer");
+    const me = await mf.dispatchFetch("http://quire.test/v1/me", {
+      headers: { authorization: `Bearer ${session.token}` },
+    });
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe("worker-invitee@vendor.example");
+    expect(((await (await accept()).json()) as { code: string }).code).toBe("invitation_used");
+    const sso = await call("/v1/sso", {
+      method: "PUT",
+      body: {
+        issuer: "http://127.0.0.1:9",
+        clientId: "c",
+        clientSecret: "s",
+        allowedDomains: ["vendor.example"],
+        defaultRole: "viewer",
+      },
+    });
+    expect(sso.status).toBe(400);
+    expect(((await sso.json()) as { code: string }).code).toBe("sso_issuer_forbidden");
+  });
+
   // Last: it leaves this client address limited. With an app built per request the limiter was new
   // on every request and never limited anything on Workers.
   it("limits failed API keys across requests: the app and its limiter live as long as the isolate", async () => {

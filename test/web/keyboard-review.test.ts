@@ -101,7 +101,7 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
 
   it("signs in with email and password, by keyboard (the sign-in page has no serious a11y issue)", async () => {
     await page.goto(`${quire.base}/app`);
-    await page.getByLabel("Email").waitFor();
+    await page.getByLabel("Email", { exact: true }).waitFor();
     expect(await seriousA11yIssues(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "sign-in.png"), fullPage: true });
     await page.keyboard.type(EMAIL); // the email field has focus

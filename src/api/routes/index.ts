@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env.js";
 import { registerAnswer } from "./answer.js";
 import { registerApproveAnswer } from "./answers/approve.js";
+import { registerAssignAnswers } from "./answers/assign.js";
 import { registerBulkApprove } from "./answers/bulk-approve.js";
 import { registerEditAnswer } from "./answers/edit.js";
 import { registerGetAnswer } from "./answers/get.js";
@@ -26,6 +27,7 @@ import { registerHealth } from "./health.js";
 import { registerDemandCharts } from "./insights/charts.js";
 import { registerCrosswalk } from "./insights/crosswalk.js";
 import { registerDemandInsight } from "./insights/demand.js";
+import { registerInvitations } from "./invitations/invitations.js";
 import { registerCreateKey } from "./keys/create.js";
 import { registerListKeys } from "./keys/list.js";
 import { registerRevokeKey } from "./keys/revoke.js";
@@ -42,6 +44,7 @@ import { registerExportQuestionnaire } from "./questionnaires/export.js";
 import { registerGetQuestionnaire } from "./questionnaires/get.js";
 import { registerListQuestionnaires } from "./questionnaires/list.js";
 import { registerUpdateQuestionnaire } from "./questionnaires/update.js";
+import { registerSso } from "./sso/sso.js";
 import { registerCreateWebhook } from "./webhooks/create.js";
 import { registerDeleteWebhook } from "./webhooks/delete.js";
 import { registerListDeliveries } from "./webhooks/deliveries.js";
@@ -94,6 +97,7 @@ function registerQuestionnaires(app: OpenAPIHono<AppEnv>): void {
 function registerAnswers(app: OpenAPIHono<AppEnv>): void {
   registerListAnswers(app);
   registerBulkApprove(app);
+  registerAssignAnswers(app);
   registerGetAnswer(app);
   registerEditAnswer(app);
   registerApproveAnswer(app);
@@ -109,6 +113,8 @@ function registerPeople(app: OpenAPIHono<AppEnv>): void {
   registerSignOut(app);
   registerWhoAmI(app);
   registerUsers(app);
+  registerInvitations(app);
+  registerSso(app);
 }
 
 function registerFreshness(app: OpenAPIHono<AppEnv>): void {

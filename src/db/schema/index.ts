@@ -79,6 +79,79 @@ export const sessions = sqliteTable(
   (t) => [uniqueIndex("sessions_token").on(t.tokenHash), index("sessions_user").on(t.tenantId, t.userId)],
 );
 
+/**
+ * An invitation to join one tenant with a role: a single-use link that expires. Only the SHA-256 of
+ * the token is kept (the link is shown once, to the admin who invited).
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    email: text("email").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    acceptedAt: text("accepted_at"),
+    /** The account the acceptance created. */
+    userId: text("user_id"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("invitations_token").on(t.tokenHash),
+    index("invitations_tenant").on(t.tenantId, t.createdAt, t.id),
+  ],
+);
+
+/**
+ * A tenant's OpenID Connect single sign-on: the issuer, this app's client at it, which email
+ * domains may sign in and the role a first sign-in gets. One per tenant.
+ */
+export const ssoConnections = sqliteTable("sso_connections", {
+  tenantId: text("tenant_id").primaryKey(),
+  issuer: text("issuer").notNull(),
+  clientId: text("client_id").notNull(),
+  /** Sent to the issuer's token endpoint; never returned by the API. */
+  clientSecret: text("client_secret").notNull(),
+  allowedDomains: json<string[]>("allowed_domains").notNull(),
+  defaultRole: text("default_role", { enum: USER_ROLES }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/**
+ * Which tenant's SSO an email domain signs in to: unique, so "Sign in with SSO" needs only the
+ * email (sign-in names no tenant, as with passwords).
+ */
+export const ssoDomains = sqliteTable("sso_domains", {
+  domain: text("domain").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+});
+
+/**
+ * One started SSO sign-in: state (only its SHA-256), nonce and PKCE verifier, used once by the
+ * callback (used_at is set by a compare-and-set, so a replayed state is refused).
+ */
+export const ssoStates = sqliteTable(
+  "sso_states",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    stateHash: text("state_hash").notNull(),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    redirectUri: text("redirect_uri").notNull(),
+    /** Set when the sign-in accepts an invitation (the role comes from it, not the default). */
+    invitationId: text("invitation_id"),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [uniqueIndex("sso_states_state").on(t.stateHash)],
+);
+
 export const customers = sqliteTable(
   "customers",
   {

@@ -1,3 +1,4 @@
+import { askedFact, type FactKind, statesFact } from "../drafting/asked-fact.js";
 import { hasTwoAsks } from "../drafting/combine.js";
 import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
 import { polarityOf } from "../drafting/values.js";
@@ -11,6 +12,10 @@ import { citeEntries } from "./cite.js";
 import type { CustomerContext } from "./customer.js";
 import { finalizeAnswer } from "./finalize.js";
 import { type AnswerReport, type ReportQuestion, summarize, withStaleWarnings } from "./report.js";
+
+/** How close to one of an entry's phrasings a question must be for that entry to have been taught it. */
+const TAUGHT_COVERAGE = 0.95;
+const TAUGHT_DICE = 0.75;
 
 export interface AnswerOptions {
   readonly thresholds?: DraftThresholds;
@@ -77,10 +82,20 @@ function combineDrafts(primary: Draft, secondary: Draft, entries: readonly Libra
  * Questions no library entry should answer on its own, however well it matches: the buyer's own
  * systems, their tenant's data, and follow-ups whose meaning hangs on the row before.
  */
+const FACT_WORDS: Record<FactKind, string> = {
+  count: "number",
+  date: "date",
+  percentage: "percentage",
+  amount: "sum of money",
+};
+
 function routeToReview(draft: Draft, analysis: QuestionAnalysis): Draft {
   const reasons: string[] = [];
   if (analysis.buyerSpecific) reasons.push(`the question ${analysis.buyerSpecific}`);
   if (analysis.followUp) reasons.push("the question follows up on the row before; the entry was chosen in its light");
+  const fact = askedFact(analysis.ask);
+  if (fact && draft.status === "drafted" && !statesFact(draft.text, fact))
+    reasons.push(`the question asks for a ${FACT_WORDS[fact]}, which the entry's answer does not state`);
   if (reasons.length === 0) return draft;
   return {
     ...draft,
@@ -142,7 +157,12 @@ export function answerQuestion(
       .sort((x, y) => y.confidence - x.confidence),
   };
   const top = candidates[0];
-  const scope = outOfScope(question.text, query.analysis.focus);
+  // A scope rule yields to the library's own words: when an entry holds this question almost
+  // verbatim as a phrasing ("How many employees does your company have?" in the company profile),
+  // its owner decided the library answers it.
+  const taught =
+    top !== undefined && top.features.phrasingCoverage >= TAUGHT_COVERAGE && top.features.dice >= TAUGHT_DICE;
+  const scope = taught ? null : outOfScope(question.text, query.analysis.focus);
   if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
   if (!top || top.confidence < thresholds.review) {
     return noMatch(

@@ -15,6 +15,8 @@ const WEAK_PRACTICE = [
   /\bgeneric (accounts?|ids?|logins?)\b/,
   /\b(plain ?text|clear ?text|unencrypted|unhashed|unpatched|unmanaged)\b/,
   /\bwithout (encryption|mfa|approval|review|authentication|testing|a? ?background|being)/,
+  /\bwithout (a |an |the |any )?(valid |proper |appropriate |prior |formal )?(licen[cs]es?|authori[sz]ation|consent|permission|vetting|oversight|logging|monitoring)\b/,
+  /\b(root|master) (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
   /\b(turn(ed)? off|bypass(ed|es|ing)?)\b/,
   /\b(is|are|be|been|get|gets) disabled\b/,
   // "default passwords left in place" is weak; "default passwords are changed" is the good practice.
@@ -26,7 +28,7 @@ const WEAK_PRACTICE = [
   /\bexempt(ed|ions?)? from\b/,
   /\bexceptions? (to|from)\b/,
   /\b(hard[\s-]?coded|embedded) (credentials|secrets|passwords?|keys?)\b/,
-  /\bend[\s-]of[\s-]life\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch)/,
+  /\bend[\s-]of[\s-]life\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get)/,
   /\b(outsourc\w*|offshor\w*) (development|support)\b/,
   /\bremovable media\b|\busb (drives?|storage|sticks?)\b/,
   /\bpersonal(ly owned)? (devices|email|laptops?|phones?)\b|\bbyod\b/,

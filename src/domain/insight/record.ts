@@ -73,19 +73,43 @@ const OUTCOME: Readonly<Record<ReportQuestion["status"], Outcome>> = {
   no_match: "unanswered",
 };
 
+/**
+ * The library's entries and artifact types by id, built once per library (its arrays are never
+ * edited in place): a questionnaire reads them for every question, and 5,000 maps of the whole
+ * library cost more than the rest of the insight.
+ */
+const entriesById = new WeakMap<
+  readonly Library["entries"][number][],
+  ReadonlyMap<string, Library["entries"][number]>
+>();
+const typesById = new WeakMap<readonly Artifact[], ReadonlyMap<string, ArtifactType>>();
+function lookupsOf(library: Pick<Library, "entries" | "artifacts">) {
+  let entries = entriesById.get(library.entries);
+  if (!entries) {
+    entries = new Map(library.entries.map((e) => [e.id, e]));
+    entriesById.set(library.entries, entries);
+  }
+  let types = typesById.get(library.artifacts);
+  if (!types) {
+    types = new Map(library.artifacts.map((a) => [a.id, a.type]));
+    typesById.set(library.artifacts, types);
+  }
+  return { entries, types };
+}
+
 export function questionInsight(
   question: ReportQuestion,
   place: QuestionPlace,
   library: Pick<Library, "entries" | "artifacts">,
+  detect: (place: QuestionPlace) => readonly FrameworkMention[] = detectFrameworks,
 ): QuestionInsight {
-  const entries = new Map(library.entries.map((e) => [e.id, e]));
-  const types = new Map(library.artifacts.map((a) => [a.id, a.type]));
+  const { entries, types } = lookupsOf(library);
   const entryIds = question.entryIds ?? (question.entryId ? [question.entryId] : []);
   // Nothing matched: the best candidate still says which control the buyer probed.
   const basis = entryIds.length > 0 ? entryIds : question.alternatives.slice(0, 1).map((a) => a.entryId);
   const controls = [...new Set(basis.flatMap((id) => entries.get(id)?.controls ?? []))];
   return {
-    frameworks: detectFrameworks(place),
+    frameworks: detect(place),
     controls,
     outcome: OUTCOME[question.status],
     cited: question.citations.map((c) => ({ artifactId: c.artifactId, type: c.type })),

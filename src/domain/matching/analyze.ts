@@ -46,7 +46,10 @@ export interface QuestionAnalysis {
  * the question asks whether the topic is governed, not about the verbs ("documented" etc.).
  */
 const GOVERNANCE_VERBS =
-  /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted)\b/g;
+  /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted|tested|secured|operated)\b/g;
+
+/** The nouns a governance template is about the existence of. */
+const GOVERNANCE_NOUN = /\b(polic(y|ies)|procedures?|process(es)?|plans?|programs?|programmes?|standards?)\b/;
 
 /** Boilerplate nouns and phrases around a governance template's topic. */
 const GOVERNANCE_WORDS = [
@@ -56,7 +59,7 @@ const GOVERNANCE_WORDS = [
   /\btechnical (and organi[sz]ational )?measures\b/g,
   /\bby (senior |executive |top )?(management|leadership|the board|the ciso|its owners?)\b/g,
   /\b(at least )?(annually|yearly|once a year|every year|periodically|regularly|at planned intervals)\b/g,
-  /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted)\b/g,
+  /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted|tested|secured|operated)\b/g,
   /\b(for|to|of|the|a|an|that|which|in place|formally|relevant|all|appropriate|organi[sz]ation(al)?)\b/g,
 ];
 
@@ -74,7 +77,7 @@ const OPEN_OPENER =
 
 /** An ask for words anywhere in a statement-style row. */
 const OPEN_ANYWHERE =
-  /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo)\W*$/;
+  /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo)\W*$|\s[-–—:]\s*(timeframe|time ?frame|frequency|duration|period|interval|regions?|locations?|tools?|products?|versions?|owners?|contacts?)\b/;
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**
@@ -141,7 +144,53 @@ function stripGovernance(text: string): string {
  * entries; the topic itself came before the verbs.
  */
 const TRAILING_PURPOSE =
-  /^\W*(in order |so as )?to (guide|ensure|support|enable|provide|help|facilitate|govern|direct|drive|maintain|meet|achieve|address|inform|establish)\b/;
+  /^\W*((in order |so as )?to (guide|ensure|support|enable|provide|help|facilitate|govern|direct|drive|maintain|meet|achieve|address|inform|establish)|such that|so that|in a (way|manner) that|whereby|which|that)\b/;
+
+/**
+ * A relative clause between a template's topic and its verbs: "a security incident response plan
+ * that includes relevant internal departments, impacted customers and other business-critical
+ * relationships … established, documented…". It lists what the topic covers; the topic came first.
+ */
+const INNER_CLAUSE =
+  /\b(that|which) (includes?|covers?|involves?|address(es)?|considers?|incorporates?|specif(y|ies)|outlines?|describes?)\b.*?(?=\b(is|are|be|been|has|have)? ?(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced)\b)/;
+
+/**
+ * Asides that do not change what is asked: a parenthesis ("(including any relevant supply chain
+ * breaches)", "(regardless of whether asset management is internal or external)") and the
+ * compliance qualifier every control framework appends ("as per applicable SLAs, laws, and
+ * regulations", "in accordance with industry best practices"). They stay context: a parenthesis
+ * sometimes spells out the topic ("(SSRM)"), and the qualifier's words are shared by every
+ * compliance entry, so read in full they pull the question towards them.
+ */
+const ASIDES = [
+  /\([^()]*\)/gi,
+  // The security triad qualifies anything ("the confidentiality, integrity and availability of
+  // backup data"): the topic is what follows it.
+  /\b(the )?confidentiality,? integrity,? (and|&) availability( of)?\b/gi,
+  /\b(as per|per|according to|in accordance with|as required by|as permitted by|consistent with|in line with|as deemed appropriate by|as determined by|as justified by)( (all|any|the|its|their|respective|relevant|applicable|organi[sz]ational|local))* (slas?|laws?|regulations?|legal|statutory|contractual|standards?|industry|best practices?|requirements|the business|the organi[sz]ation|risk)\b[^.?;:]*/gi,
+  // How often qualifies what is done ("network configurations reviewed at least annually"): the
+  // practice is the topic. A frequency question ("how often…") is read by its intent, not here.
+  /\b(at least |no less than |a minimum of )(once )?(annually|yearly|quarterly|monthly|weekly|daily|(a|per|every) (year|quarter|month|week)|every \w+ (months|years|weeks))\b|\b(and )?(periodically|on a (regular|periodic) basis)\b/gi,
+  /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
+];
+
+/** Splits asides off a text: what it asks, and the asides (for context). */
+export function splitAsides(text: string): { core: string; asides: string } {
+  let core = text;
+  const asides: string[] = [];
+  for (const pattern of ASIDES)
+    core = core.replace(pattern, (m) => {
+      asides.push(m.replace(/^\(|\)$/g, ""));
+      return " ";
+    });
+  core = core
+    .replace(/\s+([,.?;:])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+  // Nothing but asides (a row that is one parenthesis): keep the text as it is.
+  if (!/[a-z]{3}/i.test(core)) return { core: text, asides: "" };
+  return { core, asides: asides.join(" ") };
+}
 
 /** Qualifiers of control-framework wording that name where, not what ("on organizationally managed assets"). */
 const SCOPE_QUALIFIERS =
@@ -151,14 +200,21 @@ const SCOPE_QUALIFIERS =
  * The topic of a governance template, split into what it is about (matched in full) and the
  * template's purpose clause and scope qualifiers (matched at context weight), or null.
  */
-function governanceTopic(normalized: string): { topic: string; rest: string } | null {
+function governanceTopic(normalized: string, whole = normalized): { topic: string; rest: string } | null {
   const verbs = [...normalized.matchAll(GOVERNANCE_VERBS)];
-  if (new Set(verbs.map((v) => v[0])).size < 3 && !REVIEW_TEMPLATE.test(normalized)) return null;
+  const distinct = new Set(verbs.map((v) => v[0])).size;
+  // Three control verbs make a template; two do when the subject is a policy, process or plan
+  // ("Is a user access provisioning process defined and implemented which…").
+  const template = distinct >= 3 || (distinct === 2 && GOVERNANCE_NOUN.test(normalized));
+  if (!template && !REVIEW_TEMPLATE.test(whole)) return null;
   const last = verbs.at(-1);
   const tailAt = last ? (last.index ?? 0) + last[0].length : normalized.length;
   const purpose = TRAILING_PURPOSE.test(normalized.slice(tailAt)) ? normalized.slice(tailAt) : "";
-  const qualifiers = (normalized.slice(0, normalized.length - purpose.length).match(SCOPE_QUALIFIERS) ?? []).join(" ");
-  const core = stripGovernance(normalized.slice(0, normalized.length - purpose.length).replace(SCOPE_QUALIFIERS, " "));
+  const head = normalized.slice(0, normalized.length - purpose.length);
+  const inner = head.match(INNER_CLAUSE)?.[0] ?? "";
+  const withoutInner = inner ? head.replace(inner, " ") : head;
+  const qualifiers = [...(withoutInner.match(SCOPE_QUALIFIERS) ?? []), inner].join(" ");
+  const core = stripGovernance(withoutInner.replace(SCOPE_QUALIFIERS, " "));
   // Keep the whole text as the topic when the purpose clause or a qualifier is all there is.
   if (core === "") {
     const whole = stripGovernance(normalized);
@@ -210,7 +266,12 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
   const askText = focusSentences.join(" ");
   const firstAsk = normalizeText(asks[0] ?? text).replace(/^(\(?[a-z0-9]{1,3}[.)]\s*)+/, "");
 
-  const topic = governanceTopic(normalized);
+  // A template is read in the ask: context sentences around it ("We are interested in the
+  // practical steps, not only the policy.") do not make a "Describe how…" ask a template.
+  const askNormalizedText = normalizeText(askText);
+  const plain = splitAsides(askNormalizedText);
+  const topic = governanceTopic(plain.core, askNormalizedText);
+  const askParts = splitAsides(askText);
   // Closed when it opens like a yes/no question. Otherwise closed unless it asks for words somewhere:
   // buyers' statements ("Encryption at rest - please confirm", "SSO supported") ask to confirm, while
   // "Key mgmt - who holds the keys, rotation period" or "Hosting region(s) - pls specify" ask for words.
@@ -228,9 +289,13 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
   const buyerSpecific = BUYER_SPECIFIC.find((b) => b.pattern.test(askNormalized))?.reason ?? null;
 
   return {
-    focus: topic?.topic ?? askText,
+    focus: topic?.topic ?? askParts.core,
     ask: askText.split(/\s+/).length >= 4 ? askText : text,
-    context: [topic !== null ? topic.rest : contextSentences.join(" "), followUp && previous ? previous : ""]
+    context: [
+      topic !== null ? [topic.rest, plain.asides].join(" ").trim() : askParts.asides,
+      contextSentences.join(" "),
+      followUp && previous ? previous : "",
+    ]
       .filter(Boolean)
       .join(" "),
     intent: intentOf(firstAsk, closed, topic !== null),

@@ -55,6 +55,10 @@ export function relevanceOf(f: Features, w: RelevanceWeights = RELEVANCE): numbe
 /**
  * What calibration reads: the best entry's features, its relevance, and how far it leads the next
  * one. A clear leader that covers the question is likely right; a narrow lead is a coin toss.
+ * Only measures of fit are read. Priors on the question's form (its length, a governance template,
+ * a long preamble, unknown words) were dropped: fitted on the tuning families they added up to
+ * +10 on the logit, so on a CAIQ-style workbook long template questions were "certain" (0.99)
+ * with half their words unmatched. Cross-validated on tuning, dropping them cost nothing.
  */
 export const CALIBRATION_FEATURES = [
   "relevance",
@@ -64,10 +68,7 @@ export const CALIBRATION_FEATURES = [
   "phrasingCoverage",
   "dice",
   "questionStrength",
-  "unknownShare",
   "queryTerms",
-  "longQuestion",
-  "governance",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type CalibrationInput = Readonly<Record<CalibrationFeature, number>>;
@@ -87,10 +88,7 @@ export function calibrationInput(f: Features, relevance: number, lead: number, c
     phrasingCoverage: f.phrasingCoverage,
     dice: f.dice,
     questionStrength: Math.min(1.5, f.questionStrength),
-    unknownShare: f.unknownShare,
     queryTerms: f.queryTerms,
-    longQuestion: f.longQuestion,
-    governance: f.governance,
   };
 }
 

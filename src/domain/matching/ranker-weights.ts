@@ -15,21 +15,18 @@ export const RELEVANCE: RelevanceWeights = {
 
 /** The probability that the best entry is right (logistic regression, L2 2). */
 export const CALIBRATION: CalibrationWeights = {
-  bias: -10.084,
+  bias: -4.1948,
   weights: {
-    relevance: 1.6543,
-    lead: 0.5071,
-    consensus: 1.1271,
-    coverage: 2.9596,
-    phrasingCoverage: 0.4278,
-    dice: 0.4749,
-    questionStrength: 3.0296,
-    unknownShare: 1.7156,
-    queryTerms: 8.7576,
-    longQuestion: 1.7733,
-    governance: 2.9835,
+    relevance: 0.7837,
+    lead: 0.6711,
+    consensus: 1.6791,
+    coverage: 3.3355,
+    phrasingCoverage: 0.2785,
+    dice: 4.6156,
+    questionStrength: -1.8004,
+    queryTerms: 1.0463,
   },
 };
 
 /** The probability at or above which an answer is drafted: cross-validated precision ≥ 0.98 on tuning. */
-export const DRAFT_BAR = 0.775;
+export const DRAFT_BAR = 0.725;

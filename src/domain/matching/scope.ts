@@ -121,7 +121,7 @@ const RULES: readonly OutOfScope[] = [
       "asks for a particular fact (names, identifiers, counts, dates, installed versions or raw records) that no library answer holds",
     askOnly: true,
     patterns: [
-      /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,2}(people|persons?|staff|employees|engineers|members|auditors|administrators|admins|analysts|contacts?|individuals|manager|officer|team|board)\b/,
+      /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,2}(people|persons?|staff|employees|engineers|members|auditors|administrators|admins|analysts|contacts?|individuals|manager|officer|team|board|ceo|cfo|coo|cto|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
       /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
       /\b(which|what) (exact |specific |particular )?(version|build|release)s? (of \S+ )?(is|are) (currently )?(installed|running|deployed|in use)\b/,

@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { conceptFinder } from "./concept-finder.js";
 import { SECURITY_CONCEPTS } from "./vocabulary.js";
 
 /**
@@ -22,30 +23,57 @@ const STOPWORDS = new Set(
 const SUBJECT =
   /\b(the|your) (vendor|supplier|service provider|provider|company|organi[sz]ation|firm|contractor|bidder)('s)?\b/g;
 
+/**
+ * Cloud questionnaires (CSA's among them) call the vendor "the CSP" and the buyer "the CSC" or
+ * "cloud service customer": the provider is always us (dropped like the subject above), the
+ * customer is the customer. "CSP" alone also means Content Security Policy, so only the plural
+ * and "the CSP" before a verb are read as the provider; "cloud service provider" is kept, since
+ * it names our hosting provider as often as us.
+ */
+const CLOUD_PROVIDER =
+  /\bcsps\b|\bthe csp(?= (has|have|had|is|are|was|give|gives|provide|provides|maintain|maintains|perform|performs|conduct|conducts|ensure|ensures|notify|notifies|offer|offers|support|supports|allow|allows|use|uses|retain|retains|describe|describes|review|reviews|in place)\b)/g;
+const CLOUD_CUSTOMER = /\b(cloud service customers?|cscs?)\b('s)?/g;
+
+/** British spellings Porter does not merge with the American ones, and one-word "datacenter". */
+const SPELLINGS: readonly [RegExp, string][] = [
+  [/\bdata-?cent(er|re)(s?)\b/g, "data center$2"],
+  [/\bcentre(s?)\b/g, "center$1"],
+  [/\blicence(s?)\b/g, "license$1"],
+  [/\bdefence\b/g, "defense"],
+  [/\bbehaviour/g, "behavior"],
+  [/\bprogramme(s?)\b/g, "program$1"],
+  [/\banalys(e|ed|es|ing)\b/g, "analyz$1"],
+];
+
 export function normalizeText(text: string): string {
-  return text
+  let t = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[’‘]/g, "'")
     .replace(SUBJECT, " ")
+    .replace(CLOUD_PROVIDER, " ")
+    .replace(CLOUD_CUSTOMER, "customers")
     .replace(/\s+/g, " ")
     .trim();
+  for (const [pattern, replacement] of SPELLINGS) t = t.replace(pattern, replacement);
+  return t;
 }
 
 /** Concept tokens (§mfa, §transit…) found in already-normalized text. */
 export function conceptsOf(normalized: string): string[] {
-  const found: string[] = [];
-  for (const { token, pattern } of COMBINED) if (pattern.test(normalized)) found.push(token);
-  return found;
+  return findConcepts(normalized);
 }
 
 /** One alternation per concept: a quarter of the regex runs of testing each pattern apart. */
 const COMBINED = SECURITY_CONCEPTS.map((c) => ({
   token: c.token,
-  pattern: new RegExp(c.patterns.map((p) => `(?:${p.source})`).join("|")),
+  patterns: c.patterns,
+  test: new RegExp(c.patterns.map((p) => `(?:${p.source})`).join("|")),
 }));
+/** Runs only the concepts whose patterns could match one of the text's words (concept-finder.ts). */
+const findConcepts = conceptFinder(COMBINED);
 
 const stemCache = new Map<string, string>();
 function stem(word: string): string {
@@ -53,6 +81,8 @@ function stem(word: string): string {
   if (s === undefined) {
     // British -ise/-isation spellings share a stem with the American ones.
     s = stemmer(word.replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1"));
+    // Porter gives "utilities" and "utilization" one stem: power and cooling are not CPU load.
+    if (/^utili[sz]/.test(word)) s = "utiliz";
     if (stemCache.size < 50_000) stemCache.set(word, s);
   }
   return s;

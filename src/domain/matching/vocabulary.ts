@@ -48,6 +48,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bhsts\b/,
     /\bstrict[\s-]transport[\s-]security\b/,
     /\bmixed content\b/,
+    /\b(secure|encrypted) (communication |network )?channels?\b/,
   ),
   c(
     "rest",
@@ -118,7 +119,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c(
     "dr",
     /\bdr\b/,
-    /\bdisaster recovery\b/,
+    /\bdisaster (recovery|response)\b/,
     /\bdrp\b/,
     /\bfail[\s-]?over\b/,
     /\brecovery (plan|test|exercise)/,
@@ -324,6 +325,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\btamper(ed|ing)? (components|hardware|software)\b/,
     /\bcomponent (authenticity|provenance)\b/,
     /\bsupply chain risks?\b/,
+    /\bsupply[\s-]chain (relationships?|organi[sz]ations?|partners?|agreements?)\b/,
   ),
   c(
     "incident",
@@ -408,6 +410,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "physical",
     /\bphysical (security|access)\b/,
     /\bdata cent(er|re)s?\b/,
+    /\bsurveillance (systems?|cameras?)\b|\bvideo (surveillance|monitoring)\b/,
+    /\b(ingress and egress|entry and exit|entrance and exit) (points|areas)\b/,
+    /\bsecurity perimeters?\b/,
     /\bbadges?\b/,
     /\bcctv\b/,
     /\bvisitors?\b/,
@@ -436,7 +441,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bmobile device management\b/,
     /\bbyod\b/,
     /\blaptops?\b/,
-    /\bendpoints?\b/,
+    // "Endpoints" of an API or a public service are not devices.
+    /\b(?<!(api|public|http|https|rest|web|service|graphql|internet[\s-]facing|exposed|your) )endpoints?\b(?! (of|for|in) (the|our|your) (api|service))/,
     /\bworkstations?\b/,
     /\bmobile devices?\b/,
   ),
@@ -517,6 +523,13 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\blogical (separation|segregation|isolation)\b/,
     /\bsegregat\w+ (of )?(customer|client) data\b/,
   ),
+  c(
+    // Who may alter the record of what happened: tamper-proof, read-only or restricted logs.
+    "logintegrity",
+    /\b(logs?|logging|audit (records?|trails?))\b.{0,60}\b(read[\s-]only|immutable|tamper\w*|write[\s-]once|worm|modification|deletion|restricted to)\b/,
+    /\b(read[\s-]only|immutable|tamper[\s-]\w+|write[\s-]once|worm)\b.{0,40}\b(logs?|logging|audit (records?|trails?))\b/,
+    /\b(access to|integrity of|protection of) (the )?(audit |security )?(logs?|log information|audit (records?|trails?))\b/,
+  ),
   c("timesync", /\bntp\b/, /\bclock synchroni[sz]/, /\btime synchroni[sz]/, /\btime source\b/),
   c("threatintel", /\bthreat intel/, /\bthreat feeds?\b/, /\bthreat landscape\b/),
   c("bugbounty", /\bbug bounty\b/, /\bresponsible disclosure\b/, /\bvulnerability disclosure\b/, /\bsecurity\.txt\b/),
@@ -542,7 +555,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c("sod", /\bsegregation of duties\b/, /\bseparation of duties\b/),
   c(
     "remote",
-    /\bremote (access|work|working)\b/,
+    /\bremote (access|work|working|workers|sites?|locations?|employees|staff)\b/,
+    /\b(home|remote) offices?\b/,
     /\bvpn\b/,
     /\bzero[\s-]trust\b/,
     /\bteleworking\b/,

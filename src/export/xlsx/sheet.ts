@@ -24,7 +24,10 @@ export interface RowSpan {
   /** Index of `</row>`; -1 for a self-closing row. */
   closeStart: number;
   readonly selfClosing: boolean;
-  readonly cells: CellSpan[];
+  /** Namespace prefix of the row's tag (its cells' tags carry the same). */
+  readonly prefix: string;
+  /** The row's cells, read on first use (`cellsOf`): a write-back touches a few rows of thousands. */
+  cells: CellSpan[] | null;
 }
 
 interface Span {
@@ -51,45 +54,35 @@ export function parseSheet(xml: string): SheetModel {
   const merges: SheetModel["merges"] = [];
   const colStyles: SheetModel["colStyles"] = [];
   let inData = false;
-  let row: RowSpan | null = null;
-  let cellStart: { row: number; col: number; start: number; openEnd: number } | null = null;
   let lastRow = 0;
-  let lastCol = 0;
 
   for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
     if (tag.kind === "other") continue;
-    const text = () => xml.slice(tag.start, tag.end);
+    const current = tag;
+    const text = () => xml.slice(current.start, current.end);
     if (inData) {
-      if (tag.local === "row") {
-        if (tag.kind === "close") {
-          if (row) {
-            row.closeStart = tag.start;
-            row.end = tag.end;
-          }
-          row = null;
-          continue;
-        }
+      if (tag.local === "row" && tag.kind !== "close") {
         // `r` is optional in the schema: rows without it follow the previous one.
         const r = Number(attr(text(), "r") ?? lastRow + 1);
         lastRow = r;
-        lastCol = 0;
         const selfClosing = tag.kind === "self";
-        row = { r, start: tag.start, openEnd: tag.end, end: tag.end, closeStart: -1, selfClosing, cells: [] };
-        rows.push(row);
-        if (selfClosing) row = null;
-      } else if (tag.local === "c" && row) {
-        if (tag.kind === "close") {
-          if (cellStart) row.cells.push({ ...cellStart, end: tag.end });
-          cellStart = null;
-          continue;
-        }
-        const ref = attr(text(), "r");
-        const address = ref === null ? null : parseCellRef(ref);
-        const col = address?.col ?? lastCol + 1;
-        lastCol = col;
-        const at = { row: address?.row ?? row.r, col, start: tag.start, openEnd: tag.end };
-        if (tag.kind === "self") row.cells.push({ ...at, end: tag.end });
-        else cellStart = at;
+        // A row holds only cells, and cell text cannot contain a literal `</row>` (it would be
+        // `&lt;/row>`), so its end is found without visiting every tag of every cell.
+        const closeStart = selfClosing ? -1 : xml.indexOf(`</${tag.name}>`, tag.end);
+        if (!selfClosing && closeStart < 0) break; // truncated: no further rows to find
+        const end = selfClosing ? tag.end : closeStart + tag.name.length + 3;
+        rows.push({
+          r,
+          prefix: tag.name.slice(0, tag.name.length - tag.local.length),
+          start: tag.start,
+          openEnd: tag.end,
+          end,
+          closeStart,
+          selfClosing,
+          cells: selfClosing ? [] : null,
+        });
+        // Continue after the row: the loop's nextTag starts at `tag.end`.
+        tag = { ...tag, end };
       } else if (tag.local === "sheetData" && tag.kind === "close" && sheetData) {
         sheetData.closeStart = tag.start;
         inData = false;
@@ -117,8 +110,63 @@ export function parseSheet(xml: string): SheetModel {
   return { prefix, sheetData, rows, rowsByNumber: new Map(rows.map((r) => [r.r, r])), dimension, merges, colStyles };
 }
 
-export function findCell(model: SheetModel, address: CellAddress): CellSpan | undefined {
-  return model.rowsByNumber.get(address.row)?.cells.find((c) => c.col === address.col && c.row === address.row);
+/** The cells of one row (parsed once, then kept on the row). */
+export function cellsOf(xml: string, row: RowSpan): CellSpan[] {
+  if (row.cells) return row.cells;
+  const cells: CellSpan[] = [];
+  let lastCol = 0;
+  const add = (start: number, openEnd: number, end: number) => {
+    const ref = attr(xml.slice(start, openEnd), "r");
+    const address = ref === null ? null : parseCellRef(ref);
+    const col = address?.col ?? lastCol + 1;
+    lastCol = col;
+    cells.push({ row: address?.row ?? row.r, col, start, openEnd, end });
+  };
+  // A comment or CDATA section inside the row could hide a `<c`: then visit every tag.
+  // (Searched within the row only: an unbounded indexOf per row would scan the rest of the sheet.)
+  if (xml.slice(row.openEnd, row.closeStart).includes("<!")) {
+    let open: { start: number; openEnd: number } | null = null;
+    for (let tag = nextTag(xml, row.openEnd); tag && tag.start < row.closeStart; tag = nextTag(xml, tag.end)) {
+      if (tag.local !== "c" || tag.kind === "other") continue;
+      if (tag.kind === "close") {
+        if (open) add(open.start, open.openEnd, tag.end);
+        open = null;
+      } else if (tag.kind === "self") add(tag.start, tag.end, tag.end);
+      else open = { start: tag.start, openEnd: tag.end };
+    }
+  } else {
+    // Cells only: jump from `<c` to `</c>` (cell text cannot hold a literal `<`), skipping the
+    // tags inside each cell, which a 5,000-row sheet has ~150,000 of.
+    const prefix = row.prefix;
+    const openName = `<${prefix}c`;
+    const closeName = `</${prefix}c>`;
+    for (let at = row.openEnd; ; ) {
+      const i = xml.indexOf(openName, at);
+      if (i < 0 || i >= row.closeStart) break;
+      at = i + openName.length;
+      const next = xml.charCodeAt(at);
+      if (!(next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x2f || next === 0x3e))
+        continue;
+      const tag = nextTag(xml, i);
+      if (!tag) break;
+      if (tag.kind === "self") {
+        add(tag.start, tag.end, tag.end);
+        at = tag.end;
+        continue;
+      }
+      const close = xml.indexOf(closeName, tag.end);
+      if (close < 0 || close >= row.closeStart) break;
+      at = close + closeName.length;
+      add(tag.start, tag.end, at);
+    }
+  }
+  row.cells = cells;
+  return cells;
+}
+
+export function findCell(xml: string, model: SheetModel, address: CellAddress): CellSpan | undefined {
+  const row = model.rowsByNumber.get(address.row);
+  return row && cellsOf(xml, row).find((c) => c.col === address.col && c.row === address.row);
 }
 
 /** The top-left cell of the merged range covering `address`, if `address` is hidden inside one. */
@@ -208,7 +256,7 @@ export function applyWrites(xml: string, model: SheetModel, writes: readonly Cel
 
   for (const w of writes) {
     const ref = formatCellRef(w.address);
-    const existing = findCell(model, w.address);
+    const existing = findCell(xml, model, w.address);
     if (existing) {
       const style = attr(xml.slice(existing.start, existing.openEnd), "s");
       splices.push({ start: existing.start, end: existing.end, text: inlineStringCell(p, ref, style, w.text) });
@@ -232,7 +280,7 @@ export function applyWrites(xml: string, model: SheetModel, writes: readonly Cel
       continue;
     }
     for (const w of [...list].sort((a, b) => a.address.col - b.address.col)) {
-      const before = row.cells.find((c) => c.col > w.address.col);
+      const before = cellsOf(xml, row).find((c) => c.col > w.address.col);
       const at = before ? before.start : row.closeStart;
       const [cell = ""] = cellsXml([w]);
       splices.push({ start: at, end: at, text: cell });
@@ -281,7 +329,7 @@ function dimensionSplice(xml: string, model: SheetModel, writes: readonly CellWr
   if (!range) return null;
   let { from, to } = range;
   // A sheet with no cells reports A1; the first real cell then defines the range.
-  const empty = model.rows.every((r) => r.cells.length === 0) && from.row === to.row && from.col === to.col;
+  const empty = model.rows.every((r) => cellsOf(xml, r).length === 0) && from.row === to.row && from.col === to.col;
   if (empty) {
     from = writes[0]?.address ?? from;
     to = from;

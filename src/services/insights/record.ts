@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { questionnaireInsights } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
+import { detectFrameworks, type FrameworkMention, type QuestionPlace } from "../../domain/insight/frameworks.js";
 import { type QuestionInsight, questionInsight, questionnaireInsight } from "../../domain/insight/record.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import type { ServiceContext } from "../context.js";
@@ -30,9 +31,27 @@ export async function insightFor(
   },
 ): Promise<RecordedInsight> {
   const { library } = await preparedLibraryFor(ctx);
+  // A large questionnaire repeats its questions (5,000 rows, ~500 texts) under a few sections and
+  // sheets: the frameworks of one place are read once. The mentions are shared between rows; they
+  // are only read and stored.
+  const detected = new Map<string, readonly FrameworkMention[]>();
+  const detect = (place: QuestionPlace) => {
+    const key = `${place.text}\u0000${place.section ?? ""}\u0000${place.sheet ?? ""}\u0000${place.section == null ? 0 : 1}${place.sheet == null ? 0 : 1}`;
+    let mentions = detected.get(key);
+    if (!mentions) {
+      mentions = detectFrameworks(place);
+      detected.set(key, mentions);
+    }
+    return mentions;
+  };
   const questions = input.report.questions.map((q, i) => {
     const source = input.questionnaire.questions[i];
-    return questionInsight(q, { text: q.text, section: q.section, sheet: source?.location.sheet ?? q.sheet }, library);
+    return questionInsight(
+      q,
+      { text: q.text, section: q.section, sheet: source?.location.sheet ?? q.sheet },
+      library,
+      detect,
+    );
   });
   const rollup = questionnaireInsight(questions, { askedOn: input.askedOn, customer: input.customer });
   return {

@@ -42,3 +42,9 @@ export const decoyHash = (): Promise<string> => {
   decoy ??= hashPassword(crypto.randomUUID());
   return decoy;
 };
+
+/**
+ * The password_hash of an account that signs in only through SSO: no password matches it (it is
+ * not a PBKDF2 record), and sign-in compares against the decoy instead so it takes as long.
+ */
+export const NO_PASSWORD = "none:sso";

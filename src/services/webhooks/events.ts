@@ -12,6 +12,8 @@ export const WEBHOOK_EVENTS = [
   "answer.assigned",
   /** Someone commented on an answer; `mentions` are the people it names. */
   "answer.commented",
+  /** An admin invited a person (email and role; the link itself is only in the API response). */
+  "invitation.created",
   /** The freshness sweep: an artifact expiring in 60/30/7 days, expired, or its review due or lapsed. */
   "artifact.expiring",
   /** The freshness sweep: a library entry due for review within 30 days, or overdue. */

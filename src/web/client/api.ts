@@ -31,6 +31,11 @@ export interface RequestOptions {
   form?: FormData;
   /** A retried upload or create must not happen twice: the API replays the first answer for a key. */
   idempotencyKey?: string;
+  /**
+   * Keep the cookie the answer sets. Only starting an SSO sign-in needs it (the quire_sso cookie
+   * ties the provider's callback to this browser); every other call sends and keeps no cookie.
+   */
+  keepCookie?: boolean;
 }
 
 // One listener for 401/403 so any view's failed call can send the user back to sign in.
@@ -63,7 +68,7 @@ export async function request(method: string, path: string, options: RequestOpti
   if (options.idempotencyKey) headers.set("idempotency-key", options.idempotencyKey);
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body, credentials: "omit" });
+    res = await fetch(path, { method, headers, body, credentials: options.keepCookie ? "same-origin" : "omit" });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new ApiError(0, { code: "network_error", detail: `the server could not be reached (${reason})` });

@@ -3,16 +3,17 @@
  * the client-side router. Links inside /app are real links (they work in a new tab because the
  * server answers every /app/* path with the same page); a click handler only saves the reload.
  */
-import { type ApiError, getJson, onAuthFailure, request } from "./api.js";
+import { ApiError, getJson, onAuthFailure, request } from "./api.js";
 import type { WhoAmI } from "./api-types.js";
 import { byId } from "./dom.js";
 import { renderAttention } from "./pages/attention.js";
 import { renderInsights } from "./pages/insights.js";
+import { renderInvite } from "./pages/invite.js";
 import { renderQuestionnaires } from "./pages/questionnaires.js";
 import { renderReview } from "./pages/review.js";
 import { renderSignIn } from "./pages/sign-in.js";
 import { flash } from "./problem.js";
-import { clearKey, getKey, keyPrefix } from "./session.js";
+import { clearKey, getKey, keyPrefix, setKey } from "./session.js";
 
 const main = byId("main");
 const signout = byId("signout");
@@ -45,8 +46,42 @@ function signIn(problem: unknown): void {
   renderSignIn(main, problem, route);
 }
 
+/**
+ * Tokens that arrive in the URL fragment (never sent to a server): the session an SSO sign-in
+ * ends with (/app/#sso=qs_…) is kept for this tab and wiped from the address bar and history;
+ * an invitation link (/app/invite#token=qi_…) is returned for the invite page.
+ */
+function fromFragment(): { invitation: string | null; ssoError: ApiError | null } {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const session = params.get("sso");
+  // Only a code of ours is shown, with our words: the fragment is anyone's to write in a link.
+  const failed = /^(sso|invitation)_[a-z_]{1,40}$/.test(params.get("sso_error") ?? "") ? params.get("sso_error") : null;
+  if (session?.startsWith("qs_") || failed) {
+    if (session?.startsWith("qs_")) setKey(session);
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  const ssoError = failed
+    ? new ApiError(0, {
+        code: failed,
+        detail: "single sign-on did not complete; start again, or ask your admin (the code says why)",
+      })
+    : null;
+  const invitation = /^\/app\/invite\/?$/.test(location.pathname) ? params.get("token") : null;
+  return { invitation, ssoError };
+}
+
 function route(): void {
   flash(null);
+  const { invitation, ssoError } = fromFragment();
+  if (invitation) {
+    showSignedIn(null);
+    renderInvite(main, invitation, route);
+    return;
+  }
+  if (ssoError) {
+    signIn(ssoError);
+    return;
+  }
   const key = getKey();
   if (!key) {
     signIn(null);

@@ -1,11 +1,11 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { SESSION_HOURS, signIn } from "../../../services/sessions/sign-in.js";
+import { signIn } from "../../../services/sessions/sign-in.js";
 import type { AppEnv } from "../../env.js";
 import { problem } from "../../errors.js";
-import { SESSION_COOKIE } from "../../middleware/auth.js";
 import { json, jsonBody } from "../../route-kit.js";
 import { ProblemSchema, SessionSchema, SignInSchema } from "../../schemas.js";
+import { setSessionCookie } from "./session-cookie.js";
 
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
 
@@ -44,12 +44,7 @@ export function registerSignIn(app: OpenAPIHono<AppEnv>): void {
       c.var.failures.fail(client, now.getTime());
       return problem(c, 401, "invalid_credentials", "the email or password is wrong") as never;
     }
-    const secure = new URL(c.req.url).protocol === "https:" ? "; Secure" : "";
-    c.header(
-      "set-cookie",
-      `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_HOURS * 3600}${secure}`,
-    );
-    c.header("cache-control", "no-store");
+    setSessionCookie(c, session);
     return c.json(session, 201);
   });
 }

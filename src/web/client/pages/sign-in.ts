@@ -1,6 +1,7 @@
 /**
- * Sign-in: a person with email and password (a session token), or an API key pasted by hand.
- * Either is kept for this tab only and sent as a bearer token to the API.
+ * Sign-in: a person with email and password (a session token), with their organisation's single
+ * sign-on, or an API key pasted by hand. The token is kept for this tab only and sent as a bearer
+ * token to the API.
  */
 import { getJson, sendJson } from "../api.js";
 import { field, fill, h } from "../dom.js";
@@ -42,6 +43,8 @@ export function renderSignIn(root: HTMLElement, problem: unknown, onSignedIn: ()
     }
   });
 
+  const { form: sso, error: ssoError } = ssoForm();
+
   const input = h("input", {
     type: "password",
     name: "apiKey",
@@ -76,7 +79,44 @@ export function renderSignIn(root: HTMLElement, problem: unknown, onSignedIn: ()
       button.disabled = false;
     }
   });
-  fill(root, person, form);
-  showProblem(problem && String((problem as { code?: string }).code).includes("key") ? error : personError, problem);
+  fill(root, person, sso, form);
+  const code = String((problem as { code?: string } | null)?.code ?? "");
+  showProblem(code.startsWith("sso_") ? ssoError : code.includes("key") ? error : personError, problem);
   email.focus();
+}
+
+/**
+ * "Sign in with SSO": the work email's domain picks the organisation's provider; the browser goes
+ * there and comes back through /v1/sso/callback to /app/#sso=<session> (main.ts keeps it).
+ */
+function ssoForm(): { form: HTMLFormElement; error: HTMLElement } {
+  const email = h("input", { type: "email", name: "ssoEmail", autocomplete: "username", required: true });
+  const error = h("div", { class: "problem", role: "alert", hidden: true });
+  const button = h("button", { type: "submit", class: "secondary" }, "Sign in with SSO");
+  const form = h(
+    "form",
+    { class: "card signin", "aria-labelledby": "signin-sso-title", id: "signin-sso" },
+    h("h2", { id: "signin-sso-title" }, "Or use your organisation's single sign-on"),
+    field("Work email", email),
+    error,
+    h("div", { class: "actions" }, button),
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    button.disabled = true;
+    try {
+      const started = await sendJson<{ authorizationUrl: string }>(
+        "POST",
+        "/v1/sso/start",
+        { email: email.value.trim() },
+        { key: "", keepCookie: true },
+      );
+      location.assign(started.authorizationUrl);
+    } catch (err) {
+      showProblem(error, err);
+      email.focus();
+      button.disabled = false;
+    }
+  });
+  return { form, error };
 }

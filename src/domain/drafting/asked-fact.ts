@@ -1,0 +1,51 @@
+import { normalizeText } from "../matching/tokenize.js";
+
+/**
+ * The kind of fact a question asks for, when it asks for one ("How many…", "When was…", "What
+ * percentage…"), and whether an answer text states a fact of that kind. An entry on the right topic
+ * that states no such fact does not answer the question ("How many security incidents did you have
+ * last year?" is not answered by the incident response plan): such a draft goes to a reviewer.
+ * This reads the kind of fact, not the topic, so it holds for wordings nobody wrote a rule for.
+ */
+export type FactKind = "count" | "date" | "percentage" | "amount";
+
+const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
+  {
+    kind: "percentage",
+    pattern: /\b(what|which) (percentage|percent|proportion|share)\b|\bwhat %|\bhow many percent\b/,
+  },
+  { kind: "amount", pattern: /\bhow much (money|budget|revenue|do you spend|is spent|does it cost)\b/ },
+  {
+    kind: "count",
+    pattern:
+      /\bhow many\b|\b(what|which) (is|was|are) the (total )?number of\b|\bnumber of \w+ (do|does|did|have|has)\b/,
+  },
+  {
+    kind: "date",
+    pattern:
+      /^(when (was|were|did)|on what date|what (date|year|month))\b|\b(date|year|month) (of|when) (your|the) (last|latest|most recent|next|first)\b|\bwhen (was|were|did) (your|the) (last|latest|most recent|first)\b/,
+  },
+];
+
+const NUMBER_WORDS =
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|dozen|once|twice|single|none|no one|nobody|zero|every|each|daily|weekly|monthly|quarterly|annually|yearly)\b/;
+const MONTHS = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/;
+
+const STATES: Record<FactKind, (t: string) => boolean> = {
+  count: (t) => /\d/.test(t) || NUMBER_WORDS.test(t),
+  // A year, a month, an ISO date, or a placeholder the library fills with an artifact's date.
+  date: (t) => /\b(19|20)\d{2}\b/.test(t) || MONTHS.test(t) || /\{\{/.test(t),
+  percentage: (t) => /%|\bper ?cent\b/.test(t),
+  amount: (t) => /[$€£]\s?\d|\b\d[\d,.]*\s?(usd|eur|gbp|dollars|euros|pounds|million|thousand|k)\b/.test(t),
+};
+
+/** The kind of fact the ask asks for, or null when it asks for none in particular. */
+export function askedFact(ask: string): FactKind | null {
+  const t = normalizeText(ask);
+  return ASKS.find((a) => a.pattern.test(t))?.kind ?? null;
+}
+
+/** Whether an answer text states a fact of that kind. */
+export function statesFact(answer: string, kind: FactKind): boolean {
+  return STATES[kind](normalizeText(answer));
+}

@@ -1,0 +1,190 @@
+/**
+ * Which concepts' patterns need to run on a text at all (issue 13: testing every concept's regex
+ * on every question was a third of building a query).
+ *
+ * Nearly every concept pattern starts at a word: `\bmulti[\s-]?factor`, `\b(otp|totp|fido2?)\b`.
+ * Such a pattern can only match where a word of the text begins with one of a few known letters
+ * ("mul"; "otp", "tot", "fid"). Those word beginnings are read from the pattern's own source once;
+ * a text then runs only the patterns of concepts one of whose beginnings starts one of its words.
+ * A pattern whose beginnings cannot be read with certainty (no leading `\b`, an optional first
+ * group, a lookaround, flags that change what a word is) is always run. So the concepts found are
+ * exactly those the patterns alone find: this only skips tests that cannot succeed.
+ */
+
+/** Word beginnings are read up to this many characters. */
+const KEY_LENGTH = 3;
+/** More alternatives than this at one position: give up on the pattern (always run it). */
+const MAX_PREFIXES = 64;
+
+const isWordChar = (c: string | undefined): c is string => c !== undefined && /^[A-Za-z0-9_]$/.test(c);
+const isQuantifier = (c: string | undefined) => c === "?" || c === "*" || c === "{" || c === "+";
+
+/** Index just past the group or class opening at `start`, or -1 when the source is not understood. */
+function closing(source: string, start: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = start; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** The top-level alternatives of a source (split at `|` outside groups and classes). */
+function alternatives(source: string): string[] | null {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  if (depth !== 0 || inClass) return null;
+  out.push(source.slice(from));
+  return out;
+}
+
+/**
+ * The possible first characters (up to `max`) of any match of `source` from its position `at`,
+ * read only where certain: literal word characters, classes of plain word characters, and groups
+ * whose every alternative begins so. Returns the prefixes read so far when the source goes on in a
+ * way not read (the prefixes are still what every match begins with); [""] when nothing was read.
+ */
+function prefixes(source: string, at: number, max: number): string[] {
+  let out = [""];
+  let i = at;
+  while (i < source.length && (out[0] as string).length < max) {
+    const c = source[i];
+    let options: string[] | null = null;
+    let next = i + 1;
+    let group = false;
+    if (isWordChar(c)) options = [c];
+    else if (c === "[") {
+      const end = source.indexOf("]", i);
+      const members = end > i ? source.slice(i + 1, end) : "";
+      // Only plain members ("[cx]"): ranges, negation and escapes are not read.
+      if (members.length > 0 && [...members].every(isWordChar)) {
+        options = [...new Set(members)];
+        next = end + 1;
+      }
+    } else if (c === "(") {
+      const end = closing(source, i);
+      const inner = end > 0 ? source.slice(i + 1, end - 1) : "";
+      const body = inner.startsWith("?:") ? inner.slice(2) : inner.startsWith("?") ? null : inner;
+      const alts = body === null || end < 0 ? null : alternatives(body);
+      if (alts) {
+        const each = alts.map((alt) => prefixes(alt, 0, max - (out[0] as string).length));
+        // Every alternative must begin with something, or the group may match a word's start with nothing.
+        if (each.every((p) => p.every((s) => s.length > 0))) {
+          options = each.flat();
+          next = end;
+          group = true;
+        }
+      }
+    }
+    // Not read, or optional / repeated: every match still begins with what was read before it.
+    if (!options || isQuantifier(source[next])) break;
+    const grown: string[] = [];
+    for (const p of out) for (const o of options) grown.push((p + o).slice(0, max));
+    if (grown.length > MAX_PREFIXES) break;
+    out = [...new Set(grown)];
+    // An alternative may have been read only in part ("fido2?" as "fido"): what follows the group
+    // is not aligned with it, so reading stops after a group.
+    if (group) break;
+    i = next;
+  }
+  return out;
+}
+
+/** The word beginnings any match of the pattern starts with, or null when that cannot be read. */
+export function wordBeginnings(pattern: RegExp): string[] | null {
+  // Case-insensitive or Unicode patterns see other characters as word characters: always run them.
+  if (/[iuvy]/.test(pattern.flags)) return null;
+  const alts = alternatives(pattern.source);
+  if (!alts) return null;
+  const keys: string[] = [];
+  for (const alt of alts) {
+    if (!alt.startsWith("\\b")) return null;
+    const found = prefixes(alt, 2, KEY_LENGTH);
+    if (found.some((p) => p.length === 0)) return null;
+    keys.push(...found);
+  }
+  return [...new Set(keys)];
+}
+
+const WORD = /[A-Za-z0-9_]+/g;
+
+/**
+ * A finder over concepts, each with its patterns and the regex actually tested: returns the
+ * tokens of the concepts whose regex matches, in the concepts' order, running only the candidates.
+ */
+export function conceptFinder(
+  concepts: readonly { token: string; patterns: readonly RegExp[]; test: RegExp }[],
+): (text: string) => string[] {
+  const always: boolean[] = [];
+  const byKey = new Map<string, number[]>();
+  concepts.forEach((concept, k) => {
+    const keys: string[] = [];
+    let readable = true;
+    for (const p of concept.patterns) {
+      const found = wordBeginnings(p);
+      if (!found) {
+        readable = false;
+        break;
+      }
+      keys.push(...found);
+    }
+    always[k] = !readable;
+    if (!readable) return;
+    for (const key of new Set(keys)) {
+      const list = byKey.get(key);
+      if (list) list.push(k);
+      else byKey.set(key, [k]);
+    }
+  });
+  const candidate = new Uint8Array(concepts.length);
+  return (text) => {
+    candidate.fill(0);
+    for (const m of text.matchAll(WORD)) {
+      const word = m[0];
+      for (let n = 1; n <= KEY_LENGTH && n <= word.length; n++) {
+        const list = byKey.get(n === word.length ? word : word.slice(0, n));
+        if (list) for (const k of list) candidate[k] = 1;
+      }
+    }
+    const found: string[] = [];
+    for (let k = 0; k < concepts.length; k++) {
+      const concept = concepts[k];
+      if (concept && (always[k] || candidate[k] === 1) && concept.test.test(text)) found.push(concept.token);
+    }
+    return found;
+  };
+}

@@ -1,0 +1,188 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateQuestionnaire } from "../../bench/match.js";
+import { atomic } from "../../src/db/atomic.js";
+import { chunkRows } from "../../src/db/chunk.js";
+import { answers, questionnaireInsights, questionnaires, questions } from "../../src/db/schema/index.js";
+import { openSqlite } from "../../src/db/sqlite.js";
+import { answerQuestionnaire } from "../../src/domain/answering/answer-questions.js";
+import { questionInsight, questionnaireInsight } from "../../src/domain/insight/record.js";
+import type { Questionnaire } from "../../src/domain/questionnaire/types.js";
+import { loadLibraryDir } from "../../src/library-files/load.js";
+import type { ServiceContext } from "../../src/services/context.js";
+import { preparedLibraryFor } from "../../src/services/library/prepared.js";
+import { replaceLibrary } from "../../src/services/library/replace.js";
+import { saveAnswered } from "../../src/services/questionnaires/answer-file.js";
+
+/**
+ * Saving an answered questionnaire (issue 13: 5,000 answers in ≤ 150 ms) stores exactly what the
+ * plain way stores: drizzle's own inserts, and the insight of every question read afresh, with no
+ * per-library lookup or per-place memo. Ids and times differ between two saves; everything else
+ * is compared column by column, as SQLite holds it.
+ */
+
+const CUSTOMER = { region: "eu" as const, ndaOnFile: false, asOf: "2026-11-24" };
+const AT = new Date("2026-12-04T09:00:00.000Z");
+const clock = { now: () => AT };
+
+let dir: string;
+let handle: ReturnType<typeof openSqlite>;
+let ctx: ServiceContext;
+let questionnaire: Questionnaire;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "quire-save-"));
+  handle = openSqlite(join(dir, "quire.db"));
+  ctx = { db: handle.db, blobs: undefined as never, clock, tenantId: "t1", actor: "cli:test" };
+  const library = await loadLibraryDir("answer-library");
+  await replaceLibrary(ctx, library);
+  // Repeated questions under two sheets and sections, as large workbooks have them.
+  const generated = generateQuestionnaire(library, 120);
+  const rows = [...generated.questions, ...generated.questions.slice(0, 60)];
+  questionnaire = {
+    ...generated,
+    questions: rows.map((q, i) => ({
+      ...q,
+      id: `q${i + 1}`,
+      section: i % 3 === 0 ? "GDPR and privacy" : i % 3 === 1 ? "Access control" : null,
+      location: { ...q.location, sheet: i < 90 ? "SIG Lite 2024" : "CAIQ v4.0.3", row: i + 2 },
+    })),
+  };
+});
+
+afterAll(() => {
+  handle.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The questionnaire's stored rows, ids and the questionnaire id left out, in question order. */
+function stored(questionnaireId: string) {
+  const { sqlite } = handle;
+  const questionRows = sqlite
+    .prepare("select * from questions where questionnaire_id = ? order by ordinal")
+    .all(questionnaireId) as Record<string, unknown>[];
+  const answerRows = sqlite
+    .prepare(
+      "select a.* from answers a join questions q on q.id = a.id where a.questionnaire_id = ? order by q.ordinal",
+    )
+    .all(questionnaireId) as Record<string, unknown>[];
+  const head = sqlite.prepare("select * from questionnaires where id = ?").all(questionnaireId) as Record<
+    string,
+    unknown
+  >[];
+  const insight = sqlite
+    .prepare("select * from questionnaire_insights where questionnaire_id = ?")
+    .all(questionnaireId) as Record<string, unknown>[];
+  const strip = (rows: Record<string, unknown>[]) =>
+    rows.map(({ id: _id, questionnaire_id: _qn, buyer: _buyer, ...rest }) => rest);
+  return { questions: strip(questionRows), answers: strip(answerRows), head: strip(head), insight: strip(insight) };
+}
+
+describe("saveAnswered", () => {
+  it("stores the rows the plain drizzle inserts and a fresh insight per question store", async () => {
+    const prepared = await preparedLibraryFor(ctx);
+    const report = answerQuestionnaire(prepared, questionnaire, CUSTOMER);
+
+    await saveAnswered(ctx, {
+      questionnaireId: "qn_fast",
+      blobKey: "t1/qn_fast/original",
+      fileName: "big.xlsx",
+      customerId: null,
+      hints: undefined,
+      customer: CUSTOMER,
+      questionnaire,
+      report,
+      status: "drafted",
+    });
+
+    // The reference: the save as it was written before issue 13's work, statement by statement.
+    const at = AT.toISOString();
+    const insights = report.questions.map((q, i) =>
+      questionInsight(
+        q,
+        { text: q.text, section: q.section, sheet: questionnaire.questions[i]?.location.sheet ?? q.sheet },
+        { entries: [...prepared.library.entries], artifacts: [...prepared.library.artifacts] },
+      ),
+    );
+    const rollup = questionnaireInsight(insights, { askedOn: at.slice(0, 10), customer: CUSTOMER });
+    const ids = questionnaire.questions.map((_, i) => `q_ref${i}`);
+    await atomic(handle.db, [
+      handle.db.insert(questionnaires).values({
+        id: "qn_ref",
+        tenantId: "t1",
+        customerId: null,
+        fileName: "big.xlsx",
+        format: questionnaire.source.format,
+        status: "drafted",
+        failure: null,
+        blobKey: "t1/qn_fast/original",
+        hints: null,
+        region: CUSTOMER.region,
+        ndaOnFile: CUSTOMER.ndaOnFile,
+        ndaUntil: null,
+        asOf: CUSTOMER.asOf,
+        summary: report.summary,
+        warnings: report.warnings,
+        llmUsage: report.llm ?? null,
+        createdBy: "cli:test",
+        draftedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      }),
+      ...chunkRows(
+        questionnaire.questions.map((q, i) => ({
+          id: ids[i] as string,
+          tenantId: "t1",
+          questionnaireId: "qn_ref",
+          ordinal: i,
+          sourceId: q.sourceId,
+          section: q.section,
+          text: q.text,
+          kind: q.kind,
+          allowedValues: q.allowedValues,
+          sheet: q.location.sheet,
+          row: q.location.row,
+          answerCell: q.location.answerCell,
+          commentCell: q.location.commentCell,
+          existingAnswer: q.existingAnswer,
+        })),
+      ).map((chunk) => handle.db.insert(questions).values(chunk)),
+      ...chunkRows(
+        report.questions.map((a, i) => ({
+          id: ids[i] as string,
+          tenantId: "t1",
+          questionnaireId: "qn_ref",
+          status: a.status,
+          value: a.answer?.value ?? null,
+          text: a.answer?.text ?? null,
+          confidence: a.confidence,
+          entryId: a.entryId,
+          controls: a.controls,
+          citations: a.citations,
+          onRequest: a.onRequest ?? [],
+          withheld: a.withheld,
+          entryIds: a.entryIds ?? null,
+          alternatives: a.alternatives,
+          notes: a.notes,
+          matchedTerms: a.matchedTerms,
+          insight: insights[i] ?? null,
+          updatedAt: at,
+        })),
+      ).map((chunk) => handle.db.insert(answers).values(chunk)),
+      handle.db
+        .insert(questionnaireInsights)
+        .values({ tenantId: "t1", questionnaireId: "qn_ref", buyer: "qn_ref", ...rollup }),
+    ]);
+
+    const fast = stored("qn_fast");
+    const reference = stored("qn_ref");
+    expect(fast.answers).toHaveLength(180);
+    expect(fast.answers.some((a) => a.insight !== null && String(a.insight).includes('"framework"'))).toBe(true);
+    expect(fast.questions).toEqual(reference.questions);
+    expect(fast.answers).toEqual(reference.answers);
+    expect(fast.head).toEqual(reference.head);
+    expect(fast.insight).toEqual(reference.insight);
+  });
+});

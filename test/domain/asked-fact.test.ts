@@ -1,0 +1,46 @@
+/** The kind of fact a question asks for, and whether an answer states one (written in this test's own words). */
+import { describe, expect, it } from "vitest";
+import { askedFact, statesFact } from "../../src/domain/drafting/asked-fact.js";
+import { answer } from "../matching/helpers.js";
+
+describe("asked fact", () => {
+  it.each([
+    ["How many laptops were lost last quarter?", "count"],
+    ["What is the total number of staff with production access?", "count"],
+    ["When was your most recent tabletop exercise?", "date"],
+    ["What percentage of endpoints run the EDR agent?", "percentage"],
+    ["How much budget goes to security tooling each year?", "amount"],
+    ["Do you run tabletop exercises?", null],
+    ["When is the DR plan tested?", null],
+  ])("%s → %s", (text, kind) => {
+    expect(askedFact(text)).toBe(kind);
+  });
+
+  it.each([
+    ["We have 14 engineers on the platform team.", "count", true],
+    ["Tests run quarterly.", "count", true],
+    ["Engineers on the platform team hold access.", "count", false],
+    ["The last exercise was held in March 2026.", "date", true],
+    ["Exercises are held by the security team.", "date", false],
+    ["The report covers {{soc2.period}}.", "date", true],
+    ["98% of laptops run the agent.", "percentage", true],
+    ["All laptops run the agent.", "percentage", false],
+  ] as const)("'%s' states a %s: %s", (text, kind, states) => {
+    expect(statesFact(text, kind)).toBe(states);
+  });
+});
+
+describe("on the shipped library", () => {
+  it("a percentage asked of an entry that states none goes to a reviewer, with the reason", async () => {
+    const a = await answer("What percentage of code changes receive a security review?", "free_text");
+    expect(a.entryId).toBe("code-review");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toContain("asks for a percentage");
+  });
+
+  it("a count the entry states is drafted", async () => {
+    const a = await answer("How many employees does your company have?", "free_text");
+    expect(a.entryId).toBe("company-profile");
+    expect(a.notes.join(" ")).not.toContain("asks for a number");
+  });
+});

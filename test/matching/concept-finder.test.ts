@@ -1,0 +1,89 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateQuestionnaire } from "../../bench/match.js";
+import { conceptFinder, wordBeginnings } from "../../src/domain/matching/concept-finder.js";
+import { conceptsOf, normalizeText } from "../../src/domain/matching/tokenize.js";
+import { SECURITY_CONCEPTS } from "../../src/domain/matching/vocabulary.js";
+import { shippedLibrary } from "./helpers.js";
+
+/**
+ * conceptsOf runs only the concepts whose patterns could match one of the text's words (issue 13).
+ * It must find exactly what running every concept's pattern finds, on any text.
+ */
+
+const everyPattern = SECURITY_CONCEPTS.map((c) => ({
+  token: c.token,
+  test: new RegExp(c.patterns.map((p) => `(?:${p.source})`).join("|")),
+}));
+const slow = (text: string) => everyPattern.filter((c) => c.test.test(text)).map((c) => c.token);
+
+describe("word beginnings of a pattern", () => {
+  it("reads literal words, plain classes and groups whose every alternative begins with letters", () => {
+    expect(wordBeginnings(/\bmulti[\s-]?factor/)).toEqual(["mul"]);
+    expect(wordBeginnings(/\b[cx]srf\b/)).toEqual(["csr", "xsr"]);
+    expect(wordBeginnings(/\b(otp|fido2?)\b/)).toEqual(["otp", "fid"]);
+    expect(wordBeginnings(/\b(?:sql|os) injection/)).toEqual(["sql", "os"]);
+    expect(wordBeginnings(/\ba(b?|c)d/)).toEqual(["a"]); // an alternative that may be empty ends the reading
+    expect(wordBeginnings(/\b(ab?|c)e/)).toEqual(["a", "c"]); // nothing is read past a group
+    expect(wordBeginnings(/\bx{2}y/)).toBeNull(); // a repeated first letter: nothing certain
+    expect(wordBeginnings(/\b2[\s-]?step/)).toEqual(["2"]);
+  });
+
+  it("gives up (the pattern always runs) where a match need not begin a word with known letters", () => {
+    expect(wordBeginnings(/sanitiz/)).toBeNull();
+    expect(wordBeginnings(/\bsanitiz|sanitis/)).toBeNull();
+    expect(wordBeginnings(/\b(file )?uploads?/)).toBeNull();
+    expect(wordBeginnings(/\b(?<!api )endpoints?/)).toBeNull();
+    expect(wordBeginnings(/\bmfa\b/i)).toBeNull();
+    expect(wordBeginnings(/\b.pdf/)).toBeNull();
+    expect(wordBeginnings(/\b[a-z]+ing/)).toBeNull();
+  });
+});
+
+describe("conceptsOf", () => {
+  it("finds exactly what every concept's pattern finds, on the library's texts and the bench's questions", async () => {
+    const prepared = await shippedLibrary();
+    const texts = [
+      ...prepared.library.entries.flatMap((e) => [e.question, ...e.phrasings, e.answer]),
+      ...prepared.library.controls.flatMap((c) => [c.title, c.description]),
+      ...generateQuestionnaire(prepared.library, 400).questions.map((q) => q.text),
+    ].map(normalizeText);
+    for (const text of texts) expect(conceptsOf(text)).toEqual(slow(text));
+  });
+
+  it("finds exactly what every concept's pattern finds, on any mix of pattern words, library words and noise", async () => {
+    const prepared = await shippedLibrary();
+    // Words the patterns themselves spell, cut anywhere, so texts hit and nearly hit every pattern.
+    const fragments = SECURITY_CONCEPTS.flatMap((c) => c.patterns.flatMap((p) => p.source.split(/[^A-Za-z0-9 -]+/)))
+      .flatMap((s) => s.split(" "))
+      .filter((s) => s.length > 0);
+    const words = [...prepared.index.lexicon.keys()];
+    const token = fc.oneof(
+      fc.constantFrom(...fragments),
+      fc.constantFrom(...fragments).map((w) => w.toUpperCase()),
+      fc.constantFrom(...words),
+      fc.stringMatching(/^[a-z0-9_]{1,6}$/),
+    );
+    const separator = fc.constantFrom(" ", " ", " ", "-", "_", "", ". ", ", ", "/", "(", ") ", "'s ");
+    const text = fc
+      .array(fc.tuple(token, separator), { minLength: 1, maxLength: 25 })
+      .map((parts) => parts.map(([t, s]) => t + s).join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(conceptsOf(t)).toEqual(slow(t));
+        expect(conceptsOf(normalizeText(t))).toEqual(slow(normalizeText(t)));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it("runs a concept whose beginnings cannot be read on every text", () => {
+    const find = conceptFinder([
+      { token: "§a", patterns: [/sanitiz/], test: /sanitiz/ },
+      { token: "§b", patterns: [/\bmfa\b/], test: /\bmfa\b/ },
+    ]);
+    expect(find("data is desanitized")).toEqual(["§a"]);
+    expect(find("we use mfa and desanitize")).toEqual(["§a", "§b"]);
+    expect(find("no factors")).toEqual([]);
+  });
+});

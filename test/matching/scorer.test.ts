@@ -1,0 +1,130 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateQuestionnaire } from "../../bench/match.js";
+import type { Field, MatchIndex } from "../../src/domain/matching/index.js";
+import { buildQuery, matchQuestion } from "../../src/domain/matching/match.js";
+import { B, K1, massShare, scorerFor } from "../../src/domain/matching/scorer.js";
+import { shippedLibrary } from "./helpers.js";
+
+/**
+ * The compiled scorer (issue 13) must give exactly what the plain BM25 formulas give, bit for bit:
+ * the ranker and the calibrated confidence read these numbers, and a faster matcher that moved one
+ * of them in the last digit could flip a draft. The reference below is the formulas as written
+ * before the scorer, map lookups and all.
+ */
+
+const idfOf = (field: Field, term: string) => field.idf.get(term) ?? field.unseenIdf;
+
+/** Each document's weighted BM25, and the documents in the order the postings first reach them. */
+function plainField(field: Field, weights: ReadonlyMap<string, number>): { scores: Float64Array; touched: number[] } {
+  const scores = new Float64Array(field.docs.length);
+  const touched: number[] = [];
+  for (const [term, weight] of weights) {
+    const idf = field.idf.get(term);
+    const postings = field.postings.get(term);
+    if (!idf || !postings) continue;
+    for (const d of postings) {
+      const doc = field.docs[d];
+      if (!doc) continue;
+      const tf = doc.tf.get(term) ?? 0;
+      const norm = K1 * (1 - B + (B * doc.length) / (field.avgLength || 1));
+      if (scores[d] === 0) touched.push(d);
+      scores[d] = (scores[d] as number) + weight * ((idf * (tf * (K1 + 1))) / (tf + norm));
+    }
+  }
+  return { scores, touched };
+}
+
+function plain(index: MatchIndex, weights: ReadonlyMap<string, number>) {
+  const n = index.entries.length;
+  const q = plainField(index.questions, weights);
+  const bestDoc = new Int32Array(n).fill(-1);
+  const bestScore = new Float64Array(n);
+  for (const d of q.touched) {
+    const entry = index.questions.docs[d]?.entry as number;
+    const score = q.scores[d] as number;
+    if (bestDoc[entry] === -1 || score > (bestScore[entry] as number)) {
+      bestDoc[entry] = d;
+      bestScore[entry] = score;
+    }
+  }
+  const perEntry = (field: Field) => {
+    const out = new Float64Array(n);
+    const { scores, touched } = plainField(field, weights);
+    for (const d of touched) out[field.docs[d]?.entry as number] = scores[d] as number;
+    return out;
+  };
+  const self = (field: Field) => {
+    let s = 0;
+    for (const [t, w] of weights) s += w * idfOf(field, t);
+    return s || 1;
+  };
+  return {
+    bestDoc,
+    bestScore,
+    answer: perEntry(index.answers),
+    control: perEntry(index.controls),
+    selfQ: self(index.questions),
+    selfA: self(index.answers),
+    selfC: self(index.controls),
+  };
+}
+
+async function expectSameAsPlain(index: MatchIndex, text: string) {
+  const query = buildQuery(index, text);
+  if (query.weights.size === 0) return;
+  const scorer = scorerFor(index);
+  const compiled = scorer.compile(query.weights, query.focusTerms);
+  const got = scorer.score(compiled);
+  const want = plain(index, query.weights);
+  expect(Array.from(got.bestScore)).toEqual(Array.from(want.bestScore));
+  expect(Array.from(got.answer)).toEqual(Array.from(want.answer));
+  expect(Array.from(got.control)).toEqual(Array.from(want.control));
+  // The best phrasing per entry: the same document (ties go to the first one the postings reach).
+  for (let e = 0; e < index.entries.length; e++) {
+    if ((want.bestScore[e] as number) > 0) expect(got.bestDoc[e]).toBe(want.bestDoc[e]);
+  }
+  expect([compiled.selfQ, compiled.selfA, compiled.selfC]).toEqual([want.selfQ, want.selfA, want.selfC]);
+  // Coverage: the share of the question's idf mass an entry's terms hold, summed in query order.
+  const terms = index.entryTerms[0] ?? new Set<string>();
+  let mass = 0;
+  let shared = 0;
+  for (const [t, w] of query.weights) {
+    const m = w * idfOf(index.questions, t);
+    mass += m;
+    if (terms.has(t)) shared += m;
+  }
+  expect(massShare(compiled, (t) => terms.has(t.term))).toBe(mass === 0 ? 0 : shared / mass);
+}
+
+describe("the compiled scorer", () => {
+  it("scores the bench's questions exactly as the plain formulas do", async () => {
+    const prepared = await shippedLibrary();
+    const questions = generateQuestionnaire(prepared.library, 300).questions;
+    for (const q of questions) await expectSameAsPlain(prepared.index, q.text);
+  });
+
+  it("scores any mix of library words, typos and unknown words exactly as the plain formulas do", async () => {
+    const prepared = await shippedLibrary();
+    const words = [...prepared.index.lexicon.keys()];
+    const word = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w) => (w.length > 6 ? `${w.slice(0, 3)}${w.slice(4)}` : w)),
+      fc.stringMatching(/^[a-z]{2,12}$/),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(word, { minLength: 1, maxLength: 30 }), async (ws) => {
+        await expectSameAsPlain(prepared.index, `${ws.join(" ")}?`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives the same candidates however often and in whatever order questions are asked (scratch arrays are reset)", async () => {
+    const prepared = await shippedLibrary();
+    const texts = generateQuestionnaire(prepared.library, 40).questions.map((q) => q.text);
+    const first = texts.map((t) => matchQuestion(prepared.index, t, 5));
+    const again = [...texts].reverse().map((t) => matchQuestion(prepared.index, t, 5));
+    expect(again.reverse()).toEqual(first);
+  });
+});
