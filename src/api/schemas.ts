@@ -214,6 +214,17 @@ export const AnswerDetailSchema = AnswerSchema.extend({
       short: z.string().nullable(),
     }),
   ),
+  citationOptions: z
+    .object({
+      allowed: z.array(Citation),
+      notAllowed: z.array(Citation),
+    })
+    .openapi("CitationOptions", {
+      description:
+        "What a reviewer may cite on this answer for its questionnaire's customer (the citation policy: validity on " +
+        "the as-of date, NDA, SOC 2 type and categories in scope, ISO SoA, product features), strongest first, and " +
+        "every other artifact with why not. `PATCH /v1/answers/{id}` with `citations` accepts at most two of `allowed`.",
+    }),
 }).openapi("AnswerDetail");
 
 export const HistoryEntrySchema = z

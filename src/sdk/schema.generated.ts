@@ -1647,6 +1647,22 @@ export interface components {
                 question: string | null;
                 short: string | null;
             }[];
+            citationOptions: components["schemas"]["CitationOptions"];
+        };
+        /** @description What a reviewer may cite on this answer for its questionnaire's customer (the citation policy: validity on the as-of date, NDA, SOC 2 type and categories in scope, ISO SoA, product features), strongest first, and every other artifact with why not. `PATCH /v1/answers/{id}` with `citations` accepts at most two of `allowed`. */
+        CitationOptions: {
+            allowed: {
+                artifactId: string;
+                type: string;
+                title: string;
+                reason: string;
+            }[];
+            notAllowed: {
+                artifactId: string;
+                type: string;
+                title: string;
+                reason: string;
+            }[];
         };
         Answer: {
             id: string;

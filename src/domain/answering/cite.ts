@@ -1,5 +1,6 @@
-import { type CitationDecision, decideCitations } from "../citation/policy.js";
-import type { FrameworkRef, LibraryEntry } from "../library/types.js";
+import { type Citation, type CitationDecision, type CitationRequest, decideCitations } from "../citation/policy.js";
+import { artifactStanding } from "../freshness/standing.js";
+import type { Artifact, FrameworkRef, LibraryEntry } from "../library/types.js";
 import { normalizeText } from "../matching/tokenize.js";
 import { SECURITY_CONCEPTS } from "../matching/vocabulary.js";
 import type { PreparedLibrary } from "./answer-questions.js";
@@ -25,20 +26,91 @@ export function citeEntries(
   questionText: string,
   customer: CustomerContext,
 ): EntryCitations {
+  const request = citationRequest(prepared, entries, questionText, customer);
+  const decision = decideCitations(request);
+  const refs = request.controls
+    .flatMap((c) => c.refs)
+    .filter((r, i, all) => all.findIndex((x) => x.framework === r.framework && x.ref === r.ref) === i);
+  return { ...decision, refs };
+}
+
+/** The policy's question for an answer drafted from these entries (shared by drafting and review). */
+function citationRequest(
+  prepared: PreparedLibrary,
+  entries: readonly LibraryEntry[],
+  questionText: string,
+  customer: CustomerContext,
+): CitationRequest {
   const controlIds = [...new Set(entries.flatMap((e) => e.controls))];
   const controls = controlIds.flatMap((id) => prepared.controlsById.get(id) ?? []);
   // A product-feature entry's controls prove nothing to an attestation, even beside another entry's.
   const attestable = new Set(entries.filter((e) => !e.productFeature).flatMap((e) => e.controls));
-  const decision = decideCitations({
+  return {
     controls: controls.map((c) => (attestable.has(c.id) ? c : { ...c, productFeature: true })),
     directArtifactIds: [...new Set(entries.flatMap((e) => e.artifacts))],
     artifacts: prepared.library.artifacts,
     customer,
     euRegulation: EU_REGULATION.some((p) => p.test(normalizeText(questionText))),
     productFeature: entries.length > 0 && entries.every((e) => e.productFeature === true),
-  });
-  const refs = controls
-    .flatMap((c) => c.refs)
-    .filter((r, i, all) => all.findIndex((x) => x.framework === r.framework && x.ref === r.ref) === i);
-  return { ...decision, refs };
+  };
+}
+
+export interface CitationOption {
+  readonly artifactId: string;
+  readonly type: Citation["type"];
+  readonly title: string;
+  readonly reason: string;
+}
+
+export interface CitationOptions {
+  /** What a reviewer may cite on this answer, strongest first (the policy's order and reasons). */
+  readonly allowed: CitationOption[];
+  /** Every other artifact of the library, with why the policy does not let this answer cite it. */
+  readonly notAllowed: CitationOption[];
+}
+
+/**
+ * The citations a reviewer may choose among: exactly what the policy would accept for an answer
+ * drafted from these entries for this customer, without the two-citation cut (validity on the
+ * as-of date, NDA, internal documents, SOC 2 type and categories in scope, ISO SoA, product
+ * features). A reviewer's choice is judged by the same function, so the page offers what the API
+ * accepts. Bridge letters follow their report, as in drafting.
+ */
+export function citationOptions(
+  prepared: PreparedLibrary,
+  entries: readonly LibraryEntry[],
+  questionText: string,
+  customer: CustomerContext,
+): CitationOptions {
+  const request = citationRequest(prepared, entries, questionText, customer);
+  const decision = decideCitations({ ...request, maxCitations: Number.POSITIVE_INFINITY });
+  const allowed = [...decision.citations, ...decision.onRequest];
+  const notAllowed = prepared.library.artifacts
+    .filter((a) => !allowed.some((c) => c.artifactId === a.id))
+    .map((a) => ({
+      artifactId: a.id,
+      type: a.type,
+      title: a.title,
+      reason: decision.withheld.find((w) => w.artifactId === a.id)?.reason ?? unrelated(a),
+    }));
+  // The policy passes over what does not bear on the answer (and a replaced report) without a
+  // word. A reviewer asking for one by hand is told first what would stop it for any answer (not
+  // current on the day, no NDA, internal), as if it had been asked about directly, then that it
+  // does not bear on this one.
+  function unrelated(a: Artifact): string {
+    const standing = artifactStanding(a, prepared.library.artifacts, customer.asOf);
+    if (standing.state !== "current") return `"${a.title}" is not current on ${customer.asOf}: ${standing.reason}`;
+    const alone = decideCitations({
+      ...request,
+      directArtifactIds: [a.id],
+      productFeature: false,
+      maxCitations: Number.POSITIVE_INFINITY,
+    });
+    const barred = alone.withheld.find((w) => w.artifactId === a.id);
+    if (barred) return barred.reason;
+    return entries.length === 0
+      ? `"${a.title}" cannot be cited: the answer stands on no library entry (choose one first)`
+      : `"${a.title}" does not speak to this answer's controls`;
+  }
+  return { allowed, notAllowed };
 }

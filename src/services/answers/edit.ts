@@ -6,7 +6,7 @@ import type { ServiceContext } from "../context.js";
 import { preparedLibraryFor } from "../library/prepared.js";
 import { customerContextOf, questionnaireRow } from "../questionnaires/shape.js";
 import { applyChange } from "./apply.js";
-import { reviewerCitations } from "./citations.js";
+import { answerCitationOptions, reviewerCitations } from "./citations.js";
 import { type AnswerRow, answerRow } from "./shape.js";
 
 export interface EditAnswerInput {
@@ -60,7 +60,21 @@ export async function editAnswer(ctx: ServiceContext, id: string, input: EditAns
   }
   if (input.text !== undefined) changes.text = input.text;
   if (input.citations !== undefined) {
-    changes.citations = reviewerCitations(prepared, input.citations, changes.entryId ?? row.entryId, customer);
+    // Judged against the entry the answer stands on after this edit (a swap in the same request counts).
+    const entryId = changes.entryId !== undefined ? changes.entryId : row.entryId;
+    const entryIds = changes.entryIds !== undefined ? changes.entryIds : row.entryIds;
+    changes.citations = reviewerCitations(
+      prepared,
+      input.citations,
+      { entryId, entryIds, question: row.question },
+      customer,
+    );
+    // A citation the reviewer dropped is still allowed: offered on request, not lost.
+    changes.onRequest = answerCitationOptions(
+      prepared,
+      { entryId, entryIds, question: row.question },
+      customer,
+    ).allowed.filter((c) => !input.citations?.includes(c.artifactId));
   }
   return applyChange(ctx, row, "edit", changes, {
     fields: Object.keys(input),

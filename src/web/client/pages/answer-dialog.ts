@@ -146,7 +146,14 @@ async function render(
     h(
       "div",
       { class: "dialog-grid" },
-      h("div", {}, editForm(answer, act), actions(answer, act, people), commentsSection(answer, comments, act)),
+      h(
+        "div",
+        {},
+        editForm(answer, act),
+        citationsForm(answer, act),
+        actions(answer, act, people),
+        commentsSection(answer, comments, act),
+      ),
       context(answer, history, act),
     ),
   );
@@ -193,6 +200,83 @@ function editForm(answer: AnswerDetail, act: Act): HTMLFormElement {
       if (text.value.trim() && text.value !== answer.text) body.text = text.value;
       if (Object.keys(body).length === 0) throw new Error("Nothing changed.");
       return sendJson("PATCH", `/v1/answers/${enc(answer.id)}`, body);
+    }),
+  );
+  return form;
+}
+
+/** The API's limit on citations per answer (too_many_citations above it); the rest stay on request. */
+const MAX_CITATIONS = 2;
+
+/**
+ * Citations within the policy: only what the API says this answer may cite for its customer is
+ * offered (at most two), and what it may not cite is listed with the reason, so a reviewer never
+ * meets citation_not_allowed from this form. The server judges again on save.
+ */
+function citationsForm(answer: AnswerDetail, act: Act): HTMLFormElement {
+  const { allowed, notAllowed } = answer.citationOptions;
+  const cited = new Set(answer.citations.map((c) => c.artifactId));
+  const boxes = allowed.map((c) =>
+    h("input", {
+      type: "checkbox",
+      name: "citation",
+      id: `cite-${c.artifactId}`,
+      value: c.artifactId,
+      checked: cited.has(c.artifactId),
+    }),
+  );
+  // At the limit, the unchecked boxes wait until one is unchecked (the API takes at most two).
+  const limit = () => {
+    const on = boxes.filter((b) => b.checked).length;
+    for (const b of boxes) b.disabled = !b.checked && on >= MAX_CITATIONS;
+  };
+  for (const b of boxes) b.addEventListener("change", limit);
+  limit();
+  const save = h("button", { type: "submit", class: "secondary" }, "Save citations");
+  const form = h(
+    "form",
+    { class: "stack", "aria-label": "Citations", id: "edit-citations" },
+    h("h3", {}, "Citations"),
+    allowed.length
+      ? h(
+          "fieldset",
+          { class: "citation-options" },
+          h("legend", {}, `May be cited for this customer (at most ${MAX_CITATIONS})`),
+          allowed.map((c, i) =>
+            h(
+              "div",
+              { class: "field checkbox" },
+              boxes[i] as HTMLInputElement,
+              h(
+                "label",
+                { for: `cite-${c.artifactId}` },
+                h("strong", {}, c.title),
+                h("span", { class: "small muted" }, ` — ${c.reason}`),
+              ),
+            ),
+          ),
+        )
+      : h("p", { class: "muted" }, "Nothing may be cited on this answer for this customer."),
+    notAllowed.length
+      ? h(
+          "details",
+          { class: "small" },
+          h("summary", {}, `Not allowed here (${notAllowed.length})`),
+          h(
+            "ul",
+            { id: "citations-not-allowed" },
+            notAllowed.map((n) => h("li", { "data-artifact-id": n.artifactId }, n.reason)),
+          ),
+        )
+      : null,
+    allowed.length ? h("div", { class: "actions" }, save) : null,
+  );
+  form.addEventListener(
+    "submit",
+    act(save, "Citations saved. The answer needs review again.", async () => {
+      const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+      if (chosen.length === cited.size && chosen.every((id) => cited.has(id))) throw new Error("Nothing changed.");
+      return sendJson("PATCH", `/v1/answers/${enc(answer.id)}`, { citations: chosen } satisfies AnswerEdit);
     }),
   );
   return form;
