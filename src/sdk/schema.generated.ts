@@ -2407,7 +2407,7 @@ export interface operations {
                             row: number | null;
                             sourceId: string | null;
                             section: string | null;
-                            text: string;
+                            question: string;
                             /** @enum {string} */
                             kind: "yes_no" | "choice" | "free_text";
                             allowedValues: string[] | null;
@@ -2582,7 +2582,7 @@ export interface operations {
                         row: number | null;
                         sourceId: string | null;
                         section: string | null;
-                        text: string;
+                        question: string;
                         /** @enum {string} */
                         kind: "yes_no" | "choice" | "free_text";
                         allowedValues: string[] | null;
