@@ -32,9 +32,14 @@ function events(res: Response) {
         let any = false;
         for (const line of block.split("\n")) {
           if (line.startsWith(":")) comments.push(line);
-          else if (line.startsWith("event: ")) (e.event = line.slice(7)), (any = true);
-          else if (line.startsWith("id: ")) e.id = line.slice(4);
-          else if (line.startsWith("data: ")) (e.data += line.slice(6)), (any = true);
+          else if (line.startsWith("event: ")) {
+            e.event = line.slice(7);
+            any = true;
+          } else if (line.startsWith("id: ")) e.id = line.slice(4);
+          else if (line.startsWith("data: ")) {
+            e.data += line.slice(6);
+            any = true;
+          }
         }
         if (any) {
           seen.push(e);
