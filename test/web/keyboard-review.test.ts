@@ -347,6 +347,36 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     expect(await page.getByLabel("Status").inputValue()).toBe("drafted");
   });
 
+  it("keeps the progress counts live over the event stream when another reviewer acts", async () => {
+    await expect.poll(() => page.locator("#progress").getAttribute("data-source")).toBe("stream");
+    const before = (await page.locator("#progress").textContent()) ?? "";
+    const approvedBefore = Number(/(\d+) approved/.exec(before)?.[1]);
+    const other = (await answers()).find((a) => a.status === "drafted") as Answer;
+    // Through the API with the admin key: the page's own actions are not involved.
+    await quire.api("POST", `/v1/answers/${other.id}/approve`, {});
+    await expect
+      .poll(() => page.locator("#progress").textContent(), { timeout: 4_000 })
+      .toContain(`${approvedBefore + 1} approved`);
+    expect(await page.locator("#progress").getAttribute("data-source")).toBe("stream");
+  });
+
+  it("falls back to polling when the event stream cannot be had", async () => {
+    await page.route("**/events", (route) => route.abort());
+    try {
+      await page.reload();
+      await page.locator("#answers tbody tr[data-answer-id]").first().waitFor();
+      await expect.poll(() => page.locator("#progress").getAttribute("data-source")).toBe("poll");
+      const before = (await page.locator("#progress").textContent()) ?? "";
+      const approvedBefore = Number(/(\d+) approved/.exec(before)?.[1]);
+      const other = (await answers()).find((a) => a.status === "drafted") as Answer;
+      await quire.api("POST", `/v1/answers/${other.id}/approve`, {});
+      await expect.poll(() => page.locator("#progress").textContent()).toContain(`${approvedBefore + 1} approved`);
+      expect(await page.locator("#progress").getAttribute("data-source")).toBe("poll");
+    } finally {
+      await page.unroute("**/events");
+    }
+  });
+
   it("the audit log names the signed-in person", async () => {
     const audit = await quire.api<{ data: { action: string; actor: string; keyId: string | null }[] }>(
       "GET",

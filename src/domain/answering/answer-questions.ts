@@ -147,7 +147,7 @@ export function answerQuestion(
     row: question.location.row,
     sourceId: question.sourceId,
     section: question.section,
-    text: question.text,
+    question: question.text,
     kind: question.kind,
     allowedValues: question.allowedValues,
     existingAnswer: question.existingAnswer,
