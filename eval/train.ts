@@ -11,7 +11,7 @@
  *    whose label is unanswerable counts as "not right" whatever the entry. The draft bar is the
  *    lowest probability at which cross-validated precision stays at or above --target.
  *
- * Flags: --dry (print, write nothing), --target <p> (default 0.98), --lambda <n> (default 2).
+ * Flags: --dry (print, write nothing), --target <p> (default 0.985), --lambda <n> (default 2).
  */
 import { writeFileSync } from "node:fs";
 import type { PreparedLibrary } from "../src/domain/answering/answer-questions.js";
@@ -33,7 +33,10 @@ import { type EvalItem, readEvalSet } from "./dataset.js";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const TARGET = arg("--target", 0.98);
+// 0.985, not the 0.97 the holdout is asked for: leave-one-family-out on tuning still reads a library
+// and rules written against these families, and ran about eight points above the holdout at the
+// same bar (2026-12-04), so the bar is set where tuning is stricter than the goal.
+const TARGET = arg("--target", 0.985);
 const LAMBDA = arg("--lambda", 2);
 
 interface Shortlisted {

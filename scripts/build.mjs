@@ -1,7 +1,10 @@
 /**
- * `npm run build` (also run by `npm ci` through `prepare`, and by bin/quire.mjs when the sources
- * changed since): bundles the CLI into dist/cli.mjs with esbuild, so `quire` starts without
- * transpiling the TypeScript module graph through tsx on every run (1.4 s of a 1.5 s `--help`).
+ * `npm run build` (also run by `npm ci` through `prepare`, and by bin/quire.mjs and `npm start`
+ * when the sources changed since): bundles with esbuild
+ *  - the CLI into dist/cli.mjs, so `quire` starts without transpiling the TypeScript module graph
+ *    through tsx on every run (1.4 s of a 1.5 s `--help`);
+ *  - the Node server into dist/server.mjs and its job thread into dist/node-worker-entry.mjs (the
+ *    name and place src/runtime/node/worker-entry-path.ts looks for next to the server bundle).
  *
  * Plain JavaScript, so it runs on node alone. Packages that must stay files at run time are left
  * external: better-sqlite3 (native), pdfjs-dist (loaded only for PDFs) and the Claude SDK
@@ -15,6 +18,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
 export const CLI_BUNDLE = join(DIST, "cli.mjs");
+export const SERVER_BUNDLE = join(DIST, "server.mjs");
+const WORKER_BUNDLE = join(DIST, "node-worker-entry.mjs");
 const EXTERNAL = ["better-sqlite3", "pdfjs-dist", "@anthropic-ai/sdk", "tsx"];
 
 /** Newest modification time of the inputs a bundle is built from (the sources and the lockfile). */
@@ -30,8 +35,74 @@ export function newestSource() {
 
 /** Whether dist/cli.mjs exists and is newer than every source it was built from. */
 export function cliBundleIsFresh() {
-  const built = statSync(CLI_BUNDLE, { throwIfNoEntry: false });
-  return !!built && built.mtimeMs >= newestSource();
+  return isFresh([CLI_BUNDLE]);
+}
+
+/** Whether the server bundle and its job thread's exist and are newer than every source. */
+export function serverBundleIsFresh() {
+  return isFresh([SERVER_BUNDLE, WORKER_BUNDLE]);
+}
+
+function isFresh(files) {
+  const newest = newestSource();
+  return files.every((file) => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1) >= newest);
+}
+
+/** What both bundles share: Node 20 ESM, external packages that must stay files, a require() for CommonJS. */
+const COMMON = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  external: EXTERNAL,
+  write: false,
+  outdir: DIST,
+  outExtension: { ".js": ".mjs" },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: "warning",
+  legalComments: "none",
+  // Bundled CommonJS packages call require(); give the ES modules one.
+  banner: {
+    js: "import { createRequire as __quireCreateRequire } from 'node:module'; const require = __quireCreateRequire(import.meta.url);",
+  },
+};
+
+/** Writes each file through a temporary one and a rename: a process starting meanwhile sees the old file or the new one whole. */
+function writeAtomically(files) {
+  for (const file of files) {
+    if (!file) continue;
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
+}
+
+/**
+ * Builds dist/server.mjs and dist/node-worker-entry.mjs; returns false when esbuild is not
+ * installed. No code splitting: each is one file, so `import.meta.url` inside is the bundle's own
+ * (the job thread's entry is found next to it, the migrations in ../drizzle). The job thread's
+ * bundle is written first, so a server started from the new bundle finds its thread's too.
+ */
+export async function buildServer() {
+  let esbuild;
+  try {
+    esbuild = await import("esbuild");
+  } catch {
+    return false;
+  }
+  const result = await esbuild.build({
+    ...COMMON,
+    entryPoints: {
+      server: join(ROOT, "src", "runtime", "node.ts"),
+      "node-worker-entry": join(ROOT, "src", "runtime", "node-worker-entry.ts"),
+    },
+    splitting: false,
+  });
+  const server = result.outputFiles.find((file) => file.path === SERVER_BUNDLE);
+  writeAtomically([...result.outputFiles.filter((file) => file !== server), server]);
+  return true;
 }
 
 /**
@@ -50,35 +121,15 @@ export async function buildCli() {
     return false;
   }
   const result = await esbuild.build({
+    ...COMMON,
     entryPoints: { cli: join(ROOT, "src", "cli", "main.ts") },
-    bundle: true,
     splitting: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    external: EXTERNAL,
-    write: false,
-    outdir: DIST,
-    outExtension: { ".js": ".mjs" },
     chunkNames: "chunks/[name]-[hash]",
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: "warning",
-    legalComments: "none",
-    // Bundled CommonJS packages call require(); give the ES modules one.
-    banner: {
-      js: "import { createRequire as __quireCreateRequire } from 'node:module'; const require = __quireCreateRequire(import.meta.url);",
-    },
   });
   const entry = result.outputFiles.find((file) => file.path === CLI_BUNDLE);
   const chunks = result.outputFiles.filter((file) => file !== entry);
   mkdirSync(join(DIST, "chunks"), { recursive: true });
-  for (const file of [...chunks, entry]) {
-    if (!file) continue;
-    const temporary = `${file.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, file.contents);
-    renameSync(temporary, file.path);
-  }
+  writeAtomically([...chunks, entry]);
   const current = new Set(chunks.map((file) => file.path));
   for (const name of readdirSync(join(DIST, "chunks"))) {
     const path = join(DIST, "chunks", name);
@@ -89,6 +140,10 @@ export async function buildCli() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const built = await buildCli();
-  console.log(built ? `built ${CLI_BUNDLE}` : "esbuild is not installed: the CLI will run through tsx");
+  const [cli, server] = await Promise.all([buildCli(), buildServer()]);
+  console.log(
+    cli && server
+      ? `built ${CLI_BUNDLE} and ${SERVER_BUNDLE}`
+      : "esbuild is not installed: the CLI and the server will run through tsx",
+  );
 }

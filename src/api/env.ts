@@ -16,6 +16,12 @@ export interface AppDeps extends ServiceDeps {
   readonly clientAddress?: (c: Context<AppEnv>) => string | undefined;
   /** Failed API keys one client address may present before it must wait (429 with Retry-After). */
   readonly authFailures?: Partial<FailureLimit>;
+  /**
+   * Where people reach this server (https://quire.vendor.example), for the links it hands out:
+   * invitation links and the SSO redirect URI. Default: the request's own origin, which is wrong
+   * behind a proxy that terminates TLS (Node: QUIRE_PUBLIC_URL).
+   */
+  readonly publicUrl?: string;
   /** The synchronous POST /v1/answer: larger files are refused with a pointer to the async route. */
   readonly syncAnswer?: Partial<SyncAnswerSettings>;
   /** The questionnaire events stream (GET /v1/questionnaires/{id}/events). */

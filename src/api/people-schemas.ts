@@ -81,7 +81,12 @@ export const SsoConnectionSchema = z
 export const SsoStartSchema = strictBody({
   email: z.email().max(200).optional().openapi({ description: "Work email: its domain picks the tenant's SSO" }),
   invitation: z.string().max(200).optional().openapi({ description: "Accept this invitation by signing in with SSO" }),
-}).openapi("SsoStart");
+})
+  .refine((b) => (b.email === undefined) !== (b.invitation === undefined), {
+    message: "give your work email or an invitation token (one of them)",
+    path: ["email"],
+  })
+  .openapi("SsoStart");
 
 export const SsoRedirectSchema = z
   .object({

@@ -92,3 +92,8 @@ export const PageQuery = {
 
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ data: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+
+/** The origin links and redirect URIs are built on: the configured public URL, else the request's. */
+export function publicOrigin(c: { req: { url: string }; var: { deps: { publicUrl?: string } } }): string {
+  return new URL(c.var.deps.publicUrl ?? c.req.url).origin;
+}

@@ -11,6 +11,7 @@ import { llmSettingsFromEnv } from "../llm/settings.js";
 import { openLocalRuntime } from "../runtime/local.js";
 import { type ServiceContext, systemClock } from "../services/context.js";
 import { answerFile } from "../services/questionnaires/answer-file.js";
+import { keepRunsSetting, pruneRuns } from "../services/questionnaires/retention.js";
 import { parseCliArgs } from "./args.js";
 import type { CliIo } from "./io.js";
 import { cliCacheDir, syncLibrary } from "./library-sync.js";
@@ -64,6 +65,8 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
   if (!customer.success)
     throw new QuireError("usage", `--as-of must be a date as YYYY-MM-DD (got "${values["as-of"]}")`, 2);
 
+  // Run retention: checked before the run, so a wrong value is said before any work is done.
+  const keepRuns = keepRunsSetting(process.env.QUIRE_KEEP_RUNS);
   const read = await readFile(file).catch(() => {
     throw new QuireError("file_not_found", `cannot read ${file}`, 404);
   });
@@ -108,9 +111,17 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
       cellsWritten = result.cellsWritten.length;
       cellsKept = result.cellsKept.length;
     }
+    // The older runs go after this one is stored, so the newest `keepRuns` include it.
+    let pruned = 0;
+    if (keepRuns !== null) {
+      pruned = (await pruneRuns(ctx, keepRuns)).removed.length;
+      if (pruned > 0) runtime.reclaimSpace();
+    }
     io.stdout(
       summaryText(report, {
         questionnaireId,
+        pruned,
+        keepRuns,
         reportPath,
         filledPath,
         cellsWritten,
@@ -171,6 +182,8 @@ function summaryText(
   report: AnswerReport,
   out: {
     questionnaireId: string;
+    pruned: number;
+    keepRuns: number | null;
     reportPath: string;
     filledPath: string | null;
     cellsWritten: number;
@@ -208,6 +221,8 @@ function summaryText(
       : "filled:  (PDF questionnaires have no cells to fill; use the report or a CSV export)",
     `stored:  questionnaire ${out.questionnaireId} in ${out.db}`,
   ];
+  if (out.pruned > 0)
+    lines.push(`pruned:  ${out.pruned} older run${out.pruned === 1 ? "" : "s"} (QUIRE_KEEP_RUNS=${out.keepRuns})`);
   if (report.llm) lines.push(...llmLines(report.llm));
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   return lines.join("\n");

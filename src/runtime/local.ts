@@ -1,11 +1,13 @@
 import { memoryBlobStore } from "../blobs/fs.js";
-import { openSqlite } from "../db/sqlite.js";
+import { openSqlite, reclaimSpace } from "../db/sqlite.js";
 import { systemClock } from "../ports/clock.js";
 import type { LlmSettings } from "../ports/drafter.js";
 import type { ServiceDeps } from "../services/context.js";
 
 export interface LocalRuntime {
   readonly deps: ServiceDeps;
+  /** Gives the pages freed by run retention back to the file system (db/sqlite.ts reclaimSpace). */
+  reclaimSpace(): void;
   close(): void;
 }
 
@@ -26,6 +28,7 @@ export function openLocalRuntime(options: {
       clock: systemClock,
       ...(options.llm && { llm: options.llm }),
     },
+    reclaimSpace: () => reclaimSpace(handle.sqlite),
     close: () => handle.close(),
   };
 }

@@ -4,13 +4,14 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../api/app.js";
 import type { AppDeps } from "../api/env.js";
 import { fsBlobStore } from "../blobs/fs.js";
-import { openSqlite } from "../db/sqlite.js";
+import { openSqlite, reclaimSpace } from "../db/sqlite.js";
 import { loadLibraryDir } from "../library-files/load.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
 import { systemClock } from "../services/context.js";
 import { sweepAllTenants } from "../services/freshness/sweep.js";
 import { releaseAbandonedClaims } from "../services/idempotency/store.js";
 import { createJobRunner, inlineExecutor } from "../services/jobs/runner.js";
+import { keepRunsSetting, pruneAllTenants } from "../services/questionnaires/retention.js";
 import { seedDemoTenant } from "../services/tenants/seed-demo.js";
 import { isDeadLocalOwner, newInstanceId } from "./node/instance.js";
 import { nodeJobSettings, tenantLimitsFromEnv, webhookSettingsFromEnv } from "./node/job-settings.js";
@@ -40,6 +41,10 @@ export interface NodeServerOptions {
  * The daily freshness sweep runs on a timer: QUIRE_SWEEP (off disables it), QUIRE_SWEEP_HOUR_UTC (6),
  * QUIRE_SWEEP_START_DELAY_MS (10000: the first sweep after start). QUIRE_SSO_ALLOW_INSECURE_ISSUER=true
  * admits http:// single sign-on issuers on loopback (local development and the page tests only).
+ * QUIRE_PUBLIC_URL (https://quire.vendor.example) is where people reach the server behind a proxy:
+ * invitation links and the SSO redirect URI are built on it (default: the request's origin).
+ * Run retention: QUIRE_KEEP_RUNS=N keeps each tenant's newest N questionnaires and removes the
+ * older ones (services/questionnaires/retention.ts), then frees the space; on the same timer.
  */
 export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, options: NodeServerOptions = {}) {
   const log = options.log === false ? () => {} : console.log;
@@ -47,6 +52,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   const host = env.HOST ?? "127.0.0.1";
   const dbPath = resolve(env.QUIRE_DB ?? "data/quire.db");
   const blobsDir = resolve(env.QUIRE_BLOBS ?? resolve(dbPath, "..", "blobs"));
+  const keepRuns = keepRunsSetting(env.QUIRE_KEEP_RUNS);
   const handle = openSqlite(dbPath);
   const llm = llmSettingsFromEnv(env);
   const settings = nodeJobSettings(env);
@@ -72,6 +78,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     instanceId,
     webhooks,
     ...(ssoInsecure && { sso: { allowInsecureIssuer: true } }),
+    ...(env.QUIRE_PUBLIC_URL && { publicUrl: env.QUIRE_PUBLIC_URL }),
     clientAddress: (c) => getConnInfo(c).remote.address,
     ...(llm && { llm }),
     ...(env.QUIRE_MAX_UPLOAD_BYTES && { maxUploadBytes: Number(env.QUIRE_MAX_UPLOAD_BYTES) }),
@@ -121,6 +128,25 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
           ...(env.QUIRE_SWEEP_START_DELAY_MS && { startDelayMs: Number(env.QUIRE_SWEEP_START_DELAY_MS) }),
         });
 
+  // Run retention on the sweep's schedule (daily, and once shortly after start), independent of QUIRE_SWEEP.
+  const retention =
+    keepRuns === null
+      ? null
+      : scheduleDailySweep(
+          async () => {
+            const results = await pruneAllTenants(deps, keepRuns);
+            const removed = results.reduce((n, r) => n + r.removed.length, 0);
+            if (removed === 0) return;
+            reclaimSpace(handle.sqlite);
+            log(`Run retention: removed ${removed} questionnaire(s) older than each tenant's newest ${keepRuns}.`);
+          },
+          {
+            clock: deps.clock,
+            hourUtc: Number(env.QUIRE_SWEEP_HOUR_UTC ?? 6),
+            ...(env.QUIRE_SWEEP_START_DELAY_MS && { startDelayMs: Number(env.QUIRE_SWEEP_START_DELAY_MS) }),
+          },
+        );
+
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port, hostname: host });
   await new Promise<void>((ready) => server.once("listening", () => ready()));
@@ -131,6 +157,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   );
   const stop = async () => {
     sweep?.stop();
+    retention?.stop();
     const closing = new Promise<void>((done) => server.close(() => done()));
     // Keep-alive connections (load generators, CRMs) would hold close() open.
     (server as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -139,12 +166,15 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
     await runner.stop(5_000);
     handle.close();
   };
-  return { app, server, stop, port: actualPort, jobs: runner, deps, demoKey: seeded?.key ?? null, sweep };
+  return { app, server, stop, port: actualPort, jobs: runner, deps, demoKey: seeded?.key ?? null, sweep, retention };
 }
 
-if (import.meta.url === new URL(`file://${resolve(process.argv[1] ?? "")}`).href) {
+/** `npm start` (scripts/start.mjs, through the built dist/server.mjs): the server until SIGINT or SIGTERM. */
+export async function runNodeServer(): Promise<void> {
   const { stop } = await startNodeServer();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => void stop().finally(() => process.exit(0)));
   }
 }
+
+if (import.meta.url === new URL(`file://${resolve(process.argv[1] ?? "")}`).href) await runNodeServer();

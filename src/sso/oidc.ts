@@ -42,10 +42,24 @@ const requestOptions = (o: OidcOptions) => ({
   signal: AbortSignal.timeout(10_000),
 });
 
-async function discover(client: OidcClient, o: OidcOptions): Promise<oauth.AuthorizationServer> {
+/**
+ * Discovery documents read in the last five minutes, per issuer (per process or isolate): a
+ * sign-in reads it at the start and at the callback, and it rarely changes. Saving a connection
+ * always reads it afresh. oauth4webapi keeps the JWKS with the discovered server for up to five
+ * minutes too, and reads it again for a key id it does not know once its copy is a minute old
+ * (a provider's key rotation).
+ */
+const DISCOVERY_TTL_MS = 5 * 60_000;
+const discovered = new Map<string, { as: oauth.AuthorizationServer; until: number }>();
+
+async function discover(client: OidcClient, o: OidcOptions, fresh = false): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(client.issuer);
+  const cached = discovered.get(issuer.href);
+  if (!fresh && cached && cached.until > Date.now()) return cached.as;
   try {
-    return await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, requestOptions(o)));
+    const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, requestOptions(o)));
+    discovered.set(issuer.href, { as, until: Date.now() + DISCOVERY_TTL_MS });
+    return as;
   } catch (err) {
     if (err instanceof QuireError) throw err;
     throw new QuireError(
@@ -58,7 +72,7 @@ async function discover(client: OidcClient, o: OidcOptions): Promise<oauth.Autho
 
 /** Reads the issuer's discovery document: a connection is saved only if this works. */
 export async function checkIssuer(client: OidcClient, o: OidcOptions): Promise<void> {
-  const as = await discover(client, o);
+  const as = await discover(client, o, true);
   if (!as.authorization_endpoint || !as.token_endpoint || !as.jwks_uri) {
     throw new QuireError(
       "sso_provider_unavailable",

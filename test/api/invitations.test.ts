@@ -173,3 +173,33 @@ describe("roles", () => {
     expect((await accept(made.body.token)).status).toBe(201);
   });
 });
+
+describe("behind a proxy", () => {
+  it("builds links on the configured public URL, marks the cookie Secure, and slows an address guessing tokens", async () => {
+    const proxied = await harness({
+      deps: { publicUrl: "https://quire.vendor.example", authFailures: { burst: 2, perSecond: 0.001 } },
+    });
+    try {
+      const t = await proxied.tenant("Proxied");
+      const made = await proxied.call("POST", "/v1/invitations", {
+        key: t.adminKey,
+        json: { email: "pia@proxied.example", role: "viewer" },
+      });
+      expect(made.body.link).toBe(`https://quire.vendor.example/app/invite#token=${made.body.token}`);
+      const accepted = await proxied.call("POST", "/v1/invitations/accept", {
+        json: { token: made.body.token, name: "Pia", password: PASSWORD },
+      });
+      expect(accepted.headers.get("set-cookie")).toMatch(/; Secure$/);
+      const guess = () =>
+        proxied.call("POST", "/v1/invitations/accept", {
+          json: { token: `qi_${"1".repeat(48)}`, name: "X", password: PASSWORD },
+        });
+      expect([(await guess()).status, (await guess()).status]).toEqual([404, 404]);
+      const third = await guess();
+      expect(third.status).toBe(429);
+      expect(third.body.code).toBe("too_many_failed_keys");
+    } finally {
+      await proxied.close();
+    }
+  });
+});

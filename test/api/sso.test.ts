@@ -117,6 +117,16 @@ describe("signing in", () => {
     expect(session).toMatchObject({ actor: "user:nora@a.example", details: { method: "sso" } });
   });
 
+  it("reads the discovery document and the JWKS once per five minutes, not on every sign-in", async () => {
+    const discovery = () => idp.hits.get("/.well-known/openid-configuration") ?? 0;
+    const jwks = () => idp.hits.get("/jwks") ?? 0;
+    tokenOf(await signInAs("cache@a.example"));
+    const [d0, j0] = [discovery(), jwks()];
+    tokenOf(await signInAs("cache@a.example"));
+    tokenOf(await signInAs("cache@a.example"));
+    expect([discovery(), jwks()]).toEqual([d0, j0]);
+  });
+
   it("signs the same person in again without a second account", async () => {
     const token = tokenOf(await signInAs("pat@a.example", "Pat"));
     const again = tokenOf(await signInAs("PAT@a.example"));
@@ -186,6 +196,17 @@ describe("refusals (problem+json with stable codes)", () => {
     expect(res.headers.get("location")).toBe("/app/#sso_error=sso_state_mismatch");
   });
 
+  it("the provider's own refusal (error=access_denied) is sso_denied, and spends the state", async () => {
+    idp.as({ email: "denied@a.example" });
+    const flow = await begin({ email: "denied@a.example" });
+    const state = flow.back.searchParams.get("state") ?? "";
+    const res = await h.call("GET", `/v1/sso/callback?error=access_denied&state=${state}`, {
+      headers: { cookie: `quire_sso=${flow.cookie}` },
+    });
+    await refused(res, 401, "sso_denied");
+    await refused(await flow.finish(), 400, "sso_state_used");
+  });
+
   it("an unknown state is refused (sso_state_unknown)", async () => {
     const state = "x".repeat(43);
     const res = await h.call("GET", `/v1/sso/callback?code=abc&state=${state}`, {
@@ -199,6 +220,14 @@ describe("refusals (problem+json with stable codes)", () => {
     const flow = await begin({ email: "mallory@a.example" });
     await refused(await flow.finish(), 403, "sso_domain_not_allowed");
     expect(await h.db.select().from(users).where(eq(users.email, "mallory@elsewhere.example"))).toHaveLength(0);
+  });
+
+  it("start needs an email or an invitation, not both", async () => {
+    for (const body of [{}, { email: "x@a.example", invitation: "qi_x" }]) {
+      const res = await h.call("POST", "/v1/sso/start", { json: body });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: "validation_failed", errors: [{ field: "email" }] });
+    }
   });
 
   it("an email no tenant's SSO covers cannot start (sso_not_configured)", async () => {
@@ -255,6 +284,14 @@ describe("invitations through SSO", () => {
     const reuse = await h.call("POST", "/v1/sso/start", { json: { invitation: invite.body.token } });
     expect(reuse.status).toBe(410);
     expect(reuse.body.code).toBe("invitation_used");
+    // partner.example is not an allowed domain, but Ivy has an account now: she signs in with SSO again.
+    idp.as({ email: "ivy@partner.example" });
+    const again = tokenOf(await (await begin({ email: "ivy@partner.example" })).finish());
+    expect((await h.call("GET", "/v1/me", { key: again })).body.user.id).toBe(me.body.user.id);
+    // Others of her domain still may not make accounts.
+    idp.as({ email: "other@partner.example" });
+    const other = await (await begin({ email: "ivy@partner.example" })).finish();
+    expect(other.body.code).toBe("sso_domain_not_allowed");
   });
 });
 

@@ -206,3 +206,19 @@ describe("frequency qualifiers", () => {
     expect(analyzeQuestion("How often are load balancer settings reviewed?").intent).toBe("frequency");
   });
 });
+
+describe("statement rows that name the fact they want", () => {
+  it.each([
+    "Pen test provider",
+    "Hashing algorithm",
+    "Certifications held",
+    "SSO protocols supported",
+    "Security contact",
+  ])("'%s' asks for words", (text) => {
+    expect(analyzeQuestion(text).closed).toBe(false);
+  });
+
+  it.each(["SSO supported", "Encryption at rest", "Incident response plan"])("'%s' asks to confirm", (text) => {
+    expect(analyzeQuestion(text).closed).toBe(true);
+  });
+});

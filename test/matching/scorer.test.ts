@@ -95,6 +95,19 @@ async function expectSameAsPlain(index: MatchIndex, text: string) {
     if (terms.has(t)) shared += m;
   }
   expect(massShare(compiled, (t) => terms.has(t.term))).toBe(mass === 0 ? 0 : shared / mass);
+  // Membership tables: the same answers as the index's sets and each phrasing's terms.
+  for (const t of compiled.terms) {
+    const entries = index.entries.map((_, e) => [t.inEntry[e] === 1, t.inTopic[e] === 1]);
+    const sets = index.entries.map((_, e) => [
+      index.entryTerms[e]?.has(t.term) ?? false,
+      index.topicTerms[e]?.has(t.term) ?? false,
+    ]);
+    if (JSON.stringify(entries) !== JSON.stringify(sets)) expect(entries).toEqual(sets);
+    const docs = index.questions.docs;
+    const phrasings = docs.map((_, d) => scorer.inPhrasing(t, d));
+    const has = docs.map((doc) => doc.tf.has(t.term));
+    if (JSON.stringify(phrasings) !== JSON.stringify(has)) expect(phrasings).toEqual(has);
+  }
 }
 
 describe("the compiled scorer", () => {

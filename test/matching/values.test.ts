@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { draftAnswer } from "../../src/domain/drafting/draft.js";
-import { isInverted } from "../../src/domain/drafting/inversion.js";
+import { isInverted, weakPracticeSense } from "../../src/domain/drafting/inversion.js";
 import { choiceFromText, mapShortAnswer } from "../../src/domain/drafting/values.js";
 import type { LibraryEntry } from "../../src/domain/library/types.js";
 
@@ -159,5 +159,24 @@ describe("inversion", () => {
     expect(d.value).toBe("No");
     expect(d.status).toBe("needs_review");
     expect(d.notes.join(" ")).toMatch(/opposite sense/);
+  });
+});
+
+describe("more weak practices (written in this test's own words)", () => {
+  it.each([
+    "Can engineers deploy to production without a change request?",
+    "Is MFA optional for contractors?",
+    "Has customer data ever been transferred to a country without an adequacy decision?",
+    "Has your company received regulatory fines in the past five years?",
+    "Are any critical vulnerabilities overdue for remediation?",
+    "Are there any pending lawsuits about your data handling?",
+    "Has your firm been investigated by a privacy regulator?",
+  ])("%s reads as the weaker practice", (text) => {
+    expect(weakPracticeSense(text)).toBe(true);
+  });
+
+  it("the good practice stays the good practice", () => {
+    expect(weakPracticeSense("Is every production change made through an approved change request?")).toBe(false);
+    expect(weakPracticeSense("Is MFA required for contractors?")).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { unzipSync } from "fflate";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
 import { AnswerReportSchema } from "../../src/domain/answering/report.js";
 import { startWorker } from "./workerd.js";
 
@@ -136,6 +138,39 @@ describe("Cloudflare Workers runtime (workerd via Miniflare)", () => {
     // Miniflare types the binding loosely without @cloudflare/workers-types: name the part used.
     const bucket = (await mf.getR2Bucket("BLOBS")) as unknown as { list(): Promise<{ objects: unknown[] }> };
     expect((await bucket.list()).objects.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("writes the answers back into the workbook with workerd's node:zlib (the one unzip, stored parts copied)", async () => {
+    const list = await mf.dispatchFetch("http://quire.test/v1/questionnaires", {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    const listed = (await list.json()) as { data: { id: string; fileName: string }[] };
+    const id = listed.data.find((q) => q.fileName === "caiq-like.xlsx")?.id;
+    expect(id).toBeDefined();
+    const res = await mf.dispatchFetch(
+      `http://quire.test/v1/questionnaires/${id}/export?format=original&include=drafts`,
+      {
+        headers: { authorization: `Bearer ${key}` },
+      },
+    );
+    expect(res.status).toBe(200);
+    const filled = new Uint8Array(await res.arrayBuffer());
+    const original = new Uint8Array(readFileSync("fixtures/caiq-like.xlsx"));
+    const before = unzipSync(original);
+    const after = unzipSync(filled);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    const changed = Object.keys(after).filter(
+      (name) => !Buffer.from(after[name] ?? []).equals(Buffer.from(before[name] ?? [])),
+    );
+    expect(changed.length).toBeGreaterThan(0);
+    for (const name of changed) expect(name).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
+    const book = XLSX.read(filled, { type: "array" });
+    const values = Object.values(book.Sheets).flatMap((ws) =>
+      Object.entries(ws ?? {})
+        .filter(([k]) => !k.startsWith("!"))
+        .map(([, c]) => String((c as XLSX.CellObject).v)),
+    );
+    expect(values.some((v) => v.includes("[DRAFT, not yet reviewed]"))).toBe(true);
   });
 
   it("runs the daily freshness sweep from its Cron Trigger, as of the day it was scheduled for", async () => {

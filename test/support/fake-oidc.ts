@@ -32,6 +32,8 @@ export interface FakeOidc {
   next(mis: Misbehaviour): void;
   /** Follows an authorization URL as a browser would: the redirect back with code and state. */
   authorize(authorizationUrl: string): Promise<URL>;
+  /** Requests received per path (discovery, jwks, token…). */
+  readonly hits: Map<string, number>;
   /** Token requests received (for asserting PKCE and client authentication). */
   readonly tokenRequests: { verifierOk: boolean; clientOk: boolean }[];
   close(): Promise<void>;
@@ -57,8 +59,10 @@ export async function startFakeOidc(): Promise<FakeOidc> {
   const tokenRequests: { verifierOk: boolean; clientOk: boolean }[] = [];
   let issuer = "";
 
+  const hits = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", issuer);
+    hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(JSON.stringify(body));
@@ -150,6 +154,7 @@ export async function startFakeOidc(): Promise<FakeOidc> {
     clientId,
     clientSecret,
     tokenRequests,
+    hits,
     as: (who) => {
       identity = who;
     },

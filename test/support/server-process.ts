@@ -19,10 +19,11 @@ export interface RunningServer {
  */
 export async function startServer(
   env: Record<string, string>,
-  options: { root?: string; timeoutMs?: number } = {},
+  options: { root?: string; timeoutMs?: number; args?: readonly string[] } = {},
 ): Promise<RunningServer> {
   const root = options.root ?? ROOT;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/runtime/node.ts"], {
+  // `args`: another way to start it, e.g. ["scripts/start.mjs"] (what `npm start` runs: the built bundle).
+  const child = spawn(process.execPath, [...(options.args ?? ["--import", "tsx", "src/runtime/node.ts"])], {
     cwd: root,
     env: { ...process.env, PORT: "0", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -17,6 +17,13 @@ const WEAK_PRACTICE = [
   /\bwithout (encryption|mfa|approval|review|authentication|testing|a? ?background|being)/,
   /\bwithout (a |an |the |any )?(valid |proper |appropriate |prior |formal )?(licen[cs]es?|authori[sz]ation|consent|permission|vetting|oversight|logging|monitoring)\b/,
   /\b(root|master) (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
+  /\bwithout (any )?(restrictions?|limits?|controls?|supervision|a (ticket|change request)|being (approved|reviewed|logged))\b|\b(freely|at will)\b/,
+  /\b(is|are) (\w+ ){0,3}optional\b/,
+  /\bever (been )?(transferred|sent|moved|copied|disclosed|sold|exported|accessed by)\b/,
+  /\b(subject to|received|paid|incurred|been issued) (any )?(regulatory |legal )?(fines?|penalt\w+|sanctions|enforcement actions?|litigation|lawsuits?|investigations?|regulatory enforcement)\b/,
+  /\b(investigated|sued|prosecuted|fined|sanctioned) by\b|\bparty to (any )?(legal proceedings|litigation|lawsuits?)\b/,
+  /\b(older than \d+ days|overdue|past (their|the|its) (sla|due date|deadline))\b/,
+  /\b(are|is|were|was|have|has) there (been )?(any )?(pending |ongoing |open |current )?(lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|investigations?|proceedings))\b/,
   /\b(turn(ed)? off|bypass(ed|es|ing)?)\b/,
   /\b(is|are|be|been|get|gets) disabled\b/,
   // "default passwords left in place" is weak; "default passwords are changed" is the good practice.

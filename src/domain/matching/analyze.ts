@@ -77,7 +77,7 @@ const OPEN_OPENER =
 
 /** An ask for words anywhere in a statement-style row. */
 const OPEN_ANYWHERE =
-  /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo)\W*$|\s[-–—:]\s*(timeframe|time ?frame|frequency|duration|period|interval|regions?|locations?|tools?|products?|versions?|owners?|contacts?)\b/;
+  /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo|providers?|vendors? used|tools? used|products? used|algorithms?|protocols? (used|supported)|certifications? held|name of \w+|owners?|contacts?|formats?|methods? used|standards? used)\W*$|\s[-–—:]\s*(timeframe|time ?frame|frequency|duration|period|interval|regions?|locations?|tools?|products?|versions?|owners?|contacts?)\b/;
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**

@@ -148,9 +148,7 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     const entry = topEntry[k] as number;
     const score = topScore[k] as number;
     const libraryEntry = index.entries[entry];
-    const entryTerms = index.entryTerms[entry];
-    if (!libraryEntry || !entryTerms) continue;
-    const topicTerms = index.topicTerms[entry];
+    if (!libraryEntry || !index.entryTerms[entry]) continue;
     const docIndex = bestDoc[entry] ?? -1;
     const qDoc = docIndex >= 0 ? index.questions.docs[docIndex] : undefined;
     // Weighted Dice of the query's focus and the best phrasing: how much each side shares with the other.
@@ -161,7 +159,7 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
       let queryMass = 0;
       for (const t of compiled.focus) {
         queryMass += t.qIdf;
-        if (qDoc.tf.has(t.term)) {
+        if (scorer.inPhrasing(t, docIndex)) {
           sharedMass += t.qIdf;
           shared.push(t.term);
         }
@@ -173,14 +171,14 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     const matched = new Set(shared);
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i] as TermInfo;
-      if (!entryTerms.has(t.term)) continue;
+      if (t.inEntry[entry] !== 1) continue;
       matched.add(t.term);
       if (t.term.startsWith("§") && weights[i] === 1) conceptsHeld++;
     }
     const features: Features = {
-      coverage: massShare(compiled, (t) => entryTerms.has(t.term)),
-      topicCoverage: massShare(compiled, (t) => topicTerms?.has(t.term) ?? false),
-      phrasingCoverage: qDoc ? massShare(compiled, (t) => qDoc.tf.has(t.term)) : 0,
+      coverage: massShare(compiled, (t) => t.inEntry[entry] === 1),
+      topicCoverage: massShare(compiled, (t) => t.inTopic[entry] === 1),
+      phrasingCoverage: qDoc ? massShare(compiled, (t) => scorer.inPhrasing(t, docIndex)) : 0,
       dice: diceValue,
       questionStrength: Math.min(1.5, (bestScore[entry] as number) / selfQ),
       answerStrength: Math.min(1.5, (answerScores[entry] as number) / selfA),

@@ -28,5 +28,5 @@ export const CALIBRATION: CalibrationWeights = {
   },
 };
 
-/** The probability at or above which an answer is drafted: cross-validated precision ≥ 0.98 on tuning. */
-export const DRAFT_BAR = 0.725;
+/** The probability at or above which an answer is drafted: cross-validated precision ≥ 0.985 on tuning. */
+export const DRAFT_BAR = 0.775;

@@ -18,8 +18,11 @@ export const B = 0.4;
 
 /** One term's postings in one field with each document's BM25 contribution (question-independent). */
 interface Postings {
+  /** In the index's postings order (it decides which of equal phrasings is found first). */
   readonly docs: Int32Array;
   readonly scores: Float64Array;
+  /** The same documents in ascending order, for membership by binary search. */
+  readonly sorted: Int32Array;
 }
 
 /** Everything matching needs to know about one term, in the three fields. */
@@ -34,6 +37,10 @@ export interface TermInfo {
   readonly c: Postings | null;
   /** Some field of the library has the term. */
   readonly known: boolean;
+  /** Per entry, 1 when the term is among the entry's own terms (MatchIndex.entryTerms). */
+  readonly inEntry: Uint8Array;
+  /** Per entry, 1 when the term is among its topic's terms (MatchIndex.topicTerms). */
+  readonly inTopic: Uint8Array;
 }
 
 /** A query as arrays: term i with its weight and its TermInfo, in the query's own term order. */
@@ -78,6 +85,8 @@ export interface Scorer {
   };
   /** Dice mass of a question-field document (Σ idf of its distinct terms). */
   docMass(doc: number): number;
+  /** Whether a question-field document (a phrasing) has the term. */
+  inPhrasing(term: TermInfo, doc: number): boolean;
 }
 
 /** Terms the library never uses are not cached (any text could be asked): they share one shape. */
@@ -108,7 +117,9 @@ function postings(field: Field, term: string): Postings | null {
     const norm = K1 * (1 - B + (B * (doc?.length ?? 0)) / (field.avgLength || 1));
     scores[i] = (idf * (tf * (K1 + 1))) / (tf + norm);
   });
-  return { docs, scores };
+  let ascending = true;
+  for (let i = 1; i < docs.length && ascending; i++) ascending = (docs[i - 1] as number) < (docs[i] as number);
+  return { docs, scores, sorted: ascending ? docs : Int32Array.from(docs).sort() };
 }
 
 /**
@@ -148,12 +159,20 @@ function buildScorer(index: MatchIndex): Scorer {
   const answerScores = new Float64Array(entryCount);
   const controlScores = new Float64Array(entryCount);
 
+  // A word no field has is in no entry's or topic's terms (they are built from the fields).
+  const nowhere = new Uint8Array(entryCount);
+  const membership = (sets: readonly ReadonlySet<string>[], term: string) => {
+    const out = new Uint8Array(entryCount);
+    for (let e = 0; e < entryCount; e++) if (sets[e]?.has(term)) out[e] = 1;
+    return out;
+  };
   const infoOf = (term: string): TermInfo => {
     const hit = infos.get(term);
     if (hit) return hit;
     const qIdf = index.questions.idf.get(term);
     const aIdf = index.answers.idf.get(term);
     const cIdf = index.controls.idf.get(term);
+    const known = qIdf !== undefined || aIdf !== undefined || cIdf !== undefined;
     const info: TermInfo = {
       term,
       qIdf: qIdf ?? index.questions.unseenIdf,
@@ -162,7 +181,9 @@ function buildScorer(index: MatchIndex): Scorer {
       q: postings(index.questions, term),
       a: postings(index.answers, term),
       c: postings(index.controls, term),
-      known: qIdf !== undefined || aIdf !== undefined || cIdf !== undefined,
+      known,
+      inEntry: known ? membership(index.entryTerms, term) : nowhere,
+      inTopic: known ? membership(index.topicTerms, term) : nowhere,
     };
     if (info.known || infos.size < MAX_CACHED_TERMS) infos.set(term, info);
     return info;
@@ -234,6 +255,20 @@ function buildScorer(index: MatchIndex): Scorer {
     },
     docMass(doc) {
       return questions.docMass[doc] as number;
+    },
+    inPhrasing(term, doc) {
+      const docs = term.q?.sorted;
+      if (!docs) return false;
+      let lo = 0;
+      let hi = docs.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const d = docs[mid] as number;
+        if (d === doc) return true;
+        if (d < doc) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
     },
   };
 }

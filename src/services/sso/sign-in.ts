@@ -41,17 +41,22 @@ export async function startSso(
     invitationId = invitation.id;
     loginHint = invitation.email;
   } else if (input.email !== undefined) {
-    const domain = domainOf(input.email);
+    const email = normaliseEmail(input.email);
+    const domain = domainOf(email);
     const [owner] = await deps.db.select().from(ssoDomains).where(eq(ssoDomains.domain, domain)).limit(1);
-    if (!owner) {
+    // Someone outside the tenant's domains who joined through SSO by invitation signs in the same way again.
+    const [member] = owner
+      ? []
+      : await deps.db.select({ tenantId: users.tenantId }).from(users).where(eq(users.email, email)).limit(1);
+    tenantId = owner?.tenantId ?? member?.tenantId ?? "";
+    if (!tenantId) {
       throw new QuireError(
         "sso_not_configured",
         `no single sign-on is set up for ${domain}; sign in with your password`,
         404,
       );
     }
-    tenantId = owner.tenantId;
-    loginHint = normaliseEmail(input.email);
+    loginHint = email;
   } else {
     throw new QuireError("validation_failed", "email: give your work email (or an invitation token)", 400);
   }
@@ -181,7 +186,14 @@ export async function finishSso(
     }
     user = await redeemInvitation(deps, invited, { name, passwordHash: NO_PASSWORD }, "sso");
   } else {
-    if (!connection.allowedDomains.includes(domainOf(email))) {
+    // allowedDomains decide who gets an account on a first sign-in; an account of this tenant
+    // (invited, or added by an admin) is already admitted.
+    const [member] = await deps.db
+      .select({ tenantId: users.tenantId })
+      .from(users)
+      .where(eq(users.email, email))
+      .limit(1);
+    if (member?.tenantId !== pending.tenantId && !connection.allowedDomains.includes(domainOf(email))) {
       throw new QuireError(
         "sso_domain_not_allowed",
         `${domainOf(email)} may not sign in to this organisation; ask an admin for an invitation`,

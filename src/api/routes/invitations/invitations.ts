@@ -1,10 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { QuireError } from "../../../domain/errors.js";
 import { acceptInvitation } from "../../../services/invitations/accept.js";
 import { createInvitation } from "../../../services/invitations/create.js";
 import { listInvitations } from "../../../services/invitations/list.js";
 import { revokeInvitation } from "../../../services/invitations/revoke.js";
 import type { AppEnv } from "../../env.js";
+import { problem } from "../../errors.js";
 import { serviceContext } from "../../middleware/auth.js";
 import {
   AcceptInvitationSchema,
@@ -12,7 +14,7 @@ import {
   InvitationInputSchema,
   InvitationSchema,
 } from "../../people-schemas.js";
-import { bearer, guard, IdParam, json, jsonBody, PageQuery, pageOf, problems } from "../../route-kit.js";
+import { bearer, guard, IdParam, json, jsonBody, PageQuery, pageOf, problems, publicOrigin } from "../../route-kit.js";
 import { ProblemSchema, SessionSchema } from "../../schemas.js";
 import { setSessionCookie } from "../people/session-cookie.js";
 
@@ -74,6 +76,7 @@ const accept = createRoute({
     400: { description: "Invalid input", content: problemContent },
     404: { description: "`invitation_unknown`: no invitation has this token", content: problemContent },
     409: { description: "`email_taken`: the email got an account meanwhile", content: problemContent },
+    429: { description: "Too many unknown invitations from this address", content: problemContent },
     410: {
       description: "`invitation_used`, `invitation_expired` or `invitation_revoked`",
       content: problemContent,
@@ -84,13 +87,31 @@ const accept = createRoute({
 export function registerInvitations(app: OpenAPIHono<AppEnv>): void {
   // Registered before the {id} routes' siblings so /accept is never read as an id.
   app.openapi(accept, async (c) => {
-    const session = await acceptInvitation(c.var.deps, c.req.valid("json"));
+    // Guessing tokens is hopeless (48 random characters), but an address that keeps trying waits, as for sign-in.
+    const client = c.var.deps.clientAddress?.(c) ?? "unknown";
+    const now = c.var.deps.clock.now().getTime();
+    const wait = c.var.failures.retryAfter(client, now);
+    if (wait > 0) {
+      return problem(
+        c,
+        429,
+        "too_many_failed_keys",
+        `too many unknown invitations from this address; retry in ${wait} s`,
+        {
+          retryAfterSeconds: wait,
+        },
+      ) as never;
+    }
+    const session = await acceptInvitation(c.var.deps, c.req.valid("json")).catch((err: unknown) => {
+      if (err instanceof QuireError && err.code === "invitation_unknown") c.var.failures.fail(client, now);
+      throw err;
+    });
     setSessionCookie(c, session);
     return c.json(session, 201);
   });
   app.openapi(create, async (c) => {
     const made = await createInvitation(serviceContext(c), c.req.valid("json"));
-    const link = `${new URL(c.req.url).origin}/app/invite#token=${made.token}`;
+    const link = `${publicOrigin(c)}/app/invite#token=${made.token}`;
     c.header("cache-control", "no-store");
     return c.json({ ...made, link }, 201);
   });

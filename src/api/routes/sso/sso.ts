@@ -12,7 +12,7 @@ import {
   SsoRedirectSchema,
   SsoStartSchema,
 } from "../../people-schemas.js";
-import { bearer, guard, json, jsonBody, problems } from "../../route-kit.js";
+import { bearer, guard, json, jsonBody, problems, publicOrigin } from "../../route-kit.js";
 import { ProblemSchema } from "../../schemas.js";
 import { setSessionCookie } from "../people/session-cookie.js";
 
@@ -24,8 +24,8 @@ const problemContent = { "application/problem+json": { schema: ProblemSchema } }
  */
 export const SSO_COOKIE = "quire_sso";
 
-const redirectUri = (c: Context) => `${new URL(c.req.url).origin}/v1/sso/callback`;
-const secure = (c: Context) => (new URL(c.req.url).protocol === "https:" ? "; Secure" : "");
+const redirectUri = (c: Context<AppEnv>) => `${publicOrigin(c)}/v1/sso/callback`;
+const secure = (c: Context<AppEnv>) => (new URL(publicOrigin(c)).protocol === "https:" ? "; Secure" : "");
 
 function cookie(c: Context, name: string): string | null {
   for (const part of (c.req.header("cookie") ?? "").split(";")) {
