@@ -294,6 +294,30 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     await expect.poll(() => page.locator("dialog[open]").count()).toBe(0);
   });
 
+  it("shows word diffs of 20,000-character answers in full, at once", async () => {
+    const target = (await answers()).find((a) => a.status === "drafted" && a.text) as Answer;
+    const long = Array.from({ length: 2_800 }, (_, i) => `word${i % 97}`).join(" ");
+    const other = Array.from({ length: 2_800 }, (_, i) => `term${i % 89}`).join(" ");
+    for (const text of [long, `${long} Final sentence added.`, other]) {
+      await quire.api("PATCH", `/v1/answers/${target.id}`, { text });
+    }
+    await search(target.sourceId);
+    const opened = Date.now();
+    await page.keyboard.press("e");
+    const history = page.locator("dialog[open] #answer-history");
+    await history.waitFor();
+    expect(Date.now() - opened).toBeLessThan(5_000);
+    const diffs = history.locator(".diff");
+    expect(await diffs.count()).toBe(3);
+    // A sentence added at the end of a long answer: only it is marked.
+    expect(await diffs.nth(1).locator("ins").allTextContents()).toEqual([" Final sentence added."]);
+    expect(await diffs.nth(1).locator("del").count()).toBe(0);
+    // Everything replaced: the whole old text struck, the whole new one added, nothing cut.
+    expect((await diffs.nth(2).locator("ins").textContent())?.length).toBe(other.length);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator("dialog[open]").count()).toBe(0);
+  });
+
   it("selects with x and approves the selection", async () => {
     const all = await answers();
     const pending = all.filter((a) => a.status === "drafted").slice(0, 2);
