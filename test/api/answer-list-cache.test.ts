@@ -7,6 +7,7 @@ import { betterSqliteOf } from "../../src/db/better-sqlite.js";
 import { ReadCache, readCacheFor } from "../../src/db/read-cache.js";
 import { type ListAnswersInput, listAnswers } from "../../src/services/answers/list.js";
 import { pruneRuns } from "../../src/services/questionnaires/retention.js";
+import { d1 } from "../conformance/drivers.js";
 import { fileForm, type Harness, harness, type Tenant } from "./harness.js";
 
 /**
@@ -243,6 +244,16 @@ describe("ReadCache", () => {
     // One body over an eighth of the budget is not cached at all.
     big.set("t", "huge", v, "x".repeat(101));
     expect(big.get("t", "huge", v)).toBeUndefined();
+  });
+
+  it("does not exist on D1: the Worker path reads every page", async () => {
+    const opened = await d1.open();
+    try {
+      expect(readCacheFor(opened.db)).toBeUndefined();
+    } finally {
+      await opened.close();
+    }
+    expect(readCacheFor(h.db)).toBeInstanceOf(ReadCache);
   });
 
   it("caches nothing read inside a transaction", () => {
