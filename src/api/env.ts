@@ -24,7 +24,20 @@ export interface AppDeps extends ServiceDeps {
   readonly publicUrl?: string;
   /** The synchronous POST /v1/answer: larger files are refused with a pointer to the async route. */
   readonly syncAnswer?: Partial<SyncAnswerSettings>;
+  /** The questionnaire events stream (GET /v1/questionnaires/{id}/events). */
+  readonly events?: Partial<EventStreamSettings>;
 }
+
+export interface EventStreamSettings {
+  /** How often the stream looks for a change (one grouped count query per look). */
+  readonly intervalMs: number;
+  /** A comment line this often when nothing changed, so proxies keep the connection open. */
+  readonly heartbeatMs: number;
+  /** The stream ends after this long; EventSource (and the page) reconnect on their own. */
+  readonly maxMs: number;
+}
+
+export const DEFAULT_EVENT_STREAM: EventStreamSettings = { intervalMs: 1_000, heartbeatMs: 15_000, maxMs: 300_000 };
 
 export interface FailureLimit {
   /** Failures allowed in a burst. */

@@ -33,7 +33,7 @@ function row(q: ReviewedQuestion): string[] {
     q.row === null ? "" : String(q.row),
     q.sourceId ?? "",
     q.section ?? "",
-    q.text,
+    q.question,
     q.kind,
     q.status,
     q.answer?.value ?? "",

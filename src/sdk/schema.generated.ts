@@ -155,6 +155,26 @@ export interface paths {
         patch: operations["updateQuestionnaire"];
         trace?: never;
     };
+    "/v1/questionnaires/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live progress and answer counts by status (server-sent events)
+         * @description A `text/event-stream`: an `event: progress` with `{questionnaireId, status, questions, saved, counts}` at once and again whenever it changes (processing, saving, every review action by anyone), a `: keep-alive` comment while nothing does, and `event: end` when the stream closes after a few minutes (reconnect; EventSource does so by itself). Authenticated like every route (bearer API key or session, or the session cookie); another tenant's questionnaire answers 404 before any event.
+         */
+        get: operations["streamQuestionnaireEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/questionnaires/{id}/export": {
         parameters: {
             query?: never;
@@ -2407,7 +2427,7 @@ export interface operations {
                             row: number | null;
                             sourceId: string | null;
                             section: string | null;
-                            text: string;
+                            question: string;
                             /** @enum {string} */
                             kind: "yes_no" | "choice" | "free_text";
                             allowedValues: string[] | null;
@@ -2582,7 +2602,7 @@ export interface operations {
                         row: number | null;
                         sourceId: string | null;
                         section: string | null;
-                        text: string;
+                        question: string;
                         /** @enum {string} */
                         kind: "yes_no" | "choice" | "free_text";
                         allowedValues: string[] | null;
@@ -3399,6 +3419,65 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamQuestionnaireEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Questionnaire id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description No, unknown or revoked API key */

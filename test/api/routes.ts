@@ -138,6 +138,8 @@ export const ROUTES: RouteCase[] = [
   },
   { method: "GET", path: "/v1/questionnaires", scope: "questionnaires:read", malformed: badLimit },
   { method: "GET", path: "/v1/questionnaires/{id}", scope: "questionnaires:read", resource: "questionnaire" },
+  // A stream once allowed: the suite only sends the requests that are refused before it starts.
+  { method: "GET", path: "/v1/questionnaires/{id}/events", scope: "questionnaires:read", resource: "questionnaire" },
   {
     method: "PATCH",
     path: "/v1/questionnaires/{id}",

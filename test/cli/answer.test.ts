@@ -67,7 +67,7 @@ describe.each([
 
     const report = AnswerReportSchema.parse(JSON.parse(readFileSync(w.report, "utf8")));
     const expected = golden(fixture);
-    expect(report.questions.map((q) => q.text)).toEqual(expected.questions.map((q) => q.text));
+    expect(report.questions.map((q) => q.question)).toEqual(expected.questions.map((q) => q.text));
     expect(report.summary.questions).toBe(expected.questions.length);
     expect(report.summary.drafted + report.summary.needsReview + report.summary.noMatch).toBe(report.summary.questions);
     // A real library answers most of a real questionnaire.

@@ -102,7 +102,7 @@ describe("saveAnswered", () => {
     const insights = report.questions.map((q, i) =>
       questionInsight(
         q,
-        { text: q.text, section: q.section, sheet: questionnaire.questions[i]?.location.sheet ?? q.sheet },
+        { text: q.question, section: q.section, sheet: questionnaire.questions[i]?.location.sheet ?? q.sheet },
         { entries: [...prepared.library.entries], artifacts: [...prepared.library.artifacts] },
       ),
     );

@@ -44,7 +44,7 @@ describe("as of 2031-06-01, four years after every review date", () => {
     for (const q of report.questions.filter((x) => x.status === "needs_review")) {
       expect(
         q.notes.some((n) => FRESHNESS_NOTE.test(n)),
-        q.text,
+        q.question,
       ).toBe(true);
       expect(q.stale?.length ?? 0).toBeGreaterThan(0);
     }
@@ -103,7 +103,7 @@ describe("as of 2026-11-24 (everything current)", () => {
 
   it("cites at most two artifacts per answer and offers the rest on request", () => {
     for (const report of [us, eu]) {
-      for (const q of report.questions) expect(q.citations.length, q.text).toBeLessThanOrEqual(2);
+      for (const q of report.questions) expect(q.citations.length, q.question).toBeLessThanOrEqual(2);
     }
     expect(us.summary.citationsOnRequest).toBeGreaterThan(0);
     // US buyers get the SOC 2 Type II first, EU buyers the ISO certificate.
@@ -135,7 +135,7 @@ describe("as of 2026-11-24 (everything current)", () => {
   });
 
   it("sends a Yes that its own text contradicts to review", () => {
-    const backups = us.questions.find((q) => /separate geographic region/.test(q.text));
+    const backups = us.questions.find((q) => /separate geographic region/.test(q.question));
     expect(backups?.status).toBe("needs_review");
     expect(backups?.notes.at(-1)).toMatch(/"Yes" contradicts the answer: .*"same region"/);
   });
@@ -178,9 +178,9 @@ describe("renewing the SOC 2 report in artifacts.yaml", () => {
     );
     const answers = answerQuestionnaire(lib, soc2Questions, US_NDA("2026-11-24")).questions;
     for (const q of answers) {
-      expect(q.answer?.text, q.text).toContain(NEW);
+      expect(q.answer?.text, q.question).toContain(NEW);
       expect(q.answer?.text).not.toContain(OLD);
-      expect(q.status, q.text).toBe("drafted");
+      expect(q.status, q.question).toBe("drafted");
     }
     expect(answers[0]?.answer?.text).toMatch(/^Yes\. Brightline Assurance LLP, an independent CPA firm/);
   });

@@ -46,13 +46,13 @@ describe("answering a questionnaire that repeats its questions", () => {
     });
     expect(JSON.stringify(report.questions, null, 2)).toBe(JSON.stringify(alone, null, 2));
     // Follow-ups after different rows were not answered alike just because their text is the same.
-    const followUps = report.questions.filter((q) => q.text === "If so, how often?");
+    const followUps = report.questions.filter((q) => q.question === "If so, how often?");
     expect(new Set(followUps.map((q) => JSON.stringify([q.entryId, q.answer]))).size).toBeGreaterThan(1);
   });
 
   it("never shares one answer object between rows", () => {
     const report = answerQuestionnaire(prepared, repeating(), customer);
-    const [a, b] = report.questions.filter((q) => q.text === report.questions[0]?.text);
+    const [a, b] = report.questions.filter((q) => q.question === report.questions[0]?.question);
     expect(a && b).toBeTruthy();
     expect(a?.notes).not.toBe(b?.notes);
     expect(a?.citations).not.toBe(b?.citations);

@@ -20,7 +20,7 @@ describe("reportToCsv", () => {
       row: null,
       sourceId: "=cmd|' /C calc'!A0",
       section: null,
-      text: "+SUM(1,2)",
+      question: "+SUM(1,2)",
       kind: "free_text",
       allowedValues: null,
       status: "needs_review",
@@ -29,8 +29,8 @@ describe("reportToCsv", () => {
       citations: [],
       withheld: [{ artifactId: "pen", reason: "NDA" }],
     }),
-    question({ id: "q3", text: "\tTabbed", status: "no_match", answer: null, citations: [] }),
-    question({ id: "q4", text: "-2 negative", section: "\rCR first" }),
+    question({ id: "q3", question: "\tTabbed", status: "no_match", answer: null, citations: [] }),
+    question({ id: "q4", question: "-2 negative", section: "\rCR first" }),
   ]);
   const csv = reportToCsv(r);
 

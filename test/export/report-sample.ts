@@ -6,7 +6,7 @@ export function question(overrides: Partial<ReportQuestion> & Pick<ReportQuestio
     row: 5,
     sourceId: "IAM-14.1",
     section: "Identity & Access Management",
-    text: "Is MFA required for remote access?",
+    question: "Is MFA required for remote access?",
     kind: "yes_no",
     allowedValues: ["Yes", "No", "NA"],
     status: "drafted",

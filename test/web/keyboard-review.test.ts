@@ -294,6 +294,30 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     await expect.poll(() => page.locator("dialog[open]").count()).toBe(0);
   });
 
+  it("shows word diffs of 20,000-character answers in full, at once", async () => {
+    const target = (await answers()).find((a) => a.status === "drafted" && a.text) as Answer;
+    const long = Array.from({ length: 2_800 }, (_, i) => `word${i % 97}`).join(" ");
+    const other = Array.from({ length: 2_800 }, (_, i) => `term${i % 89}`).join(" ");
+    for (const text of [long, `${long} Final sentence added.`, other]) {
+      await quire.api("PATCH", `/v1/answers/${target.id}`, { text });
+    }
+    await search(target.sourceId);
+    const opened = Date.now();
+    await page.keyboard.press("e");
+    const history = page.locator("dialog[open] #answer-history");
+    await history.waitFor();
+    expect(Date.now() - opened).toBeLessThan(5_000);
+    const diffs = history.locator(".diff");
+    expect(await diffs.count()).toBe(3);
+    // A sentence added at the end of a long answer: only it is marked.
+    expect(await diffs.nth(1).locator("ins").allTextContents()).toEqual([" Final sentence added."]);
+    expect(await diffs.nth(1).locator("del").count()).toBe(0);
+    // Everything replaced: the whole old text struck, the whole new one added, nothing cut.
+    expect((await diffs.nth(2).locator("ins").textContent())?.length).toBe(other.length);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator("dialog[open]").count()).toBe(0);
+  });
+
   it("selects with x and approves the selection", async () => {
     const all = await answers();
     const pending = all.filter((a) => a.status === "drafted").slice(0, 2);
@@ -345,6 +369,36 @@ describePages("reviewing 300 questions by keyboard, signed in as a person", () =
     await expect.poll(() => page.locator("#answers tbody tr").first().getAttribute("data-answer-id")).toBe(first.id);
     expect(await page.getByLabel("Sort").inputValue()).toBe("-confidence");
     expect(await page.getByLabel("Status").inputValue()).toBe("drafted");
+  });
+
+  it("keeps the progress counts live over the event stream when another reviewer acts", async () => {
+    await expect.poll(() => page.locator("#progress").getAttribute("data-source")).toBe("stream");
+    const before = (await page.locator("#progress").textContent()) ?? "";
+    const approvedBefore = Number(/(\d+) approved/.exec(before)?.[1]);
+    const other = (await answers()).find((a) => a.status === "drafted") as Answer;
+    // Through the API with the admin key: the page's own actions are not involved.
+    await quire.api("POST", `/v1/answers/${other.id}/approve`, {});
+    await expect
+      .poll(() => page.locator("#progress").textContent(), { timeout: 4_000 })
+      .toContain(`${approvedBefore + 1} approved`);
+    expect(await page.locator("#progress").getAttribute("data-source")).toBe("stream");
+  });
+
+  it("falls back to polling when the event stream cannot be had", async () => {
+    await page.route("**/events", (route) => route.abort());
+    try {
+      await page.reload();
+      await page.locator("#answers tbody tr[data-answer-id]").first().waitFor();
+      await expect.poll(() => page.locator("#progress").getAttribute("data-source")).toBe("poll");
+      const before = (await page.locator("#progress").textContent()) ?? "";
+      const approvedBefore = Number(/(\d+) approved/.exec(before)?.[1]);
+      const other = (await answers()).find((a) => a.status === "drafted") as Answer;
+      await quire.api("POST", `/v1/answers/${other.id}/approve`, {});
+      await expect.poll(() => page.locator("#progress").textContent()).toContain(`${approvedBefore + 1} approved`);
+      expect(await page.locator("#progress").getAttribute("data-source")).toBe("poll");
+    } finally {
+      await page.unroute("**/events");
+    }
   });
 
   it("the audit log names the signed-in person", async () => {

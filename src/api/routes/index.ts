@@ -40,6 +40,7 @@ import { registerUsers } from "./people/users.js";
 import { registerQuestionnaireCitations } from "./questionnaires/citations.js";
 import { registerCreateQuestionnaire } from "./questionnaires/create.js";
 import { registerDeleteQuestionnaire } from "./questionnaires/delete.js";
+import { registerQuestionnaireEvents } from "./questionnaires/events.js";
 import { registerExportQuestionnaire } from "./questionnaires/export.js";
 import { registerGetQuestionnaire } from "./questionnaires/get.js";
 import { registerListQuestionnaires } from "./questionnaires/list.js";
@@ -88,6 +89,7 @@ function registerQuestionnaires(app: OpenAPIHono<AppEnv>): void {
   registerCreateQuestionnaire(app);
   registerListQuestionnaires(app);
   registerGetQuestionnaire(app);
+  registerQuestionnaireEvents(app);
   registerUpdateQuestionnaire(app);
   registerDeleteQuestionnaire(app);
   registerExportQuestionnaire(app);

@@ -42,10 +42,10 @@ export function finalizeAnswer(
   const value = question.answer.value;
   if (notes.some((n) => FLIPPED.test(n))) text = dropContradictingLead(value, text);
 
-  const cited = citeEntries(prepared, entries, question.text, customer);
+  const cited = citeEntries(prepared, entries, question.question, customer);
   const stale = staleReasons({ library: prepared.library, entries, text, asOf: customer.asOf });
   for (const reason of stale) review(`not drafted as current on ${customer.asOf}: ${reason.reason}`);
-  const contradicts = contradiction(question, value, text);
+  const contradicts = contradiction({ text: question.question, kind: question.kind }, value, text);
   if (contradicts) review(contradicts);
 
   const { stale: _previous, ...rest } = question;

@@ -132,7 +132,7 @@ function shortlist(
     }
   };
   const chosen: LibraryEntry[] = [];
-  const list = matchQuestion(prepared.index, q.text, limit).flatMap((c) => {
+  const list = matchQuestion(prepared.index, q.question, limit).flatMap((c) => {
     const entry = prepared.entriesById.get(c.entryId);
     if (!entry || c.confidence < CANDIDATE_FLOOR) return [];
     chosen.push(entry);
@@ -151,13 +151,13 @@ function shortlist(
   for (const entry of chosen) seen(entry);
   const citable = new Set<string>();
   for (const entry of chosen) {
-    for (const c of citeEntries(prepared, [entry], q.text, customer).citations) citable.add(c.artifactId);
+    for (const c of citeEntries(prepared, [entry], q.question, customer).citations) citable.add(c.artifactId);
   }
   const firstAnswer = offlineIds[0] ? entries.get(offlineIds[0])?.answer : undefined;
   const offlineText = q.answer?.text ?? null;
   return {
     id: q.id,
-    text: q.text,
+    text: q.question,
     kind: q.kind,
     allowedValues: q.allowedValues,
     section: q.section,
@@ -230,7 +230,7 @@ export function planRefinement(
   let skipped = 0;
   report.questions.forEach((q, index) => {
     // A question the offline engine ruled out of scope stays out: no model gets to answer it.
-    const question = outOfScope(q.text) === null ? shortlist(prepared, q, customer, limit, entries) : null;
+    const question = outOfScope(q.question) === null ? shortlist(prepared, q, customer, limit, entries) : null;
     if (!question) skipped++;
     else items.push({ index, question, sheet: q.sheet });
   });
@@ -356,7 +356,7 @@ function accept(
     ...chosen.map((e) => question.shortlist.find((c) => c.entryId === e.id)?.confidence ?? 0),
   );
   // Citations come from the policy for the chosen entries, never from the model.
-  const cited = citeEntries(prepared, chosen, q.text, customer);
+  const cited = citeEntries(prepared, chosen, q.question, customer);
   const notes = [`drafted by the LLM from ${out.entryIds.join(" + ")} (model confidence ${out.confidence.toFixed(2)})`];
   let status: ReportQuestion["status"] = out.confidence >= thresholds.draft ? "drafted" : "needs_review";
   if (status === "needs_review") notes.push(`model confidence is below ${thresholds.draft}`);

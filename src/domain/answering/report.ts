@@ -31,7 +31,7 @@ export const ReportQuestionSchema = z.object({
   row: z.number().int().nullable(),
   sourceId: z.string().nullable(),
   section: z.string().nullable(),
-  text: z.string(),
+  question: z.string(),
   kind: QuestionKindSchema,
   allowedValues: z.array(z.string()).nullable(),
   status: AnswerStatusSchema,

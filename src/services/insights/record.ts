@@ -48,7 +48,7 @@ export async function insightFor(
     const source = input.questionnaire.questions[i];
     return questionInsight(
       q,
-      { text: q.text, section: q.section, sheet: source?.location.sheet ?? q.sheet },
+      { text: q.question, section: q.section, sheet: source?.location.sheet ?? q.sheet },
       library,
       detect,
     );

@@ -143,8 +143,6 @@ export async function exportQuestionnaire(
       ...report,
       questions: report.questions.map((q) => ({
         ...withheldUnlessSent(q, sent),
-        // The same name as the answers API; `text` (the question, in the CLI report's shape) stays.
-        question: q.text,
         included: sent.includes(q.id),
         assignee: byId.get(q.id)?.assignee ?? null,
         reviewer: byId.get(q.id)?.reviewer ?? null,

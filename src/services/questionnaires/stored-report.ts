@@ -26,7 +26,7 @@ export function reportOf(qn: QuestionnaireRow, rows: readonly AnswerRow[]): Revi
       row: r.row,
       sourceId: r.sourceId,
       section: r.section,
-      text: r.question,
+      question: r.question,
       kind: r.kind,
       allowedValues: r.allowedValues,
       status: r.status,

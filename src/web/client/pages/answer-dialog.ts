@@ -520,13 +520,45 @@ function shown(v: unknown): string {
   return v === null || v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v);
 }
 
+/** Above this many word pairs the LCS table would cost too much memory: the changed middle is shown whole. */
+const DIFF_MAX_CELLS = 1_000_000;
+
 /**
  * Words removed (del) and added (ins) between two texts, by the longest common subsequence of
- * their words: the whole text, so a change at the end of a long answer is visible.
+ * their words: the whole text, so a change at the end of a long answer is visible. The unchanged
+ * start and end are taken off first (an edit is usually local), so a 20,000-character answer with
+ * a sentence added costs a small table, not one of every word pair.
  */
 export function wordDiff(before: string, after: string): Node[] {
-  const a = before.split(/(\s+)/);
-  const b = after.split(/(\s+)/);
+  const wordsA = before.split(/(\s+)/);
+  const wordsB = after.split(/(\s+)/);
+  let head = 0;
+  while (head < wordsA.length && head < wordsB.length && wordsA[head] === wordsB[head]) head++;
+  let tail = 0;
+  while (
+    tail < wordsA.length - head &&
+    tail < wordsB.length - head &&
+    wordsA[wordsA.length - 1 - tail] === wordsB[wordsB.length - 1 - tail]
+  )
+    tail++;
+  const a = wordsA.slice(head, wordsA.length - tail);
+  const b = wordsB.slice(head, wordsB.length - tail);
+  const out: Node[] = [];
+  const push = (tag: "del" | "ins" | null, text: string) => {
+    if (!text) return;
+    const last = out.at(-1);
+    const lastTag = last instanceof HTMLElement ? last.tagName.toLowerCase() : null;
+    if (last && lastTag === tag) last.textContent += text;
+    else if (last && tag === null && last instanceof Text) last.textContent += text;
+    else out.push(tag ? h(tag, {}, text) : document.createTextNode(text));
+  };
+  push(null, wordsA.slice(0, head).join(""));
+  if (a.length * b.length > DIFF_MAX_CELLS) {
+    push("del", a.join(""));
+    push("ins", b.join(""));
+    push(null, wordsA.slice(wordsA.length - tail).join(""));
+    return out;
+  }
   const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
     const row = lcs[i] as number[];
@@ -535,14 +567,6 @@ export function wordDiff(before: string, after: string): Node[] {
       row[j] = a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
     }
   }
-  const out: Node[] = [];
-  const push = (tag: "del" | "ins" | null, text: string) => {
-    const last = out.at(-1);
-    const lastTag = last instanceof HTMLElement ? last.tagName.toLowerCase() : null;
-    if (last && lastTag === tag) last.textContent += text;
-    else if (last && tag === null && last instanceof Text) last.textContent += text;
-    else out.push(tag ? h(tag, {}, text) : document.createTextNode(text));
-  };
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
@@ -555,5 +579,6 @@ export function wordDiff(before: string, after: string): Node[] {
   }
   while (i < a.length) push("del", a[i++] as string);
   while (j < b.length) push("ins", b[j++] as string);
+  push(null, wordsA.slice(wordsA.length - tail).join(""));
   return out;
 }

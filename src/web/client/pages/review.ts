@@ -3,7 +3,7 @@
  * query parameters), bulk approval, downloads and the answers table. One answer's details and
  * actions open in a dialog (answer-dialog.ts).
  */
-import { enc, getAll, getJson, type QueryValue, query, request, sendJson } from "../api.js";
+import { enc, followEvents, getAll, getJson, type QueryValue, query, request, sendJson } from "../api.js";
 import type {
   AnswerSort,
   AnswerSummary,
@@ -37,8 +37,18 @@ const SORTS: Record<AnswerSort, string> = {
 const ANSWERS_PAGE = 500;
 /** Rows in the table at once: a 300-question queue is six light pages, not one 40,000-px page. */
 const ROWS_PER_PAGE = 50;
-/** How often the progress counts are refreshed (other reviewers work on the same questionnaire). */
+/** How often the progress counts are polled when the live stream is not available. */
 const PROGRESS_POLL_MS = 5_000;
+/** The live stream is tried again after it drops, this many times in a row before polling takes over. */
+const STREAM_RETRIES = 3;
+
+/** What GET /v1/questionnaires/{id}/events sends (and what polling rebuilds from the list). */
+interface Progress {
+  status: string;
+  questions: number | null;
+  saved: number;
+  counts: Record<AnswerSummary["status"], number>;
+}
 
 export async function renderReview(root: HTMLElement, id: string): Promise<void> {
   fill(root, h("p", { class: "muted" }, "Loading questionnaire…"));
@@ -371,21 +381,74 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     }),
   );
 
-  /** Counts over the whole questionnaire, refreshed after each action and every few seconds. */
+  /** The progress line from a questionnaire's status and its answers by status. */
+  function showProgress(p: Progress): void {
+    progress.dataset.source = live ? "stream" : "poll";
+    if (p.status === "queued" || p.status === "processing") {
+      progress.textContent =
+        p.status === "queued"
+          ? "Waiting to be processed…"
+          : p.saved > 0
+            ? `Reading and drafting… ${p.saved}${p.questions ? ` of ${p.questions}` : ""} answers saved`
+            : "Reading and drafting…";
+      return;
+    }
+    const by = (s: keyof Progress["counts"]) => p.counts[s] ?? 0;
+    const reviewed = by("approved") + by("rejected");
+    progress.textContent =
+      `${reviewed} of ${p.saved} reviewed · ${by("approved")} approved · ${by("rejected")} rejected · ` +
+      `${by("needs_review")} need review · ${by("drafted")} drafted · ${by("no_match")} no match`;
+  }
+
+  /** Counts over the whole questionnaire by polling: the fallback when the live stream is not there. */
   async function refreshProgress(): Promise<void> {
+    if (live) return; // the stream sends every change, ours included
     const [fresh, all] = await Promise.all([
       getJson<Questionnaire>(path),
       getAll<AnswerSummary>(`${path}/answers`, { limit: ANSWERS_PAGE }),
     ]);
-    if (fresh.status === "queued" || fresh.status === "processing") {
-      progress.textContent = fresh.status === "queued" ? "Waiting to be processed…" : "Reading and drafting…";
-      return;
+    const counts: Progress["counts"] = { drafted: 0, needs_review: 0, no_match: 0, approved: 0, rejected: 0 };
+    for (const a of all) counts[a.status] += 1;
+    showProgress({ status: fresh.status, questions: fresh.summary?.questions ?? null, saved: all.length, counts });
+  }
+
+  /**
+   * Live progress and counts: the questionnaire's event stream while the page is open. A status
+   * change (processing done) reloads the header and the list; a stream that drops is reopened,
+   * and after STREAM_RETRIES failures in a row the page polls instead.
+   */
+  let live = false;
+  const streamStop = new AbortController();
+  async function followProgress(): Promise<void> {
+    let failures = 0;
+    let lastStatus: string = qn.status;
+    while (!streamStop.signal.aborted && failures < STREAM_RETRIES) {
+      try {
+        await followEvents(
+          `${path}/events`,
+          (e) => {
+            if (e.event !== "progress") return;
+            const p = JSON.parse(e.data) as Progress;
+            live = true;
+            failures = 0;
+            showProgress(p);
+            if (p.status !== lastStatus) {
+              const wasProcessing = lastStatus === "queued" || lastStatus === "processing";
+              lastStatus = p.status;
+              void refreshHeader();
+              if (wasProcessing) void loadAnswers();
+            }
+          },
+          streamStop.signal,
+        );
+      } catch {
+        if (streamStop.signal.aborted) return;
+        failures += 1;
+      }
+      live = false;
+      if (!streamStop.signal.aborted) await new Promise((r) => setTimeout(r, 1_000));
     }
-    const by = (s: string) => all.filter((a) => a.status === s).length;
-    const reviewed = by("approved") + by("rejected");
-    progress.textContent =
-      `${reviewed} of ${all.length} reviewed · ${by("approved")} approved · ${by("rejected")} rejected · ` +
-      `${by("needs_review")} need review · ${by("drafted")} drafted · ${by("no_match")} no match`;
+    live = false;
   }
 
   async function refresh(): Promise<void> {
@@ -433,10 +496,14 @@ export async function renderReview(root: HTMLElement, id: string): Promise<void>
     act();
   };
   document.addEventListener("keydown", onKey);
+  // Polls only while the stream is not live (refreshProgress returns at once otherwise).
   const poll = setInterval(() => {
-    if (!root.contains(tbody)) clearInterval(poll);
-    else if (!dialog.open) void refreshProgress().catch(() => undefined);
+    if (!root.contains(tbody)) {
+      clearInterval(poll);
+      streamStop.abort();
+    } else if (!dialog.open) void refreshProgress().catch(() => undefined);
   }, PROGRESS_POLL_MS);
+  void followProgress();
 
   async function refreshSinceDrafting(): Promise<void> {
     try {
