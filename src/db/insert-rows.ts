@@ -2,6 +2,7 @@ import type { Database } from "better-sqlite3";
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { betterSqliteOf } from "./better-sqlite.js";
 import { chunkRows } from "./chunk.js";
 import type { Db } from "./types.js";
 
@@ -52,13 +53,4 @@ export function insertRows<T extends SQLiteTable>(db: Db, table: T, rows: readon
         },
       }) as unknown as Runnable,
   );
-}
-
-/** The better-sqlite3 connection under a drizzle database, or undefined on D1 (which batches instead). */
-function betterSqliteOf(db: Db): Database | undefined {
-  const client = (db as unknown as { $client?: unknown }).$client;
-  if (!client || typeof (db as unknown as { batch?: unknown }).batch === "function") return undefined;
-  return typeof (client as Database).prepare === "function" && "inTransaction" in (client as object)
-    ? (client as Database)
-    : undefined;
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, lt, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { readCacheFor } from "../../db/read-cache.js";
 import { answers, questions } from "../../db/schema/index.js";
 import type { Db } from "../../db/types.js";
 import {
@@ -215,7 +216,8 @@ export async function listAnswers(
  * page shows as stored (allowed values, offered citations, entry ids) are copied into the output as
  * the text JSON.stringify wrote when they were saved, and only the citations, which the page
  * trims, are parsed. The bytes are the same as JSON.stringify(await listAnswers(...)) gives
- * (test/api/answer-list-json.test.ts).
+ * (test/api/answer-list-json.test.ts). On embedded SQLite a built page is kept until anything is
+ * written to the database file (src/db/read-cache.ts, test/api/answer-list-cache.test.ts).
  */
 export async function listAnswersJson(
   ctx: ServiceContext,
@@ -239,6 +241,29 @@ export async function listAnswersJson(
   add("section", input.section);
   add("assignee", input.assignee);
   add("q", input.q?.trim() ? containsPattern(input.q.trim()) : undefined);
+  // Embedded SQLite keeps built pages until any write to the file (src/db/read-cache.ts). The key
+  // is every value the query binds (tenant, questionnaire, limit, cursor, filters) and the sort;
+  // an entry exists only because this same path found the page inside that tenant.
+  const cache = readCacheFor(ctx.db);
+  const version = cache?.current() ?? null;
+  const key = `answers.list\u0000${sort}\u0000${JSON.stringify(values)}`;
+  if (cache && version !== null) {
+    const hit = cache.get(ctx.tenantId, key, version);
+    if (hit !== undefined) return hit;
+  }
+  const body = await buildPageJson(ctx, questionnaireId, input, sort, used, values);
+  if (cache && version !== null) cache.set(ctx.tenantId, key, version, body);
+  return body;
+}
+
+async function buildPageJson(
+  ctx: ServiceContext,
+  questionnaireId: string,
+  input: ListAnswersInput,
+  sort: AnswerSort,
+  used: Set<Filter>,
+  values: Record<string, unknown>,
+): Promise<string> {
   const rows = (await queryFor(ctx.db, used, sort).values(values)) as unknown[][];
   if (rows.length === 0) await questionnaireRow(ctx, questionnaireId);
   const page = rows.length > input.limit ? rows.slice(0, input.limit) : rows;
