@@ -152,7 +152,7 @@ function examples(qs: readonly TuningQuestion[], w: RelevanceWeights): Example[]
 }
 
 /** L2-penalised logistic regression by gradient descent on standardised features. */
-function fit(data: readonly Example[]): CalibrationWeights {
+function fitLogistic(data: readonly Example[]): CalibrationWeights {
   const d = CALIBRATION_FEATURES.length;
   const n = data.length;
   const mean = Array.from({ length: d }, (_, j) => data.reduce((s, e) => s + (e.x[j] ?? 0), 0) / n);
@@ -228,7 +228,7 @@ for (let f = 0; f < FOLDS; f++) {
   const test = questions.filter((q) => q.fold === f);
   const w = searchRelevance(train, RELEVANCE);
   cvTop1.push(top1(test, w));
-  const held = scoreFold(test, w, fit(examples(train, w)));
+  const held = scoreFold(test, w, fitLogistic(examples(train, w)));
   const at = (bar: number) => {
     const d = held.filter((s) => s.p >= bar);
     const right = d.filter((s) => s.right).length;
@@ -237,7 +237,7 @@ for (let f = 0; f < FOLDS; f++) {
   console.log(
     `  fold ${test[0]?.item.family.padEnd(16)} top-1 ${pct(top1(test, w))}  precision/coverage at 0.8 ${at(0.8)}  at 0.9 ${at(0.9)}`,
   );
-  cv.push(...scoreFold(test, w, fit(examples(train, w))));
+  cv.push(...scoreFold(test, w, fitLogistic(examples(train, w))));
 }
 console.log(
   `top-1 (right entry first, answerable), cross-validated: ${pct(cvTop1.reduce((a, b) => a + b, 0) / FOLDS)} (folds ${cvTop1.map(pct).join(" ")})`,
@@ -266,7 +266,7 @@ for (let i = 0; i < bins.length - 1; i++) {
 }
 
 const relevance = searchRelevance(questions, RELEVANCE);
-const calibration = fit(examples(questions, relevance));
+const calibration = fitLogistic(examples(questions, relevance));
 const bar = rows.find((r) => rows.filter((o) => o.bar >= r.bar).every((o) => o.precision >= TARGET))?.bar ?? 0.95;
 console.log(`\nrelevance weights: ${JSON.stringify(relevance)}  (top-1 ${pct(top1(questions, relevance))})`);
 console.log("calibration weights:");
