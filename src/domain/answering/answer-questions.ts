@@ -1,4 +1,4 @@
-import { askedFact, type FactKind, statesFact } from "../drafting/asked-fact.js";
+import { askedFact, FACT_WORDS, statesFact } from "../drafting/asked-fact.js";
 import { hasTwoAsks } from "../drafting/combine.js";
 import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
 import { polarityOf } from "../drafting/values.js";
@@ -82,13 +82,6 @@ function combineDrafts(primary: Draft, secondary: Draft, entries: readonly Libra
  * Questions no library entry should answer on its own, however well it matches: the buyer's own
  * systems, their tenant's data, and follow-ups whose meaning hangs on the row before.
  */
-const FACT_WORDS: Record<FactKind, string> = {
-  count: "number",
-  date: "date",
-  percentage: "percentage",
-  amount: "sum of money",
-};
-
 function routeToReview(draft: Draft, analysis: QuestionAnalysis): Draft {
   const reasons: string[] = [];
   if (analysis.buyerSpecific) reasons.push(`the question ${analysis.buyerSpecific}`);

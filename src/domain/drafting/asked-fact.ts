@@ -9,6 +9,14 @@ import { normalizeText } from "../matching/tokenize.js";
  */
 export type FactKind = "count" | "date" | "percentage" | "amount";
 
+/** Each kind in a reviewer's words. */
+export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
+  count: "number",
+  date: "date",
+  percentage: "percentage",
+  amount: "sum of money",
+};
+
 const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
     kind: "percentage",

@@ -268,9 +268,9 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
 
   // A template is read in the ask: context sentences around it ("We are interested in the
   // practical steps, not only the policy.") do not make a "Describe how…" ask a template.
-  const askNormalizedText = normalizeText(askText);
-  const plain = splitAsides(askNormalizedText);
-  const topic = governanceTopic(plain.core, askNormalizedText);
+  const askNormalized = normalizeText(askText);
+  const plain = splitAsides(askNormalized);
+  const topic = governanceTopic(plain.core, askNormalized);
   const askParts = splitAsides(askText);
   // Closed when it opens like a yes/no question. Otherwise closed unless it asks for words somewhere:
   // buyers' statements ("Encryption at rest - please confirm", "SSO supported") ask to confirm, while
@@ -285,7 +285,6 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
     (contentWords.length <= 6 && ANAPHORA.test(normalized) && !/\b(you|your)\b/.test(normalized));
   // Read on the ask: a context sentence about the buyer's own policy ("our procurement policy asks
   // vendors for…") sets the scene, the ask is still about the vendor.
-  const askNormalized = normalizeText(askText);
   const buyerSpecific = BUYER_SPECIFIC.find((b) => b.pattern.test(askNormalized))?.reason ?? null;
 
   return {

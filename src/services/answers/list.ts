@@ -170,14 +170,14 @@ function cursorKey(sort: AnswerSort, row: Row): (string | number)[] {
 }
 
 /**
- * In questionnaire order unless `sort` says otherwise (ANSWER_SORTS); keyset-paged in that order.
- * The sort value is read back with each row (`sortKey`) so the cursor holds exactly what SQL compared.
+ * The sort, the filters in use and the values the prepared query binds, from a list request; the
+ * cursor is checked against the sort. Shared by both readers so they page identically.
  */
-export async function listAnswers(
+function bindList(
   ctx: ServiceContext,
   questionnaireId: string,
   input: ListAnswersInput,
-): Promise<Page<AnswerSummary>> {
+): { sort: AnswerSort; used: Set<Filter>; values: Record<string, unknown> } {
   const sort = input.sort ?? "position";
   if (!ANSWER_SORTS.includes(sort)) throw new QuireError("validation_failed", `sort: unknown sort ${sort}`, 400);
   const { after, afterKey } = resumeAt(input.cursor, sort);
@@ -195,6 +195,19 @@ export async function listAnswers(
   add("section", input.section);
   add("assignee", input.assignee);
   add("q", input.q?.trim() ? containsPattern(input.q.trim()) : undefined);
+  return { sort, used, values };
+}
+
+/**
+ * In questionnaire order unless `sort` says otherwise (ANSWER_SORTS); keyset-paged in that order.
+ * The sort value is read back with each row (`sortKey`) so the cursor holds exactly what SQL compared.
+ */
+export async function listAnswers(
+  ctx: ServiceContext,
+  questionnaireId: string,
+  input: ListAnswersInput,
+): Promise<Page<AnswerSummary>> {
+  const { sort, used, values } = bindList(ctx, questionnaireId, input);
   const rows = await queryFor(ctx.db, used, sort).all(values);
   // An empty page may be another tenant's (or no) questionnaire: that must be a 404, not [].
   if (rows.length === 0) await questionnaireRow(ctx, questionnaireId);
@@ -224,23 +237,7 @@ export async function listAnswersJson(
   questionnaireId: string,
   input: ListAnswersInput,
 ): Promise<string> {
-  const sort = input.sort ?? "position";
-  if (!ANSWER_SORTS.includes(sort)) throw new QuireError("validation_failed", `sort: unknown sort ${sort}`, 400);
-  const { after, afterKey } = resumeAt(input.cursor, sort);
-  const values: Record<string, unknown> = { tenantId: ctx.tenantId, questionnaireId, limit: input.limit + 1 };
-  if (afterKey !== undefined) values.afterKey = afterKey;
-  const used = new Set<Filter>();
-  const add = (name: Filter, value: unknown) => {
-    if (value === undefined || value === "") return;
-    used.add(name);
-    values[name] = value;
-  };
-  add("after", after);
-  add("status", input.status);
-  add("confidenceBelow", input.confidenceBelow);
-  add("section", input.section);
-  add("assignee", input.assignee);
-  add("q", input.q?.trim() ? containsPattern(input.q.trim()) : undefined);
+  const { sort, used, values } = bindList(ctx, questionnaireId, input);
   // Embedded SQLite keeps built pages until any write to the file (src/db/read-cache.ts). The key
   // is every value the query binds (tenant, questionnaire, limit, cursor, filters) and the sort;
   // an entry exists only because this same path found the page inside that tenant.
