@@ -218,7 +218,33 @@ describe("statement rows that name the fact they want", () => {
     expect(analyzeQuestion(text).closed).toBe(false);
   });
 
-  it.each(["SSO supported", "Encryption at rest", "Incident response plan"])("'%s' asks to confirm", (text) => {
+  it.each([
+    "Frequency of user access reviews",
+    "Retention period for audit logs",
+    "Owner of the information security program",
+    "Time to notify customers of a breach",
+    "Type of encryption used for data at rest",
+    "Date of last penetration test",
+    "RTO and RPO for the service",
+    "Minimum password length",
+    "Security team size",
+    "TLS versions supported",
+    "SIEM product in use",
+  ])("'%s' opens or ends with the fact it wants: it asks for words", (text) => {
+    expect(analyzeQuestion(text).closed).toBe(false);
+  });
+
+  it.each([
+    "SSO supported",
+    "Encryption at rest",
+    "Incident response plan",
+    "Encryption of data at rest",
+    "Use of customer data for AI model training",
+    "Background checks for new hires",
+    "Right to audit clause in contracts",
+    "Vulnerability scanning tool",
+    "Do you keep a list of approved software?",
+  ])("'%s' asks to confirm", (text) => {
     expect(analyzeQuestion(text).closed).toBe(true);
   });
 });

@@ -14,6 +14,9 @@ describe("value only where the question asks for one", () => {
     "Where will our data be stored?",
     "How long is customer data retained after the contract ends?",
     "Please describe how encryption keys are managed.",
+    // RFP rows that name the fact they want, without a question word
+    "Retention period for audit logs",
+    "Frequency of user access reviews",
   ])("an open question in a Yes/No column gets words and no value: %s", async (text) => {
     const r = await answer(text, "yes_no", YES_NO);
     expect(r.entryId).not.toBeNull();

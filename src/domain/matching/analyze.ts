@@ -79,6 +79,24 @@ const OPEN_OPENER =
 const OPEN_ANYWHERE =
   /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo|providers?|vendors? used|tools? used|products? used|algorithms?|protocols? (used|supported)|certifications? held|name of \w+|owners?|contacts?|formats?|methods? used|standards? used)\W*$|\s[-–—:]\s*(timeframe|time ?frame|frequency|duration|period|interval|regions?|locations?|tools?|products?|versions?|owners?|contacts?)\b/;
 
+/**
+ * A statement row that opens with the fact it wants: "Frequency of user access reviews", "Retention
+ * period for audit logs", "Owner of the security programme", "Time to notify customers of a breach".
+ * RFP tabs are full of these noun phrases; the head noun names a fact (how often, where, how long,
+ * who, which, how many), and the rest says of what. "Encryption of data at rest" or "Use of
+ * customer data for training" open with a practice instead, and ask to confirm it.
+ */
+const OPEN_HEAD =
+  /^(the |your |current |typical |average |maximum |minimum |max |min |expected |approximate )?(\w+ ){0,2}(frequency|locations?|regions?|countr(y|ies)|periods?|time ?frames?|timelines?|durations?|intervals?|times?|number|count|types?|kinds?|owners?|methods?|standards?|dates?|scope|lists?|sizes?|lengths?|versions?|tools?|products?|providers?|vendors?|names?|levels?|percentage|share|algorithms?|protocols?|approach|description|overview|summary|breakdown|timing)( used| in use| applied| followed)? (of|for|used|to|in|after|at|on|between|per|by|behind)\b|^(rto|rpo|sla|slas)\b|^(time|point of contact|contact (details|person)|name and (role|title)) (of|for|to)\b/;
+
+/**
+ * Statement rows ending in the fact they want: "Security team size", "Minimum password length", "TLS
+ * versions supported". A bare tool noun ("Vulnerability scanning tool") may only ask to confirm that
+ * one is used; "… tool used" asks which.
+ */
+const OPEN_TAIL =
+  /\b(size|length|headcount|count|list|lists)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?) (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?) (supported|used|in use|accepted|enabled)\W*$/;
+
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**
  * "our <system>" as the thing asked about ("Does our firewall allow…", "whether our Okta tenant
@@ -278,7 +296,11 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
   const closed =
     topic !== null ||
     CLOSED_OPENER.test(firstAsk) ||
-    (!OPEN_OPENER.test(firstAsk) && !OPEN_ANYWHERE.test(normalized) && !/^if\b/.test(firstAsk));
+    (!OPEN_OPENER.test(firstAsk) &&
+      !OPEN_ANYWHERE.test(normalized) &&
+      !OPEN_HEAD.test(firstAsk) &&
+      !OPEN_TAIL.test(normalized) &&
+      !/^if\b/.test(firstAsk));
   const contentWords = normalized.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   const followUp =
     FOLLOW_UP_OPENER.test(normalized) ||
