@@ -138,4 +138,26 @@ describe("particular facts about people", () => {
     const a = await answer("What is the name of your chief executive (CEO)?", "free_text");
     expect(a.status).toBe("no_match");
   });
+
+  it("which of the vendor's people did a particular thing is a particular fact", async () => {
+    const a = await answer("Which of your engineers approved the release that went to our account on Monday?", "free_text");
+    expect(a.status).toBe("no_match");
+    expect(a.notes.join(" ")).toMatch(/particular fact/);
+  });
+});
+
+describe("the buyer's own site and systems", () => {
+  it.each([
+    "Which firewall rule in our network drops your callback requests?",
+    "Will your support engineers work on-site at our offices every week?",
+  ])("%s → no_match", async (text) => {
+    const a = await answer(text);
+    expect(a.status).toBe("no_match");
+    expect(a.notes.join(" ")).toMatch(/buyer's own environment/);
+  });
+
+  it("a deployment option inside the buyer's data center is still the vendor's to answer", async () => {
+    const a = await answer("Can the service be deployed inside our own data center?");
+    expect(a.status).not.toBe("no_match");
+  });
 });

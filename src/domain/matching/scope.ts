@@ -65,6 +65,10 @@ const RULES: readonly OutOfScope[] = [
       /\b(our|the customer'?s|the institution'?s|the buyer'?s) (own |campus |corporate |internal )*(firewall|dns filtering|proxy|zscaler|servers?|isms|system security plan|extension|enclave|data steward|users|endpoints?|routers?|lms)\b.*\b(allow|block|configured|approved|list|show|generate|screened|storage|need)\w*/,
       /\bfor our own (servers|systems|network|isms|environment|devices)\b/,
       /\b(meets?|meet|satisf\w+) (your|our) requirements\b/,
+      // "Which firewall rule in our environment…": a particular of the buyer's systems.
+      /\b(which|what)\b.*\b(in|on|within|inside|across) (our|my) (own )?(environment|network|tenant|infrastructure|firewalls?|estate)\b/,
+      // Work at the buyer's site ("on-site staff at our premises") is agreed in the contract.
+      /\b(at|on|to|in) (our|my) (premises|sites?|offices?|facilit(y|ies)|campus|buildings?)\b/,
     ],
   },
   {
@@ -123,6 +127,7 @@ const RULES: readonly OutOfScope[] = [
     patterns: [
       /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,2}(people|persons?|staff|employees|engineers|members|auditors|administrators|admins|analysts|contacts?|individuals|manager|officer|team|board|ceo|cfo|coo|cto|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
+      /\bwhich (one |ones )?of (your|the) (\w+ )?(developers|engineers|employees|staff|people|administrators|admins|analysts|contractors|team members|reviewers)\b/,
       /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
       /\b(which|what) (exact |specific |particular )?(version|build|release)s? (of \S+ )?(is|are) (currently )?(installed|running|deployed|in use)\b/,
       /\bhow many (\w+ ){0,2}(people|persons|staff|employees|engineers|analysts|developers|contractors|home workers|laptops|desktops|devices|servers|hosts|endpoints|customers|clients|licen[cs]es|seats|tickets|incidents|findings|vulnerabilities) (do|does|did|are|were|have|has|will)\b/,
