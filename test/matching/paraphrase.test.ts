@@ -140,7 +140,10 @@ describe("particular facts about people", () => {
   });
 
   it("which of the vendor's people did a particular thing is a particular fact", async () => {
-    const a = await answer("Which of your engineers approved the release that went to our account on Monday?", "free_text");
+    const a = await answer(
+      "Which of your engineers approved the release that went to our account on Monday?",
+      "free_text",
+    );
     expect(a.status).toBe("no_match");
     expect(a.notes.join(" ")).toMatch(/particular fact/);
   });
