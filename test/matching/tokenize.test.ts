@@ -90,3 +90,27 @@ describe("log integrity, remote sites and secure channels", () => {
     expect(concepts(text)).toContain(concept);
   });
 });
+
+describe("compound words joined, hyphenated or spaced", () => {
+  const words = (text: string) => tokenize(text).filter((t) => !t.startsWith("§"));
+  it.each([
+    ["application allowlisting", "application allow-listing", "application allow listing", "application whitelisting"],
+    ["subprocessors", "sub-processors", "sub processors"],
+    ["the data lifecycle", "the data life-cycle", "the data life cycle"],
+    ["a pentest", "a pen-test", "a pen test"],
+    ["backed up", "a backup", "a back-up"],
+    ["antimalware", "anti-malware", "anti malware"],
+  ])("%s reads as one word", (...spellings) => {
+    const [first, ...rest] = spellings.map(words);
+    for (const other of rest) expect(other).toEqual(first);
+  });
+
+  it("anti-malware still shares 'malware' with entries that say malware", () => {
+    expect(words("anti-malware")).toContain(words("malware")[0]);
+  });
+
+  it("ordinary hyphenated phrases keep their two words", () => {
+    expect(words("third-party")).toEqual(words("third party"));
+    expect(words("role-based access")).toEqual(words("role based access"));
+  });
+});

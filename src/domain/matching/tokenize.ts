@@ -88,10 +88,49 @@ function stem(word: string): string {
   return s;
 }
 
+/**
+ * Compound words buyers write joined, hyphenated or spaced ("allowlist", "allow-list", "allow list";
+ * "sub processor"; "life cycle"): each becomes one word, so the three spellings are one token. Only these compounds: most hyphenated phrases ("third-party", "role-based") are already
+ * the same two tokens either way. "white"/"black"/"deny" lists are the allow and block lists.
+ */
+const COMPOUNDS: readonly [RegExp, string][] = [
+  [/\b(allow|white)[\s-]?list(s|ed|ing)?\b/g, "allowlist$2"],
+  [/\b(block|black|deny)[\s-]?list(s|ed|ing)?\b/g, "blocklist$2"],
+  // "anti-malware" is about malware: the joined spelling is split so that all three share "malware".
+  [/\banti-?(virus|viruses|malware|spam|phishing|spyware)\b/g, "anti $1"],
+  [/\be-mail/g, "email"],
+  [/\bsub[\s-]?(processors?|processing|contractors?|contracting|contracted)\b/g, "sub$1"],
+  [/\bpen[\s-]?(tests?|testing|testers?)\b/g, "pen$1"],
+  [/\b(on|off)[\s-](boarding|boarded)\b/g, "$1$2"],
+  [/\bback(ed|ing|s)?[\s-]ups?\b/g, "backup"],
+  [/\btime[\s-](stamps?|stamped|stamping)\b/g, "time$1"],
+  [/\bwork[\s-](stations?)\b/g, "work$1"],
+  [/\bend[\s-](points?)\b/g, "end$1"],
+  [/\blife[\s-](cycles?)\b/g, "life$1"],
+  [/\bdata[\s-](bases?)\b/g, "data$1"],
+  [/\bweb[\s-](sites?)\b/g, "web$1"],
+  [/\b(up|down)[\s-]time\b/g, "$1time"],
+  [/\bpass[\s-](phrases?)\b/g, "pass$1"],
+  [/\bkey[\s-](loggers?|logging)\b/g, "key$1"],
+  [/\bgeo[\s-](locations?|location|locating|fencing)\b/g, "geo$1"],
+  [/\bcyber[\s-](security|attacks?|threats?|incidents?|risks?)\b/g, "cyber$1"],
+  [/\b(de|re)-(provision\w*|certif\w*|validat\w*|authenticat\w*)\b/g, "$1$2"],
+  [/\bpre-(employment|hire|hiring)\b/g, "pre$1"],
+  [/\bmulti-(tenant\w*)\b/g, "multi$1"],
+  [/\bransom[\s-]ware\b/g, "ransomware"],
+  [/\bset[\s-]up\b/g, "setup"],
+  [/\bplug[\s-](ins?)\b/g, "plug$1"],
+];
+
+/** One scan for any compound, so that most texts skip the replacements. */
+const ANY_COMPOUND = new RegExp(COMPOUNDS.map(([p]) => p.source).join("|"));
+
 /** Stemmed content words of normalized text, in order, duplicates kept (BM25 counts them). */
 export function wordsOf(normalized: string): string[] {
   const out: string[] = [];
-  for (const raw of normalized.split(/[^a-z0-9]+/)) {
+  let text = normalized;
+  if (ANY_COMPOUND.test(text)) for (const [pattern, joined] of COMPOUNDS) text = text.replace(pattern, joined);
+  for (const raw of text.split(/[^a-z0-9]+/)) {
     if (raw.length < 2 && !/\d/.test(raw)) continue;
     if (STOPWORDS.has(raw)) continue;
     out.push(stem(raw));
