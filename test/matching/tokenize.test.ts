@@ -114,3 +114,23 @@ describe("compound words joined, hyphenated or spaced", () => {
     expect(words("role-based access")).toEqual(words("role based access"));
   });
 });
+
+describe("verb and noun of one family share a stem", () => {
+  const words = (text: string) => tokenize(text).filter((t) => !t.startsWith("§"));
+  it.each([
+    ["identified", "identification"],
+    ["notified", "notification"],
+    ["classified", "classification"],
+    ["recovered", "recovery"],
+    ["retained", "retention"],
+    ["revoked", "revocation"],
+    ["destroyed", "destruction"],
+  ])("%s / %s", (verb, noun) => {
+    expect(words(verb)).toEqual(words(noun));
+  });
+
+  it("generic verbs stay apart from the specific nouns", () => {
+    expect(words("maintained")).not.toEqual(words("maintenance"));
+    expect(words("permitted")).not.toEqual(words("permissions"));
+  });
+});

@@ -75,6 +75,28 @@ const COMBINED = SECURITY_CONCEPTS.map((c) => ({
 /** Runs only the concepts whose patterns could match one of the text's words (concept-finder.ts). */
 const findConcepts = conceptFinder(COMBINED);
 
+/**
+ * Porter leaves some verb and noun of one family apart: "identified" / "identification"
+ * (identifi / identif), "recovered" / "recovery" (recov / recoveri), "retained" / "retention". A
+ * control framework writes the noun ("notification of breaches"), a buyer the verb ("are customers
+ * notified"): one stem. Families whose verb is generic filler are left apart on purpose
+ * ("maintained" is not "maintenance", "permitted" is not "permissions", "responsible" already
+ * shares "response"'s stem).
+ */
+const NOUN_TO_VERB = new Map([
+  ["retent", "retain"],
+  ["destruct", "destroi"],
+  ["revoc", "revok"],
+  ["analysi", "analyz"],
+  ["complianc", "compliant"],
+  ["transmiss", "transmit"],
+]);
+function sameFamily(stemmed: string): string {
+  if (stemmed.endsWith("ifi")) return stemmed.slice(0, -1);
+  if (stemmed.endsWith("veri") && stemmed.length > 5) return stemmed.slice(0, -3);
+  return NOUN_TO_VERB.get(stemmed) ?? stemmed;
+}
+
 const stemCache = new Map<string, string>();
 function stem(word: string): string {
   let s = stemCache.get(word);
@@ -83,6 +105,7 @@ function stem(word: string): string {
     s = stemmer(word.replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1"));
     // Porter gives "utilities" and "utilization" one stem: power and cooling are not CPU load.
     if (/^utili[sz]/.test(word)) s = "utiliz";
+    s = sameFamily(s);
     if (stemCache.size < 50_000) stemCache.set(word, s);
   }
   return s;
