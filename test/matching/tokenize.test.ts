@@ -86,6 +86,9 @@ describe("log integrity, remote sites and secure channels", () => {
     ["Is access to the security logs limited to the SOC team?", "§logintegrity"],
     ["Controls for staff at remote sites", "§remote"],
     ["Is a secure channel used to move files to the new region?", "§transit"],
+    ["Is access adjusted when employees are reassigned to another team?", "§mover"],
+    ["Is inbound spam blocked?", "§email"],
+    ["How quickly are software flaws corrected?", "§vulnscan"],
   ])("%s → %s", (text, concept) => {
     expect(concepts(text)).toContain(concept);
   });
