@@ -230,6 +230,9 @@ describe("statement rows that name the fact they want", () => {
     "Security team size",
     "TLS versions supported",
     "SIEM product in use",
+    "State the encryption algorithm used for data at rest",
+    "Elaborate on your incident response process",
+    "Kindly share your approach to vulnerability management",
   ])("'%s' opens or ends with the fact it wants: it asks for words", (text) => {
     expect(analyzeQuestion(text).closed).toBe(false);
   });
@@ -244,6 +247,8 @@ describe("statement rows that name the fact they want", () => {
     "Right to audit clause in contracts",
     "Vulnerability scanning tool",
     "Do you keep a list of approved software?",
+    "State whether MFA is enforced for administrators",
+    "Indicate whether you encrypt backups",
   ])("'%s' asks to confirm", (text) => {
     expect(analyzeQuestion(text).closed).toBe(true);
   });
