@@ -195,6 +195,23 @@ describe("open asks around template words (written here in this test's own words
   });
 });
 
+describe("template objects and frequency bases (written here in this test's own words)", () => {
+  it("'technical or contractual measures' is the template's object; the topic follows it", () => {
+    const a = analyzeQuestion(
+      "Are processes and technical or contractual measures defined, implemented and evaluated to secure contractors' laptops that reach company systems?",
+    );
+    expect(a.intent).toBe("governance");
+    expect(a.focus).not.toMatch(/measures|contractual/);
+    expect(a.focus).toMatch(/laptops/);
+  });
+
+  it("'on a weekly basis' qualifies the practice", () => {
+    const a = analyzeQuestion("Are firewall rule sets reviewed on a weekly basis?");
+    expect(a.focus).not.toMatch(/weekly|basis/);
+    expect(a.context).toMatch(/weekly basis/);
+  });
+});
+
 describe("frequency qualifiers", () => {
   it("'at least annually' qualifies the practice: it is context, the practice is the focus", () => {
     const a = analyzeQuestion("Are load balancer settings reviewed at least annually?");

@@ -56,7 +56,9 @@ const GOVERNANCE_WORDS = [
   /\b(are|is|have|has|do|does)\b/g,
   /\b(policies|policy|procedures?|processes|process|standards?|guidelines?|programs?|programmes?|plans?)\b/g,
   /\b(and|or|,|&)\b/g,
-  /\btechnical (and organi[sz]ational )?measures\b/g,
+  // "technical measures", "technical and organisational measures", "technical or contractual
+  // measures" (the conjunction is gone by now): the template's object, not its topic.
+  /\b((technical|administrative|organi[sz]ational|contractual|physical|procedural)\W+){1,3}(measures|controls|safeguards)\b/g,
   /\bby (senior |executive |top )?(management|leadership|the board|the ciso|its owners?)\b/g,
   /\b(at least )?(annually|yearly|once a year|every year|periodically|regularly|at planned intervals)\b/g,
   /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted|tested|secured|operated)\b/g,
@@ -188,7 +190,7 @@ const ASIDES = [
   /\b(as per|per|according to|in accordance with|as required by|as permitted by|consistent with|in line with|as deemed appropriate by|as determined by|as justified by)( (all|any|the|its|their|respective|relevant|applicable|organi[sz]ational|local))* (slas?|laws?|regulations?|legal|statutory|contractual|standards?|industry|best practices?|requirements|the business|the organi[sz]ation|risk)\b[^.?;:]*/gi,
   // How often qualifies what is done ("network configurations reviewed at least annually"): the
   // practice is the topic. A frequency question ("how often…") is read by its intent, not here.
-  /\b(at least |no less than |a minimum of )(once )?(annually|yearly|quarterly|monthly|weekly|daily|(a|per|every) (year|quarter|month|week)|every \w+ (months|years|weeks))\b|\b(and )?(periodically|on a (regular|periodic) basis)\b/gi,
+  /\b(at least |no less than |a minimum of )(once )?(annually|yearly|quarterly|monthly|weekly|daily|(a|per|every) (year|quarter|month|week)|every \w+ (months|years|weeks))\b|\b(and )?(periodically|on a (regular|periodic) basis)\b|\b(on )?(an? )?(daily|weekly|monthly|quarterly|annual|yearly|regular|periodic|ongoing|continuous)\s+basis\b/gi,
   /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
 ];
 
