@@ -180,3 +180,31 @@ describe("more weak practices (written in this test's own words)", () => {
     expect(weakPracticeSense("Is MFA required for contractors?")).toBe(false);
   });
 });
+
+describe("weak practices by their shape, not their topic (written in this test's own words)", () => {
+  it.each([
+    "Are any laptops running without disk encryption?",
+    "Can vendors reach your network through unmonitored remote access?",
+    "Do accounts of people who left the company remain active after their last day?",
+    "Are firewall changes reviewed only when time permits?",
+    "Does admin access to the cloud console rely solely on a password?",
+    "Is the backup copy kept in the same data center as production?",
+    "Are audit logs purged before 30 days?",
+    "Do engineers use their everyday accounts for admin work?",
+    "Has the company failed any external privacy audit?",
+    "Is real customer data copied into your staging databases?",
+    "Are there open findings from the latest internal audit?",
+    "Do you sell usage data to data brokers?",
+  ])("%s reads as the weaker practice", (text) => {
+    expect(weakPracticeSense(text)).toBe(true);
+  });
+
+  it.each([
+    "Are breaches reported to customers without undue delay?",
+    "Do sessions end after 15 minutes without activity?",
+    "Is customer data masked before it reaches staging databases?",
+    "Are logs protected from unauthorized access?",
+  ])("%s stays the good practice", (text) => {
+    expect(weakPracticeSense(text)).toBe(false);
+  });
+});

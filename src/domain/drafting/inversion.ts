@@ -59,6 +59,24 @@ const WEAK_PRACTICE = [
   /\b(self[\s-]signed|expired) (tls |ssl |x\.?509 )?certificates?\b/,
   /\bstill (using|use|used|run|running|rely on|relying on|permit|permitted)\b/,
   /^(can|could|may|do|does|are|is)\b.*\b(delete|modify|alter|erase|tamper with|edit)\b.*\b(logs?|audit records|trails?)\b/,
+  // A practice done without its safeguard ("systems without endpoint protection", "access without
+  // the customer's consent", "changes deployed without a ticket").
+  /\bwithout (a |an |the |any |their |its |prior |proper |adequate |customer'?s? |the customer'?s )?([\w-]+ )?(endpoint protection|antivirus|anti ?malware|edr|protection|encryption|consent|authori[sz]ation|authentication|mfa|multi[\s-]?factor|monitoring|logging|ticket|change (request|ticket)|background (check|screening)|screening|vetting|patch(es|ing)?|firewall|oversight|supervision)\b/,
+  /\b(unmonitored|unrestricted|unsupervised|unlogged) (remote )?(access|connections?|sessions?)\b/,
+  /\b(left|remain|remains|still) (active|enabled|open|unchanged|in place|running)\b.*\b(after|when|once|following)\b|\b(accounts?|access) (\w+ ){0,3}(left|remain|remains) (active|enabled|open)\b/,
+  /\bonly (when|if) (convenient|time permits|possible|requested|asked|needed|there is time)\b/,
+  /\b(rel(y|ies|ying)|depend(s|ing)?) (solely|only|exclusively|entirely) on (a )?passwords?\b|\bpasswords? (alone|only)\b|\bsingle[\s-]factor\b/,
+  /\b(in|at) the same (location|site|place|region|data ?cent(er|re)|building|account|network) as\b/,
+  /\b(deleted|purged|discarded|overwritten|kept|retained|stored) (before|for less than|for fewer than|for under) \d+/,
+  /\b(everyday|normal|regular|day[\s-]to[\s-]day|standard|personal) (user )?accounts? (for|to (perform|do|carry out)) (admin\w*|privileged)\b/,
+  /\bdisabled (for|because of|due to|to improve) (performance|convenience|speed|testing|compatibility)\b/,
+  /\bfailed (an? |any )?(\w+ ){0,2}(audits?|assessments?|inspections?|certifications?)\b/,
+  // Real data in test systems, unless it is masked on the way ("pseudonymised in non-production").
+  /^(?!.*\b(pseudonymi[sz]|mask|anonymi[sz]|scrub|synthetic|de-?identif|obfuscat|redact))(?=.*\b(customer|client|personal|production) data\b.*\b(in|on|to|into) (your |the |any )?(test|testing|development|dev|staging|non-production|qa) (environments?|systems?|databases?|servers?)\b)/,
+  /\b(any )?(open|outstanding|unresolved|unremediated|unfixed) (\w+ )?(findings?|vulnerabilit(y|ies)|issues?|cves?)\b/,
+  // Selling or monetising customer data, or using it for advertising.
+  /\b(sell|sells|selling|sold|rent|rents|renting|monetis\w*|monetiz\w*)\b|\bsale of (personal|customer|user|client)\b|\b(shared with|disclosed to|provided to|used for|for) (\w+ ){0,3}(advertis\w*|marketers|data brokers|marketing)\b/,
+  /\bstored on (personal|home|private|unmanaged) (devices?|laptops?|computers?|phones?)\b/,
 ];
 
 /** Explicit negation of the main clause: "Do you never…", "… is prohibited". */
