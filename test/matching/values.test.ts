@@ -218,6 +218,10 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Are vulnerability reports from researchers sometimes ignored?",
     "Is there a backlog of untested restore procedures?",
     "Are firewall rule reviews postponed when the team is busy?",
+    "Are service tokens issued with no expiry?",
+    "Is MFA enforced only for some administrators?",
+    "Are restore tests sometimes skipped?",
+    "Is on-call cover provided by a single engineer?",
   ])("%s asks about an exception", (text) => {
     expect(asksAboutExceptions(text)).toBe(true);
   });

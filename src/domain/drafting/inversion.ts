@@ -129,6 +129,17 @@ const EXCEPTION_SHAPES = [
   /\b(postpon|defer|delay|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*/,
   /\b(turned|switched|shut) off\b|\b(permanent(ly)?|indefinite(ly)?|standing)\b|\bolder than\b/,
   /\b(written down|hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
+  // The safeguard left out ("without a password", "with no expiry date"), or done for only part of
+  // the scope ("only to some databases", "only on the same server"), now and then ("sometimes
+  // forgotten"), by one person, or left to someone else ("rely on customers to report").
+  /\bwithout (?!(undue |unreasonable |unnecessary |any )?delay|interrupt|downtime|impact|affecting|disrupt|(any )?(data )?loss|user (action|interaction)|manual|the need|needing|having to|requiring|exposing|revealing|storing|sharing)/,
+  /\b(with|has|have|had) no\b|\bno (\w+ )?(expiry|expiration|end date|limits?|owners?|review|approval|logging|encryption|passwords?|authentication|follow[\s-]?up|records?|evidence|oversight)\b/,
+  /\bonly (to |on |for |in |at |with )?(some|a few|certain|selected|part|the same)\b|\bpartial(ly)?\b|\b(just|merely|still) a (draft|template|plan on paper)\b/,
+  /\b(sometimes|occasionally|at times|not always|from time to time|now and then)\b/,
+  /\b(a )?single (person|individual|engineer|employee|administrator|admin|point of failure)\b|\bone person\b/,
+  /\b(unreachable|unavailable|forgotten|neglected|overlooked|tolerated|unattended)\b/,
+  /\brel(y|ies|ying) on (the )?(customers?|users?|third parties|vendors?|clients?) to\b/,
+  /\badmin(istrator|istrative)? (rights|privileges|access)\b.*\b(everyday|all|regular|standard|normal|end) users\b/,
   /\bhave not\b|\bhas not\b|\bhaven't\b|\bhasn't\b|\bnot (yet )?(completed|finished|done|signed|approved|reviewed|tested|patched|encrypted|enrolled|trained)\b/,
 ];
 
