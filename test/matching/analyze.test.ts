@@ -106,6 +106,11 @@ describe("follow-ups", () => {
     "Describe the other checks:",
     "The name of the application:",
     "If yes, please describe.",
+    "Please elaborate",
+    "Which ones?",
+    "Since when?",
+    "Any exceptions?",
+    "Explain your answer",
   ])("%s is a follow-up", (text) => {
     expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
   });

@@ -69,6 +69,25 @@ const GOVERNANCE_WORDS = [
 const FOLLOW_UP_OPENER =
   /^(if (so|yes|not|no|applicable|you do|you have|this is the case|answered yes|the answer is yes|yes to the above)\b|if\b.*\b(above|previous|prior) (question|answer|row)\b|(please )?(describe|explain|specify|list|provide|name) (the )?(other|them|these|those|it|this|such)\b|(and|also|otherwise)\b|(the )?name of the\b|other \(please specify\)|please specify\b|(how|when) (often|frequently)\?$|if other\b|(describe|explain|comments?|details?|frequency)\W*$|how is (it|this|that|the scope)\b)/;
 
+/**
+ * The words of an ask that names no topic of its own: "Please elaborate", "Which ones?", "Since
+ * when?", "Any exceptions?", "Explain your answer". Such a row only means something after the one
+ * before it.
+ */
+const BARE_ASK_WORDS = new Set(
+  (
+    "please kindly provide give share add include more further additional any some detail details information info " +
+    "explain explanation elaborate describe description specify clarify justify your the a an answer response " +
+    "evidence supporting documentation attach upload which ones one what how many much often since when by whom who " +
+    "why not yes no if so exceptions exception comments comment notes note here below above list them it this that " +
+    "these those there were was is are do does did have has been other others else"
+  ).split(" "),
+);
+function isBareAsk(normalized: string): boolean {
+  const words = normalized.split(/[^a-z0-9]+/).filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.every((w) => BARE_ASK_WORDS.has(w));
+}
+
 /** Pronouns standing for something the previous row named. */
 const ANAPHORA = /\b(it|this|that|these|those|they|them|such|the above|above|said)\b/;
 
@@ -306,7 +325,8 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
   const contentWords = normalized.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   const followUp =
     FOLLOW_UP_OPENER.test(normalized) ||
-    (contentWords.length <= 6 && ANAPHORA.test(normalized) && !/\b(you|your)\b/.test(normalized));
+    (contentWords.length <= 6 && ANAPHORA.test(normalized) && !/\b(you|your)\b/.test(normalized)) ||
+    isBareAsk(normalized);
   // Read on the ask: a context sentence about the buyer's own policy ("our procurement policy asks
   // vendors for…") sets the scene, the ask is still about the vendor.
   const buyerSpecific = BUYER_SPECIFIC.find((b) => b.pattern.test(askNormalized))?.reason ?? null;
