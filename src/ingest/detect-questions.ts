@@ -59,7 +59,7 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
   const out: Question[] = [];
   const validations = new ValidationIndex(grid.validations);
   const merges = mergesByRow(grid);
-  const { questionCol: qc, answerCol: ac, commentCol: cc, idCol: ic, sectionCol: sc } = layout;
+  const { questionCol: qc, answerCol: ac, commentCol: cc, idCol: ic, sectionCol: sc, markCols } = layout;
   const answerHeader = ac === null ? null : (layout.headers.get(ac) ?? null);
   const questionHeader = collapse(layout.headers.get(qc) ?? "").toLowerCase();
   let section: string | null = opts.defaultSection;
@@ -89,7 +89,13 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
 
     const qText = collapse(cellText(grid, r, qc));
     const idText = ic === null ? "" : collapse(cellText(grid, r, ic));
-    const answer = ac === null ? "" : cellText(grid, r, ac);
+    // With mark columns the answer is the name of the column marked ("No" for an X under "No").
+    const answer =
+      markCols.length > 0
+        ? (markCols.find((m) => cellText(grid, r, m.col).trim() !== "")?.value ?? "")
+        : ac === null
+          ? ""
+          : cellText(grid, r, ac);
     const comment = cc === null ? "" : cellText(grid, r, cc);
     const list = ac === null ? null : validations.at(r, ac);
 
@@ -122,6 +128,18 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     if (!idText && !list && !isQuestionLike(qText) && qText.split(" ").length < 3) continue;
 
     const rowSection = sc === null ? "" : collapse(cellText(grid, r, sc));
+    if (markCols.length > 0) {
+      out.push(
+        markQuestion(grid, layout, r, {
+          text: qText,
+          idText,
+          section: rowSection || section,
+          marked: answer,
+          id: `${opts.idPrefix}!${r + 1}`,
+        }),
+      );
+      continue;
+    }
     const { kind, allowedValues } = classifyKind(qText, list, answerHeader, ac !== null);
     out.push({
       id: `${opts.idPrefix}!${r + 1}`,
@@ -140,4 +158,39 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     });
   }
   return out;
+}
+
+/**
+ * A question answered by marking one of several columns: its answer cell is the row's span of mark
+ * columns ("C7:E7") and its allowed values name them in order, so the write-back puts the mark
+ * under the value. An open prompt ("Describe …") cannot be ticked: its words go in the comment
+ * column, which becomes its answer cell.
+ */
+function markQuestion(
+  grid: SheetGrid,
+  layout: TableLayout,
+  r: number,
+  row: { text: string; idText: string; section: string | null; marked: string; id: string },
+): Question {
+  const { text, idText, section, marked, id } = row;
+  const { markCols, commentCol: cc } = layout;
+  const first = markCols[0]?.col ?? 0;
+  const last = markCols[markCols.length - 1]?.col ?? first;
+  const open = OPEN_START.test(text) && cc !== null;
+  const existing = open ? cellText(grid, r, cc).trim() : marked;
+  return {
+    id,
+    sourceId: idText || null,
+    section,
+    text,
+    kind: open ? "free_text" : "yes_no",
+    allowedValues: open ? null : markCols.map((m) => m.value),
+    location: {
+      sheet: grid.name,
+      row: r + 1,
+      answerCell: open ? a1(r, cc) : `${a1(r, first)}:${a1(r, last)}`,
+      commentCell: open || cc === null ? null : a1(r, cc),
+    },
+    existingAnswer: existing === "" ? null : existing,
+  };
 }

@@ -15,13 +15,19 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
     "ignore",
     /\b(guidance|reviewer|assessor|auditor|internal use|scor(e|ing)|weight(ing)?|options?|instructions?|examples?|hints?|buyer|risk rating|expected|reference documents?)\b/,
   ],
+  // Metadata about a field, not the field: a CRM's "Answer Type" (Picklist / Text Area), "Question
+  // Owner", "Response Date"; last year's answers kept beside this year's ("Prior Year Response").
+  [
+    "ignore",
+    /\b(answer|response|question) (type|format|owner|date|by|created|modified)\b|\b(prior|previous|last) (year|years|period|cycle)('s)?\b/,
+  ],
   [
     "id",
     /^(#|no\.?|nr\.?|n°|num\.?|number|id|ref\.?|reference|item ?(#|no\.?|id)|s\.? ?no\.?|seq\.?|q ?#|q ?no\.?|q ?id)$|\b(question|ques|control|requirement|item|req|criteria|ref)\.? ?(id|num|no\.?|number|#|ref)\b/,
   ],
   [
     "section",
-    /^(section|domain|category|area|topic|chapter|group|family|theme|subject)\b|\b(control )?(domain|family|category)$/,
+    /^(section|domain|category|area|topic|chapter|group|family|theme|subject)\b|\b(control )?(domain|family|category)( title| name)?$/,
   ],
   ["answer", /\byes\s*\/\s*no\b|\(\s*y\s*\/\s*n\s*\)|\by\s*\/\s*n\b/],
   [
@@ -39,10 +45,26 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
 ];
 
 export function headerRole(text: string): ColumnRole | null {
-  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  let t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  // A name with a long note in brackets is still a name: "CSP Implementation Description
+  // (Optional/Recommended)". The note is dropped only when the whole is too long to be a name, so
+  // "Answer (Yes/No/N/A)" keeps the values it names.
+  if (t.length > MAX_HEADER_CELL) t = t.replace(/\s*\([^()]*\)\s*/g, " ").trim();
   if (t === "" || t.length > MAX_HEADER_CELL) return null;
   for (const [role, re] of ROLE_PATTERNS) if (re.test(t)) return role;
   return null;
+}
+
+/**
+ * How plainly a header names its role, for choosing between several columns of one role: "Question"
+ * over "CCM Control Specification" (both read as question columns; a cloud workbook carries the
+ * control's own text beside the question it asks), "Response" over "Status" or "Rating".
+ */
+export function headerStrength(text: string, role: ColumnRole): number {
+  const t = text.trim().toLowerCase();
+  if (role === "question") return /\b(questions?|ques|requirements?|request|query|inquiry|frage)\b/.test(t) ? 2 : 1;
+  if (role === "answer") return /\b(answers?|responses?|reply|antwort|yes\s*\/\s*no|y\s*\/\s*n)\b/.test(t) ? 2 : 1;
+  return 1;
 }
 
 /** "Answer (Yes/No/N/A)", "Compliant (Y/N)", "Yes/No". */
@@ -81,6 +103,15 @@ export const OPEN_START =
 
 /** Customer question ids: 1.1, A.5.1, IAM-14.1, Q12, HFIH-01, SEC-001, 3a. */
 export const ID_PATTERN = /^(?:[A-Za-z]{1,8}[-_. ]?)?\d{1,4}(?:[.\-_]\d{1,4})*[a-z]?\.?$|^[A-Z]{1,3}(?:\.\d{1,4})+$/;
+
+/**
+ * Prose that only looks like a question, for a sheet without a header row: "Do not add rows." (an
+ * instruction), "What happens after you submit? Our team reviews…" (a question that answers
+ * itself, as an instructions tab's FAQ does).
+ */
+export function isInstructionProse(text: string): boolean {
+  return /^(do not|don't|never)\b/i.test(text) || /\?\s+\S.*[.!]\s*$/.test(text);
+}
 
 /** Text that reads like a question or an instruction to answer (not a title or a label). */
 export function isQuestionLike(text: string): boolean {
