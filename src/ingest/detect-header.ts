@@ -103,7 +103,13 @@ function candidate(
  */
 function isHeaderContinuation(lower: Map<number, string>, upper: HeaderCandidate): boolean {
   if (lower.size === 0) return false;
-  for (const t of lower.values()) if (headerRole(t) === null && !isPlainYesNoToken(t)) return false;
+  for (const [c, t] of lower) {
+    if (headerRole(t) !== null || isPlainYesNoToken(t)) continue;
+    // A value's name under an answer header spread over several columns ("Full" under "Compliance").
+    const over = upper.texts.get(c);
+    const spread = over !== undefined && (upper.texts.get(c - 1) === over || upper.texts.get(c + 1) === over);
+    if (!(upper.roles.get(c) === "answer" && spread && t.length <= 30)) return false;
+  }
   for (const [c, role] of upper.roles)
     if (role === "question" && lower.has(c) && lower.get(c) !== upper.texts.get(c)) return false;
   return true;
@@ -342,15 +348,18 @@ const NOT_A_QUESTIONNAIRE =
   /^(instructions?|read ?me|start here|how to( use| complete)?|guidance|help|introduction|intro|overview|glossary|definitions?|terms|cover( page| sheet)?|about|version history|change ?log|notes)\b/i;
 
 /**
- * Mark columns: two or more adjacent visible columns right of the question whose own header is a
- * bare answer value, with a yes and a no among them ("Yes" | "No" | "N/A"), as a form where the
- * vendor ticks one box. A column named "Yes/No" is a single answer column, not this.
+ * Mark columns: a form where the vendor puts an X in one of several columns, one per answer value.
+ * Either two or more adjacent visible columns right of the question whose own header is a bare
+ * answer value with a yes and a no among them ("Yes" | "No" | "N/A"; a column named "Yes/No" is a
+ * single answer column), or the columns under one merged answer header whose second header row
+ * names a value each ("Compliance" over "Full" | "Partial" | "None"). Either way the cells below
+ * hold marks (short or empty), never sentences.
  */
 function markColumns(grid: SheetGrid, header: HeaderCandidate, questionCol: number): { col: number; value: string }[] {
-  const cols = [...header.own.keys()].filter((c) => c > questionCol && !grid.hiddenCols.has(c)).sort((a, b) => a - b);
+  const visible = (c: number) => c > questionCol && !grid.hiddenCols.has(c);
+  const runs: { col: number; value: string }[][] = [];
   let run: { col: number; value: string }[] = [];
-  const runs: (typeof run)[] = [];
-  for (const c of cols) {
+  for (const c of [...header.own.keys()].filter(visible).sort((a, b) => a - b)) {
     const value = header.own.get(c) ?? "";
     if (!isPlainYesNoToken(value)) continue;
     const last = run[run.length - 1];
@@ -361,13 +370,38 @@ function markColumns(grid: SheetGrid, header: HeaderCandidate, questionCol: numb
     run.push({ col: c, value });
   }
   runs.push(run);
-  return (
-    runs.find(
-      (r) =>
-        r.length >= 2 &&
-        r.some((m) => /^(y|yes|true)$/i.test(m.value)) &&
-        r.some((m) => /^(n|no|false)$/i.test(m.value)) &&
-        new Set(r.map((m) => m.value.toLowerCase())).size === r.length,
-    ) ?? []
+  const yesNoRun = runs.find(
+    (r) =>
+      r.length >= 2 &&
+      r.some((m) => /^(y|yes|true)$/i.test(m.value)) &&
+      r.some((m) => /^(n|no|false)$/i.test(m.value)) &&
+      new Set(r.map((m) => m.value.toLowerCase())).size === r.length,
   );
+  if (yesNoRun && holdsMarks(grid, yesNoRun, header)) return yesNoRun;
+
+  const [upper, lower] = header.rows;
+  if (upper === undefined || lower === undefined) return [];
+  for (const m of grid.merges) {
+    if (m.r1 !== upper || m.r2 !== upper || m.c2 <= m.c1 || !visible(m.c1)) continue;
+    if (headerRole(collapse(cellText(grid, upper, m.c1))) !== "answer") continue;
+    const cols: { col: number; value: string }[] = [];
+    for (let c = m.c1; c <= m.c2; c++) {
+      const value = collapse(cellText(grid, lower, c));
+      const role = headerRole(value);
+      if (!visible(c) || value === "" || value.length > 30 || (role !== null && role !== "answer")) break;
+      cols.push({ col: c, value });
+    }
+    const distinct = new Set(cols.map((x) => x.value.toLowerCase())).size === cols.length;
+    if (cols.length === m.c2 - m.c1 + 1 && distinct && holdsMarks(grid, cols, header)) return cols;
+  }
+  return [];
+}
+
+/** The data cells of candidate mark columns are empty or a mark ("X", "x", "✓", "1"), never words. */
+function holdsMarks(grid: SheetGrid, cols: readonly { col: number }[], header: HeaderCandidate): boolean {
+  const from = Math.max(...header.rows) + 1;
+  const end = Math.min(grid.rows.length, from + SAMPLE_ROWS);
+  for (let r = from; r < end; r++)
+    for (const { col } of cols) if (cellText(grid, r, col).trim().length > 3) return false;
+  return true;
 }

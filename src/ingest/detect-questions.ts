@@ -11,6 +11,7 @@ import { a1, cellText, collapse, mergesByRow, type SheetGrid, ValidationIndex } 
 import {
   CLOSED_START,
   headerRole,
+  INSTRUCTION_START,
   isPlainYesNoToken,
   isQuestionLike,
   isTitleLike,
@@ -113,6 +114,10 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
       continue;
     }
     if (!hasLetters(qText)) continue;
+    // An instruction under the header or a section, in a table that numbers its questions: the row
+    // has no number and tells the vendor how to fill the form. Its cell may carry the dropdown
+    // applied to the whole block, so the dropdown does not make it a question.
+    if (!idText && ic !== null && INSTRUCTION_START.test(qText)) continue;
     // ...or a title in the question column with nothing to answer: bold, without an id, or with a
     // parent id ("1" above "1.1").
     if (answer === "" && comment === "" && !list && isTitleLike(qText)) {
@@ -178,13 +183,16 @@ function markQuestion(
   const last = markCols[markCols.length - 1]?.col ?? first;
   const open = OPEN_START.test(text) && cc !== null;
   const existing = open ? cellText(grid, r, cc).trim() : marked;
+  const values = markCols.map((m) => m.value);
+  // "Full" | "Partial" | "None" is a choice; only a plain yes/no set is answered as yes/no.
+  const yesNo = isYesNoSet(values) && values.every(isPlainYesNoToken);
   return {
     id,
     sourceId: idText || null,
     section,
     text,
-    kind: open ? "free_text" : "yes_no",
-    allowedValues: open ? null : markCols.map((m) => m.value),
+    kind: open ? "free_text" : yesNo ? "yes_no" : "choice",
+    allowedValues: open ? null : values,
     location: {
       sheet: grid.name,
       row: r + 1,

@@ -113,6 +113,14 @@ export function isInstructionProse(text: string): boolean {
   return /^(do not|don't|never)\b/i.test(text) || /\?\s+\S.*[.!]\s*$/.test(text);
 }
 
+/**
+ * A line telling the vendor how to fill the table ("Please answer every question in this tab…",
+ * "Note: …", "Select one response per row"). "Please describe…" and "Please provide…" are
+ * questions, so only the verbs of filling in a form count.
+ */
+export const INSTRUCTION_START =
+  /^(notes?|instructions?|guidance|important)\s*[:\-–]|^please (note|answer|complete|respond|read|refer|use|ensure|fill|mark|tick)\b|^(answer|complete|select|choose|tick|mark|fill in|respond to) (all|each|every|one|this|these|the following|from)\b|^(use|refer to) the\b|^for each (question|row|item)\b/i;
+
 /** Text that reads like a question or an instruction to answer (not a title or a label). */
 export function isQuestionLike(text: string): boolean {
   return /\?\s*$/.test(text) || CLOSED_START.test(text) || OPEN_START.test(text);
