@@ -326,7 +326,7 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
   if (idCol !== null) used.add(idCol);
   const sectionCol = ofRole("section").find((c) => !used.has(c)) ?? null;
 
-  if (header && hints.headerRow === undefined && !ofRole("answer").length && hintA === null) {
+  if (header && hints.headerRow === undefined && !ofRole("answer").length && hintA === null && !markCols.length) {
     warnings.push(`${where}: header guessed at row ${(header.rows[0] ?? 0) + 1}`);
   }
   return {

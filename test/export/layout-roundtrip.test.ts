@@ -179,4 +179,21 @@ describe("layouts of public questionnaires: ingest, write-back, read back", () =
     const again = await ingestQuestionnaire(replaced.bytes, "checkbox-columns.xlsx");
     expect(again.questions.find((x) => x.id === marked.id)?.existingAnswer).toBe("Yes");
   });
+
+  it("a mark form in a CSV: the X lands in the value's field, the text in Comments, other bytes kept", async () => {
+    const csv =
+      "ID,Question,Yes,No,N/A,Comments\r\nQ1,Is data encrypted at rest?,,,,\r\nQ2,Do you run a bug bounty?,,,,\r\n";
+    const bytes = new TextEncoder().encode(csv);
+    const q = await ingestQuestionnaire(bytes, "marks.csv");
+    expect(q.questions.map((x) => [x.location.answerCell, x.location.commentCell, x.allowedValues])).toEqual([
+      ["C2:E2", "F2", ["Yes", "No", "N/A"]],
+      ["C3:E3", "F3", ["Yes", "No", "N/A"]],
+    ]);
+    const [first] = answersFrom(q.questions);
+    if (!first) throw new Error("no question");
+    const result = writeBackCsv(bytes, [{ ...first, value: "No", text: "Not yet: planned for Q3." }]);
+    expect(new TextDecoder().decode(result.bytes)).toBe(
+      "ID,Question,Yes,No,N/A,Comments\r\nQ1,Is data encrypted at rest?,,X,,Not yet: planned for Q3.\r\nQ2,Do you run a bug bounty?,,,,\r\n",
+    );
+  });
 });
