@@ -9,9 +9,11 @@ import type { Question, QuestionKind } from "../domain/questionnaire/types.js";
 import type { TableLayout } from "./detect-header.js";
 import { a1, cellText, collapse, mergesByRow, type SheetGrid, ValidationIndex } from "./grid.js";
 import {
+  ATTESTATION_START,
   CLOSED_START,
   headerRole,
   INSTRUCTION_START,
+  isFieldLabel,
   isPlainYesNoToken,
   isQuestionLike,
   isTitleLike,
@@ -118,6 +120,9 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     // has no number and tells the vendor how to fill the form. Its cell may carry the dropdown
     // applied to the whole block, so the dropdown does not make it a question.
     if (!idText && ic !== null && INSTRUCTION_START.test(qText)) continue;
+    // A sign-off block under the questions: the vendor's attestation, and (in a numbered table,
+    // without a number) the labels of its fields ("Name of authorised signatory:", "Date:").
+    if (!idText && (ATTESTATION_START.test(qText) || (ic !== null && isFieldLabel(qText)))) continue;
     // ...or a title in the question column with nothing to answer: bold, without an id, or with a
     // parent id ("1" above "1.1").
     if (answer === "" && comment === "" && !list && isTitleLike(qText)) {

@@ -121,6 +121,14 @@ export function isInstructionProse(text: string): boolean {
 export const INSTRUCTION_START =
   /^(notes?|instructions?|guidance|important)\s*[:\-–]|^please (note|answer|complete|respond|read|refer|use|ensure|fill|mark|tick)\b|^(answer|complete|select|choose|tick|mark|fill in|respond to) (all|each|every|one|this|these|the following|from)\b|^(use|refer to) the\b|^for each (question|row|item)\b/i;
 
+/** The vendor's own attestation in a sign-off block ("I confirm that the answers … are accurate"). */
+export const ATTESTATION_START = /^(i|we),? (hereby )?(confirm|declare|certify|attest|agree|acknowledge|understand)\b/i;
+
+/** A form field's label with its input beside it ("Name of authorised signatory:", "Date:"). */
+export function isFieldLabel(text: string): boolean {
+  return /:\s*$/.test(text) && text.split(/\s+/).length <= 8;
+}
+
 /** Text that reads like a question or an instruction to answer (not a title or a label). */
 export function isQuestionLike(text: string): boolean {
   return /\?\s*$/.test(text) || CLOSED_START.test(text) || OPEN_START.test(text);
