@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { draftAnswer } from "../../src/domain/drafting/draft.js";
-import { isInverted, weakPracticeSense } from "../../src/domain/drafting/inversion.js";
+import { asksAboutExceptions, isInverted, weakPracticeSense } from "../../src/domain/drafting/inversion.js";
 import { choiceFromText, mapShortAnswer } from "../../src/domain/drafting/values.js";
 import type { LibraryEntry } from "../../src/domain/library/types.js";
 
@@ -206,5 +206,55 @@ describe("weak practices by their shape, not their topic (written in this test's
     "Are logs protected from unauthorized access?",
   ])("%s stays the good practice", (text) => {
     expect(weakPracticeSense(text)).toBe(false);
+  });
+});
+
+describe("questions about exceptions to a practice (written in this test's own words)", () => {
+  it.each([
+    "Are any of your servers left out of backup?",
+    "Do any engineers hold admin rights they no longer need?",
+    "Are there office doors that do not close automatically?",
+    "Is the same root password used across environments?",
+    "Are vulnerability reports from researchers sometimes ignored?",
+    "Is there a backlog of untested restore procedures?",
+    "Are firewall rule reviews postponed when the team is busy?",
+    "Are service tokens issued with no expiry?",
+    "Is MFA enforced only for some administrators?",
+    "Are restore tests sometimes skipped?",
+    "Is on-call cover provided by a single engineer?",
+  ])("%s asks about an exception", (text) => {
+    expect(asksAboutExceptions(text)).toBe(true);
+  });
+
+  it.each([
+    "Are backups encrypted and tested every quarter?",
+    "Is admin access removed when an engineer changes role?",
+    "Are accounts disabled after 30 days of inactivity?",
+    "Is privileged access granted just in time and automatically expired?",
+  ])("%s asks about the practice", (text) => {
+    expect(asksAboutExceptions(text)).toBe(false);
+  });
+});
+
+describe("an exception question is not answered with the practice's Yes unchecked (shipped library)", () => {
+  it.each([
+    "Are any passwords shared among the operations team?",
+    "Are there employees who have not completed security training this year?",
+    "Is the disaster recovery plan untested?",
+  ])("%s", async (text) => {
+    const { answer } = await import("./helpers.js");
+    const q = await answer(text, "yes_no", ["Yes", "No", "N/A"]);
+    expect(q.status === "drafted" && q.answer?.value === "Yes").toBe(false);
+  });
+});
+
+describe("long cells", () => {
+  // A pasted cell of repeated words once took 19 s in one pattern (unbounded gaps between three
+  // words); the test's own timeout is the guard.
+  it("reads a 20,000-character cell of repeated words without stalling", () => {
+    for (const cell of ["any that ".repeat(2500), "are there which ".repeat(1500), "the same ".repeat(2500)]) {
+      expect(typeof asksAboutExceptions(cell)).toBe("boolean");
+      expect(typeof weakPracticeSense(cell)).toBe("boolean");
+    }
   });
 });

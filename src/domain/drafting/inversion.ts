@@ -104,3 +104,48 @@ export function isInverted(question: string, ...entryTexts: string[]): boolean {
 export function weakPracticeScore(text: string): number {
   return weakPracticeSense(text) ? 1 : 0;
 }
+
+/**
+ * Shapes of a question that asks about exceptions or the weaker practice without saying which one
+ * ("Are any passwords shared…", "Do any subprocessors operate…", "… that do not use MFA", "Is X
+ * absent on any…", "the same key for all customers"). The weak-practice markers above flip a value
+ * when they recognise the practice; the open-ended ways of asking "is there an exception?" cannot
+ * all be listed, so these only keep the entry's Yes/No from going out unchecked.
+ */
+const EXCEPTION_SHAPES = [
+  /^(are|is|do|does|did|have|has|were|was|can|could|will|would)( there)? (any|some)\b/,
+  /\b(any|some) of (your|the|its|their)\b/,
+  // Bounded gaps: an unbounded one is cubic on a long cell of repeated words.
+  /(\b(any|some)\b|^(are|is) there\b)[^?.;]{0,80}?\b(that|which|who|where)\b[^?.;]{0,60}?\b(not|n't|never|without|lack\w*)\b/,
+  /\bnot (all|every)\b|\b(absent|lacking|missing|exempt(ed)?) (from|on|in|for)\b/,
+  /\bever\b|\bstill\b|\banymore\b/,
+  /\b(accessible|available|granted|open|visible) to (all|every|any|everyone|anyone)\b|\b(all|every|any) (staff|employees?|users?|personnel|engineers?|developers?|contractors?) (by default|can|may|have)\b/,
+  /\bthe same (\w+ ){0,2}(keys?|passwords?|accounts?|credentials?|logins?)\b/,
+  /\b(indefinitely|forever|later than)\b|\bbefore (\w+ ){0,3}(is |are |has been |have been )?(complete|completed|finished|approved|signed|cleared)\b/,
+  /\b(reus(e|ed|es|ing)|shar(e|ed|es|ing))\b.*\b(passwords?|credentials|accounts?|logins?)\b|\b(passwords?|credentials|accounts?|logins?)\b.*\b(reused|shared)\b/,
+  /\b(their|his|her) own (code )?(changes?|pull requests?|work|deployments?)\b/,
+  // Words that name a lapse whatever the practice: what is missing, late, stale, ignored, left over,
+  // turned off or kept for ever. A question built on one asks about the lapse, not the practice.
+  /\b(missing|lacking|absent|untested|unencrypted|unpatched|unreviewed|unmonitored|unmanaged|unsupported|unresolved|unaddressed|outdated|obsolete|stale|overdue|insecure|weak|leaked|lost|stolen|compromised|breached)\b|\bexpired (\w+ )?(certificates?|accounts?|credentials|keys?|passwords?|licen[cs]es?|software|domains?)\b/,
+  /\b(postpon|defer|delay|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*/,
+  /\b(turned|switched|shut) off\b|\b(permanent(ly)?|indefinite(ly)?|standing)\b|\bolder than\b/,
+  /\b(written down|hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
+  // The safeguard left out ("without a password", "with no expiry date"), or done for only part of
+  // the scope ("only to some databases", "only on the same server"), now and then ("sometimes
+  // forgotten"), by one person, or left to someone else ("rely on customers to report").
+  /\bwithout (?!(undue |unreasonable |unnecessary |any )?delay|interrupt|downtime|impact|affecting|disrupt|(any )?(data )?loss|user (action|interaction)|manual|the need|needing|having to|requiring|exposing|revealing|storing|sharing)/,
+  /\b(with|has|have|had) no\b|\bno (\w+ )?(expiry|expiration|end date|limits?|owners?|review|approval|logging|encryption|passwords?|authentication|follow[\s-]?up|records?|evidence|oversight)\b/,
+  /\bonly (to |on |for |in |at |with )?(some|a few|certain|selected|part|the same)\b|\bpartial(ly)?\b|\b(just|merely|still) a (draft|template|plan on paper)\b/,
+  /\b(sometimes|occasionally|at times|not always|from time to time|now and then)\b/,
+  /\b(a )?single (person|individual|engineer|employee|administrator|admin|point of failure)\b|\bone person\b/,
+  /\b(unreachable|unavailable|forgotten|neglected|overlooked|tolerated|unattended)\b/,
+  /\brel(y|ies|ying) on (the )?(customers?|users?|third parties|vendors?|clients?) to\b/,
+  /\badmin(istrator|istrative)? (rights|privileges|access)\b.*\b(everyday|all|regular|standard|normal|end) users\b/,
+  /\bhave not\b|\bhas not\b|\bhaven't\b|\bhasn't\b|\bnot (yet )?(completed|finished|done|signed|approved|reviewed|tested|patched|encrypted|enrolled|trained)\b/,
+];
+
+/** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
+export function asksAboutExceptions(text: string): boolean {
+  const t = normalizeText(text);
+  return EXCEPTION_SHAPES.some((p) => p.test(t));
+}
