@@ -66,6 +66,7 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
   const answerHeader = ac === null ? null : (layout.headers.get(ac) ?? null);
   const questionHeader = collapse(layout.headers.get(qc) ?? "").toLowerCase();
   let section: string | null = opts.defaultSection;
+  const sectionBelow = mergedDown(grid, sc);
 
   /** Next non-empty id below row r (for "1" above "1.1" section records). */
   const nextId = (r: number): string => {
@@ -137,7 +138,7 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
       continue;
     if (!idText && !list && !isQuestionLike(qText) && qText.split(" ").length < 3) continue;
 
-    const rowSection = sc === null ? "" : collapse(cellText(grid, r, sc));
+    const rowSection = sc === null ? "" : collapse(cellText(grid, r, sc) || (sectionBelow.get(r) ?? ""));
     if (markCols.length > 0) {
       out.push(
         markQuestion(grid, layout, r, {
@@ -206,4 +207,19 @@ function markQuestion(
     },
     existingAnswer: existing === "" ? null : existing,
   };
+}
+
+/**
+ * Rows inside a cell merged down over column c, to the merge's text: a domain written once and
+ * merged over its control's questions names the section of every one of them.
+ */
+function mergedDown(grid: SheetGrid, c: number | null): Map<number, string> {
+  const out = new Map<number, string>();
+  if (c === null) return out;
+  for (const m of grid.merges) {
+    if (m.c1 > c || m.c2 < c || m.r2 <= m.r1) continue;
+    const text = cellText(grid, m.r1, m.c1);
+    for (let r = m.r1 + 1; r <= Math.min(m.r2, m.r1 + 10_000); r++) out.set(r, text);
+  }
+  return out;
 }
