@@ -26,6 +26,8 @@ export interface TableLayout {
   readonly commentCol: number | null;
   readonly idCol: number | null;
   readonly sectionCol: number | null;
+  /** A column that lists each row's allowed answers as text ("Yes;No;N/A"), for files without drop-downs. */
+  readonly choicesCol: number | null;
   /** Header text per column (joined over two header rows). */
   readonly headers: ReadonlyMap<number, string>;
   /**
@@ -39,7 +41,15 @@ export interface TableLayout {
 export const HEADER_SCAN_ROWS = 30;
 const SAMPLE_ROWS = 200;
 
-const ROLE_WEIGHT: Record<ColumnRole, number> = { question: 3, answer: 2, comment: 1, id: 1, section: 0.5, ignore: 0 };
+const ROLE_WEIGHT: Record<ColumnRole, number> = {
+  question: 3,
+  answer: 2,
+  comment: 1,
+  id: 1,
+  section: 0.5,
+  choices: 0,
+  ignore: 0,
+};
 
 interface HeaderCandidate {
   rows: number[];
@@ -327,6 +337,7 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
   if (idCol === null) idCol = idLikeColumn(grid, dataStart, used, questionCol);
   if (idCol !== null) used.add(idCol);
   const sectionCol = ofRole("section").find((c) => !used.has(c)) ?? null;
+  const choicesCol = ofRole("choices").find((c) => !used.has(c)) ?? null;
 
   if (header && hints.headerRow === undefined && !ofRole("answer").length && hintA === null && !markCols.length) {
     warnings.push(`${where}: header guessed at row ${(header.rows[0] ?? 0) + 1}`);
@@ -339,6 +350,7 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
     commentCol,
     idCol,
     sectionCol,
+    choicesCol,
     headers,
     markCols,
     warnings,

@@ -101,7 +101,12 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
           ? ""
           : cellText(grid, r, ac);
     const comment = cc === null ? "" : cellText(grid, r, cc);
-    const list = ac === null ? null : validations.at(r, ac);
+    // A drop-down decides; without one, a column that writes the choices out ("Yes;No;N/A").
+    const list =
+      ac === null
+        ? null
+        : (validations.at(r, ac) ??
+          (layout.choicesCol === null ? null : choicesIn(cellText(grid, r, layout.choicesCol))));
 
     // Section row: merged across the question and answer columns...
     const merged = merges.get(r)?.find((m) => m.c2 > m.c1 && m.c1 <= qc && m.c2 >= qc && (ac === null || m.c2 >= ac));
@@ -222,4 +227,13 @@ function mergedDown(grid: SheetGrid, c: number | null): Map<number, string> {
     for (let r = m.r1 + 1; r <= Math.min(m.r2, m.r1 + 10_000); r++) out.set(r, text);
   }
   return out;
+}
+
+/** "Yes;No;N/A", "Yes | No", one per line, or "Yes, No, N/A" → the values; null unless two or more. */
+function choicesIn(text: string): string[] | null {
+  const t = text.trim();
+  if (t === "") return null;
+  const sep = /[;|\n]/.test(t) ? /\s*[;|\n]\s*/ : /\s*,\s*/;
+  const values = [...new Set(t.split(sep).filter((v) => v !== ""))];
+  return values.length >= 2 && values.every((v) => v.length <= 60) ? values : null;
 }

@@ -4,12 +4,18 @@
  * so the more specific roles ("Question ID", "Reviewer Notes") come before the general ones.
  */
 
-export type ColumnRole = "question" | "answer" | "comment" | "id" | "section" | "ignore";
+export type ColumnRole = "question" | "answer" | "comment" | "id" | "section" | "choices" | "ignore";
 
 /** Header cells longer than this are prose (instructions, questions), never a column name. */
 export const MAX_HEADER_CELL = 48;
 
 const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
+  // The values a row's answer may take, written out where a file has no drop-down (a CRM export's
+  // "Answer Choices": "Yes;No;N/A"). Read as that row's allowed values.
+  [
+    "choices",
+    /^((answer|response) (choices|options|values|list)|(allowed|possible|valid) (answers|responses|values)|picklist( values)?|choices)$/,
+  ],
   // Buyer-side columns that look like answer/comment columns but are not the vendor's to fill.
   [
     "ignore",
