@@ -13,9 +13,9 @@ import {
   CLOSED_START,
   headerRole,
   INSTRUCTION_START,
-  isFieldLabel,
   isPlainYesNoToken,
   isQuestionLike,
+  isSignOffLabel,
   isTitleLike,
   isYesNoHeader,
   OPEN_START,
@@ -126,9 +126,9 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     // has no number and tells the vendor how to fill the form. Its cell may carry the dropdown
     // applied to the whole block, so the dropdown does not make it a question.
     if (!idText && ic !== null && INSTRUCTION_START.test(qText)) continue;
-    // A sign-off block under the questions: the vendor's attestation, and (in a numbered table,
-    // without a number) the labels of its fields ("Name of authorised signatory:", "Date:").
-    if (!idText && (ATTESTATION_START.test(qText) || (ic !== null && isFieldLabel(qText)))) continue;
+    // A sign-off block under the questions: the vendor's attestation with nothing to choose, and
+    // (in a numbered table, without a number) its fields' labels ("Name of authorised signatory:").
+    if (!idText && ((!list && ATTESTATION_START.test(qText)) || (ic !== null && isSignOffLabel(qText)))) continue;
     // ...or a title in the question column with nothing to answer: bold, without an id, or with a
     // parent id ("1" above "1.1").
     if (answer === "" && comment === "" && !list && isTitleLike(qText)) {

@@ -130,9 +130,17 @@ export const INSTRUCTION_START =
 /** The vendor's own attestation in a sign-off block ("I confirm that the answers … are accurate"). */
 export const ATTESTATION_START = /^(i|we),? (hereby )?(confirm|declare|certify|attest|agree|acknowledge|understand)\b/i;
 
-/** A form field's label with its input beside it ("Name of authorised signatory:", "Date:"). */
-export function isFieldLabel(text: string): boolean {
-  return /:\s*$/.test(text) && text.split(/\s+/).length <= 8;
+/**
+ * A sign-off field's label with its input beside it ("Name of authorised signatory:", "Date:").
+ * Only sign-off words count: "Describe the other checks:" or "The name of the application:" are
+ * follow-up prompts to answer, not labels.
+ */
+export function isSignOffLabel(text: string): boolean {
+  if (!/:\s*$/.test(text) || text.split(/\s+/).length > 8) return false;
+  return (
+    /\b(signat\w*|signed|signing|declar\w*|authori[sz]ed|completed by|submitted by|respondent)\b/i.test(text) ||
+    /^(name|title|job title|position|role|signature|date|e-?mail|phone|telephone)\s*:\s*$/i.test(text)
+  );
 }
 
 /** Text that reads like a question or an instruction to answer (not a title or a label). */

@@ -306,7 +306,7 @@ describe("xlsx layouts", () => {
     ]);
   });
 
-  it("an instruction row without a number in a numbered table is not a question, even with a dropdown", async () => {
+  it("instruction rows and a sign-off block in a numbered table are not questions; follow-up prompts are", async () => {
     const bytes = buildXlsx({
       sheets: [
         {
@@ -317,6 +317,13 @@ describe("xlsx layouts", () => {
             ["Note: the response list is fixed.", "", "", ""],
             ["OP-1", "Are changes peer reviewed?", "", ""],
             ["", "Please describe how releases are rolled back.", "", ""],
+            ["OP-2", "Are other checks run before a release?", "", ""],
+            ["", "Describe the other checks:", "", ""],
+            ["", "The name of the application:", "", ""],
+            ["Declaration", "", "", ""],
+            ["", "I confirm that the answers above are accurate.", "", ""],
+            ["", "Name of authorised signatory:", "", ""],
+            ["", "Date:", "", ""],
           ],
           afterData:
             '<dataValidations count="1"><dataValidation type="list" sqref="C2:C5"><formula1>"Yes,No"</formula1></dataValidation></dataValidations>',
@@ -324,9 +331,13 @@ describe("xlsx layouts", () => {
       ],
     });
     const q = await ingestQuestionnaire(bytes, "q.xlsx");
+    // Unnumbered follow-up prompts stay questions; the sign-off block under them does not.
     expect(q.questions.map((x) => x.text)).toEqual([
       "Are changes peer reviewed?",
       "Please describe how releases are rolled back.",
+      "Are other checks run before a release?",
+      "Describe the other checks:",
+      "The name of the application:",
     ]);
   });
 });
