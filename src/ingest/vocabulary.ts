@@ -116,8 +116,15 @@ export const ID_PATTERN = /^(?:[A-Za-z]{1,8}[-_. ]?)?\d{1,4}(?:[.\-_]\d{1,4})*[a
  * itself, as an instructions tab's FAQ does).
  */
 export function isInstructionProse(text: string): boolean {
-  return /^(do not|don't|never)\b/i.test(text) || /\?\s+\S.*[.!]\s*$/.test(text);
+  if (/^(do not|don't|never)\b/i.test(text)) return true;
+  // A question and then more: "…? Please attach it." or "…? If yes, describe how." still asks;
+  // "…? Our team reviews them within ten days." answers itself.
+  const tail = /\?\s+(\S.*[.!])\s*$/.exec(text)?.[1];
+  return tail !== undefined && !OPEN_START.test(tail) && !CLOSED_START.test(tail) && !FOLLOW_UP_START.test(tail);
 }
+
+/** How a questionnaire item goes on after its question: a request for more ("If yes, …", "Please …"). */
+const FOLLOW_UP_START = /^(please|if|attach|include|also|otherwise|where|when|in (which|what)|e\.g\.|for example)\b/i;
 
 /**
  * A line telling the vendor how to fill the table ("Please answer every question in this tab…",

@@ -272,6 +272,21 @@ describe("xlsx layouts", () => {
       ["Sheet1", "Do you run a bug bounty?"],
     ]);
     expect(q.warnings.join("\n")).toContain("sheet 'Read Me': no question table found; skipped");
+
+    // Questions that ask for more after the question mark are still questions.
+    const asks = buildXlsx({
+      sheets: [
+        {
+          name: "Sheet1",
+          rows: [
+            ["Do you hold a SOC 2 report? Please attach it."],
+            ["Is data encrypted at rest? If yes, describe how."],
+            ["Are backups tested? Describe the last test."],
+          ],
+        },
+      ],
+    });
+    expect((await ingestQuestionnaire(asks, "asks.xlsx")).questions).toHaveLength(3);
   });
 
   it("the question column is the one named a question, the answer the one named a response", async () => {
