@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { questionnaireInsights } from "../../db/schema/index.js";
+import { answerInsights, answers, questionnaireInsights } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
 import { detectFrameworks, type FrameworkMention, type QuestionPlace } from "../../domain/insight/frameworks.js";
@@ -79,4 +79,27 @@ export function insightStatements(ctx: ServiceContext, row: RecordedInsight["row
       ),
     db.insert(questionnaireInsights).values(row),
   ];
+}
+
+/**
+ * Each answer's insight as recorded at answer time (null on answers drafted before insight was
+ * recorded), by answer id: the answer's ref into the questionnaire's distinct insights.
+ */
+export async function recordedQuestionInsights(
+  ctx: ServiceContext,
+  questionnaireId: string,
+): Promise<{ id: string; insight: QuestionInsight | null }[]> {
+  return ctx.db
+    .select({ id: answers.id, insight: answerInsights.insight })
+    .from(answers)
+    .leftJoin(
+      answerInsights,
+      and(
+        eq(answerInsights.tenantId, answers.tenantId),
+        eq(answerInsights.questionnaireId, answers.questionnaireId),
+        eq(answerInsights.ref, answers.insightRef),
+      ),
+    )
+    .where(and(eq(answers.tenantId, ctx.tenantId), eq(answers.questionnaireId, questionnaireId)))
+    .orderBy(answers.id);
 }
