@@ -101,17 +101,23 @@ export function draftStatements(
     existingAnswer: q.existingAnswer,
   }));
   // Each distinct insight once per questionnaire (schema: answer_insights); answers name it by ref.
-  const insightRefs = new Map<string, number>();
+  // Repeated questions share one insight object (insightFor), so most rows are found by identity
+  // and only the first row of each object is compared by content.
+  const refsByObject = new Map<QuestionInsight, number>();
+  const refsByJson = new Map<string, number>();
   const insightRows: (typeof answerInsights.$inferInsert)[] = [];
   const insightRef = (insight: QuestionInsight | undefined): number | null => {
     if (!insight) return null;
-    const key = JSON.stringify(insight);
-    let ref = insightRefs.get(key);
+    let ref = refsByObject.get(insight);
+    if (ref !== undefined) return ref;
+    const json = JSON.stringify(insight);
+    ref = refsByJson.get(json);
     if (ref === undefined) {
       ref = insightRows.length;
-      insightRefs.set(key, ref);
+      refsByJson.set(json, ref);
       insightRows.push({ tenantId, questionnaireId: input.questionnaireId, ref, insight });
     }
+    refsByObject.set(insight, ref);
     return ref;
   };
   const answerRows = input.report.questions.map((a, i) => ({
