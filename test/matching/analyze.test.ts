@@ -106,6 +106,11 @@ describe("follow-ups", () => {
     "Describe the other checks:",
     "The name of the application:",
     "If yes, please describe.",
+    "Please elaborate",
+    "Which ones?",
+    "Since when?",
+    "Any exceptions?",
+    "Explain your answer",
   ])("%s is a follow-up", (text) => {
     expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
   });
@@ -250,6 +255,14 @@ describe("statement rows that name the fact they want", () => {
     "State the encryption algorithm used for data at rest",
     "Elaborate on your incident response process",
     "Kindly share your approach to vulnerability management",
+    "Patch cadence for critical vulns",
+    "Incident notification SLA",
+    "Log retention (days)",
+    "MFA methods supported",
+    "Cloud provider(s) used",
+    "Supported SSO protocols",
+    "Backup frequency / retention",
+    "Retention after termination",
   ])("'%s' opens or ends with the fact it wants: it asks for words", (text) => {
     expect(analyzeQuestion(text).closed).toBe(false);
   });
@@ -266,6 +279,8 @@ describe("statement rows that name the fact they want", () => {
     "Do you keep a list of approved software?",
     "State whether MFA is enforced for administrators",
     "Indicate whether you encrypt backups",
+    "Confirm you will notify us of breaches within 72 hours",
+    "Audit logs available to customers",
   ])("'%s' asks to confirm", (text) => {
     expect(analyzeQuestion(text).closed).toBe(true);
   });

@@ -159,6 +159,15 @@ describe("the buyer's own site and systems", () => {
     expect(a.notes.join(" ")).toMatch(/buyer's own environment/);
   });
 
+  it.each([
+    "How much was the price of your most recent penetration test?",
+    "What colour is the carpet in your server room?",
+    "Which frameworks will your team use to build our bespoke integration?",
+  ])("%s → no_match (costs, colours, work built for the buyer)", async (text) => {
+    const a = await answer(text);
+    expect(a.status).toBe("no_match");
+  });
+
   it("a deployment option inside the buyer's data center is still the vendor's to answer", async () => {
     const a = await answer("Can the service be deployed inside our own data center?");
     expect(a.status).not.toBe("no_match");

@@ -247,3 +247,14 @@ describe("an exception question is not answered with the practice's Yes unchecke
     expect(q.status === "drafted" && q.answer?.value === "Yes").toBe(false);
   });
 });
+
+describe("long cells", () => {
+  // A pasted cell of repeated words once took 19 s in one pattern (unbounded gaps between three
+  // words); the test's own timeout is the guard.
+  it("reads a 20,000-character cell of repeated words without stalling", () => {
+    for (const cell of ["any that ".repeat(2500), "are there which ".repeat(1500), "the same ".repeat(2500)]) {
+      expect(typeof asksAboutExceptions(cell)).toBe("boolean");
+      expect(typeof weakPracticeSense(cell)).toBe("boolean");
+    }
+  });
+});

@@ -69,6 +69,25 @@ const GOVERNANCE_WORDS = [
 const FOLLOW_UP_OPENER =
   /^(if (so|yes|not|no|applicable|you do|you have|this is the case|answered yes|the answer is yes|yes to the above)\b|if\b.*\b(above|previous|prior) (question|answer|row)\b|(please )?(describe|explain|specify|list|provide|name) (the )?(other|them|these|those|it|this|such)\b|(and|also|otherwise)\b|(the )?name of the\b|other \(please specify\)|please specify\b|(how|when) (often|frequently)\?$|if other\b|(describe|explain|comments?|details?|frequency)\W*$|how is (it|this|that|the scope)\b)/;
 
+/**
+ * The words of an ask that names no topic of its own: "Please elaborate", "Which ones?", "Since
+ * when?", "Any exceptions?", "Explain your answer". Such a row only means something after the one
+ * before it.
+ */
+const BARE_ASK_WORDS = new Set(
+  (
+    "please kindly provide give share add include more further additional any some detail details information info " +
+    "explain explanation elaborate describe description specify clarify justify your the a an answer response " +
+    "evidence supporting documentation attach upload which ones one what how many much often since when by whom who " +
+    "why not yes no if so exceptions exception comments comment notes note here below above list them it this that " +
+    "these those there were was is are do does did have has been other others else"
+  ).split(" "),
+);
+function isBareAsk(normalized: string): boolean {
+  const words = normalized.split(/[^a-z0-9]+/).filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.every((w) => BARE_ASK_WORDS.has(w));
+}
+
 /** Pronouns standing for something the previous row named. */
 const ANAPHORA = /\b(it|this|that|these|those|they|them|such|the above|above|said)\b/;
 
@@ -89,7 +108,7 @@ const OPEN_ANYWHERE =
  * customer data for training" open with a practice instead, and ask to confirm it.
  */
 const OPEN_HEAD =
-  /^(the |your |current |typical |average |maximum |minimum |max |min |expected |approximate )?(\w+ ){0,2}(frequency|locations?|regions?|countr(y|ies)|periods?|time ?frames?|timelines?|durations?|intervals?|times?|number|count|types?|kinds?|owners?|methods?|standards?|dates?|scope|lists?|sizes?|lengths?|versions?|tools?|products?|providers?|vendors?|names?|levels?|percentage|share|algorithms?|protocols?|approach|description|overview|summary|breakdown|timing)( used| in use| applied| followed)? (of|for|used|to|in|after|at|on|between|per|by|behind)\b|^(rto|rpo|sla|slas)\b|^(time|point of contact|contact (details|person)|name and (role|title)) (of|for|to)\b/;
+  /^(the |your |current |typical |average |maximum |minimum |max |min |expected |approximate )?(\w+ ){0,2}(frequency|locations?|regions?|countr(y|ies)|periods?|time ?frames?|timelines?|durations?|intervals?|times?|number|count|types?|kinds?|owners?|methods?|standards?|dates?|scope|lists?|sizes?|lengths?|versions?|tools?|products?|providers?|vendors?|names?|levels?|percentage|share|algorithms?|protocols?|approach|description|overview|summary|breakdown|timing|retention|cadence|schedule)( used| in use| applied| followed)? (of|for|used|to|in|after|at|on|between|per|by|behind)\b|^(rto|rpo|sla|slas)\b|^(time|point of contact|contact (details|person)|name and (role|title)) (of|for|to)\b/;
 
 /**
  * Statement rows ending in the fact they want: "Security team size", "Minimum password length", "TLS
@@ -97,7 +116,7 @@ const OPEN_HEAD =
  * one is used; "… tool used" asks which.
  */
 const OPEN_TAIL =
-  /\b(size|length|headcount|count|list|lists)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?) (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?) (supported|used|in use|accepted|enabled)\W*$/;
+  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|months|years|weeks|minutes|%|percent|list|names?)\)\W*$|\b(frequency|period|cadence|timeframe|retention|duration|interval)\s*(\/|&|\band\b)/;
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**
@@ -306,7 +325,8 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
   const contentWords = normalized.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   const followUp =
     FOLLOW_UP_OPENER.test(normalized) ||
-    (contentWords.length <= 6 && ANAPHORA.test(normalized) && !/\b(you|your)\b/.test(normalized));
+    (contentWords.length <= 6 && ANAPHORA.test(normalized) && !/\b(you|your)\b/.test(normalized)) ||
+    isBareAsk(normalized);
   // Read on the ask: a context sentence about the buyer's own policy ("our procurement policy asks
   // vendors for…") sets the scene, the ask is still about the vendor.
   const buyerSpecific = BUYER_SPECIFIC.find((b) => b.pattern.test(askNormalized))?.reason ?? null;

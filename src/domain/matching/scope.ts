@@ -27,6 +27,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(free|paid) (pilot|trial)\b|\bsign our (msa|contract|agreement|terms)\b/,
       /\b(client|customer) references?\b|\breferences from (other )?\w+\b|\b(largest|biggest|top \w+) customers\b/,
       /\bhow much (did|do|does|will) (you|your \w+) (spend|invest|budget)\b/,
+      /\b(total |annual |yearly )?(cost|costs|price|spend|spending|expenditure|budget) (of|for|on) (your|the) (last |latest |most recent |next |annual )?(\w+ ){0,3}(audits?|assessments?|tests?|certifications?|tooling|program|programme|team)\b/,
     ],
   },
   {
@@ -39,6 +40,8 @@ const RULES: readonly OutOfScope[] = [
       /\b(planning|plan|intend|intending) to (certify|obtain|achieve|pursue|get|become)\b/,
       /\bwill (you|the (organi[sz]ation|company|service|product|vendor)) (achieve|obtain|support|offer|move to|add|release|become)\b.*\b(next (year|quarter|release|fiscal year|\d+ months)|within the next|by (the )?(end of|next))\b/,
       /\b(do you plan|are you planning|is it planned) to support\b/,
+      // Work built for this buyer ("our custom feature") is agreed in a statement of work.
+      /\b(our|my|the buyer'?s) (custom|bespoke|tailored) (features?|development|integrations?|work|build|modules?)\b/,
     ],
   },
   {
@@ -93,6 +96,7 @@ const RULES: readonly OutOfScope[] = [
       /\bwith (the )?(affected )?(hostnames?|ip addresses|asset names)\b/,
       /\bcopy of (the |your )?(\w+ )?logs?\b|\b(dhcp|firewall|vpn|access|proxy|dns) logs\b.*\b(last|past) \d+ (days|weeks|months)\b/,
       /\b(room|floor) numbers?\b|\brooms in your (office|building)\b/,
+      /\bwhat colou?rs? (is|are)\b|\bcolou?r of (the|your)\b/,
       /\b(current|exact|configured) (requests[\s-]per[\s-](second|minute)|thresholds?|rate limits?) (and|for each|per)\b/,
       /\bwhich (specific |particular )?(hosts?|servers?|machines|devices|accounts|users|versions?|build)\b.*\b(failed|installed|running|disabled|affected|currently)\b/,
       /\bwhich version of \w+ is (currently )?(installed|running|in use)\b/,
