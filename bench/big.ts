@@ -135,6 +135,22 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
         status: "drafted",
       }),
     );
+    // The line above is the first save in this process (what a CLI run pays: JIT, a new WAL file);
+    // a server saves many, so the same save again into the same database is shown too.
+    const again = newId("qn");
+    await time("saving the same again, second save in the process (target ≤ 150)", () =>
+      saveAnswered(ctx, {
+        questionnaireId: again,
+        blobKey: `local/${again}/original`,
+        fileName: "big.xlsx",
+        customerId: null,
+        hints: undefined,
+        customer,
+        questionnaire,
+        report,
+        status: "drafted",
+      }),
+    );
     await time("report: zod check, stringify, write (the CLI before)", () => {
       AnswerReportSchema.parse(report);
       writeFileSync(join(dir, "phases.before.json"), `${JSON.stringify(report, null, 2)}\n`);
