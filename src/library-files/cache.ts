@@ -3,8 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import { dirname, join } from "node:path";
 import type { Library } from "../domain/library/types.js";
 import { codeFingerprint } from "./code-fingerprint.js";
-import { readLibraryFiles } from "./load.js";
-import { type LibraryFile, parseLibraryOrThrow } from "./parse.js";
+import { type LibraryFile, readLibraryFiles } from "./read-files.js";
 
 export interface LoadedLibrary {
   readonly library: Library;
@@ -34,6 +33,8 @@ export async function loadLibraryDirCached(dir: string, cacheDir: string | null)
     }
   }
   if (!library) {
+    // The YAML parser (and the validation around it) is loaded only when there is parsing to do.
+    const { parseLibraryOrThrow } = await import("./parse.js");
     library = parseLibraryOrThrow(files);
     if (path) await writeCache(path, library);
   }
