@@ -4,6 +4,7 @@ import type { Clock } from "../ports/clock.js";
 import type { LlmSettings } from "../ports/drafter.js";
 import type { HostResolver } from "../ports/host-resolver.js";
 import type { JobQueue } from "../ports/job-queue.js";
+import type { MatchIndexStore } from "../ports/match-index-store.js";
 import type { WebhookPoster } from "../ports/webhook-poster.js";
 
 // The ports live in src/ports/ (adapters implement them without importing services); they are
@@ -13,6 +14,7 @@ export { type Clock, systemClock } from "../ports/clock.js";
 export type { LlmSettings } from "../ports/drafter.js";
 export type { HostResolver } from "../ports/host-resolver.js";
 export type { DispatchedJob, Job, JobQueue } from "../ports/job-queue.js";
+export type { MatchIndexStore } from "../ports/match-index-store.js";
 export type { WebhookPoster } from "../ports/webhook-poster.js";
 
 export interface WebhookSettings {
@@ -68,6 +70,8 @@ export interface ServiceDeps {
    * one invocation stays within its CPU limit; unset on Node.
    */
   readonly maxQuestions?: number;
+  /** Where built match indexes outlive the process (the CLI: beside its database); unset, each process builds its own. */
+  readonly matchIndexes?: MatchIndexStore;
 }
 
 /** Everything a service verb needs, and nothing about how the request arrived. */
