@@ -19,6 +19,7 @@ import { startFakeMessagesApi } from "../src/llm/fake-messages-api.js";
 import { type EvalItem, readEvalSet, toQuestion } from "./dataset.js";
 import { fakeModel } from "./fake-model.js";
 import { EVAL_PARTS, type EvalPart, frozenProblems, isEvalPart } from "./frozen.js";
+import { printPolarity, scorePolarity } from "./polarity.js";
 import { confusion, type Metrics, metrics, type Outcome, outcome } from "./score.js";
 
 const args = process.argv.slice(2);
@@ -235,4 +236,8 @@ if (parts.includes("tuning")) {
   console.log("\nconfusion list (tuning, offline):");
   for (const line of confusion(score(items, offlineReport(prepared, items)))) console.log(`  ${line}`);
 }
+// The weak-practice probe (tuning data): false Yes claims on questions about lapses and exceptions.
+const polarity = scorePolarity(prepared, CUSTOMER);
+printPolarity(polarity);
+results.polarity = polarity;
 if (parts.length === EVAL_PARTS.length) writeFileSync("eval/results.json", `${JSON.stringify(results, null, 2)}\n`);

@@ -1,7 +1,9 @@
 import { contradiction, dropContradictingLead } from "../drafting/consistency.js";
+import { asksAboutExceptions, weakPracticeSense } from "../drafting/inversion.js";
 import { staleReasons } from "../freshness/answer-freshness.js";
 import { fillPlaceholders } from "../freshness/placeholders.js";
 import type { LibraryEntry } from "../library/types.js";
+import { analyzeQuestion } from "../matching/analyze.js";
 import type { PreparedLibrary } from "./answer-questions.js";
 import { citeEntries } from "./cite.js";
 import type { CustomerContext } from "./customer.js";
@@ -47,6 +49,12 @@ export function finalizeAnswer(
   for (const reason of stale) review(`not drafted as current on ${customer.asOf}: ${reason.reason}`);
   const contradicts = contradiction({ text: question.question, kind: question.kind }, value, text);
   if (contradicts) review(contradicts);
+  // A Yes to a question about a lapse or an exception ("Are any passwords shared?"), standing on
+  // entries that state the practice, is a claim nobody checked: whoever drafted it (the engine or a
+  // model), it goes to a reviewer. The offline drafter already routes these; this holds for both.
+  if (value === "Yes" && claimsWeakPractice(question.question, entries)) {
+    review("a Yes to a question about a lapse or an exception to the practice: please check it is true");
+  }
 
   const { stale: _previous, ...rest } = question;
   return {
@@ -60,4 +68,18 @@ export function finalizeAnswer(
     notes,
     ...(stale.length > 0 ? { stale } : {}),
   };
+}
+
+/**
+ * The question asks about the weaker practice or an exception, and no entry it stands on is asked
+ * that way in its question or any phrasing (an entry taught "Are any staff exempt from…?" answers it).
+ */
+function claimsWeakPractice(question: string, entries: readonly LibraryEntry[]): boolean {
+  if (!weakPracticeSense(question) && !asksAboutExceptions(question)) return false;
+  // Read on the ask: a long question's context sentences ("some of our users will have admin
+  // rights…") describe the risk, the ask is whether the practice is in place.
+  const { ask } = analyzeQuestion(question);
+  if (!weakPracticeSense(ask) && !asksAboutExceptions(ask)) return false;
+  const askedThatWay = (text: string) => weakPracticeSense(text) || asksAboutExceptions(text);
+  return !entries.some((e) => askedThatWay(e.question) || e.phrasings.some(askedThatWay));
 }
