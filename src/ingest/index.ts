@@ -37,7 +37,7 @@ export async function ingestWithLimits(
   checkFileSize(bytes, limits);
   const sniffed = sniffFormat(bytes, fileName);
   if (sniffed === "pdf") {
-    const { questions, warnings } = await readPdf(bytes, limits);
+    const { questions, warnings } = await readPdf(bytes, limits, hints);
     if (questions.length === 0) throw noQuestions(fileName, "pdf");
     return { source: { file: fileName, format: "pdf" }, questions, warnings };
   }
