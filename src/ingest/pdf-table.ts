@@ -18,8 +18,8 @@ import { headerRole, ID_PATTERN, isTitleLike } from "./vocabulary.js";
 
 /** A run's baseline within this distance of a line's is on that line (a fraction of the text height). */
 const SAME_LINE = 0.5;
-/** A gap this much larger than the leading inside a cell separates two rows. */
-const ROW_GAP = 1.25;
+/** A gap this much larger than the leading inside a cell separates two rows (cell padding is often 1-2 pt). */
+const ROW_GAP = 1.08;
 /** Points of slack when comparing a run's start with a header's end. */
 const SLACK = 2;
 
@@ -63,7 +63,8 @@ function cellsOf(line: PdfTableLine): { text: string; x: number; end: number }[]
   const cells: { text: string; x: number; end: number }[] = [];
   for (const run of line.runs) {
     const last = cells.at(-1);
-    const gap = Math.max(3, 0.6 * run.height);
+    // About a space's width: runs further apart are separate cells, even in adjacent columns.
+    const gap = Math.max(1.5, 0.3 * run.height);
     if (last && run.x - last.end < gap) {
       last.text = collapse(`${last.text} ${run.text}`);
       last.end = Math.max(last.end, run.x + run.width);
@@ -141,12 +142,17 @@ export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: 
   for (let i = header.line + 1; i < lines.length; i++) {
     const line = lines[i];
     if (!line || furniture(i)) continue;
-    const cells = cellsOf(line);
-    if (shapeOf(cells) === header.shape) continue;
+    if (shapeOf(cellsOf(line)) === header.shape) continue;
+    // Each run goes to its column on its own: a cell that ends close to the next column's start
+    // (a wrapped Domain beside a Question) must not be read as one cell with it.
     const byCol = new Map<number, string>();
-    for (const cell of cells) {
-      const c = columnOf(header, cell.x);
-      byCol.set(c, collapse(`${byCol.get(c) ?? ""} ${cell.text}`));
+    const ends = new Map<number, number>();
+    for (const run of line.runs) {
+      const c = columnOf(header, run.x);
+      const before = byCol.get(c);
+      const joint = before === undefined ? "" : run.x - (ends.get(c) ?? 0) > 0.15 * run.height ? " " : "";
+      byCol.set(c, collapse(`${before ?? ""}${joint}${run.text}`));
+      ends.set(c, run.x + run.width);
     }
     body.push({ cells: byCol, y: line.y, page: line.page });
   }
@@ -168,11 +174,9 @@ export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: 
     const [[c, t] = [-1, ""]] = [...l.cells];
     return c === Math.max(anchor, 0) && c !== questionCol && isTitleLike(t);
   };
-  const alignment = alignmentOf(clusters, isId);
-  const rows: Row[] = [];
-  for (const cluster of clusters) {
-    for (const part of splitLabels(cluster, isLoneLabel)) rows.push(...splitById(part, isId, alignment));
-  }
+  const parts = clusters.flatMap((cluster) => splitLabels(cluster, isLoneLabel));
+  const alignment = alignmentOf(parts, isId, questionCol);
+  const rows = parts.flatMap((part) => splitById(part, isId, alignment));
 
   const width = header.cells.length;
   const gridRows: string[][] = [header.cells.map((c) => c.text)];
@@ -194,17 +198,37 @@ export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: 
   };
 }
 
-/** Where an id sits in the rows that gaps alone delimit: their first, last or middle line. */
-function alignmentOf(clusters: readonly Row[], isId: (l: Row["lines"][number]) => boolean): Alignment {
-  const votes = { top: 0, bottom: 0, middle: 0 };
-  for (const { lines } of clusters) {
+/**
+ * How the table aligns its cells vertically, which says on which line of a row its id sits. Rows
+ * that gaps alone delimit vote with the place of their one id; where gaps do not separate rows,
+ * each alignment's cut is tried and scored by the question cells it makes: a cell that starts with
+ * a capital and ends a sentence is whole, one that starts mid-sentence was cut wrong.
+ */
+function alignmentOf(
+  parts: readonly Row[],
+  isId: (l: Row["lines"][number]) => boolean,
+  questionCol: number,
+): Alignment {
+  const votes: Record<Alignment, number> = { top: 0, bottom: 0, middle: 0 };
+  for (const part of parts) {
+    const { lines } = part;
     if (lines.length < 2) continue;
     const at = lines.flatMap((l, i) => (isId(l) ? [i] : []));
-    if (at.length !== 1) continue;
-    const i = at[0] ?? 0;
-    if (i === 0) votes.top++;
-    else if (i === lines.length - 1) votes.bottom++;
-    else votes.middle++;
+    if (at.length === 1) {
+      const i = at[0] ?? 0;
+      if (i === 0) votes.top++;
+      else if (i === lines.length - 1) votes.bottom++;
+      else votes.middle++;
+    } else if (at.length > 1) {
+      for (const a of ["top", "bottom", "middle"] as const) {
+        for (const row of splitById(part, isId, a)) {
+          const text = collapse(row.lines.map((l) => l.cells.get(questionCol) ?? "").join(" "));
+          if (text === "") continue;
+          if (/^[\p{Lu}\d"“(]/u.test(text)) votes[a] += 0.5;
+          if (/[?.:)]$/.test(text) || !/\s/.test(text)) votes[a] += 0.5;
+        }
+      }
+    }
   }
   if (votes.bottom > votes.top && votes.bottom >= votes.middle) return "bottom";
   if (votes.middle > votes.top) return "middle";
