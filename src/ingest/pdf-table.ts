@@ -55,7 +55,9 @@ interface Header {
   readonly line: number;
   /** Header cell texts and where each ends, left to right. */
   readonly cells: readonly { text: string; x: number; end: number }[];
+  /** The shape of the line with every column, and of all the header's lines (repeated on each page). */
   readonly shape: string;
+  readonly shapes: readonly string[];
 }
 
 /** Runs of one line joined into cells: runs closer than a space's width belong to one cell. */
@@ -89,9 +91,73 @@ function findHeader(lines: readonly PdfTableLine[]): Header | null {
     if (roles.filter((r) => r !== null && r !== "ignore").length < 2) continue;
     // A header names columns; a line of mostly unnamed cells is data that happens to contain "Question".
     if (roles.filter((r) => r === null).length > cells.length / 2) continue;
-    return { line: i, cells, shape: shapeOf(cells) };
+    return withWrappedHeaders(lines, { line: i, cells, shape: shapeOf(cells), shapes: [shapeOf(cells)] });
   }
   return null;
+}
+
+/**
+ * Header cells that wrap ("Comments and evidence / references") put their other lines just above
+ * (bottom-aligned) or below (top-aligned) the line with every column: such a line is close, holds
+ * no id, and each of its cells stays inside one column. Their words join the column's header.
+ */
+function withWrappedHeaders(lines: readonly PdfTableLine[], header: Header): Header {
+  const main = lines[header.line];
+  if (!main) return header;
+  const cells = header.cells.map((c) => ({ ...c, above: [] as string[], below: [] as string[] }));
+  const shapes = [header.shape];
+  const questionCol = header.cells.findIndex((c) => headerRole(c.text) === "question");
+  // Below the header, text in the question column is the first line of a tight first row, not a
+  // wrapped header (question headers are short; a wrapped "Request" left over is skipped later).
+  // A wrapped header's lines sit at the leading inside a cell; the first row sits further off by its padding.
+  const lead = leadingOf(lines.slice(header.line + 1).filter((l) => l.page === main.page));
+  const fits = (line: PdfTableLine | undefined, near: PdfTableLine, below: boolean): line is PdfTableLine => {
+    if (!line || line.page !== main.page) return false;
+    const dy = Math.abs(line.y - near.y);
+    if (dy > 1.6 * Math.max(line.height, near.height) || (lead > 0 && dy > lead * 1.04 + 0.3)) return false;
+    return cellsOf(line).every((cell) => {
+      const c = columnOf(header, cell.x);
+      if (below && c === questionCol) return false;
+      const next = header.cells[c + 1];
+      return !ID_PATTERN.test(cell.text) && cell.text.length <= 40 && (!next || cell.end <= next.x + SLACK);
+    });
+  };
+  const absorb = (line: PdfTableLine, where: "above" | "below") => {
+    shapes.push(shapeOf(cellsOf(line)));
+    for (const cell of cellsOf(line)) {
+      const target = cells[columnOf(header, cell.x)];
+      if (!target) continue;
+      target[where].push(cell.text);
+      target.end = Math.max(target.end, cell.end);
+    }
+  };
+  let near = main;
+  for (let k = header.line - 1; k >= Math.max(0, header.line - 2); k--) {
+    const line = lines[k];
+    if (!fits(line, near, false)) break;
+    absorb(line, "above");
+    near = line;
+  }
+  near = main;
+  let below = 0;
+  for (let k = header.line + 1; k <= header.line + 2; k++) {
+    const line = lines[k];
+    if (!fits(line, near, true)) break;
+    absorb(line, "below");
+    near = line;
+    below++;
+  }
+  if (shapes.length === 1) return header;
+  return {
+    line: header.line + below,
+    cells: cells.map((c) => ({
+      text: collapse([...c.above.reverse(), c.text, ...c.below].join(" ")),
+      x: c.x,
+      end: c.end,
+    })),
+    shape: header.shape,
+    shapes,
+  };
 }
 
 /** The column of a run: the rightmost column whose header ends before the run starts. */
@@ -142,7 +208,7 @@ export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: 
   for (let i = header.line + 1; i < lines.length; i++) {
     const line = lines[i];
     if (!line || furniture(i)) continue;
-    if (shapeOf(cellsOf(line)) === header.shape) continue;
+    if (header.shapes.includes(shapeOf(cellsOf(line)))) continue;
     // Each run goes to its column on its own: a cell that ends close to the next column's start
     // (a wrapped Domain beside a Question) must not be read as one cell with it.
     const byCol = new Map<number, string>();
