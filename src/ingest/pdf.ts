@@ -1,8 +1,10 @@
 /**
- * PDF questionnaires via pdf.js (pdf-text.ts, the same on Node and Workers): text per page, page
- * headers/footers/page numbers removed,
- * then a line scanner that recognises numbered (1.1, A.5.1, Q12) and bulleted questions, joins
- * questions that wrap across lines or pages, and keeps section headings as sections.
+ * PDF questionnaires via pdf.js (pdf-text.ts, the same on Node and Workers). A question table (a
+ * sheet printed to PDF) is rebuilt by column from the runs' positions and read like a sheet
+ * (readTable); anything else goes to a line scanner over the text per page, page headers/footers/
+ * page numbers removed, that recognises numbered (1.1, A.5.1, AC-01, Q12, (a)), bulleted and
+ * Question:/Answer: form questions, joins questions that wrap across lines or pages, and keeps
+ * section headings as sections.
  */
 import { QuireError } from "../domain/errors.js";
 import type { LayoutHints } from "../domain/questionnaire/layout-hints.js";
