@@ -242,7 +242,13 @@ export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: 
   };
   const parts = clusters.flatMap((cluster) => splitLabels(cluster, isLoneLabel));
   const alignment = alignmentOf(parts, isId, questionCol);
-  const rows = parts.flatMap((part) => splitById(part, isId, alignment));
+  // Gaps delimit rows when they cut the table more often than the page breaks do; then a cell's
+  // inner sentence end is not a row end.
+  const gapsWork = clusters.length > new Set(body.map((l) => l.page)).size;
+  const rows = parts.flatMap((part) => {
+    if (anchor >= 0) return splitById(part, isId, alignment);
+    return gapsWork ? [part] : splitAtSentenceEnds(part, questionCol);
+  });
 
   const width = header.cells.length;
   const gridRows: string[][] = [header.cells.map((c) => c.text)];
@@ -310,6 +316,24 @@ function splitLabels(row: Row, isLabel: (l: Row["lines"][number]) => boolean): R
       out.push({ lines: [line] });
       current = [];
     } else current.push(line);
+  }
+  if (current.length) out.push({ lines: current });
+  return out;
+}
+
+/**
+ * Without an id column, tight rows (no gap between them) are cut after each question cell line that
+ * ends a sentence: a wrapped question continues until its "?" or ".", and the next row starts after.
+ */
+function splitAtSentenceEnds(row: Row, questionCol: number): Row[] {
+  const out: Row[] = [];
+  let current: Row["lines"] = [];
+  for (const line of row.lines) {
+    current.push(line);
+    if (/[?.]$/.test(line.cells.get(questionCol) ?? "")) {
+      out.push({ lines: current });
+      current = [];
+    }
   }
   if (current.length) out.push({ lines: current });
   return out;

@@ -65,6 +65,25 @@ function tightTable(valign: "top" | "bottom"): PdfRun[] {
 }
 
 describe("rows where gaps do not separate them", () => {
+  it("without an id column, cuts tight rows where a question cell ends a sentence", () => {
+    const run = (text: string, x: number, y: number): PdfRun => ({ text, x, y, width: text.length * 5, height: 10 });
+    const lines = [
+      "Is there a security policy approved by",
+      "management?",
+      "Are laptops encrypted?",
+      "Describe how",
+      "backups are tested.",
+    ];
+    const runs = [run("Question", 50, 100), run("Answer", 400, 100), ...lines.map((t, k) => run(t, 50, 112 + k * 12))];
+    const grid = rebuildTable(linesOf(runs, 1), () => false);
+    expect(grid?.rows.map((r) => r?.[0]?.replace(/\n/g, " "))).toEqual([
+      "Question",
+      "Is there a security policy approved by management?",
+      "Are laptops encrypted?",
+      "Describe how backups are tested.",
+    ]);
+  });
+
   for (const valign of ["top", "bottom"] as const) {
     it(`cuts ${valign}-aligned rows at their ids`, () => {
       const grid = rebuildTable(linesOf(tightTable(valign), 1), () => false);
