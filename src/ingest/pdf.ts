@@ -110,8 +110,8 @@ const NUMBERED =
 const BULLET = /^[•▪◦●○■□►▶✓*·\-–—]\s*(\S.*)$/;
 /** A lettered or roman sub-item under a numbered stem: "(a)", "b)", "(iv)". */
 const SUB_ITEM = /^\(?([a-z]|[ivx]{1,4})\)\s+(\S.*)$/;
-/** A form's question label: "Question:", "Question 4:", "Q:" ("Q12." is a number, NUMBERED's). */
-const QUESTION_LABEL = /^(?:question(?:\s+(\d{1,4}))?|q)\s*[:.]\s*(.*)$/i;
+/** A form's question label: "Question:", "Question 4:", "Question 4", "Q:" ("Q12." is a number, NUMBERED's). */
+const QUESTION_LABEL = /^(?:question\s+(\d{1,4})\s*[:.]?|(?:question|q)\s*[:.])\s*(.*)$/i;
 /** A form's answer label: what follows it, up to the next question, is the answer, not a question. */
 const ANSWER_LABEL = /^(?:answer|response|reply|vendor response|a)\s*:(.*)$/i;
 const FILL_IN = /_{4,}|\.{6,}/;
