@@ -170,7 +170,7 @@ function columnOf(header: Header, x: number): number {
 }
 
 interface Row {
-  readonly lines: { cells: Map<number, string>; y: number; page: number }[];
+  readonly lines: { cells: Map<number, string>; y: number; page: number; fonts: Set<string> }[];
 }
 
 /** The most common small distance between consecutive lines on a page: the leading inside a cell. */
@@ -195,7 +195,12 @@ type Alignment = "top" | "bottom" | "middle";
  * flagged as page furniture (running headers, footers, page numbers) are skipped; a line equal to
  * the header (repeated on every page) is skipped. Null when there is no header.
  */
-export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: number) => boolean): SheetGrid | null {
+/** A rebuilt table; `fontsKnown` when its runs name more than one font, so bold rows are told apart. */
+export interface PdfGrid extends SheetGrid {
+  readonly fontsKnown: boolean;
+}
+
+export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: number) => boolean): PdfGrid | null {
   const header = findHeader(lines);
   if (!header) return null;
   const roleOf = header.cells.map((c) => headerRole(c.text));
@@ -204,7 +209,7 @@ export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: 
   // The anchor of a row: the id column, else a first column left of the question (often "#").
   const anchor = idCol >= 0 ? idCol : questionCol > 0 ? 0 : -1;
 
-  const body: { cells: Map<number, string>; y: number; page: number }[] = [];
+  const body: { cells: Map<number, string>; y: number; page: number; fonts: Set<string> }[] = [];
   for (let i = header.line + 1; i < lines.length; i++) {
     const line = lines[i];
     if (!line || furniture(i)) continue;
@@ -220,10 +225,16 @@ export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: 
       byCol.set(c, collapse(`${before ?? ""}${joint}${run.text}`));
       ends.set(c, run.x + run.width);
     }
-    body.push({ cells: byCol, y: line.y, page: line.page });
+    body.push({ cells: byCol, y: line.y, page: line.page, fonts: new Set(line.runs.map((r) => r.font ?? "")) });
   }
 
-  const leading = leadingOf(body);
+  // A cell's leading is at most ~1.3 text heights; a larger "leading" is the pitch of one-line rows.
+  const heights = lines
+    .slice(header.line + 1)
+    .map((l) => l.height)
+    .sort((a, b) => a - b);
+  const textHeight = heights[Math.floor(heights.length / 2)] ?? 0;
+  const leading = textHeight > 0 ? Math.min(leadingOf(body), 1.3 * textHeight) : leadingOf(body);
   const clusters: Row[] = [];
   for (const line of body) {
     const last = clusters.at(-1)?.lines.at(-1);
@@ -250,6 +261,17 @@ export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: 
     return gapsWork ? [part] : splitAtSentenceEnds(part, questionCol);
   });
 
+  // The body's font (by characters); a row written only in other fonts is emphasised (a bold section row).
+  const chars = new Map<string, number>();
+  for (let i = header.line + 1; i < lines.length; i++)
+    for (const run of lines[i]?.runs ?? [])
+      chars.set(run.font ?? "", (chars.get(run.font ?? "") ?? 0) + run.text.length);
+  const bodyFont = [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+  const boldRows = new Set<number>();
+  rows.forEach((row, i) => {
+    if (row.lines.every((l) => !l.fonts.has(bodyFont))) boldRows.add(i + 1);
+  });
+
   const width = header.cells.length;
   const gridRows: string[][] = [header.cells.map((c) => c.text)];
   for (const row of rows) {
@@ -265,7 +287,8 @@ export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: 
     hiddenRows: new Set(),
     hiddenCols: new Set(),
     merges: [],
-    boldRows: new Set(),
+    boldRows,
+    fontsKnown: chars.size > 1 || boldRows.size > 0,
     validations: [],
   };
 }

@@ -46,6 +46,8 @@ export interface PdfRun {
   readonly y: number;
   readonly width: number;
   readonly height: number;
+  /** pdf.js's name for the run's font: runs in another font than the body's are emphasised (bold). */
+  readonly font?: string;
 }
 
 /** Runs of a page's text content, empty runs dropped, in viewport coordinates. */
@@ -56,7 +58,7 @@ export function pageRunsOf(viewport: Viewport, content: { items: readonly unknow
     const item = raw as TextItem;
     if (item.str.trim() === "") continue;
     const [x = 0, y = 0] = viewport.convertToViewportPoint(item.transform[4], item.transform[5]);
-    out.push({ text: item.str, x, y, width: item.width, height: item.height });
+    out.push({ text: item.str, x, y, width: item.width, height: item.height, font: item.fontName });
   }
   return out;
 }

@@ -233,7 +233,11 @@ function readTable(pages: readonly PdfPage[], hints: LayoutHints | undefined): P
   if (!grid) return null;
   const layout = detectLayout(grid, { ...hints, headerRow: 1, sheet: undefined });
   if (!layout) return null;
-  const found = extractQuestions(grid, layout, { defaultSection: null, idPrefix: "pdf" });
+  const found = extractQuestions(grid, layout, {
+    defaultSection: null,
+    idPrefix: "pdf",
+    emphasisKnown: grid.fontsKnown,
+  });
   if (found.length < MIN_TABLE_QUESTIONS) return null;
   const questions = found.map((q, i) => ({
     ...q,

@@ -9,6 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAGE_A4 } from "../../scripts/fixtures/pdf-builder.js";
+import { buildTablePdf } from "../../scripts/fixtures/pdf-table-builder.js";
 import { ingestQuestionnaire } from "../../src/ingest/index.js";
 import { linesOf, rebuildTable } from "../../src/ingest/pdf-table.js";
 import type { PdfRun } from "../../src/ingest/pdf-text.js";
@@ -64,6 +66,40 @@ function tightTable(valign: "top" | "bottom"): PdfRun[] {
   return runs;
 }
 
+describe("a table without ids: fonts tell a bold section row from a short question", () => {
+  it("keeps 'Annual revenue' as a question and takes the bold row as the section", async () => {
+    const bytes = buildTablePdf({
+      size: PAGE_A4,
+      margin: 50,
+      columns: [
+        { header: "Question", width: 300 },
+        { header: "Answer", width: 150 },
+      ],
+      rows: [
+        { label: "Company Profile" },
+        { cells: ["Legal entity name", ""] },
+        { cells: ["Annual revenue", ""] },
+        { cells: ["Is the company publicly listed?", ""] },
+        { label: "Security Program" },
+        { cells: ["Security certifications held", ""] },
+        { cells: ["Do you have a CISO?", ""] },
+      ],
+      fontSize: 10,
+      leading: 1.2,
+      padding: 3,
+      valign: "top",
+    });
+    const q = await ingestQuestionnaire(bytes, "no-ids.pdf");
+    expect(q.questions.map((x) => [x.section, x.text])).toEqual([
+      ["Company Profile", "Legal entity name"],
+      ["Company Profile", "Annual revenue"],
+      ["Company Profile", "Is the company publicly listed?"],
+      ["Security Program", "Security certifications held"],
+      ["Security Program", "Do you have a CISO?"],
+    ]);
+  });
+});
+
 describe("rows where gaps do not separate them", () => {
   it("without an id column, cuts tight rows where a question cell ends a sentence", () => {
     const run = (text: string, x: number, y: number): PdfRun => ({ text, x, y, width: text.length * 5, height: 10 });
@@ -105,13 +141,18 @@ const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find(existsSync);
 const needsOffice = soffice || process.env.CI === "true" ? it : it.skip;
 
 /** The rows of table-printed.pdf as a flat ODS sheet with wrapped cells and a repeated header row. */
-function spreadsheet(expected: ExpectedFile, valign: "top" | "bottom"): string {
+function spreadsheet(expected: ExpectedFile, valign: "top" | "bottom", withIds = true): string {
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const cell = (t: string, style = "wrap") =>
     `<table:table-cell table:style-name="${style}" office:value-type="string"><text:p>${esc(t)}</text:p></table:table-cell>`;
   const row = (cells: string[], style?: string) =>
     `<table:table-row table:style-name="ro">${cells.map((c) => cell(c, style)).join("")}</table:table-row>`;
-  const widths = ["1.6cm", "3.2cm", "8cm", "2.2cm", "3cm"];
+  const widths = withIds ? ["1.6cm", "3.2cm", "8cm", "2.2cm", "3cm"] : ["8cm", "2.2cm", "3cm"];
+  const headers = withIds
+    ? ["Ref", "Domain", "Question", "Response", "Comments"]
+    : ["Question", "Response", "Comments"];
+  const cells = (q: ExpectedFile["questions"][number]) =>
+    withIds ? [q.sourceId ?? "", q.section ?? "", q.text, "", ""] : [q.text, "", ""];
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
 <office:automatic-styles>
@@ -122,8 +163,8 @@ ${widths.map((w, i) => `<style:style style:name="co${i}" style:family="table-col
 </office:automatic-styles>
 <office:body><office:spreadsheet><table:table table:name="Supplier Assessment">
 ${widths.map((_, i) => `<table:table-column table:style-name="co${i}"/>`).join("")}
-<table:table-header-rows>${row(["Ref", "Domain", "Question", "Response", "Comments"], "head")}</table:table-header-rows>
-${expected.questions.map((q) => row([q.sourceId ?? "", q.section ?? "", q.text, "", ""])).join("\n")}
+<table:table-header-rows>${row(headers, "head")}</table:table-header-rows>
+${expected.questions.map((q) => row(cells(q))).join("\n")}
 </table:table></office:spreadsheet></office:body></office:document>`;
 }
 
@@ -143,6 +184,10 @@ describe("a spreadsheet printed to PDF by LibreOffice", () => {
         writeFileSync(file, spreadsheet(expected, valign));
         return file;
       });
+      // The same rows without Ref and Domain: short rows ("Annual revenue") are questions, not section
+      // titles, because the PDF's fonts show they are not bold.
+      files.push(join(dir, "printed-noid.fods"));
+      writeFileSync(join(dir, "printed-noid.fods"), spreadsheet(expected, "bottom", false));
       execFileSync(
         soffice as string,
         [
@@ -163,6 +208,8 @@ describe("a spreadsheet printed to PDF by LibreOffice", () => {
           expected.questions.map((x) => [x.sourceId, x.section, x.text]),
         );
       }
+      const noIds = await ingestQuestionnaire(new Uint8Array(readFileSync(join(dir, "printed-noid.pdf"))), "noid.pdf");
+      expect(noIds.questions.map((x) => [x.sourceId, x.text])).toEqual(expected.questions.map((x) => [null, x.text]));
     },
     180_000,
   );
