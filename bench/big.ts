@@ -80,6 +80,7 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
   const { loadLibraryDirCached } = await import("../src/library-files/cache.js");
   const { syncLibrary } = await import("../src/cli/library-sync.js");
   const { preparedLibraryFor } = await import("../src/services/library/prepared.js");
+  const { fileMatchIndexStore } = await import("../src/library-files/index-cache.js");
   const { answerQuestionnaire } = await import("../src/domain/answering/answer-questions.js");
   const { saveAnswered } = await import("../src/services/questionnaires/answer-file.js");
   const { AnswerReportSchema } = await import("../src/domain/answering/report.js");
@@ -114,6 +115,12 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
       ingestQuestionnaire(bytes, "big.xlsx", undefined),
     );
     const prepared = await time("building the match index (from SQLite)", () => preparedLibraryFor(ctx));
+    // What the CLI does from its second run on: the index kept beside the database, read back.
+    const indexes = fileMatchIndexStore(join(dir, ".quire-cache"));
+    await indexes.save(prepared.library, prepared.index);
+    await time("reading the kept match index instead (the CLI's runs after the first)", () =>
+      indexes.load(prepared.library),
+    );
     const report = await time("answerQuestionnaire (match + draft + cite)", () =>
       answerQuestionnaire(prepared, questionnaire, customer),
     );
@@ -126,6 +133,22 @@ async function phases(file: string, dir: string): Promise<BenchResult[]> {
       saveAnswered(ctx, {
         questionnaireId,
         blobKey: `local/${questionnaireId}/original`,
+        fileName: "big.xlsx",
+        customerId: null,
+        hints: undefined,
+        customer,
+        questionnaire,
+        report,
+        status: "drafted",
+      }),
+    );
+    // The line above is the first save in this process (what a CLI run pays: JIT, a new WAL file);
+    // a server saves many, so the same save again into the same database is shown too.
+    const again = newId("qn");
+    await time("saving the same again, second save in the process (target ≤ 150)", () =>
+      saveAnswered(ctx, {
+        questionnaireId: again,
+        blobKey: `local/${again}/original`,
         fileName: "big.xlsx",
         customerId: null,
         hints: undefined,

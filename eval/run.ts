@@ -1,12 +1,11 @@
 /**
  * `npm run eval`: precision, coverage and abstention of the answer engine on the labelled buyer
  * questions in fixtures/eval (definitions in eval/README.md), offline and through the LLM path with
- * a fake Messages API. Flags: --part tuning|holdout (default both), --sweep (threshold table, tuning
- * only), --no-llm. Writes eval/results.json.
+ * a fake Messages API. Flags: --part tuning|holdout|holdout-2 (default all three), --sweep (threshold
+ * table, tuning too), --no-llm. Writes eval/results.json when all parts ran.
  */
 
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { type AnswerOptions, answerQuestion, type PreparedLibrary } from "../src/domain/answering/answer-questions.js";
 import type { CustomerContext } from "../src/domain/answering/customer.js";
 import { prepareLibrary } from "../src/domain/answering/prepare.js";
@@ -19,12 +18,17 @@ import { AnthropicDrafter } from "../src/llm/anthropic-drafter.js";
 import { startFakeMessagesApi } from "../src/llm/fake-messages-api.js";
 import { type EvalItem, readEvalSet, toQuestion } from "./dataset.js";
 import { fakeModel } from "./fake-model.js";
+import { EVAL_PARTS, type EvalPart, frozenProblems, isEvalPart } from "./frozen.js";
 import { confusion, type Metrics, metrics, type Outcome, outcome } from "./score.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const partArg = args[args.indexOf("--part") + 1];
-const parts = (args.includes("--part") ? [partArg] : ["tuning", "holdout"]) as ("tuning" | "holdout")[];
+if (args.includes("--part") && !isEvalPart(partArg)) {
+  console.error(`--part must be one of ${EVAL_PARTS.join(", ")}`);
+  process.exit(2);
+}
+const parts: readonly EvalPart[] = args.includes("--part") && isEvalPart(partArg) ? [partArg] : EVAL_PARTS;
 
 /** A US buyer without an NDA: the strictest citation case. */
 const CUSTOMER: CustomerContext = { region: "us", ndaOnFile: false, asOf: "2026-11-24" };
@@ -153,20 +157,15 @@ function familyTable(outcomes: readonly Outcome[], part: string) {
   }
 }
 
-/** The holdout is frozen: a changed file is a new holdout, and its figures are not comparable. */
-function checkHoldoutFrozen() {
-  const sumFile = "fixtures/eval/holdout.sha256";
-  if (!existsSync(sumFile)) return;
-  const expected = readFileSync(sumFile, "utf8").trim().split(/\s+/)[0];
-  const actual = createHash("sha256").update(readFileSync("fixtures/eval/holdout.jsonl")).digest("hex");
-  if (expected !== actual) {
-    console.error(`fixtures/eval/holdout.jsonl does not match ${sumFile}: the frozen holdout was edited`);
-    process.exit(1);
-  }
-  console.log(`holdout frozen: sha256 ${actual.slice(0, 16)}… matches ${sumFile}`);
+/** Both holdouts are frozen: a changed file is a new holdout, and its figures are not comparable. */
+function checkHoldoutsFrozen() {
+  const problems = frozenProblems("fixtures/eval");
+  for (const p of problems) console.error(`fixtures/eval/${p}`);
+  if (problems.length > 0) process.exit(1);
+  console.log("holdouts frozen: holdout.jsonl and holdout-2.jsonl match their sha256 files");
 }
 
-checkHoldoutFrozen();
+checkHoldoutsFrozen();
 const library = await loadLibraryDir("answer-library");
 const prepared = prepareLibrary(library);
 console.log(
@@ -228,12 +227,12 @@ for (const part of parts) {
   const outcomes = score(items, offlineReport(prepared, items));
   familyTable(outcomes, part);
   reliabilityTable(outcomes, part);
-  if (flag("--sweep") || part === "holdout") sweep(prepared, items, part);
+  if (flag("--sweep") || part !== "tuning") sweep(prepared, items, part);
 }
 if (parts.includes("tuning")) {
-  // The holdout's failures are never printed: reading them would turn it into tuning data.
+  // Neither holdout's failures are printed: reading them would turn it into tuning data.
   const items = readEvalSet("fixtures/eval/tuning.jsonl");
   console.log("\nconfusion list (tuning, offline):");
   for (const line of confusion(score(items, offlineReport(prepared, items)))) console.log(`  ${line}`);
 }
-if (parts.length === 2) writeFileSync("eval/results.json", `${JSON.stringify(results, null, 2)}\n`);
+if (parts.length === EVAL_PARTS.length) writeFileSync("eval/results.json", `${JSON.stringify(results, null, 2)}\n`);

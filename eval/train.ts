@@ -1,6 +1,6 @@
 /**
  * `npm run train`: sets the matching weights from the TUNING part of the eval set only and writes
- * src/domain/matching/ranker-weights.ts. The holdout is never read here.
+ * src/domain/matching/ranker-weights.ts. Neither holdout (holdout.jsonl, holdout-2.jsonl) is read here.
  *
  * Two steps, each checked out of sample by leave-one-family-out cross-validation (every figure
  * printed for tuning comes from weights fitted without that question's questionnaire family):

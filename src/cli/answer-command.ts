@@ -7,6 +7,7 @@ import { QuireError } from "../domain/errors.js";
 import { givenHints, type LayoutHints, LayoutHintsSchema } from "../domain/questionnaire/layout-hints.js";
 import { fillOriginal } from "../export/fill.js";
 import { loadLibraryDirCached } from "../library-files/cache.js";
+import { fileMatchIndexStore } from "../library-files/index-cache.js";
 import { llmSettingsFromEnv } from "../llm/settings.js";
 import { openLocalRuntime } from "../runtime/local.js";
 import { type ServiceContext, systemClock } from "../services/context.js";
@@ -72,14 +73,20 @@ export async function runAnswerCommand(args: string[], io: CliIo): Promise<numbe
   });
   // One Uint8Array for ingest and write-back: the zip opened by the first is reused by the second.
   const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
-  const { library, revision } = await loadLibraryDirCached(resolve(values.library), cliCacheDir(values.db));
+  const cacheDir = cliCacheDir(values.db);
+  const { library, revision } = await loadLibraryDirCached(resolve(values.library), cacheDir);
 
   const llm = values.offline ? undefined : llmSettingsFromEnv(process.env);
   if (values.llm && !llm) throw new QuireError("usage", "--llm needs ANTHROPIC_API_KEY in the environment", 2);
 
   const runtime = openLocalRuntime({ dbPath: values.db, llm });
   try {
-    const ctx: ServiceContext = { ...runtime.deps, tenantId: CLI_TENANT, actor: `cli:${process.env.USER ?? "local"}` };
+    const ctx: ServiceContext = {
+      ...runtime.deps,
+      ...(cacheDir && { matchIndexes: fileMatchIndexStore(cacheDir) }),
+      tenantId: CLI_TENANT,
+      actor: `cli:${process.env.USER ?? "local"}`,
+    };
     await syncLibrary(ctx, library, revision, values.db);
     const { questionnaire, report, questionnaireId } = await answerFile(ctx, {
       bytes,

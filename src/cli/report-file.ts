@@ -1,6 +1,4 @@
-import { createWriteStream } from "node:fs";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { open } from "node:fs/promises";
 import type { AnswerReport } from "../domain/answering/report.js";
 
 /**
@@ -15,9 +13,7 @@ export function* reportJsonChunks(report: AnswerReport): Generator<string> {
     yield `${i === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `;
     if (key === "questions" && Array.isArray(value) && value.length > 0) {
       yield "[";
-      for (const [j, question] of value.entries()) {
-        yield `${j === 0 ? "" : ","}\n    ${indent(JSON.stringify(question ?? null, null, 2) ?? "null", "    ")}`;
-      }
+      for (const [j, question] of value.entries()) yield `${j === 0 ? "" : ","}\n    ${questionJson(question)}`;
       yield "\n  ]";
     } else {
       yield indent(JSON.stringify(value, null, 2), "  ");
@@ -28,7 +24,43 @@ export function* reportJsonChunks(report: AnswerReport): Generator<string> {
 
 const indent = (json: string, by: string) => json.replaceAll("\n", `\n${by}`);
 
-/** Writes the report file from reportJsonChunks, a question at a time. */
+/**
+ * One question as it sits in the report's array, two levels deep (its lines indented by four more
+ * spaces). Stringifying it inside two arrays makes JSON.stringify indent it so, and the wrappers'
+ * brackets are cut off: a third of the time of indenting the 2.4 KB afterwards with replaceAll.
+ */
+const OPEN = "[\n  [\n    ";
+const CLOSE = "\n  ]\n]";
+function questionJson(question: unknown): string {
+  const wrapped = JSON.stringify([[question]], null, 2);
+  return wrapped.slice(OPEN.length, wrapped.length - CLOSE.length);
+}
+
+/** Bytes gathered before a write: few, large writes instead of one per question. */
+const BATCH_BYTES = 1 << 20;
+
+/**
+ * Writes the report file from reportJsonChunks, each chunk UTF-8-encoded straight into a reused
+ * one-megabyte buffer: joining the chunks into strings first and encoding those cost twice as much
+ * (a 5,000-question report: ~300 → ~150 ms).
+ */
 export async function writeReportFile(path: string, report: AnswerReport): Promise<void> {
-  await pipeline(Readable.from(reportJsonChunks(report)), createWriteStream(path));
+  const file = await open(path, "w");
+  try {
+    const buffer = Buffer.allocUnsafe(BATCH_BYTES);
+    let used = 0;
+    for (const chunk of reportJsonChunks(report)) {
+      // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4).
+      const most = chunk.length * 3;
+      if (used + most > BATCH_BYTES && used > 0) {
+        await file.write(buffer, 0, used);
+        used = 0;
+      }
+      if (most > BATCH_BYTES) await file.write(chunk);
+      else used += buffer.write(chunk, used);
+    }
+    if (used > 0) await file.write(buffer, 0, used);
+  } finally {
+    await file.close();
+  }
 }

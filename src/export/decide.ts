@@ -64,13 +64,28 @@ export function decideWrites<K>(
     const { key, name } = target;
     const at = (ref: string) => (name ? `${name}!${ref}` : ref);
 
-    const answerAddress = answer.answerCell ? parseCellRef(answer.answerCell) : null;
-    if (answerAddress) {
+    // The customer's own answer: the answer cell filled, or any of a form's mark cells marked.
+    for (const ref of plan.answerCells) {
+      const answerAddress = parseCellRef(ref);
+      if (!answerAddress) continue;
       const real = surface.redirect(key, answerAddress);
       if (keeps(surface.state(key, real))) {
         cellsKept.push(at(formatCellRef(real)));
         return;
       }
+    }
+
+    // Reached with a customer mark only under `overwrite`: the old mark goes, so one box stays marked.
+    for (const ref of plan.clear) {
+      const parsed = parseCellRef(ref);
+      if (!parsed) continue;
+      const address = surface.redirect(key, parsed);
+      if (surface.state(key, address) !== "value" || surface.unwritable?.(key, address)) continue;
+      const list = writes.get(key) ?? [];
+      list.push({ address, text: "" });
+      writes.set(key, list);
+      cellsWritten.push(at(formatCellRef(address)));
+      claimed.add(at(formatCellRef(address)));
     }
 
     for (const cell of [plan.value, plan.text]) {

@@ -1,4 +1,4 @@
-import { formatCellRef, parseCellRef } from "../domain/questionnaire/cell-ref.js";
+import { formatCellRef, parseCellRef, parseMarkSpan } from "../domain/questionnaire/cell-ref.js";
 import type { WriteBackAnswer } from "./types.js";
 
 /**
@@ -16,8 +16,15 @@ export interface CellTarget {
 export interface AnswerPlan {
   readonly value: CellTarget | null;
   readonly text: CellTarget | null;
+  /** The cells that hold the customer's own answer when filled: the answer cell, or every mark cell. */
+  readonly answerCells: string[];
+  /** Mark cells other than the one marked: emptied when an answer replaces the customer's mark. */
+  readonly clear: string[];
   readonly warnings: string[];
 }
+
+/** What goes under the chosen value in a form with one column per value. */
+export const MARK = "X";
 
 /** Excel refuses longer cell text; longer answers are cut with a pointer to the full report. */
 export const EXCEL_CELL_LIMIT = 32_767;
@@ -46,6 +53,8 @@ function normalisedRef(ref: string | null): string | null {
 }
 
 export function planAnswer(answer: WriteBackAnswer, label: string): AnswerPlan {
+  const span = answer.answerCell ? parseMarkSpan(answer.answerCell) : null;
+  if (span) return planMarks(answer, span.map(formatCellRef), label);
   const warnings: string[] = [];
   const answerRef = normalisedRef(answer.answerCell);
   const commentRaw = normalisedRef(answer.commentCell);
@@ -87,5 +96,42 @@ export function planAnswer(answer: WriteBackAnswer, label: string): AnswerPlan {
       warnings.push(`${label}: no comment column and ${answerRef} only takes ${allowed}; answer text not written`);
     }
   }
-  return { value, text, warnings };
+  return { value, text, answerCells: answerRef ? [answerRef] : [], clear: [], warnings };
+}
+
+/**
+ * A form with one column per value ("Yes" | "No" | "N/A", ingest's mark span): the value becomes
+ * an X under its column, in the order the allowed values name them; the text goes to the comment.
+ */
+function planMarks(answer: WriteBackAnswer, cells: string[], label: string): AnswerPlan {
+  const warnings: string[] = [];
+  const allowed = answer.allowedValues ?? [];
+  let value: CellTarget | null = null;
+  if (allowed.length !== cells.length) {
+    warnings.push(`${label}: ${cells.length} mark columns but ${allowed.length} values named; nothing marked`);
+  } else if (answer.value !== null && answer.value.trim() !== "") {
+    const canonical = canonicalValue(answer.value, allowed);
+    const at = canonical === null ? -1 : allowed.indexOf(canonical);
+    const ref = cells[at];
+    if (ref === undefined) {
+      warnings.push(
+        `${label}: "${answer.value}" is not one of the columns to mark (${allowed.join(", ")}); nothing marked`,
+      );
+    } else {
+      value = { ref, content: MARK };
+    }
+  }
+  let text: CellTarget | null = null;
+  const commentRef = normalisedRef(answer.commentCell);
+  if (answer.text.trim() !== "") {
+    if (commentRef) {
+      const cut = truncateForExcel(answer.text);
+      if (cut.truncated)
+        warnings.push(`${label}: answer text longer than Excel's ${EXCEL_CELL_LIMIT} characters; truncated`);
+      text = { ref: commentRef, content: cut.text };
+    } else {
+      warnings.push(`${label}: no comment column beside the mark columns; answer text not written`);
+    }
+  }
+  return { value, text, answerCells: cells, clear: value ? cells.filter((c) => c !== value.ref) : [], warnings };
 }

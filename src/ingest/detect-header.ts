@@ -6,7 +6,15 @@
 import { QuireError } from "../domain/errors.js";
 import { type LayoutHints, parseColumnSpec } from "../domain/questionnaire/layout-hints.js";
 import { cellText, colLetters, collapse, type SheetGrid } from "./grid.js";
-import { type ColumnRole, headerRole, ID_PATTERN, isQuestionLike } from "./vocabulary.js";
+import {
+  type ColumnRole,
+  headerRole,
+  headerStrength,
+  ID_PATTERN,
+  isInstructionProse,
+  isPlainYesNoToken,
+  isQuestionLike,
+} from "./vocabulary.js";
 
 export interface TableLayout {
   /** 0-based first row of question data. */
@@ -18,22 +26,42 @@ export interface TableLayout {
   readonly commentCol: number | null;
   readonly idCol: number | null;
   readonly sectionCol: number | null;
+  /** A column that lists each row's allowed answers as text ("Yes;No;N/A"), for files without drop-downs. */
+  readonly choicesCol: number | null;
   /** Header text per column (joined over two header rows). */
   readonly headers: ReadonlyMap<number, string>;
+  /**
+   * Mark columns: one column per answer value ("Yes" | "No" | "N/A"), where the vendor puts an X
+   * in the one that applies. Empty when the answer is a single column. answerCol is the first.
+   */
+  readonly markCols: readonly { readonly col: number; readonly value: string }[];
   readonly warnings: readonly string[];
 }
 
 export const HEADER_SCAN_ROWS = 30;
 const SAMPLE_ROWS = 200;
 
-const ROLE_WEIGHT: Record<ColumnRole, number> = { question: 3, answer: 2, comment: 1, id: 1, section: 0.5, ignore: 0 };
+const ROLE_WEIGHT: Record<ColumnRole, number> = {
+  question: 3,
+  answer: 2,
+  comment: 1,
+  id: 1,
+  section: 0.5,
+  choices: 0,
+  ignore: 0,
+};
 
 interface HeaderCandidate {
   rows: number[];
   texts: Map<number, string>;
+  /** Each column's most specific name: the lower header row's where it has one. */
+  own: Map<number, string>;
   roles: Map<number, ColumnRole>;
   score: number;
 }
+
+/** Roles a hidden column never takes: nobody reads or fills a column the buyer hid. */
+const VISIBLE_ONLY: ReadonlySet<ColumnRole> = new Set(["question", "answer", "comment"]);
 
 /** Header texts of row r with merged cells filled in from their top-left cell. */
 function filledRow(grid: SheetGrid, r: number): Map<number, string> {
@@ -57,25 +85,41 @@ function score(roles: Map<number, ColumnRole>): number {
   return s;
 }
 
-function candidate(rows: number[], texts: Map<number, string>, lower?: Map<number, string>): HeaderCandidate {
+function candidate(
+  grid: SheetGrid,
+  rows: number[],
+  texts: Map<number, string>,
+  lower?: Map<number, string>,
+): HeaderCandidate {
   const roles = new Map<number, ColumnRole>();
   const joined = new Map<number, string>();
+  const own = new Map<number, string>();
   const cols = new Set([...texts.keys(), ...(lower?.keys() ?? [])]);
   for (const c of cols) {
     const up = texts.get(c) ?? "";
     const low = lower?.get(c) ?? "";
     // The lower row is the more specific name ("Vendor Response" > "Yes/No"), so it decides first.
     const role = (low && low !== up ? headerRole(low) : null) ?? headerRole(up);
-    if (role) roles.set(c, role);
+    if (role && !(grid.hiddenCols.has(c) && VISIBLE_ONLY.has(role))) roles.set(c, role);
     joined.set(c, [up, low !== up ? low : ""].filter(Boolean).join(" "));
+    own.set(c, low || up);
   }
-  return { rows, texts: joined, roles, score: score(roles) };
+  return { rows, texts: joined, own, roles, score: score(roles) };
 }
 
-/** A second header row: short cells only, each naming a role, and nothing in the question column. */
+/**
+ * A second header row: short cells only, each naming a role or an answer value ("Yes" | "No" |
+ * "N/A" under a merged "Response"), and nothing in the question column.
+ */
 function isHeaderContinuation(lower: Map<number, string>, upper: HeaderCandidate): boolean {
   if (lower.size === 0) return false;
-  for (const t of lower.values()) if (headerRole(t) === null) return false;
+  for (const [c, t] of lower) {
+    if (headerRole(t) !== null || isPlainYesNoToken(t)) continue;
+    // A value's name under an answer header spread over several columns ("Full" under "Compliance").
+    const over = upper.texts.get(c);
+    const spread = over !== undefined && (upper.texts.get(c - 1) === over || upper.texts.get(c + 1) === over);
+    if (!(upper.roles.get(c) === "answer" && spread && t.length <= 30)) return false;
+  }
   for (const [c, role] of upper.roles)
     if (role === "question" && lower.has(c) && lower.get(c) !== upper.texts.get(c)) return false;
   return true;
@@ -88,11 +132,11 @@ function findHeader(grid: SheetGrid, fromRow = 0, toRow = HEADER_SCAN_ROWS): Hea
     if (grid.hiddenRows.has(r)) continue;
     const texts = filledRow(grid, r);
     if (texts.size < 2) continue;
-    let cand = candidate([r], texts);
+    let cand = candidate(grid, [r], texts);
     if (![...cand.roles.values()].includes("question")) continue;
     const next = r + 1 < grid.rows.length ? filledRow(grid, r + 1) : new Map<number, string>();
     if (isHeaderContinuation(next, cand)) {
-      const two = candidate([r, r + 1], texts, next);
+      const two = candidate(grid, [r, r + 1], texts, next);
       if (two.score >= cand.score) cand = two;
     }
     if (cand.score >= 4 && (!best || cand.score > best.score)) best = cand;
@@ -121,7 +165,8 @@ function questionLikeColumn(grid: SheetGrid): { col: number; firstRow: number; c
     const row = grid.rows[r];
     if (!row || grid.hiddenRows.has(r)) continue;
     row.forEach((t, c) => {
-      if (t.length >= 12 && isQuestionLike(collapse(t))) {
+      const text = collapse(t);
+      if (t.length >= 12 && isQuestionLike(text) && !isInstructionProse(text)) {
         const e = counts.get(c) ?? { count: 0, firstRow: r };
         e.count++;
         counts.set(c, e);
@@ -158,6 +203,8 @@ function idLikeColumn(grid: SheetGrid, from: number, exclude: Set<number>, maxCo
  */
 function idHeaderRank(header: string): number {
   const h = header.toLowerCase().trim();
+  // The question's own id over its control's ("Question ID" beside "CCM Control ID").
+  if (/\bquestion\.? ?(id|ref|reference)\b/.test(h)) return 4;
   if (
     /\b(ref(erence)?|control|question|requirement|req|criteria|item|q)\.? ?(id|ref|reference)\b|^(id|ref\.?|reference|ref(erence)? ?id)$/.test(
       h,
@@ -203,7 +250,7 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
   let header: HeaderCandidate | null;
   if (hints.headerRow !== undefined) {
     const r = hints.headerRow - 1;
-    header = candidate([r], filledRow(grid, r));
+    header = candidate(grid, [r], filledRow(grid, r));
   } else {
     header = findHeader(grid);
   }
@@ -213,11 +260,16 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
   if (header) {
     dataStart = Math.max(...header.rows) + 1;
     if (questionCol === null) {
+      // The column whose header names a question most plainly, then the one with the longer texts.
+      const strength = (c: number) => headerStrength(header?.own.get(c) ?? "", "question");
       const qs = [...header.roles].filter(([, role]) => role === "question").map(([c]) => c);
-      qs.sort((a, b) => avgLength(grid, b, dataStart) - avgLength(grid, a, dataStart));
+      qs.sort((a, b) => strength(b) - strength(a) || avgLength(grid, b, dataStart) - avgLength(grid, a, dataStart));
       questionCol = qs[0] ?? questionLikeColumn(grid)?.col ?? null;
     }
   } else {
+    // An instructions, glossary or cover tab without a table: its prose is not a questionnaire.
+    if (hints.questionColumn === undefined && grid.name !== null && NOT_A_QUESTIONNAIRE.test(grid.name.trim()))
+      return null;
     const guess = questionLikeColumn(grid);
     if (questionCol === null && guess) questionCol = guess.col;
     if (questionCol === null) return null;
@@ -239,14 +291,20 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
       .map(([c]) => c)
       .sort((a, b) => a - b);
 
-  let answerCol = hintA;
+  const markCols = hintA === null && header ? markColumns(grid, header, questionCol) : [];
+  const marked = new Set(markCols.map((m) => m.col));
+  let answerCol = hintA ?? markCols[0]?.col ?? null;
   if (answerCol === null) {
-    const answers = ofRole("answer");
-    answerCol = answers.find((c) => c > (questionCol ?? 0)) ?? answers[0] ?? null;
+    // Right of the question, the plainest name first ("Response" before "Status"), then the nearest.
+    const q = questionCol;
+    const right = ofRole("answer").filter((c) => c > q);
+    const strength = (c: number) => headerStrength(headers.get(c) ?? "", "answer");
+    right.sort((a, b) => strength(b) - strength(a) || a - b);
+    answerCol = right[0] ?? ofRole("answer")[0] ?? null;
   }
   let commentCol = hintC;
   if (commentCol === null) {
-    const comments = ofRole("comment").filter((c) => c !== answerCol);
+    const comments = ofRole("comment").filter((c) => c !== answerCol && !marked.has(c));
     commentCol = comments.find((c) => answerCol === null || c > answerCol) ?? comments[0] ?? null;
   }
   if (answerCol === null) {
@@ -272,15 +330,16 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
   }
   if (commentCol === answerCol) commentCol = null;
 
-  const used = new Set([questionCol, answerCol, commentCol].filter((c): c is number => c !== null));
+  const used = new Set([questionCol, answerCol, commentCol, ...marked].filter((c): c is number => c !== null));
   const idCandidates = ofRole("id").filter((c) => !used.has(c));
   const rank = (c: number) => idHeaderRank(headers.get(c) ?? "") * 10 + idValueRank(grid, c, dataStart);
   let idCol = hintId ?? idCandidates.sort((a, b) => rank(b) - rank(a) || a - b)[0] ?? null;
   if (idCol === null) idCol = idLikeColumn(grid, dataStart, used, questionCol);
   if (idCol !== null) used.add(idCol);
   const sectionCol = ofRole("section").find((c) => !used.has(c)) ?? null;
+  const choicesCol = ofRole("choices").find((c) => !used.has(c)) ?? null;
 
-  if (header && hints.headerRow === undefined && !ofRole("answer").length && hintA === null) {
+  if (header && hints.headerRow === undefined && !ofRole("answer").length && hintA === null && !markCols.length) {
     warnings.push(`${where}: header guessed at row ${(header.rows[0] ?? 0) + 1}`);
   }
   return {
@@ -291,7 +350,72 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
     commentCol,
     idCol,
     sectionCol,
+    choicesCol,
     headers,
+    markCols,
     warnings,
   };
+}
+
+/** Sheet names of a workbook's non-question tabs; only consulted when a sheet has no header row. */
+const NOT_A_QUESTIONNAIRE =
+  /^(instructions?|read ?me|start here|how to( use| complete)?|guidance|help|introduction|intro|overview|glossary|definitions?|terms|cover( page| sheet)?|about|version history|change ?log|notes)\b/i;
+
+/**
+ * Mark columns: a form where the vendor puts an X in one of several columns, one per answer value.
+ * Either two or more adjacent visible columns right of the question whose own header is a bare
+ * answer value with a yes and a no among them ("Yes" | "No" | "N/A"; a column named "Yes/No" is a
+ * single answer column), or the columns under one merged answer header whose second header row
+ * names a value each ("Compliance" over "Full" | "Partial" | "None"). Either way the cells below
+ * hold marks (short or empty), never sentences.
+ */
+function markColumns(grid: SheetGrid, header: HeaderCandidate, questionCol: number): { col: number; value: string }[] {
+  const visible = (c: number) => c > questionCol && !grid.hiddenCols.has(c);
+  const runs: { col: number; value: string }[][] = [];
+  let run: { col: number; value: string }[] = [];
+  for (const c of [...header.own.keys()].filter(visible).sort((a, b) => a - b)) {
+    const value = header.own.get(c) ?? "";
+    if (!isPlainYesNoToken(value)) continue;
+    const last = run[run.length - 1];
+    if (last && last.col !== c - 1) {
+      runs.push(run);
+      run = [];
+    }
+    run.push({ col: c, value });
+  }
+  runs.push(run);
+  const yesNoRun = runs.find(
+    (r) =>
+      r.length >= 2 &&
+      r.some((m) => /^(y|yes|true)$/i.test(m.value)) &&
+      r.some((m) => /^(n|no|false)$/i.test(m.value)) &&
+      new Set(r.map((m) => m.value.toLowerCase())).size === r.length,
+  );
+  if (yesNoRun && holdsMarks(grid, yesNoRun, header)) return yesNoRun;
+
+  const [upper, lower] = header.rows;
+  if (upper === undefined || lower === undefined) return [];
+  for (const m of grid.merges) {
+    if (m.r1 !== upper || m.r2 !== upper || m.c2 <= m.c1 || !visible(m.c1)) continue;
+    if (headerRole(collapse(cellText(grid, upper, m.c1))) !== "answer") continue;
+    const cols: { col: number; value: string }[] = [];
+    for (let c = m.c1; c <= m.c2; c++) {
+      const value = collapse(cellText(grid, lower, c));
+      const role = headerRole(value);
+      if (!visible(c) || value === "" || value.length > 30 || (role !== null && role !== "answer")) break;
+      cols.push({ col: c, value });
+    }
+    const distinct = new Set(cols.map((x) => x.value.toLowerCase())).size === cols.length;
+    if (cols.length === m.c2 - m.c1 + 1 && distinct && holdsMarks(grid, cols, header)) return cols;
+  }
+  return [];
+}
+
+/** The data cells of candidate mark columns are empty or a mark ("X", "x", "✓", "1"), never words. */
+function holdsMarks(grid: SheetGrid, cols: readonly { col: number }[], header: HeaderCandidate): boolean {
+  const from = Math.max(...header.rows) + 1;
+  const end = Math.min(grid.rows.length, from + SAMPLE_ROWS);
+  for (let r = from; r < end; r++)
+    for (const { col } of cols) if (cellText(grid, r, col).trim().length > 3) return false;
+  return true;
 }

@@ -9,10 +9,13 @@ import type { Question, QuestionKind } from "../domain/questionnaire/types.js";
 import type { TableLayout } from "./detect-header.js";
 import { a1, cellText, collapse, mergesByRow, type SheetGrid, ValidationIndex } from "./grid.js";
 import {
+  ATTESTATION_START,
   CLOSED_START,
   headerRole,
+  INSTRUCTION_START,
   isPlainYesNoToken,
   isQuestionLike,
+  isSignOffLabel,
   isTitleLike,
   isYesNoHeader,
   OPEN_START,
@@ -65,10 +68,11 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
   const out: Question[] = [];
   const validations = new ValidationIndex(grid.validations);
   const merges = mergesByRow(grid);
-  const { questionCol: qc, answerCol: ac, commentCol: cc, idCol: ic, sectionCol: sc } = layout;
+  const { questionCol: qc, answerCol: ac, commentCol: cc, idCol: ic, sectionCol: sc, markCols } = layout;
   const answerHeader = ac === null ? null : (layout.headers.get(ac) ?? null);
   const questionHeader = collapse(layout.headers.get(qc) ?? "").toLowerCase();
   let section: string | null = opts.defaultSection;
+  const sectionBelow = mergedDown(grid, sc);
 
   /** Next non-empty id below row r (for "1" above "1.1" section records). */
   const nextId = (r: number): string => {
@@ -95,9 +99,20 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
 
     const qText = collapse(cellText(grid, r, qc));
     const idText = ic === null ? "" : collapse(cellText(grid, r, ic));
-    const answer = ac === null ? "" : cellText(grid, r, ac);
+    // With mark columns the answer is the name of the column marked ("No" for an X under "No").
+    const answer =
+      markCols.length > 0
+        ? (markCols.find((m) => cellText(grid, r, m.col).trim() !== "")?.value ?? "")
+        : ac === null
+          ? ""
+          : cellText(grid, r, ac);
     const comment = cc === null ? "" : cellText(grid, r, cc);
-    const list = ac === null ? null : validations.at(r, ac);
+    // A drop-down decides; without one, a column that writes the choices out ("Yes;No;N/A").
+    const list =
+      ac === null
+        ? null
+        : (validations.at(r, ac) ??
+          (layout.choicesCol === null ? null : choicesIn(cellText(grid, r, layout.choicesCol))));
 
     // Section row: merged across the question and answer columns...
     const merged = merges.get(r)?.find((m) => m.c2 > m.c1 && m.c1 <= qc && m.c2 >= qc && (ac === null || m.c2 >= ac));
@@ -113,6 +128,13 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
       continue;
     }
     if (!hasLetters(qText)) continue;
+    // An instruction under the header or a section, in a table that numbers its questions: the row
+    // has no number and tells the vendor how to fill the form. Its cell may carry the dropdown
+    // applied to the whole block, so the dropdown does not make it a question.
+    if (!idText && ic !== null && INSTRUCTION_START.test(qText)) continue;
+    // A sign-off block under the questions: the vendor's attestation with nothing to choose, and
+    // (in a numbered table, without a number) its fields' labels ("Name of authorised signatory:").
+    if (!idText && ((!list && ATTESTATION_START.test(qText)) || (ic !== null && isSignOffLabel(qText)))) continue;
     // ...or a title in the question column with nothing to answer: bold, without an id, or with a
     // parent id ("1" above "1.1").
     if (answer === "" && comment === "" && !list && isTitleLike(qText)) {
@@ -127,7 +149,19 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
       continue;
     if (!idText && !list && !isQuestionLike(qText) && qText.split(" ").length < (opts.emphasisKnown ? 2 : 3)) continue;
 
-    const rowSection = sc === null ? "" : collapse(cellText(grid, r, sc));
+    const rowSection = sc === null ? "" : collapse(cellText(grid, r, sc) || (sectionBelow.get(r) ?? ""));
+    if (markCols.length > 0) {
+      out.push(
+        markQuestion(grid, layout, r, {
+          text: qText,
+          idText,
+          section: rowSection || section,
+          marked: answer,
+          id: `${opts.idPrefix}!${r + 1}`,
+        }),
+      );
+      continue;
+    }
     const { kind, allowedValues } = classifyKind(qText, list, answerHeader, ac !== null);
     out.push({
       id: `${opts.idPrefix}!${r + 1}`,
@@ -146,4 +180,66 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     });
   }
   return out;
+}
+
+/**
+ * A question answered by marking one of several columns: its answer cell is the row's span of mark
+ * columns ("C7:E7") and its allowed values name them in order, so the write-back puts the mark
+ * under the value. An open prompt ("Describe …") cannot be ticked: its words go in the comment
+ * column, which becomes its answer cell.
+ */
+function markQuestion(
+  grid: SheetGrid,
+  layout: TableLayout,
+  r: number,
+  row: { text: string; idText: string; section: string | null; marked: string; id: string },
+): Question {
+  const { text, idText, section, marked, id } = row;
+  const { markCols, commentCol: cc } = layout;
+  const first = markCols[0]?.col ?? 0;
+  const last = markCols[markCols.length - 1]?.col ?? first;
+  const open = OPEN_START.test(text) && cc !== null;
+  const existing = open ? cellText(grid, r, cc).trim() : marked;
+  const values = markCols.map((m) => m.value);
+  // "Full" | "Partial" | "None" is a choice; only a plain yes/no set is answered as yes/no.
+  const yesNo = isYesNoSet(values) && values.every(isPlainYesNoToken);
+  return {
+    id,
+    sourceId: idText || null,
+    section,
+    text,
+    kind: open ? "free_text" : yesNo ? "yes_no" : "choice",
+    allowedValues: open ? null : values,
+    location: {
+      sheet: grid.name,
+      row: r + 1,
+      answerCell: open ? a1(r, cc) : `${a1(r, first)}:${a1(r, last)}`,
+      commentCell: open || cc === null ? null : a1(r, cc),
+    },
+    existingAnswer: existing === "" ? null : existing,
+  };
+}
+
+/**
+ * Rows inside a cell merged down over column c, to the merge's text: a domain written once and
+ * merged over its control's questions names the section of every one of them.
+ */
+function mergedDown(grid: SheetGrid, c: number | null): Map<number, string> {
+  const out = new Map<number, string>();
+  if (c === null) return out;
+  for (const m of grid.merges) {
+    if (m.c1 > c || m.c2 < c || m.r2 <= m.r1) continue;
+    const text = cellText(grid, m.r1, m.c1);
+    for (let r = m.r1 + 1; r <= Math.min(m.r2, m.r1 + 10_000); r++) out.set(r, text);
+  }
+  return out;
+}
+
+/** "Yes;No;N/A", "Yes | No", one per line, or "Yes, No, N/A" → the values; null unless two or more. */
+function choicesIn(text: string): string[] | null {
+  const t = text.trim();
+  if (t === "") return null;
+  const sep = /[;|\n]/.test(t) ? /\s*[;|\n]\s*/ : /\s*,\s*/;
+  const values = [...new Set(t.split(sep).filter((v) => v !== ""))];
+  return values.length >= 2 && values.every((v) => v.length <= 60) ? values : null;
 }

@@ -4,16 +4,28 @@
  * so the more specific roles ("Question ID", "Reviewer Notes") come before the general ones.
  */
 
-export type ColumnRole = "question" | "answer" | "comment" | "id" | "section" | "ignore";
+export type ColumnRole = "question" | "answer" | "comment" | "id" | "section" | "choices" | "ignore";
 
 /** Header cells longer than this are prose (instructions, questions), never a column name. */
 export const MAX_HEADER_CELL = 48;
 
 const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
+  // The values a row's answer may take, written out where a file has no drop-down (a CRM export's
+  // "Answer Choices": "Yes;No;N/A"). Read as that row's allowed values.
+  [
+    "choices",
+    /^((answer|response) (choices|options|values|list)|(allowed|possible|valid) (answers|responses|values)|picklist( values)?|choices)$/,
+  ],
   // Buyer-side columns that look like answer/comment columns but are not the vendor's to fill.
   [
     "ignore",
     /\b(guidance|reviewer|assessor|auditor|internal use|scor(e|ing)|weight(ing)?|options?|instructions?|examples?|hints?|buyer|risk rating|expected|reference documents?)\b/,
+  ],
+  // Metadata about a field, not the field: a CRM's "Answer Type" (Picklist / Text Area), "Question
+  // Owner", "Response Date"; last year's answers kept beside this year's ("Prior Year Response").
+  [
+    "ignore",
+    /\b(answer|response|question) (type|format|owner|date|by|created|modified)\b|\b(prior|previous|last) (year|years|period|cycle)('s)?\b/,
   ],
   [
     "id",
@@ -21,7 +33,7 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
   ],
   [
     "section",
-    /^(section|domain|category|area|topic|chapter|group|family|theme|subject)\b|\b(control )?(domain|family|category)$/,
+    /^(section|domain|category|area|topic|chapter|group|family|theme|subject)\b|\b(control )?(domain|family|category)( title| name)?$/,
   ],
   ["answer", /\byes\s*\/\s*no\b|\(\s*y\s*\/\s*n\s*\)|\by\s*\/\s*n\b/],
   [
@@ -39,10 +51,26 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
 ];
 
 export function headerRole(text: string): ColumnRole | null {
-  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  let t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  // A name with a long note in brackets is still a name: "CSP Implementation Description
+  // (Optional/Recommended)". The note is dropped only when the whole is too long to be a name, so
+  // "Answer (Yes/No/N/A)" keeps the values it names.
+  if (t.length > MAX_HEADER_CELL) t = t.replace(/\s*\([^()]*\)\s*/g, " ").trim();
   if (t === "" || t.length > MAX_HEADER_CELL) return null;
   for (const [role, re] of ROLE_PATTERNS) if (re.test(t)) return role;
   return null;
+}
+
+/**
+ * How plainly a header names its role, for choosing between several columns of one role: "Question"
+ * over "CCM Control Specification" (both read as question columns; a cloud workbook carries the
+ * control's own text beside the question it asks), "Response" over "Status" or "Rating".
+ */
+export function headerStrength(text: string, role: ColumnRole): number {
+  const t = text.trim().toLowerCase();
+  if (role === "question") return /\b(questions?|ques|requirements?|request|query|inquiry|frage)\b/.test(t) ? 2 : 1;
+  if (role === "answer") return /\b(answers?|responses?|reply|antwort|yes\s*\/\s*no|y\s*\/\s*n)\b/.test(t) ? 2 : 1;
+  return 1;
 }
 
 /** "Answer (Yes/No/N/A)", "Compliant (Y/N)", "Yes/No". */
@@ -81,6 +109,46 @@ export const OPEN_START =
 
 /** Customer question ids: 1.1, A.5.1, IAM-14.1, Q12, HFIH-01, SEC-001, 3a. */
 export const ID_PATTERN = /^(?:[A-Za-z]{1,8}[-_. ]?)?\d{1,4}(?:[.\-_]\d{1,4})*[a-z]?\.?$|^[A-Z]{1,3}(?:\.\d{1,4})+$/;
+
+/**
+ * Prose that only looks like a question, for a sheet without a header row: "Do not add rows." (an
+ * instruction), "What happens after you submit? Our team reviews…" (a question that answers
+ * itself, as an instructions tab's FAQ does).
+ */
+export function isInstructionProse(text: string): boolean {
+  if (/^(do not|don't|never)\b/i.test(text)) return true;
+  // A question and then more: "…? Please attach it." or "…? If yes, describe how." still asks;
+  // "…? Our team reviews them within ten days." answers itself.
+  const tail = /\?\s+(\S.*[.!])\s*$/.exec(text)?.[1];
+  return tail !== undefined && !OPEN_START.test(tail) && !CLOSED_START.test(tail) && !FOLLOW_UP_START.test(tail);
+}
+
+/** How a questionnaire item goes on after its question: a request for more ("If yes, …", "Please …"). */
+const FOLLOW_UP_START = /^(please|if|attach|include|also|otherwise|where|when|in (which|what)|e\.g\.|for example)\b/i;
+
+/**
+ * A line telling the vendor how to fill the table ("Please answer every question in this tab…",
+ * "Note: …", "Select one response per row"). "Please describe…" and "Please provide…" are
+ * questions, so only the verbs of filling in a form count.
+ */
+export const INSTRUCTION_START =
+  /^(notes?|instructions?|guidance|important)\s*[:\-–]|^please (note|answer|complete|respond|read|refer|use|ensure|fill|mark|tick)\b|^(answer|complete|select|choose|tick|mark|fill in|respond to) (all|each|every|one|this|these|the following|from)\b|^(use|refer to) the\b|^for each (question|row|item)\b/i;
+
+/** The vendor's own attestation in a sign-off block ("I confirm that the answers … are accurate"). */
+export const ATTESTATION_START = /^(i|we),? (hereby )?(confirm|declare|certify|attest|agree|acknowledge|understand)\b/i;
+
+/**
+ * A sign-off field's label with its input beside it ("Name of authorised signatory:", "Date:").
+ * Only sign-off words count: "Describe the other checks:" or "The name of the application:" are
+ * follow-up prompts to answer, not labels.
+ */
+export function isSignOffLabel(text: string): boolean {
+  if (!/:\s*$/.test(text) || text.split(/\s+/).length > 8) return false;
+  return (
+    /\b(signat\w*|signed|signing|declar\w*|authori[sz]ed|completed by|submitted by|respondent)\b/i.test(text) ||
+    /^(name|title|job title|position|role|signature|date|e-?mail|phone|telephone)\s*:\s*$/i.test(text)
+  );
+}
 
 /** Text that reads like a question or an instruction to answer (not a title or a label). */
 export function isQuestionLike(text: string): boolean {

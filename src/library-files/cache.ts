@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Library } from "../domain/library/types.js";
-import { readLibraryFiles } from "./load.js";
-import { type LibraryFile, parseLibraryOrThrow } from "./parse.js";
+import { codeFingerprint } from "./code-fingerprint.js";
+import { type LibraryFile, readLibraryFiles } from "./read-files.js";
 
 export interface LoadedLibrary {
   readonly library: Library;
@@ -22,7 +21,7 @@ export interface LoadedLibrary {
 export async function loadLibraryDirCached(dir: string, cacheDir: string | null): Promise<LoadedLibrary> {
   const files = await readLibraryFiles(dir);
   const revision = filesRevision(files);
-  const fingerprint = cacheDir ? await codeFingerprint() : null;
+  const fingerprint = cacheDir ? await parserFingerprint() : null;
   const path = fingerprint && cacheDir ? join(cacheDir, `library-${hash(`${revision}|${fingerprint}`)}.json`) : null;
   const cached = path ? await readFile(path, "utf8").catch(() => null) : null;
   let library: Library | null = null;
@@ -34,6 +33,8 @@ export async function loadLibraryDirCached(dir: string, cacheDir: string | null)
     }
   }
   if (!library) {
+    // The YAML parser (and the validation around it) is loaded only when there is parsing to do.
+    const { parseLibraryOrThrow } = await import("./parse.js");
     library = parseLibraryOrThrow(files);
     if (path) await writeCache(path, library);
   }
@@ -76,29 +77,7 @@ async function writeCache(path: string, library: Library): Promise<void> {
   }
 }
 
-/**
- * Identifies the code that parses a library, so a cache written by other code is never read. Run
- * from the built bundle, that is the bundle file itself; run from the TypeScript sources (tests,
- * tsx), the sources of the library parser and the domain types it validates with.
- */
-async function codeFingerprint(): Promise<string | null> {
-  try {
-    const self = fileURLToPath(import.meta.url);
-    const files = /\.[cm]?js$/.test(self)
-      ? [self]
-      : await Promise.all(
-          [dirname(self), join(dirname(self), "../domain/library")].map(async (folder) =>
-            (await readdir(folder)).filter((name) => name.endsWith(".ts")).map((name) => join(folder, name)),
-          ),
-        ).then((lists) => lists.flat().sort());
-    const stats = await Promise.all(
-      files.map(async (file) => {
-        const { size, mtimeMs } = await stat(file);
-        return `${file}:${size}:${mtimeMs}`;
-      }),
-    );
-    return hash(stats.join("|"));
-  } catch {
-    return null;
-  }
+/** The code that parses a library: the library parser and the domain types it validates with. */
+function parserFingerprint(): Promise<string | null> {
+  return codeFingerprint(import.meta.url, [".", "../domain/library"]);
 }

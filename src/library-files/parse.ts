@@ -11,12 +11,9 @@ import {
   type LibraryEntry,
   LibraryEntrySchema,
 } from "../domain/library/types.js";
+import type { LibraryFile } from "./read-files.js";
 
-/** One file of answer-library/, already read: its path relative to the library root and its text. */
-export interface LibraryFile {
-  readonly path: string;
-  readonly text: string;
-}
+export type { LibraryFile } from "./read-files.js";
 
 export interface LibraryIssue {
   readonly file: string;

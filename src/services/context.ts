@@ -4,6 +4,7 @@ import type { Clock } from "../ports/clock.js";
 import type { LlmSettings } from "../ports/drafter.js";
 import type { HostResolver } from "../ports/host-resolver.js";
 import type { JobQueue } from "../ports/job-queue.js";
+import type { MatchIndexStore } from "../ports/match-index-store.js";
 import type { WebhookPoster } from "../ports/webhook-poster.js";
 
 // The ports live in src/ports/ (adapters implement them without importing services); they are
@@ -13,6 +14,7 @@ export { type Clock, systemClock } from "../ports/clock.js";
 export type { LlmSettings } from "../ports/drafter.js";
 export type { HostResolver } from "../ports/host-resolver.js";
 export type { DispatchedJob, Job, JobQueue } from "../ports/job-queue.js";
+export type { MatchIndexStore } from "../ports/match-index-store.js";
 export type { WebhookPoster } from "../ports/webhook-poster.js";
 
 export interface WebhookSettings {
@@ -68,6 +70,8 @@ export interface ServiceDeps {
    * one invocation stays within its CPU limit; unset on Node.
    */
   readonly maxQuestions?: number;
+  /** Where built match indexes outlive the process (the CLI: beside its database); unset, each process builds its own. */
+  readonly matchIndexes?: MatchIndexStore;
 }
 
 /** Everything a service verb needs, and nothing about how the request arrived. */
@@ -83,6 +87,16 @@ export interface ServiceContext extends ServiceDeps {
 
 export const todayOf = (clock: Clock): string => clock.now().toISOString().slice(0, 10);
 export const newId = (prefix: string): string => `${prefix}_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+/**
+ * `count` ids of the same shape as newId's, for rows saved together (a questionnaire's questions):
+ * one random stem (13 random hex digits, as in a v4 UUID) and the row's number in 6 hex digits. Their primary-key entries then sit
+ * side by side in the index, so a 5,000-row save rewrites a few index pages instead of touching a
+ * random page per row, which grew with the database (issue 13).
+ */
+export const newIds = (prefix: string, count: number): string[] => {
+  const stem = crypto.randomUUID().replaceAll("-", "").slice(0, 14);
+  return Array.from({ length: count }, (_, i) => `${prefix}_${stem}${i.toString(16).padStart(6, "0")}`);
+};
 export const nowIso = (ctx: { clock: Clock }): string => ctx.clock.now().toISOString();
 
 /** A job context: the tenant comes from the job, which the API enqueued from an authenticated request. */

@@ -34,8 +34,15 @@ export interface Tenant {
  * lane inline (drain() waits for background work), fast webhook retries, loopback receivers
  * allowed, and limits high enough that a suite's own traffic never trips them.
  */
-export async function harness(options: { maxUploadBytes?: number; deps?: Partial<AppDeps> } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), "quire-api-"));
+export async function harness(
+  options: {
+    maxUploadBytes?: number;
+    deps?: Partial<AppDeps>;
+    /** An existing folder (quire.db and blobs/) to serve instead of a new one; close() removes it. */
+    dir?: string;
+  } = {},
+) {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "quire-api-"));
   const handle = openSqlite(join(dir, "quire.db"));
   const base: AppDeps = {
     db: handle.db,

@@ -1,7 +1,11 @@
+// The app extends zod on import; the services below build schemas it must have extended first.
+import "@hono/zod-openapi";
 import { readFileSync } from "node:fs";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answers, questionnaireInsights, questionnaires } from "../../src/db/schema/index.js";
+import { questionnaireInsights, questionnaires } from "../../src/db/schema/index.js";
+import type { ServiceContext } from "../../src/services/context.js";
+import { recordedQuestionInsights } from "../../src/services/insights/record.js";
 import { fileForm, type Harness, harness, type Tenant } from "./harness.js";
 
 /**
@@ -108,10 +112,7 @@ describe("demand insight over 50 questionnaires", () => {
 
   it("records per question the frameworks, controls, citations and withheld reasons, and one row per questionnaire", async () => {
     const vsa = ids.find((q) => q.file === "vsa-like.xlsx" && !BUYERS[q.b]?.nda) as (typeof ids)[number];
-    const rows = await h.db
-      .select({ insight: answers.insight })
-      .from(answers)
-      .where(and(eq(answers.tenantId, a.id), eq(answers.questionnaireId, vsa.id)));
+    const rows = await recordedQuestionInsights({ db: h.db, tenantId: a.id } as ServiceContext, vsa.id);
     expect(rows).toHaveLength(27);
     const soc2 = rows.map((r) => r.insight).find((i) => i?.frameworks.some((f) => f.framework === "soc2"));
     expect(soc2?.frameworks[0]).toMatchObject({ framework: "soc2", how: "named", source: "text", soc2Type: "type2" });

@@ -43,6 +43,15 @@ describe("the report file, written a question at a time", () => {
       extra: undefined,
     } as unknown as AnswerReport;
     expect(await written(odd)).toBe(`${JSON.stringify(odd, null, 2)}\n`);
+    // Chunks larger than the write buffer, and multi-byte characters across its boundaries.
+    const long = {
+      ...report,
+      questions: Array.from({ length: 40 }, (_, i) => ({
+        ...report.questions[0],
+        question: `${"é😀—".repeat(i === 7 ? 200_000 : 3_000 + i)} ${i}`,
+      })),
+    } as unknown as AnswerReport;
+    expect(await written(long)).toBe(`${JSON.stringify(long, null, 2)}\n`);
     const empty = { ...report, questions: [] };
     expect(await written(empty)).toBe(`${JSON.stringify(empty, null, 2)}\n`);
   });

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateQuestionnaire } from "../../bench/match.js";
 import { atomic } from "../../src/db/atomic.js";
 import { chunkRows } from "../../src/db/chunk.js";
-import { answers, questionnaireInsights, questionnaires, questions } from "../../src/db/schema/index.js";
+import {
+  answerInsights,
+  answers,
+  questionnaireInsights,
+  questionnaires,
+  questions,
+} from "../../src/db/schema/index.js";
 import { openSqlite } from "../../src/db/sqlite.js";
 import { answerQuestionnaire } from "../../src/domain/answering/answer-questions.js";
 import { questionInsight, questionnaireInsight } from "../../src/domain/insight/record.js";
@@ -65,7 +71,10 @@ function stored(questionnaireId: string) {
     .all(questionnaireId) as Record<string, unknown>[];
   const answerRows = sqlite
     .prepare(
-      "select a.* from answers a join questions q on q.id = a.id where a.questionnaire_id = ? order by q.ordinal",
+      // Each answer with its recorded insight read through its ref (the ref itself differs by layout).
+      `select a.*, i.insight as insight from answers a join questions q on q.id = a.id
+       left join answer_insights i on i.tenant_id = a.tenant_id and i.questionnaire_id = a.questionnaire_id and i.ref = a.insight_ref
+       where a.questionnaire_id = ? order by q.ordinal`,
     )
     .all(questionnaireId) as Record<string, unknown>[];
   const head = sqlite.prepare("select * from questionnaires where id = ?").all(questionnaireId) as Record<
@@ -76,7 +85,7 @@ function stored(questionnaireId: string) {
     .prepare("select * from questionnaire_insights where questionnaire_id = ?")
     .all(questionnaireId) as Record<string, unknown>[];
   const strip = (rows: Record<string, unknown>[]) =>
-    rows.map(({ id: _id, questionnaire_id: _qn, buyer: _buyer, ...rest }) => rest);
+    rows.map(({ id: _id, questionnaire_id: _qn, buyer: _buyer, insight_ref: _ref, ...rest }) => rest);
   return { questions: strip(questionRows), answers: strip(answerRows), head: strip(head), insight: strip(insight) };
 }
 
@@ -167,10 +176,14 @@ describe("saveAnswered", () => {
           alternatives: a.alternatives,
           notes: a.notes,
           matchedTerms: a.matchedTerms,
-          insight: insights[i] ?? null,
+          insightRef: i,
           updatedAt: at,
         })),
       ).map((chunk) => handle.db.insert(answers).values(chunk)),
+      // One insight row per answer: the save stores each distinct one once, and must read the same.
+      ...chunkRows(insights.map((insight, ref) => ({ tenantId: "t1", questionnaireId: "qn_ref", ref, insight }))).map(
+        (chunk) => handle.db.insert(answerInsights).values(chunk),
+      ),
       handle.db
         .insert(questionnaireInsights)
         .values({ tenantId: "t1", questionnaireId: "qn_ref", buyer: "qn_ref", ...rollup }),
@@ -184,5 +197,18 @@ describe("saveAnswered", () => {
     expect(fast.answers).toEqual(reference.answers);
     expect(fast.head).toEqual(reference.head);
     expect(fast.insight).toEqual(reference.insight);
+    // The repeated questions' insights are stored once each.
+    const count = (sql: string) => (handle.sqlite.prepare(sql).get("qn_fast") as { n: number }).n;
+    const distinct = count("select count(distinct insight) n from answer_insights where questionnaire_id = ?");
+    expect(count("select count(*) n from answer_insights where questionnaire_id = ?")).toBe(distinct);
+    expect(distinct).toBeLessThan(180);
+    // A questionnaire's question ids share a stem and sort in question order.
+    const saved = (
+      handle.sqlite.prepare("select id from questions where questionnaire_id = ? order by ordinal").all("qn_fast") as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+    expect(saved.every((id) => /^q_[0-9a-f]{20}$/.test(id) && id.slice(0, 16) === saved[0]?.slice(0, 16))).toBe(true);
+    expect([...saved].sort()).toEqual(saved);
   });
 });

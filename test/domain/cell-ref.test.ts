@@ -4,6 +4,7 @@ import {
   columnNumber,
   formatCellRef,
   parseCellRef,
+  parseMarkSpan,
   parseRange,
 } from "../../src/domain/questionnaire/cell-ref.js";
 import { a1, colLetters, gridRange } from "../../src/ingest/grid.js";
@@ -38,5 +39,16 @@ describe("A1 references (one module for ingest and export)", () => {
     expect(gridRange("D:D")).toEqual({ r1: 0, c1: 3, r2: 1_048_575, c2: 3 });
     expect(a1(0, 2)).toBe("C1");
     expect(colLetters(26)).toBe("AA");
+  });
+
+  it("reads a mark span: one row, two or more columns, in column order", () => {
+    expect(parseMarkSpan("C7:E7")).toEqual([
+      { col: 3, row: 7 },
+      { col: 4, row: 7 },
+      { col: 5, row: 7 },
+    ]);
+    for (const other of ["C7", "C7:C9", "C7:E8", "A:B", "3:5", "C7:E7:F7", ""]) {
+      expect(parseMarkSpan(other), other).toBeNull();
+    }
   });
 });

@@ -9,6 +9,15 @@ import { afterEach, describe, expect, it } from "vitest";
 
 const DATA = path.resolve("fixtures/eval");
 const CHECK = path.join(DATA, "check.mjs");
+const HOLDOUT2_FAMILIES = [
+  "hipaa-vendor",
+  "fin-services",
+  "nis2-supplier",
+  "gdpr-processor",
+  "cloud-controls",
+  "ai-vendor",
+  "saas-quick",
+];
 const NEW_FAMILIES = [
   "sig-lite-style",
   "hecvat-style",
@@ -51,7 +60,7 @@ const refreeze = (dir: string) => {
 let scratch: string | undefined;
 function copyOfDataset() {
   scratch = mkdtempSync(path.join(tmpdir(), "quire-eval-"));
-  for (const f of ["tuning.jsonl", "holdout.jsonl", "holdout.sha256"])
+  for (const f of ["tuning.jsonl", "holdout.jsonl", "holdout.sha256", "holdout-2.jsonl", "holdout-2.sha256"])
     copyFileSync(path.join(DATA, f), path.join(scratch, f));
   return scratch;
 }
@@ -78,6 +87,75 @@ describe("eval dataset validator", () => {
       expect(holdoutPct).toBeGreaterThanOrEqual(40);
       expect(tu + hu, `${family} has unanswerable questions`).toBeGreaterThan(0);
     }
+  });
+
+  it("reports the second holdout: at least 300 questions in seven families none of the first set has", () => {
+    const { status, out } = runCheck();
+    expect(status).toBe(0);
+    const records = readRecords(path.join(DATA, "holdout-2.jsonl"));
+    expect(records.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(records.map((r) => r.family))).toEqual(new Set(HOLDOUT2_FAMILIES));
+    for (const family of HOLDOUT2_FAMILIES) {
+      expect(NEW_FAMILIES).not.toContain(family);
+      const line = out.split("\n").find((l) => l.startsWith(family));
+      expect(line, family).toBeDefined();
+      const [ans = 0, unans = 0, total = 0] = (line ?? "")
+        .split(/[\s|]+/)
+        .slice(1)
+        .map(Number);
+      expect(ans + unans).toBe(total);
+      expect(unans / total, `${family} unanswerable share`).toBeGreaterThanOrEqual(0.12);
+      expect(unans / total, `${family} unanswerable share`).toBeLessThanOrEqual(0.18);
+    }
+  });
+
+  it("fails when a second-holdout record is edited after its freeze", () => {
+    const dir = copyOfDataset();
+    const file = path.join(dir, "holdout-2.jsonl");
+    const records = readRecords(file);
+    const target = records.find((r) => r.answerable);
+    if (!target) throw new Error("no answerable holdout-2 record");
+    target.acceptable = [...target.acceptable, target.acceptable.includes("A.5.1") ? "A.5.2" : "A.5.1"];
+    writeRecords(file, records);
+    const { status, out } = runCheck(dir);
+    expect(status).toBe(1);
+    expect(out).toContain("holdout-2.jsonl changed");
+    expect(out).not.toContain("holdout.jsonl changed");
+  });
+
+  it("fails when a second-holdout question is a near-copy of a tuning question, even with its hash re-frozen", () => {
+    const dir = copyOfDataset();
+    const tuning = readRecords(path.join(dir, "tuning.jsonl"));
+    const source = tuning.find((r) => r.family === "cis-derived" && r.answerable && !r.previous);
+    if (!source) throw new Error("no cis-derived tuning record");
+    const file = path.join(dir, "holdout-2.jsonl");
+    const records = readRecords(file);
+    records.push({
+      ...source,
+      id: "H2-9999",
+      family: "saas-quick",
+      text: `${source.text.replace(/\?$/, "")} at all times?`,
+    });
+    writeRecords(file, records);
+    const digest = createHash("sha256").update(readFileSync(file)).digest("hex");
+    writeFileSync(path.join(dir, "holdout-2.sha256"), `${digest}  holdout-2.jsonl\n`);
+    const { status, out } = runCheck(dir);
+    expect(status).toBe(1);
+    expect(out).toMatch(new RegExp(`near-duplicate questions ${source.id} and H2-9999`));
+    expect(out).not.toContain("holdout-2.jsonl changed");
+  });
+
+  it("fails when a second-holdout record uses a family of the first set", () => {
+    const dir = copyOfDataset();
+    const file = path.join(dir, "holdout-2.jsonl");
+    const records = readRecords(file);
+    const [first] = records;
+    if (!first) throw new Error("holdout-2.jsonl is empty");
+    first.family = "webapp-long";
+    writeRecords(file, records);
+    const { status, out } = runCheck(dir);
+    expect(status).toBe(1);
+    expect(out).toContain(`holdout-2.jsonl:1: unknown family webapp-long`);
   });
 
   it("fails when a holdout record is edited after the freeze", () => {

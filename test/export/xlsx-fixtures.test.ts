@@ -11,6 +11,18 @@ import { answersFor, cellMap, fixtures, sheetPaths, sheetSkeleton, unzipParts } 
 
 const all = fixtures("xlsx");
 
+/**
+ * A form with one column per value (checkbox-columns.xlsx): the answer cell is the span "C7:E7" and
+ * the value is an X in the column of that value. → the span's cells, in column order (one cell otherwise).
+ */
+function spanCells(ref: string): string[] {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return [ref];
+  const from = XLSX.utils.decode_col(m[1] ?? "");
+  const to = XLSX.utils.decode_col(m[3] ?? "");
+  return Array.from({ length: to - from + 1 }, (_, i) => `${XLSX.utils.encode_col(from + i)}${m[2]}`);
+}
+
 /** "Sheet!C5" → ["Sheet", "C5"] (sheet names may themselves contain "!"). */
 function splitRef(ref: string): [string, string] {
   const at = ref.lastIndexOf("!");
@@ -63,6 +75,8 @@ describe.runIf(all.length > 0)("xlsx write-back on the ingest fixtures", () => {
           }
           for (const ref of cells) {
             const cell = b.get(ref) ?? "";
+            // A replaced mark is emptied: the cell keeps its style and holds nothing.
+            if (/^<c [^>]*\/>$/.test(cell)) continue;
             expect(cell).toContain('t="inlineStr"');
             expect(cell).not.toMatch(/<f[\s>]/);
             const style = /\ss="(\d+)"/.exec(a.get(ref) ?? "")?.[1];
@@ -79,6 +93,21 @@ describe.runIf(all.length > 0)("xlsx write-back on the ingest fixtures", () => {
           const ws = wb.Sheets[a.sheet ?? ""];
           if (!q || !ws || !a.answerCell) throw new Error(`no sheet for ${a.sheet}`);
           const at = (ref: string | null) => (ref ? (ws[ref] as XLSX.CellObject | undefined)?.v : undefined);
+          const marks = spanCells(a.answerCell);
+          if (marks.length > 1) {
+            // A mark form: the customer's mark is kept; else an X under the value, nothing elsewhere.
+            const values = a.allowedValues ?? [];
+            const markedBefore = values.find((_, k) => kept.has(`${a.sheet}!${marks[k]}`));
+            if (q.existingAnswer !== null) {
+              expect(markedBefore).toBe(q.existingAnswer);
+              return;
+            }
+            marks.forEach((ref, k) => {
+              expect(at(ref), ref).toBe(values[k] === a.value ? "X" : undefined);
+            });
+            expect(at(a.commentCell)).toBe(a.text);
+            return;
+          }
           if (q.existingAnswer !== null) {
             expect(kept.has(`${a.sheet}!${a.answerCell}`)).toBe(true);
             expect(String(at(a.answerCell)).trim()).toBe(q.existingAnswer);
@@ -100,9 +129,15 @@ describe.runIf(all.length > 0)("xlsx write-back on the ingest fixtures", () => {
         const wb = XLSX.read(again.bytes, { type: "array" });
         answers.forEach((a, i) => {
           if (fx.questions[i]?.existingAnswer === null) return;
-          expect(again.cellsWritten).toContain(`${a.sheet}!${a.answerCell}`);
-          const cell = wb.Sheets[a.sheet ?? ""]?.[a.answerCell ?? ""] as XLSX.CellObject | undefined;
-          expect(cell?.v).toBe(a.value ?? a.text);
+          const marks = spanCells(a.answerCell ?? "");
+          // In a mark form the value's column receives the X and the customer's old mark is emptied.
+          const target = marks.length > 1 ? marks[(a.allowedValues ?? []).indexOf(a.value ?? "")] : a.answerCell;
+          expect(again.cellsWritten).toContain(`${a.sheet}!${target}`);
+          const cell = wb.Sheets[a.sheet ?? ""]?.[target ?? ""] as XLSX.CellObject | undefined;
+          expect(cell?.v).toBe(marks.length > 1 ? "X" : (a.value ?? a.text));
+          if (marks.length > 1)
+            for (const ref of marks.filter((m) => m !== target))
+              expect((wb.Sheets[a.sheet ?? ""]?.[ref] as XLSX.CellObject | undefined)?.v, ref).toBeUndefined();
         });
         expect(again.cellsWritten.length).toBeGreaterThanOrEqual(result.cellsWritten.length);
       });
@@ -113,11 +148,24 @@ describe.runIf(all.length > 0)("xlsx write-back on the ingest fixtures", () => {
         const wb = XLSX.read(r.bytes, { type: "array" });
         for (const a of bad) {
           if (!a.allowedValues || !a.answerCell) continue;
+          const marks = spanCells(a.answerCell);
+          if (marks.length > 1) {
+            // Nothing new is marked: only what the customer had marked stays.
+            const before = XLSX.read(fx.bytes, { type: "array" }).Sheets[a.sheet ?? ""];
+            for (const ref of marks)
+              expect((wb.Sheets[a.sheet ?? ""]?.[ref] as XLSX.CellObject | undefined)?.v).toBe(
+                (before?.[ref] as XLSX.CellObject | undefined)?.v,
+              );
+            continue;
+          }
           const v = (wb.Sheets[a.sheet ?? ""]?.[a.answerCell] as XLSX.CellObject | undefined)?.v;
           expect(v === undefined || v === "" || a.allowedValues.includes(String(v))).toBe(true);
         }
-        if (bad.some((a) => a.allowedValues))
-          expect((r.warnings ?? []).join("\n")).toContain("not one of the allowed values");
+        const warned = (r.warnings ?? []).join("\n");
+        if (bad.some((a) => a.allowedValues && !a.answerCell?.includes(":")))
+          expect(warned).toContain("not one of the allowed values");
+        if (bad.some((a) => a.allowedValues && a.answerCell?.includes(":")))
+          expect(warned).toContain("not one of the columns to mark");
       });
     });
   }

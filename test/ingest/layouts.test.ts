@@ -222,4 +222,137 @@ describe("xlsx layouts", () => {
     const hinted = await ingestQuestionnaire(bytes, "ids.xlsx", { idColumn: "A" });
     expect(hinted.questions.map((q) => q.sourceId)).toEqual(["1", "2", "3", "1", "2", "3"]);
   });
+
+  it("columns named Yes / No take a mark only: sentences under them make them ordinary columns", async () => {
+    const header = ["Ref", "Question", "Yes", "No", "Comments"];
+    const marks = buildXlsx({
+      sheets: [
+        {
+          name: "Form",
+          rows: [header, ["1", "Is data encrypted at rest?", "x", "", ""], ["2", "Are backups tested?", "", "", ""]],
+        },
+      ],
+    });
+    const marked = await ingestQuestionnaire(marks, "marks.xlsx");
+    expect(marked.questions.map((x) => [x.location.answerCell, x.allowedValues, x.existingAnswer])).toEqual([
+      ["C2:D2", ["Yes", "No"], "Yes"],
+      ["C3:D3", ["Yes", "No"], null],
+    ]);
+    const prose = buildXlsx({
+      sheets: [
+        {
+          name: "Form",
+          rows: [header, ["1", "Is data encrypted at rest?", "If yes, say with which algorithm", "", ""]],
+        },
+      ],
+    });
+    const plain = await ingestQuestionnaire(prose, "prose.xlsx");
+    expect(plain.questions[0]?.location.answerCell).not.toContain(":");
+  });
+
+  it("a headerless instructions tab is skipped; a headerless questions sheet is still read", async () => {
+    const lines = [
+      ["Do not change the order of the rows."],
+      ["What happens next? We review your answers within ten days."],
+      ["Is your data encrypted at rest?"],
+      ["Are backups tested every year?"],
+      ["Do you run a bug bounty?"],
+    ];
+    const bytes = buildXlsx({
+      sheets: [
+        { name: "Read Me", rows: lines },
+        { name: "Sheet1", rows: lines },
+      ],
+    });
+    const q = await ingestQuestionnaire(bytes, "q.xlsx");
+    // On Sheet1 the questions start at the first line that asks one: the instruction and the FAQ line above are not.
+    expect(q.questions.map((x) => [x.location.sheet, x.text])).toEqual([
+      ["Sheet1", "Is your data encrypted at rest?"],
+      ["Sheet1", "Are backups tested every year?"],
+      ["Sheet1", "Do you run a bug bounty?"],
+    ]);
+    expect(q.warnings.join("\n")).toContain("sheet 'Read Me': no question table found; skipped");
+
+    // Questions that ask for more after the question mark are still questions.
+    const asks = buildXlsx({
+      sheets: [
+        {
+          name: "Sheet1",
+          rows: [
+            ["Do you hold a SOC 2 report? Please attach it."],
+            ["Is data encrypted at rest? If yes, describe how."],
+            ["Are backups tested? Describe the last test."],
+          ],
+        },
+      ],
+    });
+    expect((await ingestQuestionnaire(asks, "asks.xlsx")).questions).toHaveLength(3);
+  });
+
+  it("the question column is the one named a question, the answer the one named a response", async () => {
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: "Controls",
+          rows: [
+            ["Question ID", "Question", "Status", "Response", "Control Specification"],
+            [
+              "X-1.1",
+              "Are keys rotated?",
+              "Open",
+              "",
+              "Manage cryptographic keys through their whole lifecycle with separation of duties and rotation.",
+            ],
+            [
+              "X-1.2",
+              "Is key material in an HSM?",
+              "Open",
+              "",
+              "Manage cryptographic keys through their whole lifecycle with separation of duties and rotation.",
+            ],
+          ],
+        },
+      ],
+    });
+    const q = await ingestQuestionnaire(bytes, "q.xlsx");
+    expect(q.questions.map((x) => [x.sourceId, x.text, x.location.answerCell, x.existingAnswer])).toEqual([
+      ["X-1.1", "Are keys rotated?", "D2", null],
+      ["X-1.2", "Is key material in an HSM?", "D3", null],
+    ]);
+  });
+
+  it("instruction rows and a sign-off block in a numbered table are not questions; follow-up prompts are", async () => {
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: "Ops",
+          rows: [
+            ["Ref", "Question", "Response", "Comments"],
+            ["", "Please answer every question below and explain any No in Comments.", "", ""],
+            ["Note: the response list is fixed.", "", "", ""],
+            ["OP-1", "Are changes peer reviewed?", "", ""],
+            ["", "Please describe how releases are rolled back.", "", ""],
+            ["OP-2", "Are other checks run before a release?", "", ""],
+            ["", "Describe the other checks:", "", ""],
+            ["", "The name of the application:", "", ""],
+            ["Declaration", "", "", ""],
+            ["", "I confirm that the answers above are accurate.", "", ""],
+            ["", "Name of authorised signatory:", "", ""],
+            ["", "Date:", "", ""],
+          ],
+          afterData:
+            '<dataValidations count="1"><dataValidation type="list" sqref="C2:C5"><formula1>"Yes,No"</formula1></dataValidation></dataValidations>',
+        },
+      ],
+    });
+    const q = await ingestQuestionnaire(bytes, "q.xlsx");
+    // Unnumbered follow-up prompts stay questions; the sign-off block under them does not.
+    expect(q.questions.map((x) => x.text)).toEqual([
+      "Are changes peer reviewed?",
+      "Please describe how releases are rolled back.",
+      "Are other checks run before a release?",
+      "Describe the other checks:",
+      "The name of the application:",
+    ]);
+  });
 });

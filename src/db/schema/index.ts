@@ -269,8 +269,11 @@ export const answers = sqliteTable(
     alternatives: json<{ entryId: string; score: number; confidence?: number }[]>("alternatives").notNull(),
     notes: json<string[]>("notes").notNull(),
     matchedTerms: json<string[]>("matched_terms").notNull(),
-    /** What the question told about demand, recorded at answer time (null on rows drafted before). */
-    insight: json<QuestionInsight>("insight"),
+    /**
+     * What the question told about demand, recorded at answer time: the `ref` of its row in
+     * answer_insights (same tenant and questionnaire); null on rows drafted before issue 18.
+     */
+    insightRef: integer("insight_ref"),
     assignee: text("assignee"),
     reviewer: text("reviewer"),
     reviewedAt: text("reviewed_at"),
@@ -283,6 +286,25 @@ export const answers = sqliteTable(
     index("answers_questionnaire").on(t.tenantId, t.questionnaireId, t.status),
     index("answers_assignee").on(t.tenantId, t.assignee),
   ],
+);
+
+/**
+ * The per-question demand insight (issue 18), each distinct one stored once per questionnaire and
+ * named by answers.insight_ref. A large questionnaire repeats its questions (5,000 rows, ~200
+ * distinct insights), and stored on every answer row this JSON was a quarter of the row's bytes
+ * (issue 13: saving is bounded by the bytes written). Written once with the drafts, never changed;
+ * the demand views read the questionnaire's rolled-up row (questionnaire_insights), not these.
+ */
+export const answerInsights = sqliteTable(
+  "answer_insights",
+  {
+    tenantId: text("tenant_id").notNull(),
+    questionnaireId: text("questionnaire_id").notNull(),
+    /** Numbered from 0 within the questionnaire. */
+    ref: integer("ref").notNull(),
+    insight: json<QuestionInsight>("insight").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.questionnaireId, t.ref] })],
 );
 
 /** A comment on an answer; `mentions` are the user emails it names with @. */

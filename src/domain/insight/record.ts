@@ -123,6 +123,27 @@ export function questionInsight(
   };
 }
 
+/**
+ * Everything questionInsight reads from a report row, as one string: two rows with the same key,
+ * at the same place and under the same library, have equal insights. A large questionnaire repeats
+ * its questions, so the insight is built once per key and shared (and stored once). Any new input
+ * of questionInsight must be added here too; test/db/save-answered.test.ts compares each row's
+ * stored insight with one built afresh.
+ */
+export function questionInsightKey(question: ReportQuestion): string {
+  const ids = (list: readonly { readonly artifactId: string; readonly type: string }[] | undefined) =>
+    (list ?? []).map((c) => `${c.artifactId}\u0002${c.type}`).join("\u0001");
+  return [
+    question.status,
+    question.entryIds?.join("\u0001") ?? "\u0003",
+    question.entryId ?? "\u0003",
+    question.alternatives[0]?.entryId ?? "\u0003",
+    ids(question.citations),
+    ids(question.onRequest),
+    question.withheld.map((w) => `${w.artifactId}\u0002${w.reason}`).join("\u0001"),
+  ].join("\u0000");
+}
+
 /** The artifacts that evidence a framework by themselves (a certificate for ISO, a report for SOC 2). */
 export const EVIDENCE_TYPES: Partial<Readonly<Record<DetectedFramework, readonly ArtifactType[]>>> = {
   soc2: ["soc2-type2", "soc2-type1", "bridge-letter"],

@@ -88,3 +88,18 @@ export function parseRange(ref: string): CellRangeRef | null {
     to: { col: Math.max(c1, c2), row: Math.max(r1, r2) },
   };
 }
+
+/**
+ * The cells of a mark span: a one-row range of two or more cells ("C7:E7"), where a form has one
+ * column per answer value and the vendor marks the one that applies. Null for anything else.
+ */
+export function parseMarkSpan(ref: string): CellAddress[] | null {
+  if (!ref.includes(":")) return null;
+  const range = parseRange(ref);
+  if (!range || range.from.row !== range.to.row || range.to.col <= range.from.col) return null;
+  const { from, to } = range;
+  if (to.col - from.col > 50) return null;
+  const cells: CellAddress[] = [];
+  for (let col = from.col; col <= to.col; col++) cells.push({ col, row: from.row });
+  return cells;
+}

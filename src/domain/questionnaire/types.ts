@@ -16,7 +16,11 @@ export const QuestionLocationSchema = z.object({
   sheet: z.string().nullable(),
   /** 1-based row in the sheet; for CSV the record number (header = 1); null for PDF. */
   row: z.number().int().positive().nullable(),
-  /** A1 reference of the cell that receives the value (Yes/No/choice, or free text), if any. */
+  /**
+   * A1 reference of the cell that receives the value (Yes/No/choice, or free text), if any. In a
+   * form with one column per value (an X under "Yes" | "No" | "N/A") it is the row's span of those
+   * columns, "C7:E7", and allowedValues name them in column order (cell-ref's parseMarkSpan).
+   */
   answerCell: z.string().nullable(),
   /** A1 reference of the comment / explanation cell, if the layout has one. */
   commentCell: z.string().nullable(),

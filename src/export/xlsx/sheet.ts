@@ -222,6 +222,9 @@ export function cellText(text: string): string {
 function inlineStringCell(prefix: string, ref: string, style: string | null, text: string): string {
   const s = style !== null && style !== "0" ? ` s="${escapeXml(style)}"` : "";
   const p = prefix;
+  // Clearing a cell (a replaced mark) keeps its style and holds no value, not an empty string that
+  // a buyer's COUNTA over the mark columns would still count.
+  if (text === "") return `<${p}c r="${ref}"${s}/>`;
   return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${cellText(text)}</${p}t></${p}is></${p}c>`;
 }
 

@@ -1,9 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { questionnaireInsights } from "../../db/schema/index.js";
+import { answerInsights, answers, questionnaireInsights } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
 import { detectFrameworks, type FrameworkMention, type QuestionPlace } from "../../domain/insight/frameworks.js";
-import { type QuestionInsight, questionInsight, questionnaireInsight } from "../../domain/insight/record.js";
+import {
+  type QuestionInsight,
+  questionInsight,
+  questionInsightKey,
+  questionnaireInsight,
+} from "../../domain/insight/record.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import type { ServiceContext } from "../context.js";
 import { preparedLibraryFor } from "../library/prepared.js";
@@ -14,6 +19,9 @@ export interface RecordedInsight {
   /** The questionnaire's row in questionnaire_insights. */
   readonly row: typeof questionnaireInsights.$inferInsert;
 }
+
+const placeKey = (place: QuestionPlace) =>
+  `${place.text}\u0000${place.section ?? ""}\u0000${place.sheet ?? ""}\u0000${place.section == null ? 0 : 1}${place.sheet == null ? 0 : 1}`;
 
 /**
  * What the questionnaire tells about demand, read at answer time from the questions and the report
@@ -36,7 +44,7 @@ export async function insightFor(
   // are only read and stored.
   const detected = new Map<string, readonly FrameworkMention[]>();
   const detect = (place: QuestionPlace) => {
-    const key = `${place.text}\u0000${place.section ?? ""}\u0000${place.sheet ?? ""}\u0000${place.section == null ? 0 : 1}${place.sheet == null ? 0 : 1}`;
+    const key = placeKey(place);
     let mentions = detected.get(key);
     if (!mentions) {
       mentions = detectFrameworks(place);
@@ -44,14 +52,19 @@ export async function insightFor(
     }
     return mentions;
   };
+  // Repeated questions have equal insights: each is built once per place and answer, and the rows
+  // share it (draftStatements stores a shared insight once).
+  const built = new Map<string, QuestionInsight>();
   const questions = input.report.questions.map((q, i) => {
     const source = input.questionnaire.questions[i];
-    return questionInsight(
-      q,
-      { text: q.question, section: q.section, sheet: source?.location.sheet ?? q.sheet },
-      library,
-      detect,
-    );
+    const place = { text: q.question, section: q.section, sheet: source?.location.sheet ?? q.sheet };
+    const key = `${placeKey(place)}\u0000${questionInsightKey(q)}`;
+    let insight = built.get(key);
+    if (!insight) {
+      insight = questionInsight(q, place, library, detect);
+      built.set(key, insight);
+    }
+    return insight;
   });
   const rollup = questionnaireInsight(questions, { askedOn: input.askedOn, customer: input.customer });
   return {
@@ -79,4 +92,27 @@ export function insightStatements(ctx: ServiceContext, row: RecordedInsight["row
       ),
     db.insert(questionnaireInsights).values(row),
   ];
+}
+
+/**
+ * Each answer's insight as recorded at answer time (null on answers drafted before insight was
+ * recorded), by answer id: the answer's ref into the questionnaire's distinct insights.
+ */
+export async function recordedQuestionInsights(
+  ctx: ServiceContext,
+  questionnaireId: string,
+): Promise<{ id: string; insight: QuestionInsight | null }[]> {
+  return ctx.db
+    .select({ id: answers.id, insight: answerInsights.insight })
+    .from(answers)
+    .leftJoin(
+      answerInsights,
+      and(
+        eq(answerInsights.tenantId, answers.tenantId),
+        eq(answerInsights.questionnaireId, answers.questionnaireId),
+        eq(answerInsights.ref, answers.insightRef),
+      ),
+    )
+    .where(and(eq(answers.tenantId, ctx.tenantId), eq(answers.questionnaireId, questionnaireId)))
+    .orderBy(answers.id);
 }

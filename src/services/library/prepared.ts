@@ -1,7 +1,8 @@
 import { count, eq, max } from "drizzle-orm";
 import { libraryArtifacts, libraryControls, libraryEntries } from "../../db/schema/index.js";
 import type { PreparedLibrary } from "../../domain/answering/answer-questions.js";
-import { prepareLibrary } from "../../domain/answering/prepare.js";
+import { buildLibraryIndex, prepareLibrary } from "../../domain/answering/prepare.js";
+import type { Library } from "../../domain/library/types.js";
 import type { ServiceContext } from "../context.js";
 import { loadLibrary } from "./load.js";
 
@@ -44,8 +45,18 @@ export async function preparedLibraryFor(ctx: ServiceContext): Promise<PreparedL
     hit.checkedAt = now;
     return hit.prepared;
   }
-  const prepared = prepareLibrary(await loadLibrary(ctx));
+  const prepared = await prepare(ctx, await loadLibrary(ctx));
   if (cache.size >= MAX_TENANTS) cache.delete(cache.keys().next().value as string);
   cache.set(ctx.tenantId, { revision, prepared, checkedAt: now });
   return prepared;
+}
+
+/** Prepares the library, with the index from the context's store when it holds this library's (and keeps a new one there). */
+async function prepare(ctx: ServiceContext, library: Library): Promise<PreparedLibrary> {
+  const store = ctx.matchIndexes;
+  const kept = store ? await store.load(library) : null;
+  if (kept) return prepareLibrary(library, kept);
+  const index = buildLibraryIndex(library);
+  if (store) await store.save(library, index);
+  return prepareLibrary(library, index);
 }

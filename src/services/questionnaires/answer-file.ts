@@ -1,6 +1,6 @@
 import { atomic } from "../../db/atomic.js";
 import { insertRows } from "../../db/insert-rows.js";
-import { answers, questionnaires, questions } from "../../db/schema/index.js";
+import { answerInsights, answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
 import type { QuestionInsight } from "../../domain/insight/record.js";
@@ -8,7 +8,7 @@ import { givenHints, type LayoutHints } from "../../domain/questionnaire/layout-
 import type { QuestionnaireStatus } from "../../domain/questionnaire/status.js";
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import { ingestQuestionnaire } from "../../ingest/index.js";
-import { newId, type ServiceContext } from "../context.js";
+import { newId, newIds, type ServiceContext } from "../context.js";
 import { insightFor, insightStatements } from "../insights/record.js";
 import { draftReport } from "./draft-report.js";
 import { checkQuestionCount } from "./question-cap.js";
@@ -68,7 +68,10 @@ export interface SaveAnsweredInput {
   readonly status: QuestionnaireStatus;
 }
 
-/** The insert statements for a questionnaire's questions and drafted answers (an answer shares its question's id). */
+/**
+ * The insert statements for a questionnaire's questions and drafted answers (an answer shares its
+ * question's id), after the distinct per-question insights they point at.
+ */
 export function draftStatements(
   ctx: ServiceContext,
   input: {
@@ -80,7 +83,7 @@ export function draftStatements(
 ) {
   const { db, tenantId } = ctx;
   const at = ctx.clock.now().toISOString();
-  const questionIds = input.questionnaire.questions.map(() => newId("q"));
+  const questionIds = newIds("q", input.questionnaire.questions.length);
   const questionRows = input.questionnaire.questions.map((q, i) => ({
     id: questionIds[i] as string,
     tenantId,
@@ -97,6 +100,26 @@ export function draftStatements(
     commentCell: q.location.commentCell,
     existingAnswer: q.existingAnswer,
   }));
+  // Each distinct insight once per questionnaire (schema: answer_insights); answers name it by ref.
+  // Repeated questions share one insight object (insightFor), so most rows are found by identity
+  // and only the first row of each object is compared by content.
+  const refsByObject = new Map<QuestionInsight, number>();
+  const refsByJson = new Map<string, number>();
+  const insightRows: (typeof answerInsights.$inferInsert)[] = [];
+  const insightRef = (insight: QuestionInsight | undefined): number | null => {
+    if (!insight) return null;
+    let ref = refsByObject.get(insight);
+    if (ref !== undefined) return ref;
+    const json = JSON.stringify(insight);
+    ref = refsByJson.get(json);
+    if (ref === undefined) {
+      ref = insightRows.length;
+      refsByJson.set(json, ref);
+      insightRows.push({ tenantId, questionnaireId: input.questionnaireId, ref, insight });
+    }
+    refsByObject.set(insight, ref);
+    return ref;
+  };
   const answerRows = input.report.questions.map((a, i) => ({
     id: questionIds[i] as string,
     tenantId,
@@ -114,10 +137,14 @@ export function draftStatements(
     alternatives: a.alternatives,
     notes: a.notes,
     matchedTerms: a.matchedTerms,
-    insight: input.insights?.[i] ?? null,
+    insightRef: insightRef(input.insights?.[i]),
     updatedAt: at,
   }));
-  return [...insertRows(db, questions, questionRows), ...insertRows(db, answers, answerRows)];
+  return [
+    ...insertRows(db, answerInsights, insightRows),
+    ...insertRows(db, questions, questionRows),
+    ...insertRows(db, answers, answerRows),
+  ];
 }
 
 /** Writes a questionnaire with its questions and drafted answers in one atomic step. */

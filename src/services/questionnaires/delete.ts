@@ -1,6 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
-import { answerHistory, answers, questionnaireInsights, questionnaires, questions } from "../../db/schema/index.js";
+import {
+  answerHistory,
+  answerInsights,
+  answers,
+  questionnaireInsights,
+  questionnaires,
+  questions,
+} from "../../db/schema/index.js";
 import { auditStatement } from "../audit/record.js";
 import type { ServiceContext } from "../context.js";
 import { questionnaireRow } from "./shape.js";
@@ -18,6 +25,7 @@ export async function deleteQuestionnaire(ctx: ServiceContext, id: string): Prom
       .delete(answerHistory)
       .where(and(eq(answerHistory.tenantId, tenantId), inArray(answerHistory.answerId, answerIds))),
     db.delete(answers).where(and(eq(answers.tenantId, tenantId), eq(answers.questionnaireId, id))),
+    db.delete(answerInsights).where(and(eq(answerInsights.tenantId, tenantId), eq(answerInsights.questionnaireId, id))),
     db.delete(questions).where(and(eq(questions.tenantId, tenantId), eq(questions.questionnaireId, id))),
     db
       .delete(questionnaireInsights)

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
-import { answers, questionnaires, questions } from "../../db/schema/index.js";
+import { answerInsights, answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
 import { isQuireError } from "../../domain/errors.js";
 import type { QuestionInsight } from "../../domain/insight/record.js";
@@ -174,6 +174,7 @@ async function saveDrafts(
   const { db, tenantId } = ctx;
   await atomic(db, [
     db.delete(answers).where(and(eq(answers.tenantId, tenantId), eq(answers.questionnaireId, id))),
+    db.delete(answerInsights).where(and(eq(answerInsights.tenantId, tenantId), eq(answerInsights.questionnaireId, id))),
     db.delete(questions).where(and(eq(questions.tenantId, tenantId), eq(questions.questionnaireId, id))),
   ]);
   const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report, insights });

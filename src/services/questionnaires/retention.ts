@@ -1,6 +1,13 @@
 import { and, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { atomic } from "../../db/atomic.js";
-import { answerComments, answerHistory, answers, questionnaires, questions } from "../../db/schema/index.js";
+import {
+  answerComments,
+  answerHistory,
+  answerInsights,
+  answers,
+  questionnaires,
+  questions,
+} from "../../db/schema/index.js";
 import { QuireError } from "../../domain/errors.js";
 import { auditStatement } from "../audit/record.js";
 import { jobContext, type ServiceContext, type ServiceDeps } from "../context.js";
@@ -65,6 +72,9 @@ export async function pruneRuns(ctx: ServiceContext, keep: number): Promise<Prun
         .delete(answerComments)
         .where(and(eq(answerComments.tenantId, tenantId), inArray(answerComments.answerId, answerIds))),
       db.delete(answers).where(and(eq(answers.tenantId, tenantId), inArray(answers.questionnaireId, ids))),
+      db
+        .delete(answerInsights)
+        .where(and(eq(answerInsights.tenantId, tenantId), inArray(answerInsights.questionnaireId, ids))),
       db.delete(questions).where(and(eq(questions.tenantId, tenantId), inArray(questions.questionnaireId, ids))),
       db.delete(questionnaires).where(and(eq(questionnaires.tenantId, tenantId), inArray(questionnaires.id, ids))),
     );
