@@ -27,6 +27,12 @@ export interface ExtractOptions {
   readonly defaultSection: string | null;
   /** Prefix of Question.id: the sheet name, or "q" for CSV. */
   readonly idPrefix: string;
+  /**
+   * The grid's boldRows are known exactly (a PDF table, whose fonts tell bold from regular): a
+   * title-like row without an id is then a section only when bold, and a plain two-word row
+   * ("Annual revenue") is a short question. A sheet's bold is often missing, so it guesses.
+   */
+  readonly emphasisKnown?: boolean;
 }
 
 /**
@@ -133,7 +139,7 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     // parent id ("1" above "1.1").
     if (answer === "" && comment === "" && !list && isTitleLike(qText)) {
       const parent = idText !== "" && /^[\w]{1,4}\.?$/.test(idText) && nextId(r).startsWith(idText.replace(/\.$/, ""));
-      if (grid.boldRows.has(r) || idText === "" || parent) {
+      if (grid.boldRows.has(r) || (idText === "" && !opts.emphasisKnown) || parent) {
         section = qText;
         continue;
       }
@@ -141,7 +147,7 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     // Repeated header rows (long tables sometimes repeat them) are not questions.
     if (qText.toLowerCase() === questionHeader || (qText.length <= 30 && headerRole(qText) === "question" && !idText))
       continue;
-    if (!idText && !list && !isQuestionLike(qText) && qText.split(" ").length < 3) continue;
+    if (!idText && !list && !isQuestionLike(qText) && qText.split(" ").length < (opts.emphasisKnown ? 2 : 3)) continue;
 
     const rowSection = sc === null ? "" : collapse(cellText(grid, r, sc) || (sectionBelow.get(r) ?? ""));
     if (markCols.length > 0) {

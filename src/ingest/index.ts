@@ -37,7 +37,7 @@ export async function ingestWithLimits(
   checkFileSize(bytes, limits);
   const sniffed = sniffFormat(bytes, fileName);
   if (sniffed === "pdf") {
-    const { questions, warnings } = await readPdf(bytes, limits);
+    const { questions, warnings } = await readPdf(bytes, limits, hints);
     if (questions.length === 0) throw noQuestions(fileName, "pdf");
     return { source: { file: fileName, format: "pdf" }, questions, warnings };
   }
@@ -106,7 +106,7 @@ function fromGrids(
 function noQuestions(fileName: string, format: SourceFormat): QuireError {
   const how =
     format === "pdf"
-      ? "Number the questions (1.1, 2.3 ...) or upload the questionnaire as .xlsx or .csv."
+      ? "Number the questions (1.1, 2.3 ...), give a question table a header row with a Question column, or upload the questionnaire as .xlsx or .csv."
       : "Make sure it has a header row with a column named Question or Requirement, or name the columns explicitly (sheet, header row, question column, answer column).";
   return new QuireError("no_questions_found", `No questions found in ${fileName || "the file"}. ${how}`, 422);
 }

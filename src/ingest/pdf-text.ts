@@ -34,7 +34,33 @@ function loadPdfJs(): Promise<PdfJs> {
 export interface PdfText {
   readonly pages: number;
   pageText(pageNumber: number): Promise<string>;
+  /** The page's text and the same text as positioned runs, for rebuilding tables by column (pdf-table.ts). */
+  pageContent(pageNumber: number): Promise<{ text: string; runs: PdfRun[] }>;
   close(): Promise<void>;
+}
+
+/** One text run in page space, y growing downwards from the top of the page (baseline). */
+export interface PdfRun {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  /** pdf.js's name for the run's font: runs in another font than the body's are emphasised (bold). */
+  readonly font?: string;
+}
+
+/** Runs of a page's text content, empty runs dropped, in viewport coordinates. */
+export function pageRunsOf(viewport: Viewport, content: { items: readonly unknown[] }): PdfRun[] {
+  const out: PdfRun[] = [];
+  for (const raw of content.items) {
+    if (!raw || typeof raw !== "object" || !("str" in raw)) continue;
+    const item = raw as TextItem;
+    if (item.str.trim() === "") continue;
+    const [x = 0, y = 0] = viewport.convertToViewportPoint(item.transform[4], item.transform[5]);
+    out.push({ text: item.str, x, y, width: item.width, height: item.height, font: item.fontName });
+  }
+  return out;
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<PdfText> {
@@ -63,6 +89,16 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfText> {
       const page = await doc.getPage(n);
       try {
         return layoutText(page.getViewport({ scale: 1 }), await page.getTextContent());
+      } finally {
+        page.cleanup();
+      }
+    },
+    pageContent: async (n) => {
+      const page = await doc.getPage(n);
+      try {
+        const viewport = page.getViewport({ scale: 1 });
+        const content = await page.getTextContent();
+        return { text: layoutText(viewport, content), runs: pageRunsOf(viewport, content) };
       } finally {
         page.cleanup();
       }

@@ -1,16 +1,21 @@
 /**
- * PDF questionnaires via pdf.js (pdf-text.ts, the same on Node and Workers): text per page, page
- * headers/footers/page numbers removed,
- * then a line scanner that recognises numbered (1.1, A.5.1, Q12) and bulleted questions, joins
- * questions that wrap across lines or pages, and keeps section headings as sections.
+ * PDF questionnaires via pdf.js (pdf-text.ts, the same on Node and Workers). A question table (a
+ * sheet printed to PDF) is rebuilt by column from the runs' positions and read like a sheet
+ * (readTable); anything else goes to a line scanner over the text per page, page headers/footers/
+ * page numbers removed, that recognises numbered (1.1, A.5.1, AC-01, Q12, (a)), bulleted and
+ * Question:/Answer: form questions, joins questions that wrap across lines or pages, and keeps
+ * section headings as sections.
  */
 import { QuireError } from "../domain/errors.js";
+import type { LayoutHints } from "../domain/questionnaire/layout-hints.js";
 import type { Question } from "../domain/questionnaire/types.js";
-import { classifyKind } from "./detect-questions.js";
+import { detectLayout } from "./detect-header.js";
+import { classifyKind, extractQuestions } from "./detect-questions.js";
 import { collapse } from "./grid.js";
 import { type IngestLimits, tooMuchText } from "./limits.js";
 import { checkPdfStreams } from "./pdf-streams.js";
-import { openPdf, type PdfText } from "./pdf-text.js";
+import { linesOf, lineText, rebuildTable } from "./pdf-table.js";
+import { openPdf, type PdfRun, type PdfText } from "./pdf-text.js";
 import { CLOSED_START, isQuestionLike, isTitleLike } from "./vocabulary.js";
 
 export interface PdfResult {
@@ -18,7 +23,12 @@ export interface PdfResult {
   warnings: string[];
 }
 
-async function extractPages(bytes: Uint8Array, limits: IngestLimits): Promise<string[]> {
+interface PdfPage {
+  text: string;
+  runs: PdfRun[];
+}
+
+async function extractPages(bytes: Uint8Array, limits: IngestLimits): Promise<PdfPage[]> {
   let pdf: PdfText | undefined;
   try {
     pdf = await openPdf(bytes);
@@ -31,12 +41,12 @@ async function extractPages(bytes: Uint8Array, limits: IngestLimits): Promise<st
       );
     }
     let chars = 0;
-    const pages: string[] = [];
+    const pages: PdfPage[] = [];
     for (let n = 1; n <= pdf.pages; n++) {
-      const text = await pdf.pageText(n);
-      chars += text.length;
+      const page = await pdf.pageContent(n);
+      chars += page.text.length;
       if (chars > limits.maxTextChars) throw tooMuchText(limits);
-      pages.push(text);
+      pages.push(page);
     }
     return pages;
   } catch (error) {
@@ -73,6 +83,12 @@ export function stripPageFurniture(pages: readonly string[]): string[][] {
       .map((l) => collapse(l))
       .filter((l) => l !== ""),
   );
+  const mask = furnitureMask(split);
+  return split.map((lines, p) => lines.filter((_, i) => !mask[p]?.[i]));
+}
+
+/** Per page and line: true for a page number or a running header/footer (repeated at the page edges). */
+export function furnitureMask(split: readonly (readonly string[])[]): boolean[][] {
   const counts = new Map<string, number>();
   for (const lines of split) {
     const edge = new Set([...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)].map(shape));
@@ -81,10 +97,10 @@ export function stripPageFurniture(pages: readonly string[]): string[][] {
   const minRepeats = Math.max(2, Math.ceil(split.length / 2));
   const repeated = (l: string) => split.length > 1 && (counts.get(shape(l)) ?? 0) >= minRepeats;
   return split.map((lines) =>
-    lines.filter((l, i) => {
-      if (PAGE_NUMBER.test(l)) return false;
+    lines.map((l, i) => {
+      if (PAGE_NUMBER.test(l)) return true;
       const atEdge = i < EDGE_LINES || i >= lines.length - EDGE_LINES;
-      return !(atEdge && repeated(l));
+      return atEdge && repeated(l);
     }),
   );
 }
@@ -92,6 +108,12 @@ export function stripPageFurniture(pages: readonly string[]): string[][] {
 const NUMBERED =
   /^((?:[A-Z]{1,5}[-.]?)?\d{1,3}(?:\.\d{1,3})+|[A-Z]{1,5}-\d{1,3}(?:\.\d{1,3})*|Q\s?\d{1,4}|\d{1,3})[.):]?\s+(\S.*)$/;
 const BULLET = /^[•▪◦●○■□►▶✓*·\-–—]\s*(\S.*)$/;
+/** A lettered or roman sub-item under a numbered stem: "(a)", "b)", "(iv)". */
+const SUB_ITEM = /^\(?([a-z]|[ivx]{1,4})\)\s+(\S.*)$/;
+/** A form's question label: "Question:", "Question 4:", "Question 4", "Q:" ("Q12." is a number, NUMBERED's). */
+const QUESTION_LABEL = /^(?:question\s+(\d{1,4})\s*[:.]?|(?:question|q)\s*[:.])\s*(.*)$/i;
+/** A form's answer label: what follows it, up to the next question, is the answer, not a question. */
+const ANSWER_LABEL = /^(?:answer|response|reply|vendor response|a)\s*:(.*)$/i;
 const FILL_IN = /_{4,}|\.{6,}/;
 
 interface Open {
@@ -118,13 +140,38 @@ export function scanLines(
     tentative = false;
   };
   const finished = (t: string) => /[?.!:]$/.test(t);
+  /** The id of the last numbered item, which "(a)" sub-items below it extend: 1.2(a). */
+  let stemId: string | null = null;
+  /** Inside a form's answer (after "Answer:"): typed text there is not a question. */
+  let inAnswer = false;
 
   for (const line of lines) {
+    const label = QUESTION_LABEL.exec(line);
+    if (label) {
+      close();
+      inAnswer = false;
+      open = { sourceId: label[1] ?? null, section, text: label[2] ?? "" };
+      continue;
+    }
+    if (ANSWER_LABEL.test(line)) {
+      close();
+      inAnswer = true;
+      continue;
+    }
     if (FILL_IN.test(line)) {
       close();
       continue;
     }
+    const sub = SUB_ITEM.exec(line);
+    if (sub && stemId !== null) {
+      close();
+      inAnswer = false;
+      open = { sourceId: `${stemId}(${sub[1]})`, section, text: sub[2] ?? "" };
+      continue;
+    }
     const numbered = NUMBERED.exec(line);
+    if (inAnswer && !numbered && !BULLET.test(line)) continue;
+    inAnswer = false;
     if (numbered) {
       const id = (numbered[1] ?? "").replace(/\s+/g, "");
       const rest = numbered[2] ?? "";
@@ -138,6 +185,7 @@ export function scanLines(
       if (!(topLevel && open && !finished(collapse((open as Open).text)) && /^[a-z]/.test(rest))) {
         close();
         open = { sourceId: id, section, text: rest };
+        stemId = id;
         continue;
       }
     }
@@ -168,11 +216,44 @@ export function scanLines(
   return out;
 }
 
-export async function readPdf(bytes: Uint8Array, limits: IngestLimits): Promise<PdfResult> {
+/** Fewer questions than this from a table means the "table" was a stray header-like line: read lines instead. */
+const MIN_TABLE_QUESTIONS = 3;
+
+/**
+ * A question table printed to PDF, read through the spreadsheet path: the rows rebuilt from the
+ * runs' positions (pdf-table.ts), then the same header, id-column and question rules as a sheet.
+ * Column hints count the table's columns from the left (A or 1 = first); the header is the grid's first row. A PDF has no cells to
+ * write into, so the location is empty: answers go out as a spreadsheet or CSV.
+ */
+function readTable(pages: readonly PdfPage[], hints: LayoutHints | undefined): PdfResult | null {
+  const perPage = pages.map((p, n) => linesOf(p.runs, n + 1));
+  const mask = furnitureMask(perPage.map((lines) => lines.map(lineText)));
+  const flags = mask.flat();
+  const grid = rebuildTable(perPage.flat(), (i) => flags[i] === true);
+  if (!grid) return null;
+  const layout = detectLayout(grid, { ...hints, headerRow: 1, sheet: undefined });
+  if (!layout) return null;
+  const found = extractQuestions(grid, layout, {
+    defaultSection: null,
+    idPrefix: "pdf",
+    emphasisKnown: grid.fontsKnown,
+  });
+  if (found.length < MIN_TABLE_QUESTIONS) return null;
+  const questions = found.map((q, i) => ({
+    ...q,
+    id: `pdf!${i + 1}`,
+    location: { sheet: null, row: null, answerCell: null, commentCell: null },
+  }));
+  return { questions, warnings: layout.warnings.map((w) => w.replace(/^file:/, "PDF table:")) };
+}
+
+export async function readPdf(bytes: Uint8Array, limits: IngestLimits, hints?: LayoutHints): Promise<PdfResult> {
   checkPdfStreams(bytes, limits);
   const pages = await extractPages(bytes, limits);
+  const table = readTable(pages, hints);
+  if (table) return table;
   const warnings: string[] = [];
-  const lines = stripPageFurniture(pages).flat();
+  const lines = stripPageFurniture(pages.map((p) => p.text)).flat();
   if (lines.length === 0) {
     throw new QuireError(
       "empty_file",

@@ -12,7 +12,14 @@ import { multipart, startWorker } from "./workerd.js";
  * wrangler builds it, in workerd (D1, R2, Queues). Spreadsheets, CSVs and PDFs (pdf.js without its
  * Web Worker) must give the same report, question for question.
  */
-const FIXTURES = ["caiq-like.xlsx", "simple.csv", "semicolon-eu.csv", "numbered.pdf", "bulleted.pdf"] as const;
+const FIXTURES = [
+  "caiq-like.xlsx",
+  "simple.csv",
+  "semicolon-eu.csv",
+  "numbered.pdf",
+  "bulleted.pdf",
+  "table-printed.pdf",
+] as const;
 const FIELDS = { region: "us", nda: "true", asOf: "2026-11-24" };
 
 /** A report with its questions' stored ids blanked: each database makes its own, the rest must agree. */
