@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { answerQuestion, type PreparedLibrary } from "../src/domain/answering/answer-questions.js";
 import type { CustomerContext } from "../src/domain/answering/customer.js";
-import type { Question } from "../src/domain/questionnaire/types.js";
+import { toQuestion } from "./dataset.js";
 
 const ItemSchema = z.object({ id: z.string(), text: z.string(), weakPractice: z.boolean(), round: z.string() });
 type Item = z.infer<typeof ItemSchema>;
@@ -35,18 +35,9 @@ export function readPolarity(path = "fixtures/eval/polarity.jsonl"): Item[] {
     .map((l) => ItemSchema.parse(JSON.parse(l)));
 }
 
-function asQuestion(item: Item): Question {
-  return {
-    id: item.id,
-    sourceId: item.id,
-    section: null,
-    text: item.text,
-    kind: "yes_no",
-    allowedValues: ["Yes", "No", "N/A"],
-    location: { sheet: null, row: null, answerCell: null, commentCell: null },
-    existingAnswer: null,
-  };
-}
+/** The item as a Yes/No row, through the eval's own toQuestion. */
+const asQuestion = (item: Item) =>
+  toQuestion({ id: item.id, text: item.text, kind: "yes_no", acceptable: [], answerable: true, family: "polarity" });
 
 export function scorePolarity(
   prepared: PreparedLibrary,

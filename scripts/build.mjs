@@ -79,6 +79,15 @@ function writeAtomically(files) {
   }
 }
 
+/** esbuild, or null when it is not installed (a production install without devDependencies). */
+async function loadEsbuild() {
+  try {
+    return await import("esbuild");
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Builds dist/server.mjs and dist/node-worker-entry.mjs; returns false when esbuild is not
  * installed. No code splitting: each is one file, so `import.meta.url` inside is the bundle's own
@@ -86,12 +95,8 @@ function writeAtomically(files) {
  * bundle is written first, so a server started from the new bundle finds its thread's too.
  */
 export async function buildServer() {
-  let esbuild;
-  try {
-    esbuild = await import("esbuild");
-  } catch {
-    return false;
-  }
+  const esbuild = await loadEsbuild();
+  if (!esbuild) return false;
   const result = await esbuild.build({
     ...COMMON,
     entryPoints: {
@@ -114,12 +119,8 @@ export async function buildServer() {
  * no running CLI still needs them.
  */
 export async function buildCli() {
-  let esbuild;
-  try {
-    esbuild = await import("esbuild");
-  } catch {
-    return false;
-  }
+  const esbuild = await loadEsbuild();
+  if (!esbuild) return false;
   const result = await esbuild.build({
     ...COMMON,
     entryPoints: { cli: join(ROOT, "src", "cli", "main.ts") },

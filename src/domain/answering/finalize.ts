@@ -1,5 +1,5 @@
 import { contradiction, dropContradictingLead } from "../drafting/consistency.js";
-import { asksAboutExceptions, weakPracticeSense } from "../drafting/inversion.js";
+import { asksAboutLapse, lapseNotAskedBy } from "../drafting/inversion.js";
 import { staleReasons } from "../freshness/answer-freshness.js";
 import { fillPlaceholders } from "../freshness/placeholders.js";
 import type { LibraryEntry } from "../library/types.js";
@@ -71,15 +71,13 @@ export function finalizeAnswer(
 }
 
 /**
- * The question asks about the weaker practice or an exception, and no entry it stands on is asked
- * that way in its question or any phrasing (an entry taught "Are any staff exempt from…?" answers it).
+ * The question asks about a lapse or an exception, and no entry it stands on is asked that way in its
+ * question or any phrasing (an entry taught "Are any staff exempt from…?" answers it).
  */
 function claimsWeakPractice(question: string, entries: readonly LibraryEntry[]): boolean {
-  if (!weakPracticeSense(question) && !asksAboutExceptions(question)) return false;
+  if (!asksAboutLapse(question)) return false; // the cheap test first: most questions stop here
+  const texts = entries.flatMap((e) => [e.question, ...e.phrasings]);
   // Read on the ask: a long question's context sentences ("some of our users will have admin
   // rights…") describe the risk, the ask is whether the practice is in place.
-  const { ask } = analyzeQuestion(question);
-  if (!weakPracticeSense(ask) && !asksAboutExceptions(ask)) return false;
-  const askedThatWay = (text: string) => weakPracticeSense(text) || asksAboutExceptions(text);
-  return !entries.some((e) => askedThatWay(e.question) || e.phrasings.some(askedThatWay));
+  return lapseNotAskedBy(analyzeQuestion(question).ask, texts);
 }

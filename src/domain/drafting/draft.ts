@@ -2,7 +2,7 @@ import type { LibraryEntry } from "../library/types.js";
 import type { QuestionAnalysis } from "../matching/analyze.js";
 import { DRAFT_BAR } from "../matching/ranker-weights.js";
 import type { Question } from "../questionnaire/types.js";
-import { asksAboutExceptions, isInverted, weakPracticeSense } from "./inversion.js";
+import { isInverted, lapseNotAskedBy, weakPracticeSense } from "./inversion.js";
 import { choiceFromText, invertYesNo, isYesNoSet, mapShortAnswer, polarityOf, statesValue } from "./values.js";
 
 export type AnswerStatus = "drafted" | "needs_review" | "no_match";
@@ -146,13 +146,7 @@ export function draftAnswer(
       notes.push("the question may be phrased in the opposite sense of the library entry");
     }
     status = "needs_review";
-  } else if (
-    question.kind === "yes_no" &&
-    asksAboutExceptions(form.ask ?? question.text) &&
-    !asksAboutExceptions(entry.question) &&
-    !asksAboutExceptions(matchedText) &&
-    !weakPracticeSense(entry.question)
-  ) {
+  } else if (question.kind === "yes_no" && lapseNotAskedBy(form.ask ?? question.text, [entry.question, matchedText])) {
     // "Are any passwords shared…?", "… accounts that do not use MFA?": the entry states the practice,
     // the question asks whether there are exceptions to it. Its Yes may be the wrong answer.
     notes.push(

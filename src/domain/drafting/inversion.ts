@@ -149,3 +149,16 @@ export function asksAboutExceptions(text: string): boolean {
   const t = normalizeText(text);
   return EXCEPTION_SHAPES.some((p) => p.test(t));
 }
+
+/** The text asks about the weaker practice or about an exception to the practice. */
+export function asksAboutLapse(text: string): boolean {
+  return weakPracticeSense(text) || asksAboutExceptions(text);
+}
+
+/**
+ * The question asks about a lapse or an exception and none of the entry's texts is asked that way:
+ * the entry's Yes/No was written for the practice, not for this question.
+ */
+export function lapseNotAskedBy(question: string, entryTexts: readonly string[]): boolean {
+  return asksAboutLapse(question) && !entryTexts.some(asksAboutLapse);
+}
