@@ -104,7 +104,7 @@ describePages("the insights page, in Chromium, against the real server", () => {
     );
     await page.screenshot({ path: join(SCREENSHOTS, "insights.png"), fullPage: true });
     expect(scriptErrors, scriptErrors.join("\n")).toEqual([]);
-  });
+  }, 90_000);
 
   it("narrows to a region and keeps it in the address", async () => {
     await page.getByLabel("Region", { exact: true }).selectOption("us");

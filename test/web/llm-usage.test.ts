@@ -37,7 +37,9 @@ describePages("the review page with Claude drafting", () => {
     const { id } = (await res.json()) as { id: string };
     await expect
       .poll(async () => (await quire.api<{ status: string }>("GET", `/v1/questionnaires/${id}`)).status, {
-        timeout: 30_000,
+        // Upload, a job thread, two calls to the fake Messages API: seconds alone, but the full suite
+        // on a 2-core CI machine once took over 30 s (the old test timeout) for the same work.
+        timeout: 90_000,
       })
       .toBe("drafted");
 
@@ -56,5 +58,5 @@ describePages("the review page with Claude drafting", () => {
     } finally {
       await ctx.close();
     }
-  });
+  }, 120_000);
 });

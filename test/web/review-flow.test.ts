@@ -99,7 +99,7 @@ describePages("the web pages, in Chromium, against the real server", () => {
     expect(await page.locator("#answers tbody tr[data-answer-id]").count()).toBe(36);
     // Missing fields are left blank, not printed as "null" or "[object …]".
     expect(await page.locator("main").textContent()).not.toMatch(/\bnull\b|undefined|\[object /);
-  });
+  }, 120_000);
 
   it("filters by needs_review, edits one answer's value and text, and approves it", async () => {
     await page.getByLabel("Status", { exact: true }).selectOption("needs_review");
@@ -275,7 +275,7 @@ describePages("the questionnaire list", () => {
     } finally {
       await ctx.close();
     }
-  });
+  }, 90_000);
 
   it("pages with Load more", async () => {
     const { data } = await quire.api<{ data: { id: string }[] }>("GET", "/v1/customers?limit=1");
