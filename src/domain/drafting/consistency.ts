@@ -142,6 +142,63 @@ function frequencyContradiction(question: string, answer: string): string | null
   return `the question asks for at least ${bound.label} but the answer says ${stated.map((f) => f.label).join(", ")}`;
 }
 
+/** What an entry's fact answer ("12 months", "Annually", "Within 24 hours", "99.9%") says of a bound the question sets. */
+export interface BoundVerdict {
+  readonly verdict: "meets" | "falls short of";
+  /** The question's words that set the bound ("at least 90 days"). */
+  readonly asked: string;
+}
+
+const BARE_QUANTITY = new RegExp(`^\\s*(?:(within|up to|at most|at least|minimum(?: of)?)\\s+)?${QTY}[\\s-]${UNIT}\\s*$`, "i");
+const PERCENT_LOWER = /\b(?:at least|no less than|not less than|a minimum of|minimum(?: of)?)\s+(\d+(?:\.\d+)?)\s?%|\b(\d+(?:\.\d+)?)\s?%\s+or (?:more|higher|greater|above)\b/g;
+const PERCENT_FACT = /^\s*(\d+(?:\.\d+)?)\s?%\s*$/;
+
+/** The fact as one quantity: a point ("12 months"), or a bound of its own ("Within 24 hours"). */
+function factQuantity(fact: string): { bound: Bound | "point"; dimension: "time" | "chars"; amount: number } | null {
+  const m = BARE_QUANTITY.exec(fact.toLowerCase());
+  const unit = m ? unitOf(m[3] ?? "") : null;
+  if (!m || !unit) return null;
+  const cue = m[1] ?? "";
+  const bound = cue === "" ? "point" : /^(within|up to|at most)$/.test(cue) ? "upper" : "lower";
+  return { bound, dimension: unit.dimension, amount: amountOf(m[2] ?? "") * unit.size };
+}
+
+/**
+ * Whether an entry's fact answer meets every bound a yes/no question sets that the fact can be
+ * compared with: "Are audit logs kept for at least 90 days?" is answered by "12 months" (Yes), "Is the
+ * plan tested at least quarterly?" is not by "Annually". Null when the question sets no such bound,
+ * so the value stays a person's choice. Only the fact itself is read, never the rest of the answer.
+ */
+export function factAgainstBound(question: string, fact: string): BoundVerdict | null {
+  const verdicts: BoundVerdict[] = [];
+  const q = question.toLowerCase().replace(/\s+/g, " ");
+  const quantity = factQuantity(fact);
+  if (quantity) {
+    for (const asked of quantities(question)) {
+      if (asked.bound === "lower" && /^for\b/.test(asked.phrase)) continue;
+      if (asked.dimension !== quantity.dimension) continue;
+      // A fact that is itself a bound compares only with a bound of the same kind ("within 24 hours"
+      // meets "within 48 hours"; it says nothing of "at least 24 hours").
+      if (quantity.bound !== "point" && quantity.bound !== asked.bound) continue;
+      const meets = asked.bound === "upper" ? quantity.amount <= asked.amount : quantity.amount >= asked.amount;
+      verdicts.push({ verdict: meets ? "meets" : "falls short of", asked: asked.phrase });
+    }
+  }
+  const frequency = FREQUENCIES.find((f) => f.pattern.test(fact.toLowerCase()));
+  const askedFrequency = /\bat least (once (a|per) |every )?(\w+)/.exec(q);
+  const bound = askedFrequency ? FREQUENCIES.find((f) => f.pattern.test(askedFrequency[0])) : undefined;
+  if (frequency && askedFrequency && bound)
+    verdicts.push({ verdict: frequency.days <= bound.days ? "meets" : "falls short of", asked: askedFrequency[0] });
+  const percent = PERCENT_FACT.exec(fact);
+  if (percent)
+    for (const m of q.matchAll(PERCENT_LOWER)) {
+      const floor = Number(m[1] ?? m[2]);
+      verdicts.push({ verdict: Number(percent[1]) >= floor ? "meets" : "falls short of", asked: m[0].trim() });
+    }
+  if (verdicts.length === 0) return null;
+  return verdicts.find((v) => v.verdict !== "meets") ?? verdicts[0] ?? null;
+}
+
 const SEPARATE_PLACE =
   /\b(separate|different|another|secondary|distinct|second|remote|geographically (separate|distinct|dispersed|diverse)|off-?site)\b[^.?]{0,40}?\b(geographic(al)? )?(regions?|locations?|sites?|data ?cent(er|re)s?|availability zones?|countr(y|ies)|facilit(y|ies)|geograph(y|ic\w*))\b|\bgeographically (separate|distinct|dispersed|diverse)\b|\boff-?site\b/;
 const SAME_PLACE =

@@ -2,6 +2,7 @@ import type { LibraryEntry } from "../library/types.js";
 import type { QuestionAnalysis } from "../matching/analyze.js";
 import { DRAFT_BAR } from "../matching/ranker-weights.js";
 import type { Question } from "../questionnaire/types.js";
+import { factAgainstBound } from "./consistency.js";
 import { isInverted, lapseNotAskedBy, weakPracticeSense } from "./inversion.js";
 import { choiceFromText, invertYesNo, isYesNoSet, mapShortAnswer, polarityOf, statesValue } from "./values.js";
 
@@ -102,6 +103,18 @@ export function draftAnswer(
   }
 
   let short = entry.short;
+  // "Are audit logs kept for at least 90 days?" of an entry whose answer is "12 months": the fact
+  // meets the question's bound, which is a Yes whatever else the question's form says.
+  const bound = short !== null && polarityOf(short) === "other" ? factAgainstBound(question.text, short) : null;
+  if (short !== null && bound?.verdict === "meets") {
+    notes.push(`the entry's answer "${short}" meets what the question asks ("${bound.asked}"), so it is answered Yes`);
+    short = "Yes";
+  } else if (short !== null && bound) {
+    notes.push(
+      `the entry's answer "${short}" falls short of what the question asks ("${bound.asked}"); please choose the value`,
+    );
+    return { status: "needs_review", value: null, text: entry.answer, notes };
+  }
   if (form.intent === "governance" && short !== null && polarityOf(short) !== "yes") {
     // "Are policies for <topic> established…?" asks whether the topic is governed. An entry that
     // answers the practice with No ("Is removable media allowed? No") says nothing either way.

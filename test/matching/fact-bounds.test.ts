@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { factAgainstBound } from "../../src/domain/drafting/consistency.js";
+import { draftAnswer } from "../../src/domain/drafting/draft.js";
+import type { LibraryEntry } from "../../src/domain/library/types.js";
+
+// Questions written in this test's own words.
+const entry = (short: string, answer: string): LibraryEntry => ({
+  id: "e",
+  topic: "t",
+  question: "How long are security logs kept?",
+  phrasings: [],
+  short,
+  answer,
+  controls: [],
+  artifacts: [],
+  owner: "x",
+  lastReviewed: "2026-01-01",
+  reviewBy: "2027-01-01",
+});
+const yesNo = (text: string) => ({ text, kind: "yes_no" as const, allowedValues: ["Yes", "No"] });
+
+describe("an entry's fact answer against the bound a yes/no question sets", () => {
+  it.each([
+    ["Do you retain audit trails for a minimum of 180 days?", "12 months", "meets"],
+    ["Are audit logs kept for at least 90 days?", "12 months", "meets"],
+    // "kept for six months" is met by a longer period: the logs are kept for those six months too.
+    ["Are audit logs kept for six months?", "12 months", "meets"],
+    ["Are audit logs kept for at least two years?", "12 months", "falls short of"],
+    ["Is the recovery plan exercised at least once a year?", "Annually", "meets"],
+    ["Is the recovery plan exercised at least quarterly?", "Annually", "falls short of"],
+    ["Is leavers' access removed within 48 hours?", "Within 24 hours", "meets"],
+    ["Is leavers' access removed within 4 hours?", "Within 24 hours", "falls short of"],
+    ["Is availability of at least 99.5% committed in the SLA?", "99.9%", "meets"],
+    ["Do you commit to 99.99% or higher availability?", "99.9%", "falls short of"],
+  ])("%s (%s) → %s", (question, fact, verdict) => {
+    expect(factAgainstBound(question, fact)?.verdict).toBe(verdict);
+  });
+
+  it("says nothing when the question sets no bound the fact can be compared with", () => {
+    expect(factAgainstBound("Are audit logs stored centrally?", "12 months")).toBeNull();
+    // A fact that is itself a deadline says nothing of a minimum.
+    expect(factAgainstBound("Is access kept for at least 24 hours?", "Within 24 hours")).toBeNull();
+    expect(factAgainstBound("Are logs reviewed at least weekly?", "12 months")).toBeNull();
+  });
+});
+
+describe("drafting a yes/no question from an entry whose answer is a fact", () => {
+  const logs = entry("12 months", "Security and audit logs are kept for at least 12 months.");
+
+  it("answers Yes when the fact meets the question's bound, and says why", () => {
+    const d = draftAnswer(yesNo("Are audit logs kept for at least 90 days?"), logs, "x", 0.95);
+    expect(d.status).toBe("drafted");
+    expect(d.value).toBe("Yes");
+    expect(d.notes.join(" ")).toMatch(/"12 months" meets what the question asks \("at least 90 days"\)/);
+  });
+
+  it("sends a fact that falls short to a person, with the reason, and proposes no value", () => {
+    const d = draftAnswer(yesNo("Are audit logs kept for at least 24 months?"), logs, "x", 0.95);
+    expect(d).toMatchObject({ status: "needs_review", value: null });
+    expect(d.notes.join(" ")).toMatch(/falls short of what the question asks \("at least 24 months"\)/);
+  });
+
+  it("still asks a person when the question names no bound", () => {
+    const d = draftAnswer(yesNo("Are audit logs kept only on the hosts that write them?"), logs, "x", 0.95);
+    expect(d).toMatchObject({ status: "needs_review", value: null });
+  });
+});
