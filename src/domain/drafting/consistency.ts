@@ -149,8 +149,12 @@ export interface BoundVerdict {
   readonly asked: string;
 }
 
-const BARE_QUANTITY = new RegExp(`^\\s*(?:(within|up to|at most|at least|minimum(?: of)?)\\s+)?${QTY}[\\s-]${UNIT}\\s*$`, "i");
-const PERCENT_LOWER = /\b(?:at least|no less than|not less than|a minimum of|minimum(?: of)?)\s+(\d+(?:\.\d+)?)\s?%|\b(\d+(?:\.\d+)?)\s?%\s+or (?:more|higher|greater|above)\b/g;
+const BARE_QUANTITY = new RegExp(
+  `^\\s*(?:(within|up to|at most|at least|minimum(?: of)?)\\s+)?${QTY}[\\s-]${UNIT}\\s*$`,
+  "i",
+);
+const PERCENT_LOWER =
+  /\b(?:at least|no less than|not less than|a minimum of|minimum(?: of)?)\s+(\d+(?:\.\d+)?)\s?%|\b(\d+(?:\.\d+)?)\s?%\s+or (?:more|higher|greater|above)\b/g;
 const PERCENT_FACT = /^\s*(\d+(?:\.\d+)?)\s?%\s*$/;
 
 /** The fact as one quantity: a point ("12 months"), or a bound of its own ("Within 24 hours"). */
