@@ -41,6 +41,16 @@ describe("security vocabulary", () => {
     );
     expect(tokenize("Please describe whether the vendor encrypts backups")).not.toContain("vendor");
   });
+
+  it("a vendor, supplier or provider that is not the subject is a topic word, not filler", () => {
+    // "the supplier" asking about us is dropped; "cloud provider", "identity provider" and "critical
+    // suppliers" are what the question is about (a cloud-provider question lost its "provider").
+    expect(tokenize("Does the supplier encrypt backups?")).toEqual(tokenize("Does encrypt backups?"));
+    expect(tokenize("Which cloud provider hosts the service?")).toContain(tokenize("provider")[0]);
+    expect(tokenize("Is SSO through an identity provider enforced?")).toContain(tokenize("provider")[0]);
+    expect(tokenize("Are critical suppliers reassessed every year?")).toContain(tokenize("supplier")[0]);
+    expect(tokenize("Do you assess new vendors before onboarding?")).toContain(tokenize("vendor")[0]);
+  });
 });
 
 describe("typo tolerance", () => {

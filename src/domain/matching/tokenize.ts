@@ -14,7 +14,7 @@ const STOPWORDS = new Set(
     "yours i me my he she his her who whom whose which what when where why how whether if then than " +
     "so such any all each every some other own same also only just very please describe explain provide " +
     "detail details list outline indicate state confirm specify give share briefly e g eg ie etc yes no " +
-    "organization organisation company vendor supplier provider firm business entity applicable " +
+    "organization organisation company firm business entity applicable " +
     "currently current ensure ensures ensured place process processes procedure procedures"
   ).split(/\s+/),
 );
