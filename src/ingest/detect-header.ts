@@ -5,7 +5,7 @@
  */
 import { QuireError } from "../domain/errors.js";
 import { type LayoutHints, parseColumnSpec } from "../domain/questionnaire/layout-hints.js";
-import { cellText, colLetters, collapse, type SheetGrid } from "./grid.js";
+import { cellText, colLetters, collapse, type SheetGrid, ValidationIndex } from "./grid.js";
 import {
   type ColumnRole,
   headerRole,
@@ -14,6 +14,7 @@ import {
   isInstructionProse,
   isPlainYesNoToken,
   isQuestionLike,
+  leadingId,
 } from "./vocabulary.js";
 
 export interface TableLayout {
@@ -165,7 +166,9 @@ function questionLikeColumn(grid: SheetGrid): { col: number; firstRow: number; c
     const row = grid.rows[r];
     if (!row || grid.hiddenRows.has(r)) continue;
     row.forEach((t, c) => {
-      const text = collapse(t);
+      // "2.2 Describe how…": the question after the number it is written with.
+      const whole = collapse(t);
+      const text = leadingId(whole)?.rest ?? whole;
       if (t.length >= 12 && isQuestionLike(text) && !isInstructionProse(text)) {
         const e = counts.get(c) ?? { count: 0, firstRow: r };
         e.count++;
@@ -308,9 +311,12 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
     commentCol = comments.find((c) => answerCol === null || c > answerCol) ?? comments[0] ?? null;
   }
   if (answerCol === null) {
-    // An answer column with no recognisable name: the first unnamed column right of the question.
+    // An answer column with no name, or no header at all: the column right of the question whose
+    // drop-downs cover its rows (past empty spacer columns the question text runs over), else
+    // the first unnamed column right of the question.
+    answerCol = validatedColumn(grid, questionCol, dataStart, roles, commentCol);
     const maxCol = Math.max(questionCol + 1, ...headers.keys());
-    for (let c = questionCol + 1; c <= maxCol; c++) {
+    for (let c = questionCol + 1; answerCol === null && c <= maxCol; c++) {
       if (!roles.has(c) && c !== commentCol && !grid.hiddenCols.has(c) && (headers.get(c) ?? "") === "") {
         answerCol = c;
         break;
@@ -355,6 +361,35 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
     markCols,
     warnings,
   };
+}
+
+/**
+ * The visible unnamed column right of the question whose list validations cover at least half of
+ * the rows that hold a question: where a form names no answer column, the drop-down shows it.
+ */
+function validatedColumn(
+  grid: SheetGrid,
+  questionCol: number,
+  dataStart: number,
+  roles: ReadonlyMap<number, ColumnRole>,
+  commentCol: number | null,
+): number | null {
+  if (grid.validations.length === 0) return null;
+  const index = new ValidationIndex(grid.validations);
+  const rows: number[] = [];
+  for (let r = dataStart; r < Math.min(grid.rows.length, dataStart + SAMPLE_ROWS); r++)
+    if (!grid.hiddenRows.has(r) && /\p{L}{2}/u.test(cellText(grid, r, questionCol))) rows.push(r);
+  if (rows.length === 0) return null;
+  const cols = new Set<number>();
+  for (const v of grid.validations)
+    for (const rg of v.ranges) for (let c = rg.c1; c <= Math.min(rg.c2, rg.c1 + 50); c++) cols.add(c);
+  let best: { col: number; covered: number } | null = null;
+  for (const c of [...cols].sort((a, b) => a - b)) {
+    if (c <= questionCol || roles.has(c) || c === commentCol || grid.hiddenCols.has(c)) continue;
+    const covered = rows.filter((r) => index.at(r, c) !== null).length;
+    if (covered * 2 >= rows.length && (!best || covered > best.covered)) best = { col: c, covered };
+  }
+  return best?.col ?? null;
 }
 
 /** Sheet names of a workbook's non-question tabs; only consulted when a sheet has no header row. */

@@ -18,7 +18,9 @@ import {
   isSignOffLabel,
   isTitleLike,
   isYesNoHeader,
+  leadingId,
   OPEN_START,
+  scaleNamedInHeader,
   valuesNamedInHeader,
 } from "./vocabulary.js";
 
@@ -56,6 +58,12 @@ export function classifyKind(
     if (OPEN_START.test(text)) return { kind: "free_text", allowedValues: null };
     return { kind: "yes_no", allowedValues: valuesNamedInHeader(answerHeader) };
   }
+  // "Compliance (Yes/Partial/No)" with no drop-down: the header's scale is the row's choice.
+  const scale = answerHeader ? scaleNamedInHeader(answerHeader) : null;
+  if (scale)
+    return OPEN_START.test(text)
+      ? { kind: "free_text", allowedValues: null }
+      : { kind: "choice", allowedValues: scale };
   if (hasAnswerPlace && CLOSED_START.test(text)) return { kind: "yes_no", allowedValues: null };
   return { kind: "free_text", allowedValues: null };
 }
@@ -74,15 +82,26 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
   let section: string | null = opts.defaultSection;
   const sectionBelow = mergedDown(grid, sc);
 
+  /** A row's id: the id column's, else a number leading its question cell ("1.2 Do you…"). */
+  const idOf = (r: number): string => {
+    const own = ic === null ? "" : collapse(cellText(grid, r, ic));
+    if (own) return own;
+    const lead = leadingId(collapse(cellText(grid, r, qc)));
+    return lead && !lead.sub ? lead.id : "";
+  };
   /** Next non-empty id below row r (for "1" above "1.1" section records). */
   const nextId = (r: number): string => {
-    if (ic === null) return "";
     for (let k = r + 1; k < Math.min(grid.rows.length, r + 20); k++) {
-      const t = collapse(cellText(grid, k, ic));
+      const t = idOf(k);
       if (t) return t;
     }
     return "";
   };
+  // A table that numbers its questions (most rows with text have an id): an unnumbered row there
+  // that asks nothing heads the rows below it (a control above its safeguards), it is no question.
+  const numbered = ic !== null && numberedShare(grid, layout) >= 2 / 3;
+  /** The id of the last numbered question: lettered sub-items below it extend it (1.3(a)). */
+  let stemId: string | null = null;
 
   for (let r = layout.dataStart; r < grid.rows.length; r++) {
     const row = grid.rows[r];
@@ -97,8 +116,17 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     }
     if (filled === 0) continue;
 
-    const qText = collapse(cellText(grid, r, qc));
-    const idText = ic === null ? "" : collapse(cellText(grid, r, ic));
+    const cellQuestion = collapse(cellText(grid, r, qc));
+    let qText = cellQuestion;
+    let idText = ic === null ? "" : collapse(cellText(grid, r, ic));
+    if (idText === "") {
+      // The number written into the question cell is the id ("1.2 Do you…" → 1.2, "Do you…").
+      const lead = leadingId(qText);
+      if (lead && (!lead.sub || stemId !== null)) {
+        idText = lead.sub ? `${stemId}(${lead.id})` : lead.id;
+        qText = lead.rest;
+      }
+    }
     // With mark columns the answer is the name of the column marked ("No" for an X under "No").
     const answer =
       markCols.length > 0
@@ -138,17 +166,25 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     // ...or a title in the question column with nothing to answer: bold, without an id, or with a
     // parent id ("1" above "1.1").
     if (answer === "" && comment === "" && !list && isTitleLike(qText)) {
-      const parent = idText !== "" && /^[\w]{1,4}\.?$/.test(idText) && nextId(r).startsWith(idText.replace(/\.$/, ""));
-      if (grid.boldRows.has(r) || (idText === "" && !opts.emphasisKnown) || parent) {
-        section = qText;
+      if (grid.boldRows.has(r) || (idText === "" && !opts.emphasisKnown) || isParentId(idText, nextId(r))) {
+        // A numbered title keeps its number, as it is written ("1. Governance").
+        section = cellQuestion;
         continue;
       }
+    }
+    // ...or, in a numbered table, an unnumbered row that asks nothing and is not filled in: a group
+    // heading with its description ("Inventory of Enterprise Hardware | Keep an accurate view…"),
+    // named by its title-like cell.
+    if (numbered && !idText && answer === "" && comment === "" && !list && !isQuestionLike(qText)) {
+      section = titleCellOf(row, qc) ?? cellQuestion;
+      continue;
     }
     // Repeated header rows (long tables sometimes repeat them) are not questions.
     if (qText.toLowerCase() === questionHeader || (qText.length <= 30 && headerRole(qText) === "question" && !idText))
       continue;
     if (!idText && !list && !isQuestionLike(qText) && qText.split(" ").length < (opts.emphasisKnown ? 2 : 3)) continue;
 
+    if (!/\(\w+\)$/.test(idText)) stemId = idText || null;
     const rowSection = sc === null ? "" : collapse(cellText(grid, r, sc) || (sectionBelow.get(r) ?? ""));
     if (markCols.length > 0) {
       out.push(
@@ -180,6 +216,40 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     });
   }
   return out;
+}
+
+/**
+ * "A.1" heads "A.1.1", "1" heads "1.1", "GOV" heads "GOV-01": the next id extends this one after a
+ * separator (or, for a short id, directly: "1" over "1a").
+ */
+function isParentId(id: string, next: string): boolean {
+  if (id === "") return false;
+  const base = id.replace(/[.\-_]$/, "");
+  if (next.length <= base.length || !next.startsWith(base)) return false;
+  return /[.\-_ ]/.test(next[base.length] ?? "") || /^[\w]{1,4}\.?$/.test(id);
+}
+
+/** Share of the table's rows with question text that carry an id in the id column. */
+function numberedShare(grid: SheetGrid, layout: TableLayout): number {
+  const { idCol, questionCol, dataStart } = layout;
+  if (idCol === null) return 0;
+  let text = 0;
+  let ids = 0;
+  for (let r = dataStart; r < Math.min(grid.rows.length, dataStart + 500); r++) {
+    if (grid.hiddenRows.has(r) || !/\p{L}{2}/u.test(cellText(grid, r, questionCol))) continue;
+    text++;
+    if (cellText(grid, r, idCol).trim() !== "") ids++;
+  }
+  return text === 0 ? 0 : ids / text;
+}
+
+/** The first title-like cell of a row other than the question's: a heading row's name. */
+function titleCellOf(row: readonly string[], qc: number): string | null {
+  for (let c = 0; c < row.length; c++) {
+    const t = collapse(row[c] ?? "");
+    if (c !== qc && hasLetters(t) && isTitleLike(t)) return t;
+  }
+  return null;
 }
 
 /**

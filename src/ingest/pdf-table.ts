@@ -256,10 +256,11 @@ export function rebuildTable(lines: readonly PdfTableLine[], furniture: (index: 
   // Gaps delimit rows when they cut the table more often than the page breaks do; then a cell's
   // inner sentence end is not a row end.
   const gapsWork = clusters.length > new Set(body.map((l) => l.page)).size;
-  const rows = parts.flatMap((part) => {
+  const cut = parts.flatMap((part) => {
     if (anchor >= 0) return splitById(part, isId, alignment);
     return gapsWork ? [part] : splitAtSentenceEnds(part, questionCol);
   });
+  const rows = anchor >= 0 && alignment === "top" ? joinBrokenRows(cut, isId, isLoneLabel) : cut;
 
   // The body's font (by characters); a row written only in other fonts is emphasised (a bold section row).
   const chars = new Map<string, number>();
@@ -328,6 +329,36 @@ function alignmentOf(
   if (votes.bottom > votes.top && votes.bottom >= votes.middle) return "bottom";
   if (votes.middle > votes.top) return "middle";
   return "top";
+}
+
+/**
+ * A row broken across a page (a word processor's default): with ids on a row's first line, the
+ * first row of a page that has no id, is no section label and follows a numbered row on the page
+ * before is the rest of that row's cells, not a row of its own.
+ */
+function joinBrokenRows(
+  rows: readonly Row[],
+  isId: (l: Row["lines"][number]) => boolean,
+  isLabel: (l: Row["lines"][number]) => boolean,
+): Row[] {
+  const out: Row[] = [];
+  for (const row of rows) {
+    const previous = out.at(-1);
+    const first = row.lines[0];
+    const last = previous?.lines.at(-1);
+    const continues =
+      previous !== undefined &&
+      first !== undefined &&
+      last !== undefined &&
+      first.page > last.page &&
+      !row.lines.some(isId) &&
+      !row.lines.some(isLabel) &&
+      previous.lines[0] !== undefined &&
+      isId(previous.lines[0]);
+    if (continues) out[out.length - 1] = { lines: [...previous.lines, ...row.lines] };
+    else out.push(row);
+  }
+  return out;
 }
 
 function splitLabels(row: Row, isLabel: (l: Row["lines"][number]) => boolean): Row[] {

@@ -36,6 +36,9 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
     /^(section|domain|category|area|topic|chapter|group|family|theme|subject)\b|\b(control )?(domain|family|category)( title| name)?$/,
   ],
   ["answer", /\byes\s*\/\s*no\b|\(\s*y\s*\/\s*n\s*\)|\by\s*\/\s*n\b/],
+  // A status is the answer even where its name shares a word with the comment beside it:
+  // "Implementation Status" (the answer) next to "Implementation Details" (the comment).
+  ["answer", /\b(implementation|compliance|control|conformity|conformance) status\b/],
   [
     "comment",
     /\b(comments?|evidence|notes?|additional (info|information|details|context)|explanation|justification|remarks?|details|bemerkung(en)?|kommentar|implementation( description| details)?|supporting|elaborat(e|ion)|clarification)\b/,
@@ -98,6 +101,39 @@ export function valuesNamedInHeader(header: string): string[] | null {
     } else out.push(v);
   }
   return out.length >= 2 ? out : null;
+}
+
+/**
+ * A scale an answer header names in brackets that is not a yes/no set: "Compliance
+ * (Yes/Partial/No)" → Yes, Partial, No. Two to six short values with a Yes or a No among them, so a
+ * note such as "(Optional/Recommended)" is not read as values.
+ */
+export function scaleNamedInHeader(header: string): string[] | null {
+  const inner = /\(([^()]*\/[^()]*)\)/.exec(header)?.[1];
+  if (!inner) return null;
+  const values = valuesNamedInHeader(`(${inner})`);
+  if (!values || values.length > 6 || values.some((v) => v.length > 25)) return null;
+  if (values.every((v) => isPlainYesNoToken(v))) return null;
+  return values.some((v) => /^(yes|no)$/i.test(v)) ? values : null;
+}
+
+/**
+ * A question's own number written at the start of its cell, where a sheet has no id column or
+ * leaves it empty: "1.2 Do you…", "AC-01 Are…", "Q12. Have…", "7) Will…". A bare number counts
+ * only with its stop ("7." or "7)") and dotted or lettered ids only before a capital, so "24x7
+ * monitoring" or "2 factors" stay text. A lettered sub-item ("a) contractors?", "(b) …") is
+ * returned with `sub`: its id extends the numbered stem above it (1.3(a)), as in PDFs.
+ */
+export function leadingId(text: string): { id: string; rest: string; sub: boolean } | null {
+  const sub = /^\(?([a-z]|[ivx]{1,4})\)\s+(\S.*)$/s.exec(text);
+  if (sub?.[1] && sub[2]) return { id: sub[1], rest: sub[2], sub: true };
+  const m = /^((?:[A-Z]{1,8}[-_.]?)?\d{1,3}(?:[.\-_]\d{1,3})*[a-z]?)([.):]?)\s+(\S.*)$/s.exec(text);
+  if (!m?.[1] || m[3] === undefined) return null;
+  const [, id, stop, rest] = m;
+  const bare = /^\d+$/.test(id);
+  if (bare ? stop === "" || stop === ":" : !/^[\p{Lu}"“(]/u.test(rest)) return null;
+  if (!/\p{L}{2}/u.test(rest)) return null;
+  return { id, rest, sub: false };
 }
 
 /** Starts of a closed question: answerable with yes or no. */

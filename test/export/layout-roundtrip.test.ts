@@ -10,7 +10,9 @@ import { FIXTURES } from "./helpers.js";
 
 /*
  * Layouts in the styles of public questionnaires (scripts/fixtures/layouts: caiq-v4-like,
- * multi-tab-assessment, checkbox-columns, crm-export), end to end: ingest finds exactly the golden
+ * multi-tab-assessment, checkbox-columns, crm-export, hecvat-full-like, sig-core-like,
+ * control-framework-like, and sheet-offsets' merged-header-above, sparse-answer-column and
+ * ids-in-text), end to end: ingest finds exactly the golden
  * questions, answers written at the cells ingest found land in the golden cells when the filled
  * file is read back with SheetJS, and every other cell of every sheet reads as before.
  */
@@ -27,7 +29,18 @@ interface Golden {
   existingAnswer: string | null;
 }
 
-const FILES = ["caiq-v4-like.xlsx", "multi-tab-assessment.xlsx", "checkbox-columns.xlsx", "crm-export.csv"];
+const FILES = [
+  "caiq-v4-like.xlsx",
+  "multi-tab-assessment.xlsx",
+  "checkbox-columns.xlsx",
+  "crm-export.csv",
+  "hecvat-full-like.xlsx",
+  "sig-core-like.xlsx",
+  "control-framework-like.xlsx",
+  "merged-header-above.xlsx",
+  "sparse-answer-column.xlsx",
+  "ids-in-text.xlsx",
+];
 
 function load(file: string): { bytes: Uint8Array; golden: Golden[] } {
   const bytes = new Uint8Array(readFileSync(join(FIXTURES, file)));
