@@ -1,6 +1,7 @@
 import type { CellAddress } from "../domain/questionnaire/cell-ref.js";
 import { type CsvFile, readCsvFile } from "../ingest/csv.js";
 import { encodeCsv } from "../ingest/csv-codec.js";
+import { isPlaceholderAnswer } from "../ingest/vocabulary.js";
 import { neutraliseFormula, quoteField } from "./csv/field.js";
 import { type CellWrite, decideWrites, type Surface } from "./decide.js";
 import type { WriteBackAnswer, WriteBackOptions, WriteBackResult } from "./types.js";
@@ -25,7 +26,11 @@ export function writeBackCsv(
   const surface: Surface<typeof GRID> = {
     target: () => ({ key: GRID, name: "" }),
     redirect: (_key, address) => address,
-    state: (_key, address) => ((field(address)?.value.trim() ?? "") === "" ? "empty" : "value"),
+    // A template's prompt ("Please select") is no customer answer: ingest read it as empty too.
+    state: (_key, address) => {
+      const text = field(address)?.value.trim() ?? "";
+      return text === "" || isPlaceholderAnswer(text) ? "empty" : "value";
+    },
     unwritable: (_key, address) =>
       address.row > file.records.length ? `is beyond the last record (${file.records.length}) of the file` : null,
   };

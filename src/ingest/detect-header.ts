@@ -145,6 +145,27 @@ function findHeader(grid: SheetGrid, fromRow = 0, toRow = HEADER_SCAN_ROWS): Hea
   return best;
 }
 
+/** How far down a header is looked for when the first rows hold none (terms and instructions above a table). */
+const LATE_HEADER_ROWS = 200;
+
+/**
+ * A header below the first rows, under pages of terms or instructions. Taken only when most
+ * question-like rows are below it: a data row that happens to name roles must not cut a table.
+ */
+function lateHeader(grid: SheetGrid): HeaderCandidate | null {
+  const late = findHeader(grid, HEADER_SCAN_ROWS, LATE_HEADER_ROWS);
+  if (!late) return null;
+  const top = Math.min(...late.rows);
+  let above = 0;
+  let below = 0;
+  grid.rows.forEach((row, r) => {
+    const asks = row?.some((t) => t.length >= 12 && isQuestionLike(leadingId(collapse(t))?.rest ?? collapse(t)));
+    if (asks && r < top) above++;
+    else if (asks && r > top) below++;
+  });
+  return below > above ? late : null;
+}
+
 function avgLength(grid: SheetGrid, c: number, from: number): number {
   let total = 0;
   let n = 0;
@@ -255,7 +276,7 @@ export function detectLayout(grid: SheetGrid, hints: LayoutHints = {}): TableLay
     const r = hints.headerRow - 1;
     header = candidate(grid, [r], filledRow(grid, r));
   } else {
-    header = findHeader(grid);
+    header = findHeader(grid) ?? lateHeader(grid);
   }
 
   let questionCol: number | null = hintQ;

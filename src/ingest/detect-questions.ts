@@ -13,6 +13,7 @@ import {
   CLOSED_START,
   headerRole,
   INSTRUCTION_START,
+  isPlaceholderAnswer,
   isPlainYesNoToken,
   isQuestionLike,
   isSignOffLabel,
@@ -102,6 +103,10 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
   const numbered = ic !== null && numberedShare(grid, layout) >= 2 / 3;
   /** The id of the last numbered question: lettered sub-items below it extend it (1.3(a)). */
   let stemId: string | null = null;
+  // Rows a converter copied from each printed page: running titles and page numbers.
+  const furniture = pageFurniture(grid, layout.dataStart);
+  /** The last row read was a question (blank rows, page furniture and repeated headers between are passed over). */
+  let joinable = false;
 
   for (let r = layout.dataStart; r < grid.rows.length; r++) {
     const row = grid.rows[r];
@@ -114,7 +119,7 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
         only = t;
       }
     }
-    if (filled === 0) continue;
+    if (filled === 0 || furniture.has(r)) continue;
 
     const cellQuestion = collapse(cellText(grid, r, qc));
     let qText = cellQuestion;
@@ -128,19 +133,40 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
       }
     }
     // With mark columns the answer is the name of the column marked ("No" for an X under "No").
-    const answer =
+    const answerCell =
       markCols.length > 0
         ? (markCols.find((m) => cellText(grid, r, m.col).trim() !== "")?.value ?? "")
         : ac === null
           ? ""
           : cellText(grid, r, ac);
-    const comment = cc === null ? "" : cellText(grid, r, cc);
-    // A drop-down decides; without one, a column that writes the choices out ("Yes;No;N/A").
-    const list =
+    // The template's prompt in the answer cell ("Please select") is no answer.
+    const answer = isPlaceholderAnswer(answerCell) ? "" : answerCell;
+    const commentCell = cc === null ? "" : cellText(grid, r, cc);
+    const comment = isPlaceholderAnswer(commentCell) ? "" : commentCell;
+    // A drop-down decides; without one, a column that writes the choices out ("Yes;No;N/A"). Its
+    // prompt ("Please select") is not a value.
+    const listed =
       ac === null
         ? null
         : (validations.at(r, ac) ??
           (layout.choicesCol === null ? null : choicesIn(cellText(grid, r, layout.choicesCol))));
+    const values = listed?.filter((v) => !isPlaceholderAnswer(v)) ?? null;
+    const list = values && values.length > 0 ? values : null;
+
+    // The header repeated on each printed page of a converted PDF or a long table.
+    if (qText !== "" && qText.toLowerCase() === questionHeader) continue;
+    const wasJoinable = joinable;
+    joinable = false;
+    // A question's text split over several rows (a converter's line breaks): a row with only more
+    // words in the question column, under a numbered question whose sentence has not ended.
+    const last = out[out.length - 1];
+    if (wasJoinable && last?.sourceId && filled === 1 && qText !== "" && !idText && !list && answer === "") {
+      if (!/[?.!:;]$/.test(last.text)) {
+        out[out.length - 1] = { ...last, text: `${last.text} ${qText}` };
+        joinable = true;
+        continue;
+      }
+    }
 
     // Section row: merged across the question and answer columns...
     const merged = merges.get(r)?.find((m) => m.c2 > m.c1 && m.c1 <= qc && m.c2 >= qc && (ac === null || m.c2 >= ac));
@@ -186,6 +212,7 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
 
     if (!/\(\w+\)$/.test(idText)) stemId = idText || null;
     const rowSection = sc === null ? "" : collapse(cellText(grid, r, sc) || (sectionBelow.get(r) ?? ""));
+    joinable = true;
     if (markCols.length > 0) {
       out.push(
         markQuestion(grid, layout, r, {
@@ -229,6 +256,37 @@ function isParentId(id: string, next: string): boolean {
   return /[.\-_ ]/.test(next[base.length] ?? "") || /^[\w]{1,4}\.?$/.test(id);
 }
 
+/** "Page 2 of 4", "2 / 4", "Page 3". */
+const PAGE_NUMBER =
+  /^(page|p\.|seite|página|pagina)?\s*\d+\s*(of|\/|von|de|di)\s*\d+$|^(page|seite|página|pagina)\s+\d+$/i;
+
+/**
+ * Rows of a sheet made from a printed document that belong to its pages, not its table: a lone
+ * page number, and a lone text that stands above the table and recurs inside it (the running
+ * title of each page).
+ */
+function pageFurniture(grid: SheetGrid, from: number): Set<number> {
+  const lone = new Map<string, number[]>();
+  grid.rows.forEach((row, r) => {
+    if (!row || grid.hiddenRows.has(r)) return;
+    let text: string | null = null;
+    for (const t of row) {
+      if (t === "") continue;
+      if (text !== null) return;
+      text = collapse(t);
+    }
+    if (text !== null) lone.set(text, [...(lone.get(text) ?? []), r]);
+  });
+  const out = new Set<number>();
+  for (const [text, rows] of lone) {
+    // A running title opens the first page above the table too; a section name that recurs below does not.
+    const running = rows.length >= 2 && rows.some((r) => r < from) && !isQuestionLike(text);
+    if (!PAGE_NUMBER.test(text) && !running) continue;
+    for (const r of rows) if (r >= from) out.add(r);
+  }
+  return out;
+}
+
 /** Share of the table's rows with question text that carry an id in the id column. */
 function numberedShare(grid: SheetGrid, layout: TableLayout): number {
   const { idCol, questionCol, dataStart } = layout;
@@ -269,7 +327,8 @@ function markQuestion(
   const first = markCols[0]?.col ?? 0;
   const last = markCols[markCols.length - 1]?.col ?? first;
   const open = OPEN_START.test(text) && cc !== null;
-  const existing = open ? cellText(grid, r, cc).trim() : marked;
+  const typed = open ? cellText(grid, r, cc).trim() : marked;
+  const existing = isPlaceholderAnswer(typed) ? "" : typed;
   const values = markCols.map((m) => m.value);
   // "Full" | "Partial" | "None" is a choice; only a plain yes/no set is answered as yes/no.
   const yesNo = isYesNoSet(values) && values.every(isPlainYesNoToken);

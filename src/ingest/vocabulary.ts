@@ -136,6 +136,18 @@ export function leadingId(text: string): { id: string; rest: string; sub: boolea
   return { id, rest, sub: false };
 }
 
+/**
+ * A template's prompt standing where the answer goes: the first entry of a drop-down ("Please
+ * select", "-- Select --", "Choose an item."), or a fill-in hint ("Enter your response", "Click
+ * here to enter text.", "<Enter comments>"). It is neither the customer's answer nor a value to
+ * choose, and the write-back replaces it.
+ */
+export function isPlaceholderAnswer(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 40) return false;
+  return /^[-–—\s[<(]*(please |click (here )?to |tap to )?(select|choose|pick|enter|insert)\b/i.test(t);
+}
+
 /** Starts of a closed question: answerable with yes or no. */
 export const CLOSED_START = /^(do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|shall|may|must)\b/i;
 

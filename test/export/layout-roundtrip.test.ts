@@ -11,8 +11,8 @@ import { FIXTURES } from "./helpers.js";
 /*
  * Layouts in the styles of public questionnaires (scripts/fixtures/layouts: caiq-v4-like,
  * multi-tab-assessment, checkbox-columns, crm-export, hecvat-full-like, sig-core-like,
- * control-framework-like, and sheet-offsets' merged-header-above, sparse-answer-column and
- * ids-in-text), end to end: ingest finds exactly the golden
+ * control-framework-like, sheet-offsets' merged-header-above, sparse-answer-column and
+ * ids-in-text, buyer-workbooks' converted-from-pdf, placeholders and long-preamble), end to end: ingest finds exactly the golden
  * questions, answers written at the cells ingest found land in the golden cells when the filled
  * file is read back with SheetJS, and every other cell of every sheet reads as before.
  */
@@ -40,6 +40,9 @@ const FILES = [
   "merged-header-above.xlsx",
   "sparse-answer-column.xlsx",
   "ids-in-text.xlsx",
+  "converted-from-pdf.xlsx",
+  "placeholders.xlsx",
+  "long-preamble.xlsx",
 ];
 
 function load(file: string): { bytes: Uint8Array; golden: Golden[] } {
@@ -191,6 +194,23 @@ describe("layouts of public questionnaires: ingest, write-back, read back", () =
     expect([ws?.[`C${row}`]?.v, ws?.[`D${row}`]?.v, ws?.[`E${row}`]?.v]).toEqual(["X", undefined, undefined]);
     const again = await ingestQuestionnaire(replaced.bytes, "checkbox-columns.xlsx");
     expect(again.questions.find((x) => x.id === marked.id)?.existingAnswer).toBe("Yes");
+  });
+
+  it("a CSV whose answer fields hold the template's prompt: not an answer, and replaced by ours", async () => {
+    const csv =
+      "ID,Question,Response,Comments\r\nQ1,Is data encrypted at rest?,Please select,Enter comments here\r\nQ2,Do you run a bug bounty?,No,\r\n";
+    const bytes = new TextEncoder().encode(csv);
+    const q = await ingestQuestionnaire(bytes, "prompts.csv");
+    expect(q.questions.map((x) => [x.sourceId, x.existingAnswer])).toEqual([
+      ["Q1", null],
+      ["Q2", "No"],
+    ]);
+    const answers = answersFrom(q.questions).map((a) => ({ ...a, value: "Yes", text: "AES-256." }));
+    const result = writeBackCsv(bytes, answers);
+    expect(result.cellsKept).toEqual(["C3"]);
+    expect(new TextDecoder().decode(result.bytes)).toBe(
+      "ID,Question,Response,Comments\r\nQ1,Is data encrypted at rest?,Yes,AES-256.\r\nQ2,Do you run a bug bounty?,No,\r\n",
+    );
   });
 
   it("a mark form in a CSV: the X lands in the value's field, the text in Comments, other bytes kept", async () => {

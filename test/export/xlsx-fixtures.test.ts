@@ -160,7 +160,11 @@ describe.runIf(all.length > 0)("xlsx write-back on the ingest fixtures", () => {
             continue;
           }
           const v = (wb.Sheets[a.sheet ?? ""]?.[a.answerCell] as XLSX.CellObject | undefined)?.v;
-          expect(v === undefined || v === "" || a.allowedValues.includes(String(v))).toBe(true);
+          // Empty, an allowed value, or what the template had there ("Please select"), untouched.
+          const was = (
+            XLSX.read(fx.bytes, { type: "array" }).Sheets[a.sheet ?? ""]?.[a.answerCell] as XLSX.CellObject | undefined
+          )?.v;
+          expect(v === undefined || v === "" || v === was || a.allowedValues.includes(String(v))).toBe(true);
         }
         const warned = (r.warnings ?? []).join("\n");
         if (bad.some((a) => a.allowedValues && !a.answerCell?.includes(":")))

@@ -1,4 +1,5 @@
 import { type CellAddress, formatCellRef, parseCellRef, parseRange } from "../../domain/questionnaire/cell-ref.js";
+import { isPlaceholderAnswer } from "../../ingest/vocabulary.js";
 import { attr, decodeXml, nextTag } from "../../ingest/xml.js";
 import type { CellState, CellWrite } from "../decide.js";
 import { escapeXml, replaceAttr, stripInvalidXmlChars } from "../xml.js";
@@ -180,8 +181,9 @@ export function mergeAnchor(model: SheetModel, address: CellAddress): CellAddres
 }
 
 /**
- * Whether the customer already put something in this cell. Blank strings count as empty (templates
- * often pre-fill answer cells with ""); formulas always count as filled.
+ * Whether the customer already put something in this cell. Blank strings and a template's prompt
+ * count as empty (templates often pre-fill answer cells with "" or "Please select"); formulas always
+ * count as filled.
  */
 export function cellState(xml: string, cell: CellSpan | undefined, sharedStrings: () => readonly string[]): CellState {
   if (!cell || cell.openEnd === cell.end) return "empty";
@@ -195,7 +197,8 @@ export function cellState(xml: string, cell: CellSpan | undefined, sharedStrings
       text += tag.local === "v" && type === "s" ? (sharedStrings()[Number(raw)] ?? "") : raw;
     }
   }
-  return text.trim() === "" ? "empty" : "value";
+  // A template's prompt ("Please select", "Enter comments here") is no customer answer, as ingest reads it.
+  return text.trim() === "" || isPlaceholderAnswer(text) ? "empty" : "value";
 }
 
 /** The style a new cell should get: what Excel would apply when typing into it (row, then column format). */
