@@ -98,65 +98,80 @@ function findHeader(lines: readonly PdfTableLine[]): Header | null {
 
 /**
  * Header cells that wrap ("Comments and evidence / references") put their other lines just above
- * (bottom-aligned) or below (top-aligned) the line with every column: such a line is close, holds
- * no id, and each of its cells stays inside one column. Their words join the column's header.
+ * (bottom-aligned), below (top-aligned) or on both sides (centred, as a spreadsheet's header
+ * style often is) of the line that names the question column. The header is that band of close
+ * lines without ids: its columns are the cells of all its lines, those that overlap side by side
+ * being one column ("Ques" over "Num", "ISO" over "27002" over "Mapping"), so a narrow column
+ * whose name wraps on both sides of that line is a column too. A line below the header that puts
+ * text under the question's name is the first row, not the header.
  */
 function withWrappedHeaders(lines: readonly PdfTableLine[], header: Header): Header {
   const main = lines[header.line];
   if (!main) return header;
-  const cells = header.cells.map((c) => ({ ...c, above: [] as string[], below: [] as string[] }));
-  const shapes = [header.shape];
-  const questionCol = header.cells.findIndex((c) => headerRole(c.text) === "question");
-  // Below the header, text in the question column is the first line of a tight first row, not a
-  // wrapped header (question headers are short; a wrapped "Request" left over is skipped later).
+  const questionCell = header.cells.find((c) => headerRole(c.text) === "question");
+  const overlaps = (a: { x: number; end: number }, b: { x: number; end: number }) =>
+    a.x < b.end - SLACK && b.x < a.end - SLACK;
   // A wrapped header's lines sit at the leading inside a cell; the first row sits further off by its padding.
   const lead = leadingOf(lines.slice(header.line + 1).filter((l) => l.page === main.page));
   const fits = (line: PdfTableLine | undefined, near: PdfTableLine, below: boolean): line is PdfTableLine => {
     if (!line || line.page !== main.page) return false;
+    // Set in the header's own type: a bigger title right above the header is not part of it.
+    if (Math.abs(line.height - main.height) > 0.15 * main.height) return false;
     const dy = Math.abs(line.y - near.y);
     if (dy > 1.6 * Math.max(line.height, near.height) || (lead > 0 && dy > lead * 1.04 + 0.3)) return false;
-    return cellsOf(line).every((cell) => {
-      const c = columnOf(header, cell.x);
-      if (below && c === questionCol) return false;
-      const next = header.cells[c + 1];
-      return !ID_PATTERN.test(cell.text) && cell.text.length <= 40 && (!next || cell.end <= next.x + SLACK);
-    });
+    return cellsOf(line).every(
+      (cell) =>
+        !ID_PATTERN.test(cell.text) &&
+        cell.text.length <= 40 &&
+        // Inside one column: a cell across two of the main line's names is a title or a row.
+        header.cells.filter((h) => overlaps(h, cell)).length <= 1 &&
+        !(below && questionCell && overlaps(cell, questionCell)),
+    );
   };
-  const absorb = (line: PdfTableLine, where: "above" | "below") => {
-    shapes.push(shapeOf(cellsOf(line)));
-    for (const cell of cellsOf(line)) {
-      const target = cells[columnOf(header, cell.x)];
-      if (!target) continue;
-      target[where].push(cell.text);
-      target.end = Math.max(target.end, cell.end);
-    }
-  };
+  const band: PdfTableLine[] = [main];
   let near = main;
-  for (let k = header.line - 1; k >= Math.max(0, header.line - 2); k--) {
+  for (let k = header.line - 1; k >= Math.max(0, header.line - 3); k--) {
     const line = lines[k];
     if (!fits(line, near, false)) break;
-    absorb(line, "above");
+    band.unshift(line);
     near = line;
   }
   near = main;
   let below = 0;
-  for (let k = header.line + 1; k <= header.line + 2; k++) {
+  for (let k = header.line + 1; k <= header.line + 3; k++) {
     const line = lines[k];
     if (!fits(line, near, true)) break;
-    absorb(line, "below");
+    band.push(line);
     near = line;
     below++;
   }
-  if (shapes.length === 1) return header;
+  if (band.length === 1) return header;
+  // Every cell of the band, top to bottom; side by side overlapping cells make one column.
+  const pieces = band.flatMap((line, order) => cellsOf(line).map((cell) => ({ ...cell, order })));
+  const columns: { x: number; end: number; parts: typeof pieces }[] = [];
+  for (const piece of [...pieces].sort((a, b) => a.x - b.x)) {
+    const column = columns.find((c) => overlaps(c, piece));
+    if (column) {
+      column.parts.push(piece);
+      column.x = Math.min(column.x, piece.x);
+      column.end = Math.max(column.end, piece.end);
+    } else columns.push({ x: piece.x, end: piece.end, parts: [piece] });
+  }
+  columns.sort((a, b) => a.x - b.x);
   return {
     line: header.line + below,
-    cells: cells.map((c) => ({
-      text: collapse([...c.above.reverse(), c.text, ...c.below].join(" ")),
+    cells: columns.map((c) => ({
+      text: collapse(
+        [...c.parts]
+          .sort((a, b) => a.order - b.order || a.x - b.x)
+          .map((p) => p.text)
+          .join(" "),
+      ),
       x: c.x,
       end: c.end,
     })),
     shape: header.shape,
-    shapes,
+    shapes: band.map((line) => shapeOf(cellsOf(line))),
   };
 }
 

@@ -13,7 +13,7 @@ import { PAGE_A4 } from "../../scripts/fixtures/pdf-builder.js";
 import { buildTablePdf } from "../../scripts/fixtures/pdf-table-builder.js";
 import { ingestQuestionnaire } from "../../src/ingest/index.js";
 import { linesOf, rebuildTable } from "../../src/ingest/pdf-table.js";
-import type { PdfRun } from "../../src/ingest/pdf-text.js";
+import { openPdf, type PdfRun } from "../../src/ingest/pdf-text.js";
 import type { ExpectedFile } from "./golden.js";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join("fixtures", name)));
@@ -210,6 +210,88 @@ describe("a spreadsheet printed to PDF by LibreOffice", () => {
       }
       const noIds = await ingestQuestionnaire(new Uint8Array(readFileSync(join(dir, "printed-noid.pdf"))), "noid.pdf");
       expect(noIds.questions.map((x) => [x.sourceId, x.text])).toEqual(expected.questions.map((x) => [null, x.text]));
+    },
+    180_000,
+  );
+});
+
+/**
+ * The rows of sig-core-like.xlsx as a flat ODS sheet printed the way such a workbook is: a title row,
+ * a header row centred both ways whose narrow columns' names wrap above and below the line that
+ * names the question ("Ques / Num", "ISO 27002 / Mapping", "Importan / ce"), head rows ("A.1 Risk
+ * Governance") and top-aligned wrapped questions, with no header row repeated on later pages.
+ */
+function centredHeaderSheet(expected: ExpectedFile): string {
+  const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const cell = (t: string, style: string) =>
+    `<table:table-cell table:style-name="${style}" office:value-type="string"><text:p>${esc(t)}</text:p></table:table-cell>`;
+  const row = (cells: string[], style = "wrap") =>
+    `<table:table-row table:style-name="ro">${cells.map((c) => cell(c, style)).join("")}</table:table-row>`;
+  const widths = ["1.3cm", "5.8cm", "1.8cm", "2.6cm", "1.6cm", "1.3cm", "1.3cm", "1.3cm"];
+  const headers = ["Ques Num", "Question/Request", "Response", "Additional Information", "Importance", "Scoring"];
+  const rows: string[] = [];
+  let section: string | null = null;
+  for (const q of expected.questions) {
+    if (q.section !== section && q.sourceId) {
+      // The head row above a group: its number is the group's ("A.1" over "A.1.1").
+      const head = q.sourceId.split(".").slice(0, 2).join(".");
+      if (head !== q.sourceId) rows.push(row([head, q.section ?? ""]));
+      section = q.section;
+    }
+    rows.push(row([q.sourceId ?? "", q.text, "", "", "High", "3", "5.1", "GV.RM-01"]));
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:automatic-styles>
+${widths.map((w, i) => `<style:style style:name="co${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}"/></style:style>`).join("")}
+<style:style style:name="ro" style:family="table-row"><style:table-row-properties style:use-optimal-row-height="true"/></style:style>
+<style:style style:name="wrap" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" fo:border="0.5pt solid #000000" style:vertical-align="top"/><style:text-properties fo:font-size="13pt"/></style:style>
+<style:style style:name="title" style:family="table-cell"><style:text-properties fo:font-weight="bold" fo:font-size="14pt"/></style:style>
+<style:style style:name="head" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" fo:border="0.5pt solid #000000" style:vertical-align="middle"/><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style>
+</office:automatic-styles>
+<office:body><office:spreadsheet><table:table table:name="Core">
+${widths.map((_, i) => `<table:table-column table:style-name="co${i}"/>`).join("")}
+${row(["Shared Assessment — Core"], "title")}
+${row([...headers, "ISO 27002 Mapping", "NIST CSF Mapping"], "head")}
+${rows.join("\n")}
+</table:table></office:spreadsheet></office:body></office:document>`;
+}
+
+describe("a workbook with a centred, wrapping header row printed to PDF by LibreOffice", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "quire-pdf-centred-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  needsOffice(
+    "every column is found, so each question keeps its number, its head row's section and its own text",
+    async () => {
+      const expected = JSON.parse(readFileSync("fixtures/sig-core-like.xlsx.expected.json", "utf8")) as ExpectedFile;
+      writeFileSync(join(dir, "core.fods"), centredHeaderSheet(expected));
+      execFileSync(
+        soffice as string,
+        [
+          `-env:UserInstallation=file://${join(dir, "profile")}`,
+          "--headless",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          dir,
+          join(dir, "core.fods"),
+        ],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+      const bytes = new Uint8Array(readFileSync(join(dir, "core.pdf")));
+      const pdf = await openPdf(bytes);
+      const pages = pdf.pages;
+      await pdf.close();
+      expect(pages).toBeGreaterThan(1); // the table goes on without its header on the next page
+      const q = await ingestQuestionnaire(bytes, "core.pdf");
+      expect(q.questions.map((x) => [x.sourceId, x.section, x.text])).toEqual(
+        expected.questions.map((x) => [x.sourceId, x.section, x.text]),
+      );
+      expect(q.warnings).toEqual([]);
     },
     180_000,
   );
