@@ -124,6 +124,9 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     const cellQuestion = collapse(cellText(grid, r, qc));
     let qText = cellQuestion;
     let idText = ic === null ? "" : collapse(cellText(grid, r, ic));
+    // A lettered sub-question in the id column ("a", "b)", "(ii)") extends the number above it: 5(a).
+    const letter = /^\(?([a-z]|[ivx]{1,4})[).]?$/.exec(idText)?.[1];
+    if (letter && stemId !== null) idText = `${stemId}(${letter})`;
     if (idText === "") {
       // The number written into the question cell is the id ("1.2 Do you…" → 1.2, "Do you…").
       const lead = leadingId(qText);
