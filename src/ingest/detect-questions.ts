@@ -164,7 +164,10 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     // words in the question column, under a numbered question whose sentence has not ended.
     const last = out[out.length - 1];
     if (wasJoinable && last?.sourceId && filled === 1 && qText !== "" && !idText && !list && answer === "") {
-      if (!/[?.!:;]$/.test(last.text)) {
+      // Words that start a question of their own ("Please describe…", "Is it…?") begin a new,
+      // unnumbered question; a continuation starts in lower case or mid-phrase ("TLS 1.2 only?").
+      const ownQuestion = !/^\p{Ll}/u.test(qText) && (CLOSED_START.test(qText) || OPEN_START.test(qText));
+      if (!/[?.!:;]$/.test(last.text) && !ownQuestion) {
         out[out.length - 1] = { ...last, text: `${last.text} ${qText}` };
         joinable = true;
         continue;

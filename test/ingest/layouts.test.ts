@@ -355,4 +355,34 @@ describe("xlsx layouts", () => {
       "The name of the application:",
     ]);
   });
+
+  it("a question split over rows is joined; an unnumbered question of its own under an unfinished one is not", async () => {
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: "Crypto",
+          rows: [
+            ["No.", "Question", "Answer", "Comments"],
+            ["1", "Is data encrypted at rest (AES-256 or similar)", "", ""],
+            ["", "Please describe how keys are managed", "", ""],
+            ["2", "Is data encrypted in transit with", "", ""],
+            ["", "TLS 1.2 or later on every connection?", "", ""],
+            ["3", "Are keys rotated at least once a", "", ""],
+            ["", "year and on suspected compromise?", "", ""],
+            ["4", "Do administrators use a hardware key", "", ""],
+            ["", "Is the key escrowed?", "", ""],
+          ],
+        },
+      ],
+    });
+    const q = await ingestQuestionnaire(bytes, "crypto.xlsx");
+    expect(q.questions.map((x) => [x.sourceId, x.text, x.location.answerCell])).toEqual([
+      ["1", "Is data encrypted at rest (AES-256 or similar)", "C2"],
+      [null, "Please describe how keys are managed", "C3"],
+      ["2", "Is data encrypted in transit with TLS 1.2 or later on every connection?", "C4"],
+      ["3", "Are keys rotated at least once a year and on suspected compromise?", "C6"],
+      ["4", "Do administrators use a hardware key", "C8"],
+      [null, "Is the key escrowed?", "C9"],
+    ]);
+  });
 });
