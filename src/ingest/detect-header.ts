@@ -227,8 +227,9 @@ function idLikeColumn(grid: SheetGrid, from: number, exclude: Set<number>, maxCo
  */
 function idHeaderRank(header: string): number {
   const h = header.toLowerCase().trim();
-  // The question's own id over its control's ("Question ID" beside "CCM Control ID").
-  if (/\bquestion\.? ?(id|ref|reference)\b/.test(h)) return 4;
+  // The question's own id over its control's ("Question ID" beside "CCM Control ID") or a CRM's
+  // record ("Question Number" beside "Record ID").
+  if (/\b(question|ques)\.? ?(id|ref|reference|number|num|no\.?|#)(?=$|\s|\W)/.test(h)) return 4;
   if (
     /\b(ref(erence)?|control|question|requirement|req|criteria|item|q)\.? ?(id|ref|reference)\b|^(id|ref\.?|reference|ref(erence)? ?id)$/.test(
       h,

@@ -29,7 +29,7 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
   ],
   [
     "id",
-    /^(#|no\.?|nr\.?|n°|num\.?|number|id|ref\.?|reference|item ?(#|no\.?|id)|s\.? ?no\.?|seq\.?|q ?#|q ?no\.?|q ?id)$|\b(question|ques|control|requirement|item|req|criteria|ref)\.? ?(id|num|no\.?|number|#|ref)\b/,
+    /^(#|no\.?|nr\.?|n°|num\.?|number|id|ref\.?|reference|item ?(#|no\.?|id)|s\.? ?no\.?|seq\.?|q ?#|q ?no\.?|q ?id)$|\b(question|ques|control|requirement|item|req|criteria|ref)\.? ?(id|num|no\.?|number|#|ref)\b|\bid$/,
   ],
   [
     "section",
@@ -49,7 +49,9 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
   ],
   [
     "question",
-    /\b(questions?|requirements?|request|control( description| statement| text| objective)?|description|criteri(a|on)|frage|query|statement|prompt|ask|inquiry)\b/,
+    // A framework's outcome or practice statement is what a profile or self-assessment asks
+    // ("Subcategory": "The hardware the organisation manages is listed…").
+    /\b(questions?|requirements?|request|control( description| statement| text| objective)?|description|criteri(a|on)|frage|query|statement|prompt|ask|inquiry|subcategory|outcome|practice)\b/,
   ],
 ];
 
@@ -155,8 +157,9 @@ export const CLOSED_START = /^(do|does|did|is|are|was|were|has|have|had|can|coul
 export const OPEN_START =
   /^(describe|explain|list|provide|outline|detail|summari[sz]e|specify|identify|state|give|share|indicate|attach|upload|enter|name|what|how|which|who|whom|whose|where|when|why|please (describe|provide|list|explain|specify|state|give|share|indicate|identify|outline|detail|attach|upload|enter|name))\b/i;
 
-/** Customer question ids: 1.1, A.5.1, IAM-14.1, Q12, HFIH-01, SEC-001, 3a. */
-export const ID_PATTERN = /^(?:[A-Za-z]{1,8}[-_. ]?)?\d{1,4}(?:[.\-_]\d{1,4})*[a-z]?\.?$|^[A-Z]{1,3}(?:\.\d{1,4})+$/;
+/** Customer question ids: 1.1, A.5.1, IAM-14.1, Q12, HFIH-01, SEC-001, 3a, and framework ids such as ID.AM-01. */
+export const ID_PATTERN =
+  /^(?:[A-Za-z]{1,8}[-_. ]?)?\d{1,4}(?:[.\-_]\d{1,4})*[a-z]?\.?$|^[A-Z]{1,3}(?:\.\d{1,4})+$|^[A-Z]{1,4}\.[A-Z]{1,4}-\d{1,3}(?:\.\d{1,3})*$/;
 
 /**
  * Prose that only looks like a question, for a sheet without a header row: "Do not add rows." (an

@@ -4,7 +4,13 @@
  * do not spell out.
  */
 import { describe, expect, it } from "vitest";
-import { headerRole, isPlaceholderAnswer, leadingId, scaleNamedInHeader } from "../../src/ingest/vocabulary.js";
+import {
+  headerRole,
+  ID_PATTERN,
+  isPlaceholderAnswer,
+  leadingId,
+  scaleNamedInHeader,
+} from "../../src/ingest/vocabulary.js";
 
 describe("leadingId: the number a question cell starts with", () => {
   it("reads dotted, lettered and stopped numbers, and lettered sub-items", () => {
@@ -75,5 +81,14 @@ describe("answer headers", () => {
     expect(headerRole("Implementation Status")).toBe("answer");
     expect(headerRole("Implementation Details")).toBe("comment");
     expect(headerRole("Compliance Status")).toBe("answer");
+  });
+
+  it("a framework profile asks its outcome statements, numbered by their own ids", () => {
+    expect(headerRole("Subcategory")).toBe("question");
+    expect(headerRole("Practice")).toBe("question");
+    expect(headerRole("Subcategory ID")).toBe("id");
+    expect(ID_PATTERN.test("ID.AM-01")).toBe(true);
+    expect(ID_PATTERN.test("PR.AA-05")).toBe(true);
+    expect(ID_PATTERN.test("Identify")).toBe(false);
   });
 });
