@@ -243,8 +243,17 @@ describe("eval dataset validator", () => {
   it("keeps tuning-only families out of the split and out of both holdouts", () => {
     const { status, out } = runCheck();
     expect(status).toBe(0);
-    for (const family of ["cis-safeguards", "ce-question-set", "iso-2022-titles", "nist-requirements", "sector-vendor"]) {
-      expect(out.split("\n").some((l) => l.startsWith(family)), family).toBe(true);
+    for (const family of [
+      "cis-safeguards",
+      "ce-question-set",
+      "iso-2022-titles",
+      "nist-requirements",
+      "sector-vendor",
+    ]) {
+      expect(
+        out.split("\n").some((l) => l.startsWith(family)),
+        family,
+      ).toBe(true);
     }
     const dir = copyOfDataset();
     const tuning = readRecords(path.join(dir, "tuning.jsonl"));
