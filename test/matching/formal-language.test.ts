@@ -38,6 +38,13 @@ describe("formal wording names the same concept as the plain one", () => {
     ["Is secure authentication used for admin consoles?", "§mfa"],
     ["Is developer security testing required of suppliers?", "§appsec"],
     ["Is the SSRM documented?", "§sharedresp"],
+    ["Are regulators notified of incidents in time?", "§breach"],
+    ["Is account management centralised for every application?", "§sso"],
+    ["Does your IT support company follow the same controls?", "§vendor"],
+    ["Are service providers securely decommissioned?", "§vendor"],
+    ["Is the guest network kept separated from the servers?", "§firewall"],
+    ["Is system access limited to authorised users?", "§rbac"],
+    ["Is the database deployed multi-AZ?", "§availability"],
   ])("%s → %s", (text, token) => {
     expect(concepts(text)).toContain(token);
   });

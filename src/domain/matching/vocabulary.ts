@@ -34,6 +34,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bidentity provider\b/,
     /\bidp\b/,
     /\bfederat/,
+    // One place that authenticates everyone: "centralized authentication, authorization and auditing".
+    /\bcentral(i[sz]ed|ly managed)? (network )?(authentication|identity|identities|account management|access control)\b/,
+    /\b(authentication|account management|access control)\b.{0,40}\b(is |are )?centrali[sz]ed\b/,
   ),
   c("scim", /\bscim\b/, /\b(automated|automatic) (user )?provisioning\b/, /\bde-?provisioning\b/),
   c("password", /\bpassw(or)?ds?\b/, /\bpassphrases?\b/, /\bcredentials?\b/),
@@ -182,6 +185,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bneed[\s-]to[\s-]know\b/,
     /\bminimum (necessary )?access\b/,
     /\bprinciple of least\b/,
+    /\baccess (is |are )?(limited|restricted) to (authori[sz]ed|approved)\b/,
+    /\b(limit|limits|restrict|restricts) (\w+ )?access to (authori[sz]ed|approved)\b/,
   ),
   c(
     "privileged",
@@ -247,6 +252,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bmanaged interfaces?\b/,
     /\bnetwork perimeter\b/,
     /\bsoftware firewalls?\b/,
+    // Segregation in the other word order: "the office network is separated from the servers".
+    /\bnetworks? (is |are )?(kept )?(separated|segregated|segmented|isolated)\b/,
     /\bhost[\s-]based firewalls?\b/,
   ),
   c(
@@ -354,9 +361,12 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // service providers"), "providers of external system services" (NIST).
     // Only where the provider relationship is the subject: "data flows to service providers" is not.
     /\b(third[\s-]party|external|ict|managed|outsourced) service providers?\b/,
-    /\bservice providers?'? (management|inventory|contracts?|agreements?|risk|assessments?|oversight|monitoring|decommission\w*)\b/,
+    /\bservice providers?'? (are |is )?(\w+ )?(management|inventory|contracts?|agreements?|risk|assessments?|oversight|monitoring|decommission\w*)\b/,
     /\b(inventory|list|register|contracts?|agreements?|assessments?|monitoring|oversight|management|classification) (of|with|for) (all |the |its |your )?(\w+ )?service providers?\b/,
     /\bexternal (system|information system) services\b/,
+    // Cyber Essentials' "IT support company" that manages the devices is a supplier too.
+    /\b(it support|managed service|managed it|outsourced it) (compan(y|ies)|providers?|partners?|firms?|suppliers?)\b/,
+    /\bmsps?\b/,
   ),
   c(
     "incident",
@@ -368,7 +378,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bincident[\s-]handling\b/,
     /\bincident response capabilit/,
   ),
-  c("breach", /\bbreach/, /\bnotif(y|ication)\b/, /\b72 hours\b/, /\bdata leak/),
+  c("breach", /\bbreach/, /\bnotif(y|ied|ies|ication|ications)\b/, /\b72 hours\b/, /\bdata leak/),
   c("gdpr", /\bgdpr\b/, /\bgeneral data protection\b/, /\buk gdpr\b/, /\bdata protection (law|regulation|act)\b/),
   c("nis2", /\bnis ?2\b/, /\bnis directive\b/),
   c(
@@ -672,6 +682,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bservice level\b/,
     /\bredundan/,
     /\bhigh[\s-]availability\b/,
+    /\bmulti[\s-]?(az|availability[\s-]zones?)\b/,
+    /\bavailability zones?\b/,
   ),
   c("capacity", /\bcapacity (planning|management)\b/, /\bscalab/),
   c(
