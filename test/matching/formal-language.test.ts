@@ -45,6 +45,9 @@ describe("formal wording names the same concept as the plain one", () => {
     ["Is the guest network kept separated from the servers?", "§firewall"],
     ["Is system access limited to authorised users?", "§rbac"],
     ["Is the database deployed multi-AZ?", "§availability"],
+    ["Is any laptop running an operating system past its end of support?", "§eol"],
+    ["Is all software still supported by its vendor?", "§eol"],
+    ["Do staff unlock their phones with a passcode?", "§session"],
   ])("%s → %s", (text, token) => {
     expect(concepts(text)).toContain(token);
   });

@@ -386,7 +386,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bprivacy\b/,
     /\bpersonal (data|information)\b/,
     /\bpii\b/,
-    /\b(e-?)?phi\b/,
+    /\b(phi|ephi|e-phi)\b/,
     /\bprotected health information\b/,
     /\bpersonally identifiable\b/,
     /\bdata subjects?\b/,
@@ -648,7 +648,18 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // A list of the accounts themselves (CIS "account inventory"): identity management, not assets.
     "accountinventory",
     /\b(inventory|inventories|list|register) of (all |the |every )?(\w+ )?(user |service |system |privileged |admin\w* )?accounts\b/,
-    /\b(user |service )?accounts? (inventory|register)\b/,
+    /\baccounts? (inventory|register)\b/,
+  ),
+  c(
+    // Software its vendor no longer updates, however the framework says it.
+    "eol",
+    /\bend[\s-]of[\s-](life|support)\b/,
+    /\beol\b/,
+    /\bunsupported\b/,
+    /\bno longer (supported|maintained|receives?|receiving|gets?|getting|provides?)\b/,
+    /\bout of (vendor |mainstream )?support\b/,
+    /\bsupported by (its|the|their) (vendor|manufacturer|supplier|publisher)\b/,
+    /\bsupport (period|status|lifecycle)\b/,
   ),
   c("pwmanager", /\bpassword (managers?|vaults?)\b/, /\bcredential (managers?|vaults?)\b/),
   c("sod", /\bsegregation of duties\b/, /\bseparation of duties\b/),
@@ -672,6 +683,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(automatic|auto) log[\s-]?(off|out)\b/,
     /\bterminat\w+ (an |the )?(electronic |user |network |remote )?(sessions?|connections?)\b.{0,80}\b(inactivity|idle|time without activity)\b/,
     /\b(after|following) (a |an )?(\w+ )?(period|time) of inactivity\b/,
+    // Cyber Essentials' "device unlocking": the lock screen and what opens it.
+    /\bdevice lock\b/,
+    /\bunlock\w* (their |the |a |your |its )?(devices?|laptops?|phones?|computers?|screens?|workstations?)\b/,
   ),
   c("monitoring", /\bmonitor(ing|ed)?\b/, /\balert(ing|s)?\b/, /\b24\s?[x/]\s?7\b/, /\bon[\s-]call\b/),
   c(
