@@ -239,4 +239,34 @@ describe("eval dataset validator", () => {
     expect(status).toBe(1);
     expect(out).toMatch(/family webapp-long: \d+ questions, need at least 100/);
   });
+
+  it("keeps tuning-only families out of the split and out of both holdouts", () => {
+    const { status, out } = runCheck();
+    expect(status).toBe(0);
+    for (const family of [
+      "cis-safeguards",
+      "ce-question-set",
+      "iso-2022-titles",
+      "nist-requirements",
+      "sector-vendor",
+    ]) {
+      expect(
+        out.split("\n").some((l) => l.startsWith(family)),
+        family,
+      ).toBe(true);
+    }
+    const dir = copyOfDataset();
+    const tuning = readRecords(path.join(dir, "tuning.jsonl"));
+    const holdout = readRecords(path.join(dir, "holdout.jsonl"));
+    const index = tuning.findIndex((r) => r.family === "sector-vendor");
+    const [moved] = tuning.splice(index, 1);
+    if (!moved) throw new Error("no sector-vendor tuning record");
+    holdout.push({ ...moved, id: "H9999" });
+    writeRecords(path.join(dir, "tuning.jsonl"), tuning);
+    writeRecords(path.join(dir, "holdout.jsonl"), holdout);
+    refreeze(dir);
+    const moveOut = runCheck(dir);
+    expect(moveOut.status).toBe(1);
+    expect(moveOut.out).toContain("unknown family sector-vendor");
+  });
 });

@@ -126,7 +126,7 @@ const OPEN_TAIL =
  */
 const OUR = "(?<!\\b(to|through|with|from|into|via|using|by|against|for|in|on|onto|within|inside) )\\b(our|my)";
 const BUYER_SYSTEMS =
-  "(okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*)";
+  "(okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*|isms|enclaves?)";
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
@@ -135,6 +135,12 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     pattern: new RegExp(
       `${OUR} (own |internal |corporate |company'?s? |existing |current |campus )*${BUYER_SYSTEMS}( tenant| instance| account)?\\b`,
     ),
+  },
+  {
+    // "our CUI enclave's boundary firewall", "our London office's network": a possessive chain that
+    // starts with the buyer still names the buyer's system.
+    reason: "asks about the buyer's own systems, which only the buyer can confirm",
+    pattern: new RegExp(`${OUR} (\\w+ ){0,2}\\w+'s (\\w+ ){0,2}${BUYER_SYSTEMS}\\b`),
   },
   {
     reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",
@@ -213,9 +219,15 @@ const ASIDES = [
   /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
 ];
 
+/** A control reference followed by its title in parentheses: "safeguard 6.4 (…)", "control AC-2 (…)". */
+const CONTROL_TITLE =
+  /\b(safeguards?|controls?|sub-?controls?|requirements?|practices?|measures?|articles?|clauses?) ((\w{1,4}[.-]?)?\d+(\.\d+)*(\([a-z0-9]+\))*) \(([^()]*)\)/gi;
+
 /** Splits asides off a text: what it asks, and the asides (for context). */
 export function splitAsides(text: string): { core: string; asides: string } {
-  let core = text;
+  // "Implementation status of safeguard 6.4 (MFA for remote network access)": a parenthesis after a
+  // control reference is the control's title, the topic itself, not an aside.
+  let core = text.replace(CONTROL_TITLE, "$1 $2 $6");
   const asides: string[] = [];
   for (const pattern of ASIDES)
     core = core.replace(pattern, (m) => {

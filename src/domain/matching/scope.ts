@@ -104,6 +104,8 @@ const RULES: readonly OutOfScope[] = [
       /\b(provide|list|send|give)\b.*\b(the current list|the (user )?accounts that|employee ids|personal contact details|contact details of|names (and|\+) roles|names of (your|the)|source code of|asset tags?|exact \S+ header)\b/,
       /\b(names?|qualifications|employee ids|contact details) of (your|the) (\w+ )?(staff|employees|people|auditors|members|manager|engineers|administrators|team)\b/,
       /\bnames? \+ roles\b|\bname and job title of\b/,
+      // "Name the lead auditor…", "Name the engineers who…": a person, not a practice.
+      /^(please )?name (the|your|each|all|any) (\w+ ){0,2}(auditors?|board members?|engineers?|administrators?|individuals?|people|persons?|staff|employees)\b/,
       /\basset tag\b|\bpublic ip of\b|\bip address ranges of\b|\b(nessus|qualys|scanner) (export|report) for\b/,
       /\bwhich of your staff are on[\s-]call\b|\bon[\s-]call for our account\b/,
       /\blist every \w+ version\b|\bwith the number of devices\b/,

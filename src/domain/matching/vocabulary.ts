@@ -21,6 +21,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\btwo[\s-]?step/,
     /\bstrong authentication\b/,
     /\b(otp|totp|fido2?|webauthn|yubikey|hardware (security )?keys?|authenticator app)\b/,
+    // ISO 27001's "secure authentication" (A.8.5) is the strong-authentication control.
+    /\bsecure authentication\b/,
   ),
   c(
     "sso",
@@ -32,6 +34,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bidentity provider\b/,
     /\bidp\b/,
     /\bfederat/,
+    // One place that authenticates everyone: "centralized authentication, authorization and auditing".
+    /\bcentral(i[sz]ed|ly managed)? (network )?(authentication|identity|identities|account management|access control)\b/,
+    /\b(authentication|account management|access control)\b.{0,40}\b(is |are )?centrali[sz]ed\b/,
   ),
   c("scim", /\bscim\b/, /\b(automated|automatic) (user )?provisioning\b/, /\bde-?provisioning\b/),
   c("password", /\bpassw(or)?ds?\b/, /\bpassphrases?\b/, /\bcredentials?\b/),
@@ -160,6 +165,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bsoftware composition\b/,
     /\bdependency scan/,
     /\bowasp\b/,
+    // NIST's "developer security testing and evaluation".
+    /\bsecurity testing and evaluation\b/,
+    /\bdeveloper[\s-](security )?testing\b/,
   ),
   c(
     "change",
@@ -177,6 +185,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bneed[\s-]to[\s-]know\b/,
     /\bminimum (necessary )?access\b/,
     /\bprinciple of least\b/,
+    /\baccess (is |are )?(limited|restricted) to (authori[sz]ed|approved)\b/,
+    /\b(limit|limits|restrict|restricts) (\w+ )?access to (authori[sz]ed|approved)\b/,
   ),
   c(
     "privileged",
@@ -193,6 +203,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\breview\w* (of )?(user )?access\b/,
     /\brecertif/,
     /\buser access reviews?\b/,
+    // Control language puts the object first: "administrative rights are reviewed", "permissions
+    // are periodically revalidated", "review of privileged accounts".
+    /\b(rights|privileges|permissions|entitlements) (are |is )?(\w+ )?(reviewed|recertified|revalidated|re-?validated)\b/,
+    /\breview\w* (of )?(the )?(admin\w*|privileged|user|access|account) (rights|privileges|permissions|accounts)\b/,
   ),
   c(
     "siem",
@@ -207,6 +221,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\baudit (records?|events?)\b/,
     /\bevent logs?\b/,
     /\blog (review|correlation|analysis)\b/,
+    // "mechanisms that record and examine activity in information systems" (audit controls).
+    /\b(record|recording|records|recorded|examine|examines|examining) (and (record|examine|review|analy[sz]e) )?(user |system |account )?activit(y|ies)\b/,
   ),
   c(
     "edr",
@@ -236,6 +252,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bmanaged interfaces?\b/,
     /\bnetwork perimeter\b/,
     /\bsoftware firewalls?\b/,
+    // Segregation in the other word order: "the office network is separated from the servers".
+    /\bnetworks? (is |are )?(kept )?(separated|segregated|segmented|isolated)\b/,
     /\bhost[\s-]based firewalls?\b/,
   ),
   c(
@@ -306,13 +324,24 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bidentifiers? (are |is )?disabled\b/,
   ),
   c("ddos", /\bddos\b/, /\bdenial[\s-]of[\s-]service\b/),
-  c("dpa", /\bdpa\b/, /\bdata processing (agreement|addendum)\b/, /\barticle 28\b/, /\bart\.? 28\b/),
+  c(
+    "dpa",
+    /\bdpa\b/,
+    /\bdata processing (agreement|addendum)\b/,
+    /\barticle 28\b/,
+    /\bart\.? 28\b/,
+    // Article 28 language: the processor acts "only on documented instructions from the controller".
+    /\b(documented|written) instructions\b/,
+    /\binstructions (of|from) (the |us as )?controller\b/,
+  ),
   c(
     "subprocessor",
     /\bsub[\s-]?processors?\b/,
     /\bsub[\s-]?contractors?\b/,
     /\bfourth[\s-]part(y|ies)\b/,
     /\b4th[\s-]part/,
+    // Article 28 calls a sub-processor "another processor".
+    /\b(another|other|further|additional|new) processors?\b/,
   ),
   c(
     "vendor",
@@ -328,6 +357,16 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bcomponent (authenticity|provenance)\b/,
     /\bsupply chain risks?\b/,
     /\bsupply[\s-]chain (relationships?|organi[sz]ations?|partners?|agreements?)\b/,
+    // Formal and sector wording for suppliers: "service providers" (CIS, DORA "ICT third-party
+    // service providers"), "providers of external system services" (NIST).
+    // Only where the provider relationship is the subject: "data flows to service providers" is not.
+    /\b(third[\s-]party|external|ict|managed|outsourced) service providers?\b/,
+    /\bservice providers?'? (are |is )?(\w+ )?(management|inventory|contracts?|agreements?|risk|assessments?|oversight|monitoring|decommission\w*)\b/,
+    /\b(inventory|list|register|contracts?|agreements?|assessments?|monitoring|oversight|management|classification) (of|with|for) (all |the |its |your )?(\w+ )?service providers?\b/,
+    /\bexternal (system|information system) services\b/,
+    // Cyber Essentials' "IT support company" that manages the devices is a supplier too.
+    /\b(it support|managed service|managed it|outsourced it) (compan(y|ies)|providers?|partners?|firms?|suppliers?)\b/,
+    /\bmsps?\b/,
   ),
   c(
     "incident",
@@ -339,7 +378,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bincident[\s-]handling\b/,
     /\bincident response capabilit/,
   ),
-  c("breach", /\bbreach/, /\bnotif(y|ication)\b/, /\b72 hours\b/, /\bdata leak/),
+  c("breach", /\bbreach/, /\bnotif(y|ied|ies|ication|ications)\b/, /\b72 hours\b/, /\bdata leak/),
   c("gdpr", /\bgdpr\b/, /\bgeneral data protection\b/, /\buk gdpr\b/, /\bdata protection (law|regulation|act)\b/),
   c("nis2", /\bnis ?2\b/, /\bnis directive\b/),
   c(
@@ -347,7 +386,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bprivacy\b/,
     /\bpersonal (data|information)\b/,
     /\bpii\b/,
-    /\bphi\b/,
+    /\b(phi|ephi|e-phi)\b/,
+    /\bprotected health information\b/,
     /\bpersonally identifiable\b/,
     /\bdata subjects?\b/,
   ),
@@ -356,6 +396,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bdsars?\b/,
     /\bdata subject (access )?requests?\b/,
     /\bright to (be forgotten|erasure|access|rectification)\b/,
+    /\brequests? (from|by|of) (the )?data subjects?\b/,
+    /\bdata subjects?'? (exercising|exercise of|rights)\b/,
   ),
   c(
     "residency",
@@ -409,7 +451,16 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(personnel|staff|employees?|users?|people|individuals) (are |is |who are )?(transferred|reassigned)\b/,
     /\breassign(ed|ment)\b/,
   ),
-  c("nda", /\bnon[\s-]disclosure\b/, /\bconfidentiality (agreements?|undertakings?)\b/, /\bndas?\b/),
+  c(
+    "nda",
+    /\bnon[\s-]disclosure\b/,
+    /\bconfidentiality (agreements?|undertakings?|obligations?|commitments?|clauses?)\b/,
+    /\bndas?\b/,
+    // "persons authorised to process … have committed themselves to confidentiality" (GDPR Art. 28).
+    /\bcommitted (themselves )?to confidentiality\b/,
+    /\b(obligations?|duty|duties) of confidentiality\b/,
+    /\b(statutory|contractual) obligation of confidentiality\b/,
+  ),
   c(
     "physical",
     /\bphysical (security|access)\b/,
@@ -431,7 +482,11 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c(
     "asset",
     /\basset (inventory|register|management)\b/,
-    /\binventory\b/,
+    // An inventory of accounts or of suppliers is about identities or suppliers, not assets.
+    /\binventor(y|ies)\b(?! of (all |the |your |its )?([\w-]+ )?(service providers|providers|suppliers|vendors|third parties|accounts|identities))/,
+    /\bunauthori[sz]ed (assets|devices|hardware)\b/,
+    /\b(devices|systems|hardware|assets) (are |is )?inventoried\b/,
+    /\b(keep|keeps|kept|maintain|maintains|maintained|hold|holds) (a |an )?(up[\s-]to[\s-]date |current |complete )?(list|register|record) of (all )?(the |your )?(devices|systems|hardware|software|assets|servers|laptops|equipment)\b/,
     /\bcmdb\b/,
     /\bassets\b/,
     /\bsystem components?\b/,
@@ -459,7 +514,14 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bmedia (protection|sanitization|sanitisation|handling|transport)\b/,
   ),
   c("dlp", /\bdlp\b/, /\bdata (loss|leakage) prevention\b/, /\bexfiltrat/),
-  c("risk", /\brisk (assessment|analysis|management|register|treatment)\b/, /\brisk[\s-]based\b/),
+  c(
+    "risk",
+    /\brisk (assessment|analysis|management|register|treatment)\b/,
+    /\brisk[\s-]based\b/,
+    // The noun after the verb: "an assessment of the potential risks", "risks are assessed".
+    /\b(assessment|analysis) of (the )?(potential |security |information security |cyber ?security )?risks?\b/,
+    /\brisks? (are |is )?(periodically |regularly )?(assessed|analy[sz]ed)\b/,
+  ),
   c("policy", /\bpolic(y|ies)\b/, /\bstandards and procedures\b/, /\bisms\b/),
   c(
     "soc2",
@@ -519,6 +581,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bcustomer responsibilit/,
     /\bcuecs?\b/,
     /\bcomplementary user entity\b/,
+    /\bssrm\b/,
   ),
   c(
     "multitenant",
@@ -536,7 +599,16 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   ),
   c("timesync", /\bntp\b/, /\bclock synchroni[sz]/, /\btime synchroni[sz]/, /\btime source\b/),
   c("threatintel", /\bthreat intel/, /\bthreat feeds?\b/, /\bthreat landscape\b/),
-  c("bugbounty", /\bbug bounty\b/, /\bresponsible disclosure\b/, /\bvulnerability disclosure\b/, /\bsecurity\.txt\b/),
+  c(
+    "bugbounty",
+    /\bbug bounty\b/,
+    /\bresponsible disclosure\b/,
+    /\bvulnerability disclosure\b/,
+    /\bsecurity\.txt\b/,
+    // "a public reporting channel for receiving reports of vulnerabilities" (NIST RA-5(11)).
+    /\breporting channel\b/,
+    /\breceiv\w+ (\w+ )?reports? of vulnerabilit/,
+  ),
   c("insurance", /\binsurance\b/, /\bcyber (liability|insurance)\b/),
   c(
     "hardening",
@@ -556,6 +628,40 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bauto-?(run|play)\b/,
     /\bmacros?\b/,
   ),
+  c(
+    // Rules for using company systems, whatever the framework calls them.
+    "aup",
+    /\bacceptable use\b/,
+    /\baups?\b/,
+    /\brules of behaviou?r\b/,
+    /\bexpected behaviou?r\b/,
+  ),
+  c(
+    // What happens to someone who breaks the rules: HIPAA's "sanction policy", ISO's "disciplinary
+    // process". Sanctions laws and lists are export control, not this.
+    "disciplinary",
+    /\bdisciplinary\b/,
+    /\bsanctions? (policy|process|procedure|against|for (policy )?(violations?|non-?compliance))\b/,
+    /\b(apply|applies|applied|impose|imposes|imposed) (appropriate )?sanctions\b/,
+  ),
+  c(
+    // A list of the accounts themselves (CIS "account inventory"): identity management, not assets.
+    "accountinventory",
+    /\b(inventory|inventories|list|register) of (all |the |every )?(\w+ )?(user |service |system |privileged |admin\w* )?accounts\b/,
+    /\baccounts? (inventory|register)\b/,
+  ),
+  c(
+    // Software its vendor no longer updates, however the framework says it.
+    "eol",
+    /\bend[\s-]of[\s-](life|support)\b/,
+    /\beol\b/,
+    /\bunsupported\b/,
+    /\bno longer (supported|maintained|receives?|receiving|gets?|getting|provides?)\b/,
+    /\bout of (vendor |mainstream )?support\b/,
+    /\bsupported by (its|the|their) (vendor|manufacturer|supplier|publisher)\b/,
+    /\bsupport (period|status|lifecycle)\b/,
+  ),
+  c("pwmanager", /\bpassword (managers?|vaults?)\b/, /\bcredential (managers?|vaults?)\b/),
   c("sod", /\bsegregation of duties\b/, /\bseparation of duties\b/),
   c(
     "remote",
@@ -572,6 +678,14 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bidle timeout\b/,
     /\bscreen ?lock\b/,
     /\bauto(matic)?[\s-]?lock/,
+    // HIPAA "automatic logoff", NIST "session lock" and "network disconnect": ending a session after
+    // a time without activity.
+    /\b(automatic|auto) log[\s-]?(off|out)\b/,
+    /\bterminat\w+ (an |the )?(electronic |user |network |remote )?(sessions?|connections?)\b.{0,80}\b(inactivity|idle|time without activity)\b/,
+    /\b(after|following) (a |an )?(\w+ )?(period|time) of inactivity\b/,
+    // Cyber Essentials' "device unlocking": the lock screen and what opens it.
+    /\bdevice lock\b/,
+    /\bunlock\w* (their |the |a |your |its )?(devices?|laptops?|phones?|computers?|screens?|workstations?)\b/,
   ),
   c("monitoring", /\bmonitor(ing|ed)?\b/, /\balert(ing|s)?\b/, /\b24\s?[x/]\s?7\b/, /\bon[\s-]call\b/),
   c(
@@ -582,9 +696,16 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bservice level\b/,
     /\bredundan/,
     /\bhigh[\s-]availability\b/,
+    /\bmulti[\s-]?(az|availability[\s-]zones?)\b/,
+    /\bavailability zones?\b/,
   ),
   c("capacity", /\bcapacity (planning|management)\b/, /\bscalab/),
-  c("testdata", /\btest data\b/, /\bproduction data (in|for) (test|development)\b/, /\bnon[\s-]production\b/),
+  c(
+    "testdata",
+    /\btest (data|information|datasets?)\b/,
+    /\bproduction data (in|for) (test|development)\b/,
+    /\bnon[\s-]production\b/,
+  ),
   c("masking", /\bmask(ing|ed)\b/, /\bpseudonymi[sz]/, /\banonymi[sz]/, /\btokeni[sz]/),
   c(
     "segregenv",

@@ -1,0 +1,119 @@
+/**
+ * Formal control language (NIST, CIS, ISO 27001, HIPAA, GDPR Art. 28, Cyber Essentials) bridged to the
+ * library's plain words, one class per case. Every text is written here in this test's own words.
+ */
+import { describe, expect, it } from "vitest";
+import { analyzeQuestion } from "../../src/domain/matching/analyze.js";
+import { matchQuestion } from "../../src/domain/matching/match.js";
+import { outOfScope } from "../../src/domain/matching/scope.js";
+import { conceptsOf, normalizeText, tokenize } from "../../src/domain/matching/tokenize.js";
+import { shippedLibrary } from "./helpers.js";
+
+const concepts = (text: string) => conceptsOf(normalizeText(text));
+
+describe("formal wording names the same concept as the plain one", () => {
+  it.each([
+    ["Are privileged permissions revalidated by their owners?", "§accessreview"],
+    ["Is a review of admin rights carried out each quarter?", "§accessreview"],
+    ["Does the platform record user activity?", "§siem"],
+    ["Do you act only on the customer's written instructions?", "§dpa"],
+    ["Can you appoint another processor without telling us?", "§subprocessor"],
+    ["Do you keep a register of your service providers?", "§vendor"],
+    ["Must providers of external system services follow your rules?", "§vendor"],
+    ["Is ePHI encrypted on laptops?", "§privacy"],
+    ["How do you handle requests from data subjects?", "§dsar"],
+    ["Are staff under a duty of confidentiality?", "§nda"],
+    ["Have contractors committed themselves to confidentiality?", "§nda"],
+    ["How are unauthorized devices on the network found?", "§asset"],
+    ["Is there a list of all privileged accounts?", "§accountinventory"],
+    ["Are information security risks assessed at least annually?", "§risk"],
+    ["Is an assessment of the potential risks to patient data done?", "§risk"],
+    ["Is there a reporting channel for security researchers?", "§bugbounty"],
+    ["How is test information protected?", "§testdata"],
+    ["Is there an automatic logoff on shared terminals?", "§session"],
+    ["Do remote connections end after a period of inactivity?", "§session"],
+    ["Are rules of behaviour signed by users?", "§aup"],
+    ["Do you impose sanctions on staff who breach policy?", "§disciplinary"],
+    ["Is a credential vault provided to engineers?", "§pwmanager"],
+    ["Is secure authentication used for admin consoles?", "§mfa"],
+    ["Is developer security testing required of suppliers?", "§appsec"],
+    ["Is the SSRM documented?", "§sharedresp"],
+    ["Are regulators notified of incidents in time?", "§breach"],
+    ["Is account management centralised for every application?", "§sso"],
+    ["Does your IT support company follow the same controls?", "§vendor"],
+    ["Are service providers securely decommissioned?", "§vendor"],
+    ["Is the guest network kept separated from the servers?", "§firewall"],
+    ["Is system access limited to authorised users?", "§rbac"],
+    ["Is the database deployed multi-AZ?", "§availability"],
+    ["Is any laptop running an operating system past its end of support?", "§eol"],
+    ["Is all software still supported by its vendor?", "§eol"],
+    ["Do staff unlock their phones with a passcode?", "§session"],
+  ])("%s → %s", (text, token) => {
+    expect(concepts(text)).toContain(token);
+  });
+
+  it.each([
+    ["Is data sent to service providers encrypted?", "§vendor"],
+    ["Do you keep an inventory of third-party suppliers?", "§asset"],
+    ["Is there an inventory of user accounts?", "§asset"],
+    ["Do you screen customers against sanctions lists?", "§disciplinary"],
+  ])("%s does not name %s", (text, token) => {
+    expect(concepts(text)).not.toContain(token);
+  });
+});
+
+describe("control-framework filler carries no meaning", () => {
+  it("'the organization employs mechanisms' leaves only what is employed", () => {
+    const tokens = tokenize("The organization employs mechanisms to protect organizational test information.");
+    expect(tokens).not.toContain("emploi");
+    expect(tokens.some((t) => t.startsWith("mechan"))).toBe(false);
+    expect(tokens.some((t) => t.startsWith("organiz"))).toBe(false);
+    expect(tokens).toContain("test");
+  });
+});
+
+describe("a control reference's title is the topic, not an aside", () => {
+  it("keeps '(Encrypt sensitive data at rest)' after 'control 3.11' and drops the option list", () => {
+    const a = analyzeQuestion(
+      "Implementation status of control 3.11 (Encrypt sensitive data at rest) (Implemented / Not implemented)",
+    );
+    expect(a.focus).toContain("Encrypt sensitive data at rest");
+    expect(a.focus).not.toContain("Not implemented");
+  });
+});
+
+describe("the buyer's own systems and named people", () => {
+  it("a possessive chain that starts with 'our' names the buyer's system", () => {
+    expect(
+      analyzeQuestion("Is our Paris office's firewall configured to allow your traffic?").buyerSpecific,
+    ).not.toBeNull();
+    expect(analyzeQuestion("Is our own ISMS aligned with the controls you selected?").buyerSpecific).not.toBeNull();
+    expect(analyzeQuestion("Do you encrypt the data our staff's browsers send you?").buyerSpecific).toBeNull();
+  });
+
+  it("'Name the engineers who…' asks for people, which no library holds", () => {
+    expect(outOfScope("Name the engineers who administer production.", "")).not.toBeNull();
+    expect(outOfScope("Name the encryption algorithm used for backups.", "")).toBeNull();
+  });
+});
+
+describe("formal questions find the plain entry (shipped library)", () => {
+  it.each([
+    ["Are privileged permissions revalidated by their owners every quarter?", "access-reviews"],
+    ["Do you keep a register of all service accounts?", "unique-user-ids"],
+    ["Do you impose sanctions on personnel who breach the security policy?", "disciplinary-process"],
+    ["Is there an automatic logoff for idle remote sessions?", "session-timeout-staff"],
+    ["Are staff who handle customer personal data under a duty of confidentiality?", "confidentiality-agreements"],
+    ["Is there a public reporting channel where researchers can submit security flaws?", "bug-bounty"],
+    ["Are the rules of behaviour for system users written down and signed?", "acceptable-use"],
+    ["Is the use of a credential vault required for shared secrets?", "password-manager"],
+    [
+      "Implementation status of control 3.11 (Encrypt sensitive data at rest) (Implemented / Not implemented)",
+      "encryption-at-rest",
+    ],
+    ["Will you engage another processor only with our written consent?", "subprocessor-changes"],
+  ])("%s → %s", async (text, entry) => {
+    const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
+    expect(top?.entryId).toBe(entry);
+  });
+});
