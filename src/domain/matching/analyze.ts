@@ -166,7 +166,7 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     // buyer's tenant, not a practice.
     reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",
     pattern:
-      /\b(list|provide|give|send|share|show|tell us)\b.*\b(currently |actually )?(issued|applied|assigned|configured|set) (to|for|on) (our|my) (users|workspace|tenant|account|instance|subscription)\b/,
+      /\b(list|provide|give|send|share|show|tell us)\b.*\b(issued|applied|assigned|configured|set) (to|for|on) (our|my) (users|workspace|tenant|account|instance|subscription)\b/,
   },
 ];
 
@@ -275,8 +275,13 @@ const PLAIN_TEMPLATE_VERBS: readonly (readonly [RegExp, string])[] = [
   [/\bsigned off\b/g, "approved"],
   [/\b(made known|explained) to (all )?(staff|personnel|employees|the workforce)\b/g, "communicated"],
 ];
+/** Any of the phrases above: most questions have none, and then no replacement runs. */
+const ANY_PLAIN_TEMPLATE_VERB =
+  /\b(put into|effectiveness|kept (up|current)|written down|set down|recorded in writing|signed off|made known|explained to)\b/;
 const canonicalTemplateVerbs = (text: string): string =>
-  PLAIN_TEMPLATE_VERBS.reduce((t, [pattern, verb]) => t.replace(pattern, verb), text);
+  ANY_PLAIN_TEMPLATE_VERB.test(text)
+    ? PLAIN_TEMPLATE_VERBS.reduce((t, [pattern, verb]) => t.replace(pattern, verb), text)
+    : text;
 
 /**
  * The topic of a governance template, split into what it is about (matched in full) and the

@@ -286,7 +286,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(open redirects?|path traversal|directory traversal|insecure deserial\w*)\b/,
     // XML external entities: an injection path through the parser.
     /\bxxe\b/,
-    /\b(xml )?external entit(y|ies)\b/,
+    /\bxml external entit/,
+    /\bexternal entit(y|ies)\b/,
     /\bweb application (vulnerabilit|attacks?|security)/,
   ),
   c(
@@ -781,7 +782,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c(
     // Taking one's data out of the service: an export, a copy in a usable format, leaving the vendor.
     "portability",
-    /\b(data )?portability\b/,
+    /\bportability\b/,
     /\bexport\w* (all )?(of )?(our |your |its |the |customer |their |institutional )?(data|records|content)\b/,
     /\b(complete|full) copy of (all )?(our |their |the customer'?s |its )?(data|records|content)\b/,
     /\b(usable|machine[\s-]readable|standard|open|common) (file )?formats?\b/,
