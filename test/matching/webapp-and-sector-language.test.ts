@@ -7,7 +7,7 @@ import { weakPracticeSense } from "../../src/domain/drafting/inversion.js";
 import { analyzeQuestion } from "../../src/domain/matching/analyze.js";
 import { matchQuestion } from "../../src/domain/matching/match.js";
 import { outOfScope } from "../../src/domain/matching/scope.js";
-import { conceptsOf, normalizeText } from "../../src/domain/matching/tokenize.js";
+import { conceptsOf, normalizeText, tokenize } from "../../src/domain/matching/tokenize.js";
 import { shippedLibrary } from "./helpers.js";
 
 const concepts = (text: string) => conceptsOf(normalizeText(text));
@@ -18,6 +18,10 @@ describe("described attacks and sector wording name the concept", () => {
     ["Are forged requests rejected by the server?", "§csrf"],
     ["Can a page send requests on the user's behalf without their knowledge?", "§csrf"],
     ["Is XXE prevented in the import parser?", "§webvuln"],
+    ["Could injected script in a comment run in a colleague's browser?", "§webvuln"],
+    ["Are user names escaped before they are displayed on shared pages?", "§webvuln"],
+    ["Can the import feature reach the instance metadata service?", "§webvuln"],
+    ["Are URLs that customers enter fetched from an isolated network?", "§webvuln"],
     ["Does the parser resolve external entities?", "§webvuln"],
     ["How are JWTs signed and expired?", "§cookies"],
     ["Do you test for IDOR in every release?", "§multitenant"],
@@ -50,8 +54,24 @@ describe("described attacks and sector wording name the concept", () => {
     ["Do staff report security events to the service desk?", "§siem"],
     ["Is the web page served over HTTPS?", "§csrf"],
     ["Do you share incident reports with the board?", "§breach"],
+    ["Is metadata about each upload kept?", "§webvuln"],
+    ["Are backups encoded in a compressed format?", "§webvuln"],
   ])("%s does not name %s", (text, token) => {
     expect(concepts(text)).not.toContain(token);
+  });
+});
+
+describe("the institution's data is the customer's data", () => {
+  it("'institutional data' and 'the university's records' read as customer data", () => {
+    expect(tokenize("Is institutional data encrypted?")).toEqual(tokenize("Is customer data encrypted?"));
+    expect(tokenize("Are the university's records backed up?")).toEqual(
+      tokenize("Are the customer records backed up?"),
+    );
+  });
+
+  it("an institution named otherwise keeps its words", () => {
+    expect(tokenize("Which institutional policies apply?")).not.toContain("custom");
+    expect(tokenize("Is student data kept apart?")).not.toContain("custom");
   });
 });
 

@@ -286,6 +286,17 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(open redirects?|path traversal|directory traversal|insecure deserial\w*)\b/,
     // XML external entities: an injection path through the parser.
     /\bxxe\b/,
+    // Cross-site scripting described rather than named: script injected into content and run in
+    // another user's browser, content escaped or encoded before it is displayed.
+    /\b(inject\w*|malicious|arbitrary|attacker'?s?) (java)?script\b/,
+    /\bscripts? (injected|injection)\b/,
+    /\b(escap|encod)\w* (\w+ ){0,4}(before|when|where) (it is |they are |it'?s )?(displayed|rendered|shown|output)\b/,
+    /\bencoded for (the |its )?(output )?context\b/,
+    // Server-side request forgery described: URLs users enter, the cloud metadata service.
+    /\bmetadata (service|endpoint|address|api)\b/,
+    /\bimdsv?[12]?\b/,
+    /\buser[\s-](supplied|provided|entered|controlled) (urls?|addresses|webhooks?)\b/,
+    /\b(urls?|addresses) (that |which )?(our |your )?(users?|customers?) (enter|supply|provide|type)\b/,
     /\bxml external entit/,
     /\bexternal entit(y|ies)\b/,
     /\bweb application (vulnerabilit|attacks?|security)/,
