@@ -145,9 +145,6 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bransom[\s-]ware\b/g, "ransomware"],
   [/\bset[\s-]up\b/g, "setup"],
   [/\bplug[\s-](ins?)\b/g, "plug$1"],
-  // Higher-education questionnaires call the customer's data "institutional data" or "the
-  // university's data": it is the customer data every entry speaks of.
-  [/\b(institutional|institution'?s|university'?s|college'?s) (data|records|information)\b/g, "customer $2"],
 ];
 
 /** One scan for any compound, so that most texts skip the replacements. */
