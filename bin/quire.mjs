@@ -5,7 +5,6 @@ import { pathToFileURL } from "node:url";
 // transpile the sources. When a source is newer than the bundle it is rebuilt first (esbuild, well
 // under a second); without esbuild (no dev dependencies) the TypeScript runs through tsx as before.
 import { buildCli, CLI_BUNDLE, CLI_CJS_BUNDLE, cliBundleIsFresh } from "../scripts/build.mjs";
-import { loadWithCodeCache } from "../scripts/code-cache.mjs";
 
 const argv = process.argv.slice(2);
 
@@ -13,7 +12,7 @@ async function loadCli() {
   if (cliBundleIsFresh() || (await buildCli().catch(() => false))) {
     // `quire answer` runs the whole engine: the CommonJS bundle with V8's code cache of the last run
     // spares compiling it again. Other commands (`--help`) load only their own small ES chunks.
-    if (argv[0] === "answer") return loadWithCodeCache(CLI_CJS_BUNDLE);
+    if (argv[0] === "answer") return (await import("../scripts/code-cache.mjs")).loadWithCodeCache(CLI_CJS_BUNDLE);
     return { exports: await import(pathToFileURL(CLI_BUNDLE).href) };
   }
   const { register } = await import("tsx/esm/api");
