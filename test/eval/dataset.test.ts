@@ -249,6 +249,10 @@ describe("eval dataset validator", () => {
       "iso-2022-titles",
       "nist-requirements",
       "sector-vendor",
+      "webapp-explained",
+      "hecvat-campus",
+      "vendor-risk-fs",
+      "cloud-governance",
     ]) {
       expect(
         out.split("\n").some((l) => l.startsWith(family)),

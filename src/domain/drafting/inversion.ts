@@ -77,6 +77,10 @@ const WEAK_PRACTICE = [
   // Selling or monetising customer data, or using it for advertising.
   /\b(sell|sells|selling|sold|rent|rents|renting|monetis\w*|monetiz\w*)\b|\bsale of (personal|customer|user|client)\b|\b(shared with|disclosed to|provided to|used for|for) (\w+ ){0,3}(advertis\w*|marketers|data brokers|marketing)\b/,
   /\bstored on (personal|home|private|unmanaged) (devices?|laptops?|computers?|phones?)\b/,
+  // Web-application lapses: a CORS policy that echoes any origin, tokens carried in URLs.
+  /\breflect(s|ed|ing)? (back )?(arbitrary|any|every|untrusted|the requesting) origins?\b|\b(wildcard|arbitrary|any) origins? (\w+ ){0,3}(with|and) credentials\b/,
+  /\b(accept|accepts|accepted|allow|allows|allowed|pass|passes|passed|send|sends|sent)\b.{0,30}\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,20}\b(in|as|via) (the )?(url|urls|query[\s-]?string|query parameters?|url parameters?)\b/,
+  /\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
 ];
 
 /** Explicit negation of the main clause: "Do you never…", "… is prohibited". */

@@ -153,6 +153,21 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
       `${OUR} (tenant|account|instance|workspace|subscription|org|organi[sz]ation)('s)? (\\w+ ){0,3}(config\\w*|settings?|admins?|administrators|users with|ids?|database|db|hosts?|servers?)\\b|\\bnames? of (your |the )?(staff|employees|engineers|people|personnel|individuals)\\b.*\\b(access|our)\\b`,
     ),
   },
+  {
+    // "Have you checked that our record of processing lists you…": the vendor is asked to vouch
+    // for the buyer's own documents or settings, which only the buyer can confirm.
+    reason: "asks the vendor to confirm the buyer's own records or settings, which only the buyer can confirm",
+    pattern: new RegExp(
+      `\\b(have|has|did) you (already )?(checked|verified|confirmed|validated|reviewed|ensured) (that |whether |if )?${OUR}\\b`,
+    ),
+  },
+  {
+    // "list the session cookie values currently issued to our users": the live values of the
+    // buyer's tenant, not a practice.
+    reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",
+    pattern:
+      /\b(list|provide|give|send|share|show|tell us)\b.*\b(issued|applied|assigned|configured|set) (to|for|on) (our|my) (users|workspace|tenant|account|instance|subscription)\b/,
+  },
 ];
 
 const splitSentences = (text: string): string[] =>
@@ -248,10 +263,36 @@ const SCOPE_QUALIFIERS =
   /\b(on|for|across|of|within|throughout) (all |the )?(organi[sz]ationally[ -]|organi[sz]ation[ -])?(owned( or| and)? )?managed (physical and virtual |physical or virtual )?(assets|endpoints|devices)\b|\b(for|of|within|throughout) the (cloud service offering|organi[sz]ation)\b|\bthroughout the supply chain\b/g;
 
 /**
+ * Plain-English forms of the control verbs: a template in a buyer's own words ("defined, put into
+ * practice and checked for effectiveness") is the same template as "defined, implemented and
+ * evaluated", and its topic is read the same way.
+ */
+const PLAIN_TEMPLATE_VERBS: readonly (readonly [RegExp, string])[] = [
+  [/\bput into (practice|effect|operation)\b/g, "implemented"],
+  [/\b(checked|assessed|reviewed|tested|measured) for (their |its )?effectiveness\b/g, "evaluated"],
+  [/\bkept (up[\s-]to[\s-]date|current)\b/g, "maintained"],
+  [/\b(written down|set down in writing|recorded in writing)\b/g, "documented"],
+  [/\bsigned off\b/g, "approved"],
+  [/\b(made known|explained) to (all )?(staff|personnel|employees|the workforce)\b/g, "communicated"],
+];
+/** Any of the phrases above: most questions have none, and then no replacement runs. */
+const ANY_PLAIN_TEMPLATE_VERB =
+  /\b(put into|effectiveness|kept (up|current)|written down|set down|recorded in writing|signed off|made known|explained to)\b/;
+const canonicalTemplateVerbs = (text: string): string =>
+  ANY_PLAIN_TEMPLATE_VERB.test(text)
+    ? PLAIN_TEMPLATE_VERBS.reduce((t, [pattern, verb]) => t.replace(pattern, verb), text)
+    : text;
+
+/**
  * The topic of a governance template, split into what it is about (matched in full) and the
  * template's purpose clause and scope qualifiers (matched at context weight), or null.
  */
-function governanceTopic(normalized: string, whole = normalized): { topic: string; rest: string } | null {
+function governanceTopic(
+  plainNormalized: string,
+  plainWhole = plainNormalized,
+): { topic: string; rest: string } | null {
+  const normalized = canonicalTemplateVerbs(plainNormalized);
+  const whole = canonicalTemplateVerbs(plainWhole);
   const verbs = [...normalized.matchAll(GOVERNANCE_VERBS)];
   const distinct = new Set(verbs.map((v) => v[0])).size;
   // Three control verbs make a template; two do when the subject is a policy, process or plan

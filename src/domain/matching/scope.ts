@@ -86,7 +86,7 @@ const RULES: readonly OutOfScope[] = [
       /\bon[\s-]call\b.*\bnext week\b/,
       // Dates of particular events, past or planned: a library states practices, not calendars.
       /\b(what|which) (is|are|was|were) the (exact |scheduled |planned |precise )?(date|dates|time|start date|end date|day)s?\b/,
-      /\b(on|by) what date\b|\bwhat date\b/,
+      /\b(on|by) (what|which) date\b|\b(what|which) date\b(?! (formats?|fields?|ranges? (filters?|pickers?)))/,
       /\b(dates?|schedule|timing) of (your|the) next\b/,
       /\bwhen (is|will) (your|the) next\b/,
       /\bnext (two|three|four|five|\d+) \w+ (tests?|audits?|assessments?|exercises?)\b/,
@@ -131,7 +131,8 @@ const RULES: readonly OutOfScope[] = [
       "asks for a particular fact (names, identifiers, counts, dates, installed versions or raw records) that no library answer holds",
     askOnly: true,
     patterns: [
-      /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,2}(people|persons?|staff|employees|engineers|members|auditors|administrators|admins|analysts|contacts?|individuals|manager|officer|team|board|ceo|cfo|coo|cto|founders?|executives?|directors?)\b/,
+      // One person or many: "the names of each engineer with…" asks for people as much as "of the engineers".
+      /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,2}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
       /\bwhich (one |ones )?of (your|the) (\w+ )?(developers|engineers|employees|staff|people|administrators|admins|analysts|contractors|team members|reviewers)\b/,
       /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,

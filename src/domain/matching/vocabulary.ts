@@ -23,6 +23,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(otp|totp|fido2?|webauthn|yubikey|hardware (security )?keys?|authenticator app)\b/,
     // ISO 27001's "secure authentication" (A.8.5) is the strong-authentication control.
     /\bsecure authentication\b/,
+    // "a second authentication factor", "a second factor at sign-in".
+    /\bsecond (authentication |sign[\s-]?in |login )?factors?\b/,
   ),
   c(
     "sso",
@@ -223,6 +225,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\blog (review|correlation|analysis)\b/,
     // "mechanisms that record and examine activity in information systems" (audit controls).
     /\b(record|recording|records|recorded|examine|examines|examining) (and (record|examine|review|analy[sz]e) )?(user |system |account )?activit(y|ies)\b/,
+    // "requirements for recording security events": logging, not staff reporting incidents.
+    /\b(record|recording|recorded|capture|capturing|captured) (of )?(security|audit|system|security[\s-]relevant) events\b/,
   ),
   c(
     "edr",
@@ -231,7 +235,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\banti[\s-]?(virus|malware)\b/,
     /\bmalware\b/,
     /\bendpoint (detection|protection|security)\b/,
-    /\bmalicious (code|software)\b/,
+    /\bmalicious (code|software|content|files?|payloads?)\b/,
     /\bvirus/,
     /\bfiles? from external sources\b/,
     /\breal[\s-]time scan/,
@@ -280,7 +284,34 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bparameteri[sz]ed quer/,
     /\bprepared statements?\b/,
     /\b(open redirects?|path traversal|directory traversal|insecure deserial\w*)\b/,
+    // XML external entities: an injection path through the parser.
+    /\bxxe\b/,
+    // Cross-site scripting described rather than named: script injected into content and run in
+    // another user's browser, content escaped or encoded before it is displayed.
+    /\b(inject\w*|malicious|arbitrary|attacker'?s?) (java)?script\b/,
+    /\bscripts? (injected|injection)\b/,
+    /\b(escap|encod)\w* (\w+ ){0,4}(before|when|where) (it is |they are |it'?s )?(displayed|rendered|shown|output)\b/,
+    /\bencoded for (the |its )?(output )?context\b/,
+    // Server-side request forgery described: URLs users enter, the cloud metadata service.
+    /\bmetadata (service|endpoint|address|api)\b/,
+    /\bimdsv?[12]?\b/,
+    /\buser[\s-](supplied|provided|entered|controlled) (urls?|addresses|webhooks?)\b/,
+    /\b(urls?|addresses) (that |which )?(our |your )?(users?|customers?) (enter|supply|provide|type)\b/,
+    /\bxml external entit/,
+    /\bexternal entit(y|ies)\b/,
     /\bweb application (vulnerabilit|attacks?|security)/,
+  ),
+  c(
+    // Forged requests, however a long question describes them: another page making the signed-in
+    // user's browser send requests, actions taken on the user's behalf without their knowledge.
+    "csrf",
+    /\b[cx]srf\b/,
+    /\bcross[\s-]?site request forgery\b/,
+    /\b(anti[\s-]?forgery|request forgery)\b/,
+    /\bforged (cross[\s-]site )?(requests?|submissions?)\b/,
+    /\brequests? on (their|the user'?s|a user'?s|users'?|his or her|the victim'?s) behalf\b/,
+    /\b(external|another|other|malicious|third[\s-]party|attacker'?s?|phishing|hostile) (web )?(page|site|website|tab|origin|domain)s?\b.{0,80}\b(browsers?|requests?|cookies|signed[\s-]in|logged[\s-]in)\b/,
+    /\bsame[\s-]?site\b/,
   ),
   c(
     "cookies",
@@ -288,6 +319,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bhttp[\s-]?only\b/,
     /\bsame[\s-]?site\b/,
     /\bsession (fixation|hijack\w*|identifiers?|ids?|tokens?|cookies?)\b/,
+    // Signed tokens used as sessions.
+    /\bjwts?\b/,
+    /\bjson web tokens?\b/,
   ),
   c(
     "ratelimit",
@@ -342,6 +376,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b4th[\s-]part/,
     // Article 28 calls a sub-processor "another processor".
     /\b(another|other|further|additional|new) processors?\b/,
+    // "third parties that process our data on your behalf": sub-processing described, not named.
+    /\b(third[\s-]part(y|ies)|(outside|external|other) (companies|firms|parties|organi[sz]ations|providers)) (that |who |which )?(process|processes|handle|handles|store|stores|access|accesses)\b.{0,60}\bon (your|its) behalf\b/,
   ),
   c(
     "vendor",
@@ -378,7 +414,16 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bincident[\s-]handling\b/,
     /\bincident response capabilit/,
   ),
-  c("breach", /\bbreach/, /\bnotif(y|ied|ies|ication|ications)\b/, /\b72 hours\b/, /\bdata leak/),
+  c(
+    "breach",
+    /\bbreach/,
+    /\bnotif(y|ied|ies|ication|ications)\b/,
+    /\b72 hours\b/,
+    /\bdata leak/,
+    // "inform us without undue delay of any incident": notification in other verbs.
+    /\b(inform|tell|alert|warn) (us|customers?|the customer|the controller|clients?)\b.{0,60}\b(incidents?|breach\w*)\b/,
+    /\bwithout undue delay\b/,
+  ),
   c("gdpr", /\bgdpr\b/, /\bgeneral data protection\b/, /\buk gdpr\b/, /\bdata protection (law|regulation|act)\b/),
   c("nis2", /\bnis ?2\b/, /\bnis directive\b/),
   c(
@@ -390,6 +435,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bprotected health information\b/,
     /\bpersonally identifiable\b/,
     /\bdata subjects?\b/,
+    // Higher-education questionnaires: FERPA and the records of students.
+    /\bferpa\b/,
+    /\beducation(al)? records?\b/,
+    /\bstudent (records?|data|information)\b(?! systems?)/,
   ),
   c(
     "dsar",
@@ -589,6 +638,15 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\btenant (isolation|separation)\b/,
     /\blogical (separation|segregation|isolation)\b/,
     /\bsegregat\w+ (of )?(customer|client) data\b/,
+    // Object-level authorisation (IDOR, BOLA): one tenant reaching another's records by changing an
+    // identifier is a failure of tenant isolation, whatever the question calls it.
+    /\bidors?\b/,
+    /\binsecure direct object ref/,
+    /\bbola\b/,
+    /\bobject[\s-]level (authori[sz]ation|access control)\b/,
+    // "…that the object belongs to the caller's organisation": an ownership check on every request.
+    /\b(object|record|resource|item)s?\b.{0,40}\b(belongs?|belonging) to (the )?([\w-]+'?s? )?(own )?(organi[sz]ation|tenant|account|company|workspace)\b/,
+    /\b(another|other|a different) (tenant|customer|organi[sz]ation|client)'?s'? (data|records?|objects?|resources?)\b/,
   ),
   c(
     // Who may alter the record of what happened: tamper-proof, read-only or restricted logs.
@@ -597,8 +655,24 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(read[\s-]only|immutable|tamper[\s-]\w+|write[\s-]once|worm)\b.{0,40}\b(logs?|logging|audit (records?|trails?))\b/,
     /\b(access to|integrity of|protection of) (the )?(audit |security )?(logs?|log information|audit (records?|trails?))\b/,
   ),
-  c("timesync", /\bntp\b/, /\bclock synchroni[sz]/, /\btime synchroni[sz]/, /\btime source\b/),
-  c("threatintel", /\bthreat intel/, /\bthreat feeds?\b/, /\bthreat landscape\b/),
+  c(
+    "timesync",
+    /\bntp\b/,
+    /\bclock synchroni[sz]/,
+    /\btime synchroni[sz]/,
+    /\btime source\b/,
+    /\b(authoritative|reference|common|central|single) (source of )?time\b/,
+    /\btime from (an? |the |one )?(authoritative|reference|trusted|central|common|single) (\w+ )?sources?\b/,
+  ),
+  c(
+    "threatintel",
+    /\bthreat intel/,
+    /\bthreat feeds?\b/,
+    /\bthreat landscape\b/,
+    // "information about emerging threats is gathered": intelligence described, not named.
+    /\b(information|intelligence|data|knowledge) (about|on|of) (emerging|new|current|evolving|relevant) (cyber )?threats\b/,
+    /\bemerging (cyber |security )?threats\b/,
+  ),
   c(
     "bugbounty",
     /\bbug bounty\b/,
@@ -676,6 +750,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "session",
     /\bsession (timeout|time-out|lock|termination)\b/,
     /\bidle timeout\b/,
+    /\bidle (user )?sessions?\b/,
+    /\bidle (limits?|time|period)\b/,
     /\bscreen ?lock\b/,
     /\bauto(matic)?[\s-]?lock/,
     // HIPAA "automatic logoff", NIST "session lock" and "network disconnect": ending a session after
@@ -714,6 +790,15 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\benvironments?\b/,
   ),
   c("apisec", /\bapis?\b/, /\bapi keys?\b/, /\bwebhooks?\b/),
+  c(
+    // Taking one's data out of the service: an export, a copy in a usable format, leaving the vendor.
+    "portability",
+    /\bportability\b/,
+    /\bexport\w* (all )?(of )?(our |your |its |the |customer |their |institutional )?(data|records|content)\b/,
+    /\b(complete|full) copy of (all )?(our |their |the customer'?s |its )?(data|records|content)\b/,
+    /\b(usable|machine[\s-]readable|standard|open|common) (file )?formats?\b/,
+    /\bmigrat\w+ away\b/,
+  ),
   c(
     "governance",
     /\bciso\b/,

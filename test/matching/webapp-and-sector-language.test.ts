@@ -1,0 +1,130 @@
+/**
+ * Long web-application questions, higher-education and vendor-risk rows, and governance templates in
+ * plain words, bridged to the library as classes. Every text is written here in this test's own words.
+ */
+import { describe, expect, it } from "vitest";
+import { weakPracticeSense } from "../../src/domain/drafting/inversion.js";
+import { analyzeQuestion } from "../../src/domain/matching/analyze.js";
+import { matchQuestion } from "../../src/domain/matching/match.js";
+import { outOfScope } from "../../src/domain/matching/scope.js";
+import { conceptsOf, normalizeText } from "../../src/domain/matching/tokenize.js";
+import { shippedLibrary } from "./helpers.js";
+
+const concepts = (text: string) => conceptsOf(normalizeText(text));
+
+describe("described attacks and sector wording name the concept", () => {
+  it.each([
+    ["Could a hostile website make a logged-in user's browser delete records?", "§csrf"],
+    ["Are forged requests rejected by the server?", "§csrf"],
+    ["Can a page send requests on the user's behalf without their knowledge?", "§csrf"],
+    ["Is XXE prevented in the import parser?", "§webvuln"],
+    ["Could injected script in a comment run in a colleague's browser?", "§webvuln"],
+    ["Are user names escaped before they are displayed on shared pages?", "§webvuln"],
+    ["Can the import feature reach the instance metadata service?", "§webvuln"],
+    ["Are URLs that customers enter fetched from an isolated network?", "§webvuln"],
+    ["Does the parser resolve external entities?", "§webvuln"],
+    ["How are JWTs signed and expired?", "§cookies"],
+    ["Do you test for IDOR in every release?", "§multitenant"],
+    ["Is object-level authorization enforced by the API?", "§multitenant"],
+    ["Can one user open another customer's records by editing the URL?", "§multitenant"],
+    ["Is each record being fetched checked as belonging to the requesting account?", "§multitenant"],
+    ["Is a second authentication factor required for admins?", "§mfa"],
+    ["Is malicious content in attachments blocked?", "§edr"],
+    ["Which third parties handle our records on your behalf?", "§subprocessor"],
+    ["Will you inform us promptly of any incident that touches our data?", "§breach"],
+    ["Will breaches be reported without undue delay?", "§breach"],
+    ["Is FERPA covered by your contract terms?", "§privacy"],
+    ["How are student records protected?", "§privacy"],
+    ["Are requirements for recording security events documented?", "§siem"],
+    ["Do servers take the time from an authoritative source?", "§timesync"],
+    ["How do you follow emerging threats?", "§threatintel"],
+    ["Is information about new threats gathered from outside sources?", "§threatintel"],
+    ["How long can an idle session stay open?", "§session"],
+    ["Can we export all of our data in a machine-readable format?", "§portability"],
+    ["Can we take a complete copy of our records when migrating away?", "§portability"],
+  ])("%s → %s", (text, token) => {
+    expect(concepts(text)).toContain(token);
+  });
+
+  it.each([
+    ["Can accounts be provisioned from our student information system?", "§privacy"],
+    ["Are portable devices encrypted?", "§portability"],
+    ["Do you comply with export controls?", "§portability"],
+    ["Do you process our data on our behalf only as instructed?", "§subprocessor"],
+    ["Do staff report security events to the service desk?", "§siem"],
+    ["Is the web page served over HTTPS?", "§csrf"],
+    ["Do you share incident reports with the board?", "§breach"],
+    ["Is metadata about each upload kept?", "§webvuln"],
+    ["Are backups encoded in a compressed format?", "§webvuln"],
+  ])("%s does not name %s", (text, token) => {
+    expect(concepts(text)).not.toContain(token);
+  });
+});
+
+describe("a governance template in plain words is still a template", () => {
+  it("'defined, put into practice and checked for effectiveness' reads the topic", () => {
+    const a = analyzeQuestion(
+      "Are protections against ransomware defined, put into practice and checked for effectiveness?",
+    );
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toContain("ransomware");
+    expect(a.focus).not.toContain("practice");
+  });
+
+  it("one plain verb alone is not a template", () => {
+    expect(analyzeQuestion("Is the backup plan put into practice each quarter?").intent).not.toBe("governance");
+  });
+});
+
+describe("the buyer's own records, tenant values and named people", () => {
+  it("asking the vendor to vouch for the buyer's own documents goes to review", () => {
+    expect(
+      analyzeQuestion("Have you verified that our data map lists every field you receive?").buyerSpecific,
+    ).not.toBeNull();
+    expect(analyzeQuestion("Have you verified that your backups can be restored?").buyerSpecific).toBeNull();
+  });
+
+  it("listing the live values issued to the buyer's users goes to review, configuring them does not", () => {
+    expect(
+      analyzeQuestion("Please list the API token prefixes currently issued to our users.").buyerSpecific,
+    ).not.toBeNull();
+    expect(analyzeQuestion("Can session length be configured for our users?").buyerSpecific).toBeNull();
+  });
+
+  it("names of a single kind of person, and dates asked as 'which date'", () => {
+    expect(outOfScope("Give us the name and phone number of each administrator.")).not.toBeNull();
+    expect(outOfScope("On which date does the next penetration test start?")).not.toBeNull();
+    expect(outOfScope("Which date format does the export use?")).toBeNull();
+    expect(outOfScope("Do you give each administrator a named account?")).toBeNull();
+  });
+});
+
+describe("long and sector questions find the entry (shipped library)", () => {
+  it.each([
+    [
+      "Changing a record number in the address bar sometimes exposes other tenants' data. How do you check that each object requested belongs to the caller's organisation?",
+      "tenant-isolation",
+    ],
+    ["Do any outside companies process our data on your behalf?", "subprocessor-list"],
+    ["How do you keep up with emerging threats to cloud services?", "threat-intelligence"],
+    ["When we leave, can we take a complete copy of our data in a usable format?", "data-portability"],
+  ])("%s → %s", async (text, entry) => {
+    const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
+    expect(top?.entryId).toBe(entry);
+  });
+});
+
+describe("web-application lapses read as the weaker practice", () => {
+  it.each([
+    ["Does the API reflect any origin it receives in Access-Control-Allow-Origin?", true],
+    ["Is a wildcard origin combined with credentials?", true],
+    ["Can clients send their API key in the query string?", true],
+    ["Are session ids passed in URLs?", true],
+    ["Does the CORS policy allow only listed origins, never reflecting arbitrary origins?", false],
+    ["Are API tokens never accepted in URLs?", false],
+    ["Are tokens sent only in the Authorization header?", false],
+    ["Is every URL served over HTTPS?", false],
+  ])("%s → weak %s", (text, weak) => {
+    expect(weakPracticeSense(text)).toBe(weak);
+  });
+});
