@@ -4,14 +4,23 @@ import { pathToFileURL } from "node:url";
 // `prepare`, or `npm run build`): plain JavaScript starts in a fraction of the time tsx needs to
 // transpile the sources. When a source is newer than the bundle it is rebuilt first (esbuild, well
 // under a second); without esbuild (no dev dependencies) the TypeScript runs through tsx as before.
-import { buildCli, CLI_BUNDLE, cliBundleIsFresh } from "../scripts/build.mjs";
+import { buildCli, CLI_BUNDLE, CLI_CJS_BUNDLE, cliBundleIsFresh } from "../scripts/build.mjs";
+
+const argv = process.argv.slice(2);
 
 async function loadCli() {
-  if (cliBundleIsFresh() || (await buildCli().catch(() => false))) return import(pathToFileURL(CLI_BUNDLE).href);
+  if (cliBundleIsFresh() || (await buildCli().catch(() => false))) {
+    // `quire answer` runs the whole engine: the CommonJS bundle with V8's code cache of the last run
+    // spares compiling it again. Other commands (`--help`) load only their own small ES chunks.
+    if (argv[0] === "answer") return (await import("../scripts/code-cache.mjs")).loadWithCodeCache(CLI_CJS_BUNDLE);
+    return { exports: await import(pathToFileURL(CLI_BUNDLE).href) };
+  }
   const { register } = await import("tsx/esm/api");
   register();
-  return import("../src/cli/main.ts");
+  return { exports: await import("../src/cli/main.ts") };
 }
 
-const { runCli } = await loadCli();
-process.exitCode = await runCli(process.argv.slice(2));
+const cli = await loadCli();
+process.exitCode = await cli.exports.runCli(argv);
+// After the work, so the cache holds every function the run compiled; only a run that succeeded.
+if (process.exitCode === 0) cli.saveCache?.();

@@ -14,10 +14,13 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { IMPORT_META_URL, routeDynamicImports } from "./code-cache.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
 export const CLI_BUNDLE = join(DIST, "cli.mjs");
+/** The same CLI as one CommonJS file, for `quire answer` through a V8 code cache (scripts/code-cache.mjs). */
+export const CLI_CJS_BUNDLE = join(DIST, "cli.cjs");
 export const SERVER_BUNDLE = join(DIST, "server.mjs");
 const WORKER_BUNDLE = join(DIST, "node-worker-entry.mjs");
 const EXTERNAL = ["better-sqlite3", "pdfjs-dist", "@anthropic-ai/sdk", "tsx"];
@@ -33,9 +36,9 @@ export function newestSource() {
   return newest;
 }
 
-/** Whether dist/cli.mjs exists and is newer than every source it was built from. */
+/** Whether dist/cli.mjs and dist/cli.cjs exist and are newer than every source they were built from. */
 export function cliBundleIsFresh() {
-  return isFresh([CLI_BUNDLE]);
+  return isFresh([CLI_BUNDLE, CLI_CJS_BUNDLE]);
 }
 
 /** Whether the server bundle and its job thread's exist and are newer than every source. */
@@ -121,16 +124,32 @@ export async function buildServer() {
 export async function buildCli() {
   const esbuild = await loadEsbuild();
   if (!esbuild) return false;
-  const result = await esbuild.build({
-    ...COMMON,
-    entryPoints: { cli: join(ROOT, "src", "cli", "main.ts") },
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-  });
+  const [result, commonJs] = await Promise.all([
+    esbuild.build({
+      ...COMMON,
+      entryPoints: { cli: join(ROOT, "src", "cli", "main.ts") },
+      splitting: true,
+      chunkNames: "chunks/[name]-[hash]",
+    }),
+    // One file, CommonJS: V8 code caches (vm.Script) exist for scripts, not ES modules, on Node 20.
+    // The modules a command imports when it runs still start only then (esbuild keeps them lazy).
+    esbuild.build({
+      ...COMMON,
+      format: "cjs",
+      banner: {},
+      outExtension: {},
+      entryPoints: [join(ROOT, "src", "cli", "main.ts")],
+      outdir: undefined,
+      outfile: CLI_CJS_BUNDLE,
+      define: { "import.meta.url": IMPORT_META_URL },
+    }),
+  ]);
   const entry = result.outputFiles.find((file) => file.path === CLI_BUNDLE);
   const chunks = result.outputFiles.filter((file) => file !== entry);
   mkdirSync(join(DIST, "chunks"), { recursive: true });
-  writeAtomically([...chunks, entry]);
+  const [commonJsFile] = commonJs.outputFiles;
+  const commonJsBundle = { path: commonJsFile.path, contents: routeDynamicImports(commonJsFile.text, EXTERNAL) };
+  writeAtomically([...chunks, commonJsBundle, entry]);
   const current = new Set(chunks.map((file) => file.path));
   for (const name of readdirSync(join(DIST, "chunks"))) {
     const path = join(DIST, "chunks", name);
