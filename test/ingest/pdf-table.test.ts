@@ -140,32 +140,46 @@ describe("rows where gaps do not separate them", () => {
 const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find(existsSync);
 const needsOffice = soffice || process.env.CI === "true" ? it : it.skip;
 
+/** A flat ODS row of string cells, each in the named cell style. */
+function odsRow(cells: string[], style: string): string {
+  const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const cell = (t: string) =>
+    `<table:table-cell table:style-name="${style}" office:value-type="string"><text:p>${esc(t)}</text:p></table:table-cell>`;
+  return `<table:table-row table:style-name="ro">${cells.map(cell).join("")}</table:table-row>`;
+}
+
+/** A one-table flat ODS document: column widths, optimal row heights, the given cell styles and rows. */
+function flatOds(table: string, widths: readonly string[], cellStyles: string, body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:automatic-styles>
+${widths.map((w, i) => `<style:style style:name="co${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}"/></style:style>`).join("")}
+<style:style style:name="ro" style:family="table-row"><style:table-row-properties style:use-optimal-row-height="true"/></style:style>
+${cellStyles}
+</office:automatic-styles>
+<office:body><office:spreadsheet><table:table table:name="${table}">
+${widths.map((_, i) => `<table:table-column table:style-name="co${i}"/>`).join("")}
+${body}
+</table:table></office:spreadsheet></office:body></office:document>`;
+}
+
 /** The rows of table-printed.pdf as a flat ODS sheet with wrapped cells and a repeated header row. */
 function spreadsheet(expected: ExpectedFile, valign: "top" | "bottom", withIds = true): string {
-  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const cell = (t: string, style = "wrap") =>
-    `<table:table-cell table:style-name="${style}" office:value-type="string"><text:p>${esc(t)}</text:p></table:table-cell>`;
-  const row = (cells: string[], style?: string) =>
-    `<table:table-row table:style-name="ro">${cells.map((c) => cell(c, style)).join("")}</table:table-row>`;
+  const row = (cells: string[], style = "wrap") => odsRow(cells, style);
   const widths = withIds ? ["1.6cm", "3.2cm", "8cm", "2.2cm", "3cm"] : ["8cm", "2.2cm", "3cm"];
   const headers = withIds
     ? ["Ref", "Domain", "Question", "Response", "Comments"]
     : ["Question", "Response", "Comments"];
   const cells = (q: ExpectedFile["questions"][number]) =>
     withIds ? [q.sourceId ?? "", q.section ?? "", q.text, "", ""] : [q.text, "", ""];
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
-<office:automatic-styles>
-${widths.map((w, i) => `<style:style style:name="co${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}"/></style:style>`).join("")}
-<style:style style:name="ro" style:family="table-row"><style:table-row-properties style:use-optimal-row-height="true"/></style:style>
-<style:style style:name="wrap" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" fo:border="0.5pt solid #000000"${valign === "top" ? ' style:vertical-align="top"' : ""}/></style:style>
-<style:style style:name="head" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" fo:border="0.5pt solid #000000"/><style:text-properties fo:font-weight="bold"/></style:style>
-</office:automatic-styles>
-<office:body><office:spreadsheet><table:table table:name="Supplier Assessment">
-${widths.map((_, i) => `<table:table-column table:style-name="co${i}"/>`).join("")}
-<table:table-header-rows>${row(headers, "head")}</table:table-header-rows>
-${expected.questions.map((q) => row(cells(q))).join("\n")}
-</table:table></office:spreadsheet></office:body></office:document>`;
+  return flatOds(
+    "Supplier Assessment",
+    widths,
+    `<style:style style:name="wrap" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" fo:border="0.5pt solid #000000"${valign === "top" ? ' style:vertical-align="top"' : ""}/></style:style>
+<style:style style:name="head" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" fo:border="0.5pt solid #000000"/><style:text-properties fo:font-weight="bold"/></style:style>`,
+    `<table:table-header-rows>${row(headers, "head")}</table:table-header-rows>
+${expected.questions.map((q) => row(cells(q))).join("\n")}`,
+  );
 }
 
 describe("a spreadsheet printed to PDF by LibreOffice", () => {
@@ -222,11 +236,7 @@ describe("a spreadsheet printed to PDF by LibreOffice", () => {
  * Governance") and top-aligned wrapped questions, with no header row repeated on later pages.
  */
 function centredHeaderSheet(expected: ExpectedFile): string {
-  const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const cell = (t: string, style: string) =>
-    `<table:table-cell table:style-name="${style}" office:value-type="string"><text:p>${esc(t)}</text:p></table:table-cell>`;
-  const row = (cells: string[], style = "wrap") =>
-    `<table:table-row table:style-name="ro">${cells.map((c) => cell(c, style)).join("")}</table:table-row>`;
+  const row = (cells: string[], style = "wrap") => odsRow(cells, style);
   const widths = ["1.3cm", "5.8cm", "1.8cm", "2.6cm", "1.6cm", "1.3cm", "1.3cm", "1.3cm"];
   const headers = ["Ques Num", "Question/Request", "Response", "Additional Information", "Importance", "Scoring"];
   const rows: string[] = [];
@@ -240,21 +250,16 @@ function centredHeaderSheet(expected: ExpectedFile): string {
     }
     rows.push(row([q.sourceId ?? "", q.text, "", "", "High", "3", "5.1", "GV.RM-01"]));
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
-<office:automatic-styles>
-${widths.map((w, i) => `<style:style style:name="co${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}"/></style:style>`).join("")}
-<style:style style:name="ro" style:family="table-row"><style:table-row-properties style:use-optimal-row-height="true"/></style:style>
-<style:style style:name="wrap" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" fo:border="0.5pt solid #000000" style:vertical-align="top"/><style:text-properties fo:font-size="13pt"/></style:style>
+  return flatOds(
+    "Core",
+    widths,
+    `<style:style style:name="wrap" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" fo:border="0.5pt solid #000000" style:vertical-align="top"/><style:text-properties fo:font-size="13pt"/></style:style>
 <style:style style:name="title" style:family="table-cell"><style:text-properties fo:font-weight="bold" fo:font-size="14pt"/></style:style>
-<style:style style:name="head" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" fo:border="0.5pt solid #000000" style:vertical-align="middle"/><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style>
-</office:automatic-styles>
-<office:body><office:spreadsheet><table:table table:name="Core">
-${widths.map((_, i) => `<table:table-column table:style-name="co${i}"/>`).join("")}
-${row(["Shared Assessment — Core"], "title")}
+<style:style style:name="head" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" fo:border="0.5pt solid #000000" style:vertical-align="middle"/><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style>`,
+    `${row(["Shared Assessment — Core"], "title")}
 ${row([...headers, "ISO 27002 Mapping", "NIST CSF Mapping"], "head")}
-${rows.join("\n")}
-</table:table></office:spreadsheet></office:body></office:document>`;
+${rows.join("\n")}`,
+  );
 }
 
 describe("a workbook with a centred, wrapping header row printed to PDF by LibreOffice", () => {

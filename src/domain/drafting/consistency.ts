@@ -128,13 +128,17 @@ const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] =
   { pattern: /\b(every (two|2) years|biennial(ly)?)\b/, days: 730, label: "every two years" },
 ];
 
+/** The minimum frequency a question sets ("at least monthly", "at least once a year"), with its words. */
+function askedMinimumFrequency(question: string): { bound: (typeof FREQUENCIES)[number]; phrase: string } | null {
+  const asked = /\bat least (once (a|per) |every )?(\w+)/.exec(question.toLowerCase());
+  const bound = asked ? FREQUENCIES.find((f) => f.pattern.test(asked[0])) : undefined;
+  return asked && bound ? { bound, phrase: asked[0] } : null;
+}
+
 function frequencyContradiction(question: string, answer: string): string | null {
-  const q = question.toLowerCase();
-  // Only a question that sets a minimum frequency ("at least monthly", "at least once a year").
-  const asked = /\bat least (once (a|per) |every )?(\w+)/.exec(q);
+  const asked = askedMinimumFrequency(question);
   if (!asked) return null;
-  const bound = FREQUENCIES.find((f) => f.pattern.test(asked[0]));
-  if (!bound) return null;
+  const { bound } = asked;
   const a = answer.toLowerCase();
   const stated = FREQUENCIES.filter((f) => f.pattern.test(a));
   if (stated.length === 0) return null;
@@ -189,10 +193,12 @@ export function factAgainstBound(question: string, fact: string): BoundVerdict |
     }
   }
   const frequency = FREQUENCIES.find((f) => f.pattern.test(fact.toLowerCase()));
-  const askedFrequency = /\bat least (once (a|per) |every )?(\w+)/.exec(q);
-  const bound = askedFrequency ? FREQUENCIES.find((f) => f.pattern.test(askedFrequency[0])) : undefined;
-  if (frequency && askedFrequency && bound)
-    verdicts.push({ verdict: frequency.days <= bound.days ? "meets" : "falls short of", asked: askedFrequency[0] });
+  const askedFrequency = askedMinimumFrequency(question);
+  if (frequency && askedFrequency)
+    verdicts.push({
+      verdict: frequency.days <= askedFrequency.bound.days ? "meets" : "falls short of",
+      asked: askedFrequency.phrase,
+    });
   const percent = PERCENT_FACT.exec(fact);
   if (percent)
     for (const m of q.matchAll(PERCENT_LOWER)) {
