@@ -9,10 +9,12 @@
 import { QuireError } from "../domain/errors.js";
 import type { LayoutHints } from "../domain/questionnaire/layout-hints.js";
 import type { Question } from "../domain/questionnaire/types.js";
+import { withoutAnswerBoxes } from "./answer-boxes.js";
 import { detectLayout } from "./detect-header.js";
 import { classifyKind, extractQuestions } from "./detect-questions.js";
 import { collapse } from "./grid.js";
 import { type IngestLimits, tooMuchText } from "./limits.js";
+import { columnOrderedText } from "./pdf-columns.js";
 import { checkPdfStreams } from "./pdf-streams.js";
 import { linesOf, lineText, rebuildTable } from "./pdf-table.js";
 import { openPdf, type PdfRun, type PdfText } from "./pdf-text.js";
@@ -80,7 +82,7 @@ export function stripPageFurniture(pages: readonly string[]): string[][] {
   const split = pages.map((p) =>
     p
       .split(/\r?\n/)
-      .map((l) => collapse(l))
+      .map((l) => collapse(withoutAnswerBoxes(l)))
       .filter((l) => l !== ""),
   );
   const mask = furnitureMask(split);
@@ -253,7 +255,7 @@ export async function readPdf(bytes: Uint8Array, limits: IngestLimits, hints?: L
   const table = readTable(pages, hints);
   if (table) return table;
   const warnings: string[] = [];
-  const lines = stripPageFurniture(pages.map((p) => p.text)).flat();
+  const lines = stripPageFurniture(pages.map((p) => columnOrderedText(p.runs) ?? p.text)).flat();
   if (lines.length === 0) {
     throw new QuireError(
       "empty_file",
