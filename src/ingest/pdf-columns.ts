@@ -23,8 +23,9 @@ const textOf = (runs: readonly PdfRun[]) => collapse(runs.map((r) => r.text).joi
 export function gutterOf(lines: readonly PdfTableLine[]): number | null {
   const runs = lines.flatMap((l) => l.runs);
   if (runs.length < 2 * MIN_SPLIT_LINES) return null;
-  const left = Math.min(...runs.map((r) => r.x));
-  const right = Math.max(...runs.map((r) => r.x + r.width));
+  // reduce, not Math.min(...): a dense page may hold more runs than a call takes arguments.
+  const left = runs.reduce((m, r) => Math.min(m, r.x), Number.POSITIVE_INFINITY);
+  const right = runs.reduce((m, r) => Math.max(m, r.x + r.width), Number.NEGATIVE_INFINITY);
   const width = right - left;
   let best: { x: number; split: number } | null = null;
   for (let x = left + width * 0.3; x <= left + width * 0.7; x += STEP) {
