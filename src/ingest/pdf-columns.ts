@@ -15,7 +15,8 @@ import type { PdfRun } from "./pdf-text.js";
 const MIN_SPLIT_LINES = 6;
 /** Half the width of the empty band between the columns (PDF units). */
 const HALF_GUTTER = 6;
-const STEP = 2;
+/** Gutter positions tried per page: a fixed count, so a page of any width costs the same. */
+const POSITIONS = 100;
 
 const textOf = (runs: readonly PdfRun[]) => collapse(runs.map((r) => r.text).join(" "));
 
@@ -28,7 +29,8 @@ export function gutterOf(lines: readonly PdfTableLine[]): number | null {
   const right = runs.reduce((m, r) => Math.max(m, r.x + r.width), Number.NEGATIVE_INFINITY);
   const width = right - left;
   let best: { x: number; split: number } | null = null;
-  for (let x = left + width * 0.3; x <= left + width * 0.7; x += STEP) {
+  const step = Math.max(1, (width * 0.4) / POSITIONS);
+  for (let x = left + width * 0.3; x <= left + width * 0.7; x += step) {
     const crosses = (r: PdfRun) => r.x < x + HALF_GUTTER && r.x + r.width > x - HALF_GUTTER;
     const state = lines.map((l) => {
       if (l.runs.some(crosses)) return "crossed";

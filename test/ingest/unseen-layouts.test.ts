@@ -145,6 +145,14 @@ describe("PDF pages in two columns", () => {
     ]);
   });
 
+  it("costs the same on a page of any width: 20,000 runs on a 14,400-unit page", () => {
+    const runs: PdfRun[] = [];
+    for (let i = 0; i < 10_000; i++) runs.push(run(`L${i} words`, 60, i * 12), run(`R${i} words`, 14_000, i * 12));
+    const started = performance.now();
+    expect(columnOrderedText(runs)?.split("\n")[10_000]).toBe("R0 words");
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it("a page in one column (lines crossing the middle) is left alone", () => {
     const runs: PdfRun[] = [];
     for (let i = 0; i < 10; i++)
