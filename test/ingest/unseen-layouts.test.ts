@@ -161,3 +161,36 @@ describe("PDF pages in two columns", () => {
     expect(columnOrderedText(runs)).toBeNull();
   });
 });
+
+describe("unnumbered PDF questions with their context", () => {
+  it("keeps the sentences before the ask, and leaves instructions and conditions out", () => {
+    expect(
+      scanLines([
+        "Web Application",
+        "Tick one box for each question. Where you tick No, attach an explanation.",
+        "Browsers can be tricked into sending requests a user never meant. If your",
+        "application changes data, do you protect those requests with tokens?",
+        "Pages served over HTTPS sometimes load scripts over HTTP. Describe how you",
+        "prevent such mixed content.",
+        "Are session identifiers replaced after sign-in?",
+      ]),
+    ).toEqual([
+      {
+        sourceId: null,
+        section: "Web Application",
+        text: "Browsers can be tricked into sending requests a user never meant. If your application changes data, do you protect those requests with tokens?",
+      },
+      {
+        sourceId: null,
+        section: "Web Application",
+        text: "Pages served over HTTPS sometimes load scripts over HTTP. Describe how you prevent such mixed content.",
+      },
+      { sourceId: null, section: "Web Application", text: "Are session identifiers replaced after sign-in?" },
+    ]);
+  });
+
+  it("takes at most four sentences: a long intro before a question is not part of it", () => {
+    const got = scanLines(["One. Two. Three. Four. Five.", "Six. Do you log administrator actions?"]);
+    expect(got.map((q) => q.text)).toEqual(["Four. Five. Six. Do you log administrator actions?"]);
+  });
+});
