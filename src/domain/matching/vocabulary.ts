@@ -189,6 +189,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bprinciple of least\b/,
     /\baccess (is |are )?(limited|restricted) to (authori[sz]ed|approved)\b/,
     /\b(limit|limits|restrict|restricts) (\w+ )?access to (authori[sz]ed|approved)\b/,
+    // Access by what the job needs: "individuals whose job requires it", "by job classification and function".
+    /\b(whose|their) (job|role|duties|work|function)s? (requires?|needs?|calls? for)\b/,
+    /\b(job|role) (classification|function)s?\b/,
   ),
   c(
     "privileged",
@@ -220,6 +223,12 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\blogs\b/,
     /\bsecurity monitoring\b/,
     /\bsoc\b(?! ?[12])/,
+    // The security operations centre spelled out, and what it does: correlate and review events.
+    /\bsecurity operations? center\b/,
+    /\bcorrelat\w* (of )?(\w+ )?(logs?|events?|alerts?)\b/,
+    /\b(logs?|events?|alerts?) (are |is )?(\w+ )?correlated\b/,
+    /\b(security )?events? (are |is )?(\w+ )?(reviewed|analy[sz]ed|correlated|triaged)\b/,
+    /\breview\w* (of )?(the )?(security|audit|log) events\b/,
     /\baudit (records?|events?)\b/,
     /\bevent logs?\b/,
     /\blog (review|correlation|analysis)\b/,
@@ -232,6 +241,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "edr",
     /\bedr\b/,
     /\bxdr\b/,
+    /\bmdr\b/,
+    /\bmanaged detection and response\b/,
     /\banti[\s-]?(virus|malware)\b/,
     /\bmalware\b/,
     /\bendpoint (detection|protection|security)\b/,
@@ -241,7 +252,16 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\breal[\s-]time scan/,
     /\bperiodic scans? of (\w+ )?systems\b/,
   ),
-  c("ids", /\bids\b/, /\bips\b/, /\bintrusion (detection|prevention)\b/, /\bnetwork monitoring\b/),
+  c(
+    "ids",
+    /\bids\b/,
+    /\bips\b/,
+    /\bintrusion (detection|prevention)\b/,
+    /\bnetwork monitoring\b/,
+    // What detection looks for, in control language: "anomalies that indicate malicious acts".
+    /\bmalicious (acts?|activit(y|ies)|actors?)\b/,
+    /\b(indicators?|indications|signs) of (compromise|attacks?|intrusions?)\b/,
+  ),
   c(
     "firewall",
     /\bfirewalls?\b/,
@@ -252,6 +272,12 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bvpc\b/,
     /\bdmz\b/,
     /\b(external|internal) boundar(y|ies)\b/,
+    // SOC 2's "threats from sources outside its system boundaries": the perimeter by another name.
+    /\b(outside|beyond|across) (its|the|their|our|your) (system |network )?boundar(y|ies)\b/,
+    /\b(system|network) boundar(y|ies)\b/,
+    // A service left open to the internet (RDP, SSH, a database port) is a perimeter question.
+    /\b(rdp|remote desktop( protocol)?|ssh|telnet|smb)\b.{0,60}\b(internet|exposed|reachable|publicly)\b/,
+    /\b(exposed|reachable|open|accessible) (directly )?(to|from) the (public )?internet\b/,
     /\bboundary protection\b/,
     /\bmanaged interfaces?\b/,
     /\bnetwork perimeter\b/,
@@ -372,6 +398,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "subprocessor",
     /\bsub[\s-]?processors?\b/,
     /\bsub[\s-]?contractors?\b/,
+    // The verb and the arrangement: "do you subcontract…", "subcontracting arrangements".
+    /\bsub[\s-]?contract(s|ed|ing)?\b/,
     /\bfourth[\s-]part(y|ies)\b/,
     /\b4th[\s-]part/,
     // Article 28 calls a sub-processor "another processor".
@@ -469,6 +497,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bsanitiz|sanitis/,
     /\bwip(e|ing)\b/,
     /\bshred/,
+    // What disposal achieves: "once the ability to read or recover data has been eliminated".
+    /\bability to (read|recover|retrieve|reconstruct)\b/,
+    /\b(unrecoverable|irrecoverable|irretrievabl\w*)\b/,
   ),
   c("training", /\btraining\b/, /\bawareness\b/, /\bphishing simulation/, /\beducat/),
   c(
@@ -570,8 +601,47 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // The noun after the verb: "an assessment of the potential risks", "risks are assessed".
     /\b(assessment|analysis) of (the )?(potential |security |information security |cyber ?security )?risks?\b/,
     /\brisks? (are |is )?(periodically |regularly )?(assessed|analy[sz]ed)\b/,
+    // Identifying risks is the first step of assessing them: "identify all sources of risk".
+    /\b(identify|identifies|identifying|identification of) (all |the )*(sources of )?(\w+ )?risks?\b/,
+    /\bsources of (\w+ )?risks?\b/,
+  ),
+  c(
+    // Payment fraud and how it is stopped, in a finance team's or an insurer's words.
+    "fraud",
+    /\bfraud\w*/,
+    /\bwire transfers?\b/,
+    /\bbank (account )?(details|information|instructions)\b/,
+    /\bpayment (redirection|diversion|instructions)\b/,
+    /\b(invoice|ceo|payment) (fraud|scams?)\b/,
+    /\bbusiness e-?mail compromise\b/,
+    /\bcall(ing)?[\s-]?back\b.{0,40}\b(known|verif\w*|independent\w*)\b|\bcall[\s-]?back verification\b/,
+  ),
+  c(
+    // Payment card data and the standard that governs it.
+    "card",
+    /\bcardholders?\b/,
+    /\b(payment|credit|debit) cards?\b/,
+    /\bprimary account numbers?\b/,
+    /\bpans?\b(?![\s-](european|african|american|asian))/,
+    /\bcard (verification|security) (codes?|values?)\b/,
+    /\b(cvv|cvc|cvv2|cvc2)\b/,
+    /\btrack (1 |2 )?data\b/,
+    /\bpci\b/,
+    /\bpayment card industry\b/,
+    /\bsensitive authentication data\b/,
+    /\b(qsa|asv|saq)s?\b/,
+    /\battestation of compliance\b/,
   ),
   c("policy", /\bpolic(y|ies)\b/, /\bstandards and procedures\b/, /\bisms\b/),
+  c(
+    // What audits and evaluations find, and following it up: "deficiencies in internal control",
+    // "nonconformities", "findings get an owner and a due date".
+    "findings",
+    /\b(audit|control|internal control) (findings|deficienc(y|ies)|observations)\b/,
+    /\bdeficienc(y|ies) (in|of) (\w+ ){0,2}controls?\b/,
+    /\bnon-?conformit(y|ies)\b/,
+    /\bfindings\b.{0,60}\b(tracked|reported|remediat\w*|owners?|due dates?)\b/,
+  ),
   c(
     "soc2",
     /\bsoc ?2\b/,
@@ -672,6 +742,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // "information about emerging threats is gathered": intelligence described, not named.
     /\b(information|intelligence|data|knowledge) (about|on|of) (emerging|new|current|evolving|relevant) (cyber )?threats\b/,
     /\bemerging (cyber |security )?threats\b/,
+    // "information on vulnerabilities and cyber threats", exchanged in "trusted communities" or an ISAC.
+    /\b(information|intelligence) (about|on|of) (\w+ ){0,3}(cyber ?|security )?threats\b/,
+    /\b(trusted|information[\s-]sharing|threat[\s-]sharing) (communit(y|ies)|groups?|forums?|networks?)\b/,
+    /\bisacs?\b/,
   ),
   c(
     "bugbounty",
@@ -798,6 +872,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(complete|full) copy of (all )?(our |their |the customer'?s |its )?(data|records|content)\b/,
     /\b(usable|machine[\s-]readable|standard|open|common) (file )?formats?\b/,
     /\bmigrat\w+ away\b/,
+    // Leaving the vendor: an exit strategy or plan, moving the service to another provider or in-house.
+    /\bexit (strateg(y|ies)|plans?|assistance|management)\b/,
+    /\b(move|moving|transfer\w*|migrat\w*|switch\w*|port\w*) (\w+ ){0,3}to (another|an alternative|a new|a different|a replacement) (provider|vendor|supplier|service)\b/,
+    /\bbring\w* (it |the service |them )?(back )?in[\s-]house\b/,
   ),
   c(
     "governance",
@@ -808,6 +886,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\borgani[sz]ational structure\b/,
     /\baccountab\w+ for (the )?(information )?security\b/,
     /\breporting lines?\b/,
+    // DORA's and NIS2's name for the board and executive leadership.
+    /\bmanagement bod(y|ies)\b/,
   ),
   c(
     "legal",
