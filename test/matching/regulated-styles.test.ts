@@ -25,7 +25,7 @@ describe("regulated-questionnaire wording names the concept", () => {
     ["Are changed bank details confirmed by calling back a known contact?", "§fraud"],
     ["Are control deficiencies reported to the board?", "§findings"],
     ["How are nonconformities from the certification audit closed?", "§findings"],
-    ["Do findings get owners and due dates?", "§findings"],
+    ["Are audit findings followed up?", "§findings"],
     ["Do you look for indicators of compromise?", "§ids"],
     ["Are malicious acts against the platform detected?", "§ids"],
     ["Is traffic from outside the system boundary filtered?", "§firewall"],
@@ -38,7 +38,7 @@ describe("regulated-questionnaire wording names the concept", () => {
     ["Is the company part of an ISAC?", "§threatintel"],
     ["Is access given only to people whose job requires it?", "§rbac"],
     ["Is access granted by job function?", "§rbac"],
-    ["Are disks destroyed so that the ability to recover them is gone?", "§deletion"],
+    ["Are disks destroyed so that the ability to recover data from them is gone?", "§deletion"],
     ["Is retired media made unrecoverable?", "§deletion"],
     ["Do you have an exit strategy for customers who leave?", "§portability"],
     ["Could we migrate the workload to another provider easily?", "§portability"],
@@ -63,6 +63,8 @@ describe("regulated-questionnaire wording names the concept", () => {
     ["Is the fire exit door alarmed?", "§portability"],
     ["Are staff reviewed on their job performance?", "§rbac"],
     ["Is the recovery plan tested?", "§deletion"],
+    ["Is the ability to recover systems after a disaster tested?", "§deletion"],
+    ["Do you identify supplier risks?", "§risk"],
     ["Is a contract signed with every supplier?", "§subprocessor"],
   ])("%s does not name %s", (text, token) => {
     expect(concepts(text)).not.toContain(token);
@@ -97,6 +99,7 @@ describe("typo correction leaves real words in another inflection alone", () => 
 
 describe("questions the library must not answer", () => {
   it.each([
+    "Please send your payment instructions.",
     "What fee does the assessor bill for the annual examination?",
     "What deductible would apply to a ransomware claim?",
     "State the limit of indemnity on your policy.",
@@ -115,7 +118,7 @@ describe("questions the library must not answer", () => {
     "Do you expect customers to enable MFA?",
     "Do you expect your suppliers to be certified to ISO 27001?",
     "Do you guard against invoice fraud?",
-    "Are changes to payment details verified?",
+    "Are changes to a supplier's payment details verified?",
   ])("%s is not ruled out", (text) => {
     expect(outOfScope(text)).toBeNull();
   });

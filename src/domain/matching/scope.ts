@@ -19,11 +19,11 @@ const RULES: readonly OutOfScope[] = [
     reason: "asks about pricing or commercial terms",
     patterns: [
       // Invoices and payments are commercial, except as the target of fraud ("invoice fraud",
-      // "payment redirection", "changes to payment details"), which is a security practice.
+      // "payment redirection", "changes to a supplier's payment details"), a security practice.
       /\b(prices?|pricing|priced|list prices?|discounts?|rebates?|invoic\w*(?! (fraud|scams?|redirect\w*|diversion))|payment terms|net \d{2}|per[\s-]seat cost|licen[cs]e fees?|quote for|cost per)\b/,
       /\b(annual|yearly|monthly) (premium|fee|subscription cost)\b/,
       /\bhow much (does|do|will|would) (it|you|the \w+) (cost|charge)\b/,
-      /\b(liability cap|limitation of liability|indemnif\w+|payment(?! (card|fraud|scams?|redirect\w*|diversion|details|instructions))|billing currency|renewal uplift)\b/,
+      /\b(liability cap|limitation of liability|indemnif\w+|(?<!\bchang\w* (to |of |in )?(the |a |their |its |our |your )?([\w-]+'s )?)payment(?! (card|fraud|scams?|redirect\w*|diversion))|billing currency|renewal uplift)\b/,
       /\b(unlimited|uncapped) liability\b|\b(cover|pay|reimburse) (all )?(of )?(our|the) costs\b/,
       /\bwhat (would|will|do) you charge\b|\b(are you|would you be) (prepared|willing) to pay\b|\bfees? for\b/,
       /\b(free|paid) (pilot|trial)\b|\bsign our (msa|contract|agreement|terms)\b/,

@@ -498,7 +498,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bwip(e|ing)\b/,
     /\bshred/,
     // What disposal achieves: "once the ability to read or recover data has been eliminated".
-    /\bability to (read|recover|retrieve|reconstruct)\b/,
+    // Only of data: "the ability to recover systems after a disaster" is recovery, not disposal.
+    /\bability to (read|recover|retrieve|reconstruct)( or (read|recover|retrieve|reconstruct))? (the |any )?(data|information|contents?)\b/,
     /\b(unrecoverable|irrecoverable|irretrievabl\w*)\b/,
   ),
   c("training", /\btraining\b/, /\bawareness\b/, /\bphishing simulation/, /\beducat/),
@@ -602,7 +603,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(assessment|analysis) of (the )?(potential |security |information security |cyber ?security )?risks?\b/,
     /\brisks? (are |is )?(periodically |regularly )?(assessed|analy[sz]ed)\b/,
     // Identifying risks is the first step of assessing them: "identify all sources of risk".
-    /\b(identify|identifies|identifying|identification of) (all |the )*(sources of )?(\w+ )?risks?\b/,
+    /\b(identify|identifies|identifying|identification of) (all |the )*(sources of )?(potential |security |information security |cyber ?security |ict |operational )?risks?\b/,
     /\bsources of (\w+ )?risks?\b/,
   ),
   c(
@@ -611,7 +612,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bfraud\w*/,
     /\bwire transfers?\b/,
     /\bbank (account )?(details|information|instructions)\b/,
-    /\bpayment (redirection|diversion|instructions)\b/,
+    /\bpayment (redirection|diversion)\b/,
     /\b(invoice|ceo|payment) (fraud|scams?)\b/,
     /\bbusiness e-?mail compromise\b/,
     /\bcall(ing)?[\s-]?back\b.{0,40}\b(known|verif\w*|independent\w*)\b|\bcall[\s-]?back verification\b/,
@@ -634,13 +635,12 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   ),
   c("policy", /\bpolic(y|ies)\b/, /\bstandards and procedures\b/, /\bisms\b/),
   c(
-    // What audits and evaluations find, and following it up: "deficiencies in internal control",
-    // "nonconformities", "findings get an owner and a due date".
+    // What audits and evaluations find: "deficiencies in internal control", "nonconformities",
+    // "audit findings" (a pen test's findings are the pen test's).
     "findings",
     /\b(audit|control|internal control) (findings|deficienc(y|ies)|observations)\b/,
     /\bdeficienc(y|ies) (in|of) (\w+ ){0,2}controls?\b/,
     /\bnon-?conformit(y|ies)\b/,
-    /\bfindings\b.{0,60}\b(tracked|reported|remediat\w*|owners?|due dates?)\b/,
   ),
   c(
     "soc2",
