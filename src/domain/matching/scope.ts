@@ -23,17 +23,15 @@ const RULES: readonly OutOfScope[] = [
       /\b(prices?|pricing|priced|list prices?|discounts?|rebates?|invoic\w*(?! (fraud|scams?|redirect\w*|diversion))|payment terms|net \d{2}|per[\s-]seat cost|licen[cs]e fees?|quote for|cost per)\b/,
       /\b(annual|yearly|monthly) (premium|fee|subscription cost)\b/,
       /\bhow much (does|do|will|would) (it|you|the \w+) (cost|charge)\b/,
-      /\b(liability cap|limitation of liability|indemnif\w+|(?<!\bchang\w* (to |of |in )?(the |a |their |its |our |your )?([\w-]+'s )?)payment(?! (card|fraud|scams?|redirect\w*|diversion))|billing currency|renewal uplift)\b/,
+      // Insurance terms too: the deductible, the limit of cover and the premium are commercial.
+      /\b(liability cap|limitation of liability|deductibles?|limits? of (liability|indemnity|insurance|cover(age)?)|(insurance|policy|annual|monthly) premiums?|premiums? (paid|payable|for)|indemnif\w+|(?<!\bchang\w* (to |of |in )?(the |a |their |its |our |your )?([\w-]+'s )?)payment(?! (card|fraud|scams?|redirect\w*|diversion))|billing currency|renewal uplift)\b/,
       /\b(unlimited|uncapped) liability\b|\b(cover|pay|reimburse) (all )?(of )?(our|the) costs\b/,
       /\bwhat (would|will|do) you charge\b|\b(are you|would you be) (prepared|willing) to pay\b|\bfees? for\b/,
       /\b(free|paid) (pilot|trial)\b|\bsign our (msa|contract|agreement|terms)\b/,
       /\b(client|customer) references?\b|\breferences from (other )?\w+\b|\b(largest|biggest|top \w+) customers\b/,
       /\bhow much (did|do|does|will) (you|your \w+) (spend|invest|budget)\b/,
       // "What fee does your audit firm charge…": what someone is paid, whoever is paid.
-      /\b(what|which) (fees?|rates?|charges?|amounts?|premiums?)\b.{0,60}\b(charge[sd]?|bill(s|ed)?|invoice[sd]?|pay|paid)\b/,
-      /\bwhat (does|do|did|will|would) (your|the) (\w+ ){0,2}(charge|bill)\b/,
-      // Insurance terms: the deductible, the limit of cover and the premium are commercial.
-      /\bdeductibles?\b|\blimits? of (liability|indemnity|insurance|cover(age)?)\b|\b(insurance|policy|annual|monthly) premiums?\b|\bpremiums? (paid|payable|for)\b/,
+      /\b(what|which) (fees?|rates?|charges?|amounts?|premiums?)\b.{0,60}\b(charge[sd]?|bill(s|ed)?|invoice[sd]?|pay|paid)\b|\bwhat (does|do|did|will|would) (your|the) (\w+ ){0,2}(charge|bill)\b/,
       /\b(total |annual |yearly )?(cost|costs|price|spend|spending|expenditure|budget) (of|for|on) (your|the) (last |latest |most recent |next |annual )?(\w+ ){0,3}(audits?|assessments?|tests?|certifications?|tooling|program|programme|team)\b/,
     ],
   },
@@ -49,7 +47,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(do you plan|are you planning|is it planned) to support\b/,
       // A forecast of what others will decide about the vendor: "Do you expect the authorities to
       // designate you as critical?", "Do you anticipate being classified as…".
-      /\b(do|does) (you|your (organi[sz]ation|company|firm)) (expect|anticipate|foresee|predict) (to (be|become)|being)\b|\b(do|does) (you|your (organi[sz]ation|company|firm)) (expect|anticipate|foresee|predict)\b.{0,80}\b(to|will) (designate|classify|name|list|certify|select) (you|your (organi[sz]ation|company|firm|service))\b/,
+      /\b(do|does) (you|your (organi[sz]ation|company|firm)) (expect|anticipate|foresee|predict)\b( (to (be|become)|being)\b|.{0,80}\b(to|will) (designate|classify|name|list|certify|select) (you|your (organi[sz]ation|company|firm|service))\b)/,
       // Work built for this buyer ("our custom feature") is agreed in a statement of work.
       /\b(our|my|the buyer'?s) (custom|bespoke|tailored) (features?|development|integrations?|work|build|modules?)\b/,
     ],
@@ -58,8 +56,7 @@ const RULES: readonly OutOfScope[] = [
     reason: "asks for company financials",
     patterns: [
       /\bfinancial statements?\b/,
-      /\b(revenues?|profits?|ebitda|balance sheet|burn rate|runway|valuation|funding rounds?|investors?|credit rating|annual report)\b/,
-      /\b(annual|yearly|total|gross|net) (turnover|sales)\b|\bturnover (from|of|in) (services|sales|products|customers|clients)\b/,
+      /\b(revenues?|profits?|ebitda|balance sheet|burn rate|runway|valuation|funding rounds?|investors?|credit rating|annual report|(annual|yearly|total|gross|net) (turnover|sales)|turnover (from|of|in) (services|sales|products|customers|clients))\b/,
       /\bprofitable\b|\b(ipo|initial public offering)\b|\b(planning|plan) (an? )?(acquisition|merger|sale)\b|\bcage code\b|\bunique entity id\b|\bduns\b/,
     ],
   },
@@ -158,7 +155,8 @@ const RULES: readonly OutOfScope[] = [
 /** The reason a question is out of scope for the library, or null when it may be answered. */
 export function outOfScope(text: string, ask: string = text): string | null {
   const t = normalizeText(text);
-  const a = normalizeText(ask);
+  // Most questions have no aside or preamble, so the ask is the text: normalise it once.
+  const a = ask === text ? t : normalizeText(ask);
   for (const rule of RULES) if (rule.patterns.some((p) => p.test(rule.askOnly ? a : t))) return rule.reason;
   return null;
 }
