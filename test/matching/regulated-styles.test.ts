@@ -108,6 +108,9 @@ describe("questions the library must not answer", () => {
     "What was your annual turnover in 2025?",
     "Do you expect to be designated an essential entity next year?",
     "Do you anticipate regulators will classify your service as critical?",
+    "What is the number of analysts in your security operations team?",
+    "What is your LEI?",
+    "Give your company registration number.",
   ])("%s is out of scope", (text) => {
     expect(outOfScope(text)).not.toBeNull();
   });
@@ -119,6 +122,7 @@ describe("questions the library must not answer", () => {
     "Do you expect your suppliers to be certified to ISO 27001?",
     "Do you guard against invoice fraud?",
     "Are changes to a supplier's payment details verified?",
+    "Is the number of failed logins per user limited?",
   ])("%s is not ruled out", (text) => {
     expect(outOfScope(text)).toBeNull();
   });
@@ -138,6 +142,26 @@ describe("questions the library must not answer", () => {
     "Have you signed our DPA?",
   ])("%s is not", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).toBeNull();
+  });
+});
+
+describe("counts of particular things are facts no library holds", () => {
+  it("asks for a count of records or users, read on the ask", () => {
+    const ask = "How many customer records do you hold?";
+    expect(outOfScope(ask, ask)).not.toBeNull();
+    expect(outOfScope("How many users can one account have?")).toBeNull();
+  });
+});
+
+describe("examples after the ask are context", () => {
+  it("'for example …' leaves the focus on the practice", () => {
+    const a = analyzeQuestion("How are incidents prioritised, for example by customers affected and duration?");
+    expect(a.focus).not.toMatch(/customers|duration/);
+    expect(a.context).toMatch(/customers affected/);
+  });
+
+  it("'e.g.' in a parenthesis or after a comma both go", () => {
+    expect(analyzeQuestion("Are logs shipped to a SIEM, e.g. Splunk or Sentinel?").focus).not.toMatch(/splunk/i);
   });
 });
 

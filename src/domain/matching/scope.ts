@@ -57,7 +57,7 @@ const RULES: readonly OutOfScope[] = [
     patterns: [
       /\bfinancial statements?\b/,
       /\b(revenues?|profits?|ebitda|balance sheet|burn rate|runway|valuation|funding rounds?|investors?|credit rating|annual report|(annual|yearly|total|gross|net) (turnover|sales)|turnover (from|of|in) (services|sales|products|customers|clients))\b/,
-      /\bprofitable\b|\b(ipo|initial public offering)\b|\b(planning|plan) (an? )?(acquisition|merger|sale)\b|\bcage code\b|\bunique entity id\b|\bduns\b/,
+      /\bprofitable\b|\b(ipo|initial public offering)\b|\b(planning|plan) (an? )?(acquisition|merger|sale)\b|\bcage code\b|\bunique entity id\b|\bduns\b|\blegal entity identifier\b|\blei\b|\b(company |business |corporate )?registration numbers?\b|\bvat (number|id)\b/,
     ],
   },
   {
@@ -65,7 +65,7 @@ const RULES: readonly OutOfScope[] = [
     patterns: [
       /\bhow many (people|engineers|developers|employees|staff|members|designers|sales\w*)\b.*\bteam\b/,
       /\bhow many (full[\s-]time |dedicated |part[\s-]time )?(\w+ )?(engineers|analysts|developers|employees|people|staff|home workers|fte|ftes|auditors)\b.*\b(in|on|are|staff|assigned|employ|work|does|do you)\b/,
-      /\bheadcount\b/,
+      /\bheadcount\b|\bnumber of (\w+ ){0,2}(employees|staff|people|engineers|developers|analysts|personnel|ftes?)\b.{0,30}\b(in|on|within) (your|the) (\w+ ){0,3}(team|department|function|organi[sz]ation)\b/,
     ],
   },
   {
@@ -145,7 +145,7 @@ const RULES: readonly OutOfScope[] = [
       /\bwhich (one |ones )?of (your|the) (\w+ )?(developers|engineers|employees|staff|people|administrators|admins|analysts|contractors|team members|reviewers)\b/,
       /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
       /\b(which|what) (exact |specific |particular )?(version|build|release)s? (of \S+ )?(is|are) (currently )?(installed|running|deployed|in use)\b/,
-      /\bhow many (\w+ ){0,2}(people|persons|staff|employees|engineers|analysts|developers|contractors|home workers|laptops|desktops|devices|servers|hosts|endpoints|customers|clients|licen[cs]es|seats|tickets|incidents|findings|vulnerabilities) (do|does|did|are|were|have|has|will)\b/,
+      /\bhow many (\w+ ){0,2}(people|persons|staff|employees|engineers|analysts|developers|contractors|home workers|laptops|desktops|devices|servers|hosts|endpoints|customers|clients|licen[cs]es|seats|tickets|incidents|findings|vulnerabilities|records|data subjects|users) (do|does|did|are|were|have|has|will)\b/,
       /\b(when|what date|on what date) (is|was|will|did) (your|the) (next|last|most recent|upcoming)\b/,
       /\b(provide|send|share|give|attach|upload)\b.*\b(copy of (the |your )?(\w+ )?logs?|(raw |full )?logs (from|of|for)|source code|scan (results|exports?|output)|(nessus|qualys|burp) (exports?|reports?|results)|the current list of|a list of (all )?(current |open |active )(\w+ )?(accounts|users|findings|vulnerabilities|exceptions|devices|tickets))\b/,
     ],
