@@ -240,7 +240,7 @@ const ASIDES = [
   /\([^()]*\)/gi,
   // Examples after the ask ("…, for example by clients affected, duration and data lost") illustrate
   // it; the practice asked about came before them.
-  /,?\s*\b(for example|for instance|e\.g\.?)(?=[\s,:])[^.?;:]*/gi,
+  /\b(for example|for instance|e\.g\.?)(?=[\s,:])[^.?;:]*/gi,
   // The security triad qualifies anything ("the confidentiality, integrity and availability of
   // backup data"): the topic is what follows it.
   /\b(the )?confidentiality,? integrity,? (and|&) availability( of)?\b/gi,
