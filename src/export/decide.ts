@@ -52,13 +52,18 @@ export function decideWrites<K>(
   const keeps = (state: CellState) => state === "formula" || (state === "value" && !overwrite);
 
   answers.forEach((answer, index) => {
-    const tag = label(answer, index);
+    // Named only when a warning needs it: thousands of answers usually raise none.
+    let named: string | null = null;
+    const tag = () => {
+      named ??= label(answer, index);
+      return named;
+    };
     const plan = planAnswer(answer, tag);
     warnings.push(...plan.warnings);
     if (!plan.value && !plan.text) return;
     const target = surface.target(answer);
     if ("warning" in target) {
-      warnings.push(`${tag}: ${target.warning}`);
+      warnings.push(`${tag()}: ${target.warning}`);
       return;
     }
     const { key, name } = target;
@@ -96,11 +101,11 @@ export function decideWrites<K>(
       const ref = formatCellRef(address);
       const problem = surface.unwritable?.(key, address) ?? null;
       if (problem) {
-        warnings.push(`${tag}: ${ref} ${problem}`);
+        warnings.push(`${tag()}: ${ref} ${problem}`);
         continue;
       }
       if (claimed.has(at(ref))) {
-        warnings.push(`${tag}: ${at(ref)} already receives another answer; not written twice`);
+        warnings.push(`${tag()}: ${at(ref)} already receives another answer; not written twice`);
         continue;
       }
       claimed.add(at(ref));

@@ -52,16 +52,17 @@ function normalisedRef(ref: string | null): string | null {
   return parsed ? formatCellRef(parsed) : null;
 }
 
-export function planAnswer(answer: WriteBackAnswer, label: string): AnswerPlan {
+/** `label` names the answer in warnings; it is only built when there is one to give. */
+export function planAnswer(answer: WriteBackAnswer, label: () => string): AnswerPlan {
   const span = answer.answerCell ? parseMarkSpan(answer.answerCell) : null;
   if (span) return planMarks(answer, span.map(formatCellRef), label);
   const warnings: string[] = [];
   const answerRef = normalisedRef(answer.answerCell);
   const commentRaw = normalisedRef(answer.commentCell);
   if (answer.answerCell && !answerRef)
-    warnings.push(`${label}: answer cell "${answer.answerCell}" is not a cell reference`);
+    warnings.push(`${label()}: answer cell "${answer.answerCell}" is not a cell reference`);
   if (answer.commentCell && !commentRaw) {
-    warnings.push(`${label}: comment cell "${answer.commentCell}" is not a cell reference`);
+    warnings.push(`${label()}: comment cell "${answer.commentCell}" is not a cell reference`);
   }
   const commentRef = commentRaw === answerRef ? null : commentRaw;
 
@@ -70,7 +71,7 @@ export function planAnswer(answer: WriteBackAnswer, label: string): AnswerPlan {
     const canonical = canonicalValue(answer.value, answer.allowedValues);
     if (canonical === null) {
       warnings.push(
-        `${label}: "${answer.value}" is not one of the allowed values (${(answer.allowedValues ?? []).join(", ")}); ${answerRef} left empty`,
+        `${label()}: "${answer.value}" is not one of the allowed values (${(answer.allowedValues ?? []).join(", ")}); ${answerRef} left empty`,
       );
     } else {
       value = { ref: answerRef, content: canonical };
@@ -88,12 +89,12 @@ export function planAnswer(answer: WriteBackAnswer, label: string): AnswerPlan {
     if (ref) {
       const cut = truncateForExcel(body);
       if (cut.truncated)
-        warnings.push(`${label}: answer text longer than Excel's ${EXCEL_CELL_LIMIT} characters; truncated`);
+        warnings.push(`${label()}: answer text longer than Excel's ${EXCEL_CELL_LIMIT} characters; truncated`);
       text = { ref, content: cut.text };
     } else if (value === null && answerRef !== null) {
       // Nothing at all lands in the file for this question: say so rather than drop it silently.
       const allowed = (answer.allowedValues ?? []).join("/");
-      warnings.push(`${label}: no comment column and ${answerRef} only takes ${allowed}; answer text not written`);
+      warnings.push(`${label()}: no comment column and ${answerRef} only takes ${allowed}; answer text not written`);
     }
   }
   return { value, text, answerCells: answerRef ? [answerRef] : [], clear: [], warnings };
@@ -103,19 +104,19 @@ export function planAnswer(answer: WriteBackAnswer, label: string): AnswerPlan {
  * A form with one column per value ("Yes" | "No" | "N/A", ingest's mark span): the value becomes
  * an X under its column, in the order the allowed values name them; the text goes to the comment.
  */
-function planMarks(answer: WriteBackAnswer, cells: string[], label: string): AnswerPlan {
+function planMarks(answer: WriteBackAnswer, cells: string[], label: () => string): AnswerPlan {
   const warnings: string[] = [];
   const allowed = answer.allowedValues ?? [];
   let value: CellTarget | null = null;
   if (allowed.length !== cells.length) {
-    warnings.push(`${label}: ${cells.length} mark columns but ${allowed.length} values named; nothing marked`);
+    warnings.push(`${label()}: ${cells.length} mark columns but ${allowed.length} values named; nothing marked`);
   } else if (answer.value !== null && answer.value.trim() !== "") {
     const canonical = canonicalValue(answer.value, allowed);
     const at = canonical === null ? -1 : allowed.indexOf(canonical);
     const ref = cells[at];
     if (ref === undefined) {
       warnings.push(
-        `${label}: "${answer.value}" is not one of the columns to mark (${allowed.join(", ")}); nothing marked`,
+        `${label()}: "${answer.value}" is not one of the columns to mark (${allowed.join(", ")}); nothing marked`,
       );
     } else {
       value = { ref, content: MARK };
@@ -127,10 +128,10 @@ function planMarks(answer: WriteBackAnswer, cells: string[], label: string): Ans
     if (commentRef) {
       const cut = truncateForExcel(answer.text);
       if (cut.truncated)
-        warnings.push(`${label}: answer text longer than Excel's ${EXCEL_CELL_LIMIT} characters; truncated`);
+        warnings.push(`${label()}: answer text longer than Excel's ${EXCEL_CELL_LIMIT} characters; truncated`);
       text = { ref: commentRef, content: cut.text };
     } else {
-      warnings.push(`${label}: no comment column beside the mark columns; answer text not written`);
+      warnings.push(`${label()}: no comment column beside the mark columns; answer text not written`);
     }
   }
   return { value, text, answerCells: cells, clear: value ? cells.filter((c) => c !== value.ref) : [], warnings };

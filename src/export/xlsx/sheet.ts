@@ -1,12 +1,23 @@
-import { type CellAddress, formatCellRef, parseCellRef, parseRange } from "../../domain/questionnaire/cell-ref.js";
+import {
+  type CellAddress,
+  formatCellRef,
+  MAX_COL,
+  MAX_ROW,
+  parseCellRef,
+  parseRange,
+} from "../../domain/questionnaire/cell-ref.js";
 import { isPlaceholderAnswer } from "../../ingest/vocabulary.js";
 import { attr, decodeXml, nextTag } from "../../ingest/xml.js";
 import type { CellState, CellWrite } from "../decide.js";
 import { escapeXml, replaceAttr, stripInvalidXmlChars } from "../xml.js";
+import { type ByteSplice, spliceBytes, textOf } from "./bytes.js";
 
 /**
  * Offsets of the parts of one worksheet XML that a write-back may touch. One linear pass over the
  * tags; nothing is copied, so a 50 MB sheet costs one scan plus the spans of the answer cells.
+ *
+ * `xml` is everywhere the part as a byte string (./bytes.ts: one character per byte), so every
+ * offset here is a byte offset into the part, and text read from it goes through `textOf`.
  */
 export interface CellSpan {
   readonly row: number;
@@ -111,14 +122,41 @@ export function parseSheet(xml: string): SheetModel {
   return { prefix, sheetData, rows, rowsByNumber: new Map(rows.map((r) => [r.r, r])), dimension, merges, colStyles };
 }
 
+function cellRefAttr(tag: string): CellAddress | null {
+  const ref = attr(tag, "r");
+  return ref === null ? null : parseCellRef(ref);
+}
+
+/**
+ * The address of a cell whose start tag begins ` r="C5"` at `at` (as every producer writes it),
+ * read without slicing or decoding; null for anything else, which then takes the general path
+ * (`attr` and `parseCellRef`): the two agree wherever this one answers.
+ */
+function plainCellRef(xml: string, at: number, openEnd: number): CellAddress | null {
+  if (!xml.startsWith(' r="', at)) return null;
+  let i = at + 4;
+  let col = 0;
+  const lettersStart = i;
+  for (let ch = xml.charCodeAt(i); ch >= 0x41 && ch <= 0x5a; ch = xml.charCodeAt(++i)) col = col * 26 + (ch - 0x40);
+  const letters = i - lettersStart;
+  if (letters < 1 || letters > 3 || col > MAX_COL) return null;
+  const digitsStart = i;
+  if (xml.charCodeAt(i) === 0x30) return null; // a leading zero: not a reference parseCellRef takes
+  let row = 0;
+  for (let ch = xml.charCodeAt(i); ch >= 0x30 && ch <= 0x39; ch = xml.charCodeAt(++i)) row = row * 10 + (ch - 0x30);
+  const digits = i - digitsStart;
+  if (digits < 1 || digits > 7 || row > MAX_ROW || i >= openEnd || xml.charCodeAt(i) !== 0x22) return null;
+  return { col, row };
+}
+
 /** The cells of one row (parsed once, then kept on the row). */
 export function cellsOf(xml: string, row: RowSpan): CellSpan[] {
   if (row.cells) return row.cells;
   const cells: CellSpan[] = [];
   let lastCol = 0;
+  const nameEnd = row.prefix.length + 2; // `<` + prefix + `c`
   const add = (start: number, openEnd: number, end: number) => {
-    const ref = attr(xml.slice(start, openEnd), "r");
-    const address = ref === null ? null : parseCellRef(ref);
+    const address = plainCellRef(xml, start + nameEnd, openEnd) ?? cellRefAttr(xml.slice(start, openEnd));
     const col = address?.col ?? lastCol + 1;
     lastCol = col;
     cells.push({ row: address?.row ?? row.r, col, start, openEnd, end });
@@ -185,7 +223,11 @@ export function mergeAnchor(model: SheetModel, address: CellAddress): CellAddres
  * count as empty (templates often pre-fill answer cells with "" or "Please select"); formulas always
  * count as filled.
  */
-export function cellState(xml: string, cell: CellSpan | undefined, sharedStrings: () => readonly string[]): CellState {
+export function cellState(
+  xml: string,
+  cell: CellSpan | undefined,
+  sharedStrings: (index: number) => string,
+): CellState {
   if (!cell || cell.openEnd === cell.end) return "empty";
   const type = attr(xml.slice(cell.start, cell.openEnd), "t");
   let text = "";
@@ -193,8 +235,8 @@ export function cellState(xml: string, cell: CellSpan | undefined, sharedStrings
     if (tag.local === "f") return "formula";
     if ((tag.local === "v" || tag.local === "t") && tag.kind === "open") {
       const close = xml.indexOf("<", tag.end);
-      const raw = decodeXml(xml.slice(tag.end, close < 0 ? tag.end : close));
-      text += tag.local === "v" && type === "s" ? (sharedStrings()[Number(raw)] ?? "") : raw;
+      const raw = decodeXml(textOf(xml.slice(tag.end, close < 0 ? tag.end : close)));
+      text += tag.local === "v" && type === "s" ? sharedStrings(Number(raw)) : raw;
     }
   }
   // A template's prompt ("Please select", "Enter comments here") is no customer answer, as ingest reads it.
@@ -208,9 +250,10 @@ function inheritedStyle(xml: string, model: SheetModel, address: CellAddress): s
     const open = xml.slice(row.start, row.openEnd);
     const custom = attr(open, "customFormat");
     const s = attr(open, "s");
-    if (s !== null && (custom === "1" || custom === "true")) return s;
+    if (s !== null && (custom === "1" || custom === "true")) return textOf(s);
   }
-  return model.colStyles.find((c) => address.col >= c.min && address.col <= c.max)?.style ?? null;
+  const style = model.colStyles.find((c) => address.col >= c.min && address.col <= c.max)?.style;
+  return style === undefined ? null : textOf(style);
 }
 
 /**
@@ -228,14 +271,10 @@ function inlineStringCell(prefix: string, ref: string, style: string | null, tex
   // Clearing a cell (a replaced mark) keeps its style and holds no value, not an empty string that
   // a buyer's COUNTA over the mark columns would still count.
   if (text === "") return `<${p}c r="${ref}"${s}/>`;
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${cellText(text)}</${p}t></${p}is></${p}c>`;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${text}</${p}t></${p}is></${p}c>`;
 }
 
-interface Splice {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+type Splice = ByteSplice;
 
 /** Binary search: the first row whose number is greater than `r` (rows are in ascending order in valid sheets). */
 function firstRowAfter(rows: readonly RowSpan[], r: number): RowSpan | undefined {
@@ -250,12 +289,27 @@ function firstRowAfter(rows: readonly RowSpan[], r: number): RowSpan | undefined
 }
 
 /**
- * The sheet XML with each write applied as an inline-string cell: existing cells are replaced
- * (keeping their style), missing cells and rows are inserted in order. Everything else in the
+ * The sheet part with each write applied as an inline-string cell: existing cells are replaced
+ * (keeping their style), missing cells and rows are inserted in order. Every other byte of the
  * part is copied unchanged, except `<dimension ref>` when a write falls outside it.
  */
-export function applyWrites(xml: string, model: SheetModel, writes: readonly CellWrite[]): string {
-  const p = model.prefix;
+export function applyWrites(
+  xml: string,
+  bytes: Uint8Array,
+  model: SheetModel,
+  writes: readonly CellWrite[],
+): Uint8Array {
+  const p = textOf(model.prefix);
+  // A workbook repeats its answers (the same entry for many rows): each distinct text is made once.
+  const escaped = new Map<string, string>();
+  const cellXml = (ref: string, style: string | null, text: string) => {
+    let body = escaped.get(text);
+    if (body === undefined) {
+      body = cellText(text);
+      escaped.set(text, body);
+    }
+    return inlineStringCell(p, ref, style, body);
+  };
   const splices: Splice[] = [];
   const newRows = new Map<number, CellWrite[]>();
   const intoRow = new Map<RowSpan, CellWrite[]>();
@@ -265,7 +319,11 @@ export function applyWrites(xml: string, model: SheetModel, writes: readonly Cel
     const existing = findCell(xml, model, w.address);
     if (existing) {
       const style = attr(xml.slice(existing.start, existing.openEnd), "s");
-      splices.push({ start: existing.start, end: existing.end, text: inlineStringCell(p, ref, style, w.text) });
+      splices.push({
+        start: existing.start,
+        end: existing.end,
+        text: cellXml(ref, style === null ? null : textOf(style), w.text),
+      });
       continue;
     }
     const row = model.rowsByNumber.get(w.address.row);
@@ -276,12 +334,12 @@ export function applyWrites(xml: string, model: SheetModel, writes: readonly Cel
   const cellsXml = (list: readonly CellWrite[]) =>
     [...list]
       .sort((a, b) => a.address.col - b.address.col)
-      .map((w) => inlineStringCell(p, formatCellRef(w.address), inheritedStyle(xml, model, w.address), w.text));
+      .map((w) => cellXml(formatCellRef(w.address), inheritedStyle(xml, model, w.address), w.text));
 
   for (const [row, list] of intoRow) {
     if (row.selfClosing) {
       // `<row r="4" ht="20"/>` becomes `<row r="4" ht="20">…</row>`, attributes untouched.
-      const open = xml.slice(row.start, row.end).replace(/\s*\/>$/, ">");
+      const open = textOf(xml.slice(row.start, row.end)).replace(/\s*\/>$/, ">");
       splices.push({ start: row.start, end: row.end, text: `${open}${cellsXml(list).join("")}</${p}row>` });
       continue;
     }
@@ -309,7 +367,7 @@ export function applyWrites(xml: string, model: SheetModel, writes: readonly Cel
 
   const dim = dimensionSplice(xml, model, writes);
   if (dim) splices.push(dim);
-  return applySplices(xml, mergeSheetDataSplices(splices, model));
+  return spliceBytes(bytes, ordered(mergeSheetDataSplices(splices, model)));
 }
 
 /** Several new rows into a self-closing `<sheetData/>` must become one replacement, not several. */
@@ -318,8 +376,8 @@ function mergeSheetDataSplices(splices: Splice[], model: SheetModel): Splice[] {
   if (!data?.selfClosing) return splices;
   const replacing = splices.filter((s) => s.start === data.start && s.end === data.end);
   if (replacing.length <= 1) return splices;
-  const open = `<${model.prefix}sheetData>`;
-  const close = `</${model.prefix}sheetData>`;
+  const open = `<${textOf(model.prefix)}sheetData>`;
+  const close = `</${textOf(model.prefix)}sheetData>`;
   const inner = replacing.map((s) => s.text.slice(open.length, s.text.length - close.length)).join("");
   return [
     ...splices.filter((s) => !replacing.includes(s)),
@@ -348,22 +406,13 @@ function dimensionSplice(xml: string, model: SheetModel, writes: readonly CellWr
   const b = formatCellRef(to);
   const next = a === b ? a : `${a}:${b}`;
   if (next === ref) return null;
-  return { start: model.dimension.start, end: model.dimension.end, text: replaceAttr(tag, "ref", next) };
+  return { start: model.dimension.start, end: model.dimension.end, text: textOf(replaceAttr(tag, "ref", next)) };
 }
 
-function applySplices(xml: string, splices: Splice[]): string {
-  // Insertions (empty spans) go before a replacement that starts at the same offset.
-  const ordered = splices
+/** In file order; insertions (empty spans) go before a replacement that starts at the same offset. */
+function ordered(splices: Splice[]): Splice[] {
+  return splices
     .map((s, i) => ({ s, i }))
     .sort((x, y) => x.s.start - y.s.start || x.s.end - y.s.end || x.i - y.i)
     .map(({ s }) => s);
-  const parts: string[] = [];
-  let cursor = 0;
-  for (const s of ordered) {
-    if (s.start < cursor) throw new Error("overlapping sheet edits");
-    parts.push(xml.slice(cursor, s.start), s.text);
-    cursor = s.end;
-  }
-  parts.push(xml.slice(cursor));
-  return parts.join("");
 }
