@@ -21,9 +21,8 @@ const decoder = new TextDecoder("utf-8", { fatal: false });
 
 interface LoadedSheet {
   readonly part: SheetPart;
-  /** The part as a byte string (offsets are byte offsets into `bytes`). */
+  /** The part as a byte string (xlsx/bytes.ts: offsets are byte offsets). */
   readonly xml: string;
-  readonly bytes: Uint8Array;
   readonly model: SheetModel;
 }
 
@@ -67,7 +66,7 @@ export function writeBackXlsx(
     const bytes = data(part.path);
     if (bytes === null) return null;
     const xml = byteString(bytes);
-    const sheet = { part, xml, bytes, model: parseSheet(xml) };
+    const sheet = { part, xml, model: parseSheet(xml) };
     loaded.set(part.path, sheet);
     return sheet;
   };
@@ -105,7 +104,7 @@ export function writeBackXlsx(
 
   const replaced = new Map<string, Uint8Array>();
   for (const [sheet, writes] of decision.writes) {
-    replaced.set(sheet.part.path, applyWrites(sheet.xml, sheet.bytes, sheet.model, writes));
+    replaced.set(sheet.part.path, applyWrites(sheet.xml, sheet.model, writes));
   }
   return { bytes: writePackage(archive, replaced), ...result };
 }

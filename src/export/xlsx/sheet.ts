@@ -10,14 +10,15 @@ import { isPlaceholderAnswer } from "../../ingest/vocabulary.js";
 import { attr, decodeXml, nextTag } from "../../ingest/xml.js";
 import type { CellState, CellWrite } from "../decide.js";
 import { escapeXml, replaceAttr, stripInvalidXmlChars } from "../xml.js";
-import { type ByteSplice, spliceBytes, textOf } from "./bytes.js";
+import { type ByteSplice, spliceBytes, textAttr, textOf, utf8Bytes } from "./bytes.js";
 
 /**
  * Offsets of the parts of one worksheet XML that a write-back may touch. One linear pass over the
  * tags; nothing is copied, so a 50 MB sheet costs one scan plus the spans of the answer cells.
  *
  * `xml` is everywhere the part as a byte string (./bytes.ts: one character per byte), so every
- * offset here is a byte offset into the part, and text read from it goes through `textOf`.
+ * offset here is a byte offset into the part; text read from it goes through `textOf`/`textAttr`,
+ * and what is written into it is bytes (`utf8Bytes`).
  */
 export interface CellSpan {
   readonly row: number;
@@ -75,7 +76,7 @@ export function parseSheet(xml: string): SheetModel {
     if (inData) {
       if (tag.local === "row" && tag.kind !== "close") {
         // `r` is optional in the schema: rows without it follow the previous one.
-        const r = Number(attr(text(), "r") ?? lastRow + 1);
+        const r = plainRowNumber(xml, tag.start + tag.name.length + 1) ?? Number(attr(text(), "r") ?? lastRow + 1);
         lastRow = r;
         const selfClosing = tag.kind === "self";
         // A row holds only cells, and cell text cannot contain a literal `</row>` (it would be
@@ -110,7 +111,7 @@ export function parseSheet(xml: string): SheetModel {
       dimension = { start: tag.start, end: tag.end };
     } else if (tag.local === "col" && !sheetData && tag.kind !== "close") {
       const t = text();
-      const style = attr(t, "style");
+      const style = textAttr(t, "style");
       const min = Number(attr(t, "min"));
       const max = Number(attr(t, "max") ?? min);
       if (style !== null && Number.isInteger(min)) colStyles.push({ min, max, style });
@@ -120,6 +121,15 @@ export function parseSheet(xml: string): SheetModel {
     }
   }
   return { prefix, sheetData, rows, rowsByNumber: new Map(rows.map((r) => [r.r, r])), dimension, merges, colStyles };
+}
+
+/** The row number of a start tag that goes on ` r="12"` at `at` (as producers write it); null for anything else. */
+function plainRowNumber(xml: string, at: number): number | null {
+  if (!xml.startsWith(' r="', at)) return null;
+  let i = at + 4;
+  let r = 0;
+  for (let ch = xml.charCodeAt(i); ch >= 0x30 && ch <= 0x39; ch = xml.charCodeAt(++i)) r = r * 10 + (ch - 0x30);
+  return i > at + 4 && i - at - 4 <= 9 && xml.charCodeAt(i) === 0x22 ? r : null;
 }
 
 function cellRefAttr(tag: string): CellAddress | null {
@@ -248,12 +258,11 @@ function inheritedStyle(xml: string, model: SheetModel, address: CellAddress): s
   const row = model.rowsByNumber.get(address.row);
   if (row) {
     const open = xml.slice(row.start, row.openEnd);
-    const custom = attr(open, "customFormat");
-    const s = attr(open, "s");
-    if (s !== null && (custom === "1" || custom === "true")) return textOf(s);
+    const custom = textAttr(open, "customFormat");
+    const s = textAttr(open, "s");
+    if (s !== null && (custom === "1" || custom === "true")) return s;
   }
-  const style = model.colStyles.find((c) => address.col >= c.min && address.col <= c.max)?.style;
-  return style === undefined ? null : textOf(style);
+  return model.colStyles.find((c) => address.col >= c.min && address.col <= c.max)?.style ?? null;
 }
 
 /**
@@ -265,13 +274,14 @@ export function cellText(text: string): string {
   return escapeXml(clean.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
 }
 
-function inlineStringCell(prefix: string, ref: string, style: string | null, text: string): string {
-  const s = style !== null && style !== "0" ? ` s="${escapeXml(style)}"` : "";
+/** The cell as bytes: `prefix` and `body` are byte strings already (the body escaped), `style` is text. */
+function inlineStringCell(prefix: string, ref: string, style: string | null, body: string): string {
+  const s = style !== null && style !== "0" ? ` s="${utf8Bytes(escapeXml(style))}"` : "";
   const p = prefix;
   // Clearing a cell (a replaced mark) keeps its style and holds no value, not an empty string that
   // a buyer's COUNTA over the mark columns would still count.
-  if (text === "") return `<${p}c r="${ref}"${s}/>`;
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${text}</${p}t></${p}is></${p}c>`;
+  if (body === "") return `<${p}c r="${ref}"${s}/>`;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${body}</${p}t></${p}is></${p}c>`;
 }
 
 type Splice = ByteSplice;
@@ -293,20 +303,15 @@ function firstRowAfter(rows: readonly RowSpan[], r: number): RowSpan | undefined
  * (keeping their style), missing cells and rows are inserted in order. Every other byte of the
  * part is copied unchanged, except `<dimension ref>` when a write falls outside it.
  */
-export function applyWrites(
-  xml: string,
-  bytes: Uint8Array,
-  model: SheetModel,
-  writes: readonly CellWrite[],
-): Uint8Array {
-  const p = textOf(model.prefix);
+export function applyWrites(xml: string, model: SheetModel, writes: readonly CellWrite[]): Uint8Array {
+  const p = model.prefix;
   // A workbook repeats its answers (the same entry for many rows): each distinct text is made once.
-  const escaped = new Map<string, string>();
+  const bodies = new Map<string, string>();
   const cellXml = (ref: string, style: string | null, text: string) => {
-    let body = escaped.get(text);
+    let body = bodies.get(text);
     if (body === undefined) {
-      body = cellText(text);
-      escaped.set(text, body);
+      body = utf8Bytes(cellText(text));
+      bodies.set(text, body);
     }
     return inlineStringCell(p, ref, style, body);
   };
@@ -318,12 +323,8 @@ export function applyWrites(
     const ref = formatCellRef(w.address);
     const existing = findCell(xml, model, w.address);
     if (existing) {
-      const style = attr(xml.slice(existing.start, existing.openEnd), "s");
-      splices.push({
-        start: existing.start,
-        end: existing.end,
-        text: cellXml(ref, style === null ? null : textOf(style), w.text),
-      });
+      const style = textAttr(xml.slice(existing.start, existing.openEnd), "s");
+      splices.push({ start: existing.start, end: existing.end, bytes: cellXml(ref, style, w.text) });
       continue;
     }
     const row = model.rowsByNumber.get(w.address.row);
@@ -339,15 +340,15 @@ export function applyWrites(
   for (const [row, list] of intoRow) {
     if (row.selfClosing) {
       // `<row r="4" ht="20"/>` becomes `<row r="4" ht="20">…</row>`, attributes untouched.
-      const open = textOf(xml.slice(row.start, row.end)).replace(/\s*\/>$/, ">");
-      splices.push({ start: row.start, end: row.end, text: `${open}${cellsXml(list).join("")}</${p}row>` });
+      const open = xml.slice(row.start, row.end).replace(/\s*\/>$/, ">");
+      splices.push({ start: row.start, end: row.end, bytes: `${open}${cellsXml(list).join("")}</${p}row>` });
       continue;
     }
     for (const w of [...list].sort((a, b) => a.address.col - b.address.col)) {
       const before = cellsOf(xml, row).find((c) => c.col > w.address.col);
       const at = before ? before.start : row.closeStart;
       const [cell = ""] = cellsXml([w]);
-      splices.push({ start: at, end: at, text: cell });
+      splices.push({ start: at, end: at, bytes: cell });
     }
   }
 
@@ -357,17 +358,17 @@ export function applyWrites(
     for (const r of [...newRows.keys()].sort((a, b) => a - b)) {
       const rowXml = `<${p}row r="${r}">${cellsXml(newRows.get(r) ?? []).join("")}</${p}row>`;
       if (data.selfClosing) {
-        splices.push({ start: data.start, end: data.end, text: `<${p}sheetData>${rowXml}</${p}sheetData>` });
+        splices.push({ start: data.start, end: data.end, bytes: `<${p}sheetData>${rowXml}</${p}sheetData>` });
         continue;
       }
       const at = firstRowAfter(model.rows, r)?.start ?? data.closeStart;
-      splices.push({ start: at, end: at, text: rowXml });
+      splices.push({ start: at, end: at, bytes: rowXml });
     }
   }
 
   const dim = dimensionSplice(xml, model, writes);
   if (dim) splices.push(dim);
-  return spliceBytes(bytes, ordered(mergeSheetDataSplices(splices, model)));
+  return spliceBytes(xml, ordered(mergeSheetDataSplices(splices, model)));
 }
 
 /** Several new rows into a self-closing `<sheetData/>` must become one replacement, not several. */
@@ -376,12 +377,12 @@ function mergeSheetDataSplices(splices: Splice[], model: SheetModel): Splice[] {
   if (!data?.selfClosing) return splices;
   const replacing = splices.filter((s) => s.start === data.start && s.end === data.end);
   if (replacing.length <= 1) return splices;
-  const open = `<${textOf(model.prefix)}sheetData>`;
-  const close = `</${textOf(model.prefix)}sheetData>`;
-  const inner = replacing.map((s) => s.text.slice(open.length, s.text.length - close.length)).join("");
+  const open = `<${model.prefix}sheetData>`;
+  const close = `</${model.prefix}sheetData>`;
+  const inner = replacing.map((s) => s.bytes.slice(open.length, s.bytes.length - close.length)).join("");
   return [
     ...splices.filter((s) => !replacing.includes(s)),
-    { start: data.start, end: data.end, text: open + inner + close },
+    { start: data.start, end: data.end, bytes: open + inner + close },
   ];
 }
 
@@ -406,7 +407,8 @@ function dimensionSplice(xml: string, model: SheetModel, writes: readonly CellWr
   const b = formatCellRef(to);
   const next = a === b ? a : `${a}:${b}`;
   if (next === ref) return null;
-  return { start: model.dimension.start, end: model.dimension.end, text: textOf(replaceAttr(tag, "ref", next)) };
+  // The tag's own bytes with the new range (ASCII) in place of the old one.
+  return { start: model.dimension.start, end: model.dimension.end, bytes: replaceAttr(tag, "ref", next) };
 }
 
 /** In file order; insertions (empty spans) go before a replacement that starts at the same offset. */
