@@ -399,12 +399,16 @@ function dimensionSplice(xml: string, model: SheetModel, writes: readonly CellWr
     from = writes[0]?.address ?? from;
     to = from;
   }
+  let { row: r1, col: c1 } = from;
+  let { row: r2, col: c2 } = to;
   for (const { address: a } of writes) {
-    from = { row: Math.min(from.row, a.row), col: Math.min(from.col, a.col) };
-    to = { row: Math.max(to.row, a.row), col: Math.max(to.col, a.col) };
+    r1 = Math.min(r1, a.row);
+    c1 = Math.min(c1, a.col);
+    r2 = Math.max(r2, a.row);
+    c2 = Math.max(c2, a.col);
   }
-  const a = formatCellRef(from);
-  const b = formatCellRef(to);
+  const a = formatCellRef({ row: r1, col: c1 });
+  const b = formatCellRef({ row: r2, col: c2 });
   const next = a === b ? a : `${a}:${b}`;
   if (next === ref) return null;
   // The tag's own bytes with the new range (ASCII) in place of the old one.
@@ -413,8 +417,6 @@ function dimensionSplice(xml: string, model: SheetModel, writes: readonly CellWr
 
 /** In file order; insertions (empty spans) go before a replacement that starts at the same offset. */
 function ordered(splices: Splice[]): Splice[] {
-  return splices
-    .map((s, i) => ({ s, i }))
-    .sort((x, y) => x.s.start - y.s.start || x.s.end - y.s.end || x.i - y.i)
-    .map(({ s }) => s);
+  // Array.prototype.sort is stable: splices that start and end alike keep the order they were made in.
+  return splices.sort((x, y) => x.start - y.start || x.end - y.end);
 }
