@@ -1,4 +1,4 @@
-import { type CellAddress, formatCellRef, parseCellRef } from "../domain/questionnaire/cell-ref.js";
+import { type CellAddress, formatCellRef } from "../domain/questionnaire/cell-ref.js";
 import { planAnswer } from "./plan.js";
 import type { WriteBackAnswer, WriteBackOptions } from "./types.js";
 
@@ -52,66 +52,81 @@ export function decideWrites<K>(
   const keeps = (state: CellState) => state === "formula" || (state === "value" && !overwrite);
 
   answers.forEach((answer, index) => {
-    const tag = label(answer, index);
+    // Named only when a warning needs it: thousands of answers usually raise none.
+    let named: string | null = null;
+    const tag = () => {
+      named ??= label(answer, index);
+      return named;
+    };
     const plan = planAnswer(answer, tag);
-    warnings.push(...plan.warnings);
+    for (const warning of plan.warnings) warnings.push(warning);
     if (!plan.value && !plan.text) return;
     const target = surface.target(answer);
     if ("warning" in target) {
-      warnings.push(`${tag}: ${target.warning}`);
+      warnings.push(`${tag()}: ${target.warning}`);
       return;
     }
     const { key, name } = target;
     const at = (ref: string) => (name ? `${name}!${ref}` : ref);
+    // A cell's state does not change while writing (it is the customer's original), and the answer
+    // cell is usually asked twice (is it filled? then: may the value go there?).
+    let asked: CellAddress | null = null;
+    let answered: CellState = "empty";
+    const state = (address: CellAddress): CellState => {
+      if (asked === null || asked.row !== address.row || asked.col !== address.col) {
+        answered = surface.state(key, address);
+        asked = address;
+      }
+      return answered;
+    };
+    const write = (address: CellAddress, text: string, where: string) => {
+      let list = writes.get(key);
+      if (!list) {
+        list = [];
+        writes.set(key, list);
+      }
+      list.push({ address, text });
+      cellsWritten.push(where);
+    };
 
     // The customer's own answer: the answer cell filled, or any of a form's mark cells marked.
-    for (const ref of plan.answerCells) {
-      const answerAddress = parseCellRef(ref);
-      if (!answerAddress) continue;
-      const real = surface.redirect(key, answerAddress);
-      if (keeps(surface.state(key, real))) {
+    for (const address of plan.answerCells) {
+      const real = surface.redirect(key, address);
+      if (keeps(state(real))) {
         cellsKept.push(at(formatCellRef(real)));
         return;
       }
     }
 
     // Reached with a customer mark only under `overwrite`: the old mark goes, so one box stays marked.
-    for (const ref of plan.clear) {
-      const parsed = parseCellRef(ref);
-      if (!parsed) continue;
-      const address = surface.redirect(key, parsed);
-      if (surface.state(key, address) !== "value" || surface.unwritable?.(key, address)) continue;
-      const list = writes.get(key) ?? [];
-      list.push({ address, text: "" });
-      writes.set(key, list);
-      cellsWritten.push(at(formatCellRef(address)));
-      claimed.add(at(formatCellRef(address)));
+    for (const mark of plan.clear) {
+      const address = surface.redirect(key, mark);
+      if (state(address) !== "value" || surface.unwritable?.(key, address)) continue;
+      const where = at(formatCellRef(address));
+      write(address, "", where);
+      claimed.add(where);
     }
 
     for (const cell of [plan.value, plan.text]) {
       if (!cell) continue;
-      const parsed = parseCellRef(cell.ref);
-      if (!parsed) continue;
-      const address = surface.redirect(key, parsed);
-      const ref = formatCellRef(address);
+      const address = surface.redirect(key, cell.address);
+      const ref = address === cell.address ? cell.ref : formatCellRef(address);
       const problem = surface.unwritable?.(key, address) ?? null;
       if (problem) {
-        warnings.push(`${tag}: ${ref} ${problem}`);
+        warnings.push(`${tag()}: ${ref} ${problem}`);
         continue;
       }
-      if (claimed.has(at(ref))) {
-        warnings.push(`${tag}: ${at(ref)} already receives another answer; not written twice`);
+      const where = at(ref);
+      if (claimed.has(where)) {
+        warnings.push(`${tag()}: ${where} already receives another answer; not written twice`);
         continue;
       }
-      claimed.add(at(ref));
-      if (keeps(surface.state(key, address))) {
-        cellsKept.push(at(ref));
+      claimed.add(where);
+      if (keeps(state(address))) {
+        cellsKept.push(where);
         continue;
       }
-      const list = writes.get(key) ?? [];
-      list.push({ address, text: cell.content });
-      writes.set(key, list);
-      cellsWritten.push(at(ref));
+      write(address, cell.content, where);
     }
   });
   return { writes, cellsWritten, cellsKept, warnings };

@@ -2,6 +2,7 @@ import { QuireError } from "../domain/errors.js";
 import { locateParts, relsPathFor, type SheetPart, workbookPath } from "../ingest/ooxml.js";
 import { decideWrites, type Surface } from "./decide.js";
 import type { WriteBackAnswer, WriteBackOptions, WriteBackResult } from "./types.js";
+import { byteString } from "./xlsx/bytes.js";
 import { readSharedStrings } from "./xlsx/shared-strings.js";
 import { applyWrites, cellState, findCell, mergeAnchor, parseSheet, type SheetModel } from "./xlsx/sheet.js";
 import { partData, readPackage, writePackage } from "./zip.js";
@@ -12,14 +13,15 @@ import { partData, readPackage, writePackage } from "./zip.js";
  * worksheets that receive answers are rewritten, and in them only the answer cells (plus the
  * <dimension> when a cell falls outside it). Every other part is copied as stored in the original
  * (the same compressed bytes), and the zip was opened once for ingest and write-back alike.
+ * Worksheets and the shared strings are read as byte strings (xlsx/bytes.ts): an edited sheet is
+ * its original bytes with the new cells spliced in, never decoded and re-encoded whole.
  */
 
-// ignoreBOM keeps a leading U+FEFF in the string, so an untouched BOM survives the round trip.
-const decoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: false });
-const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: false });
 
 interface LoadedSheet {
   readonly part: SheetPart;
+  /** The part as a byte string (xlsx/bytes.ts: offsets are byte offsets). */
   readonly xml: string;
   readonly model: SheetModel;
 }
@@ -30,9 +32,15 @@ export function writeBackXlsx(
   options?: WriteBackOptions,
 ): WriteBackResult {
   const archive = readPackage(original);
+  const data = (name: string | null) => {
+    const bytes = name === null ? null : partData(archive, name);
+    if (name === null || bytes === null) return null;
+    refuseUtf16(name, bytes);
+    return bytes;
+  };
   const text = (name: string | null) => {
-    const data = name === null ? null : partData(archive, name);
-    return name !== null && data ? partText(name, data) : null;
+    const bytes = data(name);
+    return bytes === null ? null : decoder.decode(bytes);
   };
 
   const wbPath = workbookPath(text("_rels/.rels"));
@@ -43,31 +51,48 @@ export function writeBackXlsx(
   }
   const parts = locateParts(wbPath, wbXml, wbRels);
 
-  let sst: string[] | null = null;
-  const sharedStrings = () => {
-    sst ??= readSharedStrings(text(parts.sharedStrings) ?? "");
-    return sst;
+  let sst: ((index: number) => string) | null = null;
+  const sharedStrings = (index: number) => {
+    if (sst === null) {
+      const bytes = data(parts.sharedStrings);
+      sst = readSharedStrings(bytes === null ? "" : byteString(bytes));
+    }
+    return sst(index);
   };
   const loaded = new Map<string, LoadedSheet>();
   const load = (part: SheetPart): LoadedSheet | null => {
     const cached = loaded.get(part.path);
     if (cached) return cached;
-    const xml = text(part.path);
-    if (xml === null) return null;
+    const bytes = data(part.path);
+    if (bytes === null) return null;
+    const xml = byteString(bytes);
     const sheet = { part, xml, model: parseSheet(xml) };
     loaded.set(part.path, sheet);
     return sheet;
   };
 
+  // Answers name a handful of sheets thousands of times: each name is looked up once.
+  type Target = ReturnType<Surface<LoadedSheet>["target"]>;
+  const targets = new Map<string | null, Target>();
+  const target = (name: string | null): Target => {
+    let found = targets.get(name);
+    if (found === undefined) {
+      found = findTarget(name);
+      targets.set(name, found);
+    }
+    return found;
+  };
+  const findTarget = (name: string | null): Target => {
+    const part = findSheet(parts.sheets, name);
+    if (!part) return { warning: `no worksheet named "${name}" in the workbook` };
+    const sheet = load(part);
+    if (!sheet) return { warning: `worksheet "${part.name}" is missing from the package (${part.path})` };
+    if (!sheet.model.sheetData) return { warning: `worksheet "${part.name}" has no cell data section` };
+    return { key: sheet, name: part.name };
+  };
+
   const surface: Surface<LoadedSheet> = {
-    target(answer) {
-      const part = findSheet(parts.sheets, answer.sheet);
-      if (!part) return { warning: `no worksheet named "${answer.sheet}" in the workbook` };
-      const sheet = load(part);
-      if (!sheet) return { warning: `worksheet "${part.name}" is missing from the package (${part.path})` };
-      if (!sheet.model.sheetData) return { warning: `worksheet "${part.name}" has no cell data section` };
-      return { key: sheet, name: part.name };
-    },
+    target: (answer) => target(answer.sheet),
     redirect: (sheet, address) => mergeAnchor(sheet.model, address) ?? address,
     state: (sheet, address) => cellState(sheet.xml, findCell(sheet.xml, sheet.model, address), sharedStrings),
   };
@@ -79,17 +104,16 @@ export function writeBackXlsx(
 
   const replaced = new Map<string, Uint8Array>();
   for (const [sheet, writes] of decision.writes) {
-    replaced.set(sheet.part.path, encoder.encode(applyWrites(sheet.xml, sheet.model, writes)));
+    replaced.set(sheet.part.path, applyWrites(sheet.xml, sheet.model, writes));
   }
   return { bytes: writePackage(archive, replaced), ...result };
 }
 
-function partText(name: string, d: Uint8Array): string {
+function refuseUtf16(name: string, d: Uint8Array): void {
   // OOXML allows UTF-16 parts; no mainstream producer writes them, so refuse rather than corrupt.
   if (d.length >= 2 && ((d[0] === 0xff && d[1] === 0xfe) || (d[0] === 0xfe && d[1] === 0xff))) {
     throw new QuireError("export_unsupported_xlsx", `part ${name} is UTF-16 encoded; cannot write back`, 422);
   }
-  return decoder.decode(d);
 }
 
 /** Sheet names are case-insensitive in Excel; a missing name means the first worksheet. */

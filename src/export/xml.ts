@@ -12,8 +12,12 @@ export function replaceAttr(tag: string, name: string, value: string): string {
   return tag.slice(0, found.valueStart) + escapeXml(value) + tag.slice(found.valueEnd);
 }
 
+const NEEDS_ESCAPE = /[&<>"]/;
+
 /** Escape for element text and attribute values alike. */
 export function escapeXml(text: string): string {
+  // Most text has nothing to escape: one native scan instead of a character loop.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   let out = "";
   let last = 0;
   for (let i = 0; i < text.length; i++) {
@@ -27,11 +31,16 @@ export function escapeXml(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to find
+const MAYBE_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 /**
  * Remove what XML 1.0 cannot carry at all (C0 controls other than TAB/LF/CR, U+FFFE/U+FFFF, lone
  * surrogates): one such character makes Excel refuse the whole file.
  */
 export function stripInvalidXmlChars(text: string): string {
+  // The usual text has none of them (a surrogate pair, an emoji, still takes the careful loop).
+  if (!MAYBE_INVALID.test(text)) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);

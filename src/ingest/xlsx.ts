@@ -94,7 +94,10 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits: IngestLimi
   const resolver = new ListResolver(texts, names, entries);
   const sheets: WorkbookSheet[] = [];
   for (const { entry, ws, rows } of rawSheets) {
-    const xml = text(entry.path);
+    // The sheet's XML is decoded only when something is read from it (SheetJS has the cells): a
+    // drop-down, or bold styles to find section rows by. A 5,000-row sheet is megabytes of UTF-8.
+    const part = parts.get(entry.path);
+    const xml = part && (boldStyles.size > 0 || hasBytes(part, "ataValidation")) ? text(entry.path) : "";
     const validations = parseValidations(xml, entry, resolver, warnings);
     const hiddenRows = new Set<number>();
     const rowProps = ws["!rows"] ?? [];
@@ -120,6 +123,11 @@ export function readXlsx(bytes: Uint8Array, fileName: string, limits: IngestLimi
     });
   }
   return { sheets, warnings };
+}
+
+/** Whether `bytes` contain the ASCII `needle` (a byte search, nothing decoded). */
+function hasBytes(bytes: Uint8Array, needle: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle, 0, "latin1");
 }
 
 /** SheetJS's own container type and the two entry points that build and read one (untyped in its .d.ts). */

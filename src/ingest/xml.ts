@@ -137,6 +137,17 @@ export function attr(tag: string, name: string): string | null {
   return value;
 }
 
+/** An attribute's value as written (entities not decoded), or null: for a caller that decodes it itself. */
+export function rawAttr(tag: string, name: string): string | null {
+  let value: string | null = null;
+  scanAttributes(tag, (found, valueStart, valueEnd) => {
+    if (found !== name) return false;
+    value = tag.slice(valueStart, valueEnd);
+    return true;
+  });
+  return value;
+}
+
 const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** Decode the five named entities and numeric character references. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   columnLetters,
@@ -17,6 +18,26 @@ describe("A1 references (one module for ingest and export)", () => {
     for (const bad of ["XFE1", "A1048577", "A0", "A01", "5", "C", "", "A1:B2", "Sheet1!A1"]) {
       expect(parseCellRef(bad), bad).toBeNull();
     }
+  });
+
+  it("reads every string as the plain regex reading does (the fast path for C5 changes nothing)", () => {
+    // The reading before the fast path, kept here as the oracle.
+    const oracle = (ref: string) => {
+      const m = /^\$?([A-Za-z]{0,3})\$?([0-9]{0,7})$/.exec(ref.trim());
+      if (!m?.[1] || !m[2] || m[2].startsWith("0")) return null;
+      const col = columnNumber(m[1]);
+      const row = Number(m[2]);
+      return col === null || row < 1 || row > 1_048_576 ? null : { col, row };
+    };
+    const chars = fc.constantFrom(..."ABCXYZxfd0123456789$ :!".split(""));
+    fc.assert(
+      fc.property(fc.string({ unit: chars, maxLength: 11 }), (ref) => {
+        expect(parseCellRef(ref)).toEqual(oracle(ref));
+      }),
+      { numRuns: 5_000 },
+    );
+    for (const ref of ["XFD1", "XFE1", "ZZZ9", "AAAA1", "A1048576", "A1048577", "A10485760", "A0", "A 1", " A1", "A1 "])
+      expect(parseCellRef(ref), ref).toEqual(oracle(ref));
   });
 
   it("reads ranges, whole columns and whole rows into 1-based corners", () => {

@@ -302,3 +302,142 @@ describe.each(fixtures("xlsx"))("$file: stored bytes of untouched parts", (fx) =
     for (const [i, e] of after.entries()) expect(e.method, e.name).toBe(before[i]?.method);
   });
 });
+
+/**
+ * The same parts as a zip64 archive, as some streaming writers make even small files: every size
+ * and offset 0xFFFFFFFF in the headers with the real values in zip64 extra fields, and the zip64
+ * end-of-directory record and locator before a classic end record whose counts are 0xFFFF.
+ */
+function zip64Workbook(): Uint8Array {
+  const { names, parts } = unzipParts(buildXlsx({ sheets: [{ name: "Security", rows: QUESTIONS }] }));
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const push = (b: Uint8Array) => {
+    chunks.push(b);
+    offset += b.length;
+  };
+  const u64 = (v: DataView, at: number, n: number) => v.setBigUint64(at, BigInt(n), true);
+  for (const name of names) {
+    const raw = parts.get(name) ?? new Uint8Array();
+    const data = deflateRawSync(raw);
+    const nameBytes = new TextEncoder().encode(name);
+    const local = new Uint8Array(30 + nameBytes.length + 20);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 45, true);
+    lv.setUint16(8, 8, true);
+    lv.setUint32(14, crc32(raw), true);
+    lv.setUint32(18, 0xffffffff, true);
+    lv.setUint32(22, 0xffffffff, true);
+    lv.setUint16(26, nameBytes.length, true);
+    lv.setUint16(28, 20, true);
+    local.set(nameBytes, 30);
+    lv.setUint16(30 + nameBytes.length, 1, true);
+    lv.setUint16(32 + nameBytes.length, 16, true);
+    u64(lv, 34 + nameBytes.length, raw.length);
+    u64(lv, 42 + nameBytes.length, data.length);
+    const at = offset;
+    push(local);
+    push(data);
+    const c = new Uint8Array(46 + nameBytes.length + 28);
+    const cv = new DataView(c.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 45, true);
+    cv.setUint16(6, 45, true);
+    cv.setUint16(10, 8, true);
+    cv.setUint32(16, crc32(raw), true);
+    cv.setUint32(20, 0xffffffff, true);
+    cv.setUint32(24, 0xffffffff, true);
+    cv.setUint16(28, nameBytes.length, true);
+    cv.setUint16(30, 28, true);
+    cv.setUint32(42, 0xffffffff, true);
+    c.set(nameBytes, 46);
+    cv.setUint16(46 + nameBytes.length, 1, true);
+    cv.setUint16(48 + nameBytes.length, 24, true);
+    u64(cv, 50 + nameBytes.length, raw.length);
+    u64(cv, 58 + nameBytes.length, data.length);
+    u64(cv, 66 + nameBytes.length, at);
+    central.push(c);
+  }
+  const start = offset;
+  for (const c of central) push(c);
+  const size = offset - start;
+  const record = new Uint8Array(56);
+  const rv = new DataView(record.buffer);
+  rv.setUint32(0, 0x06064b50, true);
+  u64(rv, 4, 44);
+  rv.setUint16(12, 45, true);
+  rv.setUint16(14, 45, true);
+  u64(rv, 24, names.length);
+  u64(rv, 32, names.length);
+  u64(rv, 40, size);
+  u64(rv, 48, start);
+  const recordAt = offset;
+  push(record);
+  const locator = new Uint8Array(20);
+  const lv = new DataView(locator.buffer);
+  lv.setUint32(0, 0x07064b50, true);
+  u64(lv, 8, recordAt);
+  lv.setUint32(16, 1, true);
+  push(locator);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, 0xffff, true);
+  ev.setUint16(10, 0xffff, true);
+  ev.setUint32(12, 0xffffffff, true);
+  ev.setUint32(16, 0xffffffff, true);
+  push(end);
+  const out = new Uint8Array(offset);
+  let k = 0;
+  for (const b of chunks) {
+    out.set(b, k);
+    k += b.length;
+  }
+  return out;
+}
+
+describe("odd and broken packages (issue 13's single unzip)", () => {
+  it("a zip64 workbook is read, and written back as a plain zip with the answers in place", async () => {
+    const bytes = zip64Workbook();
+    const q = await ingestQuestionnaire(bytes, "zip64.xlsx");
+    expect(q.questions.map((x) => x.text)).toEqual(QUESTIONS.slice(1).map((r) => r[1]));
+    const result = writeBackXlsx(bytes, answersOf(q));
+    const after = rawEntries(result.bytes);
+    expect(after.map((e) => e.name)).toEqual(unzipParts(bytes).names);
+    // Every untouched part's content, and its CRC, as in the zip64 original.
+    const before = unzipSync(bytes);
+    for (const e of after) {
+      const data = unzipSync(result.bytes)[e.name] ?? new Uint8Array();
+      expect(crc32(data), e.name).toBe(e.crc);
+      if (e.name !== "xl/worksheets/sheet1.xml")
+        expect(Buffer.from(data).equals(Buffer.from(before[e.name] ?? []))).toBe(true);
+    }
+    expect(cells(result.bytes, "Security").C2).toBe("Yes");
+  });
+
+  it("a truncated workbook is refused with a stable code on ingest and on write-back", async () => {
+    const whole = oddWorkbook();
+    const cut = whole.subarray(0, Math.floor(whole.length * 0.6));
+    await expect(ingestQuestionnaire(new Uint8Array(cut), "cut.xlsx")).rejects.toMatchObject({ code: "corrupt_file" });
+    expect(() => writeBackXlsx(new Uint8Array(cut), [])).toThrow(
+      expect.objectContaining({ code: "export_invalid_xlsx" }),
+    );
+  });
+
+  it("a part whose stored bytes run past the end of the file is export_invalid_xlsx, not a crash", () => {
+    const bytes = new Uint8Array(oddWorkbook());
+    const sheet = rawEntries(bytes).find((e) => e.name === "xl/worksheets/sheet1.xml") as RawEntry;
+    const v = new DataView(bytes.buffer);
+    for (let at = bytes.length - 22; at > 0; at--) {
+      if (v.getUint32(at, true) !== 0x02014b50) continue;
+      const n = v.getUint16(at + 28, true);
+      if (strFromU8(bytes.subarray(at + 46, at + 46 + n)) === sheet.name) v.setUint32(at + 20, 0x7fffffff, true);
+    }
+    const answer = { sheet: "Security", row: 2, answerCell: "C2", commentCell: null, kind: "yes_no" as const };
+    expect(() => writeBackXlsx(bytes, [{ ...answer, value: "Yes", text: "", allowedValues: null }])).toThrow(
+      expect.objectContaining({ code: "export_invalid_xlsx" }),
+    );
+  });
+});

@@ -54,8 +54,35 @@ function parsePart(part: string): { col: number | null; row: number | null } | n
 
 /** Parse `C5` or `$C$5` (case-insensitive); null when it is not a single-cell reference. */
 export function parseCellRef(ref: string): CellAddress | null {
+  const plain = plainCellRef(ref);
+  if (plain) return plain;
   const part = parsePart(ref);
   return part && part.col !== null && part.row !== null ? { col: part.col, row: part.row } : null;
+}
+
+/**
+ * `C5` as every file and location writes it (1–3 capitals, a row without leading zeros), read
+ * without a regex: a write-back parses several per answer. Null for anything else, which
+ * `parsePart` then judges; the two agree wherever this one answers.
+ */
+function plainCellRef(ref: string): CellAddress | null {
+  const n = ref.length;
+  let i = 0;
+  let col = 0;
+  for (; i < n && i < 4; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  if (i === 0 || i > 3 || col > MAX_COL || i === n || ref.charCodeAt(i) === 48) return null;
+  const digits = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) return null;
+    row = row * 10 + (ch - 48);
+  }
+  return i - digits <= 7 && row <= MAX_ROW ? { col, row } : null;
 }
 
 export function formatCellRef(address: CellAddress): string {

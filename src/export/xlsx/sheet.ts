@@ -1,12 +1,24 @@
-import { type CellAddress, formatCellRef, parseCellRef, parseRange } from "../../domain/questionnaire/cell-ref.js";
+import {
+  type CellAddress,
+  formatCellRef,
+  MAX_COL,
+  MAX_ROW,
+  parseCellRef,
+  parseRange,
+} from "../../domain/questionnaire/cell-ref.js";
 import { isPlaceholderAnswer } from "../../ingest/vocabulary.js";
 import { attr, decodeXml, nextTag } from "../../ingest/xml.js";
 import type { CellState, CellWrite } from "../decide.js";
 import { escapeXml, replaceAttr, stripInvalidXmlChars } from "../xml.js";
+import { type ByteSplice, spliceBytes, textAttr, textOf, utf8Bytes } from "./bytes.js";
 
 /**
  * Offsets of the parts of one worksheet XML that a write-back may touch. One linear pass over the
  * tags; nothing is copied, so a 50 MB sheet costs one scan plus the spans of the answer cells.
+ *
+ * `xml` is everywhere the part as a byte string (./bytes.ts: one character per byte), so every
+ * offset here is a byte offset into the part; text read from it goes through `textOf`/`textAttr`,
+ * and what is written into it is bytes (`utf8Bytes`).
  */
 export interface CellSpan {
   readonly row: number;
@@ -64,7 +76,7 @@ export function parseSheet(xml: string): SheetModel {
     if (inData) {
       if (tag.local === "row" && tag.kind !== "close") {
         // `r` is optional in the schema: rows without it follow the previous one.
-        const r = Number(attr(text(), "r") ?? lastRow + 1);
+        const r = plainRowNumber(xml, tag.start + tag.name.length + 1) ?? Number(attr(text(), "r") ?? lastRow + 1);
         lastRow = r;
         const selfClosing = tag.kind === "self";
         // A row holds only cells, and cell text cannot contain a literal `</row>` (it would be
@@ -99,7 +111,7 @@ export function parseSheet(xml: string): SheetModel {
       dimension = { start: tag.start, end: tag.end };
     } else if (tag.local === "col" && !sheetData && tag.kind !== "close") {
       const t = text();
-      const style = attr(t, "style");
+      const style = textAttr(t, "style");
       const min = Number(attr(t, "min"));
       const max = Number(attr(t, "max") ?? min);
       if (style !== null && Number.isInteger(min)) colStyles.push({ min, max, style });
@@ -111,14 +123,50 @@ export function parseSheet(xml: string): SheetModel {
   return { prefix, sheetData, rows, rowsByNumber: new Map(rows.map((r) => [r.r, r])), dimension, merges, colStyles };
 }
 
+/** The row number of a start tag that goes on ` r="12"` at `at` (as producers write it); null for anything else. */
+function plainRowNumber(xml: string, at: number): number | null {
+  if (!xml.startsWith(' r="', at)) return null;
+  let i = at + 4;
+  let r = 0;
+  for (let ch = xml.charCodeAt(i); ch >= 0x30 && ch <= 0x39; ch = xml.charCodeAt(++i)) r = r * 10 + (ch - 0x30);
+  return i > at + 4 && i - at - 4 <= 9 && xml.charCodeAt(i) === 0x22 ? r : null;
+}
+
+function cellRefAttr(tag: string): CellAddress | null {
+  const ref = attr(tag, "r");
+  return ref === null ? null : parseCellRef(ref);
+}
+
+/**
+ * The address of a cell whose start tag begins ` r="C5"` at `at` (as every producer writes it),
+ * read without slicing or decoding; null for anything else, which then takes the general path
+ * (`attr` and `parseCellRef`): the two agree wherever this one answers.
+ */
+function plainCellRef(xml: string, at: number, openEnd: number): CellAddress | null {
+  if (!xml.startsWith(' r="', at)) return null;
+  let i = at + 4;
+  let col = 0;
+  const lettersStart = i;
+  for (let ch = xml.charCodeAt(i); ch >= 0x41 && ch <= 0x5a; ch = xml.charCodeAt(++i)) col = col * 26 + (ch - 0x40);
+  const letters = i - lettersStart;
+  if (letters < 1 || letters > 3 || col > MAX_COL) return null;
+  const digitsStart = i;
+  if (xml.charCodeAt(i) === 0x30) return null; // a leading zero: not a reference parseCellRef takes
+  let row = 0;
+  for (let ch = xml.charCodeAt(i); ch >= 0x30 && ch <= 0x39; ch = xml.charCodeAt(++i)) row = row * 10 + (ch - 0x30);
+  const digits = i - digitsStart;
+  if (digits < 1 || digits > 7 || row > MAX_ROW || i >= openEnd || xml.charCodeAt(i) !== 0x22) return null;
+  return { col, row };
+}
+
 /** The cells of one row (parsed once, then kept on the row). */
 export function cellsOf(xml: string, row: RowSpan): CellSpan[] {
   if (row.cells) return row.cells;
   const cells: CellSpan[] = [];
   let lastCol = 0;
+  const nameEnd = row.prefix.length + 2; // `<` + prefix + `c`
   const add = (start: number, openEnd: number, end: number) => {
-    const ref = attr(xml.slice(start, openEnd), "r");
-    const address = ref === null ? null : parseCellRef(ref);
+    const address = plainCellRef(xml, start + nameEnd, openEnd) ?? cellRefAttr(xml.slice(start, openEnd));
     const col = address?.col ?? lastCol + 1;
     lastCol = col;
     cells.push({ row: address?.row ?? row.r, col, start, openEnd, end });
@@ -185,7 +233,11 @@ export function mergeAnchor(model: SheetModel, address: CellAddress): CellAddres
  * count as empty (templates often pre-fill answer cells with "" or "Please select"); formulas always
  * count as filled.
  */
-export function cellState(xml: string, cell: CellSpan | undefined, sharedStrings: () => readonly string[]): CellState {
+export function cellState(
+  xml: string,
+  cell: CellSpan | undefined,
+  sharedStrings: (index: number) => string,
+): CellState {
   if (!cell || cell.openEnd === cell.end) return "empty";
   const type = attr(xml.slice(cell.start, cell.openEnd), "t");
   let text = "";
@@ -193,8 +245,8 @@ export function cellState(xml: string, cell: CellSpan | undefined, sharedStrings
     if (tag.local === "f") return "formula";
     if ((tag.local === "v" || tag.local === "t") && tag.kind === "open") {
       const close = xml.indexOf("<", tag.end);
-      const raw = decodeXml(xml.slice(tag.end, close < 0 ? tag.end : close));
-      text += tag.local === "v" && type === "s" ? (sharedStrings()[Number(raw)] ?? "") : raw;
+      const raw = decodeXml(textOf(xml.slice(tag.end, close < 0 ? tag.end : close)));
+      text += tag.local === "v" && type === "s" ? sharedStrings(Number(raw)) : raw;
     }
   }
   // A template's prompt ("Please select", "Enter comments here") is no customer answer, as ingest reads it.
@@ -206,8 +258,8 @@ function inheritedStyle(xml: string, model: SheetModel, address: CellAddress): s
   const row = model.rowsByNumber.get(address.row);
   if (row) {
     const open = xml.slice(row.start, row.openEnd);
-    const custom = attr(open, "customFormat");
-    const s = attr(open, "s");
+    const custom = textAttr(open, "customFormat");
+    const s = textAttr(open, "s");
     if (s !== null && (custom === "1" || custom === "true")) return s;
   }
   return model.colStyles.find((c) => address.col >= c.min && address.col <= c.max)?.style ?? null;
@@ -222,20 +274,17 @@ export function cellText(text: string): string {
   return escapeXml(clean.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
 }
 
-function inlineStringCell(prefix: string, ref: string, style: string | null, text: string): string {
-  const s = style !== null && style !== "0" ? ` s="${escapeXml(style)}"` : "";
+/** The cell as bytes: `prefix` and `body` are byte strings already (the body escaped), `style` is text. */
+function inlineStringCell(prefix: string, ref: string, style: string | null, body: string): string {
+  const s = style !== null && style !== "0" ? ` s="${utf8Bytes(escapeXml(style))}"` : "";
   const p = prefix;
   // Clearing a cell (a replaced mark) keeps its style and holds no value, not an empty string that
   // a buyer's COUNTA over the mark columns would still count.
-  if (text === "") return `<${p}c r="${ref}"${s}/>`;
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${cellText(text)}</${p}t></${p}is></${p}c>`;
+  if (body === "") return `<${p}c r="${ref}"${s}/>`;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${body}</${p}t></${p}is></${p}c>`;
 }
 
-interface Splice {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+type Splice = ByteSplice;
 
 /** Binary search: the first row whose number is greater than `r` (rows are in ascending order in valid sheets). */
 function firstRowAfter(rows: readonly RowSpan[], r: number): RowSpan | undefined {
@@ -250,12 +299,22 @@ function firstRowAfter(rows: readonly RowSpan[], r: number): RowSpan | undefined
 }
 
 /**
- * The sheet XML with each write applied as an inline-string cell: existing cells are replaced
- * (keeping their style), missing cells and rows are inserted in order. Everything else in the
+ * The sheet part with each write applied as an inline-string cell: existing cells are replaced
+ * (keeping their style), missing cells and rows are inserted in order. Every other byte of the
  * part is copied unchanged, except `<dimension ref>` when a write falls outside it.
  */
-export function applyWrites(xml: string, model: SheetModel, writes: readonly CellWrite[]): string {
+export function applyWrites(xml: string, model: SheetModel, writes: readonly CellWrite[]): Uint8Array {
   const p = model.prefix;
+  // A workbook repeats its answers (the same entry for many rows): each distinct text is made once.
+  const bodies = new Map<string, string>();
+  const cellXml = (ref: string, style: string | null, text: string) => {
+    let body = bodies.get(text);
+    if (body === undefined) {
+      body = utf8Bytes(cellText(text));
+      bodies.set(text, body);
+    }
+    return inlineStringCell(p, ref, style, body);
+  };
   const splices: Splice[] = [];
   const newRows = new Map<number, CellWrite[]>();
   const intoRow = new Map<RowSpan, CellWrite[]>();
@@ -264,8 +323,8 @@ export function applyWrites(xml: string, model: SheetModel, writes: readonly Cel
     const ref = formatCellRef(w.address);
     const existing = findCell(xml, model, w.address);
     if (existing) {
-      const style = attr(xml.slice(existing.start, existing.openEnd), "s");
-      splices.push({ start: existing.start, end: existing.end, text: inlineStringCell(p, ref, style, w.text) });
+      const style = textAttr(xml.slice(existing.start, existing.openEnd), "s");
+      splices.push({ start: existing.start, end: existing.end, bytes: cellXml(ref, style, w.text) });
       continue;
     }
     const row = model.rowsByNumber.get(w.address.row);
@@ -276,20 +335,20 @@ export function applyWrites(xml: string, model: SheetModel, writes: readonly Cel
   const cellsXml = (list: readonly CellWrite[]) =>
     [...list]
       .sort((a, b) => a.address.col - b.address.col)
-      .map((w) => inlineStringCell(p, formatCellRef(w.address), inheritedStyle(xml, model, w.address), w.text));
+      .map((w) => cellXml(formatCellRef(w.address), inheritedStyle(xml, model, w.address), w.text));
 
   for (const [row, list] of intoRow) {
     if (row.selfClosing) {
       // `<row r="4" ht="20"/>` becomes `<row r="4" ht="20">…</row>`, attributes untouched.
       const open = xml.slice(row.start, row.end).replace(/\s*\/>$/, ">");
-      splices.push({ start: row.start, end: row.end, text: `${open}${cellsXml(list).join("")}</${p}row>` });
+      splices.push({ start: row.start, end: row.end, bytes: `${open}${cellsXml(list).join("")}</${p}row>` });
       continue;
     }
     for (const w of [...list].sort((a, b) => a.address.col - b.address.col)) {
       const before = cellsOf(xml, row).find((c) => c.col > w.address.col);
       const at = before ? before.start : row.closeStart;
       const [cell = ""] = cellsXml([w]);
-      splices.push({ start: at, end: at, text: cell });
+      splices.push({ start: at, end: at, bytes: cell });
     }
   }
 
@@ -299,17 +358,17 @@ export function applyWrites(xml: string, model: SheetModel, writes: readonly Cel
     for (const r of [...newRows.keys()].sort((a, b) => a - b)) {
       const rowXml = `<${p}row r="${r}">${cellsXml(newRows.get(r) ?? []).join("")}</${p}row>`;
       if (data.selfClosing) {
-        splices.push({ start: data.start, end: data.end, text: `<${p}sheetData>${rowXml}</${p}sheetData>` });
+        splices.push({ start: data.start, end: data.end, bytes: `<${p}sheetData>${rowXml}</${p}sheetData>` });
         continue;
       }
       const at = firstRowAfter(model.rows, r)?.start ?? data.closeStart;
-      splices.push({ start: at, end: at, text: rowXml });
+      splices.push({ start: at, end: at, bytes: rowXml });
     }
   }
 
   const dim = dimensionSplice(xml, model, writes);
   if (dim) splices.push(dim);
-  return applySplices(xml, mergeSheetDataSplices(splices, model));
+  return spliceBytes(xml, ordered(mergeSheetDataSplices(splices, model)));
 }
 
 /** Several new rows into a self-closing `<sheetData/>` must become one replacement, not several. */
@@ -320,10 +379,10 @@ function mergeSheetDataSplices(splices: Splice[], model: SheetModel): Splice[] {
   if (replacing.length <= 1) return splices;
   const open = `<${model.prefix}sheetData>`;
   const close = `</${model.prefix}sheetData>`;
-  const inner = replacing.map((s) => s.text.slice(open.length, s.text.length - close.length)).join("");
+  const inner = replacing.map((s) => s.bytes.slice(open.length, s.bytes.length - close.length)).join("");
   return [
     ...splices.filter((s) => !replacing.includes(s)),
-    { start: data.start, end: data.end, text: open + inner + close },
+    { start: data.start, end: data.end, bytes: open + inner + close },
   ];
 }
 
@@ -340,30 +399,24 @@ function dimensionSplice(xml: string, model: SheetModel, writes: readonly CellWr
     from = writes[0]?.address ?? from;
     to = from;
   }
+  let { row: r1, col: c1 } = from;
+  let { row: r2, col: c2 } = to;
   for (const { address: a } of writes) {
-    from = { row: Math.min(from.row, a.row), col: Math.min(from.col, a.col) };
-    to = { row: Math.max(to.row, a.row), col: Math.max(to.col, a.col) };
+    r1 = Math.min(r1, a.row);
+    c1 = Math.min(c1, a.col);
+    r2 = Math.max(r2, a.row);
+    c2 = Math.max(c2, a.col);
   }
-  const a = formatCellRef(from);
-  const b = formatCellRef(to);
+  const a = formatCellRef({ row: r1, col: c1 });
+  const b = formatCellRef({ row: r2, col: c2 });
   const next = a === b ? a : `${a}:${b}`;
   if (next === ref) return null;
-  return { start: model.dimension.start, end: model.dimension.end, text: replaceAttr(tag, "ref", next) };
+  // The tag's own bytes with the new range (ASCII) in place of the old one.
+  return { start: model.dimension.start, end: model.dimension.end, bytes: replaceAttr(tag, "ref", next) };
 }
 
-function applySplices(xml: string, splices: Splice[]): string {
-  // Insertions (empty spans) go before a replacement that starts at the same offset.
-  const ordered = splices
-    .map((s, i) => ({ s, i }))
-    .sort((x, y) => x.s.start - y.s.start || x.s.end - y.s.end || x.i - y.i)
-    .map(({ s }) => s);
-  const parts: string[] = [];
-  let cursor = 0;
-  for (const s of ordered) {
-    if (s.start < cursor) throw new Error("overlapping sheet edits");
-    parts.push(xml.slice(cursor, s.start), s.text);
-    cursor = s.end;
-  }
-  parts.push(xml.slice(cursor));
-  return parts.join("");
+/** In file order; insertions (empty spans) go before a replacement that starts at the same offset. */
+function ordered(splices: Splice[]): Splice[] {
+  // Array.prototype.sort is stable: splices that start and end alike keep the order they were made in.
+  return splices.sort((x, y) => x.start - y.start || x.end - y.end);
 }
