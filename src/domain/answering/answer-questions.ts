@@ -8,7 +8,6 @@ import type { MatchIndex } from "../matching/index.js";
 import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
 import { outOfScope } from "../matching/scope.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
-import { citeEntries } from "./cite.js";
 import type { CustomerContext } from "./customer.js";
 import { finalizeAnswer } from "./finalize.js";
 import { type AnswerReport, type ReportQuestion, summarize, withStaleWarnings } from "./report.js";
@@ -182,7 +181,6 @@ export function answerQuestion(
     );
   }
   draft = routeToReview(draft, query.analysis);
-  const cited = citeEntries(prepared, chosen.entries, question.text, customer);
   const drafted: ReportQuestion = {
     ...base,
     status: draft.status,
@@ -190,9 +188,11 @@ export function answerQuestion(
     confidence: top.confidence,
     entryId: entry.id,
     ...(extra ? { entryIds: [entry.id, extra.id] } : {}),
-    controls: cited.refs,
-    citations: cited.citations,
-    withheld: cited.withheld,
+    // Decided by finalizeAnswer below, from the same entries (the policy runs once); the keys are
+    // set here so that a row's fields keep their order in the report.
+    controls: [],
+    citations: [],
+    withheld: [],
     notes: draft.notes,
     matchedTerms: [...new Set(chosen.candidates.flatMap((c) => c.matchedTerms))],
   };
