@@ -53,7 +53,7 @@ const SPELLINGS: readonly [RegExp, string][] = [
  * result depends on the text alone. Cleared when full, so memory stays bounded on a server.
  */
 const normalizedTexts = new Map<string, string>();
-const MAX_NORMALIZED = 20_000;
+const MAX_NORMALIZED = 10_000;
 
 export function normalizeText(text: string): string {
   let t = normalizedTexts.get(text);
