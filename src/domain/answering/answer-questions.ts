@@ -8,7 +8,6 @@ import type { MatchIndex } from "../matching/index.js";
 import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
 import { outOfScope } from "../matching/scope.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
-import { citeEntries } from "./cite.js";
 import type { CustomerContext } from "./customer.js";
 import { finalizeAnswer } from "./finalize.js";
 import { type AnswerReport, type ReportQuestion, summarize, withStaleWarnings } from "./report.js";
@@ -182,7 +181,6 @@ export function answerQuestion(
     );
   }
   draft = routeToReview(draft, query.analysis);
-  const cited = citeEntries(prepared, chosen.entries, question.text, customer);
   const drafted: ReportQuestion = {
     ...base,
     status: draft.status,
@@ -190,9 +188,11 @@ export function answerQuestion(
     confidence: top.confidence,
     entryId: entry.id,
     ...(extra ? { entryIds: [entry.id, extra.id] } : {}),
-    controls: cited.refs,
-    citations: cited.citations,
-    withheld: cited.withheld,
+    // Decided by finalizeAnswer below, from the same entries (the policy runs once); the keys are
+    // set here so that a row's fields keep their order in the report.
+    controls: [],
+    citations: [],
+    withheld: [],
     notes: draft.notes,
     matchedTerms: [...new Set(chosen.candidates.flatMap((c) => c.matchedTerms))],
   };
@@ -201,14 +201,20 @@ export function answerQuestion(
 }
 
 /**
- * A repeated question's row, its own to change: its arrays and their items are copied, one level
- * deep, which is all a row holds. structuredClone did the same at about a third of a 5,000-row
- * run's answer time, in copying and GC.
+ * A repeated question's row, its own to change: the answer's fields with this question's place
+ * (id, sheet, row, source id, section), its arrays and their items copied one level deep, which is
+ * all a row holds. structuredClone did the same at about a third of a 5,000-row run's answer time,
+ * in copying and GC. Every key is one the answer already has, so the row's keys keep its order.
  */
-function copyOfRow(q: ReportQuestion): ReportQuestion {
+function repeatOf(q: ReportQuestion, at: Question): ReportQuestion {
   const items = <T extends object>(list: readonly T[]) => list.map((item) => ({ ...item }));
   return {
     ...q,
+    id: at.id,
+    sheet: at.location.sheet,
+    row: at.location.row,
+    sourceId: at.sourceId,
+    section: at.section,
     allowedValues: q.allowedValues && [...q.allowedValues],
     answer: q.answer && { ...q.answer },
     ...(q.entryIds ? { entryIds: [...q.entryIds] } : {}),
@@ -237,26 +243,15 @@ export function answerQuestionnaire(
   // when the question is a follow-up (analyzeQuestion reads `previous` for nothing else); never on
   // where it sits. So an identical question is answered once and its answer copied to the others.
   const answered = new Map<string, ReportQuestion>();
-  const followUps = new Map<string, boolean>();
   questionnaire.questions.forEach((q, i) => {
     const before = questionnaire.questions[i - 1];
     const previous = before && before.location.sheet === q.location.sheet ? before.text : null;
-    let followUp = followUps.get(q.text);
-    if (followUp === undefined) {
-      followUp = analyzeQuestion(q.text).followUp;
-      followUps.set(q.text, followUp);
-    }
+    // analyzeQuestion keeps its reading of each text: asking again costs a lookup.
+    const followUp = analyzeQuestion(q.text).followUp;
     const key = JSON.stringify([q.text, followUp ? previous : null, q.kind, q.allowedValues, q.existingAnswer]);
     const same = answered.get(key);
     if (same) {
-      questions.push({
-        ...copyOfRow(same),
-        id: q.id,
-        sheet: q.location.sheet,
-        row: q.location.row,
-        sourceId: q.sourceId,
-        section: q.section,
-      });
+      questions.push(repeatOf(same, q));
     } else {
       const answer = answerQuestion(prepared, q, customer, options, previous);
       answered.set(key, answer);

@@ -26,19 +26,83 @@ export function citeEntries(
   questionText: string,
   customer: CustomerContext,
 ): EntryCitations {
-  const request = citationRequest(prepared, entries, questionText, customer);
-  const decision = decideCitations(request);
-  const refs = request.controls
-    .flatMap((c) => c.refs)
-    .filter((r, i, all) => all.findIndex((x) => x.framework === r.framework && x.ref === r.ref) === i);
-  return { ...decision, refs };
+  const euRegulation = asksAboutEuRegulation(questionText);
+  const key = decisionKey(prepared, entries, customer, euRegulation);
+  let decided = key === null ? undefined : decisionsFor(prepared).get(key);
+  if (!decided) {
+    const request = citationRequest(prepared, entries, euRegulation, customer);
+    const decision = decideCitations(request);
+    const refs = request.controls
+      .flatMap((c) => c.refs)
+      .filter((r, i, all) => all.findIndex((x) => x.framework === r.framework && x.ref === r.ref) === i);
+    decided = { ...decision, refs };
+    if (key !== null) remember(prepared, key, decided);
+  }
+  // Each answer gets its own arrays and items (callers may edit a row's citations).
+  return {
+    citations: decided.citations.map((c) => ({ ...c })),
+    onRequest: decided.onRequest.map((c) => ({ ...c })),
+    withheld: decided.withheld.map((w) => ({ ...w })),
+    refs: decided.refs.map((r) => ({ ...r })),
+  };
 }
+
+/**
+ * Decisions already made, per prepared library. A questionnaire asks the policy about the same few
+ * entry sets for one customer on every row (a 5,000-row workbook: a few hundred distinct answers,
+ * fewer entry sets), and the decision reads nothing else: the entries' controls and artifacts, the
+ * library's artifacts, the customer and whether the question is about GDPR/NIS2. Bounded, since a
+ * server keeps one prepared library for many customers and days.
+ */
+const decisions = new WeakMap<PreparedLibrary, Map<string, EntryCitations>>();
+const MAX_DECISIONS = 5_000;
+
+function decisionsFor(prepared: PreparedLibrary): Map<string, EntryCitations> {
+  let memo = decisions.get(prepared);
+  if (!memo) {
+    memo = new Map();
+    decisions.set(prepared, memo);
+  }
+  return memo;
+}
+
+function remember(prepared: PreparedLibrary, key: string, decided: EntryCitations): void {
+  const memo = decisionsFor(prepared);
+  if (memo.size >= MAX_DECISIONS) memo.clear();
+  memo.set(key, decided);
+}
+
+/**
+ * What a decision depends on, as a key; null when an entry is not the prepared library's own
+ * object (an edited copy), which is then decided afresh. The artifact count keys a list grown in
+ * place, as artifactStanding does.
+ */
+function decisionKey(
+  prepared: PreparedLibrary,
+  entries: readonly LibraryEntry[],
+  customer: CustomerContext,
+  euRegulation: boolean,
+): string | null {
+  for (const e of entries) if (prepared.entriesById.get(e.id) !== e) return null;
+  return JSON.stringify([
+    entries.map((e) => e.id),
+    euRegulation,
+    customer.region,
+    customer.ndaOnFile,
+    customer.ndaUntil ?? null,
+    customer.asOf,
+    prepared.library.artifacts.length,
+  ]);
+}
+
+const asksAboutEuRegulation = (questionText: string): boolean =>
+  EU_REGULATION.some((p) => p.test(normalizeText(questionText)));
 
 /** The policy's question for an answer drafted from these entries (shared by drafting and review). */
 function citationRequest(
   prepared: PreparedLibrary,
   entries: readonly LibraryEntry[],
-  questionText: string,
+  euRegulation: boolean,
   customer: CustomerContext,
 ): CitationRequest {
   const controlIds = [...new Set(entries.flatMap((e) => e.controls))];
@@ -50,7 +114,7 @@ function citationRequest(
     directArtifactIds: [...new Set(entries.flatMap((e) => e.artifacts))],
     artifacts: prepared.library.artifacts,
     customer,
-    euRegulation: EU_REGULATION.some((p) => p.test(normalizeText(questionText))),
+    euRegulation,
     productFeature: entries.length > 0 && entries.every((e) => e.productFeature === true),
   };
 }
@@ -82,7 +146,7 @@ export function citationOptions(
   questionText: string,
   customer: CustomerContext,
 ): CitationOptions {
-  const request = citationRequest(prepared, entries, questionText, customer);
+  const request = citationRequest(prepared, entries, asksAboutEuRegulation(questionText), customer);
   const decision = decideCitations({ ...request, maxCitations: Number.POSITIVE_INFINITY });
   const allowed = [...decision.citations, ...decision.onRequest];
   const notAllowed = prepared.library.artifacts

@@ -1,6 +1,7 @@
+import type { IsoDate } from "../dates.js";
 import { contradiction, dropContradictingLead } from "../drafting/consistency.js";
 import { asksAboutLapse, lapseNotAskedBy } from "../drafting/inversion.js";
-import { staleReasons } from "../freshness/answer-freshness.js";
+import { type StaleReason, staleReasons } from "../freshness/answer-freshness.js";
 import { fillPlaceholders } from "../freshness/placeholders.js";
 import type { LibraryEntry } from "../library/types.js";
 import { analyzeQuestion } from "../matching/analyze.js";
@@ -45,7 +46,7 @@ export function finalizeAnswer(
   if (notes.some((n) => FLIPPED.test(n))) text = dropContradictingLead(value, text);
 
   const cited = citeEntries(prepared, entries, question.question, customer);
-  const stale = staleReasons({ library: prepared.library, entries, text, asOf: customer.asOf });
+  const stale = staleReasonsFor(prepared, entries, text, customer.asOf);
   for (const reason of stale) review(`not drafted as current on ${customer.asOf}: ${reason.reason}`);
   const contradicts = contradiction({ text: question.question, kind: question.kind }, value, text);
   if (contradicts) review(contradicts);
@@ -80,4 +81,37 @@ function claimsWeakPractice(question: string, entries: readonly LibraryEntry[]):
   // Read on the ask: a long question's context sentences ("some of our users will have admin
   // rights…") describe the risk, the ask is whether the practice is in place.
   return lapseNotAskedBy(analyzeQuestion(question).ask, texts);
+}
+
+/**
+ * Stale reasons already found, per prepared library: they read only the entries, the answer's text
+ * and the day, and the answers of one questionnaire stand on the same few entries with the same
+ * texts. Each answer gets its own copies; an entry that is not the library's own object (an edited
+ * copy) is checked afresh. Bounded, like the citation decisions.
+ */
+const staleFound = new WeakMap<PreparedLibrary, Map<string, StaleReason[]>>();
+const MAX_STALE = 5_000;
+
+function staleReasonsFor(
+  prepared: PreparedLibrary,
+  entries: readonly LibraryEntry[],
+  text: string,
+  asOf: IsoDate,
+): StaleReason[] {
+  const own = entries.every((e) => prepared.entriesById.get(e.id) === e);
+  const key = own ? JSON.stringify([entries.map((e) => e.id), text, asOf, prepared.library.artifacts.length]) : null;
+  let memo = staleFound.get(prepared);
+  let found = key === null ? undefined : memo?.get(key);
+  if (!found) {
+    found = staleReasons({ library: prepared.library, entries, text, asOf });
+    if (key !== null) {
+      if (!memo) {
+        memo = new Map();
+        staleFound.set(prepared, memo);
+      }
+      if (memo.size >= MAX_STALE) memo.clear();
+      memo.set(key, found);
+    }
+  }
+  return found.map((r) => ({ ...r }));
 }

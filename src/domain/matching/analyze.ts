@@ -364,10 +364,31 @@ function intentOf(normalized: string, closed: boolean, governance: boolean): Que
 }
 
 /**
+ * Questions already read, by text alone. Answering reads a question several times (whether it is
+ * a follow-up, its query, whether a Yes admits a lapse), and a questionnaire repeats its
+ * questions; the reading depends on the text, and on the row before only for a follow-up's
+ * context. Frozen, since every caller shares them; cleared when full, so memory stays bounded.
+ */
+const readings = new Map<string, QuestionAnalysis>();
+const MAX_READINGS = 10_000;
+
+/**
  * Reads one question. `previous` is the text of the row before it in the same sheet, when known:
  * a follow-up is matched in the light of it.
  */
 export function analyzeQuestion(text: string, previous?: string | null): QuestionAnalysis {
+  let alone = readings.get(text);
+  if (alone === undefined) {
+    alone = Object.freeze(readQuestion(text));
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(text, alone);
+  }
+  // The row before is read as the end of a follow-up's context, and nowhere else.
+  if (!alone.followUp || !previous) return alone;
+  return { ...alone, context: alone.context ? `${alone.context} ${previous}` : previous };
+}
+
+function readQuestion(text: string): QuestionAnalysis {
   const normalized = normalizeText(text);
   const sentences = splitSentences(text);
   const asks = sentences.filter(isAsk);
@@ -410,7 +431,6 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
     context: [
       topic !== null ? [topic.rest, plain.asides].join(" ").trim() : askParts.asides,
       contextSentences.join(" "),
-      followUp && previous ? previous : "",
     ]
       .filter(Boolean)
       .join(" "),

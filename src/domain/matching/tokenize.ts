@@ -50,7 +50,25 @@ const SPELLINGS: readonly [RegExp, string][] = [
   [/\banalys(e|ed|es|ing)\b/g, "analyz$1"],
 ];
 
+/**
+ * Texts already normalized. One question's text (and its ask, and its sentences) is normalized by
+ * analysis, tokenizing, scope rules, drafting checks and citing, each a dozen regex passes; the
+ * result depends on the text alone. Cleared when full, so memory stays bounded on a server.
+ */
+const normalizedTexts = new Map<string, string>();
+const MAX_NORMALIZED = 10_000;
+
 export function normalizeText(text: string): string {
+  let t = normalizedTexts.get(text);
+  if (t === undefined) {
+    t = normalize(text);
+    if (normalizedTexts.size >= MAX_NORMALIZED) normalizedTexts.clear();
+    normalizedTexts.set(text, t);
+  }
+  return t;
+}
+
+function normalize(text: string): string {
   let t = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
