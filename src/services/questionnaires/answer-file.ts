@@ -12,7 +12,7 @@ import { newId, newIds, type ServiceContext } from "../context.js";
 import { insightFor, insightStatements } from "../insights/record.js";
 import { draftReport } from "./draft-report.js";
 import { checkQuestionCount } from "./question-cap.js";
-import { type RepeatedDrafts, repeatedDrafts, sameJson } from "./repeated-drafts.js";
+import { type RepeatedDrafts, repeatedDrafts, sameJson, storedDraft } from "./repeated-drafts.js";
 
 export interface AnswerFileInput {
   readonly bytes: Uint8Array;
@@ -135,26 +135,29 @@ export function draftStatements(
     return ref;
   };
   const repeats = input.repeats ?? repeatedDrafts(input.report.questions);
-  const answerRows = repeats.rows.map((a, i) => ({
-    id: questionIds[i] as string,
-    tenantId,
-    questionnaireId: input.questionnaireId,
-    status: a.status,
-    value: a.answer?.value ?? null,
-    text: a.answer?.text ?? null,
-    confidence: a.confidence,
-    entryId: a.entryId,
-    controls: a.controls,
-    citations: a.citations,
-    onRequest: a.onRequest ?? NONE_OFFERED,
-    withheld: a.withheld,
-    entryIds: a.entryIds ?? null,
-    alternatives: a.alternatives,
-    notes: a.notes,
-    matchedTerms: a.matchedTerms,
-    insightRef: insightRef(input.insights?.[i]),
-    updatedAt: at,
-  }));
+  const answerRows = input.report.questions.map((_, i) => {
+    const a = storedDraft(input.report.questions, repeats, i);
+    return {
+      id: questionIds[i] as string,
+      tenantId,
+      questionnaireId: input.questionnaireId,
+      status: a.status,
+      value: a.answer?.value ?? null,
+      text: a.answer?.text ?? null,
+      confidence: a.confidence,
+      entryId: a.entryId,
+      controls: a.controls,
+      citations: a.citations,
+      onRequest: a.onRequest ?? NONE_OFFERED,
+      withheld: a.withheld,
+      entryIds: a.entryIds ?? null,
+      alternatives: a.alternatives,
+      notes: a.notes,
+      matchedTerms: a.matchedTerms,
+      insightRef: insightRef(input.insights?.[i]),
+      updatedAt: at,
+    };
+  });
   return [
     ...insertRows(db, answerInsights, insightRows),
     ...insertRows(db, questions, questionRows),
