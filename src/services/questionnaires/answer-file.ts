@@ -70,7 +70,7 @@ export interface SaveAnsweredInput {
 }
 
 /** An answer's offered citations when the report has none: one array, encoded once per save. */
-const NONE_OFFERED: never[] = [];
+const NONE_OFFERED = Object.freeze([]) as never[];
 
 /**
  * The insert statements for a questionnaire's questions and drafted answers (an answer shares its
