@@ -35,6 +35,9 @@ export function insertRows<T extends SQLiteTable>(db: Db, table: T, rows: readon
   const names = keys.map((key) => `"${(columns[key] as { name: string }).name}"`);
   const encoders = keys.map((key) => columns[key] as unknown as Encoder);
   const json = encoders.map((encoder) => encoder.columnType === "SQLiteTextJson");
+  // Only an object met a second time keeps its text, so a table of distinct values (a 20,000-row
+  // questionnaire without repeats) holds no more strings than before while it is saved.
+  const seen = new Set<object>();
   const encoded = new Map<object, unknown>();
   const encode = (i: number, value: unknown): unknown => {
     if (value === null || value === undefined) return null;
@@ -43,7 +46,8 @@ export function insertRows<T extends SQLiteTable>(db: Db, table: T, rows: readon
     let text = encoded.get(value);
     if (text === undefined) {
       text = encoder.mapToDriverValue(value) ?? null;
-      encoded.set(value, text);
+      if (seen.has(value)) encoded.set(value, text);
+      else seen.add(value);
     }
     return text;
   };
