@@ -10,11 +10,13 @@ import {
   type ColumnRole,
   headerRole,
   headerStrength,
+  headerWords,
   ID_PATTERN,
   isInstructionProse,
   isPlainYesNoToken,
   isQuestionLike,
   leadingId,
+  MAX_HEADER_CELL,
 } from "./vocabulary.js";
 
 export interface TableLayout {
@@ -145,6 +147,33 @@ function findHeader(grid: SheetGrid, fromRow = 0, toRow = HEADER_SCAN_ROWS): Hea
   return best;
 }
 
+/**
+ * Another table's header on the same sheet, between rows `from` and `to`: a row in which every
+ * cell names a column ("Q#" | "Supplementary question" | "Score" | "Yes/No" | "If no, please
+ * explain"), with a question and an answer column placed otherwise than in `layout`. The same
+ * header repeated (a long table, a converted PDF's pages) places them alike and is no new table.
+ * Returns the first such 0-based row, or null.
+ */
+export function otherTableHeader(grid: SheetGrid, layout: TableLayout, from: number, to: number): number | null {
+  for (let r = from; r < Math.min(to, grid.rows.length); r++) {
+    if (grid.hiddenRows.has(r)) continue;
+    const texts = new Map<number, string>();
+    (grid.rows[r] ?? []).forEach((t, c) => {
+      if (t !== "") texts.set(c, collapse(t));
+    });
+    if (texts.size < 3 || [...texts.values()].some((t) => t.length > MAX_HEADER_CELL)) continue;
+    const cand = candidate(grid, [r], texts);
+    if (cand.roles.size !== texts.size) continue;
+    const colOf = (role: ColumnRole) => [...cand.roles].find(([, x]) => x === role)?.[0] ?? null;
+    const q = colOf("question");
+    const a = colOf("answer");
+    if (q === null || a === null) continue;
+    if (q === layout.questionCol && a === layout.answerCol) continue;
+    return r;
+  }
+  return null;
+}
+
 /** How far down a header is looked for when the first rows hold none (terms and instructions above a table). */
 const LATE_HEADER_ROWS = 200;
 
@@ -226,7 +255,7 @@ function idLikeColumn(grid: SheetGrid, from: number, exclude: Set<number>, maxCo
  * the rows (1, 2, …) and repeat on every tab.
  */
 function idHeaderRank(header: string): number {
-  const h = header.toLowerCase().trim();
+  const h = headerWords(header);
   // The question's own id over its control's ("Question ID" beside "CCM Control ID") or a CRM's
   // record ("Question Number" beside "Record ID").
   if (/\b(question|ques)\.? ?(id|ref|reference|number|num|no\.?|#)(?=$|\s|\W)/.test(h)) return 4;

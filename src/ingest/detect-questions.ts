@@ -82,6 +82,9 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
   const questionHeader = collapse(layout.headers.get(qc) ?? "").toLowerCase();
   let section: string | null = opts.defaultSection;
   const sectionBelow = mergedDown(grid, sc);
+  // A section column written only on the first row of its group (a report grouped by it, a sheet
+  // that names each domain once): the rows below belong to it until a section row says otherwise.
+  let carried: { text: string; under: string | null } | null = null;
 
   /** A row's id: the id column's, else a number leading its question cell ("1.2 Do you…"). */
   const idOf = (r: number): string => {
@@ -217,7 +220,9 @@ export function extractQuestions(grid: SheetGrid, layout: TableLayout, opts: Ext
     if (!idText && !list && !isQuestionLike(qText) && qText.split(" ").length < (opts.emphasisKnown ? 2 : 3)) continue;
 
     if (!/\(\w+\)$/.test(idText)) stemId = idText || null;
-    const rowSection = sc === null ? "" : collapse(cellText(grid, r, sc) || (sectionBelow.get(r) ?? ""));
+    let rowSection = sc === null ? "" : collapse(cellText(grid, r, sc) || (sectionBelow.get(r) ?? ""));
+    if (rowSection) carried = { text: rowSection, under: section };
+    else if (carried && carried.under === section) rowSection = carried.text;
     joinable = true;
     if (markCols.length > 0) {
       out.push(

@@ -7,12 +7,12 @@ import { QuireError } from "../domain/errors.js";
 import type { LayoutHints } from "../domain/questionnaire/layout-hints.js";
 import type { Question, Questionnaire, SourceFormat } from "../domain/questionnaire/types.js";
 import { readCsv } from "./csv.js";
-import { detectLayout } from "./detect-header.js";
 import { extractQuestions } from "./detect-questions.js";
 import type { SheetGrid } from "./grid.js";
 import { checkFileSize, DEFAULT_LIMITS, type IngestLimits } from "./limits.js";
 import { readPdf } from "./pdf.js";
 import { sniffFormat } from "./sniff.js";
+import { detectTables } from "./tables.js";
 import { readXlsx } from "./xlsx.js";
 import { inspectZip } from "./zip-inspect.js";
 
@@ -82,22 +82,22 @@ function fromGrids(
   const questions: Question[] = [];
   const questionSheets = grids.filter((g) => !isEmptyGrid(g));
   for (const grid of questionSheets) {
-    const layout = detectLayout(grid, hints);
     const name = grid.name;
-    const found = layout
-      ? extractQuestions(grid, layout, {
-          defaultSection: name !== null && !GENERIC_SHEET.test(name.trim()) ? name : null,
-          idPrefix: name ?? "q",
-        })
-      : [];
-    if (!layout || found.length === 0) {
-      // Cover, instructions and list sheets land here; say so, so a missed table is noticed.
-      if (name !== null && questionSheets.length > 1)
-        warnings.push(`sheet '${name}': no question table found; skipped`);
-      continue;
+    const sheetSection = name !== null && !GENERIC_SHEET.test(name.trim()) ? name : null;
+    let found = 0;
+    for (const table of detectTables(grid, hints)) {
+      const got = extractQuestions(table.grid, table.layout, {
+        defaultSection: table.title ?? sheetSection,
+        idPrefix: name ?? "q",
+      });
+      if (got.length === 0) continue;
+      found += got.length;
+      warnings.push(...table.layout.warnings);
+      questions.push(...got);
     }
-    warnings.push(...layout.warnings);
-    questions.push(...found);
+    // Cover, instructions and list sheets land here; say so, so a missed table is noticed.
+    if (found === 0 && name !== null && questionSheets.length > 1)
+      warnings.push(`sheet '${name}': no question table found; skipped`);
   }
   if (questions.length === 0) throw noQuestions(fileName, format);
   return { source: { file: fileName, format }, questions, warnings };

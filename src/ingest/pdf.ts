@@ -9,14 +9,16 @@
 import { QuireError } from "../domain/errors.js";
 import type { LayoutHints } from "../domain/questionnaire/layout-hints.js";
 import type { Question } from "../domain/questionnaire/types.js";
+import { withoutAnswerBoxes } from "./answer-boxes.js";
 import { detectLayout } from "./detect-header.js";
 import { classifyKind, extractQuestions } from "./detect-questions.js";
 import { collapse } from "./grid.js";
 import { type IngestLimits, tooMuchText } from "./limits.js";
+import { columnOrderedText } from "./pdf-columns.js";
 import { checkPdfStreams } from "./pdf-streams.js";
 import { linesOf, lineText, rebuildTable } from "./pdf-table.js";
 import { openPdf, type PdfRun, type PdfText } from "./pdf-text.js";
-import { CLOSED_START, isQuestionLike, isTitleLike } from "./vocabulary.js";
+import { CLOSED_START, INSTRUCTION_START, isQuestionLike, isTitleLike, OPEN_START } from "./vocabulary.js";
 
 export interface PdfResult {
   questions: Question[];
@@ -80,7 +82,7 @@ export function stripPageFurniture(pages: readonly string[]): string[][] {
   const split = pages.map((p) =>
     p
       .split(/\r?\n/)
-      .map((l) => collapse(l))
+      .map((l) => collapse(withoutAnswerBoxes(l)))
       .filter((l) => l !== ""),
   );
   const mask = furnitureMask(split);
@@ -128,16 +130,17 @@ export function scanLines(
   const out: { text: string; sourceId: string | null; section: string | null }[] = [];
   let section: string | null = null;
   let open: Open | null = null;
-  /** Unnumbered lines that might start a question ("Do you ...") are only kept if they end in "?". */
-  let tentative = false;
+  /**
+   * Unnumbered prose since the last item or heading. A paragraph that ends by asking (a "?" or an
+   * "Describe …." sentence) is a question with its context: "Browsers can be tricked into … If your
+   * application changes data, do you protect those requests…?", as a web form prints its questions.
+   */
+  let prose: string[] = [];
 
   const close = () => {
-    if (open) {
-      const text = collapse(open.text);
-      if (!tentative || /\?$/.test(text)) out.push({ text, sourceId: open.sourceId, section: open.section });
-    }
+    if (open) out.push({ text: collapse(open.text), sourceId: open.sourceId, section: open.section });
     open = null;
-    tentative = false;
+    prose = [];
   };
   const finished = (t: string) => /[?.!:]$/.test(t);
   /** The id of the last numbered item, which "(a)" sub-items below it extend: 1.2(a). */
@@ -205,15 +208,40 @@ export function scanLines(
     }
     if (isTitleLike(line) && /^[\p{Lu}\d]/u.test(line) && line.split(" ").length <= 8) {
       section = line;
+      prose = [];
       continue;
     }
-    if (CLOSED_START.test(line)) {
-      open = { sourceId: null, section, text: line };
-      tentative = true;
+    // A paragraph may start as a question ("Do you …") or with its context; it asks when it ends.
+    if (prose.length === 0 && !CLOSED_START.test(line) && !/^[\p{Lu}"“(]/u.test(line)) continue;
+    prose.push(line);
+    const sentences = sentencesOf(collapse(prose.join(" ")));
+    const ask = sentences.at(-1) ?? "";
+    // "Describe …." asks; "Where you tick No, attach …." is a condition, and a paragraph that tells
+    // how to fill the form ("Tick one box for each question.") asks nothing.
+    const asks = /\?$/.test(line) || (/\.$/.test(line) && OPEN_START.test(ask) && !WH_START.test(ask));
+    // Sentences after the last instruction: the form's directions are no question's context.
+    const lastInstruction = sentences.findLastIndex((t) => INSTRUCTION_START.test(t));
+    const own = sentences.slice(lastInstruction + 1);
+    if (asks) {
+      if (own.length > 0) out.push({ text: own.slice(-MAX_PARAGRAPH_SENTENCES).join(" "), sourceId: null, section });
+      prose = [];
+    } else if (/[.!:]$/.test(line)) {
+      // A sentence that does not ask is context for the next one, at most a few sentences of it; a
+      // paragraph of directions is context for nothing.
+      prose = lastInstruction >= 0 ? [] : own.slice(-(MAX_PARAGRAPH_SENTENCES - 1));
     }
   }
   close();
   return out;
+}
+
+const WH_START = /^(what|how|which|who|whom|whose|where|when|why)\b/i;
+
+/** Context sentences and the ask together: an unnumbered question is at most this long. */
+const MAX_PARAGRAPH_SENTENCES = 4;
+
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}"“(])/u).filter((t) => t !== "");
 }
 
 /** Fewer questions than this from a table means the "table" was a stray header-like line: read lines instead. */
@@ -253,7 +281,7 @@ export async function readPdf(bytes: Uint8Array, limits: IngestLimits, hints?: L
   const table = readTable(pages, hints);
   if (table) return table;
   const warnings: string[] = [];
-  const lines = stripPageFurniture(pages.map((p) => p.text)).flat();
+  const lines = stripPageFurniture(pages.map((p) => columnOrderedText(p.runs) ?? p.text)).flat();
   if (lines.length === 0) {
     throw new QuireError(
       "empty_file",

@@ -29,7 +29,7 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
   ],
   [
     "id",
-    /^(#|no\.?|nr\.?|n°|num\.?|number|id|ref\.?|reference|item ?(#|no\.?|id)|s\.? ?no\.?|seq\.?|q ?#|q ?no\.?|q ?id)$|\b(question|ques|control|requirement|item|req|criteria|ref)\.? ?(id|num|no\.?|number|#|ref)\b|\bid$/,
+    /^(#|no\.?|nr\.?|n°|num\.?|number|id|ref\.?|reference|item( ?(#|no\.?|id))?|s\.? ?no\.?|seq\.?|q ?#|q ?no\.?|q ?id)$|\b(question|ques|control|requirement|item|req|criteria|ref)\.? ?(id|num|no\.?|number|#|ref)\b|\bid$/,
   ],
   [
     "section",
@@ -39,6 +39,8 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
   // A status is the answer even where its name shares a word with the comment beside it:
   // "Implementation Status" (the answer) next to "Implementation Details" (the comment).
   ["answer", /\b(implementation|compliance|control|conformity|conformance) status\b/],
+  // "If no, please explain" / "If yes, describe": the space to explain the answer beside it.
+  ["comment", /^if (yes|no|not|partial(ly)?)\b.*\b(explain|describe|specify|details?|comment)\b/],
   [
     "comment",
     /\b(comments?|evidence|notes?|additional (info|information|details|context)|explanation|justification|remarks?|details|bemerkung(en)?|kommentar|implementation( description| details)?|supporting|elaborat(e|ion)|clarification)\b/,
@@ -55,8 +57,22 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
   ],
 ];
 
+/**
+ * A header as words: a CRM export names its columns by the fields' API names ("Question__c",
+ * "Answer_Comments__c", "Section__c"), where "_" joins the words and "__c" marks a custom field.
+ */
+export function headerWords(text: string): string {
+  return text
+    .trim()
+    .replace(/__[a-z]{1,3}$/i, "")
+    .replace(/_+/g, " ")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 export function headerRole(text: string): ColumnRole | null {
-  let t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  let t = headerWords(text);
   // A name with a long note in brackets is still a name: "CSP Implementation Description
   // (Optional/Recommended)". The note is dropped only when the whole is too long to be a name, so
   // "Answer (Yes/No/N/A)" keeps the values it names.
@@ -72,7 +88,7 @@ export function headerRole(text: string): ColumnRole | null {
  * control's own text beside the question it asks), "Response" over "Status" or "Rating".
  */
 export function headerStrength(text: string, role: ColumnRole): number {
-  const t = text.trim().toLowerCase();
+  const t = headerWords(text);
   if (role === "question") return /\b(questions?|ques|requirements?|request|query|inquiry|frage)\b/.test(t) ? 2 : 1;
   if (role === "answer") return /\b(answers?|responses?|reply|antwort|yes\s*\/\s*no|y\s*\/\s*n)\b/.test(t) ? 2 : 1;
   return 1;
