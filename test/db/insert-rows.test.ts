@@ -73,6 +73,22 @@ describe("insertRows on better-sqlite3 (one prepared statement per table)", () =
     expect(dump(viaPrepared, "answers")).toHaveLength(23);
   });
 
+  it("stores a JSON value shared by many rows as each row's own (it is encoded once)", async () => {
+    const viaDrizzle = openSqlite(":memory:");
+    const viaPrepared = openSqlite(":memory:");
+    const shared = { withheld: [{ artifactId: "soc2", reason: 'no NDA, "quoted"' }], notes: ["séance"] };
+    // Every third row shares the same objects, the others have equal copies or their own values.
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      ...answer(i),
+      withheld: i % 3 === 0 ? shared.withheld : i % 3 === 1 ? structuredClone(shared.withheld) : [],
+      notes: i % 3 === 0 ? shared.notes : [`note ${i}`],
+      onRequest: i % 2 ? null : shared.withheld.map((w) => ({ ...w, type: "soc2-type2", title: "SOC 2" })),
+    }));
+    await atomic(viaDrizzle.db, [viaDrizzle.db.insert(answers).values(rows)]);
+    await atomic(viaPrepared.db, insertRows(viaPrepared.db, answers, rows));
+    expect(dump(viaPrepared, "answers")).toEqual(dump(viaDrizzle, "answers"));
+  });
+
   it("rolls the whole save back when a row fails", async () => {
     const handle = openSqlite(":memory:");
     const rows = [answer(1), answer(2), answer(1)]; // duplicate primary key in the last row

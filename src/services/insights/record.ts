@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { answerInsights, answers, questionnaireInsights } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
-import type { AnswerReport } from "../../domain/answering/report.js";
+import type { AnswerReport, ReportQuestion } from "../../domain/answering/report.js";
 import { detectFrameworks, type FrameworkMention, type QuestionPlace } from "../../domain/insight/frameworks.js";
 import {
   type QuestionInsight,
@@ -12,6 +12,7 @@ import {
 import type { Questionnaire } from "../../domain/questionnaire/types.js";
 import type { ServiceContext } from "../context.js";
 import { preparedLibraryFor } from "../library/prepared.js";
+import type { RepeatedDrafts } from "../questionnaires/repeated-drafts.js";
 
 export interface RecordedInsight {
   /** Per question, in the report's order: stored on each answer row. */
@@ -36,6 +37,8 @@ export async function insightFor(
     customer: CustomerContext;
     questionnaire: Questionnaire;
     report: AnswerReport;
+    /** The report's repeatedDrafts, when the caller has them: a row that repeats another at the same place takes its insight. */
+    repeats?: RepeatedDrafts;
   },
 ): Promise<RecordedInsight> {
   const { library } = await preparedLibraryFor(ctx);
@@ -54,18 +57,28 @@ export async function insightFor(
   };
   // Repeated questions have equal insights: each is built once per place and answer, and the rows
   // share it (draftStatements stores a shared insight once).
+  // A row whose draft equals an earlier row's in every field (repeatedDrafts: a superset of what
+  // questionInsightKey lists) under the same section and sheet takes that row's insight without a key.
   const built = new Map<string, QuestionInsight>();
-  const questions = input.report.questions.map((q, i) => {
-    const source = input.questionnaire.questions[i];
-    const place = { text: q.question, section: q.section, sheet: source?.location.sheet ?? q.sheet };
+  const rows = input.report.questions;
+  const sheetOf = (i: number) => input.questionnaire.questions[i]?.location.sheet ?? (rows[i] as ReportQuestion).sheet;
+  const questions: QuestionInsight[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const q = rows[i] as ReportQuestion;
+    const f = input.repeats?.sameAs[i] ?? i;
+    if (f !== i && (rows[f] as ReportQuestion).section === q.section && sheetOf(f) === sheetOf(i)) {
+      questions[i] = questions[f] as QuestionInsight;
+      continue;
+    }
+    const place = { text: q.question, section: q.section, sheet: sheetOf(i) };
     const key = `${placeKey(place)}\u0000${questionInsightKey(q)}`;
     let insight = built.get(key);
     if (!insight) {
       insight = questionInsight(q, place, library, detect);
       built.set(key, insight);
     }
-    return insight;
-  });
+    questions[i] = insight;
+  }
   const rollup = questionnaireInsight(questions, { askedOn: input.askedOn, customer: input.customer });
   return {
     questions,

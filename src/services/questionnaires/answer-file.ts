@@ -12,6 +12,7 @@ import { newId, newIds, type ServiceContext } from "../context.js";
 import { insightFor, insightStatements } from "../insights/record.js";
 import { draftReport } from "./draft-report.js";
 import { checkQuestionCount } from "./question-cap.js";
+import { type RepeatedDrafts, repeatedDrafts, sameJson, storedDraft } from "./repeated-drafts.js";
 
 export interface AnswerFileInput {
   readonly bytes: Uint8Array;
@@ -68,9 +69,13 @@ export interface SaveAnsweredInput {
   readonly status: QuestionnaireStatus;
 }
 
+/** An answer's offered citations when the report has none: one array, encoded once per save. */
+const NONE_OFFERED = Object.freeze([]) as never[];
+
 /**
  * The insert statements for a questionnaire's questions and drafted answers (an answer shares its
- * question's id), after the distinct per-question insights they point at.
+ * question's id), after the distinct per-question insights they point at. `repeats` is the
+ * report's repeatedDrafts (computed here when the caller has not).
  */
 export function draftStatements(
   ctx: ServiceContext,
@@ -79,11 +84,20 @@ export function draftStatements(
     questionnaire: Questionnaire;
     report: AnswerReport;
     insights?: readonly QuestionInsight[] | undefined;
+    repeats?: RepeatedDrafts | undefined;
   },
 ) {
   const { db, tenantId } = ctx;
   const at = ctx.clock.now().toISOString();
   const questionIds = newIds("q", input.questionnaire.questions.length);
+  // A repeated question's allowed values are the first one's array when equal (encoded once).
+  const valuesOfText = new Map<string, string[] | null>();
+  const allowedValues = (text: string, values: string[] | null) => {
+    const first = valuesOfText.get(text);
+    if (first === undefined) valuesOfText.set(text, values);
+    else if (first !== values && sameJson(first, values)) return first;
+    return values;
+  };
   const questionRows = input.questionnaire.questions.map((q, i) => ({
     id: questionIds[i] as string,
     tenantId,
@@ -93,7 +107,7 @@ export function draftStatements(
     section: q.section,
     text: q.text,
     kind: q.kind,
-    allowedValues: q.allowedValues,
+    allowedValues: allowedValues(q.text, q.allowedValues),
     sheet: q.location.sheet,
     row: q.location.row,
     answerCell: q.location.answerCell,
@@ -120,26 +134,30 @@ export function draftStatements(
     refsByObject.set(insight, ref);
     return ref;
   };
-  const answerRows = input.report.questions.map((a, i) => ({
-    id: questionIds[i] as string,
-    tenantId,
-    questionnaireId: input.questionnaireId,
-    status: a.status,
-    value: a.answer?.value ?? null,
-    text: a.answer?.text ?? null,
-    confidence: a.confidence,
-    entryId: a.entryId,
-    controls: a.controls,
-    citations: a.citations,
-    onRequest: a.onRequest ?? [],
-    withheld: a.withheld,
-    entryIds: a.entryIds ?? null,
-    alternatives: a.alternatives,
-    notes: a.notes,
-    matchedTerms: a.matchedTerms,
-    insightRef: insightRef(input.insights?.[i]),
-    updatedAt: at,
-  }));
+  const repeats = input.repeats ?? repeatedDrafts(input.report.questions);
+  const answerRows = input.report.questions.map((_, i) => {
+    const a = storedDraft(input.report.questions, repeats, i);
+    return {
+      id: questionIds[i] as string,
+      tenantId,
+      questionnaireId: input.questionnaireId,
+      status: a.status,
+      value: a.answer?.value ?? null,
+      text: a.answer?.text ?? null,
+      confidence: a.confidence,
+      entryId: a.entryId,
+      controls: a.controls,
+      citations: a.citations,
+      onRequest: a.onRequest ?? NONE_OFFERED,
+      withheld: a.withheld,
+      entryIds: a.entryIds ?? null,
+      alternatives: a.alternatives,
+      notes: a.notes,
+      matchedTerms: a.matchedTerms,
+      insightRef: insightRef(input.insights?.[i]),
+      updatedAt: at,
+    };
+  });
   return [
     ...insertRows(db, answerInsights, insightRows),
     ...insertRows(db, questions, questionRows),
@@ -151,6 +169,7 @@ export function draftStatements(
 export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput): Promise<void> {
   const { db, tenantId } = ctx;
   const at = ctx.clock.now().toISOString();
+  const repeats = repeatedDrafts(input.report.questions);
   const insight = await insightFor(ctx, {
     questionnaireId: input.questionnaireId,
     customerId: input.customerId,
@@ -158,6 +177,7 @@ export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput
     customer: input.customer,
     questionnaire: input.questionnaire,
     report: input.report,
+    repeats,
   });
   await atomic(db, [
     db.insert(questionnaires).values({
@@ -182,7 +202,7 @@ export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput
       createdAt: at,
       updatedAt: at,
     }),
-    ...draftStatements(ctx, { ...input, insights: insight.questions }),
+    ...draftStatements(ctx, { ...input, insights: insight.questions, repeats }),
     ...insightStatements(ctx, insight.row),
   ]);
 }

@@ -17,6 +17,7 @@ import { draftStatements } from "./answer-file.js";
 import { collectBulkDraft, startBulkDraft, usesBulk } from "./bulk-draft.js";
 import { draftReport } from "./draft-report.js";
 import { checkQuestionCount } from "./question-cap.js";
+import { type RepeatedDrafts, repeatedDrafts } from "./repeated-drafts.js";
 import { customerContextOf, type QuestionnaireRow } from "./shape.js";
 
 /** Still waiting for its processing job (a job resumed after a crash finds it "processing"). */
@@ -106,6 +107,7 @@ async function completeQuestionnaire(
   const { db, tenantId } = ctx;
   const id = row.id;
   const where = and(eq(questionnaires.tenantId, tenantId), eq(questionnaires.id, id));
+  const repeats = repeatedDrafts(report.questions);
   const insight = await insightFor(ctx, {
     questionnaireId: id,
     customerId: row.customerId,
@@ -113,8 +115,9 @@ async function completeQuestionnaire(
     customer: customerContextOf(row),
     questionnaire,
     report,
+    repeats,
   });
-  await saveDrafts(ctx, id, questionnaire, report, insight.questions);
+  await saveDrafts(ctx, id, questionnaire, report, insight.questions, repeats);
   const n = questionnaire.questions.length;
   const event = await eventWrites(ctx, "questionnaire.drafted", {
     questionnaireId: id,
@@ -170,6 +173,7 @@ async function saveDrafts(
   questionnaire: Questionnaire,
   report: AnswerReport,
   insights: readonly QuestionInsight[],
+  repeats: RepeatedDrafts,
 ): Promise<void> {
   const { db, tenantId } = ctx;
   await atomic(db, [
@@ -177,7 +181,7 @@ async function saveDrafts(
     db.delete(answerInsights).where(and(eq(answerInsights.tenantId, tenantId), eq(answerInsights.questionnaireId, id))),
     db.delete(questions).where(and(eq(questions.tenantId, tenantId), eq(questions.questionnaireId, id))),
   ]);
-  const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report, insights });
+  const statements = draftStatements(ctx, { questionnaireId: id, questionnaire, report, insights, repeats });
   for (let i = 0; i < statements.length; i += SAVE_CHUNK) {
     await atomic(db, statements.slice(i, i + SAVE_CHUNK));
     await (ctx.yieldWrites?.() ?? Promise.resolve());
