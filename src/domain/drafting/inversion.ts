@@ -131,8 +131,7 @@ const EXCEPTION_SHAPES = [
   // Words that name a lapse whatever the practice: what is missing, late, stale, ignored, left over,
   // turned off or kept for ever. A question built on one asks about the lapse, not the practice.
   /\b(missing|lacking|absent|untested|unencrypted|unpatched|unreviewed|unmonitored|unmanaged|unsupported|unresolved|unaddressed|outdated|obsolete|stale|overdue|insecure|weak|leaked|lost|stolen|compromised|breached)\b|\bexpired (\w+ )?(certificates?|accounts?|credentials|keys?|passwords?|licen[cs]es?|software|domains?)\b/,
-  // "without undue delay" is the promptness a notification clause asks for, not a delay.
-  /(?<!\b(without|no) (undue |unreasonable |unnecessary |any )?)\b(postpon|defer|delay|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*/,
+  /\b(postpon|defer|delay|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*/,
   /\b(turned|switched|shut) off\b|\b(permanent(ly)?|indefinite(ly)?|standing)\b|\bolder than\b/,
   /\b(written down|hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
   // The safeguard left out ("without a password", "with no expiry date"), or done for only part of

@@ -162,20 +162,6 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     ),
   },
   {
-    // "the retention setting currently configured for our workspace", "settings applied to our
-    // tenant": the present state of the buyer's own account, not what the product can do.
-    reason: "asks for the people or configuration of the buyer's own account",
-    pattern:
-      /\b(currently|presently|now|already|actually) (configured|set|enabled|applied|in effect|in use)\b.{0,40}\b(in|on|for) (our|my) (tenant|account|instance|workspace|subscription|environment)\b|\b(settings?|configuration|values?) ((that |which )?(is|are) )?(currently |now )?(configured|set|applied|in effect) (in|on|for) (our|my) (tenant|account|instance|workspace|subscription)\b/,
-  },
-  {
-    // "the controls that our organisation has already put in place", "have we mapped…": what the
-    // buyer itself did, which only the buyer knows.
-    reason: "asks about the buyer's own systems, which only the buyer can confirm",
-    pattern:
-      /\b(that|which|what) (we|our (organi[sz]ation|company|institution|bank|firm|entity|team)) (has |have |had )?(already )?(put|implemented|deployed|configured|set up|mapped|chosen|selected|adopted|agreed|signed|done)\b|\b(have|did|has) (we|our (organi[sz]ation|company|institution|bank|firm|entity|team)) (already )?(mapped|implemented|configured|put|deployed|selected|chosen|agreed|signed|provided|sent|given)\b/,
-  },
-  {
     // "list the session cookie values currently issued to our users": the live values of the
     // buyer's tenant, not a practice.
     reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",
@@ -238,16 +224,13 @@ const INNER_CLAUSE =
  */
 const ASIDES = [
   /\([^()]*\)/gi,
-  // Examples after the ask ("…, for example by clients affected, duration and data lost") illustrate
-  // it; the practice asked about came before them.
-  /\b(for example|for instance|e\.g\.?)(?=[\s,:])[^.?;:]*/gi,
   // The security triad qualifies anything ("the confidentiality, integrity and availability of
   // backup data"): the topic is what follows it.
   /\b(the )?confidentiality,? integrity,? (and|&) availability( of)?\b/gi,
   /\b(as per|per|according to|in accordance with|as required by|as permitted by|consistent with|in line with|as deemed appropriate by|as determined by|as justified by)( (all|any|the|its|their|respective|relevant|applicable|organi[sz]ational|local))* (slas?|laws?|regulations?|legal|statutory|contractual|standards?|industry|best practices?|requirements|the business|the organi[sz]ation|risk)\b[^.?;:]*/gi,
   // How often qualifies what is done ("network configurations reviewed at least annually"): the
   // practice is the topic. A frequency question ("how often…") is read by its intent, not here.
-  /\b(at least |no less than |a minimum of )(once )?(annually|yearly|quarterly|monthly|weekly|daily|(a|per|every) (year|quarter|month|week|day)|every \w+ (months|years|weeks))\b|\b(and )?(periodically|on a (regular|periodic) basis)\b|\b(on )?(an? )?(daily|weekly|monthly|quarterly|annual|yearly|regular|periodic|ongoing|continuous)\s+basis\b/gi,
+  /\b(at least |no less than |a minimum of )(once )?(annually|yearly|quarterly|monthly|weekly|daily|(a|per|every) (year|quarter|month|week)|every \w+ (months|years|weeks))\b|\b(and )?(periodically|on a (regular|periodic) basis)\b|\b(on )?(an? )?(daily|weekly|monthly|quarterly|annual|yearly|regular|periodic|ongoing|continuous)\s+basis\b/gi,
   /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
 ];
 
@@ -290,10 +273,7 @@ const PLAIN_TEMPLATE_VERBS: readonly (readonly [RegExp, string])[] = [
   [/\bkept (up[\s-]to[\s-]date|current)\b/g, "maintained"],
   [/\b(written down|set down in writing|recorded in writing)\b/g, "documented"],
   [/\bsigned off\b/g, "approved"],
-  [
-    /\b(made known|explained) to (all )?(relevant |affected |appropriate |applicable )?(staff|personnel|employees|the workforce)\b/g,
-    "communicated",
-  ],
+  [/\b(made known|explained) to (all )?(staff|personnel|employees|the workforce)\b/g, "communicated"],
 ];
 /** Any of the phrases above: most questions have none, and then no replacement runs. */
 const ANY_PLAIN_TEMPLATE_VERB =

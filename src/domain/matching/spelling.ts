@@ -4,8 +4,6 @@
  * deletion, substitution or transposition), the most frequent one when several are. Runs on raw
  * words before stemming and concept detection, so a corrected word also finds its concept.
  */
-import { stem } from "./tokenize.js";
-
 export type Lexicon = ReadonlyMap<string, number>;
 
 const WORD = /[a-z][a-z0-9]*/g;
@@ -39,23 +37,6 @@ function withinOneEdit(a: string, b: string): boolean {
  */
 const MIN_LENGTH = 6;
 
-/**
- * The stems of a lexicon's words, built once per lexicon (a few milliseconds). A word the library never
- * uses in this form but whose stem it uses ("calling" where it has "calls", "emerging" where it has
- * "emergency") is a real word in another inflection, not a typo: correcting it to its one-edit
- * neighbour ("cabling", "merging") would swap its meaning for another.
- */
-const stemsOf = new WeakMap<Lexicon, Set<string>>();
-function knownStems(lexicon: Lexicon): Set<string> {
-  let stems = stemsOf.get(lexicon);
-  if (!stems) {
-    stems = new Set();
-    for (const w of lexicon.keys()) stems.add(stem(w));
-    stemsOf.set(lexicon, stems);
-  }
-  return stems;
-}
-
 export function correctWord(word: string, lexicon: Lexicon, byLength: ReadonlyMap<number, readonly string[]>): string {
   if (word.length < MIN_LENGTH || lexicon.has(word) || /\d/.test(word)) return word;
   let best: string | null = null;
@@ -70,11 +51,7 @@ export function correctWord(word: string, lexicon: Lexicon, byLength: ReadonlyMa
       }
     }
   }
-  if (best === null) return word;
-  // A correction that keeps the word's stem only mends its spelling ("awarness"); one that changes a
-  // stem the library knows changes its meaning.
-  const own = stem(word);
-  return stem(best) !== own && knownStems(lexicon).has(own) ? word : best;
+  return best ?? word;
 }
 
 export function lexiconByLength(lexicon: Lexicon): Map<number, string[]> {

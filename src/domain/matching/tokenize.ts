@@ -17,10 +17,7 @@ const STOPWORDS = new Set(
     "organization organisation company firm business entity applicable " +
     "currently current ensure ensures ensured place process processes procedure procedures " +
     // Control-framework filler: "the organization employs mechanisms…", "organizational systems".
-    "employ employs employed employing mechanism mechanisms organizational organisational " +
-    // DORA's "ICT" qualifies everything ("ICT risk", "ICT-related incidents", "ICT systems") the way
-    // "IT" does, and "it" is already dropped: the noun after it is the topic.
-    "ict"
+    "employ employs employed employing mechanism mechanisms organizational organisational"
   ).split(/\s+/),
 );
 
@@ -113,8 +110,6 @@ const NOUN_TO_VERB = new Map([
   ["analysi", "analyz"],
   ["complianc", "compliant"],
   ["transmiss", "transmit"],
-  // "anomalies" / "anomaly" and "anomalous".
-  ["anomali", "anomal"],
 ]);
 function sameFamily(stemmed: string): string {
   if (stemmed.endsWith("ifi")) return stemmed.slice(0, -1);
@@ -123,8 +118,7 @@ function sameFamily(stemmed: string): string {
 }
 
 const stemCache = new Map<string, string>();
-/** The stem a lower-cased word is indexed by (the same one `wordsOf` gives it). */
-export function stem(word: string): string {
+function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     // British -ise/-isation spellings share a stem with the American ones.
