@@ -253,6 +253,10 @@ describe("eval dataset validator", () => {
       "hecvat-campus",
       "vendor-risk-fs",
       "cloud-governance",
+      "soc2-tsc",
+      "pci-derived",
+      "cyber-insurance",
+      "dora-ict",
     ]) {
       expect(
         out.split("\n").some((l) => l.startsWith(family)),
