@@ -23,6 +23,7 @@ import { replaceLibrary } from "../../src/services/library/replace.js";
 import { saveAnswered } from "../../src/services/questionnaires/answer-file.js";
 import { exportQuestionnaire } from "../../src/services/questionnaires/export.js";
 import { repeatedDrafts, sameJson } from "../../src/services/questionnaires/repeated-drafts.js";
+import { plainAnswerRows, plainQuestionRows } from "./plain-rows.js";
 
 /**
  * Issue 13: the save encodes a repeated question's draft once and reuses its insight. What it
@@ -144,46 +145,12 @@ async function plainSave(questionnaireId: string, questionnaire: Questionnaire, 
   });
   const ids = questionnaire.questions.map((_, i) => `q_${questionnaireId}_${String(i).padStart(5, "0")}`);
   await atomic(handle.db, [
-    ...chunkRows(
-      questionnaire.questions.map((q, i) => ({
-        id: ids[i] as string,
-        tenantId: "t1",
-        questionnaireId,
-        ordinal: i,
-        sourceId: q.sourceId,
-        section: q.section,
-        text: q.text,
-        kind: q.kind,
-        allowedValues: q.allowedValues,
-        sheet: q.location.sheet,
-        row: q.location.row,
-        answerCell: q.location.answerCell,
-        commentCell: q.location.commentCell,
-        existingAnswer: q.existingAnswer,
-      })),
-    ).map((chunk) => handle.db.insert(questions).values(chunk)),
-    ...chunkRows(
-      report.questions.map((a, i) => ({
-        id: ids[i] as string,
-        tenantId: "t1",
-        questionnaireId,
-        status: a.status,
-        value: a.answer?.value ?? null,
-        text: a.answer?.text ?? null,
-        confidence: a.confidence,
-        entryId: a.entryId,
-        controls: a.controls,
-        citations: a.citations,
-        onRequest: a.onRequest ?? [],
-        withheld: a.withheld,
-        entryIds: a.entryIds ?? null,
-        alternatives: a.alternatives,
-        notes: a.notes,
-        matchedTerms: a.matchedTerms,
-        insightRef: i,
-        updatedAt: at,
-      })),
-    ).map((chunk) => handle.db.insert(answers).values(chunk)),
+    ...chunkRows(plainQuestionRows(questionnaire, ids, "t1", questionnaireId)).map((chunk) =>
+      handle.db.insert(questions).values(chunk),
+    ),
+    ...chunkRows(plainAnswerRows(report, ids, "t1", questionnaireId, at)).map((chunk) =>
+      handle.db.insert(answers).values(chunk),
+    ),
     ...chunkRows(
       report.questions.map((q, ref) => ({
         tenantId: "t1",

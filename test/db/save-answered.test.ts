@@ -21,6 +21,7 @@ import type { ServiceContext } from "../../src/services/context.js";
 import { preparedLibraryFor } from "../../src/services/library/prepared.js";
 import { replaceLibrary } from "../../src/services/library/replace.js";
 import { saveAnswered } from "../../src/services/questionnaires/answer-file.js";
+import { plainAnswerRows, plainQuestionRows } from "./plain-rows.js";
 
 /**
  * Saving an answered questionnaire (issue 13: 5,000 answers in ≤ 150 ms) stores exactly what the
@@ -140,46 +141,12 @@ describe("saveAnswered", () => {
         createdAt: at,
         updatedAt: at,
       }),
-      ...chunkRows(
-        questionnaire.questions.map((q, i) => ({
-          id: ids[i] as string,
-          tenantId: "t1",
-          questionnaireId: "qn_ref",
-          ordinal: i,
-          sourceId: q.sourceId,
-          section: q.section,
-          text: q.text,
-          kind: q.kind,
-          allowedValues: q.allowedValues,
-          sheet: q.location.sheet,
-          row: q.location.row,
-          answerCell: q.location.answerCell,
-          commentCell: q.location.commentCell,
-          existingAnswer: q.existingAnswer,
-        })),
-      ).map((chunk) => handle.db.insert(questions).values(chunk)),
-      ...chunkRows(
-        report.questions.map((a, i) => ({
-          id: ids[i] as string,
-          tenantId: "t1",
-          questionnaireId: "qn_ref",
-          status: a.status,
-          value: a.answer?.value ?? null,
-          text: a.answer?.text ?? null,
-          confidence: a.confidence,
-          entryId: a.entryId,
-          controls: a.controls,
-          citations: a.citations,
-          onRequest: a.onRequest ?? [],
-          withheld: a.withheld,
-          entryIds: a.entryIds ?? null,
-          alternatives: a.alternatives,
-          notes: a.notes,
-          matchedTerms: a.matchedTerms,
-          insightRef: i,
-          updatedAt: at,
-        })),
-      ).map((chunk) => handle.db.insert(answers).values(chunk)),
+      ...chunkRows(plainQuestionRows(questionnaire, ids, "t1", "qn_ref")).map((chunk) =>
+        handle.db.insert(questions).values(chunk),
+      ),
+      ...chunkRows(plainAnswerRows(report, ids, "t1", "qn_ref", at)).map((chunk) =>
+        handle.db.insert(answers).values(chunk),
+      ),
       // One insight row per answer: the save stores each distinct one once, and must read the same.
       ...chunkRows(insights.map((insight, ref) => ({ tenantId: "t1", questionnaireId: "qn_ref", ref, insight }))).map(
         (chunk) => handle.db.insert(answerInsights).values(chunk),
