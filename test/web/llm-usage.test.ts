@@ -42,6 +42,10 @@ describePages("the review page with Claude drafting", () => {
         timeout: 90_000,
       })
       .toBe("drafted");
+    // What the page shows comes from the questionnaire's recorded usage: checked first, so a run in
+    // which drafting did not reach the model fails here and says so, not as a missing line on a page.
+    const detail = await quire.api<{ llm: { calls: number; model: string } | null }>("GET", `/v1/questionnaires/${id}`);
+    expect(detail.llm).toMatchObject({ calls: 2, model: "claude-sonnet-4-6" });
 
     const ctx = await browser.newContext();
     try {
@@ -51,12 +55,14 @@ describePages("the review page with Claude drafting", () => {
       await p.getByRole("button", { name: "Sign in", exact: true }).click();
       await p.goto(`${quire.base}/app/questionnaires/${id}`);
       const line = p.locator("#qn-llm");
-      await line.waitFor();
+      // The review page loads its client and the questionnaire: seconds alone, far more inside the
+      // full suite on 2 cores with other browsers running.
+      await line.waitFor({ timeout: 60_000 });
       expect(await line.textContent()).toMatch(
         /^Drafted with claude-sonnet-4-6: 2 calls \(interactive\), [\d,]+ input, [\d,]+ cached, [\d,]+ output tokens, about \$\d+\.\d{4}$/,
       );
     } finally {
       await ctx.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
