@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
+import { answerArgs } from "./answer-args.js";
 
 const run = promisify(execFile);
 
@@ -18,21 +19,7 @@ describe("the CLI bundle (dist/cli.mjs) behind bin/quire.mjs", () => {
     expect(statSync("dist/cli.mjs").mtimeMs).toBe(built); // fresh: run as built, not rebuilt
 
     const dir = mkdtempSync(join(tmpdir(), "quire-bundle-"));
-    const args = (name: string) => [
-      "answer",
-      "fixtures/caiq-like.xlsx",
-      "--region",
-      "eu",
-      "--as-of",
-      "2026-11-24",
-      "--offline",
-      "--db",
-      join(dir, `${name}.db`),
-      "--report",
-      join(dir, `${name}.json`),
-      "--out",
-      join(dir, `${name}.xlsx`),
-    ];
+    const args = (name: string) => answerArgs("fixtures/caiq-like.xlsx", dir, name);
     await run("node", ["bin/quire.mjs", ...args("bundle")]); // a fresh database: the migrations are found from dist/
     expect(await runCli(args("sources"), { stdout: () => {}, stderr: () => {} })).toBe(0);
     expect(readFileSync(join(dir, "bundle.json"), "utf8")).toBe(readFileSync(join(dir, "sources.json"), "utf8"));

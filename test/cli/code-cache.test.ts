@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript module (bin/quire.mjs imports it before anything is built)
 import { codeCachePath, loadWithCodeCache, routeDynamicImports } from "../../scripts/code-cache.mjs";
 import { runCli } from "../../src/cli/main.js";
+import { answerArgs } from "./answer-args.js";
 
 const run = promisify(execFile);
 
@@ -96,21 +97,7 @@ describe("the V8 code cache behind `quire answer` (scripts/code-cache.mjs)", () 
   }, async () => {
     await run("node", ["scripts/build.mjs"]);
     const dir = mkdtempSync(join(tmpdir(), "quire-code-cache-cli-"));
-    const args = (file: string, name: string) => [
-      "answer",
-      file,
-      "--region",
-      "eu",
-      "--as-of",
-      "2026-11-24",
-      "--offline",
-      "--db",
-      join(dir, `${name}.db`),
-      "--report",
-      join(dir, `${name}.json`),
-      "--out",
-      join(dir, `${name}.xlsx`),
-    ];
+    const args = (file: string, name: string) => answerArgs(file, dir, name);
     const silent = { stdout: () => {}, stderr: () => {} };
     expect(await runCli(args("fixtures/caiq-like.xlsx", "sources"), silent)).toBe(0);
     expect(await runCli(args("fixtures/numbered.pdf", "sources-pdf"), silent)).toBe(0);

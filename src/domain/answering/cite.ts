@@ -5,6 +5,7 @@ import { normalizeText } from "../matching/tokenize.js";
 import { SECURITY_CONCEPTS } from "../matching/vocabulary.js";
 import type { PreparedLibrary } from "./answer-questions.js";
 import type { CustomerContext } from "./customer.js";
+import { libraryMemo, ownEntries } from "./library-memo.js";
 
 /** GDPR Art. 32 / NIS2 questions prefer ISO 27001 (only these two concepts are tested: cheap). */
 const EU_REGULATION = SECURITY_CONCEPTS.filter((c) => c.token === "§gdpr" || c.token === "§nis2").flatMap(
@@ -28,7 +29,7 @@ export function citeEntries(
 ): EntryCitations {
   const euRegulation = asksAboutEuRegulation(questionText);
   const key = decisionKey(prepared, entries, customer, euRegulation);
-  let decided = key === null ? undefined : decisionsFor(prepared).get(key);
+  let decided = key === null ? undefined : decisions.get(prepared, key);
   if (!decided) {
     const request = citationRequest(prepared, entries, euRegulation, customer);
     const decision = decideCitations(request);
@@ -36,7 +37,7 @@ export function citeEntries(
       .flatMap((c) => c.refs)
       .filter((r, i, all) => all.findIndex((x) => x.framework === r.framework && x.ref === r.ref) === i);
     decided = { ...decision, refs };
-    if (key !== null) remember(prepared, key, decided);
+    if (key !== null) decisions.set(prepared, key, decided);
   }
   // Each answer gets its own arrays and items (callers may edit a row's citations).
   return {
@@ -48,29 +49,12 @@ export function citeEntries(
 }
 
 /**
- * Decisions already made, per prepared library. A questionnaire asks the policy about the same few
- * entry sets for one customer on every row (a 5,000-row workbook: a few hundred distinct answers,
- * fewer entry sets), and the decision reads nothing else: the entries' controls and artifacts, the
- * library's artifacts, the customer and whether the question is about GDPR/NIS2. Bounded, since a
- * server keeps one prepared library for many customers and days.
+ * Decisions already made. A questionnaire asks the policy about the same few entry sets for one
+ * customer on every row (a 5,000-row workbook: a few hundred distinct answers, fewer entry sets),
+ * and the decision reads nothing else: the entries' controls and artifacts, the library's artifacts,
+ * the customer and whether the question is about GDPR/NIS2.
  */
-const decisions = new WeakMap<PreparedLibrary, Map<string, EntryCitations>>();
-const MAX_DECISIONS = 5_000;
-
-function decisionsFor(prepared: PreparedLibrary): Map<string, EntryCitations> {
-  let memo = decisions.get(prepared);
-  if (!memo) {
-    memo = new Map();
-    decisions.set(prepared, memo);
-  }
-  return memo;
-}
-
-function remember(prepared: PreparedLibrary, key: string, decided: EntryCitations): void {
-  const memo = decisionsFor(prepared);
-  if (memo.size >= MAX_DECISIONS) memo.clear();
-  memo.set(key, decided);
-}
+const decisions = libraryMemo<EntryCitations>(5_000);
 
 /**
  * What a decision depends on, as a key; null when an entry is not the prepared library's own
@@ -83,7 +67,7 @@ function decisionKey(
   customer: CustomerContext,
   euRegulation: boolean,
 ): string | null {
-  for (const e of entries) if (prepared.entriesById.get(e.id) !== e) return null;
+  if (!ownEntries(prepared, entries)) return null;
   return JSON.stringify([
     entries.map((e) => e.id),
     euRegulation,

@@ -8,6 +8,7 @@ import { analyzeQuestion } from "../matching/analyze.js";
 import type { PreparedLibrary } from "./answer-questions.js";
 import { citeEntries } from "./cite.js";
 import type { CustomerContext } from "./customer.js";
+import { libraryMemo, ownEntries } from "./library-memo.js";
 import type { ReportQuestion } from "./report.js";
 
 /** The drafter's note on a Yes/No it flipped for a question asked in the opposite sense. */
@@ -84,13 +85,11 @@ function claimsWeakPractice(question: string, entries: readonly LibraryEntry[]):
 }
 
 /**
- * Stale reasons already found, per prepared library: they read only the entries, the answer's text
- * and the day, and the answers of one questionnaire stand on the same few entries with the same
- * texts. Each answer gets its own copies; an entry that is not the library's own object (an edited
- * copy) is checked afresh. Bounded, like the citation decisions.
+ * Stale reasons already found: they read only the entries, the answer's text and the day, and the
+ * answers of one questionnaire stand on the same few entries with the same texts. Each answer gets
+ * its own copies; an edited copy of an entry is checked afresh.
  */
-const staleFound = new WeakMap<PreparedLibrary, Map<string, StaleReason[]>>();
-const MAX_STALE = 5_000;
+const staleFound = libraryMemo<StaleReason[]>(5_000);
 
 function staleReasonsFor(
   prepared: PreparedLibrary,
@@ -98,20 +97,13 @@ function staleReasonsFor(
   text: string,
   asOf: IsoDate,
 ): StaleReason[] {
-  const own = entries.every((e) => prepared.entriesById.get(e.id) === e);
-  const key = own ? JSON.stringify([entries.map((e) => e.id), text, asOf, prepared.library.artifacts.length]) : null;
-  let memo = staleFound.get(prepared);
-  let found = key === null ? undefined : memo?.get(key);
+  const key = ownEntries(prepared, entries)
+    ? JSON.stringify([entries.map((e) => e.id), text, asOf, prepared.library.artifacts.length])
+    : null;
+  let found = key === null ? undefined : staleFound.get(prepared, key);
   if (!found) {
     found = staleReasons({ library: prepared.library, entries, text, asOf });
-    if (key !== null) {
-      if (!memo) {
-        memo = new Map();
-        staleFound.set(prepared, memo);
-      }
-      if (memo.size >= MAX_STALE) memo.clear();
-      memo.set(key, found);
-    }
+    if (key !== null) staleFound.set(prepared, key, found);
   }
   return found.map((r) => ({ ...r }));
 }
