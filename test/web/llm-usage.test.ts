@@ -53,6 +53,9 @@ describePages("the review page with Claude drafting", () => {
       await p.goto(`${quire.base}/app`);
       await p.getByLabel("API key", { exact: true }).fill(quire.key);
       await p.getByRole("button", { name: "Sign in", exact: true }).click();
+      // The click only starts sign-in (the key is checked by the API, then kept in the tab): going to
+      // the review page before that finishes lands on the sign-in form again, and the line never shows.
+      await p.locator("#whoami", { hasText: "Signed in with key" }).waitFor({ timeout: 60_000 });
       await p.goto(`${quire.base}/app/questionnaires/${id}`);
       const line = p.locator("#qn-llm");
       // The review page loads its client and the questionnaire: seconds alone, far more inside the
