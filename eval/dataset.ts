@@ -17,6 +17,8 @@ export const EvalItemSchema = z.object({
   answerFormat: z.enum(["yes_no", "choice", "free_text"]).optional(),
   /** The row before, for follow-up rows that only make sense after it. */
   previous: z.string().optional(),
+  /** The section heading the question sits under in its questionnaire, when it has one. */
+  section: z.string().optional(),
 });
 export type EvalItem = z.infer<typeof EvalItemSchema>;
 
@@ -46,7 +48,7 @@ export function toQuestion(item: EvalItem): Question {
   return {
     id: item.id,
     sourceId: item.id,
-    section: null,
+    section: item.section ?? null,
     text: item.text,
     kind,
     allowedValues: kind === "choice" ? choiceOptions(item.text) : kind === "yes_no" ? ["Yes", "No", "N/A"] : null,

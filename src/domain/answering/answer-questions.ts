@@ -5,7 +5,7 @@ import { polarityOf } from "../drafting/values.js";
 import type { Control, Library, LibraryEntry } from "../library/types.js";
 import { analyzeQuestion, type QuestionAnalysis } from "../matching/analyze.js";
 import type { MatchIndex } from "../matching/index.js";
-import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
+import { buildQuery, type Candidate, matchQuery, readsSection } from "../matching/match.js";
 import { outOfScope } from "../matching/scope.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
 import type { CustomerContext } from "./customer.js";
@@ -131,7 +131,7 @@ export function answerQuestion(
   previous?: string | null,
 ): ReportQuestion {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const query = buildQuery(prepared.index, question.text, previous);
+  const query = buildQuery(prepared.index, question.text, previous, question.section);
   const candidates = matchQuery(prepared.index, query, Math.max(2, (options.alternatives ?? 3) + 1));
   const base = {
     id: question.id,
@@ -243,12 +243,28 @@ export function answerQuestionnaire(
   // when the question is a follow-up (analyzeQuestion reads `previous` for nothing else); never on
   // where it sits. So an identical question is answered once and its answer copied to the others.
   const answered = new Map<string, ReportQuestion>();
+  // Per text: whether its answer depends on its section (decided once; a short ask always does).
+  const sections = new Map<string, boolean>();
   questionnaire.questions.forEach((q, i) => {
     const before = questionnaire.questions[i - 1];
     const previous = before && before.location.sheet === q.location.sheet ? before.text : null;
     // analyzeQuestion keeps its reading of each text: asking again costs a lookup.
     const followUp = analyzeQuestion(q.text).followUp;
-    const key = JSON.stringify([q.text, followUp ? previous : null, q.kind, q.allowedValues, q.existingAnswer]);
+    // A short ask is read with its section heading ("Is it tested?" under "Disaster recovery"):
+    // the same words under another heading are another question.
+    let leans = q.section ? sections.get(q.text) : false;
+    if (leans === undefined) {
+      leans = readsSection(prepared.index, q.text);
+      sections.set(q.text, leans);
+    }
+    const key = JSON.stringify([
+      q.text,
+      followUp ? previous : null,
+      leans ? q.section : null,
+      q.kind,
+      q.allowedValues,
+      q.existingAnswer,
+    ]);
     const same = answered.get(key);
     if (same) {
       questions.push(repeatOf(same, q));

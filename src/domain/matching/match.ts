@@ -40,6 +40,35 @@ const POLICY_WEIGHT = 0.35;
 const GOVERNANCE_TERMS = tokenize("policy");
 /** An ask with fewer content tokens than this leans on its context. */
 const THIN_ASK = 3;
+/** The section heading's words, added to a question that leans on its section, at this weight. */
+const SECTION_WEIGHT = Number(process.env.QS_W ?? 0.35);
+/** A question whose ask has at most this many content tokens is read in the light of its section. */
+const SECTION_MAX_ASK = Number(process.env.QS_N ?? 3);
+
+/**
+ * Whether a question's section heading is read with it: a short ask ("Is it tested?", "Policy")
+ * needs it; a self-contained question is matched on its own words, and then its answer does not
+ * depend on where it sits (answerQuestionnaire answers a repeated question once).
+ */
+/** Words of headings that name a place in the document, not a topic ("Section 4", "General", "Table 1 (cont.)"). */
+const HEADING_NOISE =
+  /\b(?:sections?|parts?|chapters?|appendix|annex|tables?|tabs?|sheets?|pages?|questions?|questionnaires?|general|additional|others?|misc\w*|cont(?:inued)?|[a-z]?\d+(?:\.\d+)*[a-z]?)\b/gi;
+
+function leansOnSection(analysis: QuestionAnalysis, askTokens: number): boolean {
+  // A governance template's short topic is its own ("for all endpoints"): the heading adds nothing.
+  return analysis.intent !== "governance" && askTokens <= SECTION_MAX_ASK;
+}
+
+function libraryKnows(index: MatchIndex, term: string): boolean {
+  return index.questions.postings.has(term) || index.answers.postings.has(term);
+}
+
+/** Whether buildQuery reads this question with its section heading, wherever it sits. */
+export function readsSection(index: MatchIndex, text: string): boolean {
+  const fix = (t: string) => correctSpelling(t, index.lexicon, index.lexiconByLength);
+  const analysis = analyzeQuestion(text);
+  return leansOnSection(analysis, new Set(tokenize(fix(analysis.focus))).size);
+}
 /** How many leading candidates are asked whether they agree on the controls. */
 const CONSENSUS_DEPTH = 5;
 /** How many BM25 leaders the ranker re-orders. */
@@ -52,10 +81,11 @@ export interface Query {
   readonly analysis: QuestionAnalysis;
 }
 
-export function buildQuery(index: MatchIndex, text: string, previous?: string | null): Query {
+export function buildQuery(index: MatchIndex, text: string, previous?: string | null, section?: string | null): Query {
   const analysis = analyzeQuestion(text, previous);
   const fix = (t: string) => correctSpelling(t, index.lexicon, index.lexiconByLength);
   let focus = [...new Set(tokenize(fix(analysis.focus)))];
+  const leans = section ? leansOnSection(analysis, focus.length) : false;
   const context = analysis.context ? [...new Set(tokenize(fix(analysis.context)))] : [];
   // "If you do, please describe how.": an ask with (almost) no words of its own is about the
   // context's topic, which then counts in full.
@@ -71,6 +101,11 @@ export function buildQuery(index: MatchIndex, text: string, previous?: string | 
   // entry about changing default passwords to strong ones).
   if (analysis.intent === "governance")
     for (const t of GOVERNANCE_TERMS) if (!weights.has(t)) weights.set(t, POLICY_WEIGHT);
+  // "Is it reviewed at least annually?" under "Firewall management": the section names the topic.
+  // Only words the library uses: "Table 1" or "Section C" name no topic and would only dilute the ask.
+  if (leans && section)
+    for (const t of tokenize(fix(section.replace(HEADING_NOISE, " "))))
+      if (!weights.has(t) && libraryKnows(index, t)) weights.set(t, SECTION_WEIGHT);
   return { weights, focusTerms: focus, analysis };
 }
 
