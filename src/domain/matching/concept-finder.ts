@@ -195,7 +195,7 @@ export function conceptFinder(
   const sticky = concepts.map((c) => new RegExp(c.test.source, `${c.test.flags.replace(/[gy]/g, "")}y`));
   // Scratch: per concept, the word starts where its regex is tried for the current text.
   const starts: number[][] = concepts.map(() => []);
-  return (text) => {
+  return function findConcepts(text) {
     const length = text.length;
     let i = 0;
     while (i < length) {

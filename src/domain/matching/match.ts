@@ -54,9 +54,11 @@ export interface Query {
 
 export function buildQuery(index: MatchIndex, text: string, previous?: string | null): Query {
   const analysis = analyzeQuestion(text, previous);
-  const fix = (t: string) => correctSpelling(t, index.lexicon, index.lexiconByLength);
-  let focus = [...new Set(tokenize(fix(analysis.focus)))];
-  const context = analysis.context ? [...new Set(tokenize(fix(analysis.context)))] : [];
+  // No closure for the spelling step: under tsx (keepNames) a closure is named each time it is made.
+  let focus = [...new Set(tokenize(correctSpelling(analysis.focus, index.lexicon, index.lexiconByLength)))];
+  const context = analysis.context
+    ? [...new Set(tokenize(correctSpelling(analysis.context, index.lexicon, index.lexiconByLength)))]
+    : [];
   // "If you do, please describe how.": an ask with (almost) no words of its own is about the
   // context's topic, which then counts in full.
   // A governance template's topic is short by nature ("application security"): its purpose clause
