@@ -11,8 +11,14 @@
  * exactly those the patterns alone find: this only skips tests that cannot succeed.
  */
 
-/** Word beginnings are read up to this many characters. */
+/** Word beginnings are looked up by up to this many characters. */
 const KEY_LENGTH = 3;
+/**
+ * And read up to this many: "sec" begins 13 concepts' patterns and a fifth of questions' words, so
+ * a word is checked against the longer beginning ("secure config", "security monitoring") before
+ * a regex is tried there.
+ */
+const READ_LENGTH = 16;
 /** More alternatives than this at one position: give up on the pattern (always run it). */
 const MAX_PREFIXES = 64;
 
@@ -125,7 +131,7 @@ function prefixes(source: string, at: number, max: number): string[] {
 }
 
 /** The word beginnings any match of the pattern starts with, or null when that cannot be read. */
-export function wordBeginnings(pattern: RegExp): string[] | null {
+export function wordBeginnings(pattern: RegExp, max = KEY_LENGTH): string[] | null {
   // Case-insensitive or Unicode patterns see other characters as word characters: always run them.
   if (/[iuvy]/.test(pattern.flags)) return null;
   const alts = alternatives(pattern.source);
@@ -133,7 +139,7 @@ export function wordBeginnings(pattern: RegExp): string[] | null {
   const keys: string[] = [];
   for (const alt of alts) {
     if (!alt.startsWith("\\b")) return null;
-    const found = prefixes(alt, 2, KEY_LENGTH);
+    const found = prefixes(alt, 2, max);
     if (found.some((p) => p.length === 0)) return null;
     keys.push(...found);
   }
@@ -170,25 +176,26 @@ export function conceptFinder(
   concepts: readonly { token: string; patterns: readonly RegExp[]; test: RegExp }[],
 ): (text: string) => string[] {
   const always: boolean[] = [];
-  const byKey = new Map<number, number[]>();
+  // By a beginning's first KEY_LENGTH characters: the concepts it begins and the whole beginning.
+  const byKey = new Map<number, { concept: number; beginning: string }[]>();
   concepts.forEach((concept, k) => {
-    const keys: string[] = [];
+    const beginnings: string[] = [];
     let readable = true;
     for (const p of concept.patterns) {
-      const found = wordBeginnings(p);
+      const found = wordBeginnings(p, READ_LENGTH);
       if (!found) {
         readable = false;
         break;
       }
-      keys.push(...found);
+      beginnings.push(...found);
     }
     always[k] = !readable;
     if (!readable) return;
-    for (const key of new Set(keys)) {
-      const code = keyOf(key, 0, key.length);
+    for (const beginning of new Set(beginnings)) {
+      const code = keyOf(beginning, 0, Math.min(KEY_LENGTH, beginning.length));
       const list = byKey.get(code);
-      if (list) list.push(k);
-      else byKey.set(code, [k]);
+      if (list) list.push({ concept: k, beginning });
+      else byKey.set(code, [{ concept: k, beginning }]);
     }
   });
   // The tested regex, anchored where it is tried (`y`); a `g` would only move lastIndex on.
@@ -209,8 +216,10 @@ export function conceptFinder(
       for (let n = 1; n <= KEY_LENGTH && n <= wordLength; n++) {
         const list = byKey.get(keyOf(text, from, n));
         if (!list) continue;
-        for (const k of list) {
-          const at = starts[k] as number[];
+        for (const { concept, beginning } of list) {
+          // The beginning is word characters, so all of it lies in this word.
+          if (beginning.length > n && (beginning.length > wordLength || !text.startsWith(beginning, from))) continue;
+          const at = starts[concept] as number[];
           // One word can begin with two of a concept's beginnings ("ip", "ipv"): try it once.
           if (at[at.length - 1] !== from) at.push(from);
         }
