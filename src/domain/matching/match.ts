@@ -331,31 +331,64 @@ function calibrated(
   ranked: readonly Ranked[],
   limit: number,
 ): Candidate[] {
-  const leaders = ranked.slice(0, CONSENSUS_DEPTH);
-  return ranked.slice(0, limit).map((c, i) => {
+  const out: Candidate[] = [];
+  // As many as ranked.slice(0, limit) holds, whatever `limit` is (it was a slice).
+  const shown = ranked.slice(0, limit).length;
+  for (let i = 0; i < shown; i++) {
+    const c = ranked[i] as Ranked;
     // How far this entry leads the best other one: the leader's margin, or a runner-up's deficit.
     const rival = i === 0 ? ranked[1] : ranked[0];
     const lead = c.relevance - (rival?.relevance ?? 0);
-    // Whether the other leaders stand on the same controls: an unambiguous area of the library.
-    const controls = c.libraryEntry.controls;
-    const others = leaders.filter((o) => o !== c);
-    const consensus =
-      others.length === 0
-        ? 1
-        : others.filter((o) => o.libraryEntry.controls.some((id) => controls.includes(id))).length / others.length;
-    const shown = explain(index, scorer, compiled, scores, c);
-    return {
-      entryId: c.libraryEntry.id,
-      score: round(c.score),
-      confidence: round(probabilityOf(calibrationInput(shown.features, c.relevance, lead, consensus))),
-      relevance: c.relevance,
-      lead,
-      matchedTerms: shown.matchedTerms,
-      matchedText: shown.matchedText,
-      phrasingTerms: shown.phrasingTerms,
-      features: shown.features,
-    };
-  });
+    out.push(candidate(index, scorer, compiled, scores, c, lead, consensusOf(c, ranked)));
+  }
+  return out;
+}
+
+/**
+ * Whether the other leaders stand on the same controls: an unambiguous area of the library. The
+ * share of the first CONSENSUS_DEPTH candidates other than `c` that share a control with it
+ * (counted in loops: the filter/some/includes closures were a tenth of matching a question).
+ */
+function consensusOf(c: Ranked, ranked: readonly Ranked[]): number {
+  const controls = c.libraryEntry.controls;
+  let others = 0;
+  let agreeing = 0;
+  const depth = Math.min(CONSENSUS_DEPTH, ranked.length);
+  for (let j = 0; j < depth; j++) {
+    const o = ranked[j] as Ranked;
+    if (o === c) continue;
+    others++;
+    for (const id of o.libraryEntry.controls)
+      if (controls.includes(id)) {
+        agreeing++;
+        break;
+      }
+  }
+  return others === 0 ? 1 : agreeing / others;
+}
+
+/** A returned candidate: its explanation and its calibrated confidence. */
+function candidate(
+  index: MatchIndex,
+  scorer: Scorer,
+  compiled: CompiledQuery,
+  scores: Scores,
+  c: Ranked,
+  lead: number,
+  consensus: number,
+): Candidate {
+  const shown = explain(index, scorer, compiled, scores, c);
+  return {
+    entryId: c.libraryEntry.id,
+    score: round(c.score),
+    confidence: round(probabilityOf(calibrationInput(shown.features, c.relevance, lead, consensus))),
+    relevance: c.relevance,
+    lead,
+    matchedTerms: shown.matchedTerms,
+    matchedText: shown.matchedText,
+    phrasingTerms: shown.phrasingTerms,
+    features: shown.features,
+  };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
