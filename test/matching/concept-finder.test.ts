@@ -86,4 +86,18 @@ describe("conceptsOf", () => {
     expect(find("we use mfa and desanitize")).toEqual(["§a", "§b"]);
     expect(find("no factors")).toEqual([]);
   });
+
+  it("tries a regex only at word starts, yet as the whole-text scan would there (\\b, lookbehind, later words)", () => {
+    const find = conceptFinder([
+      { token: "§key", patterns: [/\bkey (?<!api key )rotation/], test: /\bkey (?<!api key )rotation/ },
+      { token: "§mfa", patterns: [/\bmfa\b/], test: /\bmfa\b/ },
+      { token: "§ip", patterns: [/\b(ip|ipv6?) allow/], test: /\b(ip|ipv6?) allow/ },
+    ]);
+    expect(find("key rotation")).toEqual(["§key"]);
+    expect(find("api key rotation")).toEqual([]); // the lookbehind sees the words before the start
+    expect(find("api key rotation, and key rotation")).toEqual(["§key"]); // a later start matches
+    expect(find("mfas, mfa_x, 2mfa and x-mfa")).toEqual(["§mfa"]); // "-" ends a word: x-mfa has one
+    expect(find("smfa mfas")).toEqual([]);
+    expect(find("ipv6 allow ip allow")).toEqual(["§ip"]); // one word, two beginnings: tried once
+  });
 });

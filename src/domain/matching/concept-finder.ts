@@ -11,8 +11,14 @@
  * exactly those the patterns alone find: this only skips tests that cannot succeed.
  */
 
-/** Word beginnings are read up to this many characters. */
+/** Word beginnings are looked up by up to this many characters. */
 const KEY_LENGTH = 3;
+/**
+ * And read up to this many: "sec" begins 13 concepts' patterns and a fifth of questions' words, so
+ * a word is checked against the longer beginning ("secure config", "security monitoring") before
+ * a regex is tried there.
+ */
+const READ_LENGTH = 16;
 /** More alternatives than this at one position: give up on the pattern (always run it). */
 const MAX_PREFIXES = 64;
 
@@ -125,7 +131,7 @@ function prefixes(source: string, at: number, max: number): string[] {
 }
 
 /** The word beginnings any match of the pattern starts with, or null when that cannot be read. */
-export function wordBeginnings(pattern: RegExp): string[] | null {
+export function wordBeginnings(pattern: RegExp, max = KEY_LENGTH): string[] | null {
   // Case-insensitive or Unicode patterns see other characters as word characters: always run them.
   if (/[iuvy]/.test(pattern.flags)) return null;
   const alts = alternatives(pattern.source);
@@ -133,57 +139,110 @@ export function wordBeginnings(pattern: RegExp): string[] | null {
   const keys: string[] = [];
   for (const alt of alts) {
     if (!alt.startsWith("\\b")) return null;
-    const found = prefixes(alt, 2, KEY_LENGTH);
+    const found = prefixes(alt, 2, max);
     if (found.some((p) => p.length === 0)) return null;
     keys.push(...found);
   }
   return [...new Set(keys)];
 }
 
-const WORD = /[A-Za-z0-9_]+/g;
+/** A word character as `\b` sees it in a pattern without the i/u/v flags: [A-Za-z0-9_]. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * A word beginning of 1..KEY_LENGTH characters as one number (7 bits a character, its length on
+ * top), so a text's words are looked up without cutting a string per word and prefix length.
+ * Beginnings are word characters, all ASCII, so two different ones never share a number.
+ */
+function keyOf(text: string, from: number, length: number): number {
+  let key = length;
+  for (let i = 0; i < length; i++) key = key * 128 + text.charCodeAt(from + i);
+  return key;
+}
 
 /**
  * A finder over concepts, each with its patterns and the regex actually tested: returns the
  * tokens of the concepts whose regex matches, in the concepts' order, running only the candidates.
+ *
+ * A candidate's regex is tried only where it can match (issue 13: scanning whole texts was most of
+ * finding concepts): every match of a readable pattern begins with `\b` and one of its beginnings,
+ * so it starts at the start of a word that begins so; a sticky copy of the regex is tested at those
+ * word starts alone. `\b` and lookbehinds still see the character before, so each test answers as
+ * the whole-text scan would at that position, and the concepts found are the same.
  */
 export function conceptFinder(
   concepts: readonly { token: string; patterns: readonly RegExp[]; test: RegExp }[],
 ): (text: string) => string[] {
   const always: boolean[] = [];
-  const byKey = new Map<string, number[]>();
+  // By a beginning's first KEY_LENGTH characters: the concepts it begins and the whole beginning.
+  const byKey = new Map<number, { concept: number; beginning: string }[]>();
   concepts.forEach((concept, k) => {
-    const keys: string[] = [];
+    const beginnings: string[] = [];
     let readable = true;
     for (const p of concept.patterns) {
-      const found = wordBeginnings(p);
+      const found = wordBeginnings(p, READ_LENGTH);
       if (!found) {
         readable = false;
         break;
       }
-      keys.push(...found);
+      beginnings.push(...found);
     }
     always[k] = !readable;
     if (!readable) return;
-    for (const key of new Set(keys)) {
-      const list = byKey.get(key);
-      if (list) list.push(k);
-      else byKey.set(key, [k]);
+    for (const beginning of new Set(beginnings)) {
+      const code = keyOf(beginning, 0, Math.min(KEY_LENGTH, beginning.length));
+      const list = byKey.get(code);
+      if (list) list.push({ concept: k, beginning });
+      else byKey.set(code, [{ concept: k, beginning }]);
     }
   });
-  const candidate = new Uint8Array(concepts.length);
-  return (text) => {
-    candidate.fill(0);
-    for (const m of text.matchAll(WORD)) {
-      const word = m[0];
-      for (let n = 1; n <= KEY_LENGTH && n <= word.length; n++) {
-        const list = byKey.get(n === word.length ? word : word.slice(0, n));
-        if (list) for (const k of list) candidate[k] = 1;
+  // The tested regex, anchored where it is tried (`y`); a `g` would only move lastIndex on.
+  const sticky = concepts.map((c) => new RegExp(c.test.source, `${c.test.flags.replace(/[gy]/g, "")}y`));
+  // Scratch: per concept, the word starts where its regex is tried for the current text.
+  const starts: number[][] = concepts.map(() => []);
+  return function findConcepts(text) {
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      if (!isWordCode(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const from = i;
+      while (i < length && isWordCode(text.charCodeAt(i))) i++;
+      const wordLength = i - from;
+      for (let n = 1; n <= KEY_LENGTH && n <= wordLength; n++) {
+        const list = byKey.get(keyOf(text, from, n));
+        if (!list) continue;
+        for (const { concept, beginning } of list) {
+          // The beginning is word characters, so all of it lies in this word.
+          if (beginning.length > n && (beginning.length > wordLength || !text.startsWith(beginning, from))) continue;
+          const at = starts[concept] as number[];
+          // One word can begin with two of a concept's beginnings ("ip", "ipv"): try it once.
+          if (at[at.length - 1] !== from) at.push(from);
+        }
       }
     }
     const found: string[] = [];
     for (let k = 0; k < concepts.length; k++) {
-      const concept = concepts[k];
-      if (concept && (always[k] || candidate[k] === 1) && concept.test.test(text)) found.push(concept.token);
+      const concept = concepts[k] as (typeof concepts)[number];
+      if (always[k]) {
+        if (concept.test.test(text)) found.push(concept.token);
+        continue;
+      }
+      const at = starts[k] as number[];
+      if (at.length === 0) continue;
+      const regex = sticky[k] as RegExp;
+      for (const from of at) {
+        regex.lastIndex = from;
+        if (regex.test(text)) {
+          found.push(concept.token);
+          break;
+        }
+      }
+      at.length = 0;
     }
     return found;
   };

@@ -65,9 +65,9 @@ function libraryKnows(index: MatchIndex, term: string): boolean {
 
 /** Whether buildQuery reads this question with its section heading, wherever it sits. */
 export function readsSection(index: MatchIndex, text: string): boolean {
-  const fix = (t: string) => correctSpelling(t, index.lexicon, index.lexiconByLength);
   const analysis = analyzeQuestion(text);
-  return leansOnSection(analysis, new Set(tokenize(fix(analysis.focus))).size);
+  const focus = tokenize(correctSpelling(analysis.focus, index.lexicon, index.lexiconByLength));
+  return leansOnSection(analysis, new Set(focus).size);
 }
 /** How many leading candidates are asked whether they agree on the controls. */
 const CONSENSUS_DEPTH = 5;
@@ -83,10 +83,12 @@ export interface Query {
 
 export function buildQuery(index: MatchIndex, text: string, previous?: string | null, section?: string | null): Query {
   const analysis = analyzeQuestion(text, previous);
-  const fix = (t: string) => correctSpelling(t, index.lexicon, index.lexiconByLength);
-  let focus = [...new Set(tokenize(fix(analysis.focus)))];
+  // No closure for the spelling step: under tsx (keepNames) a closure is named each time it is made.
+  let focus = [...new Set(tokenize(correctSpelling(analysis.focus, index.lexicon, index.lexiconByLength)))];
   const leans = section ? leansOnSection(analysis, focus.length) : false;
-  const context = analysis.context ? [...new Set(tokenize(fix(analysis.context)))] : [];
+  const context = analysis.context
+    ? [...new Set(tokenize(correctSpelling(analysis.context, index.lexicon, index.lexiconByLength)))]
+    : [];
   // "If you do, please describe how.": an ask with (almost) no words of its own is about the
   // context's topic, which then counts in full.
   // A governance template's topic is short by nature ("application security"): its purpose clause
@@ -104,7 +106,9 @@ export function buildQuery(index: MatchIndex, text: string, previous?: string | 
   // "Is it reviewed at least annually?" under "Firewall management": the section names the topic.
   // Only words the library uses: "Table 1" or "Section C" name no topic and would only dilute the ask.
   if (leans && section)
-    for (const t of tokenize(fix(section.replace(HEADING_NOISE, " "))))
+    for (const t of tokenize(
+      correctSpelling(section.replace(HEADING_NOISE, " "), index.lexicon, index.lexiconByLength),
+    ))
       if (!weights.has(t) && libraryKnows(index, t)) weights.set(t, SECTION_WEIGHT);
   return { weights, focusTerms: focus, analysis };
 }
@@ -114,15 +118,18 @@ export function questionTexts(index: MatchIndex, entry: number): string[] {
   return e ? [e.question, ...e.phrasings] : [];
 }
 
-/** A shortlisted entry with what the ranker read, before the lead and the calibrated confidence. */
-interface Scored {
-  readonly entry: LibraryEntry;
+/**
+ * A shortlisted entry as the ranker orders it: what relevance reads, nothing more. What only a
+ * returned candidate shows (its matched terms and phrasing, the phrasing's coverage) is read later,
+ * for the `limit` candidates returned, not for the whole shortlist (explain, below).
+ */
+interface Ranked {
+  readonly entry: number;
+  readonly libraryEntry: LibraryEntry;
   readonly score: number;
   readonly relevance: number;
+  /** Features without phrasingCoverage, which relevance does not read (0 here until explained). */
   readonly features: Features;
-  readonly matchedTerms: string[];
-  readonly matchedText: string;
-  readonly phrasingTerms: string[];
 }
 
 /**
@@ -147,21 +154,13 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   if (top.size === 0) return [];
 
   const shape = shapeOf(query, compiled);
-  const scored: Scored[] = [];
+  const ranked: Ranked[] = [];
   for (let k = 0; k < top.size; k++) {
-    const candidate = scoreCandidate(
-      index,
-      scorer,
-      compiled,
-      scores,
-      shape,
-      top.entries[k] as number,
-      top.scores[k] as number,
-    );
-    if (candidate) scored.push(candidate);
+    const candidate = rank(index, scorer, compiled, scores, shape, top.entries[k] as number, top.scores[k] as number);
+    if (candidate) ranked.push(candidate);
   }
-  scored.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
-  return calibrated(scored, limit);
+  ranked.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
+  return calibrated(index, scorer, compiled, scores, ranked, limit);
 }
 
 // matchQuery's steps are separate functions on purpose: as one function it was the largest thing
@@ -202,42 +201,50 @@ function shortlist(
   return { entries: topEntry, scores: topScore, size };
 }
 
-/** What the ranker reads of the question itself, the same for every candidate. */
+/**
+ * What the ranker reads of the question itself, the same for every candidate, read once per
+ * question rather than once per shortlisted entry. Each term's share (w·qIdf) is the very product
+ * the coverage sums added per candidate, so the sums, still in query order, are unchanged.
+ */
 interface QueryShape {
   readonly conceptCount: number;
   readonly unknownShare: number;
   readonly longQuestion: number;
   readonly queryTerms: number;
   readonly governance: number;
+  /** Per query term: w·qIdf, its part of the coverage sums. */
+  readonly termMass: Float64Array;
+  /** Per query term: 1 for a concept the ask names in full (weight 1), which conceptShare counts. */
+  readonly askedConcept: Uint8Array;
+  /** Σ qIdf over the focus terms in focus order: the query side of Dice. */
+  readonly focusMass: number;
 }
 
 function shapeOf(query: Query, compiled: CompiledQuery): QueryShape {
   const { terms, weights } = compiled;
+  const termMass = new Float64Array(terms.length);
+  const askedConcept = new Uint8Array(terms.length);
   let conceptCount = 0;
-  for (let i = 0; i < terms.length; i++)
-    if ((terms[i] as TermInfo).term.startsWith("§") && weights[i] === 1) conceptCount++;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as TermInfo;
+    termMass[i] = (weights[i] as number) * t.qIdf;
+    if (t.term.startsWith("§") && weights[i] === 1) {
+      askedConcept[i] = 1;
+      conceptCount++;
+    }
+  }
+  let focusMass = 0;
+  for (const t of compiled.focus) focusMass += t.qIdf;
   return {
     conceptCount,
     unknownShare: massShare(compiled, (t) => !t.known),
     longQuestion: query.analysis.context !== "" ? 1 : 0,
     queryTerms: Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(6)),
     governance: query.analysis.intent === "governance" ? 1 : 0,
+    termMass,
+    askedConcept,
+    focusMass,
   };
-}
-
-/**
- * Share of the query's information held by the terms whose row in `table` (TermInfo.inEntry or
- * inTopic) marks the entry: massShare's sum, in the same order, without a closure per candidate.
- */
-function shareOf(compiled: CompiledQuery, entry: number, topic: boolean): number {
-  if (compiled.mass === 0) return 0;
-  let shared = 0;
-  const { terms, weights } = compiled;
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i] as TermInfo;
-    if ((topic ? t.inTopic : t.inEntry)[entry] === 1) shared += (weights[i] as number) * t.qIdf;
-  }
-  return shared / compiled.mass;
 }
 
 /** massShare over the terms a question-field document (a phrasing) has. */
@@ -252,8 +259,14 @@ function phrasingShare(scorer: Scorer, compiled: CompiledQuery, doc: number): nu
   return shared / compiled.mass;
 }
 
-/** One shortlisted entry: what the ranker reads of it, its relevance and its best phrasing. */
-function scoreCandidate(
+/** The best question-field document of a shortlisted entry, or -1 when it has none. */
+function bestPhrasing(index: MatchIndex, scores: Scores, entry: number): number {
+  const docIndex = scores.bestDoc[entry] ?? -1;
+  return docIndex >= 0 && index.questions.docs[docIndex] !== undefined ? docIndex : -1;
+}
+
+/** One shortlisted entry: the features relevance reads, and its relevance. */
+function rank(
   index: MatchIndex,
   scorer: Scorer,
   compiled: CompiledQuery,
@@ -261,42 +274,39 @@ function scoreCandidate(
   shape: QueryShape,
   entry: number,
   score: number,
-): Scored | null {
-  const { bestDoc, bestScore, answer: answerScores, control: controlScores } = scores;
+): Ranked | null {
+  const { bestScore, answer: answerScores, control: controlScores } = scores;
   const libraryEntry = index.entries[entry];
   if (!libraryEntry || !index.entryTerms[entry]) return null;
-  const docIndex = bestDoc[entry] ?? -1;
-  const qDoc = docIndex >= 0 ? index.questions.docs[docIndex] : undefined;
+  const docIndex = bestPhrasing(index, scores, entry);
   // Weighted Dice of the query's focus and the best phrasing: how much each side shares with the other.
   let diceValue = 0;
-  const shared: string[] = [];
-  if (qDoc) {
+  if (docIndex >= 0) {
     let sharedMass = 0;
-    let queryMass = 0;
-    for (const t of compiled.focus) {
-      queryMass += t.qIdf;
-      if (scorer.inPhrasing(t, docIndex)) {
-        sharedMass += t.qIdf;
-        shared.push(t.term);
-      }
-    }
+    for (const t of compiled.focus) if (scorer.inPhrasing(t, docIndex)) sharedMass += t.qIdf;
+    const queryMass = shape.focusMass;
     const docMass = scorer.docMass(docIndex);
     diceValue = queryMass + docMass === 0 ? 0 : (2 * sharedMass) / (queryMass + docMass);
   }
-  const { terms, weights } = compiled;
+  // Coverage in the entry and in its topic, and the asked concepts it holds: one pass over the terms.
+  const { terms } = compiled;
+  const { termMass, askedConcept } = shape;
+  let inEntry = 0;
+  let inTopic = 0;
   let conceptsHeld = 0;
-  const matched = new Set(shared);
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as TermInfo;
-    if (t.inEntry[entry] !== 1) continue;
-    matched.add(t.term);
-    if (t.term.startsWith("§") && weights[i] === 1) conceptsHeld++;
+    if (t.inEntry[entry] === 1) {
+      inEntry += termMass[i] as number;
+      conceptsHeld += askedConcept[i] as number;
+    }
+    if (t.inTopic[entry] === 1) inTopic += termMass[i] as number;
   }
-  const { selfQ, selfA, selfC } = compiled;
+  const { selfQ, selfA, selfC, mass } = compiled;
   const features: Features = {
-    coverage: shareOf(compiled, entry, false),
-    topicCoverage: shareOf(compiled, entry, true),
-    phrasingCoverage: qDoc ? phrasingShare(scorer, compiled, docIndex) : 0,
+    coverage: mass === 0 ? 0 : inEntry / mass,
+    topicCoverage: mass === 0 ? 0 : inTopic / mass,
+    phrasingCoverage: 0,
     dice: diceValue,
     questionStrength: Math.min(1.5, (bestScore[entry] as number) / selfQ),
     answerStrength: Math.min(1.5, (answerScores[entry] as number) / selfA),
@@ -307,11 +317,41 @@ function scoreCandidate(
     longQuestion: shape.longQuestion,
     governance: shape.governance,
   };
-  const ordinal = qDoc?.ordinal ?? 0;
+  return { entry, libraryEntry, score, relevance: relevanceOf(features), features };
+}
+
+/** What a returned candidate shows: the terms it matched, its best phrasing and that phrasing's coverage. */
+function explain(
+  index: MatchIndex,
+  scorer: Scorer,
+  compiled: CompiledQuery,
+  scores: Scores,
+  c: Ranked,
+): { features: Features; matchedTerms: string[]; matchedText: string; phrasingTerms: string[] } {
+  const { entry, libraryEntry } = c;
+  const docIndex = bestPhrasing(index, scores, entry);
+  const shared: string[] = [];
+  if (docIndex >= 0) for (const t of compiled.focus) if (scorer.inPhrasing(t, docIndex)) shared.push(t.term);
+  const matched = new Set(shared);
+  for (const t of compiled.terms) if (t.inEntry[entry] === 1) matched.add(t.term);
+  const f = c.features;
+  // The same keys in the same order as ever: reports serialise this object.
+  const features: Features = {
+    coverage: f.coverage,
+    topicCoverage: f.topicCoverage,
+    phrasingCoverage: docIndex >= 0 ? phrasingShare(scorer, compiled, docIndex) : 0,
+    dice: f.dice,
+    questionStrength: f.questionStrength,
+    answerStrength: f.answerStrength,
+    controlStrength: f.controlStrength,
+    conceptShare: f.conceptShare,
+    unknownShare: f.unknownShare,
+    queryTerms: f.queryTerms,
+    longQuestion: f.longQuestion,
+    governance: f.governance,
+  };
+  const ordinal = docIndex >= 0 ? (index.questions.docs[docIndex]?.ordinal ?? 0) : 0;
   return {
-    entry: libraryEntry,
-    score,
-    relevance: relevanceOf(features),
     features,
     matchedTerms: [...matched],
     matchedText: (ordinal === 0 ? libraryEntry.question : libraryEntry.phrasings[ordinal - 1]) ?? libraryEntry.question,
@@ -320,30 +360,72 @@ function scoreCandidate(
 }
 
 /** The first `limit` candidates (sorted by relevance) with their lead, consensus and calibrated confidence. */
-function calibrated(scored: readonly Scored[], limit: number): Candidate[] {
-  const leaders = scored.slice(0, CONSENSUS_DEPTH);
-  return scored.slice(0, limit).map((c, i) => {
+function calibrated(
+  index: MatchIndex,
+  scorer: Scorer,
+  compiled: CompiledQuery,
+  scores: Scores,
+  ranked: readonly Ranked[],
+  limit: number,
+): Candidate[] {
+  const out: Candidate[] = [];
+  // As many as ranked.slice(0, limit) holds, whatever `limit` is (it was a slice).
+  const shown = ranked.slice(0, limit).length;
+  for (let i = 0; i < shown; i++) {
+    const c = ranked[i] as Ranked;
     // How far this entry leads the best other one: the leader's margin, or a runner-up's deficit.
-    const rival = i === 0 ? scored[1] : scored[0];
+    const rival = i === 0 ? ranked[1] : ranked[0];
     const lead = c.relevance - (rival?.relevance ?? 0);
-    // Whether the other leaders stand on the same controls: an unambiguous area of the library.
-    const others = leaders.filter((o) => o !== c);
-    const consensus =
-      others.length === 0
-        ? 1
-        : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
-    return {
-      entryId: c.entry.id,
-      score: round(c.score),
-      confidence: round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus))),
-      relevance: c.relevance,
-      lead,
-      matchedTerms: c.matchedTerms,
-      matchedText: c.matchedText,
-      phrasingTerms: c.phrasingTerms,
-      features: c.features,
-    };
-  });
+    out.push(candidate(index, scorer, compiled, scores, c, lead, consensusOf(c, ranked)));
+  }
+  return out;
+}
+
+/**
+ * Whether the other leaders stand on the same controls: an unambiguous area of the library. The
+ * share of the first CONSENSUS_DEPTH candidates other than `c` that share a control with it
+ * (counted in loops: the filter/some/includes closures were a tenth of matching a question).
+ */
+function consensusOf(c: Ranked, ranked: readonly Ranked[]): number {
+  const controls = c.libraryEntry.controls;
+  let others = 0;
+  let agreeing = 0;
+  const depth = Math.min(CONSENSUS_DEPTH, ranked.length);
+  for (let j = 0; j < depth; j++) {
+    const o = ranked[j] as Ranked;
+    if (o === c) continue;
+    others++;
+    for (const id of o.libraryEntry.controls)
+      if (controls.includes(id)) {
+        agreeing++;
+        break;
+      }
+  }
+  return others === 0 ? 1 : agreeing / others;
+}
+
+/** A returned candidate: its explanation and its calibrated confidence. */
+function candidate(
+  index: MatchIndex,
+  scorer: Scorer,
+  compiled: CompiledQuery,
+  scores: Scores,
+  c: Ranked,
+  lead: number,
+  consensus: number,
+): Candidate {
+  const shown = explain(index, scorer, compiled, scores, c);
+  return {
+    entryId: c.libraryEntry.id,
+    score: round(c.score),
+    confidence: round(probabilityOf(calibrationInput(shown.features, c.relevance, lead, consensus))),
+    relevance: c.relevance,
+    lead,
+    matchedTerms: shown.matchedTerms,
+    matchedText: shown.matchedText,
+    phrasingTerms: shown.phrasingTerms,
+    features: shown.features,
+  };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

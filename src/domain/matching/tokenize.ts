@@ -65,10 +65,15 @@ export function normalizeText(text: string): string {
   return t;
 }
 
+/** Any character outside ASCII: only such a text has anything for NFKD and accent stripping to do. */
+const NON_ASCII = /[\u0080-\uffff]/;
+/** Every SPELLINGS pattern contains one of these: a text without any needs none of them. */
+const ANY_SPELLING = /cent|licence|defence|behaviour|programme|analys/;
+
 function normalize(text: string): string {
-  let t = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // Most questions are plain ASCII, which NFKD leaves as it is: the ICU call is skipped for them.
+  const decomposed = NON_ASCII.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
+  let t = decomposed
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[’‘]/g, "'")
@@ -77,7 +82,7 @@ function normalize(text: string): string {
     .replace(CLOUD_CUSTOMER, "customers")
     .replace(/\s+/g, " ")
     .trim();
-  for (const [pattern, replacement] of SPELLINGS) t = t.replace(pattern, replacement);
+  if (ANY_SPELLING.test(t)) for (const [pattern, replacement] of SPELLINGS) t = t.replace(pattern, replacement);
   return t;
 }
 

@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import { readEvalSet } from "../../eval/dataset.js";
+import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
+import type { Field, MatchIndex } from "../../src/domain/matching/index.js";
+import { buildQuery, type Candidate, matchQuery, type Query, SHORTLIST } from "../../src/domain/matching/match.js";
+import { B, K1 } from "../../src/domain/matching/scorer.js";
+import { shippedLibrary } from "./helpers.js";
+
+/**
+ * matchQuery is written for speed (issue 13): compiled term tables, one pass for the coverage
+ * sums, the returned candidates' explanations read only for them, concepts tried only at word
+ * starts. Below is the ranker as plainly as it can be written (map and set lookups, every feature
+ * of every shortlisted entry, a full sort): on real buyer questions the two must agree exactly,
+ * every number to the last bit, since the draft bar and the reports read them.
+ */
+
+const idfOf = (field: Field, term: string) => field.idf.get(term) ?? field.unseenIdf;
+
+/** Each document's weighted BM25, and the documents in the order the postings first reach them. */
+function bm25(field: Field, weights: ReadonlyMap<string, number>) {
+  const scores = new Float64Array(field.docs.length);
+  const touched: number[] = [];
+  for (const [term, weight] of weights) {
+    const idf = field.idf.get(term);
+    const postings = field.postings.get(term);
+    if (!idf || !postings) continue;
+    for (const d of postings) {
+      const doc = field.docs[d];
+      if (!doc) continue;
+      const tf = doc.tf.get(term) ?? 0;
+      const norm = K1 * (1 - B + (B * doc.length) / (field.avgLength || 1));
+      if (scores[d] === 0) touched.push(d);
+      scores[d] = (scores[d] as number) + weight * ((idf * (tf * (K1 + 1))) / (tf + norm));
+    }
+  }
+  return { scores, touched };
+}
+
+/** Σ w·idf over the query in the field: the best any document could score. */
+function selfScore(field: Field, weights: ReadonlyMap<string, number>): number {
+  let s = 0;
+  for (const [t, w] of weights) s += w * idfOf(field, t);
+  return s;
+}
+
+function reference(index: MatchIndex, query: Query, limit: number): Candidate[] {
+  const { weights, focusTerms, analysis } = query;
+  if (weights.size === 0) return [];
+  const n = index.entries.length;
+  const q = bm25(index.questions, weights);
+  const bestDoc = new Array<number>(n).fill(-1);
+  const bestScore = new Array<number>(n).fill(0);
+  for (const d of q.touched) {
+    const entry = index.questions.docs[d]?.entry as number;
+    const score = q.scores[d] as number;
+    if (bestDoc[entry] === -1 || score > (bestScore[entry] as number)) {
+      bestDoc[entry] = d;
+      bestScore[entry] = score;
+    }
+  }
+  const perEntry = (field: Field) => {
+    const out = new Array<number>(n).fill(0);
+    const { scores, touched } = bm25(field, weights);
+    for (const d of touched) out[field.docs[d]?.entry as number] = scores[d] as number;
+    return out;
+  };
+  const answer = perEntry(index.answers);
+  const control = perEntry(index.controls);
+  const mass = selfScore(index.questions, weights);
+  const selfQ = mass || 1;
+  const selfA = selfScore(index.answers, weights) || 1;
+  const selfC = selfScore(index.controls, weights) || 1;
+
+  // The shortlist: every entry by its combined score, a stable sort, the first SHORTLIST.
+  const combined = index.entries
+    .map((_, e) => ({
+      e,
+      score:
+        (bestScore[e] as number) / selfQ +
+        (0.3 * (answer[e] as number)) / selfA +
+        (0.3 * (control[e] as number)) / selfC,
+    }))
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, Math.max(limit, SHORTLIST));
+
+  const share = (has: (term: string) => boolean) => {
+    if (mass === 0) return 0;
+    let shared = 0;
+    for (const [t, w] of weights) if (has(t)) shared += w * idfOf(index.questions, t);
+    return shared / mass;
+  };
+  const known = (t: string) => index.questions.idf.has(t) || index.answers.idf.has(t) || index.controls.idf.has(t);
+  const asked = [...weights].filter(([t, w]) => t.startsWith("§") && w === 1).map(([t]) => t);
+
+  const scored = combined.flatMap(({ e, score }) => {
+    const entry = index.entries[e];
+    const terms = index.entryTerms[e];
+    const topic = index.topicTerms[e] ?? new Set<string>();
+    if (!entry || !terms) return [];
+    const doc = (bestDoc[e] as number) >= 0 ? index.questions.docs[bestDoc[e] as number] : undefined;
+    const shared = doc ? focusTerms.filter((t) => doc.tf.has(t)) : [];
+    let dice = 0;
+    if (doc) {
+      let queryMass = 0;
+      let sharedMass = 0;
+      for (const t of focusTerms) {
+        queryMass += idfOf(index.questions, t);
+        if (doc.tf.has(t)) sharedMass += idfOf(index.questions, t);
+      }
+      let docMass = 0;
+      for (const t of doc.tf.keys()) docMass += idfOf(index.questions, t);
+      dice = queryMass + docMass === 0 ? 0 : (2 * sharedMass) / (queryMass + docMass);
+    }
+    const features: Features = {
+      coverage: share((t) => terms.has(t)),
+      topicCoverage: share((t) => topic.has(t)),
+      phrasingCoverage: doc ? share((t) => doc.tf.has(t)) : 0,
+      dice,
+      questionStrength: Math.min(1.5, (bestScore[e] as number) / selfQ),
+      answerStrength: Math.min(1.5, (answer[e] as number) / selfA),
+      controlStrength: Math.min(1.5, (control[e] as number) / selfC),
+      conceptShare: asked.length === 0 ? 0.5 : asked.filter((t) => terms.has(t)).length / asked.length,
+      unknownShare: share((t) => !known(t)),
+      queryTerms: Math.min(1, Math.log1p(focusTerms.length) / Math.log1p(6)),
+      longQuestion: analysis.context !== "" ? 1 : 0,
+      governance: analysis.intent === "governance" ? 1 : 0,
+    };
+    const ordinal = doc?.ordinal ?? 0;
+    return [
+      {
+        entry,
+        score,
+        relevance: relevanceOf(features),
+        features,
+        matchedTerms: [...new Set([...shared, ...[...weights.keys()].filter((t) => terms.has(t))])],
+        matchedText: (ordinal === 0 ? entry.question : entry.phrasings[ordinal - 1]) ?? entry.question,
+        phrasingTerms: shared,
+      },
+    ];
+  });
+  scored.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
+  const leaders = scored.slice(0, 5);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return scored.slice(0, limit).map((c, i) => {
+    const rival = i === 0 ? scored[1] : scored[0];
+    const lead = c.relevance - (rival?.relevance ?? 0);
+    const others = leaders.filter((o) => o !== c);
+    const consensus =
+      others.length === 0
+        ? 1
+        : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
+    return {
+      entryId: c.entry.id,
+      score: round(c.score),
+      confidence: round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus))),
+      relevance: c.relevance,
+      lead,
+      matchedTerms: c.matchedTerms,
+      matchedText: c.matchedText,
+      phrasingTerms: c.phrasingTerms,
+      features: c.features,
+    };
+  });
+}
+
+describe("matchQuery against the plain ranker", () => {
+  it("gives the same candidates, features and confidences on the tuning set's questions", async () => {
+    const prepared = await shippedLibrary();
+    const items = readEvalSet("fixtures/eval/tuning.jsonl").slice(0, 400);
+    let compared = 0;
+    for (const item of items) {
+      const query = buildQuery(prepared.index, item.text, item.previous);
+      for (const limit of [1, 4, SHORTLIST]) {
+        const got = matchQuery(prepared.index, query, limit);
+        const want = reference(prepared.index, query, limit);
+        // Serialised as the reports are, keys in order; then every number, bit for bit.
+        if (JSON.stringify(got) !== JSON.stringify(want)) expect(got).toEqual(want);
+        expect(got).toEqual(want);
+        compared += got.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(2_000);
+  });
+});
