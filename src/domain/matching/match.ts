@@ -41,24 +41,25 @@ const GOVERNANCE_TERMS = tokenize("policy");
 /** An ask with fewer content tokens than this leans on its context. */
 const THIN_ASK = 3;
 /** The section heading's words, added to a question that leans on its section, at this weight. */
-const SECTION_WEIGHT = Number(process.env.QS_W ?? 0.35);
-/** A question whose ask has at most this many content tokens is read in the light of its section. */
-const SECTION_MAX_ASK = Number(process.env.QS_N ?? 3);
-
+const SECTION_WEIGHT = CONTEXT_WEIGHT;
 /**
- * Whether a question's section heading is read with it: a short ask ("Is it tested?", "Policy")
- * needs it; a self-contained question is matched on its own words, and then its answer does not
- * depend on where it sits (answerQuestionnaire answers a repeated question once).
+ * A question whose ask has at most this many content tokens is read in the light of its section
+ * ("Is it tested?", "Frequency of testing"). Reading every question with its heading measured no
+ * better on the sectioned tuning set (eval/README), and would make a question repeated under many
+ * headings one question per heading for answerQuestionnaire's memo.
  */
+const SECTION_MAX_ASK = 3;
 /** Words of headings that name a place in the document, not a topic ("Section 4", "General", "Table 1 (cont.)"). */
 const HEADING_NOISE =
   /\b(?:sections?|parts?|chapters?|appendix|annex|tables?|tabs?|sheets?|pages?|questions?|questionnaires?|general|additional|others?|misc\w*|cont(?:inued)?|[a-z]?\d+(?:\.\d+)*[a-z]?)\b/gi;
 
+/** Whether a question's section heading is read with it: a short ask needs it, a self-contained one does not. */
 function leansOnSection(analysis: QuestionAnalysis, askTokens: number): boolean {
   // A governance template's short topic is its own ("for all endpoints"): the heading adds nothing.
   return analysis.intent !== "governance" && askTokens <= SECTION_MAX_ASK;
 }
 
+/** A heading word only helps when some entry uses it; any other only dilutes the ask. */
 function libraryKnows(index: MatchIndex, term: string): boolean {
   return index.questions.postings.has(term) || index.answers.postings.has(term);
 }
@@ -69,6 +70,7 @@ export function readsSection(index: MatchIndex, text: string): boolean {
   const focus = tokenize(correctSpelling(analysis.focus, index.lexicon, index.lexiconByLength));
   return leansOnSection(analysis, new Set(focus).size);
 }
+
 /** How many leading candidates are asked whether they agree on the controls. */
 const CONSENSUS_DEPTH = 5;
 /** How many BM25 leaders the ranker re-orders. */
