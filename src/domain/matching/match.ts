@@ -1,5 +1,6 @@
 import type { LibraryEntry } from "../library/types.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
+import { answersCertification, askedCertifications, certificationCap } from "./certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
 import type { MatchIndex } from "./index.js";
 import { type CompiledQuery, massShare, type Scorer, scorerFor, type TermInfo } from "./scorer.js";
@@ -123,7 +124,22 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     if (candidate) ranked.push(candidate);
   }
   ranked.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
-  return calibrated(index, scorer, compiled, scores, ranked, limit);
+  const asked = askedCertifications(query.analysis.ask);
+  if (!asked) return calibrated(index, scorer, compiled, scores, ranked, limit);
+  // A question about holding a certification: the entries about it are ranked and calibrated among
+  // themselves (another certification's entry is no rival), the others follow; each keeps at most
+  // the confidence certification-guard.ts allows it.
+  const about = ranked.filter((c) => answersCertification(index, asked, c.entry));
+  const others = ranked.filter((c) => !answersCertification(index, asked, c.entry));
+  const ordered = [...about, ...others];
+  const out = [
+    ...calibrated(index, scorer, compiled, scores, about, limit),
+    ...calibrated(index, scorer, compiled, scores, others, Math.max(0, limit - about.length)),
+  ];
+  return out.map((c, i) => {
+    const cap = certificationCap(index, asked, (ordered[i] as Ranked).entry);
+    return c.confidence <= cap ? c : { ...c, confidence: cap };
+  });
 }
 
 // matchQuery's steps are separate functions on purpose: as one function it was the largest thing

@@ -1,0 +1,149 @@
+/**
+ * Which certification, attestation report or compliance framework a text names, and whether a
+ * question asks if the vendor holds it. Pure and shared: matching reads it to keep a question about
+ * one certification from being answered with another's entry ("SOC 1 Type II?" drafted from the SOC 2
+ * entry is a false claim in front of a buyer). Insight's demand detector (insight/frameworks.ts)
+ * answers a different question (which frameworks buyers ask about) and keeps its own rules.
+ */
+
+export const CERTIFICATIONS = [
+  "soc1",
+  "soc2",
+  "soc3",
+  "iso27001",
+  "iso27017",
+  "iso27018",
+  "iso27701",
+  "iso22301",
+  "iso9001",
+  "iso20000",
+  "iso42001",
+  "hitrust",
+  "tisax",
+  "bsi-c5",
+  "csa-star",
+  "cyber-essentials",
+  "fedramp",
+  "stateramp",
+  "irap",
+  "pci-dss",
+  "hipaa",
+] as const;
+export type Certification = (typeof CERTIFICATIONS)[number];
+
+export interface CertificationMention {
+  readonly certification: Certification;
+  /** The words that named it, as written. */
+  readonly evidence: string;
+  /** SOC 1 / SOC 2: the report type named. */
+  readonly reportType?: "type1" | "type2";
+  /** ISO 27001: the edition named. */
+  readonly edition?: "2013" | "2022";
+  /** CSA STAR: the level named. */
+  readonly level?: "1" | "2" | "3";
+  /** Cyber Essentials: the Plus (audited) scheme named. */
+  readonly plus?: boolean;
+}
+
+// "SOC" alone is a security operations centre: every SOC report pattern needs its number.
+// A number after a standard's name must not run on into another number (27001 vs 270012).
+const RULES: readonly (readonly [Certification, RegExp])[] = [
+  [
+    "soc1",
+    /\bSOC[\s-]?(?:1|one)\b(?![.\d])|\bSOC[\s-]?I\b(?![IV])|\bISAE[\s-]?3402\b|\bSSAE[\s-]?1[68]\b|\bAT-?C\s?320\b/i,
+  ],
+  ["soc2", /\bSOC[\s-]?(?:2|two)\b(?![.\d])|\bSOC[\s-]?II\b(?!I)|\bAT-?C\s?205\b/i],
+  ["soc3", /\bSOC[\s-]?(?:3|three)\b(?![.\d])|\bSOC[\s-]?III\b/i],
+  ["iso27001", /(?<![\d.])27001(?![\d])|\bISO\s?27k\b/i],
+  ["iso27017", /(?<![\d.])27017(?!\d)/],
+  ["iso27018", /(?<![\d.])27018(?!\d)/],
+  ["iso27701", /(?<![\d.])27701(?!\d)/],
+  ["iso22301", /(?<![\d.])22301(?!\d)/],
+  ["iso9001", /\bISO(?:\s*\/\s*IEC)?[\s-]*9001\b/i],
+  ["iso20000", /\bISO(?:\s*\/\s*IEC)?[\s-]*20000(?:-1)?\b/i],
+  ["iso42001", /(?<![\d.])42001(?!\d)/],
+  ["hitrust", /\bHITRUST\b/i],
+  ["tisax", /\bTISAX\b/i],
+  ["bsi-c5", /\bBSI[\s-]?C5\b|\bC5\s+(?:attestation|report|audit|catalogue|criteria)\b/i],
+  ["csa-star", /\bCSA\s+STAR\b|\bSTAR\s+(?:level|registry|attestation|certification)\b/i],
+  ["cyber-essentials", /\bcyber\s+essentials\b|\bIASME\b/i],
+  ["fedramp", /\bFed[\s-]?RAMP\b/i],
+  ["stateramp", /\bState[\s-]?RAMP\b|\bGovRAMP\b/i],
+  ["irap", /\bIRAP\b/],
+  ["pci-dss", /\bPCI(?:[\s-]?DSS)?\b|\bpayment\s+card\s+industry\b/i],
+  ["hipaa", /\bHIPAA\b/i],
+];
+
+function reportType(text: string): CertificationMention["reportType"] {
+  if (/\btype\s*(?:ii|2|two)\b/i.test(text)) return "type2";
+  if (/\btype\s*(?:i|1|one)\b/i.test(text)) return "type1";
+  return undefined;
+}
+
+function details(cert: Certification, text: string): Partial<CertificationMention> {
+  switch (cert) {
+    case "soc1":
+    case "soc2": {
+      const type = reportType(text);
+      return type ? { reportType: type } : {};
+    }
+    case "iso27001": {
+      const m = /27001\s*[:/-]?\s*(2013|2022)\b|\b(2013|2022)\s+(?:version|edition|revision|standard)\b/i.exec(text);
+      const edition = m ? (m[1] ?? m[2]) : undefined;
+      return edition ? { edition: edition as "2013" | "2022" } : {};
+    }
+    case "csa-star": {
+      const m = /\blevel\s*(1|2|3|one|two|three)\b/i.exec(text);
+      const word = m?.[1]?.toLowerCase();
+      const level = word === "one" ? "1" : word === "two" ? "2" : word === "three" ? "3" : word;
+      return level ? { level: level as "1" | "2" | "3" } : {};
+    }
+    case "cyber-essentials":
+      return /\bcyber\s+essentials\s+plus\b|\bCE\+/i.test(text) ? { plus: true } : {};
+    default:
+      return {};
+  }
+}
+
+/** Every certification the text names, in CERTIFICATIONS order. */
+export function recogniseCertifications(text: string): CertificationMention[] {
+  const found: CertificationMention[] = [];
+  for (const [certification, pattern] of RULES) {
+    const m = pattern.exec(text);
+    if (m) found.push({ certification, evidence: m[0].trim(), ...details(certification, text) });
+  }
+  // "SSAE 18" is the standard SOC 1 and SOC 2 are both reported under: with SOC 2 named, it is SOC 2's.
+  const soc1 = found.find((m) => m.certification === "soc1");
+  if (soc1 && /^SSAE/i.test(soc1.evidence) && found.some((m) => m.certification === "soc2")) {
+    return found.filter((m) => m !== soc1);
+  }
+  return found;
+}
+
+/** Words that ask about holding a certification, or only name it: what is left is the question's topic. */
+const HOLDING_WORDS =
+  /\b(?:do|does|did|is|are|was|were|has|have|had|hold|holds|held|you|your|yours|we|our|organi[sz]ation|company|vendor|supplier|service|platform|currently|current|valid|active|an?|the|to|of|for|on|in|at|by|with|or|and|any|its|it|please|pls|provide|share|attach|send|copy|latest|recent|most|status|certified|certification|certificate|certificates|certs?|accredited|accreditation|registered|registration|registry|listed|list|attested|attestation|attestations|audited|audit|audits|auditor|report|reports|rpt|letter|compliant|compliance|complies|comply|conform|conformance|authori[sz]ed|authori[sz]ation|ATO|assessed|assessment|validated|validation|label|labels|level|type|edition|version|scheme|standard|framework|independent|third[\s-]?party|external|obtained|achieved|evidence|available|can|could|will|would|yes|no|if|so|which|what|when|i|ii|iii|iv|one|two|three|csf|dss|iec|iso|bsi|csa|plus|moderate|high|low|tailored|li-saas|saas|202\d|201\d|\d)\b/gi;
+
+/**
+ * Whether the question is about holding `mentions` rather than naming them in passing: once the
+ * certifications' names and the words of holding one are taken away, (almost) nothing is left.
+ * "Is your organisation ISO 22301 certified?" is; "Is MFA enforced, as required by ISO 27001
+ * A.8.5?" is not (MFA is its topic).
+ */
+export function asksAboutHolding(text: string, mentions: readonly CertificationMention[]): boolean {
+  if (mentions.length === 0) return false;
+  let rest = text;
+  for (const m of mentions) rest = rest.split(m.evidence).join(" ");
+  for (const [, pattern] of RULES) rest = rest.replace(new RegExp(pattern.source, "gi"), " ");
+  const left = rest
+    .replace(HOLDING_WORDS, " ")
+    .split(/[^A-Za-z]+/)
+    .filter((w) => w.length >= 3);
+  return left.length <= 2;
+}
+
+/** The certifications a question asks whether the vendor holds ([] when it names them only in passing). */
+export function certificationsAskedAbout(text: string): CertificationMention[] {
+  const mentions = recogniseCertifications(text);
+  return asksAboutHolding(text, mentions) ? mentions : [];
+}
