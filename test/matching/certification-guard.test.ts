@@ -104,9 +104,38 @@ describe("what the guard leaves alone", () => {
   });
 
   it("a passing mention is not a question about holding", async () => {
-    expect(askedCertifications("Is MFA enforced, as required by ISO 27001 A.8.5?")).toBeNull();
+    expect(askedCertifications("Is MFA enforced, as required by ISO 27001 A.8.5?")?.role).toBe("yardstick");
+    expect(askedCertifications("Does the ISO 27001 certificate scope include the product we buy?")?.role).toBe(
+      "mention",
+    );
     expect(askedCertifications("Do you run a 24x7 SOC?")).toBeNull();
     const soc = await top("Is your SOC staffed around the clock?");
     expect(soc[0]?.entryId).toBe("security-monitoring");
+  });
+
+  it("a certification named as a yardstick does not pull its own entries in", async () => {
+    for (const text of [
+      "In line with SOC 2 CC6.1, is access to production restricted to authorised engineers by role?",
+      "Are backups encrypted and restore-tested, as your SOC 2 auditor would expect?",
+      "Is MFA enforced, as required by ISO 27001 A.8.5?",
+    ]) {
+      const [first] = await top(text);
+      expect(first?.entryId, text).not.toMatch(/^(soc2-|iso27001-|certifications-not-held)/);
+    }
+    const dr = await answer("Following ISO 22301 principles, do you test your disaster recovery plan every year?");
+    expect(dr.entryId).toBe("dr-testing");
+  });
+
+  it("the guard only lowers a confidence, never raises one", async () => {
+    const { index } = await shippedLibrary();
+    for (const text of ["Do you have a SOC 1 Type II report?", "Provide your SOC 2 Type I report", "TISAX label?"]) {
+      const query = buildQuery(index, text);
+      const guarded = matchQuery(index, query, 10);
+      const plain = matchQuery(index, { ...query, analysis: { ...query.analysis, ask: "" } }, 10);
+      for (const c of guarded) {
+        const same = plain.find((p) => p.entryId === c.entryId);
+        if (same) expect(c.confidence).toBeLessThanOrEqual(same.confidence);
+      }
+    }
   });
 });

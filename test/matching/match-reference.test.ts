@@ -145,40 +145,36 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
     ];
   });
   scored.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
-  // The certification guard: for a question about holding a certification, the entries about it are
-  // calibrated among themselves, the others after them; each then keeps at most its cap.
+  // The certification guard: for a question naming a certification, every candidate is calibrated
+  // over the whole ranking, capped, and the ones that may answer it put first.
   const ask = askedCertifications(analysis.ask);
-  const isAbout = (c: (typeof scored)[number]) =>
-    ask !== null && answersCertification(index, ask, index.entries.indexOf(c.entry));
-  const groups = ask ? [scored.filter(isAbout), scored.filter((c) => !isAbout(c))] : [scored];
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  const out: Candidate[] = [];
-  for (const group of groups) {
-    const leaders = group.slice(0, 5);
-    for (const [i, c] of group.slice(0, Math.max(0, limit - out.length)).entries()) {
-      const rival = i === 0 ? group[1] : group[0];
-      const lead = c.relevance - (rival?.relevance ?? 0);
-      const others = leaders.filter((o) => o !== c);
-      const consensus =
-        others.length === 0
-          ? 1
-          : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
-      const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus)));
-      const cap = ask ? certificationCap(index, ask, index.entries.indexOf(c.entry)) : 1;
-      out.push({
-        entryId: c.entry.id,
-        score: round(c.score),
-        confidence: Math.min(confidence, cap),
-        relevance: c.relevance,
-        lead,
-        matchedTerms: c.matchedTerms,
-        matchedText: c.matchedText,
-        phrasingTerms: c.phrasingTerms,
-        features: c.features,
-      });
-    }
-  }
-  return out;
+  const leaders = scored.slice(0, 5);
+  const all = scored.slice(0, ask ? scored.length : limit).map((c, i) => {
+    const rival = i === 0 ? scored[1] : scored[0];
+    const lead = c.relevance - (rival?.relevance ?? 0);
+    const others = leaders.filter((o) => o !== c);
+    const consensus =
+      others.length === 0
+        ? 1
+        : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
+    const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus)));
+    const entry = index.entries.indexOf(c.entry);
+    const cap = ask ? certificationCap(index, ask, entry) : 1;
+    const candidate: Candidate = {
+      entryId: c.entry.id,
+      score: round(c.score),
+      confidence: Math.min(confidence, cap),
+      relevance: c.relevance,
+      lead,
+      matchedTerms: c.matchedTerms,
+      matchedText: c.matchedText,
+      phrasingTerms: c.phrasingTerms,
+      features: c.features,
+    };
+    return { candidate, eligible: ask === null || answersCertification(index, ask, entry) };
+  });
+  return [...all.filter((c) => c.eligible), ...all.filter((c) => !c.eligible)].slice(0, limit).map((c) => c.candidate);
 }
 
 describe("matchQuery against the plain ranker", () => {

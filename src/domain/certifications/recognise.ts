@@ -54,7 +54,9 @@ const RULES: readonly (readonly [Certification, RegExp])[] = [
   ],
   ["soc2", /\bSOC[\s-]?(?:2|two)\b(?![.\d])|\bSOC[\s-]?II\b(?!I)|\bAT-?C\s?205\b/i],
   ["soc3", /\bSOC[\s-]?(?:3|three)\b(?![.\d])|\bSOC[\s-]?III\b/i],
-  ["iso27001", /(?<![\d.])27001(?![\d])|\bISO\s?27k\b/i],
+  // The Statement of Applicability exists only under ISO 27001: a question about it is about the certificate.
+  ["iso27001", /(?<![\d.])27001(?![\d])|\bISO\s?27k\b|\bstatement\s+of\s+applicability\b/i],
+  ["iso27001", /\bSoA\b/],
   ["iso27017", /(?<![\d.])27017(?!\d)/],
   ["iso27018", /(?<![\d.])27018(?!\d)/],
   ["iso27701", /(?<![\d.])27701(?!\d)/],
@@ -80,11 +82,18 @@ function reportType(text: string): CertificationMention["reportType"] {
   return undefined;
 }
 
-function details(cert: Certification, text: string): Partial<CertificationMention> {
+/** The words around one SOC mention, up to the next report named: "SOC 1 and SOC 2 Type II" types only SOC 2. */
+function aroundReport(text: string, at: number, length: number): string {
+  const after = text.slice(at + length, at + length + 25);
+  const next = after.search(/\b(?:SOC|ISAE|SSAE)\b/i);
+  return text.slice(Math.max(0, at - 12), at + length) + (next < 0 ? after : after.slice(0, next));
+}
+
+function details(cert: Certification, text: string, at: number, length: number): Partial<CertificationMention> {
   switch (cert) {
     case "soc1":
     case "soc2": {
-      const type = reportType(text);
+      const type = reportType(aroundReport(text, at, length));
       return type ? { reportType: type } : {};
     }
     case "iso27001": {
@@ -109,8 +118,9 @@ function details(cert: Certification, text: string): Partial<CertificationMentio
 export function recogniseCertifications(text: string): CertificationMention[] {
   const found: CertificationMention[] = [];
   for (const [certification, pattern] of RULES) {
+    if (found.some((f) => f.certification === certification)) continue;
     const m = pattern.exec(text);
-    if (m) found.push({ certification, evidence: m[0].trim(), ...details(certification, text) });
+    if (m) found.push({ certification, evidence: m[0].trim(), ...details(certification, text, m.index, m[0].length) });
   }
   // "SSAE 18" is the standard SOC 1 and SOC 2 are both reported under: with SOC 2 named, it is SOC 2's.
   const soc1 = found.find((m) => m.certification === "soc1");
@@ -134,7 +144,7 @@ export function asksAboutHolding(text: string, mentions: readonly CertificationM
   if (mentions.length === 0) return false;
   let rest = text;
   for (const m of mentions) rest = rest.split(m.evidence).join(" ");
-  for (const [, pattern] of RULES) rest = rest.replace(new RegExp(pattern.source, "gi"), " ");
+  for (const [, pattern] of RULES) rest = rest.replace(new RegExp(pattern.source, `${pattern.flags}g`), " ");
   const left = rest
     .replace(HOLDING_WORDS, " ")
     .split(/[^A-Za-z]+/)
@@ -142,8 +152,46 @@ export function asksAboutHolding(text: string, mentions: readonly CertificationM
   return left.length <= 2;
 }
 
+/** Words that make what follows a yardstick, not the subject: "as required by ISO 27001 A.8.5". */
+const YARDSTICK_BEFORE =
+  /\b(?:required\s+by|expected\s+by|set\s+out\s+in|consistent\s+with|in\s+line\s+with|in\s+accordance\s+with|according\s+to|aligned\s+(?:with|to)|mapped\s+to|following|per|as\s+(?:your|our|their|the))\s+(?:the\s+|your\s+|our\s+)?$/i;
+const YARDSTICK_AFTER =
+  /^(?:[\s-]*(?:aligned|based|principles|requirements?|controls?)\b|\s+(?:control\s+)?(?:A\.\d|CC\d))/i;
+
+/**
+ * Whether a certification is named only as the yardstick of another topic ("as required by ISO
+ * 27001 A.8.5", "in line with SOC 2 CC6.1", "HITRUST-aligned customers", "following ISO 22301
+ * principles"): the question is about that topic, which no certification entry answers.
+ */
+export function namedAsYardstick(text: string, mentions: readonly CertificationMention[]): boolean {
+  if (mentions.length === 0) return false;
+  return mentions.every((m) => {
+    const at = text.indexOf(m.evidence);
+    if (at < 0) return false;
+    const before = text.slice(Math.max(0, at - 40), at);
+    const after = text.slice(at + m.evidence.length);
+    return YARDSTICK_BEFORE.test(before) || YARDSTICK_AFTER.test(after);
+  });
+}
+
+/** How a question names certifications: asking whether they are held, as a yardstick, or otherwise. */
+export type CertificationRole = "holding" | "yardstick" | "mention";
+
+export interface CertificationReading {
+  readonly mentions: readonly CertificationMention[];
+  readonly role: CertificationRole;
+}
+
+/** The certifications a question names and how, or null when it names none. */
+export function readCertifications(text: string): CertificationReading | null {
+  const mentions = recogniseCertifications(text);
+  if (mentions.length === 0) return null;
+  if (asksAboutHolding(text, mentions)) return { mentions, role: "holding" };
+  return { mentions, role: namedAsYardstick(text, mentions) ? "yardstick" : "mention" };
+}
+
 /** The certifications a question asks whether the vendor holds ([] when it names them only in passing). */
 export function certificationsAskedAbout(text: string): CertificationMention[] {
-  const mentions = recogniseCertifications(text);
-  return asksAboutHolding(text, mentions) ? mentions : [];
+  const reading = readCertifications(text);
+  return reading?.role === "holding" ? [...reading.mentions] : [];
 }

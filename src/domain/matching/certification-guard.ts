@@ -1,7 +1,8 @@
 import {
   type Certification,
   type CertificationMention,
-  certificationsAskedAbout,
+  type CertificationRole,
+  readCertifications,
   recogniseCertifications,
 } from "../certifications/recognise.js";
 import type { MatchIndex } from "./index.js";
@@ -11,7 +12,8 @@ import { DRAFT_BAR } from "./ranker-weights.js";
  * A question asking whether the vendor holds certification X may only be drafted from an entry about
  * X: the nearest certification entry by words ("SOC 1 Type II?" → the SOC 2 entry, "ISO 22301
  * certified?" → the ISO 27001 entry) would claim what the vendor does not hold. Entries about other
- * certifications, or about none, stay as alternatives with their confidence held under this cap.
+ * certifications, or about none (and, for a question that names a certification only as the yardstick
+ * of another topic, the entries whose subject it is), stay as alternatives held under this cap.
  */
 export const OTHER_CERTIFICATION_CAP = 0.3;
 /**
@@ -28,14 +30,27 @@ export const CATCH_ALL = 4;
 
 /** What matching reads of the certifications a question asks about. */
 export interface CertificationAsk {
+  /**
+   * holding: only an entry about one of them may be drafted. yardstick: the question is about
+   * another topic, measured by them, so no entry whose subject they are may be. mention (named
+   * otherwise: "Does the ISO 27001 certificate scope include…"): only the catch-all is held back.
+   */
+  readonly role: CertificationRole;
   readonly certifications: ReadonlySet<Certification>;
-  /** The forms named: "soc2:type1", "iso27001:2013", "csa-star:2". */
+  /** The form named per certification: soc2 → "type1", iso27001 → "2013", csa-star → "2". */
   readonly forms: ReadonlyMap<Certification, string>;
 }
 
 interface EntryCertifications {
-  /** Certifications the entry's own question and phrasings name: what it is about. */
+  /** Certifications the entry's own question and phrasings name: what it may answer. */
   readonly about: ReadonlySet<Certification>;
+  /**
+   * Those named in at least half of them: its subject. "Do you monitor your critical suppliers?"
+   * names SOC 2 in one phrasing (suppliers' reports): about SOC 2, but SOC 2 is not its subject.
+   */
+  readonly subject: ReadonlySet<Certification>;
+  /** The entry answers "No": it holds none of them, whatever forms it names. */
+  readonly declines: boolean;
   /** Forms its question, phrasings or answer name, per certification ("soc2" → {"type2"}). */
   readonly forms: ReadonlyMap<Certification, ReadonlySet<string>>;
 }
@@ -56,11 +71,15 @@ export function entryCertifications(index: MatchIndex): readonly EntryCertificat
   if (all) return all;
   all = index.entries.map((e) => {
     const about = new Set<Certification>();
+    const counts = new Map<Certification, number>();
     const forms = new Map<Certification, Set<string>>();
     const texts = [e.question, ...e.phrasings];
-    texts.forEach((text) => {
-      for (const m of recogniseCertifications(text)) about.add(m.certification);
-    });
+    for (const text of texts)
+      for (const c of new Set(recogniseCertifications(text).map((m) => m.certification))) {
+        about.add(c);
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+      }
+    const subject = new Set([...counts].filter(([, n]) => 2 * n >= texts.length).map(([c]) => c));
     for (const text of [...texts, e.answer])
       for (const m of recogniseCertifications(text)) {
         const form = formOf(m);
@@ -69,30 +88,37 @@ export function entryCertifications(index: MatchIndex): readonly EntryCertificat
         set.add(form);
         forms.set(m.certification, set);
       }
-    return { about, forms };
+    return { about, subject, forms, declines: e.short === "No" };
   });
   byIndex.set(index, all);
   return all;
 }
 
-/** The certifications the question asks about holding, or null when it names none or only in passing. */
+/** The certifications the question names and how, or null when it names none. */
 export function askedCertifications(text: string): CertificationAsk | null {
-  const asked = certificationsAskedAbout(text);
-  if (asked.length === 0) return null;
+  const reading = readCertifications(text);
+  if (!reading) return null;
   const forms = new Map<Certification, string>();
-  for (const m of asked) {
+  for (const m of reading.mentions) {
     const form = formOf(m);
     if (form) forms.set(m.certification, form);
   }
-  return { certifications: new Set(asked.map((m) => m.certification)), forms };
+  return { role: reading.role, certifications: new Set(reading.mentions.map((m) => m.certification)), forms };
 }
 
-/** Whether entry `entry` is about one of the certifications asked. */
+/** Whether entry `entry` may be drafted for this question at all (else it is capped hard). */
 export function answersCertification(index: MatchIndex, ask: CertificationAsk, entry: number): boolean {
   const e = entryCertifications(index)[entry];
   if (!e) return false;
-  for (const c of ask.certifications) if (e.about.has(c)) return true;
-  return false;
+  let shared = false;
+  for (const c of ask.certifications) if (e.about.has(c)) shared = true;
+  if (ask.role === "holding") return shared;
+  // A yardstick's own certification entries answer the certificate, not the topic measured by it.
+  if (ask.role === "yardstick") {
+    if (e.about.size >= CATCH_ALL) return false;
+    for (const c of ask.certifications) if (e.subject.has(c)) return false;
+  }
+  return true;
 }
 
 /** Per certification, the forms the library's entries about it name: what the vendor holds. */
@@ -102,12 +128,14 @@ function heldForms(index: MatchIndex): ReadonlyMap<Certification, ReadonlySet<st
   let held = heldByIndex.get(index);
   if (held) return held;
   const all = new Map<Certification, Set<string>>();
-  for (const e of entryCertifications(index))
+  for (const e of entryCertifications(index)) {
+    if (e.declines) continue;
     for (const [c, forms] of e.forms) {
       const set = all.get(c) ?? new Set<string>();
       for (const f of forms) set.add(f);
       all.set(c, set);
     }
+  }
   held = all;
   heldByIndex.set(index, held);
   return held;
@@ -121,9 +149,10 @@ export function certificationCap(index: MatchIndex, ask: CertificationAsk, entry
   const e = entryCertifications(index)[entry];
   if (!e || !answersCertification(index, ask, entry)) return OTHER_CERTIFICATION_CAP;
   // A form the library never names for this certification, while it names others: not held as asked.
-  for (const [c, form] of ask.forms) {
-    const held = heldForms(index).get(c);
-    if (e.about.has(c) && held && !held.has(form)) return OTHER_FORM_CAP;
-  }
+  if (ask.role === "holding")
+    for (const [c, form] of ask.forms) {
+      const held = heldForms(index).get(c);
+      if (e.about.has(c) && held && !held.has(form)) return OTHER_FORM_CAP;
+    }
   return e.about.size >= CATCH_ALL ? OTHER_FORM_CAP : 1;
 }

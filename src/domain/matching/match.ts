@@ -126,20 +126,20 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   ranked.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
   const asked = askedCertifications(query.analysis.ask);
   if (!asked) return calibrated(index, scorer, compiled, scores, ranked, limit);
-  // A question about holding a certification: the entries about it are ranked and calibrated among
-  // themselves (another certification's entry is no rival), the others follow; each keeps at most
-  // the confidence certification-guard.ts allows it.
-  const about = ranked.filter((c) => answersCertification(index, asked, c.entry));
-  const others = ranked.filter((c) => !answersCertification(index, asked, c.entry));
-  const ordered = [...about, ...others];
-  const out = [
-    ...calibrated(index, scorer, compiled, scores, about, limit),
-    ...calibrated(index, scorer, compiled, scores, others, Math.max(0, limit - about.length)),
-  ];
-  return out.map((c, i) => {
-    const cap = certificationCap(index, asked, (ordered[i] as Ranked).entry);
-    return c.confidence <= cap ? c : { ...c, confidence: cap };
-  });
+  // A question that names a certification: the entries that may answer it come first, the others
+  // follow; each keeps at most the confidence certification-guard.ts allows it. Confidences are
+  // calibrated over the whole ranking first, so the guard only ever lowers one.
+  const all = calibrated(index, scorer, compiled, scores, ranked, ranked.length);
+  const eligible: Candidate[] = [];
+  const others: Candidate[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i] as Candidate;
+    const entry = (ranked[i] as Ranked).entry;
+    const cap = certificationCap(index, asked, entry);
+    const kept = c.confidence <= cap ? c : { ...c, confidence: cap };
+    (answersCertification(index, asked, entry) ? eligible : others).push(kept);
+  }
+  return [...eligible, ...others].slice(0, limit);
 }
 
 // matchQuery's steps are separate functions on purpose: as one function it was the largest thing

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import {
   asksAboutHolding,
   certificationsAskedAbout,
+  namedAsYardstick,
+  readCertifications,
   recogniseCertifications,
 } from "../../../src/domain/certifications/recognise.js";
 
@@ -37,6 +39,8 @@ describe("recogniseCertifications", () => {
     ["IRAP assessed to PROTECTED?", ["irap"]],
     ["PCI DSS attestation of compliance", ["pci-dss"]],
     ["Are you HIPAA compliant?", ["hipaa"]],
+    ["Can you share your Statement of Applicability?", ["iso27001"]],
+    ["SoA exclusions?", ["iso27001"]],
   ])("%s → %j", (text, expected) => {
     expect(certs(text)).toEqual(expected);
   });
@@ -49,6 +53,16 @@ describe("recogniseCertifications", () => {
   it("does not read other numbers as standards", () => {
     expect(certs("Are passwords at least 12 characters and rotated every 270010 days?")).toEqual([]);
     expect(certs("Is TLS 1.2 or higher enforced?")).toEqual([]);
+  });
+
+  it("a service-oriented architecture is no SoA", () => {
+    expect(certs("Is the platform built on an SOA with message queues?")).toEqual([]);
+  });
+
+  it("types only the report it follows", () => {
+    const [soc1, soc2] = recogniseCertifications("Do you hold SOC 1 and SOC 2 Type II reports?");
+    expect(soc1?.reportType).toBeUndefined();
+    expect(soc2?.reportType).toBe("type2");
   });
 
   it("reads the form asked: report type, edition, level, Plus", () => {
@@ -86,5 +100,25 @@ describe("asksAboutHolding", () => {
     "Does your incident response plan follow ISO 27035 and the ISO 27001 incident controls for escalation and customer notification?",
   ])("names it in passing: %s", (text) => {
     expect(asksAboutHolding(text, recogniseCertifications(text))).toBe(false);
+  });
+});
+
+describe("namedAsYardstick", () => {
+  it.each([
+    "Is MFA enforced, as required by ISO 27001 A.8.5?",
+    "In line with SOC 2 CC6.1, is production access restricted by role?",
+    "Are backups restore-tested, as your SOC 2 auditor would expect?",
+    "Are scans run monthly, as HITRUST-aligned customers require?",
+    "Following ISO 22301 principles, do you test your DR plan?",
+  ])("%s", (text) => {
+    expect(namedAsYardstick(text, recogniseCertifications(text))).toBe(true);
+    expect(readCertifications(text)?.role).toBe("yardstick");
+  });
+
+  it("a certificate that is the question's subject is no yardstick", () => {
+    expect(readCertifications("Does the ISO 27001 certificate scope include the hosted product we buy?")?.role).toBe(
+      "mention",
+    );
+    expect(readCertifications("Are you ISO 22301 certified?")?.role).toBe("holding");
   });
 });
