@@ -51,6 +51,7 @@ describe("certifications not held", () => {
     "Are you on the CSA STAR registry at Level 2?",
     "Do you have an ISAE 3402 report?",
     "Is the platform ISO/IEC 42001 certified?",
+    "Do you have a SOC 1 Type 2 report covering the controls relevant to our financial reporting?",
   ])("%s: the not-held entry leads, to review; no other certification's entry is drafted", async (text) => {
     const candidates = await top(text);
     expect(candidates[0]?.entryId).toBe("certifications-not-held");

@@ -33,7 +33,8 @@ export interface CertificationAsk {
   /**
    * holding: only an entry about one of them may be drafted. yardstick: the question is about
    * another topic, measured by them, so no entry whose subject they are may be. mention (named
-   * otherwise: "Does the ISO 27001 certificate scope include…"): only the catch-all is held back.
+   * otherwise: "Does the ISO 27001 certificate scope include…"): no entry whose subject is another
+   * certification may be.
    */
   readonly role: CertificationRole;
   readonly certifications: ReadonlySet<Certification>;
@@ -118,6 +119,9 @@ export function answersCertification(index: MatchIndex, ask: CertificationAsk, e
     if (e.about.size >= CATCH_ALL) return false;
     for (const c of ask.certifications) if (e.subject.has(c)) return false;
   }
+  // Named otherwise ("a SOC 1 report covering controls relevant to our financial reporting"): an
+  // entry whose subject is another certification answers for that one, not for the one named.
+  if (e.subject.size > 0 && !shared) return false;
   return true;
 }
 
