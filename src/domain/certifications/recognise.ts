@@ -114,8 +114,16 @@ function details(cert: Certification, text: string, at: number, length: number):
   }
 }
 
+/**
+ * Something every rule above needs: one test that most questions fail, so matching does not pay for
+ * twenty-odd patterns on every question (it reads this once per question).
+ */
+const ANY_CERTIFICATION =
+  /SOC|ISAE|SSAE|AT-?C|27\d{3}|22301|42001|ISO|HITRUST|TISAX|C5|STAR|essentials|IASME|RAMP|IRAP|PCI|payment\s+card|HIPAA|applicability|SoA/i;
+
 /** Every certification the text names, in CERTIFICATIONS order. */
 export function recogniseCertifications(text: string): CertificationMention[] {
+  if (!ANY_CERTIFICATION.test(text)) return [];
   const found: CertificationMention[] = [];
   for (const [certification, pattern] of RULES) {
     if (found.some((f) => f.certification === certification)) continue;

@@ -127,19 +127,30 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   const asked = askedCertifications(query.analysis.ask);
   if (!asked) return calibrated(index, scorer, compiled, scores, ranked, limit);
   // A question that names a certification: the entries that may answer it come first, the others
-  // follow; each keeps at most the confidence certification-guard.ts allows it. Confidences are
-  // calibrated over the whole ranking first, so the guard only ever lowers one.
-  const all = calibrated(index, scorer, compiled, scores, ranked, ranked.length);
-  const eligible: Candidate[] = [];
-  const others: Candidate[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const c = all[i] as Candidate;
-    const entry = (ranked[i] as Ranked).entry;
-    const cap = certificationCap(index, asked, entry);
-    const kept = c.confidence <= cap ? c : { ...c, confidence: cap };
-    (answersCertification(index, asked, entry) ? eligible : others).push(kept);
+  // follow; each keeps at most the confidence certification-guard.ts allows it. Lead and consensus
+  // are read against the whole ranking, as without the guard, so the guard only ever lowers one.
+  const order: number[] = [];
+  for (let i = 0; i < ranked.length; i++)
+    if (answersCertification(index, asked, (ranked[i] as Ranked).entry)) order.push(i);
+  for (let i = 0; i < ranked.length; i++)
+    if (!answersCertification(index, asked, (ranked[i] as Ranked).entry)) order.push(i);
+  const out: Candidate[] = [];
+  for (const i of order.slice(0, limit)) {
+    const c = ranked[i] as Ranked;
+    const rival = i === 0 ? ranked[1] : ranked[0];
+    const shown = candidate(
+      index,
+      scorer,
+      compiled,
+      scores,
+      c,
+      c.relevance - (rival?.relevance ?? 0),
+      consensusOf(c, ranked),
+    );
+    const cap = certificationCap(index, asked, c.entry);
+    out.push(shown.confidence <= cap ? shown : { ...shown, confidence: cap });
   }
-  return [...eligible, ...others].slice(0, limit);
+  return out;
 }
 
 // matchQuery's steps are separate functions on purpose: as one function it was the largest thing
