@@ -257,6 +257,7 @@ describe("eval dataset validator", () => {
       "pci-derived",
       "cyber-insurance",
       "dora-ict",
+      "cert-attestations",
     ]) {
       expect(
         out.split("\n").some((l) => l.startsWith(family)),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { readEvalSet } from "../../eval/dataset.js";
+import {
+  answersCertification,
+  askedCertifications,
+  certificationCap,
+} from "../../src/domain/matching/certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
 import type { Field, MatchIndex } from "../../src/domain/matching/index.js";
 import { buildQuery, type Candidate, matchQuery, type Query, SHORTLIST } from "../../src/domain/matching/match.js";
@@ -140,9 +145,12 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
     ];
   });
   scored.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
-  const leaders = scored.slice(0, 5);
+  // The certification guard: for a question naming a certification, every candidate is calibrated
+  // over the whole ranking, capped, and the ones that may answer it put first.
+  const ask = askedCertifications(analysis.ask);
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return scored.slice(0, limit).map((c, i) => {
+  const leaders = scored.slice(0, 5);
+  const all = scored.slice(0, ask ? scored.length : limit).map((c, i) => {
     const rival = i === 0 ? scored[1] : scored[0];
     const lead = c.relevance - (rival?.relevance ?? 0);
     const others = leaders.filter((o) => o !== c);
@@ -150,10 +158,13 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       others.length === 0
         ? 1
         : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
-    return {
+    const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus)));
+    const entry = index.entries.indexOf(c.entry);
+    const cap = ask ? certificationCap(index, ask, entry) : 1;
+    const candidate: Candidate = {
       entryId: c.entry.id,
       score: round(c.score),
-      confidence: round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus))),
+      confidence: Math.min(confidence, cap),
       relevance: c.relevance,
       lead,
       matchedTerms: c.matchedTerms,
@@ -161,7 +172,9 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       phrasingTerms: c.phrasingTerms,
       features: c.features,
     };
+    return { candidate, eligible: ask === null || answersCertification(index, ask, entry) };
   });
+  return [...all.filter((c) => c.eligible), ...all.filter((c) => !c.eligible)].slice(0, limit).map((c) => c.candidate);
 }
 
 describe("matchQuery against the plain ranker", () => {

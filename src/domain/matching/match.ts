@@ -1,5 +1,6 @@
 import type { LibraryEntry } from "../library/types.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
+import { answersCertification, askedCertifications, certificationCap } from "./certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
 import type { MatchIndex } from "./index.js";
 import { type CompiledQuery, massShare, type Scorer, scorerFor, type TermInfo } from "./scorer.js";
@@ -162,7 +163,33 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     if (candidate) ranked.push(candidate);
   }
   ranked.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
-  return calibrated(index, scorer, compiled, scores, ranked, limit);
+  const asked = askedCertifications(query.analysis.ask);
+  if (!asked) return calibrated(index, scorer, compiled, scores, ranked, limit);
+  // A question that names a certification: the entries that may answer it come first, the others
+  // follow; each keeps at most the confidence certification-guard.ts allows it. Lead and consensus
+  // are read against the whole ranking, as without the guard, so the guard only ever lowers one.
+  const order: number[] = [];
+  for (let i = 0; i < ranked.length; i++)
+    if (answersCertification(index, asked, (ranked[i] as Ranked).entry)) order.push(i);
+  for (let i = 0; i < ranked.length; i++)
+    if (!answersCertification(index, asked, (ranked[i] as Ranked).entry)) order.push(i);
+  const out: Candidate[] = [];
+  for (const i of order.slice(0, limit)) {
+    const c = ranked[i] as Ranked;
+    const rival = i === 0 ? ranked[1] : ranked[0];
+    const shown = candidate(
+      index,
+      scorer,
+      compiled,
+      scores,
+      c,
+      c.relevance - (rival?.relevance ?? 0),
+      consensusOf(c, ranked),
+    );
+    const cap = certificationCap(index, asked, c.entry);
+    out.push(shown.confidence <= cap ? shown : { ...shown, confidence: cap });
+  }
+  return out;
 }
 
 // matchQuery's steps are separate functions on purpose: as one function it was the largest thing
