@@ -62,6 +62,18 @@ describe("certifications not held", () => {
     expect(row.answer?.value).toBe("No");
   });
 
+  it("a certification this module does not know still finds the catch-all only for review", async () => {
+    // Nothing recognises CMMC: the catch-all is matched by its words, and its list does not name it.
+    for (const text of [
+      "Does the organization hold a current CMMC Level 2 certification?",
+      "Do you hold a current CMMC Level 2 certification after a third-party assessment?",
+    ]) {
+      for (const c of await top(text))
+        if (c.entryId === "certifications-not-held") expect(c.confidence, text).toBeLessThanOrEqual(OTHER_FORM_CAP);
+      expect((await answer(text)).status, text).not.toBe("drafted");
+    }
+  });
+
   it("an explicit No entry for the named certification still drafts", async () => {
     for (const [text, id] of [
       ["Are you ISO 27017 certified?", "iso-27701-27017-27018"],

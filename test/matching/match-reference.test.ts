@@ -3,7 +3,9 @@ import { readEvalSet } from "../../eval/dataset.js";
 import {
   answersCertification,
   askedCertifications,
+  catchAllEntries,
   certificationCap,
+  OTHER_FORM_CAP,
 } from "../../src/domain/matching/certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
 import type { Field, MatchIndex } from "../../src/domain/matching/index.js";
@@ -160,7 +162,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
         : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
     const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus)));
     const entry = index.entries.indexOf(c.entry);
-    const cap = ask ? certificationCap(index, ask, entry) : 1;
+    const cap = ask ? certificationCap(index, ask, entry) : catchAllEntries(index).has(c.entry.id) ? OTHER_FORM_CAP : 1;
     const candidate: Candidate = {
       entryId: c.entry.id,
       score: round(c.score),

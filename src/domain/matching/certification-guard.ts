@@ -160,3 +160,23 @@ export function certificationCap(index: MatchIndex, ask: CertificationAsk, entry
     }
   return e.about.size >= CATCH_ALL ? OTHER_FORM_CAP : 1;
 }
+
+const catchAllsByIndex = new WeakMap<MatchIndex, ReadonlySet<string>>();
+
+/**
+ * The ids of the catch-all entries: reviewed also when the question names no certification this
+ * module knows ("a current CMMC Level 2 certification?" matched by its words to "we hold none of
+ * SOC 1, HITRUST, TISAX…"), for the same reason as above: the list may not name what was asked.
+ */
+export function catchAllEntries(index: MatchIndex): ReadonlySet<string> {
+  let ids = catchAllsByIndex.get(index);
+  if (ids) return ids;
+  const all = new Set<string>();
+  entryCertifications(index).forEach((e, i) => {
+    const entry = index.entries[i];
+    if (entry && e.about.size >= CATCH_ALL) all.add(entry.id);
+  });
+  ids = all;
+  catchAllsByIndex.set(index, ids);
+  return ids;
+}

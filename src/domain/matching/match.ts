@@ -1,6 +1,12 @@
 import type { LibraryEntry } from "../library/types.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
-import { answersCertification, askedCertifications, certificationCap } from "./certification-guard.js";
+import {
+  answersCertification,
+  askedCertifications,
+  catchAllEntries,
+  certificationCap,
+  OTHER_FORM_CAP,
+} from "./certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
 import type { MatchIndex } from "./index.js";
 import { type CompiledQuery, massShare, type Scorer, scorerFor, type TermInfo } from "./scorer.js";
@@ -164,7 +170,13 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   }
   ranked.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
   const asked = askedCertifications(query.analysis.ask);
-  if (!asked) return calibrated(index, scorer, compiled, scores, ranked, limit);
+  if (!asked) {
+    const out = calibrated(index, scorer, compiled, scores, ranked, limit);
+    const catchAlls = catchAllEntries(index);
+    return out.map((c) =>
+      catchAlls.has(c.entryId) && c.confidence > OTHER_FORM_CAP ? { ...c, confidence: OTHER_FORM_CAP } : c,
+    );
+  }
   // A question that names a certification: the entries that may answer it come first, the others
   // follow; each keeps at most the confidence certification-guard.ts allows it. Lead and consensus
   // are read against the whole ranking, as without the guard, so the guard only ever lowers one.
