@@ -10,8 +10,8 @@ import {
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
 import type { Field, MatchIndex } from "../../src/domain/matching/index.js";
 import { buildQuery, type Candidate, matchQuery, type Query, SHORTLIST } from "../../src/domain/matching/match.js";
-import { B, K1 } from "../../src/domain/matching/scorer.js";
 import { shippedLibrary } from "./helpers.js";
+import { idfOf, plainBm25 } from "./plain-bm25.js";
 
 /**
  * matchQuery is written for speed (issue 13): compiled term tables, one pass for the coverage
@@ -20,28 +20,6 @@ import { shippedLibrary } from "./helpers.js";
  * of every shortlisted entry, a full sort): on real buyer questions the two must agree exactly,
  * every number to the last bit, since the draft bar and the reports read them.
  */
-
-const idfOf = (field: Field, term: string) => field.idf.get(term) ?? field.unseenIdf;
-
-/** Each document's weighted BM25, and the documents in the order the postings first reach them. */
-function bm25(field: Field, weights: ReadonlyMap<string, number>) {
-  const scores = new Float64Array(field.docs.length);
-  const touched: number[] = [];
-  for (const [term, weight] of weights) {
-    const idf = field.idf.get(term);
-    const postings = field.postings.get(term);
-    if (!idf || !postings) continue;
-    for (const d of postings) {
-      const doc = field.docs[d];
-      if (!doc) continue;
-      const tf = doc.tf.get(term) ?? 0;
-      const norm = K1 * (1 - B + (B * doc.length) / (field.avgLength || 1));
-      if (scores[d] === 0) touched.push(d);
-      scores[d] = (scores[d] as number) + weight * ((idf * (tf * (K1 + 1))) / (tf + norm));
-    }
-  }
-  return { scores, touched };
-}
 
 /** Σ w·idf over the query in the field: the best any document could score. */
 function selfScore(field: Field, weights: ReadonlyMap<string, number>): number {
@@ -54,7 +32,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
   const { weights, focusTerms, analysis } = query;
   if (weights.size === 0) return [];
   const n = index.entries.length;
-  const q = bm25(index.questions, weights);
+  const q = plainBm25(index.questions, weights);
   const bestDoc = new Array<number>(n).fill(-1);
   const bestScore = new Array<number>(n).fill(0);
   for (const d of q.touched) {
@@ -67,7 +45,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
   }
   const perEntry = (field: Field) => {
     const out = new Array<number>(n).fill(0);
-    const { scores, touched } = bm25(field, weights);
+    const { scores, touched } = plainBm25(field, weights);
     for (const d of touched) out[field.docs[d]?.entry as number] = scores[d] as number;
     return out;
   };

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { generateQuestionnaire } from "../../bench/match.js";
 import type { Field, MatchIndex } from "../../src/domain/matching/index.js";
 import { buildQuery, matchQuestion } from "../../src/domain/matching/match.js";
-import { B, K1, massShare, scorerFor } from "../../src/domain/matching/scorer.js";
+import { massShare, scorerFor } from "../../src/domain/matching/scorer.js";
 import { shippedLibrary } from "./helpers.js";
+import { idfOf, plainBm25 } from "./plain-bm25.js";
 
 /**
  * The compiled scorer (issue 13) must give exactly what the plain BM25 formulas give, bit for bit:
@@ -13,31 +14,9 @@ import { shippedLibrary } from "./helpers.js";
  * before the scorer, map lookups and all.
  */
 
-const idfOf = (field: Field, term: string) => field.idf.get(term) ?? field.unseenIdf;
-
-/** Each document's weighted BM25, and the documents in the order the postings first reach them. */
-function plainField(field: Field, weights: ReadonlyMap<string, number>): { scores: Float64Array; touched: number[] } {
-  const scores = new Float64Array(field.docs.length);
-  const touched: number[] = [];
-  for (const [term, weight] of weights) {
-    const idf = field.idf.get(term);
-    const postings = field.postings.get(term);
-    if (!idf || !postings) continue;
-    for (const d of postings) {
-      const doc = field.docs[d];
-      if (!doc) continue;
-      const tf = doc.tf.get(term) ?? 0;
-      const norm = K1 * (1 - B + (B * doc.length) / (field.avgLength || 1));
-      if (scores[d] === 0) touched.push(d);
-      scores[d] = (scores[d] as number) + weight * ((idf * (tf * (K1 + 1))) / (tf + norm));
-    }
-  }
-  return { scores, touched };
-}
-
 function plain(index: MatchIndex, weights: ReadonlyMap<string, number>) {
   const n = index.entries.length;
-  const q = plainField(index.questions, weights);
+  const q = plainBm25(index.questions, weights);
   const bestDoc = new Int32Array(n).fill(-1);
   const bestScore = new Float64Array(n);
   for (const d of q.touched) {
@@ -50,7 +29,7 @@ function plain(index: MatchIndex, weights: ReadonlyMap<string, number>) {
   }
   const perEntry = (field: Field) => {
     const out = new Float64Array(n);
-    const { scores, touched } = plainField(field, weights);
+    const { scores, touched } = plainBm25(field, weights);
     for (const d of touched) out[field.docs[d]?.entry as number] = scores[d] as number;
     return out;
   };
