@@ -74,6 +74,22 @@ describe("certifications not held", () => {
     }
   });
 
+  it("a scheme neither the recogniser nor the library names is not answered from a certification entry", async () => {
+    for (const text of [
+      "Are you certified under the Korean ISMS-P scheme?",
+      "Is the service accredited under MTCS Level 3?",
+    ]) {
+      const row = await answer(text);
+      expect(row.status, text).not.toBe("drafted");
+    }
+    // What the library names still drafts: its own ISMS certificate, and staff certifications.
+    expect((await answer("Is your ISMS certified by an accredited body?")).status).toBe("drafted");
+    expect(await answer("Are your engineers AWS certified?")).toMatchObject({
+      status: "drafted",
+      entryId: "hiring-competence",
+    });
+  });
+
   it("an explicit No entry for the named certification still drafts", async () => {
     for (const [text, id] of [
       ["Are you ISO 27017 certified?", "iso-27701-27017-27018"],

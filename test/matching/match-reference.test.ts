@@ -5,6 +5,8 @@ import {
   askedCertifications,
   catchAllEntries,
   certificationCap,
+  isCertificationEntry,
+  namesUnknownScheme,
   OTHER_FORM_CAP,
 } from "../../src/domain/matching/certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
@@ -140,7 +142,11 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
         : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
     const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus)));
     const entry = index.entries.indexOf(c.entry);
-    const cap = ask ? certificationCap(index, ask, entry) : catchAllEntries(index).has(c.entry.id) ? OTHER_FORM_CAP : 1;
+    // No certification recognised: the catch-all, and certification entries for an unknown scheme, to review.
+    const heldBack =
+      catchAllEntries(index).has(c.entry.id) ||
+      (namesUnknownScheme(index, analysis.ask) && isCertificationEntry(index, c.entry.id));
+    const cap = ask ? certificationCap(index, ask, entry) : heldBack ? OTHER_FORM_CAP : 1;
     const candidate: Candidate = {
       entryId: c.entry.id,
       score: round(c.score),

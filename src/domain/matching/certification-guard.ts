@@ -180,3 +180,55 @@ export function catchAllEntries(index: MatchIndex): ReadonlySet<string> {
   catchAllsByIndex.set(index, ids);
   return ids;
 }
+
+/** Words of holding a scheme: certified, accreditation, attestation, a label, an authorisation. */
+const HOLDING_VOCABULARY = /\b(?:certif\w*|accredit\w*|attest\w*|label|authori[sz](?:ed|ation)|registered)\b/i;
+/** A scheme's name as buyers write it: an acronym, possibly with digits or a suffix ("CMMC", "ISMS-P", "K-ISMS"). */
+const SCHEME_NAME = /\b[A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*\b/g;
+const libraryNamesByIndex = new WeakMap<MatchIndex, ReadonlySet<string>>();
+
+/** Every acronym-like name the library's entries write, lower-cased: the schemes it can speak of. */
+function libraryNames(index: MatchIndex): ReadonlySet<string> {
+  let names = libraryNamesByIndex.get(index);
+  if (names) return names;
+  const all = new Set<string>();
+  for (const e of index.entries)
+    for (const text of [e.question, ...e.phrasings, e.answer])
+      for (const m of text.matchAll(SCHEME_NAME)) all.add(m[0].toLowerCase());
+  names = all;
+  libraryNamesByIndex.set(index, names);
+  return names;
+}
+
+/**
+ * A question about holding a scheme this module does not recognise and the library never names
+ * ("Are you certified under the ISMS-P scheme?", "a current CMMC Level 2 certification?"): the
+ * certification entries match it by "certified" and "ISMS" alone, and their "Yes" would claim
+ * another scheme. They stay candidates, under the draft bar, for a reviewer.
+ */
+export function namesUnknownScheme(index: MatchIndex, text: string): boolean {
+  if (!HOLDING_VOCABULARY.test(text)) return false;
+  const known = libraryNames(index);
+  for (const m of text.matchAll(SCHEME_NAME)) if (!known.has(m[0].toLowerCase())) return true;
+  return false;
+}
+
+/** Whether entry `entry`'s subject is a certification (what namesUnknownScheme holds back). */
+export function isCertificationEntry(index: MatchIndex, entry: string): boolean {
+  return certificationEntryIds(index).has(entry);
+}
+
+const certificationIdsByIndex = new WeakMap<MatchIndex, ReadonlySet<string>>();
+
+function certificationEntryIds(index: MatchIndex): ReadonlySet<string> {
+  let ids = certificationIdsByIndex.get(index);
+  if (ids) return ids;
+  const all = new Set<string>();
+  entryCertifications(index).forEach((e, i) => {
+    const entry = index.entries[i];
+    if (entry && e.subject.size > 0) all.add(entry.id);
+  });
+  ids = all;
+  certificationIdsByIndex.set(index, ids);
+  return ids;
+}

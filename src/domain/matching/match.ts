@@ -5,6 +5,8 @@ import {
   askedCertifications,
   catchAllEntries,
   certificationCap,
+  isCertificationEntry,
+  namesUnknownScheme,
   OTHER_FORM_CAP,
 } from "./certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
@@ -173,8 +175,10 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   if (!asked) {
     const out = calibrated(index, scorer, compiled, scores, ranked, limit);
     const catchAlls = catchAllEntries(index);
+    const unknownScheme = namesUnknownScheme(index, query.analysis.ask);
+    const held = (id: string) => catchAlls.has(id) || (unknownScheme && isCertificationEntry(index, id));
     return out.map((c) =>
-      catchAlls.has(c.entryId) && c.confidence > OTHER_FORM_CAP ? { ...c, confidence: OTHER_FORM_CAP } : c,
+      held(c.entryId) && c.confidence > OTHER_FORM_CAP ? { ...c, confidence: OTHER_FORM_CAP } : c,
     );
   }
   // A question that names a certification: the entries that may answer it come first, the others
