@@ -63,12 +63,16 @@ function byteOffsets(decoded: DecodedCsv): (charIndex: number) => number {
 const CANDIDATES = ["\t", ";", "|", ","] as const;
 
 /**
- * The delimiter is the candidate found on the most of the first lines (a header full of commas in a
- * semicolon file has them on one line only), then the one with the same count on most lines (a
- * table), then the first in CANDIDATES.
+ * The delimiter is a tab when every one of the first lines has one; otherwise the candidate found on
+ * the most of the first lines (a header full of commas in a semicolon file has them on one line only),
+ * then the one with the same count on most lines (a table), then the first in CANDIDATES.
  */
 export function sniffDelimiter(text: string): string {
   const lines = logicalLines(text.slice(0, 64 * 1024), 20);
+  // A tab on every line is a tab-separated file, whatever the commas say: prose does not hold tabs,
+  // while a TSV's header ("Answer (Yes, No, N/A)") and questions ("at rest, in transit, …?") may hold
+  // as many commas per line as it has tabs, and a row that stops after its question has fewer tabs.
+  if (lines.length > 0 && lines.every((l) => countOutsideQuotes(l, "\t") > 0)) return "\t";
   let best: string = ",";
   let bestScore = 0;
   for (const d of CANDIDATES) {

@@ -66,6 +66,16 @@ describe("csv", () => {
     expect(sniffDelimiter("a\tb\tc\n1\t2\t3\n")).toBe("\t");
     expect(sniffDelimiter("a,b\n1,2\n")).toBe(",");
   });
+  it("reads a tab-separated file whose header and question hold as many commas as tabs", async () => {
+    // Found by the CSV round-trip property (seed 2005525526): the commas agreed line by line (3 and
+    // 3), the tabs did not (3, then 1 in a row that stops after its question), and commas won.
+    const text = "ID\tQuestion\tAnswer (Yes, No, N/A, or comment)\tComments\n\tDo you encrypt data at rest ,,,?";
+    expect(sniffDelimiter(text)).toBe("\t");
+    const q = await ingestQuestionnaire(new TextEncoder().encode(text), "questionnaire.csv");
+    expect(q.questions.map((x) => x.text)).toEqual(["Do you encrypt data at rest ,,,?"]);
+    // Commas on every line and a tab on only some: still a comma file.
+    expect(sniffDelimiter("ID,Question,Notes\n1,Is data encrypted?,see\tappendix\n2,Is MFA on?,\n")).toBe(",");
+  });
   it("parses RFC 4180 records", () => {
     const file = readCsvFile(new TextEncoder().encode('a,"b ""q""",c\r\n"x\r\ny",2,\n'));
     expect(file.records.map((r) => r.fields.map((f) => f.value))).toEqual([
