@@ -3,17 +3,14 @@ import { readEvalSet } from "../../eval/dataset.js";
 import {
   answersCertification,
   askedCertifications,
-  catchAllEntries,
+  capWithoutCertification,
   certificationCap,
-  isCertificationEntry,
-  namesUnknownScheme,
-  OTHER_FORM_CAP,
 } from "../../src/domain/matching/certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
-import type { Field, MatchIndex } from "../../src/domain/matching/index.js";
+import type { MatchIndex } from "../../src/domain/matching/index.js";
 import { buildQuery, type Candidate, matchQuery, type Query, SHORTLIST } from "../../src/domain/matching/match.js";
 import { shippedLibrary } from "./helpers.js";
-import { idfOf, plainBm25 } from "./plain-bm25.js";
+import { idfOf, plainEntryScores } from "./plain-bm25.js";
 
 /**
  * matchQuery is written for speed (issue 13): compiled term tables, one pass for the coverage
@@ -23,40 +20,10 @@ import { idfOf, plainBm25 } from "./plain-bm25.js";
  * every number to the last bit, since the draft bar and the reports read them.
  */
 
-/** Σ w·idf over the query in the field: the best any document could score. */
-function selfScore(field: Field, weights: ReadonlyMap<string, number>): number {
-  let s = 0;
-  for (const [t, w] of weights) s += w * idfOf(field, t);
-  return s;
-}
-
 function reference(index: MatchIndex, query: Query, limit: number): Candidate[] {
   const { weights, focusTerms, analysis } = query;
   if (weights.size === 0) return [];
-  const n = index.entries.length;
-  const q = plainBm25(index.questions, weights);
-  const bestDoc = new Array<number>(n).fill(-1);
-  const bestScore = new Array<number>(n).fill(0);
-  for (const d of q.touched) {
-    const entry = index.questions.docs[d]?.entry as number;
-    const score = q.scores[d] as number;
-    if (bestDoc[entry] === -1 || score > (bestScore[entry] as number)) {
-      bestDoc[entry] = d;
-      bestScore[entry] = score;
-    }
-  }
-  const perEntry = (field: Field) => {
-    const out = new Array<number>(n).fill(0);
-    const { scores, touched } = plainBm25(field, weights);
-    for (const d of touched) out[field.docs[d]?.entry as number] = scores[d] as number;
-    return out;
-  };
-  const answer = perEntry(index.answers);
-  const control = perEntry(index.controls);
-  const mass = selfScore(index.questions, weights);
-  const selfQ = mass || 1;
-  const selfA = selfScore(index.answers, weights) || 1;
-  const selfC = selfScore(index.controls, weights) || 1;
+  const { bestDoc, bestScore, answer, control, mass, selfQ, selfA, selfC } = plainEntryScores(index, weights);
 
   // The shortlist: every entry by its combined score, a stable sort, the first SHORTLIST.
   const combined = index.entries
@@ -142,11 +109,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
         : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
     const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus)));
     const entry = index.entries.indexOf(c.entry);
-    // No certification recognised: the catch-all, and certification entries for an unknown scheme, to review.
-    const heldBack =
-      catchAllEntries(index).has(c.entry.id) ||
-      (namesUnknownScheme(index, analysis.ask) && isCertificationEntry(index, c.entry.id));
-    const cap = ask ? certificationCap(index, ask, entry) : heldBack ? OTHER_FORM_CAP : 1;
+    const cap = ask ? certificationCap(index, ask, entry) : capWithoutCertification(index, analysis.ask)(c.entry.id);
     const candidate: Candidate = {
       entryId: c.entry.id,
       score: round(c.score),

@@ -1,4 +1,4 @@
-import type { Field } from "../../src/domain/matching/index.js";
+import type { Field, MatchIndex } from "../../src/domain/matching/index.js";
 import { B, K1 } from "../../src/domain/matching/scorer.js";
 
 /**
@@ -29,4 +29,46 @@ export function plainBm25(
     }
   }
   return { scores, touched };
+}
+
+/**
+ * Per entry, written plainly: its best question-field document and that document's score, its answer
+ * and control fields' scores, and each field's own mass (the query's idf sum; `mass` unguarded, the
+ * self scores never 0), as the compiled scorer gives them.
+ */
+export function plainEntryScores(index: MatchIndex, weights: ReadonlyMap<string, number>) {
+  const n = index.entries.length;
+  const q = plainBm25(index.questions, weights);
+  const bestDoc = new Int32Array(n).fill(-1);
+  const bestScore = new Float64Array(n);
+  for (const d of q.touched) {
+    const entry = index.questions.docs[d]?.entry as number;
+    const score = q.scores[d] as number;
+    if (bestDoc[entry] === -1 || score > (bestScore[entry] as number)) {
+      bestDoc[entry] = d;
+      bestScore[entry] = score;
+    }
+  }
+  const perEntry = (field: Field) => {
+    const out = new Float64Array(n);
+    const { scores, touched } = plainBm25(field, weights);
+    for (const d of touched) out[field.docs[d]?.entry as number] = scores[d] as number;
+    return out;
+  };
+  const selfScore = (field: Field) => {
+    let s = 0;
+    for (const [t, w] of weights) s += w * idfOf(field, t);
+    return s;
+  };
+  const mass = selfScore(index.questions);
+  return {
+    bestDoc,
+    bestScore,
+    answer: perEntry(index.answers),
+    control: perEntry(index.controls),
+    mass,
+    selfQ: mass || 1,
+    selfA: selfScore(index.answers) || 1,
+    selfC: selfScore(index.controls) || 1,
+  };
 }

@@ -161,74 +161,54 @@ export function certificationCap(index: MatchIndex, ask: CertificationAsk, entry
   return e.about.size >= CATCH_ALL ? OTHER_FORM_CAP : 1;
 }
 
-const catchAllsByIndex = new WeakMap<MatchIndex, ReadonlySet<string>>();
+/** The entries held back when the question names no certification this module recognises. */
+interface HeldBack {
+  /** Catch-alls ("we hold none of SOC 1, HITRUST, TISAX…"): their list may not name what was asked. */
+  readonly catchAlls: ReadonlySet<string>;
+  /** Entries whose subject is a certification: held back for a scheme the library never names. */
+  readonly certificationEntries: ReadonlySet<string>;
+  /** Every acronym-like name the library's entries write, lower-cased: the schemes it can speak of. */
+  readonly names: ReadonlySet<string>;
+}
 
-/**
- * The ids of the catch-all entries: reviewed also when the question names no certification this
- * module knows ("a current CMMC Level 2 certification?" matched by its words to "we hold none of
- * SOC 1, HITRUST, TISAX…"), for the same reason as above: the list may not name what was asked.
- */
-export function catchAllEntries(index: MatchIndex): ReadonlySet<string> {
-  let ids = catchAllsByIndex.get(index);
-  if (ids) return ids;
-  const all = new Set<string>();
+const heldBackByIndex = new WeakMap<MatchIndex, HeldBack>();
+
+function heldBack(index: MatchIndex): HeldBack {
+  let held = heldBackByIndex.get(index);
+  if (held) return held;
+  const catchAlls = new Set<string>();
+  const certificationEntries = new Set<string>();
+  const names = new Set<string>();
   entryCertifications(index).forEach((e, i) => {
     const entry = index.entries[i];
-    if (entry && e.about.size >= CATCH_ALL) all.add(entry.id);
+    if (!entry) return;
+    if (e.about.size >= CATCH_ALL) catchAlls.add(entry.id);
+    if (e.subject.size > 0) certificationEntries.add(entry.id);
+    for (const text of [entry.question, ...entry.phrasings, entry.answer])
+      for (const m of text.matchAll(SCHEME_NAME)) names.add(m[0].toLowerCase());
   });
-  ids = all;
-  catchAllsByIndex.set(index, ids);
-  return ids;
+  held = { catchAlls, certificationEntries, names };
+  heldBackByIndex.set(index, held);
+  return held;
 }
 
 /** Words of holding a scheme: certified, accreditation, attestation, a label, an authorisation. */
 const HOLDING_VOCABULARY = /\b(?:certif\w*|accredit\w*|attest\w*|label|authori[sz](?:ed|ation)|registered)\b/i;
 /** A scheme's name as buyers write it: an acronym, possibly with digits or a suffix ("CMMC", "ISMS-P", "K-ISMS"). */
 const SCHEME_NAME = /\b[A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*\b/g;
-const libraryNamesByIndex = new WeakMap<MatchIndex, ReadonlySet<string>>();
-
-/** Every acronym-like name the library's entries write, lower-cased: the schemes it can speak of. */
-function libraryNames(index: MatchIndex): ReadonlySet<string> {
-  let names = libraryNamesByIndex.get(index);
-  if (names) return names;
-  const all = new Set<string>();
-  for (const e of index.entries)
-    for (const text of [e.question, ...e.phrasings, e.answer])
-      for (const m of text.matchAll(SCHEME_NAME)) all.add(m[0].toLowerCase());
-  names = all;
-  libraryNamesByIndex.set(index, names);
-  return names;
-}
 
 /**
- * A question about holding a scheme this module does not recognise and the library never names
- * ("Are you certified under the ISMS-P scheme?", "a current CMMC Level 2 certification?"): the
- * certification entries match it by "certified" and "ISMS" alone, and their "Yes" would claim
- * another scheme. They stay candidates, under the draft bar, for a reviewer.
+ * For a question that names no certification askedCertifications recognises, the highest confidence
+ * an entry may keep, by id. The catch-all always goes to review ("a current CMMC Level 2
+ * certification?" matched by its words to "we hold none of SOC 1, HITRUST, TISAX…"). A question
+ * about holding a scheme the library never names ("certified under the ISMS-P scheme?") holds back
+ * the certification entries too: they match it by "certified" and "ISMS" alone, and their "Yes" would
+ * claim another scheme. Both stay candidates, under the draft bar, for a reviewer.
  */
-export function namesUnknownScheme(index: MatchIndex, text: string): boolean {
-  if (!HOLDING_VOCABULARY.test(text)) return false;
-  const known = libraryNames(index);
-  for (const m of text.matchAll(SCHEME_NAME)) if (!known.has(m[0].toLowerCase())) return true;
-  return false;
-}
-
-/** Whether entry `entry`'s subject is a certification (what namesUnknownScheme holds back). */
-export function isCertificationEntry(index: MatchIndex, entry: string): boolean {
-  return certificationEntryIds(index).has(entry);
-}
-
-const certificationIdsByIndex = new WeakMap<MatchIndex, ReadonlySet<string>>();
-
-function certificationEntryIds(index: MatchIndex): ReadonlySet<string> {
-  let ids = certificationIdsByIndex.get(index);
-  if (ids) return ids;
-  const all = new Set<string>();
-  entryCertifications(index).forEach((e, i) => {
-    const entry = index.entries[i];
-    if (entry && e.subject.size > 0) all.add(entry.id);
-  });
-  ids = all;
-  certificationIdsByIndex.set(index, ids);
-  return ids;
+export function capWithoutCertification(index: MatchIndex, ask: string): (entryId: string) => number {
+  const held = heldBack(index);
+  let unknownScheme = false;
+  if (HOLDING_VOCABULARY.test(ask))
+    for (const m of ask.matchAll(SCHEME_NAME)) if (!held.names.has(m[0].toLowerCase())) unknownScheme = true;
+  return (id) => (held.catchAlls.has(id) || (unknownScheme && held.certificationEntries.has(id)) ? OTHER_FORM_CAP : 1);
 }

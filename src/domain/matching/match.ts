@@ -3,11 +3,8 @@ import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
 import {
   answersCertification,
   askedCertifications,
-  catchAllEntries,
+  capWithoutCertification,
   certificationCap,
-  isCertificationEntry,
-  namesUnknownScheme,
-  OTHER_FORM_CAP,
 } from "./certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
 import type { MatchIndex } from "./index.js";
@@ -174,12 +171,11 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   const asked = askedCertifications(query.analysis.ask);
   if (!asked) {
     const out = calibrated(index, scorer, compiled, scores, ranked, limit);
-    const catchAlls = catchAllEntries(index);
-    const unknownScheme = namesUnknownScheme(index, query.analysis.ask);
-    const held = (id: string) => catchAlls.has(id) || (unknownScheme && isCertificationEntry(index, id));
-    return out.map((c) =>
-      held(c.entryId) && c.confidence > OTHER_FORM_CAP ? { ...c, confidence: OTHER_FORM_CAP } : c,
-    );
+    const capOf = capWithoutCertification(index, query.analysis.ask);
+    return out.map((c) => {
+      const cap = capOf(c.entryId);
+      return c.confidence > cap ? { ...c, confidence: cap } : c;
+    });
   }
   // A question that names a certification: the entries that may answer it come first, the others
   // follow; each keeps at most the confidence certification-guard.ts allows it. Lead and consensus
