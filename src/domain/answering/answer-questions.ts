@@ -1,6 +1,8 @@
 import { askedFact, FACT_WORDS, statesFact } from "../drafting/asked-fact.js";
 import { hasTwoAsks } from "../drafting/combine.js";
 import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
+import { draftSoc2Categories, soc2ScopeFit } from "../drafting/soc2-categories.js";
+import { soc2CategoryAsk } from "../drafting/soc2-category-ask.js";
 import { polarityOf } from "../drafting/values.js";
 import type { Control, Library, LibraryEntry } from "../library/types.js";
 import { analyzeQuestion, type QuestionAnalysis } from "../matching/analyze.js";
@@ -156,6 +158,8 @@ export function answerQuestion(
     top !== undefined && top.features.phrasingCoverage >= TAUGHT_COVERAGE && top.features.dice >= TAUGHT_DICE;
   const scope = taught ? null : outOfScope(question.text, query.analysis.focus);
   if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
+  const scoped = answerSoc2Scope(prepared, question, customer, candidates, base, query.analysis);
+  if (scoped) return scoped;
   if (!top || top.confidence < thresholds.review) {
     return noMatch(
       base,
@@ -198,6 +202,55 @@ export function answerQuestion(
   };
   // Post-draft: placeholders filled, citations capped, nothing stale or self-contradicting drafted.
   return finalizeAnswer(prepared, drafted, chosen.entries, customer);
+}
+
+/**
+ * A question about the SOC 2 report's Trust Services categories ("Does your SOC 2 include
+ * Availability?"): its Yes/No is a fact of the report in force on the day, so it is decided from
+ * artifacts.yaml, whatever the matched entry's own Yes/No says. The words around the verdict come
+ * from the best-ranked candidate that speaks of the SOC 2 report (one naming its categories first);
+ * null when the question is not such a question or no candidate speaks of the report.
+ */
+function answerSoc2Scope(
+  prepared: PreparedLibrary,
+  question: Question,
+  customer: CustomerContext,
+  candidates: readonly Candidate[],
+  base: Omit<
+    ReportQuestion,
+    "status" | "answer" | "confidence" | "entryId" | "controls" | "citations" | "withheld" | "notes" | "matchedTerms"
+  >,
+  analysis: QuestionAnalysis,
+): ReportQuestion | null {
+  const ask = soc2CategoryAsk(question.text);
+  if (!ask) return null;
+  const { artifacts } = prepared.library;
+  let chosen: { candidate: Candidate; entry: LibraryEntry; fit: number } | null = null;
+  for (const candidate of candidates) {
+    const entry = prepared.entriesById.get(candidate.entryId);
+    const fit = entry ? soc2ScopeFit(entry, artifacts) : 0;
+    if (entry && fit > (chosen?.fit ?? 0)) chosen = { candidate, entry, fit };
+  }
+  if (!chosen) return null;
+  const { candidate, entry } = chosen;
+  const draft = routeToReview(draftSoc2Categories(question, ask, entry, artifacts, customer.asOf, analysis), analysis);
+  const drafted: ReportQuestion = {
+    ...base,
+    alternatives: candidates
+      .filter((c) => c !== candidate)
+      .map((c) => ({ entryId: c.entryId, score: c.score, confidence: c.confidence }))
+      .sort((x, y) => y.confidence - x.confidence),
+    status: draft.status,
+    answer: { value: draft.value, text: draft.text },
+    confidence: candidate.confidence,
+    entryId: entry.id,
+    controls: [],
+    citations: [],
+    withheld: [],
+    notes: draft.notes,
+    matchedTerms: [...candidate.matchedTerms],
+  };
+  return finalizeAnswer(prepared, drafted, [entry], customer);
 }
 
 /**

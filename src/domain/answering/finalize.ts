@@ -1,6 +1,7 @@
 import type { IsoDate } from "../dates.js";
 import { contradiction, dropContradictingLead } from "../drafting/consistency.js";
 import { asksAboutLapse, lapseNotAskedBy } from "../drafting/inversion.js";
+import { soc2CategoryContradiction } from "../drafting/soc2-categories.js";
 import { type StaleReason, staleReasons } from "../freshness/answer-freshness.js";
 import { fillPlaceholders } from "../freshness/placeholders.js";
 import type { LibraryEntry } from "../library/types.js";
@@ -21,7 +22,7 @@ const FLIPPED = /was turned into/;
  * - Citations are decided by the policy for the entries (never taken from a drafter): at most two,
  *   the rest on request, nothing stale, nothing a product feature cannot be proven by.
  * - An answer resting on a lapsed entry or artifact is never drafted: it goes to review with the reason.
- * - A value that contradicts its own text goes to review with the reason.
+ * - A value that contradicts its own text, or the SOC 2 report's categories, goes to review with the reason.
  * Pure and idempotent; the same for every runtime and for the offline and LLM paths.
  */
 export function finalizeAnswer(
@@ -51,6 +52,10 @@ export function finalizeAnswer(
   for (const reason of stale) review(`not drafted as current on ${customer.asOf}: ${reason.reason}`);
   const contradicts = contradiction({ text: question.question, kind: question.kind }, value, text);
   if (contradicts) review(contradicts);
+  // A SOC 2 scope question has one true Yes/No, the report's: a model (or an entry written before the
+  // report changed) that says otherwise is checked by a person.
+  const againstReport = soc2CategoryContradiction(question.question, value, artifacts, customer.asOf);
+  if (againstReport) review(againstReport);
   // A Yes to a question about a lapse or an exception ("Are any passwords shared?"), standing on
   // entries that state the practice, is a claim nobody checked: whoever drafted it (the engine or a
   // model), it goes to a reviewer. The offline drafter already routes these; this holds for both.

@@ -223,6 +223,19 @@ function daysLabel(cycle: { dueOn: IsoDate; lapsesAfter: IsoDate }): string {
 }
 
 /**
+ * The SOC 2 report in force on the day: of the reports current by the rules above (issued, not
+ * superseded, within their currency or a bridge letter's), a Type II before a Type I, the latest
+ * period first. Null when none is current; what a buyer is told about the report's scope is read here.
+ */
+export function soc2ReportInForce(artifacts: readonly Artifact[], asOf: IsoDate): Soc2Report | null {
+  const current = artifacts.filter(
+    (a): a is Soc2Report => isSoc2(a) && artifactStanding(a, artifacts, asOf).state === "current",
+  );
+  current.sort((a, b) => SOC2_STRENGTH[b.type] - SOC2_STRENGTH[a.type] || b.periodEnd.localeCompare(a.periodEnd));
+  return current[0] ?? null;
+}
+
+/**
  * Standings already decided, per artifact list (a library's), artifact and day. Answering asks for
  * the same few artifacts on the same day for every question (citations, freshness, placeholders),
  * and each answer costs date arithmetic and a scan for successors; the answer is the same every
