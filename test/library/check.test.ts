@@ -222,6 +222,36 @@ describe("library check on a small library", () => {
     expect(warnings.map((f) => f.code)).toEqual(["stale_fact"]);
   });
 
+  it("warns when an entry writes out an artifact fact a placeholder could name", () => {
+    const literal = entry({
+      answer:
+        "Yes. Our SOC 2 Type II report covers Security, Availability and Confidentiality only. Our ISMS is certified by Nordhaven Certification under certificate HM-ISMS-40721, and Calder & Wright LLP audits us; AES-256 throughout.",
+    });
+    const { errors, warnings } = check(smallLibrary({ entries: [literal] }));
+    expect(errors).toEqual([]);
+    expect(warnings.map((f) => [f.code, f.message.match(/states "([^"]+)"/)?.[1]])).toEqual([
+      ["literal_artifact_fact", "Security, Availability, Confidentiality"],
+      ["literal_artifact_fact", "Calder & Wright LLP"],
+      ["literal_artifact_fact", "Nordhaven Certification"],
+      ["literal_artifact_fact", "HM-ISMS-40721"],
+    ]);
+    expect(warnings[0]?.message).toContain("name it with {{soc2.categories}}");
+    expect(warnings[3]?.message).toContain("{{iso27001.certificateNumber}}");
+    // A category said to be the only one in scope is a scope statement too; a confidentiality clause is not.
+    const only = entry({ answer: "No. Our SOC 2 report covers the Security category only, with AES-256." });
+    expect(check(smallLibrary({ entries: [only] })).warnings.map((f) => f.code)).toEqual(["literal_artifact_fact"]);
+    const clause = entry({
+      answer: "Yes. Confidentiality clauses bind every employee, and data is AES-256 encrypted.",
+    });
+    expect(check(smallLibrary({ entries: [clause] })).warnings).toEqual([]);
+    // The same facts named through placeholders are fine.
+    const named = entry({
+      answer:
+        "Yes. Our SOC 2 Type II report covers {{soc2.categories}}. Our ISMS is certified by {{iso27001.body}} under certificate {{iso27001.certificateNumber}}; {{soc2.auditor}} audits us.",
+    });
+    expect(check(smallLibrary({ entries: [named] })).warnings).toEqual([]);
+  });
+
   it("reports an overdue ISO surveillance audit", () => {
     const cert = isoCertificate({ surveillanceAudits: [{ due: "2026-03-14" }] });
     const { errors } = check(smallLibrary({ artifacts: [soc2Report(), cert, policy()] }));

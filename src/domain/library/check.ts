@@ -11,6 +11,7 @@ import {
 import { artifactStanding, reviewCycle } from "../freshness/standing.js";
 import { normalizeText, wordsOf } from "../matching/tokenize.js";
 import { coverage, FRAMEWORK_REFERENCES } from "./coverage.js";
+import { literalArtifactFacts } from "./literal-facts.js";
 import type { Artifact, Framework, Library, LibraryEntry } from "./types.js";
 
 /** One problem found in the library. `code` is stable (tests and CI match on it). */
@@ -443,9 +444,11 @@ function checkAnswerFacts(library: Library, asOf: string, out: Sink): void {
       if ([...reported].some((raw) => problem.startsWith(raw))) continue;
       out.error(finding("unfilled_placeholder", entry.id, `entry ${entry.id}: ${problem}`));
     }
+    const staleFacts = new Set<string>();
     for (const artifact of stale) {
       const fact = factsOf(artifact).find((f) => entry.answer.replace(/\s+/g, " ").includes(f));
       if (fact) {
+        staleFacts.add(fact);
         out.warn(
           finding(
             "stale_fact",
@@ -454,6 +457,18 @@ function checkAnswerFacts(library: Library, asOf: string, out: Sink): void {
           ),
         );
       }
+    }
+    // A fact that is still true today but written out (a category list, the auditor, the certificate
+    // number) goes wrong silently the day artifacts.yaml changes: a warning, as stale_fact is.
+    for (const literal of literalArtifactFacts(entry, library.artifacts)) {
+      if ([...staleFacts].some((f) => f.includes(literal.fact))) continue; // said once, as stale_fact
+      out.warn(
+        finding(
+          "literal_artifact_fact",
+          entry.id,
+          `entry ${entry.id} states "${literal.fact}" (${literal.artifactId}) in so many words; name it with ${literal.placeholder} so the answer follows artifacts.yaml`,
+        ),
+      );
     }
   }
 }
