@@ -1897,6 +1897,7 @@ export interface components {
             issued?: string;
             expires?: string;
             bridges?: string;
+            auditor?: string;
             lastReviewed?: string;
             reviewEveryMonths?: number;
             reviewGraceDays?: number;

@@ -40,6 +40,17 @@ describe("placeholders for artifact facts", () => {
     expect(resolveArtifactRef("soc2-type2-2026", [report, renewal], "2027-11-15")?.id).toBe("soc2-type2-2027");
   });
 
+  it("names the firm that performed a pen test, and says when a letter does not record one", () => {
+    const letter = policy({ id: "pentest-letter-2026", type: "pentest-letter", issued: "2026-08-21" });
+    const tested = { ...letter, auditor: "Redline Assurance" };
+    expect(fillPlaceholders("{{pentest.auditor}}'s retest", [tested], "2026-11-24").text).toBe(
+      "Redline Assurance's retest",
+    );
+    expect(fillPlaceholders("{{pentest.auditor}}", [letter], "2026-11-24").problems).toEqual([
+      "{{pentest.auditor}}: pentest-letter-2026 has no auditor",
+    ]);
+  });
+
   it("leaves what it cannot fill in place and says why", () => {
     const filled = fillPlaceholders(
       "{{soc2.certificateNumber}} {{nope.period}} {{soc2.colour}}",

@@ -55,7 +55,8 @@ export const PLACEHOLDER_FIELDS: Readonly<Record<string, (a: Artifact) => string
         : null,
   periodStart: (a) => ("periodStart" in a ? long(a.periodStart) : null),
   periodEnd: (a) => ("periodEnd" in a ? long(a.periodEnd) : null),
-  auditor: (a) => ("auditor" in a ? a.auditor : null),
+  /** SOC 2: the service auditor; a pen-test letter: the firm that tested. */
+  auditor: (a) => ("auditor" in a ? (a.auditor ?? null) : null),
   /** SOC 2: "an unqualified opinion", "a qualified opinion", … */
   opinion: (a) => ("opinion" in a ? OPINION[a.opinion] : null),
   /** SOC 2: "Security, Availability and Confidentiality". */

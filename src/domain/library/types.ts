@@ -94,6 +94,8 @@ export const OtherArtifactSchema = z.object({
   expires: isoDate.optional(),
   /** For a bridge letter: the SOC 2 report it extends. */
   bridges: z.string().optional(),
+  /** For a pen-test letter: the firm that performed the test (`{{pentest.auditor}}`). */
+  auditor: z.string().min(2).optional(),
   /** Last time the document was reviewed (default: its issue date); its review cycle counts from here. */
   lastReviewed: isoDate.optional(),
   /** How often it must be reviewed (policies and sub-processor lists default to 12 months). */
