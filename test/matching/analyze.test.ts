@@ -27,6 +27,16 @@ describe("governance templates", () => {
     expect(a.closed).toBe(true);
   });
 
+  it("the review cycle of the whole policy set keeps the review as what is asked", () => {
+    const a = analyzeQuestion("Are your information security policies reviewed and updated at least annually?");
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toBe("your information security reviewed");
+    // Other verbs make it the usual template: is the policy set governed?
+    expect(
+      analyzeQuestion("Are information security policies established, documented, approved and reviewed annually?").focus,
+    ).toBe("information security");
+  });
+
   it("a purpose clause after the verbs is context, not topic", () => {
     const a = analyzeQuestion(
       "Are secure coding policies and procedures established, documented, approved, communicated, applied, evaluated, and maintained to guide the planning, delivery and support of the organization's secure coding capabilities?",
