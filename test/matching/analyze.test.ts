@@ -33,7 +33,8 @@ describe("governance templates", () => {
     expect(a.focus).toBe("your information security reviewed");
     // Other verbs make it the usual template: is the policy set governed?
     expect(
-      analyzeQuestion("Are information security policies established, documented, approved and reviewed annually?").focus,
+      analyzeQuestion("Are information security policies established, documented, approved and reviewed annually?")
+        .focus,
     ).toBe("information security");
   });
 

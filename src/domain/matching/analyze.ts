@@ -188,7 +188,8 @@ const REVIEW_TEMPLATE =
 
 const REVIEW_VERBS = new Set(["reviewed", "updated", "approved"]);
 /** The security policy set as a whole, not one topic's policy: "(your) (information) security". */
-const WHOLE_POLICY_SET = /^((your|our|the|company|corporate|overall|organi[sz]ation'?s?) )*((information|it|cyber) )?security$|^(infosec|cybersecurity)$/;
+const WHOLE_POLICY_SET =
+  /^((your|our|the|company|corporate|overall|organi[sz]ation'?s?) )*((information|it|cyber) )?security$|^(infosec|cybersecurity)$/;
 
 /** The text minus governance boilerplate, or "" when nothing of substance is left. */
 function stripGovernance(text: string): string {
