@@ -60,6 +60,11 @@ describe("typo tolerance", () => {
     expect(correctSpelling("Is data encypted?", lexicon, byLength)).toBe("Is data encrypted?");
     expect(correctSpelling("employess awarness", lexicon, byLength)).toBe("employees awareness");
   });
+  it("never turns another form of a library word into a different word", () => {
+    const retention = buildLexicon(["How long do you retain logs?", "Remaining balance"]);
+    // "retaining" is one edit from "remaining", but "retain" is the library's own word.
+    expect(correctSpelling("retaining data", retention, lexiconByLength(retention))).toBe("retaining data");
+  });
   it("leaves short words, numbers and far-off words alone", () => {
     expect(correctSpelling("Is SSO ok for AES256 or zebra?", lexicon, byLength)).toBe("Is SSO ok for AES256 or zebra?");
   });

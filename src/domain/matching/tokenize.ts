@@ -123,7 +123,8 @@ function sameFamily(stemmed: string): string {
 }
 
 const stemCache = new Map<string, string>();
-function stem(word: string): string {
+/** The stem a lower-case word is indexed by. */
+export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     // British -ise/-isation spellings share a stem with the American ones.
