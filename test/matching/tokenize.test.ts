@@ -124,6 +124,11 @@ describe("compound words joined, hyphenated or spaced", () => {
     for (const other of rest) expect(other).toEqual(first);
   });
 
+  it("an account lockout shares 'lock' with accounts locked", () => {
+    expect(words("account lockout")).toEqual(words("account locked"));
+    expect(words("lock-out")).toEqual(words("lock"));
+  });
+
   it("anti-malware still shares 'malware' with entries that say malware", () => {
     expect(words("anti-malware")).toContain(words("malware")[0]);
   });

@@ -169,6 +169,8 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bransom[\s-]ware\b/g, "ransomware"],
   [/\bset[\s-]up\b/g, "setup"],
   [/\bplug[\s-](ins?)\b/g, "plug$1"],
+  // An account lockout is an account locked: "lockout" shares "lock" with "locked after five tries".
+  [/\block[\s-]?outs?\b/g, "lock"],
   // "24/7", "24x7", "24 x 7", "24/7/365", "round-the-clock" and "around the clock" say one thing.
   [/\b24\s*(x|\/|-|by)\s*7(\s*(x|\/|-)\s*365)?\b|\b(a?round)[\s-]the[\s-]clock\b/g, "24x7"],
 ];
