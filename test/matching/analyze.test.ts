@@ -185,6 +185,14 @@ describe("asides and inner clauses (written here in this test's own words)", () 
     expect(a.context).toContain("in accordance with applicable laws and regulations");
   });
 
+  it("a short gloss in parentheses names the topic and stays in what is asked", () => {
+    const a = analyzeQuestion("Are your suppliers' own subcontractors (fourth parties) assessed for risk?");
+    expect(a.focus).toContain("fourth parties");
+    // Instructions, numbers and lists in parentheses are still asides.
+    for (const aside of ["(if applicable)", "(last 12 months)", "(access / erasure)", "(e.g. AWS)"])
+      expect(analyzeQuestion(`Do you run penetration tests ${aside}?`).focus).not.toContain(aside.slice(1, -1));
+  });
+
   it("a row that is only a parenthesis is kept as it is", () => {
     expect(analyzeQuestion("(optional)").focus).toBe("(optional)");
   });

@@ -228,7 +228,10 @@ const INNER_CLAUSE =
  * compliance entry, so read in full they pull the question towards them.
  */
 const ASIDES = [
-  /\([^()]*\)/gi,
+  // A short gloss that names the topic ("subcontractors (fourth parties)", "(SSRM)", "(BYOD)") is not
+  // an aside: up to three words, letters only, it stays in what is asked. Numbers, lists and
+  // examples ("(last 12 months)", "(access / erasure)", "(e.g. AWS, GCP)") remain asides.
+  /\((?!\s*(?!(if|optional|required|mandatory|please|yes|no|specify|describe|explain|select|see|note|where|when|as)\b)(?:[a-z'-]+\s*){1,3}\))[^()]*\)/gi,
   // The security triad qualifies anything ("the confidentiality, integrity and availability of
   // backup data"): the topic is what follows it.
   /\b(the )?confidentiality,? integrity,? (and|&) availability( of)?\b/gi,
