@@ -124,6 +124,21 @@ describe("compound words joined, hyphenated or spaced", () => {
     for (const other of rest) expect(other).toEqual(first);
   });
 
+  it.each([
+    ["key mgmt", "key management"],
+    ["pwd policy", "password policy"],
+    ["prod env access", "production environment access"],
+    ["vuln scanning", "vulnerability scanning"],
+    ["min. TLS version", "minimum TLS version"],
+    ["max session length", "maximum session length"],
+  ])("the abbreviation in '%s' reads as '%s'", (short, long) => {
+    expect(words(short)).toEqual(words(long));
+  });
+
+  it("'min' after a number is minutes, not a minimum", () => {
+    expect(words("within 15 min of detection")).not.toContain(words("minimum")[0]);
+  });
+
   it("an account lockout shares 'lock' with accounts locked", () => {
     expect(words("account lockout")).toEqual(words("account locked"));
     expect(words("lock-out")).toEqual(words("lock"));

@@ -169,6 +169,20 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bransom[\s-]ware\b/g, "ransomware"],
   [/\bset[\s-]up\b/g, "setup"],
   [/\bplug[\s-](ins?)\b/g, "plug$1"],
+  // Abbreviations of buyers' one-line rows ("Key mgmt", "Min. TLS version", "prod env access"). "min"
+  // and "max" after a number are minutes and a maximum count, left alone.
+  [/\bmgm?t\b/g, "management"],
+  [/\bpwds?\b/g, "password"],
+  [/\bprod\b/g, "production"],
+  [/\benvs?\b/g, "environment"],
+  [/\bvulns?\b/g, "vulnerability"],
+  [/\binfra\b/g, "infrastructure"],
+  [/\bdepts?\b/g, "department"],
+  [/\baccts?\b/g, "account"],
+  [/\bauthn\b/g, "authentication"],
+  [/\bauthz\b/g, "authorization"],
+  [/(?<!\d\s?)\bmin\b(?=\W+[a-z])/g, "minimum"],
+  [/(?<!\d\s?)\bmax\b(?=\W+[a-z])/g, "maximum"],
   // An account lockout is an account locked: "lockout" shares "lock" with "locked after five tries".
   [/\block[\s-]?outs?\b/g, "lock"],
   // "24/7", "24x7", "24 x 7", "24/7/365", "round-the-clock" and "around the clock" say one thing.
