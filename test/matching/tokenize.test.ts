@@ -135,6 +135,11 @@ describe("compound words joined, hyphenated or spaced", () => {
     expect(words(short)).toEqual(words(long));
   });
 
+  it("production is not the product", () => {
+    expect(words("production systems")[0]).not.toBe(words("product")[0]);
+    expect(words("non-production environments")).toEqual(words("non production environment"));
+  });
+
   it("'min' after a number is minutes, not a minimum", () => {
     expect(words("within 15 min of detection")).not.toContain(words("minimum")[0]);
   });

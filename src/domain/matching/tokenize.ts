@@ -131,6 +131,8 @@ export function stem(word: string): string {
     s = stemmer(word.replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1"));
     // Porter gives "utilities" and "utilization" one stem: power and cooling are not CPU load.
     if (/^utili[sz]/.test(word)) s = "utiliz";
+    // Nor "production" and "product": production systems are not the product sold.
+    if (/^productions?$/.test(word)) s = "production";
     s = sameFamily(s);
     if (stemCache.size < 50_000) stemCache.set(word, s);
   }
