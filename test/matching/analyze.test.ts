@@ -27,6 +27,17 @@ describe("governance templates", () => {
     expect(a.closed).toBe(true);
   });
 
+  it("the review cycle of the whole policy set keeps the review as what is asked", () => {
+    const a = analyzeQuestion("Are your information security policies reviewed and updated at least annually?");
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toBe("your information security reviewed");
+    // Other verbs make it the usual template: is the policy set governed?
+    expect(
+      analyzeQuestion("Are information security policies established, documented, approved and reviewed annually?")
+        .focus,
+    ).toBe("information security");
+  });
+
   it("a purpose clause after the verbs is context, not topic", () => {
     const a = analyzeQuestion(
       "Are secure coding policies and procedures established, documented, approved, communicated, applied, evaluated, and maintained to guide the planning, delivery and support of the organization's secure coding capabilities?",
@@ -172,6 +183,14 @@ describe("asides and inner clauses (written here in this test's own words)", () 
     expect(a.focus).toBe("Are lost laptops reported to the service desk?");
     expect(a.context).toContain("including those of contractors");
     expect(a.context).toContain("in accordance with applicable laws and regulations");
+  });
+
+  it("a short gloss in parentheses names the topic and stays in what is asked", () => {
+    const a = analyzeQuestion("Are your suppliers' own subcontractors (fourth parties) assessed for risk?");
+    expect(a.focus).toContain("fourth parties");
+    // Instructions, numbers and lists in parentheses are still asides.
+    for (const aside of ["(if applicable)", "(last 12 months)", "(access / erasure)", "(e.g. AWS)"])
+      expect(analyzeQuestion(`Do you run penetration tests ${aside}?`).focus).not.toContain(aside.slice(1, -1));
   });
 
   it("a row that is only a parenthesis is kept as it is", () => {

@@ -29,6 +29,15 @@ const CASES: [string, string[]][] = [
   ["How quickly will you tell us about a data breach?", ["breach-notification"]],
   ["Do engineers need approval to deploy changes to prod?", ["change-management", "code-review"]],
   ["Is customer data logically separated between tenants?", ["tenant-isolation"]],
+  // The review cycle of the policy set as a whole, not the policy's existence.
+  ["Are security policies reviewed at least annually?", ["policy-review-cycle"]],
+  ["Is the information security policy reviewed and approved by management once a year?", ["policy-review-cycle"]],
+  // Logging failed logins is logging; limiting them is brute-force protection.
+  ["Do you log successful and failed authentication attempts?", ["security-logging"]],
+  ["Are accounts locked after repeated failed logins?", ["brute-force-protection"]],
+  ["Is your environment monitored for security events 24x7?", ["security-monitoring"]],
+  // A topic's own policy reviewed is still that topic's entry.
+  ["Are the change management policies and procedures reviewed and updated at least annually?", ["change-management"]],
 ];
 
 describe("paraphrase matching against the shipped library", () => {

@@ -60,6 +60,11 @@ describe("typo tolerance", () => {
     expect(correctSpelling("Is data encypted?", lexicon, byLength)).toBe("Is data encrypted?");
     expect(correctSpelling("employess awarness", lexicon, byLength)).toBe("employees awareness");
   });
+  it("never turns another form of a library word into a different word", () => {
+    const retention = buildLexicon(["How long do you retain logs?", "Remaining balance"]);
+    // "retaining" is one edit from "remaining", but "retain" is the library's own word.
+    expect(correctSpelling("retaining data", retention, lexiconByLength(retention))).toBe("retaining data");
+  });
   it("leaves short words, numbers and far-off words alone", () => {
     expect(correctSpelling("Is SSO ok for AES256 or zebra?", lexicon, byLength)).toBe("Is SSO ok for AES256 or zebra?");
   });
@@ -113,9 +118,35 @@ describe("compound words joined, hyphenated or spaced", () => {
     ["a pentest", "a pen-test", "a pen test"],
     ["backed up", "a backup", "a back-up"],
     ["antimalware", "anti-malware", "anti malware"],
+    ["monitored 24x7", "monitored 24/7", "monitored 24 x 7", "monitored 24/7/365", "monitored around the clock"],
   ])("%s reads as one word", (...spellings) => {
     const [first, ...rest] = spellings.map(words);
     for (const other of rest) expect(other).toEqual(first);
+  });
+
+  it.each([
+    ["key mgmt", "key management"],
+    ["pwd policy", "password policy"],
+    ["prod env access", "production environment access"],
+    ["vuln scanning", "vulnerability scanning"],
+    ["min. TLS version", "minimum TLS version"],
+    ["max session length", "maximum session length"],
+  ])("the abbreviation in '%s' reads as '%s'", (short, long) => {
+    expect(words(short)).toEqual(words(long));
+  });
+
+  it("production is not the product", () => {
+    expect(words("production systems")[0]).not.toBe(words("product")[0]);
+    expect(words("non-production environments")).toEqual(words("non production environment"));
+  });
+
+  it("'min' after a number is minutes, not a minimum", () => {
+    expect(words("within 15 min of detection")).not.toContain(words("minimum")[0]);
+  });
+
+  it("an account lockout shares 'lock' with accounts locked", () => {
+    expect(words("account lockout")).toEqual(words("account locked"));
+    expect(words("lock-out")).toEqual(words("lock"));
   });
 
   it("anti-malware still shares 'malware' with entries that say malware", () => {

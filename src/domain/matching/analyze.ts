@@ -184,7 +184,12 @@ function isAsk(sentence: string): boolean {
 
 /** "Are <topic> policies reviewed and updated at least annually?": the review-cycle template. */
 const REVIEW_TEMPLATE =
-  /\b(polic(y|ies)|procedures?|standards?|plans?|programs?|programmes?)\b.*\b(reviewed|updated|revised|re-?evaluated)\b.*\b(annually|at least (once )?(a|per|every) year|at least annually|periodically|regularly|at planned intervals|every \w+ (months|years))\b/;
+  /\b(polic(y|ies)|procedures?|standards?|plans?|programs?|programmes?)\b.*\b(reviewed|updated|revised|re-?evaluated)\b.*\b(annually|yearly|(at least )?(once )?(a|per|every|each) year|at least annually|periodically|regularly|at planned intervals|every \w+ (months|years))\b/;
+
+const REVIEW_VERBS = new Set(["reviewed", "updated", "approved"]);
+/** The security policy set as a whole, not one topic's policy: "(your) (information) security". */
+const WHOLE_POLICY_SET =
+  /^((your|our|the|company|corporate|overall|organi[sz]ation'?s?) )*((information|it|cyber) )?security$|^(infosec|cybersecurity)$/;
 
 /** The text minus governance boilerplate, or "" when nothing of substance is left. */
 function stripGovernance(text: string): string {
@@ -223,7 +228,10 @@ const INNER_CLAUSE =
  * compliance entry, so read in full they pull the question towards them.
  */
 const ASIDES = [
-  /\([^()]*\)/gi,
+  // A short gloss that names the topic ("subcontractors (fourth parties)", "(SSRM)", "(BYOD)") is not
+  // an aside: up to three words, letters only, it stays in what is asked. Numbers, lists and
+  // examples ("(last 12 months)", "(access / erasure)", "(e.g. AWS, GCP)") remain asides.
+  /\((?!\s*(?!(if|optional|required|mandatory|please|yes|no|specify|describe|explain|select|see|note|where|when|as)\b)(?:[a-z'-]+\s*){1,3}\))[^()]*\)/gi,
   // The security triad qualifies anything ("the confidentiality, integrity and availability of
   // backup data"): the topic is what follows it.
   /\b(the )?confidentiality,? integrity,? (and|&) availability( of)?\b/gi,
@@ -312,7 +320,13 @@ function governanceTopic(
     const whole = stripGovernance(normalized);
     return whole === "" ? null : { topic: whole, rest: "" };
   }
-  return { topic: core, rest: stripGovernance(`${purpose} ${qualifiers}`) };
+  // "Are (information) security policies reviewed and updated annually?" asks about the review cycle
+  // of the policy set: its topic would be only "security", which every policy entry shares, so the
+  // review is kept as what is asked. A topic's own policy ("change management policies reviewed…")
+  // is still answered from that topic's entry.
+  const reviewCycle =
+    WHOLE_POLICY_SET.test(core) && REVIEW_TEMPLATE.test(whole) && verbs.every((v) => REVIEW_VERBS.has(v[0]));
+  return { topic: reviewCycle ? `${core} reviewed` : core, rest: stripGovernance(`${purpose} ${qualifiers}`) };
 }
 
 function intentOf(normalized: string, closed: boolean, governance: boolean): QuestionIntent {

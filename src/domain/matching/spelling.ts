@@ -4,6 +4,8 @@
  * deletion, substitution or transposition), the most frequent one when several are. Runs on raw
  * words before stemming and concept detection, so a corrected word also finds its concept.
  */
+import { stem } from "./tokenize.js";
+
 export type Lexicon = ReadonlyMap<string, number>;
 
 const WORD = /[a-z][a-z0-9]*/g;
@@ -37,13 +39,30 @@ function withinOneEdit(a: string, b: string): boolean {
  */
 const MIN_LENGTH = 6;
 
+/** The stems of a lexicon's words, per lexicon. */
+const stemsOfLexicon = new WeakMap<Lexicon, ReadonlySet<string>>();
+function knownStems(lexicon: Lexicon): ReadonlySet<string> {
+  let stems = stemsOfLexicon.get(lexicon);
+  if (!stems) {
+    stems = new Set([...lexicon.keys()].map(stem));
+    stemsOfLexicon.set(lexicon, stems);
+  }
+  return stems;
+}
+
 export function correctWord(word: string, lexicon: Lexicon, byLength: ReadonlyMap<number, readonly string[]>): string {
   if (word.length < MIN_LENGTH || lexicon.has(word) || /\d/.test(word)) return word;
+  // Another form of a word the library uses is no typo: "retaining" (the library says "retain") is
+  // one edit from "remaining", which is not what was asked. Only a spelling of the same word is
+  // taken then ("awarness" → "awareness": same stem, and the concept "security awareness" reads it).
+  const ownStem = stem(word);
+  const sameWordOnly = knownStems(lexicon).has(ownStem);
   let best: string | null = null;
   let bestCount = 0;
   for (const len of [word.length - 1, word.length, word.length + 1]) {
     for (const candidate of byLength.get(len) ?? []) {
       if (!withinOneEdit(word, candidate)) continue;
+      if (sameWordOnly && stem(candidate) !== ownStem) continue;
       const count = lexicon.get(candidate) ?? 0;
       if (count > bestCount) {
         best = candidate;

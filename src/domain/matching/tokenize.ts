@@ -123,13 +123,16 @@ function sameFamily(stemmed: string): string {
 }
 
 const stemCache = new Map<string, string>();
-function stem(word: string): string {
+/** The stem a lower-case word is indexed by. */
+export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     // British -ise/-isation spellings share a stem with the American ones.
     s = stemmer(word.replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1"));
     // Porter gives "utilities" and "utilization" one stem: power and cooling are not CPU load.
     if (/^utili[sz]/.test(word)) s = "utiliz";
+    // Nor "production" and "product": production systems are not the product sold.
+    if (/^productions?$/.test(word)) s = "production";
     s = sameFamily(s);
     if (stemCache.size < 50_000) stemCache.set(word, s);
   }
@@ -168,6 +171,24 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bransom[\s-]ware\b/g, "ransomware"],
   [/\bset[\s-]up\b/g, "setup"],
   [/\bplug[\s-](ins?)\b/g, "plug$1"],
+  // Abbreviations of buyers' one-line rows ("Key mgmt", "Min. TLS version", "prod env access"). "min"
+  // and "max" after a number are minutes and a maximum count, left alone.
+  [/\bmgm?t\b/g, "management"],
+  [/\bpwds?\b/g, "password"],
+  [/\bprod\b/g, "production"],
+  [/\benvs?\b/g, "environment"],
+  [/\bvulns?\b/g, "vulnerability"],
+  [/\binfra\b/g, "infrastructure"],
+  [/\bdepts?\b/g, "department"],
+  [/\baccts?\b/g, "account"],
+  [/\bauthn\b/g, "authentication"],
+  [/\bauthz\b/g, "authorization"],
+  [/(?<!\d\s?)\bmin\b(?=\W+[a-z])/g, "minimum"],
+  [/(?<!\d\s?)\bmax\b(?=\W+[a-z])/g, "maximum"],
+  // An account lockout is an account locked: "lockout" shares "lock" with "locked after five tries".
+  [/\block[\s-]?outs?\b/g, "lock"],
+  // "24/7", "24x7", "24 x 7", "24/7/365", "round-the-clock" and "around the clock" say one thing.
+  [/\b24\s*(x|\/|-|by)\s*7(\s*(x|\/|-)\s*365)?\b|\b(a?round)[\s-]the[\s-]clock\b/g, "24x7"],
 ];
 
 /** One scan for any compound, so that most texts skip the replacements. */
