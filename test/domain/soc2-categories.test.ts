@@ -99,6 +99,10 @@ describe("recognising a question about the SOC 2 report's categories", () => {
     "Which SOC 2 criteria map to your encryption controls?",
     "Do you have a SOC 1 report covering availability?",
     "Is your product Common Criteria certified?",
+    // Asked the other way round, or as the only one: the report's Yes/No would be the wrong word.
+    "Is Privacy excluded from your SOC 2 report?",
+    "Are Privacy and Processing Integrity not covered by your SOC 2?",
+    "Does your SOC 2 report cover only the Security category?",
   ])("not: %s", (text) => {
     expect(soc2CategoryAsk(text)).toBeNull();
   });

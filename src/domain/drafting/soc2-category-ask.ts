@@ -44,6 +44,14 @@ const COVERAGE =
 const NOT_SCOPE =
   /\b(?:exceptions?|deviations?|findings?|qualified|opinion|carved?[- ]?outs?|subservice|bridge|complementary|cuecs?|ucecs?|mapp?(?:ed|ing|s)?\b)/i;
 
+/**
+ * Asked the other way round ("Is Privacy excluded…?", "…not covered?") or as the only one ("Does it
+ * cover only Security?"): the report's Yes would be the wrong word, so such a question is left to the
+ * ordinary path (and its reviewer) rather than answered from the categories.
+ */
+const NEGATED_OR_ONLY =
+  /n't\b|\b(?:not|never|only|solely|exclusively|exclud\w*|out of scope|outside|omit\w*|except)\b/i;
+
 const WHICH = new RegExp(
   String.raw`\b(?:which|what)\b[^.?]{0,60}\b${CATEGORY_WORD}\b|\b(?:list|name|specify|identify|indicate|enumerate|tell us)\b[^.?]{0,40}\b${CATEGORY_WORD}\b`,
   "i",
@@ -105,7 +113,7 @@ export function namedSoc2Categories(text: string): Soc2Category[] {
 export function soc2CategoryAsk(text: string): Soc2CategoryAsk | null {
   if (!SOC2_CONTEXT.test(text)) return null; // the cheap test first: most questions stop here
   if (OTHER_SOC.test(text) && !/\bsoc[\s-]?(?:2|ii|two)\b|\bsoc2\b/i.test(text)) return null;
-  if (NOT_SCOPE.test(text)) return null;
+  if (NOT_SCOPE.test(text) || NEGATED_OR_ONLY.test(text)) return null;
   const categoryWord = CATEGORY_WORD_RE.test(text);
   const coverage = COVERAGE.test(text) || /\b(?:are|is) in (?:your|the|its)\b/i.test(text);
   if (WHICH.test(text) && coverage) return { kind: "which" };
