@@ -139,7 +139,8 @@ describe("answering from the shipped library (report: Security, Availability, Co
 
   it("drafts Yes for Availability, whatever an entry's own short answer says", () => {
     const q = ask(prepared, AVAILABILITY, "2026-12-04");
-    expect(q).toMatchObject({ status: "drafted", entryId: "soc2-scope" });
+    expect(q.status).toBe("drafted");
+    expect(q.entryId).toMatch(/^soc2-(scope|category-included)$/);
     expect(q.answer?.value).toBe("Yes");
     expect(q.answer?.text).toMatch(/^Yes\. Availability is in scope of our SOC 2 Type II report\. /);
     expect(q.answer?.text).toContain("Security, Availability and Confidentiality");
