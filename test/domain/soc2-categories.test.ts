@@ -73,6 +73,10 @@ describe("recognising a question about the SOC 2 report's categories", () => {
       },
     ],
     ["SOC 2 privacy criteria coverage", { kind: "covers", categories: ["privacy"] }],
+    [
+      "SOC 2 Type II (Security, Availability, Privacy)?",
+      { kind: "covers", categories: ["security", "availability", "privacy"] },
+    ],
     [WHICH, { kind: "which" }],
     ["What trust services principles does your SOC 2 report address?", { kind: "which" }],
     ["Which TSCs are in your SOC 2?", { kind: "which" }],
@@ -103,6 +107,8 @@ describe("recognising a question about the SOC 2 report's categories", () => {
     "Is Privacy excluded from your SOC 2 report?",
     "Are Privacy and Processing Integrity not covered by your SOC 2?",
     "Does your SOC 2 report cover only the Security category?",
+    // Plans are not the report's scope today.
+    "Do you plan to add the Privacy category to your SOC 2?",
   ])("not: %s", (text) => {
     expect(soc2CategoryAsk(text)).toBeNull();
   });
@@ -167,6 +173,15 @@ describe("answering from the shipped library (report: Security, Availability, Co
     );
     // In a Yes/No column the question still asks for a list: no value, the words in the comment.
     expect(ask(prepared, WHICH, "2026-12-04").answer?.value).toBeNull();
+  });
+
+  it("gives no Yes/No from a category entry to a scope question it cannot read as one", () => {
+    // "the privacy of PHI" is not the Privacy category: the entry's description must not become a Yes.
+    const q = ask(prepared, "Does your SOC 2 report cover the privacy of PHI?", "2026-12-04");
+    expect(q.entryId).toMatch(/^soc2-(scope|category-included)$/);
+    expect(q.status).toBe("needs_review");
+    expect(q.answer?.value).toBeNull();
+    expect(q.notes).toContainEqual(expect.stringMatching(/leaves Yes\/No to the categories of the SOC 2 report/));
   });
 
   it("leaves questions that only mention availability as a topic to their own entries", () => {

@@ -1,7 +1,7 @@
 import { askedFact, FACT_WORDS, statesFact } from "../drafting/asked-fact.js";
 import { hasTwoAsks } from "../drafting/combine.js";
 import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
-import { draftSoc2Categories, soc2ScopeFit } from "../drafting/soc2-categories.js";
+import { draftSoc2Categories, soc2ScopeFit, withoutScopeVerdict } from "../drafting/soc2-categories.js";
 import { soc2CategoryAsk } from "../drafting/soc2-category-ask.js";
 import { polarityOf } from "../drafting/values.js";
 import type { Control, Library, LibraryEntry } from "../library/types.js";
@@ -175,7 +175,11 @@ export function answerQuestion(
   const [entry, extra] = chosen.entries;
   if (!entry) return noMatch(base, top.confidence, `best candidate "${top.entryId}" is not in the library`, []);
   const form = query.analysis;
-  let draft = draftAnswer(question, entry, top.matchedText, top.confidence, thresholds, form);
+  let draft = withoutScopeVerdict(
+    draftAnswer(question, entry, top.matchedText, top.confidence, thresholds, form),
+    entry,
+    prepared.library.artifacts,
+  );
   const second = chosen.candidates[1];
   if (extra && second) {
     draft = combineDrafts(

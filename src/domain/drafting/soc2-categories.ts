@@ -143,6 +143,28 @@ export function draftSoc2Categories(
 }
 
 /**
+ * An entry with no short answer whose text names the report's categories leaves its Yes/No to the
+ * report. Matched by a question the engine did not read as a category question ("Does your SOC 2
+ * cover the privacy of PHI?"), it has no verdict to give: a Yes inferred from its description would
+ * claim a scope nobody checked, so the value is a reviewer's.
+ */
+export function withoutScopeVerdict(draft: Draft, entry: LibraryEntry, artifacts: readonly Artifact[]): Draft {
+  // Only a Yes/No is the report's to give; a choice the text states ("SOC 2 Type II") stands.
+  const polarity = draft.value === null ? "other" : polarityOf(draft.value);
+  if ((polarity !== "yes" && polarity !== "no") || entry.short !== null || soc2ScopeFit(entry, artifacts) < 2)
+    return draft;
+  return {
+    ...draft,
+    status: draft.status === "no_match" ? "no_match" : "needs_review",
+    value: null,
+    notes: [
+      ...draft.notes,
+      `entry ${entry.id} leaves Yes/No to the categories of the SOC 2 report, and the question names none the engine reads as one: please choose the value`,
+    ],
+  };
+}
+
+/**
  * Whether a Yes/No drafted by anyone (the engine, a model, a stored answer) contradicts the SOC 2
  * report in force for a question about its categories; null when it does not or the question is not one.
  */

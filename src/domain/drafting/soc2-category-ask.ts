@@ -38,11 +38,11 @@ const COVERAGE =
   /\b(?:includ\w*|cover\w*|in[- ]scope|scope[sd]?|within|address\w*|encompass\w*|part of|examined|assessed|tested|audited|reports? on|reported on)\b/i;
 
 /**
- * Questions about the report that are not about its scope: its findings, opinion, carve-outs or
- * bridge letter. "Were exceptions noted in the availability criteria?" is not answered by the scope.
+ * Questions about the report that are not about its scope today: plans for a later one, its findings,
+ * opinion, carve-outs or bridge letter. "Were exceptions noted in the availability criteria?" is not answered by the scope.
  */
 const NOT_SCOPE =
-  /\b(?:exceptions?|deviations?|findings?|qualified|opinion|carved?[- ]?outs?|subservice|bridge|complementary|cuecs?|ucecs?|mapp?(?:ed|ing|s)?\b)/i;
+  /\b(?:plan(?:s|ned|ning)?|intend\w*|roadmap|future|upcoming|next (?:year|audit|report)|exceptions?|deviations?|findings?|qualified|opinion|carved?[- ]?outs?|subservice|bridge|complementary|cuecs?|ucecs?|mapp?(?:ed|ing|s)?\b)/i;
 
 /**
  * Asked the other way round ("Is Privacy excluded…?", "…not covered?") or as the only one ("Does it
@@ -118,7 +118,10 @@ export function soc2CategoryAsk(text: string): Soc2CategoryAsk | null {
   const coverage = COVERAGE.test(text) || /\b(?:are|is) in (?:your|the|its)\b/i.test(text);
   if (WHICH.test(text) && coverage) return { kind: "which" };
   const named = namedSoc2Categories(text);
-  if (named.length > 0) return coverage || categoryWord ? { kind: "covers", categories: named } : null;
+  // Two categories named together in a SOC 2 question are a scope question however terse
+  // ("SOC 2 Type II (Security, Availability, Privacy)?"); one needs a word of coverage or category.
+  if (named.length > 0)
+    return coverage || categoryWord || named.length >= 2 ? { kind: "covers", categories: named } : null;
   // A statement row that names no category: "SOC 2 report scope and trust services categories".
   if (categoryWord && coverage && !ASKS.test(text)) return { kind: "which" };
   return null;
