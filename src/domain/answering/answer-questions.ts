@@ -100,7 +100,7 @@ function followUpReading(
 ): FollowUpReading | null {
   if (!analysis.followUp) return null;
   if (!previous) return "alone";
-  // The row before is matched as it was answered (memoised by the matcher: no second cost).
+  // The row before is matched again as it was answered: one more match, for follow-ups only.
   const before = matchQuery(index, buildQuery(index, previous, null, section), 1)[0];
   // "If yes, which ones?" after a question the library cannot answer with confidence shares its doubt.
   if (!before || before.confidence < draftBar) return "unsure";
