@@ -54,6 +54,21 @@ describe("governance templates are answered from their topic", () => {
   });
 });
 
+describe("a governance template is answered by the topic's policy entry", () => {
+  it.each([
+    [
+      "Are identity and access management policies and procedures established, documented, approved, communicated, implemented, applied, evaluated and maintained?",
+      "access-control-policy",
+    ],
+    [
+      "Are policies and procedures for handling information security incidents established, documented, approved, communicated, applied, evaluated and maintained?",
+      "incident-response-plan",
+    ],
+  ])("%s", async (text, entry) => {
+    expect((await answer(text, "yes_no", YES_NO)).entryId).toBe(entry);
+  });
+});
+
 describe("questions no entry should answer on its own go to review", () => {
   it("the buyer's own systems", async () => {
     const r = await answer("Please confirm whether our Okta tenant enforces MFA for all users.", "yes_no", YES_NO);
