@@ -54,6 +54,21 @@ describe("governance templates are answered from their topic", () => {
   });
 });
 
+describe("a governance template is answered by the topic's policy entry", () => {
+  it.each([
+    [
+      "Are identity and access management policies and procedures established, documented, approved, communicated, implemented, applied, evaluated and maintained?",
+      "access-control-policy",
+    ],
+    [
+      "Are policies and procedures for handling information security incidents established, documented, approved, communicated, applied, evaluated and maintained?",
+      "incident-response-plan",
+    ],
+  ])("%s", async (text, entry) => {
+    expect((await answer(text, "yes_no", YES_NO)).entryId).toBe(entry);
+  });
+});
+
 describe("questions no entry should answer on its own go to review", () => {
   it("the buyer's own systems", async () => {
     const r = await answer("Please confirm whether our Okta tenant enforces MFA for all users.", "yes_no", YES_NO);
@@ -61,18 +76,39 @@ describe("questions no entry should answer on its own go to review", () => {
     expect(r.notes.join(" ")).toMatch(/buyer's own systems/);
   });
 
-  it("a follow-up is matched in the light of the row before, and reviewed", async () => {
-    const prepared = await shippedLibrary();
-    const r = answerQuestion(
-      prepared,
-      question("If so, how often?", "free_text"),
-      US_NO_NDA,
-      {},
-      "Do you test restores from backups?",
+  const followUp = async (text: string, kind: "yes_no" | "free_text", previous: string | null) =>
+    answerQuestion(await shippedLibrary(), question(text, kind), US_NO_NDA, {}, previous);
+
+  it("a follow-up asking detail of the row before inherits its topic and is drafted", async () => {
+    const r = await followUp("If so, how often?", "free_text", "Do you test restores from backups?");
+    expect(r.entryId).toBe("backup-restore-testing");
+    expect(r.status).toBe("drafted");
+    expect(r.notes.join(" ")).toMatch(/follows up on the row before and was read in its light/);
+  });
+
+  it("a follow-up yes/no answered by another entry of the topic is drafted", async () => {
+    const r = await followUp(
+      "Is it reviewed at least annually?",
+      "yes_no",
+      "Is there an information security policy approved by management?",
     );
-    expect(r.entryId).toMatch(/backup/);
+    expect(r.entryId).toBe("policy-review-cycle");
+    expect(r.status).toBe("drafted");
+  });
+
+  it("a follow-up yes/no whose best entry answers the row before goes to review", async () => {
+    // "Is it tested?" after the plan finds the plan again: that entry answers the row before.
+    const r = await followUp("Is it tested?", "yes_no", "Is there a documented business continuity plan?");
     expect(r.status).toBe("needs_review");
-    expect(r.notes.join(" ")).toMatch(/follows up on the row before/);
+    expect(r.notes.join(" ")).toMatch(/best entry answers that row, not this one/);
+  });
+
+  it("a follow-up after a row the library cannot answer, or with no row before, goes to review", async () => {
+    const afterUnknown = await followUp("If yes, where are they deployed?", "free_text", "Do you run honeypots?");
+    expect(afterUnknown.status).not.toBe("drafted");
+    expect(afterUnknown.notes.join(" ")).toMatch(/row before, which the library does not answer with confidence/);
+    const alone = await followUp("If so, how often?", "free_text", null);
+    expect(alone.status).not.toBe("drafted");
   });
 
   it.each([

@@ -80,17 +80,55 @@ function combineDrafts(primary: Draft, secondary: Draft, entries: readonly Libra
 }
 
 /**
- * Questions no library entry should answer on its own, however well it matches: the buyer's own
- * systems, their tenant's data, and follow-ups whose meaning hangs on the row before.
+ * How a follow-up ("Is it tested?", "If yes, how often?") stands after it was matched in the light
+ * of the row before (its words read as context):
+ * - `alone`: there is no row before to read it by, so its meaning is unknown;
+ * - `repeats`: a new yes/no whose best entry is the one that answers the row before ("Is it
+ *   tested?" after "Is there an incident response plan?" finds the plan again): that entry answers
+ *   the previous question, not this one;
+ * - `inherits`: another entry of the same topic answers it ("Is it reviewed at least annually?"
+ *   after the policy question finds the review cycle), or it asks for detail of the same entry
+ *   ("Frequency", "Please describe"), which that entry's text gives.
  */
-function routeToReview(draft: Draft, analysis: QuestionAnalysis): Draft {
+export type FollowUpReading = "alone" | "unsure" | "repeats" | "inherits";
+
+function followUpReading(
+  index: MatchIndex,
+  analysis: QuestionAnalysis,
+  entryId: string,
+  previous: string | null | undefined,
+  section: string | null | undefined,
+  draftBar: number,
+): FollowUpReading | null {
+  if (!analysis.followUp) return null;
+  if (!previous) return "alone";
+  // The row before is matched again as it was answered: one more match, for follow-ups only.
+  const before = matchQuery(index, buildQuery(index, previous, null, section), 1)[0];
+  // "If yes, which ones?" after a question the library cannot answer with confidence shares its doubt.
+  if (!before || before.confidence < draftBar) return "unsure";
+  if (analysis.closed && before.entryId === entryId) return "repeats";
+  return "inherits";
+}
+
+/**
+ * Questions no library entry should answer on its own, however well it matches: the buyer's own
+ * systems, their tenant's data, and follow-ups whose meaning the row before does not settle.
+ */
+function routeToReview(draft: Draft, analysis: QuestionAnalysis, followUp: FollowUpReading | null): Draft {
   const reasons: string[] = [];
   if (analysis.buyerSpecific) reasons.push(`the question ${analysis.buyerSpecific}`);
-  if (analysis.followUp) reasons.push("the question follows up on the row before; the entry was chosen in its light");
+  if (followUp === "alone") reasons.push("the question follows up on a row before it, and there is none");
+  if (followUp === "unsure")
+    reasons.push("the question follows up on the row before, which the library does not answer with confidence");
+  if (followUp === "repeats")
+    reasons.push("the question follows up on the row before, and the best entry answers that row, not this one");
   const fact = askedFact(analysis.ask);
   if (fact && draft.status === "drafted" && !statesFact(draft.text, fact))
     reasons.push(`the question asks for a ${FACT_WORDS[fact]}, which the entry's answer does not state`);
-  if (reasons.length === 0) return draft;
+  if (reasons.length === 0)
+    return followUp === "inherits"
+      ? { ...draft, notes: [...draft.notes, "the question follows up on the row before and was read in its light"] }
+      : draft;
   return {
     ...draft,
     status: draft.status === "no_match" ? "no_match" : "needs_review",
@@ -188,7 +226,11 @@ export function answerQuestion(
       [entry, extra],
     );
   }
-  draft = routeToReview(draft, query.analysis);
+  draft = routeToReview(
+    draft,
+    query.analysis,
+    followUpReading(prepared.index, query.analysis, entry.id, previous, question.section, thresholds.draft),
+  );
   const drafted: ReportQuestion = {
     ...base,
     status: draft.status,
