@@ -196,7 +196,9 @@ export function answerQuestion(
     top !== undefined && top.features.phrasingCoverage >= TAUGHT_COVERAGE && top.features.dice >= TAUGHT_DICE;
   const scope = taught ? null : outOfScope(question.text, query.analysis.focus);
   if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
-  const scoped = answerSoc2Scope(prepared, question, customer, candidates, base, query.analysis);
+  const scoped = answerSoc2Scope(prepared, question, customer, candidates, base, query.analysis, (entryId) =>
+    followUpReading(prepared.index, query.analysis, entryId, previous, question.section, thresholds.draft),
+  );
   if (scoped) return scoped;
   if (!top || top.confidence < thresholds.review) {
     return noMatch(
@@ -267,6 +269,7 @@ function answerSoc2Scope(
     "status" | "answer" | "confidence" | "entryId" | "controls" | "citations" | "withheld" | "notes" | "matchedTerms"
   >,
   analysis: QuestionAnalysis,
+  followUp: (entryId: string) => FollowUpReading | null,
 ): ReportQuestion | null {
   const ask = soc2CategoryAsk(question.text);
   if (!ask) return null;
@@ -279,7 +282,11 @@ function answerSoc2Scope(
   }
   if (!chosen) return null;
   const { candidate, entry } = chosen;
-  const draft = routeToReview(draftSoc2Categories(question, ask, entry, artifacts, customer.asOf, analysis), analysis);
+  const draft = routeToReview(
+    draftSoc2Categories(question, ask, entry, artifacts, customer.asOf, analysis),
+    analysis,
+    followUp(entry.id),
+  );
   const drafted: ReportQuestion = {
     ...base,
     alternatives: candidates
