@@ -14,6 +14,7 @@ const concepts = (text: string) => conceptsOf(normalizeText(text));
 describe("formal wording names the same concept as the plain one", () => {
   it.each([
     ["Are privileged permissions revalidated by their owners?", "§accessreview"],
+    ["Do servers take their time from one central, trusted reference?", "§timesync"],
     ["Is a review of admin rights carried out each quarter?", "§accessreview"],
     ["Does the platform record user activity?", "§siem"],
     ["Do you act only on the customer's written instructions?", "§dpa"],

@@ -662,7 +662,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\btime synchroni[sz]/,
     /\btime source\b/,
     /\b(authoritative|reference|common|central|single) (source of )?time\b/,
-    /\btime from (an? |the |one )?(authoritative|reference|trusted|central|common|single) (\w+ )?sources?\b/,
+    /\btime from (an? |the |one )?((authoritative|reference|trusted|central|common|single|synchroni[sz]ed),? (and )?)+(\w+ )?(sources?|references?|servers?|clocks?)\b/,
   ),
   c(
     "threatintel",
