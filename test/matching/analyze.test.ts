@@ -38,6 +38,18 @@ describe("governance templates", () => {
     ).toBe("information security");
   });
 
+  it("with one or two verbs, testing is the practice asked about", () => {
+    expect(analyzeQuestion("Are business continuity plans tested and reviewed annually?").focus).toBe(
+      "business continuity tested",
+    );
+    // In the long boilerplate list it is one verb among many.
+    expect(
+      analyzeQuestion(
+        "Are incident response plans established, documented, approved, communicated, tested and maintained?",
+      ).focus,
+    ).toBe("incident response");
+  });
+
   it("a purpose clause after the verbs is context, not topic", () => {
     const a = analyzeQuestion(
       "Are secure coding policies and procedures established, documented, approved, communicated, applied, evaluated, and maintained to guide the planning, delivery and support of the organization's secure coding capabilities?",

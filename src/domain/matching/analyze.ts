@@ -326,7 +326,11 @@ function governanceTopic(
   // is still answered from that topic's entry.
   const reviewCycle =
     WHOLE_POLICY_SET.test(core) && REVIEW_TEMPLATE.test(whole) && verbs.every((v) => REVIEW_VERBS.has(v[0]));
-  return { topic: reviewCycle ? `${core} reviewed` : core, rest: stripGovernance(`${purpose} ${qualifiers}`) };
+  // "Is the incident response plan tested and updated…?": with one or two verbs, testing is the practice
+  // asked about (the plan's test, not the plan), not a verb of the long boilerplate list.
+  const tested = distinct <= 2 && verbs.some((v) => v[0] === "tested");
+  const asked = [reviewCycle ? "reviewed" : "", tested ? "tested" : ""].filter(Boolean).join(" ");
+  return { topic: asked ? `${core} ${asked}` : core, rest: stripGovernance(`${purpose} ${qualifiers}`) };
 }
 
 function intentOf(normalized: string, closed: boolean, governance: boolean): QuestionIntent {
