@@ -202,7 +202,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c(
     "accessreview",
     /\baccess (reviews?|recertification|certification)\b/,
-    /\breview\w* (of )?(user )?access\b/,
+    /\breview\w* (and (revalidation|recertification|re-?validation) )?(of )?(the )?(user |users' |privileged )?access\b/,
     /\brecertif/,
     /\buser access reviews?\b/,
     // Control language puts the object first: "administrative rights are reviewed", "permissions
