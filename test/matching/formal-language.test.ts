@@ -15,6 +15,7 @@ describe("formal wording names the same concept as the plain one", () => {
   it.each([
     ["Are privileged permissions revalidated by their owners?", "§accessreview"],
     ["Do servers take their time from one central, trusted reference?", "§timesync"],
+    ["Are hosts set to use synchronised clocks?", "§timesync"],
     ["Is there a review and revalidation of privileged access each quarter?", "§accessreview"],
     ["Is a review of admin rights carried out each quarter?", "§accessreview"],
     ["Does the platform record user activity?", "§siem"],

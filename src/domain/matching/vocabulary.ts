@@ -660,6 +660,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bntp\b/,
     /\bclock synchroni[sz]/,
     /\btime synchroni[sz]/,
+    /\bsynchroni[sz]ed (\w+ )?(time|clocks?)\b/,
     /\btime source\b/,
     /\b(authoritative|reference|common|central|single) (source of )?time\b/,
     /\btime from (an? |the |one )?((authoritative|reference|trusted|central|common|single|synchroni[sz]ed),? (and )?)+(\w+ )?(sources?|references?|servers?|clocks?)\b/,
