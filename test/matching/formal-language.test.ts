@@ -11,6 +11,14 @@ import { shippedLibrary } from "./helpers.js";
 
 const concepts = (text: string) => conceptsOf(normalizeText(text));
 
+describe("a concept is named only where the question asks about it", () => {
+  it("the production environment is where something runs, not the separation of environments", () => {
+    expect(concepts("Which cloud provider hosts the production environment?")).not.toContain("§segregenv");
+    expect(concepts("Is the staging environment separated from production?")).toContain("§segregenv");
+    expect(concepts("Are development and test environments kept apart?")).toContain("§segregenv");
+  });
+});
+
 describe("formal wording names the same concept as the plain one", () => {
   it.each([
     ["Are privileged permissions revalidated by their owners?", "§accessreview"],

@@ -37,6 +37,7 @@ const CASES: [string, string[]][] = [
   ["Are accounts locked after repeated failed logins?", ["brute-force-protection"]],
   ["Is your environment monitored for security events 24x7?", ["security-monitoring"]],
   ["Are dormant user accounts disabled after 60 days without a login?", ["inactive-accounts"]],
+  ["Which cloud provider hosts the production environment?", ["cloud-provider"]],
   // A topic's own policy reviewed is still that topic's entry.
   ["Are the change management policies and procedures reviewed and updated at least annually?", ["change-management"]],
 ];

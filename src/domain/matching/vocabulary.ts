@@ -788,7 +788,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "segregenv",
     /\bseparat\w+ (of )?(development|test|production)\b/,
     /\b(dev|development|test|staging) (and|from) production\b/,
-    /\benvironments?\b/,
+    // Environments in the plural, or one that is not production: "the production environment" or "our
+    // cloud environment" alone is where something runs, not the separation of environments.
+    /\benvironments\b/,
+    /\b(non-?production|development|dev|test|testing|staging|qa|sandbox|pre-?production) environment\b/,
   ),
   c("apisec", /\bapis?\b/, /\bapi keys?\b/, /\bwebhooks?\b/),
   c(
