@@ -134,6 +134,9 @@ describe("follow-ups", () => {
     "Since when?",
     "Any exceptions?",
     "Explain your answer",
+    "Is it tested?",
+    "Are they encrypted?",
+    "Who can use them?",
   ])("%s is a follow-up", (text) => {
     expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
   });
@@ -147,6 +150,10 @@ describe("follow-ups", () => {
     "Please describe how access is provisioned and approved.",
     "Describe your backup process.",
     "Is MFA enforced?",
+    // Not a pronoun for the row before: IT, a time, an object the row itself names.
+    "Is IT equipment maintained as the manufacturer recommends?",
+    "Which charity does your company support this year?",
+    "Are backups tested by restoring them?",
   ])("%s is not a follow-up", (text) => {
     expect(analyzeQuestion(text).followUp).toBe(false);
   });

@@ -91,6 +91,25 @@ function isBareAsk(normalized: string): boolean {
 /** Pronouns standing for something the previous row named. */
 const ANAPHORA = /\b(it|this|that|these|those|they|them|such|the above|above|said)\b/;
 
+/**
+ * A pronoun that stands for the row before: as the subject, in the first words ("Is it tested?",
+ * "Are they encrypted?", "How is this enforced?"), or in a row of very few words ("Describe them.").
+ * Not "IT" (information technology), not "this year", and not an object whose noun the row itself
+ * names ("Are backups tested by restoring them?").
+ */
+function pointsBack(text: string, contentWords: number): boolean {
+  const withoutIt = text.replace(/\bIT\b/g, " ").toLowerCase();
+  const plain = withoutIt.replace(/\b(this|that|these|next|last) (year|quarter|month|week|time|day)s?\b/g, " ");
+  if (!ANAPHORA.test(plain)) return false;
+  if (contentWords <= 4) return true;
+  const lead = plain
+    .trim()
+    .split(/[^a-z0-9']+/)
+    .slice(0, 3)
+    .join(" ");
+  return ANAPHORA.test(lead);
+}
+
 const CLOSED_OPENER =
   /^(do|does|did|is|are|was|were|has|have|had|can|could|will|would|shall|should|may|must|might|please (confirm|indicate|state) (if|whether|that)|confirm (if|whether|that)|indicate (if|whether))\b/;
 const OPEN_OPENER =
@@ -417,7 +436,7 @@ function readQuestion(text: string): QuestionAnalysis {
   const contentWords = normalized.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   const followUp =
     FOLLOW_UP_OPENER.test(normalized) ||
-    (contentWords.length <= 6 && ANAPHORA.test(normalized) && !/\b(you|your)\b/.test(normalized)) ||
+    (contentWords.length <= 6 && pointsBack(text, contentWords.length) && !/\b(you|your)\b/.test(normalized)) ||
     isBareAsk(normalized);
   // Read on the ask: a context sentence about the buyer's own policy ("our procurement policy asks
   // vendors for…") sets the scene, the ask is still about the vendor.
