@@ -96,9 +96,19 @@ describe("questions no entry should answer on its own go to review", () => {
     expect(r.status).toBe("drafted");
   });
 
-  it("a follow-up yes/no whose best entry answers the row before goes to review", async () => {
-    // "Is it tested?" after the plan finds the plan again: that entry answers the row before.
+  it("a follow-up yes/no that finds the row before's entry again takes the next entry on that topic", async () => {
+    // "Is it tested?" after the continuity plan finds the plan first; the continuity test answers it.
     const r = await followUp("Is it tested?", "yes_no", "Is there a documented business continuity plan?");
+    expect(r.entryId).toBe("bcp-testing");
+    expect(r.status).toBe("drafted");
+  });
+
+  it("a follow-up yes/no whose best entry answers the row before, with no confident next entry on its topic, goes to review", async () => {
+    const r = await followUp(
+      "Is this enforced for all users?",
+      "yes_no",
+      "Is MFA required for remote access to the corporate environment?",
+    );
     expect(r.status).toBe("needs_review");
     expect(r.notes.join(" ")).toMatch(/best entry answers that row, not this one/);
   });

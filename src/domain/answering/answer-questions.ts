@@ -93,21 +93,50 @@ function combineDrafts(primary: Draft, secondary: Draft, entries: readonly Libra
 export type FollowUpReading = "alone" | "unsure" | "repeats" | "inherits";
 
 function followUpReading(
-  index: MatchIndex,
   analysis: QuestionAnalysis,
   entryId: string,
   previous: string | null | undefined,
-  section: string | null | undefined,
+  before: Candidate | undefined,
   draftBar: number,
 ): FollowUpReading | null {
   if (!analysis.followUp) return null;
   if (!previous) return "alone";
-  // The row before is matched again as it was answered: one more match, for follow-ups only.
-  const before = matchQuery(index, buildQuery(index, previous, null, section), 1)[0];
   // "If yes, which ones?" after a question the library cannot answer with confidence shares its doubt.
   if (!before || before.confidence < draftBar) return "unsure";
   if (analysis.closed && before.entryId === entryId) return "repeats";
   return "inherits";
+}
+
+/** The best entry for the row before a follow-up, matched again as it was answered (follow-ups only). */
+function rowBefore(
+  index: MatchIndex,
+  analysis: QuestionAnalysis,
+  previous: string | null | undefined,
+  section: string | null | undefined,
+): Candidate | undefined {
+  return analysis.followUp && previous
+    ? matchQuery(index, buildQuery(index, previous, null, section), 1)[0]
+    : undefined;
+}
+
+/**
+ * "Is it tested?" after "Is there a business continuity plan?" finds the plan first, which answers
+ * the row before. The next entry on the same topic as that one (the continuity test), when it is
+ * confident, answers this row; it is put first. Otherwise the order stays, and the row goes to review.
+ */
+function pastTheRowBefore(
+  prepared: PreparedLibrary,
+  analysis: QuestionAnalysis,
+  candidates: readonly Candidate[],
+  before: Candidate | undefined,
+  draftBar: number,
+): readonly Candidate[] {
+  const [top] = candidates;
+  if (!analysis.closed || !before || before.confidence < draftBar || top?.entryId !== before.entryId) return candidates;
+  const topic = prepared.entriesById.get(before.entryId)?.topic;
+  const next = candidates.find((c) => c.entryId !== before.entryId);
+  if (!next || next.confidence < draftBar || prepared.entriesById.get(next.entryId)?.topic !== topic) return candidates;
+  return [next, ...candidates.filter((c) => c !== next)];
 }
 
 /**
@@ -172,7 +201,14 @@ export function answerQuestion(
 ): ReportQuestion {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const query = buildQuery(prepared.index, question.text, previous, question.section);
-  const candidates = matchQuery(prepared.index, query, Math.max(2, (options.alternatives ?? 3) + 1));
+  const before = rowBefore(prepared.index, query.analysis, previous, question.section);
+  const candidates = pastTheRowBefore(
+    prepared,
+    query.analysis,
+    matchQuery(prepared.index, query, Math.max(2, (options.alternatives ?? 3) + 1)),
+    before,
+    thresholds.draft,
+  );
   const base = {
     id: question.id,
     sheet: question.location.sheet,
@@ -197,7 +233,7 @@ export function answerQuestion(
   const scope = taught ? null : outOfScope(question.text, query.analysis.focus);
   if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
   const scoped = answerSoc2Scope(prepared, question, customer, candidates, base, query.analysis, (entryId) =>
-    followUpReading(prepared.index, query.analysis, entryId, previous, question.section, thresholds.draft),
+    followUpReading(query.analysis, entryId, previous, before, thresholds.draft),
   );
   if (scoped) return scoped;
   if (!top || top.confidence < thresholds.review) {
@@ -231,7 +267,7 @@ export function answerQuestion(
   draft = routeToReview(
     draft,
     query.analysis,
-    followUpReading(prepared.index, query.analysis, entry.id, previous, question.section, thresholds.draft),
+    followUpReading(query.analysis, entry.id, previous, before, thresholds.draft),
   );
   const drafted: ReportQuestion = {
     ...base,
