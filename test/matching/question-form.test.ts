@@ -17,6 +17,7 @@ describe("value only where the question asks for one", () => {
     // RFP rows that name the fact they want, without a question word
     "Retention period for audit logs",
     "Frequency of user access reviews",
+    "Reporting line of the security lead",
   ])("an open question in a Yes/No column gets words and no value: %s", async (text) => {
     const r = await answer(text, "yes_no", YES_NO);
     expect(r.entryId).not.toBeNull();

@@ -127,7 +127,7 @@ const OPEN_ANYWHERE =
  * customer data for training" open with a practice instead, and ask to confirm it.
  */
 const OPEN_HEAD =
-  /^(the |your |current |typical |average |maximum |minimum |max |min |expected |approximate )?(\w+ ){0,2}(frequency|locations?|regions?|countr(y|ies)|periods?|time ?frames?|timelines?|durations?|intervals?|times?|number|count|types?|kinds?|owners?|methods?|standards?|dates?|scope|lists?|sizes?|lengths?|versions?|tools?|products?|providers?|vendors?|names?|levels?|percentage|share|algorithms?|protocols?|approach|description|overview|summary|breakdown|timing|retention|cadence|schedule)( used| in use| applied| followed)? (of|for|used|to|in|after|at|on|between|per|by|behind)\b|^(rto|rpo|sla|slas)\b|^(time|point of contact|contact (details|person)|name and (role|title)) (of|for|to)\b/;
+  /^(the |your |current |typical |average |maximum |minimum |max |min |expected |approximate )?(\w+ ){0,2}(frequency|locations?|regions?|countr(y|ies)|periods?|time ?frames?|timelines?|durations?|intervals?|times?|number|count|types?|kinds?|owners?|methods?|standards?|dates?|scope|lists?|sizes?|reporting lines?|job titles?|titles?|lengths?|versions?|tools?|products?|providers?|vendors?|names?|levels?|percentage|share|algorithms?|protocols?|approach|description|overview|summary|breakdown|timing|retention|cadence|schedule)( used| in use| applied| followed)? (of|for|used|to|in|after|at|on|between|per|by|behind)\b|^(rto|rpo|sla|slas)\b|^(time|point of contact|contact (details|person)|name and (role|title)) (of|for|to)\b/;
 
 /**
  * Statement rows ending in the fact they want: "Security team size", "Minimum password length", "TLS
