@@ -137,6 +137,8 @@ describe("follow-ups", () => {
     "Is it tested?",
     "Are they encrypted?",
     "Who can use them?",
+    "Frequency (Monthly / Quarterly / Annually)",
+    "How often? (Annually / At hire only / Never)",
   ])("%s is a follow-up", (text) => {
     expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
   });

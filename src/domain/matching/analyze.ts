@@ -88,6 +88,9 @@ function isBareAsk(normalized: string): boolean {
   return words.length > 0 && words.length <= 6 && words.every((w) => BARE_ASK_WORDS.has(w));
 }
 
+/** Choices in parentheses at the end of a row, separated by slashes: "(Annually / Semi-annually / Never)". */
+const CHOICE_LIST_AT_END = /\s*\([^()]*\/[^()]*\)\W*$/;
+
 /** Pronouns standing for something the previous row named. */
 const ANAPHORA = /\b(it|this|that|these|those|they|them|such|the above|above|said)\b/;
 
@@ -433,11 +436,14 @@ function readQuestion(text: string): QuestionAnalysis {
       !OPEN_HEAD.test(firstAsk) &&
       !OPEN_TAIL.test(normalized) &&
       !/^if\b/.test(firstAsk));
-  const contentWords = normalized.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+  // A list of choices at the end ("Frequency (Monthly / Quarterly / Annually)", "How often? (Annually /
+  // Never)") says how to answer, not what about: the row is read without it.
+  const asked = normalized.replace(CHOICE_LIST_AT_END, "");
+  const contentWords = asked.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   const followUp =
-    FOLLOW_UP_OPENER.test(normalized) ||
+    FOLLOW_UP_OPENER.test(asked) ||
     (contentWords.length <= 6 && pointsBack(text, contentWords.length) && !/\b(you|your)\b/.test(normalized)) ||
-    isBareAsk(normalized);
+    isBareAsk(asked);
   // Read on the ask: a context sentence about the buyer's own policy ("our procurement policy asks
   // vendors for…") sets the scene, the ask is still about the vendor.
   const buyerSpecific = BUYER_SPECIFIC.find((b) => b.pattern.test(askNormalized))?.reason ?? null;
