@@ -139,8 +139,15 @@ describe("follow-ups", () => {
     "Who can use them?",
     "Frequency (Monthly / Quarterly / Annually)",
     "How often? (Annually / At hire only / Never)",
+    "Method",
+    "Tooling used",
   ])("%s is a follow-up", (text) => {
     expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
+  });
+
+  it("a row that is only the fact it wants asks for words", () => {
+    expect(analyzeQuestion("Protocols").closed).toBe(false);
+    expect(analyzeQuestion("Encryption method").followUp).toBe(false);
   });
 
   it("a follow-up is read in the light of the row before", () => {

@@ -88,6 +88,13 @@ function isBareAsk(normalized: string): boolean {
   return words.length > 0 && words.length <= 6 && words.every((w) => BARE_ASK_WORDS.has(w));
 }
 
+/**
+ * A row that is nothing but the fact it wants, with no topic: "Method", "Protocols", "Tooling used",
+ * "Provider". It asks for that fact about the row before.
+ */
+const BARE_FACT =
+  /^(the )?(methods?|mechanisms?|protocols?|tools?|tooling|providers?|vendors?|products?|solutions?|versions?|algorithms?|standards?|types?|owners?|locations?|evidence|names?)( used| in use| applied)?\W*$/;
+
 /** Choices in parentheses at the end of a row, separated by slashes: "(Annually / Semi-annually / Never)". */
 const CHOICE_LIST_AT_END = /\s*\([^()]*\/[^()]*\)\W*$/;
 
@@ -428,6 +435,9 @@ function readQuestion(text: string): QuestionAnalysis {
   // Closed when it opens like a yes/no question. Otherwise closed unless it asks for words somewhere:
   // buyers' statements ("Encryption at rest - please confirm", "SSO supported") ask to confirm, while
   // "Key mgmt - who holds the keys, rotation period" or "Hosting region(s) - pls specify" ask for words.
+  // A list of choices at the end ("Frequency (Monthly / Quarterly / Annually)", "How often? (Annually /
+  // Never)") says how to answer, not what about: the row is read without it.
+  const asked = normalized.replace(CHOICE_LIST_AT_END, "");
   const closed =
     topic !== null ||
     CLOSED_OPENER.test(firstAsk) ||
@@ -435,13 +445,12 @@ function readQuestion(text: string): QuestionAnalysis {
       !OPEN_ANYWHERE.test(normalized) &&
       !OPEN_HEAD.test(firstAsk) &&
       !OPEN_TAIL.test(normalized) &&
+      !BARE_FACT.test(asked) &&
       !/^if\b/.test(firstAsk));
-  // A list of choices at the end ("Frequency (Monthly / Quarterly / Annually)", "How often? (Annually /
-  // Never)") says how to answer, not what about: the row is read without it.
-  const asked = normalized.replace(CHOICE_LIST_AT_END, "");
   const contentWords = asked.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   const followUp =
     FOLLOW_UP_OPENER.test(asked) ||
+    BARE_FACT.test(asked) ||
     (contentWords.length <= 6 && pointsBack(text, contentWords.length) && !/\b(you|your)\b/.test(normalized)) ||
     isBareAsk(asked);
   // Read on the ask: a context sentence about the buyer's own policy ("our procurement policy asks
