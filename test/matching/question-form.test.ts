@@ -4,7 +4,7 @@
  * and review for questions no library should answer on its own.
  */
 import { describe, expect, it } from "vitest";
-import { answerQuestion } from "../../src/domain/answering/answer-questions.js";
+import { answerQuestion, answerQuestionnaire } from "../../src/domain/answering/answer-questions.js";
 import { answer, question, shippedLibrary, US_NO_NDA } from "./helpers.js";
 
 const YES_NO = ["Yes", "No", "N/A"];
@@ -112,6 +112,25 @@ describe("questions no entry should answer on its own go to review", () => {
     );
     expect(r.status).toBe("needs_review");
     expect(r.notes.join(" ")).toMatch(/best entry answers that row, not this one/);
+  });
+
+  it("a follow-up of a follow-up also reads the last row that named the topic", async () => {
+    const rows = ["Is there a documented incident response plan?", "Is it tested?", "Is it available to clients?"];
+    const questions = rows.map((text, i) => ({
+      ...question(text),
+      id: `q${i}`,
+      location: { sheet: "Incidents", row: i + 2, answerCell: null, commentCell: null },
+    }));
+    const report = answerQuestionnaire(
+      await shippedLibrary(),
+      { source: { file: "chain.xlsx", format: "xlsx" }, questions, warnings: [] },
+      US_NO_NDA,
+    );
+    expect(report.questions.map((q) => q.entryId)).toEqual([
+      "incident-response-plan",
+      "incident-response-testing",
+      "incident-response-plan",
+    ]);
   });
 
   it("a follow-up after a row the library cannot answer, or with no row before, goes to review", async () => {

@@ -387,11 +387,21 @@ export function answerQuestionnaire(
   const answered = new Map<string, ReportQuestion>();
   // Per text: whether its answer depends on its section (decided once; a short ask always does).
   const sections = new Map<string, boolean>();
+  // The last row of the sheet that was not a follow-up: a follow-up of a follow-up ("Are they
+  // encrypted?", then "Are they stored apart?") reads it too, as the row before names no topic.
+  let topicRow: Question | null = null;
   questionnaire.questions.forEach((q, i) => {
     const before = questionnaire.questions[i - 1];
-    const previous = before && before.location.sheet === q.location.sheet ? before.text : null;
+    const sameSheet = before !== undefined && before.location.sheet === q.location.sheet;
     // analyzeQuestion keeps its reading of each text: asking again costs a lookup.
     const followUp = analyzeQuestion(q.text).followUp;
+    const beforeFollowsUp = sameSheet && analyzeQuestion(before.text).followUp;
+    const previous = !sameSheet
+      ? null
+      : beforeFollowsUp && topicRow && topicRow.location.sheet === q.location.sheet
+        ? `${topicRow.text} ${before.text}`
+        : before.text;
+    if (!followUp) topicRow = q;
     // A short ask is read with its section heading ("Is it tested?" under "Disaster recovery"):
     // the same words under another heading are another question.
     let leans = q.section ? sections.get(q.text) : false;
