@@ -81,12 +81,15 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       governance: analysis.intent === "governance" ? 1 : 0,
     };
     const ordinal = doc?.ordinal ?? 0;
-    // A governance template favours the entries whose own questions name a policy, procedure, plan,
-    // programme or standard, by 0.15 times the square of their coverage.
+    // A governance template, or a question asking for a process, procedure, policy or plan, favours the
+    // entries whose own questions name a policy, procedure, plan, programme or standard, by 0.15 times
+    // the square of their coverage.
     const namesPolicy = [entry.question, ...entry.phrasings].some((t) =>
       /\b(polic(y|ies)|procedures?|plans?|programs?|programmes?|standards?)\b/i.test(t),
     );
-    const policyBonus = features.governance === 1 && namesPolicy ? 0.15 * features.coverage ** 2 : 0;
+    const asksForPolicy =
+      analysis.intent === "governance" || /\b(process(es)?|procedures?|polic(y|ies)|plans?)\b/i.test(analysis.ask);
+    const policyBonus = asksForPolicy && namesPolicy ? 0.15 * features.coverage ** 2 : 0;
     return [
       {
         entry,

@@ -65,6 +65,8 @@ describe("a governance template is answered by the topic's policy entry", () => 
       "Are policies and procedures for handling information security incidents established, documented, approved, communicated, applied, evaluated and maintained?",
       "incident-response-plan",
     ],
+    // Asking for the process is asking for the entry that states it, not the team.
+    ["Describe your process for responding to a security incident.", "incident-response-plan"],
   ])("%s", async (text, entry) => {
     expect((await answer(text, "yes_no", YES_NO)).entryId).toBe(entry);
   });

@@ -253,6 +253,8 @@ interface QueryShape {
   readonly longQuestion: number;
   readonly queryTerms: number;
   readonly governance: number;
+  /** 1 when the question is a governance template or asks for a process, procedure, policy or plan. */
+  readonly asksForPolicy: number;
   /** Per query term: w·qIdf, its part of the coverage sums. */
   readonly termMass: Float64Array;
   /** Per query term: 1 for a concept the ask names in full (weight 1), which conceptShare counts. */
@@ -282,6 +284,7 @@ function shapeOf(query: Query, compiled: CompiledQuery): QueryShape {
     longQuestion: query.analysis.context !== "" ? 1 : 0,
     queryTerms: Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(6)),
     governance: query.analysis.intent === "governance" ? 1 : 0,
+    asksForPolicy: query.analysis.intent === "governance" || ASKS_FOR_POLICY.test(query.analysis.ask) ? 1 : 0,
     termMass,
     askedConcept,
     focusMass,
@@ -359,19 +362,24 @@ function rank(
     governance: shape.governance,
   };
   const policyBonus =
-    shape.governance === 1 && statesPolicy(index)[entry] === 1 ? GOVERNANCE_POLICY_BONUS * features.coverage ** 2 : 0;
+    shape.asksForPolicy === 1 && statesPolicy(index)[entry] === 1
+      ? GOVERNANCE_POLICY_BONUS * features.coverage ** 2
+      : 0;
   return { entry, libraryEntry, score, relevance: relevanceOf(features) + policyBonus, features };
 }
 
 /**
  * A governance template ("Are identity and access management policies and procedures established,
- * documented…?") asks whether the topic is governed: of the entries on the topic, the one whose own
+ * documented…?"), or a question that asks for a process, procedure, policy or plan, asks whether the
+ * topic is governed, and how: of the entries on the topic, the one whose own
  * questions name a policy, procedure, plan or programme answers it, not the IAM system or the team.
  * Relevance gains this much, scaled by the square of the entry's coverage of the question, so that an
  * entry naming a policy on another topic gains next to nothing. Fitted by hand on tuning (0.1–0.2 drafted
  * the same questions right); both holdouts' precision held or rose.
  */
 const GOVERNANCE_POLICY_BONUS = 0.15;
+/** "Describe your process for responding to incidents": the entry that states the process answers it too. */
+const ASKS_FOR_POLICY = /\b(process(es)?|procedures?|polic(y|ies)|plans?)\b/i;
 const POLICY_NOUN = /\b(polic(y|ies)|procedures?|plans?|programs?|programmes?|standards?)\b/i;
 const policyEntries = new WeakMap<MatchIndex, Uint8Array>();
 /** Per entry: 1 when its question or a phrasing names a policy, procedure, plan, programme or standard. */
