@@ -20,6 +20,10 @@ describe("governance templates", () => {
       "Is a malware protection policy documented, approved by management, communicated and enforced?",
       "malware protection",
     ],
+    [
+      "Are identity and access management procedures documented, approved by management, communicated to relevant staff and maintained?",
+      "identity access management",
+    ],
   ])("%s → topic '%s'", (text, topic) => {
     const a = analyzeQuestion(text);
     expect(a.intent).toBe("governance");

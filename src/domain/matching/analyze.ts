@@ -60,6 +60,8 @@ const GOVERNANCE_WORDS = [
   // measures" (the conjunction is gone by now): the template's object, not its topic.
   /\b((technical|administrative|organi[sz]ational|contractual|physical|procedural)\W+){1,3}(measures|controls|safeguards)\b/g,
   /\bby (senior |executive |top )?(management|leadership|the board|the ciso|its owners?)\b/g,
+  // Whom the template's documents go to ("communicated to relevant staff") is boilerplate too.
+  /\b(communicated|disseminated|published|made available|distributed) to (all )?(relevant |appropriate |affected |interested )?(staff|personnel|employees|workforce|users|stakeholders|parties)\b/g,
   /\b(at least )?(annually|yearly|once a year|every year|periodically|regularly|at planned intervals)\b/g,
   /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted|tested|secured|operated)\b/g,
   /\b(for|to|of|the|a|an|that|which|in place|formally|relevant|all|appropriate|organi[sz]ation(al)?)\b/g,
