@@ -38,6 +38,7 @@ const CASES: [string, string[]][] = [
   ["Is your environment monitored for security events 24x7?", ["security-monitoring"]],
   ["Are dormant user accounts disabled after 60 days without a login?", ["inactive-accounts"]],
   ["Which cloud provider hosts the production environment?", ["cloud-provider"]],
+  ["Wi-Fi in prod env?", ["wireless-in-production"]],
   // A topic's own policy reviewed is still that topic's entry.
   ["Are the change management policies and procedures reviewed and updated at least annually?", ["change-management"]],
 ];

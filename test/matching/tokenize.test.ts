@@ -118,6 +118,7 @@ describe("compound words joined, hyphenated or spaced", () => {
     ["a pentest", "a pen-test", "a pen test"],
     ["backed up", "a backup", "a back-up"],
     ["antimalware", "anti-malware", "anti malware"],
+    ["wireless network", "Wi-Fi network", "wifi network", "WLAN network"],
     ["monitored 24x7", "monitored 24/7", "monitored 24 x 7", "monitored 24/7/365", "monitored around the clock"],
   ])("%s reads as one word", (...spellings) => {
     const [first, ...rest] = spellings.map(words);

@@ -185,6 +185,8 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bauthz\b/g, "authorization"],
   [/(?<!\d\s?)\bmin\b(?=\W+[a-z])/g, "minimum"],
   [/(?<!\d\s?)\bmax\b(?=\W+[a-z])/g, "maximum"],
+  // Wi-Fi is wireless networking: entries say either.
+  [/\bwi[\s-]?fi\b|\bwlans?\b/g, "wireless"],
   // An account lockout is an account locked: "lockout" shares "lock" with "locked after five tries".
   [/\block[\s-]?outs?\b/g, "lock"],
   // "24/7", "24x7", "24 x 7", "24/7/365", "round-the-clock" and "around the clock" say one thing.
