@@ -58,6 +58,7 @@ describe("abstention", () => {
     "Do you offer a volume discount on multi-year contracts?",
     "What is the serial number of your primary firewall?",
     "When will dark mode be generally available?",
+    "Which fees does your penetration testing firm charge you for a retest?",
   ])("%s → no_match", async (text) => {
     const q = await answer(text);
     expect(q.status).toBe("no_match");

@@ -24,6 +24,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(liability cap|limitation of liability|indemnif\w+|payment(?! card)|billing currency|renewal uplift)\b/,
       /\b(unlimited|uncapped) liability\b|\b(cover|pay|reimburse) (all )?(of )?(our|the) costs\b/,
       /\bwhat (would|will|do) you charge\b|\b(are you|would you be) (prepared|willing) to pay\b|\bfees? for\b/,
+      /\b(what|which) (fees?|costs?|price|amount)\b.*\b(charge[sd]?|pay|paid|bill(s|ed)?)\b|\bcharges? (us |you )?for (the|your|an?)\b/,
       /\b(free|paid) (pilot|trial)\b|\bsign our (msa|contract|agreement|terms)\b/,
       /\b(client|customer) references?\b|\breferences from (other )?\w+\b|\b(largest|biggest|top \w+) customers\b/,
       /\bhow much (did|do|does|will) (you|your \w+) (spend|invest|budget)\b/,
