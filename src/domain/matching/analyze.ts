@@ -179,6 +179,14 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
       /\b(which|what|list|provide|give|name|specify)\b.*\b(instance ids?|account ids?|ip addresses|hostnames?|server names?|bucket names?|arns?|resource ids?|subscription ids?|database names?|cluster names?)\b/,
   },
   {
+    // "the retention setting currently configured for event data in our workspace": what is set now
+    // in the buyer's account, named before it ("Can SSO be enabled for our workspace?" asks about the
+    // product, and is not this).
+    reason: "asks for the people or configuration of the buyer's own account",
+    pattern:
+      /\b(current(ly)?|existing|present)\b.*\b(settings?|configuration|configured|set up|enabled)\b.*\b(in|for|of|on|within) (our|my) (tenant|account|instance|workspace|subscription|org|organi[sz]ation)\b/,
+  },
+  {
     reason: "asks for the people or configuration of the buyer's own account",
     pattern: new RegExp(
       `${OUR} (tenant|account|instance|workspace|subscription|org|organi[sz]ation)('s)? (\\w+ ){0,3}(config\\w*|settings?|admins?|administrators|users with|ids?|database|db|hosts?|servers?)\\b|\\bnames? of (your |the )?(staff|employees|engineers|people|personnel|individuals)\\b.*\\b(access|our)\\b`,
