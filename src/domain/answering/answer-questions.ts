@@ -12,6 +12,7 @@ import { outOfScope } from "../matching/scope.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
 import type { CustomerContext } from "./customer.js";
 import { finalizeAnswer } from "./finalize.js";
+import { type FollowUpReading, followUpReading, pastTheRowBefore, rowBefore } from "./follow-up.js";
 import { type AnswerReport, type ReportQuestion, summarize, withStaleWarnings } from "./report.js";
 
 /** How close to one of an entry's phrasings a question must be for that entry to have been taught it. */
@@ -80,66 +81,6 @@ function combineDrafts(primary: Draft, secondary: Draft, entries: readonly Libra
 }
 
 /**
- * How a follow-up ("Is it tested?", "If yes, how often?") stands after it was matched in the light
- * of the row before (its words read as context):
- * - `alone`: there is no row before to read it by, so its meaning is unknown;
- * - `repeats`: a new yes/no whose best entry is the one that answers the row before ("Is it
- *   tested?" after "Is there an incident response plan?" finds the plan again): that entry answers
- *   the previous question, not this one;
- * - `inherits`: another entry of the same topic answers it ("Is it reviewed at least annually?"
- *   after the policy question finds the review cycle), or it asks for detail of the same entry
- *   ("Frequency", "Please describe"), which that entry's text gives.
- */
-export type FollowUpReading = "alone" | "unsure" | "repeats" | "inherits";
-
-function followUpReading(
-  analysis: QuestionAnalysis,
-  entryId: string,
-  previous: string | null | undefined,
-  before: Candidate | undefined,
-  draftBar: number,
-): FollowUpReading | null {
-  if (!analysis.followUp) return null;
-  if (!previous) return "alone";
-  // "If yes, which ones?" after a question the library cannot answer with confidence shares its doubt.
-  if (!before || before.confidence < draftBar) return "unsure";
-  if (analysis.closed && before.entryId === entryId) return "repeats";
-  return "inherits";
-}
-
-/** The best entry for the row before a follow-up, matched again as it was answered (follow-ups only). */
-function rowBefore(
-  index: MatchIndex,
-  analysis: QuestionAnalysis,
-  previous: string | null | undefined,
-  section: string | null | undefined,
-): Candidate | undefined {
-  return analysis.followUp && previous
-    ? matchQuery(index, buildQuery(index, previous, null, section), 1)[0]
-    : undefined;
-}
-
-/**
- * "Is it tested?" after "Is there a business continuity plan?" finds the plan first, which answers
- * the row before. The next entry on the same topic as that one (the continuity test), when it is
- * confident, answers this row; it is put first. Otherwise the order stays, and the row goes to review.
- */
-function pastTheRowBefore(
-  prepared: PreparedLibrary,
-  analysis: QuestionAnalysis,
-  candidates: readonly Candidate[],
-  before: Candidate | undefined,
-  draftBar: number,
-): readonly Candidate[] {
-  const [top] = candidates;
-  if (!analysis.closed || !before || before.confidence < draftBar || top?.entryId !== before.entryId) return candidates;
-  const topic = prepared.entriesById.get(before.entryId)?.topic;
-  const next = candidates.find((c) => c.entryId !== before.entryId);
-  if (!next || next.confidence < draftBar || prepared.entriesById.get(next.entryId)?.topic !== topic) return candidates;
-  return [next, ...candidates.filter((c) => c !== next)];
-}
-
-/**
  * Questions no library entry should answer on its own, however well it matches: the buyer's own
  * systems, their tenant's data, and follow-ups whose meaning the row before does not settle.
  */
@@ -203,7 +144,7 @@ export function answerQuestion(
   const query = buildQuery(prepared.index, question.text, previous, question.section);
   const before = rowBefore(prepared.index, query.analysis, previous, question.section);
   const candidates = pastTheRowBefore(
-    prepared,
+    (id) => prepared.entriesById.get(id)?.topic,
     query.analysis,
     matchQuery(prepared.index, query, Math.max(2, (options.alternatives ?? 3) + 1)),
     before,

@@ -1,0 +1,71 @@
+/**
+ * Follow-ups: rows that only mean something after the row before ("Is it tested?", "If yes, how
+ * often?", "Method"). They are matched with the row before as context (matching/analyze.ts reads it);
+ * here is decided whether the match may stand, and which entry answers when the best one answers the
+ * row before instead. Pure: no I/O.
+ */
+import type { QuestionAnalysis } from "../matching/analyze.js";
+import type { MatchIndex } from "../matching/index.js";
+import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
+
+/**
+ * How a follow-up ("Is it tested?", "If yes, how often?") stands after it was matched in the light
+ * of the row before (its words read as context):
+ * - `alone`: there is no row before to read it by, so its meaning is unknown;
+ * - `unsure`: the library does not answer the row before with confidence ("If yes, which ones?"
+ *   after a question it cannot answer), so the follow-up shares that doubt;
+ * - `repeats`: a new yes/no whose best entry is the one that answers the row before, with no
+ *   confident entry on its topic after it ("Is this enforced for all users?" after the MFA question
+ *   finds the MFA entry again): that entry answers the previous question, not this one;
+ * - `inherits`: another entry of the same topic answers it ("Is it reviewed at least annually?"
+ *   after the policy question finds the review cycle), or it asks for detail of the same entry
+ *   ("Frequency", "Please describe"), which that entry's text gives.
+ */
+export type FollowUpReading = "alone" | "unsure" | "repeats" | "inherits";
+
+export function followUpReading(
+  analysis: QuestionAnalysis,
+  entryId: string,
+  previous: string | null | undefined,
+  before: Candidate | undefined,
+  draftBar: number,
+): FollowUpReading | null {
+  if (!analysis.followUp) return null;
+  if (!previous) return "alone";
+  // "If yes, which ones?" after a question the library cannot answer with confidence shares its doubt.
+  if (!before || before.confidence < draftBar) return "unsure";
+  if (analysis.closed && before.entryId === entryId) return "repeats";
+  return "inherits";
+}
+
+/** The best entry for the row before a follow-up, matched again as it was answered (follow-ups only). */
+export function rowBefore(
+  index: MatchIndex,
+  analysis: QuestionAnalysis,
+  previous: string | null | undefined,
+  section: string | null | undefined,
+): Candidate | undefined {
+  return analysis.followUp && previous
+    ? matchQuery(index, buildQuery(index, previous, null, section), 1)[0]
+    : undefined;
+}
+
+/**
+ * "Is it tested?" after "Is there a business continuity plan?" finds the plan first, which answers
+ * the row before. The next entry on the same topic as that one (the continuity test), when it is
+ * confident, answers this row; it is put first. Otherwise the order stays, and the row goes to review.
+ */
+export function pastTheRowBefore(
+  topicOf: (entryId: string) => string | undefined,
+  analysis: QuestionAnalysis,
+  candidates: readonly Candidate[],
+  before: Candidate | undefined,
+  draftBar: number,
+): readonly Candidate[] {
+  const [top] = candidates;
+  if (!analysis.closed || !before || before.confidence < draftBar || top?.entryId !== before.entryId) return candidates;
+  const topic = topicOf(before.entryId);
+  const next = candidates.find((c) => c.entryId !== before.entryId);
+  if (!next || next.confidence < draftBar || topicOf(next.entryId) !== topic) return candidates;
+  return [next, ...candidates.filter((c) => c !== next)];
+}
