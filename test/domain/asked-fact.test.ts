@@ -20,6 +20,9 @@ describe("asked fact", () => {
     ["We have 14 engineers on the platform team.", "count", true],
     ["Tests run quarterly.", "count", true],
     ["Engineers on the platform team hold access.", "count", false],
+    // Numbers that name a standard, a version or a date count nothing.
+    ["Our SOC 2 Type II report for 1 October 2025 to 30 September 2026 shows each test.", "count", false],
+    ["TLS 1.2 and AES-256 protect data under ISO/IEC 27001:2022.", "count", false],
     ["The last exercise was held in March 2026.", "date", true],
     ["Exercises are held by the security team.", "date", false],
     ["The report covers {{soc2.period}}.", "date", true],
@@ -36,6 +39,12 @@ describe("on the shipped library", () => {
     expect(a.entryId).toBe("code-review");
     expect(a.status).toBe("needs_review");
     expect(a.notes.join(" ")).toContain("asks for a percentage");
+  });
+
+  it("a count asked of the SOC 2 entries, which name 'SOC 2' and a period but count nothing, goes to a reviewer", async () => {
+    const a = await answer("How many controls did the auditor test in your SOC 2 Type II report?", "free_text");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toContain("asks for a number");
   });
 
   it("a count the entry states is drafted", async () => {

@@ -36,11 +36,22 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
 ];
 
 const NUMBER_WORDS =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|dozen|once|twice|single|none|no one|nobody|zero|every|each|daily|weekly|monthly|quarterly|annually|yearly)\b/;
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|dozen|once|twice|single|none|no one|nobody|zero|every|daily|weekly|monthly|quarterly|annually|yearly)\b/;
 const MONTHS = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/;
 
+/**
+ * Numbers that name something rather than count it: standards and versions ("SOC 2", "ISO/IEC
+ * 27001:2022", "TLS 1.2", "AES-256", "Article 32", "A.8.15", "CC6.1", "24/7") and dates. "How many
+ * controls were tested in your SOC 2 report?" is not answered by a text that says "SOC 2" and a year.
+ */
+const NAMED_NUMBERS =
+  /\b(soc ?[123]|iso(\/iec)? ?\d+(:\d{4})?|tls ?v?1(\.\d)?|ssl ?v?\d|aes-?\d+|sha-?\d+|rsa-?\d+|fips ?140-?\d|nist( sp)? ?[\d.-]+|pci( dss)? ?v?[\d.]*|article ?\d+|art\. ?\d+|annex a|a\.\d+(\.\d+)*|cc ?\d+(\.\d+)?|24 ?(x|\/) ?7(\/365)?|type (1|2|i|ii)|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|(19|20)\d{2}|us-east-\d|eu-west-\d)\b|\{\{[^}]*\}\}/g;
+
 const STATES: Record<FactKind, (t: string) => boolean> = {
-  count: (t) => /\d/.test(t) || NUMBER_WORDS.test(t),
+  count: (t) => {
+    const counted = t.replace(NAMED_NUMBERS, " ");
+    return /\d/.test(counted) || NUMBER_WORDS.test(counted);
+  },
   // A year, a month, an ISO date, or a placeholder the library fills with an artifact's date.
   date: (t) => /\b(19|20)\d{2}\b/.test(t) || MONTHS.test(t) || /\{\{/.test(t),
   percentage: (t) => /%|\bper ?cent\b/.test(t),
