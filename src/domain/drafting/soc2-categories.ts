@@ -1,8 +1,8 @@
 import { SOC2_CATEGORY_LABEL } from "../citation/framework-refs.js";
 import type { IsoDate } from "../dates.js";
 import { describeArtifact } from "../freshness/answer-freshness.js";
-import { placeholdersIn } from "../freshness/placeholders.js";
-import { artifactStanding, issuedOn, soc2ReportInForce } from "../freshness/standing.js";
+import { listed, placeholdersIn } from "../freshness/placeholders.js";
+import { artifactStanding, isSoc2, issuedOn, soc2ReportInForce } from "../freshness/standing.js";
 import type { Artifact, LibraryEntry, Soc2Category, Soc2Report } from "../library/types.js";
 import type { Question } from "../questionnaire/types.js";
 import { type Draft, type QuestionForm, withoutVerdict } from "./draft.js";
@@ -27,11 +27,6 @@ export interface Soc2CategoryVerdict {
 
 const label = (categories: readonly Soc2Category[]) => listed(categories.map((c) => SOC2_CATEGORY_LABEL[c]));
 const isAre = (categories: readonly Soc2Category[]) => (categories.length === 1 ? "is" : "are");
-
-/** "A, B and C". */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
 
 function reportName(report: Soc2Report): string {
   return report.type === "soc2-type2" ? "SOC 2 Type II report" : "SOC 2 Type I report";
@@ -67,8 +62,6 @@ export function decideSoc2Categories(ask: Soc2CategoryAsk, report: Soc2Report, w
       : `No. ${label(inScope)} ${isAre(inScope)} in scope of ${ours}, but ${label(notInScope)} ${isAre(notInScope)} not${withScope ? `; the report covers ${covers}` : ""}.`;
   return { report, value: "No", inScope, notInScope, sentence };
 }
-
-const isSoc2 = (a: Artifact | undefined): a is Soc2Report => a?.type === "soc2-type2" || a?.type === "soc2-type1";
 
 /**
  * How well an entry can carry a SOC 2 scope answer: 2 when its text names the report's categories

@@ -32,7 +32,7 @@ const OPINION: Record<Soc2Report["opinion"], string> = {
 };
 
 /** "A, B and C". */
-function listed(items: readonly string[]): string {
+export function listed(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 

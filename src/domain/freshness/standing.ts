@@ -30,7 +30,9 @@ export interface Standing {
   readonly bridgedBy?: Artifact;
 }
 
-const isSoc2 = (a: Artifact): a is Soc2Report => a.type === "soc2-type2" || a.type === "soc2-type1";
+/** A SOC 2 report, Type I or Type II (undefined: no artifact by that id). */
+export const isSoc2 = (a: Artifact | undefined): a is Soc2Report =>
+  a?.type === "soc2-type2" || a?.type === "soc2-type1";
 
 /** The day an artifact exists from (a SOC 2 report without a report date: its period end), or null if undated. */
 export function issuedOn(artifact: Artifact): IsoDate | null {
