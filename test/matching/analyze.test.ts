@@ -228,6 +228,18 @@ describe("asides and inner clauses (written here in this test's own words)", () 
       expect(analyzeQuestion(`Do you run penetration tests ${aside}?`).focus).not.toContain(aside.slice(1, -1));
   });
 
+  it("a catalogue's hedges ('where supported', 'at a minimum') are dropped, neither ask nor context", () => {
+    const a = analyzeQuestion("Is disk encryption switched on for laptops where technically feasible?");
+    expect(a.focus).toBe("Is disk encryption switched on for laptops?");
+    expect(a.context).not.toContain("feasible");
+    expect(analyzeQuestion("Are alerts triaged, at a minimum, by severity?").focus).toBe(
+      "Are alerts triaged by severity?",
+    );
+    expect(analyzeQuestion("Are guest networks isolated as appropriate?").focus).toBe("Are guest networks isolated?");
+    // "as required by <law>" is a compliance qualifier (an aside), not a hedge.
+    expect(analyzeQuestion("Are records kept as required by law?").context).toContain("as required by law");
+  });
+
   it("a row that is only a parenthesis is kept as it is", () => {
     expect(analyzeQuestion("(optional)").focus).toBe("(optional)");
   });

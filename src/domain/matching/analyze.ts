@@ -281,6 +281,15 @@ const ASIDES = [
   /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
 ];
 
+/**
+ * The hedges control catalogues (CIS, NIST, PCI) put on a safeguard ("where supported", "where
+ * appropriate", "at a minimum") say how far it applies, never what it is. Unlike an aside they are
+ * dropped, not kept as context: as words they lowered the coverage of the safeguard's own entry
+ * ("Is traffic filtered between network segments where appropriate?").
+ */
+const HEDGES =
+  /,? ?\b((where|when|wherever|whenever) (it is )?(technically )?(appropriate|possible|feasible|supported|applicable|practicable|practical|necessary|needed|required|relevant)|as (appropriate|needed|necessary|applicable|required)(?! by\b)|if (applicable|appropriate|possible|feasible|supported)|to the (extent|degree) (possible|practicable|feasible)|at a minimum)\b,?/gi;
+
 /** A control reference followed by its title in parentheses: "safeguard 6.4 (…)", "control AC-2 (…)". */
 const CONTROL_TITLE =
   /\b(safeguards?|controls?|sub-?controls?|requirements?|practices?|measures?|articles?|clauses?) ((\w{1,4}[.-]?)?\d+(\.\d+)*(\([a-z0-9]+\))*) \(([^()]*)\)/gi;
@@ -289,7 +298,7 @@ const CONTROL_TITLE =
 export function splitAsides(text: string): { core: string; asides: string } {
   // "Implementation status of safeguard 6.4 (MFA for remote network access)": a parenthesis after a
   // control reference is the control's title, the topic itself, not an aside.
-  let core = text.replace(CONTROL_TITLE, "$1 $2 $6");
+  let core = text.replace(CONTROL_TITLE, "$1 $2 $6").replace(HEDGES, " ");
   const asides: string[] = [];
   for (const pattern of ASIDES)
     core = core.replace(pattern, (m) => {
