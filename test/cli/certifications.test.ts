@@ -1,7 +1,8 @@
 /**
  * End to end through the CLI: a buyer's certifications tab (fixtures/certifications.csv, made by
  * scripts/fixtures/layouts/certifications-csv.ts) answered from the shipped library. Nothing the
- * vendor does not hold is drafted as held; what it holds is drafted from its own entry.
+ * vendor does not hold is drafted as held; what it holds is drafted from its own entry, what its list
+ * of schemes not held names is drafted No.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -53,11 +54,11 @@ describe("quire answer fixtures/certifications.csv", () => {
     expect(row("CERT-01").answer?.value).toBe("Yes");
     expect(row("CERT-02")).toMatchObject({ status: "drafted", entryId: "soc2-type2" });
 
-    // Not held, no entry of their own: never drafted, never from the SOC 2 or ISO 27001 entry;
-    // the reviewer is offered the library's No.
+    // Not held, no entry of their own but named by the library's list of schemes not held: drafted
+    // No from that list, never from the SOC 2 or ISO 27001 entry.
     for (const id of ["CERT-03", "CERT-04", "CERT-05", "CERT-06", "CERT-07", "CERT-08", "CERT-09"]) {
       const q = row(id);
-      expect(q.status, id).toBe("needs_review");
+      expect(q.status, id).toBe("drafted");
       expect(q.entryId, id).toBe("certifications-not-held");
       expect(q.answer?.value, id).toBe("No");
     }

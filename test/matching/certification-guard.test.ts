@@ -51,15 +51,28 @@ describe("certifications not held", () => {
     "Are you on the CSA STAR registry at Level 2?",
     "Do you have an ISAE 3402 report?",
     "Is the platform ISO/IEC 42001 certified?",
+  ])("%s: a scheme the not-held entry names is drafted No from it", async (text) => {
+    const candidates = await top(text);
+    expect(candidates[0]?.entryId).toBe("certifications-not-held");
+    // No other certification's entry may be drafted for it.
+    for (const c of candidates.slice(1)) expect(c.confidence).toBeLessThan(DEFAULT_THRESHOLDS.draft);
+    const row = await answer(text);
+    expect(row).toMatchObject({ status: "drafted", entryId: "certifications-not-held" });
+    expect(row.answer?.value).toBe("No");
+  });
+
+  it.each([
+    // Named, but not asked as holding it: the question is about the report's content.
     "Do you have a SOC 1 Type 2 report covering the controls relevant to our financial reporting?",
-  ])("%s: the not-held entry leads, to review; no other certification's entry is drafted", async (text) => {
+    // A form other than the one the entry declines (it declines CSA STAR Level 2).
+    "Are you on the CSA STAR registry at Level 1?",
+  ])("%s: the not-held entry leads, to review", async (text) => {
     const candidates = await top(text);
     expect(candidates[0]?.entryId).toBe("certifications-not-held");
     for (const c of candidates) expect(c.confidence).toBeLessThan(DEFAULT_THRESHOLDS.draft);
     const row = await answer(text);
     expect(row.status).not.toBe("drafted");
     expect(row.entryId).toBe("certifications-not-held");
-    expect(row.answer?.value).toBe("No");
   });
 
   it("a certification this module does not know still finds the catch-all only for review", async () => {
@@ -162,6 +175,9 @@ describe("what the guard leaves alone", () => {
       const guarded = matchQuery(index, query, 10);
       const plain = matchQuery(index, { ...query, analysis: { ...query.analysis, ask: "" } }, 10);
       for (const c of guarded) {
+        // With no certification read, the catch-all is always held under the bar (a question the
+        // recogniser misses), so it is no measure of its unguarded confidence: left out here.
+        if (c.entryId === "certifications-not-held") continue;
         const same = plain.find((p) => p.entryId === c.entryId);
         if (same) expect(c.confidence).toBeLessThanOrEqual(same.confidence);
       }

@@ -24,7 +24,8 @@ export const OTHER_CERTIFICATION_CAP = 0.3;
 export const OTHER_FORM_CAP = Math.round(DRAFT_BAR * 0.9 * 1000) / 1000;
 /**
  * An entry about this many certifications or more is a catch-all ("we hold none of SOC 1, HITRUST,
- * TISAX…"): its "No" is right only while the list is, so an owner confirms it (review).
+ * TISAX…"): it is drafted only for a question asking whether the vendor holds schemes it names
+ * (below); otherwise an owner confirms it (review).
  */
 export const CATCH_ALL = 4;
 
@@ -158,7 +159,25 @@ export function certificationCap(index: MatchIndex, ask: CertificationAsk, entry
       const held = heldForms(index).get(c);
       if (e.about.has(c) && held && !held.has(form)) return OTHER_FORM_CAP;
     }
-  return e.about.size >= CATCH_ALL ? OTHER_FORM_CAP : 1;
+  if (e.about.size < CATCH_ALL) return 1;
+  return ask.role === "holding" && declinesAllAsked(e, ask) ? 1 : OTHER_FORM_CAP;
+}
+
+/**
+ * A catch-all's "No" stands for the schemes its own question and phrasings name, and the library
+ * owner reviews that list (its reviewBy date): "Do you hold HITRUST?" is drafted "No" from it. A
+ * scheme it does not name ("ISAE 3000?"), or a form other than the one it declines ("CSA STAR
+ * Level 1" when it declines Level 2), stays for review.
+ */
+function declinesAllAsked(e: EntryCertifications, ask: CertificationAsk): boolean {
+  if (!e.declines) return false;
+  for (const c of ask.certifications) {
+    if (!e.about.has(c)) return false;
+    const asked = ask.forms.get(c);
+    const declined = e.forms.get(c);
+    if (asked && declined && !declined.has(asked)) return false;
+  }
+  return true;
 }
 
 /** The entries held back when the question names no certification this module recognises. */
