@@ -25,6 +25,9 @@ describe("asked fact", () => {
     ["TLS 1.2 and AES-256 protect data under ISO/IEC 27001:2022.", "count", false],
     ["The last exercise was held in March 2026.", "date", true],
     ["Exercises are held by the security team.", "date", false],
+    // Words that begin like a month are no month; "may" the verb is no May.
+    ["Changes are approved, separated from production and may be decided by the market team.", "date", false],
+    ["The exercise ran on 12 May and again in Sept.", "date", true],
     ["The report covers {{soc2.period}}.", "date", true],
     ["98% of laptops run the agent.", "percentage", true],
     ["All laptops run the agent.", "percentage", false],
@@ -51,5 +54,16 @@ describe("on the shipped library", () => {
     const a = await answer("How many employees does your company have?", "free_text");
     expect(a.entryId).toBe("company-profile");
     expect(a.notes.join(" ")).not.toContain("asks for a number");
+  });
+
+  it("the date of the last test is drafted from the entry that states it; the next one is a plan no entry holds", async () => {
+    const last = await answer("When was the last time you tested your disaster recovery plan?", "free_text");
+    expect(last).toMatchObject({ status: "drafted", entryId: "dr-testing" });
+    expect(last.answer?.text).toMatch(/\b(19|20)\d{2}\b/);
+    const next = await answer("When is your next disaster recovery test?", "free_text");
+    expect(next.status).toBe("no_match");
+    // An entry on the topic that states no date goes to a reviewer, with the reason.
+    const breach = await answer("When was your last data breach?", "free_text");
+    expect(breach.status).not.toBe("drafted");
   });
 });

@@ -37,7 +37,10 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
 
 const NUMBER_WORDS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|dozen|once|twice|single|none|no one|nobody|zero|every|daily|weekly|monthly|quarterly|annually|yearly)\b/;
-const MONTHS = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/;
+// A month's name or its abbreviation, not any word that begins like one ("approved", "separate",
+// "decision", "market"); "may" only beside a day or a year, since it is mostly the verb.
+const MONTHS =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|\bmay (\d{1,2}(st|nd|rd|th)?,? )?(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)? may\b/;
 
 /**
  * Numbers that name something rather than count it: standards and versions ("SOC 2", "ISO/IEC
