@@ -179,6 +179,8 @@ describe("the buyer's own systems and tenant data", () => {
     "Which AWS instance IDs host our tenant's database?",
     "Please confirm the session timeout currently configured in our workspace.",
     "List the names of your staff who have access to our account.",
+    "Will our existing WAF rule set block your websocket traffic?",
+    "Will our EDR agents flag your installer?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });

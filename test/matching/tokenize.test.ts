@@ -14,6 +14,8 @@ describe("security vocabulary", () => {
     ["Is SSL used on public endpoints?", "§transit"],
     ["Full-disk encryption on laptops", "§rest"],
     ["When was your last pen test?", "§pentest"],
+    ["Is the app behind a web application firewall?", "§waf"],
+    ["WAF in front of the API?", "§waf"],
     ["Do you have a BCP?", "§bcp"],
     ["Describe your disaster recovery plan", "§dr"],
     ["Describe your SDLC", "§sdlc"],

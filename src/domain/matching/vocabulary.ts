@@ -241,6 +241,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\breal[\s-]time scan/,
     /\bperiodic scans? of (\w+ )?systems\b/,
   ),
+  // A web application firewall is not the firewall on a laptop or a security group: with only
+  // "§firewall" in common, "Do you use a WAF?" went to the endpoint entry's software firewall.
+  c("waf", /\bwaf\b/, /\bweb application firewalls?\b/),
   c("ids", /\bids\b/, /\bips\b/, /\bintrusion (detection|prevention)\b/, /\bnetwork monitoring\b/),
   c(
     "firewall",
