@@ -90,11 +90,18 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
     const asksForPolicy =
       analysis.intent === "governance" || /\b(process(es)?|procedures?|polic(y|ies)|plans?)\b/i.test(analysis.ask);
     const policyBonus = asksForPolicy && namesPolicy ? 0.15 * features.coverage ** 2 : 0;
+    // An entry about past events (its question and half its phrasings: "Have you ever…", "in the last
+    // three years") loses 0.3 for a question that names no past event.
+    const past =
+      /\b(ever|to date|historically|previously|experienced|suffered|have there been|has there been|were there|did you (have|suffer|experience|notify|report)|have you (had|notified|reported|suffered|experienced|disclosed)|(has|have) (your|the) (company|organi[sz]ation|firm) had|had any|(in|during|over) the (past|last|previous) (year|twelve months|\d+ (yrs?|years?|months?))|(past|last|previous|preceding) (\d+|few|two|three|five|twelve|twenty-four|thirty-six) (yrs?|years?|months?)|last (year|twelve months))\b/i;
+    const entryAboutThePast =
+      past.test(entry.question) && 2 * entry.phrasings.filter((t) => past.test(t)).length >= entry.phrasings.length;
+    const historyPenalty = entryAboutThePast && !past.test(`${analysis.ask} ${analysis.context}`) ? 0.3 : 0;
     return [
       {
         entry,
         score,
-        relevance: relevanceOf(features) + policyBonus,
+        relevance: relevanceOf(features) + policyBonus - historyPenalty,
         features,
         matchedTerms: [...new Set([...shared, ...[...weights.keys()].filter((t) => terms.has(t))])],
         matchedText: (ordinal === 0 ? entry.question : entry.phrasings[ordinal - 1]) ?? entry.question,

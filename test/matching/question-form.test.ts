@@ -72,6 +72,27 @@ describe("a governance template is answered by the topic's policy entry", () => 
   });
 });
 
+describe("an entry about what happened answers only questions about the past", () => {
+  it.each([
+    // The practice, in the words of the breach history entry ("required notification to customers"):
+    // drafted from that entry, these were answered "No".
+    "Do you have a process to notify customers of security incidents?",
+    "Are customers notified of incidents?",
+  ])("%s → the notification practice", async (text) => {
+    const a = await answer(text, "yes_no", YES_NO);
+    expect(a.entryId).toBe("breach-notification");
+    expect(a.answer?.value).toBe("Yes");
+  });
+
+  it.each([
+    "Have you ever had a data breach?",
+    "Were there any security incidents last year?",
+    "Any breaches in the last 3 yrs?",
+  ])("%s → the breach history", async (text) => {
+    expect((await answer(text, "yes_no", YES_NO)).entryId).toBe("past-breaches");
+  });
+});
+
 describe("questions no entry should answer on its own go to review", () => {
   it("the buyer's own systems", async () => {
     const r = await answer("Please confirm whether our Okta tenant enforces MFA for all users.", "yes_no", YES_NO);

@@ -255,6 +255,8 @@ interface QueryShape {
   readonly governance: number;
   /** 1 when the question is a governance template or asks for a process, procedure, policy or plan. */
   readonly asksForPolicy: number;
+  /** 1 when the question asks about past events ("Have you ever…", "in the last three years"). */
+  readonly asksAboutThePast: number;
   /** Per query term: w·qIdf, its part of the coverage sums. */
   readonly termMass: Float64Array;
   /** Per query term: 1 for a concept the ask names in full (weight 1), which conceptShare counts. */
@@ -285,6 +287,7 @@ function shapeOf(query: Query, compiled: CompiledQuery): QueryShape {
     queryTerms: Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(6)),
     governance: query.analysis.intent === "governance" ? 1 : 0,
     asksForPolicy: query.analysis.intent === "governance" || ASKS_FOR_POLICY.test(query.analysis.ask) ? 1 : 0,
+    asksAboutThePast: PAST_EVENTS.test(`${query.analysis.ask} ${query.analysis.context}`) ? 1 : 0,
     termMass,
     askedConcept,
     focusMass,
@@ -365,7 +368,33 @@ function rank(
     shape.asksForPolicy === 1 && statesPolicy(index)[entry] === 1
       ? GOVERNANCE_POLICY_BONUS * features.coverage ** 2
       : 0;
-  return { entry, libraryEntry, score, relevance: relevanceOf(features) + policyBonus, features };
+  const historyPenalty = shape.asksAboutThePast === 0 && aboutThePast(index)[entry] === 1 ? HISTORY_PENALTY : 0;
+  return { entry, libraryEntry, score, relevance: relevanceOf(features) + policyBonus - historyPenalty, features };
+}
+
+/**
+ * An entry about what happened ("Have you ever experienced a data breach?": "No") answers only a
+ * question about the past. "Are customers notified of incidents?" shares its words (notification,
+ * customers, incidents) but asks about a practice: drafted from it, the answer was "No". Such an
+ * entry loses this much relevance when the question has no word of past events, enough for the
+ * practice's entry to lead. An entry is about the past when its question and half its phrasings are.
+ */
+const HISTORY_PENALTY = 0.3;
+const PAST_EVENTS =
+  /\b(ever|to date|historically|previously|experienced|suffered|have there been|has there been|were there|did you (have|suffer|experience|notify|report)|have you (had|notified|reported|suffered|experienced|disclosed)|(has|have) (your|the) (company|organi[sz]ation|firm) had|had any|(in|during|over) the (past|last|previous) (year|twelve months|\d+ (yrs?|years?|months?))|(past|last|previous|preceding) (\d+|few|two|three|five|twelve|twenty-four|thirty-six) (yrs?|years?|months?)|last (year|twelve months))\b/i;
+const pastEntries = new WeakMap<MatchIndex, Uint8Array>();
+/** Per entry: 1 when its question and at least half of its phrasings ask about past events. */
+function aboutThePast(index: MatchIndex): Uint8Array {
+  let flags = pastEntries.get(index);
+  if (!flags) {
+    flags = new Uint8Array(index.entries.length);
+    index.entries.forEach((e, i) => {
+      const past = e.phrasings.filter((t) => PAST_EVENTS.test(t)).length;
+      if (PAST_EVENTS.test(e.question) && 2 * past >= e.phrasings.length) (flags as Uint8Array)[i] = 1;
+    });
+    pastEntries.set(index, flags);
+  }
+  return flags;
 }
 
 /**
