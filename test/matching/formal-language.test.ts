@@ -31,6 +31,8 @@ describe("formal wording names the same concept as the plain one", () => {
     ["Can you appoint another processor without telling us?", "§subprocessor"],
     ["Do you keep a register of your service providers?", "§vendor"],
     ["Must providers of external system services follow your rules?", "§vendor"],
+    ["Are vendor contracts reviewed for security terms?", "§vendor"],
+    ["Do agreements with third parties include breach notification?", "§vendor"],
     ["Is ePHI encrypted on laptops?", "§privacy"],
     ["How do you handle requests from data subjects?", "§dsar"],
     ["Are staff under a duty of confidentiality?", "§nda"],

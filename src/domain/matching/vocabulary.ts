@@ -391,6 +391,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\btprm\b/,
     /\b(critical|key|third[\s-]party) (vendors?|suppliers?)\b/,
     /\b(vendors?|suppliers?) (are )?(re-?assess|review)/,
+    // The contracts with them: "vendor contracts", "agreements with third parties". Without it, "Are
+    // vendor contracts reviewed for security terms?" went to our own contract with the customer.
+    /\b(vendors?|suppliers?|subcontractors?|third[\s-]part(y|ies)|service providers?)('s?)? (contracts?|agreements?)\b/,
+    /\b(contracts?|agreements?) with (\w+ )?(vendors?|suppliers?|subcontractors?|third[\s-]parties|service providers?)\b/,
     /\bcounterfeit\b/,
     /\btamper(ed|ing)? (components|hardware|software)\b/,
     /\bcomponent (authenticity|provenance)\b/,
