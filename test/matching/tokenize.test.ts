@@ -16,6 +16,8 @@ describe("security vocabulary", () => {
     ["When was your last pen test?", "§pentest"],
     ["Is the app behind a web application firewall?", "§waf"],
     ["WAF in front of the API?", "§waf"],
+    ["Will institutional data be stored on servers located outside the United States?", "§residency"],
+    ["Is customer data hosted in the EU?", "§residency"],
     ["Do you have a BCP?", "§bcp"],
     ["Describe your disaster recovery plan", "§dr"],
     ["Describe your SDLC", "§sdlc"],

@@ -459,6 +459,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "residency",
     /\bdata (residency|localization|localisation|location|sovereignty)\b/,
     /\bwhere (is )?(the |our |customer )?data (stored|hosted|located)\b/,
+    // Data (not people) kept somewhere: "institutional data be stored on servers located outside the
+    // United States", "is customer data hosted in the EU?". Without it the words "located outside the
+    // United States" led to where the staff are.
+    /\bdata (will |would |may |can |is |are |be |being |ever )*(be )?(stored|hosted|kept|held|processed|located|reside|resides)\b.{0,60}\b(in|outside|within|inside|located|countr(y|ies)|regions?|jurisdictions?)\b/,
     /\bcross[\s-]border\b/,
     /\btransfers?\b.*\b(outside|third countr)/,
     /\bsccs?\b/,
