@@ -103,6 +103,19 @@ describe("certifications not held", () => {
     });
   });
 
+  it("compliance with a law or framework the library never names goes to review, from any entry", async () => {
+    for (const text of ["Are you compliant with FERPA?", "Do you comply with GLBA?", "Is the service SOX compliant?"]) {
+      for (const c of await top(text)) expect(c.confidence, text).toBeLessThanOrEqual(OTHER_FORM_CAP);
+      expect((await answer(text)).status, text).not.toBe("drafted");
+    }
+    // Laws the library names still draft from their entries.
+    for (const [text, id] of [
+      ["Are you GDPR compliant?", "gdpr-compliance"],
+      ["Do you comply with the CCPA?", "ccpa"],
+    ] as const)
+      expect(await answer(text), text).toMatchObject({ status: "drafted", entryId: id });
+  });
+
   it("an explicit No entry for the named certification still drafts", async () => {
     for (const [text, id] of [
       ["Are you ISO 27017 certified?", "iso-27701-27017-27018"],

@@ -226,8 +226,15 @@ const SCHEME_NAME = /\b[A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)*\b/g;
  */
 export function capWithoutCertification(index: MatchIndex, ask: string): (entryId: string) => number {
   const held = heldBack(index);
-  let unknownScheme = false;
-  if (HOLDING_VOCABULARY.test(ask))
-    for (const m of ask.matchAll(SCHEME_NAME)) if (!held.names.has(m[0].toLowerCase())) unknownScheme = true;
-  return (id) => (held.catchAlls.has(id) || (unknownScheme && held.certificationEntries.has(id)) ? OTHER_FORM_CAP : 1);
+  const unknownScheme = (vocabulary: RegExp) =>
+    vocabulary.test(ask) && [...ask.matchAll(SCHEME_NAME)].some((m) => !held.names.has(m[0].toLowerCase()));
+  // Compliance with a law or framework the library never names ("Are you FERPA compliant?", "Do you
+  // comply with GLBA?"): no entry speaks to it, and the nearest compliance entry (the CCPA's) was
+  // drafted as if it did. Every entry stays a candidate for a reviewer, under the draft bar.
+  if (unknownScheme(COMPLIANCE_VOCABULARY)) return () => OTHER_FORM_CAP;
+  const unknownHeld = unknownScheme(HOLDING_VOCABULARY);
+  return (id) => (held.catchAlls.has(id) || (unknownHeld && held.certificationEntries.has(id)) ? OTHER_FORM_CAP : 1);
 }
+
+/** Words of complying with a law, regulation or framework. */
+const COMPLIANCE_VOCABULARY = /\b(?:complian\w*|comply|complies|conform\w*|adhere\w*)\b/i;
