@@ -18,6 +18,8 @@ describe("security vocabulary", () => {
     ["WAF in front of the API?", "§waf"],
     ["Will institutional data be stored on servers located outside the United States?", "§residency"],
     ["Is customer data hosted in the EU?", "§residency"],
+    ["Is the deployment and integration of application code automated?", "§cicd"],
+    ["Describe your CI/CD pipeline.", "§cicd"],
     ["Do you have a BCP?", "§bcp"],
     ["Describe your disaster recovery plan", "§dr"],
     ["Describe your SDLC", "§sdlc"],

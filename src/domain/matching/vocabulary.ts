@@ -179,6 +179,17 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\brelease management\b/,
     /\bdeploy(ment)? (process|pipeline|approval)/,
   ),
+  // Continuous integration and deployment: "Is the deployment and integration of application code
+  // automated?" shares no word with "How do you secure your CI/CD pipeline?".
+  c(
+    "cicd",
+    /\bci\s?\/\s?cd\b/,
+    /\bcontinuous (integration|delivery|deployment)\b/,
+    /\b(ci|build|deployment|release|delivery) pipelines?\b/,
+    /\b(deployment|integration|delivery) (and|&) (deployment|integration|delivery) of\b/,
+    /\b(automated|automatic) (builds?|deploy(ment)?s?|integration|releases?)\b/,
+    /\b(deployment|builds?|integration|releases?) (of (application |the )?code )?(is |are )?automated\b/,
+  ),
   c(
     "rbac",
     /\brbac\b/,
