@@ -5,12 +5,14 @@ import {
   askedCertifications,
   capWithoutCertification,
   certificationCap,
+  OTHER_FORM_CAP,
 } from "./certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
 import type { MatchIndex } from "./index.js";
 import { type CompiledQuery, massShare, type Scorer, scorerFor, type TermInfo } from "./scorer.js";
 import { correctSpelling } from "./spelling.js";
 import { tokenize } from "./tokenize.js";
+import { unknownNames } from "./unknown-names.js";
 
 export interface Candidate {
   readonly entryId: string;
@@ -172,8 +174,9 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   if (!asked) {
     const out = calibrated(index, scorer, compiled, scores, ranked, limit);
     const capOf = capWithoutCertification(index, query.analysis.ask);
+    const unnamed = unknownNames(index, query.analysis.ask).length > 0;
     return out.map((c) => {
-      const cap = capOf(c.entryId);
+      const cap = unnamed ? Math.min(OTHER_FORM_CAP, capOf(c.entryId)) : capOf(c.entryId);
       return c.confidence > cap ? { ...c, confidence: cap } : c;
     });
   }

@@ -1,0 +1,46 @@
+import type { MatchIndex } from "./index.js";
+import { tokenize } from "./tokenize.js";
+
+/**
+ * A name the question's ask turns on that the library never writes: a product ("Do you use
+ * CrowdStrike as your EDR vendor?"), a technology ("Are OT and SCADA systems segmented?"), a
+ * scheme ("CMMI level 3?"). The nearest entry answers the general practice and its "Yes" would
+ * vouch for the name too, so no entry is drafted: the candidates stay for a reviewer.
+ *
+ * A name is a word written with a capital inside the sentence (an acronym, "Splunk", "CrowdStrike",
+ * "GPUs"), not the sentence's first word; a capitalised common word ("the Security Policy") is known. Examples and asides do not count ("such as Shibboleth or ADFS",
+ * "(e.g. CSSLP)", "(IaC)"): they illustrate the ask rather than narrow it.
+ */
+/** A run of capitalised words, hyphenated parts kept together ("Wi-Fi", "European Economic Area"). */
+const CAPITALISED_RUN = /\b[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s+[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)*\b/g;
+/** An acronym or a word with capitals inside ("SCADA", "GPUs", "CrowdStrike"): a name wherever it stands. */
+const ACRONYM_OR_CAMEL = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/;
+/** Examples and parentheses: what follows "such as", "e.g.", "like", "for example" up to the next clause. */
+const EXAMPLES = /\([^()]*\)|\b(such as|e\.g\.|eg|for example|for instance|including|like)\b[^.?;:]*/gi;
+
+function isKnown(index: MatchIndex, word: string): boolean {
+  const tokens = tokenize(word);
+  return (
+    tokens.length === 0 ||
+    tokens.some(
+      (t) => index.questions.postings.has(t) || index.answers.postings.has(t) || index.controls.postings.has(t),
+    )
+  );
+}
+
+/** The names in the ask (outside examples and asides) that no library text uses. */
+export function unknownNames(index: MatchIndex, ask: string): string[] {
+  const text = ask.replace(EXAMPLES, " ");
+  const out: string[] = [];
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    // The sentence's first word is capitalised by grammar, not because it is a name.
+    const before = text.slice(0, m.index);
+    const words = m[0].split(/\s+/);
+    if (/^\s*$/.test(before) || /[.?!]\s*$/.test(before)) words.shift();
+    // A lone capitalised word mid-sentence is a name ("Splunk"); in a title-cased run ("the European
+    // Economic Area", "the Information Security Policy") only acronyms and inner capitals are.
+    const names = words.length === 1 ? words : words.filter((w) => ACRONYM_OR_CAMEL.test(w));
+    for (const word of names) if (!isKnown(index, word)) out.push(word);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * Names the library never writes (products, technologies, schemes) in what a question asks: no entry
+ * vouches for them, so the question goes to review. Questions written here in this test's own words.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_THRESHOLDS } from "../../src/domain/drafting/draft.js";
+import { buildQuery, matchQuery } from "../../src/domain/matching/match.js";
+import { unknownNames } from "../../src/domain/matching/unknown-names.js";
+import { answer, shippedLibrary } from "./helpers.js";
+
+describe("names the library never writes", () => {
+  it("finds capitalised names and acronyms in the ask, not the first word, examples or asides", async () => {
+    const { index } = await shippedLibrary();
+    expect(unknownNames(index, "Is Splunk used as your SIEM?")).toEqual(["Splunk"]);
+    expect(unknownNames(index, "Are OT and SCADA networks segmented from IT?")).toEqual(
+      expect.arrayContaining(["SCADA"]),
+    );
+    // The library's own products and acronyms are known.
+    expect(unknownNames(index, "Does CrowdStrike run on every laptop?")).toEqual([]);
+    expect(unknownNames(index, "Is MFA enforced through Okta?")).toEqual([]);
+    // Sentence-initial capitals, examples and parentheses are not names the ask turns on.
+    expect(unknownNames(index, "Quarterly access reviews are performed?")).toEqual([]);
+    expect(unknownNames(index, "Do you support SSO with an identity provider such as Shibboleth?")).toEqual([]);
+    expect(unknownNames(index, "Are developers trained in secure coding (e.g. CSSLP)?")).toEqual([]);
+  });
+
+  it.each([
+    "Is Splunk used as your SIEM?",
+    "Are OT and SCADA networks segmented from the corporate network?",
+    "Do you host open-source LLMs on your own GPUs?",
+  ])("%s goes to review, whatever entry leads", async (text) => {
+    const { index } = await shippedLibrary();
+    for (const c of matchQuery(index, buildQuery(index, text), 5))
+      expect(c.confidence, c.entryId).toBeLessThan(DEFAULT_THRESHOLDS.draft);
+    expect((await answer(text)).status).not.toBe("drafted");
+  });
+
+  it("a name the library writes still drafts", async () => {
+    expect(await answer("Do you use CrowdStrike as your EDR?")).toMatchObject({
+      status: "drafted",
+      entryId: "edr-antimalware",
+    });
+  });
+});
