@@ -5,10 +5,12 @@ import {
   askedCertifications,
   capWithoutCertification,
   certificationCap,
+  OTHER_FORM_CAP,
 } from "../../src/domain/matching/certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
 import type { MatchIndex } from "../../src/domain/matching/index.js";
 import { buildQuery, type Candidate, matchQuery, type Query, SHORTLIST } from "../../src/domain/matching/match.js";
+import { unknownNames } from "../../src/domain/matching/unknown-names.js";
 import { shippedLibrary } from "./helpers.js";
 import { idfOf, plainEntryScores } from "./plain-bm25.js";
 
@@ -125,7 +127,14 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
         : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
     const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus)));
     const entry = index.entries.indexOf(c.entry);
-    const cap = ask ? certificationCap(index, ask, entry) : capWithoutCertification(index, analysis.ask)(c.entry.id);
+    // With no certification named, a name the ask turns on that the library never writes holds
+    // every candidate under the draft bar as well.
+    const cap = ask
+      ? certificationCap(index, ask, entry)
+      : Math.min(
+          capWithoutCertification(index, analysis.ask)(c.entry.id),
+          unknownNames(index, analysis.ask).length > 0 ? OTHER_FORM_CAP : 1,
+        );
     const candidate: Candidate = {
       entryId: c.entry.id,
       score: round(c.score),
