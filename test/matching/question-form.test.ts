@@ -85,6 +85,15 @@ describe("a practice the library says is deliberately not followed is answered N
   });
 });
 
+describe("'ever' does not turn the entry's answer around", () => {
+  it("Is customer data ever stored on employee laptops? keeps the entry's No, for review", async () => {
+    const a = await answer("Is customer data ever stored on employee laptops?", "yes_no", YES_NO);
+    expect(a.entryId).toBe("customer-data-on-laptops");
+    expect(a.answer?.value).toBe("No");
+    expect(a.status).toBe("needs_review");
+  });
+});
+
 describe("an entry about what happened answers only questions about the past", () => {
   it.each([
     // The practice, in the words of the breach history entry ("required notification to customers"):

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { draftAnswer } from "../../src/domain/drafting/draft.js";
-import { asksAboutExceptions, isInverted, weakPracticeSense } from "../../src/domain/drafting/inversion.js";
+import {
+  asksAboutExceptions,
+  invertedOnlyByIntensifier,
+  isInverted,
+  weakPracticeSense,
+} from "../../src/domain/drafting/inversion.js";
 import { choiceFromText, mapShortAnswer } from "../../src/domain/drafting/values.js";
 import type { LibraryEntry } from "../../src/domain/library/types.js";
 
@@ -113,6 +118,16 @@ describe("drafting by kind", () => {
 });
 
 describe("inversion", () => {
+  it("'ever' alone does not settle that a question is phrased in the opposite sense", () => {
+    const entry = "Is customer data stored on employee laptops?";
+    expect(invertedOnlyByIntensifier("Is customer data ever stored on employee laptops?", entry)).toBe(true);
+    // A marker besides "ever" still settles it, and "still" is a lapse marker of its own.
+    expect(invertedOnlyByIntensifier("Is TLS 1.0 ever accepted?", "Is data encrypted in transit?")).toBe(false);
+    expect(
+      invertedOnlyByIntensifier("Do terminated employees still have access?", "Is access removed on leaving?"),
+    ).toBe(false);
+  });
+
   it("detects a question asking about the weaker practice", () => {
     expect(isInverted("Do administrators share accounts?", "Does every administrator have a named account?")).toBe(
       true,

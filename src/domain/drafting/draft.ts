@@ -3,7 +3,7 @@ import type { QuestionAnalysis } from "../matching/analyze.js";
 import { DRAFT_BAR } from "../matching/ranker-weights.js";
 import type { Question } from "../questionnaire/types.js";
 import { factAgainstBound } from "./consistency.js";
-import { isInverted, lapseNotAskedBy, weakPracticeSense } from "./inversion.js";
+import { invertedOnlyByIntensifier, isInverted, lapseNotAskedBy, weakPracticeSense } from "./inversion.js";
 import { choiceFromText, invertYesNo, isYesNoSet, mapShortAnswer, polarityOf, statesValue } from "./values.js";
 
 export type AnswerStatus = "drafted" | "needs_review" | "no_match";
@@ -146,7 +146,12 @@ export function draftAnswer(
     notes.push(`the question names the entry's own answer ("${short}"), so it is answered Yes`);
     short = "Yes";
   }
-  if (question.kind === "yes_no" && isInverted(form.ask ?? question.text, matchedText, entry.question)) {
+  if (question.kind === "yes_no" && invertedOnlyByIntensifier(form.ask ?? question.text, matchedText, entry.question)) {
+    notes.push(
+      `the question may be phrased in the opposite sense of the library entry (only "ever" sets it apart): "${short}" is the entry's own answer; please confirm`,
+    );
+    status = "needs_review";
+  } else if (question.kind === "yes_no" && isInverted(form.ask ?? question.text, matchedText, entry.question)) {
     const flipped = invertYesNo(short);
     if (flipped) {
       // The senses are read by patterns, and a wrong flip puts the opposite of the truth in the

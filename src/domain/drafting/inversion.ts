@@ -104,6 +104,20 @@ export function isInverted(question: string, ...entryTexts: string[]): boolean {
   return entryTexts.length > 0 && entryTexts.every((t) => weakPracticeSense(t) !== sense);
 }
 
+/**
+ * "Ever" intensifies a question ("Is customer data ever stored on laptops?") as often as it marks
+ * one as asking about a lapse ("Has data ever been sold?"). When the question reads in the opposite
+ * sense of the entry only because of it, the sense is not settled: "Is customer data ever stored on
+ * employee laptops?" and the entry "Is customer data stored on employee laptops?" (No) ask the same
+ * thing, and flipping gave "Yes". Such an answer keeps the entry's value, for a reviewer. ("Still"
+ * is left to the markers: "Do terminated employees still have access?" is the lapse.)
+ */
+const INTENSIFIER = /\bever\s+/gi;
+export function invertedOnlyByIntensifier(question: string, ...entryTexts: string[]): boolean {
+  const plain = question.replace(INTENSIFIER, "");
+  return plain !== question && isInverted(question, ...entryTexts) && !isInverted(plain, ...entryTexts);
+}
+
 /** 1 when the text reads as the weaker practice, else 0 (library checks compare these by parity). */
 export function weakPracticeScore(text: string): number {
   return weakPracticeSense(text) ? 1 : 0;
