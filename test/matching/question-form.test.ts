@@ -73,16 +73,16 @@ describe("a governance template is answered by the topic's policy entry", () => 
 });
 
 describe("a practice the library says is deliberately not followed is answered No", () => {
-  it.each([
-    "Are passwords rotated every 90 days?",
-    "Do you require staff to change passwords every 60 days?",
-  ])("%s", async (text) => {
-    // The password policy entry describes the policy and was read as a Yes; its rotation clause
-    // says the opposite, so rotation has an entry of its own.
-    const a = await answer(text, "yes_no", YES_NO);
-    expect(a).toMatchObject({ status: "drafted", entryId: "password-rotation" });
-    expect(a.answer?.value).toBe("No");
-  });
+  it.each(["Are passwords rotated every 90 days?", "Do you require staff to change passwords every 60 days?"])(
+    "%s",
+    async (text) => {
+      // The password policy entry describes the policy and was read as a Yes; its rotation clause
+      // says the opposite, so rotation has an entry of its own.
+      const a = await answer(text, "yes_no", YES_NO);
+      expect(a).toMatchObject({ status: "drafted", entryId: "password-rotation" });
+      expect(a.answer?.value).toBe("No");
+    },
+  );
 });
 
 describe("'ever' does not turn the entry's answer around", () => {
