@@ -56,6 +56,9 @@ describe("security vocabulary", () => {
     expect(tokenize("Is SSO through an identity provider enforced?")).toContain(tokenize("provider")[0]);
     expect(tokenize("Are critical suppliers reassessed every year?")).toContain(tokenize("supplier")[0]);
     expect(tokenize("Do you assess new vendors before onboarding?")).toContain(tokenize("vendor")[0]);
+    // "your vendor" that begins a compound about suppliers is the topic, not us.
+    expect(tokenize("Please provide your vendor risk management policy.")).toContain(tokenize("vendor")[0]);
+    expect(tokenize("Are the supplier contracts reviewed?")).toContain(tokenize("supplier")[0]);
   });
 });
 

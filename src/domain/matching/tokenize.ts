@@ -21,9 +21,13 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-/** The subject buyers put before the verb ("does the vendor encrypt") is always us: drop it. */
+/**
+ * The subject buyers put before the verb ("does the vendor encrypt") is always us: drop it. Not when
+ * it begins a compound about suppliers ("your vendor risk management policy", "the supplier
+ * contracts"): there it is the topic.
+ */
 const SUBJECT =
-  /\b(the|your) (vendor|supplier|service provider|provider|company|organi[sz]ation|firm|contractor|bidder)('s)?\b/g;
+  /\b(the|your) (vendor|supplier|service provider|provider|company|organi[sz]ation|firm|contractor|bidder)('s)?\b(?! (risk|management|assessments?|due diligence|contracts?|agreements?|inventory|list|register|onboarding|offboarding|program|programme|polic(y|ies)|reviews?|monitoring|security|relationships?|selection|oversight)\b)/g;
 
 /**
  * Cloud questionnaires (CSA's among them) call the vendor "the CSP" and the buyer "the CSC" or
