@@ -10,7 +10,7 @@ import { shippedLibrary } from "./helpers.js";
  * they were written before, with the same patterns.
  */
 const SUBJECT =
-  /\b(the|your) (vendor|supplier|service provider|provider|company|organi[sz]ation|firm|contractor|bidder)('s)?\b/g;
+  /\b(the|your) (vendor|supplier|service provider|provider|company|organi[sz]ation|firm|contractor|bidder)('s)?\b(?! (risk|management|assessments?|due diligence|contracts?|agreements?|inventory|list|register|onboarding|offboarding|program|programme|polic(y|ies)|reviews?|monitoring|security|relationships?|selection|oversight)\b)/g;
 const CLOUD_PROVIDER =
   /\bcsps\b|\bthe csp(?= (has|have|had|is|are|was|give|gives|provide|provides|maintain|maintains|perform|performs|conduct|conducts|ensure|ensures|notify|notifies|offer|offers|support|supports|allow|allows|use|uses|retain|retains|describe|describes|review|reviews|in place)\b)/g;
 const CLOUD_CUSTOMER = /\b(cloud service customers?|cscs?)\b('s)?/g;
