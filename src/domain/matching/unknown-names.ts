@@ -18,18 +18,35 @@ const ACRONYM_OR_CAMEL = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/;
 /** Examples and parentheses: what follows "such as", "e.g.", "like", "for example" up to the next clause. */
 const EXAMPLES = /\([^()]*\)|\b(such as|e\.g\.|eg|for example|for instance|including|like)\b[^.?;:]*/gi;
 
+/** Per index, each name already looked up: a name recurs across a workbook's rows. */
+const knownByIndex = new WeakMap<MatchIndex, Map<string, boolean>>();
+
 function isKnown(index: MatchIndex, word: string): boolean {
-  const tokens = tokenize(word);
-  return (
-    tokens.length === 0 ||
-    tokens.some(
-      (t) => index.questions.postings.has(t) || index.answers.postings.has(t) || index.controls.postings.has(t),
-    )
-  );
+  let known = knownByIndex.get(index);
+  if (!known) {
+    known = new Map();
+    knownByIndex.set(index, known);
+  }
+  let result = known.get(word);
+  if (result === undefined) {
+    // The library's own spelling first (cheap); else any of the word's stems in any field.
+    const tokens = index.lexicon.has(word.toLowerCase()) ? null : tokenize(word);
+    result =
+      tokens === null ||
+      tokens.length === 0 ||
+      tokens.some(
+        (t) => index.questions.postings.has(t) || index.answers.postings.has(t) || index.controls.postings.has(t),
+      );
+    if (known.size >= 10_000) known.clear();
+    known.set(word, result);
+  }
+  return result;
 }
 
 /** The names in the ask (outside examples and asides) that no library text uses. */
 export function unknownNames(index: MatchIndex, ask: string): string[] {
+  // Most asks have no capital past their first letter: nothing to look up.
+  if (!/[A-Z]/.test(ask.slice(1))) return [];
   const text = ask.replace(EXAMPLES, " ");
   const out: string[] = [];
   for (const m of text.matchAll(CAPITALISED_RUN)) {
