@@ -61,6 +61,7 @@ describe("formal wording names the same concept as the plain one", () => {
     ["Is any laptop running an operating system past its end of support?", "§eol"],
     ["Is all software still supported by its vendor?", "§eol"],
     ["Do staff unlock their phones with a passcode?", "§session"],
+    ["Is access revoked on termination of employment?", "§offboarding"],
   ])("%s → %s", (text, token) => {
     expect(concepts(text)).toContain(token);
   });
@@ -70,6 +71,8 @@ describe("formal wording names the same concept as the plain one", () => {
     ["Do you keep an inventory of third-party suppliers?", "§asset"],
     ["Is there an inventory of user accounts?", "§asset"],
     ["Do you screen customers against sanctions lists?", "§disciplinary"],
+    ["What happens to our data at contract termination?", "§offboarding"],
+    ["Upon termination of the agreement, is our data deleted?", "§offboarding"],
   ])("%s does not name %s", (text, token) => {
     expect(concepts(text)).not.toContain(token);
   });

@@ -46,6 +46,10 @@ describe("security vocabulary", () => {
       tokenize("Does your organization authorize access?"),
     );
     expect(tokenize("Please describe whether the vendor encrypts backups")).not.toContain("vendor");
+    // "What happens to…" is the frame of the question, not its topic.
+    expect(tokenize("What happens to our data at contract termination?")).not.toContain(
+      tokenize("happen")[0] ?? "happen",
+    );
   });
 
   it("a vendor, supplier or provider that is not the subject is a topic word, not filler", () => {

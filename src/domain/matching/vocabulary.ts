@@ -507,7 +507,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c(
     "offboarding",
     /\boff[\s-]?boarding\b/,
-    /\btermination\b/,
+    // Termination of employment, not of the customer's contract ("What happens to our data at
+    // contract termination?" went to the disciplinary process).
+    /(?<!\b(contract|agreement|service|subscription|relationship|engagement) )\btermination\b(?! of (the |our |your |this )?(contract|agreement|service|subscription|relationship|engagement))/,
     /\bleav(ers?|ing)\b/,
     /\bdepart(ure|ing)\b/,
     /\brevok\w+ (of )?access\b/,
