@@ -10,6 +10,9 @@ describe("asked fact", () => {
     ["When was your most recent tabletop exercise?", "date"],
     ["What percentage of endpoints run the EDR agent?", "percentage"],
     ["How much budget goes to security tooling each year?", "amount"],
+    ["Do you carry liability insurance of at least $5M?", "amount"],
+    ["Is cyber cover of €2 million or more in place?", "amount"],
+    ["Do you carry cyber insurance?", null],
     ["Do you run tabletop exercises?", null],
     ["When is the DR plan tested?", null],
   ])("%s → %s", (text, kind) => {

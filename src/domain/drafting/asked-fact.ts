@@ -22,7 +22,13 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     kind: "percentage",
     pattern: /\b(what|which) (percentage|percent|proportion|share)\b|\bwhat %|\bhow many percent\b/,
   },
-  { kind: "amount", pattern: /\bhow much (money|budget|revenue|do you spend|is spent|does it cost)\b/ },
+  {
+    kind: "amount",
+    // A sum asked for, or a sum the question sets as a floor ("insurance of at least $5M"): an entry
+    // that names no sum does not say whether the floor is met.
+    pattern:
+      /\bhow much (money|budget|revenue|do you spend|is spent|does it cost|coverage|cover)\b|\b(at least|a minimum of|minimum(?: of)?|no less than|not less than|more than|over|exceeding|in excess of|limits? of)\s+(us|usd |eur |gbp )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s?(m|mm|k|million|billion)?\s+or (more|higher|greater|above)\b/,
+  },
   {
     kind: "count",
     pattern:
