@@ -143,6 +143,16 @@ describe("consistency between a drafted value and its text", () => {
     ).toMatch(/asks for "separate geographic region" but the answer says "same region"/);
   });
 
+  it("catches a Yes to a separate location when the text keeps everything in the chosen region", () => {
+    expect(
+      contradiction(
+        yesNo("Are backups stored in a geographically separate location?"),
+        "Yes",
+        "All of a customer's data, including backups, stays in the chosen region.",
+      ),
+    ).toMatch(/asks for "geographically separate location" but the answer says "stays in the chosen region"/);
+  });
+
   it("catches a Yes to a bound the text exceeds, and accepts one it meets", () => {
     const q = yesNo("Will customers be notified within 24 hours of a confirmed breach?");
     expect(contradiction(q, "Yes", "Yes. We notify customers within 48 hours.")).toMatch(

@@ -62,6 +62,7 @@ describe("formal wording names the same concept as the plain one", () => {
     ["Is all software still supported by its vendor?", "§eol"],
     ["Do staff unlock their phones with a passcode?", "§session"],
     ["Is access revoked on termination of employment?", "§offboarding"],
+    ["Will you notify us in advance of any material sub-outsourcing?", "§subprocessor"],
   ])("%s → %s", (text, token) => {
     expect(concepts(text)).toContain(token);
   });

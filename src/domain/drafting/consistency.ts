@@ -212,7 +212,7 @@ export function factAgainstBound(question: string, fact: string): BoundVerdict |
 const SEPARATE_PLACE =
   /\b(separate|different|another|secondary|distinct|second|remote|geographically (separate|distinct|dispersed|diverse)|off-?site)\b[^.?]{0,40}?\b(geographic(al)? )?(regions?|locations?|sites?|data ?cent(er|re)s?|availability zones?|countr(y|ies)|facilit(y|ies)|geograph(y|ic\w*))\b|\bgeographically (separate|distinct|dispersed|diverse)\b|\boff-?site\b/;
 const SAME_PLACE =
-  /\b(same|single) (aws |cloud )?(region|location|site|data ?cent(er|re)|availability zone|country|facility)\b/;
+  /\b(same|single) (aws |cloud )?(region|location|site|data ?cent(er|re)|availability zone|country|facility)\b|\b(stays?|remains?|is kept|are kept) (in|within) (the |their |its )?(chosen|selected|customer's|home) region\b|\bnot replicated outside\b/;
 
 function placeContradiction(question: string, answer: string): string | null {
   const q = question.toLowerCase();

@@ -386,6 +386,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "subprocessor",
     /\bsub[\s-]?processors?\b/,
     /\bsub[\s-]?contractors?\b/,
+    // Financial-services wording: "sub-outsourcing" of critical or important functions.
+    /\bsub[\s-]?outsourc\w*/,
     /\bfourth[\s-]part(y|ies)\b/,
     /\b4th[\s-]part/,
     // Article 28 calls a sub-processor "another processor".
