@@ -10,6 +10,7 @@ import {
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
 import type { MatchIndex } from "../../src/domain/matching/index.js";
 import { buildQuery, type Candidate, matchQuery, type Query, SHORTLIST } from "../../src/domain/matching/match.js";
+import { regulationNotNamed } from "../../src/domain/matching/regulation-guard.js";
 import { unknownNames } from "../../src/domain/matching/unknown-names.js";
 import { shippedLibrary } from "./helpers.js";
 import { idfOf, plainEntryScores } from "./plain-bm25.js";
@@ -133,7 +134,9 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       ? certificationCap(index, ask, entry)
       : Math.min(
           capWithoutCertification(index, analysis.ask)(c.entry.id),
-          unknownNames(index, analysis.ask).length > 0 ? OTHER_FORM_CAP : 1,
+          unknownNames(index, analysis.ask).length > 0 || regulationNotNamed(index, analysis.ask, c.entry.id)
+            ? OTHER_FORM_CAP
+            : 1,
         );
     const candidate: Candidate = {
       entryId: c.entry.id,

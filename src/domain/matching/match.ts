@@ -9,6 +9,7 @@ import {
 } from "./certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
 import type { MatchIndex } from "./index.js";
+import { regulationNotNamed } from "./regulation-guard.js";
 import { type CompiledQuery, massShare, type Scorer, scorerFor, type TermInfo } from "./scorer.js";
 import { correctSpelling } from "./spelling.js";
 import { tokenize } from "./tokenize.js";
@@ -176,7 +177,8 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     const capOf = capWithoutCertification(index, query.analysis.ask);
     const unnamed = unknownNames(index, query.analysis.ask).length > 0;
     return out.map((c) => {
-      const cap = unnamed ? Math.min(OTHER_FORM_CAP, capOf(c.entryId)) : capOf(c.entryId);
+      const held = unnamed || regulationNotNamed(index, query.analysis.ask, c.entryId);
+      const cap = held ? Math.min(OTHER_FORM_CAP, capOf(c.entryId)) : capOf(c.entryId);
       return c.confidence > cap ? { ...c, confidence: cap } : c;
     });
   }

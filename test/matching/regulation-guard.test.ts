@@ -1,0 +1,37 @@
+/**
+ * An entry about one regulation (named in all its texts) answers only questions that name it. Written
+ * here in this test's own words, on the shipped library.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_THRESHOLDS } from "../../src/domain/drafting/draft.js";
+import { buildQuery, matchQuery } from "../../src/domain/matching/match.js";
+import { regulationNotNamed } from "../../src/domain/matching/regulation-guard.js";
+import { answer, shippedLibrary } from "./helpers.js";
+
+describe("an entry about one regulation", () => {
+  it("is held back for a question that does not name the regulation", async () => {
+    const { index } = await shippedLibrary();
+    const text = "How do you make sure your suppliers meet your security requirements?";
+    expect(regulationNotNamed(index, text, "nis2-alignment")).toBe(true);
+    const nis2 = matchQuery(index, buildQuery(index, text), 5).find((c) => c.entryId === "nis2-alignment");
+    if (nis2) expect(nis2.confidence).toBeLessThan(DEFAULT_THRESHOLDS.draft);
+    expect((await answer(text)).entryId === "nis2-alignment" && (await answer(text)).status === "drafted").toBe(false);
+  });
+
+  it("answers a question that names it", async () => {
+    const { index } = await shippedLibrary();
+    expect(regulationNotNamed(index, "Are you compliant with NIS2?", "nis2-alignment")).toBe(false);
+    expect(await answer("Are you compliant with NIS2?")).toMatchObject({
+      status: "drafted",
+      entryId: "nis2-alignment",
+    });
+  });
+
+  it("leaves entries that name a technology in every text alone", async () => {
+    const { index } = await shippedLibrary();
+    // api-authentication names "API" everywhere but is not about meeting a regulation.
+    expect(regulationNotNamed(index, "How are programmatic integrations authenticated?", "api-authentication")).toBe(
+      false,
+    );
+  });
+});
