@@ -126,6 +126,20 @@ describe("the form of the ask", () => {
   });
 });
 
+describe("a choice between who does it", () => {
+  it.each([
+    "Is your security operations centre run in-house or by a managed provider?",
+    "Is penetration testing performed internally or by a third party?",
+    "Are backups managed by an outsourced provider or in-house?",
+  ])("%s asks for words, not Yes/No", (text) => {
+    expect(analyzeQuestion(text).closed).toBe(false);
+  });
+
+  it.each(["Are backups encrypted or not?", "Is development outsourced?"])("%s stays a yes/no question", (text) => {
+    expect(analyzeQuestion(text).closed).toBe(true);
+  });
+});
+
 describe("follow-ups", () => {
   it.each([
     "If so, how often?",

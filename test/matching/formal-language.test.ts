@@ -63,6 +63,7 @@ describe("formal wording names the same concept as the plain one", () => {
     ["Do staff unlock their phones with a passcode?", "§session"],
     ["Is access revoked on termination of employment?", "§offboarding"],
     ["Will you notify us in advance of any material sub-outsourcing?", "§subprocessor"],
+    ["Is your security operations centre staffed around the clock?", "§siem"],
   ])("%s → %s", (text, token) => {
     expect(concepts(text)).toContain(token);
   });

@@ -132,6 +132,13 @@ const OPEN_ANYWHERE =
   /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo|providers?|vendors? used|tools? used|products? used|algorithms?|protocols? (used|supported)|certifications? held|name of \w+|owners?|contacts?|formats?|methods? used|standards? used)\W*$|\s[-–—:]\s*(timeframe|time ?frame|frequency|duration|period|interval|regions?|locations?|tools?|products?|versions?|owners?|contacts?)\b/;
 
 /**
+ * "Is your SOC run in-house or by a managed provider?": a choice between who does it, asked in a
+ * yes/no shape. A Yes or No answers neither side, so the question asks for words.
+ */
+const WHO_DOES_IT =
+  /\b(in[\s-]house|internally|your own (staff|team|employees|people))\b[^?]*\bor\b[^?]*\b(outsourc\w*|third[\s-]part(y|ies)|externally|external (firm|provider|party|company)|(managed )?(service )?providers?|contractors?|vendors?|mssps?)\b|\b(outsourc\w*|third[\s-]part(y|ies)|externally|(managed )?(service )?providers?|mssps?)\b[^?]*\bor\b[^?]*\b(in[\s-]house|internally)\b/;
+
+/**
  * A statement row that opens with the fact it wants: "Frequency of user access reviews", "Retention
  * period for audit logs", "Owner of the security programme", "Time to notify customers of a breach".
  * RFP tabs are full of these noun phrases; the head noun names a fact (how often, where, how long,
@@ -458,14 +465,15 @@ function readQuestion(text: string): QuestionAnalysis {
   // Never)") says how to answer, not what about: the row is read without it.
   const asked = normalized.replace(CHOICE_LIST_AT_END, "");
   const closed =
-    topic !== null ||
-    CLOSED_OPENER.test(firstAsk) ||
-    (!OPEN_OPENER.test(firstAsk) &&
-      !OPEN_ANYWHERE.test(normalized) &&
-      !OPEN_HEAD.test(firstAsk) &&
-      !OPEN_TAIL.test(normalized) &&
-      !BARE_FACT.test(asked) &&
-      !/^if\b/.test(firstAsk));
+    !WHO_DOES_IT.test(asked) &&
+    (topic !== null ||
+      CLOSED_OPENER.test(firstAsk) ||
+      (!OPEN_OPENER.test(firstAsk) &&
+        !OPEN_ANYWHERE.test(normalized) &&
+        !OPEN_HEAD.test(firstAsk) &&
+        !OPEN_TAIL.test(normalized) &&
+        !BARE_FACT.test(asked) &&
+        !/^if\b/.test(firstAsk)));
   const contentWords = asked.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   const followUp =
     FOLLOW_UP_OPENER.test(asked) ||

@@ -231,6 +231,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\blogs\b/,
     /\bsecurity monitoring\b/,
     /\bsoc\b(?! ?[12])/,
+    // Spelled out: "security operations centre" (normalised to "center").
+    /\bsecurity operations? center\b/,
     /\baudit (records?|events?)\b/,
     /\bevent logs?\b/,
     /\blog (review|correlation|analysis)\b/,
