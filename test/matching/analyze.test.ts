@@ -135,6 +135,10 @@ describe("a choice between who does it", () => {
     expect(analyzeQuestion(text).closed).toBe(false);
   });
 
+  it("'Quote the …' asks for words", () => {
+    expect(analyzeQuestion("Quote the accreditation number of the body that certified you.").closed).toBe(false);
+  });
+
   it.each(["Are backups encrypted or not?", "Is development outsourced?"])("%s stays a yes/no question", (text) => {
     expect(analyzeQuestion(text).closed).toBe(true);
   });
