@@ -105,6 +105,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
         entry,
         score,
         relevance: relevanceOf(features) + policyBonus - historyPenalty,
+        penalty: historyPenalty,
         features,
         matchedTerms: [...new Set([...shared, ...[...weights.keys()].filter((t) => terms.has(t))])],
         matchedText: (ordinal === 0 ? entry.question : entry.phrasings[ordinal - 1]) ?? entry.question,
@@ -117,7 +118,10 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
   // over the whole ranking, capped, and the ones that may answer it put first.
   const ask = askedCertifications(analysis.ask);
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  const leaders = scored.slice(0, 5);
+  // Consensus reads the leaders as they stand without the past-events penalty.
+  const leaders = [...scored]
+    .sort((a, b) => b.relevance + b.penalty - (a.relevance + a.penalty) || b.score - a.score)
+    .slice(0, 5);
   const all = scored.slice(0, ask ? scored.length : limit).map((c, i) => {
     const rival = i === 0 ? scored[1] : scored[0];
     const lead = c.relevance - (rival?.relevance ?? 0);

@@ -139,6 +139,12 @@ interface Ranked {
   readonly libraryEntry: LibraryEntry;
   readonly score: number;
   readonly relevance: number;
+  /**
+   * What the rules on a question's form took off relevance (an entry about past events for a
+   * question about a practice). It decides which entry answers, not which area of the library the
+   * question is in: consensus reads the leaders without it.
+   */
+  readonly penalty: number;
   /** Features without phrasingCoverage, which relevance does not read (0 here until explained). */
   readonly features: Features;
 }
@@ -171,9 +177,12 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     if (candidate) ranked.push(candidate);
   }
   ranked.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
+  const leaders = ranked.some((r) => r.penalty > 0)
+    ? [...ranked].sort((a, b) => b.relevance + b.penalty - (a.relevance + a.penalty) || b.score - a.score)
+    : ranked;
   const asked = askedCertifications(query.analysis.ask);
   if (!asked) {
-    const out = calibrated(index, scorer, compiled, scores, ranked, limit);
+    const out = calibrated(index, scorer, compiled, scores, ranked, leaders, limit);
     const capOf = capWithoutCertification(index, query.analysis.ask);
     const unnamed = unknownNames(index, query.analysis.ask).length > 0;
     return out.map((c) => {
@@ -201,7 +210,7 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
       scores,
       c,
       c.relevance - (rival?.relevance ?? 0),
-      consensusOf(c, ranked),
+      consensusOf(c, leaders),
     );
     const cap = certificationCap(index, asked, c.entry);
     out.push(shown.confidence <= cap ? shown : { ...shown, confidence: cap });
@@ -374,7 +383,14 @@ function rank(
       ? GOVERNANCE_POLICY_BONUS * features.coverage ** 2
       : 0;
   const historyPenalty = shape.asksAboutThePast === 0 && aboutThePast(index)[entry] === 1 ? HISTORY_PENALTY : 0;
-  return { entry, libraryEntry, score, relevance: relevanceOf(features) + policyBonus - historyPenalty, features };
+  return {
+    entry,
+    libraryEntry,
+    score,
+    relevance: relevanceOf(features) + policyBonus - historyPenalty,
+    penalty: historyPenalty,
+    features,
+  };
 }
 
 /**
@@ -475,6 +491,7 @@ function calibrated(
   compiled: CompiledQuery,
   scores: Scores,
   ranked: readonly Ranked[],
+  leaders: readonly Ranked[],
   limit: number,
 ): Candidate[] {
   const out: Candidate[] = [];
@@ -485,7 +502,7 @@ function calibrated(
     // How far this entry leads the best other one: the leader's margin, or a runner-up's deficit.
     const rival = i === 0 ? ranked[1] : ranked[0];
     const lead = c.relevance - (rival?.relevance ?? 0);
-    out.push(candidate(index, scorer, compiled, scores, c, lead, consensusOf(c, ranked)));
+    out.push(candidate(index, scorer, compiled, scores, c, lead, consensusOf(c, leaders)));
   }
   return out;
 }
