@@ -477,7 +477,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // Data (not people) kept somewhere: "institutional data be stored on servers located outside the
     // United States", "is customer data hosted in the EU?". Without it the words "located outside the
     // United States" led to where the staff are.
-    /\bdata (will |would |may |can |is |are |be |being |ever )*(be )?(stored|hosted|kept|held|processed|located|reside|resides)\b.{0,60}\b(in|outside|within|inside|located|countr(y|ies)|regions?|jurisdictions?)\b/,
+    /\bdata (will |would |may |can |is |are |be |being |ever )*(be )?(stored|hosted|kept|held|processed|located|reside|resides)\b.{0,60}\b((outside|inside|within) (of )?(the |a |any |your )?(\w+ ){0,2}(countr(y|ies)|regions?|jurisdictions?|eu|eea|us|usa|uk|united states|united kingdom|europe(an)?( union| economic area)?)|in (the )?(eu|eea|us|usa|uk|united states|united kingdom|europe(an)?( union)?|(which |what |other |specific |particular )?(countr(y|ies)|regions?|jurisdictions?)))\b/,
     /\bcross[\s-]border\b/,
     /\btransfers?\b.*\b(outside|third countr)/,
     /\bsccs?\b/,
