@@ -85,6 +85,12 @@ describe("a practice the library says is deliberately not followed is answered N
   );
 });
 
+describe("the person who signed an audit is not in the library", () => {
+  it("Who is the engagement partner on your SOC 2 audit? is out of scope", async () => {
+    expect((await answer("Who is the engagement partner on your SOC 2 audit?", "free_text")).status).toBe("no_match");
+  });
+});
+
 describe("'ever' does not turn the entry's answer around", () => {
   it("Is customer data ever stored on employee laptops? keeps the entry's No, for review", async () => {
     const a = await answer("Is customer data ever stored on employee laptops?", "yes_no", YES_NO);

@@ -135,6 +135,8 @@ const RULES: readonly OutOfScope[] = [
       // One person or many: "the names of each engineer with…" asks for people as much as "of the engineers".
       /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,2}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
+      // The person who signed an audit, not the firm: "Who is the engagement partner on your SOC 2 audit?"
+      /\b(engagement|signing|lead audit|audit engagement) (partner|manager)\b/,
       /\bwhich (one |ones )?of (your|the) (\w+ )?(developers|engineers|employees|staff|people|administrators|admins|analysts|contractors|team members|reviewers)\b/,
       /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
       /\b(which|what) (exact |specific |particular )?(version|build|release)s? (of \S+ )?(is|are) (currently )?(installed|running|deployed|in use)\b/,
