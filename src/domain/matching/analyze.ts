@@ -297,6 +297,10 @@ const ASIDES = [
 const HEDGES =
   /,? ?\b((where|when|wherever|whenever) (it is )?(technically )?(appropriate|possible|feasible|supported|applicable|practicable|practical|necessary|needed|required|relevant)|as (appropriate|needed|necessary|applicable|required)(?! by\b)|if (applicable|appropriate|possible|feasible|supported)|to the (extent|degree) (possible|practicable|feasible)|at a minimum)\b,?/gi;
 
+/** A word every hedge ends with: most questions have none, and then the hedge pass is skipped. */
+const ANY_HEDGE =
+  /appropriate|possible|feasible|supported|applicable|practica|necessary|needed|required|relevant|minimum/i;
+
 /** A control reference followed by its title in parentheses: "safeguard 6.4 (…)", "control AC-2 (…)". */
 const CONTROL_TITLE =
   /\b(safeguards?|controls?|sub-?controls?|requirements?|practices?|measures?|articles?|clauses?) ((\w{1,4}[.-]?)?\d+(\.\d+)*(\([a-z0-9]+\))*) \(([^()]*)\)/gi;
@@ -305,7 +309,8 @@ const CONTROL_TITLE =
 export function splitAsides(text: string): { core: string; asides: string } {
   // "Implementation status of safeguard 6.4 (MFA for remote network access)": a parenthesis after a
   // control reference is the control's title, the topic itself, not an aside.
-  let core = text.replace(CONTROL_TITLE, "$1 $2 $6").replace(HEDGES, " ");
+  let core = text.replace(CONTROL_TITLE, "$1 $2 $6");
+  if (ANY_HEDGE.test(core)) core = core.replace(HEDGES, " ");
   const asides: string[] = [];
   for (const pattern of ASIDES)
     core = core.replace(pattern, (m) => {

@@ -170,7 +170,7 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   const top = shortlist(scorer, compiled, scores, Math.max(limit, SHORTLIST));
   if (top.size === 0) return [];
 
-  const shape = shapeOf(query, compiled);
+  const shape = shapeOf(index, query, compiled);
   const ranked: Ranked[] = [];
   for (let k = 0; k < top.size; k++) {
     const candidate = rank(index, scorer, compiled, scores, shape, top.entries[k] as number, top.scores[k] as number);
@@ -269,8 +269,11 @@ interface QueryShape {
   readonly governance: number;
   /** 1 when the question is a governance template or asks for a process, procedure, policy or plan. */
   readonly asksForPolicy: number;
-  /** 1 when the question asks about past events ("Have you ever…", "in the last three years"). */
-  readonly asksAboutThePast: number;
+  /**
+   * Per entry, 1 for an entry about past events, when the question names none (it is then held
+   * back); null when the question is about the past. Read once per question, not per candidate.
+   */
+  readonly pastEntries: Uint8Array | null;
   /** Per query term: w·qIdf, its part of the coverage sums. */
   readonly termMass: Float64Array;
   /** Per query term: 1 for a concept the ask names in full (weight 1), which conceptShare counts. */
@@ -279,7 +282,7 @@ interface QueryShape {
   readonly focusMass: number;
 }
 
-function shapeOf(query: Query, compiled: CompiledQuery): QueryShape {
+function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): QueryShape {
   const { terms, weights } = compiled;
   const termMass = new Float64Array(terms.length);
   const askedConcept = new Uint8Array(terms.length);
@@ -301,7 +304,7 @@ function shapeOf(query: Query, compiled: CompiledQuery): QueryShape {
     queryTerms: Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(6)),
     governance: query.analysis.intent === "governance" ? 1 : 0,
     asksForPolicy: query.analysis.intent === "governance" || ASKS_FOR_POLICY.test(query.analysis.ask) ? 1 : 0,
-    asksAboutThePast: PAST_EVENTS.test(`${query.analysis.ask} ${query.analysis.context}`) ? 1 : 0,
+    pastEntries: PAST_EVENTS.test(`${query.analysis.ask} ${query.analysis.context}`) ? null : aboutThePast(index),
     termMass,
     askedConcept,
     focusMass,
@@ -382,7 +385,7 @@ function rank(
     shape.asksForPolicy === 1 && statesPolicy(index)[entry] === 1
       ? GOVERNANCE_POLICY_BONUS * features.coverage ** 2
       : 0;
-  const historyPenalty = shape.asksAboutThePast === 0 && aboutThePast(index)[entry] === 1 ? HISTORY_PENALTY : 0;
+  const historyPenalty = shape.pastEntries !== null && shape.pastEntries[entry] === 1 ? HISTORY_PENALTY : 0;
   return {
     entry,
     libraryEntry,

@@ -13,6 +13,8 @@ import { tokenize } from "./tokenize.js";
  */
 /** A run of capitalised words, hyphenated parts kept together ("Wi-Fi", "European Economic Area"). */
 const CAPITALISED_RUN = /\b[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:\s+[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)*\b/g;
+/** One capitalised word, hyphenated parts kept together. */
+const CAPITALISED_WORD = /\b[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/g;
 /** An acronym or a word with capitals inside ("SCADA", "GPUs", "CrowdStrike"): a name wherever it stands. */
 const ACRONYM_OR_CAMEL = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/;
 /** Examples and parentheses: what follows "such as", "e.g.", "like", "for example" up to the next clause. */
@@ -45,8 +47,16 @@ function isKnown(index: MatchIndex, word: string): boolean {
 
 /** The names in the ask (outside examples and asides) that no library text uses. */
 export function unknownNames(index: MatchIndex, ask: string): string[] {
-  // Most asks have no capital past their first letter: nothing to look up.
+  // Most asks have no capital past their first letter, or only capitalised words the library
+  // writes ("MFA", "SOC", "ISO"): nothing more to read.
   if (!/[A-Z]/.test(ask.slice(1))) return [];
+  let unknownWord = false;
+  for (const m of ask.matchAll(CAPITALISED_WORD))
+    if (m.index !== 0 && !isKnown(index, m[0])) {
+      unknownWord = true;
+      break;
+    }
+  if (!unknownWord) return [];
   const text = ask.replace(EXAMPLES, " ");
   const out: string[] = [];
   for (const m of text.matchAll(CAPITALISED_RUN)) {
