@@ -470,7 +470,7 @@ function readQuestion(text: string): QuestionAnalysis {
   // Never)") says how to answer, not what about: the row is read without it.
   const asked = normalized.replace(CHOICE_LIST_AT_END, "");
   const closed =
-    !WHO_DOES_IT.test(asked) &&
+    !(asked.includes(" or ") && WHO_DOES_IT.test(asked)) &&
     (topic !== null ||
       CLOSED_OPENER.test(firstAsk) ||
       (!OPEN_OPENER.test(firstAsk) &&
