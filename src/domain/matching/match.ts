@@ -408,15 +408,24 @@ const PAST_EVENTS =
   /\b(ever|to date|historically|previously|experienced|suffered|have there been|has there been|were there|did you (have|suffer|experience|notify|report)|have you (had|notified|reported|suffered|experienced|disclosed)|(has|have) (your|the) (company|organi[sz]ation|firm) had|had any|(in|during|over) the (past|last|previous) (year|twelve months|\d+ (yrs?|years?|months?))|(past|last|previous|preceding) (\d+|few|two|three|five|twelve|twenty-four|thirty-six) (yrs?|years?|months?)|last (year|twelve months))\b/i;
 const pastEntries = new WeakMap<MatchIndex, Uint8Array>();
 /** Per entry: 1 when its question and at least half of its phrasings ask about past events. */
-function aboutThePast(index: MatchIndex): Uint8Array {
-  let flags = pastEntries.get(index);
+const aboutThePast = (index: MatchIndex): Uint8Array =>
+  flagsPerEntry(
+    pastEntries,
+    index,
+    (e) =>
+      PAST_EVENTS.test(e.question) && 2 * e.phrasings.filter((t) => PAST_EVENTS.test(t)).length >= e.phrasings.length,
+  );
+
+/** A flag per entry of an index, worked out once and kept with the index. */
+function flagsPerEntry(
+  cache: WeakMap<MatchIndex, Uint8Array>,
+  index: MatchIndex,
+  flagged: (entry: LibraryEntry) => boolean,
+): Uint8Array {
+  let flags = cache.get(index);
   if (!flags) {
-    flags = new Uint8Array(index.entries.length);
-    index.entries.forEach((e, i) => {
-      const past = e.phrasings.filter((t) => PAST_EVENTS.test(t)).length;
-      if (PAST_EVENTS.test(e.question) && 2 * past >= e.phrasings.length) (flags as Uint8Array)[i] = 1;
-    });
-    pastEntries.set(index, flags);
+    flags = Uint8Array.from(index.entries, (e) => (flagged(e) ? 1 : 0));
+    cache.set(index, flags);
   }
   return flags;
 }
@@ -436,17 +445,8 @@ const ASKS_FOR_POLICY = /\b(process(es)?|procedures?|polic(y|ies)|plans?)\b/i;
 const POLICY_NOUN = /\b(polic(y|ies)|procedures?|plans?|programs?|programmes?|standards?)\b/i;
 const policyEntries = new WeakMap<MatchIndex, Uint8Array>();
 /** Per entry: 1 when its question or a phrasing names a policy, procedure, plan, programme or standard. */
-function statesPolicy(index: MatchIndex): Uint8Array {
-  let flags = policyEntries.get(index);
-  if (!flags) {
-    flags = new Uint8Array(index.entries.length);
-    index.entries.forEach((e, i) => {
-      if ([e.question, ...e.phrasings].some((t) => POLICY_NOUN.test(t))) (flags as Uint8Array)[i] = 1;
-    });
-    policyEntries.set(index, flags);
-  }
-  return flags;
-}
+const statesPolicy = (index: MatchIndex): Uint8Array =>
+  flagsPerEntry(policyEntries, index, (e) => [e.question, ...e.phrasings].some((t) => POLICY_NOUN.test(t)));
 
 /** What a returned candidate shows: the terms it matched, its best phrasing and that phrasing's coverage. */
 function explain(
