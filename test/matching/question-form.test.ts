@@ -91,6 +91,16 @@ describe("the person who signed an audit is not in the library", () => {
   });
 });
 
+describe("blocking removable media is not allowing it", () => {
+  it("Is the use of USB storage on work laptops restricted? is offered Yes, not the entry's No", async () => {
+    // The entry asks whether removable media is allowed (No); drafted as it stood, the restriction
+    // question was answered "No". The flipped value goes to a reviewer, as every flip does.
+    const a = await answer("Is the use of USB storage devices on work laptops restricted?", "yes_no", YES_NO);
+    expect(a.entryId).toBe("removable-media");
+    expect(a.answer?.value).toBe("Yes");
+  });
+});
+
 describe("'ever' does not turn the entry's answer around", () => {
   it("Is customer data ever stored on employee laptops? keeps the entry's No, for review", async () => {
     const a = await answer("Is customer data ever stored on employee laptops?", "yes_no", YES_NO);

@@ -118,6 +118,17 @@ describe("drafting by kind", () => {
 });
 
 describe("inversion", () => {
+  it("removing unsupported software or blocking removable media is the good practice", () => {
+    for (const text of [
+      "Is unsupported software removed from in-scope devices?",
+      "Is auto-run disabled for removable media?",
+      "Is the use of USB storage devices on work laptops restricted?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    for (const text of ["Do you allow removable media?", "Are any systems running unsupported software?"])
+      expect(weakPracticeSense(text), text).toBe(true);
+  });
+
   it("'ever' alone does not settle that a question is phrased in the opposite sense", () => {
     const entry = "Is customer data stored on employee laptops?";
     expect(invertedOnlyByIntensifier("Is customer data ever stored on employee laptops?", entry)).toBe(true);
