@@ -99,6 +99,15 @@ describe("blocking removable media is not allowing it", () => {
     expect(a.entryId).toBe("removable-media");
     expect(a.answer?.value).toBe("Yes");
   });
+
+  it.each([
+    ["Are personal devices blocked from accessing customer data?", "byod"],
+    ["Is production data prevented from being copied to test environments?", "production-data-in-test"],
+  ])("%s is offered Yes from %s, whose answer is No", async (text, entry) => {
+    const a = await answer(text, "yes_no", YES_NO);
+    expect(a.entryId).toBe(entry);
+    expect(a.answer?.value).toBe("Yes");
+  });
 });
 
 describe("'ever' does not turn the entry's answer around", () => {

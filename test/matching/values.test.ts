@@ -129,6 +129,19 @@ describe("inversion", () => {
       expect(weakPracticeSense(text), text).toBe(true);
   });
 
+  it("a verb that curbs the weak practice a marker names makes the question about the safeguard", () => {
+    for (const text of [
+      "Are personal devices blocked from accessing customer data?",
+      "Is production data prevented from being copied to test environments?",
+      "Are generic accounts removed?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    // Without a marker the curb verb says nothing of the sense; explicit negations count once.
+    expect(weakPracticeSense("Is access to production restricted?")).toBe(false);
+    expect(weakPracticeSense("Are shared accounts prohibited?")).toBe(false);
+    expect(weakPracticeSense("Do admins share accounts?")).toBe(true);
+  });
+
   it("'ever' alone does not settle that a question is phrased in the opposite sense", () => {
     const entry = "Is customer data stored on employee laptops?";
     expect(invertedOnlyByIntensifier("Is customer data ever stored on employee laptops?", entry)).toBe(true);

@@ -90,9 +90,18 @@ const WEAK_PRACTICE = [
 const NEGATION =
   /\b(never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted))\b/g;
 
+/**
+ * Verbs that curb the weak practice a marker names: "Are personal devices blocked from customer
+ * data?", "Is production data prevented from reaching test?", "Are generic accounts removed?" ask
+ * about the safeguard. Read only where a marker is found ("Is access restricted?" stays as it is);
+ * the explicit negations above ("prohibited", "not allowed") are counted there, not here.
+ */
+const CURBED =
+  /\b(blocked|restricted|prevented|denied|removed|uninstalled|decommissioned|isolated|segregated|quarantined|retired)\b/;
+
 export function weakPracticeSense(text: string): boolean {
   const t = normalizeText(text);
-  const weak = WEAK_PRACTICE.some((p) => p.test(t));
+  const weak = WEAK_PRACTICE.some((p) => p.test(t)) && !CURBED.test(t);
   const negations = t.match(NEGATION)?.length ?? 0;
   return weak !== (negations % 2 === 1);
 }
