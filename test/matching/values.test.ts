@@ -142,6 +142,13 @@ describe("inversion", () => {
     expect(weakPracticeSense("Do admins share accounts?")).toBe(true);
   });
 
+  it("'excluded from', 'refrain from' and 'avoid' negate the practice", () => {
+    expect(
+      isInverted("Is customer data excluded from AI model training?", "Do you use customer data to train AI models?"),
+    ).toBe(true);
+    expect(isInverted("Do you refrain from selling customer data?", "Do you sell customer data?")).toBe(true);
+  });
+
   it("'ever' alone does not settle that a question is phrased in the opposite sense", () => {
     const entry = "Is customer data stored on employee laptops?";
     expect(invertedOnlyByIntensifier("Is customer data ever stored on employee laptops?", entry)).toBe(true);

@@ -86,9 +86,12 @@ const WEAK_PRACTICE = [
   /\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
 ];
 
-/** Explicit negation of the main clause: "Do you never…", "… is prohibited". */
+/**
+ * Explicit negation of the main clause: "Do you never…", "… is prohibited", "Is customer data
+ * excluded from model training?", "Do you refrain from selling customer data?".
+ */
 const NEGATION =
-  /\b(never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted))\b/g;
+  /\b(never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?)\b/g;
 
 /**
  * Verbs that curb the weak practice a marker names: "Are personal devices blocked from customer
