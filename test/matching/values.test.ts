@@ -127,6 +127,9 @@ describe("inversion", () => {
       expect(weakPracticeSense(text), text).toBe(false);
     for (const text of ["Do you allow removable media?", "Are any systems running unsupported software?"])
       expect(weakPracticeSense(text), text).toBe(true);
+    // "Prohibited" is a negation counted once: the question is about the curb, as before.
+    expect(weakPracticeSense("Is removable media prohibited?")).toBe(false);
+    expect(weakPracticeSense("Is unsupported software upgraded or replaced?")).toBe(false);
   });
 
   it("a verb that curbs the weak practice a marker names makes the question about the safeguard", () => {

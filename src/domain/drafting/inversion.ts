@@ -35,12 +35,12 @@ const WEAK_PRACTICE = [
   /\bexempt(ed|ions?)? from\b/,
   /\bexceptions? (to|from)\b/,
   /\b(hard[\s-]?coded|embedded) (credentials|secrets|passwords?|keys?)\b/,
-  // Unsupported software and removable media are weak to have, not to remove or block: "Is
-  // unsupported software removed?" and "Is auto-run disabled for removable media?" ask about the
-  // curb, the good practice.
-  /(?<!\b(remov|uninstall|disabl|block|restrict|prevent|prohibit|isolat|segregat|replac|upgrad|decommission|retir)\w* (\w+ ){0,5})(\bend[\s-]of[\s-]life\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\b(remov|uninstall|disabl|block|restrict|prevent|prohibit|isolat|segregat|replac|upgrad|decommission|retir)\w*)/,
+  // Unsupported software and removable media are weak to have: their curbs are read by CURBED and
+  // NEGATION below, like every marker's. "Disabled" is read here only, since "is disabled" is a
+  // marker of its own ("Is MFA disabled?"): "Is auto-run disabled for removable media?" is the curb.
+  /(?<!\bdisabl\w* (\w+ ){0,5})(\bend[\s-]of[\s-]life\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
   /\b(outsourc\w*|offshor\w*) (development|support)\b/,
-  /(?<!\b(remov|uninstall|disabl|block|restrict|prevent|prohibit|isolat|segregat|replac|upgrad|decommission|retir)\w* (\w+ ){0,5})(\bremovable media\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\b(remov|uninstall|disabl|block|restrict|prevent|prohibit|isolat|segregat|replac|upgrad|decommission|retir)\w*)/,
+  /(?<!\bdisabl\w* (\w+ ){0,5})(\bremovable media\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
   /\bpersonal(ly owned)? (devices|email|laptops?|phones?)\b|\bbyod\b/,
   /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
@@ -100,7 +100,7 @@ const NEGATION =
  * the explicit negations above ("prohibited", "not allowed") are counted there, not here.
  */
 const CURBED =
-  /\b(blocked|restricted|prevented|denied|removed|uninstalled|decommissioned|isolated|segregated|quarantined|retired)\b/;
+  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired)\b/;
 
 export function weakPracticeSense(text: string): boolean {
   const t = normalizeText(text);
