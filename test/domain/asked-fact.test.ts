@@ -12,7 +12,13 @@ describe("asked fact", () => {
     ["How much budget goes to security tooling each year?", "amount"],
     ["Do you carry liability insurance of at least $5M?", "amount"],
     ["Is cyber cover of €2 million or more in place?", "amount"],
+    ["How much did the last penetration test cost you?", "amount"],
+    ["What was the annual cost of your awareness programme?", "amount"],
+    ["Please give your ISO certificate number.", "identifier"],
+    ["Name each open finding by finding number.", "identifier"],
     ["Do you carry cyber insurance?", null],
+    ["How much of the codebase is scanned?", null],
+    ["Is a certificate issued for each disposed drive?", null],
     ["Do you run tabletop exercises?", null],
     ["When is the DR plan tested?", null],
   ])("%s → %s", (text, kind) => {
@@ -32,6 +38,8 @@ describe("asked fact", () => {
     ["Changes are approved, separated from production and may be decided by the market team.", "date", false],
     ["The exercise ran on 12 May and again in Sept.", "date", true],
     ["The report covers {{soc2.period}}.", "date", true],
+    ["Certificate IS 712345 was issued by BSI.", "identifier", true],
+    ["Our ISO/IEC 27001:2022 certificate was issued in 2025 by an accredited body.", "identifier", false],
     ["98% of laptops run the agent.", "percentage", true],
     ["All laptops run the agent.", "percentage", false],
   ] as const)("'%s' states a %s: %s", (text, kind, states) => {
@@ -51,6 +59,13 @@ describe("on the shipped library", () => {
     const a = await answer("How many controls did the auditor test in your SOC 2 Type II report?", "free_text");
     expect(a.status).toBe("needs_review");
     expect(a.notes.join(" ")).toContain("asks for a number");
+  });
+
+  it("a certificate number asked of the certification entry, which names none, goes to a reviewer", async () => {
+    const a = await answer("What is your ISO 27001 certificate number?", "free_text");
+    expect(a.entryId).toBe("iso27001-certified");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toContain("asks for a reference number");
   });
 
   it("a count the entry states is drafted", async () => {

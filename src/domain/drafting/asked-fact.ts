@@ -7,7 +7,7 @@ import { normalizeText } from "../matching/tokenize.js";
  * last year?" is not answered by the incident response plan): such a draft goes to a reviewer.
  * This reads the kind of fact, not the topic, so it holds for wordings nobody wrote a rule for.
  */
-export type FactKind = "count" | "date" | "percentage" | "amount";
+export type FactKind = "count" | "date" | "percentage" | "amount" | "identifier";
 
 /** Each kind in a reviewer's words. */
 export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
@@ -15,6 +15,7 @@ export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
   date: "date",
   percentage: "percentage",
   amount: "sum of money",
+  identifier: "reference number",
 };
 
 const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
@@ -27,7 +28,14 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     // A sum asked for, or a sum the question sets as a floor ("insurance of at least $5M"): an entry
     // that names no sum does not say whether the floor is met.
     pattern:
-      /\bhow much (money|budget|revenue|do you spend|is spent|does it cost|coverage|cover)\b|\b(at least|a minimum of|minimum(?: of)?|no less than|not less than|more than|over|exceeding|in excess of|limits? of)\s+(us|usd |eur |gbp )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s?(m|mm|k|million|billion)?\s+or (more|higher|greater|above)\b/,
+      /\bhow much (money|budget|revenue|do you spend|is spent|does it cost|coverage|cover)\b|\bhow much (did|does|do|will|would) [^?]*\b(cost|spend|pay|charge)\b|\bwhat (is|was|were) the (total |annual |approximate )?(cost|price|fee|budget|spend)\b|\b(at least|a minimum of|minimum(?: of)?|no less than|not less than|more than|over|exceeding|in excess of|limits? of)\s+(us|usd |eur |gbp )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s?(m|mm|k|million|billion)?\s+or (more|higher|greater|above)\b/,
+  },
+  {
+    // A document's or a finding's own number ("Quote your certificate number", "list the findings by
+    // finding number"): a text that names the document but no code of it does not answer.
+    kind: "identifier",
+    pattern:
+      /\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (numbers?|no|ids?|identifiers?)\b/,
   },
   {
     kind: "count",
@@ -64,6 +72,8 @@ const STATES: Record<FactKind, (t: string) => boolean> = {
   // A year, a month, an ISO date, or a placeholder the library fills with an artifact's date.
   date: (t) => /\b(19|20)\d{2}\b/.test(t) || MONTHS.test(t) || /\{\{/.test(t),
   percentage: (t) => /%|\bper ?cent\b/.test(t),
+  // A code with digits that is not a standard's or a date's number ("IS 712345", "UKAS 0123").
+  identifier: (t) => /\b([a-z]+[-/]?\d{3,}|\d{4,})\b/.test(t.replace(NAMED_NUMBERS, " ")),
   amount: (t) => /[$€£]\s?\d|\b\d[\d,.]*\s?(usd|eur|gbp|dollars|euros|pounds|million|thousand|k)\b/.test(t),
 };
 
