@@ -108,10 +108,22 @@ describe("long and sector questions find the entry (shipped library)", () => {
     ["Do any outside companies process our data on your behalf?", "subprocessor-list"],
     ["How do you keep up with emerging threats to cloud services?", "threat-intelligence"],
     ["When we leave, can we take a complete copy of our data in a usable format?", "data-portability"],
+    ["Do you have an application security policy?", "sdlc"],
+    ["Does the web app send a content-security-policy header that blocks inline script?", "content-security-policy"],
   ])("%s → %s", async (text, entry) => {
     const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
     expect(top?.entryId).toBe(entry);
   });
+});
+
+describe("a Content Security Policy is a browser header, not a security policy", () => {
+  it.each(["Is there a written application security policy?", "Are security policies applied to the web application?"])(
+    "%s does not match the CSP entry",
+    async (text) => {
+      const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
+      expect(top?.entryId).not.toBe("content-security-policy");
+    },
+  );
 });
 
 describe("web-application lapses read as the weaker practice", () => {

@@ -174,6 +174,9 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bmulti-(tenant\w*)\b/g, "multi$1"],
   [/\bransom[\s-]ware\b/g, "ransomware"],
   [/\bset[\s-]up\b/g, "setup"],
+  // A Content Security Policy is a browser header, not a security policy: one token, so that "an
+  // application security policy" does not match it on "security" and "policy".
+  [/\bcontent[\s-]security[\s-]polic(y|ies)\b/g, "csp"],
   [/\bplug[\s-](ins?)\b/g, "plug$1"],
   // Abbreviations of buyers' one-line rows ("Key mgmt", "Min. TLS version", "prod env access"). "min"
   // and "max" after a number are minutes and a maximum count, left alone.
