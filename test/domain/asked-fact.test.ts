@@ -38,12 +38,20 @@ describe("asked fact", () => {
     ["Changes are approved, separated from production and may be decided by the market team.", "date", false],
     ["The exercise ran on 12 May and again in Sept.", "date", true],
     ["The report covers {{soc2.period}}.", "date", true],
-    ["Certificate IS 712345 was issued by BSI.", "identifier", true],
     ["Our ISO/IEC 27001:2022 certificate was issued in 2025 by an accredited body.", "identifier", false],
     ["98% of laptops run the agent.", "percentage", true],
     ["All laptops run the agent.", "percentage", false],
   ] as const)("'%s' states a %s: %s", (text, kind, states) => {
     expect(statesFact(text, kind)).toBe(states);
+  });
+
+  it.each([
+    ["Certificate IS 712345 was issued by BSI.", "What is your certificate number?", true],
+    ["We are certified under certificate {{iso27001.certificateNumber}}.", "Quote your certificate number.", true],
+    ["Certificate IS 712345 was issued by a UKAS-accredited body.", "Give the accreditation number of the body.", false],
+    ["Findings are tracked to closure in Jira.", "List each open finding by finding number.", false],
+  ] as const)("'%s' answers '%s': %s", (text, ask, states) => {
+    expect(statesFact(text, "identifier", ask)).toBe(states);
   });
 });
 
@@ -61,11 +69,14 @@ describe("on the shipped library", () => {
     expect(a.notes.join(" ")).toContain("asks for a number");
   });
 
-  it("a certificate number asked of the certification entry, which names none, goes to a reviewer", async () => {
-    const a = await answer("What is your ISO 27001 certificate number?", "free_text");
-    expect(a.entryId).toBe("iso27001-certified");
-    expect(a.status).toBe("needs_review");
-    expect(a.notes.join(" ")).toContain("asks for a reference number");
+  it("the certificate number is stated by the certification entry; the accreditation body's number is not", async () => {
+    const stated = await answer("What is your ISO 27001 certificate number?", "free_text");
+    expect(stated.entryId).toBe("iso27001-certified");
+    expect(stated.status).toBe("drafted");
+    const unstated = await answer("What is the accreditation number of your ISO 27001 certification body?", "free_text");
+    expect(unstated.entryId).toBe("iso27001-certified");
+    expect(unstated.status).toBe("needs_review");
+    expect(unstated.notes.join(" ")).toContain("asks for a reference number");
   });
 
   it("a count the entry states is drafted", async () => {

@@ -93,7 +93,7 @@ function routeToReview(draft: Draft, analysis: QuestionAnalysis, followUp: Follo
   if (followUp === "repeats")
     reasons.push("the question follows up on the row before, and the best entry answers that row, not this one");
   const fact = askedFact(analysis.ask);
-  if (fact && draft.status === "drafted" && !statesFact(draft.text, fact))
+  if (fact && draft.status === "drafted" && !statesFact(draft.text, fact, analysis.ask))
     reasons.push(`the question asks for a ${FACT_WORDS[fact]}, which the entry's answer does not state`);
   if (reasons.length === 0)
     return followUp === "inherits"

@@ -72,8 +72,8 @@ const STATES: Record<FactKind, (t: string) => boolean> = {
   // A year, a month, an ISO date, or a placeholder the library fills with an artifact's date.
   date: (t) => /\b(19|20)\d{2}\b/.test(t) || MONTHS.test(t) || /\{\{/.test(t),
   percentage: (t) => /%|\bper ?cent\b/.test(t),
-  // A code with digits that is not a standard's or a date's number ("IS 712345", "UKAS 0123").
-  identifier: (t) => /\b([a-z]+[-/]?\d{3,}|\d{4,})\b/.test(t.replace(NAMED_NUMBERS, " ")),
+  // Read per document by identifierStated (the noun decides), so any code counts here.
+  identifier: (t) => /\{\{[^}]*\}\}|\b([a-z]+[-/]?\d{3,}|\d{4,})\b/.test(t.replace(NAMED_NUMBERS, " ")),
   amount: (t) => /[$€£]\s?\d|\b\d[\d,.]*\s?(usd|eur|gbp|dollars|euros|pounds|million|thousand|k)\b/.test(t),
 };
 
@@ -83,7 +83,22 @@ export function askedFact(ask: string): FactKind | null {
   return ASKS.find((a) => a.pattern.test(t))?.kind ?? null;
 }
 
-/** Whether an answer text states a fact of that kind. */
-export function statesFact(answer: string, kind: FactKind): boolean {
-  return STATES[kind](normalizeText(answer));
+const IDENTIFIER_NOUN =
+  /\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (?:numbers?|no|ids?|identifiers?)\b/;
+
+/**
+ * Whether an answer text states a fact of that kind. For a reference number, the text must give a
+ * code (or the library's placeholder for one) right after the same noun the question asks about:
+ * "under certificate {{iso27001.certificateNumber}}" answers the certificate number, not the
+ * accreditation number of the body that issued it.
+ */
+export function statesFact(answer: string, kind: FactKind, ask = ""): boolean {
+  const text = normalizeText(answer);
+  if (kind !== "identifier") return STATES[kind](text);
+  const noun = IDENTIFIER_NOUN.exec(normalizeText(ask))?.[1];
+  if (!noun) return STATES.identifier(text);
+  const stem = noun.slice(0, Math.max(4, noun.length - 2));
+  return new RegExp(
+    `\\b${stem}\\w* (?:(?:numbers?|no|ids?|identifiers?) )?(?:is |of )?(?:\\{\\{[^}]*\\}\\}|[a-z]*[-/]?[a-z]*[-/]?\\d{3,})`,
+  ).test(text);
 }
