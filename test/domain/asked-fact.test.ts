@@ -48,7 +48,11 @@ describe("asked fact", () => {
   it.each([
     ["Certificate IS 712345 was issued by BSI.", "What is your certificate number?", true],
     ["We are certified under certificate {{iso27001.certificateNumber}}.", "Quote your certificate number.", true],
-    ["Certificate IS 712345 was issued by a UKAS-accredited body.", "Give the accreditation number of the body.", false],
+    [
+      "Certificate IS 712345 was issued by a UKAS-accredited body.",
+      "Give the accreditation number of the body.",
+      false,
+    ],
     ["Findings are tracked to closure in Jira.", "List each open finding by finding number.", false],
   ] as const)("'%s' answers '%s': %s", (text, ask, states) => {
     expect(statesFact(text, "identifier", ask)).toBe(states);
@@ -73,7 +77,10 @@ describe("on the shipped library", () => {
     const stated = await answer("What is your ISO 27001 certificate number?", "free_text");
     expect(stated.entryId).toBe("iso27001-certified");
     expect(stated.status).toBe("drafted");
-    const unstated = await answer("What is the accreditation number of your ISO 27001 certification body?", "free_text");
+    const unstated = await answer(
+      "What is the accreditation number of your ISO 27001 certification body?",
+      "free_text",
+    );
     expect(unstated.entryId).toBe("iso27001-certified");
     expect(unstated.status).toBe("needs_review");
     expect(unstated.notes.join(" ")).toContain("asks for a reference number");
