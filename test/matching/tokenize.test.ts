@@ -18,6 +18,8 @@ describe("security vocabulary", () => {
     ["WAF in front of the API?", "§waf"],
     ["Will institutional data be stored on servers located outside the United States?", "§residency"],
     ["Is customer data hosted in the EU?", "§residency"],
+    ["Where is customer data physically stored?", "§residency"],
+    ["Please confirm where our information will be hosted.", "§residency"],
     ["Is the deployment and integration of application code automated?", "§cicd"],
     ["Describe your CI/CD pipeline.", "§cicd"],
     ["Do you have a BCP?", "§bcp"],
@@ -34,6 +36,10 @@ describe("security vocabulary", () => {
     ["Are you ISO/IEC 27001 certified?", "§iso27001"],
   ])("%s → %s", (text, concept) => {
     expect(concepts(text)).toContain(concept);
+  });
+
+  it("'where' in a relative clause asks no place: visiting the facility where data is hosted", () => {
+    expect(concepts("Can we tour the facility where our data is hosted?")).not.toContain("§residency");
   });
 
   it("a SOC team is monitoring, a SOC 2 report is not", () => {
