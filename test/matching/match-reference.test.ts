@@ -100,11 +100,21 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
     const entryAboutThePast =
       past.test(entry.question) && 2 * entry.phrasings.filter((t) => past.test(t)).length >= entry.phrasings.length;
     const historyPenalty = entryAboutThePast && !past.test(`${analysis.ask} ${analysis.context}`) ? 0.3 : 0;
+    // A question about what the product lets customers' users do favours, by 0.15, the entries whose
+    // question or half of whose phrasings speak of customers (as actors) or their users.
+    const productAsk =
+      /\b(end[\s-]?users?(?! (devices?|workstations?|computing|endpoints?|systems?|equipment|hardware|laptops?|machines?))|(customer|client|tenant|institution|institutional|application|app|platform|product) (users?|admins?|administrators?)|(allow|allows|enable|enables|let|lets|permit|permits) (customers|clients|users|tenants|institutions|the institution|us|our (users|admins|administrators)) to|provides? (customers|clients|users|tenants|institutions|the institution|us) with|(does|do|can|will|is|are) (your|the) (product|application|app|solution|platform|software|saas) (support|supports|offer|provide|allow|enable|enforce|log|record|have|include|integrate|expose|let))\b/i;
+    const customerSide =
+      /\b((customers?|clients?|tenants?|institutions?)(?!'?s? (data|information|records|content|files|personal|environment))|end[\s-]?users?|(your|their|our|application|app|platform|product|customer) users|(the|your) (application|app|product|solution|platform)|in-app|in the app)\b/i;
+    const forProductUsers =
+      customerSide.test(entry.question) ||
+      2 * entry.phrasings.filter((t) => customerSide.test(t)).length >= entry.phrasings.length;
+    const audienceBonus = productAsk.test(analysis.ask) && forProductUsers ? 0.15 : 0;
     return [
       {
         entry,
         score,
-        relevance: relevanceOf(features) + policyBonus - historyPenalty,
+        relevance: relevanceOf(features) + policyBonus + audienceBonus - historyPenalty,
         penalty: historyPenalty,
         features,
         matchedTerms: [...new Set([...shared, ...[...weights.keys()].filter((t) => terms.has(t))])],

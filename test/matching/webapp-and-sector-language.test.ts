@@ -116,6 +116,23 @@ describe("long and sector questions find the entry (shipped library)", () => {
   });
 });
 
+describe("what the product lets customers' users do is not the internal control of the same name", () => {
+  it.each([
+    ["Do you support role-based access control (RBAC) for end-users?", "customer-rbac"],
+    [
+      "Does your company provide customers with the ability to perform their own vulnerability scans?",
+      "customer-pentesting",
+    ],
+    ["Is audit logging enabled for customer admin actions within the application?", "customer-audit-logs"],
+    // The internal control when the question is about staff, and CIS's "end-user devices" are staff laptops.
+    ["Do you enforce RBAC internally?", "access-control-policy"],
+    ["Do end-user devices lock after a period of inactivity?", "session-timeout-staff"],
+  ])("%s → %s", async (text, entry) => {
+    const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
+    expect(top?.entryId).toBe(entry);
+  });
+});
+
 describe("a Content Security Policy is a browser header, not a security policy", () => {
   it.each(["Is there a written application security policy?", "Are security policies applied to the web application?"])(
     "%s does not match the CSP entry",

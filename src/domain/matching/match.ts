@@ -274,6 +274,11 @@ interface QueryShape {
    * back); null when the question is about the past. Read once per question, not per candidate.
    */
   readonly pastEntries: Uint8Array | null;
+  /**
+   * Per entry, 1 for an entry about what the product offers its customers' users, when the question
+   * asks about such a capability (then it is preferred); null otherwise.
+   */
+  readonly productEntries: Uint8Array | null;
   /** Per query term: w·qIdf, its part of the coverage sums. */
   readonly termMass: Float64Array;
   /** Per query term: 1 for a concept the ask names in full (weight 1), which conceptShare counts. */
@@ -305,6 +310,7 @@ function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): Quer
     governance: query.analysis.intent === "governance" ? 1 : 0,
     asksForPolicy: query.analysis.intent === "governance" || ASKS_FOR_POLICY.test(query.analysis.ask) ? 1 : 0,
     pastEntries: PAST_EVENTS.test(`${query.analysis.ask} ${query.analysis.context}`) ? null : aboutThePast(index),
+    productEntries: PRODUCT_CAPABILITY.test(query.analysis.ask) ? forProductUsers(index) : null,
     termMass,
     askedConcept,
     focusMass,
@@ -386,11 +392,12 @@ function rank(
       ? GOVERNANCE_POLICY_BONUS * features.coverage ** 2
       : 0;
   const historyPenalty = shape.pastEntries !== null && shape.pastEntries[entry] === 1 ? HISTORY_PENALTY : 0;
+  const audienceBonus = shape.productEntries !== null && shape.productEntries[entry] === 1 ? AUDIENCE_BONUS : 0;
   return {
     entry,
     libraryEntry,
     score,
-    relevance: relevanceOf(features) + policyBonus - historyPenalty,
+    relevance: relevanceOf(features) + policyBonus + audienceBonus - historyPenalty,
     penalty: historyPenalty,
     features,
   };
@@ -417,6 +424,27 @@ const aboutThePast = (index: MatchIndex): Uint8Array =>
   );
 
 /** A flag per entry of an index, worked out once and kept with the index. */
+/**
+ * A question about what the product lets its customers' users do ("Do you support RBAC for
+ * end-users?", "Does your company provide customers with the ability to run their own scans?")
+ * shares its words with the internal control of the same name (staff RBAC, our own scanning), whose
+ * phrasings are often the closer match. Such a question prefers, by this much relevance, the entries
+ * written about customers and their users: "customers" as actors, not "customer data".
+ */
+const AUDIENCE_BONUS = 0.15;
+// "End-user devices" are staff laptops and phones (CIS wording), not the product's users.
+const PRODUCT_CAPABILITY =
+  /\b(end[\s-]?users?(?! (devices?|workstations?|computing|endpoints?|systems?|equipment|hardware|laptops?|machines?))|(customer|client|tenant|institution|institutional|application|app|platform|product) (users?|admins?|administrators?)|(allow|allows|enable|enables|let|lets|permit|permits) (customers|clients|users|tenants|institutions|the institution|us|our (users|admins|administrators)) to|provides? (customers|clients|users|tenants|institutions|the institution|us) with|(does|do|can|will|is|are) (your|the) (product|application|app|solution|platform|software|saas) (support|supports|offer|provide|allow|enable|enforce|log|record|have|include|integrate|expose|let))\b/i;
+const CUSTOMER_SIDE =
+  /\b((customers?|clients?|tenants?|institutions?)(?!'?s? (data|information|records|content|files|personal|environment))|end[\s-]?users?|(your|their|our|application|app|platform|product|customer) users|(the|your) (application|app|product|solution|platform)|in-app|in the app)\b/i;
+const productUserEntries = new WeakMap<MatchIndex, Uint8Array>();
+/** Per entry: 1 when its question, or at least half its phrasings, speak of customers or their users. */
+const forProductUsers = (index: MatchIndex): Uint8Array =>
+  flagsPerEntry(productUserEntries, index, (e) => {
+    const side = e.phrasings.filter((p) => CUSTOMER_SIDE.test(p)).length;
+    return CUSTOMER_SIDE.test(e.question) || side * 2 >= e.phrasings.length;
+  });
+
 function flagsPerEntry(
   cache: WeakMap<MatchIndex, Uint8Array>,
   index: MatchIndex,
