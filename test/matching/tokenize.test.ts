@@ -56,6 +56,8 @@ describe("security vocabulary", () => {
     expect(tokenize("What happens to our data at contract termination?")).not.toContain(
       tokenize("happen")[0] ?? "happen",
     );
+    // DORA's "ICT" qualifies every noun ("ICT risk", "ICT-related incidents"): the noun is the topic.
+    expect(tokenize("Are ICT-related incidents reported?")).toEqual(tokenize("Are related incidents reported?"));
   });
 
   it("a vendor, supplier or provider that is not the subject is a topic word, not filler", () => {

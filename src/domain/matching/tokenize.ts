@@ -17,7 +17,9 @@ const STOPWORDS = new Set(
     "organization organisation company firm business entity applicable " +
     "currently current ensure ensures ensured place process processes procedure procedures happen happens " +
     // Control-framework filler: "the organization employs mechanisms…", "organizational systems".
-    "employ employs employed employing mechanism mechanisms organizational organisational"
+    "employ employs employed employing mechanism mechanisms organizational organisational " +
+    // "ICT" (information and communication technology) qualifies everything in DORA-style rows: "ICT risk", "ICT-related incidents".
+    "ict"
   ).split(/\s+/),
 );
 
