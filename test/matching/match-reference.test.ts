@@ -110,11 +110,27 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       customerSide.test(entry.question) ||
       2 * entry.phrasings.filter((t) => customerSide.test(t)).length >= entry.phrasings.length;
     const audienceBonus = productAsk.test(analysis.ask) && forProductUsers ? 0.15 : 0;
+    // A best phrasing that names the other side of a contrast the ask names one side of (physical /
+    // logical, inbound / outbound, at rest / in transit), and not the asked side, loses 0.15.
+    const contrasts = [
+      ["physic", "logic"],
+      ["inbound", "outbound"],
+      ["§rest", "§transit"],
+    ].flatMap(([a, b]) => [
+      [a, b],
+      [b, a],
+    ]) as [string, string][];
+    const contradicted =
+      doc !== undefined &&
+      contrasts.some(
+        ([named, other]) => weights.get(named) === 1 && !weights.has(other) && doc.tf.has(other) && !doc.tf.has(named),
+      );
+    const contrastPenalty = contradicted ? 0.15 : 0;
     return [
       {
         entry,
         score,
-        relevance: relevanceOf(features) + policyBonus + audienceBonus - historyPenalty,
+        relevance: relevanceOf(features) + policyBonus + audienceBonus - historyPenalty - contrastPenalty,
         penalty: historyPenalty,
         features,
         matchedTerms: [...new Set([...shared, ...[...weights.keys()].filter((t) => terms.has(t))])],

@@ -133,6 +133,18 @@ describe("what the product lets customers' users do is not the internal control 
   });
 });
 
+describe("one side of a contrast is not answered by a phrasing about the other", () => {
+  it("physical access to facilities is not logical access to information assets", async () => {
+    const [top] = matchQuestion(
+      (await shippedLibrary()).index,
+      "Does the entity restrict physical access to facilities and protected information assets to authorized personnel?",
+      3,
+    );
+    expect(top?.entryId).not.toBe("access-control-policy");
+    expect(top?.entryId).toMatch(/physical/);
+  });
+});
+
 describe("a Content Security Policy is a browser header, not a security policy", () => {
   it.each(["Is there a written application security policy?", "Are security policies applied to the web application?"])(
     "%s does not match the CSP entry",

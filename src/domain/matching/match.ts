@@ -279,6 +279,8 @@ interface QueryShape {
    * asks about such a capability (then it is preferred); null otherwise.
    */
   readonly productEntries: Uint8Array | null;
+  /** Contrasting pairs the ask names one side of: [the side it names, the side it does not]. */
+  readonly contrasts: readonly (readonly [string, string])[];
   /** Per query term: w·qIdf, its part of the coverage sums. */
   readonly termMass: Float64Array;
   /** Per query term: 1 for a concept the ask names in full (weight 1), which conceptShare counts. */
@@ -311,6 +313,7 @@ function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): Quer
     asksForPolicy: query.analysis.intent === "governance" || ASKS_FOR_POLICY.test(query.analysis.ask) ? 1 : 0,
     pastEntries: PAST_EVENTS.test(`${query.analysis.ask} ${query.analysis.context}`) ? null : aboutThePast(index),
     productEntries: PRODUCT_CAPABILITY.test(query.analysis.ask) ? forProductUsers(index) : null,
+    contrasts: contrastsOf(query),
     termMass,
     askedConcept,
     focusMass,
@@ -393,11 +396,13 @@ function rank(
       : 0;
   const historyPenalty = shape.pastEntries !== null && shape.pastEntries[entry] === 1 ? HISTORY_PENALTY : 0;
   const audienceBonus = shape.productEntries !== null && shape.productEntries[entry] === 1 ? AUDIENCE_BONUS : 0;
+  const contrastPenalty =
+    docIndex >= 0 && contradicts(shape, index.questions.docs[docIndex]?.tf) ? CONTRAST_PENALTY : 0;
   return {
     entry,
     libraryEntry,
     score,
-    relevance: relevanceOf(features) + policyBonus + audienceBonus - historyPenalty,
+    relevance: relevanceOf(features) + policyBonus + audienceBonus - historyPenalty - contrastPenalty,
     penalty: historyPenalty,
     features,
   };
@@ -424,6 +429,33 @@ const aboutThePast = (index: MatchIndex): Uint8Array =>
   );
 
 /** A flag per entry of an index, worked out once and kept with the index. */
+/**
+ * Words that name one of two opposite things: "restrict physical access to facilities" is not
+ * answered by the phrasing "restrict logical access to protected information assets", however many
+ * other words they share. An entry whose best phrasing names the other side, and not the asked one,
+ * loses this much relevance (an entry that names both, or neither, loses nothing).
+ */
+const CONTRAST_PENALTY = 0.15;
+const CONTRASTS: readonly (readonly [string, string])[] = [
+  ["physic", "logic"],
+  ["inbound", "outbound"],
+  ["§rest", "§transit"],
+];
+function contrastsOf(query: Query): (readonly [string, string])[] {
+  const asked = (t: string) => query.weights.get(t) === 1;
+  const out: (readonly [string, string])[] = [];
+  for (const [a, b] of CONTRASTS) {
+    if (asked(a) && !query.weights.has(b)) out.push([a, b]);
+    else if (asked(b) && !query.weights.has(a)) out.push([b, a]);
+  }
+  return out;
+}
+function contradicts(shape: QueryShape, phrasing: ReadonlyMap<string, number> | undefined): boolean {
+  if (!phrasing) return false;
+  for (const [named, other] of shape.contrasts) if (phrasing.has(other) && !phrasing.has(named)) return true;
+  return false;
+}
+
 /**
  * A question about what the product lets its customers' users do ("Do you support RBAC for
  * end-users?", "Does your company provide customers with the ability to run their own scans?")
