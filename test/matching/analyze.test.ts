@@ -223,6 +223,15 @@ describe("asides and inner clauses (written here in this test's own words)", () 
     expect(a.context).toContain("partner portals");
   });
 
+  it("the management sign-off on a programme is context: the programme's topic is asked", () => {
+    const a = analyzeQuestion(
+      "Is there a badge management program that has been approved by management, communicated to constituents and an owner to maintain and review the program?",
+    );
+    expect(a.focus).not.toMatch(/approved|constituents|owner/);
+    expect(a.focus).toMatch(/badge management program/);
+    expect(a.context).toContain("approved by management");
+  });
+
   it("a trailing 'such that' clause is context", () => {
     const a = analyzeQuestion(
       "Are procedures for the rotation of on-call duties defined, implemented and evaluated such that no engineer carries pager duty two weeks in a row?",

@@ -285,6 +285,10 @@ const ASIDES = [
   // How often qualifies what is done ("network configurations reviewed at least annually"): the
   // practice is the topic. A frequency question ("how often…") is read by its intent, not here.
   /\b(at least |no less than |a minimum of )(once )?(annually|yearly|quarterly|monthly|weekly|daily|(a|per|every) (year|quarter|month|week)|every \w+ (months|years|weeks))\b|\b(and )?(periodically|on a (regular|periodic) basis)\b|\b(on )?(an? )?(daily|weekly|monthly|quarterly|annual|yearly|regular|periodic|ongoing|continuous)\s+basis\b/gi,
+  // The sign-off SIG-style rows put on every programme ("Is there an asset management program
+  // that has been approved by management, communicated to constituents and an owner to maintain and
+  // review the program?"): the programme's topic is what is asked.
+  /,? ?\b((that|which) )?((has|have) )?(been )?(formally )?(approved|endorsed|sanctioned) by (senior |executive |top )?(management|leadership|the board)(,? (communicated|distributed|disseminated) to (its |all )?(constituents|staff|employees|personnel|stakeholders))?(,? (and )?(with )?(an|a designated) owner( assigned)?( to maintain and review (it|the program|the programme|the policy|the plan|this program))?)?/gi,
   /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
 ];
 
