@@ -60,6 +60,25 @@ describe("drafting a yes/no question from an entry whose answer is a fact", () =
     expect(d.notes.join(" ")).toMatch(/falls short of what the question asks \("at least 24 months"\)/);
   });
 
+  it("answers Yes when the question asks only that a period or frequency be defined", () => {
+    for (const text of [
+      "Are audit logs kept for a defined time period?",
+      "Are audit logs kept for an organization-defined retention period?",
+      "Are audit logs archived periodically?",
+    ]) {
+      const d = draftAnswer(yesNo(text), logs, "x", 0.95);
+      expect(d).toMatchObject({ status: "drafted", value: "Yes" });
+      expect(d.notes.join(" ")).toMatch(
+        /asks for a defined period or frequency, which the entry states \("12 months"\)/,
+      );
+    }
+    // A short that is no measure ("Partially") is not a defined period.
+    const partly = entry("Partially", "Some logs are kept.");
+    expect(draftAnswer(yesNo("Are audit logs kept for a defined time period?"), partly, "x", 0.95).status).toBe(
+      "needs_review",
+    );
+  });
+
   it("still asks a person when the question names no bound", () => {
     const d = draftAnswer(yesNo("Are audit logs kept only on the hosts that write them?"), logs, "x", 0.95);
     expect(d).toMatchObject({ status: "needs_review", value: null });

@@ -8,6 +8,13 @@ import { choiceFromText, invertYesNo, isYesNoSet, mapShortAnswer, polarityOf, st
 
 export type AnswerStatus = "drafted" | "needs_review" | "no_match";
 
+/** A period, frequency or number a question asks to exist without setting it. */
+const UNSPECIFIED_PARAMETER =
+  /\b(an? |the )?(defined|specified|set|documented|organi[sz]ation(al)?[- ]defined|fixed|predetermined|pre-determined|agreed|specific|established|minimum|required) (time |retention )?(periods?|frequenc(y|ies)|intervals?|timeframes?|time frames?|schedules?|durations?|number)\b|\b(regularly|periodically|on a (regular|periodic|scheduled) basis|routinely|on a schedule)\b/i;
+/** A short answer that is a measure: a duration, a frequency or a count. */
+const MEASURE =
+  /\d|\b(hourly|daily|weekly|monthly|quarterly|annually|yearly|continuous(ly)?|real[- ]time|every|within|hours?|days?|weeks?|months?|years?)\b/i;
+
 export interface DraftThresholds {
   /** At or above: drafted. */
   readonly draft: number;
@@ -139,11 +146,18 @@ export function draftAnswer(
   if (polarityOf(short) === "other") {
     // A choice-style short ("Annually", "Within 24 hours") answers a yes/no question only when the
     // question itself names that value ("Is the DR plan tested at least annually?").
-    if (!statesValue(question.text, short)) {
+    if (statesValue(question.text, short)) {
+      notes.push(`the question names the entry's own answer ("${short}"), so it is answered Yes`);
+    } else if (UNSPECIFIED_PARAMETER.test(question.text) && MEASURE.test(short)) {
+      // "Are audit records retained for a defined time period?" of an entry that answers "12 months":
+      // the question sets no bound, only asks that there be one, and the entry states it.
+      notes.push(
+        `the question asks for a defined period or frequency, which the entry states ("${short}"): answered Yes`,
+      );
+    } else {
       notes.push(`the entry answers "${short}", not Yes/No; please choose the value`);
       return { status: "needs_review", value: null, text: entry.answer, notes };
     }
-    notes.push(`the question names the entry's own answer ("${short}"), so it is answered Yes`);
     short = "Yes";
   }
   if (question.kind === "yes_no" && invertedOnlyByIntensifier(form.ask ?? question.text, matchedText, entry.question)) {
