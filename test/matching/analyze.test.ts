@@ -223,6 +223,15 @@ describe("asides and inner clauses (written here in this test's own words)", () 
     expect(a.context).toContain("partner portals");
   });
 
+  it("NIST's '-1' policy template reads the policy's topic, not its standard contents", () => {
+    const a = analyzeQuestion(
+      "Does the organization develop, document, and disseminate a media protection policy that addresses purpose, scope, roles, responsibilities, management commitment, coordination among organizational entities, and compliance?",
+    );
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toBe("media protection");
+    expect(a.context).toContain("management commitment");
+  });
+
   it("the management sign-off on a programme is context: the programme's topic is asked", () => {
     const a = analyzeQuestion(
       "Is there a badge management program that has been approved by management, communicated to constituents and an owner to maintain and review the program?",

@@ -285,6 +285,10 @@ const ASIDES = [
   // How often qualifies what is done ("network configurations reviewed at least annually"): the
   // practice is the topic. A frequency question ("how often…") is read by its intent, not here.
   /\b(at least |no less than |a minimum of )(once )?(annually|yearly|quarterly|monthly|weekly|daily|(a|per|every) (year|quarter|month|week)|every \w+ (months|years|weeks))\b|\b(and )?(periodically|on a (regular|periodic) basis)\b|\b(on )?(an? )?(daily|weekly|monthly|quarterly|annual|yearly|regular|periodic|ongoing|continuous)\s+basis\b/gi,
+  // The contents NIST's "-1" controls list for every policy ("an access control policy that addresses
+  // purpose, scope, roles, responsibilities, management commitment, coordination … and compliance"):
+  // the same for every topic, so the policy's topic is what is asked.
+  /,? ?\b(that|which) (addresses|covers|includes|defines) (the )?(purpose|scope),? (and )?(scope|purpose|roles)\b[^?;]*/gi,
   // The sign-off SIG-style rows put on every programme ("Is there an asset management program
   // that has been approved by management, communicated to constituents and an owner to maintain and
   // review the program?"): the programme's topic is what is asked.
@@ -345,11 +349,13 @@ const PLAIN_TEMPLATE_VERBS: readonly (readonly [RegExp, string])[] = [
   [/\bkept (up[\s-]to[\s-]date|current)\b/g, "maintained"],
   [/\b(written down|set down in writing|recorded in writing)\b/g, "documented"],
   [/\bsigned off\b/g, "approved"],
+  // NIST SP 800-53's "-1" controls: "develop, document, and disseminate a <topic> policy".
+  [/\bdevelops?,? documents?,? and disseminates?\b/g, "established, documented and communicated"],
   [/\b(made known|explained) to (all )?(staff|personnel|employees|the workforce)\b/g, "communicated"],
 ];
 /** Any of the phrases above: most questions have none, and then no replacement runs. */
 const ANY_PLAIN_TEMPLATE_VERB =
-  /\b(put into|effectiveness|kept (up|current)|written down|set down|recorded in writing|signed off|made known|explained to)\b/;
+  /\b(put into|effectiveness|kept (up|current)|written down|set down|recorded in writing|signed off|made known|explained to|disseminates?)\b/;
 const canonicalTemplateVerbs = (text: string): string =>
   ANY_PLAIN_TEMPLATE_VERB.test(text)
     ? PLAIN_TEMPLATE_VERBS.reduce((t, [pattern, verb]) => t.replace(pattern, verb), text)
