@@ -475,7 +475,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bdata (residency|localization|localisation|location|sovereignty)\b/,
     // "Where is customer data physically stored?", "where will our information be hosted?": "where"
     // asked, not a relative clause ("tour the facility where our data is hosted" is about visits).
-    /(?:^|[,;:(]\s*|\b(?:and|or|us|please|describe|specify|indicate|state|confirm|explain|list|know)\s+)where\b[^?.]{0,40}\b(data|information|content|records)\b[^?.]{0,25}\b(stored|hosted|located|kept|held|reside|resides)\b/,
+    /\bwhere\b(?<=(?:^|[,;:(]\s*|\b(?:and|or|us|please|describe|specify|indicate|state|confirm|explain|list|know)\s+)where)[^?.]{0,40}\b(data|information|content|records)\b[^?.]{0,25}\b(stored|hosted|located|kept|held|reside|resides)\b/,
     // Data (not people) kept somewhere: "institutional data be stored on servers located outside the
     // United States", "is customer data hosted in the EU?". Without it the words "located outside the
     // United States" led to where the staff are.
