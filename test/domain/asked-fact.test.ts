@@ -16,6 +16,8 @@ describe("asked fact", () => {
     ["What was the annual cost of your awareness programme?", "amount"],
     ["Please give your ISO certificate number.", "identifier"],
     ["Name each open finding by finding number.", "identifier"],
+    ["List the browser libraries on the sign-in page, with versions.", "version"],
+    ["Which version of the endpoint agent is deployed?", "version"],
     ["Do you carry cyber insurance?", null],
     ["How much of the codebase is scanned?", null],
     ["Is a certificate issued for each disposed drive?", null],
@@ -39,6 +41,8 @@ describe("asked fact", () => {
     ["The exercise ran on 12 May and again in Sept.", "date", true],
     ["The report covers {{soc2.period}}.", "date", true],
     ["Our ISO/IEC 27001:2022 certificate was issued in 2025 by an accredited body.", "identifier", false],
+    ["Connections use TLS 1.2 or higher.", "version", true],
+    ["Libraries are scanned for known vulnerabilities.", "version", false],
     ["98% of laptops run the agent.", "percentage", true],
     ["All laptops run the agent.", "percentage", false],
   ] as const)("'%s' states a %s: %s", (text, kind, states) => {

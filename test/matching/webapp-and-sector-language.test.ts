@@ -124,7 +124,12 @@ describe("what the product lets customers' users do is not the internal control 
       "customer-pentesting",
     ],
     ["Is audit logging enabled for customer admin actions within the application?", "customer-audit-logs"],
-    // The internal control when the question is about staff, and CIS's "end-user devices" are staff laptops.
+    // The internal control when the question is about staff or about what is logged, and CIS's
+    // "end-user devices" are staff laptops.
+    [
+      "Does the application log authentication events, permission changes and administrative actions?",
+      "security-logging",
+    ],
     ["Do you enforce RBAC internally?", "access-control-policy"],
     ["Do end-user devices lock after a period of inactivity?", "session-timeout-staff"],
   ])("%s → %s", async (text, entry) => {

@@ -7,7 +7,7 @@ import { normalizeText } from "../matching/tokenize.js";
  * last year?" is not answered by the incident response plan): such a draft goes to a reviewer.
  * This reads the kind of fact, not the topic, so it holds for wordings nobody wrote a rule for.
  */
-export type FactKind = "count" | "date" | "percentage" | "amount" | "identifier";
+export type FactKind = "count" | "date" | "percentage" | "amount" | "identifier" | "version";
 
 /** Each kind in a reviewer's words. */
 export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
@@ -16,6 +16,7 @@ export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
   percentage: "percentage",
   amount: "sum of money",
   identifier: "reference number",
+  version: "version",
 };
 
 const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
@@ -36,6 +37,11 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     kind: "identifier",
     pattern:
       /\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (numbers?|no|ids?|identifiers?)\b/,
+  },
+  {
+    // "List the libraries loaded on the login page, with versions", "Which version of the agent runs?"
+    kind: "version",
+    pattern: /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\bversion numbers?\b|\b(which|what) (exact |current )?versions?\b/,
   },
   {
     kind: "count",
@@ -74,6 +80,8 @@ const STATES: Record<FactKind, (t: string) => boolean> = {
   percentage: (t) => /%|\bper ?cent\b/.test(t),
   // Read per document by identifierStated (the noun decides), so any code counts here.
   identifier: (t) => /\{\{[^}]*\}\}|\b([a-z]+[-/]?\d{3,}|\d{4,})\b/.test(t.replace(NAMED_NUMBERS, " ")),
+  // A dotted number ("TLS 1.2", "v3.4.1"): named numbers are versions here, so nothing is removed.
+  version: (t) => /\bv?\d+(\.\d+)+\b|\bversion \d/.test(t),
   amount: (t) => /[$€£]\s?\d|\b\d[\d,.]*\s?(usd|eur|gbp|dollars|euros|pounds|million|thousand|k)\b/.test(t),
 };
 
