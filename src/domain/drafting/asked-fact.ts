@@ -41,7 +41,8 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
     // "List the libraries loaded on the login page, with versions", "Which version of the agent runs?"
     kind: "version",
-    pattern: /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\bversion numbers?\b|\b(which|what) (exact |current )?versions?\b/,
+    pattern:
+      /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\bversion numbers?\b|\b(which|what) (exact |current )?versions?\b/,
   },
   {
     kind: "count",
