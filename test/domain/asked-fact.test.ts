@@ -14,6 +14,7 @@ describe("asked fact", () => {
     ["Is cyber cover of €2 million or more in place?", "amount"],
     ["How much did the last penetration test cost you?", "amount"],
     ["What was the annual cost of your awareness programme?", "amount"],
+    ["State the policy limit and the carrier of your cyber insurance.", "amount"],
     ["Please give your ISO certificate number.", "identifier"],
     ["Name each open finding by finding number.", "identifier"],
     ["List the browser libraries on the sign-in page, with versions.", "version"],

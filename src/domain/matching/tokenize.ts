@@ -176,6 +176,9 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bmulti-(tenant\w*)\b/g, "multi$1"],
   [/\bransom[\s-]ware\b/g, "ransomware"],
   [/\bset[\s-]up\b/g, "setup"],
+  // "own" as a verb ("Do you own and operate the data centres?") is the question's point; as an
+  // adjective ("our own systems") it is filler and stays a stopword.
+  [/\b(you|we|they|vendor|supplier|company|organi[sz]ation) own\b/g, "$1 owned"],
   // A Content Security Policy is a browser header, not a security policy: one token, so that "an
   // application security policy" does not match it on "security" and "policy".
   [/\bcontent[\s-]security[\s-]polic(y|ies)\b/g, "csp"],
