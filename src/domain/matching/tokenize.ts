@@ -186,6 +186,11 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   // Abbreviations of buyers' one-line rows ("Key mgmt", "Min. TLS version", "prod env access"). "min"
   // and "max" after a number are minutes and a maximum count, left alone.
   [/\bmgm?t\b/g, "management"],
+  [/\bcert\b/g, "certificate"],
+  [/\b(iso|ssl|tls|pci|x\.?509) certs\b/g, "$1 certificates"],
+  [/\bon[\s-]?prem\b/g, "on premises"],
+  // "ISO27001", "SOC2" written as one word are the standard and its number.
+  [/\b(iso|soc)(\d{1,5})\b/g, "$1 $2"],
   [/\bpwds?\b/g, "password"],
   [/\bprod\b/g, "production"],
   [/\benvs?\b/g, "environment"],
