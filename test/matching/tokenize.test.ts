@@ -57,9 +57,10 @@ describe("security vocabulary", () => {
       tokenize("happen")[0] ?? "happen",
     );
     // Terse CRM labels: "ISO27001 cert", "SOC2", "On-prem option".
-    expect(tokenize("ISO27001 cert")).toEqual(tokenize("ISO 27001 certificate"));
-    expect(tokenize("SOC2 report")).toEqual(tokenize("SOC 2 report"));
-    expect(tokenize("On-prem option")).toEqual(tokenize("on-premises option"));
+    const words = (text: string) => tokenize(text).filter((t) => !t.startsWith("§"));
+    expect(words("ISO27001 cert")).toEqual(words("ISO 27001 certificate"));
+    expect(words("SOC2 report")).toEqual(words("SOC 2 report"));
+    expect(words("On-prem option")).toEqual(words("on-premises option"));
     // "own" the verb is the point of the question; "own" the adjective is filler.
     expect(tokenize("Do you own the data centres?")).toContain(tokenize("owned")[0]);
     expect(tokenize("Do staff use their own laptops?")).not.toContain(tokenize("owned")[0]);
