@@ -116,6 +116,9 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       ["physic", "logic"],
       ["inbound", "outbound"],
       ["§rest", "§transit"],
+      ["personnel", "§subprocessor"],
+      ["staff", "§subprocessor"],
+      ["employe", "§subprocessor"],
     ].flatMap(([a, b]) => [
       [a, b],
       [b, a],

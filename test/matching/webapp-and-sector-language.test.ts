@@ -148,6 +148,18 @@ describe("one side of a contrast is not answered by a phrasing about the other",
     expect(top?.entryId).not.toBe("access-control-policy");
     expect(top?.entryId).toMatch(/physical/);
   });
+
+  it("where the staff are is not where the sub-processors are", async () => {
+    const { index } = await shippedLibrary();
+    const [staff] = matchQuestion(
+      index,
+      "Will any personnel with access to our data be located outside the United States? If yes, name the countries.",
+      3,
+    );
+    expect(staff?.entryId).toBe("personnel-location");
+    const [subs] = matchQuestion(index, "Do any sub-processors process our data outside the US or EU?", 3);
+    expect(subs?.entryId).toBe("subprocessors-outside-us-eu");
+  });
 });
 
 describe("a Content Security Policy is a browser header, not a security policy", () => {

@@ -440,6 +440,10 @@ const CONTRASTS: readonly (readonly [string, string])[] = [
   ["physic", "logic"],
   ["inbound", "outbound"],
   ["§rest", "§transit"],
+  // Whose location or conduct is asked: the staff's, or the sub-processors'.
+  ["personnel", "§subprocessor"],
+  ["staff", "§subprocessor"],
+  ["employe", "§subprocessor"],
 ];
 function contrastsOf(query: Query): (readonly [string, string])[] {
   const asked = (t: string) => query.weights.get(t) === 1;
