@@ -61,6 +61,7 @@ describe("security vocabulary", () => {
     expect(words("ISO27001 cert")).toEqual(words("ISO 27001 certificate"));
     expect(words("SOC2 report")).toEqual(words("SOC 2 report"));
     expect(words("On-prem option")).toEqual(words("on-premises option"));
+    expect(words("Which TSCs are covered?")).toEqual(words("Which trust services criteria are covered?"));
     // "own" the verb is the point of the question; "own" the adjective is filler.
     expect(tokenize("Do you own the data centres?")).toContain(tokenize("owned")[0]);
     expect(tokenize("Do staff use their own laptops?")).not.toContain(tokenize("owned")[0]);

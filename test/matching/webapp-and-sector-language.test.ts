@@ -95,6 +95,11 @@ describe("the buyer's own records, tenant values and named people", () => {
     expect(outOfScope("Give us the name and phone number of each administrator.")).not.toBeNull();
     expect(outOfScope("On which date does the next penetration test start?")).not.toBeNull();
     expect(outOfScope("Which date format does the export use?")).toBeNull();
+    // A product feature is out of scope, its security side is not.
+    expect(outOfScope("Can we export dashboards to Excel?")).not.toBeNull();
+    expect(
+      outOfScope("When data is exported to CSV, are formulas in cells neutralised to prevent injection?"),
+    ).toBeNull();
     expect(outOfScope("Do you give each administrator a named account?")).toBeNull();
   });
 });

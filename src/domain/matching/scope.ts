@@ -12,6 +12,8 @@ interface OutOfScope {
   readonly patterns: readonly RegExp[];
   /** Tested on the ask only (a long question's context sentences may name such things in passing). */
   readonly askOnly?: boolean;
+  /** The rule does not apply when the question also names this (a security side of the feature). */
+  readonly unless?: RegExp;
 }
 
 const RULES: readonly OutOfScope[] = [
@@ -115,6 +117,9 @@ const RULES: readonly OutOfScope[] = [
   },
   {
     reason: "asks about a product feature unrelated to security",
+    // "If users can export data to CSV, are formulas in cells neutralised?" is about the export's security.
+    unless:
+      /\b(inject\w*|formulas?|malicious|sanitis\w*|sanitiz\w*|escap\w*|encrypt\w*|secur\w*|authenticat\w*|permissions?|access control)\b/,
     patterns: [
       /\bdark mode\b/,
       /\bexport (to|as|into) (excel|csv|pdf|powerpoint)\b/,
@@ -153,6 +158,9 @@ const RULES: readonly OutOfScope[] = [
 export function outOfScope(text: string, ask: string = text): string | null {
   const t = normalizeText(text);
   const a = normalizeText(ask);
-  for (const rule of RULES) if (rule.patterns.some((p) => p.test(rule.askOnly ? a : t))) return rule.reason;
+  for (const rule of RULES) {
+    const read = rule.askOnly ? a : t;
+    if (rule.patterns.some((p) => p.test(read)) && !rule.unless?.test(read)) return rule.reason;
+  }
   return null;
 }

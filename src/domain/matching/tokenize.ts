@@ -189,6 +189,7 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bcert\b/g, "certificate"],
   [/\b(iso|ssl|tls|pci|x\.?509) certs\b/g, "$1 certificates"],
   [/\bon[\s-]?prem\b/g, "on premises"],
+  [/\btscs?\b/g, "trust services criteria"],
   // "ISO27001", "SOC2" written as one word are the standard and its number.
   [/\b(iso|soc)(\d{1,5})\b/g, "$1 $2"],
   [/\bpwds?\b/g, "password"],
