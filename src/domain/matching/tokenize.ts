@@ -195,7 +195,7 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   // A SOC without a number or report is a security operations centre, not a SOC 1/2/3 report.
   [
     /\bsocs?\b(?! ?(1|2|3|i|ii|iii|type|reports?|audits?|examinations?|attestations?|compliance|certif\w*)\b)/g,
-    "security operations centre",
+    "security operations center",
   ],
   [/\bpwds?\b/g, "password"],
   [/\bprod\b/g, "production"],
