@@ -19,6 +19,10 @@ export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
   version: "version",
 };
 
+/** A document's or a finding's own number; group 1 is the noun, which statesFact reads too. */
+const IDENTIFIER_ASK =
+  /\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (?:numbers?|no|ids?|identifiers?)\b/;
+
 const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
     kind: "percentage",
@@ -35,8 +39,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     // A document's or a finding's own number ("Quote your certificate number", "list the findings by
     // finding number"): a text that names the document but no code of it does not answer.
     kind: "identifier",
-    pattern:
-      /\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (numbers?|no|ids?|identifiers?)\b/,
+    pattern: IDENTIFIER_ASK,
   },
   {
     // "List the libraries loaded on the login page, with versions", "Which version of the agent runs?"
@@ -79,7 +82,7 @@ const STATES: Record<FactKind, (t: string) => boolean> = {
   // A year, a month, an ISO date, or a placeholder the library fills with an artifact's date.
   date: (t) => /\b(19|20)\d{2}\b/.test(t) || MONTHS.test(t) || /\{\{/.test(t),
   percentage: (t) => /%|\bper ?cent\b/.test(t),
-  // Read per document by identifierStated (the noun decides), so any code counts here.
+  // Any code or placeholder; statesFact reads it after the asked noun when the ask names one.
   identifier: (t) => /\{\{[^}]*\}\}|\b([a-z]+[-/]?\d{3,}|\d{4,})\b/.test(t.replace(NAMED_NUMBERS, " ")),
   // A dotted number ("TLS 1.2", "v3.4.1"): named numbers are versions here, so nothing is removed.
   version: (t) => /\bv?\d+(\.\d+)+\b|\bversion \d/.test(t),
@@ -92,9 +95,6 @@ export function askedFact(ask: string): FactKind | null {
   return ASKS.find((a) => a.pattern.test(t))?.kind ?? null;
 }
 
-const IDENTIFIER_NOUN =
-  /\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (?:numbers?|no|ids?|identifiers?)\b/;
-
 /**
  * Whether an answer text states a fact of that kind. For a reference number, the text must give a
  * code (or the library's placeholder for one) right after the same noun the question asks about:
@@ -104,7 +104,7 @@ const IDENTIFIER_NOUN =
 export function statesFact(answer: string, kind: FactKind, ask = ""): boolean {
   const text = normalizeText(answer);
   if (kind !== "identifier") return STATES[kind](text);
-  const noun = IDENTIFIER_NOUN.exec(normalizeText(ask))?.[1];
+  const noun = IDENTIFIER_ASK.exec(normalizeText(ask))?.[1];
   if (!noun) return STATES.identifier(text);
   const stem = noun.slice(0, Math.max(4, noun.length - 2));
   return new RegExp(

@@ -428,7 +428,6 @@ const aboutThePast = (index: MatchIndex): Uint8Array =>
       PAST_EVENTS.test(e.question) && 2 * e.phrasings.filter((t) => PAST_EVENTS.test(t)).length >= e.phrasings.length,
   );
 
-/** A flag per entry of an index, worked out once and kept with the index. */
 /**
  * Words that name one of two opposite things: "restrict physical access to facilities" is not
  * answered by the phrasing "restrict logical access to protected information assets", however many
@@ -481,6 +480,7 @@ const forProductUsers = (index: MatchIndex): Uint8Array =>
     return CUSTOMER_SIDE.test(e.question) || side * 2 >= e.phrasings.length;
   });
 
+/** A flag per entry of an index, worked out once and kept with the index. */
 function flagsPerEntry(
   cache: WeakMap<MatchIndex, Uint8Array>,
   index: MatchIndex,
