@@ -65,6 +65,7 @@ describe("security vocabulary", () => {
     // A bare SOC is a security operations centre; a numbered one is the report.
     expect(words("Do you have a SOC?")).toEqual(words("Do you have a security operations centre?"));
     expect(words("Do you have a SOC 2 report?")).toContain("soc");
+    expect(words("Do you have a SOC-2 report?")).toEqual(words("Do you have a SOC 2 report?"));
     // "own" the verb is the point of the question; "own" the adjective is filler.
     expect(tokenize("Do you own the data centres?")).toContain(tokenize("owned")[0]);
     expect(tokenize("Do staff use their own laptops?")).not.toContain(tokenize("owned")[0]);

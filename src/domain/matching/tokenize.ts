@@ -191,10 +191,10 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bon[\s-]?prem\b/g, "on premises"],
   [/\btscs?\b/g, "trust services criteria"],
   // "ISO27001", "SOC2" written as one word are the standard and its number.
-  [/\b(iso|soc)(\d{1,5})\b/g, "$1 $2"],
+  [/\b(iso|soc)-?(\d{1,5})\b/g, "$1 $2"],
   // A SOC without a number or report is a security operations centre, not a SOC 1/2/3 report.
   [
-    /\bsocs?\b(?! ?(1|2|3|i|ii|iii|type|reports?|audits?|examinations?|attestations?|compliance|certif\w*)\b)/g,
+    /\bsocs?\b(?![\s-]?(1|2|3|i|ii|iii|type|reports?|audits?|examinations?|attestations?|compliance|certif\w*)\b)/g,
     "security operations center",
   ],
   [/\bpwds?\b/g, "password"],
