@@ -111,22 +111,25 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       2 * entry.phrasings.filter((t) => customerSide.test(t)).length >= entry.phrasings.length;
     const audienceBonus = productAsk.test(analysis.ask) && forProductUsers ? 0.15 : 0;
     // A best phrasing that names the other side of a contrast the ask names one side of (physical /
-    // logical, inbound / outbound, at rest / in transit), and not the asked side, loses 0.15.
-    const contrasts = [
-      ["physic", "logic"],
-      ["inbound", "outbound"],
-      ["§rest", "§transit"],
-      ["personnel", "§subprocessor"],
-      ["staff", "§subprocessor"],
-      ["employe", "§subprocessor"],
+    // logical, inbound / outbound, at rest / in transit, the staff / the sub-processors), and none of
+    // the asked side, loses 0.15.
+    const sides = [
+      [["physic"], ["logic"]],
+      [["inbound"], ["outbound"]],
+      [["§rest"], ["§transit"]],
+      [["personnel", "staff", "employe"], ["§subprocessor"]],
     ].flatMap(([a, b]) => [
       [a, b],
       [b, a],
-    ]) as [string, string][];
+    ]) as [string[], string[]][];
     const contradicted =
       doc !== undefined &&
-      contrasts.some(
-        ([named, other]) => weights.get(named) === 1 && !weights.has(other) && doc.tf.has(other) && !doc.tf.has(named),
+      sides.some(
+        ([named, other]) =>
+          named.some((t) => weights.get(t) === 1) &&
+          !other.some((t) => weights.has(t)) &&
+          other.some((t) => doc.tf.has(t)) &&
+          !named.some((t) => doc.tf.has(t)),
       );
     const contrastPenalty = contradicted ? 0.15 : 0;
     return [

@@ -279,8 +279,8 @@ interface QueryShape {
    * asks about such a capability (then it is preferred); null otherwise.
    */
   readonly productEntries: Uint8Array | null;
-  /** Contrasting pairs the ask names one side of: [the side it names, the side it does not]. */
-  readonly contrasts: readonly (readonly [string, string])[];
+  /** Contrasts the ask names one side of: [the side it names, the side it does not]. */
+  readonly contrasts: readonly (readonly [readonly string[], readonly string[]])[];
   /** Per query term: w·qIdf, its part of the coverage sums. */
   readonly termMass: Float64Array;
   /** Per query term: 1 for a concept the ask names in full (weight 1), which conceptShare counts. */
@@ -435,27 +435,30 @@ const aboutThePast = (index: MatchIndex): Uint8Array =>
  * loses this much relevance (an entry that names both, or neither, loses nothing).
  */
 const CONTRAST_PENALTY = 0.15;
-const CONTRASTS: readonly (readonly [string, string])[] = [
-  ["physic", "logic"],
-  ["inbound", "outbound"],
-  ["§rest", "§transit"],
+/** Each contrast's two sides, a side being the tokens that name it. */
+type Side = readonly string[];
+const CONTRASTS: readonly (readonly [Side, Side])[] = [
+  [["physic"], ["logic"]],
+  [["inbound"], ["outbound"]],
+  [["§rest"], ["§transit"]],
   // Whose location or conduct is asked: the staff's, or the sub-processors'.
-  ["personnel", "§subprocessor"],
-  ["staff", "§subprocessor"],
-  ["employe", "§subprocessor"],
+  [["personnel", "staff", "employe"], ["§subprocessor"]],
 ];
-function contrastsOf(query: Query): (readonly [string, string])[] {
-  const asked = (t: string) => query.weights.get(t) === 1;
-  const out: (readonly [string, string])[] = [];
+const namesSide = (tokens: { has(t: string): boolean }, side: Side) => side.some((t) => tokens.has(t));
+/** The contrasts whose one side the ask names and whose other side the question does not: [named, other]. */
+function contrastsOf(query: Query): (readonly [Side, Side])[] {
+  const asked = { has: (t: string) => query.weights.get(t) === 1 };
+  const out: (readonly [Side, Side])[] = [];
   for (const [a, b] of CONTRASTS) {
-    if (asked(a) && !query.weights.has(b)) out.push([a, b]);
-    else if (asked(b) && !query.weights.has(a)) out.push([b, a]);
+    if (namesSide(asked, a) && !namesSide(query.weights, b)) out.push([a, b]);
+    else if (namesSide(asked, b) && !namesSide(query.weights, a)) out.push([b, a]);
   }
   return out;
 }
 function contradicts(shape: QueryShape, phrasing: ReadonlyMap<string, number> | undefined): boolean {
   if (!phrasing) return false;
-  for (const [named, other] of shape.contrasts) if (phrasing.has(other) && !phrasing.has(named)) return true;
+  for (const [named, other] of shape.contrasts)
+    if (namesSide(phrasing, other) && !namesSide(phrasing, named)) return true;
   return false;
 }
 
