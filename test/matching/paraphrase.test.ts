@@ -166,6 +166,8 @@ describe("the buyer's own site and systems", () => {
   it.each([
     "Which firewall rule in our network drops your callback requests?",
     "Will your support engineers work on-site at our offices every week?",
+    "Who at our company should receive your security notices?",
+    "Which of our internal business processes will send personal data to your platform?",
   ])("%s → no_match", async (text) => {
     const a = await answer(text);
     expect(a.status).toBe("no_match");
@@ -179,6 +181,11 @@ describe("the buyer's own site and systems", () => {
   ])("%s → no_match (costs, colours, work built for the buyer)", async (text) => {
     const a = await answer(text);
     expect(a.status).toBe("no_match");
+  });
+
+  it("who in the vendor's own company is still the vendor's to answer", async () => {
+    const a = await answer("Who in your company is responsible for information security?", "free_text");
+    expect(a.status).toBe("drafted");
   });
 
   it("a deployment option inside the buyer's data center is still the vendor's to answer", async () => {

@@ -73,6 +73,9 @@ const RULES: readonly OutOfScope[] = [
       /\b(meets?|meet|satisf\w+) (your|our) requirements\b/,
       // "Which firewall rule in our environment…": a particular of the buyer's systems.
       /\b(which|what)\b.*\b(in|on|within|inside|across) (our|my) (own )?(environment|network|tenant|infrastructure|firewalls?|estate)\b/,
+      // "Who at our company should receive…", "Which of our internal processes…": the buyer's own people and processes.
+      /\b(who|which|what) (\w+ )?(at|in|within) (our|my) (company|organi[sz]ation|institution|firm|business|side|end)\b/,
+      /\bwhich of our (own |internal )*(business )?(processes|departments|teams|business units|people)\b/,
       // Work at the buyer's site ("on-site staff at our premises") is agreed in the contract.
       /\b(at|on|to|in) (our|my) (premises|sites?|offices?|facilit(y|ies)|campus|buildings?)\b/,
     ],
