@@ -145,6 +145,18 @@ describe("inversion", () => {
     expect(weakPracticeSense("Do admins share accounts?")).toBe(true);
   });
 
+  it("removable media named as the object of a rule, and deprecated cryptography curbed, are good practice", () => {
+    for (const text of [
+      "Are clear desk rules for papers and removable media, and clear screen rules for devices, defined and enforced?",
+      "Is there a policy for removable media that requires encryption?",
+      "Does the cryptographic standard specify approved algorithms and prohibit deprecated primitives?",
+      "Are deprecated ciphers disabled on every endpoint?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    for (const text of ["Are deprecated ciphers still in use?", "Are weak algorithms such as MD5 used anywhere?"])
+      expect(weakPracticeSense(text), text).toBe(true);
+  });
+
   it("'excluded from', 'refrain from' and 'avoid' negate the practice", () => {
     expect(
       isInverted("Is customer data excluded from AI model training?", "Do you use customer data to train AI models?"),
