@@ -283,6 +283,7 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Is MFA enforced only for some administrators?",
     "Are restore tests sometimes skipped?",
     "Is on-call cover provided by a single engineer?",
+    "Are there service accounts with no owner?",
   ])("%s asks about an exception", (text) => {
     expect(asksAboutExceptions(text)).toBe(true);
   });
@@ -292,6 +293,8 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Is admin access removed when an engineer changes role?",
     "Are accounts disabled after 30 days of inactivity?",
     "Is privileged access granted just in time and automatically expired?",
+    "Are duties segregated so that no single person can both make and approve a change?",
+    "Are development and production in separate accounts with no network path between them?",
   ])("%s asks about the practice", (text) => {
     expect(asksAboutExceptions(text)).toBe(false);
   });

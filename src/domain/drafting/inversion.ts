@@ -170,10 +170,12 @@ const EXCEPTION_SHAPES = [
   // the scope ("only to some databases", "only on the same server"), now and then ("sometimes
   // forgotten"), by one person, or left to someone else ("rely on customers to report").
   /\bwithout (?!(undue |unreasonable |unnecessary |any )?delay|interrupt|downtime|impact|affecting|disrupt|(any )?(data )?loss|user (action|interaction)|manual|the need|needing|having to|requiring|exposing|revealing|storing|sharing)/,
-  /\b(with|has|have|had) no\b|\bno (\w+ )?(expiry|expiration|end date|limits?|owners?|review|approval|logging|encryption|passwords?|authentication|follow[\s-]?up|records?|evidence|oversight)\b/,
+  // "…with no network path between them" is isolation, the safeguard itself.
+  /\b(with|has|have|had) no\b(?! (direct |network |logical )*(paths?|routes?|connectivity|connections?|access) (between|to|from)\b)|\bno (\w+ )?(expiry|expiration|end date|limits?|owners?|review|approval|logging|encryption|passwords?|authentication|follow[\s-]?up|records?|evidence|oversight)\b/,
   /\bonly (to |on |for |in |at |with )?(some|a few|certain|selected|part|the same)\b|\bpartial(ly)?\b|\b(just|merely|still) a (draft|template|plan on paper)\b/,
   /\b(sometimes|occasionally|at times|not always|from time to time|now and then)\b/,
-  /\b(a )?single (person|individual|engineer|employee|administrator|admin|point of failure)\b|\bone person\b/,
+  // "…so that no single person can both make and approve" is segregation of duties, not the lapse.
+  /(?<!\bno )\b(a )?single (person|individual|engineer|employee|administrator|admin|point of failure)\b|(?<!\bno )\bone person\b/,
   /\b(unreachable|unavailable|forgotten|neglected|overlooked|tolerated|unattended)\b/,
   /\brel(y|ies|ying) on (the )?(customers?|users?|third parties|vendors?|clients?) to\b/,
   /\badmin(istrator|istrative)? (rights|privileges|access)\b.*\b(everyday|all|regular|standard|normal|end) users\b/,
