@@ -157,6 +157,15 @@ describe("inversion", () => {
       expect(weakPracticeSense(text), text).toBe(true);
   });
 
+  it("a negation in a purpose clause states what the safeguard achieves, not the weak practice", () => {
+    expect(
+      weakPracticeSense("Are logs shipped to a separate account with Object Lock so admins can't delete them?"),
+    ).toBe(false);
+    expect(weakPracticeSense("Are accounts configured so that shared accounts cannot be used?")).toBe(false);
+    // The main clause still decides: sharing accounts is the weak practice whatever it is for.
+    expect(weakPracticeSense("Do admins share accounts so that they cannot be traced?")).toBe(true);
+  });
+
   it("'excluded from', 'refrain from' and 'avoid' negate the practice", () => {
     expect(
       isInverted("Is customer data excluded from AI model training?", "Do you use customer data to train AI models?"),

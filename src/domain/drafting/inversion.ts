@@ -105,8 +105,15 @@ const NEGATION =
 const CURBED =
   /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired)\b/;
 
+/**
+ * A purpose clause with a negation states what the safeguard achieves ("…with Object Lock so admins
+ * can't delete them", "…so that shared accounts cannot be used"): it is not a negation of the main
+ * verb, nor a weak practice asked about, so it is read as absent.
+ */
+const NEGATED_PURPOSE = /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|is unable|are unable)\b[^.;?]*/g;
+
 export function weakPracticeSense(text: string): boolean {
-  const t = normalizeText(text);
+  const t = normalizeText(text).replace(NEGATED_PURPOSE, "");
   const weak = WEAK_PRACTICE.some((p) => p.test(t)) && !CURBED.test(t);
   const negations = t.match(NEGATION)?.length ?? 0;
   return weak !== (negations % 2 === 1);
