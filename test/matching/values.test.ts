@@ -137,6 +137,8 @@ describe("inversion", () => {
       "Are personal devices blocked from accessing customer data?",
       "Is production data prevented from being copied to test environments?",
       "Are generic accounts removed?",
+      "Are TLS 1.0 connections rejected?",
+      "Are deprecated cipher suites refused by the load balancers?",
     ])
       expect(weakPracticeSense(text), text).toBe(false);
     // Without a marker the curb verb says nothing of the sense; explicit negations count once.

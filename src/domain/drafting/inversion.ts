@@ -103,7 +103,7 @@ const NEGATION =
  * the explicit negations above ("prohibited", "not allowed") are counted there, not here.
  */
 const CURBED =
-  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired)\b/;
+  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused)\b/;
 
 /**
  * A purpose clause with a negation states what the safeguard achieves ("…with Object Lock so admins
