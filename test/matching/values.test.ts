@@ -168,6 +168,22 @@ describe("inversion", () => {
     expect(weakPracticeSense("Do admins share accounts so that they cannot be traced?")).toBe(true);
   });
 
+  it("exceptions that are requested, approved and tracked are their governance, not the lapse", () => {
+    const entry = "Do you have a process for approving and tracking security policy exceptions?";
+    expect(isInverted("Are exceptions to security policy requested, risk-assessed, approved and tracked?", entry)).toBe(
+      false,
+    );
+    expect(isInverted("Are there exceptions to the MFA requirement?", "Do you require MFA for all staff?")).toBe(true);
+  });
+
+  it("findings that remain open are the lapse, in either word order", () => {
+    const entry = "Do you have any open critical or high findings from your last penetration test?";
+    expect(
+      isInverted("Do any findings rated Critical or High from the latest pen test remain unremediated?", entry),
+    ).toBe(false);
+    expect(weakPracticeSense("Are vulnerabilities rated High remediated within 30 days?")).toBe(false);
+  });
+
   it("'excluded from', 'refrain from' and 'avoid' negate the practice", () => {
     expect(
       isInverted("Is customer data excluded from AI model training?", "Do you use customer data to train AI models?"),

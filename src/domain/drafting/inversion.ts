@@ -33,7 +33,9 @@ const WEAK_PRACTICE = [
   /\bbeen (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
   /(^any|\b(were there|was there|have there been|has there been)( any)?) (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
   /\bexempt(ed|ions?)? from\b/,
-  /\bexceptions? (to|from)\b/,
+  // Exceptions that exist are the lapse ("Are there exceptions to MFA?"); exceptions that are
+  // requested, approved and tracked are the governance of them ("Are exceptions to policy risk-assessed?").
+  /\bexceptions? (to|from)\b(?![^.;?]*\b(request|approv|track|document|record|risk[\s-]?assess|manag|justif|expir|govern|logg|register|review)\w*)/,
   /\b(hard[\s-]?coded|embedded) (credentials|secrets|passwords?|keys?)\b/,
   // Unsupported software and removable media are weak to have: their curbs are read by CURBED and
   // NEGATION below, like every marker's. "Disabled" is read here only, since "is disabled" is a
@@ -80,6 +82,8 @@ const WEAK_PRACTICE = [
   // Real data in test systems, unless it is masked on the way ("pseudonymised in non-production").
   /^(?!.*\b(pseudonymi[sz]|mask|anonymi[sz]|scrub|synthetic|de-?identif|obfuscat|redact))(?=.*\b(customer|client|personal|production) data\b.*\b(in|on|to|into) (your |the |any )?(test|testing|development|dev|staging|non-production|qa) (environments?|systems?|databases?|servers?)\b)/,
   /\b(any )?(open|outstanding|unresolved|unremediated|unfixed) (\w+ )?(findings?|vulnerabilit(y|ies)|issues?|cves?)\b/,
+  // The same lapse told the other way round: "do any findings rated High remain unremediated?"
+  /\b(findings?|vulnerabilit(y|ies)|issues?|cves?)\b[^.;?]{0,80}\b(remain|remains|remaining|left|still)( open| unremediated| unresolved| unfixed| outstanding| unpatched| unaddressed)\b/,
   // Selling or monetising customer data, or using it for advertising.
   /\b(sell|sells|selling|sold|rent|rents|renting|monetis\w*|monetiz\w*)\b|\bsale of (personal|customer|user|client)\b|\b(shared with|disclosed to|provided to|used for|for) (\w+ ){0,3}(advertis\w*|marketers|data brokers|marketing)\b/,
   /\bstored on (personal|home|private|unmanaged) (devices?|laptops?|computers?|phones?)\b/,
