@@ -311,6 +311,7 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Are restore tests sometimes skipped?",
     "Is on-call cover provided by a single engineer?",
     "Are there service accounts with no owner?",
+    "Are there any systems without MFA? If so, list them.",
   ])("%s asks about an exception", (text) => {
     expect(asksAboutExceptions(text)).toBe(true);
   });
@@ -322,6 +323,8 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Is privileged access granted just in time and automatically expired?",
     "Are duties segregated so that no single person can both make and approve a change?",
     "Are development and production in separate accounts with no network path between them?",
+    "Are cryptographic modules validated under FIPS 140-3? Identify any components that are not.",
+    "Is data encrypted at rest? If not, list the stores that lack it.",
   ])("%s asks about the practice", (text) => {
     expect(asksAboutExceptions(text)).toBe(false);
   });

@@ -193,9 +193,17 @@ const EXCEPTION_SHAPES = [
   /\bhave not\b|\bhas not\b|\bhaven't\b|\bhasn't\b|\bnot (yet )?(completed|finished|done|signed|approved|reviewed|tested|patched|encrypted|enrolled|trained)\b/,
 ];
 
+/**
+ * A request for detail after the question ("…FIPS 140-3? Identify any components that are not.",
+ * "…? If not, list the systems that lack it."): it asks the answer's comment to name the exceptions,
+ * while the Yes/No answers the question before it. Its words are not read as the question's shape.
+ */
+const DETAIL_AFTER_QUESTION =
+  /\?\s*(if (not|no|so|yes)|where|identify|list|describe|specify|state|indicate|explain|provide|detail|note|please)\b.*$/;
+
 /** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
 export function asksAboutExceptions(text: string): boolean {
-  const t = normalizeText(text);
+  const t = normalizeText(text).replace(DETAIL_AFTER_QUESTION, "?");
   return EXCEPTION_SHAPES.some((p) => p.test(t));
 }
 
