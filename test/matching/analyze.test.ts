@@ -94,6 +94,16 @@ describe("long questions: context, then the ask", () => {
     expect(a.closed).toBe(true);
   });
 
+  it("a remark after the question is context, even when the buyer starts it in lower case", () => {
+    const a = analyzeQuestion(
+      "does the API have rate limiting? we got burned by a vendor going down because of someone elses traffic",
+    );
+    expect(a.focus).toBe("does the API have rate limiting?");
+    expect(a.context).toContain("burned by a vendor");
+    // After a full stop a lower-case word is an abbreviation's, not a new sentence.
+    expect(analyzeQuestion("Are laptops encrypted, e.g. with FileVault or BitLocker?").context).toBe("");
+  });
+
   it("an ask with no words of its own keeps the context as its topic", () => {
     const a = analyzeQuestion(
       "Some applications can be framed by a hostile page to trick users into clicking. If you do protect against this, please describe how.",

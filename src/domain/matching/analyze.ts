@@ -216,9 +216,11 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   },
 ];
 
+// After "?" or "!" a sentence may start in lower case ("Will you sign a BAA? a few of our customers
+// are clinics"); after "." a lower-case word is more often an abbreviation's ("e.g. laptops").
 const splitSentences = (text: string): string[] =>
   text
-    .split(/(?<=[.?!:;])\s+(?=[A-Z(])|\n+/)
+    .split(/(?<=[.?!:;])\s+(?=[A-Z(])|(?<=[?!])\s+(?=[a-z])|\n+/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 
