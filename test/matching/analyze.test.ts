@@ -104,6 +104,14 @@ describe("long questions: context, then the ask", () => {
     expect(analyzeQuestion("Are laptops encrypted, e.g. with FileVault or BitLocker?").context).toBe("");
   });
 
+  it("an abbreviation's full stop ends no sentence, even before a product name", () => {
+    const a = analyzeQuestion("DDoS mitigation at the edge (e.g. Shield Advanced, Cloudflare)?");
+    expect(a.focus).toBe("DDoS mitigation at the edge?");
+    expect(analyzeQuestion("Do you use an identity provider (i.e. Okta or Entra ID) for staff?").focus).toContain(
+      "identity provider",
+    );
+  });
+
   it("an ask with no words of its own keeps the context as its topic", () => {
     const a = analyzeQuestion(
       "Some applications can be framed by a hostile page to trick users into clicking. If you do protect against this, please describe how.",

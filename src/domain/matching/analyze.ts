@@ -217,10 +217,13 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
 ];
 
 // After "?" or "!" a sentence may start in lower case ("Will you sign a BAA? a few of our customers
-// are clinics"); after "." a lower-case word is more often an abbreviation's ("e.g. laptops").
+// are clinics"); after "." a lower-case word is more often an abbreviation's ("e.g. laptops"). An
+// abbreviation's full stop ends no sentence, even before a name ("(e.g. Shield Advanced, Cloudflare)").
 const splitSentences = (text: string): string[] =>
   text
-    .split(/(?<=[.?!:;])\s+(?=[A-Z(])|(?<=[?!])\s+(?=[a-z])|\n+/)
+    .split(
+      /(?<=[.?!:;])(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|vs|incl|approx|esp|cf|viz|Inc|Ltd|Corp)\.)\s+(?=[A-Z(])|(?<=[?!])\s+(?=[a-z])|\n+/,
+    )
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 
