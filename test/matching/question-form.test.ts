@@ -184,6 +184,20 @@ describe("questions no entry should answer on its own go to review", () => {
     expect(r.notes.join(" ")).toMatch(/best entry answers that row, not this one/);
   });
 
+  it("a follow-up whose best entry is far from the row before goes to review; one near it is drafted", async () => {
+    const far = await followUp(
+      "If yes, how are those components kept patched and checked for vulnerabilities?",
+      "free_text",
+      "Does your product include open-source software?",
+    );
+    expect(far.status).toBe("needs_review");
+    expect(far.notes.join(" ")).toMatch(/far from that row's topic/);
+    // Another topic, but among the entries the row before matches itself: it follows on.
+    const near = await followUp("Are those backups encrypted?", "yes_no", "Do you back up customer data?");
+    expect(near.entryId).toBe("backup-encryption");
+    expect(near.status).toBe("drafted");
+  });
+
   it("a follow-up of a follow-up also reads the last row that named the topic", async () => {
     const rows = ["Is there a documented incident response plan?", "Is it tested?", "Is it available to clients?"];
     const questions = rows.map((text, i) => ({

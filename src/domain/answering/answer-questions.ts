@@ -92,6 +92,10 @@ function routeToReview(draft: Draft, analysis: QuestionAnalysis, followUp: Follo
     reasons.push("the question follows up on the row before, which the library does not answer with confidence");
   if (followUp === "repeats")
     reasons.push("the question follows up on the row before, and the best entry answers that row, not this one");
+  if (followUp === "drifts")
+    reasons.push(
+      "the question follows up on the row before, but the best entry is far from that row's topic: please check what it asks about",
+    );
   const fact = askedFact(analysis.ask);
   if (fact && draft.status === "drafted" && !statesFact(draft.text, fact, analysis.ask))
     reasons.push(`the question asks for a ${FACT_WORDS[fact]}, which the entry's answer does not state`);
@@ -143,8 +147,9 @@ export function answerQuestion(
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const query = buildQuery(prepared.index, question.text, previous, question.section);
   const before = rowBefore(prepared.index, query.analysis, previous, question.section);
+  const topicOf = (id: string) => prepared.entriesById.get(id)?.topic;
   const candidates = pastTheRowBefore(
-    (id) => prepared.entriesById.get(id)?.topic,
+    topicOf,
     query.analysis,
     matchQuery(prepared.index, query, Math.max(2, (options.alternatives ?? 3) + 1)),
     before,
@@ -174,7 +179,7 @@ export function answerQuestion(
   const scope = taught ? null : outOfScope(question.text, query.analysis.focus);
   if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
   const scoped = answerSoc2Scope(prepared, question, customer, candidates, base, query.analysis, (entryId) =>
-    followUpReading(query.analysis, entryId, previous, before, thresholds.draft),
+    followUpReading(query.analysis, entryId, previous, before, thresholds.draft, topicOf),
   );
   if (scoped) return scoped;
   if (!top || top.confidence < thresholds.review) {
@@ -208,7 +213,7 @@ export function answerQuestion(
   draft = routeToReview(
     draft,
     query.analysis,
-    followUpReading(query.analysis, entry.id, previous, before, thresholds.draft),
+    followUpReading(query.analysis, entry.id, previous, before, thresholds.draft, topicOf),
   );
   const drafted: ReportQuestion = {
     ...base,

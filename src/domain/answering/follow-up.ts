@@ -17,37 +17,54 @@ import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
  * - `repeats`: a new yes/no whose best entry is the one that answers the row before, with no
  *   confident entry on its topic after it ("Is this enforced for all users?" after the MFA question
  *   finds the MFA entry again): that entry answers the previous question, not this one;
+ * - `drifts`: its best entry is far from the row before, neither on that row's topic nor among the
+ *   entries that row itself matches ("If yes, how are those components kept patched?" after the
+ *   open-source question finds zero-day response): the follow-up's own words outweighed the row it
+ *   points back to, so what it asks about is unsure;
  * - `inherits`: another entry of the same topic answers it ("Is it reviewed at least annually?"
  *   after the policy question finds the review cycle), or it asks for detail of the same entry
  *   ("Frequency", "Please describe"), which that entry's text gives.
  */
-export type FollowUpReading = "alone" | "unsure" | "repeats" | "inherits";
+export type FollowUpReading = "alone" | "unsure" | "repeats" | "drifts" | "inherits";
+
+/** The row before a follow-up as matched on its own: its best entries, best first. */
+export interface RowBefore {
+  readonly best: Candidate | undefined;
+  /** Entries the row before itself matches ("Are those backups encrypted?" after the backup row). */
+  readonly near: readonly Candidate[];
+}
+
+/** How many of the row before's own candidates count as near it. */
+const NEAR_ROW_BEFORE = 10;
 
 export function followUpReading(
   analysis: QuestionAnalysis,
   entryId: string,
   previous: string | null | undefined,
-  before: Candidate | undefined,
+  before: RowBefore | undefined,
   draftBar: number,
+  topicOf: (entryId: string) => string | undefined,
 ): FollowUpReading | null {
   if (!analysis.followUp) return null;
   if (!previous) return "alone";
+  const best = before?.best;
   // "If yes, which ones?" after a question the library cannot answer with confidence shares its doubt.
-  if (!before || before.confidence < draftBar) return "unsure";
-  if (analysis.closed && before.entryId === entryId) return "repeats";
-  return "inherits";
+  if (!best || best.confidence < draftBar) return "unsure";
+  if (analysis.closed && best.entryId === entryId) return "repeats";
+  const near = topicOf(best.entryId) === topicOf(entryId) || before.near.some((c) => c.entryId === entryId);
+  return near ? "inherits" : "drifts";
 }
 
-/** The best entry for the row before a follow-up, matched again as it was answered (follow-ups only). */
+/** The entries for the row before a follow-up, matched again as it was answered (follow-ups only). */
 export function rowBefore(
   index: MatchIndex,
   analysis: QuestionAnalysis,
   previous: string | null | undefined,
   section: string | null | undefined,
-): Candidate | undefined {
-  return analysis.followUp && previous
-    ? matchQuery(index, buildQuery(index, previous, null, section), 1)[0]
-    : undefined;
+): RowBefore | undefined {
+  if (!analysis.followUp || !previous) return undefined;
+  const near = matchQuery(index, buildQuery(index, previous, null, section), NEAR_ROW_BEFORE);
+  return { best: near[0], near };
 }
 
 /**
@@ -59,10 +76,11 @@ export function pastTheRowBefore(
   topicOf: (entryId: string) => string | undefined,
   analysis: QuestionAnalysis,
   candidates: readonly Candidate[],
-  before: Candidate | undefined,
+  rowBefore: RowBefore | undefined,
   draftBar: number,
 ): readonly Candidate[] {
   const [top] = candidates;
+  const before = rowBefore?.best;
   if (!analysis.closed || !before || before.confidence < draftBar || top?.entryId !== before.entryId) return candidates;
   const topic = topicOf(before.entryId);
   const next = candidates.find((c) => c.entryId !== before.entryId);
