@@ -217,6 +217,8 @@ describe("the buyer's own systems and tenant data", () => {
     "List the names of your staff who have access to our account.",
     "Will our existing WAF rule set block your websocket traffic?",
     "Will our EDR agents flag your installer?",
+    "Will you take over patching of our Windows server estate, and to what SLA?",
+    "Are our Linux servers scanned by your team?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });
@@ -226,6 +228,8 @@ describe("the buyer's own systems and tenant data", () => {
     "Can our users sign in with SSO?",
     "Where will our data be stored?",
     "Can SSO be enabled for our workspace?",
+    "Are your servers patched within 14 days?",
+    "Is our data stored on servers in the EU?",
   ])("%s is about the vendor's service", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).toBeNull();
   });

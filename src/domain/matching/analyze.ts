@@ -164,7 +164,7 @@ const OPEN_TAIL =
  */
 const OUR = "(?<!\\b(to|through|with|from|into|via|using|by|against|for|in|on|onto|within|inside) )\\b(our|my)";
 const BUYER_SYSTEMS =
-  "(okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|wafs?|web application firewalls?|(waf |firewall |proxy )?rule ?sets?|edr( agents?)?|mdm|email gateways?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*|isms|enclaves?)";
+  "(okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|wafs?|web application firewalls?|(waf |firewall |proxy )?rule ?sets?|edr( agents?)?|mdm|email gateways?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*|isms|enclaves?|((windows|linux|server|desktop) )*(servers?|estate|fleet))";
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
