@@ -174,6 +174,19 @@ describe("inversion", () => {
       false,
     );
     expect(isInverted("Are there exceptions to the MFA requirement?", "Do you require MFA for all staff?")).toBe(true);
+    expect(
+      isInverted("Is there a process to request, approve and re-evaluate exceptions to security policy?", entry),
+    ).toBe(false);
+  });
+
+  it("a pending claim or proceeding is the lapse asked about", () => {
+    expect(
+      isInverted(
+        "Is the Applicant aware of any pending claim, lawsuit or regulatory proceeding relating to privacy?",
+        "Are there any pending lawsuits or regulatory actions against you?",
+      ),
+    ).toBe(false);
+    expect(weakPracticeSense("Are you aware of any pending claim or lawsuit?")).toBe(true);
   });
 
   it("findings that remain open are the lapse, in either word order", () => {
@@ -339,6 +352,24 @@ describe("an exception question is not answered with the practice's Yes unchecke
     const { answer } = await import("./helpers.js");
     const q = await answer(text, "yes_no", ["Yes", "No", "N/A"]);
     expect(q.status === "drafted" && q.answer?.value === "Yes").toBe(false);
+  });
+});
+
+describe("an entry's No answers the question about any instance of it (shipped library)", () => {
+  it("'Is any …' of an entry that says No is drafted No", async () => {
+    const { answer } = await import("./helpers.js");
+    const q = await answer("Is any personal data stored in, or accessible from, China?", "yes_no", ["Yes", "No"]);
+    expect(q.entryId).toBe("china-processing");
+    expect(q.status).toBe("drafted");
+    expect(q.answer?.value).toBe("No");
+  });
+
+  it("…unless it reaches back further than the entry ('ever'), or the entry says Yes", async () => {
+    const { answer } = await import("./helpers.js");
+    const ever = await answer("Has any customer data ever been stored in China?", "yes_no", ["Yes", "No"]);
+    expect(ever.status === "drafted" && ever.answer?.value === "No").toBe(false);
+    const yes = await answer("Are any passwords shared among the operations team?", "yes_no", ["Yes", "No"]);
+    expect(yes.status === "drafted" && yes.answer?.value === "Yes").toBe(false);
   });
 });
 

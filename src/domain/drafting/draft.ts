@@ -178,9 +178,16 @@ export function draftAnswer(
       notes.push("the question may be phrased in the opposite sense of the library entry");
     }
     status = "needs_review";
-  } else if (question.kind === "yes_no" && lapseNotAskedBy(form.ask ?? question.text, [entry.question, matchedText])) {
+  } else if (
+    question.kind === "yes_no" &&
+    (polarityOf(short) !== "no" || /\bever\b/i.test(question.text)) &&
+    lapseNotAskedBy(form.ask ?? question.text, [entry.question, matchedText])
+  ) {
     // "Are any passwords shared…?", "… accounts that do not use MFA?": the entry states the practice,
-    // the question asks whether there are exceptions to it. Its Yes may be the wrong answer.
+    // the question asks whether there are exceptions to it. Its Yes may be the wrong answer. Its No
+    // holds: what is not done at all is not done anywhere ("Is any personal data stored in China?"
+    // of the entry "Do you store customer data in China?" No), unless the question reaches further
+    // back in time than the entry may ("Have you ever been fined?" of "…in the last five years?").
     notes.push(
       `the question asks whether there are exceptions to the practice ("any", "not", "without"…), which the entry "${entry.question}" does not: please check the value`,
     );

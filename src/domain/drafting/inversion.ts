@@ -22,6 +22,7 @@ const WEAK_PRACTICE = [
   /\bever (been )?(transferred|sent|moved|copied|disclosed|sold|exported|accessed by)\b/,
   /\b(subject to|received|paid|incurred|been issued) (any )?(regulatory |legal )?(fines?|penalt\w+|sanctions|enforcement actions?|litigation|lawsuits?|investigations?|regulatory enforcement)\b/,
   /\b(investigated|sued|prosecuted|fined|sanctioned) by\b|\bparty to (any )?(legal proceedings|litigation|lawsuits?)\b/,
+  /\b(pending|ongoing|threatened|outstanding) ([\w-]+,? ){0,3}(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|proceedings|investigations?))\b/,
   /\b(older than \d+ days|overdue|past (their|the|its) (sla|due date|deadline))\b/,
   /\b(are|is|were|was|have|has) there (been )?(any )?(pending |ongoing |open |current )?(lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|investigations?|proceedings))\b/,
   /\b(turn(ed)? off|bypass(ed|es|ing)?)\b/,
@@ -35,7 +36,7 @@ const WEAK_PRACTICE = [
   /\bexempt(ed|ions?)? from\b/,
   // Exceptions that exist are the lapse ("Are there exceptions to MFA?"); exceptions that are
   // requested, approved and tracked are the governance of them ("Are exceptions to policy risk-assessed?").
-  /\bexceptions? (to|from)\b(?![^.;?]*\b(request|approv|track|document|record|risk[\s-]?assess|manag|justif|expir|govern|logg|register|review)\w*)/,
+  /(?<!\b(request|approv|track|document|record|manag|handl|review|re-?evaluat|govern)\w*\b[^.;?]*)\bexceptions? (to|from)\b(?![^.;?]*\b(request|approv|track|document|record|risk[\s-]?assess|manag|justif|expir|govern|logg|register|review)\w*)/,
   /\b(hard[\s-]?coded|embedded) (credentials|secrets|passwords?|keys?)\b/,
   // Unsupported software and removable media are weak to have: their curbs are read by CURBED and
   // NEGATION below, like every marker's. "Disabled" is read here only, since "is disabled" is a
