@@ -3,7 +3,7 @@
  * class of question seen on buyers' files, written here in this test's own words.
  */
 import { describe, expect, it } from "vitest";
-import { analyzeQuestion } from "../../src/domain/matching/analyze.js";
+import { analyzeQuestion, withoutLeadingReference } from "../../src/domain/matching/analyze.js";
 
 describe("governance templates", () => {
   it.each([
@@ -205,6 +205,38 @@ describe("follow-ups", () => {
     "Are backups tested by restoring them?",
   ])("%s is not a follow-up", (text) => {
     expect(analyzeQuestion(text).followUp).toBe(false);
+  });
+});
+
+describe("a reference before the question names the row, not the topic", () => {
+  it.each([
+    ["3.1.8 Does the system limit the number of unsuccessful logon attempts?", "Does the system"],
+    ["A.5.35 - Is the organisation's approach reviewed independently?", "Is the organisation's"],
+    ["HAPP-02 Are access controls based on roles?", "Are access controls"],
+    ["CIS 4.7 - Manage default accounts on enterprise assets.", "Manage default accounts"],
+    ["PR.AA - Is hardware authenticated before it connects?", "Is hardware"],
+    ["1) Do you encrypt backups?", "Do you encrypt"],
+  ])("%s", (text, start) => {
+    expect(withoutLeadingReference(text).startsWith(start)).toBe(true);
+  });
+
+  it.each([
+    "SOC-2 Type II - current? (Y/N)",
+    "SOC 2 Type II report available?",
+    "ISO 27001 certified?",
+    "AES-256 at rest?",
+  ])("%s keeps the standard it names", (text) => {
+    expect(withoutLeadingReference(text)).toBe(text);
+  });
+
+  it("the reference's numbers do not dilute the ask", async () => {
+    const { answer } = await import("./helpers.js");
+    const q = await answer("3.1.8 Does the system limit the number of unsuccessful logon attempts?", "yes_no", [
+      "Yes",
+      "No",
+    ]);
+    expect(q.entryId).toBe("brute-force-protection");
+    expect(q.status).toBe("drafted");
   });
 });
 
