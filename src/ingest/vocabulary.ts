@@ -142,11 +142,16 @@ export function scaleNamedInHeader(header: string): string[] | null {
  * monitoring" or "2 factors" stay text. A lettered sub-item ("a) contractors?", "(b) …") is
  * returned with `sub`: its id extends the numbered stem above it (1.3(a)), as in PDFs.
  */
+/** Names of standards and certifications that are written like an id ("SOC-2", "ISO27001", "PCI-4"). */
+const STANDARD_NAME = /^(SOC|ISO|PCI|NIST|TLS|SSL|FIPS|AES|SHA|RSA|HIPAA|GDPR|DORA|NIS|CMMC|TISAX|IEC|SP)[-_.]?\d/;
+
 export function leadingId(text: string): { id: string; rest: string; sub: boolean } | null {
   const sub = /^\(?([a-z]|[ivx]{1,4})\)\s+(\S.*)$/s.exec(text);
   if (sub?.[1] && sub[2]) return { id: sub[1], rest: sub[2], sub: true };
   const m = /^((?:[A-Z]{1,8}[-_.]?)?\d{1,3}(?:[.\-_]\d{1,3})*[a-z]?)([.):]?)\s+(\S.*)$/s.exec(text);
   if (!m?.[1] || m[3] === undefined) return null;
+  // "SOC-2 Type II - current?", "ISO-27001 certificate?": a standard named first is the question's topic.
+  if (STANDARD_NAME.test(m[1])) return null;
   const [, id, stop, rest] = m;
   const bare = /^\d+$/.test(id);
   if (bare ? stop === "" || stop === ":" : !/^[\p{Lu}"“(]/u.test(rest)) return null;

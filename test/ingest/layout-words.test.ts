@@ -35,6 +35,8 @@ describe("leadingId: the number a question cell starts with", () => {
       "10 most recent incidents",
       "1.5 times the annual fee?",
       "Is 2FA enforced?",
+      "SOC-2 Type II - current? (Y/N)",
+      "ISO27001 Certificate available?",
     ])
       expect(leadingId(text), text).toBeNull();
   });
