@@ -9,8 +9,16 @@ import {
 } from "../../src/domain/matching/certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
 import type { MatchIndex } from "../../src/domain/matching/index.js";
-import { buildQuery, type Candidate, matchQuery, type Query, SHORTLIST } from "../../src/domain/matching/match.js";
+import {
+  buildQuery,
+  type Candidate,
+  EXISTENCE_ASK,
+  matchQuery,
+  type Query,
+  SHORTLIST,
+} from "../../src/domain/matching/match.js";
 import { regulationNotNamed } from "../../src/domain/matching/regulation-guard.js";
+import { normalizeText, tokenize } from "../../src/domain/matching/tokenize.js";
 import { unknownNames } from "../../src/domain/matching/unknown-names.js";
 import { shippedLibrary } from "./helpers.js";
 import { idfOf, plainEntryScores } from "./plain-bm25.js";
@@ -132,11 +140,22 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
           !named.some((t) => doc.tf.has(t)),
       );
     const contrastPenalty = contradicted ? 0.15 : 0;
+    // An existence question ("Is there a risk register…?") favours, by 0.1, the entries one of whose
+    // questions names the thing it asks for.
+    const thingText = EXISTENCE_ASK.exec(normalizeText(analysis.ask))?.[1];
+    const thing = thingText ? tokenize(thingText).filter((t) => !t.startsWith("§")) : [];
+    const namesThing =
+      thing.length > 0 &&
+      [entry.question, ...entry.phrasings].some((text) => {
+        const tokens = new Set(tokenize(text));
+        return thing.every((t) => tokens.has(t));
+      });
+    const thingBonus = namesThing ? 0.1 : 0;
     return [
       {
         entry,
         score,
-        relevance: relevanceOf(features) + policyBonus + audienceBonus - historyPenalty - contrastPenalty,
+        relevance: relevanceOf(features) + policyBonus + audienceBonus + thingBonus - historyPenalty - contrastPenalty,
         penalty: historyPenalty,
         features,
         matchedTerms: [...new Set([...shared, ...[...weights.keys()].filter((t) => terms.has(t))])],

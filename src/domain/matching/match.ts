@@ -12,7 +12,7 @@ import type { MatchIndex } from "./index.js";
 import { regulationNotNamed } from "./regulation-guard.js";
 import { type CompiledQuery, massShare, type Scorer, scorerFor, type TermInfo } from "./scorer.js";
 import { correctSpelling } from "./spelling.js";
-import { tokenize } from "./tokenize.js";
+import { normalizeText, tokenize } from "./tokenize.js";
 import { unknownNames } from "./unknown-names.js";
 
 export interface Candidate {
@@ -287,6 +287,8 @@ interface QueryShape {
   readonly askedConcept: Uint8Array;
   /** Σ qIdf over the focus terms in focus order: the query side of Dice. */
   readonly focusMass: number;
+  /** Per entry, 1 when one of its questions names the thing an existence question asks for; null when none is asked. */
+  readonly namesThing: Uint8Array | null;
 }
 
 function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): QueryShape {
@@ -314,6 +316,7 @@ function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): Quer
     pastEntries: PAST_EVENTS.test(`${query.analysis.ask} ${query.analysis.context}`) ? null : aboutThePast(index),
     productEntries: PRODUCT_CAPABILITY.test(query.analysis.ask) ? forProductUsers(index) : null,
     contrasts: contrastsOf(query),
+    namesThing: entriesNamingThing(index, query.analysis.ask),
     termMass,
     askedConcept,
     focusMass,
@@ -398,11 +401,12 @@ function rank(
   const audienceBonus = shape.productEntries !== null && shape.productEntries[entry] === 1 ? AUDIENCE_BONUS : 0;
   const contrastPenalty =
     docIndex >= 0 && contradicts(shape, index.questions.docs[docIndex]?.tf) ? CONTRAST_PENALTY : 0;
+  const thingBonus = shape.namesThing !== null && shape.namesThing[entry] === 1 ? THING_BONUS : 0;
   return {
     entry,
     libraryEntry,
     score,
-    relevance: relevanceOf(features) + policyBonus + audienceBonus - historyPenalty - contrastPenalty,
+    relevance: relevanceOf(features) + policyBonus + audienceBonus + thingBonus - historyPenalty - contrastPenalty,
     penalty: historyPenalty,
     features,
   };
@@ -482,6 +486,29 @@ const forProductUsers = (index: MatchIndex): Uint8Array =>
     const side = e.phrasings.filter((p) => CUSTOMER_SIDE.test(p)).length;
     return CUSTOMER_SIDE.test(e.question) || side * 2 >= e.phrasings.length;
   });
+
+/**
+ * "Is there a risk register in which each risk is assigned an owner…?", "Do you have a disciplinary
+ * process…?": an existence question names the thing it asks for. The entry whose own question or a
+ * phrasing names that thing answers it, rather than one that only mentions it in its answer ("risks
+ * are recorded in the risk register"). That entry gains this much relevance.
+ */
+const THING_BONUS = 0.1;
+export const EXISTENCE_ASK =
+  /^(?:is there|are there|do you have|does (?:the|your) (?:company|organi[sz]ation|vendor|supplier|firm|provider) have|do you maintain|does (?:the|your) (?:company|organi[sz]ation|vendor|supplier|firm|provider) maintain|have you (?:established|implemented|adopted|defined)|has (?:the|your) (?:company|organi[sz]ation|vendor|supplier) (?:established|implemented|adopted|defined))\s+(?:an?\s+|any\s+)?(?:(?:formal|formally|documented|written|defined|current|dedicated|designated|established|approved|central|centrali[sz]ed|up-to-date|organi[sz]ation-wide|company-wide|enterprise-wide)[,\s]+(?:and\s+)?)*((?:[a-z0-9-]+\s+){0,2}?[a-z0-9-]+?)(?=\s+(?:in|of|for|with|that|which|where|to|on|covering|including|approved|maintained|established|defined|documented|and|or|who|whose|at|by|from|per|across)\b|\s*[,?.;:(]|\s*$)/;
+function entriesNamingThing(index: MatchIndex, ask: string): Uint8Array | null {
+  const thing = EXISTENCE_ASK.exec(normalizeText(ask))?.[1];
+  if (!thing) return null;
+  const terms = tokenize(thing).filter((t) => !t.startsWith("§"));
+  if (terms.length === 0) return null;
+  const flags = new Uint8Array(index.entries.length);
+  const docs = index.questions.postings.get(terms[0] as string) ?? [];
+  for (const d of docs) {
+    const doc = index.questions.docs[d];
+    if (doc && terms.every((t) => doc.tf.has(t))) flags[doc.entry] = 1;
+  }
+  return flags;
+}
 
 /** A flag per entry of an index, worked out once and kept with the index. */
 function flagsPerEntry(
