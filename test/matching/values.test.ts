@@ -51,6 +51,18 @@ describe("allowed-value mapping", () => {
       choiceFromText(["Monthly", "Quarterly", "Annually"], "Quarterly for production, yearly elsewhere."),
     ).toBeNull();
     expect(choiceFromText(["Monthly", "Never"], "We never skip it")).toBeNull();
+    expect(choiceFromText(["Continuously", "Daily", "Weekly"], "Databases use continuous replication.")).toBe(
+      "Continuously",
+    );
+  });
+
+  it("of several stated values, picks the one stated for the class the question names", () => {
+    const text = "We fix critical vulnerabilities within 7 days, high within 30 days and medium within 90 days.";
+    const allowed = ["Within 7 days", "Within 30 days", "More than 30 days"];
+    expect(choiceFromText(allowed, text, "How soon are critical patches applied?")).toBe("Within 7 days");
+    expect(choiceFromText(allowed, text, "How soon are high-severity issues fixed?")).toBe("Within 30 days");
+    // A topic word shared with one clause tells no class apart.
+    expect(choiceFromText(allowed, text, "How quickly are vulnerabilities fixed?")).toBeNull();
   });
 });
 

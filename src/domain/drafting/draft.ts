@@ -100,7 +100,7 @@ export function draftAnswer(
     // A "Yes" short answer only maps onto a choice list that is itself a yes/no set.
     const yesNoList = isYesNoSet(question.allowedValues ?? []);
     const direct = mapped !== null && (yesNoList || polarityOf(mapped) === "other") ? mapped : null;
-    const stated = direct ?? choiceFromText(question.allowedValues, entry.answer);
+    const stated = direct ?? choiceFromText(question.allowedValues, entry.answer, question.text);
     if (stated === null) {
       notes.push(`none of the allowed values (${(question.allowedValues ?? []).join(", ")}) is stated by the entry`);
       return { status: "needs_review", value: null, text: entry.answer, notes };

@@ -55,6 +55,8 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   hourly: ["hourly", "every hour", "each hour"],
   continuous: ["continuous", "continuously", "real time", "real-time", "point-in-time recovery"],
 };
+// The adverb a choice list writes ("Continuously") says what its adjective does.
+const SYNONYM_ALIASES: Readonly<Record<string, string>> = { continuously: "continuous" };
 
 const squash = (s: string) =>
   s
@@ -64,7 +66,7 @@ const squash = (s: string) =>
 
 function phrasesFor(value: string): string[] {
   const v = squash(value);
-  const syn = SYNONYMS[v] ?? SYNONYMS[v.replace(/ /g, "-")];
+  const syn = SYNONYMS[SYNONYM_ALIASES[v] ?? v] ?? SYNONYMS[v.replace(/ /g, "-")];
   // "14 or more characters" is stated as "14 characters"; "7 days" as "within 7 days".
   const quantity = /^(\d+(?: \d+)?) (?:or more |or less |plus )?([a-z]+)/.exec(v);
   const extra = quantity ? [`${quantity[1]} ${quantity[2]}`] : [];
@@ -82,12 +84,44 @@ export function statesValue(text: string, value: string): boolean {
  * answer text states ("… reviewed quarterly …" → "Quarterly"). Several or none → null (review), so
  * a value is only chosen when the library text says it in so many words.
  */
-export function choiceFromText(allowed: readonly string[] | null, text: string): string | null {
+export function choiceFromText(allowed: readonly string[] | null, text: string, question = ""): string | null {
   if (!allowed || allowed.length === 0) return null;
   const found = allowed.filter((a) => {
     // "Never", "None", "Not performed", "Other": absences and catch-alls are never read off a text.
     if (polarityOf(a) !== "other" || /^(never|none|not\b|no\b|other|ad hoc)/i.test(a.trim())) return false;
     return statesValue(text, a);
   });
-  return found.length === 1 ? (found[0] ?? null) : null;
+  if (found.length === 1) return found[0] ?? null;
+  return found.length > 1 ? valueOfAskedClause(found, text, question) : null;
+}
+
+/**
+ * Several allowed values stated, each for its own class of thing ("critical within 7 days, high
+ * within 30 days"): the one whose clause names the class the question names and no other value's
+ * clause does ("…critical security patches…" → "Within 7 days"). Only ranked classes (severities,
+ * priorities, tiers) are read: a topic word ("vulnerabilities") tells no clause apart from the rest.
+ * Otherwise none, for review.
+ */
+const RANKED_CLASS =
+  /^(critical|high|medium|moderate|low|severe|urgent|emergency|informational|p[0-4]|sev[0-4]|tier|privileged|production|confidential|restricted|internal|public)$/;
+function valueOfAskedClause(found: readonly string[], text: string, question: string): string | null {
+  const asked = new Set(
+    squash(question)
+      .split(" ")
+      .filter((w) => RANKED_CLASS.test(w)),
+  );
+  if (asked.size === 0) return null;
+  const clauses = text.split(/[,;.:]\s+|\s+and\s+/).map((c) => ` ${squash(c)} `);
+  const wordsOf = (value: string) => {
+    const words = new Set<string>();
+    for (const c of clauses)
+      if (phrasesFor(value).some((p) => c.includes(` ${p} `)))
+        for (const w of c.trim().split(" ")) if (asked.has(w)) words.add(w);
+    return words;
+  };
+  const perValue = found.map((value) => ({ value, words: wordsOf(value) }));
+  const distinct = perValue.filter(({ value, words }) =>
+    [...words].some((w) => perValue.every((o) => o.value === value || !o.words.has(w))),
+  );
+  return distinct.length === 1 ? (distinct[0]?.value ?? null) : null;
 }
