@@ -191,6 +191,10 @@ describe("inversion", () => {
     ).toBe(false);
   });
 
+  it("a lapse named as what a safeguard detects is the safeguard", () => {
+    expect(weakPracticeSense("Do you detect access to client data without an associated ticket?")).toBe(false);
+  });
+
   it("a pending claim or proceeding is the lapse asked about", () => {
     expect(
       isInverted(
@@ -337,6 +341,7 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Is on-call cover provided by a single engineer?",
     "Are there service accounts with no owner?",
     "Are there any systems without MFA? If so, list them.",
+    "Are there any laptops where USB storage is not blocked?",
   ])("%s asks about an exception", (text) => {
     expect(asksAboutExceptions(text)).toBe(true);
   });
@@ -350,6 +355,8 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Are development and production in separate accounts with no network path between them?",
     "Are cryptographic modules validated under FIPS 140-3? Identify any components that are not.",
     "Is data encrypted at rest? If not, list the stores that lack it.",
+    "Do you detect access to client data without an associated ticket?",
+    "Does the platform block logins without MFA?",
   ])("%s asks about the practice", (text) => {
     expect(asksAboutExceptions(text)).toBe(false);
   });

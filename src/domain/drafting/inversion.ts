@@ -103,12 +103,12 @@ const NEGATION =
 
 /**
  * Verbs that curb the weak practice a marker names: "Are personal devices blocked from customer
- * data?", "Is production data prevented from reaching test?", "Are generic accounts removed?" ask
- * about the safeguard. Read only where a marker is found ("Is access restricted?" stays as it is);
+ * data?", "Is production data prevented from reaching test?", "Are generic accounts removed?", "Do
+ * you detect access to client data without a ticket?" ask about the safeguard. Read only where a marker is found ("Is access restricted?" stays as it is);
  * the explicit negations above ("prohibited", "not allowed") are counted there, not here.
  */
 const CURBED =
-  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused)\b/;
+  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused|detect|detects|detected|flagged|alerted on)\b/;
 
 /**
  * A purpose clause with a negation states what the safeguard achieves ("…with Object Lock so admins
@@ -202,10 +202,17 @@ const EXCEPTION_SHAPES = [
 const DETAIL_AFTER_QUESTION =
   /\?\s*(if (not|no|so|yes)|where|identify|list|describe|specify|state|indicate|explain|provide|detail|note|please)\b.*$/;
 
+/**
+ * "Do you detect … access without a ticket?", "Does the platform block logins without MFA?": what
+ * the safeguard catches is named as its object; the question asks about the safeguard.
+ */
+const SAFEGUARD_ASK =
+  /^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) (automatically )?(detect|alert on|flag|block|prevent|stop|reject|deny)\b/;
+
 /** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
 export function asksAboutExceptions(text: string): boolean {
   const t = normalizeText(text).replace(DETAIL_AFTER_QUESTION, "?");
-  return EXCEPTION_SHAPES.some((p) => p.test(t));
+  return !SAFEGUARD_ASK.test(t) && EXCEPTION_SHAPES.some((p) => p.test(t));
 }
 
 /** The text asks about the weaker practice or about an exception to the practice. */
