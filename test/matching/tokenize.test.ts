@@ -166,6 +166,7 @@ describe("compound words joined, hyphenated or spaced", () => {
     ["vuln scanning", "vulnerability scanning"],
     ["min. TLS version", "minimum TLS version"],
     ["max session length", "maximum session length"],
+    ["sec headers", "security headers"],
   ])("the abbreviation in '%s' reads as '%s'", (short, long) => {
     expect(words(short)).toEqual(words(long));
   });
@@ -177,6 +178,7 @@ describe("compound words joined, hyphenated or spaced", () => {
 
   it("'min' after a number is minutes, not a minimum", () => {
     expect(words("within 15 min of detection")).not.toContain(words("minimum")[0]);
+    expect(words("locked after 30 sec")).not.toContain(words("security")[0]);
   });
 
   it("an account lockout shares 'lock' with accounts locked", () => {

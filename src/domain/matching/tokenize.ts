@@ -198,6 +198,8 @@ const COMPOUNDS: readonly [RegExp, string][] = [
     "security operations center",
   ],
   [/\bpwds?\b/g, "password"],
+  // "Sec headers", "sec team"; "30 sec" is seconds.
+  [/(?<!\d\s?)\bsec\b(?=\W+[a-z])/g, "security"],
   [/\bprod\b/g, "production"],
   [/\benvs?\b/g, "environment"],
   [/\bvulns?\b/g, "vulnerability"],
