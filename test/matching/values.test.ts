@@ -195,6 +195,15 @@ describe("inversion", () => {
     expect(weakPracticeSense("Do you detect access to client data without an associated ticket?")).toBe(false);
   });
 
+  it("an auditor's exceptions told verb first are the lapse, as are exceptions noted in a report", () => {
+    const entry = "Did your most recent SOC 2 report contain any exceptions or a qualified opinion?";
+    expect(isInverted("Did the service auditor note any deviations or exceptions in your SOC 2 report?", entry)).toBe(
+      false,
+    );
+    // Reporting policy exceptions to management is their governance: no audit is named.
+    expect(weakPracticeSense("Do you report policy exceptions to the CISO?")).toBe(false);
+  });
+
   it("a pending claim or proceeding is the lapse asked about", () => {
     expect(
       isInverted(

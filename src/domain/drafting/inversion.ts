@@ -60,6 +60,8 @@ const WEAK_PRACTICE = [
   /\b(send|sent|sends|sending|email|emailed|share|shared) (\w+ )?(passwords?|credentials|personal data|customer data) (by|via|over|in) (e-?mail|chat|slack|unencrypted)/,
   /\b(open|outstanding|unresolved|unremediated) (high|critical)(\w|-| )*(findings?|vulnerabilit(y|ies)|issues?)\b/,
   /\b(exceptions?|deviations?|findings?) (were |was )?(noted|reported|identified|raised) (in|by|during)\b|\bqualified opinion\b|\bfailed (an? )?(audits?|assessments?)\b/,
+  // …told verb first: "Did the service auditor note any deviations, exceptions or qualifications…?"
+  /^(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?)\b).*\b(note|noted|identify|identified|raise|raised|find|found|issue|issued|report|reported|contain|contained|include|included)\b (any |no )?([\w-]+,? ){0,2}(deviations?|exceptions?|qualifications?)\b/,
   /\bterminated (employees?|staff|users?) (still|retain|keep|kept)\b/,
   /\bnot (enrolled|managed|encrypted|patched|approved|supported|reviewed|hashed|protected|monitored|logged|covered)\b/,
   /\b(end users|users|staff|employees|developers) (have|has|hold|get) (local )?admin(istrator|istrative)? (rights|privileges|access)\b/,
