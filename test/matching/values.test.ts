@@ -201,7 +201,7 @@ describe("inversion", () => {
       false,
     );
     // Reporting policy exceptions to management is their governance: no audit is named.
-    expect(weakPracticeSense("Do you report policy exceptions to the CISO?")).toBe(false);
+    expect(weakPracticeSense("Are policy exceptions reported to the CISO?")).toBe(false);
   });
 
   it("a pending claim or proceeding is the lapse asked about", () => {
