@@ -148,7 +148,7 @@ const STANDARD_NAME = /^(SOC|ISO|PCI|NIST|TLS|SSL|FIPS|AES|SHA|RSA|HIPAA|GDPR|DO
 export function leadingId(text: string): { id: string; rest: string; sub: boolean } | null {
   const sub = /^\(?([a-z]|[ivx]{1,4})\)\s+(\S.*)$/s.exec(text);
   if (sub?.[1] && sub[2]) return { id: sub[1], rest: sub[2], sub: true };
-  const m = /^((?:[A-Z]{1,8}[-_.]?)?\d{1,3}(?:[.\-_]\d{1,3})*[a-z]?)([.):]?)\s+(\S.*)$/s.exec(text);
+  const m = /^((?:[A-Z]{1,8}(?:&[A-Z]{1,8})?[-_.]?)?\d{1,3}(?:[.\-_]\d{1,3})*[a-z]?)([.):]?)\s+(\S.*)$/s.exec(text);
   if (!m?.[1] || m[3] === undefined) return null;
   // "SOC-2 Type II - current?", "ISO-27001 certificate?": a standard named first is the question's topic.
   if (STANDARD_NAME.test(m[1])) return null;

@@ -20,6 +20,7 @@ describe("leadingId: the number a question cell starts with", () => {
       sub: false,
     });
     expect(leadingId("AC-01 Are accounts reviewed?")?.id).toBe("AC-01");
+    expect(leadingId("A&A-01.1 Are audit plans approved?")?.id).toBe("A&A-01.1");
     expect(leadingId("Q12. Have you had a breach?")?.id).toBe("Q12");
     expect(leadingId("7) Will you sign our DPA?")?.id).toBe("7");
     expect(leadingId("1. Governance")).toEqual({ id: "1", rest: "Governance", sub: false });

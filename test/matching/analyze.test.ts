@@ -213,6 +213,7 @@ describe("a reference before the question names the row, not the topic", () => {
     ["3.1.8 Does the system limit the number of unsuccessful logon attempts?", "Does the system"],
     ["A.5.35 - Is the organisation's approach reviewed independently?", "Is the organisation's"],
     ["HAPP-02 Are access controls based on roles?", "Are access controls"],
+    ["A&A-01.1 Are audit plans approved by management?", "Are audit plans"],
     ["CIS 4.7 - Manage default accounts on enterprise assets.", "Manage default accounts"],
     ["PR.AA - Is hardware authenticated before it connects?", "Is hardware"],
     ["1) Do you encrypt backups?", "Do you encrypt"],

@@ -463,12 +463,12 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
 
 /**
  * A reference written before the question in its own cell: "3.1.8 Does…", "A.5.35 - Is…", "HAPP-02
- * Are…", "CIS 4.7 - Manage…", "PR.AA - Is…", "1) Do…". It names the row, not the topic: read as
+ * Are…", "A&A-01.1 Are…", "CIS 4.7 - Manage…", "PR.AA - Is…", "1) Do…". It names the row, not the topic: read as
  * words, its numbers matched "TLS 1.2" and "SOC 1" and diluted the ask. A certification or standard
  * named first ("SOC 2 Type II - current?", "ISO 27001 certified?") is the topic and stays.
  */
 const LEADING_REFERENCE =
-  /^\s*(?!(SOC|ISO|PCI|NIST|TLS|SSL|FIPS|AES|SHA|RSA|HIPAA|GDPR|DORA|NIS|SIG|CMMC|TISAX|CSA|STAR|IEC|BS|SP)\b)((\(?\d{1,3}[.)])+|\d{1,3}(\.\d{1,3})+[a-z]?\)?|[A-Z]{1,8}(\.[A-Z]{1,8})?[-_. ]?\d{1,3}([.\-_]\d{1,3})*[a-z]?|[A-Z]{2}\.[A-Z]{2}(-\d{1,3})?)\s*([-–—:.)]\s*)?(?=[A-Z"“(])/;
+  /^\s*(?!(SOC|ISO|PCI|NIST|TLS|SSL|FIPS|AES|SHA|RSA|HIPAA|GDPR|DORA|NIS|SIG|CMMC|TISAX|CSA|STAR|IEC|BS|SP)\b)((\(?\d{1,3}[.)])+|\d{1,3}(\.\d{1,3})+[a-z]?\)?|[A-Z]{1,8}([.&][A-Z]{1,8})?[-_. ]?\d{1,3}([.\-_]\d{1,3})*[a-z]?|[A-Z]{2}\.[A-Z]{2}(-\d{1,3})?)\s*([-–—:.)]\s*)?(?=[A-Z"“(])/;
 
 export function withoutLeadingReference(text: string): string {
   const m = LEADING_REFERENCE.exec(text);
