@@ -167,6 +167,12 @@ describe("compound words joined, hyphenated or spaced", () => {
     ["min. TLS version", "minimum TLS version"],
     ["max session length", "maximum session length"],
     ["sec headers", "security headers"],
+    ["src code escrow", "source code escrow"],
+    ["pen test freq", "pen test frequency"],
+    ["info classification", "information classification"],
+    ["rotation every 90d", "rotation every 90 days"],
+    ["notified within 72 hrs", "notified within 72 hours"],
+    ["laptops with FDE", "laptops with full disk encryption"],
   ])("the abbreviation in '%s' reads as '%s'", (short, long) => {
     expect(words(short)).toEqual(words(long));
   });

@@ -191,6 +191,12 @@ describe("inversion", () => {
     ).toBe(false);
   });
 
+  it("'w/o' is 'without': the shorthand names the lapse too", () => {
+    expect(weakPracticeSense("Backups w/o encryption?")).toBe(weakPracticeSense("Backups without encryption?"));
+    expect(weakPracticeSense("Backups w/o encryption?")).toBe(true);
+    expect(weakPracticeSense("Laptops w/ full disk encryption?")).toBe(false);
+  });
+
   it("a lapse named as what a safeguard detects is the safeguard", () => {
     expect(weakPracticeSense("Do you detect access to client data without an associated ticket?")).toBe(false);
   });

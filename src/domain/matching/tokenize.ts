@@ -81,6 +81,9 @@ function normalize(text: string): string {
   const decomposed = NON_ASCII.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
   let t = decomposed
     .toLowerCase()
+    // "Backups w/o encryption?" asks about the lapse: the shorthand must read as the word.
+    .replace(/\bw\/\s?o(ut)?\b/g, "without")
+    .replace(/\bw\/(?=\s|[a-z])/g, "with ")
     .replace(/&/g, " and ")
     .replace(/[’‘]/g, "'")
     .replace(SUBJECT, " ")
@@ -198,6 +201,12 @@ const COMPOUNDS: readonly [RegExp, string][] = [
     "security operations center",
   ],
   [/\bpwds?\b/g, "password"],
+  [/\bsrc\b/g, "source"],
+  [/\bfde\b/g, "full disk encryption"],
+  [/\bfreq\b/g, "frequency"],
+  [/\binfo\b/g, "information"],
+  [/\b(\d+) ?d\b/g, "$1 days"],
+  [/\b(\d+) ?hrs?\b/g, "$1 hours"],
   // "Sec headers", "sec team"; "30 sec" is seconds.
   [/(?<!\d\s?)\bsec\b(?=\W+[a-z])/g, "security"],
   [/\bprod\b/g, "production"],
