@@ -411,7 +411,14 @@ describe("long cells", () => {
   // A pasted cell of repeated words once took 19 s in one pattern (unbounded gaps between three
   // words); the test's own timeout is the guard.
   it("reads a 20,000-character cell of repeated words without stalling", () => {
-    for (const cell of ["any that ".repeat(2500), "are there which ".repeat(1500), "the same ".repeat(2500)]) {
+    for (const cell of [
+      "any that ".repeat(2500),
+      "are there which ".repeat(1500),
+      "the same ".repeat(2500),
+      "exceptions to ".repeat(1500),
+      \`\${"auditor note any deviations, ".repeat(700)}?\`,
+      "findings that remain ".repeat(1000),
+    ]) {
       expect(typeof asksAboutExceptions(cell)).toBe("boolean");
       expect(typeof weakPracticeSense(cell)).toBe("boolean");
     }
