@@ -416,7 +416,7 @@ describe("long cells", () => {
       "are there which ".repeat(1500),
       "the same ".repeat(2500),
       "exceptions to ".repeat(1500),
-      \`\${"auditor note any deviations, ".repeat(700)}?\`,
+      `${"auditor note any deviations, ".repeat(700)}?`,
       "findings that remain ".repeat(1000),
     ]) {
       expect(typeof asksAboutExceptions(cell)).toBe("boolean");
