@@ -198,6 +198,16 @@ describe("questions no entry should answer on its own go to review", () => {
     expect(near.status).toBe("drafted");
   });
 
+  it("a row for the negative answer of the row before ('If no, …') goes to review", async () => {
+    const r = await followUp(
+      "If no, specify the countries.",
+      "free_text",
+      "Is EU customers' data hosted only in the EEA?",
+    );
+    expect(r.status).not.toBe("drafted");
+    expect(r.notes.join(" ")).toMatch(/only if the row before is answered No/);
+  });
+
   it("a follow-up of a follow-up also reads the last row that named the topic", async () => {
     const rows = ["Is there a documented incident response plan?", "Is it tested?", "Is it available to clients?"];
     const questions = rows.map((text, i) => ({

@@ -92,6 +92,8 @@ function routeToReview(draft: Draft, analysis: QuestionAnalysis, followUp: Follo
     reasons.push("the question follows up on the row before, which the library does not answer with confidence");
   if (followUp === "repeats")
     reasons.push("the question follows up on the row before, and the best entry answers that row, not this one");
+  if (followUp === "ifNo")
+    reasons.push("the question applies only if the row before is answered No, which the library's answer decides");
   if (followUp === "drifts")
     reasons.push(
       "the question follows up on the row before, but the best entry is far from that row's topic: please check what it asks about",

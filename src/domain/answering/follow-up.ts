@@ -21,11 +21,17 @@ import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
  *   entries that row itself matches ("If yes, how are those components kept patched?" after the
  *   open-source question finds zero-day response): the follow-up's own words outweighed the row it
  *   points back to, so what it asks about is unsure;
+ * - `ifNo`: it asks only when the row before is answered No ("If no, specify the countries.", "If
+ *   not, describe compensating controls."): the library's entries state what is done, so the row is
+ *   not theirs to answer, and whether it applies at all is the row before's answer;
  * - `inherits`: another entry of the same topic answers it ("Is it reviewed at least annually?"
  *   after the policy question finds the review cycle), or it asks for detail of the same entry
  *   ("Frequency", "Please describe"), which that entry's text gives.
  */
-export type FollowUpReading = "alone" | "unsure" | "repeats" | "drifts" | "inherits";
+export type FollowUpReading = "alone" | "unsure" | "repeats" | "drifts" | "ifNo" | "inherits";
+
+/** "If no, …", "If not, …", "If N, ETA?": a row for the negative answer of the row before. */
+const IF_NO = /^\s*if (no|not|n)\b/i;
 
 /** The row before a follow-up as matched on its own: its best entries, best first. */
 export interface RowBefore {
@@ -47,6 +53,7 @@ export function followUpReading(
 ): FollowUpReading | null {
   if (!analysis.followUp) return null;
   if (!previous) return "alone";
+  if (IF_NO.test(analysis.ask)) return "ifNo";
   const best = before?.best;
   // "If yes, which ones?" after a question the library cannot answer with confidence shares its doubt.
   if (!best || best.confidence < draftBar) return "unsure";
