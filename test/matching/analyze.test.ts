@@ -214,6 +214,11 @@ describe("a reference before the question names the row, not the topic", () => {
     ["A.5.35 - Is the organisation's approach reviewed independently?", "Is the organisation's"],
     ["HAPP-02 Are access controls based on roles?", "Are access controls"],
     ["A&A-01.1 Are audit plans approved by management?", "Are audit plans"],
+    ["§164.308(a)(1) Has a risk analysis been conducted?", "Has a risk analysis"],
+    ["Req 8.3.1 Is MFA required for all access?", "Is MFA required"],
+    ["Art. 21(2)(d) Does the supplier assess its own suppliers?", "Does the supplier"],
+    ["IR-4(1) Is incident handling automated?", "Is incident handling"],
+    ["(b) Do you encrypt laptops?", "Do you encrypt"],
     ["CIS 4.7 - Manage default accounts on enterprise assets.", "Manage default accounts"],
     ["PR.AA - Is hardware authenticated before it connects?", "Is hardware"],
     ["1) Do you encrypt backups?", "Do you encrypt"],
@@ -226,7 +231,9 @@ describe("a reference before the question names the row, not the topic", () => {
     "SOC 2 Type II report available?",
     "ISO 27001 certified?",
     "AES-256 at rest?",
-  ])("%s keeps the standard it names", (text) => {
+    "Is 2FA enforced?",
+    "It is 2 hours away?",
+  ])("%s keeps the standard it names, or words that are not a reference", (text) => {
     expect(withoutLeadingReference(text)).toBe(text);
   });
 

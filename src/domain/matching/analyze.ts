@@ -467,8 +467,24 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
  * words, its numbers matched "TLS 1.2" and "SOC 1" and diluted the ask. A certification or standard
  * named first ("SOC 2 Type II - current?", "ISO 27001 certified?") is the topic and stays.
  */
-const LEADING_REFERENCE =
-  /^\s*(?!(SOC|ISO|PCI|NIST|TLS|SSL|FIPS|AES|SHA|RSA|HIPAA|GDPR|DORA|NIS|SIG|CMMC|TISAX|CSA|STAR|IEC|BS|SP)\b)((\(?\d{1,3}[.)])+|\d{1,3}(\.\d{1,3})+[a-z]?\)?|[A-Z]{1,8}([.&][A-Z]{1,8})?[-_. ]?\d{1,3}([.\-_]\d{1,3})*[a-z]?|[A-Z]{2}\.[A-Z]{2}(-\d{1,3})?)\s*([-–—:.)]\s*)?(?=[A-Z"“(])/;
+const LEADING_REFERENCE = new RegExp(
+  [
+    "^\\s*(?!(SOC|ISO|PCI|NIST|TLS|SSL|FIPS|AES|SHA|RSA|HIPAA|GDPR|DORA|NIS|SIG|CMMC|TISAX|CSA|STAR|IEC|BS|SP)\\b)(",
+    [
+      // "1) ", "2. ", "(3) ", "(b) "
+      "(\\(?(\\d{1,3}|[a-z]{1,2})[.)])+",
+      // "3.1.8", "4.2.1)"
+      "\\d{1,3}(\\.\\d{1,3})+[a-z]?\\)?",
+      // "A.5.35", "HAPP-02", "A&A-01.1", "CIS 4.7", "Q17", "IR-4(1)"
+      "[A-Z]{1,8}([.&][A-Z]{1,8})?[-_. ]?\\d{1,3}([.\\-_]\\d{1,3})*[a-z]?(\\([a-z0-9]{1,4}\\))*",
+      // "PR.AA", "PR.AA-01"
+      "[A-Z]{2}\\.[A-Z]{2}(-\\d{1,3})?",
+      // "§164.308(a)(1)", "Req 8.3.1", "Art. 21(2)(d)", "Section 4.2", "Control 5.1"
+      "(§+|([Rr]eq(uirement)?|[Aa]rt(icle)?|[Ss]ec(tion)?|[Cc]ontrol|[Cc]lause|[Pp]ara(graph)?|[Ii]tem|[Qq]uestion|[Nn]o)\\.?)\\s?\\d{1,3}(\\.\\d{1,3})*[a-z]?(\\([a-z0-9]{1,4}\\))*",
+    ].join("|"),
+    ')\\s*([-–—:.)]\\s*)?(?=[A-Z"“(])',
+  ].join(""),
+);
 
 export function withoutLeadingReference(text: string): string {
   const m = LEADING_REFERENCE.exec(text);
