@@ -109,6 +109,23 @@ describe("the buyer's own systems and named people", () => {
     expect(analyzeQuestion("Do you encrypt the data our staff's browsers send you?").buyerSpecific).toBeNull();
   });
 
+  it("the assessment's own scope, contract clauses and figures of the engagement are not the library's", () => {
+    for (const text of [
+      "Is the whole organisation included in the scope of this assessment?",
+      "Upload a certificate of insurance naming our company as additional insured.",
+      "Governing law and jurisdiction of this Data Processing Agreement",
+      "Estimated number of data subjects whose personal data will be processed",
+      "List the make, model and OS of each laptop used by your staff.",
+    ])
+      expect(outOfScope(text), text).not.toBeNull();
+    for (const text of [
+      "What is the scope of your ISO 27001 certification?",
+      "Do you carry cyber liability insurance?",
+      "Do you limit the number of failed login attempts?",
+    ])
+      expect(outOfScope(text), text).toBeNull();
+  });
+
   it("'Name the engineers who…' asks for people, which no library holds", () => {
     expect(outOfScope("Name the engineers who administer production.", "")).not.toBeNull();
     expect(outOfScope("Name the encryption algorithm used for backups.", "")).toBeNull();

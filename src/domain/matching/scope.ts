@@ -28,6 +28,10 @@ const RULES: readonly OutOfScope[] = [
       /\bwhat (would|will|do) you charge\b|\b(are you|would you be) (prepared|willing) to pay\b|\bfees? for\b/,
       /\b(what|which) (fees?|costs?|price|amount)\b.*\b(charge[sd]?|pay|paid|bill(s|ed)?)\b|\bcharges? (us |you )?for (the|your|an?)\b/,
       /\b(free|paid) (pilot|trial)\b|\bsign our (msa|contract|agreement|terms)\b/,
+      // Clauses of the contract itself, and documents made out to the buyer ("naming our company as
+      // additional insured").
+      /\b(governing law|choice of law|jurisdiction and venue|exclusive jurisdiction)\b|\bjurisdiction of (this|the) (agreement|contract|dpa|data processing (agreement|addendum))\b/,
+      /\b(naming|names|name|listing|lists) (us|our (company|organi[sz]ation|firm|institution|business)) as\b|\badditional insured\b/,
       /\b(client|customer) references?\b|\breferences from (other )?\w+\b|\b(largest|biggest|top \w+) customers\b/,
       /\bhow much (did|do|does|will) (you|your \w+) (spend|invest|budget)\b/,
       /\b(total |annual |yearly )?(cost|costs|price|spend|spending|expenditure|budget) (of|for|on) (your|the) (last |latest |most recent |next |annual )?(\w+ ){0,3}(audits?|assessments?|tests?|certifications?|tooling|program|programme|team)\b/,
@@ -119,6 +123,16 @@ const RULES: readonly OutOfScope[] = [
     ],
   },
   {
+    // "Is the whole organisation included in the scope of this assessment?": the boundary of the
+    // buyer's own assessment (a Cyber Essentials application, this questionnaire) is agreed for it,
+    // not a practice the library states.
+    reason: "asks about the scope of this assessment itself, which is agreed for it",
+    patterns: [
+      /\b(scope|boundary|boundaries) of (this|the present|the current) (assessment|questionnaire|review|self-assessment|application|submission|evaluation|certification application)\b/,
+      /\b(included|in scope|covered) (in|by|for) (this|the present) (assessment|questionnaire|review|self-assessment|application|submission)\b/,
+    ],
+  },
+  {
     reason: "asks about a product feature unrelated to security",
     // "If users can export data to CSV, are formulas in cells neutralised?" is about the export's security.
     unless:
@@ -143,6 +157,10 @@ const RULES: readonly OutOfScope[] = [
       // One person or many: "the names of each engineer with…" asks for people as much as "of the engineers".
       /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,2}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
+      // Figures of this engagement ("Estimated number of data subjects…") and inventories of devices
+      // ("list the make, model and OS of each device").
+      /\b(estimated|expected|approximate|anticipated|projected) (total )?(number|volume|count|quantity) of\b/,
+      /\b(makes?|manufacturers?),? (and |& )?(models?|os|operating systems?)\b.*\b(of )?(each|every|all)\b/,
       // The person who signed an audit, not the firm: "Who is the engagement partner on your SOC 2 audit?"
       /\b(engagement|signing|lead audit|audit engagement) (partner|manager)\b/,
       /\bwhich (one |ones )?of (your|the) (\w+ )?(developers|engineers|employees|staff|people|administrators|admins|analysts|contractors|team members|reviewers)\b/,
