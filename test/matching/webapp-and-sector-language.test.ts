@@ -129,6 +129,15 @@ describe("what the product lets customers' users do is not the internal control 
       "customer-pentesting",
     ],
     ["Is audit logging enabled for customer admin actions within the application?", "customer-audit-logs"],
+    // What the application does to its users, and what the customer may enforce.
+    [
+      "Can the application sign users out automatically after an idle period the customer configures?",
+      "customer-session-management",
+    ],
+    [
+      "Is MFA available, and enforceable by the university, for students signing in to the application?",
+      "customer-mfa",
+    ],
     // The internal control when the question is about staff or about what is logged, and CIS's
     // "end-user devices" are staff laptops.
     [
