@@ -197,6 +197,11 @@ describe("inversion", () => {
     expect(weakPracticeSense("Laptops w/ full disk encryption?")).toBe(false);
   });
 
+  it("software still supported by its vendor is the practice; a protocol still supported is the lapse", () => {
+    expect(weakPracticeSense("Are all applications licensed and still supported by their vendors?")).toBe(false);
+    expect(weakPracticeSense("Is TLS 1.0 still supported?")).toBe(true);
+  });
+
   it("a lapse named as what a safeguard detects is the safeguard", () => {
     expect(weakPracticeSense("Do you detect access to client data without an associated ticket?")).toBe(false);
   });

@@ -48,7 +48,8 @@ const WEAK_PRACTICE = [
   // Deprecated or weak cryptography in use; "prohibits deprecated primitives" is the curb (NEGATION).
   /\b(deprecated|insecure|weak|obsolete|broken) (\w+ )?(algorithms?|ciphers?( suites?)?|primitives|protocols?|hash(es|ing)?|cryptograph\w*)\b(?!.*\bdisabl\w*)/,
   /\bpersonal(ly owned)? (devices|email|laptops?|phones?)\b|\bbyod\b/,
-  /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b/,
+  // "Is TLS 1.0 still supported?" is the lapse; software "still supported by its vendor" is the practice.
+  /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?))/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
   /\b(production|live|real) (customer |client |personal )?data\b.*\b(test|testing|development|dev|staging|non-production)\b/,
   /\bstanding (write |admin\w* |production )?access\b/,
