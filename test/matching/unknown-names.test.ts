@@ -22,6 +22,9 @@ describe("names the library never writes", () => {
     expect(unknownNames(index, "Quarterly access reviews are performed?")).toEqual([]);
     expect(unknownNames(index, "Do you support SSO with an identity provider such as Shibboleth?")).toEqual([]);
     expect(unknownNames(index, "Are developers trained in secure coding (e.g. CSSLP)?")).toEqual([]);
+    // The parties' defined terms in tenders and contracts are roles, not names.
+    expect(unknownNames(index, "Does the Bidder encrypt the Authority's data at rest?")).toEqual([]);
+    expect(unknownNames(index, "Will the Tenderer notify the Council of a breach?")).toEqual([]);
   });
 
   it.each([

@@ -20,10 +20,21 @@ const ACRONYM_OR_CAMEL = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/;
 /** Examples and parentheses: what follows "such as", "e.g.", "like", "for example" up to the next clause. */
 const EXAMPLES = /\([^()]*\)|\b(such as|e\.g\.|eg|for example|for instance|including|like)\b[^.?;:]*/gi;
 
+/**
+ * The parties' defined terms, capitalised in tenders and contracts ("Does the Bidder…", "the
+ * Authority's data", "the Tenderer shall…"): roles, not names that narrow the ask.
+ */
+const DEFINED_TERMS = new Set(
+  "bidder bidders tenderer tenderers offeror offerors proposer proposers respondent respondents supplier suppliers vendor vendors contractor contractors subcontractor subcontractors provider providers processor processors sub-processor sub-processors subprocessor subprocessors controller controllers customer customers client clients licensor licensee seller buyer purchaser authority agency institution university district company organisation organization party parties applicant insured affiliate affiliates recipient discloser council department trust".split(
+    " ",
+  ),
+);
+
 /** Per index, each name already looked up: a name recurs across a workbook's rows. */
 const knownByIndex = new WeakMap<MatchIndex, Map<string, boolean>>();
 
 function isKnown(index: MatchIndex, word: string): boolean {
+  if (DEFINED_TERMS.has(word.toLowerCase())) return true;
   let known = knownByIndex.get(index);
   if (!known) {
     known = new Map();
