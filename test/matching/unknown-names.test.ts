@@ -25,6 +25,10 @@ describe("names the library never writes", () => {
     // The parties' defined terms in tenders and contracts are roles, not names.
     expect(unknownNames(index, "Does the Bidder encrypt the Authority's data at rest?")).toEqual([]);
     expect(unknownNames(index, "Will the Tenderer notify the Council of a breach?")).toEqual([]);
+    // A name in a party's place (whose data, who is told) is the buyer's, not a product's.
+    expect(unknownNames(index, "Will Contoso data be encrypted at rest?")).toEqual([]);
+    expect(unknownNames(index, "Will you notify Fabrikam of a breach within 72 hours?")).toEqual([]);
+    expect(unknownNames(index, "Do you send logs to Splunk?")).toEqual(["Splunk"]);
   });
 
   it.each([

@@ -56,6 +56,19 @@ function isKnown(index: MatchIndex, word: string): boolean {
   return result;
 }
 
+/**
+ * A name in a party's place: the owner of data, people or systems ("Contoso data", "Contoso's
+ * users", "Northwind customer records") or the one told or given something ("notify Fabrikam", "to
+ * Contoso"). Buyers write their own name so; it says whose, not what, and narrows nothing.
+ */
+const PARTY_AFTER =
+  /^('s|s')?\s+(own\s+)?((customer|client|employee|staff|student|patient|user|personal|business|corporate|production)\s+)?(data|information|content|records|files|users|staff|employees|personnel|customers|clients|students|patients|systems|networks?|tenants?|accounts?|environments?|premises|sites?|offices?|polic(y|ies)|requirements|standards|contracts?|instances?|workspaces?)\b/i;
+// Not "to", "with", "by": "send logs to Splunk", "integrate with Workday" name a product.
+const PARTY_BEFORE = /\b(notify|notifies|notified|inform|informs|informed|tell|alert|on behalf of)\s+$/i;
+function inPartyPlace(text: string, start: number, word: string): boolean {
+  return PARTY_AFTER.test(text.slice(start + word.length)) || PARTY_BEFORE.test(text.slice(0, start));
+}
+
 /** The names in the ask (outside examples and asides) that no library text uses. */
 export function unknownNames(index: MatchIndex, ask: string): string[] {
   // Most asks have no capital past their first letter, or only capitalised words the library
@@ -78,7 +91,8 @@ export function unknownNames(index: MatchIndex, ask: string): string[] {
     // A lone capitalised word mid-sentence is a name ("Splunk"); in a title-cased run ("the European
     // Economic Area", "the Information Security Policy") only acronyms and inner capitals are.
     const names = words.length === 1 ? words : words.filter((w) => ACRONYM_OR_CAMEL.test(w));
-    for (const word of names) if (!isKnown(index, word)) out.push(word);
+    const party = words.length === 1 && inPartyPlace(text, m.index, m[0]);
+    for (const word of names) if (!isKnown(index, word) && !party) out.push(word);
   }
   return out;
 }
