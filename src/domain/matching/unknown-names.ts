@@ -57,12 +57,13 @@ function isKnown(index: MatchIndex, word: string): boolean {
 }
 
 /**
- * A name in a party's place: the owner of data, people or systems ("Contoso data", "Contoso's
- * users", "Northwind customer records") or the one told or given something ("notify Fabrikam", "to
- * Contoso"). Buyers write their own name so; it says whose, not what, and narrows nothing.
+ * A name in a party's place: the owner of data, people or premises ("Contoso data", "Contoso's
+ * users", "Northwind customer records") or the one notified ("notify Fabrikam"). Buyers write their
+ * own name so; it says whose, not what, and narrows nothing. Not before "systems" or "networks"
+ * ("SCADA networks" is a technology) and never an acronym.
  */
 const PARTY_AFTER =
-  /^('s|s')?\s+(own\s+)?((customer|client|employee|staff|student|patient|user|personal|business|corporate|production)\s+)?(data|information|content|records|files|users|staff|employees|personnel|customers|clients|students|patients|systems|networks?|tenants?|accounts?|environments?|premises|sites?|offices?|polic(y|ies)|requirements|standards|contracts?|instances?|workspaces?)\b/i;
+  /^('s|s')?\s+(own\s+)?((customer|client|employee|staff|student|patient|user|personal|business|corporate|production)\s+)?(data|information|content|records|files|users|staff|employees|personnel|customers|clients|students|patients|premises|sites?|offices?|polic(y|ies)|requirements|standards|contracts?)\b/i;
 // Not "to", "with", "by": "send logs to Splunk", "integrate with Workday" name a product.
 const PARTY_BEFORE = /\b(notify|notifies|notified|inform|informs|informed|tell|alert|on behalf of)\s+$/i;
 function inPartyPlace(text: string, start: number, word: string): boolean {
@@ -91,7 +92,8 @@ export function unknownNames(index: MatchIndex, ask: string): string[] {
     // A lone capitalised word mid-sentence is a name ("Splunk"); in a title-cased run ("the European
     // Economic Area", "the Information Security Policy") only acronyms and inner capitals are.
     const names = words.length === 1 ? words : words.filter((w) => ACRONYM_OR_CAMEL.test(w));
-    const party = words.length === 1 && inPartyPlace(text, m.index, m[0]);
+    // An acronym stays a name even there: "SCADA data", "OT staff" name a technology.
+    const party = words.length === 1 && !/^[A-Z0-9-]+$/.test(m[0]) && inPartyPlace(text, m.index, m[0]);
     for (const word of names) if (!isKnown(index, word) && !party) out.push(word);
   }
   return out;
