@@ -223,6 +223,7 @@ describe("inversion", () => {
       ),
     ).toBe(false);
     expect(weakPracticeSense("Are you aware of any pending claim or lawsuit?")).toBe(true);
+    expect(weakPracticeSense("Has the processor been the subject of any fine by a supervisory authority?")).toBe(true);
   });
 
   it("findings that remain open are the lapse, in either word order", () => {

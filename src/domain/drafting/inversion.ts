@@ -20,7 +20,7 @@ const WEAK_PRACTICE = [
   /\bwithout (any )?(restrictions?|limits?|controls?|supervision|a (ticket|change request)|being (approved|reviewed|logged))\b|\b(freely|at will)\b/,
   /\b(is|are) (\w+ ){0,3}optional\b/,
   /\bever (been )?(transferred|sent|moved|copied|disclosed|sold|exported|accessed by)\b/,
-  /\b(subject to|received|paid|incurred|been issued) (any )?(regulatory |legal )?(fines?|penalt\w+|sanctions|enforcement actions?|litigation|lawsuits?|investigations?|regulatory enforcement)\b/,
+  /\b(subject to|(the )?subject of|received|paid|incurred|been issued) (any )?(regulatory |legal )?(fines?|penalt\w+|sanctions|enforcement actions?|litigation|lawsuits?|investigations?|regulatory enforcement)\b/,
   /\b(investigated|sued|prosecuted|fined|sanctioned) by\b|\bparty to (any )?(legal proceedings|litigation|lawsuits?)\b/,
   /\b(pending|ongoing|threatened|outstanding) ([\w-]+,? ){0,3}(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|proceedings|investigations?))\b/,
   /\b(older than \d+ days|overdue|past (their|the|its) (sla|due date|deadline))\b/,
