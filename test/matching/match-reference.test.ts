@@ -10,9 +10,9 @@ import {
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
 import type { MatchIndex } from "../../src/domain/matching/index.js";
 import {
+  askedThing,
   buildQuery,
   type Candidate,
-  EXISTENCE_ASK,
   matchQuery,
   type Query,
   SHORTLIST,
@@ -142,7 +142,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
     const contrastPenalty = contradicted ? 0.15 : 0;
     // An existence question ("Is there a risk register…?") favours, by 0.1, the entries one of whose
     // questions names the thing it asks for.
-    const thingText = EXISTENCE_ASK.exec(normalizeText(analysis.ask))?.[1];
+    const thingText = askedThing(analysis.ask);
     const thing = thingText ? tokenize(thingText).filter((t) => !t.startsWith("§")) : [];
     const namesThing =
       thing.length > 0 &&

@@ -44,6 +44,7 @@ const CASES: [string, string[]][] = [
   // An existence question is answered by the entry that names the thing asked for, not by one whose
   // answer mentions it ("risks are recorded in the risk register").
   ["Is there a disciplinary process for non-compliance with security policies?", ["disciplinary-process"]],
+  ["Is a disciplinary process in place for non-compliance with security policies?", ["disciplinary-process"]],
   ["TLS version", ["encryption-in-transit"]],
 ];
 

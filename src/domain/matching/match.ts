@@ -494,10 +494,20 @@ const forProductUsers = (index: MatchIndex): Uint8Array =>
  * are recorded in the risk register"). That entry gains this much relevance.
  */
 const THING_BONUS = 0.1;
-export const EXISTENCE_ASK =
+const EXISTENCE_ASK =
   /^(?:is there|are there|do you have|does (?:the|your) (?:company|organi[sz]ation|vendor|supplier|firm|provider) have|do you maintain|does (?:the|your) (?:company|organi[sz]ation|vendor|supplier|firm|provider) maintain|have you (?:established|implemented|adopted|defined)|has (?:the|your) (?:company|organi[sz]ation|vendor|supplier) (?:established|implemented|adopted|defined))\s+(?:an?\s+|any\s+)?(?:(?:formal|formally|documented|written|defined|current|dedicated|designated|established|approved|central|centrali[sz]ed|up-to-date|organi[sz]ation-wide|company-wide|enterprise-wide)[,\s]+(?:and\s+)?)*((?:[a-z0-9-]+\s+){0,2}?[a-z0-9-]+?)(?=\s+(?:in|of|for|with|that|which|where|to|on|covering|including|approved|maintained|established|defined|documented|and|or|who|whose|at|by|from|per|across)\b|\s*[,?.;:(]|\s*$)/;
+/** "Is an incident response plan in place…?": the same ask, the thing first. */
+const IN_PLACE_ASK =
+  /^(?:is|are) (?:an?|the|your) ((?:[a-z0-9-]+\s+){0,3}?[a-z0-9-]+?) (?:in place|established|maintained|documented|defined|implemented)\b/;
+
+/** The thing an existence question asks for ("risk register", "incident response plan"), or null. */
+export function askedThing(ask: string): string | null {
+  const t = normalizeText(ask);
+  return EXISTENCE_ASK.exec(t)?.[1] ?? IN_PLACE_ASK.exec(t)?.[1] ?? null;
+}
+
 function entriesNamingThing(index: MatchIndex, ask: string): Uint8Array | null {
-  const thing = EXISTENCE_ASK.exec(normalizeText(ask))?.[1];
+  const thing = askedThing(ask);
   if (!thing) return null;
   const terms = tokenize(thing).filter((t) => !t.startsWith("§"));
   if (terms.length === 0) return null;
