@@ -18,7 +18,7 @@ import {
   SHORTLIST,
 } from "../../src/domain/matching/match.js";
 import { regulationNotNamed } from "../../src/domain/matching/regulation-guard.js";
-import { normalizeText, tokenize } from "../../src/domain/matching/tokenize.js";
+import { tokenize } from "../../src/domain/matching/tokenize.js";
 import { unknownNames } from "../../src/domain/matching/unknown-names.js";
 import { shippedLibrary } from "./helpers.js";
 import { idfOf, plainEntryScores } from "./plain-bm25.js";
