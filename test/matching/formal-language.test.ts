@@ -116,6 +116,7 @@ describe("the buyer's own systems and named people", () => {
       "Governing law and jurisdiction of this Data Processing Agreement",
       "Estimated number of data subjects whose personal data will be processed",
       "List the make, model and OS of each laptop used by your staff.",
+      "Please list the NIS2 sectors in which our organisation operates.",
     ])
       expect(outOfScope(text), text).not.toBeNull();
     for (const text of [

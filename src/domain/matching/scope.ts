@@ -80,6 +80,8 @@ const RULES: readonly OutOfScope[] = [
       // "Who at our company should receive…", "Which of our internal processes…": the buyer's own people and processes.
       /\b(who|which|what) (\w+ )?(at|in|within) (our|my) (company|organi[sz]ation|institution|firm|business|side|end)\b/,
       /\bwhich of our (own |internal )*(business )?(processes|departments|teams|business units|people)\b/,
+      // "…the sectors in which our organisation operates": facts about the buyer itself.
+      /\b(in which|where) (our|my) (organi[sz]ation|company|business|firm|institution|group) (operates|is (based|established|registered|regulated|located))\b/,
       // Work at the buyer's site ("on-site staff at our premises") is agreed in the contract.
       /\b(at|on|to|in) (our|my) (premises|sites?|offices?|facilit(y|ies)|campus|buildings?)\b/,
     ],
