@@ -215,6 +215,17 @@ describe("inversion", () => {
     expect(weakPracticeSense("Are policy exceptions reported to the CISO?")).toBe(false);
   });
 
+  it("a negation in a relative clause describes whom the question is about, not its main verb", () => {
+    expect(
+      isInverted(
+        "Do you apply sanctions against workforce members who fail to comply with security policies?",
+        "Is there a disciplinary process for staff who breach security policies?",
+      ),
+    ).toBe(false);
+    // The main verb's negation still counts.
+    expect(isInverted("Do you never apply sanctions?", "Is there a disciplinary process?")).toBe(true);
+  });
+
   it("a pending claim or proceeding is the lapse asked about", () => {
     expect(
       isInverted(

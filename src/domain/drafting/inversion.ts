@@ -120,10 +120,17 @@ const CURBED =
  */
 const NEGATED_PURPOSE = /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|is unable|are unable)\b[^.;?]*/g;
 
+/**
+ * A negation inside a relative clause describes whom or what the question is about ("sanctions
+ * against workforce members who fail to comply"), not the main verb: it is not counted.
+ */
+const NEGATED_RELATIVE =
+  /\b(who|that|which|whom)\s+(\w+\s+){0,3}?(never|cannot|can't|don't|doesn't|won't|lack|lacks|fail(s|ed)? to)\b/g;
+
 export function weakPracticeSense(text: string): boolean {
   const t = normalizeText(text).replace(NEGATED_PURPOSE, "");
   const weak = WEAK_PRACTICE.some((p) => p.test(t)) && !CURBED.test(t);
-  const negations = t.match(NEGATION)?.length ?? 0;
+  const negations = t.replace(NEGATED_RELATIVE, "$1 ").match(NEGATION)?.length ?? 0;
   return weak !== (negations % 2 === 1);
 }
 
