@@ -103,6 +103,14 @@ describe("inversion on the shipped library", () => {
   });
 });
 
+describe("library phrasings added for gaps the probes showed", () => {
+  it("a supplier reassessed after onboarding is ongoing supplier monitoring, drafted", async () => {
+    const q = await answer("Are key suppliers reassessed on a regular basis once they have been onboarded?", "yes_no");
+    expect(q.entryId).toBe("supplier-monitoring");
+    expect(q.status).toBe("drafted");
+  });
+});
+
 describe("two asks, two entries", () => {
   it("combines two strong entries for a question that asks two things", async () => {
     const q = await answer("Is customer data encrypted at rest, and how are the encryption keys rotated?", "free_text");
