@@ -36,6 +36,16 @@ describe("value only where the question asks for one", () => {
     expect(r.entryId).not.toBeNull();
     expect(r.answer?.text).not.toMatch(/^(yes|no)\b/i);
   });
+
+  it.each([
+    "Kindly upload the most recent SOC 2 Type II audit report.",
+    "Send us your business continuity plan",
+    "Furnish your cyber insurance certificate",
+  ])("a request for a document (%s) is answered with the text, not Yes.", async (text) => {
+    const r = await answer(text, "free_text");
+    expect(r.status).toBe("drafted");
+    expect(r.answer?.text).not.toMatch(/^(yes|no)\b/i);
+  });
 });
 
 describe("governance templates are answered from their topic", () => {
