@@ -388,6 +388,8 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Are cryptographic modules validated under FIPS 140-3? Identify any components that are not.",
     "Is data encrypted at rest? If not, list the stores that lack it.",
     "Do you detect access to client data without an associated ticket?",
+    "Is there a break-glass procedure in case the identity provider is unavailable?",
+    "Do you enforce segregation of duties so that no individual can approve their own changes?",
     "Does the platform block logins without MFA?",
   ])("%s asks about the practice", (text) => {
     expect(asksAboutExceptions(text)).toBe(false);

@@ -219,9 +219,17 @@ const DETAIL_AFTER_QUESTION =
 const SAFEGUARD_ASK =
   /^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) (automatically )?(detect|alert on|flag|block|prevent|stop|reject|deny)\b/;
 
+/**
+ * Clauses that describe what the safeguard is for, not a lapse asked about: the scenario it covers
+ * ("…break-glass procedure in case its identity provider is unavailable") and the outcome it
+ * ensures ("…segregation of duties so that no individual can approve their own changes").
+ */
+const SAFEGUARD_CLAUSES =
+  /\b(in case|in the event)( of| that)? [^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*/g;
+
 /** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
 export function asksAboutExceptions(text: string): boolean {
-  const t = normalizeText(text).replace(DETAIL_AFTER_QUESTION, "?");
+  const t = normalizeText(text).replace(DETAIL_AFTER_QUESTION, "?").replace(SAFEGUARD_CLAUSES, "");
   return !SAFEGUARD_ASK.test(t) && EXCEPTION_SHAPES.some((p) => p.test(t));
 }
 
