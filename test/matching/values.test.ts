@@ -374,6 +374,7 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Are there service accounts with no owner?",
     "Are there any systems without MFA? If so, list them.",
     "Are there any laptops where USB storage is not blocked?",
+    "Is there any customer data stored outside the EU?",
   ])("%s asks about an exception", (text) => {
     expect(asksAboutExceptions(text)).toBe(true);
   });
@@ -389,6 +390,7 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Is data encrypted at rest? If not, list the stores that lack it.",
     "Do you detect access to client data without an associated ticket?",
     "Is there a break-glass procedure in case the identity provider is unavailable?",
+    "Is there any rate limiting on your API?",
     "Do you enforce segregation of duties so that no individual can approve their own changes?",
     "Does the platform block logins without MFA?",
   ])("%s asks about the practice", (text) => {
