@@ -81,8 +81,9 @@ export function statesValue(text: string, value: string): boolean {
 
 /**
  * For a choice question whose entry has no matching short answer: the one allowed value the entry's
- * answer text states ("… reviewed quarterly …" → "Quarterly"). Several or none → null (review), so
- * a value is only chosen when the library text says it in so many words.
+ * answer text states ("… reviewed quarterly …" → "Quarterly"). Several: the one stated for the class
+ * the question names, if exactly one is (valueOfAskedClause). None, or no such class → null (review),
+ * so a value is only chosen when the library text says it in so many words.
  */
 export function choiceFromText(allowed: readonly string[] | null, text: string, question = ""): string | null {
   if (!allowed || allowed.length === 0) return null;
