@@ -1,3 +1,4 @@
+import { STANDARD_NAMES } from "../domain/matching/standard-names.js";
 /**
  * The words questionnaires use, in one place: header names by column role, and the question
  * starts that decide a question's kind. Header patterns are tried in order; the first match wins,
@@ -135,6 +136,9 @@ export function scaleNamedInHeader(header: string): string[] | null {
   return values.some((v) => /^(yes|no)$/i.test(v)) ? values : null;
 }
 
+/** A standard named first like an id ("SOC-2 Type II - current?") is the question's topic, not its id. */
+const STANDARD_NAME = new RegExp(`^(${STANDARD_NAMES})[-_.]?\\d`);
+
 /**
  * A question's own number written at the start of its cell, where a sheet has no id column or
  * leaves it empty: "1.2 Do you…", "AC-01 Are…", "Q12. Have…", "7) Will…". A bare number counts
@@ -142,9 +146,6 @@ export function scaleNamedInHeader(header: string): string[] | null {
  * monitoring" or "2 factors" stay text. A lettered sub-item ("a) contractors?", "(b) …") is
  * returned with `sub`: its id extends the numbered stem above it (1.3(a)), as in PDFs.
  */
-/** Names of standards and certifications that are written like an id ("SOC-2", "ISO27001", "PCI-4"). */
-const STANDARD_NAME = /^(SOC|ISO|PCI|NIST|TLS|SSL|FIPS|AES|SHA|RSA|HIPAA|GDPR|DORA|NIS|CMMC|TISAX|IEC|SP)[-_.]?\d/;
-
 export function leadingId(text: string): { id: string; rest: string; sub: boolean } | null {
   const sub = /^\(?([a-z]|[ivx]{1,4})\)\s+(\S.*)$/s.exec(text);
   if (sub?.[1] && sub[2]) return { id: sub[1], rest: sub[2], sub: true };

@@ -107,18 +107,21 @@ const NEGATION =
 /**
  * Verbs that curb the weak practice a marker names: "Are personal devices blocked from customer
  * data?", "Is production data prevented from reaching test?", "Are generic accounts removed?", "Do
- * you detect access to client data without a ticket?" ask about the safeguard. Read only where a marker is found ("Is access restricted?" stays as it is);
- * the explicit negations above ("prohibited", "not allowed") are counted there, not here.
+ * you detect access to client data without a ticket?" ask about the safeguard. Read only where a
+ * marker is found ("Is access restricted?" stays as it is); the explicit negations above
+ * ("prohibited", "not allowed") are counted there, not here.
  */
 const CURBED =
   /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused|detect|detects|detected|flagged|alerted on)\b/;
 
 /**
- * A purpose clause with a negation states what the safeguard achieves ("…with Object Lock so admins
- * can't delete them", "…so that shared accounts cannot be used"): it is not a negation of the main
- * verb, nor a weak practice asked about, so it is read as absent.
+ * Clauses that say what a safeguard is for, not a lapse asked about: the outcome it ensures ("…with
+ * Object Lock so admins can't delete them", "…segregation of duties so that no individual can approve
+ * their own changes") and the scenario it covers ("…break-glass procedure in case its identity
+ * provider is unavailable"). Neither the weak-practice sense nor the exception shapes read them.
  */
-const NEGATED_PURPOSE = /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|is unable|are unable)\b[^.;?]*/g;
+const SAFEGUARD_CLAUSES =
+  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*/g;
 
 /**
  * A negation inside a relative clause describes whom or what the question is about ("sanctions
@@ -128,7 +131,7 @@ const NEGATED_RELATIVE =
   /\b(who|that|which|whom)\s+(\w+\s+){0,3}?(never|cannot|can't|don't|doesn't|won't|lack|lacks|fail(s|ed)? to)\b/g;
 
 export function weakPracticeSense(text: string): boolean {
-  const t = normalizeText(text).replace(NEGATED_PURPOSE, "");
+  const t = normalizeText(text).replace(SAFEGUARD_CLAUSES, "");
   const weak = WEAK_PRACTICE.some((p) => p.test(t)) && !CURBED.test(t);
   const negations = t.replace(NEGATED_RELATIVE, "$1 ").match(NEGATION)?.length ?? 0;
   return weak !== (negations % 2 === 1);
@@ -219,14 +222,6 @@ const DETAIL_AFTER_QUESTION =
  */
 const SAFEGUARD_ASK =
   /^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) (automatically )?(detect|alert on|flag|block|prevent|stop|reject|deny)\b/;
-
-/**
- * Clauses that describe what the safeguard is for, not a lapse asked about: the scenario it covers
- * ("…break-glass procedure in case its identity provider is unavailable") and the outcome it
- * ensures ("…segregation of duties so that no individual can approve their own changes").
- */
-const SAFEGUARD_CLAUSES =
-  /\b(in case|in the event)( of| that)? [^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*/g;
 
 /** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
 export function asksAboutExceptions(text: string): boolean {

@@ -1,3 +1,4 @@
+import { STANDARD_NAMES } from "./standard-names.js";
 import { normalizeText } from "./tokenize.js";
 
 /**
@@ -469,7 +470,7 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
  */
 const LEADING_REFERENCE = new RegExp(
   [
-    "^\\s*(?!(SOC|ISO|PCI|NIST|TLS|SSL|FIPS|AES|SHA|RSA|HIPAA|GDPR|DORA|NIS|SIG|CMMC|TISAX|CSA|STAR|IEC|BS|SP)\\b)(",
+    `^\\s*(?!(${STANDARD_NAMES})\\b)(`,
     [
       // "1) ", "2. ", "(3) ", "(b) "
       "(\\(?(\\d{1,3}|[a-z]{1,2})[.)])+",
