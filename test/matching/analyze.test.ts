@@ -181,6 +181,9 @@ describe("follow-ups", () => {
     "How often? (Annually / At hire only / Never)",
     "Method",
     "Tooling used",
+    "Date last tested",
+    "Date of last review:",
+    "Last exercised",
   ])("%s is a follow-up", (text) => {
     expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
   });
@@ -188,6 +191,7 @@ describe("follow-ups", () => {
   it("a row that is only the fact it wants asks for words", () => {
     expect(analyzeQuestion("Protocols").closed).toBe(false);
     expect(analyzeQuestion("Encryption method").followUp).toBe(false);
+    expect(analyzeQuestion("Date of last penetration test").followUp).toBe(false);
   });
 
   it("a follow-up is read in the light of the row before", () => {
@@ -259,6 +263,12 @@ describe("the buyer's own systems and tenant data", () => {
     "Will our EDR agents flag your installer?",
     "Will you take over patching of our Windows server estate, and to what SLA?",
     "Are our Linux servers scanned by your team?",
+    "Name the individuals at your company who hold admin rights to our tenant.",
+    "Please list the named engineers with access to our production account.",
+    "How many customer records do you currently hold on behalf of our company?",
+    "Share the risk assessment you performed specifically for our deployment.",
+    "Do we need to allowlist your IP ranges on our proxy?",
+    "What should we add to our mail server's SPF record?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });
@@ -270,6 +280,10 @@ describe("the buyer's own systems and tenant data", () => {
     "Can SSO be enabled for our workspace?",
     "Are your servers patched within 14 days?",
     "Is our data stored on servers in the EU?",
+    "Is admin access limited to a few named individuals?",
+    "How many records can a single export hold?",
+    "Do you carry out risk assessments for new suppliers?",
+    "Will we be notified when a new subprocessor is added?",
   ])("%s is about the vendor's service", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).toBeNull();
   });

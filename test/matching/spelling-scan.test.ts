@@ -37,3 +37,21 @@ describe("correctSpelling", () => {
     );
   });
 });
+
+describe("words broken across lines in a PDF", () => {
+  it("joins the halves of a word the library knows", async () => {
+    const { index } = await shippedLibrary();
+    expect(correctSpelling("Is data encryp- ted at rest?", index.lexicon, index.lexiconByLength)).toBe(
+      "Is data encrypted at rest?",
+    );
+    expect(correctSpelling("company IT re- sources", index.lexicon, index.lexiconByLength)).toBe(
+      "company IT resources",
+    );
+  });
+
+  it("keeps a hyphen that shares its word with the next one", async () => {
+    const { index } = await shippedLibrary();
+    const text = "pre- and post-deployment checks, short- and long-term plans";
+    expect(correctSpelling(text, index.lexicon, index.lexiconByLength)).toBe(text);
+  });
+});

@@ -93,10 +93,10 @@ function isBareAsk(normalized: string): boolean {
 
 /**
  * A row that is nothing but the fact it wants, with no topic: "Method", "Protocols", "Tooling used",
- * "Provider". It asks for that fact about the row before.
+ * "Provider", "Date last tested". It asks for that fact about the row before.
  */
 const BARE_FACT =
-  /^(the )?(methods?|mechanisms?|protocols?|tools?|tooling|providers?|vendors?|products?|solutions?|versions?|algorithms?|standards?|types?|owners?|locations?|evidence|names?)( used| in use| applied)?\W*$/;
+  /^(the )?(methods?|mechanisms?|protocols?|tools?|tooling|providers?|vendors?|products?|solutions?|versions?|algorithms?|standards?|types?|owners?|locations?|evidence|names?)( used| in use| applied)?\W*$|^((the )?date( of)?( the)? last|(the )?last|when last) (tested|reviewed|updated|performed|completed|audited|assessed|run|exercised|test|review|update|audit|assessment|exercise)( date| on)?\W*$/;
 
 /** Choices in parentheses at the end of a row, separated by slashes: "(Annually / Semi-annually / Never)". */
 const CHOICE_LIST_AT_END = /\s*\([^()]*\/[^()]*\)\W*$/;
@@ -197,8 +197,23 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   {
     reason: "asks for the people or configuration of the buyer's own account",
     pattern: new RegExp(
-      `${OUR} (tenant|account|instance|workspace|subscription|org|organi[sz]ation)('s)? (\\w+ ){0,3}(config\\w*|settings?|admins?|administrators|users with|ids?|database|db|hosts?|servers?)\\b|\\bnames? of (your |the )?(staff|employees|engineers|people|personnel|individuals)\\b.*\\b(access|our)\\b`,
+      `${OUR} (tenant|account|instance|workspace|subscription|org|organi[sz]ation)('s)? (\\w+ ){0,3}(config\\w*|settings?|admins?|administrators|users with|ids?|database|db|hosts?|servers?)\\b|\\bnames? of (your |the )?(staff|employees|engineers|people|personnel|individuals)\\b.*\\b(access|our)\\b|\\b(list|provide|give|name|identify|share)\\b (\\w+ )?(named )?(individuals|people|persons|staff|employees|engineers)\\b.*\\b(access|rights|our)\\b`,
     ),
+  },
+  {
+    // "the number of personal data records held on behalf of our organisation", "the DPIA you have
+    // carried out specifically for our organisation's use": figures and documents of this buyer's
+    // engagement, not a practice the library states.
+    reason: "asks for figures or documents of the buyer's own engagement, which are not answered in a questionnaire",
+    pattern:
+      /\b(number|count|volume|quantity|how many)\b.*\b(hold|held|store[sd]?|process(es|ed)?|host(s|ed)?|keep|kept)\b.*\b(on behalf of|for) (our|my) (organi[sz]ation|company|business|firm|tenant|account)\b|\b(carried out|performed|conducted|done|prepared|completed|produced|written)\b (\w+ ){0,2}(specifically|especially|solely|only) for (our|my)\b/,
+  },
+  {
+    // "Will we have to open inbound firewall ports…?", "Which directives should we add to our CSP?":
+    // what the buyer must change on its own side, which depends on the buyer's own set-up.
+    reason: "asks what the buyer must change on its own systems, which only the buyer can decide",
+    pattern:
+      /\b(should|must|shall|will|would|do|does) we (have to |need to |be required to )?(add|open|allow|whitelist|allowlist|configure|change|update|modify|reconfigure)\b/,
   },
   {
     // "Have you checked that our record of processing lists you…": the vendor is asked to vouch

@@ -93,6 +93,7 @@ export function correctSpelling(
   lexicon: Lexicon,
   byLength: ReadonlyMap<number, readonly string[]>,
 ): string {
+  if (text.includes("- ")) text = joinBrokenWords(text, lexicon);
   let cache = corrections.get(lexicon);
   if (!cache) {
     cache = new Map();
@@ -125,6 +126,19 @@ export function correctSpelling(
     copied = i;
   }
   return out === null ? text : out + text.slice(copied);
+}
+
+/** A word broken across lines in a PDF, its halves now apart: "encryp- tion", "IT re- sources". */
+const BROKEN_WORD = /\b([A-Za-z]{2,})- ([a-z]{2,})\b/g;
+
+/**
+ * Joins a broken word when the library knows the whole word. "pre- and post-deployment" and
+ * "short- and long-term" are not broken: neither "preand" nor "shortand" is a word it knows.
+ */
+function joinBrokenWords(text: string, lexicon: Lexicon): string {
+  return text.replace(BROKEN_WORD, (whole, head: string, tail: string) =>
+    lexicon.has(`${head}${tail}`.toLowerCase()) ? `${head}${tail}` : whole,
+  );
 }
 
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
