@@ -196,6 +196,15 @@ describe("the buyer's own site and systems", () => {
     expect(a.status).toBe("no_match");
   });
 
+  it.each([
+    "Your webhooks will be delivered into our internal systems. How can we verify each payload really came from you and was not tampered with?",
+    "Several of our own staff share kiosks on the shop floor. Can account administrators set how long an idle session lasts?",
+  ])("a scene set with the buyer's systems does not make the vendor's ask the buyer's: %s", async (text) => {
+    const a = await answer(text, "free_text");
+    expect(a.notes.join(" ")).not.toMatch(/buyer's own environment/);
+    expect(a.status).not.toBe("no_match");
+  });
+
   it("who in the vendor's own company is still the vendor's to answer", async () => {
     const a = await answer("Who in your company is responsible for information security?", "free_text");
     expect(a.status).toBe("drafted");

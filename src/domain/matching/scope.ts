@@ -69,6 +69,9 @@ const RULES: readonly OutOfScope[] = [
   },
   {
     reason: "asks about the buyer's own environment, which only the buyer can answer",
+    // Read in the ask: "We will receive your webhooks into our internal systems. How are the
+    // payloads authenticated?" sets the scene with the buyer's systems and asks about the vendor's.
+    askOnly: true,
     patterns: [
       /\b(our|my) (own |internal |company'?s? |current )+(firewall|network|policy|policies|environment|systems?|users?|staff|employees|it team|procurement)\b/,
       /\bdoes our (internal )?(firewall|network|proxy|it|environment)\b/,
