@@ -28,6 +28,14 @@ describe("names the library never writes", () => {
     // A name in a party's place (whose data, who is told) is the buyer's, not a product's.
     expect(unknownNames(index, "Will Contoso data be encrypted at rest?")).toEqual([]);
     expect(unknownNames(index, "Will you notify Fabrikam of a breach within 72 hours?")).toEqual([]);
+    // A legal reference's word before its number points to a clause ("Art. 32 GDPR", "Annex II").
+    expect(unknownNames(index, "Are records of processing kept as required by Art. 30(2)?")).toEqual([]);
+    expect(unknownNames(index, "Is a representative appointed under Article 27 GDPR?")).toEqual([]);
+    expect(unknownNames(index, "Do transfers rely on the Annex II measures?")).toEqual([]);
+    expect(unknownNames(index, "Do you store designs in Art as your repository?")).toEqual(["Art"]);
+    // A SOC 2 criterion's id and "OK" name nothing.
+    expect(unknownNames(index, "Is access restricted as SOC 2 CC6.1 describes?")).toEqual([]);
+    expect(unknownNames(index, "We will add our security schedule to the contract. Is that OK?")).toEqual([]);
     expect(unknownNames(index, "Do you send logs to Splunk?")).toEqual(["Splunk"]);
   });
 

@@ -30,6 +30,16 @@ const DEFINED_TERMS = new Set(
   ),
 );
 
+/**
+ * The words of a legal or standard's reference before its number ("Art. 33(2) GDPR", "Section 4.2",
+ * "Annex II", "Recital 83"): they point to a clause, they do not name a product.
+ */
+const REFERENCE_WORD =
+  /^(Art|Arts|Article|Articles|Sec|Section|Sections|Para|Paragraph|Recital|Recitals|Annex|Clause|Clauses|Chapter|Schedule|Appendix|Title|Part|Rule|Req|Requirement)$/;
+const REFERENCE_NUMBER = /^\.?\s*(\d|[IVX]+\b)/;
+/** A SOC 2 criterion's id ("CC6.1", "A1.2", "PI1.3") and "OK" ("Is that OK?"): capitals that name nothing. */
+const NOT_A_NAME = /^(CC\d{1,2}|PI\d{1,2}|[ACP]\d{1,2}|OK)$/;
+
 /** Per index, each name already looked up: a name recurs across a workbook's rows. */
 const knownByIndex = new WeakMap<MatchIndex, Map<string, boolean>>();
 
@@ -94,7 +104,10 @@ export function unknownNames(index: MatchIndex, ask: string): string[] {
     const names = words.length === 1 ? words : words.filter((w) => ACRONYM_OR_CAMEL.test(w));
     // An acronym stays a name even there: "SCADA data", "OT staff" name a technology.
     const party = words.length === 1 && !/^[A-Z0-9-]+$/.test(m[0]) && inPartyPlace(text, m.index, m[0]);
-    for (const word of names) if (!isKnown(index, word) && !party) out.push(word);
+    const reference =
+      words.length === 1 && REFERENCE_WORD.test(m[0]) && REFERENCE_NUMBER.test(text.slice(m.index + m[0].length));
+    for (const word of names)
+      if (!isKnown(index, word) && !party && !reference && !NOT_A_NAME.test(word)) out.push(word);
   }
   return out;
 }
