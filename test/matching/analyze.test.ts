@@ -137,6 +137,11 @@ describe("the form of the ask", () => {
     ["Key mgmt - who holds the keys, rotation period", "describe", false],
     ["Hosting region(s) - pls specify", "describe", false],
     ["Log retention period", "describe", false],
+    ["Vuln scan freq", "describe", false],
+    ["Insurance policy no.", "describe", false],
+    ["SOC 2 report #", "describe", false],
+    ["Time to notify (hrs)", "describe", false],
+    ["Secure SDLC approach?", "describe", false],
   ])("%s → %s, closed=%s", (text, intent, closed) => {
     const a = analyzeQuestion(text);
     expect(a.intent).toBe(intent);
@@ -323,6 +328,27 @@ describe("asides and inner clauses (written here in this test's own words)", () 
     );
     expect(a.focus).toBe("rotation on-call duties");
     expect(a.context).toContain("pager duty");
+  });
+
+  it.each([
+    [
+      "Under ISO 27001 control A.8.13, are backup restores rehearsed?",
+      /backup restores rehearsed/,
+      /ISO 27001 control A\.8\.13/,
+    ],
+    ["Are laptops encrypted, consistent with SOC 2 CC6.7?", /laptops encrypted/, /SOC 2 CC6\.7/],
+    ["Is staff access removed on exit, in line with Art. 32 GDPR?", /staff access removed on exit/, /Art\. 32 GDPR/],
+  ])("the standard a question is framed by is context, not what it asks: %s", (text, asked, framing) => {
+    const a = analyzeQuestion(text);
+    expect(a.focus).toMatch(asked);
+    expect(a.focus).not.toMatch(/27001|soc 2|gdpr/i);
+    expect(a.context).toMatch(framing);
+  });
+
+  it("a standard asked about is not a framing", () => {
+    expect(analyzeQuestion("Is your SOC 2 report prepared in line with the AICPA guide?").focus).toMatch(
+      /SOC 2 report/,
+    );
   });
 
   it("a parenthesis and a compliance qualifier are context; the ask stays in the buyer's words", () => {

@@ -155,7 +155,7 @@ const OPEN_HEAD =
  * one is used; "… tool used" asks which.
  */
 const OPEN_TAIL =
-  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|months|years|weeks|minutes|%|percent|list|names?)\)\W*$|\b(frequency|period|cadence|timeframe|retention|duration|interval)\s*(\/|&|\band\b)/;
+  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|hrs?|months|years|yrs|weeks|minutes|mins|%|percent|list|names?)\)\W*$|\b(freq|approach|methodology|window)\W*$|\s(#|no\.)\s*$|\b(frequency|period|cadence|timeframe|retention|duration|interval)\s*(\/|&|\band\b)/;
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**
@@ -295,6 +295,10 @@ const INNER_CLAUSE =
  * compliance entry, so read in full they pull the question towards them.
  */
 const ASIDES = [
+  // The standard or clause a question is framed by ("In line with SOC 2 CC6.1, is access…", "…, in
+  // line with NIS2 Art. 21(2)(d)?", "consistent with ISO 27001 control A.8.5"): where the buyer took
+  // the question from, not what it asks. A standard asked about ("Is your SOC 2 report…") is not framed so.
+  /\b(in line with|in accordance with|pursuant to|consistent with|as required by|aligned with|as per|per|under)( the)? ((soc ?2|iso(\/iec)? ?27001(:2022)?|iso|nis ?2|gdpr|dora|hipaa|pci[ -]?dss|nist( (sp )?[\w.-]+)?)( ((control|criterion|requirement|article|art\.?|section|clause|§) ?)?[a-z]{0,3}\.?\d[\d.()a-z]*)?|(art\.?|article|section|§) ?\d[\d.()a-z]*( (and|&) \d[\d.()a-z]*)?( (gdpr|dora|nis ?2|hipaa))?)(?=\W|$)/gi,
   // A short gloss that names the topic ("subcontractors (fourth parties)", "(SSRM)", "(BYOD)") is not
   // an aside: up to three words, letters only, it stays in what is asked. Numbers, lists and
   // examples ("(last 12 months)", "(access / erasure)", "(e.g. AWS, GCP)") remain asides.
