@@ -27,6 +27,16 @@ describe("an entry about one regulation", () => {
     });
   });
 
+  it("answers a question that names it in a sentence before the ask", async () => {
+    const a = await answer(
+      "Our regulator lists us as an important entity under NIS2. Describe how your security programme supports the risk-management measures of Article 21.",
+      "free_text",
+    );
+    expect(a.entryId).toBe("nis2-alignment");
+    expect(a.confidence).toBeGreaterThan(0.7);
+    expect(a.notes.join(" ")).not.toMatch(/below/);
+  });
+
   it("leaves entries that name a technology in every text alone", async () => {
     const { index } = await shippedLibrary();
     // api-authentication names "API" everywhere but is not about meeting a regulation.

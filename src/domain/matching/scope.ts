@@ -31,7 +31,7 @@ const RULES: readonly OutOfScope[] = [
       // Clauses of the contract itself, and documents made out to the buyer ("naming our company as
       // additional insured").
       /\b(governing law|choice of law|jurisdiction and venue|exclusive jurisdiction)\b|\bjurisdiction of (this|the) (agreement|contract|dpa|data processing (agreement|addendum))\b/,
-      /\b(naming|names|name|listing|lists) (us|our (company|organi[sz]ation|firm|institution|business)) as\b|\badditional insured\b/,
+      /\b(naming|names|name|listing|lists) (us|our (company|organi[sz]ation|firm|institution|business)) as (an? )?(additional |co-?)?(insured|loss payee|beneficiar\w+|certificate holder)\b|\badditional insured\b/,
       /\b(client|customer) references?\b|\breferences from (other )?\w+\b|\b(largest|biggest|top \w+) customers\b/,
       /\bhow much (did|do|does|will) (you|your \w+) (spend|invest|budget)\b/,
       /\b(total |annual |yearly )?(cost|costs|price|spend|spending|expenditure|budget) (of|for|on) (your|the) (last |latest |most recent |next |annual )?(\w+ ){0,3}(audits?|assessments?|tests?|certifications?|tooling|program|programme|team)\b/,
