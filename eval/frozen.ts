@@ -4,7 +4,8 @@ import path from "node:path";
 
 /**
  * The eval's parts, in the order `npm run eval` scores them. Only `tuning` may be read for tuning
- * (`npm run train`, the confusion list); the two holdouts are scored as aggregates only.
+ * (`npm run train`, the confusion list); the two holdouts are scored as aggregates only. The strict
+ * parts (fixtures/eval/strict, entry labels) follow them: eval/strict.ts.
  */
 export const EVAL_PARTS = ["tuning", "holdout", "holdout-2"] as const;
 export type EvalPart = (typeof EVAL_PARTS)[number];
@@ -13,6 +14,7 @@ export type EvalPart = (typeof EVAL_PARTS)[number];
 export const FROZEN_FILES = [
   { file: "holdout.jsonl", sha: "holdout.sha256" },
   { file: "holdout-2.jsonl", sha: "holdout-2.sha256" },
+  { file: "strict/holdout.jsonl", sha: "strict/holdout.sha256" },
 ] as const;
 
 export function isEvalPart(s: string | undefined): s is EvalPart {

@@ -1,8 +1,9 @@
 /**
  * `npm run eval`: precision, coverage and abstention of the answer engine on the labelled buyer
  * questions in fixtures/eval (definitions in eval/README.md), offline and through the LLM path with
- * a fake Messages API. Flags: --part tuning|holdout|holdout-2 (default all three), --sweep (threshold
- * table, tuning too), --no-llm. Writes eval/results.json when all parts ran.
+ * a fake Messages API. Flags: --part tuning|holdout|holdout-2 (default all three, and then the two
+ * strict parts of fixtures/eval/strict, offline), --sweep (threshold table, tuning too), --no-llm,
+ * --strict-misses (the strict tuning part's misses). Writes eval/results.json when all parts ran.
  */
 
 import { writeFileSync } from "node:fs";
@@ -21,6 +22,7 @@ import { fakeModel } from "./fake-model.js";
 import { EVAL_PARTS, type EvalPart, frozenProblems, isEvalPart } from "./frozen.js";
 import { printPolarity, scorePolarity } from "./polarity.js";
 import { confusion, type Metrics, metrics, type Outcome, outcome } from "./score.js";
+import { readStrictSet, STRICT_PARTS, strictOutcome } from "./strict.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -112,11 +114,16 @@ function printTable(rows: { part: string; mode: string; m: Metrics }[]) {
 }
 
 /** Precision / coverage / abstention as the draft bar moves: aggregate figures only, safe for the holdout. */
-function sweep(prepared: PreparedLibrary, items: readonly EvalItem[], part: string) {
+function sweep(
+  prepared: PreparedLibrary,
+  items: readonly EvalItem[],
+  part: string,
+  scoreReport: (report: AnswerReport) => Outcome[] = (report) => score(items, report),
+) {
   console.log(`\nprecision / coverage by draft bar (${part}): bar  precision  coverage  abstention  wrong`);
   for (let t = 0.5; t <= 0.9751; t += 0.025) {
     const thresholds = { ...DEFAULT_THRESHOLDS, draft: t, inferYes: t, review: Math.min(DEFAULT_THRESHOLDS.review, t) };
-    const m = metrics(score(items, offlineReport(prepared, items, { thresholds })));
+    const m = metrics(scoreReport(offlineReport(prepared, items, { thresholds })));
     const mark = Math.abs(t - DEFAULT_THRESHOLDS.draft) < 0.0125 ? "  <- default" : "";
     console.log(
       `  ${t.toFixed(3)}  ${pct(m.precision).padStart(6)}  ${pct(m.coverage).padStart(6)}  ${pct(m.abstention).padStart(6)}  ${String(m.drafted - m.draftedCorrect).padStart(4)}${mark}`,
@@ -144,13 +151,17 @@ function reliabilityTable(outcomes: readonly Outcome[], part: string) {
 }
 
 /** Figures per questionnaire family: no family may hide behind the average. */
-function familyTable(outcomes: readonly Outcome[], part: string) {
-  const families = [...new Set(outcomes.map((o) => o.item.family))].sort();
+function familyTable(
+  outcomes: readonly Outcome[],
+  part: string,
+  familyOf: (o: Outcome) => string = (o) => o.item.family,
+) {
+  const families = [...new Set(outcomes.map(familyOf))].sort();
   console.log(
     `\nper family (${part}, offline): family  questions  drafted  precision  coverage  abstention  value-on-open  verdict-on-open`,
   );
   for (const family of families) {
-    const of = outcomes.filter((o) => o.item.family === family);
+    const of = outcomes.filter((o) => familyOf(o) === family);
     const m = metrics(of);
     console.log(
       `  ${family.padEnd(16)} ${String(m.questions).padStart(5)} ${String(m.drafted).padStart(5)}  ${pct(m.precision).padStart(6)}  ${pct(m.coverage).padStart(6)}  ${pct(m.abstention).padStart(6)}  ${String(m.valueOnOpen).padStart(4)}  ${String(m.verdictOnOpen).padStart(4)}`,
@@ -163,7 +174,7 @@ function checkHoldoutsFrozen() {
   const problems = frozenProblems("fixtures/eval");
   for (const p of problems) console.error(`fixtures/eval/${p}`);
   if (problems.length > 0) process.exit(1);
-  console.log("holdouts frozen: holdout.jsonl and holdout-2.jsonl match their sha256 files");
+  console.log("holdouts frozen: holdout.jsonl, holdout-2.jsonl and strict/holdout.jsonl match their sha256 files");
 }
 
 checkHoldoutsFrozen();
@@ -221,6 +232,35 @@ try {
   await fake?.close();
 }
 
+// The strict parts (fixtures/eval/strict/README.md): entry labels, offline, scored only when every
+// part runs. The strict holdout is frozen like the others: aggregates only, its misses never printed.
+const strictParts = parts.length === EVAL_PARTS.length ? STRICT_PARTS : [];
+const strictScored = strictParts.map((part) => {
+  const strict = readStrictSet(`fixtures/eval/strict/${part.replace("strict-", "")}.jsonl`);
+  const items = strict.map((s) => s.item);
+  const scoreReport = (report: AnswerReport) =>
+    strict.map((s, i) => {
+      const q = report.questions[i];
+      if (!q || q.id !== s.item.id) throw new Error(`report out of order at ${s.item.id}`);
+      return strictOutcome(s, q);
+    });
+  const outcomes = scoreReport(offlineReport(prepared, items));
+  const setOf = (o: Outcome) => `set ${o.item.id.slice(0, 1)}`;
+  rows.push({ part, mode: "offline", m: metrics(outcomes) });
+  (results.parts as Record<string, unknown>)[part] = {
+    offline: metrics(outcomes),
+    sets: Object.fromEntries(
+      [...new Set(outcomes.map(setOf))].map((k) => [k, metrics(outcomes.filter((o) => setOf(o) === k))]),
+    ),
+    families: Object.fromEntries(
+      [...new Set(items.map((i) => i.family))].map((f) => [f, metrics(outcomes.filter((o) => o.item.family === f))]),
+    ),
+  };
+  const entriesOf = new Map(strict.map((s) => [s.item.id, [...s.entries]]));
+  const wanted = (o: Outcome) => entriesOf.get(o.item.id) ?? [];
+  return { part, items, outcomes, scoreReport, setOf, wanted };
+});
+
 console.log("");
 printTable(rows);
 for (const part of parts) {
@@ -229,6 +269,15 @@ for (const part of parts) {
   familyTable(outcomes, part);
   reliabilityTable(outcomes, part);
   if (flag("--sweep") || part !== "tuning") sweep(prepared, items, part);
+}
+for (const { part, items, outcomes, scoreReport, setOf, wanted } of strictScored) {
+  familyTable(outcomes, `${part}, by probe set`, setOf);
+  familyTable(outcomes, part);
+  if (part === "strict-holdout") sweep(prepared, items, part, scoreReport);
+  if (part === "strict-tuning" && flag("--strict-misses")) {
+    console.log("\nconfusion list (strict-tuning, offline):");
+    for (const line of confusion(outcomes, wanted)) console.log(`  ${line}`);
+  }
 }
 if (parts.includes("tuning")) {
   // Neither holdout's failures are printed: reading them would turn it into tuning data.

@@ -87,10 +87,13 @@ export function metrics(outcomes: readonly Outcome[]): Metrics {
 }
 
 /** Misses worth a look: drafted-but-wrong first, then answerable questions left undrafted. */
-export function confusion(outcomes: readonly Outcome[]): string[] {
+export function confusion(
+  outcomes: readonly Outcome[],
+  wanted: (o: Outcome) => readonly string[] = (o) => o.item.acceptable,
+): string[] {
   const line = (o: Outcome, what: string) =>
     `${o.item.id} ${what.padEnd(15)} conf=${o.result.confidence.toFixed(2)} entry=${(o.result.entryIds ?? [o.result.entryId]).join("+")} ` +
-    `want=[${o.item.acceptable.join(",")}] :: ${o.item.text.slice(0, 100)}`;
+    `want=[${wanted(o).join(",")}] :: ${o.item.text.slice(0, 100)}`;
   return [
     ...outcomes
       .filter((o) => o.drafted && !o.correct)

@@ -1,6 +1,6 @@
 // The eval's freeze of both holdouts (eval/frozen.ts), run on the shipped files and on tampered copies, and
 // the rule that training reads the tuning part only, so neither holdout can be fitted on.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ let scratch: string | undefined;
 function copyOfFrozen() {
   scratch = mkdtempSync(path.join(tmpdir(), "quire-frozen-"));
   for (const { file, sha } of FROZEN_FILES) {
+    mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
     copyFileSync(path.join(DATA, file), path.join(scratch, file));
     copyFileSync(path.join(DATA, sha), path.join(scratch, sha));
   }
@@ -36,6 +37,15 @@ describe("eval holdout freeze", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace(/"answerable":\s*true/, '"answerable":false'));
     expect(frozenProblems(dir)).toEqual([
       "holdout-2.jsonl does not match holdout-2.sha256: the frozen holdout was edited",
+    ]);
+  });
+
+  it("refuses an edited strict holdout", () => {
+    const dir = copyOfFrozen();
+    const file = path.join(dir, "strict/holdout.jsonl");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/"answerable":\s*true/, '"answerable": false'));
+    expect(frozenProblems(dir)).toEqual([
+      "strict/holdout.jsonl does not match strict/holdout.sha256: the frozen holdout was edited",
     ]);
   });
 
