@@ -142,6 +142,10 @@ describe("the form of the ask", () => {
     ["SOC 2 report #", "describe", false],
     ["Time to notify (hrs)", "describe", false],
     ["Secure SDLC approach?", "describe", false],
+    ["SIEM vendor", "describe", false],
+    ["Status page URL", "describe", false],
+    ["Schedule I - Categories of data subjects", "describe", false],
+    ["Endpoint encryption (Y/N)", "practice", true],
   ])("%s → %s, closed=%s", (text, intent, closed) => {
     const a = analyzeQuestion(text);
     expect(a.intent).toBe(intent);

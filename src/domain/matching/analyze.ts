@@ -155,7 +155,7 @@ const OPEN_HEAD =
  * one is used; "… tool used" asks which.
  */
 const OPEN_TAIL =
-  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|hrs?|months|years|yrs|weeks|minutes|mins|%|percent|list|names?)\)\W*$|\b(freq|approach|methodology|window)\W*$|\s(#|no\.)\s*$|\b(frequency|period|cadence|timeframe|retention|duration|interval)\s*(\/|&|\band\b)/;
+  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|hrs?|months|years|yrs|weeks|minutes|mins|%|percent|list|names?)\)\W*$|\b(freq|approach|methodology|window|url|urls|link|links|web ?address)\W*$|\s(#|no\.)\s*$|^(\w+ ){1,2}(vendors?|providers?|suppliers?)\W*$|(^|\s[-–—:]\s*)(the )?categories of\b|\b(frequency|period|cadence|timeframe|retention|duration|interval)\s*(\/|&|\band\b)/;
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**
@@ -499,6 +499,8 @@ const LEADING_REFERENCE = new RegExp(
       "[A-Z]{1,8}([.&][A-Z]{1,8})?[-_. ]?\\d{1,3}([.\\-_]\\d{1,3})*[a-z]?(\\([a-z0-9]{1,4}\\))*",
       // "PR.AA", "PR.AA-01"
       "[A-Z]{2}\\.[A-Z]{2}(-\\d{1,3})?",
+      // "Annex I.B", "Schedule II", "Appendix IV.2"
+      "([Aa]nnex|[Aa]ppendix|[Ss]chedule) [IVX]{1,5}\\b(\\.[A-Z0-9]{1,3})*",
       // "§164.308(a)(1)", "Req 8.3.1", "Art. 21(2)(d)", "Section 4.2", "Control 5.1"
       "(§+|([Rr]eq(uirement)?|[Aa]rt(icle)?|[Ss]ec(tion)?|[Cc]ontrol|[Cc]lause|[Pp]ara(graph)?|[Ii]tem|[Qq]uestion|[Nn]o)\\.?)\\s?\\d{1,3}(\\.\\d{1,3})*[a-z]?(\\([a-z0-9]{1,4}\\))*",
     ].join("|"),
