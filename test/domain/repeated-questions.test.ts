@@ -4,6 +4,7 @@ import { answerQuestion, answerQuestionnaire } from "../../src/domain/answering/
 import type { CustomerContext } from "../../src/domain/answering/customer.js";
 import { prepareLibrary } from "../../src/domain/answering/prepare.js";
 import { artifactStanding } from "../../src/domain/freshness/standing.js";
+import { type QuestionInsight, questionInsight, questionnaireInsight } from "../../src/domain/insight/record.js";
 import type { Question, Questionnaire } from "../../src/domain/questionnaire/types.js";
 import { loadLibraryDir } from "../../src/library-files/load.js";
 
@@ -72,6 +73,28 @@ describe("answering a questionnaire that repeats its questions", () => {
     // A row is replaced whole, never changed in place: the other copies are untouched.
     a.status = "needs_review";
     expect(JSON.stringify(b)).toBe(before);
+  });
+});
+
+describe("the questionnaire's demand rollup over shared insights", () => {
+  it("counts a shared insight as often as it occurs, keys in the row-by-row order", () => {
+    const report = answerQuestionnaire(prepared, repeating(), customer);
+    // Rows with the same text and section share one insight object, as the save builds them.
+    const byPlace = new Map<string, QuestionInsight>();
+    const shared = report.questions.map((q) => {
+      const place = { text: q.question, section: q.section, sheet: q.sheet };
+      const key = JSON.stringify([place, q.entryId, q.status]);
+      let insight = byPlace.get(key);
+      if (!insight) {
+        insight = questionInsight(q, place, library);
+        byPlace.set(key, insight);
+      }
+      return insight;
+    });
+    expect(byPlace.size).toBeLessThan(shared.length);
+    const meta = { askedOn: "2026-11-24", customer };
+    const rowByRow = questionnaireInsight(structuredClone(shared), meta);
+    expect(JSON.stringify(questionnaireInsight(shared, meta))).toBe(JSON.stringify(rowByRow));
   });
 });
 
