@@ -93,7 +93,11 @@ describe("the questionnaire's demand rollup over shared insights", () => {
     });
     expect(byPlace.size).toBeLessThan(shared.length);
     const meta = { askedOn: "2026-11-24", customer };
-    const rowByRow = questionnaireInsight(structuredClone(shared), meta);
+    // Each row its own copy (one structuredClone of the list would keep the sharing).
+    const rowByRow = questionnaireInsight(
+      shared.map((insight) => structuredClone(insight)),
+      meta,
+    );
     expect(JSON.stringify(questionnaireInsight(shared, meta))).toBe(JSON.stringify(rowByRow));
   });
 });
