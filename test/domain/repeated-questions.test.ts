@@ -4,6 +4,7 @@ import { answerQuestion, answerQuestionnaire } from "../../src/domain/answering/
 import type { CustomerContext } from "../../src/domain/answering/customer.js";
 import { prepareLibrary } from "../../src/domain/answering/prepare.js";
 import { artifactStanding } from "../../src/domain/freshness/standing.js";
+import { type QuestionInsight, questionInsight, questionnaireInsight } from "../../src/domain/insight/record.js";
 import type { Question, Questionnaire } from "../../src/domain/questionnaire/types.js";
 import { loadLibraryDir } from "../../src/library-files/load.js";
 
@@ -50,12 +51,54 @@ describe("answering a questionnaire that repeats its questions", () => {
     expect(new Set(followUps.map((q) => JSON.stringify([q.entryId, q.answer]))).size).toBeGreaterThan(1);
   });
 
-  it("never shares one answer object between rows", () => {
+  it("gives every row its own object; what repeated rows share is frozen, so no row can change another", () => {
     const report = answerQuestionnaire(prepared, repeating(), customer);
     const [a, b] = report.questions.filter((q) => q.question === report.questions[0]?.question);
-    expect(a && b).toBeTruthy();
-    expect(a?.notes).not.toBe(b?.notes);
-    expect(a?.citations).not.toBe(b?.citations);
+    if (!a || !b) throw new Error("the workbook repeats its first question");
+    expect(a).not.toBe(b);
+    expect(a.id).not.toBe(b.id);
+    // The arrays are shared (copying them was a tenth of a 5,000-row run) and frozen: a change
+    // throws instead of reaching the other row.
+    for (const q of [a, b]) {
+      expect(Object.isFrozen(q.notes)).toBe(true);
+      expect(Object.isFrozen(q.citations)).toBe(true);
+      expect(Object.isFrozen(q.answer)).toBe(true);
+      for (const c of q.citations) expect(Object.isFrozen(c)).toBe(true);
+    }
+    const before = JSON.stringify(b);
+    expect(() => (a.notes as string[]).push("changed")).toThrow(TypeError);
+    expect(() => {
+      if (a.answer) (a.answer as { text: string }).text = "changed";
+    }).toThrow(TypeError);
+    // A row is replaced whole, never changed in place: the other copies are untouched.
+    a.status = "needs_review";
+    expect(JSON.stringify(b)).toBe(before);
+  });
+});
+
+describe("the questionnaire's demand rollup over shared insights", () => {
+  it("counts a shared insight as often as it occurs, keys in the row-by-row order", () => {
+    const report = answerQuestionnaire(prepared, repeating(), customer);
+    // Rows with the same text and section share one insight object, as the save builds them.
+    const byPlace = new Map<string, QuestionInsight>();
+    const shared = report.questions.map((q) => {
+      const place = { text: q.question, section: q.section, sheet: q.sheet };
+      const key = JSON.stringify([place, q.entryId, q.status]);
+      let insight = byPlace.get(key);
+      if (!insight) {
+        insight = questionInsight(q, place, library);
+        byPlace.set(key, insight);
+      }
+      return insight;
+    });
+    expect(byPlace.size).toBeLessThan(shared.length);
+    const meta = { askedOn: "2026-11-24", customer };
+    // Each row its own copy (one structuredClone of the list would keep the sharing).
+    const rowByRow = questionnaireInsight(
+      shared.map((insight) => structuredClone(insight)),
+      meta,
+    );
+    expect(JSON.stringify(questionnaireInsight(shared, meta))).toBe(JSON.stringify(rowByRow));
   });
 });
 

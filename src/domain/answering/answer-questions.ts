@@ -291,13 +291,16 @@ function answerSoc2Scope(
 }
 
 /**
- * A repeated question's row, its own to change: the answer's fields with this question's place
- * (id, sheet, row, source id, section), its arrays and their items copied one level deep, which is
- * all a row holds. structuredClone did the same at about a third of a 5,000-row run's answer time,
- * in copying and GC. Every key is one the answer already has, so the row's keys keep its order.
+ * A repeated question's row: the answer's fields with this question's place (id, sheet, row,
+ * source id, section) and its own allowed values (equal, they are part of the key). Its arrays
+ * and their items are the first row's, frozen (`frozenAnswer`): nothing changes a report's row in
+ * place (refine, finalize and the review services build new rows), and a change attempted anyway
+ * throws instead of reaching the other copies. Copying them one level deep was about a tenth of a
+ * cold 5,000-row run (4,548 copies, ~70,000 objects, their GC), and the save then compared every
+ * copy with its first row field by field to encode each draft once; shared, it finds them by
+ * identity. Every key is one the answer already has, so the row's keys keep its order.
  */
 function repeatOf(q: ReportQuestion, at: Question): ReportQuestion {
-  const items = <T extends object>(list: readonly T[]) => list.map((item) => ({ ...item }));
   return {
     ...q,
     id: at.id,
@@ -305,18 +308,49 @@ function repeatOf(q: ReportQuestion, at: Question): ReportQuestion {
     row: at.location.row,
     sourceId: at.sourceId,
     section: at.section,
-    allowedValues: q.allowedValues && [...q.allowedValues],
-    answer: q.answer && { ...q.answer },
-    ...(q.entryIds ? { entryIds: [...q.entryIds] } : {}),
-    controls: items(q.controls),
-    citations: items(q.citations),
-    ...(q.onRequest ? { onRequest: items(q.onRequest) } : {}),
-    withheld: items(q.withheld),
-    ...(q.stale ? { stale: items(q.stale) } : {}),
-    alternatives: items(q.alternatives),
-    notes: [...q.notes],
-    matchedTerms: [...q.matchedTerms],
+    allowedValues: at.allowedValues,
   };
+}
+
+/** Freezes what the copies of an answer share: its answer object, its arrays and their items. */
+function frozenAnswer(q: ReportQuestion): ReportQuestion {
+  const items = <T extends object>(list: readonly T[] | undefined) => {
+    if (!list) return;
+    for (const item of list) Object.freeze(item);
+    Object.freeze(list);
+  };
+  if (q.answer) Object.freeze(q.answer);
+  if (q.entryIds) Object.freeze(q.entryIds);
+  items(q.controls);
+  items(q.citations);
+  items(q.onRequest);
+  items(q.withheld);
+  items(q.stale);
+  items(q.alternatives);
+  Object.freeze(q.notes);
+  Object.freeze(q.matchedTerms);
+  return q;
+}
+
+/** What else than its text an answer depends on (answerQuestionnaire's key, field by field). */
+interface Asked {
+  readonly previous: string | null;
+  readonly section: string | null;
+  readonly kind: Question["kind"];
+  readonly allowedValues: readonly string[] | null;
+  readonly existingAnswer: string | null;
+}
+
+/** True when the two asks would write the same key: equal strings, equal allowed values in order. */
+function sameAsk(a: Asked, b: Asked): boolean {
+  if (a.previous !== b.previous || a.section !== b.section || a.kind !== b.kind) return false;
+  if (a.existingAnswer !== b.existingAnswer) return false;
+  const x = a.allowedValues;
+  const y = b.allowedValues;
+  if (x === y) return true;
+  if (x === null || y === null || x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 /** Answers every question of a questionnaire: the pure heart of Quire (no I/O, same in every runtime). */
@@ -333,6 +367,8 @@ export function answerQuestionnaire(
   // when the question is a follow-up (analyzeQuestion reads `previous` for nothing else); never on
   // where it sits. So an identical question is answered once and its answer copied to the others.
   const answered = new Map<string, ReportQuestion>();
+  // Per text, the last row's ask beside its answer: the common repeat is found without the key.
+  const lastAsked = new Map<string, { asked: Asked; answer: ReportQuestion }>();
   // Per text: whether its answer depends on its section (decided once; a short ask always does).
   const sections = new Map<string, boolean>();
   // The last row of the sheet that was not a follow-up: a follow-up of a follow-up ("Are they
@@ -357,22 +393,34 @@ export function answerQuestionnaire(
       leans = readsSection(prepared.index, q.text);
       sections.set(q.text, leans);
     }
-    const key = JSON.stringify([
-      q.text,
-      followUp ? previous : null,
-      leans ? q.section : null,
-      q.kind,
-      q.allowedValues,
-      q.existingAnswer,
-    ]);
-    const same = answered.get(key);
-    if (same) {
-      questions.push(repeatOf(same, q));
-    } else {
-      const answer = answerQuestion(prepared, q, customer, options, previous);
-      answered.set(key, answer);
-      questions.push(answer);
-    }
+    const asked: Asked = {
+      previous: followUp ? previous : null,
+      section: leans ? q.section : null,
+      kind: q.kind,
+      allowedValues: q.allowedValues,
+      existingAnswer: q.existingAnswer,
+    };
+    // Most repeats ask exactly what the text's last row asked: compared field by field, without
+    // writing the key (JSON of the whole text, per row, was most of a repeat's cost).
+    const last = lastAsked.get(q.text);
+    let same = last && sameAsk(last.asked, asked) ? last.answer : undefined;
+    if (!same) {
+      const key = JSON.stringify([
+        q.text,
+        asked.previous,
+        asked.section,
+        asked.kind,
+        asked.allowedValues,
+        asked.existingAnswer,
+      ]);
+      same = answered.get(key);
+      if (!same) {
+        same = frozenAnswer(answerQuestion(prepared, q, customer, options, previous));
+        answered.set(key, same);
+        questions.push(same);
+      } else questions.push(repeatOf(same, q));
+      lastAsked.set(q.text, { asked, answer: same });
+    } else questions.push(repeatOf(same, q));
     onProgress?.(i + 1, questionnaire.questions.length);
   });
   return {

@@ -3,7 +3,7 @@ import { FrameworkRefSchema } from "../library/types.js";
 import { QuestionKindSchema, SourceFormatSchema } from "../questionnaire/types.js";
 import { CustomerContextSchema } from "./customer.js";
 import { LlmAccountSchema } from "./llm-account.js";
-import { DRAFT_STATUSES, type DraftStatus, type StoredAnswerStatus } from "./status.js";
+import { DRAFT_STATUSES, type StoredAnswerStatus } from "./status.js";
 
 /** The JSON report of one answered questionnaire: the CLI contract (README) and the API's body. */
 export const CitationSchema = z.object({
@@ -93,18 +93,29 @@ export type ReviewedQuestion = Omit<ReportQuestion, "status"> & { readonly statu
 export type ReviewedReport = Omit<AnswerReport, "questions"> & { readonly questions: readonly ReviewedQuestion[] };
 
 export function summarize(questions: readonly ReviewedQuestion[]): ReportSummary {
-  const count = (s: DraftStatus) => questions.filter((q) => q.status === s).length;
-  return {
+  // One pass: a 5,000-row report was walked nine times.
+  const summary = {
     questions: questions.length,
-    drafted: count("drafted"),
-    needsReview: count("needs_review"),
-    noMatch: count("no_match"),
-    citationsMade: questions.reduce((n, q) => n + q.citations.length, 0),
-    citationsWithheld: questions.reduce((n, q) => n + q.withheld.length, 0),
-    citationsOnRequest: questions.reduce((n, q) => n + (q.onRequest?.length ?? 0), 0),
-    stale: questions.filter((q) => (q.stale?.length ?? 0) > 0).length,
-    alreadyAnswered: questions.filter((q) => q.existingAnswer !== null).length,
+    drafted: 0,
+    needsReview: 0,
+    noMatch: 0,
+    citationsMade: 0,
+    citationsWithheld: 0,
+    citationsOnRequest: 0,
+    stale: 0,
+    alreadyAnswered: 0,
   };
+  for (const q of questions) {
+    if (q.status === "drafted") summary.drafted++;
+    else if (q.status === "needs_review") summary.needsReview++;
+    else if (q.status === "no_match") summary.noMatch++;
+    summary.citationsMade += q.citations.length;
+    summary.citationsWithheld += q.withheld.length;
+    summary.citationsOnRequest += q.onRequest?.length ?? 0;
+    if ((q.stale?.length ?? 0) > 0) summary.stale++;
+    if (q.existingAnswer !== null) summary.alreadyAnswered++;
+  }
+  return summary;
 }
 
 /**

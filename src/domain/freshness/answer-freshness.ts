@@ -114,33 +114,12 @@ export function staleReasons(input: FreshnessInput): StaleReason[] {
   const artifacts = library.artifacts;
   const reasons = new Map<string, StaleReason>();
   const add = (r: StaleReason) => {
-    if (!reasons.has(r.subject)) reasons.set(r.subject, r);
+    if (!reasons.has(r.subject)) reasons.set(r.subject, { ...r });
   };
   const artifactReason = (artifact: Artifact, reason: string) =>
     add({ kind: "artifact", subject: artifact.id, owner: artifact.owner ?? null, reason });
 
-  for (const entry of input.entries) {
-    if (entry.reviewBy < asOf) {
-      add({
-        kind: "entry",
-        subject: entry.id,
-        owner: entry.owner,
-        reason: `entry ${entry.id} due for review since ${entry.reviewBy}, owner ${entry.owner}`,
-      });
-    }
-    for (const artifact of assertedArtifacts(entry, artifacts, asOf)) {
-      const standing = artifactStanding(artifact, artifacts, asOf);
-      if (standing.state !== "current") artifactReason(artifact, claimReason(artifact, standing));
-    }
-    // A policy whose review lapsed no longer backs the answers on its controls.
-    for (const artifact of artifacts) {
-      if (!artifact.controls.some((c) => entry.controls.includes(c))) continue;
-      const standing = artifactStanding(artifact, artifacts, asOf);
-      if (standing.state === "review_lapsed") {
-        artifactReason(artifact, `rests on ${describeArtifact(artifact)}, which ${standingPhrase(standing)}`);
-      }
-    }
-  }
+  for (const entry of input.entries) for (const r of entryReasons(entry, artifacts, asOf)) add(r);
 
   const text = squash(input.text);
   for (const mention of KIND_MENTIONS) {
@@ -165,12 +144,102 @@ export function staleReasons(input: FreshnessInput): StaleReason[] {
   }
 
   // Facts copied into the text rather than filled from a placeholder still name the old artifact.
+  for (const { artifact, standing, facts } of lapsedFacts(artifacts, asOf)) {
+    const named = facts.find((fact) => text.includes(fact.squashed));
+    if (named)
+      artifactReason(
+        artifact,
+        `names "${named.fact}" of ${describeArtifact(artifact)}, which ${standingPhrase(standing)}`,
+      );
+  }
+  return [...reasons.values()];
+}
+
+/**
+ * Per artifact list (a library's, by identity and length, as artifactStanding keeps standings):
+ * what reads only the list, an entry and the day, decided once. An answering run asks for the same
+ * few entries on the same day for hundreds of questions, and each asked every artifact's standing
+ * and each lapsed artifact's facts again. Entries are dropped with their objects, lists with theirs.
+ */
+interface KeptForList {
+  readonly length: number;
+  readonly byEntry: WeakMap<LibraryEntry, Map<IsoDate, readonly StaleReason[]>>;
+  readonly facts: Map<IsoDate, readonly LapsedFacts[]>;
+}
+const kept = new WeakMap<readonly Artifact[], KeptForList>();
+
+function keptFor(artifacts: readonly Artifact[]): KeptForList {
+  let memo = kept.get(artifacts);
+  if (!memo || memo.length !== artifacts.length) {
+    memo = { length: artifacts.length, byEntry: new WeakMap(), facts: new Map() };
+    kept.set(artifacts, memo);
+  }
+  return memo;
+}
+
+/**
+ * An entry's own reasons, in the order staleReasons meets them (duplicates left to its first-wins
+ * merge): past its review-by date, an artifact it asserts not current, a policy on its controls
+ * whose review lapsed.
+ */
+function entryReasons(entry: LibraryEntry, artifacts: readonly Artifact[], asOf: IsoDate): readonly StaleReason[] {
+  const memo = keptFor(artifacts);
+  let byDay = memo.byEntry.get(entry);
+  if (!byDay) {
+    byDay = new Map();
+    memo.byEntry.set(entry, byDay);
+  }
+  let found = byDay.get(asOf);
+  if (found) return found;
+  const out: StaleReason[] = [];
+  const artifactReason = (artifact: Artifact, reason: string) =>
+    out.push({ kind: "artifact", subject: artifact.id, owner: artifact.owner ?? null, reason });
+  if (entry.reviewBy < asOf) {
+    out.push({
+      kind: "entry",
+      subject: entry.id,
+      owner: entry.owner,
+      reason: `entry ${entry.id} due for review since ${entry.reviewBy}, owner ${entry.owner}`,
+    });
+  }
+  for (const artifact of assertedArtifacts(entry, artifacts, asOf)) {
+    const standing = artifactStanding(artifact, artifacts, asOf);
+    if (standing.state !== "current") artifactReason(artifact, claimReason(artifact, standing));
+  }
+  // A policy whose review lapsed no longer backs the answers on its controls.
+  for (const artifact of artifacts) {
+    if (!artifact.controls.some((c) => entry.controls.includes(c))) continue;
+    const standing = artifactStanding(artifact, artifacts, asOf);
+    if (standing.state === "review_lapsed") {
+      artifactReason(artifact, `rests on ${describeArtifact(artifact)}, which ${standingPhrase(standing)}`);
+    }
+  }
+  found = out;
+  if (byDay.size >= 64) byDay.clear();
+  byDay.set(asOf, found);
+  return found;
+}
+
+/** An artifact that is issued but not current on the day, with its facts as written and squashed. */
+interface LapsedFacts {
+  readonly artifact: Artifact;
+  readonly standing: Standing;
+  readonly facts: readonly { readonly fact: string; readonly squashed: string }[];
+}
+
+function lapsedFacts(artifacts: readonly Artifact[], asOf: IsoDate): readonly LapsedFacts[] {
+  const memo = keptFor(artifacts);
+  let found = memo.facts.get(asOf);
+  if (found) return found;
+  const out: LapsedFacts[] = [];
   for (const artifact of artifacts) {
     const standing = artifactStanding(artifact, artifacts, asOf);
     if (standing.state === "current" || standing.state === "not_yet_issued") continue;
-    const named = factsOf(artifact).find((fact) => text.includes(squash(fact)));
-    if (named)
-      artifactReason(artifact, `names "${named}" of ${describeArtifact(artifact)}, which ${standingPhrase(standing)}`);
+    out.push({ artifact, standing, facts: factsOf(artifact).map((fact) => ({ fact, squashed: squash(fact) })) });
   }
-  return [...reasons.values()];
+  // A server answers for many days: each memo keeps a bounded number of them.
+  if (memo.facts.size >= 64) memo.facts.clear();
+  found = out;
+  memo.facts.set(asOf, found);
+  return found;
 }

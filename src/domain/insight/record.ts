@@ -188,8 +188,8 @@ export interface QuestionnaireInsight {
   readonly unevidenced: readonly DetectedFramework[];
 }
 
-const bump = <K extends string>(map: Partial<Record<K, number>>, key: K) => {
-  map[key] = (map[key] ?? 0) + 1;
+const bump = <K extends string>(map: Partial<Record<K, number>>, key: K, by = 1) => {
+  map[key] = (map[key] ?? 0) + by;
 };
 
 /** A rank for "the strongest substitute": attestations first, then the rest as the policy orders them. */
@@ -219,13 +219,18 @@ export function questionnaireInsight(
   const asked = new Set<DetectedFramework>();
   const evidenced = new Set<DetectedFramework>();
 
-  for (const q of questions) {
+  // Repeated questions share one insight object (services/insights/record.ts): each is read once,
+  // counted as often as it occurs. Taken in order of first occurrence, every key and withheld fact
+  // is first met where the row-by-row walk met it, so the rollup's order is the same.
+  const occurrences = new Map<QuestionInsight, number>();
+  for (const q of questions) occurrences.set(q, (occurrences.get(q) ?? 0) + 1);
+  for (const [q, n] of occurrences) {
     const names = q.frameworks.map((m) => m.framework);
     for (const m of q.frameworks) {
-      bump(frameworks, m.framework);
+      bump(frameworks, m.framework, n);
       asked.add(m.framework);
-      if (m.soc2Type) bump(soc2Types, m.soc2Type);
-      if (m.isoEdition) bump(isoEditions, m.isoEdition);
+      if (m.soc2Type) bump(soc2Types, m.soc2Type, n);
+      if (m.isoEdition) bump(isoEditions, m.isoEdition, n);
       const own = EVIDENCE_TYPES[m.framework];
       const shown = [...q.cited, ...q.offered];
       if (own ? shown.some((c) => own.includes(c.type as ArtifactType)) : q.outcome === "answered") {
@@ -235,8 +240,8 @@ export function questionnaireInsight(
     for (const id of q.controls) {
       const tally = controls[id] ?? [0, 0, 0, 0];
       controls[id] = tally;
-      tally[0]++;
-      tally[q.outcome === "answered" ? 1 : q.outcome === "partial" ? 2 : 3]++;
+      tally[0] += n;
+      tally[q.outcome === "answered" ? 1 : q.outcome === "partial" ? 2 : 3] += n;
     }
     const substitute = strongest(q.cited);
     for (const w of q.withheld) {
@@ -251,7 +256,7 @@ export function questionnaireInsight(
         artifactType: w.type,
         reason: w.reason,
         substitute,
-        questions: (fact?.questions ?? 0) + 1,
+        questions: (fact?.questions ?? 0) + n,
       });
     }
   }
