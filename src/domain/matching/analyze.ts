@@ -155,7 +155,15 @@ const OPEN_HEAD =
  * one is used; "… tool used" asks which.
  */
 const OPEN_TAIL =
-  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|hrs?|months|years|yrs|weeks|minutes|mins|%|percent|list|names?)\)\W*$|\b(freq|approach|methodology|window|url|urls|link|links|web ?address)\W*$|\s(#|no\.)\s*$|^(\w+ ){1,2}(vendors?|providers?|suppliers?)\W*$|(^|\s[-–—:]\s*)(the )?categories of\b|\b(frequency|period|cadence|timeframe|retention|duration|interval)\s*(\/|&|\band\b)/;
+  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|hrs?|months|years|yrs|weeks|minutes|mins|%|percent|list|names?)\)\W*$|\b(frequency|period|cadence|timeframe|retention|duration|interval)\s*(\/|&|\band\b)/;
+
+/**
+ * A buyer's shorthand label for a figure, a party, an address or a list: "Pen test freq", "ISO 27001
+ * cert #", "Insurance policy no.", "Breach notif. window", "Secure SDLC approach?", "EDR vendor",
+ * "Subprocessor list URL", "Categories of personal data". A Yes would not answer it.
+ */
+const TERSE_ASK_FOR_WORDS =
+  /\b(freq|approach|methodology|window|url|urls|link|links|web ?address)\W*$|\s(#|no\.)\s*$|^(\w+ ){1,2}(vendors?|providers?|suppliers?)\W*$|(^|\s[-–—:]\s*)(the )?categories of\b/;
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**
@@ -545,6 +553,7 @@ function readQuestion(original: string): QuestionAnalysis {
         !OPEN_ANYWHERE.test(normalized) &&
         !OPEN_HEAD.test(firstAsk) &&
         !OPEN_TAIL.test(normalized) &&
+        !TERSE_ASK_FOR_WORDS.test(normalized) &&
         !BARE_FACT.test(asked) &&
         !/^if\b/.test(firstAsk)));
   const contentWords = asked.split(/[^a-z0-9]+/).filter((w) => w.length > 2);
