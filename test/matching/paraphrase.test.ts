@@ -165,6 +165,19 @@ describe("particular facts about people", () => {
     expect(a.status).toBe("no_match");
   });
 
+  it.each([
+    "When does the audit window for your next ISO surveillance visit open?",
+    "Which controls did the assessor cite as deviations in the latest audit?",
+  ])("the calendar or the findings of one particular audit are particular facts: %s", async (text) => {
+    expect((await answer(text, "free_text")).status).toBe("no_match");
+  });
+
+  it("whether an audit raised findings is still the library's to answer", async () => {
+    expect((await answer("Were any nonconformities raised in your last surveillance audit?")).status).not.toBe(
+      "no_match",
+    );
+  });
+
   it("which of the vendor's people did a particular thing is a particular fact", async () => {
     const a = await answer(
       "Which of your engineers approved the release that went to our account on Monday?",

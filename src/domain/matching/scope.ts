@@ -103,7 +103,10 @@ const RULES: readonly OutOfScope[] = [
       /\b(what|which) (is|are|was|were) the (exact |scheduled |planned |precise )?(date|dates|time|start date|end date|day)s?\b/,
       /\b(on|by) (what|which) date\b|\b(what|which) date\b(?! (formats?|fields?|ranges? (filters?|pickers?)))/,
       /\b(dates?|schedule|timing) of (your|the) next\b/,
-      /\bwhen (is|will) (your|the) next\b/,
+      /\bwhen (is|will) (your|the) next\b|\bwhen (is|will|does|do)\b( [\w-]+){1,4} (your|the) next\b|\bscheduled to (begin|start|take place|occur)\b/,
+      // "Which Annex A controls did your certification body raise as nonconformities…": the list of
+      // particular findings of one audit, not whether findings were raised.
+      /\bwhich (\w+ ){0,3}(controls|findings|nonconformit(y|ies)|exceptions|deviations)\b.*\b(raised?|found|find|noted|identif(y|ied)|cited?)\b/,
       /\bnext (two|three|four|five|\d+) \w+ (tests?|audits?|assessments?|exercises?)\b/,
       // Identifiers and inventories of particular systems: never disclosed in a questionnaire.
       /\b(list|provide|give|share|send|tell us|what are|which are)\b.*\b(rule|instance|resource|ticket|asset|device|host|server|account|subscription|vpc|bucket) ids?\b/,
