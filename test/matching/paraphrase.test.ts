@@ -172,6 +172,19 @@ describe("particular facts about people", () => {
     expect((await answer(text, "free_text")).status).toBe("no_match");
   });
 
+  it.each([
+    "What make and model is the router in your main office?",
+    "State the number of desktops and thin clients you use, and their operating systems.",
+  ])("the inventory of particular devices is a particular fact: %s", async (text) => {
+    expect((await answer(text, "free_text")).status).toBe("no_match");
+  });
+
+  it("a limit on devices is still a practice the library may answer", async () => {
+    expect((await answer("Do you limit the number of devices each user may register?")).notes.join(" ")).not.toMatch(
+      /particular fact/,
+    );
+  });
+
   it("whether an audit raised findings is still the library's to answer", async () => {
     expect((await answer("Were any nonconformities raised in your last surveillance audit?")).status).not.toBe(
       "no_match",

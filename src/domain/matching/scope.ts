@@ -169,6 +169,10 @@ const RULES: readonly OutOfScope[] = [
       // ("list the make, model and OS of each device").
       /\b(estimated|expected|approximate|anticipated|projected) (total )?(number|volume|count|quantity) of\b/,
       /\b(makes?|manufacturers?),? (and |& )?(models?|os|operating systems?)\b.*\b(of )?(each|every|all)\b/,
+      // "What is the make and model of your boundary firewall?", "list the quantities and operating
+      // systems of all in-scope laptops": the inventory of particular devices.
+      /\b(make|manufacturer) (and|&|\/) model\b/,
+      /\b(list|provide|give|state|enter|specify|indicate)\b.*\b(quantit(y|ies)|numbers? of|counts? of|totals? of)\b.*\b(laptops|desktops|computers|servers|devices|workstations|tablets|(mobile )?phones|thin clients|virtual desktops|endpoints|home workers)\b/,
       // The person who signed an audit, not the firm: "Who is the engagement partner on your SOC 2 audit?"
       /\b(engagement|signing|lead audit|audit engagement) (partner|manager)\b/,
       /\bwhich (one |ones )?of (your|the) (\w+ )?(developers|engineers|employees|staff|people|administrators|admins|analysts|contractors|team members|reviewers)\b/,
