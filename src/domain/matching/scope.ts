@@ -179,6 +179,8 @@ const RULES: readonly OutOfScope[] = [
       /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
       /\b(which|what) (exact |specific |particular )?(version|build|release)s? (of \S+ )?(is|are) (currently )?(installed|running|deployed|in use)\b/,
       /\bhow many (\w+ ){0,2}(people|persons|staff|employees|engineers|analysts|developers|contractors|home workers|laptops|desktops|devices|servers|hosts|endpoints|customers|clients|licen[cs]es|seats|tickets|incidents|findings|vulnerabilities) (do|does|did|are|were|have|has|will)\b/,
+      // "How many of your staff work from home?", "What is the number of employees with privileged access?"
+      /\bhow many of (your|the|our) (\w+ ){0,2}(people|staff|employees|engineers|developers|contractors|users|laptops|desktops|devices|servers)\b|\b(what is|what's|state|give|provide) the (total |exact |current )?(number|count) of (\w+ ){0,2}(people|staff|employees|engineers|developers|contractors|users|laptops|desktops|devices|servers|endpoints)\b/,
       // The next one is a plan no library holds. The last one is drafted only from an entry whose
       // answer states its date (an artifact's date placeholder): drafting checks that (asked-fact.ts).
       /\b(when|what date|on what date) (is|was|will|did) (your|the) (next|upcoming)\b/,
