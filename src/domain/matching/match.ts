@@ -185,10 +185,11 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     const out = calibrated(index, scorer, compiled, scores, ranked, leaders, limit);
     const capOf = capWithoutCertification(index, query.analysis.ask);
     const unnamed = unknownNames(index, query.analysis.ask).length > 0;
+    // The regulation may be named in a sentence before the ask ("We are an essential entity under
+    // NIS2. Describe how…"): the whole question names it.
+    const wholeQuestion = `${query.analysis.ask} ${query.analysis.context}`;
     return out.map((c) => {
-      // The regulation may be named in a sentence before the ask ("We are an essential entity under
-      // NIS2. Describe how…"): the whole question names it.
-      const held = unnamed || regulationNotNamed(index, `${query.analysis.ask} ${query.analysis.context}`, c.entryId);
+      const held = unnamed || regulationNotNamed(index, wholeQuestion, c.entryId);
       const cap = held ? Math.min(OTHER_FORM_CAP, capOf(c.entryId)) : capOf(c.entryId);
       return c.confidence > cap ? { ...c, confidence: cap } : c;
     });
