@@ -403,8 +403,9 @@ export function answerQuestionnaire(
     // Most repeats ask exactly what the text's last row asked: compared field by field, without
     // writing the key (JSON of the whole text, per row, was most of a repeat's cost).
     const last = lastAsked.get(q.text);
-    let same = last && sameAsk(last.asked, asked) ? last.answer : undefined;
-    if (!same) {
+    let answer = last && sameAsk(last.asked, asked) ? last.answer : undefined;
+    let first = false;
+    if (!answer) {
       const key = JSON.stringify([
         q.text,
         asked.previous,
@@ -413,14 +414,15 @@ export function answerQuestionnaire(
         asked.allowedValues,
         asked.existingAnswer,
       ]);
-      same = answered.get(key);
-      if (!same) {
-        same = frozenAnswer(answerQuestion(prepared, q, customer, options, previous));
-        answered.set(key, same);
-        questions.push(same);
-      } else questions.push(repeatOf(same, q));
-      lastAsked.set(q.text, { asked, answer: same });
-    } else questions.push(repeatOf(same, q));
+      answer = answered.get(key);
+      if (!answer) {
+        answer = frozenAnswer(answerQuestion(prepared, q, customer, options, previous));
+        answered.set(key, answer);
+        first = true;
+      }
+      lastAsked.set(q.text, { asked, answer });
+    }
+    questions.push(first ? answer : repeatOf(answer, q));
     onProgress?.(i + 1, questionnaire.questions.length);
   });
   return {

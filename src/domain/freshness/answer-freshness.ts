@@ -189,8 +189,11 @@ function entryReasons(entry: LibraryEntry, artifacts: readonly Artifact[], asOf:
     byDay = new Map();
     memo.byEntry.set(entry, byDay);
   }
-  let found = byDay.get(asOf);
-  if (found) return found;
+  return perDay(byDay, asOf, () => ownReasons(entry, artifacts, asOf));
+}
+
+/** entryReasons' work, without the memo. */
+function ownReasons(entry: LibraryEntry, artifacts: readonly Artifact[], asOf: IsoDate): readonly StaleReason[] {
   const out: StaleReason[] = [];
   const artifactReason = (artifact: Artifact, reason: string) =>
     out.push({ kind: "artifact", subject: artifact.id, owner: artifact.owner ?? null, reason });
@@ -214,10 +217,7 @@ function entryReasons(entry: LibraryEntry, artifacts: readonly Artifact[], asOf:
       artifactReason(artifact, `rests on ${describeArtifact(artifact)}, which ${standingPhrase(standing)}`);
     }
   }
-  found = out;
-  if (byDay.size >= 64) byDay.clear();
-  byDay.set(asOf, found);
-  return found;
+  return out;
 }
 
 /** An artifact that is issued but not current on the day, with its facts as written and squashed. */
@@ -228,18 +228,27 @@ interface LapsedFacts {
 }
 
 function lapsedFacts(artifacts: readonly Artifact[], asOf: IsoDate): readonly LapsedFacts[] {
-  const memo = keptFor(artifacts);
-  let found = memo.facts.get(asOf);
-  if (found) return found;
-  const out: LapsedFacts[] = [];
-  for (const artifact of artifacts) {
-    const standing = artifactStanding(artifact, artifacts, asOf);
-    if (standing.state === "current" || standing.state === "not_yet_issued") continue;
-    out.push({ artifact, standing, facts: factsOf(artifact).map((fact) => ({ fact, squashed: squash(fact) })) });
+  return perDay(keptFor(artifacts).facts, asOf, () => {
+    const out: LapsedFacts[] = [];
+    for (const artifact of artifacts) {
+      const standing = artifactStanding(artifact, artifacts, asOf);
+      if (standing.state === "current" || standing.state === "not_yet_issued") continue;
+      out.push({ artifact, standing, facts: factsOf(artifact).map((fact) => ({ fact, squashed: squash(fact) })) });
+    }
+    return out;
+  });
+}
+
+/** A server answers for many days: each memo keeps a bounded number of them. */
+const MAX_DAYS = 64;
+
+/** The day's value from a per-day memo, computed and kept on first use. */
+function perDay<T>(days: Map<IsoDate, T>, asOf: IsoDate, compute: () => T): T {
+  let found = days.get(asOf);
+  if (found === undefined) {
+    found = compute();
+    if (days.size >= MAX_DAYS) days.clear();
+    days.set(asOf, found);
   }
-  // A server answers for many days: each memo keeps a bounded number of them.
-  if (memo.facts.size >= 64) memo.facts.clear();
-  found = out;
-  memo.facts.set(asOf, found);
   return found;
 }
