@@ -37,6 +37,13 @@ describe("names the library never writes", () => {
     expect(unknownNames(index, "Is access restricted as SOC 2 CC6.1 describes?")).toEqual([]);
     expect(unknownNames(index, "We will add our security schedule to the contract. Is that OK?")).toEqual([]);
     expect(unknownNames(index, "Do you send logs to Splunk?")).toEqual(["Splunk"]);
+    // A parenthesis after an example clause is still an aside: the full stop of "Art." inside it
+    // does not end the clause and leave the cited law behind as a name.
+    expect(
+      unknownNames(index, "Do you keep an inventory of assets, including their interdependencies (Art. 8 DORA)?"),
+    ).toEqual([]);
+    expect(unknownNames(index, "Do you keep an inventory of assets, including those run with Ansible?")).toEqual([]);
+    expect(unknownNames(index, "Do you keep an inventory of assets in Ansible (all of them)?")).toEqual(["Ansible"]);
   });
 
   it.each([

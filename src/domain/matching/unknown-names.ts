@@ -18,7 +18,13 @@ const CAPITALISED_WORD = /\b[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/g;
 /** An acronym or a word with capitals inside ("SCADA", "GPUs", "CrowdStrike"): a name wherever it stands. */
 const ACRONYM_OR_CAMEL = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/;
 /** Examples and parentheses: what follows "such as", "e.g.", "like", "for example" up to the next clause. */
-const EXAMPLES = /\([^()]*\)|\b(such as|e\.g\.|eg|for example|for instance|including|like)\b[^.?;:]*/gi;
+const EXAMPLES = /\b(such as|e\.g\.|eg|for example|for instance|including|like)\b[^.?;:]*/gi;
+/**
+ * Parentheses go first: an example clause ends at a full stop, and the one of an abbreviation inside
+ * a parenthesis ("… including information assets (Art. 8 DORA)?") would cut the parenthesis in two
+ * and leave the law it cites ("DORA") read as a name.
+ */
+const PARENTHESES = /\([^()]*\)/g;
 
 /**
  * The parties' defined terms, capitalised in tenders and contracts ("Does the Bidder…", "the
@@ -92,7 +98,7 @@ export function unknownNames(index: MatchIndex, ask: string): string[] {
       break;
     }
   if (!unknownWord) return [];
-  const text = ask.replace(EXAMPLES, " ");
+  const text = ask.replace(PARENTHESES, " ").replace(EXAMPLES, " ");
   const out: string[] = [];
   for (const m of text.matchAll(CAPITALISED_RUN)) {
     // The sentence's first word is capitalised by grammar, not because it is a name.
