@@ -44,6 +44,11 @@ describe("names the library never writes", () => {
     ).toEqual([]);
     expect(unknownNames(index, "Do you keep an inventory of assets, including those run with Ansible?")).toEqual([]);
     expect(unknownNames(index, "Do you keep an inventory of assets in Ansible (all of them)?")).toEqual(["Ansible"]);
+    // A law written next to its clause is where the question comes from; alone, it is what is asked.
+    expect(unknownNames(index, "Under Art. 11 DORA, do you have an ICT continuity policy?")).toEqual([]);
+    expect(unknownNames(index, "Is threat information shared with peers, as DORA Article 45 expects?")).toEqual([]);
+    expect(unknownNames(index, "Are you DORA compliant?")).toEqual(["DORA"]);
+    expect(unknownNames(index, "Is DORA in scope of your next audit?")).toEqual(["DORA"]);
   });
 
   it.each([

@@ -43,6 +43,16 @@ const DEFINED_TERMS = new Set(
 const REFERENCE_WORD =
   /^(Art|Arts|Article|Articles|Sec|Section|Sections|Para|Paragraph|Recital|Recitals|Annex|Clause|Clauses|Chapter|Schedule|Appendix|Title|Part|Rule|Req|Requirement)$/;
 const REFERENCE_NUMBER = /^\.?\s*(\d|[IVX]+\b)/;
+/**
+ * A law written next to its clause ("Art. 26 DORA", "Article 28(3) GDPR", "DORA Art. 29", "NIS2
+ * Article 21(2)(d)"): it says where the buyer's question comes from, and the practice asked about is
+ * still the vendor's. Alone ("Are you DORA compliant?") it is what is asked, and stays a name.
+ */
+const AFTER_CLAUSE = /\b(art|arts|article|articles|sec|section|recital|annex|chapter|req|requirement)\.?\s?\d[\d.()a-z]*\s+(of\s+(the\s+)?)?$/i;
+const BEFORE_CLAUSE = /^\s+(art|arts|article|articles|sec|section|recital|annex|chapter)\.?\s?\d/i;
+const citedLaw = (text: string, start: number, word: string): boolean =>
+  /^[A-Z][A-Z0-9]+$/.test(word) &&
+  (AFTER_CLAUSE.test(text.slice(Math.max(0, start - 40), start)) || BEFORE_CLAUSE.test(text.slice(start + word.length)));
 /** A SOC 2 criterion's id ("CC6.1", "A1.2", "PI1.3") and "OK" ("Is that OK?"): capitals that name nothing. */
 const NOT_A_NAME = /^(CC\d{1,2}|PI\d{1,2}|[ACP]\d{1,2}|OK)$/;
 
@@ -101,19 +111,21 @@ export function unknownNames(index: MatchIndex, ask: string): string[] {
   const text = ask.replace(PARENTHESES, " ").replace(EXAMPLES, " ");
   const out: string[] = [];
   for (const m of text.matchAll(CAPITALISED_RUN)) {
+    const words = [...m[0].matchAll(/\S+/g)].map((w) => ({ word: w[0], at: m.index + (w.index ?? 0) }));
     // The sentence's first word is capitalised by grammar, not because it is a name.
     const before = text.slice(0, m.index);
-    const words = m[0].split(/\s+/);
     if (/^\s*$/.test(before) || /[.?!]\s*$/.test(before)) words.shift();
-    // A lone capitalised word mid-sentence is a name ("Splunk"); in a title-cased run ("the European
-    // Economic Area", "the Information Security Policy") only acronyms and inner capitals are.
-    const names = words.length === 1 ? words : words.filter((w) => ACRONYM_OR_CAMEL.test(w));
-    // An acronym stays a name even there: "SCADA data", "OT staff" name a technology.
-    const party = words.length === 1 && !/^[A-Z0-9-]+$/.test(m[0]) && inPartyPlace(text, m.index, m[0]);
-    const reference =
-      words.length === 1 && REFERENCE_WORD.test(m[0]) && REFERENCE_NUMBER.test(text.slice(m.index + m[0].length));
-    for (const word of names)
-      if (!isKnown(index, word) && !party && !reference && !NOT_A_NAME.test(word)) out.push(word);
+    const lone = words.length === 1;
+    for (const { word, at } of words) {
+      // A lone capitalised word mid-sentence is a name ("Splunk"); in a title-cased run ("the European
+      // Economic Area", "the Information Security Policy") only acronyms and inner capitals are.
+      if (!lone && !ACRONYM_OR_CAMEL.test(word)) continue;
+      if (isKnown(index, word) || NOT_A_NAME.test(word) || citedLaw(text, at, word)) continue;
+      // An acronym stays a name even in a party's place: "SCADA data", "OT staff" name a technology.
+      if (lone && !/^[A-Z0-9-]+$/.test(word) && inPartyPlace(text, at, word)) continue;
+      if (lone && REFERENCE_WORD.test(word) && REFERENCE_NUMBER.test(text.slice(at + word.length))) continue;
+      out.push(word);
+    }
   }
   return out;
 }
