@@ -239,6 +239,14 @@ describe("a reference before the question names the row, not the topic", () => {
     expect(withoutLeadingReference(text).startsWith(start)).toBe(true);
   });
 
+  it("keeps the reference it took off, for rules that read the clause a row cites", () => {
+    expect(analyzeQuestion("Art. 21(2)(d) Does the supplier assess its own suppliers?").reference).toBe(
+      "Art. 21(2)(d)",
+    );
+    expect(analyzeQuestion("A.5.35 - Is the approach reviewed independently?").reference).toBe("A.5.35 -");
+    expect(analyzeQuestion("Do you encrypt backups?").reference).toBe("");
+  });
+
   it.each([
     "SOC-2 Type II - current? (Y/N)",
     "SOC 2 Type II report available?",

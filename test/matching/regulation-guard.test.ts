@@ -37,6 +37,25 @@ describe("an entry about one regulation", () => {
     expect(a.notes.join(" ")).not.toMatch(/below/);
   });
 
+  it("gives way to the measure's own entry when a question cites one point of an article", async () => {
+    const { index } = await shippedLibrary();
+    // The regulation's entry names every measure in its answer, so read by words it led these rows.
+    for (const text of [
+      "How do you manage security risks in your own ICT supply chain, in line with NIS2 Art. 21(2)(d)?",
+      "Art. 21(2)(d) NIS2: how do you address the security of relationships with your direct suppliers and service providers?",
+    ]) {
+      const [first, ...rest] = matchQuery(index, buildQuery(index, text), 5);
+      expect(first?.entryId, text).not.toBe("nis2-alignment");
+      const nis2 = rest.find((c) => c.entryId === "nis2-alignment");
+      if (nis2) expect(nis2.confidence).toBeLessThan(DEFAULT_THRESHOLDS.draft);
+    }
+    // The article or its paragraph alone still points to the regulation as a whole.
+    const whole = await answer(
+      "Does your security programme implement each of the risk-management measures of NIS2 Article 21(2)?",
+    );
+    expect(whole).toMatchObject({ entryId: "nis2-alignment", status: "drafted" });
+  });
+
   it("leaves entries that name a technology in every text alone", async () => {
     const { index } = await shippedLibrary();
     // api-authentication names "API" everywhere but is not about meeting a regulation.

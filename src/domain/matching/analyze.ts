@@ -40,6 +40,8 @@ export interface QuestionAnalysis {
   readonly followUp: boolean;
   /** Why the question is about the buyer's own systems or asks for tenant-specific data, or null. */
   readonly buyerSpecific: string | null;
+  /** The reference written before the question ("3.1.8", "Art. 21(2)(d)"), or "": it names the row, not the topic. */
+  readonly reference: string;
 }
 
 /**
@@ -579,5 +581,6 @@ function readQuestion(original: string): QuestionAnalysis {
     closed,
     followUp,
     buyerSpecific,
+    reference: original.slice(0, original.length - text.length).trim(),
   };
 }

@@ -9,7 +9,7 @@ import {
 } from "./certification-guard.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
 import type { MatchIndex } from "./index.js";
-import { regulationNotNamed } from "./regulation-guard.js";
+import { citesArticlePoint, isRegulationEntry, regulationNotNamed } from "./regulation-guard.js";
 import { type CompiledQuery, massShare, type Scorer, scorerFor, type TermInfo } from "./scorer.js";
 import { correctSpelling } from "./spelling.js";
 import { normalizeText, tokenize } from "./tokenize.js";
@@ -177,6 +177,8 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     if (candidate) ranked.push(candidate);
   }
   ranked.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
+  const pointCited = citesArticlePoint(`${query.analysis.reference} ${query.analysis.ask}`);
+  if (pointCited) demoteRegulationEntries(index, ranked);
   const leaders = ranked.some((r) => r.penalty > 0)
     ? [...ranked].sort((a, b) => b.relevance + b.penalty - (a.relevance + a.penalty) || b.score - a.score)
     : ranked;
@@ -189,7 +191,10 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     // NIS2. Describe how…"): the whole question names it.
     const wholeQuestion = `${query.analysis.ask} ${query.analysis.context}`;
     return out.map((c) => {
-      const held = unnamed || regulationNotNamed(index, wholeQuestion, c.entryId);
+      const held =
+        unnamed ||
+        regulationNotNamed(index, wholeQuestion, c.entryId) ||
+        (pointCited && isRegulationEntry(index, c.entryId));
       const cap = held ? Math.min(OTHER_FORM_CAP, capOf(c.entryId)) : capOf(c.entryId);
       return c.confidence > cap ? { ...c, confidence: cap } : c;
     });
@@ -219,6 +224,18 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     out.push(shown.confidence <= cap ? shown : { ...shown, confidence: cap });
   }
   return out;
+}
+
+/**
+ * A question citing one point of an article is about that measure (regulation-guard.ts): the entries
+ * on the regulation as a whole go after the others, in place, so lead and consensus are read as if
+ * the measure's entries led.
+ */
+function demoteRegulationEntries(index: MatchIndex, ranked: Ranked[]): void {
+  const whole = ranked.filter((r) => isRegulationEntry(index, r.libraryEntry.id));
+  if (whole.length === 0 || whole.length === ranked.length) return;
+  const rest = ranked.filter((r) => !isRegulationEntry(index, r.libraryEntry.id));
+  ranked.splice(0, ranked.length, ...rest, ...whole);
 }
 
 // matchQuery's steps are separate functions on purpose: as one function it was the largest thing

@@ -37,3 +37,22 @@ export function regulationNotNamed(index: MatchIndex, question: string, entryId:
   const regulation = regulations(index).get(entryId);
   return regulation !== undefined && !regulation.test(question);
 }
+
+/**
+ * A point of an article ("21(2)(d)", "Art. 28(3)(h)", "(NIS2 Art. 21(2)(e))") is one measure of the
+ * regulation: supply chain security, secure development, audits. The buyer asks about that measure,
+ * and the entry on the measure answers it; the entry on the regulation as a whole ("Does your
+ * programme address the Article 21 measures?") answers every point alike, and its answer text names
+ * them all, so read by words it led such rows. An article or paragraph alone ("Article 21(2)") still
+ * points to the regulation.
+ */
+const ARTICLE_POINT = /\b\d{1,3}\(\d{1,2}\)\([a-z]{1,4}\)/i;
+
+export function citesArticlePoint(question: string): boolean {
+  return ARTICLE_POINT.test(question);
+}
+
+/** Whether the entry is about one regulation as a whole (see regulations()). */
+export function isRegulationEntry(index: MatchIndex, entryId: string): boolean {
+  return regulations(index).has(entryId);
+}
