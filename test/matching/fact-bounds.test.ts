@@ -28,6 +28,11 @@ describe("an entry's fact answer against the bound a yes/no question sets", () =
     ["Are audit logs kept for at least two years?", "12 months", "falls short of"],
     ["Is the recovery plan exercised at least once a year?", "Annually", "meets"],
     ["Is the recovery plan exercised at least quarterly?", "Annually", "falls short of"],
+    // A period written with a number: "once every 12 months", "every 6 months", "once per year".
+    ["Is the security policy reviewed at least once every 12 months?", "Annually", "meets"],
+    ["Is the security policy reviewed at least every 6 months?", "Annually", "falls short of"],
+    ["Is the recovery plan exercised at least once per year?", "Annually", "meets"],
+    ["Are firewall rules reviewed at least every 24 months?", "Quarterly", "meets"],
     ["Is leavers' access removed within 48 hours?", "Within 24 hours", "meets"],
     ["Is leavers' access removed within 4 hours?", "Within 24 hours", "falls short of"],
     ["Is availability of at least 99.5% committed in the SLA?", "99.9%", "meets"],
@@ -41,6 +46,8 @@ describe("an entry's fact answer against the bound a yes/no question sets", () =
     // A fact that is itself a deadline says nothing of a minimum.
     expect(factAgainstBound("Is access kept for at least 24 hours?", "Within 24 hours")).toBeNull();
     expect(factAgainstBound("Are logs reviewed at least weekly?", "12 months")).toBeNull();
+    // A duration is not a frequency: "at least 12 months" says how long, not how often.
+    expect(factAgainstBound("Are logs reviewed for at least 12 months?", "Annually")).toBeNull();
   });
 });
 

@@ -163,6 +163,7 @@ describe("inversion", () => {
     for (const text of [
       "Are clear desk rules for papers and removable media, and clear screen rules for devices, defined and enforced?",
       "Is there a policy for removable media that requires encryption?",
+      "Clear desk for papers and removable media, clear screen for workstations: rules defined and enforced?",
       "Does the cryptographic standard specify approved algorithms and prohibit deprecated primitives?",
       "Are deprecated ciphers disabled on every endpoint?",
     ])

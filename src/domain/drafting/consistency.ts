@@ -115,22 +115,31 @@ function quantityContradiction(question: string, answer: string): string | null 
 const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] = [
   { pattern: /\b(continuous(ly)?|real[- ]time)\b/, days: 0, label: "continuously" },
   { pattern: /\b(hourly|every hour)\b/, days: 1 / 24, label: "hourly" },
-  { pattern: /\b(daily|nightly|every day|once a day)\b/, days: 1, label: "daily" },
-  { pattern: /\b(weekly|every week|once a week)\b/, days: 7, label: "weekly" },
-  { pattern: /\b(monthly|every month|once a month)\b/, days: 30, label: "monthly" },
-  { pattern: /\b(quarterly|every quarter|every three months|once a quarter)\b/, days: 91, label: "quarterly" },
-  { pattern: /\b(semi-?annual(ly)?|twice a year|every six months)\b/, days: 182, label: "twice a year" },
+  { pattern: /\b(daily|nightly|every day|once (a|per) day)\b/, days: 1, label: "daily" },
+  { pattern: /\b(weekly|every week|once (a|per) week)\b/, days: 7, label: "weekly" },
+  { pattern: /\b(monthly|every month|once (a|per) month)\b/, days: 30, label: "monthly" },
   {
-    pattern: /\b(annual(ly)?|yearly|every year|once a year|each year|every twelve months)\b/,
+    pattern: /\b(quarterly|every quarter|every (three|3) months|once (a|per) quarter)\b/,
+    days: 91,
+    label: "quarterly",
+  },
+  { pattern: /\b(semi-?annual(ly)?|twice a year|every (six|6) months)\b/, days: 182, label: "twice a year" },
+  {
+    pattern: /\b(annual(ly)?|yearly|every year|once (a|per) year|each year|every (twelve|12) months)\b/,
     days: 365,
     label: "annually",
   },
-  { pattern: /\b(every (two|2) years|biennial(ly)?)\b/, days: 730, label: "every two years" },
+  {
+    pattern: /\b(every (two|2) years|every (24|twenty-four) months|biennial(ly)?)\b/,
+    days: 730,
+    label: "every two years",
+  },
 ];
 
 /** The minimum frequency a question sets ("at least monthly", "at least once a year"), with its words. */
 function askedMinimumFrequency(question: string): { bound: (typeof FREQUENCIES)[number]; phrase: string } | null {
-  const asked = /\bat least (once (a|per) |every )?(\w+)/.exec(question.toLowerCase());
+  // "at least once every 12 months" and "at least every 6 months" name their period with a number.
+  const asked = /\bat least (once (a|per|every) |every )?(\d+ \w+|\w+)/.exec(question.toLowerCase());
   const bound = asked ? FREQUENCIES.find((f) => f.pattern.test(asked[0])) : undefined;
   return asked && bound ? { bound, phrase: asked[0] } : null;
 }

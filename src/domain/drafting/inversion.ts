@@ -43,8 +43,9 @@ const WEAK_PRACTICE = [
   // marker of its own ("Is MFA disabled?"): "Is auto-run disabled for removable media?" is the curb.
   /(?<!\bdisabl\w* (\w+ ){0,5})(\bend[\s-]of[\s-]life\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
   /\b(outsourc\w*|offshor\w*) (development|support)\b/,
-  // …unless they are the object of a rule ("clear desk rules for papers and removable media").
-  /(?<!\bdisabl\w* (\w+ ){0,5}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?) (for|on|covering|governing) (\w+ ){0,3})(\bremovable media\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
+  // …unless they are the object of a rule ("clear desk rules for papers and removable media", "Clear
+  // desk for papers and removable media: rules defined?").
+  /(?<!\bdisabl\w* (\w+ ){0,5}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing) (\w+ ){0,3})(\bremovable media\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
   // Deprecated or weak cryptography in use; "prohibits deprecated primitives" is the curb (NEGATION).
   /\b(deprecated|insecure|weak|obsolete|broken) (\w+ )?(algorithms?|ciphers?( suites?)?|primitives|protocols?|hash(es|ing)?|cryptograph\w*)\b(?!.*\bdisabl\w*)/,
   /\bpersonal(ly owned)? (devices|email|laptops?|phones?)\b|\bbyod\b/,
