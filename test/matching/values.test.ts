@@ -172,6 +172,17 @@ describe("inversion", () => {
       expect(weakPracticeSense(text), text).toBe(true);
   });
 
+  it("reads a hyphenated e-mail and a word a PDF broke at a line end like the whole word", () => {
+    const entry = "Do staff use personal email or personal cloud storage for company business?";
+    expect(isInverted("Do staff use personal e-mail or personal cloud storage for company business?", entry)).toBe(
+      false,
+    );
+    expect(isInverted("Can personnel access customer data from personally owned de- vices?", "Is BYOD allowed?")).toBe(
+      false,
+    );
+    expect(weakPracticeSense("Are personally owned de- vices allowed to reach customer data?")).toBe(true);
+  });
+
   it("a negation in a purpose clause states what the safeguard achieves, not the weak practice", () => {
     expect(
       weakPracticeSense("Are logs shipped to a separate account with Object Lock so admins can't delete them?"),

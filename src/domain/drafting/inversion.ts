@@ -131,8 +131,19 @@ const SAFEGUARD_CLAUSES =
 const NEGATED_RELATIVE =
   /\b(who|that|which|whom)\s+(\w+\s+){0,3}?(never|cannot|can't|don't|doesn't|won't|lack|lacks|fail(s|ed)? to)\b/g;
 
+/**
+ * A word a PDF broke at a line end ("personally owned de- vices", "busi- ness"): the markers read
+ * whole words, and "de- vices" missed "personal devices", so an entry asked the same way was answered
+ * in the opposite sense. A suspended hyphen ("short- and long-term", "pre- or post-") is not broken.
+ */
+const BROKEN_AT_LINE_END = /\b([a-z]{2,})- (?!(and|or|nor|to)\b)([a-z]{2,})\b/g;
+const senseText = (text: string): string => {
+  const t = normalizeText(text);
+  return t.includes("- ") ? t.replace(BROKEN_AT_LINE_END, "$1$3") : t;
+};
+
 export function weakPracticeSense(text: string): boolean {
-  const t = normalizeText(text).replace(SAFEGUARD_CLAUSES, "");
+  const t = senseText(text).replace(SAFEGUARD_CLAUSES, "");
   const weak = WEAK_PRACTICE.some((p) => p.test(t)) && !CURBED.test(t);
   const negations = t.replace(NEGATED_RELATIVE, "$1 ").match(NEGATION)?.length ?? 0;
   return weak !== (negations % 2 === 1);
@@ -226,7 +237,7 @@ const SAFEGUARD_ASK =
 
 /** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
 export function asksAboutExceptions(text: string): boolean {
-  const t = normalizeText(text).replace(DETAIL_AFTER_QUESTION, "?").replace(SAFEGUARD_CLAUSES, "");
+  const t = senseText(text).replace(DETAIL_AFTER_QUESTION, "?").replace(SAFEGUARD_CLAUSES, "");
   return !SAFEGUARD_ASK.test(t) && EXCEPTION_SHAPES.some((p) => p.test(t));
 }
 
