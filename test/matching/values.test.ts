@@ -183,6 +183,13 @@ describe("inversion", () => {
     expect(weakPracticeSense("Are personally owned de- vices allowed to reach customer data?")).toBe(true);
   });
 
+  it("a parenthesis that names the lapse only to rule it out restates the safeguard", () => {
+    expect(weakPracticeSense("Is every account assigned to one named person (i.e. no shared logins)?")).toBe(false);
+    expect(weakPracticeSense("Is a restrictive CORS policy set (no wildcard origins with credentials)?")).toBe(false);
+    // Outside a parenthesis the lapse is still what is asked.
+    expect(weakPracticeSense("Are shared logins used for administration?")).toBe(true);
+  });
+
   it("a negation in a purpose clause states what the safeguard achieves, not the weak practice", () => {
     expect(
       weakPracticeSense("Are logs shipped to a separate account with Object Lock so admins can't delete them?"),

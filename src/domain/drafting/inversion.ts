@@ -137,9 +137,15 @@ const NEGATED_RELATIVE =
  * in the opposite sense. A suspended hyphen ("short- and long-term", "pre- or post-") is not broken.
  */
 const BROKEN_AT_LINE_END = /\b([a-z]{2,})- (?!(and|or|nor|to)\b)([a-z]{2,})\b/g;
+/**
+ * A parenthesis that restates the safeguard as the lapse it rules out ("(i.e. no shared logins)",
+ * "(no wildcard origins with credentials)"): it names the weak practice only to exclude it.
+ */
+const RULED_OUT = /\((i\.?e\.?,? ?|e\.?g\.?,? ?|that is,? )?no\b[^()]*\)/g;
 const senseText = (text: string): string => {
-  const t = normalizeText(text);
-  return t.includes("- ") ? t.replace(BROKEN_AT_LINE_END, "$1$3") : t;
+  let t = normalizeText(text);
+  if (t.includes("- ")) t = t.replace(BROKEN_AT_LINE_END, "$1$3");
+  return t.includes("(") ? t.replace(RULED_OUT, " ") : t;
 };
 
 export function weakPracticeSense(text: string): boolean {
