@@ -34,6 +34,10 @@ describe("allowed-value mapping", () => {
     ["N/A", ["Yes", "No", "Not applicable"], "Not applicable"],
     ["No", ["True", "False"], "False"],
     ["Yes", null, "Yes"],
+    // A list of kinds or frequencies says No with "None" or "Never" when it offers no plain No.
+    ["No", ["r2", "i1", "e1", "None"], "None"],
+    ["No", ["Monthly", "Annually", "Never"], "Never"],
+    ["No", ["Yes", "No", "None"], "No"],
   ])("%s onto %j → %s", (short, allowed, expected) => {
     expect(mapShortAnswer(short, allowed)).toBe(expected);
   });
@@ -126,6 +130,21 @@ describe("drafting by kind", () => {
     expect(weak).toMatchObject({ status: "needs_review", value: null });
     const negative = draftAnswer(q("Is MFA enforced?", "yes_no"), entry(null, "No. We do not offer it."), "x", 0.9);
     expect(negative.status).toBe("needs_review");
+    // A negation that says what the practice achieves still states the practice.
+    const achieves = draftAnswer(
+      q("Is tenant data isolated in AI features?", "yes_no"),
+      entry(null, "Queries run with the user's permissions, so the model cannot reach data the user could not see."),
+      "x",
+      0.97,
+    );
+    expect(achieves).toMatchObject({ status: "drafted", value: "Yes" });
+    const denies = draftAnswer(
+      q("Is tenant data isolated in AI features?", "yes_no"),
+      entry(null, "Queries do not run with the user's permissions, so results are filtered afterwards."),
+      "x",
+      0.97,
+    );
+    expect(denies.status).toBe("needs_review");
   });
 });
 

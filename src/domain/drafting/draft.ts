@@ -37,11 +37,15 @@ export const DEFAULT_THRESHOLDS: DraftThresholds = { draft: DRAFT_BAR, review: 0
 /** The answer's first sentence says no ("No.", "We do not…", "Nobody…" is a practice, not a no). */
 function opensWithNegation(answer: string): boolean {
   const first = answer.split(/(?<=[.!?])\s/)[0] ?? answer;
+  // What the practice achieves ("…run with that user's permissions, so the model cannot reach data
+  // the user could not already see") is said with a negation; the sentence still states the practice.
+  const stated = first.replace(RESULT_CLAUSE, "");
   return (
     /^(no|not applicable|n\/a)\b/i.test(first.trim()) ||
-    /\b(do|does|did|are|is|have|has) not\b|\b(don't|doesn't|isn't|aren't|cannot)\b/i.test(first)
+    /\b(do|does|did|are|is|have|has) not\b|\b(don't|doesn't|isn't|aren't|cannot)\b/i.test(stated)
   );
 }
+const RESULT_CLAUSE = /,? so (that )?[^.;!?]*/gi;
 
 /**
  * The answer text without its leading verdict ("Yes. Our plan…" → "Our plan…"), for a question that

@@ -35,6 +35,9 @@ export function mapShortAnswer(short: string, allowed: readonly string[] | null)
     return loose.length === 1 ? (loose[0] ?? null) : null;
   }
   const same = allowed.filter((a) => polarityOf(a) === wanted);
+  // A list of kinds ends with "None" ("HITRUST CSF certification held: r2 / i1 / e1 / None") or a
+  // list of frequencies with "Never": with no plain No on offer, that is how it says No.
+  if (same.length === 0 && wanted === "no") return allowed.find((a) => /^\s*(none|never)\s*$/i.test(a)) ?? null;
   // Prefer the plainest wording ("Yes" over "Yes - Fully") when several mean the same.
   return same.sort((a, b) => a.length - b.length)[0] ?? null;
 }
