@@ -235,6 +235,9 @@ describe("a reference before the question names the row, not the topic", () => {
     ["CIS 4.7 - Manage default accounts on enterprise assets.", "Manage default accounts"],
     ["PR.AA - Is hardware authenticated before it connects?", "Is hardware"],
     ["1) Do you encrypt backups?", "Do you encrypt"],
+    // The law an article is of belongs to the reference, and the question may go on in lower case.
+    ["Art. 30(2)(e) DORA – Describe the service levels you commit to.", "Describe the service"],
+    ["Art. 21(2)(c) NIS2 – business continuity and crisis management: describe.", "business continuity"],
   ])("%s", (text, start) => {
     expect(withoutLeadingReference(text).startsWith(start)).toBe(true);
   });
@@ -254,6 +257,7 @@ describe("a reference before the question names the row, not the topic", () => {
     "AES-256 at rest?",
     "Is 2FA enforced?",
     "It is 2 hours away?",
+    "NIS2 – are you in scope?",
   ])("%s keeps the standard it names, or words that are not a reference", (text) => {
     expect(withoutLeadingReference(text)).toBe(text);
   });

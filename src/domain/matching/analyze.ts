@@ -518,9 +518,21 @@ const LEADING_REFERENCE = new RegExp(
   ].join(""),
 );
 
+/**
+ * The law an article reference is of, before the question ("Art. 30(2)(e) DORA – Describe…",
+ * "Art. 21(2)(c) NIS2 – business continuity…", "Article 28(3) of the GDPR: does…"): part of the row's
+ * reference. The question may go on in lower case after the dash.
+ */
+const LAW_OF_ARTICLE =
+  /^(of (the )?)?(UK GDPR|GDPR|DORA|NIS ?2|HIPAA|CCPA|CPRA|FERPA|GLBA|PSD2)\s*[-–—:]\s*(?=[A-Za-z"“(])/;
+const ARTICLE_REFERENCE = /^\s*(§|art(icle)?\b|sec(tion)?\b)/i;
+
 export function withoutLeadingReference(text: string): string {
   const m = LEADING_REFERENCE.exec(text);
-  return m ? text.slice(m[0].length) : text;
+  if (!m) return text;
+  const rest = text.slice(m[0].length);
+  const law = ARTICLE_REFERENCE.test(m[0]) ? LAW_OF_ARTICLE.exec(rest) : null;
+  return law ? rest.slice(law[0].length) : rest;
 }
 
 function readQuestion(original: string): QuestionAnalysis {

@@ -189,7 +189,7 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     const unnamed = unknownNames(index, query.analysis.ask).length > 0;
     // The regulation may be named in a sentence before the ask ("We are an essential entity under
     // NIS2. Describe how…"): the whole question names it.
-    const wholeQuestion = `${query.analysis.ask} ${query.analysis.context}`;
+    const wholeQuestion = `${query.analysis.reference} ${query.analysis.ask} ${query.analysis.context}`;
     return out.map((c) => {
       const held =
         unnamed ||
