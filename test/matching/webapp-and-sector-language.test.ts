@@ -138,6 +138,11 @@ describe("what the product lets customers' users do is not the internal control 
       "Is MFA available, and enforceable by the university, for students signing in to the application?",
       "customer-mfa",
     ],
+    // What the buyer's own people may set ("can our administrators configure…") is a product setting.
+    [
+      "Automatic logoff: can our administrators configure the idle timeout for nurse sessions?",
+      "customer-session-management",
+    ],
     // The internal control when the question is about staff or about what is logged, and CIS's
     // "end-user devices" are staff laptops.
     [
