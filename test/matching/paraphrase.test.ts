@@ -168,6 +168,8 @@ describe("particular facts about people", () => {
   it.each([
     "When does the audit window for your next ISO surveillance visit open?",
     "Which controls did the assessor cite as deviations in the latest audit?",
+    "Date of your latest ISO surveillance audit and number of nonconformities raised:",
+    "Most recent external scan: the number of high-severity vulnerabilities still open from it.",
   ])("the calendar or the findings of one particular audit are particular facts: %s", async (text) => {
     expect((await answer(text, "free_text")).status).toBe("no_match");
   });
@@ -191,6 +193,7 @@ describe("particular facts about people", () => {
     expect((await answer("Were any nonconformities raised in your last surveillance audit?")).status).not.toBe(
       "no_match",
     );
+    expect((await answer("Do you track the number of open vulnerabilities by severity?")).status).not.toBe("no_match");
   });
 
   it("which of the vendor's people did a particular thing is a particular fact", async () => {

@@ -107,6 +107,8 @@ const RULES: readonly OutOfScope[] = [
       // "Which Annex A controls did your certification body raise as nonconformities…": the list of
       // particular findings of one audit, not whether findings were raised.
       /\bwhich (\w+ ){0,3}(controls|findings|nonconformit(y|ies)|exceptions|deviations)\b.*\b(raised?|found|find|noted|identif(y|ied)|cited?)\b/,
+      // …and their count ("Date of the last internal audit and number of nonconformities raised").
+      /\b(number|count|total) of ([\w-]+ ){0,2}(nonconformit(y|ies)|findings|vulnerabilities|exceptions|deviations|issues) (still )?(raised|found|noted|identified|reported|remaining|outstanding|open from)\b/,
       /\bnext (two|three|four|five|\d+) \w+ (tests?|audits?|assessments?|exercises?)\b/,
       // Identifiers and inventories of particular systems: never disclosed in a questionnaire.
       /\b(list|provide|give|share|send|tell us|what are|which are)\b.*\b(rule|instance|resource|ticket|asset|device|host|server|account|subscription|vpc|bucket) ids?\b/,
