@@ -218,6 +218,12 @@ describe("the buyer's own site and systems", () => {
     expect(a.notes.join(" ")).toMatch(/buyer's own environment/);
   });
 
+  it("the buyer's office as an attribute of a product setting is not the buyer's site", async () => {
+    const a = await answer("Can we restrict sign-ins to our office IP ranges?");
+    expect(a.notes.join(" ")).not.toMatch(/buyer's own environment/);
+    expect(a.entryId).toBe("ip-allowlisting");
+  });
+
   it.each([
     "How much was the price of your most recent penetration test?",
     "What colour is the carpet in your server room?",

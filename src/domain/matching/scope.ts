@@ -85,8 +85,9 @@ const RULES: readonly OutOfScope[] = [
       /\bwhich of our (own |internal )*(business )?(processes|departments|teams|business units|people)\b/,
       // "…the sectors in which our organisation operates": facts about the buyer itself.
       /\b(in which|where) (our|my) (organi[sz]ation|company|business|firm|institution|group) (operates|is (based|established|registered|regulated|located))\b/,
-      // Work at the buyer's site ("on-site staff at our premises") is agreed in the contract.
-      /\b(at|on|to|in) (our|my) (premises|sites?|offices?|facilit(y|ies)|campus|buildings?)\b/,
+      // Work at the buyer's site ("on-site staff at our premises") is agreed in the contract. Not the
+      // office as an attribute ("restrict logins to our office IP ranges" is the vendor's feature).
+      /\b(at|on|to|in) (our|my) (premises|sites?|offices?|facilit(y|ies)|campus|buildings?)\b(?! (ip|ips|ip addresses|ip ranges?|network|networks|wi-?fi|internet|vpn|egress|addresses|ranges?|locations?|subnets?)\b)/,
     ],
   },
   {
