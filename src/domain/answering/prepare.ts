@@ -6,14 +6,7 @@ import type { PreparedLibrary } from "./answer-questions.js";
 /** The library's match index: the costly part of preparing it, a pure function of the library. */
 export function buildLibraryIndex(library: Library): MatchIndex {
   // The index reads placeholders as facts ("{{soc2.period}}" as the period), never as the words "soc2 period".
-  // productFeature, the one optional key, is set on every copy (undefined when the entry has none):
-  // the copies then share one hidden class, and matching's optimised code, which reads an entry per
-  // candidate, is not thrown away ("wrong map") the first time one of the few product entries ranks.
-  const searchable = library.entries.map((e) => ({
-    ...e,
-    answer: searchableText(e.answer, library.artifacts),
-    productFeature: e.productFeature,
-  }));
+  const searchable = library.entries.map((e) => ({ ...e, answer: searchableText(e.answer, library.artifacts) }));
   return buildMatchIndex(searchable, library.controls);
 }
 

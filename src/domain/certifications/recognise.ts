@@ -121,27 +121,6 @@ function details(cert: Certification, text: string, at: number, length: number):
 const ANY_CERTIFICATION =
   /SOC|ISAE|SSAE|AT-?C|27\d{3}|22301|42001|ISO|HITRUST|TISAX|C5|STAR|essentials|IASME|RAMP|IRAP|PCI|payment\s+card|HIPAA|applicability|SoA/i;
 
-/**
- * A mention with every field, in one order, those the text does not name left undefined: one
- * hidden class for all mentions. Spread from `details`, a SOC 2 mention with a type, an ISO one with
- * an edition and a bare one were five shapes, and matching's optimised code (which reads a
- * question's mentions) was thrown away ("wrong map") whenever a question brought one it had not seen.
- */
-function mention(
-  certification: Certification,
-  evidence: string,
-  named: Partial<CertificationMention>,
-): CertificationMention {
-  return {
-    certification,
-    evidence,
-    reportType: named.reportType,
-    edition: named.edition,
-    level: named.level,
-    plus: named.plus,
-  };
-}
-
 /** Every certification the text names, in CERTIFICATIONS order. */
 export function recogniseCertifications(text: string): CertificationMention[] {
   if (!ANY_CERTIFICATION.test(text)) return [];
@@ -149,7 +128,7 @@ export function recogniseCertifications(text: string): CertificationMention[] {
   for (const [certification, pattern] of RULES) {
     if (found.some((f) => f.certification === certification)) continue;
     const m = pattern.exec(text);
-    if (m) found.push(mention(certification, m[0].trim(), details(certification, text, m.index, m[0].length)));
+    if (m) found.push({ certification, evidence: m[0].trim(), ...details(certification, text, m.index, m[0].length) });
   }
   // "SSAE 18" is the standard SOC 1 and SOC 2 are both reported under: with SOC 2 named, it is SOC 2's.
   const soc1 = found.find((m) => m.certification === "soc1");

@@ -31,10 +31,8 @@ export interface Standing {
 }
 
 /** A SOC 2 report, Type I or Type II (undefined: no artifact by that id). */
-// `a !== undefined` first, not `a?.type`: V8 optimised the comparison for strings and threw the
-// code away the first time an unknown id brought undefined.
 export const isSoc2 = (a: Artifact | undefined): a is Soc2Report =>
-  a !== undefined && (a.type === "soc2-type2" || a.type === "soc2-type1");
+  a?.type === "soc2-type2" || a?.type === "soc2-type1";
 
 /** The day an artifact exists from (a SOC 2 report without a report date: its period end), or null if undated. */
 export function issuedOn(artifact: Artifact): IsoDate | null {

@@ -182,14 +182,16 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
     : ranked;
   const asked = askedCertifications(query.analysis.ask);
   if (!asked) {
+    const out = calibrated(index, scorer, compiled, scores, ranked, leaders, limit);
     const capOf = capWithoutCertification(index, query.analysis.ask);
     const unnamed = unknownNames(index, query.analysis.ask).length > 0;
     // The regulation may be named in a sentence before the ask ("We are an essential entity under
     // NIS2. Describe how…"): the whole question names it.
     const wholeQuestion = `${query.analysis.ask} ${query.analysis.context}`;
-    return calibrated(index, scorer, compiled, scores, ranked, leaders, limit, (entryId) => {
-      const held = unnamed || regulationNotNamed(index, wholeQuestion, entryId);
-      return held ? Math.min(OTHER_FORM_CAP, capOf(entryId)) : capOf(entryId);
+    return out.map((c) => {
+      const held = unnamed || regulationNotNamed(index, wholeQuestion, c.entryId);
+      const cap = held ? Math.min(OTHER_FORM_CAP, capOf(c.entryId)) : capOf(c.entryId);
+      return c.confidence > cap ? { ...c, confidence: cap } : c;
     });
   }
   // A question that names a certification: the entries that may answer it come first, the others
@@ -204,18 +206,17 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   for (const i of order.slice(0, limit)) {
     const c = ranked[i] as Ranked;
     const rival = i === 0 ? ranked[1] : ranked[0];
-    out.push(
-      candidate(
-        index,
-        scorer,
-        compiled,
-        scores,
-        c,
-        c.relevance - (rival?.relevance ?? 0),
-        consensusOf(c, leaders),
-        certificationCap(index, asked, c.entry),
-      ),
+    const shown = candidate(
+      index,
+      scorer,
+      compiled,
+      scores,
+      c,
+      c.relevance - (rival?.relevance ?? 0),
+      consensusOf(c, leaders),
     );
+    const cap = certificationCap(index, asked, c.entry);
+    out.push(shown.confidence <= cap ? shown : { ...shown, confidence: cap });
   }
   return out;
 }
@@ -262,12 +263,6 @@ function shortlist(
  * What the ranker reads of the question itself, the same for every candidate, read once per
  * question rather than once per shortlisted entry. Each term's share (w·qIdf) is the very product
  * the coverage sums added per candidate, so the sums, still in query order, are unchanged.
- *
- * The per-entry and per-phrasing flags are always arrays, all zero when a rule does not apply to the
- * question (noFlags), never null: the ranker reads each one for every candidate the same way. With
- * null for "does not apply", the reads behind the null test ran only for the odd question (a product
- * capability, a contrast), after V8 had optimised the ranker without them: it threw that code away
- * the first time and compiled it again, about 25 ms of compiling on another thread.
  */
 interface QueryShape {
   readonly conceptCount: number;
@@ -275,35 +270,28 @@ interface QueryShape {
   readonly longQuestion: number;
   readonly queryTerms: number;
   readonly governance: number;
-  /**
-   * Per entry, 1 for an entry whose own questions name a policy, procedure, plan or programme, when
-   * the question is a governance template or asks for a process, procedure, policy or plan; all
-   * zero otherwise.
-   */
-  readonly policyEntries: Uint8Array;
+  /** 1 when the question is a governance template or asks for a process, procedure, policy or plan. */
+  readonly asksForPolicy: number;
   /**
    * Per entry, 1 for an entry about past events, when the question names none (it is then held
-   * back); all zero when the question is about the past. Read once per question, not per candidate.
+   * back); null when the question is about the past. Read once per question, not per candidate.
    */
-  readonly pastEntries: Uint8Array;
+  readonly pastEntries: Uint8Array | null;
   /**
    * Per entry, 1 for an entry about what the product offers its customers' users, when the question
-   * asks about such a capability (then it is preferred); all zero otherwise.
+   * asks about such a capability (then it is preferred); null otherwise.
    */
-  readonly productEntries: Uint8Array;
-  /**
-   * Per question-field document (a phrasing), 1 when it names the other side of a contrast the ask
-   * names one side of, and not the asked side (CONTRASTS); all zero when the ask names none.
-   */
-  readonly contradicting: Uint8Array;
+  readonly productEntries: Uint8Array | null;
+  /** Contrasts the ask names one side of: [the side it names, the side it does not]. */
+  readonly contrasts: readonly (readonly [readonly string[], readonly string[]])[];
   /** Per query term: w·qIdf, its part of the coverage sums. */
   readonly termMass: Float64Array;
   /** Per query term: 1 for a concept the ask names in full (weight 1), which conceptShare counts. */
   readonly askedConcept: Uint8Array;
   /** Σ qIdf over the focus terms in focus order: the query side of Dice. */
   readonly focusMass: number;
-  /** Per entry, 1 when one of its questions names the thing an existence question asks for; all zero when none is asked. */
-  readonly namesThing: Uint8Array;
+  /** Per entry, 1 when one of its questions names the thing an existence question asks for; null when none is asked. */
+  readonly namesThing: Uint8Array | null;
 }
 
 function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): QueryShape {
@@ -321,21 +309,16 @@ function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): Quer
   }
   let focusMass = 0;
   for (const t of compiled.focus) focusMass += t.qIdf;
-  const asksForPolicy = query.analysis.intent === "governance" || ASKS_FOR_POLICY.test(query.analysis.ask);
   return {
     conceptCount,
     unknownShare: massShare(compiled, (t) => !t.known),
     longQuestion: query.analysis.context !== "" ? 1 : 0,
     queryTerms: Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(6)),
     governance: query.analysis.intent === "governance" ? 1 : 0,
-    policyEntries: asksForPolicy ? statesPolicy(index) : noFlags(index.entries.length),
-    pastEntries: PAST_EVENTS.test(`${query.analysis.ask} ${query.analysis.context}`)
-      ? noFlags(index.entries.length)
-      : aboutThePast(index),
-    productEntries: PRODUCT_CAPABILITY.test(query.analysis.ask)
-      ? forProductUsers(index)
-      : noFlags(index.entries.length),
-    contradicting: phrasingsContradicting(index, contrastsOf(query)),
+    asksForPolicy: query.analysis.intent === "governance" || ASKS_FOR_POLICY.test(query.analysis.ask) ? 1 : 0,
+    pastEntries: PAST_EVENTS.test(`${query.analysis.ask} ${query.analysis.context}`) ? null : aboutThePast(index),
+    productEntries: PRODUCT_CAPABILITY.test(query.analysis.ask) ? forProductUsers(index) : null,
+    contrasts: contrastsOf(query),
     namesThing: entriesNamingThing(index, query.analysis.ask),
     termMass,
     askedConcept,
@@ -413,11 +396,15 @@ function rank(
     longQuestion: shape.longQuestion,
     governance: shape.governance,
   };
-  const policyBonus = shape.policyEntries[entry] === 1 ? GOVERNANCE_POLICY_BONUS * features.coverage ** 2 : 0;
-  const historyPenalty = shape.pastEntries[entry] === 1 ? HISTORY_PENALTY : 0;
-  const audienceBonus = shape.productEntries[entry] === 1 ? AUDIENCE_BONUS : 0;
-  const contrastPenalty = docIndex >= 0 && shape.contradicting[docIndex] === 1 ? CONTRAST_PENALTY : 0;
-  const thingBonus = shape.namesThing[entry] === 1 ? THING_BONUS : 0;
+  const policyBonus =
+    shape.asksForPolicy === 1 && statesPolicy(index)[entry] === 1
+      ? GOVERNANCE_POLICY_BONUS * features.coverage ** 2
+      : 0;
+  const historyPenalty = shape.pastEntries !== null && shape.pastEntries[entry] === 1 ? HISTORY_PENALTY : 0;
+  const audienceBonus = shape.productEntries !== null && shape.productEntries[entry] === 1 ? AUDIENCE_BONUS : 0;
+  const contrastPenalty =
+    docIndex >= 0 && contradicts(shape, index.questions.docs[docIndex]?.tf) ? CONTRAST_PENALTY : 0;
+  const thingBonus = shape.namesThing !== null && shape.namesThing[entry] === 1 ? THING_BONUS : 0;
   return {
     entry,
     libraryEntry,
@@ -475,21 +462,11 @@ function contrastsOf(query: Query): (readonly [Side, Side])[] {
   }
   return out;
 }
-/**
- * Per question-field document, 1 when it names the other side of one of `contrasts` and not the
- * named side: the documents that have a term of the other side are those in its terms' postings.
- */
-function phrasingsContradicting(index: MatchIndex, contrasts: readonly (readonly [Side, Side])[]): Uint8Array {
-  const { docs, postings } = index.questions;
-  if (contrasts.length === 0) return noFlags(docs.length);
-  const flags = new Uint8Array(docs.length);
-  for (const [named, other] of contrasts)
-    for (const term of other)
-      for (const d of postings.get(term) ?? []) {
-        const phrasing = docs[d]?.tf;
-        if (phrasing && !namesSide(phrasing, named)) flags[d] = 1;
-      }
-  return flags;
+function contradicts(shape: QueryShape, phrasing: ReadonlyMap<string, number> | undefined): boolean {
+  if (!phrasing) return false;
+  for (const [named, other] of shape.contrasts)
+    if (namesSide(phrasing, other) && !namesSide(phrasing, named)) return true;
+  return false;
 }
 
 /**
@@ -532,29 +509,16 @@ export function askedThing(ask: string): string | null {
   return EXISTENCE_ASK.exec(t)?.[1] ?? IN_PLACE_ASK.exec(t)?.[1] ?? null;
 }
 
-function entriesNamingThing(index: MatchIndex, ask: string): Uint8Array {
+function entriesNamingThing(index: MatchIndex, ask: string): Uint8Array | null {
   const thing = askedThing(ask);
-  if (!thing) return noFlags(index.entries.length);
+  if (!thing) return null;
   const terms = tokenize(thing).filter((t) => !t.startsWith("§"));
-  if (terms.length === 0) return noFlags(index.entries.length);
+  if (terms.length === 0) return null;
   const flags = new Uint8Array(index.entries.length);
   const docs = index.questions.postings.get(terms[0] as string) ?? [];
   for (const d of docs) {
     const doc = index.questions.docs[d];
     if (doc && terms.every((t) => doc.tf.has(t))) flags[doc.entry] = 1;
-  }
-  return flags;
-}
-
-/** All-zero flags, one array per length, shared: read only, never written. */
-const zeroFlags = new Map<number, Uint8Array>();
-function noFlags(length: number): Uint8Array {
-  let flags = zeroFlags.get(length);
-  if (!flags) {
-    // A server holds few libraries at once; a new length after many is a new library.
-    if (zeroFlags.size >= 16) zeroFlags.clear();
-    flags = new Uint8Array(length);
-    zeroFlags.set(length, flags);
   }
   return flags;
 }
@@ -601,12 +565,10 @@ function explain(
 ): { features: Features; matchedTerms: string[]; matchedText: string; phrasingTerms: string[] } {
   const { entry, libraryEntry } = c;
   const docIndex = bestPhrasing(index, scores, entry);
-  const shared = stringArray();
+  const shared: string[] = [];
   if (docIndex >= 0) for (const t of compiled.focus) if (scorer.inPhrasing(t, docIndex)) shared.push(t.term);
   const matched = new Set(shared);
   for (const t of compiled.terms) if (t.inEntry[entry] === 1) matched.add(t.term);
-  const matchedTerms = stringArray();
-  for (const t of matched) matchedTerms.push(t);
   const f = c.features;
   // The same keys in the same order as ever: reports serialise this object.
   const features: Features = {
@@ -626,28 +588,13 @@ function explain(
   const ordinal = docIndex >= 0 ? (index.questions.docs[docIndex]?.ordinal ?? 0) : 0;
   return {
     features,
-    matchedTerms,
+    matchedTerms: [...matched],
     matchedText: (ordinal === 0 ? libraryEntry.question : libraryEntry.phrasings[ordinal - 1]) ?? libraryEntry.question,
     phrasingTerms: shared,
   };
 }
 
-/**
- * An empty array already of the kind that holds strings (as objectArray in scorer.ts is for
- * objects). An empty `[]` or `[...emptySet]` has another hidden class than one holding strings, and
- * a candidate with no shared terms then handed `explain` an array its optimised code had not seen:
- * V8 threw that code away ("wrong map") and compiled it again.
- */
-function stringArray(): string[] {
-  const out = [""];
-  out.length = 0;
-  return out;
-}
-
-/**
- * The first `limit` candidates (sorted by relevance) with their lead, consensus and calibrated
- * confidence, each held to its cap.
- */
+/** The first `limit` candidates (sorted by relevance) with their lead, consensus and calibrated confidence. */
 function calibrated(
   index: MatchIndex,
   scorer: Scorer,
@@ -656,7 +603,6 @@ function calibrated(
   ranked: readonly Ranked[],
   leaders: readonly Ranked[],
   limit: number,
-  capOf: (entryId: string) => number,
 ): Candidate[] {
   const out: Candidate[] = [];
   // As many as ranked.slice(0, limit) holds, whatever `limit` is (it was a slice).
@@ -666,7 +612,7 @@ function calibrated(
     // How far this entry leads the best other one: the leader's margin, or a runner-up's deficit.
     const rival = i === 0 ? ranked[1] : ranked[0];
     const lead = c.relevance - (rival?.relevance ?? 0);
-    out.push(candidate(index, scorer, compiled, scores, c, lead, consensusOf(c, leaders), capOf(c.libraryEntry.id)));
+    out.push(candidate(index, scorer, compiled, scores, c, lead, consensusOf(c, leaders)));
   }
   return out;
 }
@@ -694,12 +640,7 @@ function consensusOf(c: Ranked, ranked: readonly Ranked[]): number {
   return others === 0 ? 1 : agreeing / others;
 }
 
-/**
- * A returned candidate: its explanation and its calibrated confidence, or `cap` when that is lower
- * (the certification and regulation guards). The cap is applied here, not by copying the candidate
- * afterwards: the copy ran only for the odd question a guard holds back, so V8 had optimised
- * matchQuery without it and threw that code away (~60 ms of compiling, again) the first time it ran.
- */
+/** A returned candidate: its explanation and its calibrated confidence. */
 function candidate(
   index: MatchIndex,
   scorer: Scorer,
@@ -708,13 +649,12 @@ function candidate(
   c: Ranked,
   lead: number,
   consensus: number,
-  cap: number,
 ): Candidate {
   const shown = explain(index, scorer, compiled, scores, c);
   return {
     entryId: c.libraryEntry.id,
     score: round(c.score),
-    confidence: Math.min(round(probabilityOf(calibrationInput(shown.features, c.relevance, lead, consensus))), cap),
+    confidence: round(probabilityOf(calibrationInput(shown.features, c.relevance, lead, consensus))),
     relevance: c.relevance,
     lead,
     matchedTerms: shown.matchedTerms,
