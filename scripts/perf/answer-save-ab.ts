@@ -9,7 +9,8 @@
  *
  * QUIRE_TREE names the checkout whose code is measured (default: this one). Prints one JSON line,
  * CPU ms: the first answerQuestionnaire in the process (all threads, and the main thread alone from
- * /proc), matchQuestion on 1,000 distinct questions after it, then two saves into a fresh database,
+ * /proc), matchQuestion on 1,000 distinct questions after it (the same two ways: what the main
+ * thread does apart from V8 compiling on its other threads), then two saves into a fresh database,
  * as `npm run bench -- big` orders them. Nothing is written outside a temporary folder.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -73,8 +74,10 @@ try {
   out.answer = cpuMs(cpu);
   out.answerMainThread = mainThreadMs() - main;
   cpu = process.cpuUsage();
+  const matchMain = mainThreadMs();
   for (const text of distinct) matchQuestion(prepared.index, text, 4);
   out.match1000 = cpuMs(cpu);
+  out.match1000MainThread = mainThreadMs() - matchMain;
   for (const save of ["save1", "save2"]) {
     const questionnaireId = newId("qn");
     cpu = process.cpuUsage();
