@@ -119,6 +119,20 @@ describe("two asks, two entries", () => {
     expect(q.answer?.text.split("\n\n")).toHaveLength(2);
   });
 
+  it.each([
+    "do u encrypt everything at rest + in transit",
+    "Describe the measures protecting our data at rest and in transit.",
+  ])("answers data at rest and in transit from the entry on each, not the cryptography standard: %s", async (text) => {
+    const q = await answer(text, "free_text");
+    expect([...(q.entryIds ?? [])].sort()).toEqual(["encryption-at-rest", "encryption-in-transit"]);
+    expect(q.status).toBe("drafted");
+  });
+
+  it("leaves a question about the standard itself to the standard", async () => {
+    const q = await answer("Which algorithms does your standard approve for data at rest and in transit?", "free_text");
+    expect(q.entryIds).toBeUndefined();
+  });
+
   it("keeps one entry for a question with one ask", async () => {
     const q = await answer("Is customer data encrypted at rest?", "free_text");
     expect(q.entryIds).toBeUndefined();

@@ -9,6 +9,7 @@ import { analyzeQuestion, type QuestionAnalysis } from "../matching/analyze.js";
 import type { MatchIndex } from "../matching/index.js";
 import { buildQuery, type Candidate, matchQuery, readsSection } from "../matching/match.js";
 import { outOfScope } from "../matching/scope.js";
+import { normalizeText } from "../matching/tokenize.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
 import type { CustomerContext } from "./customer.js";
 import { finalizeAnswer } from "./finalize.js";
@@ -51,6 +52,8 @@ export function chooseEntries(
   const [top, second] = candidates;
   const first = top ? prepared.entriesById.get(top.entryId) : undefined;
   if (!top || !first) return { entries: [], candidates: [] };
+  const states = bothDataStates(prepared, text, candidates, thresholds);
+  if (states) return states;
   const other = second ? prepared.entriesById.get(second.entryId) : undefined;
   if (
     second &&
@@ -64,6 +67,37 @@ export function chooseEntries(
     return { entries: [first, other], candidates: [top, second] };
   }
   return { entries: [first], candidates: [top] };
+}
+
+/**
+ * "Is data encrypted at rest and in transit?" is the most common compound a buyer writes, and read
+ * by words it went to the entry that names both states, the cryptography standard, whose answer
+ * states the approved algorithms rather than the practice. It is answered by the entry on each state,
+ * when both are among the candidates (and the question does not ask for the standard itself).
+ */
+const AT_REST = /\bat rest\b|\bwhen (it's |it is )?stored\b|\bwhile (it is |it's )?stored\b/;
+const IN_TRANSIT =
+  /\bin (transit|motion|flight)\b|\bwhen (it's |it is )?(sent|transmitted)\b|\bwhile (it is |it's )?(sent|transmitted|in transit)\b/;
+const ASKS_FOR_STANDARD = /\b(polic(y|ies)|standards?|algorithms?|ciphers?|key lengths?)\b/;
+
+function bothDataStates(
+  prepared: PreparedLibrary,
+  text: string,
+  candidates: readonly Candidate[],
+  thresholds: DraftThresholds,
+): { entries: LibraryEntry[]; candidates: Candidate[] } | null {
+  const t = normalizeText(text);
+  if (!AT_REST.test(t) || !IN_TRANSIT.test(t) || ASKS_FOR_STANDARD.test(t)) return null;
+  const about = (c: Candidate, state: RegExp, other: RegExp) => {
+    const q = normalizeText(prepared.entriesById.get(c.entryId)?.question ?? "");
+    return state.test(q) && !other.test(q) && c.confidence >= thresholds.review;
+  };
+  const rest = candidates.find((c) => about(c, AT_REST, IN_TRANSIT));
+  const transit = candidates.find((c) => about(c, IN_TRANSIT, AT_REST));
+  if (!rest || !transit) return null;
+  const pair = candidates.indexOf(rest) < candidates.indexOf(transit) ? [rest, transit] : [transit, rest];
+  const entries = pair.map((c) => prepared.entriesById.get(c.entryId)).filter((e) => e !== undefined);
+  return entries.length === 2 ? { entries, candidates: pair } : null;
 }
 
 /** Two entries' drafts as one answer: both texts, one value only when both agree on it. */
@@ -199,8 +233,10 @@ export function answerQuestion(
   const [entry, extra] = chosen.entries;
   if (!entry) return noMatch(base, top.confidence, `best candidate "${top.entryId}" is not in the library`, []);
   const form = query.analysis;
+  // The first chosen candidate is the best one, unless a rule chose a pair (bothDataStates).
+  const lead = chosen.candidates[0] ?? top;
   let draft = withoutScopeVerdict(
-    draftAnswer(question, entry, top.matchedText, top.confidence, thresholds, form),
+    draftAnswer(question, entry, lead.matchedText, lead.confidence, thresholds, form),
     entry,
     prepared.library.artifacts,
   );
@@ -221,7 +257,7 @@ export function answerQuestion(
     ...base,
     status: draft.status,
     answer: { value: draft.value, text: draft.text },
-    confidence: top.confidence,
+    confidence: lead.confidence,
     entryId: entry.id,
     ...(extra ? { entryIds: [entry.id, extra.id] } : {}),
     // Decided by finalizeAnswer below, from the same entries (the policy runs once); the keys are
