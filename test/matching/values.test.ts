@@ -202,6 +202,16 @@ describe("inversion", () => {
     expect(weakPracticeSense("Are personally owned de- vices allowed to reach customer data?")).toBe(true);
   });
 
+  it("reads a lapse told in other word orders and with a slash", () => {
+    // The entry "Is production customer data used in test environments?" asks it the same way.
+    expect(isInverted("Do your engineers ever test with real customer data?", "Is production data used in test?")).toBe(
+      false,
+    );
+    expect(
+      isInverted("Open high/critical pen test findings? (Y/N)", "Do you have any open critical or high findings?"),
+    ).toBe(false);
+  });
+
   it("a parenthesis that names the lapse only to rule it out restates the safeguard", () => {
     expect(weakPracticeSense("Is every account assigned to one named person (i.e. no shared logins)?")).toBe(false);
     expect(weakPracticeSense("Is a restrictive CORS policy set (no wildcard origins with credentials)?")).toBe(false);

@@ -53,6 +53,8 @@ const WEAK_PRACTICE = [
   /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?))/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
   /\b(production|live|real) (customer |client |personal )?data\b.*\b(test|testing|development|dev|staging|non-production)\b/,
+  // …told the other way round: "do your engineers test with real customer data?"
+  /\b(test|tests|testing|tested|develop|development|staging)\b (\w+ ){0,2}(with|on|using|against) (real|live|production) (customer |client |personal )?data\b/,
   /\bstanding (write |admin\w* |production )?access\b/,
   /\b(rdp|ssh|telnet|database ports?) (\w+ )?(exposed|open|reachable|accessible) (to|from) the internet\b/,
   /\bbefore (completing|finishing|they (complete|finish))\b/,
@@ -60,7 +62,7 @@ const WEAK_PRACTICE = [
   /\bsame (password|credentials?) (across|for|on)\b|\breus(e|ed|ing) (of )?(passwords?|credentials)\b/,
   /\bpublic(ly)? (accessible|readable|writable|exposed|open)\b/,
   /\b(send|sent|sends|sending|email|emailed|share|shared) (\w+ )?(passwords?|credentials|personal data|customer data) (by|via|over|in) (e-?mail|chat|slack|unencrypted)/,
-  /\b(open|outstanding|unresolved|unremediated) (high|critical)(\w|-| )*(findings?|vulnerabilit(y|ies)|issues?)\b/,
+  /\b(open|outstanding|unresolved|unremediated) (high|critical)(\w|-| |\/)*(findings?|vulnerabilit(y|ies)|issues?)\b/,
   /\b(exceptions?|deviations?|findings?) (were |was )?(noted|reported|identified|raised) (in|by|during)\b|\bqualified opinion\b|\bfailed (an? )?(audits?|assessments?)\b/,
   // …told verb first: "Did the service auditor note any deviations, exceptions or qualifications…?"
   /^(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?)\b).*\b(note|noted|identify|identified|raise|raised|find|found|issue|issued|report|reported|contain|contained|include|included)\b (any |no )?([\w-]+,? ){0,2}(deviations?|exceptions?|qualifications?)\b/,
