@@ -48,6 +48,11 @@ describe("allowed-value mapping", () => {
 
   it("picks a choice the entry's text states, and only when exactly one is stated", () => {
     expect(choiceFromText(["Monthly", "Quarterly", "Annually"], "Access is reviewed every quarter.")).toBe("Quarterly");
+    // A choice list writing the adjective ("Annual", "Semi-annual") is stated by the adverb's phrases.
+    expect(choiceFromText(["Annual", "Semi-annual", "Quarterly", "None"], "Tested at least once a year.")).toBe(
+      "Annual",
+    );
+    expect(choiceFromText(["Annual", "Semi-annual"], "Exercised twice a year.")).toBe("Semi-annual");
     expect(choiceFromText(["8", "12", "14 or more characters"], "Passwords need at least 14 characters.")).toBe(
       "14 or more characters",
     );

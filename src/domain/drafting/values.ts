@@ -59,7 +59,17 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   continuous: ["continuous", "continuously", "real time", "real-time", "point-in-time recovery"],
 };
 // The adverb a choice list writes ("Continuously") says what its adjective does.
-const SYNONYM_ALIASES: Readonly<Record<string, string>> = { continuously: "continuous" };
+// So does the adjective of an adverb ("Annual", "Semi-annual": "at least once a year" states "Annual").
+const SYNONYM_ALIASES: Readonly<Record<string, string>> = {
+  continuously: "continuous",
+  annual: "annually",
+  yearly: "annually",
+  "semi annual": "semi-annually",
+  "semi annually": "semi-annually",
+  "every 6 months": "semi-annually",
+  "every 12 months": "annually",
+  "every 3 months": "quarterly",
+};
 
 const squash = (s: string) =>
   s
