@@ -53,6 +53,16 @@ describe("allowed-value mapping", () => {
       "Annual",
     );
     expect(choiceFromText(["Annual", "Semi-annual"], "Exercised twice a year.")).toBe("Semi-annual");
+    // A list of time ranges: the range holding the deadline stated for the class the question names.
+    const sla = "We fix critical vulnerabilities within 7 days, high within 30 days and medium within 90 days.";
+    const ranges = ["0–7 days", "8–30 days", "More than 30 days"];
+    expect(choiceFromText(ranges, sla, "Within how many days are critical patches applied?")).toBe("0–7 days");
+    expect(choiceFromText(ranges, sla, "Within how many days are high-severity patches applied?")).toBe("8–30 days");
+    expect(choiceFromText(ranges, sla, "How fast do you patch?")).toBeNull();
+    // "within 72 hours" does not state "> 72 hours".
+    expect(choiceFromText(["< 24 hours", "24-72 hours", "> 72 hours"], "We notify within 72 hours.", "Notice?")).toBe(
+      "24-72 hours",
+    );
     expect(choiceFromText(["8", "12", "14 or more characters"], "Passwords need at least 14 characters.")).toBe(
       "14 or more characters",
     );
