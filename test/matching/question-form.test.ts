@@ -121,11 +121,16 @@ describe("blocking removable media is not allowing it", () => {
 });
 
 describe("'ever' does not turn the entry's answer around", () => {
-  it("Is customer data ever stored on employee laptops? keeps the entry's No, for review", async () => {
+  it("Is customer data ever stored on employee laptops? keeps the entry's No, drafted: never is no", async () => {
     const a = await answer("Is customer data ever stored on employee laptops?", "yes_no", YES_NO);
     expect(a.entryId).toBe("customer-data-on-laptops");
     expect(a.answer?.value).toBe("No");
-    expect(a.status).toBe("needs_review");
+    expect(a.status).toBe("drafted");
+  });
+
+  it("'ever' asked of the past reaches back further than the entry's present: for review", async () => {
+    const a = await answer("Has customer data ever been stored on employee laptops?", "yes_no", YES_NO);
+    expect(a.status === "drafted" && a.answer?.value === "No").toBe(false);
   });
 });
 

@@ -46,6 +46,11 @@ function opensWithNegation(answer: string): boolean {
   );
 }
 const RESULT_CLAUSE = /,? so (that )?[^.;!?]*/gi;
+/** "Ever" asked of the past: "has … ever been", "did you ever", "were … ever". */
+const PAST_EVER = /\b(has|have|had|did|was|were)\b[^.?]*\bever\b|\bever (been|had|was|were|did)\b/i;
+/** A time window an entry's question counts within ("in the last five years", "past 24 months"). */
+const RECENT_WINDOW =
+  /\b(last|past|previous|preceding) (\d+|one|two|three|four|five|six|seven|ten|twelve|twenty-four) (years?|months?)\b|\bin the (last|past) (year|months?)\b|\brecent(ly)?\b/i;
 
 /**
  * The answer text without its leading verdict ("Yes. Our plan…" → "Our plan…"), for a question that
@@ -165,10 +170,20 @@ export function draftAnswer(
     short = "Yes";
   }
   if (question.kind === "yes_no" && invertedOnlyByIntensifier(form.ask ?? question.text, matchedText, entry.question)) {
-    notes.push(
-      `the question may be phrased in the opposite sense of the library entry (only "ever" sets it apart): "${short}" is the entry's own answer; please confirm`,
-    );
-    status = "needs_review";
+    // The entry's No holds whatever "ever" adds to the present ("Is customer data ever used to train
+    // AI models?" of "Do you train AI on customer data?" No), but not for the past ("Has customer data
+    // ever been stored in China?" reaches back further than "Do you store…?"), nor when the entry
+    // counts only a recent window ("…in the last five years?"). Its Yes may not hold: to a person.
+    if (
+      polarityOf(short) !== "no" ||
+      RECENT_WINDOW.test(`${entry.question} ${matchedText}`) ||
+      PAST_EVER.test(form.ask ?? question.text)
+    ) {
+      notes.push(
+        `the question may be phrased in the opposite sense of the library entry (only "ever" sets it apart): "${short}" is the entry's own answer; please confirm`,
+      );
+      status = "needs_review";
+    }
   } else if (question.kind === "yes_no" && isInverted(form.ask ?? question.text, matchedText, entry.question)) {
     const flipped = invertYesNo(short);
     if (flipped) {
