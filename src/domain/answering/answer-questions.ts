@@ -9,7 +9,7 @@ import { analyzeQuestion, type QuestionAnalysis } from "../matching/analyze.js";
 import type { MatchIndex } from "../matching/index.js";
 import { buildQuery, type Candidate, matchQuery, readsSection } from "../matching/match.js";
 import { outOfScope } from "../matching/scope.js";
-import { normalizeText } from "../matching/tokenize.js";
+import { conceptsOf, normalizeText } from "../matching/tokenize.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
 import type { CustomerContext } from "./customer.js";
 import { finalizeAnswer } from "./finalize.js";
@@ -72,12 +72,10 @@ export function chooseEntries(
 /**
  * "Is data encrypted at rest and in transit?" is the most common compound a buyer writes, and read
  * by words it went to the entry that names both states, the cryptography standard, whose answer
- * states the approved algorithms rather than the practice. It is answered by the entry on each state,
- * when both are among the candidates (and the question does not ask for the standard itself).
+ * states the approved algorithms rather than the practice. It is answered by the entry on each state
+ * (the vocabulary's §rest and §transit), when both are among the candidates and the question does not
+ * ask for the standard itself.
  */
-const AT_REST = /\bat rest\b|\bwhen (it's |it is )?stored\b|\bwhile (it is |it's )?stored\b/;
-const IN_TRANSIT =
-  /\bin (transit|motion|flight)\b|\bwhen (it's |it is )?(sent|transmitted)\b|\bwhile (it is |it's )?(sent|transmitted|in transit)\b/;
 const ASKS_FOR_STANDARD = /\b(polic(y|ies)|standards?|algorithms?|ciphers?|key lengths?)\b/;
 
 function bothDataStates(
@@ -87,13 +85,14 @@ function bothDataStates(
   thresholds: DraftThresholds,
 ): { entries: LibraryEntry[]; candidates: Candidate[] } | null {
   const t = normalizeText(text);
-  if (!AT_REST.test(t) || !IN_TRANSIT.test(t) || ASKS_FOR_STANDARD.test(t)) return null;
-  const about = (c: Candidate, state: RegExp, other: RegExp) => {
-    const q = normalizeText(prepared.entriesById.get(c.entryId)?.question ?? "");
-    return state.test(q) && !other.test(q) && c.confidence >= thresholds.review;
+  const asked = conceptsOf(t);
+  if (!asked.includes("§rest") || !asked.includes("§transit") || ASKS_FOR_STANDARD.test(t)) return null;
+  const about = (c: Candidate, state: string, other: string) => {
+    const named = conceptsOf(normalizeText(prepared.entriesById.get(c.entryId)?.question ?? ""));
+    return named.includes(state) && !named.includes(other) && c.confidence >= thresholds.review;
   };
-  const rest = candidates.find((c) => about(c, AT_REST, IN_TRANSIT));
-  const transit = candidates.find((c) => about(c, IN_TRANSIT, AT_REST));
+  const rest = candidates.find((c) => about(c, "§rest", "§transit"));
+  const transit = candidates.find((c) => about(c, "§transit", "§rest"));
   if (!rest || !transit) return null;
   const pair = candidates.indexOf(rest) < candidates.indexOf(transit) ? [rest, transit] : [transit, rest];
   const entries = pair.map((c) => prepared.entriesById.get(c.entryId)).filter((e) => e !== undefined);

@@ -3,7 +3,13 @@ import type { QuestionAnalysis } from "../matching/analyze.js";
 import { DRAFT_BAR } from "../matching/ranker-weights.js";
 import type { Question } from "../questionnaire/types.js";
 import { factAgainstBound } from "./consistency.js";
-import { invertedOnlyByIntensifier, isInverted, lapseNotAskedBy, weakPracticeSense } from "./inversion.js";
+import {
+  invertedOnlyByIntensifier,
+  isInverted,
+  lapseNotAskedBy,
+  weakPracticeSense,
+  withoutSafeguardClauses,
+} from "./inversion.js";
 import { choiceFromText, invertYesNo, isYesNoSet, mapShortAnswer, polarityOf, statesValue } from "./values.js";
 
 export type AnswerStatus = "drafted" | "needs_review" | "no_match";
@@ -39,13 +45,12 @@ function opensWithNegation(answer: string): boolean {
   const first = answer.split(/(?<=[.!?])\s/)[0] ?? answer;
   // What the practice achieves ("…run with that user's permissions, so the model cannot reach data
   // the user could not already see") is said with a negation; the sentence still states the practice.
-  const stated = first.replace(RESULT_CLAUSE, "");
+  const stated = withoutSafeguardClauses(first);
   return (
     /^(no|not applicable|n\/a)\b/i.test(first.trim()) ||
     /\b(do|does|did|are|is|have|has) not\b|\b(don't|doesn't|isn't|aren't|cannot)\b/i.test(stated)
   );
 }
-const RESULT_CLAUSE = /,? so (that )?[^.;!?]*/gi;
 /** "Ever" asked of the past: "has … ever been", "did you ever", "were … ever". */
 const PAST_EVER = /\b(has|have|had|did|was|were)\b[^.?]*\bever\b|\bever (been|had|was|were|did)\b/i;
 /** A time window an entry's question counts within ("in the last five years", "past 24 months"). */

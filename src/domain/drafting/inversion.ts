@@ -150,6 +150,11 @@ const senseText = (text: string): string => {
   return t.includes("(") ? t.replace(RULED_OUT, " ") : t;
 };
 
+/** The text (normalised) without the clauses that say what a safeguard is for (SAFEGUARD_CLAUSES). */
+export function withoutSafeguardClauses(text: string): string {
+  return normalizeText(text).replace(SAFEGUARD_CLAUSES, "");
+}
+
 export function weakPracticeSense(text: string): boolean {
   const t = senseText(text).replace(SAFEGUARD_CLAUSES, "");
   const weak = WEAK_PRACTICE.some((p) => p.test(t)) && !CURBED.test(t);

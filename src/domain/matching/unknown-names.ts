@@ -48,9 +48,9 @@ const REFERENCE_NUMBER = /^\.?\s*(\d|[IVX]+\b)/;
  * Article 21(2)(d)"): it says where the buyer's question comes from, and the practice asked about is
  * still the vendor's. Alone ("Are you DORA compliant?") it is what is asked, and stays a name.
  */
-const AFTER_CLAUSE =
-  /\b(art|arts|article|articles|sec|section|recital|annex|chapter|req|requirement)\.?\s?\d[\d.()a-z]*\s+(of\s+(the\s+)?)?$/i;
-const BEFORE_CLAUSE = /^\s+(art|arts|article|articles|sec|section|recital|annex|chapter)\.?\s?\d/i;
+const CLAUSE = "(art|arts|article|articles|sec|section|recital|annex|chapter|req|requirement)\\.?\\s?\\d";
+const AFTER_CLAUSE = new RegExp(`\\b${CLAUSE}[\\d.()a-z]*\\s+(of\\s+(the\\s+)?)?$`, "i");
+const BEFORE_CLAUSE = new RegExp(`^\\s+${CLAUSE}`, "i");
 const citedLaw = (text: string, start: number, word: string): boolean =>
   /^[A-Z][A-Z0-9]+$/.test(word) &&
   (AFTER_CLAUSE.test(text.slice(Math.max(0, start - 40), start)) ||
