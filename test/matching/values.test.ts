@@ -206,6 +206,48 @@ describe("inversion", () => {
       expect(weakPracticeSense(text), text).toBe(true);
   });
 
+  it("reads a lapse asked in the words of a terse row, a list of kinds or a noun without its verb", () => {
+    // Each was flipped against its entry, asked the same way ("… No" turned into "Yes").
+    const sameSense: [string, string][] = [
+      [
+        "Any exceptions in latest SOC2 report?",
+        "Did your most recent SOC 2 report contain any exceptions or a qualified opinion?",
+      ],
+      [
+        "Open crit/high pentest findings?",
+        "Do you have any open critical or high findings from your last penetration test?",
+      ],
+      [
+        "Are generic, shared or group user IDs permitted for administrative access?",
+        "Do administrators use shared or generic accounts?",
+      ],
+      [
+        "Do your support teams ever use shared or generic administrator credentials?",
+        "Do administrators use shared or generic accounts?",
+      ],
+      [
+        "Are any API keys, tokens or secrets present in your browser code or in URLs?",
+        "Are API keys, tokens or other secrets exposed in client-side code or URLs?",
+      ],
+      [
+        "Is any development outsourced to third parties or offshore teams?",
+        "Do you rely on outsourced development for any of your software?",
+      ],
+    ];
+    for (const [question, entryQuestion] of sameSense)
+      expect(isInverted(question, entryQuestion), question).toBe(false);
+    // The good practice stays the opposite sense, and "optional" before a noun is no lapse.
+    expect(
+      isInverted(
+        "Does each administrator use a named account of their own?",
+        "Do administrators use shared or generic accounts?",
+      ),
+    ).toBe(true);
+    expect(weakPracticeSense("Are optional AI features switched off by default?")).toBe(false);
+    expect(weakPracticeSense("Is MFA optional for users?")).toBe(true);
+    expect(weakPracticeSense("Are shared responsibility terms for customer accounts documented?")).toBe(false);
+  });
+
   it("reads a hyphenated e-mail and a word a PDF broke at a line end like the whole word", () => {
     const entry = "Do staff use personal email or personal cloud storage for company business?";
     expect(isInverted("Do staff use personal e-mail or personal cloud storage for company business?", entry)).toBe(

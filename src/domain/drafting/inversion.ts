@@ -13,12 +13,15 @@ import { normalizeText } from "../matching/tokenize.js";
 const WEAK_PRACTICE = [
   /\bshar(e|ed|ing) (\w+ )?(accounts?|credentials|passwords?|logins?)\b/,
   /\bgeneric (accounts?|ids?|logins?)\b/,
+  // …and in a list of their kinds: "shared, generic or group user IDs", "shared or generic admin credentials".
+  /\b(shar(e|ed|ing)|generic)\b,? (((or|and|\/) )?(generic|group|team|common|shared|administrator|admin|administrative|service|root|privileged|user|login|system)\b,? ){0,4}((or|and) )?(accounts?|credentials|passwords?|logins?|ids?)\b/,
   /\b(plain ?text|clear ?text|unencrypted|unhashed|unpatched|unmanaged)\b/,
   /\bwithout (encryption|mfa|approval|review|authentication|testing|a? ?background|being)/,
   /\bwithout (a |an |the |any )?(valid |proper |appropriate |prior |formal )?(licen[cs]es?|authori[sz]ation|consent|permission|vetting|oversight|logging|monitoring)\b/,
   /\b(root|master) (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
   /\bwithout (any )?(restrictions?|limits?|controls?|supervision|a (ticket|change request)|being (approved|reviewed|logged))\b|\b(freely|at will)\b/,
-  /\b(is|are) (\w+ ){0,3}optional\b/,
+  // "Is MFA optional (for users)?", not "Are optional AI features off by default?".
+  /\b(is|are) (\w+ ){0,3}optional\b(?! (?!(for|to|on|in|at|and|or|by|when|if|during)\b)[a-z])/,
   /\bever (been )?(transferred|sent|moved|copied|disclosed|sold|exported|accessed by)\b/,
   /\b(subject to|(the )?subject of|received|paid|incurred|been issued) (any )?(regulatory |legal )?(fines?|penalt\w+|sanctions|enforcement actions?|litigation|lawsuits?|investigations?|regulatory enforcement)\b/,
   /\b(investigated|sued|prosecuted|fined|sanctioned) by\b|\bparty to (any )?(legal proceedings|litigation|lawsuits?)\b/,
@@ -42,7 +45,7 @@ const WEAK_PRACTICE = [
   // NEGATION below, like every marker's. "Disabled" is read here only, since "is disabled" is a
   // marker of its own ("Is MFA disabled?"): "Is auto-run disabled for removable media?" is the curb.
   /(?<!\bdisabl\w* (\w+ ){0,5})(\bend[\s-]of[\s-]life\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
-  /\b(outsourc\w*|offshor\w*) (development|support)\b/,
+  /\b(outsourc\w*|offshor\w*) (development|support)\b|\b(development|support|coding)\b (\w+ ){0,2}(is |are )?(outsourced|offshored)\b/,
   // …unless they are the object of a rule ("clear desk rules for papers and removable media", "Clear
   // desk for papers and removable media: rules defined?").
   /(?<!\bdisabl\w* (\w+ ){0,5}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing) (\w+ ){0,3})(\bremovable media\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
@@ -62,9 +65,11 @@ const WEAK_PRACTICE = [
   /\bsame (password|credentials?) (across|for|on)\b|\breus(e|ed|ing) (of )?(passwords?|credentials)\b/,
   /\bpublic(ly)? (accessible|readable|writable|exposed|open)\b/,
   /\b(send|sent|sends|sending|email|emailed|share|shared) (\w+ )?(passwords?|credentials|personal data|customer data) (by|via|over|in) (e-?mail|chat|slack|unencrypted)/,
-  /\b(open|outstanding|unresolved|unremediated) (high|critical)(\w|-| |\/)*(findings?|vulnerabilit(y|ies)|issues?)\b/,
+  /\b(open|outstanding|unresolved|unremediated) (high|critical|crit)(\w|-| |\/)*(findings?|vulnerabilit(y|ies)|issues?)\b/,
   /\b(exceptions?|deviations?|findings?) (were |was )?(noted|reported|identified|raised) (in|by|during)\b|\bqualified opinion\b|\bfailed (an? )?(audits?|assessments?)\b/,
   // …told verb first: "Did the service auditor note any deviations, exceptions or qualifications…?"
+  // …or as a bare noun: "Any exceptions in latest SOC2 report?"
+  /^(any |(were|are|have) there (been )?(any )?)(exceptions?|deviations?|qualifications?|qualified opinions?)\b(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?|reports?)\b)/,
   /^(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?)\b).*\b(note|noted|identify|identified|raise|raised|find|found|issue|issued|report|reported|contain|contained|include|included)\b (any |no )?([\w-]+,? ){0,2}(deviations?|exceptions?|qualifications?)\b/,
   /\bterminated (employees?|staff|users?) (still|retain|keep|kept)\b/,
   /\bnot (enrolled|managed|encrypted|patched|approved|supported|reviewed|hashed|protected|monitored|logged|covered)\b/,
@@ -97,7 +102,9 @@ const WEAK_PRACTICE = [
   // Web-application lapses: a CORS policy that echoes any origin, tokens carried in URLs.
   /\breflect(s|ed|ing)? (back )?(arbitrary|any|every|untrusted|the requesting) origins?\b|\b(wildcard|arbitrary|any) origins? (\w+ ){0,3}(with|and) credentials\b/,
   /\b(accept|accepts|accepted|allow|allows|allowed|pass|passes|passed|send|sends|sent)\b.{0,30}\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,20}\b(in|as|via) (the )?(url|urls|query[\s-]?string|query parameters?|url parameters?)\b/,
-  /\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
+  /\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried|present|found|visible|embedded|stored)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
+  // Secrets shipped to the browser: "Are any API keys or secrets present in your browser code?"
+  /\b(tokens?|api keys?|credentials|secrets|passwords?)\b[^.;?]{0,40}\b(present|exposed|visible|included|embedded|stored|found|shipped)\b[^.;?]{0,20}\b(in|within) (your |the |any |our )?(browser|client[\s-]?side|front[\s-]?end|javascript|js|mobile app) ?(code|bundles?|apps?|applications?|source)?\b/,
 ];
 
 /**
