@@ -127,6 +127,23 @@ describe("the buyer's own systems and named people", () => {
       expect(outOfScope(text), text).toBeNull();
   });
 
+  it("an 'Other (please specify)' or remarks row is for the person filling it in, not a library entry", () => {
+    for (const text of [
+      "Other (please specify):",
+      "If other, please specify",
+      "Others – please describe.",
+      "Any other comments?",
+      "Additional comments or information:",
+    ])
+      expect(outOfScope(text), text).not.toBeNull();
+    for (const text of [
+      "Other controls in place?",
+      "Other security certifications held?",
+      "Do you notify other customers of incidents?",
+    ])
+      expect(outOfScope(text), text).toBeNull();
+  });
+
   it("'Name the engineers who…' asks for people, which no library holds", () => {
     expect(outOfScope("Name the engineers who administer production.", "")).not.toBeNull();
     expect(outOfScope("Name the encryption algorithm used for backups.", "")).toBeNull();

@@ -134,6 +134,17 @@ const RULES: readonly OutOfScope[] = [
     ],
   },
   {
+    // "Other (please specify):", "If other, describe", "Additional comments": a row for whatever the
+    // options above it did not list, or for remarks. What goes there is for the person filling it in;
+    // after a breach-notice row it is not a second copy of the breach-notice answer.
+    reason:
+      "asks for something beyond the options listed, or for free remarks, which only the person filling it in can give",
+    patterns: [
+      /^\W*(if |any )?others?\b[\s:,.()\u2013-]*((please |pls )?(specify|describe|explain|list|state|detail|comment|give details)\b[\s:.()]*)?$/,
+      /^\W*((any|additional|other|further|general) ){0,2}(comments?|remarks?|notes?)( or (comments?|remarks?|notes?|information))?\W*(\(optional\))?\W*$/,
+    ],
+  },
+  {
     // "Is the whole organisation included in the scope of this assessment?": the boundary of the
     // buyer's own assessment (a Cyber Essentials application, this questionnaire) is agreed for it,
     // not a practice the library states.
