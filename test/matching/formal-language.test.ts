@@ -127,6 +127,19 @@ describe("the buyer's own systems and named people", () => {
       expect(outOfScope(text), text).toBeNull();
   });
 
+  it("the name of a person however qualified, and a floor plan, are particulars no library holds", () => {
+    expect(
+      outOfScope(
+        "Name of your ISO 27001 internal auditor and their Lead Auditor certificate number:",
+        "Name of your ISO 27001 internal auditor and their Lead Auditor certificate number:",
+      ),
+    ).not.toBeNull();
+    expect(
+      outOfScope("A.7.3 Securing offices – attach the floor plan of your head office showing secure zones."),
+    ).not.toBeNull();
+    expect(outOfScope("Do you have an ISO 27001 internal auditor?")).toBeNull();
+  });
+
   it("an 'Other (please specify)' or remarks row is for the person filling it in, not a library entry", () => {
     for (const text of [
       "Other (please specify):",

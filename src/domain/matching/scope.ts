@@ -116,7 +116,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(list|provide|give|share|send|tell us|what are|which)\b.*\b(internal )?(hostnames?|host names|ip (addresses|ranges)|private ip|subnets?|cidrs?|mac addresses|port numbers)\b/,
       /\bwith (the )?(affected )?(hostnames?|ip addresses|asset names)\b/,
       /\bcopy of (the |your )?(\w+ )?logs?\b|\b(dhcp|firewall|vpn|access|proxy|dns) logs\b.*\b(last|past) \d+ (days|weeks|months)\b/,
-      /\b(room|floor) numbers?\b|\brooms in your (office|building)\b/,
+      /\b(room|floor) numbers?\b|\brooms in your (office|building)\b|\bfloor ?plans?\b/,
       /\bwhat colou?rs? (is|are)\b|\bcolou?r of (the|your)\b/,
       /\b(current|exact|configured) (requests[\s-]per[\s-](second|minute)|thresholds?|rate limits?) (and|for each|per)\b/,
       /\bwhich (specific |particular )?(hosts?|servers?|machines|devices|accounts|users|versions?|build)\b.*\b(failed|installed|running|disabled|affected|currently)\b/,
@@ -177,7 +177,7 @@ const RULES: readonly OutOfScope[] = [
     askOnly: true,
     patterns: [
       // One person or many: "the names of each engineer with…" asks for people as much as "of the engineers".
-      /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,2}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|founders?|executives?|directors?)\b/,
+      /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
       // Figures of this engagement ("Estimated number of data subjects…") and inventories of devices
       // ("list the make, model and OS of each device").
