@@ -122,6 +122,8 @@ describe("two asks, two entries", () => {
   it.each([
     "do u encrypt everything at rest + in transit",
     "Describe the measures protecting our data at rest and in transit.",
+    // The algorithms and protocols used are in each state's answer; only the standard document is not.
+    "Is University data encrypted both at rest and in transit? Specify the encryption standards used.",
   ])("answers data at rest and in transit from the entry on each, not the cryptography standard: %s", async (text) => {
     const q = await answer(text, "free_text");
     expect([...(q.entryIds ?? [])].sort()).toEqual(["encryption-at-rest", "encryption-in-transit"]);
@@ -129,8 +131,13 @@ describe("two asks, two entries", () => {
   });
 
   it("leaves a question about the standard itself to the standard", async () => {
-    const q = await answer("Which algorithms does your standard approve for data at rest and in transit?", "free_text");
-    expect(q.entryIds).toBeUndefined();
+    for (const text of [
+      "Which algorithms does your standard approve for data at rest and in transit?",
+      "Is there an encryption standard covering data at rest and in transit?",
+    ]) {
+      const q = await answer(text, "free_text");
+      expect(q.entryIds, text).toBeUndefined();
+    }
   });
 
   it("keeps one entry for a question with one ask", async () => {

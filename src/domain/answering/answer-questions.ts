@@ -74,9 +74,11 @@ export function chooseEntries(
  * by words it went to the entry that names both states, the cryptography standard, whose answer
  * states the approved algorithms rather than the practice. It is answered by the entry on each state
  * (the vocabulary's §rest and §transit), when both are among the candidates and the question does not
- * ask for the standard itself.
+ * ask for the policy or the standard document itself. The algorithms, protocols and key lengths
+ * used ("Specify the encryption standards used") are in each state's answer.
  */
-const ASKS_FOR_STANDARD = /\b(polic(y|ies)|standards?|algorithms?|ciphers?|key lengths?)\b/;
+const ASKS_FOR_STANDARD =
+  /\bpolic(y|ies)\b|\b(a|an|your|the|its) ((documented|written|formal|approved|cryptograph\w*|encryption) ){0,2}standard\b/;
 
 function bothDataStates(
   prepared: PreparedLibrary,
@@ -94,7 +96,8 @@ function bothDataStates(
   const rest = candidates.find((c) => about(c, "§rest", "§transit"));
   const transit = candidates.find((c) => about(c, "§transit", "§rest"));
   if (!rest || !transit) return null;
-  const pair = candidates.indexOf(rest) < candidates.indexOf(transit) ? [rest, transit] : [transit, rest];
+  // The surer of the two leads: it sets the draft's status, as the best entry does for any two asks.
+  const pair = rest.confidence >= transit.confidence ? [rest, transit] : [transit, rest];
   const entries = pair.map((c) => prepared.entriesById.get(c.entryId)).filter((e) => e !== undefined);
   return entries.length === 2 ? { entries, candidates: pair } : null;
 }
