@@ -206,6 +206,22 @@ describe("inversion", () => {
       expect(weakPracticeSense(text), text).toBe(true);
   });
 
+  it("a notice deadline, a check that access is still needed and a time clause are not exceptions", () => {
+    for (const text of [
+      "Will you notify us without undue delay after becoming aware of a personal data breach?",
+      "Do you review user accounts at least once a year to check they are still needed?",
+      "Is all software on in-scope devices licensed and still supported by its vendor with security updates?",
+      "On exit, can we retrieve all of our data in a standard, machine-readable format before the service is switched off?",
+    ])
+      expect(asksAboutExceptions(text), text).toBe(false);
+    for (const text of [
+      "Are security patches ever delayed?",
+      "Is logging switched off on any server?",
+      "Are critical patches delayed for business reasons?",
+    ])
+      expect(asksAboutExceptions(text), text).toBe(true);
+  });
+
   it("reads a lapse asked in the words of a terse row, a list of kinds or a noun without its verb", () => {
     // Each was flipped against its entry, asked the same way ("… No" turned into "Yes").
     const sameSense: [string, string][] = [

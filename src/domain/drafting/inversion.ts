@@ -212,7 +212,9 @@ const EXCEPTION_SHAPES = [
   // Bounded gaps: an unbounded one is cubic on a long cell of repeated words.
   /(\b(any|some)\b|^(are|is) there\b)[^?.;]{0,80}?\b(that|which|who|where)\b[^?.;]{0,60}?\b(not|n't|never|without|lack\w*)\b/,
   /\bnot (all|every)\b|\b(absent|lacking|missing|exempt(ed)?) (from|on|in|for)\b/,
-  /\bever\b|\bstill\b|\banymore\b/,
+  // Not "still needed", "still supported by its vendor": whether access or software is still
+  // justified is the review itself, not a lapse.
+  /\bever\b|\bstill\b(?! (needed|required|necessary|appropriate|valid|justified|supported by|current|accurate|relevant|effective|adequate|authori[sz]ed)\b)|\banymore\b/,
   /\b(accessible|available|granted|open|visible) to (all|every|any|everyone|anyone)\b|\b(all|every|any) (staff|employees?|users?|personnel|engineers?|developers?|contractors?) (by default|can|may|have)\b/,
   /\bthe same (\w+ ){0,2}(keys?|passwords?|accounts?|credentials?|logins?)\b/,
   /\b(indefinitely|forever|later than)\b|\bbefore (\w+ ){0,3}(is |are |has been |have been )?(complete|completed|finished|approved|signed|cleared)\b/,
@@ -221,8 +223,10 @@ const EXCEPTION_SHAPES = [
   // Words that name a lapse whatever the practice: what is missing, late, stale, ignored, left over,
   // turned off or kept for ever. A question built on one asks about the lapse, not the practice.
   /\b(missing|lacking|absent|untested|unencrypted|unpatched|unreviewed|unmonitored|unmanaged|unsupported|unresolved|unaddressed|outdated|obsolete|stale|overdue|insecure|weak|leaked|lost|stolen|compromised|breached)\b|\bexpired (\w+ )?(certificates?|accounts?|credentials|keys?|passwords?|licen[cs]es?|software|domains?)\b/,
-  /\b(postpon|defer|delay|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*/,
-  /\b(turned|switched|shut) off\b|\b(permanent(ly)?|indefinite(ly)?|standing)\b|\bolder than\b/,
+  // "Without undue delay" is the deadline of a notice, not a delay.
+  /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)\bdelay\w*/,
+  // "…before the service is switched off" is when, not what is off.
+  /(?<!\b(before|until|when|once|after) ([\w-]+ ){0,4})\b(turned|switched|shut) off\b|\b(permanent(ly)?|indefinite(ly)?|standing)\b|\bolder than\b/,
   /\b(written down|hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
   // The safeguard left out ("without a password", "with no expiry date"), or done for only part of
   // the scope ("only to some databases", "only on the same server"), now and then ("sometimes
