@@ -86,6 +86,25 @@ describe("drafting a yes/no question from an entry whose answer is a fact", () =
     );
   });
 
+  it("answers Yes when the question asks only whether the practice is in place and the entry states how", () => {
+    const leavers = entry("Within 24 hours", "A leaver's access is removed within 24 hours of their last day.");
+    for (const text of [
+      "Is a departing employee's access to all systems revoked promptly?",
+      "Are user accounts removed or disabled when someone leaves?",
+    ]) {
+      const d = draftAnswer(yesNo(text), leavers, "x", 0.95);
+      expect(d, text).toMatchObject({ status: "drafted", value: "Yes" });
+      expect(d.notes.join(" ")).toMatch(/states how the practice is done \("Within 24 hours"\)/);
+    }
+    // A bound of the question's own, a document asked for, or a restriction: a person decides.
+    for (const text of [
+      "Is a leaver's access revoked on the same day?",
+      "Can you share a summary of your leaver process results?",
+      "Is access removed only for permanent staff?",
+    ])
+      expect(draftAnswer(yesNo(text), leavers, "x", 0.95), text).toMatchObject({ status: "needs_review", value: null });
+  });
+
   it("still asks a person when the question names no bound", () => {
     const d = draftAnswer(yesNo("Are audit logs kept only on the hosts that write them?"), logs, "x", 0.95);
     expect(d).toMatchObject({ status: "needs_review", value: null });

@@ -21,6 +21,16 @@ const UNSPECIFIED_PARAMETER =
 const MEASURE =
   /\d|\b(hourly|daily|weekly|monthly|quarterly|annually|yearly|continuous(ly)?|real[- ]time|every|within|hours?|days?|weeks?|months?|years?)\b/i;
 
+/**
+ * A bound the question sets itself (a number, a period, a frequency, a deadline): an entry's measure
+ * ("12 months", "Within 24 hours") may fall short of it, so only a reviewer can say Yes.
+ */
+const BOUND_IN_QUESTION =
+  /\d|\b(hourly|daily|weekly|monthly|quarterly|annual(ly)?|yearly|every|within|hours?|days?|weeks?|months?|years?|minutes?|same[\s-]day|immediately|real[\s-]time|continuous(ly)?|at least|no (longer|later|more) than|once|twice)\b/i;
+/** What a practice's measure does not answer: a restriction ("kept only on…") or a document asked for. */
+const NOT_THE_PRACTICE =
+  /\bonly\b|\b(share|provide|send|supply|give|submit|upload|attach)\b|\b(summary|results?|reports?|evidence|copy)\b/i;
+
 export interface DraftThresholds {
   /** At or above: drafted. */
   readonly draft: number;
@@ -167,6 +177,13 @@ export function draftAnswer(
       // the question sets no bound, only asks that there be one, and the entry states it.
       notes.push(
         `the question asks for a defined period or frequency, which the entry states ("${short}"): answered Yes`,
+      );
+    } else if (MEASURE.test(short) && !BOUND_IN_QUESTION.test(question.text) && !NOT_THE_PRACTICE.test(question.text)) {
+      // "Are recovery time objectives defined?" of "RTO 4 hours, RPO 1 hour", "Is a leaver's access
+      // revoked promptly?" of "Within 24 hours": the question asks whether the practice is in place,
+      // sets no bound of its own, and the entry states how it is done.
+      notes.push(
+        `the entry states how the practice is done ("${short}") and the question sets no bound of its own: answered Yes`,
       );
     } else {
       notes.push(`the entry answers "${short}", not Yes/No; please choose the value`);
