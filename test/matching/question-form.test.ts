@@ -128,6 +128,16 @@ describe("'ever' does not turn the entry's answer around", () => {
     expect(a.status).toBe("drafted");
   });
 
+  it("'ever' of the present keeps an entry's No although the question reads as an exception", async () => {
+    const a = await answer(
+      "Would your AI ever be used to make eligibility or hiring decisions about our members or staff?",
+      "yes_no",
+      YES_NO,
+    );
+    expect(a.entryId).toBe("ai-automated-decisions");
+    expect(a).toMatchObject({ status: "drafted", answer: { value: "No" } });
+  });
+
   it("'ever' asked of the past reaches back further than the entry's present: for review", async () => {
     const a = await answer("Has customer data ever been stored on employee laptops?", "yes_no", YES_NO);
     expect(a.status === "drafted" && a.answer?.value === "No").toBe(false);

@@ -214,10 +214,20 @@ describe("inversion", () => {
       "On exit, can we retrieve all of our data in a standard, machine-readable format before the service is switched off?",
     ])
       expect(asksAboutExceptions(text), text).toBe(false);
+    // A safeguard named as what it makes impossible, a progressive delay between logon attempts,
+    // features off by default, and permanent staff as a kind of staff are no lapses either.
+    for (const text of [
+      "Is all code peer reviewed before merge, and is it technically impossible for an engineer to approve their own change?",
+      "3.1.8 Are unsuccessful logon attempts limited, e.g. through lockout or progressive delay?",
+      "Are optional AI features switched off by default?",
+      "Are your contractors subject to the same security requirements as permanent staff?",
+    ])
+      expect(asksAboutExceptions(text), text).toBe(false);
     for (const text of [
       "Are security patches ever delayed?",
       "Is logging switched off on any server?",
       "Are critical patches delayed for business reasons?",
+      "Is admin access granted permanently?",
     ])
       expect(asksAboutExceptions(text), text).toBe(true);
   });

@@ -221,14 +221,17 @@ export function draftAnswer(
     status = "needs_review";
   } else if (
     question.kind === "yes_no" &&
-    (polarityOf(short) !== "no" || /\bever\b/i.test(question.text)) &&
+    (polarityOf(short) !== "no" ||
+      PAST_EVER.test(form.ask ?? question.text) ||
+      (/\bever\b/i.test(question.text) && RECENT_WINDOW.test(`${entry.question} ${matchedText}`))) &&
     lapseNotAskedBy(form.ask ?? question.text, [entry.question, matchedText])
   ) {
     // "Are any passwords shared…?", "… accounts that do not use MFA?": the entry states the practice,
     // the question asks whether there are exceptions to it. Its Yes may be the wrong answer. Its No
     // holds: what is not done at all is not done anywhere ("Is any personal data stored in China?"
     // of the entry "Do you store customer data in China?" No), unless the question reaches further
-    // back in time than the entry may ("Have you ever been fined?" of "…in the last five years?").
+    // back in time than the entry may ("Have you ever been fined?", or "ever" against an entry that
+    // counts "…in the last five years"). "Would your AI ever be used to decide…?" is the present.
     notes.push(
       `the question asks whether there are exceptions to the practice ("any", "not", "without"…), which the entry "${entry.question}" does not: please check the value`,
     );

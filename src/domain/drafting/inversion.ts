@@ -131,7 +131,7 @@ const CURBED =
  * provider is unavailable"). Neither the weak-practice sense nor the exception shapes read them.
  */
 const SAFEGUARD_CLAUSES =
-  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*/g;
+  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*/g;
 
 /**
  * A negation inside a relative clause describes whom or what the question is about ("sanctions
@@ -223,10 +223,11 @@ const EXCEPTION_SHAPES = [
   // Words that name a lapse whatever the practice: what is missing, late, stale, ignored, left over,
   // turned off or kept for ever. A question built on one asks about the lapse, not the practice.
   /\b(missing|lacking|absent|untested|unencrypted|unpatched|unreviewed|unmonitored|unmanaged|unsupported|unresolved|unaddressed|outdated|obsolete|stale|overdue|insecure|weak|leaked|lost|stolen|compromised|breached)\b|\bexpired (\w+ )?(certificates?|accounts?|credentials|keys?|passwords?|licen[cs]es?|software|domains?)\b/,
-  // "Without undue delay" is the deadline of a notice, not a delay.
-  /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)\bdelay\w*/,
+  // "Without undue delay" is the deadline of a notice, and a "progressive delay" between logon
+  // attempts a safeguard: only delays that happen (delayed, delaying, delays) are the lapse.
+  /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)\bdelay(s|ed|ing)\b/,
   // "…before the service is switched off" is when, not what is off.
-  /(?<!\b(before|until|when|once|after) ([\w-]+ ){0,4})\b(turned|switched|shut) off\b|\b(permanent(ly)?|indefinite(ly)?|standing)\b|\bolder than\b/,
+  /(?<!\b(before|until|when|once|after) ([\w-]+ ){0,4})\b(turned|switched|shut) off\b(?! by default)|\b(permanent(ly)?(?! (staff|employees?|members|workforce|personnel|hires?|roles?|contracts?|positions?)\b)|indefinite(ly)?|standing)\b|\bolder than\b/,
   /\b(written down|hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
   // The safeguard left out ("without a password", "with no expiry date"), or done for only part of
   // the scope ("only to some databases", "only on the same server"), now and then ("sometimes
