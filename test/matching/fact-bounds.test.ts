@@ -110,3 +110,33 @@ describe("drafting a yes/no question from an entry whose answer is a fact", () =
     expect(d).toMatchObject({ status: "needs_review", value: null });
   });
 });
+
+describe("a state of implementation asked as a choice is a yes/no question", () => {
+  const STATES = ["Implemented", "Partially implemented", "Planned", "Not implemented"];
+  const choice = (text: string) => ({
+    text: `${text} (${STATES.join(" / ")})`,
+    kind: "choice" as const,
+    allowedValues: STATES,
+  });
+  const drTests = entry("Annually", "We run a full disaster recovery exercise every year.");
+  const prodData = {
+    ...entry("No", "No. Production data is never copied to test or development environments."),
+    question: "Do you use production data in test environments?",
+  };
+
+  it("writes the entry's Yes as the implemented state, the options' 'not' and 'partially' read as no lapse", () => {
+    const d = draftAnswer(choice("Is the contingency plan tested to determine its effectiveness?"), drTests, "x", 0.95);
+    expect(d).toMatchObject({ status: "drafted", value: "Implemented" });
+  });
+
+  it("turns an entry asked the other way round for a reviewer instead of drafting its No", () => {
+    // The entry's No, mapped straight onto the list, said "Not implemented" for a practice in place.
+    const d = draftAnswer(
+      choice("Use of de-identified data in non-production environments"),
+      prodData,
+      prodData.question,
+      0.95,
+    );
+    expect(d).toMatchObject({ status: "needs_review", value: "Implemented" });
+  });
+});

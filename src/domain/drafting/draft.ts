@@ -10,7 +10,15 @@ import {
   weakPracticeSense,
   withoutSafeguardClauses,
 } from "./inversion.js";
-import { choiceFromText, invertYesNo, isYesNoSet, mapShortAnswer, polarityOf, statesValue } from "./values.js";
+import {
+  choiceFromText,
+  invertYesNo,
+  isStatusSet,
+  isYesNoSet,
+  mapShortAnswer,
+  polarityOf,
+  statesValue,
+} from "./values.js";
 
 export type AnswerStatus = "drafted" | "needs_review" | "no_match";
 
@@ -92,6 +100,19 @@ export interface Draft {
 }
 
 /**
+ * The question without the list of its options ("… (Implemented / Partially implemented / Not
+ * implemented)"): the yes/no rules read the ask, and "not" or "partially" in an option is no lapse.
+ */
+function withoutOptionList(text: string, allowed: readonly string[]): string {
+  return text
+    .replace(/\(([^()]*)\)\s*[?:.]?\s*$/, (list, inner: string) => {
+      const named = allowed.filter((a) => inner.toLowerCase().includes(a.trim().toLowerCase()));
+      return named.length >= 2 ? "" : list;
+    })
+    .trim();
+}
+
+/**
  * Drafts one answer from the chosen entry in the question's own format. Never invents: a value
  * that cannot be mapped onto the allowed values, or a question phrased against the entry,
  * goes to review rather than out.
@@ -110,6 +131,15 @@ export function draftAnswer(
 
   if (question.kind === "free_text") {
     return { status, value: null, text: form.closed ? entry.answer : withoutVerdict(entry.answer), notes };
+  }
+  if (question.kind === "choice" && isStatusSet(question.allowedValues ?? [])) {
+    // "…tested? (Implemented / Partially implemented / Planned / Not applicable)": the yes/no rules
+    // decide (senses, lapses, bounds), and the Yes is written as the implemented state.
+    const text = withoutOptionList(question.text, question.allowedValues ?? []);
+    return draftAnswer({ ...question, text, kind: "yes_no" }, entry, matchedText, confidence, thresholds, {
+      ...form,
+      ask: form.ask === undefined ? undefined : withoutOptionList(form.ask, question.allowedValues ?? []),
+    });
   }
   // An open question ("Where will our data be stored?") in a column that offers Yes/No: a value
   // would answer a question nobody asked. The words go in the comment, the value stays empty.

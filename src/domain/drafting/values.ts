@@ -19,6 +19,16 @@ export function isYesNoSet(values: readonly string[]): boolean {
 }
 
 /**
+ * A state of implementation asked as a choice ("Implemented / Partially implemented / Planned / Not
+ * applicable", "Yes / Partially / No"): a yes/no question in other words, whose Yes is the
+ * implemented state. Every value is a yes, no, partial or N/A; none names anything else.
+ */
+export function isStatusSet(values: readonly string[]): boolean {
+  const kinds = new Set(values.map(polarityOf));
+  return kinds.has("yes") && kinds.has("partial") && !kinds.has("other");
+}
+
+/**
  * Maps the library's short answer onto one of the question's allowed values. Returns null when
  * no allowed value means the same thing: the caller then sends the answer to review.
  */
