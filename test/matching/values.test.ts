@@ -53,6 +53,12 @@ describe("allowed-value mapping", () => {
       "Annual",
     );
     expect(choiceFromText(["Annual", "Semi-annual"], "Exercised twice a year.")).toBe("Semi-annual");
+    // A deadline in numbers beside one in words: the number is the commitment.
+    const notice = ["24 hours", "48 hours", "72 hours", "Without undue delay", "Other"];
+    expect(choiceFromText(notice, "We notify you without undue delay and in any case within 48 hours.")).toBe(
+      "48 hours",
+    );
+    expect(choiceFromText(notice, "We notify you within 24 hours and send a full report within 72 hours.")).toBeNull();
     // A list of time ranges: the range holding the deadline stated for the class the question names.
     const sla = "We fix critical vulnerabilities within 7 days, high within 30 days and medium within 90 days.";
     const ranges = ["0–7 days", "8–30 days", "More than 30 days"];

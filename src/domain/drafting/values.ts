@@ -110,6 +110,10 @@ export function statesValue(text: string, value: string): boolean {
  * the question names, if exactly one is (valueOfAskedClause). None, or no such class → null (review),
  * so a value is only chosen when the library text says it in so many words.
  */
+/** A deadline told without a number: "Without undue delay", "Promptly", "As soon as possible". */
+const MANNER_OF_TIME =
+  /^(without (undue |unreasonable )?delay|promptly|as soon as (possible|practicable|reasonably practicable)|asap|immediately|in a timely manner)$/i;
+
 export function choiceFromText(allowed: readonly string[] | null, text: string, question = ""): string | null {
   if (!allowed || allowed.length === 0) return null;
   const found = allowed.filter((a) => {
@@ -121,6 +125,11 @@ export function choiceFromText(allowed: readonly string[] | null, text: string, 
     return statesValue(text, a);
   });
   if (found.length === 1) return found[0] ?? null;
+  // "…without undue delay and in any case within 48 hours": the deadline in numbers is the
+  // commitment; the manner of words beside it says less.
+  const measured = found.filter((a) => /\d/.test(a));
+  if (measured.length === 1 && found.every((a) => a === measured[0] || MANNER_OF_TIME.test(a.trim())))
+    return measured[0] ?? null;
   return found.length > 1
     ? valueOfAskedClause(found, text, question)
     : rangeStated(allowed, text, askedClasses(question));
