@@ -140,6 +140,15 @@ describe("two asks, two entries", () => {
     }
   });
 
+  it("of two sibling entries tied on the words, takes the one whose phrasing adds no further act", async () => {
+    // "Is your incident response plan tested?" and "…documented incident response plan?" tie here.
+    for (const text of ["Do you have a written incident response plan?", "Attach your Incident Response Plan."])
+      expect((await answer(text, "free_text")).entryId, text).toBe("incident-response-plan");
+    expect((await answer("Is your incident response plan tested?", "free_text")).entryId).toBe(
+      "incident-response-testing",
+    );
+  });
+
   it("keeps one entry for a question with one ask", async () => {
     const q = await answer("Is customer data encrypted at rest?", "free_text");
     expect(q.entryIds).toBeUndefined();

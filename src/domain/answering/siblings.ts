@@ -1,0 +1,35 @@
+import type { Candidate } from "../matching/match.js";
+import { tokenize } from "../matching/tokenize.js";
+
+/**
+ * Sibling entries asked in nearly the same words ("Is your incident response plan tested?", "Do you
+ * have a documented incident response plan?") tie on a question that names neither act ("Do you have
+ * a written incident response plan?"), and the answer texts decided. The best phrasing's words that
+ * the question does not have tell them apart: a further act (tested, reviewed, encrypted) is a
+ * different question; a governance qualifier (documented, formal, defined) is the same one.
+ */
+const NEAR_TIE = 0.99;
+const QUALIFIER_STEMS = new Set([
+  "document",
+  "written",
+  "formal",
+  "defin",
+  "establish",
+  "have",
+  "exist",
+  "place",
+  "maintain",
+  "current",
+]);
+
+export function siblingWithoutExtraAct(text: string, candidates: readonly Candidate[]): Candidate | null {
+  const [top, second] = candidates;
+  if (!top || !second || second.relevance < NEAR_TIE * top.relevance) return null;
+  const asked = new Set(tokenize(text));
+  const extra = (c: Candidate) => tokenize(c.matchedText).filter((t) => !t.startsWith("§") && !asked.has(t));
+  const topExtra = extra(top);
+  const secondExtra = extra(second);
+  return topExtra.some((t) => !QUALIFIER_STEMS.has(t)) && secondExtra.every((t) => QUALIFIER_STEMS.has(t))
+    ? second
+    : null;
+}
