@@ -11,6 +11,18 @@ import { shippedLibrary } from "./helpers.js";
 
 const concepts = (text: string) => conceptsOf(normalizeText(text));
 
+describe("plain words for retention and for another tenant's data", () => {
+  it("a provider that keeps prompts, copies kept, and data of another customer", () => {
+    expect(concepts("Does the model provider keep prompts or responses?")).toContain("§retention");
+    expect(concepts("Does the AI vendor keep copies of what our users type in?")).toContain("§retention");
+    expect(concepts("Do you keep our logo on the login page?")).not.toContain("§retention");
+    expect(concepts("How do you stop the assistant surfacing data that belongs to another customer?")).toContain(
+      "§multitenant",
+    );
+    expect(concepts("Can one user see another tenant's records?")).toContain("§multitenant");
+  });
+});
+
 describe("a concept is named only where the question asks about it", () => {
   it("the production environment is where something runs, not the separation of environments", () => {
     expect(concepts("Which cloud provider hosts the production environment?")).not.toContain("§segregenv");

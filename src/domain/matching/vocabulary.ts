@@ -486,7 +486,14 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bstandard contractual clauses\b/,
   ),
   c("dpia", /\bdpias?\b/, /\b(data protection|privacy) impact assessments?\b/, /\bpias?\b/),
-  c("retention", /\bretention\b/, /\bretain/, /\bhow long\b.*\b(keep|store|hold)\b/),
+  c(
+    "retention",
+    /\bretention\b/,
+    /\bretain/,
+    /\bhow long\b.*\b(keep|store|hold)\b/,
+    // "Does the model provider keep prompts?", "keep copies of what our users type in".
+    /\b(providers?|vendors?|models?) (keep|keeps|kept)\b|\bkeep(s|ing)? (a |any )?cop(y|ies)\b/,
+  ),
   c(
     "deletion",
     /\bdelet/,
@@ -676,6 +683,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bobject[\s-]level (authori[sz]ation|access control)\b/,
     // "…that the object belongs to the caller's organisation": an ownership check on every request.
     /\b(object|record|resource|item)s?\b.{0,40}\b(belongs?|belonging) to (the )?([\w-]+'?s? )?(own )?(organi[sz]ation|tenant|account|company|workspace)\b/,
+    // "…surfacing data that belongs to another customer", "another tenant's records".
+    /\b(belongs?|belonging) to (another|other|a different) (customers?|tenants?|clients?|organi[sz]ations?)\b|\banother (customer|tenant|client)'?s\b|\bother (customers|tenants|clients)'? data\b/,
     /\b(another|other|a different) (tenant|customer|organi[sz]ation|client)'?s'? (data|records?|objects?|resources?)\b/,
   ),
   c(
