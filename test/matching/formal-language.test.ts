@@ -139,6 +139,13 @@ describe("the buyer's own systems and named people", () => {
       expect(outOfScope(text), text).toBeNull();
   });
 
+  it("'Describe the other checks:' and a count broken down by tier are not the library's to answer", () => {
+    expect(outOfScope("Describe the other checks:")).not.toBeNull();
+    const tiers = "How many suppliers does your organisation have in each criticality tier?";
+    expect(outOfScope(tiers, tiers)).not.toBeNull();
+    expect(outOfScope("Describe the other controls that protect backups from ransomware")).toBeNull();
+  });
+
   it("the name of a person however qualified, and a floor plan, are particulars no library holds", () => {
     expect(
       outOfScope(

@@ -141,6 +141,8 @@ const RULES: readonly OutOfScope[] = [
       "asks for something beyond the options listed, or for free remarks, which only the person filling it in can give",
     patterns: [
       /^\W*(if |any )?others?\b[\s:,.()\u2013-]*((please |pls )?(specify|describe|explain|list|state|detail|comment|give details)\b[\s:.()]*)?$/,
+      // "Describe the other checks:" after a list with an "Other" box: the ones the list did not name.
+      /^\W*(please )?(describe|specify|list|explain|detail|name) the others?\b( [\w-]+)?\W*$/,
       /^\W*((any|additional|other|further|general) ){0,2}(comments?|remarks?|notes?)( or (comments?|remarks?|notes?|information))?\W*(\(optional\))?\W*$/,
     ],
   },
@@ -193,6 +195,8 @@ const RULES: readonly OutOfScope[] = [
       /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
       /\b(which|what) (exact |specific |particular )?(version|build|release)s? (of \S+ )?(is|are) (currently )?(installed|running|deployed|in use)\b/,
       /\bhow many (\w+ ){0,2}(people|persons|staff|employees|engineers|analysts|developers|contractors|home workers|laptops|desktops|devices|servers|hosts|endpoints|customers|clients|licen[cs]es|seats|tickets|incidents|findings|vulnerabilities) (do|does|did|are|were|have|has|will)\b/,
+      // A count broken down ("How many suppliers do you have in each criticality tier?"): an inventory.
+      /\bhow many\b[^?]*\b(in each|per|for each|by) (tier|category|country|region|level|type|class|criticality|risk)\b/,
       // "How many of your staff work from home?", "What is the number of employees with privileged access?"
       /\bhow many of (your|the|our) (\w+ ){0,2}(people|staff|employees|engineers|developers|contractors|users|laptops|desktops|devices|servers)\b|\b(what is|what's|state|give|provide) the (total |exact |current )?(number|count) of (\w+ ){0,2}(people|staff|employees|engineers|developers|contractors|users|laptops|desktops|devices|servers|endpoints)\b/,
       // The next one is a plan no library holds. The last one is drafted only from an entry whose
