@@ -140,3 +140,27 @@ describe("a state of implementation asked as a choice is a yes/no question", () 
     expect(d).toMatchObject({ status: "needs_review", value: "Implemented" });
   });
 });
+
+describe("a descriptive entry's Yes is inferred past a negation that only says whom it is for", () => {
+  const hashing = {
+    ...entry(
+      "",
+      "Passwords for users who do not sign in through SSO are hashed with Argon2id, using a unique salt per password.",
+    ),
+    short: null,
+    question: "How are customer passwords stored?",
+  };
+  it("reads 'users who do not sign in through SSO' as the practice's scope, not a No", () => {
+    const d = draftAnswer(
+      yesNo("Are user passwords stored using a salted, adaptive hashing algorithm?"),
+      hashing,
+      "x",
+      0.95,
+    );
+    expect(d).toMatchObject({ status: "drafted", value: "Yes" });
+  });
+  it("still leaves an answer that denies the practice to a person", () => {
+    const denied = { ...hashing, answer: "Passwords are not hashed on the client; the server hashes them." };
+    expect(draftAnswer(yesNo("Are passwords hashed on the client?"), denied, "x", 0.95).status).toBe("needs_review");
+  });
+});

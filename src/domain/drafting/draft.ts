@@ -63,7 +63,12 @@ function opensWithNegation(answer: string): boolean {
   const first = answer.split(/(?<=[.!?])\s/)[0] ?? answer;
   // What the practice achieves ("…run with that user's permissions, so the model cannot reach data
   // the user could not already see") is said with a negation; the sentence still states the practice.
-  const stated = withoutSafeguardClauses(first);
+  // A negation inside a relative clause says whom the practice is for ("Passwords for users who do
+  // not sign in through SSO are hashed with Argon2id"), not that it is not done.
+  const stated = withoutSafeguardClauses(first).replace(
+    /\b(who|that|which|whom)\s+(\w+\s+){0,2}?((do|does|did|are|is|have|has) not|don't|doesn't|aren't|isn't)\b/g,
+    "$1",
+  );
   return (
     /^(no|not applicable|n\/a)\b/i.test(first.trim()) ||
     /\b(do|does|did|are|is|have|has) not\b|\b(don't|doesn't|isn't|aren't|cannot)\b/i.test(stated)
