@@ -204,6 +204,7 @@ describe("inversion", () => {
       "Are clear desk rules for papers and removable media, and clear screen rules for devices, defined and enforced?",
       "Is there a policy for removable media that requires encryption?",
       "Clear desk for papers and removable media, clear screen for workstations: rules defined and enforced?",
+      "Is there a clear desk policy requiring sensitive papers and removable media to be locked away when unattended?",
       "Does the cryptographic standard specify approved algorithms and prohibit deprecated primitives?",
       "Are deprecated ciphers disabled on every endpoint?",
     ])
@@ -227,8 +228,10 @@ describe("inversion", () => {
       "3.1.8 Are unsuccessful logon attempts limited, e.g. through lockout or progressive delay?",
       "Are optional AI features switched off by default?",
       "Are your contractors subject to the same security requirements as permanent staff?",
+      "Is there a clear desk policy requiring sensitive papers and removable media to be locked away when unattended?",
     ])
       expect(asksAboutExceptions(text), text).toBe(false);
+    expect(asksAboutExceptions("Are laptops ever left unattended in public?")).toBe(true);
     for (const text of [
       "Are security patches ever delayed?",
       "Is logging switched off on any server?",

@@ -48,7 +48,7 @@ const WEAK_PRACTICE = [
   /\b(outsourc\w*|offshor\w*) (development|support)\b|\b(development|support|coding)\b (\w+ ){0,2}(is |are )?(outsourced|offshored)\b/,
   // …unless they are the object of a rule ("clear desk rules for papers and removable media", "Clear
   // desk for papers and removable media: rules defined?").
-  /(?<!\bdisabl\w* (\w+ ){0,5}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing) (\w+ ){0,3})(\bremovable media\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
+  /(?<!\bdisabl\w* (\w+ ){0,5}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3})(\bremovable media\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
   // Deprecated or weak cryptography in use; "prohibits deprecated primitives" is the curb (NEGATION).
   /\b(deprecated|insecure|weak|obsolete|broken) (\w+ )?(algorithms?|ciphers?( suites?)?|primitives|protocols?|hash(es|ing)?|cryptograph\w*)\b(?!.*\bdisabl\w*)/,
   /\bpersonal(ly owned)? (devices|email|laptops?|phones?)\b|\bbyod\b/,
@@ -239,7 +239,7 @@ const EXCEPTION_SHAPES = [
   /\b(sometimes|occasionally|at times|not always|from time to time|now and then)\b/,
   // "…so that no single person can both make and approve" is segregation of duties, not the lapse.
   /(?<!\bno )\b(a )?single (person|individual|engineer|employee|administrator|admin|point of failure)\b|(?<!\bno )\bone person\b/,
-  /\b(unreachable|unavailable|forgotten|neglected|overlooked|tolerated|unattended)\b/,
+  /\b(unreachable|unavailable|forgotten|neglected|overlooked|tolerated|(?<!\b(when|while|if) (left )?)unattended)\b/,
   /\brel(y|ies|ying) on (the )?(customers?|users?|third parties|vendors?|clients?) to\b/,
   /\badmin(istrator|istrative)? (rights|privileges|access)\b.*\b(everyday|all|regular|standard|normal|end) users\b/,
   /\bhave not\b|\bhas not\b|\bhaven't\b|\bhasn't\b|\bnot (yet )?(completed|finished|done|signed|approved|reviewed|tested|patched|encrypted|enrolled|trained)\b/,
