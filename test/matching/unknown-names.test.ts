@@ -69,3 +69,14 @@ describe("names the library never writes", () => {
     });
   });
 });
+
+describe("a protocol with its version run on", () => {
+  it("is known when the protocol is: SSLv3 and TLSv1.3 are SSL and TLS", async () => {
+    const { index } = await shippedLibrary();
+    expect(unknownNames(index, "Is TLS 1.0, TLS 1.1 or SSLv3 still accepted on any public-facing endpoint?")).toEqual(
+      [],
+    );
+    expect(unknownNames(index, "Is TLSv1.3 enforced on every endpoint?")).toEqual([]);
+    expect(unknownNames(index, "Do you monitor devices over SNMPv3?")).toEqual(["SNMPv3"]);
+  });
+});

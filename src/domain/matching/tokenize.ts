@@ -54,6 +54,8 @@ const SPELLINGS: readonly [RegExp, string][] = [
   // "personal e-mail" is "personal email": read apart, the weak-practice marker missed it and an entry
   // asked the same way was answered in the opposite sense.
   [/\be-mail(s|ed|ing)?\b/g, "email$1"],
+  // A protocol's version run on ("TLSv1.3", "SSLv3") is the protocol and its version.
+  [/\b(tls|ssl)v?(\d)/g, "$1 $2"],
 ];
 
 /**
@@ -77,7 +79,7 @@ export function normalizeText(text: string): string {
 /** Any character outside ASCII: only such a text has anything for NFKD and accent stripping to do. */
 const NON_ASCII = /[\u0080-\uffff]/;
 /** Every SPELLINGS pattern contains one of these: a text without any needs none of them. */
-const ANY_SPELLING = /cent|licence|defence|behaviour|programme|analys|e-mail/;
+const ANY_SPELLING = /cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl/;
 
 function normalize(text: string): string {
   // Most questions are plain ASCII, which NFKD leaves as it is: the ICU call is skipped for them.
