@@ -146,6 +146,16 @@ describe("the buyer's own systems and named people", () => {
     expect(outOfScope("Describe the other controls that protect backups from ransomware")).toBeNull();
   });
 
+  it("fraud with invoices is a risk, and a setting of the vendor's tool for the buyer's people is the vendor's", () => {
+    const fraud = "How do you guard against fraud inside your business, for example fake invoice scams?";
+    expect(outOfScope(fraud, fraud)).toBeNull();
+    const rbac = "Can we control which of our people see shoppers' personal details in your tool?";
+    expect(outOfScope(rbac, rbac)).toBeNull();
+    expect(outOfScope("What payment terms do you offer?")).not.toBeNull();
+    const own = "Which of our people should receive your security notices?";
+    expect(outOfScope(own, own)).not.toBeNull();
+  });
+
   it("the name of a person however qualified, and a floor plan, are particulars no library holds", () => {
     expect(
       outOfScope(

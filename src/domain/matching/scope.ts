@@ -19,6 +19,8 @@ interface OutOfScope {
 const RULES: readonly OutOfScope[] = [
   {
     reason: "asks about pricing or commercial terms",
+    // "fake invoice scams", "invoice-redirection and payment scams": fraud against the parties, a risk.
+    unless: /\b(fraud\w*|scams?|phishing|social[\s-]engineering|impersonat\w*|redirection)\b/,
     patterns: [
       /\b(prices?|pricing|priced|list prices?|discounts?|rebates?|invoic\w*|payment terms|net \d{2}|per[\s-]seat cost|licen[cs]e fees?|quote for|cost per)\b/,
       /\b(annual|yearly|monthly) (premium|fee|subscription cost)\b/,
@@ -69,6 +71,10 @@ const RULES: readonly OutOfScope[] = [
   },
   {
     reason: "asks about the buyer's own environment, which only the buyer can answer",
+    // "Can we control which of our people see shoppers' details in your tool?": a setting of the
+    // vendor's product that the buyer uses, not the buyer's own systems.
+    unless:
+      /\bcan (we|our (admins?|administrators|it team|managers|staff))\b[^?]*\b(control|restrict|limit|configure|set|choose|decide|manage)\b[^?]*\b(your|the) (tool|product|platform|service|application|app|system)\b/,
     // Read in the ask: "We will receive your webhooks into our internal systems. How are the
     // payloads authenticated?" sets the scene with the buyer's systems and asks about the vendor's.
     askOnly: true,
