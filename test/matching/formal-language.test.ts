@@ -156,6 +156,25 @@ describe("the buyer's own systems and named people", () => {
     expect(outOfScope(own, own)).not.toBeNull();
   });
 
+  it("options offered, examples in a parenthesis, a plan to recover, payment pages and a diagram are no scope rule's", () => {
+    for (const text of [
+      "Select one: Does the product support SAML SSO for our users? (Yes / No / Roadmap)",
+      "Which personal data fields about our customers will end up on your side (IDs, IP addresses, emails, device info)?",
+      "RC.RP: Do you have a plan to get the service running again after a disaster, and do you practise it?",
+      "Your script will be loaded on our checkout and payment pages. How do you guarantee its integrity?",
+      "Can you share an architecture / network diagram showing accounts, VPCs, subnets and trust boundaries?",
+      "Company overview (HQ, headcount, years trading)",
+    ])
+      expect(outOfScope(text, text), text).toBeNull();
+    for (const text of [
+      "Are you planning to get certified to ISO 42001?",
+      "What is on your product roadmap?",
+      "Provide the internal IP addresses of your production servers.",
+      "How many people are in your security team?",
+    ])
+      expect(outOfScope(text, text), text).not.toBeNull();
+  });
+
   it("the name of a person however qualified, and a floor plan, are particulars no library holds", () => {
     expect(
       outOfScope(

@@ -25,7 +25,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(prices?|pricing|priced|list prices?|discounts?|rebates?|invoic\w*|payment terms|net \d{2}|per[\s-]seat cost|licen[cs]e fees?|quote for|cost per)\b/,
       /\b(annual|yearly|monthly) (premium|fee|subscription cost)\b/,
       /\bhow much (does|do|will|would) (it|you|the \w+) (cost|charge)\b/,
-      /\b(liability cap|limitation of liability|indemnif\w+|payment(?! card)|billing currency|renewal uplift)\b/,
+      /\b(liability cap|limitation of liability|indemnif\w+|payment(?! (card|pages?|forms?|flows?|data|information|details|processing|process|systems?|fraud))|billing currency|renewal uplift)\b/,
       /\b(unlimited|uncapped) liability\b|\b(cover|pay|reimburse) (all )?(of )?(our|the) costs\b/,
       /\bwhat (would|will|do) you charge\b|\b(are you|would you be) (prepared|willing) to pay\b|\bfees? for\b/,
       /\b(what|which) (fees?|costs?|price|amount)\b.*\b(charge[sd]?|pay|paid|bill(s|ed)?)\b|\bcharges? (us |you )?for (the|your|an?)\b/,
@@ -46,7 +46,8 @@ const RULES: readonly OutOfScope[] = [
       /\bgenerally available\b/,
       /\bwhen (will|do you plan|are you planning)\b.*\b(release|launch|ship|available|support)\b/,
       /\b(planned|upcoming|future) (release|feature)s?\b/,
-      /\b(planning|plan|intend|intending) to (certify|obtain|achieve|pursue|get|become)\b/,
+      // "Are you planning to get certified?", not "a plan to get the service running again".
+      /(?<!\b(a|the|your|our|its|any) )\b(planning|plan|intend|intending) to (certify|obtain|achieve|pursue|get|become)\b/,
       /\bwill (you|the (organi[sz]ation|company|service|product|vendor)) (achieve|obtain|support|offer|move to|add|release|become)\b.*\b(next (year|quarter|release|fiscal year|\d+ months)|within the next|by (the )?(end of|next))\b/,
       /\b(do you plan|are you planning|is it planned) to support\b/,
       // Work built for this buyer ("our custom feature") is agreed in a statement of work.
@@ -63,6 +64,9 @@ const RULES: readonly OutOfScope[] = [
   },
   {
     reason: "asks for a headcount",
+    // The size of the company as a whole is part of its profile ("Company overview (HQ, headcount,
+    // years trading)"); the library states it.
+    unless: /\b(overview|profile|background)\b/,
     patterns: [
       /\bhow many (people|engineers|developers|employees|staff|members|designers|sales\w*)\b.*\bteam\b/,
       /\bhow many (full[\s-]time |dedicated |part[\s-]time )?(\w+ )?(engineers|analysts|developers|employees|people|staff|home workers|fte|ftes|auditors)\b.*\b(in|on|are|staff|assigned|employ|work|does|do you)\b/,
@@ -81,7 +85,7 @@ const RULES: readonly OutOfScope[] = [
     patterns: [
       /\b(our|my) (own |internal |company'?s? |current )+(firewall|network|policy|policies|environment|systems?|users?|staff|employees|it team|procurement)\b/,
       /\bdoes our (internal )?(firewall|network|proxy|it|environment)\b/,
-      /\b(our|the customer'?s|the institution'?s|the buyer'?s) (own |campus |corporate |internal )*(firewall|dns filtering|proxy|zscaler|servers?|isms|system security plan|extension|enclave|data steward|users|endpoints?|routers?|lms)\b.*\b(allow|block|configured|approved|list|show|generate|screened|storage|need)\w*/,
+      /\b(our|the customer'?s|the institution'?s|the buyer'?s) (own |campus |corporate |internal )*(firewall|dns filtering|proxy|zscaler|servers?|isms|system security plan|extension|enclave|data steward|users|endpoints?|routers?|lms)\b.*\b(allow|block|configured|approved|list|show|generates?\b|screened|storage|need)\w*/,
       /\bfor our own (servers|systems|network|isms|environment|devices)\b/,
       /\b(meets?|meet|satisf\w+) (your|our) requirements\b/,
       // "Which firewall rule in our environment…": a particular of the buyer's systems.
@@ -98,6 +102,8 @@ const RULES: readonly OutOfScope[] = [
   },
   {
     reason: "asks for operational specifics that are never disclosed in a questionnaire",
+    // A diagram is a document the library may offer ("a network diagram showing VPCs and subnets").
+    unless: /\bdiagrams?\b/,
     patterns: [
       /\bserial numbers?\b/,
       /\b(ip address(es)?|hostnames?|mac address(es)?)\b.*\b(of|for) (your|the)\b/,
@@ -214,9 +220,16 @@ const RULES: readonly OutOfScope[] = [
 ];
 
 /** The reason a question is out of scope for the library, or null when it may be answered. */
+/**
+ * The options a row offers after its question ("(Yes / No / Roadmap)") and the examples in a
+ * parenthesis ("(IDs, IP addresses, emails)"): what may be answered or what illustrates, not what is
+ * asked. A rule reads the question without them.
+ */
+const ASIDES = /\([^()]*\)/g;
+
 export function outOfScope(text: string, ask: string = text): string | null {
-  const t = normalizeText(text);
-  const a = normalizeText(ask);
+  const t = normalizeText(text).replace(ASIDES, " ");
+  const a = normalizeText(ask).replace(ASIDES, " ");
   for (const rule of RULES) {
     const read = rule.askOnly ? a : t;
     if (rule.patterns.some((p) => p.test(read)) && !rule.unless?.test(read)) return rule.reason;
