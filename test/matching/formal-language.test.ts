@@ -21,6 +21,13 @@ describe("plain words for retention and for another tenant's data", () => {
     );
     expect(concepts("Can one user see another tenant's records?")).toContain("§multitenant");
   });
+
+  it("peaks of load are capacity, and the loss of a single data centre is availability", () => {
+    expect(concepts("How does your platform cope with sudden spikes in volume?")).toContain("§capacity");
+    expect(concepts("How does the platform scale to absorb these peaks?")).toContain("§capacity");
+    expect(concepts("Is the platform resilient against the loss of a single data centre?")).toContain("§availability");
+    expect(concepts("Did you have a spike in phishing emails?")).not.toContain("§capacity");
+  });
 });
 
 describe("a concept is named only where the question asks about it", () => {

@@ -814,8 +814,17 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bhigh[\s-]availability\b/,
     /\bmulti[\s-]?(az|availability[\s-]zones?)\b/,
     /\bavailability zones?\b/,
+    // "resilience against the loss of a single data centre": what multi-zone hosting is for.
+    /\b(loss|failure|outage) of (a |one |an entire )?(single )?(data center|availability zone|zone)\b/,
   ),
-  c("capacity", /\bcapacity (planning|management)\b/, /\bscalab/),
+  c(
+    "capacity",
+    /\bcapacity (planning|management)\b/,
+    /\bscalab/,
+    // Peaks of load: "sudden spikes in volume", "scale to absorb these peaks", "traffic can be 5-10x normal".
+    /\b(spikes?|surges?|peaks?|bursts?) (in|of) (traffic|volume|load|demand|usage|requests)\b|\b(traffic|demand|load|usage) (spikes?|surges?|peaks?)\b/,
+    /\b(absorb|handle|cope with) (these |the |such |sudden |seasonal )?(peaks?|spikes?|surges?)\b/,
+  ),
   c(
     "testdata",
     /\btest (data|information|datasets?)\b/,
