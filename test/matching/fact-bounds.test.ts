@@ -94,6 +94,13 @@ describe("drafting a yes/no question from an entry whose answer is a fact", () =
     ]) {
       const d = draftAnswer(yesNo(text), leavers, "x", 0.95);
       expect(d, text).toMatchObject({ status: "drafted", value: "Yes" });
+      // A control's number before the ask ("3.3.1 …") is no bound: the form's ask is read.
+      const numbered = draftAnswer(yesNo(`3.3.1 ${text}`), leavers, "x", 0.95, undefined, {
+        closed: true,
+        intent: "practice",
+        ask: text,
+      });
+      expect(numbered, text).toMatchObject({ status: "drafted", value: "Yes" });
       expect(d.notes.join(" ")).toMatch(/states how the practice is done \("Within 24 hours"\)/);
     }
     // A bound of the question's own, a document asked for, or a restriction: a person decides.
@@ -127,6 +134,19 @@ describe("a state of implementation asked as a choice is a yes/no question", () 
   it("writes the entry's Yes as the implemented state, the options' 'not' and 'partially' read as no lapse", () => {
     const d = draftAnswer(choice("Is the contingency plan tested to determine its effectiveness?"), drTests, "x", 0.95);
     expect(d).toMatchObject({ status: "drafted", value: "Implemented" });
+  });
+
+  it("reads 'Yes / No / Roadmap' as a yes/no set with a state for what is planned", () => {
+    const sso = {
+      ...entry("Yes", "Yes. Customers can sign in with SAML 2.0 or OIDC."),
+      question: "Do you support SSO?",
+    };
+    const q = {
+      text: "Select one: Does the product support SAML SSO for our users? (Yes / No / Roadmap)",
+      kind: "choice" as const,
+      allowedValues: ["Yes", "No", "Roadmap"],
+    };
+    expect(draftAnswer(q, sso, "x", 0.95)).toMatchObject({ status: "drafted", value: "Yes" });
   });
 
   it("turns an entry asked the other way round for a reviewer instead of drafting its No", () => {

@@ -229,6 +229,8 @@ describe("inversion", () => {
       "Are optional AI features switched off by default?",
       "Are your contractors subject to the same security requirements as permanent staff?",
       "Is there a clear desk policy requiring sensitive papers and removable media to be locked away when unattended?",
+      // To share a document is to provide it, whatever it shows.
+      "Can you share an architecture / network diagram showing accounts, VPCs, subnets and trust boundaries?",
     ])
       expect(asksAboutExceptions(text), text).toBe(false);
     expect(asksAboutExceptions("Are laptops ever left unattended in public?")).toBe(true);
@@ -271,6 +273,13 @@ describe("inversion", () => {
     ];
     for (const [question, entryQuestion] of sameSense)
       expect(isInverted(question, entryQuestion), question).toBe(false);
+    // Secrets in the front end without a verb: the lapse, against an entry asked as the safeguard.
+    expect(
+      isInverted(
+        "are api keys ever in the front end js or in urls?",
+        "Are secrets kept out of front-end code, mobile apps and URLs?",
+      ),
+    ).toBe(true);
     // The good practice stays the opposite sense, and "optional" before a noun is no lapse.
     expect(
       isInverted(

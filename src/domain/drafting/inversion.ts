@@ -104,7 +104,7 @@ const WEAK_PRACTICE = [
   /\b(accept|accepts|accepted|allow|allows|allowed|pass|passes|passed|send|sends|sent)\b.{0,30}\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,20}\b(in|as|via) (the )?(url|urls|query[\s-]?string|query parameters?|url parameters?)\b/,
   /\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried|present|found|visible|embedded|stored)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
   // Secrets shipped to the browser: "Are any API keys or secrets present in your browser code?"
-  /\b(tokens?|api keys?|credentials|secrets|passwords?)\b[^.;?]{0,40}\b(present|exposed|visible|included|embedded|stored|found|shipped)\b[^.;?]{0,20}\b(in|within) (your |the |any |our )?(browser|client[\s-]?side|front[\s-]?end|javascript|js|mobile app) ?(code|bundles?|apps?|applications?|source)?\b/,
+  /\b(tokens?|api keys?|credentials|secrets|passwords?)\b[^.;?]{0,40}\b((present|exposed|visible|included|embedded|stored|found|shipped)\b[^.;?]{0,20}\b)?(in|within) (your |the |any |our )?(browser|client[\s-]?side|front[\s-]?end|javascript|js|mobile app) ?(code|bundles?|apps?|applications?|source)?\b/,
 ];
 
 /**
@@ -218,7 +218,8 @@ const EXCEPTION_SHAPES = [
   /\b(accessible|available|granted|open|visible) to (all|every|any|everyone|anyone)\b|\b(all|every|any) (staff|employees?|users?|personnel|engineers?|developers?|contractors?) (by default|can|may|have)\b/,
   /\bthe same (\w+ ){0,2}(keys?|passwords?|accounts?|credentials?|logins?)\b/,
   /\b(indefinitely|forever|later than)\b|\bbefore (\w+ ){0,3}(is |are |has been |have been )?(complete|completed|finished|approved|signed|cleared)\b/,
-  /\b(reus(e|ed|es|ing)|shar(e|ed|es|ing))\b.*\b(passwords?|credentials|accounts?|logins?)\b|\b(passwords?|credentials|accounts?|logins?)\b.*\b(reused|shared)\b/,
+  // Not "Can you share a network diagram showing accounts…": to share a document is to provide it.
+  /\b(reus(e|ed|es|ing)|shar(e|ed|es|ing))\b(?! (a|an|the|your|with us|us|copies|a copy|details|evidence)\b).*\b(passwords?|credentials|accounts?|logins?)\b|\b(passwords?|credentials|accounts?|logins?)\b.*\b(reused|shared)\b/,
   /\b(their|his|her) own (code )?(changes?|pull requests?|work|deployments?)\b/,
   // Words that name a lapse whatever the practice: what is missing, late, stale, ignored, left over,
   // turned off or kept for ever. A question built on one asks about the lapse, not the practice.

@@ -6,7 +6,12 @@ export type Polarity = "yes" | "no" | "na" | "partial" | "other";
 export function polarityOf(value: string): Polarity {
   const v = value.trim().toLowerCase().replace(/\s+/g, " ");
   if (/^(n\/a|na|n\.a\.?|not applicable|none applicable|does not apply)$/.test(v)) return "na";
-  if (/\bpartial(ly)?\b|\bin progress\b|\bplanned\b|\bsome\b/.test(v)) return "partial";
+  if (
+    /\bpartial(ly)?\b|\bin progress\b|\bplanned\b|\bsome\b|^(on (the )?)?roadmap$|^in development$|^coming soon$/.test(
+      v,
+    )
+  )
+    return "partial";
   if (/^(y|yes|true|1|x|compliant|fully compliant|implemented|in place|agree|confirmed|yes\b.*)$/.test(v)) return "yes";
   if (/^(n|no|false|0|non[- ]?compliant|not compliant|not implemented|disagree|no\b.*)$/.test(v)) return "no";
   return "other";
