@@ -229,6 +229,9 @@ describe("inversion", () => {
       "Are optional AI features switched off by default?",
       "Are your contractors subject to the same security requirements as permanent staff?",
       "Is there a clear desk policy requiring sensitive papers and removable media to be locked away when unattended?",
+      // What a safeguard comes before, and the alternative a question rejects.
+      "Are uploaded files checked for malicious content before anyone can download them?",
+      "Are system and service identities authenticated using certificates or managed credentials rather than shared static secrets?",
       // To share a document is to provide it, whatever it shows.
       "Can you share an architecture / network diagram showing accounts, VPCs, subnets and trust boundaries?",
     ])

@@ -151,9 +151,12 @@ const BROKEN_AT_LINE_END = /\b([a-z]{2,})- (?!(and|or|nor|to)\b)([a-z]{2,})\b/g;
  * "(no wildcard origins with credentials)"): it names the weak practice only to exclude it.
  */
 const RULED_OUT = /\((i\.?e\.?,? ?|e\.?g\.?,? ?|that is,? )?no\b[^()]*\)/g;
+/** The alternative a question rejects ("…managed credentials rather than shared static secrets"). */
+const REJECTED_ALTERNATIVE = /\b(rather than|instead of) [^.;?,()]*/g;
 const senseText = (text: string): string => {
   let t = normalizeText(text);
   if (t.includes("- ")) t = t.replace(BROKEN_AT_LINE_END, "$1$3");
+  if (t.includes("rather than") || t.includes("instead of")) t = t.replace(REJECTED_ALTERNATIVE, " ");
   return t.includes("(") ? t.replace(RULED_OUT, " ") : t;
 };
 
@@ -229,7 +232,7 @@ const EXCEPTION_SHAPES = [
   /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)\bdelay(s|ed|ing)\b/,
   // "…before the service is switched off" is when, not what is off.
   /(?<!\b(before|until|when|once|after) ([\w-]+ ){0,4})\b(turned|switched|shut) off\b(?! by default)|\b(permanent(ly)?(?! (staff|employees?|members|workforce|personnel|hires?|roles?|contracts?|positions?)\b)|indefinite(ly)?|standing)\b|\bolder than\b/,
-  /\b(written down|hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
+  /\b(written down|hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|(?<!\b(before|until|so that|so) )\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
   // The safeguard left out ("without a password", "with no expiry date"), or done for only part of
   // the scope ("only to some databases", "only on the same server"), now and then ("sometimes
   // forgotten"), by one person, or left to someone else ("rely on customers to report").
