@@ -182,6 +182,16 @@ describe("the buyer's own systems and named people", () => {
       expect(outOfScope(text, text), text).not.toBeNull();
   });
 
+  it("an RFP's environmental, social or ethical questions are not a security library's", () => {
+    for (const text of [
+      "16.1 Describe your environmental sustainability commitments, including Scope 1 and 2 emissions reporting.",
+      "Do you have a modern slavery statement?",
+      "Have you set a net-zero target?",
+    ])
+      expect(outOfScope(text, text), text).not.toBeNull();
+    expect(outOfScope("Is the SOC 2 scope limited to production?")).toBeNull();
+  });
+
   it("the name of a person however qualified, and a floor plan, are particulars no library holds", () => {
     expect(
       outOfScope(

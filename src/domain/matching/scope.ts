@@ -169,6 +169,15 @@ const RULES: readonly OutOfScope[] = [
     ],
   },
   {
+    // ESG sections of a buyer's RFP: a different team's answers, in no security library.
+    reason: "asks about environmental, social or ethical commitments outside information security",
+    patterns: [
+      /\b(environmental|sustainability|sustainable) (commit\w*|polic(y|ies)|reporting|goals?|targets?|strateg\w+)\b|\bsustainability\b/,
+      /\b(carbon|greenhouse[\s-]gas|ghg|co2) (emissions?|footprint|neutral\w*)\b|\bscope [123]( and [123])? emissions\b|\bnet[\s-]zero\b/,
+      /\bmodern slavery\b|\b(diversity|equity) and inclusion\b|\bdei (policy|programme|program)\b/,
+    ],
+  },
+  {
     reason: "asks about a product feature unrelated to security",
     // "If users can export data to CSV, are formulas in cells neutralised?" is about the export's security.
     unless:
