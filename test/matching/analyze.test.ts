@@ -290,6 +290,7 @@ describe("the buyer's own systems and tenant data", () => {
     "Share the risk assessment you performed specifically for our deployment.",
     "Do we need to allowlist your IP ranges on our proxy?",
     "What should we add to our mail server's SPF record?",
+    "Will the AI features be enabled in our sandbox tenant during the pilot?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });
@@ -305,6 +306,7 @@ describe("the buyer's own systems and tenant data", () => {
     "How many records can a single export hold?",
     "Do you carry out risk assessments for new suppliers?",
     "Will we be notified when a new subprocessor is added?",
+    "Do you run a pilot of every security tool before buying it?",
   ])("%s is about the vendor's service", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).toBeNull();
   });

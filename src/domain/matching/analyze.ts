@@ -226,6 +226,13 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
       /\b(should|must|shall|will|would|do|does) we (have to |need to |be required to )?(add|open|allow|whitelist|allowlist|configure|change|update|modify|reconfigure)\b/,
   },
   {
+    // "Will the AI features be enabled in our sandbox tenant during the pilot?": an arrangement of
+    // this engagement, agreed for it, not a practice the library states.
+    reason: "asks about an arrangement for this engagement (a pilot, a trial, its sandbox), which is agreed for it",
+    pattern:
+      /\b(during|for|in|throughout|after) (the|our|this|a) (pilot|trial|proof of concept|poc|evaluation period)\b|\bour (sandbox|trial|pilot|demo|evaluation) (tenant|instance|account|environment|workspace)\b/,
+  },
+  {
     // "Have you checked that our record of processing lists you…": the vendor is asked to vouch
     // for the buyer's own documents or settings, which only the buyer can confirm.
     reason: "asks the vendor to confirm the buyer's own records or settings, which only the buyer can confirm",
