@@ -31,6 +31,7 @@ describe("an entry's fact answer against the bound a yes/no question sets", () =
     // A period written with a number: "once every 12 months", "every 6 months", "once per year".
     ["Is the security policy reviewed at least once every 12 months?", "Annually", "meets"],
     ["Is the security policy reviewed at least every 6 months?", "Annually", "falls short of"],
+    ["Is the security policy reviewed at least every six months?", "Annually", "falls short of"],
     ["Is the recovery plan exercised at least once per year?", "Annually", "meets"],
     ["Are firewall rules reviewed at least every 24 months?", "Quarterly", "meets"],
     ["Is leavers' access removed within 48 hours?", "Within 24 hours", "meets"],

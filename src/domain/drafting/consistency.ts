@@ -139,7 +139,11 @@ const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] =
 /** The minimum frequency a question sets ("at least monthly", "at least once a year"), with its words. */
 function askedMinimumFrequency(question: string): { bound: (typeof FREQUENCIES)[number]; phrase: string } | null {
   // "at least once every 12 months" and "at least every 6 months" name their period with a number.
-  const asked = /\bat least (once (a|per|every) |every )?(\d+ \w+|\w+)/.exec(question.toLowerCase());
+  // "at least every six months": a period written in words is a number too.
+  const asked =
+    /\bat least (once (a|per|every) |every )?((\d+|one|two|three|four|six|twelve|eighteen|twenty-four) \w+|\w+)/.exec(
+      question.toLowerCase(),
+    );
   const bound = asked ? FREQUENCIES.find((f) => f.pattern.test(asked[0])) : undefined;
   return asked && bound ? { bound, phrase: asked[0] } : null;
 }
