@@ -233,6 +233,19 @@ describe("questions no entry should answer on its own go to review", () => {
     expect(r.notes.join(" ")).toMatch(/only if the row before is answered No/);
   });
 
+  it("a follow-up that is only a name field goes to review, not the whole entry text", async () => {
+    const r = await followUp(
+      "The name of the application:",
+      "free_text",
+      "Does your product include a mobile application?",
+    );
+    expect(r.status).not.toBe("drafted");
+    expect(r.notes.join(" ")).toMatch(/asks only for a name/);
+    // A follow-up that asks for more than a name still follows on.
+    const near = await followUp("Are those backups encrypted?", "yes_no", "Do you back up customer data?");
+    expect(near.status).toBe("drafted");
+  });
+
   it("a follow-up of a follow-up also reads the last row that named the topic", async () => {
     const rows = ["Is there a documented incident response plan?", "Is it tested?", "Is it available to clients?"];
     const questions = rows.map((text, i) => ({

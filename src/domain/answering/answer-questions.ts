@@ -134,6 +134,10 @@ function routeToReview(draft: Draft, analysis: QuestionAnalysis, followUp: Follo
     reasons.push("the question follows up on the row before, and the best entry answers that row, not this one");
   if (followUp === "ifNo")
     reasons.push("the question applies only if the row before is answered No, which the library's answer decides");
+  if (followUp === "namesOnly")
+    reasons.push(
+      "the question asks only for a name, which the entry's text gives at most in passing: please fill it in",
+    );
   if (followUp === "drifts")
     reasons.push(
       "the question follows up on the row before, but the best entry is far from that row's topic: please check what it asks about",

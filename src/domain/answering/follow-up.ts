@@ -24,11 +24,17 @@ import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
  * - `ifNo`: it asks only when the row before is answered No ("If no, specify the countries.", "If
  *   not, describe compensating controls."): the library's entries state what is done, so the row is
  *   not theirs to answer, and whether it applies at all is the row before's answer;
+ * - `namesOnly`: it asks only for a name ("The name of the application:", "SIEM product used:"): an
+ *   entry's text gives one at most in passing, so a reviewer fills in the name;
  * - `inherits`: another entry of the same topic answers it ("Is it reviewed at least annually?"
  *   after the policy question finds the review cycle), or it asks for detail of the same entry
  *   ("Frequency", "Please describe"), which that entry's text gives.
  */
-export type FollowUpReading = "alone" | "unsure" | "repeats" | "drifts" | "ifNo" | "inherits";
+export type FollowUpReading = "alone" | "unsure" | "repeats" | "drifts" | "ifNo" | "namesOnly" | "inherits";
+
+/** A row that is only a name field: "The name of the application:", "Provider name", "SIEM product used:". */
+const NAME_FIELD =
+  /^\W*((the |its |their )?names? of (the |your |this |that )?[\w\s-]{1,30}|([\w-]+ ){0,2}(names?|products? used|tools? used|vendors? used|providers? used|product|tool|vendor|provider))\W*$/i;
 
 /** "If no, …", "If not, …", "If N, ETA?": a row for the negative answer of the row before. */
 const IF_NO = /^\s*if (no|not|n)\b/i;
@@ -54,6 +60,7 @@ export function followUpReading(
   if (!analysis.followUp) return null;
   if (!previous) return "alone";
   if (IF_NO.test(analysis.ask)) return "ifNo";
+  if (NAME_FIELD.test(analysis.ask)) return "namesOnly";
   const best = before?.best;
   // "If yes, which ones?" after a question the library cannot answer with confidence shares its doubt.
   if (!best || best.confidence < draftBar) return "unsure";
