@@ -109,16 +109,17 @@ export function statesValue(text: string, value: string): boolean {
   return phrasesFor(value).some((p) => haystack.includes(` ${p} `));
 }
 
-/**
- * For a choice question whose entry has no matching short answer: the one allowed value the entry's
- * answer text states ("… reviewed quarterly …" → "Quarterly"). Several: the one stated for the class
- * the question names, if exactly one is (valueOfAskedClause). None, or no such class → null (review),
- * so a value is only chosen when the library text says it in so many words.
- */
 /** A deadline told without a number: "Without undue delay", "Promptly", "As soon as possible". */
 const MANNER_OF_TIME =
   /^(without (undue |unreasonable )?delay|promptly|as soon as (possible|practicable|reasonably practicable)|asap|immediately|in a timely manner)$/i;
 
+/**
+ * For a choice question whose entry has no matching short answer: the one allowed value the entry's
+ * answer text states ("… reviewed quarterly …" → "Quarterly"). Several: a deadline in numbers over
+ * one in words beside it; else the one stated for the class the question names, if exactly one is
+ * (valueOfAskedClause). None, or no such class → null (review),
+ * so a value is only chosen when the library text says it in so many words.
+ */
 export function choiceFromText(allowed: readonly string[] | null, text: string, question = ""): string | null {
   if (!allowed || allowed.length === 0) return null;
   const found = allowed.filter((a) => {
