@@ -276,6 +276,9 @@ describe("inversion", () => {
     ];
     for (const [question, entryQuestion] of sameSense)
       expect(isInverted(question, entryQuestion), question).toBe(false);
+    // A topic label names the subject in neither sense (a library phrasing read as the lapse would
+    // keep its entry's Yes for a lapse question).
+    expect(weakPracticeSense("Secrets in front-end code")).toBe(false);
     // Secrets in the front end without a verb: the lapse, against an entry asked as the safeguard.
     expect(
       isInverted(

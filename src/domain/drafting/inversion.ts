@@ -104,7 +104,10 @@ const WEAK_PRACTICE = [
   /\b(accept|accepts|accepted|allow|allows|allowed|pass|passes|passed|send|sends|sent)\b.{0,30}\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,20}\b(in|as|via) (the )?(url|urls|query[\s-]?string|query parameters?|url parameters?)\b/,
   /\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried|present|found|visible|embedded|stored)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
   // Secrets shipped to the browser: "Are any API keys or secrets present in your browser code?"
-  /\b(tokens?|api keys?|credentials|secrets|passwords?)\b[^.;?]{0,40}\b((present|exposed|visible|included|embedded|stored|found|shipped)\b[^.;?]{0,20}\b)?(in|within) (your |the |any |our )?(browser|client[\s-]?side|front[\s-]?end|javascript|js|mobile app) ?(code|bundles?|apps?|applications?|source)?\b/,
+  /\b(tokens?|api keys?|credentials|secrets|passwords?)\b[^.;?]{0,40}\b(present|exposed|visible|included|embedded|stored|found|shipped)\b[^.;?]{0,20}\b(in|within) (your |the |any |our )?(browser|client[\s-]?side|front[\s-]?end|javascript|js|mobile app) ?(code|bundles?|apps?|applications?|source)?\b/,
+  // …asked without the verb ("are api keys ever in the front end js?"), but not a topic label
+  // ("Secrets in front-end code"), which names the subject in neither sense.
+  /\b(are|is)\b[^.;?]{0,20}\b(tokens?|api keys?|credentials|secrets|passwords?) (ever |still |currently )?(in|within) (your |the |any |our )?(browser|client[\s-]?side|front[\s-]?end|javascript|js|mobile app)\b/,
 ];
 
 /**
