@@ -1,5 +1,5 @@
 import type { LibraryEntry } from "../library/types.js";
-import type { QuestionAnalysis } from "../matching/analyze.js";
+import { type QuestionAnalysis, withoutChoiceList } from "../matching/analyze.js";
 import { DRAFT_BAR } from "../matching/ranker-weights.js";
 import type { Question } from "../questionnaire/types.js";
 import { factAgainstBound } from "./consistency.js";
@@ -33,8 +33,10 @@ const MEASURE =
  * A bound the question sets itself (a number, a period, a frequency, a deadline): an entry's measure
  * ("12 months", "Within 24 hours") may fall short of it, so only a reviewer can say Yes.
  */
-const BOUND_IN_QUESTION =
-  /\d|\b(hourly|daily|weekly|monthly|quarterly|annual(ly)?|yearly|every|within|hours?|days?|weeks?|months?|years?|minutes?|same[\s-]day|immediately|real[\s-]time|continuous(ly)?|at least|no (longer|later|more) than|once|twice)\b/i;
+const BOUND_IN_QUESTION = new RegExp(
+  `${MEASURE.source}|\\b(annual|minutes?|same[\\s-]day|immediately|at least|no (longer|later|more) than|once|twice)\\b`,
+  "i",
+);
 /** What a practice's measure does not answer: a restriction ("kept only on…") or a document asked for. */
 const NOT_THE_PRACTICE =
   /\bonly\b|\b(share|provide|send|supply|give|submit|upload|attach)\b|\b(summary|results?|reports?|evidence|copy)\b/i;
@@ -79,6 +81,14 @@ const PAST_EVER = /\b(has|have|had|did|was|were)\b[^.?]*\bever\b|\bever (been|ha
 /** A time window an entry's question counts within ("in the last five years", "past 24 months"). */
 const RECENT_WINDOW =
   /\b(last|past|previous|preceding) (\d+|one|two|three|four|five|six|seven|ten|twelve|twenty-four) (years?|months?)\b|\bin the (last|past) (year|months?)\b|\brecent(ly)?\b/i;
+/**
+ * An entry's No may not hold for a question that reaches further back than it: "ever" of the past
+ * ("Has customer data ever been stored in China?"), or "ever" against an entry that counts only a
+ * recent window ("…in the last five years?"). "Would your AI ever be used to decide…?" is the present.
+ */
+function everReachesFurther(ask: string, entry: LibraryEntry, matchedText: string): boolean {
+  return PAST_EVER.test(ask) || (/\bever\b/i.test(ask) && RECENT_WINDOW.test(`${entry.question} ${matchedText}`));
+}
 
 /**
  * The answer text without its leading verdict ("Yes. Our plan…" → "Our plan…"), for a question that
@@ -105,19 +115,6 @@ export interface Draft {
 }
 
 /**
- * The question without the list of its options ("… (Implemented / Partially implemented / Not
- * implemented)"): the yes/no rules read the ask, and "not" or "partially" in an option is no lapse.
- */
-function withoutOptionList(text: string, allowed: readonly string[]): string {
-  return text
-    .replace(/\(([^()]*)\)\s*[?:.]?\s*$/, (list, inner: string) => {
-      const named = allowed.filter((a) => inner.toLowerCase().includes(a.trim().toLowerCase()));
-      return named.length >= 2 ? "" : list;
-    })
-    .trim();
-}
-
-/**
  * Drafts one answer from the chosen entry in the question's own format. Never invents: a value
  * that cannot be mapped onto the allowed values, or a question phrased against the entry,
  * goes to review rather than out.
@@ -140,10 +137,11 @@ export function draftAnswer(
   if (question.kind === "choice" && isStatusSet(question.allowedValues ?? [])) {
     // "…tested? (Implemented / Partially implemented / Planned / Not applicable)": the yes/no rules
     // decide (senses, lapses, bounds), and the Yes is written as the implemented state.
-    const text = withoutOptionList(question.text, question.allowedValues ?? []);
+    // The option list is left out: "not" or "partially" in an option is no lapse.
+    const text = withoutChoiceList(question.text);
     return draftAnswer({ ...question, text, kind: "yes_no" }, entry, matchedText, confidence, thresholds, {
       ...form,
-      ask: form.ask === undefined ? undefined : withoutOptionList(form.ask, question.allowedValues ?? []),
+      ask: form.ask === undefined ? undefined : withoutChoiceList(form.ask),
     });
   }
   // An open question ("Where will our data be stored?") in a column that offers Yes/No: a value
@@ -235,11 +233,7 @@ export function draftAnswer(
     // AI models?" of "Do you train AI on customer data?" No), but not for the past ("Has customer data
     // ever been stored in China?" reaches back further than "Do you store…?"), nor when the entry
     // counts only a recent window ("…in the last five years?"). Its Yes may not hold: to a person.
-    if (
-      polarityOf(short) !== "no" ||
-      RECENT_WINDOW.test(`${entry.question} ${matchedText}`) ||
-      PAST_EVER.test(form.ask ?? question.text)
-    ) {
+    if (polarityOf(short) !== "no" || everReachesFurther(form.ask ?? question.text, entry, matchedText)) {
       notes.push(
         `the question may be phrased in the opposite sense of the library entry (only "ever" sets it apart): "${short}" is the entry's own answer; please confirm`,
       );
@@ -260,17 +254,14 @@ export function draftAnswer(
     status = "needs_review";
   } else if (
     question.kind === "yes_no" &&
-    (polarityOf(short) !== "no" ||
-      PAST_EVER.test(form.ask ?? question.text) ||
-      (/\bever\b/i.test(question.text) && RECENT_WINDOW.test(`${entry.question} ${matchedText}`))) &&
+    (polarityOf(short) !== "no" || everReachesFurther(form.ask ?? question.text, entry, matchedText)) &&
     lapseNotAskedBy(form.ask ?? question.text, [entry.question, matchedText])
   ) {
     // "Are any passwords shared…?", "… accounts that do not use MFA?": the entry states the practice,
     // the question asks whether there are exceptions to it. Its Yes may be the wrong answer. Its No
     // holds: what is not done at all is not done anywhere ("Is any personal data stored in China?"
     // of the entry "Do you store customer data in China?" No), unless the question reaches further
-    // back in time than the entry may ("Have you ever been fined?", or "ever" against an entry that
-    // counts "…in the last five years"). "Would your AI ever be used to decide…?" is the present.
+    // back in time than the entry may (everReachesFurther).
     notes.push(
       `the question asks whether there are exceptions to the practice ("any", "not", "without"…), which the entry "${entry.question}" does not: please check the value`,
     );

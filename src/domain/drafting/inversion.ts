@@ -1,5 +1,10 @@
 import { normalizeText } from "../matching/tokenize.js";
 
+/** Secrets, and the code that runs on the user's side: "api keys … in the front end js". */
+const SECRETS = "(tokens?|api keys?|credentials|secrets|passwords?)";
+const IN_CLIENT_CODE =
+  "\\b(in|within) (your |the |any |our )?(browser|client[\\s-]?side|front[\\s-]?end|javascript|js|mobile app)\\b";
+
 /**
  * Whether a text asks about the weaker practice, so that its "Yes" is the bad answer ("Do admins
  * share accounts?", "Is TLS 1.0 still accepted?"). A question and the entry that answers it can be
@@ -104,10 +109,12 @@ const WEAK_PRACTICE = [
   /\b(accept|accepts|accepted|allow|allows|allowed|pass|passes|passed|send|sends|sent)\b.{0,30}\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,20}\b(in|as|via) (the )?(url|urls|query[\s-]?string|query parameters?|url parameters?)\b/,
   /\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried|present|found|visible|embedded|stored)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
   // Secrets shipped to the browser: "Are any API keys or secrets present in your browser code?"
-  /\b(tokens?|api keys?|credentials|secrets|passwords?)\b[^.;?]{0,40}\b(present|exposed|visible|included|embedded|stored|found|shipped)\b[^.;?]{0,20}\b(in|within) (your |the |any |our )?(browser|client[\s-]?side|front[\s-]?end|javascript|js|mobile app) ?(code|bundles?|apps?|applications?|source)?\b/,
+  new RegExp(
+    `\\b${SECRETS}\\b[^.;?]{0,40}\\b(present|exposed|visible|included|embedded|stored|found|shipped)\\b[^.;?]{0,20}${IN_CLIENT_CODE}`,
+  ),
   // …asked without the verb ("are api keys ever in the front end js?"), but not a topic label
   // ("Secrets in front-end code"), which names the subject in neither sense.
-  /\b(are|is)\b[^.;?]{0,20}\b(tokens?|api keys?|credentials|secrets|passwords?) (ever |still |currently )?(in|within) (your |the |any |our )?(browser|client[\s-]?side|front[\s-]?end|javascript|js|mobile app)\b/,
+  new RegExp(`\\b(are|is)\\b[^.;?]{0,20}\\b${SECRETS} (ever |still |currently )?${IN_CLIENT_CODE}`),
 ];
 
 /**

@@ -102,6 +102,10 @@ const BARE_FACT =
 
 /** Choices in parentheses at the end of a row, separated by slashes: "(Annually / Semi-annually / Never)". */
 const CHOICE_LIST_AT_END = /\s*\([^()]*\/[^()]*\)\W*$/;
+/** The row without the choices it offers at its end ("Is the plan tested? (Implemented / Planned)"). */
+export function withoutChoiceList(text: string): string {
+  return text.replace(CHOICE_LIST_AT_END, "");
+}
 
 /** Pronouns standing for something the previous row named. */
 const ANAPHORA = /\b(it|this|that|these|those|they|them|such|the above|above|said)\b/;
@@ -565,7 +569,7 @@ function readQuestion(original: string): QuestionAnalysis {
   // "Key mgmt - who holds the keys, rotation period" or "Hosting region(s) - pls specify" ask for words.
   // A list of choices at the end ("Frequency (Monthly / Quarterly / Annually)", "How often? (Annually /
   // Never)") says how to answer, not what about: the row is read without it.
-  const asked = normalized.replace(CHOICE_LIST_AT_END, "");
+  const asked = withoutChoiceList(normalized);
   const closed =
     !(asked.includes(" or ") && WHO_DOES_IT.test(asked)) &&
     (topic !== null ||

@@ -155,7 +155,7 @@ const RULES: readonly OutOfScope[] = [
       /^\W*(if |any )?others?\b[\s:,.()\u2013-]*((please |pls )?(specify|describe|explain|list|state|detail|comment|give details)\b[\s:.()]*)?$/,
       // "Describe the other checks:" after a list with an "Other" box: the ones the list did not name.
       /^\W*(please )?(describe|specify|list|explain|detail|name) the others?\b( [\w-]+)?\W*$/,
-      /^\W*((any|additional|other|further|general) ){0,2}(comments?|remarks?|notes?)( or (comments?|remarks?|notes?|information))?\W*(\(optional\))?\W*$/,
+      /^\W*((any|additional|other|further|general) ){0,2}(comments?|remarks?|notes?)( or (comments?|remarks?|notes?|information))?\W*$/,
     ],
   },
   {
