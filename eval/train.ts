@@ -11,7 +11,8 @@
  *    whose label is unanswerable counts as "not right" whatever the entry. The draft bar is the
  *    lowest probability at which cross-validated precision stays at or above --target.
  *
- * Flags: --dry (print, write nothing), --target <p> (default 0.985), --lambda <n> (default 2).
+ * Flags: --dry (print, write nothing), --target <p> (default 0.985), --lambda <n> (default 2),
+ * --calibration-only (keep today's relevance weights, in the folds too; refit calibration and bar).
  */
 import { writeFileSync } from "node:fs";
 import type { PreparedLibrary } from "../src/domain/answering/answer-questions.js";
@@ -38,6 +39,7 @@ const arg = (name: string, fallback: number) => (args.includes(name) ? Number(ar
 // same bar (2026-12-04), so the bar is set where tuning is stricter than the goal.
 const TARGET = arg("--target", 0.985);
 const LAMBDA = arg("--lambda", 2);
+const CALIBRATION_ONLY = args.includes("--calibration-only");
 
 interface Shortlisted {
   readonly features: Features;
@@ -97,7 +99,10 @@ function top(q: TuningQuestion, w: RelevanceWeights) {
     others.length === 0
       ? 1
       : others.filter((o) => o.c.controls.some((id) => first.c.controls.includes(id))).length / others.length;
-  return { candidate: first.c, relevance: first.r, lead: first.r - (second?.r ?? 0), consensus };
+  // As match.ts reads it: the leader's gram closeness over the best of the next four's.
+  const gramLead =
+    first.c.features.gramSimilarity - Math.max(0, ...others.map((o) => o.c.features.gramSimilarity));
+  return { candidate: first.c, relevance: first.r, lead: first.r - (second?.r ?? 0), consensus, gramLead };
 }
 
 const top1 = (qs: readonly TuningQuestion[], w: RelevanceWeights) => {
@@ -113,11 +118,13 @@ const GRID: Record<keyof RelevanceWeights, readonly number[]> = {
   answerStrength: [0, 0.05, 0.1, 0.15, 0.2],
   controlStrength: [0, 0.05, 0.1, 0.15, 0.2],
   concept: [0, 0.05, 0.1, 0.15, 0.2, 0.3],
+  gram: [0, 0.2, 0.4, 0.6, 0.8, 1],
 };
 
 /** Coordinate search: each weight in turn takes its best grid value, three rounds. */
 function searchRelevance(qs: readonly TuningQuestion[], start: RelevanceWeights): RelevanceWeights {
   let w = { ...start };
+  if (CALIBRATION_ONLY) return w;
   for (let round = 0; round < 3; round++) {
     for (const key of Object.keys(GRID) as (keyof RelevanceWeights)[]) {
       let bestValue = w[key];
@@ -146,7 +153,7 @@ function examples(qs: readonly TuningQuestion[], w: RelevanceWeights): Example[]
   return qs.flatMap((q) => {
     const t = top(q, w);
     if (!t) return [];
-    const input = calibrationInput(t.candidate.features, t.relevance, t.lead, t.consensus);
+    const input = calibrationInput(t.candidate.features, t.relevance, t.lead, t.consensus, t.gramLead);
     return [{ x: CALIBRATION_FEATURES.map((n) => input[n]), y: t.candidate.right ? 1 : 0 }];
   });
 }
@@ -191,7 +198,9 @@ interface Scored {
 function scoreFold(qs: readonly TuningQuestion[], w: RelevanceWeights, model: CalibrationWeights): Scored[] {
   return qs.map((q) => {
     const t = q.routed ? null : top(q, w);
-    const p = t ? probabilityOf(calibrationInput(t.candidate.features, t.relevance, t.lead, t.consensus), model) : 0;
+    const p = t
+      ? probabilityOf(calibrationInput(t.candidate.features, t.relevance, t.lead, t.consensus, t.gramLead), model)
+      : 0;
     return { p, right: t?.candidate.right ?? false, answerable: q.item.answerable };
   });
 }

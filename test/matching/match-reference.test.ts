@@ -7,6 +7,7 @@ import {
   certificationCap,
   OTHER_FORM_CAP,
 } from "../../src/domain/matching/certification-guard.js";
+import { gramSimilarities } from "../../src/domain/matching/char-grams.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "../../src/domain/matching/features.js";
 import type { MatchIndex } from "../../src/domain/matching/index.js";
 import {
@@ -173,7 +174,15 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
   const leaders = [...scored]
     .sort((a, b) => b.relevance + b.penalty - (a.relevance + a.penalty) || b.score - a.score)
     .slice(0, 5);
+  const text = analysis.context ? `${analysis.ask} ${analysis.context}` : analysis.ask;
+  const grams = gramSimilarities(
+    index.grams,
+    text,
+    scored.map((c) => index.entries.indexOf(c.entry)),
+  );
   const all = scored.slice(0, ask ? scored.length : limit).map((c, i) => {
+    // The gram closeness over the best of the other four leaders'.
+    const gramLead = (grams[i] ?? 0) - Math.max(0, ...grams.slice(0, 5).filter((_, j) => j !== i));
     const rival = i === 0 ? scored[1] : scored[0];
     const lead = c.relevance - (rival?.relevance ?? 0);
     const others = leaders.filter((o) => o !== c);
@@ -181,7 +190,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       others.length === 0
         ? 1
         : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
-    const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus)));
+    const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus, gramLead)));
     const entry = index.entries.indexOf(c.entry);
     // With no certification named, a name the ask turns on that the library never writes holds
     // every candidate under the draft bar as well.
@@ -199,6 +208,8 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       confidence: Math.min(confidence, cap),
       relevance: c.relevance,
       lead,
+      gramSimilarity: grams[i] ?? 0,
+      gramLead,
       matchedTerms: c.matchedTerms,
       matchedText: c.matchedText,
       phrasingTerms: c.phrasingTerms,

@@ -29,12 +29,21 @@ export interface Features {
   readonly longQuestion: number;
   /** 1 when the question is a governance template around a topic. */
   readonly governance: number;
+  /** Character 4-gram cosine of the question and the entry's closest question or phrasing (char-grams.ts). */
+  readonly gramSimilarity: number;
 }
 
 /** Weights of the relevance score that orders entries for one question (see RELEVANCE). */
 export type RelevanceWeights = Readonly<
   Record<
-    "coverage" | "topicCoverage" | "dice" | "questionStrength" | "answerStrength" | "controlStrength" | "concept",
+    | "coverage"
+    | "topicCoverage"
+    | "dice"
+    | "questionStrength"
+    | "answerStrength"
+    | "controlStrength"
+    | "concept"
+    | "gram",
     number
   >
 >;
@@ -48,7 +57,8 @@ export function relevanceOf(f: Features, w: RelevanceWeights = RELEVANCE): numbe
     w.questionStrength * Math.min(1, f.questionStrength) +
     w.answerStrength * Math.min(1, f.answerStrength) +
     w.controlStrength * Math.min(1, f.controlStrength) +
-    w.concept * (f.conceptShare - 0.5)
+    w.concept * (f.conceptShare - 0.5) +
+    w.gram * f.gramSimilarity
   );
 }
 
@@ -69,6 +79,7 @@ export const CALIBRATION_FEATURES = [
   "dice",
   "questionStrength",
   "queryTerms",
+  "gramLead",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type CalibrationInput = Readonly<Record<CalibrationFeature, number>>;
@@ -79,7 +90,13 @@ export interface CalibrationWeights {
   readonly weights: Readonly<Record<CalibrationFeature, number>>;
 }
 
-export function calibrationInput(f: Features, relevance: number, lead: number, consensus: number): CalibrationInput {
+export function calibrationInput(
+  f: Features,
+  relevance: number,
+  lead: number,
+  consensus: number,
+  gramLead: number,
+): CalibrationInput {
   return {
     relevance,
     lead,
@@ -89,6 +106,7 @@ export function calibrationInput(f: Features, relevance: number, lead: number, c
     dice: f.dice,
     questionStrength: Math.min(1.5, f.questionStrength),
     queryTerms: f.queryTerms,
+    gramLead,
   };
 }
 

@@ -1,6 +1,7 @@
 import { ISO27001_2022_ANNEX_A } from "../library/reference-iso27001.js";
 import { SOC2_TSC } from "../library/reference-soc2.js";
 import type { Control, LibraryEntry } from "../library/types.js";
+import { buildGramIndex, type GramIndex } from "./char-grams.js";
 import { buildLexicon, type Lexicon, lexiconByLength } from "./spelling.js";
 import { tokenize } from "./tokenize.js";
 
@@ -43,6 +44,8 @@ export interface MatchIndex {
   /** Raw words of the library with their counts, and grouped by length: for typo correction. */
   readonly lexicon: Lexicon;
   readonly lexiconByLength: ReadonlyMap<number, readonly string[]>;
+  /** Character 4-grams of each entry's question and phrasings: a second reading of closeness (char-grams.ts). */
+  readonly grams: GramIndex;
 }
 
 function termFrequencies(tokens: readonly string[]): Map<string, number> {
@@ -136,6 +139,7 @@ export function buildMatchIndex(entries: readonly LibraryEntry[], controls: read
     topicTerms,
     lexicon,
     lexiconByLength: lexiconByLength(lexicon),
+    grams: buildGramIndex(entries.map((entry) => [entry.question, ...entry.phrasings])),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   certificationCap,
   OTHER_FORM_CAP,
 } from "./certification-guard.js";
+import { gramSimilarities } from "./char-grams.js";
 import { calibrationInput, type Features, probabilityOf, relevanceOf } from "./features.js";
 import type { MatchIndex } from "./index.js";
 import { citesArticlePoint, isRegulationEntry, regulationNotNamed } from "./regulation-guard.js";
@@ -34,6 +35,8 @@ export interface Candidate {
   readonly relevance: number;
   /** This entry's relevance minus the best other candidate's. */
   readonly lead: number;
+  /** features.gramSimilarity minus the best of the other leading candidates' (CONSENSUS_DEPTH). */
+  readonly gramLead: number;
   /** What matching read (for the eval's trainer and for explanations). */
   readonly features: Features;
 }
@@ -171,9 +174,19 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   if (top.size === 0) return [];
 
   const shape = shapeOf(index, query, compiled);
+  const grams = gramSimilarities(index.grams, gramText(query), top.entries.subarray(0, top.size));
   const ranked: Ranked[] = [];
   for (let k = 0; k < top.size; k++) {
-    const candidate = rank(index, scorer, compiled, scores, shape, top.entries[k] as number, top.scores[k] as number);
+    const candidate = rank(
+      index,
+      scorer,
+      compiled,
+      scores,
+      shape,
+      top.entries[k] as number,
+      top.scores[k] as number,
+      grams[k] ?? 0,
+    );
     if (candidate) ranked.push(candidate);
   }
   ranked.sort((a, b) => b.relevance - a.relevance || b.score - a.score);
@@ -219,6 +232,7 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
       c,
       c.relevance - (rival?.relevance ?? 0),
       consensusOf(c, leaders),
+      gramLeadOf(ranked, i),
     );
     const cap = certificationCap(index, asked, c.entry);
     out.push(shown.confidence <= cap ? shown : { ...shown, confidence: cap });
@@ -370,6 +384,7 @@ function rank(
   shape: QueryShape,
   entry: number,
   score: number,
+  gramSimilarity: number,
 ): Ranked | null {
   const { bestScore, answer: answerScores, control: controlScores } = scores;
   const libraryEntry = index.entries[entry];
@@ -412,6 +427,7 @@ function rank(
     queryTerms: shape.queryTerms,
     longQuestion: shape.longQuestion,
     governance: shape.governance,
+    gramSimilarity,
   };
   const policyBonus =
     shape.asksForPolicy === 1 && statesPolicy(index)[entry] === 1
@@ -601,6 +617,7 @@ function explain(
     queryTerms: f.queryTerms,
     longQuestion: f.longQuestion,
     governance: f.governance,
+    gramSimilarity: f.gramSimilarity,
   };
   const ordinal = docIndex >= 0 ? (index.questions.docs[docIndex]?.ordinal ?? 0) : 0;
   return {
@@ -629,9 +646,25 @@ function calibrated(
     // How far this entry leads the best other one: the leader's margin, or a runner-up's deficit.
     const rival = i === 0 ? ranked[1] : ranked[0];
     const lead = c.relevance - (rival?.relevance ?? 0);
-    out.push(candidate(index, scorer, compiled, scores, c, lead, consensusOf(c, leaders)));
+    out.push(candidate(index, scorer, compiled, scores, c, lead, consensusOf(c, leaders), gramLeadOf(ranked, i)));
   }
   return out;
+}
+
+/** What the character-gram reading compares: the ask with its context sentences, without a reference. */
+function gramText(query: Query): string {
+  return query.analysis.context ? `${query.analysis.ask} ${query.analysis.context}` : query.analysis.ask;
+}
+
+/** A ranked entry's gram closeness minus the best of the other leading entries'. */
+function gramLeadOf(ranked: readonly Ranked[], i: number): number {
+  let best = 0;
+  const depth = Math.min(CONSENSUS_DEPTH, ranked.length);
+  for (let j = 0; j < depth; j++) {
+    const g = (ranked[j] as Ranked).features.gramSimilarity;
+    if (j !== i && g > best) best = g;
+  }
+  return (ranked[i] as Ranked).features.gramSimilarity - best;
 }
 
 /**
@@ -666,14 +699,16 @@ function candidate(
   c: Ranked,
   lead: number,
   consensus: number,
+  gramLead: number,
 ): Candidate {
   const shown = explain(index, scorer, compiled, scores, c);
   return {
     entryId: c.libraryEntry.id,
     score: round(c.score),
-    confidence: round(probabilityOf(calibrationInput(shown.features, c.relevance, lead, consensus))),
+    confidence: round(probabilityOf(calibrationInput(shown.features, c.relevance, lead, consensus, gramLead))),
     relevance: c.relevance,
     lead,
+    gramLead,
     matchedTerms: shown.matchedTerms,
     matchedText: shown.matchedText,
     phrasingTerms: shown.phrasingTerms,
