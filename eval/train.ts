@@ -99,10 +99,7 @@ function top(q: TuningQuestion, w: RelevanceWeights) {
     others.length === 0
       ? 1
       : others.filter((o) => o.c.controls.some((id) => first.c.controls.includes(id))).length / others.length;
-  // As match.ts reads it: the leader's gram closeness over the best of the next four's.
-  const gramLead =
-    first.c.features.gramSimilarity - Math.max(0, ...others.map((o) => o.c.features.gramSimilarity));
-  return { candidate: first.c, relevance: first.r, lead: first.r - (second?.r ?? 0), consensus, gramLead };
+  return { candidate: first.c, relevance: first.r, lead: first.r - (second?.r ?? 0), consensus };
 }
 
 const top1 = (qs: readonly TuningQuestion[], w: RelevanceWeights) => {
@@ -153,7 +150,7 @@ function examples(qs: readonly TuningQuestion[], w: RelevanceWeights): Example[]
   return qs.flatMap((q) => {
     const t = top(q, w);
     if (!t) return [];
-    const input = calibrationInput(t.candidate.features, t.relevance, t.lead, t.consensus, t.gramLead);
+    const input = calibrationInput(t.candidate.features, t.relevance, t.lead, t.consensus);
     return [{ x: CALIBRATION_FEATURES.map((n) => input[n]), y: t.candidate.right ? 1 : 0 }];
   });
 }
@@ -198,9 +195,7 @@ interface Scored {
 function scoreFold(qs: readonly TuningQuestion[], w: RelevanceWeights, model: CalibrationWeights): Scored[] {
   return qs.map((q) => {
     const t = q.routed ? null : top(q, w);
-    const p = t
-      ? probabilityOf(calibrationInput(t.candidate.features, t.relevance, t.lead, t.consensus, t.gramLead), model)
-      : 0;
+    const p = t ? probabilityOf(calibrationInput(t.candidate.features, t.relevance, t.lead, t.consensus), model) : 0;
     return { p, right: t?.candidate.right ?? false, answerable: q.item.answerable };
   });
 }
@@ -289,7 +284,11 @@ if (!args.includes("--dry")) {
 // Do not edit by hand: change the features or the tuning data and run it again.
 import type { CalibrationWeights, RelevanceWeights } from "./features.js";
 
-/** Orders one question's candidates (coordinate search for the most right entries first). */
+/** Orders one question's candidates (${
+    CALIBRATION_ONLY
+      ? "kept as they were by --calibration-only: the gram weight was chosen by hand for the most right entries first on tuning and strict-tuning, eval/README"
+      : "coordinate search for the most right entries first"
+  }). */
 export const RELEVANCE: RelevanceWeights = {
 ${Object.entries(relevance)
   .map(([k, v]) => `  ${k}: ${v},`)

@@ -99,15 +99,25 @@ describe("approving", () => {
   });
 
   it("bulk approval skips Yes/No answers without a value and says why", async () => {
+    // A reviewer clears the value of a drafted Yes (the edit sends it back to review): however many
+    // blanks the engine left, one is there to skip.
+    const cleared = answers.find(
+      (x) => x.kind === "yes_no" && x.status === "drafted" && x.value === "Yes" && x.entryId !== "staff-mfa",
+    );
+    if (!cleared) throw new Error("expected a drafted Yes other than the MFA answer");
+    expect(
+      (await h.call("PATCH", `/v1/answers/${cleared.id}`, { key: a.adminKey, json: { value: null } })).status,
+    ).toBe(200);
     const res = await h.call("POST", `/v1/questionnaires/${questionnaireId}/answers/bulk-approve`, {
       key: a.adminKey,
       json: { minConfidence: 0, statuses: ["needs_review"] },
     });
     expect(res.status).toBe(200);
     const skipped = res.body.skipped as { id: string; reason: string }[];
-    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped.map((s) => s.id)).toContain(cleared.id);
     for (const s of skipped) {
-      expect(details(s.id).value).toBeNull();
+      const now = await h.call("GET", `/v1/answers/${s.id}`, { key: a.adminKey });
+      expect(now.body.value).toBeNull();
       expect(s.reason).toMatch(/needs a value/);
     }
   });

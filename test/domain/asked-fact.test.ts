@@ -51,6 +51,15 @@ describe("asked fact", () => {
   });
 
   it.each([
+    ["We are audited every year.", "How many controls did the auditor test?", false],
+    ["Restores are tested quarterly.", "How many times a year are restores tested?", true],
+    ["Restores are tested quarterly.", "How many restore tests did you run last year?", false],
+    ["Four restore tests ran last year.", "How many restore tests did you run last year?", true],
+  ] as const)("'%s' answers '%s': %s (a frequency counts times, not things)", (text, ask, states) => {
+    expect(statesFact(text, "count", ask)).toBe(states);
+  });
+
+  it.each([
     ["Certificate IS 712345 was issued by BSI.", "What is your certificate number?", true],
     ["We are certified under certificate {{iso27001.certificateNumber}}.", "Quote your certificate number.", true],
     [
@@ -66,7 +75,7 @@ describe("asked fact", () => {
 
 describe("on the shipped library", () => {
   it("a percentage asked of an entry that states none goes to a reviewer, with the reason", async () => {
-    const a = await answer("What percentage of code changes receive a security review?", "free_text");
+    const a = await answer("What percentage of code changes are peer reviewed before merge?", "free_text");
     expect(a.entryId).toBe("code-review");
     expect(a.status).toBe("needs_review");
     expect(a.notes.join(" ")).toContain("asks for a percentage");

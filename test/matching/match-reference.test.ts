@@ -18,6 +18,7 @@ import {
   type Query,
   SHORTLIST,
 } from "../../src/domain/matching/match.js";
+import { RELEVANCE } from "../../src/domain/matching/ranker-weights.js";
 import { regulationNotNamed } from "../../src/domain/matching/regulation-guard.js";
 import { tokenize } from "../../src/domain/matching/tokenize.js";
 import { unknownNames } from "../../src/domain/matching/unknown-names.js";
@@ -91,25 +92,27 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       queryTerms: Math.min(1, Math.log1p(focusTerms.length) / Math.log1p(6)),
       longQuestion: analysis.context !== "" ? 1 : 0,
       governance: analysis.intent === "governance" ? 1 : 0,
+      // char-grams.ts has its own test against a plain cosine (char-grams.test.ts).
+      gramSimilarity: gramSimilarities(index.grams, query.wording, [e])[0] ?? 0,
     };
     const ordinal = doc?.ordinal ?? 0;
     // A governance template, or a question asking for a process, procedure, policy or plan, favours the
-    // entries whose own questions name a policy, procedure, plan, programme or standard, by 0.15 times
+    // entries whose own questions name a policy, procedure, plan, programme or standard, by 0.225 times
     // the square of their coverage.
     const namesPolicy = [entry.question, ...entry.phrasings].some((t) =>
       /\b(polic(y|ies)|procedures?|plans?|programs?|programmes?|standards?)\b/i.test(t),
     );
     const asksForPolicy =
       analysis.intent === "governance" || /\b(process(es)?|procedures?|polic(y|ies)|plans?)\b/i.test(analysis.ask);
-    const policyBonus = asksForPolicy && namesPolicy ? 0.15 * features.coverage ** 2 : 0;
+    const policyBonus = asksForPolicy && namesPolicy ? 0.225 * features.coverage ** 2 : 0;
     // An entry about past events (its question and half its phrasings: "Have you ever…", "in the last
-    // three years") loses 0.3 for a question that names no past event.
+    // three years") loses 0.45 for a question that names no past event.
     const past =
       /\b(ever|to date|historically|previously|experienced|suffered|have there been|has there been|were there|did you (have|suffer|experience|notify|report)|have you (had|notified|reported|suffered|experienced|disclosed)|(has|have) (your|the) (company|organi[sz]ation|firm) had|had any|(in|during|over) the (past|last|previous) (year|twelve months|\d+ (yrs?|years?|months?))|(past|last|previous|preceding) (\d+|few|two|three|five|twelve|twenty-four|thirty-six) (yrs?|years?|months?)|last (year|twelve months))\b/i;
     const entryAboutThePast =
       past.test(entry.question) && 2 * entry.phrasings.filter((t) => past.test(t)).length >= entry.phrasings.length;
-    const historyPenalty = entryAboutThePast && !past.test(`${analysis.ask} ${analysis.context}`) ? 0.3 : 0;
-    // A question about what the product lets customers' users do favours, by 0.15, the entries whose
+    const historyPenalty = entryAboutThePast && !past.test(`${analysis.ask} ${analysis.context}`) ? 0.45 : 0;
+    // A question about what the product lets customers' users do favours, by 0.225, the entries whose
     // question or half of whose phrasings speak of customers (as actors) or their users.
     const productAsk =
       /\b(end[\s-]?users?(?! (devices?|workstations?|computing|endpoints?|systems?|equipment|hardware|laptops?|machines?))|(customer|client|tenant|institution|institutional|application|app|platform|product) (users?|admins?|administrators?)|(allow|allows|enable|enables|let|lets|permit|permits) (customers|clients|users|tenants|institutions|the institution|us|our (users|admins|administrators)) to|provides? (customers|clients|users|tenants|institutions|the institution|us) with|(does|do|can|will|is|are) (your|the) (product|application|app|solution|platform|software|saas) (support|supports|offer|provide|allow|enable|enforce|have|include|integrate|expose|let)|(enforceable|configurable|available|enabled|managed|controlled) by (the |our )?(customer|client|hospital|institution|university|school|district|tenant|organi[sz]ation|admins?|administrators)|(can|does|will) (your|the) (product|application|app|solution|platform|software|saas) (automatically )?((sign|log|time) (\w+ )?(out|off)|lock|end|force|restrict|mask|redact))\b/i;
@@ -118,10 +121,10 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
     const forProductUsers =
       customerSide.test(entry.question) ||
       2 * entry.phrasings.filter((t) => customerSide.test(t)).length >= entry.phrasings.length;
-    const audienceBonus = productAsk.test(analysis.ask) && forProductUsers ? 0.15 : 0;
+    const audienceBonus = productAsk.test(analysis.ask) && forProductUsers ? 0.225 : 0;
     // A best phrasing that names the other side of a contrast the ask names one side of (physical /
     // logical, inbound / outbound, at rest / in transit, the staff / the sub-processors), and none of
-    // the asked side, loses 0.15.
+    // the asked side, loses 0.225.
     const sides = [
       [["physic"], ["logic"]],
       [["inbound"], ["outbound"]],
@@ -140,7 +143,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
           other.some((t) => doc.tf.has(t)) &&
           !named.some((t) => doc.tf.has(t)),
       );
-    const contrastPenalty = contradicted ? 0.15 : 0;
+    const contrastPenalty = contradicted ? 0.225 : 0;
     // An existence question ("Is there a risk register…?") favours, by 0.1, the entries one of whose
     // questions names the thing it asks for.
     const thingText = askedThing(analysis.ask);
@@ -151,12 +154,22 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
         const tokens = new Set(tokenize(text));
         return thing.every((t) => tokens.has(t));
       });
-    const thingBonus = namesThing ? 0.1 : 0;
+    const thingBonus = namesThing ? 0.15 : 0;
     return [
       {
         entry,
         score,
-        relevance: relevanceOf(features) + policyBonus + audienceBonus + thingBonus - historyPenalty - contrastPenalty,
+        // An entry the rules read as the wrong kind gets no credit for the gram reading.
+        relevance:
+          relevanceOf(features) -
+          (historyPenalty > 0 || contrastPenalty > 0 || (productAsk.test(analysis.ask) && !forProductUsers)
+            ? RELEVANCE.gram * features.gramSimilarity
+            : 0) +
+          policyBonus +
+          audienceBonus +
+          thingBonus -
+          historyPenalty -
+          contrastPenalty,
         penalty: historyPenalty,
         features,
         matchedTerms: [...new Set([...shared, ...[...weights.keys()].filter((t) => terms.has(t))])],
@@ -174,15 +187,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
   const leaders = [...scored]
     .sort((a, b) => b.relevance + b.penalty - (a.relevance + a.penalty) || b.score - a.score)
     .slice(0, 5);
-  const text = analysis.context ? `${analysis.ask} ${analysis.context}` : analysis.ask;
-  const grams = gramSimilarities(
-    index.grams,
-    text,
-    scored.map((c) => index.entries.indexOf(c.entry)),
-  );
   const all = scored.slice(0, ask ? scored.length : limit).map((c, i) => {
-    // The gram closeness over the best of the other four leaders'.
-    const gramLead = (grams[i] ?? 0) - Math.max(0, ...grams.slice(0, 5).filter((_, j) => j !== i));
     const rival = i === 0 ? scored[1] : scored[0];
     const lead = c.relevance - (rival?.relevance ?? 0);
     const others = leaders.filter((o) => o !== c);
@@ -190,7 +195,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       others.length === 0
         ? 1
         : others.filter((o) => o.entry.controls.some((id) => c.entry.controls.includes(id))).length / others.length;
-    const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus, gramLead)));
+    const confidence = round(probabilityOf(calibrationInput(c.features, c.relevance, lead, consensus)));
     const entry = index.entries.indexOf(c.entry);
     // With no certification named, a name the ask turns on that the library never writes holds
     // every candidate under the draft bar as well.
@@ -208,8 +213,6 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       confidence: Math.min(confidence, cap),
       relevance: c.relevance,
       lead,
-      gramSimilarity: grams[i] ?? 0,
-      gramLead,
       matchedTerms: c.matchedTerms,
       matchedText: c.matchedText,
       phrasingTerms: c.phrasingTerms,

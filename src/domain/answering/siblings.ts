@@ -1,3 +1,4 @@
+import { gramPart } from "../matching/features.js";
 import type { Candidate } from "../matching/match.js";
 import { tokenize } from "../matching/tokenize.js";
 
@@ -24,7 +25,11 @@ const QUALIFIER_STEMS = new Set([
 
 export function siblingWithoutExtraAct(text: string, candidates: readonly Candidate[]): Candidate | null {
   const [top, second] = candidates;
-  if (!top || !second || second.relevance < NEAR_TIE * top.relevance) return null;
+  // Tied on the words: the character-gram part of relevance favours the phrasing that repeats the
+  // question's wording, the extra act included ("Attach your incident response plan" reads closer to
+  // "Is your incident response plan tested?"), so it is left out here.
+  const words = (c: Candidate) => c.relevance - gramPart(c.features);
+  if (!top || !second || words(second) < NEAR_TIE * words(top)) return null;
   const asked = new Set(tokenize(text));
   const extra = (c: Candidate) => tokenize(c.matchedText).filter((t) => !t.startsWith("§") && !asked.has(t));
   const topExtra = extra(top);

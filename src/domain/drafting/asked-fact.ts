@@ -60,7 +60,14 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
 ];
 
 const NUMBER_WORDS =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|dozen|once|twice|single|none|no one|nobody|zero|every|daily|weekly|monthly|quarterly|annually|yearly)\b/;
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|dozen|single|none|no one|nobody|zero)\b/;
+/**
+ * How often something happens: a count only of times ("How many times a year…?" is answered by
+ * "quarterly"), never of things ("How many controls did the auditor test?" is not answered by "we are
+ * audited every year").
+ */
+const FREQUENCY_WORDS = /\b(once|twice|every|daily|weekly|monthly|quarterly|annually|yearly)\b/;
+const COUNTS_THINGS = /\b(how many|number of) (?!times\b|rounds\b|occasions\b)\w+/;
 // A month's name or its abbreviation, not any word that begins like one ("approved", "separate",
 // "decision", "market"); "may" only beside a day or a year, since it is mostly the verb.
 const MONTHS =
@@ -74,11 +81,7 @@ const MONTHS =
 const NAMED_NUMBERS =
   /\b(soc ?[123]|iso(\/iec)? ?\d+(:\d{4})?|tls ?v?1(\.\d)?|ssl ?v?\d|aes-?\d+|sha-?\d+|rsa-?\d+|fips ?140-?\d|nist( sp)? ?[\d.-]+|pci( dss)? ?v?[\d.]*|article ?\d+|art\. ?\d+|annex a|a\.\d+(\.\d+)*|cc ?\d+(\.\d+)?|24 ?(x|\/) ?7(\/365)?|type (1|2|i|ii)|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|(19|20)\d{2}|us-east-\d|eu-west-\d)\b|\{\{[^}]*\}\}/g;
 
-const STATES: Record<FactKind, (t: string) => boolean> = {
-  count: (t) => {
-    const counted = t.replace(NAMED_NUMBERS, " ");
-    return /\d/.test(counted) || NUMBER_WORDS.test(counted);
-  },
+const STATES: Record<Exclude<FactKind, "count">, (t: string) => boolean> = {
   // A year, a month, an ISO date, or a placeholder the library fills with an artifact's date.
   date: (t) => /\b(19|20)\d{2}\b/.test(t) || MONTHS.test(t) || /\{\{/.test(t),
   percentage: (t) => /%|\bper ?cent\b/.test(t),
@@ -103,6 +106,14 @@ export function askedFact(ask: string): FactKind | null {
  */
 export function statesFact(answer: string, kind: FactKind, ask = ""): boolean {
   const text = normalizeText(answer);
+  if (kind === "count") {
+    const counted = text.replace(NAMED_NUMBERS, " ");
+    return (
+      /\d/.test(counted) ||
+      NUMBER_WORDS.test(counted) ||
+      (!COUNTS_THINGS.test(normalizeText(ask)) && FREQUENCY_WORDS.test(counted))
+    );
+  }
   if (kind !== "identifier") return STATES[kind](text);
   const noun = IDENTIFIER_ASK.exec(normalizeText(ask))?.[1];
   if (!noun) return STATES.identifier(text);

@@ -63,6 +63,14 @@ export function relevanceOf(f: Features, w: RelevanceWeights = RELEVANCE): numbe
 }
 
 /**
+ * The part of relevance the character-gram reading adds: what a tie "on the words" leaves out
+ * (answering/siblings.ts).
+ */
+export function gramPart(f: Features, w: RelevanceWeights = RELEVANCE): number {
+  return w.gram * f.gramSimilarity;
+}
+
+/**
  * What calibration reads: the best entry's features, its relevance, and how far it leads the next
  * one. A clear leader that covers the question is likely right; a narrow lead is a coin toss.
  * Only measures of fit are read. Priors on the question's form (its length, a governance template,
@@ -79,7 +87,6 @@ export const CALIBRATION_FEATURES = [
   "dice",
   "questionStrength",
   "queryTerms",
-  "gramLead",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type CalibrationInput = Readonly<Record<CalibrationFeature, number>>;
@@ -90,13 +97,7 @@ export interface CalibrationWeights {
   readonly weights: Readonly<Record<CalibrationFeature, number>>;
 }
 
-export function calibrationInput(
-  f: Features,
-  relevance: number,
-  lead: number,
-  consensus: number,
-  gramLead: number,
-): CalibrationInput {
+export function calibrationInput(f: Features, relevance: number, lead: number, consensus: number): CalibrationInput {
   return {
     relevance,
     lead,
@@ -106,7 +107,6 @@ export function calibrationInput(
     dice: f.dice,
     questionStrength: Math.min(1.5, f.questionStrength),
     queryTerms: f.queryTerms,
-    gramLead,
   };
 }
 
