@@ -1,89 +1,178 @@
 /**
- * A second, independent reading of how close a question is to an entry's questions: tf-idf
- * cosine over character 4-grams of the raw words, with no stemming, vocabulary or rules. It sees
- * what the word-level ranker cannot (word parts, spelling variants, compounds) and misses what the
- * ranker's rules know. Where the two disagree on which of the leading entries is closest, the
- * question is ambiguous, and calibration reads that (match.ts, features.ts `gramLead`).
+ * A second, independent reading of how close a question is to an entry: tf-idf cosine over the
+ * character 4-grams of its words and the entry's question and phrasings, with no stemming,
+ * vocabulary or rules. It reads what the word-level ranker cannot (word parts, spelling variants,
+ * compounds, word order across two words) and misses what its rules know; relevance adds the two
+ * (features.ts, weight `gram`).
+ *
+ * A 4-gram of the 37 letters kept (space, a–z, 0–9) is one integer, so reading a question allocates
+ * no substrings: each position updates a rolling code, looked up in a number-keyed map.
  */
 
 const GRAM = 4;
+const ALPHABET = 37;
+const CODES = ALPHABET ** GRAM;
 
 export interface GramIndex {
-  /** Each 4-gram seen in the library's questions and phrasings, by id. */
-  readonly ids: ReadonlyMap<string, number>;
+  /** The id of each 4-gram code seen in the library's questions and phrasings (gramId). */
+  readonly table: GramTable;
   /** Per gram id: its idf over the indexed texts. */
   readonly idf: Float64Array;
   /** idf of a gram no indexed text has. */
   readonly unseenIdf: number;
-  /** Per entry: its texts (question, phrasings) as unit vectors, gram ids with their weights. */
-  readonly entries: readonly (readonly GramVector[])[];
-  /** Scratch for one query's weights by gram id (zeroed after each use). */
+  /**
+   * Every indexed text (an entry's question, then its phrasings) as a unit vector, laid end to end:
+   * text t holds gramIds/gramWeights[textStart[t] .. textStart[t + 1]), and entry e the texts
+   * entryStart[e] .. entryStart[e + 1]. One flat run per entry: a question reads about 80 texts of
+   * its ten shortlisted entries, cold, and small arrays apart cost a cache miss each.
+   */
+  readonly gramIds: Uint16Array | Int32Array;
+  readonly gramWeights: Float64Array;
+  readonly textStart: Int32Array;
+  readonly entryStart: Int32Array;
+  /** Scratch for one query: counts, then weights, by gram id (zeroed after each use). */
   readonly scratch: Float64Array;
+  /** Scratch for one query: the codes of its grams no indexed text has (grown when a text needs it). */
+  unseen: Int32Array;
 }
 
-interface GramVector {
-  readonly ids: Int32Array;
-  readonly weights: Float64Array;
+/**
+ * Code → id, open addressing in two typed arrays: a question reads one entry per character, and
+ * this was a third of the cost of reading it through a Map.
+ */
+interface GramTable {
+  /** Slot i: the code at 2i (-1 when empty), its id at 2i + 1. */
+  readonly slots: Int32Array;
+  readonly mask: number;
 }
 
-/** The 4-grams of a text's words, lower-cased, padded with a space at each end, with their counts. */
-function gramsOf(text: string): Map<string, number> {
-  const s = ` ${text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()} `;
-  const counts = new Map<string, number>();
-  for (let i = 0; i + GRAM <= s.length; i++) {
-    const g = s.slice(i, i + GRAM);
-    counts.set(g, (counts.get(g) ?? 0) + 1);
+function tableOf(ids: ReadonlyMap<number, number>): GramTable {
+  let size = 1024;
+  while (size < ids.size * 3) size *= 2;
+  const slots = new Int32Array(2 * size).fill(-1);
+  const mask = size - 1;
+  for (const [code, id] of ids) {
+    let slot = slotOf(code, mask);
+    while (slots[2 * slot] !== -1) slot = (slot + 1) & mask;
+    slots[2 * slot] = code;
+    slots[2 * slot + 1] = id;
   }
+  return { slots, mask };
+}
+
+function slotOf(code: number, mask: number): number {
+  return (Math.imul(code, 0x9e3779b1) >>> 15) & mask;
+}
+
+/** The id of a gram code, or -1 when no indexed text has it. */
+function gramId(table: GramTable, code: number): number {
+  const { slots, mask } = table;
+  let slot = slotOf(code, mask);
+  for (;;) {
+    const key = slots[2 * slot] as number;
+    if (key === code) return slots[2 * slot + 1] as number;
+    if (key === -1) return -1;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Per character code below 128: its place in the alphabet kept (a–z and A–Z 1–26, 0–9 27–36), else 0. */
+const SYMBOL = Uint8Array.from({ length: 128 }, (_, c) =>
+  c >= 97 && c <= 122 ? c - 96 : c >= 65 && c <= 90 ? c - 64 : c >= 48 && c <= 57 ? c - 21 : 0,
+);
+
+/** The letter's place in the alphabet kept, or 0 (a space) for anything else. */
+function symbol(code: number): number {
+  return code < 128 ? (SYMBOL[code] as number) : 0;
+}
+
+/**
+ * Calls `each` with the code of every 4-gram of the text's words: lower-cased, every run of other
+ * characters one space, a space before and after.
+ */
+function forEachGram(text: string, each: (code: number) => void): void {
+  let code = 0;
+  let filled = 1; // the leading space
+  let lastWasSpace = true;
+  const push = (s: number) => {
+    code = (code * ALPHABET + s) % CODES;
+    if (++filled >= GRAM) each(code);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const s = symbol(text.charCodeAt(i));
+    if (s === 0) {
+      if (lastWasSpace) continue;
+      lastWasSpace = true;
+    } else lastWasSpace = false;
+    push(s);
+  }
+  // The closing space, unless the text already ends on one (or has no word at all).
+  if (!lastWasSpace) push(0);
+}
+
+function countsOf(text: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  forEachGram(text, (code) => counts.set(code, (counts.get(code) ?? 0) + 1));
   return counts;
 }
 
-/** Sublinear tf times idf, scaled to unit length. */
-function weigh(counts: ReadonlyMap<string, number>, idfOf: (gram: string) => number): Map<string, number> {
-  const out = new Map<string, number>();
-  let norm = 0;
-  for (const [g, c] of counts) {
-    const w = (1 + Math.log(c)) * idfOf(g);
-    out.set(g, w);
-    norm += w * w;
-  }
-  const n = Math.sqrt(norm) || 1;
-  for (const [g, w] of out) out.set(g, w / n);
-  return out;
-}
-
 export function buildGramIndex(textsPerEntry: readonly (readonly string[])[]): GramIndex {
-  const counted = textsPerEntry.map((texts) => texts.map(gramsOf));
-  const ids = new Map<string, number>();
+  const counted = textsPerEntry.map((texts) => texts.map(countsOf));
+  const ids = new Map<number, number>();
   const df: number[] = [];
   let docs = 0;
   for (const texts of counted)
     for (const counts of texts) {
       docs++;
-      for (const g of counts.keys()) {
-        let id = ids.get(g);
+      for (const code of counts.keys()) {
+        let id = ids.get(code);
         if (id === undefined) {
           id = ids.size;
-          ids.set(g, id);
+          ids.set(code, id);
           df.push(0);
         }
         df[id] = (df[id] ?? 0) + 1;
       }
     }
   const idf = Float64Array.from(df, (d) => Math.log((docs + 1) / (d + 1)));
-  const idfOf = (g: string) => idf[ids.get(g) ?? -1] ?? 0;
-  const entries = counted.map((texts) =>
-    texts.map((counts) => {
-      const weighted = [...weigh(counts, idfOf)].map(([g, w]) => [ids.get(g) as number, w] as const);
-      return {
-        ids: Int32Array.from(weighted, ([id]) => id),
-        weights: Float64Array.from(weighted, ([, w]) => w),
-      };
-    }),
-  );
-  return { ids, idf, unseenIdf: Math.log(docs + 1), entries, scratch: new Float64Array(ids.size) };
+  let total = 0;
+  for (const texts of counted) for (const counts of texts) total += counts.size;
+  const gramIds = ids.size <= 0xffff ? new Uint16Array(total) : new Int32Array(total);
+  const gramWeights = new Float64Array(total);
+  const textStart = new Int32Array(docs + 1);
+  const entryStart = new Int32Array(counted.length + 1);
+  let at = 0;
+  let text = 0;
+  counted.forEach((texts, e) => {
+    entryStart[e] = text;
+    for (const counts of texts) {
+      textStart[text++] = at;
+      const from = at;
+      let norm = 0;
+      for (const [code, c] of counts) {
+        const id = ids.get(code) as number;
+        const w = (1 + Math.log(c)) * (idf[id] as number);
+        gramIds[at] = id;
+        gramWeights[at++] = w;
+        norm += w * w;
+      }
+      const n = Math.sqrt(norm) || 1;
+      for (let k = from; k < at; k++) gramWeights[k] = (gramWeights[k] as number) / n;
+    }
+  });
+  entryStart[counted.length] = text;
+  textStart[docs] = at;
+  return {
+    table: tableOf(ids),
+    idf,
+    unseenIdf: Math.log(docs + 1),
+    gramIds,
+    gramWeights,
+    textStart,
+    entryStart,
+    scratch: new Float64Array(ids.size),
+    unseen: new Int32Array(256),
+  };
 }
 
 /**
@@ -91,28 +180,69 @@ export function buildGramIndex(textsPerEntry: readonly (readonly string[])[]): G
  * and one of its questions or phrasings (0..1).
  */
 export function gramSimilarities(index: GramIndex, text: string, entries: ArrayLike<number>): number[] {
-  const weighted = weigh(gramsOf(text), (g) => {
-    const id = index.ids.get(g);
-    return id === undefined ? index.unseenIdf : (index.idf[id] ?? 0);
-  });
+  const { table, idf, scratch } = index;
+  if (index.unseen.length < text.length + 2) index.unseen = new Int32Array(2 * text.length + 2);
+  const unseen = index.unseen;
+  // Counts of the grams the library knows, in scratch; the others' codes, for their share of the
+  // norm. The rolling code of forEachGram, written out: this runs for every question matched.
   const touched: number[] = [];
-  for (const [g, w] of weighted) {
-    const id = index.ids.get(g);
-    if (id !== undefined) {
-      index.scratch[id] = w;
+  let unseenCount = 0;
+  let code = 0;
+  let filled = 1;
+  let lastWasSpace = true;
+  for (let i = 0; i <= text.length; i++) {
+    let s: number;
+    if (i < text.length) {
+      s = symbol(text.charCodeAt(i));
+      if (s === 0) {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else lastWasSpace = false;
+    } else if (lastWasSpace) break;
+    else s = 0; // the closing space
+    code = (code * ALPHABET + s) % CODES;
+    if (++filled < GRAM) continue;
+    const id = gramId(table, code);
+    if (id === -1) unseen[unseenCount++] = code;
+    else if (scratch[id] === 0) {
+      scratch[id] = 1;
       touched.push(id);
+    } else scratch[id] = (scratch[id] as number) + 1;
+  }
+  let norm = 0;
+  for (const id of touched) {
+    const w = (1 + Math.log(scratch[id] as number)) * (idf[id] as number);
+    scratch[id] = w;
+    norm += w * w;
+  }
+  // Unseen grams weigh as the rarest, by their count: runs of equal codes once sorted.
+  if (unseenCount > 0) {
+    const codes = unseen.subarray(0, unseenCount).sort();
+    let run = 1;
+    for (let k = 1; k <= unseenCount; k++) {
+      if (k < unseenCount && codes[k] === codes[k - 1]) run++;
+      else {
+        norm += ((1 + Math.log(run)) * index.unseenIdf) ** 2;
+        run = 1;
+      }
     }
   }
-  const out = Array.from(entries, (entry) => {
+  const n = Math.sqrt(norm) || 1;
+  const { gramIds, gramWeights, textStart, entryStart } = index;
+  const out = new Array<number>(entries.length);
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e] as number;
     let best = 0;
-    for (const doc of index.entries[entry] ?? []) {
+    const lastText = entryStart[entry + 1] as number;
+    for (let t = entryStart[entry] as number; t < lastText; t++) {
       let dot = 0;
-      for (let k = 0; k < doc.ids.length; k++)
-        dot += (index.scratch[doc.ids[k] as number] ?? 0) * (doc.weights[k] ?? 0);
+      const end = textStart[t + 1] as number;
+      for (let k = textStart[t] as number; k < end; k++)
+        dot += (scratch[gramIds[k] as number] as number) * (gramWeights[k] as number);
       if (dot > best) best = dot;
     }
-    return best;
-  });
-  for (const id of touched) index.scratch[id] = 0;
+    out[e] = best / n;
+  }
+  for (const id of touched) scratch[id] = 0;
   return out;
 }
