@@ -7,6 +7,10 @@ describe("asked fact", () => {
   it.each([
     ["How many laptops were lost last quarter?", "count"],
     ["What is the total number of staff with production access?", "count"],
+    // A form's field label asks for the count too; "the number of" inside a question about a limit does not.
+    ["Incident management - number of security incidents recorded in the last 12 months?", "count"],
+    ["Number of employees", "count"],
+    ["Do you limit the number of failed login attempts?", null],
     ["When was your most recent tabletop exercise?", "date"],
     ["What percentage of endpoints run the EDR agent?", "percentage"],
     ["How much budget goes to security tooling each year?", "amount"],

@@ -50,7 +50,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
     kind: "count",
     pattern:
-      /\bhow many\b|\b(what|which) (is|was|are) the (total )?number of\b|\bnumber of \w+ (do|does|did|have|has)\b/,
+      /\bhow many\b|\b(what|which) (is|was|are) the (total )?number of\b|\bnumber of \w+ (do|does|did|have|has)\b|(^|[-–—:]\s*)(the )?(total )?number of\b/,
   },
   {
     kind: "date",
