@@ -6,7 +6,7 @@
  * (features.ts, weight `gram`).
  *
  * A 4-gram of the 37 letters kept (space, a–z, 0–9) is one integer, so reading a question allocates
- * no substrings: each position updates a rolling code, looked up in a number-keyed map.
+ * no substrings: each position updates a rolling code, looked up in an open-addressing table.
  */
 
 const GRAM = 4;
@@ -32,8 +32,8 @@ export interface GramIndex {
   readonly entryStart: Int32Array;
   /** Scratch for one query: counts, then weights, by gram id (zeroed after each use). */
   readonly scratch: Float64Array;
-  /** Scratch for one query: the codes of its grams no indexed text has (grown when a text needs it). */
-  unseen: Int32Array;
+  /** Scratch for one query: its gram codes, then those no indexed text has (grown when a text needs it). */
+  codes: Int32Array;
 }
 
 /**
@@ -87,32 +87,36 @@ function symbol(code: number): number {
 }
 
 /**
- * Calls `each` with the code of every 4-gram of the text's words: lower-cased, every run of other
- * characters one space, a space before and after.
+ * Writes the code of every 4-gram of the text's words into `into` (at least text.length + 2 long)
+ * and returns how many: lower-cased, every run of other characters one space, a space before and
+ * after.
  */
-function forEachGram(text: string, each: (code: number) => void): void {
+function gramCodes(text: string, into: Int32Array): number {
+  let count = 0;
   let code = 0;
   let filled = 1; // the leading space
   let lastWasSpace = true;
-  const push = (s: number) => {
+  for (let i = 0; i <= text.length; i++) {
+    let s: number;
+    if (i < text.length) {
+      s = symbol(text.charCodeAt(i));
+      if (s === 0) {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else lastWasSpace = false;
+    } else if (lastWasSpace) break;
+    else s = 0; // the closing space
     code = (code * ALPHABET + s) % CODES;
-    if (++filled >= GRAM) each(code);
-  };
-  for (let i = 0; i < text.length; i++) {
-    const s = symbol(text.charCodeAt(i));
-    if (s === 0) {
-      if (lastWasSpace) continue;
-      lastWasSpace = true;
-    } else lastWasSpace = false;
-    push(s);
+    if (++filled >= GRAM) into[count++] = code;
   }
-  // The closing space, unless the text already ends on one (or has no word at all).
-  if (!lastWasSpace) push(0);
+  return count;
 }
 
 function countsOf(text: string): Map<number, number> {
+  const codes = new Int32Array(text.length + 2);
+  const count = gramCodes(text, codes);
   const counts = new Map<number, number>();
-  forEachGram(text, (code) => counts.set(code, (counts.get(code) ?? 0) + 1));
+  for (let k = 0; k < count; k++) counts.set(codes[k] as number, (counts.get(codes[k] as number) ?? 0) + 1);
   return counts;
 }
 
@@ -171,7 +175,7 @@ export function buildGramIndex(textsPerEntry: readonly (readonly string[])[]): G
     textStart,
     entryStart,
     scratch: new Float64Array(ids.size),
-    unseen: new Int32Array(256),
+    codes: new Int32Array(256),
   };
 }
 
@@ -181,29 +185,17 @@ export function buildGramIndex(textsPerEntry: readonly (readonly string[])[]): G
  */
 export function gramSimilarities(index: GramIndex, text: string, entries: ArrayLike<number>): number[] {
   const { table, idf, scratch } = index;
-  if (index.unseen.length < text.length + 2) index.unseen = new Int32Array(2 * text.length + 2);
-  const unseen = index.unseen;
-  // Counts of the grams the library knows, in scratch; the others' codes, for their share of the
-  // norm. The rolling code of forEachGram, written out: this runs for every question matched.
+  if (index.codes.length < text.length + 2) index.codes = new Int32Array(2 * text.length + 2);
+  const codes = index.codes;
+  const count = gramCodes(text, codes);
+  // Counts of the grams the library knows, in scratch; the others' codes moved to the front of
+  // `codes`, for their share of the norm.
   const touched: number[] = [];
   let unseenCount = 0;
-  let code = 0;
-  let filled = 1;
-  let lastWasSpace = true;
-  for (let i = 0; i <= text.length; i++) {
-    let s: number;
-    if (i < text.length) {
-      s = symbol(text.charCodeAt(i));
-      if (s === 0) {
-        if (lastWasSpace) continue;
-        lastWasSpace = true;
-      } else lastWasSpace = false;
-    } else if (lastWasSpace) break;
-    else s = 0; // the closing space
-    code = (code * ALPHABET + s) % CODES;
-    if (++filled < GRAM) continue;
+  for (let k = 0; k < count; k++) {
+    const code = codes[k] as number;
     const id = gramId(table, code);
-    if (id === -1) unseen[unseenCount++] = code;
+    if (id === -1) codes[unseenCount++] = code;
     else if (scratch[id] === 0) {
       scratch[id] = 1;
       touched.push(id);
@@ -217,10 +209,10 @@ export function gramSimilarities(index: GramIndex, text: string, entries: ArrayL
   }
   // Unseen grams weigh as the rarest, by their count: runs of equal codes once sorted.
   if (unseenCount > 0) {
-    const codes = unseen.subarray(0, unseenCount).sort();
+    const unseen = codes.subarray(0, unseenCount).sort();
     let run = 1;
     for (let k = 1; k <= unseenCount; k++) {
-      if (k < unseenCount && codes[k] === codes[k - 1]) run++;
+      if (k < unseenCount && unseen[k] === unseen[k - 1]) run++;
       else {
         norm += ((1 + Math.log(run)) * index.unseenIdf) ** 2;
         run = 1;
