@@ -37,6 +37,12 @@ describe("names the library never writes", () => {
     expect(unknownNames(index, "Is access restricted as SOC 2 CC6.1 describes?")).toEqual([]);
     expect(unknownNames(index, "We will add our security schedule to the contract. Is that OK?")).toEqual([]);
     expect(unknownNames(index, "Do you send logs to Splunk?")).toEqual(["Splunk"]);
+    // In a law's title a word the library never writes names a law it does not answer for; a title of
+    // known words ("the Data Protection Act 2018") and other title-cased runs stay unnamed.
+    expect(unknownNames(index, "Do you comply with the Australian Privacy Act 1988?")).toEqual(["Australian"]);
+    expect(unknownNames(index, "Have you published a Modern Slavery Act statement?")).toEqual(["Slavery"]);
+    expect(unknownNames(index, "Do you comply with the UK Data Protection Act 2018?")).toEqual([]);
+    expect(unknownNames(index, "Is data kept within the European Economic Area?")).toEqual([]);
     // A parenthesis after an example clause is still an aside: the full stop of "Art." inside it
     // does not end the clause and leave the cited law behind as a name.
     expect(

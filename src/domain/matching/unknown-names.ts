@@ -58,6 +58,9 @@ const citedLaw = (text: string, start: number, word: string): boolean =>
 /** A SOC 2 criterion's id ("CC6.1", "A1.2", "PI1.3") and "OK" ("Is that OK?"): capitals that name nothing. */
 const NOT_A_NAME = /^(CC\d{1,2}|PI\d{1,2}|[ACP]\d{1,2}|OK)$/;
 
+/** The last word of a law's or a regulator's rulebook's title. */
+const LAW_TITLE_END = /\b(Act|Acts|Principles|Regulations?|Directive|Law|Laws|Ordinance|Guidelines)$/;
+
 /** Per index, each name already looked up: a name recurs across a workbook's rows. */
 const knownByIndex = new WeakMap<MatchIndex, Map<string, boolean>>();
 
@@ -118,10 +121,13 @@ export function unknownNames(index: MatchIndex, ask: string): string[] {
     const before = text.slice(0, m.index);
     if (/^\s*$/.test(before) || /[.?!]\s*$/.test(before)) words.shift();
     const lone = words.length === 1;
+    // A law's title ("the Australian Privacy Act", "Modern Slavery Act 2015", "Australian Privacy
+    // Principles"): a word of it the library never writes names a law the library does not answer for.
+    const namesALaw = !lone && LAW_TITLE_END.test(m[0]);
     for (const { word, at } of words) {
       // A lone capitalised word mid-sentence is a name ("Splunk"); in a title-cased run ("the European
       // Economic Area", "the Information Security Policy") only acronyms and inner capitals are.
-      if (!lone && !ACRONYM_OR_CAMEL.test(word)) continue;
+      if (!lone && !ACRONYM_OR_CAMEL.test(word) && !namesALaw) continue;
       if (isKnown(index, word) || NOT_A_NAME.test(word) || citedLaw(text, at, word)) continue;
       // An acronym stays a name even in a party's place: "SCADA data", "OT staff" name a technology.
       if (lone && !/^[A-Z0-9-]+$/.test(word) && inPartyPlace(text, at, word)) continue;
