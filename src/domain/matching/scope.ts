@@ -228,7 +228,6 @@ const RULES: readonly OutOfScope[] = [
   },
 ];
 
-/** The reason a question is out of scope for the library, or null when it may be answered. */
 /**
  * The options a row offers after its question ("(Yes / No / Roadmap)") and the examples in a
  * parenthesis ("(IDs, IP addresses, emails)"): what may be answered or what illustrates, not what is
@@ -236,6 +235,7 @@ const RULES: readonly OutOfScope[] = [
  */
 const ASIDES = /\([^()]*\)/g;
 
+/** The reason a question is out of scope for the library, or null when it may be answered. */
 export function outOfScope(text: string, ask: string = text): string | null {
   const t = normalizeText(text).replace(ASIDES, " ");
   const a = normalizeText(ask).replace(ASIDES, " ");

@@ -683,8 +683,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bobject[\s-]level (authori[sz]ation|access control)\b/,
     // "…that the object belongs to the caller's organisation": an ownership check on every request.
     /\b(object|record|resource|item)s?\b.{0,40}\b(belongs?|belonging) to (the )?([\w-]+'?s? )?(own )?(organi[sz]ation|tenant|account|company|workspace)\b/,
-    // "…surfacing data that belongs to another customer", "another tenant's records".
-    /\b(belongs?|belonging) to (another|other|a different) (customers?|tenants?|clients?|organi[sz]ations?)\b|\banother (customer|tenant|client)'?s\b|\bother (customers|tenants|clients)'? data\b/,
+    // "…surfacing data that belongs to another customer", "another tenant's records" (the pattern
+    // below reads "other customers' data").
+    /\b(belongs?|belonging) to (another|other|a different) (customers?|tenants?|clients?|organi[sz]ations?)\b|\banother (customer|tenant|client)'?s\b/,
     /\b(another|other|a different) (tenant|customer|organi[sz]ation|client)'?s'? (data|records?|objects?|resources?)\b/,
   ),
   c(
