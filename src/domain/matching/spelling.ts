@@ -4,7 +4,7 @@
  * deletion, substitution or transposition), the most frequent one when several are. Runs on raw
  * words before stemming and concept detection, so a corrected word also finds its concept.
  */
-import { stem } from "./tokenize.js";
+import { conceptsOf, normalizeText, stem } from "./tokenize.js";
 
 export type Lexicon = ReadonlyMap<string, number>;
 
@@ -100,10 +100,8 @@ export function correctSpelling(
     corrections.set(lexicon, cache);
   }
   // The words of /[A-Za-z][A-Za-z0-9]*/g, read by hand: a replace with a callback entered JS once
-  // per word of every question (issue 13), and most texts need no correction at all, so the text
-  // is only rebuilt from the first corrected word on.
-  let out: string | null = null;
-  let copied = 0;
+  // per word of every question (issue 13), and most texts need no correction at all.
+  const fixes: { from: number; to: number; word: string }[] = [];
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -114,18 +112,39 @@ export function correctSpelling(
     const from = i;
     i++;
     while (i < length && isLetterOrDigit(text.charCodeAt(i))) i++;
-    const w = text.slice(from, i);
-    const lower = w.toLowerCase();
+    const lower = text.slice(from, i).toLowerCase();
     let fixed = cache.get(lower);
     if (fixed === undefined) {
       fixed = correctWord(lower, lexicon, byLength);
       if (cache.size < 100_000) cache.set(lower, fixed);
     }
-    if (fixed === lower) continue;
-    out = (out ?? "") + text.slice(copied, from) + fixed;
-    copied = i;
+    if (fixed !== lower) fixes.push({ from, to: i, word: fixed });
   }
-  return out === null ? text : out + text.slice(copied);
+  if (fixes.length === 0) return text;
+  const out = withFixes(text, fixes);
+  // A word the vocabulary reads is no typo, though the library's texts never use it: "Are you
+  // insured…?" became "insurer" and "…if you get hacked?" became "backed", and the concept the
+  // buyer's words named (insurance, a breach) was lost. A correction that loses one is undone.
+  const named = conceptsOf(normalizeText(text));
+  if (named.length === 0) return out;
+  // Each correction alone, against the buyer's words: another correction may name the same concept
+  // elsewhere ("…been hacked? Are staff notifed?" gains the breach concept from "notified").
+  const keptFixes = fixes.filter((fix) => {
+    const alone = new Set(conceptsOf(normalizeText(withFixes(text, [fix]))));
+    return named.every((c) => alone.has(c));
+  });
+  return keptFixes.length === fixes.length ? out : withFixes(text, keptFixes);
+}
+
+/** The text with each span replaced by its corrected word. */
+function withFixes(text: string, fixes: readonly { from: number; to: number; word: string }[]): string {
+  let out = "";
+  let copied = 0;
+  for (const f of fixes) {
+    out += text.slice(copied, f.from) + f.word;
+    copied = f.to;
+  }
+  return out + text.slice(copied);
 }
 
 /** A word broken across lines in a PDF, its halves now apart: "encryp- tion", "IT re- sources". */

@@ -36,6 +36,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bidentity provider\b/,
     /\bidp\b/,
     /\bfederat/,
+    // "Can our team log in with their Microsoft accounts?": SSO named by the identity provider.
+    /\b(log|sign)(ging)? ?(in|on) (with|using|via|through) (their |our |your |a |an |existing )?(own )?(microsoft|google|okta|azure( ad)?|entra( id)?|office ?365|m365|workspace|company|corporate|work) (accounts?|logins?|credentials|ids?)\b/,
     // One place that authenticates everyone: "centralized authentication, authorization and auditing".
     /\bcentral(i[sz]ed|ly managed)? (network )?(authentication|identity|identities|account management|access control)\b/,
     /\b(authentication|account management|access control)\b.{0,40}\b(is |are )?centrali[sz]ed\b/,
@@ -56,6 +58,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bstrict[\s-]transport[\s-]security\b/,
     /\bmixed content\b/,
     /\b(secure|encrypted) (communication |network )?channels?\b/,
+    // The browser's padlock is how a non-specialist names HTTPS.
+    /\bpadlock\b/,
   ),
   c(
     "rest",
@@ -394,6 +398,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b4th[\s-]part/,
     // Article 28 calls a sub-processor "another processor".
     /\b(another|other|further|additional|new) processors?\b/,
+    // "Which other companies get our data - like the tools you use?"
+    /\b(other|outside|external) (companies|firms|businesses|vendors|tools|services|apps) (\w+ ){0,2}(get|gets|see|sees|receive|receives|touch|touches|can see|can access|have access to)\b.{0,20}\b(our|the|customer|my) (data|information|content)\b/,
     // "third parties that process our data on your behalf": sub-processing described, not named.
     /\b(third[\s-]part(y|ies)|(outside|external|other) (companies|firms|parties|organi[sz]ations|providers)) (that |who |which )?(process|processes|handle|handles|store|stores|access|accesses)\b.{0,60}\bon (your|its) behalf\b/,
   ),
@@ -445,6 +451,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // "inform us without undue delay of any incident": notification in other verbs.
     /\b(inform|tell|alert|warn) (us|customers?|the customer|the controller|clients?)\b.{0,60}\b(incidents?|breach\w*)\b/,
     /\bwithout undue delay\b/,
+    // A non-specialist's words: "What happens if you get hacked?", "Would you tell us if something
+    // went wrong with our data?".
+    /\b(get|gets|got|been|was|were|is|are|being|be) (\w+ )?hacked\b/,
+    /\bsomething (goes|went|has gone|ever goes) wrong with (our|the|my|your) (data|information|account)\b/,
   ),
   c("gdpr", /\bgdpr\b/, /\bgeneral data protection\b/, /\buk gdpr\b/, /\bdata protection (law|regulation|act)\b/),
   c("nis2", /\bnis ?2\b/, /\bnis directive\b/),
@@ -636,6 +646,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\battest/,
     /\bcompliance reports?\b/,
     /\bindependent (assessment|review|auditor)/,
+    // "Does anyone independent check that you're actually secure, like an auditor?"
+    /\b(anyone|someone|somebody|an outside firm|a third party) independent\b/,
+    /\bindependent(ly)? (check|checks|checked|verif\w+|tests?|tested)\b/,
   ),
   c(
     "ai",
@@ -724,7 +737,12 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\breporting channel\b/,
     /\breceiv\w+ (\w+ )?reports? of vulnerabilit/,
   ),
-  c("insurance", /\binsurance\b/, /\bcyber (liability|insurance)\b/),
+  c(
+    "insurance",
+    /\binsurance\b/,
+    /\bcyber (liability|insurance)\b/,
+    /\b(are|is|be) (you |your company |the company )?insured\b/,
+  ),
   c(
     "hardening",
     /\bhardening\b/,
@@ -817,6 +835,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bavailability zones?\b/,
     // "resilience against the loss of a single data centre": what multi-zone hosting is for.
     /\b(loss|failure|outage) of (a |one |an entire )?(single )?(data center|availability zone|zone)\b/,
+    // "How often is your service down?": availability in a non-specialist's words.
+    /\b(service|system|platform|site|website|app|application|product|tool) (is |goes |went |gone |was |being |be |been )?(down|offline|unavailable)\b/,
   ),
   c(
     "capacity",
@@ -851,6 +871,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(complete|full) copy of (all )?(our |their |the customer'?s |its )?(data|records|content)\b/,
     /\b(usable|machine[\s-]readable|standard|open|common) (file )?formats?\b/,
     /\bmigrat\w+ away\b/,
+    // "Can we get all our data out if we decide to leave?"
+    /\b(get|take|pull|download) (all |a copy of |everything )?(of )?(our|my|the) (data|information|content|stuff) (back|out)\b/,
   ),
   c(
     "governance",
@@ -860,6 +882,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\broles and responsibilities\b/,
     /\borgani[sz]ational structure\b/,
     /\baccountab\w+ for (the )?(information )?security\b/,
+    /\bin charge of (the )?(information |cyber ?|it )?security\b/,
     /\breporting lines?\b/,
   ),
   c(
