@@ -291,6 +291,8 @@ describe("the buyer's own systems and tenant data", () => {
     "Do we need to allowlist your IP ranges on our proxy?",
     "What should we add to our mail server's SPF record?",
     "Will the AI features be enabled in our sandbox tenant during the pilot?",
+    "Which of our staff currently have the owner role?",
+    "What is the exact storage limit that will apply to our workspace?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });
@@ -307,6 +309,8 @@ describe("the buyer's own systems and tenant data", () => {
     "Do you carry out risk assessments for new suppliers?",
     "Will we be notified when a new subprocessor is added?",
     "Do you run a pilot of every security tool before buying it?",
+    "Can our admins assign roles to our users?",
+    "Which rate limits apply to API clients?",
   ])("%s is about the vendor's service", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).toBeNull();
   });

@@ -215,6 +215,13 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     ),
   },
   {
+    // "Please list which of our users currently hold the Admin role", "the exact per-minute API quota
+    // that will apply to our tenant": the people or the figures of this buyer's own account.
+    reason: "asks for the people or configuration of the buyer's own account",
+    pattern:
+      /\b(which|who|list|name|identify)\b.*\b(our|my) (users|admins?|administrators|staff|people|employees|members|team members)\b.*\b(holds?|has|have|assigned)\b.*\b(roles?|permissions?|rights|privileges)\b|\b(exact|precise|specific)\b.*\b(quota|limit|threshold|value|setting|figure)\b.*\bapply to (our|my) (tenant|account|instance|workspace|subscription)\b/,
+  },
+  {
     // "the number of personal data records held on behalf of our organisation", "the DPIA you have
     // carried out specifically for our organisation's use": figures and documents of this buyer's
     // engagement, not a practice the library states.
