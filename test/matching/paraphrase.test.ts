@@ -38,6 +38,8 @@ const CASES: [string, string[]][] = [
   ["Is your environment monitored for security events 24x7?", ["security-monitoring"]],
   ["Are dormant user accounts disabled after 60 days without a login?", ["inactive-accounts"]],
   ["Which cloud provider hosts the production environment?", ["cloud-provider"]],
+  // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
+  ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],
   // A topic's own policy reviewed is still that topic's entry.
   ["Are the change management policies and procedures reviewed and updated at least annually?", ["change-management"]],

@@ -903,5 +903,13 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(anti[\s-]?)?spam\b/,
     /\bjunk (mail|email)\b/,
   ),
-  c("webfilter", /\bweb (filter|filtering|proxy|gateway)\b/, /\burl filter/, /\bblock\w* (malicious )?websites\b/),
+  c(
+    "webfilter",
+    /\bweb (filter|filtering|proxy|gateway)\b/,
+    /\burl filter/,
+    /\bblock\w* (malicious )?websites\b/,
+    // CIS Controls 9.2 and the NCSC's "protective DNS": filtering by the name looked up.
+    /\bdns (filter\w*|firewall|blocking|security (service|layer))\b/,
+    /\bprotective dns\b/,
+  ),
 ];
