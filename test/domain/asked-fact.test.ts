@@ -64,6 +64,26 @@ describe("asked fact", () => {
   });
 
   it.each([
+    ["We have about 180 employees across two offices.", "How many employees do you have?", true],
+    ["Critical fixes ship within 7 days.", "Within how many days are critical fixes applied?", true],
+    ["Headcount: 320 employees.", "Number of employees", true],
+    // A number of something else does not count what was asked.
+    [
+      "Erasure requests from end users are completed within 7 days.",
+      "How many erasure requests did you process last year?",
+      false,
+    ],
+    [
+      "Entrances are covered by CCTV, and footage is kept for 30 days.",
+      "How many CCTV cameras cover your office entrances?",
+      false,
+    ],
+    ["Two CCTV cameras cover each entrance.", "How many CCTV cameras cover your office entrances?", true],
+  ] as const)("'%s' answers '%s': %s (the number must count the thing asked)", (text, ask, states) => {
+    expect(statesFact(text, "count", ask)).toBe(states);
+  });
+
+  it.each([
     ["Certificate IS 712345 was issued by BSI.", "What is your certificate number?", true],
     ["We are certified under certificate {{iso27001.certificateNumber}}.", "Quote your certificate number.", true],
     [

@@ -1,4 +1,4 @@
-import { normalizeText } from "../matching/tokenize.js";
+import { isStopword, normalizeText, stem } from "../matching/tokenize.js";
 
 /**
  * The kind of fact a question asks for, when it asks for one ("How many…", "When was…", "What
@@ -108,10 +108,13 @@ export function statesFact(answer: string, kind: FactKind, ask = ""): boolean {
   const text = normalizeText(answer);
   if (kind === "count") {
     const counted = text.replace(NAMED_NUMBERS, " ");
+    const askText = normalizeText(ask);
+    const things = countedThings(askText);
+    if (things.length > 0) return countsThing(counted, things);
     return (
       /\d/.test(counted) ||
       NUMBER_WORDS.test(counted) ||
-      (!COUNTS_THINGS.test(normalizeText(ask)) && FREQUENCY_WORDS.test(counted))
+      (!COUNTS_THINGS.test(askText) && FREQUENCY_WORDS.test(counted))
     );
   }
   if (kind !== "identifier") return STATES[kind](text);
@@ -121,4 +124,42 @@ export function statesFact(answer: string, kind: FactKind, ask = ""): boolean {
   return new RegExp(
     `\\b${stem}\\w* (?:(?:numbers?|no|ids?|identifiers?) )?(?:is |of )?(?:\\{\\{[^}]*\\}\\}|[a-z]*[-/]?[a-z]*[-/]?\\d{3,})`,
   ).test(text);
+}
+
+/** What a count ask counts: the words after "how many" / "number of", up to a verb or a filler. */
+const COUNTED = /\b(?:how many|number of)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})/;
+/** Words that end the counted phrase besides stop words: "how many times", "how many approximately". */
+const NOT_A_THING = new Set(["times", "rounds", "occasions", "approximately", "exactly", "roughly", "total"]);
+
+/**
+ * The stems of the things a count ask counts ("How many CCTV cameras cover…" → cctv, camera), or
+ * none when it counts times ("how many times a year") or names nothing.
+ */
+function countedThings(ask: string): string[] {
+  const words = COUNTED.exec(ask)?.[1]?.split(/\s+/) ?? [];
+  const things: string[] = [];
+  for (const w of words) {
+    if (isStopword(w) || NOT_A_THING.has(w)) break;
+    things.push(stem(w));
+  }
+  return things;
+}
+
+const COUNT_TOKEN =
+  /^(\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|dozen|single|none|zero)$/;
+
+/**
+ * Whether a number in the text counts one of those things, within three words of it ("about 180
+ * employees", "critical fixes within 7 days", "employees: 320"). "How many erasure requests did you
+ * process last year?" is not answered by "requests are completed within 7 days": the number counts
+ * days, not requests.
+ */
+function countsThing(text: string, things: readonly string[]): boolean {
+  const words = text.split(/[^a-z0-9,.+]+/).map((w) => w.replace(/[,.]+$/, ""));
+  for (let i = 0; i < words.length; i++) {
+    if (!COUNT_TOKEN.test(words[i] ?? "")) continue;
+    for (let j = Math.max(0, i - 3); j <= Math.min(words.length - 1, i + 3); j++)
+      if (j !== i && things.includes(stem(words[j] ?? ""))) return true;
+  }
+  return false;
 }

@@ -23,6 +23,11 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/** Whether a lower-case word is one of those: function words and questionnaire filler. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
 /**
  * The subject buyers put before the verb ("does the vendor encrypt") is always us: drop it. Not when
  * it begins a compound about suppliers ("your vendor risk management policy", "the supplier
