@@ -99,6 +99,22 @@ describe("the person who signed an audit is not in the library", () => {
   it("Who is the engagement partner on your SOC 2 audit? is out of scope", async () => {
     expect((await answer("Who is the engagement partner on your SOC 2 audit?", "free_text")).status).toBe("no_match");
   });
+
+  // Written for this test: people by name, one audit's list of findings, a plan, an exact date.
+  it.each([
+    "Which firm's lead auditor signed off your last ISO 27001 audit, and what is their name?",
+    "Who are the members of your information security forum?",
+    "Please list all the minor nonconformities from your latest surveillance audit.",
+    "Do you intend to extend your ISO 27001 certificate to cover your new Berlin office?",
+  ])("%s is not drafted", async (text) => {
+    expect((await answer(text, "free_text")).status).not.toBe("drafted");
+  });
+
+  it("the date of a past review is asked however the question begins", async () => {
+    const a = await answer("When exactly did top management last review the ISMS?", "free_text");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toContain("asks for a date");
+  });
 });
 
 describe("blocking removable media is not allowing it", () => {

@@ -55,7 +55,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
     kind: "date",
     pattern:
-      /^(when (was|were|did)|on what date|what (date|year|month))\b|\b(date|year|month) (of|when) (your|the) (last|latest|most recent|next|first)\b|\bwhen (was|were|did) (your|the) (last|latest|most recent|first)\b/,
+      /^(when (exactly |precisely )?(was|were|did)|on what date|what (date|year|month))\b|\b(date|year|month) (of|when) (your|the) (last|latest|most recent|next|first)\b|\bwhen (was|were|did) (your|the) (last|latest|most recent|first)\b/,
   },
 ];
 

@@ -47,7 +47,7 @@ const RULES: readonly OutOfScope[] = [
       /\bwhen (will|do you plan|are you planning)\b.*\b(release|launch|ship|available|support)\b/,
       /\b(planned|upcoming|future) (release|feature)s?\b/,
       // "Are you planning to get certified?", not "a plan to get the service running again".
-      /(?<!\b(a|the|your|our|its|any) )\b(planning|plan|intend|intending) to (certify|obtain|achieve|pursue|get|become)\b/,
+      /(?<!\b(a|the|your|our|its|any) )\b(planning|plan|intend|intending) to (certify|obtain|achieve|pursue|get|become|add|extend|expand)\b/,
       /\bwill (you|the (organi[sz]ation|company|service|product|vendor)) (achieve|obtain|support|offer|move to|add|release|become)\b.*\b(next (year|quarter|release|fiscal year|\d+ months)|within the next|by (the )?(end of|next))\b/,
       /\b(do you plan|are you planning|is it planned) to support\b/,
       // Work built for this buyer ("our custom feature") is agreed in a statement of work.
@@ -202,6 +202,10 @@ const RULES: readonly OutOfScope[] = [
       // One person or many: "the names of each engineer with…" asks for people as much as "of the engineers".
       /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
+      // "Who are the members of your steering committee?": the people, by name.
+      /\bwho (are|were) (the )?(current )?(members|people|persons|individuals|employees|staff|owners)\b/,
+      // The list of one audit's nonconformities: the library states whether there were major ones.
+      /\b(list|enumerate|itemi[sz]e|provide|give|share|send|detail|describe)\b.*\b(each|every|all|the)\b.*\b(minor |major )?non-?conformit(y|ies)\b/,
       // Figures of this engagement ("Estimated number of data subjects…") and inventories of devices
       // ("list the make, model and OS of each device").
       /\b(estimated|expected|approximate|anticipated|projected) (total )?(number|volume|count|quantity) of\b/,
@@ -211,7 +215,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(make|manufacturer) (and|&|\/) model\b/,
       /\b(list|provide|give|state|enter|specify|indicate)\b.*\b(quantit(y|ies)|numbers? of|counts? of|totals? of)\b.*\b(laptops|desktops|computers|servers|devices|workstations|tablets|(mobile )?phones|thin clients|virtual desktops|endpoints|home workers)\b/,
       // The person who signed an audit, not the firm: "Who is the engagement partner on your SOC 2 audit?"
-      /\b(engagement|signing|lead audit|audit engagement) (partner|manager)\b/,
+      /\b(engagement|signing|lead audit|audit engagement) (partner|manager)\b|\b(lead|signing) (auditor|assessor)\b/,
       /\bwhich (one |ones )?of (your|the) (\w+ )?(developers|engineers|employees|staff|people|administrators|admins|analysts|contractors|team members|reviewers)\b/,
       /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
       /\b(which|what) (exact |specific |particular )?(version|build|release)s? (of \S+ )?(is|are) (currently )?(installed|running|deployed|in use)\b/,
