@@ -184,6 +184,28 @@ describe("inversion", () => {
     expect(weakPracticeSense("Is unsupported software upgraded or replaced?")).toBe(false);
   });
 
+  it("a product feature the customer may switch off is control, not a safeguard left off", () => {
+    for (const text of [
+      "Can the AI assistant be disabled for all of our users?",
+      "Is generative AI functionality optional for our organisation?",
+      "Can admins turn off the machine-learning anomaly detection feature?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    // A safeguard that can be switched off or is optional is still the lapse.
+    for (const text of ["Can MFA be disabled by users?", "Is MFA optional?", "Can audit logging be turned off?"])
+      expect(weakPracticeSense(text), text).toBe(true);
+  });
+
+  it("findings still open are the lapse, however they are named", () => {
+    expect(weakPracticeSense("Is anything rated critical still open from the last pentest?")).toBe(true);
+    expect(
+      isInverted(
+        "Is anything rated critical still open from the last pentest?",
+        "Do you have any open critical or high findings from your last penetration test?",
+      ),
+    ).toBe(false);
+  });
+
   it("a verb that curbs the weak practice a marker names makes the question about the safeguard", () => {
     for (const text of [
       "Are personal devices blocked from accessing customer data?",

@@ -99,6 +99,8 @@ const WEAK_PRACTICE = [
   // Real data in test systems, unless it is masked on the way ("pseudonymised in non-production").
   /^(?!.*\b(pseudonymi[sz]|mask|anonymi[sz]|scrub|synthetic|de-?identif|obfuscat|redact))(?=.*\b(customer|client|personal|production) data\b.*\b(in|on|to|into) (your |the |any )?(test|testing|development|dev|staging|non-production|qa) (environments?|systems?|databases?|servers?)\b)/,
   /\b(any )?(open|outstanding|unresolved|unremediated|unfixed) (\w+ )?(findings?|vulnerabilit(y|ies)|issues?|cves?)\b/,
+  // …or with the findings left unsaid: "Anything critical/high still open from that pentest?"
+  /\bstill (open|outstanding|unresolved|unremediated|unfixed|unpatched|unaddressed)\b/,
   // The same lapse told the other way round: "do any findings rated High remain unremediated?"
   /\b(findings?|vulnerabilit(y|ies)|issues?|cves?)\b[^.;?]{0,80}\b(remain|remains|remaining|left|still)( open| unremediated| unresolved| unfixed| outstanding| unpatched| unaddressed)\b/,
   // Selling or monetising customer data, or using it for advertising.
@@ -163,8 +165,17 @@ const BROKEN_AT_LINE_END = /\b([a-z]{2,})- (?!(and|or|nor|to)\b)([a-z]{2,})\b/g;
 const RULED_OUT = /\((i\.?e\.?,? ?|e\.?g\.?,? ?|that is,? )?no\b[^()]*\)/g;
 /** The alternative a question rejects ("…managed credentials rather than shared static secrets"). */
 const REJECTED_ALTERNATIVE = /\b(rather than|instead of) [^.;?,()]*/g;
+/**
+ * A product feature the customer may switch off: "Can generative AI functionality be disabled for
+ * our tenant?", "Is the ML-based anomaly detection optional, and can it be turned off?" ask about the
+ * customer's control over a feature, not a safeguard left off ("Is MFA optional?", "Is logging
+ * disabled?"), so the markers for those are not read there.
+ */
+const FEATURE_SWITCH =
+  /\b(ai|ml|generative|machine[\s-]learning|llm|assistant|copilot|chatbot|telemetry|analytics|anomaly detection)\b(\s+[\w-]+){0,3}\s+(features?|functionality|capabilit(y|ies)|detection|processing)?\b[^.;?]{0,40}\b(optional|(be|is|are|get) (disabled|turned off|switched off)|turn(ed)? (it |them )?off|switch(ed)? (it |them )?off)\b|\b(disable|turn off|switch off)\b (the |all |any )?(ai|ml|generative|machine[\s-]learning|llm|assistant|copilot|chatbot|telemetry|analytics|anomaly detection)\b/g;
 const senseText = (text: string): string => {
   let t = normalizeText(text);
+  t = t.replace(FEATURE_SWITCH, "feature control");
   if (t.includes("- ")) t = t.replace(BROKEN_AT_LINE_END, "$1$3");
   if (t.includes("rather than") || t.includes("instead of")) t = t.replace(REJECTED_ALTERNATIVE, " ");
   return t.includes("(") ? t.replace(RULED_OUT, " ") : t;
