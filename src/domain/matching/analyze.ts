@@ -244,6 +244,13 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
       /\b(during|for|in|throughout|after) (the|our|this|a) (pilot|trial|proof of concept|poc|evaluation period)\b|\bour (sandbox|trial|pilot|demo|evaluation) (tenant|instance|account|environment|workspace)\b/,
   },
   {
+    // "Would you let us observe your next surveillance audit?", "Can we have read access to your risk
+    // register?": an arrangement with this buyer over the vendor's own audits and records.
+    reason: "asks about an arrangement for this engagement (a pilot, a trial, its sandbox), which is agreed for it",
+    pattern:
+      /\b(let|allow|permit|invite) (us|our (\w+ ){0,2}(staff|auditors?|team|people|representatives?)) (to )?(observe|attend|join|sit in on|shadow|participate in) (your|the) (next|upcoming|annual|internal|external|certification|surveillance|recertification)\b|\b(can|could|may) we (have|get|be given) (read |read-only |direct |live )?access to your (risk register|internal audit|ticketing|jira|siem|log)/,
+  },
+  {
     // "Have you checked that our record of processing lists you…": the vendor is asked to vouch
     // for the buyer's own documents or settings, which only the buyer can confirm.
     reason: "asks the vendor to confirm the buyer's own records or settings, which only the buyer can confirm",

@@ -47,7 +47,7 @@ const RULES: readonly OutOfScope[] = [
       /\bwhen (will|do you plan|are you planning)\b.*\b(release|launch|ship|available|support)\b/,
       /\b(planned|upcoming|future) (release|feature)s?\b/,
       // "Are you planning to get certified?", not "a plan to get the service running again".
-      /(?<!\b(a|the|your|our|its|any) )\b(planning|plan|intend|intending) to (certify|obtain|achieve|pursue|get|become|add|extend|expand)\b/,
+      /(?<!\b(a|the|your|our|its|any) )\b(planning|plan|intend|intending) to (certify|obtain|achieve|pursue|get|become|add|extend|expand|transition|migrate|upgrade)\b/,
       /\bwill (you|the (organi[sz]ation|company|service|product|vendor)) (achieve|obtain|support|offer|move to|add|release|become)\b.*\b(next (year|quarter|release|fiscal year|\d+ months)|within the next|by (the )?(end of|next))\b/,
       /\b(do you plan|are you planning|is it planned) to support\b/,
       // Work built for this buyer ("our custom feature") is agreed in a statement of work.
@@ -206,6 +206,16 @@ const RULES: readonly OutOfScope[] = [
       /\bwho (are|were) (the )?(current )?(members|people|persons|individuals|employees|staff|owners)\b/,
       // The list of one audit's nonconformities: the library states whether there were major ones.
       /\b(list|enumerate|itemi[sz]e|provide|give|share|send|detail|describe)\b.*\b(each|every|all|the)\b.*\b(minor |major )?non-?conformit(y|ies)\b/,
+      // The person behind one past act ("Who signed your Statement of Applicability?"), or one's
+      // contact at another organisation: "who approves changes?" asks for a role and stays.
+      /^who (signed|approved|authored|wrote|led|conducted|performed|carried out|audited|certified) (off )?(your|the|this|that)\b/,
+      /\b(who is|name of|details of) (your|the) (main |primary |named )?(contact|contact person|account manager|representative) (at|in|from|with) (the|your)\b/,
+      // How long one past project took: "How long did it take you to achieve certification?"
+      /\bhow long did (it|the \w+) take\b/,
+      // The items of a register or a year, one by one: "Which risks in your register are currently
+      // rated high?", "List the objectives you missed last year."
+      /\bwhich (\w+ ){0,2}(risks|findings|vulnerabilities|incidents|exceptions|objectives|nonconformities|issues)\b[^?]*\b(are|were) (currently |now |still )?(rated|marked|classed|classified|scored|open|outstanding|overdue|missed|unmet)\b/,
+      /\b(list|name|give|provide|share)\b (the |all |any )?(\w+ ){0,3}(risks|findings|vulnerabilities|incidents|objectives|nonconformities|targets) (that |which )?(you |were |have been |you have )?(missed|failed|breached|did not meet|not met)\b/,
       // Figures of this engagement ("Estimated number of data subjects…") and inventories of devices
       // ("list the make, model and OS of each device").
       /\b(estimated|expected|approximate|anticipated|projected) (total )?(number|volume|count|quantity) of\b/,
