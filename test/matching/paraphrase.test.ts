@@ -38,6 +38,9 @@ const CASES: [string, string[]][] = [
   ["Is your environment monitored for security events 24x7?", ["security-monitoring"]],
   ["Are dormant user accounts disabled after 60 days without a login?", ["inactive-accounts"]],
   ["Which cloud provider hosts the production environment?", ["cloud-provider"]],
+  // The vendor's own people named as such: the staff control, not the product's MFA for customers.
+  ["Is two-factor login enforced for everybody at your company?", ["staff-mfa"]],
+  ["Do all of your engineers have to use MFA?", ["staff-mfa"]],
   // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
   ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],

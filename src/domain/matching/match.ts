@@ -319,6 +319,12 @@ interface QueryShape {
    * asks about such a capability (then it is preferred); null otherwise.
    */
   readonly productEntries: Uint8Array | null;
+  /**
+   * The same flags, when the question asks about the vendor's own workforce ("everyone on your
+   * team", "your engineers") and not the product's users: those entries are then held back; null
+   * otherwise.
+   */
+  readonly workforceAsked: Uint8Array | null;
   /** Contrasts the ask names one side of: [the side it names, the side it does not]. */
   readonly contrasts: readonly (readonly [readonly string[], readonly string[]])[];
   /** Per query term: w·qIdf, its part of the coverage sums. */
@@ -355,6 +361,8 @@ function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): Quer
     asksForPolicy: query.analysis.intent === "governance" || ASKS_FOR_POLICY.test(query.analysis.ask) ? 1 : 0,
     pastEntries: PAST_EVENTS.test(`${query.analysis.ask} ${query.analysis.context}`) ? null : aboutThePast(index),
     productEntries: PRODUCT_CAPABILITY.test(query.analysis.ask) ? forProductUsers(index) : null,
+    workforceAsked:
+      WORKFORCE.test(query.analysis.ask) && !NAMES_THE_BUYER.test(query.analysis.ask) ? forProductUsers(index) : null,
     contrasts: contrastsOf(query),
     namesThing: entriesNamingThing(index, query.analysis.ask),
     termMass,
@@ -441,6 +449,7 @@ function rank(
       : 0;
   const historyPenalty = shape.pastEntries !== null && shape.pastEntries[entry] === 1 ? HISTORY_PENALTY : 0;
   const audienceBonus = shape.productEntries !== null && shape.productEntries[entry] === 1 ? AUDIENCE_BONUS : 0;
+  const workforcePenalty = shape.workforceAsked !== null && shape.workforceAsked[entry] === 1 ? AUDIENCE_BONUS : 0;
   const contrastPenalty =
     docIndex >= 0 && contradicts(shape, index.questions.docs[docIndex]?.tf) ? CONTRAST_PENALTY : 0;
   const thingBonus = shape.namesThing !== null && shape.namesThing[entry] === 1 ? THING_BONUS : 0;
@@ -449,7 +458,10 @@ function rank(
   // question: its phrasing is close in letters ("Is audit logging enabled on enterprise assets?" for
   // "Is audit logging enabled for customer admin actions…?") because it is the sibling the rule is for.
   const wrongKind =
-    historyPenalty > 0 || contrastPenalty > 0 || (shape.productEntries !== null && shape.productEntries[entry] === 0);
+    historyPenalty > 0 ||
+    contrastPenalty > 0 ||
+    workforcePenalty > 0 ||
+    (shape.productEntries !== null && shape.productEntries[entry] === 0);
   return {
     entry,
     libraryEntry,
@@ -461,7 +473,8 @@ function rank(
       audienceBonus +
       thingBonus -
       historyPenalty -
-      contrastPenalty,
+      contrastPenalty -
+      workforcePenalty,
     penalty: historyPenalty,
     features,
   };
@@ -537,6 +550,17 @@ const AUDIENCE_BONUS = 0.225;
 // "End-user devices" are staff laptops and phones (CIS wording), not the product's users.
 const PRODUCT_CAPABILITY =
   /\b(end[\s-]?users?(?! (devices?|workstations?|computing|endpoints?|systems?|equipment|hardware|laptops?|machines?))|(customer|client|tenant|institution|institutional|application|app|platform|product) (users?|admins?|administrators?)|(allow|allows|enable|enables|let|lets|permit|permits) (customers|clients|users|tenants|institutions|the institution|us|our (users|admins|administrators)) to|provides? (customers|clients|users|tenants|institutions|the institution|us) with|(does|do|can|will|is|are) (your|the) (product|application|app|solution|platform|software|saas) (support|supports|offer|provide|allow|enable|enforce|have|include|integrate|expose|let)|(enforceable|configurable|available|enabled|managed|controlled) by (the |our )?(customer|client|hospital|institution|university|school|district|tenant|organi[sz]ation|admins?|administrators)|(can|does|will) (your|the) (product|application|app|solution|platform|software|saas) (automatically )?((sign|log|time) (\w+ )?(out|off)|lock|end|force|restrict|mask|redact)|(can|could|may|will) our (own )?(users|admins?|administrators|staff|team|people) (configure|set|change|adjust|choose|define|manage|control|enable|disable|turn))\b/i;
+/**
+ * The vendor's own people, named as such: "everyone on your team", "your engineers", "all your
+ * staff". The entries written about the product's users answer the other audience.
+ */
+const WORKFORCE =
+  /\b(everyone|everybody|anyone|all|each)( of)? (on|at|in|across) your (team|company|organi[sz]ation|business|firm)\b|\byour (own |whole |entire )?(team|staff|employees|people|engineers|developers|workforce|personnel|contractors|support (staff|team|engineers))\b|\ball (of )?your (staff|employees|people|engineers|team)\b/i;
+/**
+ * The buyer, its data or its users named: the vendor's staff then act on the customer's side
+ * ("Can your support team log into our account?"), where the customer-facing entries answer.
+ */
+const NAMES_THE_BUYER = /\b(we|us|our|customers?|clients?|tenants?|end[\s-]?users?)\b/i;
 const CUSTOMER_SIDE =
   /\b((customers?|clients?|tenants?|institutions?)(?!'?s? (data|information|records|content|files|personal|environment))|end[\s-]?users?|(your|their|our|application|app|platform|product|customer) users|(the|your) (application|app|product|solution|platform)|in-app|in the app)\b/i;
 const productUserEntries = new WeakMap<MatchIndex, Uint8Array>();
