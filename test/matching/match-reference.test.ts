@@ -122,6 +122,13 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       customerSide.test(entry.question) ||
       2 * entry.phrasings.filter((t) => customerSide.test(t)).length >= entry.phrasings.length;
     const audienceBonus = productAsk.test(analysis.ask) && forProductUsers ? 0.225 : 0;
+    // A question about the vendor's own people ("everyone on your team", "your engineers") that
+    // names neither the buyer nor customers holds back those same entries by 0.225.
+    const workforceAsk =
+      /\b(everyone|everybody|anyone|all|each)( of)? (on|at|in|across) your (team|company|organi[sz]ation|business|firm)\b|\byour (own |whole |entire )?(team|staff|employees|people|engineers|developers|workforce|personnel|contractors|support (staff|team|engineers))\b|\ball (of )?your (staff|employees|people|engineers|team)\b/i.test(
+        analysis.ask,
+      ) && !/\b(we|us|our|customers?|clients?|tenants?|end[\s-]?users?)\b/i.test(analysis.ask);
+    const workforcePenalty = workforceAsk && forProductUsers ? 0.225 : 0;
     // A best phrasing that names the other side of a contrast the ask names one side of (physical /
     // logical, inbound / outbound, at rest / in transit, the staff / the sub-processors), and none of
     // the asked side, loses 0.225.
@@ -162,14 +169,18 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
         // An entry the rules read as the wrong kind gets no credit for the gram reading.
         relevance:
           relevanceOf(features) -
-          (historyPenalty > 0 || contrastPenalty > 0 || (productAsk.test(analysis.ask) && !forProductUsers)
+          (historyPenalty > 0 ||
+          contrastPenalty > 0 ||
+          workforcePenalty > 0 ||
+          (productAsk.test(analysis.ask) && !forProductUsers)
             ? RELEVANCE.gram * features.gramSimilarity
             : 0) +
           policyBonus +
           audienceBonus +
           thingBonus -
           historyPenalty -
-          contrastPenalty,
+          contrastPenalty -
+          workforcePenalty,
         penalty: historyPenalty,
         features,
         matchedTerms: [...new Set([...shared, ...[...weights.keys()].filter((t) => terms.has(t))])],
