@@ -41,6 +41,10 @@ const CASES: [string, string[]][] = [
   // The vendor's own people named as such: the staff control, not the product's MFA for customers.
   ["Is two-factor login enforced for everybody at your company?", ["staff-mfa"]],
   ["Do all of your engineers have to use MFA?", ["staff-mfa"]],
+  // The EU Standard Contractual Clauses' Annex II list of measures, reworded.
+  ["Measures for identifying and authorising users", ["unique-user-ids"]],
+  ["Measures for IT security governance and management", ["isms-exists"]],
+  ["Measures for ensuring the system configuration, including defaults", ["configuration-management"]],
   // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
   ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],
