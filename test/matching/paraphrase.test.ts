@@ -45,6 +45,8 @@ const CASES: [string, string[]][] = [
   ["Measures for identifying and authorising users", ["unique-user-ids"]],
   ["Measures for IT security governance and management", ["isms-exists"]],
   ["Measures for ensuring the system configuration, including defaults", ["configuration-management"]],
+  // "Ensuring" is filler as "ensure" is: the topic after it decides.
+  ["Measures for ensuring events logging", ["security-logging"]],
   // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
   ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],

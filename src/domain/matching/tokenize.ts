@@ -15,7 +15,7 @@ const STOPWORDS = new Set(
     "so such any all each every some other own same also only just very please describe explain provide " +
     "detail details list outline indicate state confirm specify give share briefly e g eg ie etc yes no " +
     "organization organisation company firm business entity applicable " +
-    "currently current ensure ensures ensured place process processes procedure procedures happen happens " +
+    "currently current ensure ensures ensured ensuring place process processes procedure procedures happen happens " +
     // Control-framework filler: "the organization employs mechanisms…", "organizational systems".
     "employ employs employed employing mechanism mechanisms organizational organisational " +
     // "ICT" (information and communication technology) qualifies everything in DORA-style rows: "ICT risk", "ICT-related incidents".
