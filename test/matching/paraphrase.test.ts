@@ -47,6 +47,8 @@ const CASES: [string, string[]][] = [
   ["Measures for ensuring the system configuration, including defaults", ["configuration-management"]],
   // "Ensuring" is filler as "ensure" is: the topic after it decides.
   ["Measures for ensuring events logging", ["security-logging"]],
+  // A model trained on data, not people trained: the AI training entry, not retention or sub-processors.
+  ["Does your AI feature train on the records we upload?", ["ai-training-on-customer-data"]],
   // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
   ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],

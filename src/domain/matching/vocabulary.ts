@@ -662,6 +662,14 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(train|training) (the |your |a )?models?\b/,
   ),
   c(
+    // Training a model on data, not training people: "AI feature trains on our data?", "used to
+    // develop, train or improve any AI model". "Training" alone is mostly awareness training.
+    "modeltraining",
+    /\b(train|trains|trained|training|retrain\w*|fine[\s-]?tun\w*)\b[^.?;]{0,40}\b(models?|ai|llms?|algorithms?|machine learning)\b/,
+    /\b(ai|models?|llms?|machine learning|algorithms?|features?)\b[^.?;]{0,30}\b(trains?|trained|retrain\w*|fine[\s-]?tun\w*)\b/,
+    /\btrains? on\b/,
+  ),
+  c(
     "cloud",
     /\bcloud (provider|service|hosting|infrastructure)\b/,
     /\baws\b/,
