@@ -49,6 +49,8 @@ const CASES: [string, string[]][] = [
   ["Measures for ensuring events logging", ["security-logging"]],
   // A model trained on data, not people trained: the AI training entry, not retention or sub-processors.
   ["Does your AI feature train on the records we upload?", ["ai-training-on-customer-data"]],
+  // Keys the customer holds are BYOK (whose answer is No), not our key management (Yes).
+  ["Will the Council be able to manage its own keys?", ["byok"]],
   // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
   ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],

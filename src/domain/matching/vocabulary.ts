@@ -85,6 +85,18 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bcmk\b/,
   ),
   c(
+    // Keys held by the customer rather than by us: "Can the Bank provide and manage its own
+    // encryption keys?" is BYOK, not our key management.
+    "customerkeys",
+    /\bbyok\b/,
+    /\bhyok\b/,
+    /\bcmks?\b/,
+    /\bbring (your|our|their|its) own keys?\b/,
+    /\bcustomer[\s-](managed|controlled|held|supplied|provided) (encryption )?keys?\b/,
+    /\b(its|their|our|the customer'?s) own (encryption |master |key |cryptographic )*keys?\b/,
+    /\bown key material\b/,
+  ),
+  c(
     "pentest",
     /\bpen(etration)?[\s-]?test/,
     /\bpentest/,
