@@ -237,6 +237,22 @@ describe("questions no entry should answer on its own go to review", () => {
     expect(r.notes.join(" ")).toMatch(/best entry answers that row, not this one/);
   });
 
+  it("a follow-up yes/no that the row before's entry answers word for word is drafted from it", async () => {
+    // The screening answer names contractors; the SSO answer names the plans.
+    const contractors = await followUp(
+      "Does that also include contractors?",
+      "yes_no",
+      "Do you run background checks on new hires?",
+    );
+    expect(contractors).toMatchObject({ status: "drafted", entryId: "background-checks" });
+    const plans = await followUp(
+      "Is it on the Business plan?",
+      "yes_no",
+      "Do you support SAML single sign-on for customers?",
+    );
+    expect(plans).toMatchObject({ status: "drafted", entryId: "customer-sso" });
+  });
+
   it("a follow-up whose best entry is far from the row before goes to review; one near it is drafted", async () => {
     const far = await followUp(
       "If yes, how are those components kept patched and checked for vulnerabilities?",

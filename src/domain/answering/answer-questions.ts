@@ -194,6 +194,7 @@ export function answerQuestion(
   const query = buildQuery(prepared.index, question.text, previous, question.section);
   const before = rowBefore(prepared.index, query.analysis, previous, question.section);
   const topicOf = (id: string) => prepared.entriesById.get(id)?.topic;
+  const answerOf = (id: string) => prepared.entriesById.get(id)?.answer ?? "";
   const candidates = pastTheRowBefore(
     topicOf,
     query.analysis,
@@ -225,7 +226,7 @@ export function answerQuestion(
   const scope = taught ? null : outOfScope(question.text, query.analysis.focus);
   if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
   const scoped = answerSoc2Scope(prepared, question, customer, candidates, base, query.analysis, (entryId) =>
-    followUpReading(query.analysis, entryId, previous, before, thresholds.draft, topicOf),
+    followUpReading(query.analysis, entryId, previous, before, thresholds.draft, topicOf, answerOf),
   );
   if (scoped) return scoped;
   if (!top || top.confidence < thresholds.review) {
@@ -261,7 +262,7 @@ export function answerQuestion(
   draft = routeToReview(
     draft,
     query.analysis,
-    followUpReading(query.analysis, entry.id, previous, before, thresholds.draft, topicOf),
+    followUpReading(query.analysis, entry.id, previous, before, thresholds.draft, topicOf, answerOf),
   );
   const drafted: ReportQuestion = {
     ...base,

@@ -7,6 +7,7 @@
 import type { QuestionAnalysis } from "../matching/analyze.js";
 import type { MatchIndex } from "../matching/index.js";
 import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
+import { stem, tokenize } from "../matching/tokenize.js";
 
 /**
  * How a follow-up ("Is it tested?", "If yes, how often?") stands after it was matched in the light
@@ -56,6 +57,7 @@ export function followUpReading(
   before: RowBefore | undefined,
   draftBar: number,
   topicOf: (entryId: string) => string | undefined,
+  answerOf?: (entryId: string) => string,
 ): FollowUpReading | null {
   if (!analysis.followUp) return null;
   if (!previous) return "alone";
@@ -64,9 +66,40 @@ export function followUpReading(
   const best = before?.best;
   // "If yes, which ones?" after a question the library cannot answer with confidence shares its doubt.
   if (!best || best.confidence < draftBar) return "unsure";
-  if (analysis.closed && best.entryId === entryId) return "repeats";
+  if (analysis.closed && best.entryId === entryId)
+    return answerOf && statesEveryWord(analysis.ask, answerOf(entryId)) ? "inherits" : "repeats";
   const near = topicOf(best.entryId) === topicOf(entryId) || before.near.some((c) => c.entryId === entryId);
   return near ? "inherits" : "drifts";
+}
+
+/** Words a follow-up uses around what it asks: "Does this also include…", "Does it cover…". */
+const AROUND_THE_ASK = new Set(
+  [
+    "include",
+    "includes",
+    "including",
+    "cover",
+    "covers",
+    "covered",
+    "apply",
+    "applies",
+    "applied",
+    "extend",
+    "extends",
+  ].map(stem),
+);
+
+/**
+ * Whether an entry's answer states every word a follow-up asks about ("Does this include
+ * contractors?" of a screening answer that names contractors; "Is it documented?" of one that says
+ * documented): then the entry that answered the row before answers this one too. "Is it enforced
+ * for all users?" of an answer that says neither stays with the reviewer.
+ */
+function statesEveryWord(ask: string, answer: string): boolean {
+  const asked = tokenize(ask).filter((t) => !t.startsWith("§") && !AROUND_THE_ASK.has(t));
+  if (asked.length === 0) return false;
+  const stated = new Set(tokenize(answer));
+  return asked.every((t) => stated.has(t));
 }
 
 /** The entries for the row before a follow-up, matched again as it was answered (follow-ups only). */
