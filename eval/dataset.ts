@@ -33,8 +33,11 @@ export function readEvalSet(path: string): EvalItem[] {
 export function choiceOptions(text: string): string[] | null {
   const m = /\(([^()]*\/[^()]*)\)\s*\??\s*$/.exec(text);
   if (!m?.[1]) return null;
+  // A slash between digits ("24/7 internal SOC") or in "N/A" is part of one option.
   const options = m[1]
+    .replace(/(\d)\/(\d)|\b(N)\/(A)\b/g, "$1$3\u0000$2$4")
     .split("/")
+    .map((s) => s.replace(/\u0000/g, "/"))
     .map((s) => s.trim())
     .filter(Boolean);
   return options.length >= 2 ? options : null;
