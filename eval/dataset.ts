@@ -47,14 +47,18 @@ export function choiceOptions(text: string): string[] | null {
 export function toQuestion(item: EvalItem): Question {
   // The cell decides what may be written: an open question in a Yes/No dropdown column is still
   // offered Yes / No / N/A, and the engine must see that it asks for words, not a value.
-  const kind: QuestionKind = item.answerFormat ?? item.kind;
+  const format: QuestionKind = item.answerFormat ?? item.kind;
+  const options = format === "choice" ? choiceOptions(item.text) : null;
+  // A "choice" row that lists no options ("Is the report a Type 1 (point in time) or Type 2…?") has
+  // no dropdown for ingest to read: its cell takes words, as a free-text row's does.
+  const kind: QuestionKind = format === "choice" && options === null ? "free_text" : format;
   return {
     id: item.id,
     sourceId: item.id,
     section: item.section ?? null,
     text: item.text,
     kind,
-    allowedValues: kind === "choice" ? choiceOptions(item.text) : kind === "yes_no" ? ["Yes", "No", "N/A"] : null,
+    allowedValues: kind === "choice" ? options : kind === "yes_no" ? ["Yes", "No", "N/A"] : null,
     location: { sheet: null, row: null, answerCell: null, commentCell: null },
     existingAnswer: null,
   };
