@@ -51,6 +51,8 @@ const CASES: [string, string[]][] = [
   ["Does your AI feature train on the records we upload?", ["ai-training-on-customer-data"]],
   // Keys the customer holds are BYOK (whose answer is No), not our key management (Yes).
   ["Will the Council be able to manage its own keys?", ["byok"]],
+  // An engineer's words: one cloud region lost as a whole.
+  ["If eu-west-1 is down for a whole day, what happens to our data?", ["regional-outage"]],
   // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
   ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],
@@ -68,6 +70,13 @@ describe("paraphrase matching against the shipped library", () => {
     const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
     expect(acceptable).toContain(top?.entryId);
     expect(top?.matchedTerms.length).toBeGreaterThan(0);
+  });
+});
+
+describe("an engineer's words for running the product in the customer's own place", () => {
+  it("is drafted from the self-hosting entry", async () => {
+    const q = await answer("Can we run the whole stack self-hosted in our own AWS account?");
+    expect(q).toMatchObject({ entryId: "on-premises-deployment", status: "drafted" });
   });
 });
 

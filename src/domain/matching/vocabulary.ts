@@ -924,6 +924,35 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bjunk (mail|email)\b/,
   ),
   c(
+    // Third-party code and keeping it current, in an engineer's words: "deps", Dependabot, Renovate.
+    "dependencies",
+    /\bdeps\b/,
+    /\bdependabot\b/,
+    /\brenovate(bot)?\b/,
+    // Not "third-party dependencies", which are suppliers as often as code.
+    /\b(third[\s-]party|open[\s-]source) (components?|libraries|packages|code)\b/,
+    /\b(dependency|library|package) (updates?|upgrades?|bumps?|management)\b/,
+    /\b(dependencies|libraries|packages) (are |get |kept )?(updated|upgraded|bumped|current|up to date)\b/,
+    /\bsbom\b|\bsoftware bill of materials\b/,
+  ),
+  c(
+    // One cloud region lost as a whole: "if us-east-1 is down for a day", "a regional outage".
+    "regionloss",
+    /\b(us|eu|ap|ca|sa|me|af)-(east|west|central|north|south|northeast|southeast)-\d\b[^.?]{0,30}\b(down|outage|offline|unavailable|fails?|failure|lost)\b/,
+    /\bregion(al)? (outage|failure|loss|disaster)\b/,
+    /\b(entire|whole|full|a|an) (aws |cloud )?region (goes |is |being |becomes |were )?(down|offline|unavailable|lost)\b/,
+    /\b(lose|loses|loss of|lost) (a |an |the |one |its |whole |entire )*(aws |cloud )?region\b/,
+    /\bmulti[\s-]region\b|\bcross[\s-]region\b|\bactive[\s-]active across regions\b/,
+  ),
+  c(
+    // Running the product in the customer's own place rather than our cloud.
+    "selfhosted",
+    /\bself[\s-]?hosted\b/,
+    /\bon[\s-]?prem(ise|ises)?\b/,
+    /\b(in|inside|within|into) (our|their|the customer'?s) (own )?(vpc|data ?cent(er|re)s?|cloud account|aws account|infrastructure|premises)\b/,
+    /\bprivate cloud deployment\b|\bsingle[\s-]tenant deployment\b/,
+  ),
+  c(
     "webfilter",
     /\bweb (filter|filtering|proxy|gateway)\b/,
     /\burl filter/,
