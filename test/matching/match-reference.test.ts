@@ -108,7 +108,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
     // An entry about past events (its question and half its phrasings: "Have you ever…", "in the last
     // three years") loses 0.45 for a question that names no past event.
     const past =
-      /\b(ever|to date|historically|previously|experienced|suffered|have there been|has there been|were there|did you (have|suffer|experience|notify|report)|have you (had|notified|reported|suffered|experienced|disclosed)|(has|have) (your|the) (company|organi[sz]ation|firm) had|had any|(in|during|over) the (past|last|previous) (year|twelve months|\d+ (yrs?|years?|months?))|(past|last|previous|preceding) (\d+|few|two|three|five|twelve|twenty-four|thirty-six) (yrs?|years?|months?)|last (year|twelve months))\b/i;
+      /\b(in recent (years|months)|recently|ever|to date|historically|previously|experienced|suffered|have there been|has there been|were there|did you (have|suffer|experience|notify|report)|have you (had|notified|reported|suffered|experienced|disclosed)|(has|have) (your|the) (company|organi[sz]ation|firm) had|had any|(in|during|over) the (past|last|previous) (year|twelve months|\d+ (yrs?|years?|months?))|(past|last|previous|preceding) (\d+|few|two|three|five|twelve|twenty-four|thirty-six) (yrs?|years?|months?)|last (year|twelve months))\b/i;
     const entryAboutThePast =
       past.test(entry.question) && 2 * entry.phrasings.filter((t) => past.test(t)).length >= entry.phrasings.length;
     const historyPenalty = entryAboutThePast && !past.test(`${analysis.ask} ${analysis.context}`) ? 0.45 : 0;

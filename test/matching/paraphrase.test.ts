@@ -53,6 +53,8 @@ const CASES: [string, string[]][] = [
   ["Will the Council be able to manage its own keys?", ["byok"]],
   // An engineer's words: one cloud region lost as a whole.
   ["If eu-west-1 is down for a whole day, what happens to our data?", ["regional-outage"]],
+  // "In recent years" names past events: the history entry, not the practice of notifying.
+  ["Please tell us about any security incidents involving customer data in recent years.", ["past-breaches"]],
   // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
   ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],

@@ -494,7 +494,7 @@ function rank(
  */
 const HISTORY_PENALTY = 0.45;
 const PAST_EVENTS =
-  /\b(ever|to date|historically|previously|experienced|suffered|have there been|has there been|were there|did you (have|suffer|experience|notify|report)|have you (had|notified|reported|suffered|experienced|disclosed)|(has|have) (your|the) (company|organi[sz]ation|firm) had|had any|(in|during|over) the (past|last|previous) (year|twelve months|\d+ (yrs?|years?|months?))|(past|last|previous|preceding) (\d+|few|two|three|five|twelve|twenty-four|thirty-six) (yrs?|years?|months?)|last (year|twelve months))\b/i;
+  /\b(in recent (years|months)|recently|ever|to date|historically|previously|experienced|suffered|have there been|has there been|were there|did you (have|suffer|experience|notify|report)|have you (had|notified|reported|suffered|experienced|disclosed)|(has|have) (your|the) (company|organi[sz]ation|firm) had|had any|(in|during|over) the (past|last|previous) (year|twelve months|\d+ (yrs?|years?|months?))|(past|last|previous|preceding) (\d+|few|two|three|five|twelve|twenty-four|thirty-six) (yrs?|years?|months?)|last (year|twelve months))\b/i;
 const pastEntries = new WeakMap<MatchIndex, Uint8Array>();
 /** Per entry: 1 when its question and at least half of its phrasings ask about past events. */
 const aboutThePast = (index: MatchIndex): Uint8Array =>
