@@ -55,6 +55,11 @@ const CASES: [string, string[]][] = [
   ["If eu-west-1 is down for a whole day, what happens to our data?", ["regional-outage"]],
   // "In recent years" names past events: the history entry, not the practice of notifying.
   ["Please tell us about any security incidents involving customer data in recent years.", ["past-breaches"]],
+  // Segregation of duties in plain words.
+  [
+    "Are developers technically stopped from approving and shipping their own code?",
+    ["segregation-of-duties", "code-review"],
+  ],
   // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
   ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],

@@ -815,7 +815,14 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bsupport (period|status|lifecycle)\b/,
   ),
   c("pwmanager", /\bpassword (managers?|vaults?)\b/, /\bcredential (managers?|vaults?)\b/),
-  c("sod", /\bsegregation of duties\b/, /\bseparation of duties\b/),
+  c(
+    "sod",
+    /\bsegregation of duties\b/,
+    /\bseparation of duties\b/,
+    // The duty split in plain words: "approve their own code change", "approving and promoting their own code".
+    /\bapprov\w* (\w+ ){0,3}(their|his|her|your|its) own\b/,
+    /\b(four|two)[\s-]eyes\b|\bdual control\b/,
+  ),
   c(
     "remote",
     /\bremote (access|work|working|workers|sites?|locations?|employees|staff)\b/,
