@@ -23,6 +23,8 @@ describe("asked fact", () => {
     ["Name each open finding by finding number.", "identifier"],
     ["List the browser libraries on the sign-in page, with versions.", "version"],
     ["Which version of the endpoint agent is deployed?", "version"],
+    ["What operating system version do your servers run?", "version"],
+    ["What is your yearly security tooling budget?", "amount"],
     ["Do you carry cyber insurance?", null],
     ["How much of the codebase is scanned?", null],
     ["Is a certificate issued for each disposed drive?", null],

@@ -118,6 +118,13 @@ describe("the person who signed an audit is not in the library", () => {
     expect((await answer(text, "free_text")).status).not.toBe("drafted");
   });
 
+  it.each([
+    "Please share the export of your last internal vulnerability scan.",
+    "List all local admin accounts on the production servers with their owners.",
+  ])("%s asks for records no library holds", async (text) => {
+    expect((await answer(text, "free_text")).status).toBe("no_match");
+  });
+
   it("the role that approves is still answered", async () => {
     expect((await answer("Who approves changes to production?", "free_text")).status).toBe("drafted");
   });

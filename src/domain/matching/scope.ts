@@ -237,6 +237,10 @@ const RULES: readonly OutOfScope[] = [
       // The next one is a plan no library holds. The last one is drafted only from an entry whose
       // answer states its date (an artifact's date placeholder): drafting checks that (asked-fact.ts).
       /\b(when|what date|on what date) (is|was|will|did) (your|the) (next|upcoming)\b/,
+      // "Send us the export of your last authenticated scan", "List all local administrator accounts
+      // on your servers with their owners": one scan's output, one inventory's rows.
+      /\b(exports?|results|output|findings) of (your|the) (last|latest|most recent|previous) ([\w-]+ ){0,3}scans?\b/,
+      /\b(list|provide|give|send|share)\b (all |every |each )?(the )?([\w-]+ ){0,2}(accounts|users|devices|servers|hosts|endpoints|laptops)\b[^?]*\bwith (their|the|its) (owners?|names?|ids?|ip addresses|hostnames?|versions?|serial numbers?)\b/,
       /\b(provide|send|share|give|attach|upload)\b.*\b(copy of (the |your )?(\w+ )?logs?|(raw |full )?logs (from|of|for)|source code|scan (results|exports?|output)|(nessus|qualys|burp) (exports?|reports?|results)|the current list of|a list of (all )?(current |open |active )(\w+ )?(accounts|users|findings|vulnerabilities|exceptions|devices|tickets))\b/,
     ],
   },
