@@ -293,6 +293,7 @@ describe("the buyer's own systems and tenant data", () => {
     "Will the AI features be enabled in our sandbox tenant during the pilot?",
     "Which of our staff currently have the owner role?",
     "What is the exact storage limit that will apply to our workspace?",
+    "What session timeout is set for our tenant right now?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });
@@ -311,6 +312,7 @@ describe("the buyer's own systems and tenant data", () => {
     "Do you run a pilot of every security tool before buying it?",
     "Can our admins assign roles to our users?",
     "Which rate limits apply to API clients?",
+    "Which SSO providers can be configured for our tenant?",
   ])("%s is about the vendor's service", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).toBeNull();
   });

@@ -108,6 +108,7 @@ describe("the person who signed an audit is not in the library", () => {
     "Do you intend to extend your ISO 27001 certificate to cover your new Berlin office?",
     "Who approved your current risk treatment plan?",
     "Who is your account manager at the certification body?",
+    "Give us the name of your pentest firm's lead tester.",
     "How long did it take to build your ISMS?",
     "Which findings in your last pentest report were rated critical?",
     "List the security targets you missed in 2025.",
