@@ -60,6 +60,9 @@ const CASES: [string, string[]][] = [
     "Are developers technically stopped from approving and shipping their own code?",
     ["segregation-of-duties", "code-review"],
   ],
+  // Using AI in the product is not disclosing it (the governance entry's phrasing for that shares the words).
+  ["Do you use AI in the product?", ["ai-use-in-product"]],
+  ["Is AI use disclosed to end users in the product interface?", ["ai-governance"]],
   // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
   ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],
