@@ -5,6 +5,7 @@
  * words before stemming and concept detection, so a corrected word also finds its concept.
  */
 import { conceptsOf, normalizeText, stem } from "./tokenize.js";
+import { VOCABULARY_WORDS } from "./vocabulary.js";
 
 export type Lexicon = ReadonlyMap<string, number>;
 
@@ -122,6 +123,8 @@ export function correctSpelling(
   }
   if (fixes.length === 0) return text;
   const out = withFixes(text, fixes);
+  // Only a word the vocabulary's patterns spell can name a concept the correction would lose.
+  if (!fixes.some((fix) => VOCABULARY_WORDS.has(text.slice(fix.from, fix.to).toLowerCase()))) return out;
   // A word the vocabulary reads is no typo, though the library's texts never use it: "Are you
   // insured…?" became "insurer" and "…if you get hacked?" became "backed", and the concept the
   // buyer's words named (insurance, a breach) was lost. A correction that loses one is undone.
@@ -130,6 +133,7 @@ export function correctSpelling(
   // Each correction alone, against the buyer's words: another correction may name the same concept
   // elsewhere ("…been hacked? Are staff notifed?" gains the breach concept from "notified").
   const keptFixes = fixes.filter((fix) => {
+    if (!VOCABULARY_WORDS.has(text.slice(fix.from, fix.to).toLowerCase())) return true;
     const alone = new Set(conceptsOf(normalizeText(withFixes(text, [fix]))));
     return named.every((c) => alone.has(c));
   });
