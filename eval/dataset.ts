@@ -37,7 +37,7 @@ export function choiceOptions(text: string): string[] | null {
   const options = m[1]
     .replace(/(\d)\/(\d)|\b(N)\/(A)\b/g, "$1$3\u0000$2$4")
     .split("/")
-    .map((s) => s.replace(/\u0000/g, "/"))
+    .map((s) => s.replaceAll("\u0000", "/"))
     .map((s) => s.trim())
     .filter(Boolean);
   return options.length >= 2 ? options : null;
