@@ -25,6 +25,8 @@ describe("asked fact", () => {
     ["Which version of the endpoint agent is deployed?", "version"],
     ["What operating system version do your servers run?", "version"],
     ["What is your yearly security tooling budget?", "amount"],
+    ["Cyber insurance coverage amount", "amount"],
+    ["Date of last tabletop exercise", "date"],
     ["Do you carry cyber insurance?", null],
     ["How much of the codebase is scanned?", null],
     ["Is a certificate issued for each disposed drive?", null],

@@ -122,6 +122,9 @@ describe("the person who signed an audit is not in the library", () => {
   it.each([
     "Please share the export of your last internal vulnerability scan.",
     "List all local admin accounts on the production servers with their owners.",
+    "Year founded",
+    "Parent company name",
+    "Name of your CISO",
   ])("%s asks for records no library holds", async (text) => {
     expect((await answer(text, "free_text")).status).toBe("no_match");
   });

@@ -55,11 +55,13 @@ const RULES: readonly OutOfScope[] = [
     ],
   },
   {
-    reason: "asks for company financials",
+    reason: "asks for company financials or registration details",
     patterns: [
       /\bfinancial statements?\b/,
       /\b(revenue|profit|ebitda|balance sheet|burn rate|runway|valuation|funding rounds?|investors?|credit rating|annual report)\b/,
-      /\bprofitable\b|\b(ipo|initial public offering)\b|\b(planning|plan) (an? )?(acquisition|merger|sale)\b|\bcage code\b|\bunique entity id\b|\bduns\b/,
+      /\bprofitable\b|\b(ipo|initial public offering)\b|\b(planning|plan) (an? )?(acquisition|merger|sale)\b|\bcage code\b|\bunique entity id\b|\bduns\b|\bd-u-n-s\b/,
+      // The company register's facts: "Year founded", "Company registration number", "Parent company".
+      /^(year|date) (founded|established|incorporated|of incorporation|of founding)\b|\b(company|business) registration (number|no)\b|\bparent company\b|\blegal entity identifier\b/,
     ],
   },
   {
@@ -200,7 +202,7 @@ const RULES: readonly OutOfScope[] = [
     askOnly: true,
     patterns: [
       // One person or many: "the names of each engineer with…" asks for people as much as "of the engineers".
-      /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|founders?|executives?|directors?)\b/,
+      /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
       // "Who are the members of your steering committee?": the people, by name.
       /\bwho (are|were) (the )?(current )?(members|people|persons|individuals|employees|staff|owners)\b/,
