@@ -125,6 +125,7 @@ describe("the person who signed an audit is not in the library", () => {
     "Year founded",
     "Parent company name",
     "Name of your CISO",
+    "When did fieldwork for your most recent SOC 2 audit start?",
   ])("%s asks for records no library holds", async (text) => {
     expect((await answer(text, "free_text")).status).toBe("no_match");
   });

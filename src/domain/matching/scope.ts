@@ -119,6 +119,9 @@ const RULES: readonly OutOfScope[] = [
       /\b(on|by) (what|which) date\b|\b(what|which) date\b(?! (formats?|fields?|ranges? (filters?|pickers?)))/,
       /\b(dates?|schedule|timing) of (your|the) next\b/,
       /\bwhen (is|will) (your|the) next\b|\bwhen (is|will|does|do)\b( [\w-]+){1,4} (your|the) next\b|\bscheduled to (begin|start|take place|occur)\b/,
+      // An audit's fieldwork has its own calendar, not the report's period: "When did fieldwork for
+      // your latest SOC 2 examination begin and end?"
+      /\b(when|dates?)\b[^?]*\bfieldwork\b|\bfieldwork\b[^?]*\b(begin|began|start|started|end|ended|dates?)\b/,
       // "Which Annex A controls did your certification body raise as nonconformities…": the list of
       // particular findings of one audit, not whether findings were raised.
       /\bwhich (\w+ ){0,3}(controls|findings|nonconformit(y|ies)|exceptions|deviations)\b.*\b(raised?|found|find|noted|identif(y|ied)|cited?)\b/,
