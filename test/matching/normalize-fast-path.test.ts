@@ -22,6 +22,7 @@ const SPELLINGS: readonly [RegExp, string][] = [
   [/\bbehaviour/g, "behavior"],
   [/\bprogramme(s?)\b/g, "program$1"],
   [/\banalys(e|ed|es|ing)\b/g, "analyz$1"],
+  [/\bdatas\b/g, "data"],
 ];
 function reference(text: string): string {
   let t = text
@@ -57,6 +58,7 @@ describe("normalizeText", () => {
       "programmes",
       "analysed",
       "analysis",
+      "datas",
       "the vendor's",
       "the CSP has",
       "CSCs",

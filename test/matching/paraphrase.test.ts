@@ -63,6 +63,8 @@ const CASES: [string, string[]][] = [
   // Using AI in the product is not disclosing it (the governance entry's phrasing for that shares the words).
   ["Do you use AI in the product?", ["ai-use-in-product"]],
   ["Is AI use disclosed to end users in the product interface?", ["ai-governance"]],
+  // A non-native writer's words: review as "revised by an other developer", "datas" as data.
+  ["Is every modification of the code revised by an other developer before it passes to production?", ["code-review"]],
   // DNS filtering is web filtering by the name looked up (CIS 9.2), not a logging control.
   ["Are DNS filtering services used on all enterprise assets?", ["web-filtering"]],
   ["Wi-Fi in prod env?", ["wireless-in-production"]],

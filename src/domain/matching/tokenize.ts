@@ -61,6 +61,8 @@ const SPELLINGS: readonly [RegExp, string][] = [
   [/\be-mail(s|ed|ing)?\b/g, "email$1"],
   // A protocol's version run on ("TLSv1.3", "SSLv3") is the protocol and its version.
   [/\b(tls|ssl)v?(\d)/g, "$1 $2"],
+  // A writer whose first language counts data gives it a plural: "our datas", "the datas of the clients".
+  [/\bdatas\b/g, "data"],
 ];
 
 /**
@@ -84,7 +86,7 @@ export function normalizeText(text: string): string {
 /** Any character outside ASCII: only such a text has anything for NFKD and accent stripping to do. */
 const NON_ASCII = /[\u0080-\uffff]/;
 /** Every SPELLINGS pattern contains one of these: a text without any needs none of them. */
-const ANY_SPELLING = /cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl/;
+const ANY_SPELLING = /cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl|datas/;
 
 function normalize(text: string): string {
   // Most questions are plain ASCII, which NFKD leaves as it is: the ICU call is skipped for them.

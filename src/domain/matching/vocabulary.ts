@@ -172,6 +172,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bprotected branch/,
     /\bpush\w* directly\b/,
     /\bmerge approvals?\b/,
+    // "Every modification of the code is revised by an other developer": review in other words.
+    /\b(revised|reviewed|checked|verified|approved) by (an ?other|another|a second|a different|one more) (developer|engineer|programmer|person|colleague|team member)\b/,
   ),
   c(
     "appsec",
@@ -677,7 +679,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // Training a model on data, not training people: "AI feature trains on our data?", "used to
     // develop, train or improve any AI model". "Training" alone is mostly awareness training.
     "modeltraining",
-    /\b(train|trains|trained|training|retrain\w*|fine[\s-]?tun\w*)\b[^.?;]{0,40}\b(models?|ai|llms?|algorithms?|machine learning)\b/,
+    /\b(train|trains|trained|training|retrain\w*|fine[\s-]?tun\w*)\b[^.?;]{0,40}\b(models?|ai|llms?|algorithms?|machine learning|artificial intelligence)\b/,
     /\b(trains?|trained|retrained|fine[\s-]?tuned) on\b/,
   ),
   c(
