@@ -102,7 +102,7 @@ export function correctSpelling(
   }
   // The words of /[A-Za-z][A-Za-z0-9]*/g, read by hand: a replace with a callback entered JS once
   // per word of every question (issue 13), and most texts need no correction at all.
-  const fixes: { from: number; to: number; word: string }[] = [];
+  const fixes: Fix[] = [];
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -119,12 +119,12 @@ export function correctSpelling(
       fixed = correctWord(lower, lexicon, byLength);
       if (cache.size < 100_000) cache.set(lower, fixed);
     }
-    if (fixed !== lower) fixes.push({ from, to: i, word: fixed });
+    if (fixed !== lower) fixes.push({ from, to: i, original: lower, word: fixed });
   }
   if (fixes.length === 0) return text;
   const out = withFixes(text, fixes);
   // Only a word the vocabulary's patterns spell can name a concept the correction would lose.
-  if (!fixes.some((fix) => VOCABULARY_WORDS.has(text.slice(fix.from, fix.to).toLowerCase()))) return out;
+  if (!fixes.some((fix) => VOCABULARY_WORDS.has(fix.original))) return out;
   // A word the vocabulary reads is no typo, though the library's texts never use it: "Are you
   // insured…?" became "insurer" and "…if you get hacked?" became "backed", and the concept the
   // buyer's words named (insurance, a breach) was lost. A correction that loses one is undone.
@@ -133,15 +133,23 @@ export function correctSpelling(
   // Each correction alone, against the buyer's words: another correction may name the same concept
   // elsewhere ("…been hacked? Are staff notifed?" gains the breach concept from "notified").
   const keptFixes = fixes.filter((fix) => {
-    if (!VOCABULARY_WORDS.has(text.slice(fix.from, fix.to).toLowerCase())) return true;
+    if (!VOCABULARY_WORDS.has(fix.original)) return true;
     const alone = new Set(conceptsOf(normalizeText(withFixes(text, [fix]))));
     return named.every((c) => alone.has(c));
   });
   return keptFixes.length === fixes.length ? out : withFixes(text, keptFixes);
 }
 
+/** One corrected word: its span in the text, the word as written (lower case) and its correction. */
+interface Fix {
+  readonly from: number;
+  readonly to: number;
+  readonly original: string;
+  readonly word: string;
+}
+
 /** The text with each span replaced by its corrected word. */
-function withFixes(text: string, fixes: readonly { from: number; to: number; word: string }[]): string {
+function withFixes(text: string, fixes: readonly Fix[]): string {
   let out = "";
   let copied = 0;
   for (const f of fixes) {
