@@ -552,6 +552,8 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Are there any systems without MFA? If so, list them.",
     "Are there any laptops where USB storage is not blocked?",
     "Is there any customer data stored outside the EU?",
+    "Have any company laptops been lost or stolen this year?",
+    "Are stolen credentials ever used to sign in?",
   ])("%s asks about an exception", (text) => {
     expect(asksAboutExceptions(text)).toBe(true);
   });
@@ -567,6 +569,9 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Is data encrypted at rest? If not, list the stores that lack it.",
     "Do you detect access to client data without an associated ticket?",
     "Is there a break-glass procedure in case the identity provider is unavailable?",
+    "Are laptops encrypted so data is protected if one is lost or stolen?",
+    "Can a device be wiped remotely when it is lost?",
+    "Is there a deputy who takes over if key staff become unavailable?",
     "Is there any rate limiting on your API?",
     "Do you enforce segregation of duties so that no individual can approve their own changes?",
     "Does the platform block logins without MFA?",

@@ -140,10 +140,11 @@ const CURBED =
  * Clauses that say what a safeguard is for, not a lapse asked about: the outcome it ensures ("…with
  * Object Lock so admins can't delete them", "…segregation of duties so that no individual can approve
  * their own changes") and the scenario it covers ("…break-glass procedure in case its identity
- * provider is unavailable"). Neither the weak-practice sense nor the exception shapes read them.
+ * provider is unavailable", "…encrypted so data is protected if one is lost or stolen", "…if key staff
+ * become unavailable"). Neither the weak-practice sense nor the exception shapes read them.
  */
 const SAFEGUARD_CLAUSES =
-  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*/g;
+  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*/g;
 
 /**
  * A negation inside a relative clause describes whom or what the question is about ("sanctions
