@@ -51,6 +51,12 @@ describe("certifications not held", () => {
     "Are you on the CSA STAR registry at Level 2?",
     "Do you have an ISAE 3402 report?",
     "Is the platform ISO/IEC 42001 certified?",
+    // National and sector schemes, and a holding asked with "according to".
+    "Does the organization hold a current CMMC Level 2 certification?",
+    "Are you certified under the Korean K-ISMS scheme?",
+    "Is the service MTCS Level 3 certified?",
+    "Is your cloud service attested according to the BSI C5 catalogue?",
+    "Is the platform HDS certified?",
   ])("%s: a scheme the not-held entry names is drafted No from it", async (text) => {
     const candidates = await top(text);
     expect(candidates[0]?.entryId).toBe("certifications-not-held");
@@ -76,10 +82,10 @@ describe("certifications not held", () => {
   });
 
   it("a certification this module does not know still finds the catch-all only for review", async () => {
-    // Nothing recognises CMMC: the catch-all is matched by its words, and its list does not name it.
+    // Nothing recognises SWIFT CSP: the catch-all is matched by its words, and its list does not name it.
     for (const text of [
-      "Does the organization hold a current CMMC Level 2 certification?",
-      "Do you hold a current CMMC Level 2 certification after a third-party assessment?",
+      "Does the organization hold a current SWIFT CSP attestation?",
+      "Do you hold a current SWIFT CSP attestation after a third-party assessment?",
     ]) {
       for (const c of await top(text))
         if (c.entryId === "certifications-not-held") expect(c.confidence, text).toBeLessThanOrEqual(OTHER_FORM_CAP);
@@ -89,8 +95,8 @@ describe("certifications not held", () => {
 
   it("a scheme neither the recogniser nor the library names is not answered from a certification entry", async () => {
     for (const text of [
-      "Are you certified under the Korean ISMS-P scheme?",
-      "Is the service accredited under MTCS Level 3?",
+      "Are you certified under the Qatari NIA scheme?",
+      "Is the service accredited under the Dutch BIO baseline?",
     ]) {
       const row = await answer(text);
       expect(row.status, text).not.toBe("drafted");

@@ -130,6 +130,18 @@ describe("the person who signed an audit is not in the library", () => {
     expect((await answer(text, "free_text")).status).toBe("no_match");
   });
 
+  it.each(["Contact details of your CISO", "Name and contact details of your data protection officer"])(
+    "%s: a person's contact or name is a record no library holds",
+    async (text) => {
+      expect((await answer(text, "free_text")).status).toBe("no_match");
+    },
+  );
+
+  it("the data protection officer's contact is published by law, and the library holds it", async () => {
+    const a = await answer("Please send the contact details of your data protection officer.", "free_text");
+    expect(a).toMatchObject({ status: "drafted", entryId: "dpo" });
+  });
+
   it("the role that approves is still answered", async () => {
     expect((await answer("Who approves changes to production?", "free_text")).status).toBe("drafted");
   });

@@ -26,6 +26,13 @@ export const CERTIFICATIONS = [
   "fedramp",
   "stateramp",
   "irap",
+  "secnumcloud",
+  "hds",
+  "ens",
+  "ismap",
+  "k-isms",
+  "mtcs",
+  "cmmc",
   "pci-dss",
   "hipaa",
 ] as const;
@@ -70,8 +77,24 @@ const RULES: readonly (readonly [Certification, RegExp])[] = [
   ["csa-star", /\bCSA\s+STAR\b|\bSTAR\s+(?:level|registry|attestation|certification)\b/i],
   ["cyber-essentials", /\bcyber\s+essentials\b|\bIASME\b/i],
   ["fedramp", /\bFed[\s-]?RAMP\b/i],
-  ["stateramp", /\bState[\s-]?RAMP\b|\bGovRAMP\b/i],
+  ["stateramp", /\bState[\s-]?RAMP\b|\bGovRAMP\b|\bTX[\s-]?RAMP\b/i],
   ["irap", /\bIRAP\b/],
+  // National cloud and sector schemes buyers outside the US and UK ask about: France's SecNumCloud
+  // (ANSSI) and health-data hosting (HDS), Spain's Esquema Nacional de Seguridad, Japan's ISMAP,
+  // Korea's K-ISMS, Singapore's MTCS, the US defence CMMC.
+  ["secnumcloud", /\bSecNumCloud\b/i],
+  [
+    "hds",
+    /\bHDS\b(?![\s-]?(?:ssd|drive|disk))|\bh[ée]bergeu?r de donn[ée]es de sant[ée]|\bhealth data host(?:ing|er)\b/i,
+  ],
+  [
+    "ens",
+    /\bEsquema Nacional de Seguridad\b|\bENS\b(?=[\s-]+(?:certif|categor|level|high|medium|basic|alta|media|b[áa]sica|compliance|compliant|accredit))/i,
+  ],
+  ["ismap", /\bISMAP\b/],
+  ["k-isms", /\bK[\s-]?ISMS(?:[\s-]?P)?\b/i],
+  ["mtcs", /\bMTCS\b/],
+  ["cmmc", /\bCMMC\b/],
   ["pci-dss", /\bPCI(?:[\s-]?DSS)?\b|\bpayment\s+card\s+industry\b/i],
   ["hipaa", /\bHIPAA\b/i],
 ];
@@ -119,7 +142,7 @@ function details(cert: Certification, text: string, at: number, length: number):
  * twenty-odd patterns on every question (it reads this once per question).
  */
 const ANY_CERTIFICATION =
-  /SOC|ISAE|SSAE|AT-?C|27\d{3}|22301|42001|ISO|HITRUST|TISAX|C5|STAR|essentials|IASME|RAMP|IRAP|PCI|payment\s+card|HIPAA|applicability|SoA/i;
+  /SOC|ISAE|SSAE|AT-?C|27\d{3}|22301|42001|ISO|HITRUST|TISAX|C5|STAR|essentials|IASME|RAMP|IRAP|SecNumCloud|\bHDS\b|h[ée]bergeu?r|health data host|\bENS\b|Esquema|ISMAP|K[\s-]?ISMS|MTCS|CMMC|PCI|payment\s+card|HIPAA|applicability|SoA/i;
 
 /** Every certification the text names, in CERTIFICATIONS order. */
 export function recogniseCertifications(text: string): CertificationMention[] {
@@ -140,7 +163,7 @@ export function recogniseCertifications(text: string): CertificationMention[] {
 
 /** Words that ask about holding a certification, or only name it: what is left is the question's topic. */
 const HOLDING_WORDS =
-  /\b(?:do|does|did|is|are|was|were|has|have|had|hold|holds|held|you|your|yours|we|our|organi[sz]ation|company|vendor|supplier|service|platform|currently|current|valid|active|an?|the|to|of|for|on|in|at|by|with|or|and|any|its|it|please|pls|provide|share|attach|send|copy|latest|recent|most|status|certified|certification|certificate|certificates|certs?|accredited|accreditation|registered|registration|registry|listed|list|attested|attestation|attestations|audited|audit|audits|auditor|report|reports|rpt|letter|compliant|compliance|complies|comply|conform|conformance|authori[sz]ed|authori[sz]ation|ATO|assessed|assessment|validated|validation|label|labels|level|type|edition|version|scheme|standard|framework|independent|third[\s-]?party|external|obtained|achieved|evidence|available|can|could|will|would|yes|no|if|so|which|what|when|i|ii|iii|iv|one|two|three|csf|dss|iec|iso|bsi|csa|plus|moderate|high|low|tailored|li-saas|saas|202\d|201\d|\d)\b/gi;
+  /\b(?:do|does|did|is|are|was|were|has|have|had|hold|holds|held|you|your|yours|we|our|organi[sz]ation|company|vendor|supplier|service|platform|currently|current|valid|active|an?|the|to|of|for|on|in|at|by|with|or|and|any|its|it|please|pls|provide|share|attach|send|copy|latest|recent|most|status|certified|certification|certificate|certificates|certs?|accredited|accreditation|registered|registration|registry|listed|list|attested|attestation|attestations|audited|audit|audits|auditor|report|reports|rpt|letter|compliant|compliance|complies|comply|conform|conformance|authori[sz]ed|authori[sz]ation|ATO|assessed|assessment|validated|validation|label|labels|level|type|edition|version|scheme|standard|framework|independent|third[\s-]?party|external|obtained|achieved|possess|possesses|qualification|qualified|evidence|available|can|could|will|would|yes|no|if|so|which|what|when|i|ii|iii|iv|one|two|three|csf|dss|iec|iso|bsi|csa|plus|moderate|high|low|tailored|li-saas|saas|202\d|201\d|\d)\b/gi;
 
 /**
  * Whether the question is about holding `mentions` rather than naming them in passing: once the
@@ -182,6 +205,24 @@ export function namedAsYardstick(text: string, mentions: readonly CertificationM
   });
 }
 
+/**
+ * "Is your cloud service attested according to the BSI C5 catalogue?", "certified in accordance with
+ * ISO 27001?": the yardstick words follow a word of holding, so the scheme is what is held, not the
+ * measure of another topic (unless a control of it follows: "audited in accordance with ISO 27001 A.8.15").
+ */
+const HELD_UNDER =
+  /\b(?:certified|attested|audited|accredited|assessed|qualified|authori[sz]ed|validated|registered)\s+(?:according\s+to|in\s+accordance\s+with|against|under)\s+(?:the\s+)?(?:ISO(?:\s*\/\s*IEC)?\s*)?$/i;
+
+function heldUnder(text: string, mentions: readonly CertificationMention[]): boolean {
+  return mentions.every((m) => {
+    const at = text.indexOf(m.evidence);
+    if (at < 0) return false;
+    return (
+      HELD_UNDER.test(text.slice(Math.max(0, at - 50), at)) && !YARDSTICK_AFTER.test(text.slice(at + m.evidence.length))
+    );
+  });
+}
+
 /** How a question names certifications: asking whether they are held, as a yardstick, or otherwise. */
 export type CertificationRole = "holding" | "yardstick" | "mention";
 
@@ -194,7 +235,7 @@ export interface CertificationReading {
 export function readCertifications(text: string): CertificationReading | null {
   const mentions = recogniseCertifications(text);
   if (mentions.length === 0) return null;
-  if (asksAboutHolding(text, mentions)) return { mentions, role: "holding" };
+  if (asksAboutHolding(text, mentions) || heldUnder(text, mentions)) return { mentions, role: "holding" };
   return { mentions, role: namedAsYardstick(text, mentions) ? "yardstick" : "mention" };
 }
 

@@ -139,7 +139,7 @@ const RULES: readonly OutOfScope[] = [
       /\bwhich (specific |particular )?(hosts?|servers?|machines|devices|accounts|users|versions?|build)\b.*\b(failed|installed|running|disabled|affected|currently)\b/,
       /\bwhich version of \w+ is (currently )?(installed|running|in use)\b/,
       /\b(exact|current) (build|version|kernel) (numbers?|versions?)\b|\bkernel version\b|\bbuild numbers? of\b/,
-      /\b(provide|list|send|give)\b.*\b(the current list|the (user )?accounts that|employee ids|personal contact details|contact details of|names (and|\+) roles|names of (your|the)|source code of|asset tags?|exact \S+ header)\b/,
+      /\b(provide|list|send|give)\b.*\b(the current list|the (user )?accounts that|employee ids|personal contact details|contact details of(?! (the |your )?(designated |appointed )?(data protection|privacy) officer\b)|names (and|\+) roles|names of (your|the)|source code of|asset tags?|exact \S+ header)\b/,
       /\b(names?|qualifications|employee ids|contact details) of (your|the) (\w+ )?(staff|employees|people|auditors|members|manager|engineers|administrators|team)\b/,
       /\bnames? \+ roles\b|\bname and job title of\b/,
       // "Name the lead auditor…", "Name the engineers who…": a person, not a practice.
@@ -205,7 +205,9 @@ const RULES: readonly OutOfScope[] = [
     askOnly: true,
     patterns: [
       // One person or many: "the names of each engineer with…" asks for people as much as "of the engineers".
-      /\b(names?|contact details|phone numbers?|e-?mail addresses|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
+      /\b(names?|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
+      // Not the data protection officer's contact: the law has the vendor publish it (GDPR Art. 37(7)).
+      /\b(contact details|phone numbers?|e-?mail addresses) (and ([\w-]+ ){1,2})?of (?!(the |your )?(designated |appointed )?(data protection|privacy) officer\b)(the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
       // "Who are the members of your steering committee?": the people, by name.
       /\bwho (are|were) (the )?(current )?(members|people|persons|individuals|employees|staff|owners)\b/,

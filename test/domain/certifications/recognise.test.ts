@@ -37,6 +37,15 @@ describe("recogniseCertifications", () => {
     ["FedRAMP Moderate ATO", ["fedramp"]],
     ["StateRAMP authorised?", ["stateramp"]],
     ["IRAP assessed to PROTECTED?", ["irap"]],
+    ["TX-RAMP certified?", ["stateramp"]],
+    ["SecNumCloud qualification?", ["secnumcloud"]],
+    ["HDS certification (hébergeur de données de santé)", ["hds"]],
+    ["ENS certification category high?", ["ens"]],
+    ["Esquema Nacional de Seguridad", ["ens"]],
+    ["ISMAP registered?", ["ismap"]],
+    ["K-ISMS-P certified?", ["k-isms"]],
+    ["MTCS Level 3", ["mtcs"]],
+    ["CMMC Level 2 assessment", ["cmmc"]],
     ["PCI DSS attestation of compliance", ["pci-dss"]],
     ["Are you HIPAA compliant?", ["hipaa"]],
     ["Can you share your Statement of Applicability?", ["iso27001"]],
@@ -120,5 +129,18 @@ describe("namedAsYardstick", () => {
       "mention",
     );
     expect(readCertifications("Are you ISO 22301 certified?")?.role).toBe("holding");
+  });
+
+  it.each([
+    "Is your cloud service attested according to the BSI C5 catalogue (Cloud Computing Compliance Criteria Catalogue)?",
+    "Is the platform certified in accordance with ISO 22301 by an accredited body in Germany?",
+  ])("held according to a scheme is holding it: %s", (text) => {
+    expect(readCertifications(text)?.role).toBe("holding");
+  });
+
+  it("…unless a control of the scheme follows", () => {
+    expect(readCertifications("Is privileged access to production audited in accordance with SOC 2 CC6.1?")?.role).toBe(
+      "yardstick",
+    );
   });
 });
