@@ -18,6 +18,13 @@ const CASES: [string, string[]][] = [
   ["Can our people sign in with their Google accounts?", ["customer-sso"]],
   ["If we leave, can we take all our data back?", ["data-portability", "data-deletion-termination"]],
   ["Who is in charge of security at your company?", ["security-leadership"]],
+  // An engineer's words: IP allow-listing as locking a workspace to the office's addresses, a
+  // named vulnerability as a zero-day, "popped" as breached.
+  ["Can we lock our workspace down to our office/VPN IPs?", ["ip-allowlisting"]],
+  ["Is there a way to only allow logins from our corporate IP ranges?", ["ip-allowlisting"]],
+  ["When the next Heartbleed lands, how do you respond?", ["zero-day-response"]],
+  ["If you get popped, would you tell us?", ["breach-notification"]],
+  ["Have you ever been pwned?", ["past-breaches"]],
 ];
 
 describe("everyday words for security practices", () => {

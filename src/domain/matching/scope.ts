@@ -80,7 +80,7 @@ const RULES: readonly OutOfScope[] = [
     // "Can we control which of our people see shoppers' details in your tool?": a setting of the
     // vendor's product that the buyer uses, not the buyer's own systems.
     unless:
-      /\bcan (we|our (admins?|administrators|it team|managers|staff))\b[^?]*\b(control|restrict|limit|configure|set|choose|decide|manage)\b[^?]*\b(your|the) (tool|product|platform|service|application|app|system)\b/,
+      /\bcan (we|our (admins?|administrators|it team|managers|staff))\b[^?]*\b(control|restrict|limit|lock|configure|set|choose|decide|manage)\b[^?]*\b((your|the) (tool|product|platform|service|application|app|system)|our (workspace|tenant|account|instance|org))\b/,
     // Read in the ask: "We will receive your webhooks into our internal systems. How are the
     // payloads authenticated?" sets the scene with the buyer's systems and asks about the vendor's.
     askOnly: true,
@@ -98,8 +98,9 @@ const RULES: readonly OutOfScope[] = [
       // "…the sectors in which our organisation operates": facts about the buyer itself.
       /\b(in which|where) (our|my) (organi[sz]ation|company|business|firm|institution|group) (operates|is (based|established|registered|regulated|located))\b/,
       // Work at the buyer's site ("on-site staff at our premises") is agreed in the contract. Not the
-      // office as an attribute ("restrict logins to our office IP ranges" is the vendor's feature).
-      /\b(at|on|to|in) (our|my) (premises|sites?|offices?|facilit(y|ies)|campus|buildings?)\b(?! (ip|ips|ip addresses|ip ranges?|network|networks|wi-?fi|internet|vpn|egress|addresses|ranges?|locations?|subnets?)\b)/,
+      // office as an attribute ("restrict logins to our office IP ranges", "…to our office/VPN IPs" is
+      // the vendor's feature).
+      /\b(at|on|to|in) (our|my) (premises|sites?|offices?|facilit(y|ies)|campus|buildings?)\b(?![\s/]+([\w-]+[\s/]+)?(ip|ips|ip addresses|ip ranges?|network|networks|wi-?fi|internet|vpn|egress|addresses|ranges?|locations?|subnets?)\b)/,
     ],
   },
   {

@@ -468,6 +468,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // A non-specialist's words: "What happens if you get hacked?", "Would you tell us if something
     // went wrong with our data?".
     /\bhacked\b/,
+    // An engineer's words for the same: "if you get popped", "have you been pwned?".
+    /\b(popped|pwned)\b/,
     /\bsomething (goes|went|has gone|ever goes) wrong with (our|the|my|your) (data|information|account)\b/,
   ),
   c("gdpr", /\bgdpr\b/, /\bgeneral data protection\b/, /\buk gdpr\b/, /\bdata protection (law|regulation|act)\b/),
@@ -811,6 +813,26 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bsupport (period|status|lifecycle)\b/,
   ),
   c("pwmanager", /\bpassword (managers?|vaults?)\b/, /\bcredential (managers?|vaults?)\b/),
+  c(
+    // Access to the product limited to the customer's networks: "IP allow-listing", "lock our
+    // workspace down to our office/VPN IPs". Not application allow-listing (software on endpoints).
+    "ipallowlist",
+    /\bip[\s-]?(based )?(allow|white)[\s-]?list/,
+    /\b(network|ip) (allow|white)[\s-]?lists?\b/,
+    /\b(allow|white)[\s-]?list\w* (of |by |for )?(source )?(ip|ips|ip addresses|ip ranges?|networks?)\b/,
+    /\bsource (ip|network) (ranges?|addresses)\b/,
+    /\b(office|corporate|vpn|trusted|approved|known|static|egress)[\s/-]+([\w-]+[\s/-]+)?(ips|ip addresses|ip ranges?|ip address ranges?|network ranges?)\b/,
+  ),
+  c(
+    // A vulnerability in widely used software, named or by kind: "the next log4shell", "zero-days".
+    "zeroday",
+    /\bzero[\s-]?days?\b/,
+    /\b0[\s-]?days?\b/,
+    /\b(log4shell|log4j|heartbleed|shellshock|spring4shell|citrix ?bleed|moveit|regresshion)\b/,
+    /\bxz[\s-]utils\b/,
+    /\bactively exploited\b/,
+    /\bemergency (patch|patching|patches|fix|fixes)\b/,
+  ),
   c(
     "sod",
     /\bsegregation of duties\b/,
