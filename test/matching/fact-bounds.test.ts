@@ -137,6 +137,18 @@ describe("a state of implementation asked as a choice is a yes/no question", () 
     expect(d).toMatchObject({ status: "drafted", value: "Implemented" });
   });
 
+  it.each([
+    [["Fully implemented", "Partially implemented", "Not implemented"], "Fully implemented"],
+    [["Fully met", "Partially met", "Not met"], "Fully met"],
+  ])("reads %j as states of implementation", (values, expected) => {
+    const q = {
+      text: `Is the contingency plan tested to determine its effectiveness? (${values.join(" / ")})`,
+      kind: "choice" as const,
+      allowedValues: values,
+    };
+    expect(draftAnswer(q, drTests, "x", 0.95)).toMatchObject({ status: "drafted", value: expected });
+  });
+
   it("reads 'Yes / No / Roadmap' as a yes/no set with a state for what is planned", () => {
     const sso = {
       ...entry("Yes", "Yes. Customers can sign in with SAML 2.0 or OIDC."),

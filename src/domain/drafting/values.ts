@@ -12,8 +12,14 @@ export function polarityOf(value: string): Polarity {
     )
   )
     return "partial";
-  if (/^(y|yes|true|1|x|compliant|fully compliant|implemented|in place|agree|confirmed|yes\b.*)$/.test(v)) return "yes";
-  if (/^(n|no|false|0|non[- ]?compliant|not compliant|not implemented|disagree|no\b.*)$/.test(v)) return "no";
+  if (
+    /^(y|yes|true|1|x|compliant|((fully|completely) )?(compliant|implemented|in place|met)|agree|confirmed|yes\b.*)$/.test(
+      v,
+    )
+  )
+    return "yes";
+  if (/^(n|no|false|0|non[- ]?compliant|not (compliant|implemented|in place|met)|disagree|no\b.*)$/.test(v))
+    return "no";
   return "other";
 }
 

@@ -153,7 +153,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\brecovery time\b/,
     /\brecovery point\b/,
   ),
-  c("backup", /\bback[\s-]?ups?\b/, /\bsnapshots?\b/, /\brestor(e|ation|ing)\b/),
+  // HIPAA's data backup plan: "retrievable exact copies of electronic protected health information".
+  c("backup", /\bback[\s-]?ups?\b/, /\bsnapshots?\b/, /\brestor(e|ation|ing)\b/, /\bexact cop(y|ies)\b/),
   c(
     "sdlc",
     /\bsdlc\b/,
@@ -920,7 +921,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c(
     "governance",
     /\bciso\b/,
-    /\bsecurity (team|officer|organi[sz]ation|function|governance|committee|program(me)?)\b/,
+    // HIPAA's "security official" is the same role as the security officer.
+    /\bsecurity (team|officer|official|organi[sz]ation|function|governance|committee|program(me)?)\b/,
     /\binformation security management\b/,
     /\broles and responsibilities\b/,
     /\borgani[sz]ational structure\b/,
