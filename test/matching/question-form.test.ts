@@ -115,6 +115,7 @@ describe("the person who signed an audit is not in the library", () => {
     "Are you planning to migrate to the 2022 revision of the standard?",
     "Would you allow our auditors to attend your next surveillance audit?",
     "Could we get read-only access to your risk register?",
+    "Has a DPIA been carried out specifically for the processing you will perform on our behalf?",
   ])("%s is not drafted", async (text) => {
     expect((await answer(text, "free_text")).status).not.toBe("drafted");
   });
@@ -126,6 +127,8 @@ describe("the person who signed an audit is not in the library", () => {
     "Parent company name",
     "Name of your CISO",
     "When did fieldwork for your most recent SOC 2 audit start?",
+    "Risk Acceptance Approved By",
+    "Please give the street address of every data centre that will hold our records.",
   ])("%s asks for records no library holds", async (text) => {
     expect((await answer(text, "free_text")).status).toBe("no_match");
   });

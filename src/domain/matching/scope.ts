@@ -210,6 +210,10 @@ const RULES: readonly OutOfScope[] = [
       // Not the data protection officer's contact: the law has the vendor publish it (GDPR Art. 37(7)).
       /\b(contact details|phone numbers?|e-?mail addresses) (and ([\w-]+ ){1,2})?of (?!(the |your )?(designated |appointed )?(data protection|privacy) officer\b)(the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
+      // A form's field that wants a name ("Exception Approved By", "Reviewed by:") or the street
+      // address of a site: a particular person or place, not a practice.
+      /^[\w\s/&-]{0,40}\b(approved|reviewed|signed|completed|submitted|prepared|authori[sz]ed|attested|certified|verified) by\W*$/,
+      /\b(street|postal|mailing|physical|full) (addresses|address)\b(?! (space|ranges?|translation|allow))/,
       // "Who are the members of your steering committee?": the people, by name.
       /\bwho (are|were) (the )?(current )?(members|people|persons|individuals|employees|staff|owners)\b/,
       // The list of one audit's nonconformities: the library states whether there were major ones.
