@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildLexicon, correctSpelling, lexiconByLength } from "../../src/domain/matching/spelling.js";
-import { tokenize } from "../../src/domain/matching/tokenize.js";
+import { normalizeText, tokenize } from "../../src/domain/matching/tokenize.js";
 
 const concepts = (text: string) => tokenize(text).filter((t) => t.startsWith("§"));
 
@@ -219,5 +219,28 @@ describe("verb and noun of one family share a stem", () => {
   it("generic verbs stay apart from the specific nouns", () => {
     expect(words("maintained")).not.toEqual(words("maintenance"));
     expect(words("permitted")).not.toEqual(words("permissions"));
+  });
+});
+
+describe("a CRM field's API name as the row's text", () => {
+  it.each([
+    ["vuln_scan_cadence", "vuln scan cadence"],
+    ["Encryption_At_Rest__c", "encryption at rest"],
+    ["mfaEnforced", "mfa enforced"],
+    ["DataResidencyRegion", "data residency region"],
+  ])("%s reads as its words", (field, words) => {
+    expect(normalizeText(field)).toBe(words);
+  });
+
+  it("finds the concepts the field names", () => {
+    expect(tokenize("sso_supported")).toContain("§sso");
+    expect(tokenize("mfaEnforced")).toContain("§mfa");
+  });
+
+  it("leaves names with capitals inside, and sentences, as written", () => {
+    expect(normalizeText("iPhone")).toBe("iphone");
+    expect(normalizeText("macOS")).toBe("macos");
+    expect(normalizeText("Do you use JavaScript?")).toBe("do you use javascript?");
+    expect(normalizeText("Is a tenant_id column enough?")).toBe("is a tenant id column enough?");
   });
 });

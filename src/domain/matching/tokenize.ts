@@ -88,7 +88,21 @@ const NON_ASCII = /[\u0080-\uffff]/;
 /** Every SPELLINGS pattern contains one of these: a text without any needs none of them. */
 const ANY_SPELLING = /cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl|datas/;
 
+/** A CRM field's API name as a row's only text: "vuln_scan_cadence", "Encryption_At_Rest__c", "mfaEnforced". */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*(?:(?:_+|(?<=[a-z0-9]{2})(?=[A-Z][a-z]{2}))[A-Za-z0-9]+)+(?:__c)?\??$/;
+
+/** The words of a field's API name: underscores and the humps of camelCase become spaces. */
+function fieldNameWords(text: string): string {
+  return text
+    .replace(/__c\b/, "")
+    .replace(/_+/g, " ")
+    .replace(/(?<=[a-z0-9]{2})(?=[A-Z][a-z]{2})/g, " ");
+}
+
 function normalize(text: string): string {
+  // A sentence keeps its words as written ("JavaScript"), only "tenant_id" is parted.
+  if (text.includes("_") || FIELD_NAME.test(text))
+    text = /\s/.test(text.trim()) ? text.replace(/(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])/g, " ") : fieldNameWords(text);
   // Most questions are plain ASCII, which NFKD leaves as it is: the ICU call is skipped for them.
   const decomposed = NON_ASCII.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
   let t = decomposed
