@@ -167,6 +167,18 @@ describe("consistency between a drafted value and its text", () => {
     ).toBeNull();
   });
 
+  it("reads a contract's bounds: numbers written twice, 'no fewer than', 'within our N-hour'", () => {
+    const notice = yesNo("The Supplier shall give no fewer than ninety (90) days' notice of a new Sub-processor.");
+    expect(contradiction(notice, "Yes", "Yes. We give at least 30 days' notice.")).toMatch(
+      /asks "no fewer than 90 days" but the answer says "at least 30 days"/,
+    );
+    expect(contradiction(notice, "Yes", "Yes. We give at least 120 days' notice.")).toBeNull();
+    const rto = yesNo("The Supplier shall recover the Service with an RTO of no more than two (2) hours.");
+    expect(contradiction(rto, "Yes", "Yes. The platform is restored within our 4-hour RTO.")).toMatch(
+      /asks "no more than 2 hours" but the answer says "within our 4-hour"/,
+    );
+  });
+
   it("catches a Yes to a minimum frequency the text does not reach", () => {
     const q = yesNo("Are access reviews performed at least monthly?");
     expect(contradiction(q, "Yes", "Yes. Access is reviewed quarterly by each system owner.")).toMatch(

@@ -116,6 +116,7 @@ describe("the person who signed an audit is not in the library", () => {
     "Would you allow our auditors to attend your next surveillance audit?",
     "Could we get read-only access to your risk register?",
     "Has a DPIA been carried out specifically for the processing you will perform on our behalf?",
+    "Which log retention period is currently configured for our project's audit data?",
   ])("%s is not drafted", async (text) => {
     expect((await answer(text, "free_text")).status).not.toBe("drafted");
   });
@@ -129,6 +130,7 @@ describe("the person who signed an audit is not in the library", () => {
     "When did fieldwork for your most recent SOC 2 audit start?",
     "Risk Acceptance Approved By",
     "Please give the street address of every data centre that will hold our records.",
+    "List the uptime percentage for each of the past six months.",
   ])("%s asks for records no library holds", async (text) => {
     expect((await answer(text, "free_text")).status).toBe("no_match");
   });

@@ -38,6 +38,10 @@ describe("allowed-value mapping", () => {
     ["No", ["r2", "i1", "e1", "None"], "None"],
     ["No", ["Monthly", "Annually", "Never"], "Never"],
     ["No", ["Yes", "No", "None"], "No"],
+    // An RFP's requirement statements are answered in a compliance column.
+    ["Yes", ["Comply", "Partially comply", "Do not comply"], "Comply"],
+    ["No", ["Comply", "Partially comply", "Do not comply"], "Do not comply"],
+    ["Yes", ["Fully met", "Partially met", "Not met"], "Fully met"],
   ])("%s onto %j → %s", (short, allowed, expected) => {
     expect(mapShortAnswer(short, allowed)).toBe(expected);
   });
@@ -170,6 +174,28 @@ describe("drafting by kind", () => {
 });
 
 describe("inversion", () => {
+  it("a requirement statement negated with 'shall not' or 'must not' is the opposite of the entry's question", () => {
+    expect(isInverted("The Supplier shall not sell Customer Personal Data.", "Do you sell customer data?")).toBe(true);
+    expect(
+      isInverted(
+        "Customer Data must not be processed in, or accessible from, China.",
+        "Do you store or process customer data in China?",
+      ),
+    ).toBe(true);
+    expect(
+      isInverted(
+        "Customer Data shall not be copied to or used in development, test or staging environments.",
+        "Do you use production data in test environments?",
+      ),
+    ).toBe(true);
+    // The same sense: the statement asks for what the entry says.
+    expect(isInverted("The Supplier shall encrypt Customer Data at rest.", "Do you encrypt data at rest?")).toBe(false);
+    // A negation inside a clause of purpose or a relative clause is not the statement's.
+    expect(weakPracticeSense("Are CSV exports escaped so that spreadsheet applications do not execute formulas?")).toBe(
+      false,
+    );
+  });
+
   it("removing unsupported software or blocking removable media is the good practice", () => {
     for (const text of [
       "Is unsupported software removed from in-scope devices?",

@@ -51,7 +51,7 @@ const UNIT = `(${UNITS.map((u) => u.pattern).join("|")})`;
 const UPPER_CUES =
   "within|no (?:more|later|longer) than|not (?:more|later|longer) than|at most|less than|under|up to|maximum(?: of)?|not exceeding";
 const LOWER_CUES =
-  "at least|no less than|not less than|minimum(?: of)?|a minimum of|more than|longer than|over|(?:kept|retained|stored|held|preserved) for|for";
+  "at least|no less than|not less than|no fewer than|not fewer than|minimum(?: of)?|a minimum of|more than|longer than|over|(?:kept|retained|stored|held|preserved) for|for";
 
 type Bound = "upper" | "lower";
 interface Quantity {
@@ -71,7 +71,11 @@ function amountOf(qty: string): number {
 
 /** Durations and lengths with the word that bounds them ("within 24 hours", "at least 12 characters", "14 days or more"). */
 function quantities(text: string): Quantity[] {
-  const t = text.toLowerCase().replace(/\s+/g, " ");
+  // Contracts write a number twice, in words and in digits: "ninety (90) days", "two (2) hours".
+  const t = text
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/\b[a-z]+(?:-[a-z]+)? \((\d+(?:\.\d+)?)\)/g, "$1");
   const found: Quantity[] = [];
   const push = (bound: Bound, qty: string, unitText: string, phrase: string) => {
     const unit = unitOf(unitText);
@@ -82,7 +86,7 @@ function quantities(text: string): Quantity[] {
     ["upper", UPPER_CUES],
     ["lower", LOWER_CUES],
   ] as const) {
-    const re = new RegExp(`\\b(?:${cues})\\s+(?:the |a |an )?${QTY}[\\s-]${UNIT}\\b`, "g");
+    const re = new RegExp(`\\b(?:${cues})\\s+(?:the |a |an |our |its |their )?${QTY}[\\s-]${UNIT}\\b`, "g");
     for (const m of t.matchAll(re)) push(bound, m[1] ?? "", m[2] ?? "", m[0]);
   }
   const postfix = new RegExp(`\\b${QTY}[\\s-]${UNIT}\\s+or (?:more|longer|greater)\\b`, "g");

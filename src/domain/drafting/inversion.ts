@@ -97,7 +97,7 @@ const WEAK_PRACTICE = [
   /\bdisabled (for|because of|due to|to improve) (performance|convenience|speed|testing|compatibility)\b/,
   /\bfailed (an? |any )?(\w+ ){0,2}(audits?|assessments?|inspections?|certifications?)\b/,
   // Real data in test systems, unless it is masked on the way ("pseudonymised in non-production").
-  /^(?!.*\b(pseudonymi[sz]|mask|anonymi[sz]|scrub|synthetic|de-?identif|obfuscat|redact))(?=.*\b(customer|client|personal|production) data\b.*\b(in|on|to|into) (your |the |any )?(test|testing|development|dev|staging|non-production|qa) (environments?|systems?|databases?|servers?)\b)/,
+  /^(?!.*\b(pseudonymi[sz]|mask|anonymi[sz]|scrub|synthetic|de-?identif|obfuscat|redact))(?=.*\b(customer|client|personal|production) data\b.*\b(in|on|to|into) (your |the |any )?((test|testing|development|dev|staging|non-production|pre-production|qa|uat)(,? or |,? and |, |\/| ))+(environments?|systems?|databases?|servers?)\b)/,
   /\b(any )?(open|outstanding|unresolved|unremediated|unfixed) (\w+ )?(findings?|vulnerabilit(y|ies)|issues?|cves?)\b/,
   // …or with the findings left unsaid: "Anything critical/high still open from that pentest?"
   /\bstill (open|outstanding|unresolved|unremediated|unfixed|unpatched|unaddressed)\b/,
@@ -121,10 +121,13 @@ const WEAK_PRACTICE = [
 
 /**
  * Explicit negation of the main clause: "Do you never…", "… is prohibited", "Is customer data
- * excluded from model training?", "Do you refrain from selling customer data?".
+ * excluded from model training?", "Do you refrain from selling customer data?", and an RFP's
+ * requirement statement, "The Supplier shall not sell…", "Customer Data must not leave the EEA".
+ * "Do not" and "is not" are left out: in a question they mostly sit in a clause of their own
+ * ("…and they do not read email with it", "…where MFA is not available").
  */
 const NEGATION =
-  /\b(never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?)\b/g;
+  /\b(never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?|(shall|must|will|should|may) not\b(?! (allowed|permitted|only|just|limited to)\b))\b/g;
 
 /**
  * Verbs that curb the weak practice a marker names: "Are personal devices blocked from customer
@@ -144,14 +147,14 @@ const CURBED =
  * become unavailable"). Neither the weak-practice sense nor the exception shapes read them.
  */
 const SAFEGUARD_CLAUSES =
-  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*/g;
+  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*/g;
 
 /**
  * A negation inside a relative clause describes whom or what the question is about ("sanctions
  * against workforce members who fail to comply"), not the main verb: it is not counted.
  */
 const NEGATED_RELATIVE =
-  /\b(who|that|which|whom)\s+(\w+\s+){0,3}?(never|cannot|can't|don't|doesn't|won't|lack|lacks|fail(s|ed)? to)\b/g;
+  /\b(who|that|which|whom|where|when|unless)\s+(\w+\s+){0,3}?(never|cannot|can't|don't|doesn't|isn't|aren't|won't|(do|does|is|are|will) not|lack|lacks|fail(s|ed)? to)\b/g;
 
 /**
  * A word a PDF broke at a line end ("personally owned de- vices", "busi- ness"): the markers read

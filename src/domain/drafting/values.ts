@@ -13,12 +13,16 @@ export function polarityOf(value: string): Polarity {
   )
     return "partial";
   if (
-    /^(y|yes|true|1|x|compliant|((fully|completely) )?(compliant|implemented|in place|met)|agree|confirmed|yes\b.*)$/.test(
+    /^(y|yes|true|1|x|compliant|((fully|completely) )?(compliant|implemented|in place|met|compl(y|ies))|(will|we) comply|agree|confirmed|yes\b.*)$/.test(
       v,
     )
   )
     return "yes";
-  if (/^(n|no|false|0|non[- ]?compliant|not (compliant|implemented|in place|met)|disagree|no\b.*)$/.test(v))
+  if (
+    /^(n|no|false|0|non[- ]?compliant|not (compliant|implemented|in place|met)|(do|does|will|can)( not|n't) comply|cannot comply|disagree|no\b.*)$/.test(
+      v,
+    )
+  )
     return "no";
   return "other";
 }

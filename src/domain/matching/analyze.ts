@@ -206,7 +206,7 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     // product, and is not this).
     reason: "asks for the people or configuration of the buyer's own account",
     pattern:
-      /\b(current(ly)?|existing|present)\b.*\b(settings?|configuration|configured|set up|enabled)\b.*\b(in|for|of|on|within) (our|my) (tenant|account|instance|workspace|subscription|org|organi[sz]ation)\b|\b(what|which)\b(?![^?]*\b(can|could|may|might|will|would)\b)[^?]*\b(configured|set|enabled) (for|on|in) (our|my) (tenant|account|instance|workspace|subscription|org|organi[sz]ation)\b/,
+      /\b(current(ly)?|existing|present)\b.*\b(settings?|configuration|configured|set up|enabled)\b.*\b(in|for|of|on|within) (our|my) (tenant|account|instance|workspace|subscription|org|organi[sz]ation|project|environment)('s)?\b|\b(what|which)\b(?![^?]*\b(can|could|may|might|will|would)\b)[^?]*\b(configured|set|enabled) (for|on|in) (our|my) (tenant|account|instance|workspace|subscription|org|organi[sz]ation|project|environment)('s)?\b/,
   },
   {
     reason: "asks for the people or configuration of the buyer's own account",

@@ -213,6 +213,8 @@ const RULES: readonly OutOfScope[] = [
       // A form's field that wants a name ("Exception Approved By", "Reviewed by:") or the street
       // address of a site: a particular person or place, not a practice.
       /^[\w\s/&-]{0,40}\b(approved|reviewed|signed|completed|submitted|prepared|authori[sz]ed|attested|certified|verified) by\W*$/,
+      // A series of past figures: "monthly availability for each of the last 12 months".
+      /\b(for )?each of the (last|past|previous|preceding) (\d+|two|three|four|five|six|twelve|twenty-four) (months|quarters|years)\b/,
       /\b(street|postal|mailing|physical|full) (addresses|address)\b(?! (space|ranges?|translation|allow))/,
       // "Who are the members of your steering committee?": the people, by name.
       /\bwho (are|were) (the )?(current )?(members|people|persons|individuals|employees|staff|owners)\b/,
