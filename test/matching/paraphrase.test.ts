@@ -41,6 +41,9 @@ const CASES: [string, string[]][] = [
   // The vendor's own people named as such: the staff control, not the product's MFA for customers.
   ["Is two-factor login enforced for everybody at your company?", ["staff-mfa"]],
   ["Do all of your engineers have to use MFA?", ["staff-mfa"]],
+  ["Is MFA mandatory for your system administrators?", ["staff-mfa"]],
+  // The buyer requiring it of its own people is a setting of the product.
+  ["Can we force all our users to use two-factor authentication?", ["customer-mfa"]],
   // The EU Standard Contractual Clauses' Annex II list of measures, reworded.
   ["Measures for identifying and authorising users", ["unique-user-ids"]],
   ["Measures for IT security governance and management", ["isms-exists"]],

@@ -595,6 +595,8 @@ describe("questions about exceptions to a practice (written in this test's own w
     "Is data encrypted at rest? If not, list the stores that lack it.",
     "Do you detect access to client data without an associated ticket?",
     "Is there a break-glass procedure in case the identity provider is unavailable?",
+    "Will you notify us of a confirmed breach no later than 24 hours after discovery?",
+    "Will you follow our supplier security standard, as amended from time to time?",
     "Are laptops encrypted so data is protected if one is lost or stolen?",
     "Can a device be wiped remotely when it is lost?",
     "Is there a deputy who takes over if key staff become unavailable?",

@@ -245,7 +245,8 @@ const EXCEPTION_SHAPES = [
   /\bever\b|\bstill\b(?! (needed|required|necessary|appropriate|valid|justified|supported by|current|accurate|relevant|effective|adequate|authori[sz]ed)\b)|\banymore\b/,
   /\b(accessible|available|granted|open|visible) to (all|every|any|everyone|anyone)\b|\b(all|every|any) (staff|employees?|users?|personnel|engineers?|developers?|contractors?) (by default|can|may|have)\b/,
   /\bthe same (\w+ ){0,2}(keys?|passwords?|accounts?|credentials?|logins?)\b/,
-  /\b(indefinitely|forever|later than)\b|\bbefore (\w+ ){0,3}(is |are |has been |have been )?(complete|completed|finished|approved|signed|cleared)\b/,
+  // "No later than 24 hours" is a deadline, the safeguard itself.
+  /\b(indefinitely|forever|(?<!\b(no|not) )later than)\b|\bbefore (\w+ ){0,3}(is |are |has been |have been )?(complete|completed|finished|approved|signed|cleared)\b/,
   // Not "Can you share a network diagram showing accounts…": to share a document is to provide it.
   /\b(reus(e|ed|es|ing)|shar(e|ed|es|ing))\b(?! (a|an|the|your|with us|us|copies|a copy|details|evidence)\b).*\b(passwords?|credentials|accounts?|logins?)\b|\b(passwords?|credentials|accounts?|logins?)\b.*\b(reused|shared)\b/,
   /\b(their|his|her) own (code )?(changes?|pull requests?|work|deployments?)\b/,
@@ -265,7 +266,8 @@ const EXCEPTION_SHAPES = [
   // "…with no network path between them" is isolation, the safeguard itself.
   /\b(with|has|have|had) no\b(?! (direct |network |logical )*(paths?|routes?|connectivity|connections?|access) (between|to|from)\b)|\bno (\w+ )?(expiry|expiration|end date|limits?|owners?|review|approval|logging|encryption|passwords?|authentication|follow[\s-]?up|records?|evidence|oversight)\b/,
   /\bonly (to |on |for |in |at |with )?(some|a few|certain|selected|part|the same)\b|\bpartial(ly)?\b|\b(just|merely|still) a (draft|template|plan on paper)\b/,
-  /\b(sometimes|occasionally|at times|not always|from time to time|now and then)\b/,
+  // Not a contract's "as amended from time to time", which says the document changes.
+  /\b(sometimes|occasionally|at times|not always|(?<!\b(amended|updated|revised|modified|changed|varied) )from time to time|now and then)\b/,
   // "…so that no single person can both make and approve" is segregation of duties, not the lapse.
   /(?<!\bno )\b(a )?single (person|individual|engineer|employee|administrator|admin|point of failure)\b|(?<!\bno )\bone person\b/,
   /\b(unreachable|unavailable|forgotten|neglected|overlooked|tolerated|(?<!\b(when|while|if) (left )?)unattended)\b/,
