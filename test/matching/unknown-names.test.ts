@@ -33,6 +33,11 @@ describe("names the library never writes", () => {
     expect(unknownNames(index, "Is a representative appointed under Article 27 GDPR?")).toEqual([]);
     expect(unknownNames(index, "Do transfers rely on the Annex II measures?")).toEqual([]);
     expect(unknownNames(index, "Do you store designs in Art as your repository?")).toEqual(["Art"]);
+    // The form's own columns and answers, and an environment's stage, name nothing.
+    expect(unknownNames(index, "Is the DR plan tested yearly? Provide the date of the last test in Comment.")).toEqual(
+      [],
+    );
+    expect(unknownNames(index, "Is live data ever copied to dev or QA environments?")).toEqual([]);
     // A SOC 2 criterion's id and "OK" name nothing.
     expect(unknownNames(index, "Is access restricted as SOC 2 CC6.1 describes?")).toEqual([]);
     expect(unknownNames(index, "We will add our security schedule to the contract. Is that OK?")).toEqual([]);

@@ -33,6 +33,7 @@ export const CERTIFICATIONS = [
   "k-isms",
   "mtcs",
   "cmmc",
+  "psn",
   "pci-dss",
   "hipaa",
 ] as const;
@@ -81,7 +82,7 @@ const RULES: readonly (readonly [Certification, RegExp])[] = [
   ["irap", /\bIRAP\b/],
   // National cloud and sector schemes buyers outside the US and UK ask about: France's SecNumCloud
   // (ANSSI) and health-data hosting (HDS), Spain's Esquema Nacional de Seguridad, Japan's ISMAP,
-  // Korea's K-ISMS, Singapore's MTCS, the US defence CMMC.
+  // Korea's K-ISMS, Singapore's MTCS, the US defence CMMC, the UK's Public Services Network.
   ["secnumcloud", /\bSecNumCloud\b/i],
   [
     "hds",
@@ -95,6 +96,7 @@ const RULES: readonly (readonly [Certification, RegExp])[] = [
   ["k-isms", /\bK[\s-]?ISMS(?:[\s-]?P)?\b/i],
   ["mtcs", /\bMTCS\b/],
   ["cmmc", /\bCMMC\b/],
+  ["psn", /\bPSN\b|\bPublic Services Network\b/i],
   ["pci-dss", /\bPCI(?:[\s-]?DSS)?\b|\bpayment\s+card\s+industry\b/i],
   ["hipaa", /\bHIPAA\b/i],
 ];
@@ -142,7 +144,7 @@ function details(cert: Certification, text: string, at: number, length: number):
  * twenty-odd patterns on every question (it reads this once per question).
  */
 const ANY_CERTIFICATION =
-  /SOC|ISAE|SSAE|AT-?C|27\d{3}|22301|42001|ISO|HITRUST|TISAX|C5|STAR|essentials|IASME|RAMP|IRAP|SecNumCloud|\bHDS\b|h[ée]bergeu?r|health data host|\bENS\b|Esquema|ISMAP|K[\s-]?ISMS|MTCS|CMMC|PCI|payment\s+card|HIPAA|applicability|SoA/i;
+  /SOC|ISAE|SSAE|AT-?C|27\d{3}|22301|42001|ISO|HITRUST|TISAX|C5|STAR|essentials|IASME|RAMP|IRAP|SecNumCloud|\bHDS\b|h[ée]bergeu?r|health data host|\bENS\b|Esquema|ISMAP|K[\s-]?ISMS|MTCS|CMMC|\bPSN\b|Public Services Network|PCI|payment\s+card|HIPAA|applicability|SoA/i;
 
 /** Every certification the text names, in CERTIFICATIONS order. */
 export function recogniseCertifications(text: string): CertificationMention[] {

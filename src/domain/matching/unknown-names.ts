@@ -37,6 +37,17 @@ const DEFINED_TERMS = new Set(
 );
 
 /**
+ * The form's own words, capitalised as the names of its columns and answers ("list them in
+ * Comment", "state it in the Comments column", "If Yes, …"), and the stages of an environment
+ * written as acronyms ("dev or QA environments", "UAT"): they narrow nothing the library answers.
+ */
+const FORM_WORDS = new Set(
+  "comment comments notes note remarks response responses answer answers column columns field fields evidence attachment attachments tab sheet yes no na n/a other explanation justification details description qa uat sit dev prod".split(
+    " ",
+  ),
+);
+
+/**
  * The words of a legal or standard's reference before its number ("Art. 33(2) GDPR", "Section 4.2",
  * "Annex II", "Recital 83"): they point to a clause, they do not name a product.
  */
@@ -65,7 +76,7 @@ const LAW_TITLE_END = /\b(Act|Acts|Principles|Regulations?|Directive|Law|Laws|Or
 const knownByIndex = new WeakMap<MatchIndex, Map<string, boolean>>();
 
 function isKnown(index: MatchIndex, word: string): boolean {
-  if (DEFINED_TERMS.has(word.toLowerCase())) return true;
+  if (DEFINED_TERMS.has(word.toLowerCase()) || FORM_WORDS.has(word.toLowerCase())) return true;
   let known = knownByIndex.get(index);
   if (!known) {
     known = new Map();

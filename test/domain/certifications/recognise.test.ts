@@ -46,6 +46,7 @@ describe("recogniseCertifications", () => {
     ["K-ISMS-P certified?", ["k-isms"]],
     ["MTCS Level 3", ["mtcs"]],
     ["CMMC Level 2 assessment", ["cmmc"]],
+    ["Public Services Network (PSN) compliance certificate", ["psn"]],
     ["PCI DSS attestation of compliance", ["pci-dss"]],
     ["Are you HIPAA compliant?", ["hipaa"]],
     ["Can you share your Statement of Applicability?", ["iso27001"]],
