@@ -38,11 +38,12 @@ const DEFINED_TERMS = new Set(
 
 /**
  * The form's own words, capitalised as the names of its columns and answers ("list them in
- * Comment", "state it in the Comments column", "If Yes, …"), and the stages of an environment
- * written as acronyms ("dev or QA environments", "UAT"): they narrow nothing the library answers.
+ * Comment", "state it in the Comments column", "If Yes, …"), the stages of an environment written
+ * as acronyms ("dev or QA environments", "UAT"), and the kinds of data a regime names ("Is CUI
+ * encrypted at rest?", "ePHI", "FCI"): they narrow nothing, the practice asked about is the same.
  */
 const FORM_WORDS = new Set(
-  "comment comments notes note remarks response responses answer answers column columns field fields evidence attachment attachments tab sheet yes no na n/a other explanation justification details description qa uat sit dev prod".split(
+  "comment comments notes note remarks response responses answer answers column columns field fields evidence attachment attachments tab sheet yes no na n/a other explanation justification details description qa uat sit dev prod cui fci phi ephi pii spi".split(
     " ",
   ),
 );
