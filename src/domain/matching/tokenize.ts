@@ -59,8 +59,8 @@ const SPELLINGS: readonly [RegExp, string][] = [
   // "personal e-mail" is "personal email": read apart, the weak-practice marker missed it and an entry
   // asked the same way was answered in the opposite sense.
   [/\be-mail(s|ed|ing)?\b/g, "email$1"],
-  // A protocol's version run on ("TLSv1.3", "SSLv3") is the protocol and its version.
-  [/\b(tls|ssl)v?(\d)/g, "$1 $2"],
+  // A protocol's version run on ("TLSv1.3", "SSLv3", "WPA2") is the protocol and its version.
+  [/\b(tls|ssl|wpa)v?(\d)/g, "$1 $2"],
   // A writer whose first language counts data gives it a plural: "our datas", "the datas of the clients".
   [/\bdatas\b/g, "data"],
 ];
@@ -86,7 +86,7 @@ export function normalizeText(text: string): string {
 /** Any character outside ASCII: only such a text has anything for NFKD and accent stripping to do. */
 const NON_ASCII = /[\u0080-\uffff]/;
 /** Every SPELLINGS pattern contains one of these: a text without any needs none of them. */
-const ANY_SPELLING = /cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl|datas/;
+const ANY_SPELLING = /cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl|wpa|datas/;
 
 /** A CRM field's API name as a row's only text: "vuln_scan_cadence", "Encryption_At_Rest__c", "mfaEnforced". */
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*(?:(?:_+|(?<=[a-z0-9]{2})(?=[A-Z][a-z]{2}))[A-Za-z0-9]+)+(?:__c)?\??$/;

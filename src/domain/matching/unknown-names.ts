@@ -39,11 +39,20 @@ const DEFINED_TERMS = new Set(
 /**
  * The form's own words, capitalised as the names of its columns and answers ("list them in
  * Comment", "state it in the Comments column", "If Yes, …"), the stages of an environment written
- * as acronyms ("dev or QA environments", "UAT"), and the kinds of data a regime names ("Is CUI
+ * as acronyms ("dev or QA environments", "UAT"), a pull request ("merge their own PR"), and the kinds of data a regime names ("Is CUI
  * encrypted at rest?", "ePHI", "FCI"): they narrow nothing, the practice asked about is the same.
  */
+/**
+ * Regulators, named as whom a breach is reported to or who investigated ("an HHS Office for Civil
+ * Rights (OCR) investigation", "notified the CNIL"): the practice asked about is the vendor's own,
+ * and the library's entries on breaches, notification and legal actions answer it.
+ */
+const REGULATORS = new Set(
+  "hhs ocr ico cnil anssi edpb edps dpc aepd bfdi cnpd garante oaic ftc fca pra finma bafin".split(" "),
+);
+
 const FORM_WORDS = new Set(
-  "comment comments notes note remarks response responses answer answers column columns field fields evidence attachment attachments tab sheet yes no na n/a other explanation justification details description qa uat sit dev prod cui fci phi ephi pii spi".split(
+  "comment comments notes note remarks response responses answer answers column columns field fields evidence attachment attachments tab sheet yes no na n/a other explanation justification details description qa uat sit dev prod pr prs cui fci phi ephi pii spi".split(
     " ",
   ),
 );
@@ -77,7 +86,8 @@ const LAW_TITLE_END = /\b(Act|Acts|Principles|Regulations?|Directive|Law|Laws|Or
 const knownByIndex = new WeakMap<MatchIndex, Map<string, boolean>>();
 
 function isKnown(index: MatchIndex, word: string): boolean {
-  if (DEFINED_TERMS.has(word.toLowerCase()) || FORM_WORDS.has(word.toLowerCase())) return true;
+  const lower = word.toLowerCase();
+  if (DEFINED_TERMS.has(lower) || FORM_WORDS.has(lower) || REGULATORS.has(lower)) return true;
   let known = knownByIndex.get(index);
   if (!known) {
     known = new Map();
