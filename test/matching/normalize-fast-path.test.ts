@@ -22,6 +22,8 @@ const SPELLINGS: readonly [RegExp, string][] = [
   [/\bbehaviour/g, "behavior"],
   [/\bprogramme(s?)\b/g, "program$1"],
   [/\banalys(e|ed|es|ing)\b/g, "analyz$1"],
+  [/\be-mail(s|ed|ing)?\b/g, "email$1"],
+  [/\b(tls|ssl|wpa)v?(\d)/g, "$1 $2"],
   [/\bdatas\b/g, "data"],
 ];
 function reference(text: string): string {
