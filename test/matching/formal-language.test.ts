@@ -248,3 +248,26 @@ describe("formal questions find the plain entry (shipped library)", () => {
     expect(top?.entryId).toBe(entry);
   });
 });
+
+describe("NIST 800-171's own words and a small firm's plain ones", () => {
+  it("changes approved or disapproved, their impact analysed; staff made aware; shared system resources", () => {
+    expect(concepts("Are changes tracked, reviewed, approved or disapproved, and logged?")).toContain("§change");
+    expect(concepts("Is the security impact of planned changes analysed before they go live?")).toContain("§change");
+    expect(concepts("Are users made aware of the risks of their activities?")).toContain("§training");
+    expect(concepts("Is information transfer through shared system resources prevented?")).toContain("§multitenant");
+  });
+
+  it("people leaving: personnel actions, someone who leaves the business", () => {
+    expect(concepts("Are systems protected during and after personnel actions such as transfers?")).toContain(
+      "§offboarding",
+    );
+    expect(concepts("When someone leaves the business, how soon is their login disabled?")).toContain("§offboarding");
+    expect(concepts("Which of our data leaves the EU?")).not.toContain("§offboarding");
+  });
+
+  it("whose security jobs are whose, in plain words", () => {
+    expect(concepts("Do you know which security tasks are yours and which are the provider's?")).toContain(
+      "§sharedresp",
+    );
+  });
+});

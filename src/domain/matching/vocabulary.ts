@@ -197,6 +197,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bchanges? (to|in) production\b/,
     /\brelease management\b/,
     /\bdeploy(ment)? (process|pipeline|approval)/,
+    // NIST 800-171's wording: "track, review, approve or disapprove, and log changes", "analyze the
+    // security impact of changes prior to implementation".
+    /\bapprov(e|ed) or (disapprov|reject)\w*\b/,
+    /\bimpact of (proposed |planned )?changes\b/,
   ),
   // Continuous integration and deployment: "Is the deployment and integration of application code
   // automated?" shares no word with "How do you secure your CI/CD pipeline?".
@@ -532,7 +536,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bwip(e|ing)\b/,
     /\bshred/,
   ),
-  c("training", /\btraining\b/, /\bawareness\b/, /\bphishing simulation/, /\beducat/),
+  // "…made aware of the security risks associated with their activities" (NIST 800-171 3.2.1).
+  c("training", /\btraining\b/, /\bawareness\b/, /\bphishing simulation/, /\beducat/, /\bmade aware\b/),
   c(
     "background",
     /\bbackground (checks?|screening|investigation)/,
@@ -551,6 +556,12 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // contract termination?" went to the disciplinary process).
     /(?<!\b(contract|agreement|service|subscription|relationship|engagement) )\btermination\b(?! of (the |our |your |this )?(contract|agreement|service|subscription|relationship|engagement))/,
     /\bleav(ers?|ing)\b/,
+    // "When someone leaves the business, how fast are their accounts switched off?"
+    // ("the company" is gone by now: normalizeText drops the vendor named as the subject.) Not
+    // "when someone leaves" alone, an aside as often as the topic ("…wiped when lost or when someone leaves").
+    /\b(leaves|left|quits) (the |your |our )?(business|firm|team|job)\b/,
+    // "protected during and after personnel actions such as terminations and transfers" (3.9.2).
+    /\bpersonnel actions?\b/,
     /\bdepart(ure|ing)\b/,
     /\brevok\w+ (of )?access\b/,
   ),
@@ -705,10 +716,15 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bcuecs?\b/,
     /\bcomplementary user entity\b/,
     /\bssrm\b/,
+    // "…which security jobs are yours and which are the provider's?"
+    // ("the provider's" is gone by now: normalizeText drops the vendor named as the subject.)
+    /\byours,? and which (are|is)\b/,
   ),
   c(
     "multitenant",
     /\bmulti[\s-]?tenan/,
+    // "unauthorized and unintended information transfer via shared system resources" (3.13.4).
+    /\bshared system resources\b/,
     /\btenant (isolation|separation)\b/,
     /\blogical (separation|segregation|isolation)\b/,
     /\bsegregat\w+ (of )?(customer|client) data\b/,
