@@ -25,6 +25,16 @@ const SPELLINGS: readonly [RegExp, string][] = [
   [/\be-mail(s|ed|ing)?\b/g, "email$1"],
   [/\b(tls|ssl|wpa)v?(\d)/g, "$1 $2"],
   [/\bdatas\b/g, "data"],
+  [/\bformations?\b/g, "training"],
+  [/\bprogrammation\b/g, "programming"],
+  [/\binformatics?\b/g, "it"],
+  [/\bpolitic\b/g, "policy"],
+  [/\bcryptage\b/g, "encryption"],
+  [/\bcrypt(ed|ing)\b/g, "encrypt$1"],
+  [/\bdouble[\s-]factor\b/g, "two-factor"],
+  [/\b(rgpd|dsgvo)\b/g, "gdpr"],
+  [/\bantecedents\b/g, "background"],
+  [/\bviolations? of (the )?(personal )?data\b/g, "data breach"],
 ];
 function reference(text: string): string {
   let t = text

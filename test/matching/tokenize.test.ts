@@ -244,3 +244,22 @@ describe("a CRM field's API name as the row's text", () => {
     expect(normalizeText("Is a tenant_id column enough?")).toBe("is a tenant id column enough?");
   });
 });
+
+describe("false friends of non-native writers", () => {
+  it.each([
+    ["Is a formation about security given to new staff?", "training"],
+    ["Do developers follow rules of secure programmation?", "programming"],
+    ["Which is the politic for access to the informatic systems?", "policy for access to the it systems"],
+    ["Are the laptops crypted?", "encrypted"],
+    ["Do you use double factor authentication?", "two-factor"],
+    ["Is the treatment conform to the RGPD?", "gdpr"],
+    ["Have you suffered a violation of personal data?", "data breach"],
+  ])("%s", (text, reads) => {
+    expect(normalizeText(text)).toContain(reads);
+  });
+
+  it("leaves the English words alone", () => {
+    expect(normalizeText("Is data encrypted at rest?")).toBe("is data encrypted at rest?");
+    expect(normalizeText("Is the policy reviewed annually?")).toBe("is the policy reviewed annually?");
+  });
+});

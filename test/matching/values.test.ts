@@ -188,6 +188,8 @@ describe("inversion", () => {
         "Do you use production data in test environments?",
       ),
     ).toBe(true);
+    // "Suffered some breach" asks about the lapse as "suffered a breach" does.
+    expect(weakPracticeSense("Have you suffered some data breach in recent years?")).toBe(true);
     // The same sense: the statement asks for what the entry says.
     expect(isInverted("The Supplier shall encrypt Customer Data at rest.", "Do you encrypt data at rest?")).toBe(false);
     // A negation inside a clause of purpose or a relative clause is not the statement's.

@@ -38,7 +38,7 @@ const WEAK_PRACTICE = [
   // "default passwords left in place" is weak; "default passwords are changed" is the good practice.
   /(?<!\b(chang|disabl|remov|replac|rotat)\w* ((all|any|the|every|built-in) )*)\bdefault (vendor |factory )?(passwords?|credentials)\b(?!.*\b(chang|disabl|remov|replac|rotat)\w*)/,
   /\bever (been|had|suffered|experienced|copied|used|shared|stored|left|disabled)\b/,
-  /\b(had|suffered|experienced) (a|an|any) (\w+ )?(breach|incident|compromise)/,
+  /\b(had|suffered|experienced) (a|an|any|some) (\w+ )?(breach|incident|compromise)/,
   /\bbeen (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
   /(^any|\b(were there|was there|have there been|has there been)( any)?) (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
   /\bexempt(ed|ions?)? from\b/,

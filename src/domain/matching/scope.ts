@@ -116,7 +116,8 @@ const RULES: readonly OutOfScope[] = [
       /\b(names?|phone numbers?) of (the )?(people|staff|engineers|employees) (on call|on-call)\b/,
       /\bon[\s-]call\b.*\bnext week\b/,
       // Dates of particular events, past or planned: a library states practices, not calendars.
-      /\b(what|which) (is|are|was|were) the (exact |scheduled |planned |precise )?(date|dates|time|start date|end date|day)s?\b/,
+      // Not a measure of a practice: "Which are the times of recovery (RTO)…?"
+      /\b(what|which) (is|are|was|were) the (exact |scheduled |planned |precise )?(date|dates|time|start date|end date|day)s?\b(?! (of|to|for) (recovery|restoration|restore|response|resolution|notification|remediation)\b)/,
       /\b(on|by) (what|which) date\b|\b(what|which) date\b(?! (formats?|fields?|ranges? (filters?|pickers?)))/,
       /\b(dates?|schedule|timing) of (your|the) next\b/,
       /\bwhen (is|will) (your|the) next\b|\bwhen (is|will|does|do)\b( [\w-]+){1,4} (your|the) next\b|\bscheduled to (begin|start|take place|occur)\b/,

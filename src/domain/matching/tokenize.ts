@@ -63,6 +63,20 @@ const SPELLINGS: readonly [RegExp, string][] = [
   [/\b(tls|ssl|wpa)v?(\d)/g, "$1 $2"],
   // A writer whose first language counts data gives it a plural: "our datas", "the datas of the clients".
   [/\bdatas\b/g, "data"],
+  // False friends of French, Spanish and Italian writers: "a formation about security" is training,
+  // "secure programmation" coding, "the informatic systems" IT, "the politic for access control" a
+  // policy, "cryptage" encryption, "double factor" two-factor, RGPD/DSGVO the GDPR, "antecedents
+  // (penal record)" a background check, "a violation of datas" a data breach.
+  [/\bformations?\b/g, "training"],
+  [/\bprogrammation\b/g, "programming"],
+  [/\binformatics?\b/g, "it"],
+  [/\bpolitic\b/g, "policy"],
+  [/\bcryptage\b/g, "encryption"],
+  [/\bcrypt(ed|ing)\b/g, "encrypt$1"],
+  [/\bdouble[\s-]factor\b/g, "two-factor"],
+  [/\b(rgpd|dsgvo)\b/g, "gdpr"],
+  [/\bantecedents\b/g, "background"],
+  [/\bviolations? of (the )?(personal )?data\b/g, "data breach"],
 ];
 
 /**
@@ -86,7 +100,8 @@ export function normalizeText(text: string): string {
 /** Any character outside ASCII: only such a text has anything for NFKD and accent stripping to do. */
 const NON_ASCII = /[\u0080-\uffff]/;
 /** Every SPELLINGS pattern contains one of these: a text without any needs none of them. */
-const ANY_SPELLING = /cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl|wpa|datas/;
+const ANY_SPELLING =
+  /cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl|wpa|datas|formation|programmation|informatic|politic\b|cryptage|\bcrypt(ed|ing)\b|double[\s-]factor|rgpd|dsgvo|antecedent|violation/;
 
 /** A CRM field's API name as a row's only text: "vuln_scan_cadence", "Encryption_At_Rest__c", "mfaEnforced". */
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*(?:(?:_+|(?<=[a-z0-9]{2})(?=[A-Z][a-z]{2}))[A-Za-z0-9]+)+(?:__c)?\??$/;
