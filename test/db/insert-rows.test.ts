@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { atomic } from "../../src/db/atomic.js";
-import { insertRows } from "../../src/db/insert-rows.js";
+import { insertFilled, insertRows } from "../../src/db/insert-rows.js";
 import { answers, questionnaires } from "../../src/db/schema/index.js";
 import { openSqlite } from "../../src/db/sqlite.js";
 
@@ -94,5 +94,32 @@ describe("insertRows on better-sqlite3 (one prepared statement per table)", () =
     const rows = [answer(1), answer(2), answer(1)]; // duplicate primary key in the last row
     await expect(atomic(handle.db, insertRows(handle.db, answers, rows))).rejects.toThrow(/UNIQUE/);
     expect(dump(handle, "answers")).toEqual([]);
+  });
+
+  it("insertFilled stores what drizzle stores for the same rows, chunked the same", async () => {
+    const viaDrizzle = openSqlite(":memory:");
+    const viaFilled = openSqlite(":memory:");
+    const shared = { withheld: [{ artifactId: "soc2", reason: 'no NDA, "quoted"' }], notes: ["séance"] };
+    const rows = Array.from({ length: 31 }, (_, i) => ({
+      ...answer(i),
+      entryId: i % 4 === 0 ? undefined : `entry-${i}`,
+      withheld: i % 3 === 0 ? shared.withheld : i % 3 === 1 ? structuredClone(shared.withheld) : [],
+      notes: i % 3 === 0 ? shared.notes : [`note ${i}`],
+      insightRef: i % 5 === 0 ? null : i,
+    }));
+    const keys = Object.keys(rows[0] as object) as (keyof (typeof rows)[number])[];
+    await atomic(viaDrizzle.db, [viaDrizzle.db.insert(answers).values(rows)]);
+    const statements = insertFilled(viaFilled.db, answers, keys, rows.length, {
+      fill(i, values) {
+        const row = rows[i] as Record<string, unknown>;
+        keys.forEach((key, k) => {
+          values[k] = row[key];
+        });
+      },
+    });
+    expect(statements).toHaveLength(insertRows(viaFilled.db, answers, rows).length);
+    await atomic(viaFilled.db, statements);
+    expect(dump(viaFilled, "answers")).toEqual(dump(viaDrizzle, "answers"));
+    expect(dump(viaFilled, "answers")).toHaveLength(31);
   });
 });

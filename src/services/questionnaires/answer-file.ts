@@ -1,5 +1,5 @@
 import { atomic } from "../../db/atomic.js";
-import { insertRows } from "../../db/insert-rows.js";
+import { type FilledRows, insertFilled, insertRows } from "../../db/insert-rows.js";
 import { answerInsights, answers, questionnaires, questions } from "../../db/schema/index.js";
 import type { CustomerContext } from "../../domain/answering/customer.js";
 import type { AnswerReport } from "../../domain/answering/report.js";
@@ -90,33 +90,12 @@ export function draftStatements(
   const { db, tenantId } = ctx;
   const at = ctx.clock.now().toISOString();
   const questionIds = newIds("q", input.questionnaire.questions.length);
-  // A repeated question's allowed values are the first one's array when equal (encoded once).
-  const valuesOfText = new Map<string, string[] | null>();
-  const allowedValues = (text: string, values: string[] | null) => {
-    const first = valuesOfText.get(text);
-    if (first === undefined) valuesOfText.set(text, values);
-    else if (first !== values && sameJson(first, values)) return first;
-    return values;
-  };
-  const questionRows = input.questionnaire.questions.map((q, i) => ({
-    id: questionIds[i] as string,
-    tenantId,
-    questionnaireId: input.questionnaireId,
-    ordinal: i,
-    sourceId: q.sourceId,
-    section: q.section,
-    text: q.text,
-    kind: q.kind,
-    allowedValues: allowedValues(q.text, q.allowedValues),
-    sheet: q.location.sheet,
-    row: q.location.row,
-    answerCell: q.location.answerCell,
-    commentCell: q.location.commentCell,
-    existingAnswer: q.existingAnswer,
-  }));
+  const { questionnaireId } = input;
+  const asked = input.questionnaire.questions;
   // Each distinct insight once per questionnaire (schema: answer_insights); answers name it by ref.
   // Repeated questions share one insight object (insightFor), so most rows are found by identity
-  // and only the first row of each object is compared by content.
+  // and only the first row of each object is compared by content. Read here, before the insight
+  // rows are handed to insertRows (the answers' values are read only when their statements run).
   const refsByObject = new Map<QuestionInsight, number>();
   const refsByJson = new Map<string, number>();
   const insightRows: (typeof answerInsights.$inferInsert)[] = [];
@@ -129,41 +108,145 @@ export function draftStatements(
     if (ref === undefined) {
       ref = insightRows.length;
       refsByJson.set(json, ref);
-      insightRows.push({ tenantId, questionnaireId: input.questionnaireId, ref, insight });
+      insightRows.push({ tenantId, questionnaireId, ref, insight });
     }
     refsByObject.set(insight, ref);
     return ref;
   };
-  const repeats = input.repeats ?? repeatedDrafts(input.report.questions);
-  const answerRows = input.report.questions.map((_, i) => {
-    const a = storedDraft(input.report.questions, repeats, i);
-    return {
-      id: questionIds[i] as string,
-      tenantId,
-      questionnaireId: input.questionnaireId,
-      status: a.status,
-      value: a.answer?.value ?? null,
-      text: a.answer?.text ?? null,
-      confidence: a.confidence,
-      entryId: a.entryId,
-      controls: a.controls,
-      citations: a.citations,
-      onRequest: a.onRequest ?? NONE_OFFERED,
-      withheld: a.withheld,
-      entryIds: a.entryIds ?? null,
-      alternatives: a.alternatives,
-      notes: a.notes,
-      matchedTerms: a.matchedTerms,
-      insightRef: insightRef(input.insights?.[i]),
-      updatedAt: at,
-    };
-  });
+  const drafts = input.report.questions;
+  const refs: (number | null)[] = new Array(drafts.length);
+  for (let i = 0; i < drafts.length; i++) refs[i] = insightRef(input.insights?.[i]);
+  const repeats = input.repeats ?? repeatedDrafts(drafts);
   return [
     ...insertRows(db, answerInsights, insightRows),
-    ...insertRows(db, questions, questionRows),
-    ...insertRows(db, answers, answerRows),
+    ...insertFilled(
+      db,
+      questions,
+      QUESTION_KEYS,
+      asked.length,
+      new QuestionRows(asked, questionIds, tenantId, questionnaireId),
+    ),
+    ...insertFilled(
+      db,
+      answers,
+      ANSWER_KEYS,
+      drafts.length,
+      new AnswerRows(drafts, repeats, questionIds, tenantId, questionnaireId, refs, at),
+    ),
   ];
 }
+
+/** A questionnaire's question rows, as insertFilled reads them (QUESTION_KEYS order). */
+class QuestionRows implements FilledRows {
+  constructor(
+    private readonly asked: Questionnaire["questions"],
+    private readonly ids: readonly string[],
+    private readonly tenantId: string,
+    private readonly questionnaireId: string,
+  ) {}
+
+  /** A repeated question's allowed values are the first one's array when equal (encoded once). */
+  private readonly valuesOfText = new Map<string, string[] | null>();
+  private allowedValues(text: string, values: string[] | null): string[] | null {
+    const first = this.valuesOfText.get(text);
+    if (first === undefined) this.valuesOfText.set(text, values);
+    else if (first !== values && sameJson(first, values)) return first;
+    return values;
+  }
+
+  fill(i: number, v: unknown[]): void {
+    const q = this.asked[i] as Questionnaire["questions"][number];
+    v[0] = this.ids[i];
+    v[1] = this.tenantId;
+    v[2] = this.questionnaireId;
+    v[3] = i;
+    v[4] = q.sourceId;
+    v[5] = q.section;
+    v[6] = q.text;
+    v[7] = q.kind;
+    v[8] = this.allowedValues(q.text, q.allowedValues);
+    v[9] = q.location.sheet;
+    v[10] = q.location.row;
+    v[11] = q.location.answerCell;
+    v[12] = q.location.commentCell;
+    v[13] = q.existingAnswer;
+  }
+}
+
+/** A report's drafted answer rows, as insertFilled reads them (ANSWER_KEYS order): a repeated draft's values are its first row's. */
+class AnswerRows implements FilledRows {
+  constructor(
+    private readonly drafts: AnswerReport["questions"],
+    private readonly repeats: RepeatedDrafts,
+    private readonly ids: readonly string[],
+    private readonly tenantId: string,
+    private readonly questionnaireId: string,
+    private readonly insightRefs: readonly (number | null)[],
+    private readonly at: string,
+  ) {}
+
+  fill(i: number, v: unknown[]): void {
+    const a = storedDraft(this.drafts, this.repeats, i);
+    v[0] = this.ids[i];
+    v[1] = this.tenantId;
+    v[2] = this.questionnaireId;
+    v[3] = a.status;
+    v[4] = a.answer?.value ?? null;
+    v[5] = a.answer?.text ?? null;
+    v[6] = a.confidence;
+    v[7] = a.entryId;
+    v[8] = a.controls;
+    v[9] = a.citations;
+    v[10] = a.onRequest ?? NONE_OFFERED;
+    v[11] = a.withheld;
+    v[12] = a.entryIds ?? null;
+    v[13] = a.alternatives;
+    v[14] = a.notes;
+    v[15] = a.matchedTerms;
+    v[16] = this.insightRefs[i];
+    v[17] = this.at;
+  }
+}
+
+/** A question row's columns, in the order QuestionRows fills them. */
+const QUESTION_KEYS = [
+  "id",
+  "tenantId",
+  "questionnaireId",
+  "ordinal",
+  "sourceId",
+  "section",
+  "text",
+  "kind",
+  "allowedValues",
+  "sheet",
+  "row",
+  "answerCell",
+  "commentCell",
+  "existingAnswer",
+] as const satisfies readonly (keyof typeof questions.$inferInsert)[];
+
+/** An answer row's columns, in the order AnswerRows fills them. */
+const ANSWER_KEYS = [
+  "id",
+  "tenantId",
+  "questionnaireId",
+  "status",
+  "value",
+  "text",
+  "confidence",
+  "entryId",
+  "controls",
+  "citations",
+  "onRequest",
+  "withheld",
+  "entryIds",
+  "alternatives",
+  "notes",
+  "matchedTerms",
+  "insightRef",
+  "updatedAt",
+] as const satisfies readonly (keyof typeof answers.$inferInsert)[];
 
 /** Writes a questionnaire with its questions and drafted answers in one atomic step. */
 export async function saveAnswered(ctx: ServiceContext, input: SaveAnsweredInput): Promise<void> {
