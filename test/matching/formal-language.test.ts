@@ -265,6 +265,16 @@ describe("NIST 800-171's own words and a small firm's plain ones", () => {
     expect(concepts("Which of our data leaves the EU?")).not.toContain("§offboarding");
   });
 
+  it("public authorities asking for data, however they are named", () => {
+    for (const text of [
+      "How do you respond to access requests by US authorities under FISA 702 or the CLOUD Act?",
+      "Have you ever been served a subpoena for customer data?",
+      "How are law enforcement demands handled?",
+    ])
+      expect(concepts(text), text).toContain("§govaccess");
+    expect(concepts("Is the public cloud used?")).not.toContain("§govaccess");
+  });
+
   it("whose security jobs are whose, in plain words", () => {
     expect(concepts("Do you know which security tasks are yours and which are the provider's?")).toContain(
       "§sharedresp",

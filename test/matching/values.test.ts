@@ -155,6 +155,14 @@ describe("drafting by kind", () => {
     expect(weak).toMatchObject({ status: "needs_review", value: null });
     const negative = draftAnswer(q("Is MFA enforced?", "yes_no"), entry(null, "No. We do not offer it."), "x", 0.9);
     expect(negative.status).toBe("needs_review");
+    // A description of how such events are handled says nothing of whether one happened.
+    const event = draftAnswer(
+      q("Have you received any court orders for customer data?", "yes_no"),
+      entry(null, "Legal reviews every request and we notify the customer. We have received no such request to date."),
+      "x",
+      0.97,
+    );
+    expect(event).toMatchObject({ status: "needs_review", value: null });
     // A negation that says what the practice achieves still states the practice.
     const achieves = draftAnswer(
       q("Is tenant data isolated in AI features?", "yes_no"),

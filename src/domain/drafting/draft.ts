@@ -1,6 +1,7 @@
 import type { LibraryEntry } from "../library/types.js";
 import { type QuestionAnalysis, withoutChoiceList } from "../matching/analyze.js";
 import { DRAFT_BAR } from "../matching/ranker-weights.js";
+import { normalizeText } from "../matching/tokenize.js";
 import type { Question } from "../questionnaire/types.js";
 import { factAgainstBound } from "./consistency.js";
 import {
@@ -119,6 +120,14 @@ export interface Draft {
  * that cannot be mapped onto the allowed values, or a question phrased against the entry,
  * goes to review rather than out.
  */
+/**
+ * "Have you received any subpoenas for customer data?", "Has your company ever been fined?": a Yes
+ * would say the event happened, which a description of how such events are handled never implies
+ * ("…we have received no such request to date" had been drafted Yes).
+ */
+const PAST_EVENT_ASK =
+  /^(have|has)\b[^?]*\b(received|had|experienced|suffered|been (subject|served|issued|fined|sued|breached|hacked|compromised|investigated))\b/;
+
 export function draftAnswer(
   question: Pick<Question, "text" | "kind" | "allowedValues">,
   entry: LibraryEntry,
@@ -192,7 +201,12 @@ export function draftAnswer(
     // that asks whether the practice is in place: its answer describes the practice, so it says Yes,
     // unless it opens with a negation or the question asks about the weaker practice.
     const inferAt = thresholds.inferYes ?? Number.POSITIVE_INFINITY;
-    if (confidence < inferAt || opensWithNegation(entry.answer) || weakPracticeSense(form.ask ?? question.text)) {
+    if (
+      confidence < inferAt ||
+      opensWithNegation(entry.answer) ||
+      weakPracticeSense(form.ask ?? question.text) ||
+      PAST_EVENT_ASK.test(normalizeText(form.ask ?? question.text))
+    ) {
       notes.push("the library entry has no Yes/No answer for this Yes/No question; please choose the value");
       return { status: "needs_review", value: null, text: entry.answer, notes };
     }

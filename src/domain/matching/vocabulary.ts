@@ -947,6 +947,18 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\breporting lines?\b/,
   ),
   c(
+    // Public authorities asking for customer data: "law enforcement demands", "access requests by US
+    // authorities under FISA Section 702 or the CLOUD Act", subpoenas, court orders.
+    "govaccess",
+    /\blaw enforcement\b/,
+    /\b(government|governmental|public|foreign|us|state|intelligence) (authorit(y|ies)|agenc(y|ies)|bod(y|ies)|access|requests?|demands?)\b/,
+    /\bfisa\b/,
+    /\bcloud act\b/,
+    /\bsubpoenas?\b/,
+    /\b(court|gag) orders?\b/,
+    /\b(eo|executive order) 12333\b/,
+  ),
+  c(
     "legal",
     /\blegal (and|&) regulatory\b/,
     /\bregulat(ory|ions?) requirements\b/,
