@@ -42,6 +42,9 @@ const CASES: [string, string[]][] = [
   ["Is two-factor login enforced for everybody at your company?", ["staff-mfa"]],
   ["Do all of your engineers have to use MFA?", ["staff-mfa"]],
   ["Is MFA mandatory for your system administrators?", ["staff-mfa"]],
+  // Special category data has its own entry (its answer is No); personal data in general is the other.
+  ["Will you process any special category data, for example about health or ethnicity?", ["special-category-data"]],
+  ["Will personal data be processed as part of this engagement?", ["personal-data-categories"]],
   // The buyer requiring it of its own people is a setting of the product.
   ["Can we force all our users to use two-factor authentication?", ["customer-mfa"]],
   // The EU Standard Contractual Clauses' Annex II list of measures, reworded.
