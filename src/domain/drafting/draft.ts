@@ -116,11 +116,6 @@ export interface Draft {
 }
 
 /**
- * Drafts one answer from the chosen entry in the question's own format. Never invents: a value
- * that cannot be mapped onto the allowed values, or a question phrased against the entry,
- * goes to review rather than out.
- */
-/**
  * "Have you received any subpoenas for customer data?", "Has your company ever been fined?": a Yes
  * would say the event happened, which a description of how such events are handled never implies
  * ("…we have received no such request to date" had been drafted Yes).
@@ -128,6 +123,11 @@ export interface Draft {
 const PAST_EVENT_ASK =
   /^(have|has)\b[^?]*\b(received|had|experienced|suffered|been (subject|served|issued|fined|sued|breached|hacked|compromised|investigated))\b/;
 
+/**
+ * Drafts one answer from the chosen entry in the question's own format. Never invents: a value
+ * that cannot be mapped onto the allowed values, or a question phrased against the entry,
+ * goes to review rather than out.
+ */
 export function draftAnswer(
   question: Pick<Question, "text" | "kind" | "allowedValues">,
   entry: LibraryEntry,

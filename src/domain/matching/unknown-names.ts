@@ -39,9 +39,16 @@ const DEFINED_TERMS = new Set(
 /**
  * The form's own words, capitalised as the names of its columns and answers ("list them in
  * Comment", "state it in the Comments column", "If Yes, …"), the stages of an environment written
- * as acronyms ("dev or QA environments", "UAT"), a pull request ("merge their own PR"), and the kinds of data a regime names ("Is CUI
- * encrypted at rest?", "ePHI", "FCI"): they narrow nothing, the practice asked about is the same.
+ * as acronyms ("dev or QA environments", "UAT"), a pull request ("merge their own PR"), and the
+ * kinds of data a regime names ("Is CUI encrypted at rest?", "ePHI", "FCI"): they narrow nothing,
+ * the practice asked about is the same.
  */
+const FORM_WORDS = new Set(
+  "comment comments notes note remarks response responses answer answers column columns field fields evidence attachment attachments tab sheet yes no na n/a other explanation justification details description qa uat sit dev prod pr prs cui fci phi ephi pii spi".split(
+    " ",
+  ),
+);
+
 /**
  * Regulators, named as whom a breach is reported to or who investigated ("an HHS Office for Civil
  * Rights (OCR) investigation", "notified the CNIL"): the practice asked about is the vendor's own,
@@ -49,12 +56,6 @@ const DEFINED_TERMS = new Set(
  */
 const REGULATORS = new Set(
   "hhs ocr ico cnil anssi edpb edps dpc aepd bfdi cnpd garante oaic ftc fca pra finma bafin".split(" "),
-);
-
-const FORM_WORDS = new Set(
-  "comment comments notes note remarks response responses answer answers column columns field fields evidence attachment attachments tab sheet yes no na n/a other explanation justification details description qa uat sit dev prod pr prs cui fci phi ephi pii spi".split(
-    " ",
-  ),
 );
 
 /**
