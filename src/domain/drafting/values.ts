@@ -13,7 +13,7 @@ export function polarityOf(value: string): Polarity {
   )
     return "partial";
   if (
-    /^(y|yes|true|1|x|compliant|((fully|completely) )?(compliant|implemented|in place|met|compl(y|ies))|(will|we) comply|agree|confirmed|yes\b.*)$/.test(
+    /^(y|yes|true|1|x|((fully|completely) )?(compliant|implemented|in place|met|compl(y|ies))|(will|we) comply|agree|confirmed|yes\b.*)$/.test(
       v,
     )
   )
