@@ -139,6 +139,30 @@ describe("as of 2026-11-24 (everything current)", () => {
     expect(backups?.status).toBe("needs_review");
     expect(backups?.notes.at(-1)).toMatch(/"Yes" contradicts the answer: .*"same region"/);
   });
+
+  it("sends a No to review when its own text names a place outside the bound the question sets", () => {
+    const report = answerQuestionnaire(
+      prepared,
+      questionnaireOf(
+        "Will any of our data be stored, processed or accessed from outside the United States (offshore)?",
+        "Will any personnel located outside the United States have access to our data?",
+        "Is any part of the service sub-outsourced to providers located outside the EU/EEA?",
+        "Are any of your sub-processors located outside the US and the EU?",
+        "Are any of your staff located outside the US and the UK?",
+      ),
+      US_NDA("2026-11-24"),
+    );
+    const [offshore, personnel, outsourced, subprocessors, staff] = report.questions;
+    for (const q of [offshore, personnel, outsourced]) {
+      expect(q?.status, q?.question).toBe("needs_review");
+      expect(q?.notes.at(-1), q?.question).toMatch(
+        /"No" contradicts the answer: the question asks about "(outside|other than) .*" but the answer names /,
+      );
+    }
+    // The same entries answer "No" where the places they name are the places asked about.
+    for (const q of [subprocessors, staff])
+      expect(q, q?.question).toMatchObject({ status: "drafted", answer: { value: "No" } });
+  });
 });
 
 describe("renewing the SOC 2 report in artifacts.yaml", () => {

@@ -182,6 +182,141 @@ describe("drafting by kind", () => {
 });
 
 describe("inversion", () => {
+  it("reads a question and its entry in the same sense when they ask the same thing in other words", () => {
+    // Each of these was flipped (the entry's No offered as Yes, or its Yes as No) before.
+    const sameSense: readonly [string, string][] = [
+      ["Data breach in the last 36 months? (Y/N)", "Have you ever experienced a data breach?"],
+      ["Breaches (last 3 yrs)?", "Have you ever experienced a data breach?"],
+      [
+        "J.5 Has there been a cybersecurity incident involving Scoped Data in the past 36 months?",
+        "Have you ever experienced a data breach?",
+      ],
+      [
+        "Has the Vendor had a cybersecurity event in the last 36 months that required notification?",
+        "Have you ever experienced a data breach?",
+      ],
+      [
+        "Have you reported any personal data breach to the ICO in the past three years?",
+        "Have you ever experienced a data breach?",
+      ],
+      [
+        "Can staff access hospital data from personal (non-company) phones?",
+        "Can employees access customer data from personal devices?",
+      ],
+      [
+        "It is permitted for your staff to use private e-mail for company work?",
+        "Do staff use personal email or personal cloud storage for company business?",
+      ],
+      [
+        "Do you use our personal data for your own purposes, such as benchmarking?",
+        "Do you sell or share customer data with third parties for their own purposes?",
+      ],
+      [
+        "Will the vendor use our data for any purpose other than delivering the service?",
+        "Do you sell or share customer data with third parties for their own purposes?",
+      ],
+      [
+        "Anything in prod running on an EOL runtime or OS?",
+        "Do you run any unsupported or end-of-life software in production?",
+      ],
+      [
+        "Does every user have their own individual account, with no shared logins?",
+        "Does every user have a unique account?",
+      ],
+      [
+        "Please confirm that no secrets are embedded in front-end code, mobile apps or URLs.",
+        "Are secrets kept out of front-end code, mobile apps and URLs?",
+      ],
+      [
+        "Are there any open OCR/HHS investigations or lawsuits against your organisation?",
+        "Are there any pending lawsuits or regulatory actions against you related to security or privacy?",
+      ],
+      [
+        "Are there any claims or lawsuits pending against the company?",
+        "Are there any pending lawsuits or regulatory actions against you related to security or privacy?",
+      ],
+      [
+        "Last pentest - open crit/high?",
+        "Do you have any open critical or high findings from your last penetration test?",
+      ],
+      [
+        "Are API keys ever shipped in the app's JavaScript bundle or appended to URLs?",
+        "Are API keys, tokens or other secrets exposed in client-side code or URLs?",
+      ],
+      [
+        "Does the Vendor ever replicate live Bank data into dev/QA environments?",
+        "Is production customer data used in development or test environments?",
+      ],
+      [
+        "Is segregation of duties enforced, e.g. an engineer cannot approve their own change?",
+        "Do you enforce segregation of duties for sensitive activities?",
+      ],
+      [
+        "Were any exceptions or qualifications noted in the most recent SOC 2 report?",
+        "Did your most recent SOC 2 report contain any exceptions or a qualified opinion?",
+      ],
+      [
+        "Are copies of our data ever kept on portable media?",
+        "Do you allow customer data to be stored on removable media?",
+      ],
+      [
+        "Is the privacy notice covering your processing as a controller publicly accessible?",
+        "Do you publish a privacy notice?",
+      ],
+      [
+        "Can we exclude fields at collection so they never reach your platform?",
+        "Does your service support pseudonymisation or minimisation of personal data?",
+      ],
+      [
+        "Have you turned off auto-run on company computers?",
+        "Are macros, auto-run and other common attack paths blocked on company devices?",
+      ],
+      [
+        "Are stack traces suppressed in production, with debug mode turned off?",
+        "Are debug modes disabled and error details hidden in production?",
+      ],
+      [
+        "Does the vendor engage a third party to develop any part of the application code?",
+        "Do you rely on outsourced development for any of your software?",
+      ],
+      [
+        "Does your CSP avoid 'unsafe-inline' and 'unsafe-eval'?",
+        "Does the application enforce a strict Content Security Policy?",
+      ],
+      [
+        "Is a strict CSP enforced, without 'unsafe-inline' or 'unsafe-eval'?",
+        "Does the application enforce a strict Content Security Policy?",
+      ],
+      [
+        "Can we make SSO mandatory for our marketing team?",
+        "Does your product support single sign-on (SSO) for our users?",
+      ],
+      [
+        "Is the environment that processes production data separated from development?",
+        "Are development, test and production environments separated?",
+      ],
+    ];
+    for (const [question, entry] of sameSense) expect(isInverted(question, entry), question).toBe(false);
+    // …while the opposite sense is still read where it is asked.
+    const opposite: readonly [string, string][] = [
+      ["Is the admin console publicly accessible?", "Is the admin console restricted to the corporate network?"],
+      ["Is MFA turned off for any users?", "Do you require multi-factor authentication (MFA) for employee access?"],
+      [
+        "Was an unqualified (clean) opinion issued on your SOC 2 report?",
+        "Did your most recent SOC 2 report contain any exceptions or a qualified opinion?",
+      ],
+      [
+        "Does the Vendor prohibit the use of production Enterprise data in test environments?",
+        "Is production customer data used in development or test environments?",
+      ],
+      [
+        "Confirm that no API keys are embedded in client-side code.",
+        "Are API keys, tokens or other secrets exposed in client-side code or URLs?",
+      ],
+    ];
+    for (const [question, entry] of opposite) expect(isInverted(question, entry), question).toBe(true);
+  });
+
   it("a requirement statement negated with 'shall not' or 'must not' is the opposite of the entry's question", () => {
     expect(isInverted("The Supplier shall not sell Customer Personal Data.", "Do you sell customer data?")).toBe(true);
     expect(

@@ -239,6 +239,45 @@ function placeContradiction(question: string, answer: string): string | null {
   return said ? `the question asks for "${asked[0]}" but the answer says "${said[0]}"` : null;
 }
 
+/**
+ * Places a question can bound ("outside the United States", "any country other than the UK") and an
+ * answer can name. Names are read in any case, the acronyms only in capitals ("US", not "us").
+ */
+const PLACES: readonly { readonly name: string; readonly words: RegExp; readonly acronyms: RegExp }[] = [
+  { name: "the United States", words: /\b(united states|u\.s\.a?\.?|america)\b/i, acronyms: /\b(US|USA)\b/ },
+  {
+    name: "the EU",
+    words: /\b(european union|european economic area|europe|ireland|germany|france|netherlands|frankfurt|dublin)\b/i,
+    acronyms: /\b(EU|EEA)\b/,
+  },
+  {
+    name: "the United Kingdom",
+    words: /\b(united kingdom|great britain|britain|england|london)\b/i,
+    acronyms: /\bUK\b/,
+  },
+];
+const BEYOND = /\b(outside|other than|beyond)\s+(of\s+)?(the\s+)?([^.?;:]{0,60})/i;
+
+function placesNamed(text: string): Set<string> {
+  return new Set(PLACES.filter((p) => p.words.test(text) || p.acronyms.test(text)).map((p) => p.name));
+}
+
+/**
+ * A "No" to "Will our data be stored or accessed outside the United States?" from a text that names
+ * the United Kingdom or the EU ("staff work in the US or the UK", "sub-processors in the US or the
+ * EU") says the opposite of its own text: the places it names lie outside the bound asked about.
+ */
+function placeBoundContradiction(question: string, answer: string): string | null {
+  const bound = BEYOND.exec(question);
+  if (!bound) return null;
+  const asked = placesNamed(bound[4] ?? "");
+  if (asked.size === 0) return null;
+  const beyond = [...placesNamed(answer)].filter((p) => !asked.has(p));
+  return beyond.length > 0
+    ? `the question asks about "${(bound[0].split(/[(,]/)[0] ?? "").trim()}" but the answer names ${beyond.join(" and ")}`
+    : null;
+}
+
 const LEADING = /^\s*(yes|no)\b[.,;:!]?\s*/i;
 
 /** The text's leading Yes/No when it says the opposite of the value, else null. */
@@ -270,6 +309,10 @@ export function contradiction(
   if (question.kind === "free_text" || value === null) return null;
   const lead = contradictingLead(value, text);
   if (lead) return `the value "${value}" contradicts the answer text, which begins "${lead}"`;
+  if (polarityOf(value) === "no") {
+    const beyond = placeBoundContradiction(question.text, text);
+    return beyond ? `"${value}" contradicts the answer: ${beyond}` : null;
+  }
   if (polarityOf(value) !== "yes") return null;
   const why =
     placeContradiction(question.text, text) ??

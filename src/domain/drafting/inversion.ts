@@ -3,7 +3,7 @@ import { normalizeText } from "../matching/tokenize.js";
 /** Secrets, and the code that runs on the user's side: "api keys … in the front end js". */
 const SECRETS = "(tokens?|api keys?|credentials|secrets|passwords?)";
 const IN_CLIENT_CODE =
-  "\\b(in|within) (your |the |any |our )?(browser|client[\\s-]?side|front[\\s-]?end|javascript|js|mobile app)\\b";
+  "\\b(in|within) (your |the |any |our |their )?([\\w-]+'s )?(browser|client[\\s-]?side|front[\\s-]?end|javascript|js|mobile app)\\b";
 
 /**
  * Whether a text asks about the weaker practice, so that its "Yes" is the bad answer ("Do admins
@@ -30,18 +30,25 @@ const WEAK_PRACTICE = [
   /\bever (been )?(transferred|sent|moved|copied|disclosed|sold|exported|accessed by)\b/,
   /\b(subject to|(the )?subject of|received|paid|incurred|been issued) (any )?(regulatory |legal )?(fines?|penalt\w+|sanctions|enforcement actions?|litigation|lawsuits?|investigations?|regulatory enforcement)\b/,
   /\b(investigated|sued|prosecuted|fined|sanctioned) by\b|\bparty to (any )?(legal proceedings|litigation|lawsuits?)\b/,
-  /\b(pending|ongoing|threatened|outstanding) ([\w-]+,? ){0,3}(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|proceedings|investigations?))\b/,
+  /\b(pending|ongoing|threatened|outstanding|open) ([\w/-]+,? ){0,3}(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|proceedings|investigations?)|investigations?|enforcement actions?)\b/,
   /\b(older than \d+ days|overdue|past (their|the|its) (sla|due date|deadline))\b/,
-  /\b(are|is|were|was|have|has) there (been )?(any )?(pending |ongoing |open |current )?(lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|investigations?|proceedings))\b/,
-  /\b(turn(ed)? off|bypass(ed|es|ing)?)\b/,
-  /\b(is|are|be|been|get|gets) disabled\b/,
+  /\b(are|is|were|was|have|has) there (been )?(any )?(pending |ongoing |open |current )?(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|investigations?|proceedings))\b/,
+  // Not what hardening turns off: "turned off auto-run", "debug mode turned off", "Is autoplay disabled?".
+  /(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\w-]+)( is| are| was| were| be| been)? )\b(turn(ed)? off|bypass(ed|es|ing)?)\b(?! (the )?(auto-?run|auto-?play|macros?|debug|verbose|directory listings?|guest|unused|unnecessary|legacy)\b)/,
+  /(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\w-]+) )\b(is|are|be|been|get|gets) disabled\b/,
   // "default passwords left in place" is weak; "default passwords are changed" is the good practice.
   /(?<!\b(chang|disabl|remov|replac|rotat)\w* ((all|any|the|every|built-in) )*)\bdefault (vendor |factory )?(passwords?|credentials)\b(?!.*\b(chang|disabl|remov|replac|rotat)\w*)/,
-  /\bever (been|had|suffered|experienced|copied|used|shared|stored|left|disabled)\b/,
-  /\b(had|suffered|experienced) (a|an|any|some) (\w+ )?(breach|incident|compromise)/,
+  /\bever (been|had|suffered|experienced|copied|used|shared|stored|kept|held|saved|left|disabled)\b/,
+  // "…suffered a material cyber security incident", "had a cybersecurity event", "reported any
+  // personal data breach to the ICO": the event asked about, with up to three words naming it.
+  /\b(had|suffered|experienced|sustained|reported|notified) (a|an|any|some) ([\w-]+ ){0,3}(breach|breaches|incidents?|compromises?|events?)\b/,
   /\bbeen (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
-  /(^any|\b(were there|was there|have there been|has there been)( any)?) (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
+  /(^any|\b(were there|was there|have there been|has there been)( any| a| an)?( [\w-]+){0,3}) (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
+  // A form's label for the event and its window: "Breach in last 3 yrs?", "Breaches (last 3 yrs)?".
+  /\b(breach|breaches|incidents?)\b (in|within|during|over|\()? ?(the )?(last|past|previous|prior) (\d+|one|two|three|four|five|few)? ?(years?|yrs?|months?|mos?)\b/,
   /\bexempt(ed|ions?)? from\b/,
+  // Rights or access wider than the service needs: "claim any … rights to use … beyond what is necessary".
+  /\bbeyond (what is |what's |that )?(strictly |reasonably )?(necessary|needed|required)\b/,
   // Exceptions that exist are the lapse ("Are there exceptions to MFA?"); exceptions that are
   // requested, approved and tracked are the governance of them ("Are exceptions to policy risk-assessed?").
   /(?<!\b(request|approv|track|document|record|manag|handl|review|re-?evaluat|govern)\w*\b[^.;?]*)\bexceptions? (to|from)\b(?![^.;?]*\b(request|approv|track|document|record|risk[\s-]?assess|manag|justif|expir|govern|logg|register|review)\w*)/,
@@ -49,18 +56,22 @@ const WEAK_PRACTICE = [
   // Unsupported software and removable media are weak to have: their curbs are read by CURBED and
   // NEGATION below, like every marker's. "Disabled" is read here only, since "is disabled" is a
   // marker of its own ("Is MFA disabled?"): "Is auto-run disabled for removable media?" is the curb.
-  /(?<!\bdisabl\w* (\w+ ){0,5})(\bend[\s-]of[\s-]life\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
+  /(?<!\bdisabl\w* (\w+ ){0,5})(\bend[\s-]of[\s-]life\b|\beol\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
   /\b(outsourc\w*|offshor\w*) (development|support)\b|\b(development|support|coding)\b (\w+ ){0,2}(is |are )?(outsourced|offshored)\b/,
+  // …said with who does it: "engage a third party to develop any part of the application code".
+  /\b(third[\s-]part(y|ies)|contractors?|external (firms?|compan(y|ies)|developers?|vendors?|agenc(y|ies))|offshore (teams?|firms?)) (\w+ ){0,2}to (develop|write|build|code)\b/,
   // …unless they are the object of a rule ("clear desk rules for papers and removable media", "Clear
   // desk for papers and removable media: rules defined?").
-  /(?<!\bdisabl\w* (\w+ ){0,5}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3})(\bremovable media\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
+  /(?<!\bdisabl\w* (\w+ ){0,5}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3})(\bremovable media\b|\bportable (media|storage|drives?)\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
   // Deprecated or weak cryptography in use; "prohibits deprecated primitives" is the curb (NEGATION).
+  // A CSP that allows inline script or eval is the weak policy: "does it avoid 'unsafe-inline'?"
+  /(?<!\b(without|no)\b[^.;?]{0,40})\bunsafe[\s-](inline|eval)\b/,
   /\b(deprecated|insecure|weak|obsolete|broken) (\w+ )?(algorithms?|ciphers?( suites?)?|primitives|protocols?|hash(es|ing)?|cryptograph\w*)\b(?!.*\bdisabl\w*)/,
-  /\bpersonal(ly owned)? (devices|email|laptops?|phones?)\b|\bbyod\b/,
+  /\b(personal|private)(ly owned)?( \([^()]{1,30}\))? (devices|email|laptops?|phones?|computers?)\b|\bbyod\b/,
   // "Is TLS 1.0 still supported?" is the lapse; software "still supported by its vendor" is the practice.
   /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?))/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
-  /\b(production|live|real) (customer |client |personal )?data\b.*\b(test|testing|development|dev|staging|non-production)\b/,
+  /\b(production|live|real) (?!time\b)([\w-]+ )?data\b.*\b(test|testing|development|dev|staging|non-production)\b/,
   // …told the other way round: "do your engineers test with real customer data?"
   /\b(test|tests|testing|tested|develop|development|staging)\b (\w+ ){0,2}(with|on|using|against) (real|live|production) (customer |client |personal )?data\b/,
   /\bstanding (write |admin\w* |production )?access\b/,
@@ -68,13 +79,16 @@ const WEAK_PRACTICE = [
   /\bbefore (completing|finishing|they (complete|finish))\b/,
   /\b(direct|unrestricted|unmonitored|unsupervised) (\w+ )?access to production\b/,
   /\bsame (password|credentials?) (across|for|on)\b|\breus(e|ed|ing) (of )?(passwords?|credentials)\b/,
-  /\bpublic(ly)? (accessible|readable|writable|exposed|open)\b/,
+  // Not a notice, policy or page, published to be read: "Is the privacy notice … publicly accessible?"
+  /(?<!\b(notices?|polic(y|ies)|pages?|websites?|statements?|certificates?|documentation|portal)\b[^.;?]{0,60})\bpublic(ly)? (accessible|readable|writable|exposed|open)\b/,
   /\b(send|sent|sends|sending|email|emailed|share|shared) (\w+ )?(passwords?|credentials|personal data|customer data) (by|via|over|in) (e-?mail|chat|slack|unencrypted)/,
   /\b(open|outstanding|unresolved|unremediated) (high|critical|crit)(\w|-| |\/)*(findings?|vulnerabilit(y|ies)|issues?)\b/,
-  /\b(exceptions?|deviations?|findings?) (were |was )?(noted|reported|identified|raised) (in|by|during)\b|\bqualified opinion\b|\bfailed (an? )?(audits?|assessments?)\b/,
+  // …as a form's label with the findings left unsaid: "Last pentest - open crit/high?"
+  /\b(open|outstanding|unresolved|unremediated) (high|critical|crit)s?( ?(\/|or|and|&) ?(high|critical|crit|medium)s?)+\b/,
+  /\b(exceptions?|deviations?|findings?)( or (exceptions?|deviations?|findings?|qualifications?))? (were |was )?(noted|reported|identified|raised) (in|by|during)\b|\bqualified opinion\b|\bfailed (an? )?(audits?|assessments?)\b/,
   // …told verb first: "Did the service auditor note any deviations, exceptions or qualifications…?"
   // …or as a bare noun: "Any exceptions in latest SOC2 report?"
-  /^(any |(were|are|have) there (been )?(any )?)(exceptions?|deviations?|qualifications?|qualified opinions?)\b(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?|reports?)\b)/,
+  /^(any |(were|are|have|was|did) (there (been )?)?(any )?)(exceptions?|deviations?|qualifications?|qualified opinions?)\b(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?|reports?)\b)/,
   /^(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?)\b).*\b(note|noted|identify|identified|raise|raised|find|found|issue|issued|report|reported|contain|contained|include|included)\b (any |no )?([\w-]+,? ){0,2}(deviations?|exceptions?|qualifications?)\b/,
   /\bterminated (employees?|staff|users?) (still|retain|keep|kept)\b/,
   /\bnot (enrolled|managed|encrypted|patched|approved|supported|reviewed|hashed|protected|monitored|logged|covered)\b/,
@@ -104,12 +118,14 @@ const WEAK_PRACTICE = [
   // The same lapse told the other way round: "do any findings rated High remain unremediated?"
   /\b(findings?|vulnerabilit(y|ies)|issues?|cves?)\b[^.;?]{0,80}\b(remain|remains|remaining|left|still)( open| unremediated| unresolved| unfixed| outstanding| unpatched| unaddressed)\b/,
   // Selling or monetising customer data, or using it for advertising.
-  /\b(sell|sells|selling|sold|rent|rents|renting|monetis\w*|monetiz\w*)\b|\bsale of (personal|customer|user|client)\b|\b(shared with|disclosed to|provided to|used for|for) (\w+ ){0,3}(advertis\w*|marketers|data brokers|marketing)\b/,
+  /\b(sell|sells|selling|sold|resell\w*|resale|rent|rents|renting|monetis\w*|monetiz\w*)\b|\bsale (of (personal|customer|user|client)|to third)\b|\b(shared with|disclosed to|provided to|used for|for) (\w+ ){0,3}(advertis\w*|marketers|data brokers|marketing(?! (team|department|staff|function|site|website|emails?|materials?|automation)\b))\b/,
+  // …or for the vendor's ends at all: "for its own purposes", "any purpose other than the service".
+  /\b(for|to serve) (its|their|your|the (vendor|supplier|processor|provider)'?s?) own (purposes?|benefit|ends|use)\b|\bpurposes? of (its|their|your) own\b|\b(any )?purposes? other than\b/,
   /\bstored on (personal|home|private|unmanaged) (devices?|laptops?|computers?|phones?)\b/,
   // Web-application lapses: a CORS policy that echoes any origin, tokens carried in URLs.
   /\breflect(s|ed|ing)? (back )?(arbitrary|any|every|untrusted|the requesting) origins?\b|\b(wildcard|arbitrary|any) origins? (\w+ ){0,3}(with|and) credentials\b/,
   /\b(accept|accepts|accepted|allow|allows|allowed|pass|passes|passed|send|sends|sent)\b.{0,30}\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,20}\b(in|as|via) (the )?(url|urls|query[\s-]?string|query parameters?|url parameters?)\b/,
-  /\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried|present|found|visible|embedded|stored)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
+  /\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried|present|found|visible|embedded|stored|appended|added)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
   // Secrets shipped to the browser: "Are any API keys or secrets present in your browser code?"
   new RegExp(
     `\\b${SECRETS}\\b[^.;?]{0,40}\\b(present|exposed|visible|included|embedded|stored|found|shipped)\\b[^.;?]{0,20}${IN_CLIENT_CODE}`,
@@ -127,7 +143,7 @@ const WEAK_PRACTICE = [
  * ("…and they do not read email with it", "…where MFA is not available").
  */
 const NEGATION =
-  /\b(never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?|(shall|must|will|should|may) not\b(?! (allowed|permitted|only|just|limited to)\b))\b/g;
+  /\b((confirm|ensure|verify|attest|certify|guarantee|warrant)s? that no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?|(shall|must|will|should|may) not\b(?! (allowed|permitted|only|just|limited to)\b))\b/g;
 
 /**
  * Verbs that curb the weak practice a marker names: "Are personal devices blocked from customer
@@ -137,7 +153,7 @@ const NEGATION =
  * ("prohibited", "not allowed") are counted there, not here.
  */
 const CURBED =
-  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused|detect|detects|detected|flagged|alerted on)\b/;
+  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|separated|quarantined|retired|rejected|refused|detect|detects|detected|flagged|alerted on)\b/;
 
 /**
  * Clauses that say what a safeguard is for, not a lapse asked about: the outcome it ensures ("…with
@@ -147,7 +163,7 @@ const CURBED =
  * become unavailable"). Neither the weak-practice sense nor the exception shapes read them.
  */
 const SAFEGUARD_CLAUSES =
-  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*/g;
+  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable|never)\b[^.;?]*|\b(e\.?g\.?|for example|for instance),? [^.;?]*?\b(cannot|can't|can not|may not|must not|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*/g;
 
 /**
  * A negation inside a relative clause describes whom or what the question is about ("sanctions
@@ -167,6 +183,9 @@ const BROKEN_AT_LINE_END = /\b([a-z]{2,})- (?!(and|or|nor|to)\b)([a-z]{2,})\b/g;
  * "(no wildcard origins with credentials)"): it names the weak practice only to exclude it.
  */
 const RULED_OUT = /\((i\.?e\.?,? ?|e\.?g\.?,? ?|that is,? )?no\b[^()]*\)/g;
+/** …or after "with no": "Does every user have their own account, with no shared logins?" */
+const RULED_OUT_SHARING =
+  /\b(with|and) no (shared|generic|group|common) ([\w-]+ ){0,2}(logins?|accounts?|ids?|credentials|passwords?)\b/g;
 /** The alternative a question rejects ("…managed credentials rather than shared static secrets"). */
 const REJECTED_ALTERNATIVE = /\b(rather than|instead of) [^.;?,()]*/g;
 /**
@@ -182,6 +201,7 @@ const senseText = (text: string): string => {
   t = t.replace(FEATURE_SWITCH, "feature control");
   if (t.includes("- ")) t = t.replace(BROKEN_AT_LINE_END, "$1$3");
   if (t.includes("rather than") || t.includes("instead of")) t = t.replace(REJECTED_ALTERNATIVE, " ");
+  if (t.includes(" no ")) t = t.replace(RULED_OUT_SHARING, " ");
   return t.includes("(") ? t.replace(RULED_OUT, " ") : t;
 };
 
