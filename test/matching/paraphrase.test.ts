@@ -151,6 +151,15 @@ describe("library phrasings added for gaps the probes showed", () => {
     expect(q.entryId).toBe("supplier-monitoring");
     expect(q.status).toBe("drafted");
   });
+
+  it("a processor asked whether it engages sub-processors answers from the sub-processor list, Yes", async () => {
+    // It was answered "No" from the entry about sub-processors' locations ("…list each with its location").
+    const q = await answer(
+      "Does the Processor engage any Sub-processors? If yes, list each one with its location and the processing it performs.",
+      "yes_no",
+    );
+    expect(q).toMatchObject({ entryId: "subprocessor-list", status: "drafted", answer: { value: "Yes" } });
+  });
 });
 
 describe("two asks, two entries", () => {

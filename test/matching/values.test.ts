@@ -295,6 +295,18 @@ describe("inversion", () => {
         "Is the environment that processes production data separated from development?",
         "Are development, test and production environments separated?",
       ],
+      [
+        "Are prod and non-prod environments separated? Is live customer data ever used for testing?",
+        "Is production customer data used in development or test environments?",
+      ],
+      [
+        "Does your application send a CSP that disallows 'unsafe-inline' and 'unsafe-eval'?",
+        "Does the application enforce a strict Content Security Policy?",
+      ],
+      [
+        "A.7.7 Clear desk (papers, removable media) and clear screen rules defined and enforced?",
+        "Do you enforce a clear desk and clear screen policy?",
+      ],
     ];
     for (const [question, entry] of sameSense) expect(isInverted(question, entry), question).toBe(false);
     // …while the opposite sense is still read where it is asked.
@@ -312,6 +324,10 @@ describe("inversion", () => {
       [
         "Confirm that no API keys are embedded in client-side code.",
         "Are API keys, tokens or other secrets exposed in client-side code or URLs?",
+      ],
+      [
+        "Are stack traces, verbose error messages or debug endpoints exposed in production?",
+        "Are debug modes disabled and error details hidden in production?",
       ],
     ];
     for (const [question, entry] of opposite) expect(isInverted(question, entry), question).toBe(true);

@@ -49,6 +49,10 @@ const WEAK_PRACTICE = [
   /\bexempt(ed|ions?)? from\b/,
   // Rights or access wider than the service needs: "claim any … rights to use … beyond what is necessary".
   /\bbeyond (what is |what's |that )?(strictly |reasonably )?(necessary|needed|required)\b/,
+  // Internals shown to users: "Are stack traces, verbose error messages or debug endpoints exposed?"
+  // Asked as such, not a sentence of context ("Frameworks ship debug modes that show stack traces…")
+  // nor the safeguard ("Are debug modes disabled, and are users shown only generic errors?").
+  /(^|[.?!] )(are|is|can)\b[^.;?]{0,12}\b(stack traces?|verbose (error )?(messages?|errors?)|debug (modes?|endpoints?|pages?|consoles?)|error details)\b(?![^.;?]*\b(disabled|suppressed|hidden|turned off|removed|generic)\b)[^.;?]{0,50}\b(exposed|shown|displayed|visible|returned|enabled|leak(s|ed)?|reachable)\b/,
   // Exceptions that exist are the lapse ("Are there exceptions to MFA?"); exceptions that are
   // requested, approved and tracked are the governance of them ("Are exceptions to policy risk-assessed?").
   /(?<!\b(request|approv|track|document|record|manag|handl|review|re-?evaluat|govern)\w*\b[^.;?]*)\bexceptions? (to|from)\b(?![^.;?]*\b(request|approv|track|document|record|risk[\s-]?assess|manag|justif|expir|govern|logg|register|review)\w*)/,
@@ -62,16 +66,18 @@ const WEAK_PRACTICE = [
   /\b(third[\s-]part(y|ies)|contractors?|external (firms?|compan(y|ies)|developers?|vendors?|agenc(y|ies))|offshore (teams?|firms?)) (\w+ ){0,2}to (develop|write|build|code)\b/,
   // …unless they are the object of a rule ("clear desk rules for papers and removable media", "Clear
   // desk for papers and removable media: rules defined?").
-  /(?<!\bdisabl\w* (\w+ ){0,5}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3})(\bremovable media\b|\bportable (media|storage|drives?)\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
+  /(?<!\bdisabl\w* (\w+ ){0,5}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3}|\bclear desk\b[^.;?]{0,30})(\bremovable media\b|\bportable (media|storage|drives?)\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
   // Deprecated or weak cryptography in use; "prohibits deprecated primitives" is the curb (NEGATION).
   // A CSP that allows inline script or eval is the weak policy: "does it avoid 'unsafe-inline'?"
-  /(?<!\b(without|no)\b[^.;?]{0,40})\bunsafe[\s-](inline|eval)\b/,
+  // Not when the policy rules it out in words the negations below do not count ("without", "disallows").
+  /(?<!\b(without|no|disallows|disallowing|forbids|forbidding|blocks|blocking|bans|rejects)\b[^.;?]{0,40})\bunsafe[\s-](inline|eval)\b/,
   /\b(deprecated|insecure|weak|obsolete|broken) (\w+ )?(algorithms?|ciphers?( suites?)?|primitives|protocols?|hash(es|ing)?|cryptograph\w*)\b(?!.*\bdisabl\w*)/,
   /\b(personal|private)(ly owned)?( \([^()]{1,30}\))? (devices|email|laptops?|phones?|computers?)\b|\bbyod\b/,
   // "Is TLS 1.0 still supported?" is the lapse; software "still supported by its vendor" is the practice.
   /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?))/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
-  /\b(production|live|real) (?!time\b)([\w-]+ )?data\b.*\b(test|testing|development|dev|staging|non-production)\b/,
+  // Not the environment kept apart: "…processes production data separated from development".
+  /\b(production|live|real) (?!time\b)([\w-]+ )?data\b(?! (is |are )?(separated|segregated|isolated|kept apart)\b).*\b(test|testing|development|dev|staging|non-production)\b/,
   // …told the other way round: "do your engineers test with real customer data?"
   /\b(test|tests|testing|tested|develop|development|staging)\b (\w+ ){0,2}(with|on|using|against) (real|live|production) (customer |client |personal )?data\b/,
   /\bstanding (write |admin\w* |production )?access\b/,
@@ -153,7 +159,7 @@ const NEGATION =
  * ("prohibited", "not allowed") are counted there, not here.
  */
 const CURBED =
-  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|separated|quarantined|retired|rejected|refused|detect|detects|detected|flagged|alerted on)\b/;
+  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused|detect|detects|detected|flagged|alerted on)\b/;
 
 /**
  * Clauses that say what a safeguard is for, not a lapse asked about: the outcome it ensures ("…with
