@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { factAgainstBound } from "../../src/domain/drafting/consistency.js";
+import { contradiction, factAgainstBound } from "../../src/domain/drafting/consistency.js";
 import { draftAnswer } from "../../src/domain/drafting/draft.js";
 import type { LibraryEntry } from "../../src/domain/library/types.js";
 
@@ -38,6 +38,10 @@ describe("an entry's fact answer against the bound a yes/no question sets", () =
     ["Is leavers' access removed within 4 hours?", "Within 24 hours", "falls short of"],
     ["Is availability of at least 99.5% committed in the SLA?", "99.9%", "meets"],
     ["Do you commit to 99.99% or higher availability?", "99.9%", "falls short of"],
+    // A fact of labelled quantities is compared label by label.
+    ["The Supplier shall maintain a Recovery Point Objective of 24 hours or less.", "RTO 4 hours, RPO 1 hour", "meets"],
+    ["Is your RTO no more than 2 hours?", "RTO 4 hours, RPO 1 hour", "falls short of"],
+    ["Are the RTO and RPO each 4 hours or less?", "RTO 4 hours, RPO 1 hour", "meets"],
   ])("%s (%s) → %s", (question, fact, verdict) => {
     expect(factAgainstBound(question, fact)?.verdict).toBe(verdict);
   });
@@ -49,6 +53,8 @@ describe("an entry's fact answer against the bound a yes/no question sets", () =
     expect(factAgainstBound("Are logs reviewed at least weekly?", "12 months")).toBeNull();
     // A duration is not a frequency: "at least 12 months" says how long, not how often.
     expect(factAgainstBound("Are logs reviewed for at least 12 months?", "Annually")).toBeNull();
+    // A bound that names no label is not compared with one of several labelled quantities.
+    expect(factAgainstBound("Is the service restored within 8 hours?", "RTO 4 hours, RPO 1 hour")).toBeNull();
   });
 });
 
@@ -195,5 +201,23 @@ describe("a descriptive entry's Yes is inferred past a negation that only says w
   it("still leaves an answer that denies the practice to a person", () => {
     const denied = { ...hashing, answer: "Passwords are not hashed on the client; the server hashes them." };
     expect(draftAnswer(yesNo("Are passwords hashed on the client?"), denied, "x", 0.95).status).toBe("needs_review");
+  });
+});
+
+describe("a Yes whose text states the bound per severity", () => {
+  const text = "We fix critical vulnerabilities within 7 days, high within 30 days and medium within 90 days.";
+
+  it("contradicts the text when one severity the question names misses the bound", () => {
+    expect(
+      contradiction(yesNo("Are critical and high-risk security updates installed within 14 days?"), "Yes", text),
+    ).toBe('"Yes" contradicts the answer: the question asks "within 14 days" but the answer says "within 30 days"');
+  });
+
+  it("agrees with it when every severity it names meets its bound", () => {
+    for (const question of [
+      "Are critical vulnerabilities remediated within 14 days?",
+      "Are high-severity vulnerabilities remediated within 30 days and critical within 7 days?",
+    ])
+      expect(contradiction(yesNo(question), "Yes", text), question).toBeNull();
   });
 });

@@ -59,6 +59,26 @@ interface Quantity {
   readonly dimension: "time" | "chars";
   readonly amount: number;
   readonly phrase: string;
+  /** What the quantity is said of, from the words just before it: "critical", "high", "rpo". */
+  readonly labels: ReadonlySet<string>;
+}
+
+/**
+ * Names a text gives one of several quantities: severities ("critical within 7 days, high within 30
+ * days") and recovery objectives ("RTO 4 hours, RPO 1 hour"). A bound asked of some of them is
+ * compared with the quantity stated for the same ones, not with whichever quantity meets it.
+ */
+const LABELS: readonly (readonly [RegExp, string])[] = [
+  [/\b(rto|recovery time( objective)?)\b/, "rto"],
+  [/\b(rpo|recovery point( objective)?)\b/, "rpo"],
+  [/\bcritical\b/, "critical"],
+  [/\bhigh\b/, "high"],
+  [/\b(medium|moderate)\b/, "medium"],
+  [/\blow\b/, "low"],
+];
+
+function labelsIn(segment: string): Set<string> {
+  return new Set(LABELS.filter(([pattern]) => pattern.test(segment)).map(([, label]) => label));
 }
 
 function unitOf(unit: string): (typeof UNITS)[number] | null {
@@ -76,24 +96,30 @@ function quantities(text: string): Quantity[] {
     .toLowerCase()
     .replace(/\s+/g, " ")
     .replace(/\b[a-z]+(?:-[a-z]+)? \((\d+(?:\.\d+)?)\)/g, "$1");
-  const found: Quantity[] = [];
-  const push = (bound: Bound, qty: string, unitText: string, phrase: string) => {
+  const found: (Omit<Quantity, "labels"> & { readonly index: number })[] = [];
+  const push = (bound: Bound, qty: string, unitText: string, phrase: string, index: number) => {
     const unit = unitOf(unitText);
     if (!unit) return;
-    found.push({ bound, dimension: unit.dimension, amount: amountOf(qty) * unit.size, phrase: phrase.trim() });
+    found.push({ bound, dimension: unit.dimension, amount: amountOf(qty) * unit.size, phrase: phrase.trim(), index });
   };
   for (const [bound, cues] of [
     ["upper", UPPER_CUES],
     ["lower", LOWER_CUES],
   ] as const) {
     const re = new RegExp(`\\b(?:${cues})\\s+(?:the |a |an |our |its |their )?${QTY}[\\s-]${UNIT}\\b`, "g");
-    for (const m of t.matchAll(re)) push(bound, m[1] ?? "", m[2] ?? "", m[0]);
+    for (const m of t.matchAll(re)) push(bound, m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
   }
   const postfix = new RegExp(`\\b${QTY}[\\s-]${UNIT}\\s+or (?:more|longer|greater)\\b`, "g");
-  for (const m of t.matchAll(postfix)) push("lower", m[1] ?? "", m[2] ?? "", m[0]);
+  for (const m of t.matchAll(postfix)) push("lower", m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
   const postfixUpper = new RegExp(`\\b${QTY}[\\s-]${UNIT}\\s+or (?:less|fewer|sooner)\\b`, "g");
-  for (const m of t.matchAll(postfixUpper)) push("upper", m[1] ?? "", m[2] ?? "", m[0]);
-  return found;
+  for (const m of t.matchAll(postfixUpper)) push("upper", m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
+  // Each quantity's labels are read between the one before it (or its sentence's start) and itself.
+  found.sort((a, b) => a.index - b.index);
+  return found.map(({ index, ...q }, i) => {
+    const previous = found[i - 1];
+    const from = Math.max(previous ? previous.index + previous.phrase.length : 0, t.lastIndexOf(". ", index) + 1);
+    return { ...q, labels: labelsIn(t.slice(from, index)) };
+  });
 }
 
 function quantityContradiction(question: string, answer: string): string | null {
@@ -105,9 +131,18 @@ function quantityContradiction(question: string, answer: string): string | null 
     if (bound.bound === "lower" && /^for\b/.test(bound.phrase)) continue;
     const comparable = stated.filter((s) => s.dimension === bound.dimension && s.bound === bound.bound);
     if (comparable.length === 0) continue;
-    const meets = comparable.some((s) =>
-      bound.bound === "upper" ? s.amount <= bound.amount : s.amount >= bound.amount,
-    );
+    const within = (s: Quantity): boolean =>
+      bound.bound === "upper" ? s.amount <= bound.amount : s.amount >= bound.amount;
+    // "Critical and high within 14 days?" of "critical within 7 days, high within 30 days": each
+    // severity asked about must meet the bound, not just one of the answer's quantities.
+    const sameLabels = comparable.filter((s) => [...s.labels].some((l) => bound.labels.has(l)));
+    if (sameLabels.length > 0) {
+      const short = sameLabels.filter((s) => !within(s));
+      if (short.length > 0)
+        return `the question asks "${bound.phrase}" but the answer says "${short.map((s) => s.phrase).join('", "')}"`;
+      continue;
+    }
+    const meets = comparable.some(within);
     if (!meets) {
       return `the question asks "${bound.phrase}" but the answer says "${comparable.map((s) => s.phrase).join('", "')}"`;
     }
@@ -188,6 +223,21 @@ function factQuantity(fact: string): { bound: Bound | "point"; dimension: "time"
   return { bound, dimension: unit.dimension, amount: amountOf(m[2] ?? "") * unit.size };
 }
 
+/** A fact made of labelled quantities, "RTO 4 hours, RPO 1 hour", as one point per label. */
+const LABELLED_PART = new RegExp(`^\\s*([a-z() ]+?)\\s*(?:is|of|:|-|–)?\\s*${QTY}[\\s-]${UNIT}\\s*$`, "i");
+function labelledFacts(fact: string): { label: string; dimension: "time" | "chars"; amount: number }[] {
+  const parts = fact.split(/,|;|\band\b/);
+  const facts: { label: string; dimension: "time" | "chars"; amount: number }[] = [];
+  for (const part of parts) {
+    const m = LABELLED_PART.exec(part);
+    const labels = m ? [...labelsIn((m[1] ?? "").toLowerCase())] : [];
+    const unit = m ? unitOf(m[3] ?? "") : null;
+    if (!m || !unit || labels.length !== 1) return [];
+    facts.push({ label: labels[0] ?? "", dimension: unit.dimension, amount: amountOf(m[2] ?? "") * unit.size });
+  }
+  return facts;
+}
+
 /**
  * Whether an entry's fact answer meets every bound a yes/no question sets that the fact can be
  * compared with: "Are audit logs kept for at least 90 days?" is answered by "12 months" (Yes), "Is the
@@ -207,6 +257,18 @@ export function factAgainstBound(question: string, fact: string): BoundVerdict |
       if (quantity.bound !== "point" && quantity.bound !== asked.bound) continue;
       const meets = asked.bound === "upper" ? quantity.amount <= asked.amount : quantity.amount >= asked.amount;
       verdicts.push({ verdict: meets ? "meets" : "falls short of", asked: asked.phrase });
+    }
+  }
+  const labelled = quantity ? [] : labelledFacts(fact);
+  if (labelled.length > 0) {
+    // "The Supplier shall maintain an RPO of 24 hours or less" of "RTO 4 hours, RPO 1 hour": the
+    // bound is compared with the quantity of the label it names; a bound naming none is left alone.
+    for (const asked of quantities(question)) {
+      for (const f of labelled) {
+        if (!asked.labels.has(f.label) || f.dimension !== asked.dimension) continue;
+        const meets = asked.bound === "upper" ? f.amount <= asked.amount : f.amount >= asked.amount;
+        verdicts.push({ verdict: meets ? "meets" : "falls short of", asked: asked.phrase });
+      }
     }
   }
   const frequency = FREQUENCIES.find((f) => f.pattern.test(fact.toLowerCase()));
