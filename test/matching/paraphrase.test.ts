@@ -47,6 +47,10 @@ const CASES: [string, string[]][] = [
   ["Will personal data be processed as part of this engagement?", ["personal-data-categories"]],
   // The buyer requiring it of its own people is a setting of the product.
   ["Can we force all our users to use two-factor authentication?", ["customer-mfa"]],
+  // …and so are "our team's logins": the buyer's people signing in to the product.
+  ["is 2FA available for our team's logins", ["customer-mfa"]],
+  // A past event asked with "before" is the history entry's, not a deadline's or a contract's.
+  ["any breaches before?", ["past-breaches"]],
   // The EU Standard Contractual Clauses' Annex II list of measures, reworded.
   ["Measures for identifying and authorising users", ["unique-user-ids"]],
   ["Measures for IT security governance and management", ["isms-exists"]],

@@ -187,6 +187,8 @@ describe("inversion", () => {
     const sameSense: readonly [string, string][] = [
       ["Data breach in the last 36 months? (Y/N)", "Have you ever experienced a data breach?"],
       ["Breaches (last 3 yrs)?", "Have you ever experienced a data breach?"],
+      ["Have you been hacked before?", "Have you ever experienced a data breach?"],
+      ["Have you had breaches so far?", "Have you ever experienced a data breach?"],
       [
         "J.5 Has there been a cybersecurity incident involving Scoped Data in the past 36 months?",
         "Have you ever experienced a data breach?",

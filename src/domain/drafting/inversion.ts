@@ -42,6 +42,10 @@ const WEAK_PRACTICE = [
   // "…suffered a material cyber security incident", "had a cybersecurity event", "reported any
   // personal data breach to the ICO": the event asked about, with up to three words naming it.
   /\b(had|suffered|experienced|sustained|reported|notified) (a|an|any|some) ([\w-]+ ){0,3}(breach|breaches|incidents?|compromises?|events?)\b/,
+  /\b(had|suffered|sustained) (breaches|incidents|compromises)\b/,
+  // The vendor itself hacked, asked first thing: "Have you been hacked before?", "Was your company
+  // ever breached?" (normalised, "your company" is gone: "was ever breached?").
+  /(^|[.?!] )((have|has) (you )?(ever )?been|(was|were) (you )?(ever )?) ?(hacked|breached|compromised|pwned|popped)\b/,
   /\bbeen (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
   /(^any|\b(were there|was there|have there been|has there been)( any| a| an)?( [\w-]+){0,3}) (breach|breaches|incidents?|fines?|lawsuits?|litigation|penalt)/,
   // A form's label for the event and its window: "Breach in last 3 yrs?", "Breaches (last 3 yrs)?".
