@@ -101,7 +101,7 @@ const RULES: readonly (readonly [Certification, RegExp])[] = [
   ["hipaa", /\bHIPAA\b/i],
 ];
 
-function reportType(text: string): CertificationMention["reportType"] {
+function reportTypeOf(text: string): CertificationMention["reportType"] {
   if (/\btype\s*(?:ii|2|two)\b/i.test(text)) return "type2";
   if (/\btype\s*(?:i|1|one)\b/i.test(text)) return "type1";
   return undefined;
@@ -114,29 +114,46 @@ function aroundReport(text: string, at: number, length: number): string {
   return text.slice(Math.max(0, at - 12), at + length) + (next < 0 ? after : after.slice(0, next));
 }
 
-function details(cert: Certification, text: string, at: number, length: number): Partial<CertificationMention> {
-  switch (cert) {
+/**
+ * A mention with what it names of its certification's form. Every mention has the same keys, in the
+ * same order, the details not named left undefined: objects of one shape, so the code that reads
+ * them (the certification guard, inlined into matchQuery) is not deoptimised by a question that
+ * names a form not seen before in the process (each detail used to add its own key).
+ */
+function mentionOf(
+  certification: Certification,
+  evidence: string,
+  text: string,
+  at: number,
+  length: number,
+): CertificationMention {
+  let reportType: CertificationMention["reportType"];
+  let edition: CertificationMention["edition"];
+  let level: CertificationMention["level"];
+  let plus: CertificationMention["plus"];
+  switch (certification) {
     case "soc1":
-    case "soc2": {
-      const type = reportType(aroundReport(text, at, length));
-      return type ? { reportType: type } : {};
-    }
+    case "soc2":
+      reportType = reportTypeOf(aroundReport(text, at, length));
+      break;
     case "iso27001": {
       const m = /27001\s*[:/-]?\s*(2013|2022)\b|\b(2013|2022)\s+(?:version|edition|revision|standard)\b/i.exec(text);
-      const edition = m ? (m[1] ?? m[2]) : undefined;
-      return edition ? { edition: edition as "2013" | "2022" } : {};
+      const named = m ? (m[1] ?? m[2]) : undefined;
+      if (named) edition = named as "2013" | "2022";
+      break;
     }
     case "csa-star": {
       const m = /\blevel\s*(1|2|3|one|two|three)\b/i.exec(text);
       const word = m?.[1]?.toLowerCase();
-      const level = word === "one" ? "1" : word === "two" ? "2" : word === "three" ? "3" : word;
-      return level ? { level: level as "1" | "2" | "3" } : {};
+      const named = word === "one" ? "1" : word === "two" ? "2" : word === "three" ? "3" : word;
+      if (named) level = named as "1" | "2" | "3";
+      break;
     }
     case "cyber-essentials":
-      return /\bcyber\s+essentials\s+plus\b|\bCE\+/i.test(text) ? { plus: true } : {};
-    default:
-      return {};
+      if (/\bcyber\s+essentials\s+plus\b|\bCE\+/i.test(text)) plus = true;
+      break;
   }
+  return { certification, evidence, reportType, edition, level, plus };
 }
 
 /**
@@ -153,7 +170,7 @@ export function recogniseCertifications(text: string): CertificationMention[] {
   for (const [certification, pattern] of RULES) {
     if (found.some((f) => f.certification === certification)) continue;
     const m = pattern.exec(text);
-    if (m) found.push({ certification, evidence: m[0].trim(), ...details(certification, text, m.index, m[0].length) });
+    if (m) found.push(mentionOf(certification, m[0].trim(), text, m.index, m[0].length));
   }
   // "SSAE 18" is the standard SOC 1 and SOC 2 are both reported under: with SOC 2 named, it is SOC 2's.
   const soc1 = found.find((m) => m.certification === "soc1");

@@ -11,7 +11,7 @@ import { gramSimilarities } from "./char-grams.js";
 import { calibrationInput, type Features, gramPart, probabilityOf, relevanceOf } from "./features.js";
 import type { MatchIndex } from "./index.js";
 import { citesArticlePoint, isRegulationEntry, regulationNotNamed } from "./regulation-guard.js";
-import { type CompiledQuery, massShare, type Scorer, scorerFor, type TermInfo } from "./scorer.js";
+import { type CompiledQuery, type Scorer, scorerFor, type TermInfo } from "./scorer.js";
 import { correctSpelling } from "./spelling.js";
 import { normalizeText, tokenize } from "./tokenize.js";
 import { unknownNames } from "./unknown-names.js";
@@ -216,7 +216,10 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
         regulationNotNamed(index, wholeQuestion, c.entryId) ||
         (pointCited && isRegulationEntry(index, c.entryId));
       const cap = held ? Math.min(OTHER_FORM_CAP, capOf(c.entryId)) : capOf(c.entryId);
-      return c.confidence > cap ? { ...c, confidence: cap } : c;
+      // A copy every time, not only over the cap: a branch first taken after matchQuery was
+      // optimised (a cap under the candidate's confidence) sent the whole function back to the
+      // interpreter, as it did in the bench's matchQuestion pass.
+      return { ...c, confidence: Math.min(c.confidence, cap) };
     });
   }
   // A question that names a certification: the entries that may answer it come first, the others
@@ -230,7 +233,7 @@ export function matchQuery(index: MatchIndex, query: Query, limit = 5): Candidat
   const out: Candidate[] = [];
   for (const i of order.slice(0, limit)) {
     const c = ranked[i] as Ranked;
-    const rival = i === 0 ? ranked[1] : ranked[0];
+    const rival = i === 0 ? secondOf(ranked) : ranked[0];
     const shown = candidate(
       index,
       scorer,
@@ -342,9 +345,12 @@ function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): Quer
   const termMass = new Float64Array(terms.length);
   const askedConcept = new Uint8Array(terms.length);
   let conceptCount = 0;
+  // massShare(compiled, (t) => !t.known), summed here in the same order: no closure per question.
+  let unknownMass = 0;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as TermInfo;
     termMass[i] = (weights[i] as number) * t.qIdf;
+    if (!t.known) unknownMass += termMass[i] as number;
     if (t.term.startsWith("§") && weights[i] === 1) {
       askedConcept[i] = 1;
       conceptCount++;
@@ -354,7 +360,7 @@ function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): Quer
   for (const t of compiled.focus) focusMass += t.qIdf;
   return {
     conceptCount,
-    unknownShare: massShare(compiled, (t) => !t.known),
+    unknownShare: compiled.mass === 0 ? 0 : unknownMass / compiled.mass,
     longQuestion: query.analysis.context !== "" ? 1 : 0,
     queryTerms: Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(6)),
     governance: query.analysis.intent === "governance" ? 1 : 0,
@@ -521,14 +527,26 @@ const CONTRASTS: readonly (readonly [Side, Side])[] = [
   // Whose location or conduct is asked: the staff's, or the sub-processors'.
   [["personnel", "staff", "employe"], ["§subprocessor"]],
 ];
-const namesSide = (tokens: { has(t: string): boolean }, side: Side) => side.some((t) => tokens.has(t));
-/** The contrasts whose one side the ask names and whose other side the question does not: [named, other]. */
+/** Whether the terms (a query's weights, a phrasing's counts) hold one of the side's tokens. */
+function namesSide(terms: ReadonlyMap<string, number>, side: Side): boolean {
+  for (const t of side) if (terms.has(t)) return true;
+  return false;
+}
+/** Whether the ask itself (weight 1) names one of the side's tokens. */
+function asksSide(weights: ReadonlyMap<string, number>, side: Side): boolean {
+  for (const t of side) if (weights.get(t) === 1) return true;
+  return false;
+}
+/**
+ * The contrasts whose one side the ask names and whose other side the question does not: [named,
+ * other]. Plain loops, no closure per question (each was made, and under tsx named, per call).
+ */
 function contrastsOf(query: Query): (readonly [Side, Side])[] {
-  const asked = { has: (t: string) => query.weights.get(t) === 1 };
+  const { weights } = query;
   const out: (readonly [Side, Side])[] = [];
   for (const [a, b] of CONTRASTS) {
-    if (namesSide(asked, a) && !namesSide(query.weights, b)) out.push([a, b]);
-    else if (namesSide(asked, b) && !namesSide(query.weights, a)) out.push([b, a]);
+    if (asksSide(weights, a) && !namesSide(weights, b)) out.push([a, b]);
+    else if (asksSide(weights, b) && !namesSide(weights, a)) out.push([b, a]);
   }
   return out;
 }
@@ -692,11 +710,20 @@ function calibrated(
   for (let i = 0; i < shown; i++) {
     const c = ranked[i] as Ranked;
     // How far this entry leads the best other one: the leader's margin, or a runner-up's deficit.
-    const rival = i === 0 ? ranked[1] : ranked[0];
+    const rival = i === 0 ? secondOf(ranked) : ranked[0];
     const lead = c.relevance - (rival?.relevance ?? 0);
     out.push(candidate(index, scorer, compiled, scores, c, lead, consensusOf(c, leaders)));
   }
   return out;
+}
+
+/**
+ * The runner-up, or undefined for a ranking of one. Not `ranked[1]`: a read past the end of an
+ * array is a deopt in optimised code that had not seen one (a one-candidate ranking is rare), and
+ * `calibrated` was then compiled a second time in some runs.
+ */
+function secondOf(ranked: readonly Ranked[]): Ranked | undefined {
+  return ranked.length > 1 ? ranked[1] : undefined;
 }
 
 /**
