@@ -327,6 +327,15 @@ describe("inversion", () => {
         "Confirm that no API keys are embedded in client-side code.",
         "Are API keys, tokens or other secrets exposed in client-side code or URLs?",
       ],
+      // A statement to confirm negates its own clause ("…does not sell…"): the Yes confirms it.
+      [
+        "Please confirm that the Supplier does not sell personal data.",
+        "Do you sell or share customer data with third parties for their own purposes?",
+      ],
+      [
+        "Confirm that Customer Data is not stored or processed in China.",
+        "Do you store or process customer data in China?",
+      ],
       [
         "Are stack traces, verbose error messages or debug endpoints exposed in production?",
         "Are debug modes disabled and error details hidden in production?",

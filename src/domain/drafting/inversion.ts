@@ -150,10 +150,11 @@ const WEAK_PRACTICE = [
  * excluded from model training?", "Do you refrain from selling customer data?", and an RFP's
  * requirement statement, "The Supplier shall not sell…", "Customer Data must not leave the EEA".
  * "Do not" and "is not" are left out: in a question they mostly sit in a clause of their own
- * ("…and they do not read email with it", "…where MFA is not available").
+ * ("…and they do not read email with it", "…where MFA is not available"), except in the clause a
+ * statement asks to confirm ("Please confirm that the Supplier does not sell personal data").
  */
 const NEGATION =
-  /\b((confirm|ensure|verify|attest|certify|guarantee|warrant)s? that no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?|(shall|must|will|should|may) not\b(?! (allowed|permitted|only|just|limited to)\b))\b/g;
+  /\b((confirm|ensure|verify|attest|certify|guarantee|warrant)s? that no|(confirm|ensure|verify|attest|certify|guarantee|warrant)s? that\b[^.;?]{0,80}?\b((is|are|was|were|will|do|does|did|has|have|shall|would|can) not|isn't|aren't|doesn't|don't|won't|cannot)|never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?|(shall|must|will|should|may) not\b(?! (allowed|permitted|only|just|limited to)\b))\b/g;
 
 /**
  * Verbs that curb the weak practice a marker names: "Are personal devices blocked from customer
@@ -180,7 +181,7 @@ const SAFEGUARD_CLAUSES =
  * against workforce members who fail to comply"), not the main verb: it is not counted.
  */
 const NEGATED_RELATIVE =
-  /\b(who|that|which|whom|where|when|unless)\s+(\w+\s+){0,3}?(never|cannot|can't|don't|doesn't|isn't|aren't|won't|(do|does|is|are|will) not|lack|lacks|fail(s|ed)? to)\b/g;
+  /\b(who|(?<!\b(confirm|ensure|verify|attest|certify|guarantee|warrant)s? )that|which|whom|where|when|unless)\s+(\w+\s+){0,3}?(never|cannot|can't|don't|doesn't|isn't|aren't|won't|(do|does|is|are|will) not|lack|lacks|fail(s|ed)? to)\b/g;
 
 /**
  * A word a PDF broke at a line end ("personally owned de- vices", "busi- ness"): the markers read
