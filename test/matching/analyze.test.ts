@@ -216,6 +216,8 @@ describe("follow-ups", () => {
     "Is IT equipment maintained as the manufacturer recommends?",
     "Which charity does your company support this year?",
     "Are backups tested by restoring them?",
+    // "that" after a verb of asserting is a conjunction, not a pronoun.
+    "Confirm that data is encrypted at rest.",
   ])("%s is not a follow-up", (text) => {
     expect(analyzeQuestion(text).followUp).toBe(false);
   });
