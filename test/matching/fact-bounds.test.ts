@@ -221,3 +221,15 @@ describe("a Yes whose text states the bound per severity", () => {
       expect(contradiction(yesNo(question), "Yes", text), question).toBeNull();
   });
 });
+
+describe("a No whose text names a place beyond the bound the question sets", () => {
+  it("reads the place however it is written, and only the places asked about", () => {
+    const q = yesNo("Is any of our data accessed from outside the U.S.?");
+    expect(contradiction(q, "No", "No. Our staff work in the U.S. and the UK.")).toBe(
+      '"No" contradicts the answer: the question asks about "outside the U.S." but the answer names the United Kingdom',
+    );
+    expect(contradiction(q, "No", "No. Our staff work in the U.S. only.")).toBeNull();
+    // "us" the pronoun is no place.
+    expect(contradiction(q, "No", "No. Our staff work in the U.S.; ask us for the list.")).toBeNull();
+  });
+});

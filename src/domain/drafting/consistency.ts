@@ -306,7 +306,7 @@ function placeContradiction(question: string, answer: string): string | null {
  * answer can name. Names are read in any case, the acronyms only in capitals ("US", not "us").
  */
 const PLACES: readonly { readonly name: string; readonly words: RegExp; readonly acronyms: RegExp }[] = [
-  { name: "the United States", words: /\b(united states|u\.s\.a?\.?|america)\b/i, acronyms: /\b(US|USA)\b/ },
+  { name: "the United States", words: /\b(united states|america)\b|\bu\.s\.(a\.)?(?!\w)/i, acronyms: /\b(US|USA)\b/ },
   {
     name: "the EU",
     words: /\b(european union|european economic area|europe|ireland|germany|france|netherlands|frankfurt|dublin)\b/i,
@@ -318,7 +318,8 @@ const PLACES: readonly { readonly name: string; readonly words: RegExp; readonly
     acronyms: /\bUK\b/,
   },
 ];
-const BEYOND = /\b(outside|other than|beyond)\s+(of\s+)?(the\s+)?([^.?;:]{0,60})/i;
+// Periods may belong to the place ("the U.S."): the bound reads on to the question mark.
+const BEYOND = /\b(outside|other than|beyond)\s+(of\s+)?(the\s+)?([^?;:]{0,60})/i;
 
 function placesNamed(text: string): Set<string> {
   return new Set(PLACES.filter((p) => p.words.test(text) || p.acronyms.test(text)).map((p) => p.name));
