@@ -83,6 +83,13 @@ describe("asked fact", () => {
       false,
     ],
     ["Two CCTV cameras cover each entrance.", "How many CCTV cameras cover your office entrances?", true],
+    // An auditor's sample sizes count samples, not the review's own days.
+    [
+      "Access is reviewed every quarter and removals are completed within five business days.",
+      "What sample sizes did your auditor use when testing the access review control?",
+      false,
+    ],
+    ["The auditor tested a sample of 25 quarterly reviews.", "What sample size did the auditor use?", true],
   ] as const)("'%s' answers '%s': %s (the number must count the thing asked)", (text, ask, states) => {
     expect(statesFact(text, "count", ask)).toBe(states);
   });

@@ -294,6 +294,7 @@ describe("the buyer's own systems and tenant data", () => {
     "What should we add to our mail server's SPF record?",
     "Will the AI features be enabled in our sandbox tenant during the pilot?",
     "Which of our staff currently have the owner role?",
+    "List the named users in our account who currently hold the Owner role.",
     "What is the exact storage limit that will apply to our workspace?",
     "What session timeout is set for our tenant right now?",
   ])("%s is buyer-specific", (text) => {

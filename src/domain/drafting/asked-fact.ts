@@ -50,7 +50,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
     kind: "count",
     pattern:
-      /\bhow many\b|\b(what|which) (is|was|are) the (total )?number of\b|\bnumber of \w+ (do|does|did|have|has)\b|(^|[-–—:]\s*)(the )?(total )?number of\b/,
+      /\bhow many\b|\b(what|which) (is|was|are) the (total )?number of\b|\bnumber of \w+ (do|does|did|have|has)\b|(^|[-–—:]\s*)(the )?(total )?number of\b|\bsample sizes?\b/,
   },
   {
     kind: "date",
@@ -136,6 +136,8 @@ const NOT_A_THING = new Set(["times", "rounds", "occasions", "approximately", "e
  * none when it counts times ("how many times a year") or names nothing.
  */
 function countedThings(ask: string): string[] {
+  // "What sample sizes did your auditor use…?" counts the samples.
+  if (/\bsample sizes?\b/.test(ask)) return [stem("sample")];
   const words = COUNTED.exec(ask)?.[1]?.split(/\s+/) ?? [];
   const things: string[] = [];
   for (const w of words) {

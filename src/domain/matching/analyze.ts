@@ -222,7 +222,7 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     // that will apply to our tenant": the people or the figures of this buyer's own account.
     reason: "asks for the people or configuration of the buyer's own account",
     pattern:
-      /\b(which|who|list|name|identify)\b.*\b(our|my) (users|admins?|administrators|staff|people|employees|members|team members)\b.*\b(holds?|has|have|assigned)\b.*\b(roles?|permissions?|rights|privileges)\b|\b(exact|precise|specific)\b.*\b(quota|limit|threshold|value|setting|figure)\b.*\bapply to (our|my) (tenant|account|instance|workspace|subscription)\b/,
+      /\b(which|who|list|name|identify)\b.*\b(our|my) (users|admins?|administrators|staff|people|employees|members|team members)\b.*\b(holds?|has|have|assigned)\b.*\b(roles?|permissions?|rights|privileges)\b|\b(which|who|list|name|identify)\b.*\b(users|admins?|administrators|members)\b (in|of|on) (our|my) (tenant|account|instance|workspace|subscription|org|organi[sz]ation)\b.*\b(holds?|has|have|assigned)\b.*\b(roles?|permissions?|rights|privileges)\b|\b(exact|precise|specific)\b.*\b(quota|limit|threshold|value|setting|figure)\b.*\bapply to (our|my) (tenant|account|instance|workspace|subscription)\b/,
   },
   {
     // "the number of personal data records held on behalf of our organisation", "the DPIA you have
