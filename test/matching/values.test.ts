@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { draftAnswer } from "../../src/domain/drafting/draft.js";
 import {
   asksAboutExceptions,
+  asksInBothSenses,
   invertedOnlyByIntensifier,
   isInverted,
   weakPracticeSense,
@@ -182,6 +183,34 @@ describe("drafting by kind", () => {
 });
 
 describe("inversion", () => {
+  it("a compound question asking about the practice in one part and a lapse in another takes no single value", () => {
+    for (const text of [
+      "7.04 Are prod and non-prod environments separated? Is live customer data ever used for testing?",
+      "Is your SOC 2 Type II report available to us, did it contain any exceptions, and can you provide a bridge letter?",
+      "Will you share a summary of your latest penetration test, and are any high or critical findings still open?",
+    ])
+      expect(asksInBothSenses(text), text).toBe(true);
+    for (const text of [
+      "Is MFA enforced for all users, and are there any exceptions?",
+      // A part that points back is read with the part before it; context before the asks is not read.
+      "Is the ML-based anomaly detection optional, and can it be turned off?",
+      "Passwords alone are not sufficient. Does the application support a second factor, and can we make it mandatory?",
+      "Is data encrypted at rest and in transit?",
+    ])
+      expect(asksInBothSenses(text), text).toBe(false);
+    const d = draftAnswer(
+      {
+        text: "Are prod and non-prod environments separated? Is live customer data ever used for testing?",
+        kind: "yes_no" as const,
+        allowedValues: null,
+      },
+      entry("No", "No. Production data is never copied to development or test."),
+      "Is production customer data used in development or test environments?",
+      0.97,
+    );
+    expect(d).toMatchObject({ status: "needs_review", value: null });
+  });
+
   it("reads a question and its entry in the same sense when they ask the same thing in other words", () => {
     // Each of these was flipped (the entry's No offered as Yes, or its Yes as No) before.
     const sameSense: readonly [string, string][] = [

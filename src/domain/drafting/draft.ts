@@ -5,6 +5,7 @@ import { normalizeText } from "../matching/tokenize.js";
 import type { Question } from "../questionnaire/types.js";
 import { factAgainstBound } from "./consistency.js";
 import {
+  asksInBothSenses,
   invertedOnlyByIntensifier,
   isInverted,
   lapseNotAskedBy,
@@ -241,6 +242,11 @@ export function draftAnswer(
       return { status: "needs_review", value: null, text: entry.answer, notes };
     }
     short = "Yes";
+  }
+  if (question.kind === "yes_no" && asksInBothSenses(question.text)) {
+    // "Environments separated? Live data ever used for testing?": one value answers one part wrongly.
+    notes.push("the question asks several things, some about the practice and some about a lapse; please answer each");
+    return { status: "needs_review", value: null, text: entry.answer, notes };
   }
   if (question.kind === "yes_no" && invertedOnlyByIntensifier(form.ask ?? question.text, matchedText, entry.question)) {
     // The entry's No holds whatever "ever" adds to the present ("Is customer data ever used to train

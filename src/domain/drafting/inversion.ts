@@ -238,6 +238,37 @@ export function isInverted(question: string, ...entryTexts: string[]): boolean {
   return entryTexts.length > 0 && entryTexts.every((t) => weakPracticeSense(t) !== sense);
 }
 
+/** Where a compound question's yes/no asks part: at a question mark, or a comma or "and" before an auxiliary. */
+const ASK_BOUNDARY =
+  /\?\s+|,\s*(?:and\s+)?(?=(?:is|are|was|were|do|does|did|can|could|will|would|has|have)\s)|\s+and\s+(?=(?:is|are|was|were|do|does|did|can|could|will|would|has|have)\s)/i;
+const YES_NO_OPENER = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|shall|should|may|must)\b/i;
+/** A row's reference before its question: "7.04 ", "CC5.1 - ", "DP-07 ". */
+const LEADING_REFERENCE = /^[a-z]{0,8}[-.]?\d[\w.()/-]*\s*[-–—:]?\s+/i;
+
+/**
+ * Whether a compound yes/no question asks some of its parts about the practice and others about the
+ * lapse ("Are prod and non-prod environments separated? Is live customer data ever used for
+ * testing?", "Is your SOC 2 report available, did it contain any exceptions, and can you provide a
+ * bridge letter?"): one Yes or No, the entry's or its opposite, is wrong for some part. Only the
+ * parts that are yes/no questions themselves count (not "If not, describe…"), each read from its last
+ * sentence (context before the first ask is not an ask).
+ */
+export function asksInBothSenses(text: string): boolean {
+  const parts = text
+    .split(ASK_BOUNDARY)
+    .map((part) => (part.split(/[.!]\s+/).pop() ?? "").replace(LEADING_REFERENCE, "").trim())
+    .filter((part) => YES_NO_OPENER.test(part) && part.split(/\s+/).length >= 3);
+  if (parts.length < 2) return false;
+  // A part that points back ("…, and can it be turned off?") is read with the part before it; the
+  // asks together are read too, since a part may lean on the others for its sense ("…your SOC 2
+  // report…, did it contain any exceptions…"). Context sentences before the asks are not read.
+  const senses = parts.map((part, i) =>
+    weakPracticeSense(i > 0 && POINTS_BACK.test(part) ? `${parts[i - 1]} ${part}` : part),
+  );
+  return new Set([...senses, weakPracticeSense(parts.join(", "))]).size > 1;
+}
+const POINTS_BACK = /\b(it|its|they|them|their|this|these|those)\b/i;
+
 /**
  * "Ever" intensifies a question ("Is customer data ever stored on laptops?") as often as it marks
  * one as asking about a lapse ("Has data ever been sold?"). When the question reads in the opposite
