@@ -126,8 +126,11 @@ export function statesFact(answer: string, kind: FactKind, ask = ""): boolean {
   ).test(text);
 }
 
-/** What a count ask counts: the words after "how many" / "number of", up to a verb or a filler. */
-const COUNTED = /\b(?:how many|number of)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})/;
+/**
+ * What a count ask counts: the words after "how many" / "number of", up to a verb or a filler, or
+ * the sample of a "sample size" ("What sample sizes did your auditor use…?" counts samples).
+ */
+const COUNTED = /\b(?:(?:how many|number of)\s+|(?=sample sizes?\b))([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})/;
 /** Words that end the counted phrase besides stop words: "how many times", "how many approximately". */
 const NOT_A_THING = new Set(["times", "rounds", "occasions", "approximately", "exactly", "roughly", "total"]);
 
@@ -136,8 +139,6 @@ const NOT_A_THING = new Set(["times", "rounds", "occasions", "approximately", "e
  * none when it counts times ("how many times a year") or names nothing.
  */
 function countedThings(ask: string): string[] {
-  // "What sample sizes did your auditor use…?" counts the samples.
-  if (/\bsample sizes?\b/.test(ask)) return [stem("sample")];
   const words = COUNTED.exec(ask)?.[1]?.split(/\s+/) ?? [];
   const things: string[] = [];
   for (const w of words) {

@@ -122,6 +122,11 @@ function quantities(text: string): Quantity[] {
   });
 }
 
+/** Whether an amount keeps within a bound: at most an upper one, at least a lower one. */
+function meetsBound(amount: number, bound: { readonly bound: Bound; readonly amount: number }): boolean {
+  return bound.bound === "upper" ? amount <= bound.amount : amount >= bound.amount;
+}
+
 function quantityContradiction(question: string, answer: string): string | null {
   const asked = quantities(question);
   if (asked.length === 0) return null;
@@ -131,8 +136,7 @@ function quantityContradiction(question: string, answer: string): string | null 
     if (bound.bound === "lower" && /^for\b/.test(bound.phrase)) continue;
     const comparable = stated.filter((s) => s.dimension === bound.dimension && s.bound === bound.bound);
     if (comparable.length === 0) continue;
-    const within = (s: Quantity): boolean =>
-      bound.bound === "upper" ? s.amount <= bound.amount : s.amount >= bound.amount;
+    const within = (s: Quantity): boolean => meetsBound(s.amount, bound);
     // "Critical and high within 14 days?" of "critical within 7 days, high within 30 days": each
     // severity asked about must meet the bound, not just one of the answer's quantities.
     const sameLabels = comparable.filter((s) => [...s.labels].some((l) => bound.labels.has(l)));
@@ -255,7 +259,7 @@ export function factAgainstBound(question: string, fact: string): BoundVerdict |
       // A fact that is itself a bound compares only with a bound of the same kind ("within 24 hours"
       // meets "within 48 hours"; it says nothing of "at least 24 hours").
       if (quantity.bound !== "point" && quantity.bound !== asked.bound) continue;
-      const meets = asked.bound === "upper" ? quantity.amount <= asked.amount : quantity.amount >= asked.amount;
+      const meets = meetsBound(quantity.amount, asked);
       verdicts.push({ verdict: meets ? "meets" : "falls short of", asked: asked.phrase });
     }
   }
@@ -266,7 +270,7 @@ export function factAgainstBound(question: string, fact: string): BoundVerdict |
     for (const asked of quantities(question)) {
       for (const f of labelled) {
         if (!asked.labels.has(f.label) || f.dimension !== asked.dimension) continue;
-        const meets = asked.bound === "upper" ? f.amount <= asked.amount : f.amount >= asked.amount;
+        const meets = meetsBound(f.amount, asked);
         verdicts.push({ verdict: meets ? "meets" : "falls short of", asked: asked.phrase });
       }
     }

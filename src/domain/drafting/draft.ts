@@ -243,7 +243,7 @@ export function draftAnswer(
     }
     short = "Yes";
   }
-  if (question.kind === "yes_no" && asksInBothSenses(question.text)) {
+  if (question.kind === "yes_no" && asksInBothSenses(form.ask ?? question.text)) {
     // "Environments separated? Live data ever used for testing?": one value answers one part wrongly.
     notes.push("the question asks several things, some about the practice and some about a lapse; please answer each");
     return { status: "needs_review", value: null, text: entry.answer, notes };

@@ -1,3 +1,4 @@
+import { withoutLeadingReference } from "../matching/analyze.js";
 import { normalizeText } from "../matching/tokenize.js";
 
 /** Secrets, and the code that runs on the user's side: "api keys … in the front end js". */
@@ -242,8 +243,6 @@ export function isInverted(question: string, ...entryTexts: string[]): boolean {
 const ASK_BOUNDARY =
   /\?\s+|,\s*(?:and\s+)?(?=(?:is|are|was|were|do|does|did|can|could|will|would|has|have)\s)|\s+and\s+(?=(?:is|are|was|were|do|does|did|can|could|will|would|has|have)\s)/i;
 const YES_NO_OPENER = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|shall|should|may|must)\b/i;
-/** A row's reference before its question: "7.04 ", "CC5.1 - ", "DP-07 ". */
-const LEADING_REFERENCE = /^[a-z]{0,8}[-.]?\d[\w.()/-]*\s*[-–—:]?\s+/i;
 
 /**
  * Whether a compound yes/no question asks some of its parts about the practice and others about the
@@ -256,7 +255,7 @@ const LEADING_REFERENCE = /^[a-z]{0,8}[-.]?\d[\w.()/-]*\s*[-–—:]?\s+/i;
 export function asksInBothSenses(text: string): boolean {
   const parts = text
     .split(ASK_BOUNDARY)
-    .map((part) => (part.split(/[.!]\s+/).pop() ?? "").replace(LEADING_REFERENCE, "").trim())
+    .map((part) => withoutLeadingReference(part.split(/[.!]\s+/).pop() ?? "").trim())
     .filter((part) => YES_NO_OPENER.test(part) && part.split(/\s+/).length >= 3);
   if (parts.length < 2) return false;
   // A part that points back ("…, and can it be turned off?") is read with the part before it; the
