@@ -112,6 +112,23 @@ describe("long questions: context, then the ask", () => {
     );
   });
 
+  it("a sentence that opens with a condition or a scene asks only when its main clause does", () => {
+    const conditional = analyzeQuestion(
+      "Token validation is easy to get subtly wrong. If your application uses JWTs, explain how signatures and expiry are handled.",
+    );
+    expect(conditional.focus).toBe("If your application uses JWTs, explain how signatures and expiry are handled.");
+    expect(conditional.context).toContain("subtly wrong");
+    const scene = analyzeQuestion(
+      "Where an application parses XML supplied by users, a misconfigured parser can read local files. Describe how XML parsing is configured.",
+    );
+    expect(scene.focus).toBe("Describe how XML parsing is configured.");
+    expect(scene.context).toContain("misconfigured parser");
+    // A question word with its verb still asks, full stop or not.
+    expect(analyzeQuestion("Some context here. Where is customer data stored.").focus).toBe(
+      "Where is customer data stored.",
+    );
+  });
+
   it("an ask with no words of its own keeps the context as its topic", () => {
     const a = analyzeQuestion(
       "Some applications can be framed by a hostile page to trick users into clicking. If you do protect against this, please describe how.",

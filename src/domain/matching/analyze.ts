@@ -285,8 +285,24 @@ const splitSentences = (text: string): string[] =>
 /** A sentence that asks: ends in "?", or opens with an ask verb or a question word. */
 function isAsk(sentence: string): boolean {
   const s = normalizeText(sentence).replace(/^(\(?[a-z0-9]{1,3}[.)]\s*)+/, "");
-  return /\?\s*$/.test(sentence) || CLOSED_OPENER.test(s) || OPEN_OPENER.test(s) || /^if (so|yes|you)\b/.test(s);
+  if (/\?\s*$/.test(sentence)) return true;
+  // "Where an application parses XML supplied by users, a misconfigured parser can…" sets a scene;
+  // "If your application uses JWTs, explain how…" asks after its condition. A sentence that opens
+  // with a subordinate clause asks only when its main clause does.
+  const clause = SUBORDINATE_OPENER.exec(s);
+  if (clause) {
+    const main = s.slice(clause[0].length).replace(/^[^,]*,\s*/, "");
+    return main !== s.slice(clause[0].length) && (CLOSED_OPENER.test(main) || OPEN_OPENER.test(main));
+  }
+  return CLOSED_OPENER.test(s) || OPEN_OPENER.test(s) || /^if (so|yes|you)\b/.test(s);
 }
+
+/**
+ * A subordinate clause before the main one: a condition or a scene ("If your application uses…",
+ * "Where an application parses…", "When users connect…"), not a question word ("Where is…", "When did…").
+ */
+const SUBORDINATE_OPENER =
+  /^(if|where|when|whenever|while|once|because|since|although|though|unless)\s+(?!(so|yes|no|not|applicable|relevant|is|are|was|were|do|does|did|can|could|will|would|shall|should|has|have|had|you|and|or)\b)/;
 
 /** "Are <topic> policies reviewed and updated at least annually?": the review-cycle template. */
 const REVIEW_TEMPLATE =
