@@ -130,13 +130,15 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       ) && !/\b(we|us|our|customers?|clients?|tenants?|end[\s-]?users?)\b/i.test(analysis.ask);
     const workforcePenalty = workforceAsk && forProductUsers ? 0.225 : 0;
     // A best phrasing that names the other side of a contrast the ask names one side of (physical /
-    // logical, inbound / outbound, at rest / in transit, the staff / the sub-processors), and none of
+    // logical, inbound / outbound, at rest / in transit, the staff / the sub-processors, internal /
+    // external or third-party), and none of
     // the asked side, loses 0.225.
     const sides = [
       [["physic"], ["logic"]],
       [["inbound"], ["outbound"]],
       [["§rest"], ["§transit"]],
       [["personnel", "staff", "employe"], ["§subprocessor"]],
+      [["intern"], ["extern", "third"]],
     ].flatMap(([a, b]) => [
       [a, b],
       [b, a],

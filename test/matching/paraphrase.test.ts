@@ -23,6 +23,8 @@ const CASES: [string, string[]][] = [
   ["Provide a list of your subprocessors", ["subprocessor-list"]],
   ["Are you ISO 27001 certified?", ["iso27001-certified"]],
   ["Can you share your SOC 2 Type II report?", ["soc2-report-request", "soc2-type2"]],
+  // The organisation's own audit, not the third-party report.
+  ["Provide the internal audit report.", ["internal-audit"]],
   ["Is access removed promptly when someone leaves the company?", ["offboarding-access-removal"]],
   ["Do you follow a secure software development lifecycle?", ["sdlc"]],
   ["Are code changes peer reviewed before merging?", ["code-review"]],

@@ -526,6 +526,9 @@ const CONTRASTS: readonly (readonly [Side, Side])[] = [
   [["§rest"], ["§transit"]],
   // Whose location or conduct is asked: the staff's, or the sub-processors'.
   [["personnel", "staff", "employe"], ["§subprocessor"]],
+  // Who did it: the organisation itself, or an outside party ("the internal audit report" is not the
+  // third-party audit report; "external scans" are not the internal ones).
+  [["intern"], ["extern", "third"]],
 ];
 /** Whether the terms (a query's weights, a phrasing's counts) hold one of the side's tokens. */
 function namesSide(terms: ReadonlyMap<string, number>, side: Side): boolean {
