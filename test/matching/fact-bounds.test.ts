@@ -233,3 +233,22 @@ describe("a No whose text names a place beyond the bound the question sets", () 
     expect(contradiction(q, "No", "No. Our staff work in the U.S.; ask us for the list.")).toBeNull();
   });
 });
+
+describe("a Yes to whether there are any of a thing whose text says there are none", () => {
+  const text = "Our last surveillance audit was completed in May, with no major nonconformities.";
+
+  it("contradicts the text", () => {
+    expect(contradiction(yesNo("Did your last surveillance audit raise any major nonconformities?"), "Yes", text)).toBe(
+      '"Yes" contradicts the answer, which says "no major nonconformities"',
+    );
+  });
+
+  it("leaves a question about something else, or a No, alone", () => {
+    expect(contradiction(yesNo("Are there any open findings from the audit?"), "Yes", text)).toBeNull();
+    expect(contradiction(yesNo("Were any major nonconformities raised?"), "No", text)).toBeNull();
+    // What the text denies is another thing ("exceptions"), and "other" names nothing in particular.
+    expect(
+      contradiction(yesNo("Do you hold any other certifications?"), "Yes", "SOC 2 Type II, with no exceptions noted."),
+    ).toBeNull();
+  });
+});

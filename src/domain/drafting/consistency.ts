@@ -1,3 +1,4 @@
+import { isStopword, stem } from "../matching/tokenize.js";
 import { polarityOf } from "./values.js";
 
 /**
@@ -345,6 +346,41 @@ function placeBoundContradiction(question: string, answer: string): string | nul
     : null;
 }
 
+/**
+ * "Did your last surveillance audit raise any major nonconformities?" of a text that says "with no
+ * major nonconformities": the question asks whether there are any of a thing, and the text says there
+ * are none. A Yes would say the opposite of the text.
+ */
+const ANY_OF = /\bany ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*)/gi;
+const NONE_OF =
+  /\b(?:no|without|zero|not any|nor any|never any|free of|free from)\s+((?:[a-z][\w-]* ){0,2}[a-z][\w-]*)/gi;
+/** Words too general to name the thing ("any other…", "no further…"). */
+const GENERAL = new Set([
+  "other",
+  "more",
+  "such",
+  "kind",
+  "type",
+  "form",
+  "time",
+  "longer",
+  "further",
+  "way",
+  "matter",
+]);
+const thingStems = (phrase: string): string[] =>
+  phrase
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length >= 4 && !isStopword(w) && !GENERAL.has(w))
+    .map(stem);
+function deniedThing(question: string, answer: string): string | null {
+  const asked = new Set([...question.matchAll(ANY_OF)].flatMap((m) => thingStems(m[1] ?? "")));
+  if (asked.size === 0) return null;
+  for (const m of answer.matchAll(NONE_OF)) if (thingStems(m[1] ?? "").some((w) => asked.has(w))) return m[0];
+  return null;
+}
+
 const LEADING = /^\s*(yes|no)\b[.,;:!]?\s*/i;
 
 /** The text's leading Yes/No when it says the opposite of the value, else null. */
@@ -381,6 +417,8 @@ export function contradiction(
     return beyond ? `"${value}" contradicts the answer: ${beyond}` : null;
   }
   if (polarityOf(value) !== "yes") return null;
+  const denied = deniedThing(question.text, text);
+  if (denied) return `"${value}" contradicts the answer, which says "${denied}"`;
   const why =
     placeContradiction(question.text, text) ??
     quantityContradiction(question.text, text) ??
