@@ -32,6 +32,11 @@ describe("asked fact", () => {
     ["Is a certificate issued for each disposed drive?", null],
     ["Do you run tabletop exercises?", null],
     ["When is the DR plan tested?", null],
+    // A document's expiry, however it is asked; a date set on something is no date asked.
+    ["What is the expiry date of your ISO certificate?", "date"],
+    ["When does your SOC 2 bridge letter expire?", "date"],
+    ["Certificate expiry date:", "date"],
+    ["Can administrators give an API token an expiry date?", null],
   ])("%s → %s", (text, kind) => {
     expect(askedFact(text)).toBe(kind);
   });
@@ -109,6 +114,13 @@ describe("asked fact", () => {
 });
 
 describe("on the shipped library", () => {
+  it("a date asked of the entry that states none goes to a close runner-up that states it", async () => {
+    // The certification's scope entry ranks first on the words; the certificate entry states its validity.
+    const a = await answer("What is the expiry date of your ISO certificate?", "free_text");
+    expect(a.entryId).toBe("iso27001-certified");
+    expect(a.status).toBe("drafted");
+  });
+
   it("a percentage asked of an entry that states none goes to a reviewer, with the reason", async () => {
     const a = await answer("What percentage of code changes are peer reviewed before merge?", "free_text");
     expect(a.entryId).toBe("code-review");

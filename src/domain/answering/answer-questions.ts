@@ -15,7 +15,7 @@ import type { CustomerContext } from "./customer.js";
 import { finalizeAnswer } from "./finalize.js";
 import { type FollowUpReading, followUpReading, pastTheRowBefore, rowBefore } from "./follow-up.js";
 import { type AnswerReport, type ReportQuestion, summarize, withStaleWarnings } from "./report.js";
-import { siblingWithoutExtraAct } from "./siblings.js";
+import { siblingStatingFact, siblingWithoutExtraAct } from "./siblings.js";
 
 /** How close to one of an entry's phrasings a question must be for that entry to have been taught it. */
 const TAUGHT_COVERAGE = 0.95;
@@ -55,7 +55,9 @@ export function chooseEntries(
   if (!top || !first) return { entries: [], candidates: [] };
   const states = bothDataStates(prepared, text, candidates, thresholds);
   if (states) return states;
-  const sibling = siblingWithoutExtraAct(text, candidates);
+  const answerOf = (id: string) => prepared.entriesById.get(id)?.answer ?? "";
+  const sibling =
+    siblingStatingFact(analyzeQuestion(text).ask, candidates, answerOf) ?? siblingWithoutExtraAct(text, candidates);
   const siblingEntry = sibling ? prepared.entriesById.get(sibling.entryId) : undefined;
   if (sibling && siblingEntry) return { entries: [siblingEntry], candidates: [sibling] };
   const other = second ? prepared.entriesById.get(second.entryId) : undefined;

@@ -1,3 +1,4 @@
+import { askedFact, statesFact } from "../drafting/asked-fact.js";
 import { gramPart } from "../matching/features.js";
 import type { Candidate } from "../matching/match.js";
 import { tokenize } from "../matching/tokenize.js";
@@ -37,4 +38,29 @@ export function siblingWithoutExtraAct(text: string, candidates: readonly Candid
   return topExtra.some((t) => !QUALIFIER_STEMS.has(t)) && secondExtra.every((t) => QUALIFIER_STEMS.has(t))
     ? second
     : null;
+}
+
+/**
+ * How far behind the best entry (in relevance) a runner-up may be and still answer a question that
+ * asks for a fact in its place.
+ */
+const FACT_MARGIN = 0.1;
+
+/**
+ * "What is the expiry date of your ISO certificate?" ties the certification's scope entry with the
+ * certificate entry; only the second states a date. When the question asks for a fact (a date, a
+ * number, a version…) that the best entry's answer does not state and a runner-up close behind states
+ * it, the runner-up answers.
+ */
+export function siblingStatingFact(
+  ask: string,
+  candidates: readonly Candidate[],
+  answerOf: (entryId: string) => string,
+): Candidate | null {
+  const fact = askedFact(ask);
+  const [top, ...rest] = candidates;
+  if (!fact || !top || statesFact(answerOf(top.entryId), fact, ask)) return null;
+  return (
+    rest.find((c) => top.relevance - c.relevance <= FACT_MARGIN && statesFact(answerOf(c.entryId), fact, ask)) ?? null
+  );
 }
