@@ -25,6 +25,14 @@ const CASES: [string, string[]][] = [
   ["When the next Heartbleed lands, how do you respond?", ["zero-day-response"]],
   ["If you get popped, would you tell us?", ["breach-notification"]],
   ["Have you ever been pwned?", ["past-breaches"]],
+  // Everyday idioms for control language: getting rid of equipment, outside checks, lessons learnt,
+  // an agency writing code, what staff may and may not do, runbooks, staying bound after leaving.
+  ["What do you do with old disks when you get rid of them?", ["equipment-disposal"]],
+  ["Do you ever hire an agency or freelancers to write code for you?", ["outsourced-development"]],
+  ["Are employees told what they may and may not do with company systems?", ["acceptable-use"]],
+  ["Are day-to-day operational tasks written down step by step?", ["documented-procedures"]],
+  ["After an incident, do you work out what to change so it doesn't happen again?", ["post-incident-review"]],
+  ["After they leave, are former employees still bound to keep customer information confidential?", ["post-employment-obligations"]],
 ];
 
 describe("everyday words for security practices", () => {

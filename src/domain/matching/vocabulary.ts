@@ -584,6 +584,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bcommitted (themselves )?to confidentiality\b/,
     /\b(obligations?|duty|duties) of confidentiality\b/,
     /\b(statutory|contractual) obligation of confidentiality\b/,
+    // "Once someone has left, are they still bound to keep what they learned confidential?"
+    /\b(bound|obliged|obligated|required) to keep\b[^.?]{0,40}\b(confidential|secret|private)\b/,
   ),
   c(
     "physical",
@@ -617,6 +619,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(delivery|removal|relocation|movement) of (\w+ )?(equipment|assets|components|hardware)\b/,
     /\b(equipment|assets|hardware) (taken|removed|moved) off[\s-]?(site|premises)\b/,
     /\boff[\s-]?(site|premises) (equipment|assets)\b/,
+    // "When laptops are taken out of the office…"
+    /\b(laptops|devices|equipment|assets|hardware|computers) (are |is )?(taken|carried|used) (out of|outside|away from) (the )?(office|premises|building)\b/,
   ),
   c(
     "mdm",
@@ -677,6 +681,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // "Does anyone independent check that you're actually secure, like an auditor?"
     /\b(anyone|someone|somebody) independent\b/,
     /\bindependent(ly)? (check|checks|checked|verif\w+|tests?|tested)\b/,
+    // "Does someone outside your own security team check your security now and then?"
+    /\b(someone|somebody|anyone|a person|people|a party) (from )?outside (of )?(your|the) (own )?([\w-]+ )?(team|function|department|company|organi[sz]ation)\b[^.?]{0,30}\b(check|checks|review|reviews|test|tests|audit|audits|assess|assesses|look|looks)\b/,
   ),
   c(
     "ai",
@@ -719,6 +725,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // "…which security jobs are yours and which are the provider's?"
     // ("the provider's" is gone by now: normalizeText drops the vendor named as the subject.)
     /\byours,? and which (are|is)\b/,
+    // "How do you secure your own part of the cloud set-up, given the provider only looks after theirs?"
+    /\bprovider only (looks after|handles|covers|secures|manages|is responsible for)\b/,
+    /\b(your|our) (own )?(part|side|share|half) of (the )?(cloud|set[\s-]?up|configuration|security)\b/,
   ),
   c(
     "multitenant",
@@ -803,6 +812,43 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\baups?\b/,
     /\brules of behaviou?r\b/,
     /\bexpected behaviou?r\b/,
+    // "Are employees told what they may and may not do with company laptops?"
+    /\bwhat (they|staff|employees|people|users|personnel|workers) (may|can|are allowed to) and (may|can|are) ?(not|n't)( allowed to)? do\b/,
+    /\bdos and don'?ts\b/,
+  ),
+  c(
+    // Code written by someone else for the vendor: "If you use contractors or an agency to write code for you…"
+    "outsourceddev",
+    /\boutsourc\w* (software |product )?(develop|coding|programming|engineering)/,
+    /\b(contractors?|agenc(y|ies)|freelancers?|third[\s-]part(y|ies)|external (firms?|developers?|compan(y|ies)))\b[^.?]{0,40}\b(write|writes|writing|build|builds|building|develop|develops|developing) (code|software|features|the product|(your|its) (code|software|product))\b/,
+    /\b(write|writes|build|builds|develop|develops) (code|software) for (you|your company|the company)\b/,
+  ),
+  c(
+    // Equipment and media at the end of their use (A.7.14), not data deleted on request: "What
+    // happens to old laptops and disks when you get rid of them?"
+    "disposal",
+    /\bdispos(e|al|ing|ed)( of)? (the |old |all |any |their |your |its )*(equipment|media|devices|hardware|laptops|computers|disks|drives|assets|storage|phones)\b/,
+    /\b(equipment|media|devices|hardware|laptops|computers|disks|drives|assets|storage|phones)\b[^.?]{0,40}\bdispos(e|al|ed|ing)\b/,
+    /\bget(ting)? rid of\b/,
+    /\bthrow(n|ing|s)? (them |it )?(away|out)\b/,
+    /\bdecommission(ed|ing)? (of )?(the )?(old )?(laptops|devices|hardware|equipment|media|disks|drives|servers)\b/,
+    /\b(old|retired|broken|end[\s-]of[\s-]life) (laptops|devices|hardware|equipment|media|disks|drives|phones)\b/,
+  ),
+  c(
+    // Learning from an incident (A.5.27): "do you sit down and work out what to change so it doesn't happen again?"
+    "lessons",
+    /\blessons? (were |are |is )?learn(ed|t)\b/,
+    /\broot[\s-]causes?\b/,
+    /\bpost[\s-]?(incident reviews?|mortems?)\b/,
+    /\bso (that )?(it|this|they) (doesn't|does not|won't|will not|can't|cannot|don't|do not) happen again\b/,
+    /\b(prevent|avoid) (a |any )?(recurrence|repeat)\b/,
+  ),
+  c(
+    // Documented operating procedures (A.5.37), in the words of people who run them.
+    "runbooks",
+    /\b(standard )?operating procedures\b/,
+    /\bstep[\s-]by[\s-]step\b/,
+    /\b(routine|operational|day-to-day|everyday|recurring) (operational |it )?(tasks|procedures|operations|activities) (are |is )?(written down|documented|recorded)\b/,
   ),
   c(
     // What happens to someone who breaks the rules: HIPAA's "sanction policy", ISO's "disciplinary
