@@ -104,6 +104,27 @@ describe("an engineer's words for running the product in the customer's own plac
   });
 });
 
+describe("the buyer's own document or network is the buyer's to confirm", () => {
+  it.each([
+    "Have you assessed the customer's own third-party risk management policy?",
+    "Is our guest Wi-Fi kept apart from the office network?",
+  ])("%s → not drafted", async (text) => {
+    expect((await answer(text)).status).not.toBe("drafted");
+  });
+
+  it("a product that runs on the buyer's own servers is still the product", async () => {
+    expect((await answer("Can the product be installed on the university's own servers?")).entryId).toBe(
+      "on-premises-deployment",
+    );
+  });
+
+  it("the data protection officer's name and contact details are the vendor's to give", async () => {
+    expect((await answer("Name and e-mail of the Supplier's data protection officer", "free_text")).status).not.toBe(
+      "no_match",
+    );
+  });
+});
+
 describe("abstention", () => {
   it.each([
     "What is the airspeed velocity of an unladen swallow?",
@@ -112,6 +133,14 @@ describe("abstention", () => {
     "What is the serial number of your primary firewall?",
     "When will dark mode be generally available?",
     "Which fees does your penetration testing firm charge you for a retest?",
+    // People by name, counts in shorthand, plans to certify, one audit's own papers, the next date.
+    "Please identify by name the person who leads your security team.",
+    "Head of security name + cell #",
+    "# of engineers w/ access to production",
+    "When do you expect to complete your ISO 27701 certification?",
+    "Send us the minutes of your last security steering committee meeting.",
+    "Which systems did the certification auditor sample during your last audit?",
+    "Vulnerability scan - next date?",
   ])("%s → no_match", async (text) => {
     const q = await answer(text);
     expect(q.status).toBe("no_match");

@@ -182,7 +182,7 @@ const TERSE_ASK_FOR_WORDS =
  */
 const OUR = "(?<!\\b(to|through|with|from|into|via|using|by|against|for|in|on|onto|within|inside) )\\b(our|my)";
 const BUYER_SYSTEMS =
-  "(okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|wafs?|web application firewalls?|(waf |firewall |proxy )?rule ?sets?|edr( agents?)?|mdm|email gateways?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*|isms|enclaves?|((windows|linux|server|desktop) )*(servers?|estate|fleet))";
+  "((guest |corporate |office )?wi-?fi|wireless (network|lan)|web proxy|okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|wafs?|web application firewalls?|(waf |firewall |proxy )?rule ?sets?|edr( agents?)?|mdm|email gateways?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*|isms|enclaves?|((windows|linux|server|desktop) )*(servers?|estate|fleet))";
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
@@ -197,6 +197,12 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     // starts with the buyer still names the buyer's system.
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
     pattern: new RegExp(`${OUR} (\\w+ ){0,2}\\w+'s (\\w+ ){0,2}${BUYER_SYSTEMS}\\b`),
+  },
+  {
+    // "Have you reviewed the client's own third-party risk policy?": the buyer's own document or practice.
+    reason: "asks about the buyer's own systems, which only the buyer can confirm",
+    pattern:
+      /\b(the )?(client|customer|buyer|institution|purchaser|university|hospital|school)('s|s') own ([\w-]+ ){0,4}(polic(y|ies)|procedures?|program(me)?s?|standards?|requirements|assessments?|questionnaires?|controls?|contracts?|audits?|reviews?)\b/,
   },
   {
     reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",

@@ -50,6 +50,9 @@ const RULES: readonly OutOfScope[] = [
       /(?<!\b(a|the|your|our|its|any) )\b(planning|plan|intend|intending) to (certify|obtain|achieve|pursue|get|become|add|extend|expand|transition|migrate|upgrade)\b/,
       /\bwill (you|the (organi[sz]ation|company|service|product|vendor)) (achieve|obtain|support|offer|move to|add|release|become)\b.*\b(next (year|quarter|release|fiscal year|\d+ months)|within the next|by (the )?(end of|next))\b/,
       /\b(do you plan|are you planning|is it planned) to support\b/,
+      // "When do you expect to achieve ISO 27701 certification?", "scheduled to undergo its CMMC assessment".
+      /\bwhen (do|does|will) (you|the (organi[sz]ation|company|vendor|supplier|provider)) (expect|plan|intend|hope|anticipate) to\b/,
+      /\b(scheduled|due|planned|expected) to (undergo|achieve|obtain|receive|be (certified|audited|assessed|authori[sz]ed))\b/,
       // Work built for this buyer ("our custom feature") is agreed in a statement of work.
       /\b(our|my|the buyer'?s) (custom|bespoke|tailored) (features?|development|integrations?|work|build|modules?)\b/,
     ],
@@ -133,7 +136,9 @@ const RULES: readonly OutOfScope[] = [
       // Identifiers and inventories of particular systems: never disclosed in a questionnaire.
       /\b(list|provide|give|share|send|tell us|what are|which are)\b.*\b(rule|instance|resource|ticket|asset|device|host|server|account|subscription|vpc|bucket) ids?\b/,
       /\b(list|provide|give|share|send|tell us|what are|which)\b.*\b(internal )?(hostnames?|host names|ip (addresses|ranges)|private ip|subnets?|cidrs?|mac addresses|port numbers)\b/,
-      /\bwith (the )?(affected )?(hostnames?|ip addresses|asset names)\b/,
+      /\b(with|w\/) (the )?(affected )?(hosts?|hostnames?|ip addresses|asset names)\b/,
+      // "Pen test - next date?", "Date of next DR test".
+      /\bnext (date|dates|scheduled date)\b|\bdates? of (the )?next\b/,
       /\bcopy of (the |your )?(\w+ )?logs?\b|\b(dhcp|firewall|vpn|access|proxy|dns) logs\b.*\b(last|past) \d+ (days|weeks|months)\b/,
       /\b(room|floor) numbers?\b|\brooms in your (office|building)\b|\bfloor ?plans?\b/,
       /\bwhat colou?rs? (is|are)\b|\bcolou?r of (the|your)\b/,
@@ -207,10 +212,22 @@ const RULES: readonly OutOfScope[] = [
     askOnly: true,
     patterns: [
       // One person or many: "the names of each engineer with…" asks for people as much as "of the engineers".
-      /\b(names?|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
+      /\b(names?|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (?!(the |your )?([\w-]+'s )?(designated |appointed )?(data protection|privacy) officer\b)(the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
       // Not the data protection officer's contact: the law has the vendor publish it (GDPR Art. 37(7)).
       /\b(contact details|phone numbers?|e-?mail addresses) (and ([\w-]+ ){1,2})?of (?!(the |your )?(designated |appointed )?(data protection|privacy) officer\b)(the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
+      // "Identify by name…", "List, by name, the personnel who…", "the name, title and email of…", "CISO name + cell #".
+      // Not the data protection officer's, whom the law has the vendor name (GDPR Art. 37(7)).
+      /\bby name\b|\b(the )?names?,? (and |&|\+ )?(job )?(title|role|e-?mail|phone|mobile|cell|contact details)\b(?![^?]*\b(data protection|privacy) officer|[^?]*\bdpo\b)/,
+      /\b(ciso|cso|cto|cio|ceo|cfo|coo)('?s)? (full )?names?\b|\b(cell|mobile) (#|number|no)\b/,
+      // "# of staff w/ prod access", "Provide the number of service accounts…".
+      /(^|\s)# ?of (\w+ ){0,2}(staff|people|employees|engineers|customers|clients|users|accounts|admins|devices|servers|laptops|endpoints|vendors|suppliers|incidents)\b/,
+      /\b(provide|state|give|list|what is|what's) the (total |exact |current )?(number|count) of (\w+ ){0,2}(accounts|customers|clients|users|admins|administrators|vendors|suppliers|sub-?processors)\b/,
+      // One audit's or one engagement's own papers: its minutes, its plan, its sample, its report.
+      /\b(provide|send|share|attach|give)\b[^?]*\b(minutes|agendas?) of\b/,
+      /\b(provide|send|share|attach|give)\b[^?]*\baudit plan\b[^?]*\b(issued|for the (upcoming|next)|certification body)\b/,
+      /\bwhich (\w+ ){0,3}(controls|samples|items|systems|records)\b[^?]*\b(auditor|assessor|certification body)\b[^?]*\b(sampled?|tested|selected|picked|chose|reviewed)\b/,
+      /\b(with|including) the names? of (the )?(\w+ ){0,2}(owner|owners|approver|approvers|person|people)\b/,
       // A form's field that wants a name ("Exception Approved By", "Reviewed by:") or the street
       // address of a site: a particular person or place, not a practice.
       /^[\w\s/&-]{0,40}\b(approved|reviewed|signed|completed|submitted|prepared|authori[sz]ed|attested|certified|verified) by\W*$/,
