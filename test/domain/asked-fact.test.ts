@@ -37,6 +37,8 @@ describe("asked fact", () => {
     ["When does your SOC 2 bridge letter expire?", "date"],
     ["Certificate expiry date:", "date"],
     ["Can administrators give an API token an expiry date?", null],
+    ["Current version/build of the backup agent on your servers:", "version"],
+    ["Professional and cyber insurance limits ($)", "amount"],
   ])("%s → %s", (text, kind) => {
     expect(askedFact(text)).toBe(kind);
   });

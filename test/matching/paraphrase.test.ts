@@ -108,6 +108,7 @@ describe("the buyer's own document or network is the buyer's to confirm", () => 
   it.each([
     "Have you assessed the customer's own third-party risk management policy?",
     "Is our guest Wi-Fi kept apart from the office network?",
+    "Which categories are blocked by the rules configured on our web proxy?",
   ])("%s → not drafted", async (text) => {
     expect((await answer(text)).status).not.toBe("drafted");
   });
@@ -141,6 +142,7 @@ describe("abstention", () => {
     "Send us the minutes of your last security steering committee meeting.",
     "Which systems did the certification auditor sample during your last audit?",
     "Vulnerability scan - next date?",
+    "Will the bespoke connector you are building for us be covered by your ISO certificate?",
   ])("%s → no_match", async (text) => {
     const q = await answer(text);
     expect(q.status).toBe("no_match");

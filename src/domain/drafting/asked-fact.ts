@@ -33,7 +33,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     // A sum asked for, or a sum the question sets as a floor ("insurance of at least $5M"): an entry
     // that names no sum does not say whether the floor is met.
     pattern:
-      /\bhow much (money|budget|revenue|do you spend|is spent|does it cost|coverage|cover)\b|\bhow much (did|does|do|will|would) [^?]*\b(cost|spend|pay|charge)\b|\b(policy|coverage|cover|liability|aggregate|indemnity) (limits?|amounts?)\b|\bamount of (cover|coverage|insurance)\b|\bwhat (is|was|were) (the|your) (total |annual |yearly |approximate )?([\w-]+ ){0,2}(cost|price|fee|budget|spend|spending)\b|\b(at least|a minimum of|minimum(?: of)?|no less than|not less than|more than|over|exceeding|in excess of|limits? of)\s+(us|usd |eur |gbp )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s?(m|mm|k|million|billion)?\s+or (more|higher|greater|above)\b/,
+      /\bhow much (money|budget|revenue|do you spend|is spent|does it cost|coverage|cover)\b|\bhow much (did|does|do|will|would) [^?]*\b(cost|spend|pay|charge)\b|\b(policy|coverage|cover|liability|aggregate|indemnity|insurance) (limits?|amounts?)\b|\bamount of (cover|coverage|insurance)\b|\bwhat (is|was|were) (the|your) (total |annual |yearly |approximate )?([\w-]+ ){0,2}(cost|price|fee|budget|spend|spending)\b|\b(at least|a minimum of|minimum(?: of)?|no less than|not less than|more than|over|exceeding|in excess of|limits? of)\s+(us|usd |eur |gbp )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s?(m|mm|k|million|billion)?\s+or (more|higher|greater|above)\b/,
   },
   {
     // A document's or a finding's own number ("Quote your certificate number", "list the findings by
@@ -45,7 +45,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     // "List the libraries loaded on the login page, with versions", "Which version of the agent runs?"
     kind: "version",
     pattern:
-      /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\bversion numbers?\b|\b(which|what) (exact |current )?([\w-]+ ){0,2}versions?\b/,
+      /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\bversion numbers?\b|\b(which|what) (exact |current )?([\w-]+ ){0,2}versions?\b|^(the )?(current |exact |installed |deployed )?(version|build)s?( ?\/ ?(version|build))?( numbers?)? of\b/,
   },
   {
     kind: "count",

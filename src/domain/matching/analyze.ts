@@ -199,6 +199,12 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     pattern: new RegExp(`${OUR} (\\w+ ){0,2}\\w+'s (\\w+ ){0,2}${BUYER_SYSTEMS}\\b`),
   },
   {
+    // "the URL-filtering categories configured on our web proxy": settings of the buyer's own device.
+    reason: "asks about the buyer's own systems, which only the buyer can confirm",
+    pattern:
+      /\b(configured|set( up)?|enabled|categories|rules|settings|policies) (on|in|within) (our|my) (own )?(corporate |office |campus )?(web proxy|proxy|firewall|waf|network|wi-?fi|dns filter\w*|email gateway|mdm|edr)\b/,
+  },
+  {
     // "Have you reviewed the client's own third-party risk policy?": the buyer's own document or practice.
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
     pattern:

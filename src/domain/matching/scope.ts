@@ -55,6 +55,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(scheduled|due|planned|expected) to (undergo|achieve|obtain|receive|be (certified|audited|assessed|authori[sz]ed))\b/,
       // Work built for this buyer ("our custom feature") is agreed in a statement of work.
       /\b(our|my|the buyer'?s) (custom|bespoke|tailored) (features?|development|integrations?|work|build|modules?)\b/,
+      /\b(custom|bespoke|tailored) ([\w-]+ ){0,2}(you are|you're|being|to be) (building|developing|creating|built|developed) for (us|our)\b/,
     ],
   },
   {
