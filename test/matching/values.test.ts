@@ -483,9 +483,15 @@ describe("inversion", () => {
       "Are system and service identities authenticated using certificates or managed credentials rather than shared static secrets?",
       // To share a document is to provide it, whatever it shows.
       "Can you share an architecture / network diagram showing accounts, VPCs, subnets and trust boundaries?",
+      // Procedures written down are the practice; a delay of the next attempt is the lockout; what a
+      // restriction stops ("software that has not been approved") is its object, not a lapse.
+      "Are operating procedures for the service desk written down and available to the team?",
+      "Is the account locked, or the next sign-in attempt delayed, after repeated failures?",
+      "Are staff prevented from running programs that have not been approved?",
     ])
       expect(asksAboutExceptions(text), text).toBe(false);
     expect(asksAboutExceptions("Are laptops ever left unattended in public?")).toBe(true);
+    expect(asksAboutExceptions("Are any admin passwords written down on paper?")).toBe(true);
     for (const text of [
       "Are security patches ever delayed?",
       "Is logging switched off on any server?",

@@ -316,10 +316,11 @@ const EXCEPTION_SHAPES = [
   /\b(missing|lacking|absent|untested|unencrypted|unpatched|unreviewed|unmonitored|unmanaged|unsupported|unresolved|unaddressed|outdated|obsolete|stale|overdue|insecure|weak|leaked|lost|stolen|compromised|breached)\b|\bexpired (\w+ )?(certificates?|accounts?|credentials|keys?|passwords?|licen[cs]es?|software|domains?)\b/,
   // "Without undue delay" is the deadline of a notice, and a "progressive delay" between logon
   // attempts a safeguard: only delays that happen (delayed, delaying, delays) are the lapse.
-  /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)\bdelay(s|ed|ing)\b/,
+  /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)(?<!\b(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries) (are |is |being )?)\bdelay(s|ed|ing)\b(?! (the )?(next|further|subsequent|repeated|later) ([\w-]+ )?(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries)\b)/,
   // "…before the service is switched off" is when, not what is off.
   /(?<!\b(before|until|when|once|after) ([\w-]+ ){0,4})\b(turned|switched|shut) off\b(?! by default)|\b(permanent(ly)?(?! (staff|employees?|members|workforce|personnel|hires?|roles?|contracts?|positions?)\b)|indefinite(ly)?|standing)\b|\bolder than\b/,
-  /\b(written down|hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|(?<!\b(before|until|so that|so) )\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
+  // "Written down" is a lapse for a secret ("passwords written down"), not for a procedure.
+  /\b(passwords?|passphrases?|pins?|credentials|secrets?|keys?|codes?)\b[^?.;]{0,40}\bwritten down\b|\b(hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|(?<!\b(before|until|so that|so) )\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
   // The safeguard left out ("without a password", "with no expiry date"), or done for only part of
   // the scope ("only to some databases", "only on the same server"), now and then ("sometimes
   // forgotten"), by one person, or left to someone else ("rely on customers to report").
@@ -350,7 +351,7 @@ const DETAIL_AFTER_QUESTION =
  * the safeguard catches is named as its object; the question asks about the safeguard.
  */
 const SAFEGUARD_ASK =
-  /^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) (automatically )?(detect|alert on|flag|block|prevent|stop|reject|deny)\b/;
+  /^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) (automatically )?(detect|alert on|flag|block|prevent|stop|reject|deny)\b|^(are|is) ([\w-]+ ){1,3}(stopped|prevented|blocked|restricted|prohibited|barred) from\b/;
 
 /** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
 export function asksAboutExceptions(text: string): boolean {
