@@ -168,6 +168,21 @@ describe("a state of implementation asked as a choice is a yes/no question", () 
     expect(draftAnswer(q, sso, "x", 0.95)).toMatchObject({ status: "drafted", value: "Yes" });
   });
 
+  it("reads 'Yes / No / In process' and 'Under way' the same way", () => {
+    const fedramp = {
+      ...entry("No", "No. We do not hold a FedRAMP authorization."),
+      question: "Do you have a FedRAMP authorization?",
+    };
+    for (const other of ["In process", "Under way", "Pending"]) {
+      const q = {
+        text: `FedRAMP authorised? (Yes / No / ${other})`,
+        kind: "choice" as const,
+        allowedValues: ["Yes", "No", other],
+      };
+      expect(draftAnswer(q, fedramp, "x", 0.95), other).toMatchObject({ status: "drafted", value: "No" });
+    }
+  });
+
   it("turns an entry asked the other way round for a reviewer instead of drafting its No", () => {
     // The entry's No, mapped straight onto the list, said "Not implemented" for a practice in place.
     const d = draftAnswer(
