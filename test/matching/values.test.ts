@@ -93,6 +93,14 @@ describe("allowed-value mapping", () => {
     expect(choiceFromText(allowed, text, "How soon are high-severity issues fixed?")).toBe("Within 30 days");
     // A topic word shared with one clause tells no class apart.
     expect(choiceFromText(allowed, text, "How quickly are vulnerabilities fixed?")).toBeNull();
+    // A list of classes before the value belongs to it; a class after a value, in its own clause, too.
+    const reviews =
+      "Access to production, customer data and privileged roles is reviewed every quarter, and access to all other systems at least twice a year.";
+    const often = ["Monthly", "Quarterly", "Semi-annually", "Annually"];
+    expect(choiceFromText(often, reviews, "How often is access to production systems reviewed?")).toBe("Quarterly");
+    expect(
+      choiceFromText(often, "Quarterly for production, yearly elsewhere.", "How often is production access reviewed?"),
+    ).toBe("Quarterly");
   });
 });
 

@@ -169,15 +169,50 @@ const askedClasses = (question: string): string[] =>
 function valueOfAskedClause(found: readonly string[], text: string, question: string): string | null {
   const asked = new Set(askedClasses(question));
   if (asked.size === 0) return null;
+  // The class named in the value's own clause ("critical within 7 days, high within 30 days",
+  // "quarterly for production, yearly elsewhere") decides; when no clause names one, a list of classes
+  // before a value belongs to it ("Access to production, customer data and privileged roles is
+  // reviewed every quarter, and other systems twice a year").
+  return distinctValue(found, byClause(found, text, asked)) ?? distinctValue(found, bySegment(found, text, asked));
+}
+
+/** The asked classes in each value's clause, the text cut at commas, semicolons and "and". */
+function byClause(found: readonly string[], text: string, asked: ReadonlySet<string>): Map<string, Set<string>> {
   const clauses = text.split(/[,;.:]\s+|\s+and\s+/).map((c) => ` ${squash(c)} `);
-  const wordsOf = (value: string) => {
+  const out = new Map<string, Set<string>>();
+  for (const value of found) {
     const words = new Set<string>();
     for (const c of clauses)
       if (phrasesFor(value).some((p) => c.includes(` ${p} `)))
         for (const w of c.trim().split(" ")) if (asked.has(w)) words.add(w);
-    return words;
-  };
-  const perValue = found.map((value) => ({ value, words: wordsOf(value) }));
+    out.set(value, words);
+  }
+  return out;
+}
+
+/** The asked classes between each stated value and the one stated before it in the same sentence. */
+function bySegment(found: readonly string[], text: string, asked: ReadonlySet<string>): Map<string, Set<string>> {
+  const out = new Map(found.map((value) => [value, new Set<string>()]));
+  for (const sentence of text.split(/[.;:]\s+/)) {
+    const s = ` ${squash(sentence)} `;
+    const hits: { at: number; value: string }[] = [];
+    for (const value of found)
+      for (const p of phrasesFor(value))
+        for (let i = s.indexOf(` ${p} `); i >= 0; i = s.indexOf(` ${p} `, i + 1))
+          hits.push({ at: i + p.length + 1, value });
+    hits.sort((a, b) => a.at - b.at);
+    let start = 0;
+    for (const hit of hits) {
+      for (const w of s.slice(start, hit.at).trim().split(" ")) if (asked.has(w)) out.get(hit.value)?.add(w);
+      start = hit.at;
+    }
+  }
+  return out;
+}
+
+/** The one value with an asked class that no other value has, or null. */
+function distinctValue(found: readonly string[], words: ReadonlyMap<string, ReadonlySet<string>>): string | null {
+  const perValue = found.map((value) => ({ value, words: words.get(value) ?? new Set<string>() }));
   const distinct = perValue.filter(({ value, words }) =>
     [...words].some((w) => perValue.every((o) => o.value === value || !o.words.has(w))),
   );
