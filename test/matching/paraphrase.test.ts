@@ -118,12 +118,6 @@ describe("the buyer's own document or network is the buyer's to confirm", () => 
       "on-premises-deployment",
     );
   });
-
-  it("the data protection officer's name and contact details are the vendor's to give", async () => {
-    expect((await answer("Name and e-mail of the Supplier's data protection officer", "free_text")).status).not.toBe(
-      "no_match",
-    );
-  });
 });
 
 describe("abstention", () => {

@@ -213,7 +213,7 @@ const RULES: readonly OutOfScope[] = [
     askOnly: true,
     patterns: [
       // One person or many: "the names of each engineer with…" asks for people as much as "of the engineers".
-      /\b(names?|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (?!(the |your )?([\w-]+'s )?(designated |appointed )?(data protection|privacy) officer\b)(the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
+      /\b(names?|qualifications|cvs|resumes|job titles?) (and ([\w-]+ ){1,2})?of (the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
       // Not the data protection officer's contact: the law has the vendor publish it (GDPR Art. 37(7)).
       /\b(contact details|phone numbers?|e-?mail addresses) (and ([\w-]+ ){1,2})?of (?!(the |your )?(designated |appointed )?(data protection|privacy) officer\b)(the |your |all |each |every )?([\w-]+ ){0,3}(people|persons?|staff|employees?|engineers?|members?|auditors?|administrators?|admins?|analysts?|contacts?|individuals?|manager|officer|team|board|ceo|cfo|coo|cto|ciso|cio|founders?|executives?|directors?)\b/,
       /\bwho (exactly|specifically)\b|\bwhich (named )?(individuals|people|persons|employees|staff members)\b/,
