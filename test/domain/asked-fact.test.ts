@@ -38,6 +38,9 @@ describe("asked fact", () => {
     ["Certificate expiry date:", "date"],
     ["Can administrators give an API token an expiry date?", null],
     ["Current version/build of the backup agent on your servers:", "version"],
+    ["Specify the exact firmware version of your core switches.", "version"],
+    ["Which endpoint agent signature database version is deployed?", "version"],
+    ["Cyber insurance - policy # and carrier", "identifier"],
     ["Professional and cyber insurance limits ($)", "amount"],
   ])("%s → %s", (text, kind) => {
     expect(askedFact(text)).toBe(kind);

@@ -109,6 +109,7 @@ describe("the buyer's own document or network is the buyer's to confirm", () => 
     "Have you assessed the customer's own third-party risk management policy?",
     "Is our guest Wi-Fi kept apart from the office network?",
     "Which categories are blocked by the rules configured on our web proxy?",
+    "Do you hold a risk register entry for our firm as your customer?",
   ])("%s → not drafted", async (text) => {
     expect((await answer(text)).status).not.toBe("drafted");
   });
@@ -137,6 +138,14 @@ describe("abstention", () => {
     "Which systems did the certification auditor sample during your last audit?",
     "Vulnerability scan - next date?",
     "Will the bespoke connector you are building for us be covered by your ISO certificate?",
+    // Item by item, the people behind a role, an audit's days, one outage's own report, next dates.
+    "List the open findings from your last scan, each with its CVSS score and target host.",
+    "Who currently holds the role of security operations lead?",
+    "How many auditor days did your last recertification take?",
+    "Send the root cause analysis document for your most recent outage.",
+    "Next BCP exercise - date?",
+    "Will your certificate scope be extended next year to cover the new office?",
+    "Give the renewal date for each of your sub-processor contracts.",
   ])("%s → no_match", async (text) => {
     const q = await answer(text);
     expect(q.status).toBe("no_match");

@@ -21,7 +21,7 @@ export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
 
 /** A document's or a finding's own number; group 1 is the noun, which statesFact reads too. */
 const IDENTIFIER_ASK =
-  /\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (?:numbers?|no|ids?|identifiers?)\b/;
+  /\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (?:numbers?|no|ids?|identifiers?|#)(?=\W|$)/;
 
 const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
@@ -45,7 +45,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     // "List the libraries loaded on the login page, with versions", "Which version of the agent runs?"
     kind: "version",
     pattern:
-      /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\bversion numbers?\b|\b(which|what) (exact |current )?([\w-]+ ){0,2}versions?\b|^(the )?(current |exact |installed |deployed )?(version|build)s?( ?\/ ?(version|build))?( numbers?)? of\b/,
+      /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\bversion numbers?\b|\b(which|what) (exact |current )?([\w-]+ ){0,4}versions?\b|^(specify|state|provide|give|list|enter|quote)\b[^?]*\b(exact|current|specific|installed|deployed) ([\w-]+ ){0,2}versions?\b|^(the )?(current |exact |installed |deployed )?(version|build)s?( ?\/ ?(version|build))?( numbers?)? of\b/,
   },
   {
     kind: "count",

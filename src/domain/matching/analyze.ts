@@ -199,6 +199,14 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     pattern: new RegExp(`${OUR} (\\w+ ){0,2}\\w+'s (\\w+ ){0,2}${BUYER_SYSTEMS}\\b`),
   },
   {
+    // "Is there a risk register entry for our company as your customer?", "Are the screening records
+    // of the individuals who will access our CUI available to inspect individually?": this buyer's own
+    // record or its particular people.
+    reason: "asks for the people or configuration of the buyer's own account",
+    pattern:
+      /\b(for|about|on) (our|my) (company|organi[sz]ation|institution|firm|business|district|school|bank) as (your|a) (customer|client)\b|\brecords of the (individuals|people|persons|staff|employees) who\b|\b(inspect|review|see) (them |each )?individually\b|\binstance (identifier|id)s? of\b/,
+  },
+  {
     // "the URL-filtering categories configured on our web proxy": settings of the buyer's own device.
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
     pattern:

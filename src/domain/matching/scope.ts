@@ -53,6 +53,8 @@ const RULES: readonly OutOfScope[] = [
       // "When do you expect to achieve ISO 27701 certification?", "scheduled to undergo its CMMC assessment".
       /\bwhen (do|does|will) (you|the (organi[sz]ation|company|vendor|supplier|provider)) (expect|plan|intend|hope|anticipate) to\b/,
       /\b(scheduled|due|planned|expected) to (undergo|achieve|obtain|receive|be (certified|audited|assessed|authori[sz]ed))\b/,
+      // "Will the scope of your certificate be extended next year to cover…?"
+      /\bwill\b[^?]*\b(be )?(extended|expanded|broadened|added|introduced|launched|migrated|moved)\b[^?]*\b(next (year|quarter|month|release|fiscal year)|by (the )?end of (the |this |next )?(year|quarter))\b/,
       // Work built for this buyer ("our custom feature") is agreed in a statement of work.
       /\b(our|my|the buyer'?s) (custom|bespoke|tailored) (features?|development|integrations?|work|build|modules?)\b/,
       /\b(custom|bespoke|tailored) ([\w-]+ ){0,2}(you are|you're|being|to be) (building|developing|creating|built|developed) for (us|our)\b/,
@@ -139,7 +141,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(list|provide|give|share|send|tell us|what are|which)\b.*\b(internal )?(hostnames?|host names|ip (addresses|ranges)|private ip|subnets?|cidrs?|mac addresses|port numbers)\b/,
       /\b(with|w\/) (the )?(affected )?(hosts?|hostnames?|ip addresses|asset names)\b/,
       // "Pen test - next date?", "Date of next DR test".
-      /\bnext (date|dates|scheduled date)\b|\bdates? of (the )?next\b/,
+      /\bnext (date|dates|scheduled date)\b|\bdates? of (the )?next\b|^\W*next [\w\s/&-]{1,30}[-–—:(]\s*(date|when)\W*$/,
       /\bcopy of (the |your )?(\w+ )?logs?\b|\b(dhcp|firewall|vpn|access|proxy|dns) logs\b.*\b(last|past) \d+ (days|weeks|months)\b/,
       /\b(room|floor) numbers?\b|\brooms in your (office|building)\b|\bfloor ?plans?\b/,
       /\bwhat colou?rs? (is|are)\b|\bcolou?r of (the|your)\b/,
@@ -223,6 +225,19 @@ const RULES: readonly OutOfScope[] = [
       /\b(ciso|cso|cto|cio|ceo|cfo|coo)('?s)? (full )?names?\b|\b(cell|mobile) (#|number|no)\b/,
       // "# of staff w/ prod access", "Provide the number of service accounts…".
       /(^|\s)# ?of (\w+ ){0,2}(staff|people|employees|engineers|customers|clients|users|accounts|admins|devices|servers|laptops|endpoints|vendors|suppliers|incidents)\b/,
+      // One item's particulars, item by item: "…each with its CVSS score and target host", "by host",
+      // "on which endpoint", "the contract end date for each of your service providers".
+      /\b(each|every one) with (its|their) (\w+ ){0,2}(cvss|score|host|hostname|owner|ip|target|severity rating)\b|\bby (host|hostname|server|endpoint|device|ip address)\b|\bon which (endpoint|host|server|machine|device|laptop)s?\b/,
+      /\b(dates?|amounts?|values?|numbers?|names?|owners?) (for|of) each (of )?(your|the)\b/,
+      // The people behind particular roles or accounts: "Who currently holds the Deputy CISO role?",
+      // "…and who holds each one?"; the customers an event touched.
+      /\bwho (currently |now )?(holds|occupies|fills) (the )?[\w -]{0,30}\b(role|position|post|seat)\b|\bwho holds (each|every|them|these|those)\b/,
+      /\b(list|names?) of (the )?(customers|clients|users|tenants|organi[sz]ations) (affected|impacted|involved)\b|\b(customers|clients|users|tenants) (were |that were )?(affected|impacted)\b[^?]*\b(list|names?|which)\b/,
+      // An audit's man-days, a particular outage's or visit's own report.
+      /\b(auditor|audit|man|person)[\s-]days?\b/,
+      /\broot[\s-]cause (analysis )?(document|report|write[\s-]?up)s? (for|of|from) (your|the) (most recent|last|latest|previous)\b/,
+      /\b(certification body|registrar|auditor)'?s? (audit |assessment )?report\b(?! (of|on) (the|your) (soc|service organi[sz]ation))|\baudit report\b[^?]*\b(surveillance|stage [12]|recertification) (visit|audit)\b/,
+      /\bhardware address(es)?\b|\bnetwork address(es)? (and|&)\b/,
       /\b(provide|state|give|list|what is|what's) the (total |exact |current )?(number|count) of (\w+ ){0,2}(accounts|customers|clients|users|admins|administrators|vendors|suppliers|sub-?processors)\b/,
       // One audit's or one engagement's own papers: its minutes, its plan, its sample, its report.
       /\b(provide|send|share|attach|give)\b[^?]*\b(minutes|agendas?) of\b/,
