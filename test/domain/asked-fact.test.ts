@@ -41,6 +41,7 @@ describe("asked fact", () => {
     ["Specify the exact firmware version of your core switches.", "version"],
     ["Which endpoint agent signature database version is deployed?", "version"],
     ["Cyber insurance - policy # and carrier", "identifier"],
+    ["Do you carry product liability insurance? State the limit per claim.", "amount"],
     ["Professional and cyber insurance limits ($)", "amount"],
   ])("%s → %s", (text, kind) => {
     expect(askedFact(text)).toBe(kind);

@@ -110,6 +110,9 @@ describe("the buyer's own document or network is the buyer's to confirm", () => 
     "Is our guest Wi-Fi kept apart from the office network?",
     "Which categories are blocked by the rules configured on our web proxy?",
     "Do you hold a risk register entry for our firm as your customer?",
+    "Will your support engineers take part in our yearly disaster recovery exercise?",
+    "Which of your SOC 2 complementary controls apply to our company?",
+    "Share penetration test results for the instance that will be provisioned for us.",
   ])("%s → not drafted", async (text) => {
     expect((await answer(text)).status).not.toBe("drafted");
   });
@@ -146,6 +149,10 @@ describe("abstention", () => {
     "Next BCP exercise - date?",
     "Will your certificate scope be extended next year to cover the new office?",
     "Give the renewal date for each of your sub-processor contracts.",
+    // A figure of a past period, one record of the past.
+    "What was your average time to close high-severity tickets over the past 6 months?",
+    "List the KPIs, with their values, that you reported to management last month.",
+    "Please attach the latest access review sign-off sheet.",
   ])("%s → no_match", async (text) => {
     const q = await answer(text);
     expect(q.status).toBe("no_match");

@@ -33,7 +33,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     // A sum asked for, or a sum the question sets as a floor ("insurance of at least $5M"): an entry
     // that names no sum does not say whether the floor is met.
     pattern:
-      /\bhow much (money|budget|revenue|do you spend|is spent|does it cost|coverage|cover)\b|\bhow much (did|does|do|will|would) [^?]*\b(cost|spend|pay|charge)\b|\b(policy|coverage|cover|liability|aggregate|indemnity|insurance) (limits?|amounts?)\b|\bamount of (cover|coverage|insurance)\b|\bwhat (is|was|were) (the|your) (total |annual |yearly |approximate )?([\w-]+ ){0,2}(cost|price|fee|budget|spend|spending)\b|\b(at least|a minimum of|minimum(?: of)?|no less than|not less than|more than|over|exceeding|in excess of|limits? of)\s+(us|usd |eur |gbp )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s?(m|mm|k|million|billion)?\s+or (more|higher|greater|above)\b/,
+      /\bhow much (money|budget|revenue|do you spend|is spent|does it cost|coverage|cover)\b|\bhow much (did|does|do|will|would) [^?]*\b(cost|spend|pay|charge)\b|\b(policy|coverage|cover|liability|aggregate|indemnity|insurance) (limits?|amounts?)\b|\blimits? (per|of each) (occurrence|claim)\b|\bamount of (cover|coverage|insurance)\b|\bwhat (is|was|were) (the|your) (total |annual |yearly |approximate )?([\w-]+ ){0,2}(cost|price|fee|budget|spend|spending)\b|\b(at least|a minimum of|minimum(?: of)?|no less than|not less than|more than|over|exceeding|in excess of|limits? of)\s+(us|usd |eur |gbp )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s?(m|mm|k|million|billion)?\s+or (more|higher|greater|above)\b/,
   },
   {
     // A document's or a finding's own number ("Quote your certificate number", "list the findings by
@@ -55,7 +55,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
     kind: "date",
     pattern:
-      /^(when (exactly |precisely )?(was|were|did)|on what date|what (date|year|month))\b|\b(date|year|month) (of|when) (your |the )?(last|latest|most recent|next|first)\b|\bwhen (was|were|did) (your|the) (last|latest|most recent|first)\b|\b(what|which) (is|are|was|were) (the |your |its |their )?([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|\b(give|state|provide|quote|enter) (us )?(the|your) ([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|^([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance) dates?\W*$|\bwhen (does|do|will) (your|the|its|their) ([\w-]+ ){0,4}(expire|lapse|run out)\b/,
+      /^(when (exactly |precisely )?(was|were|did)|on what date|what (date|year|month))\b|\b(date|year|month) (of|when) (your |the )?(last|latest|most recent|next|first)\b|^(date|year|month) (last|latest|most recently) [a-z]+ed\b|\bwhen (was|were|did) (your|the) (last|latest|most recent|first)\b|\b(what|which) (is|are|was|were) (the |your |its |their )?([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|\b(give|state|provide|quote|enter) (us )?(the|your) ([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|^([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance) dates?\W*$|\bwhen (does|do|will) (your|the|its|their) ([\w-]+ ){0,4}(expire|lapse|run out)\b/,
   },
 ];
 

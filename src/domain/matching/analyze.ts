@@ -207,6 +207,15 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
       /\b(for|about|on) (our|my) (company|organi[sz]ation|institution|firm|business|district|school|bank) as (your|a) (customer|client)\b|\brecords of the (individuals|people|persons|staff|employees) who\b|\b(inspect|review|see) (them |each )?individually\b|\binstance (identifier|id)s? of\b/,
   },
   {
+    // The buyer's own activities, which the vendor may be asked to join by contract ("Will your team
+    // take part in the University's annual tabletop exercise?", "participate in our awareness
+    // programme"), what applies to the buyer ("the CUECs … that apply to our organisation"), a tenant
+    // not yet provisioned for the buyer, and the controller's own regulator.
+    reason: "asks about the buyer's own systems, which only the buyer can confirm",
+    pattern:
+      /\b(take part|participate|join|attend|contribute) in (our|my|the [\w-]+'s) \b|\b(that|which) (apply|applies|are relevant|is relevant) to (our|us|my)\b|\b(apply|applies) to (our|my) (company|organi[sz]ation|firm|institution|business|tenant|account|environment)\b|\b(tenant|instance|environment|account|workspace) (that |which )?(will be |is to be |to be )?(provisioned|created|set up) for (us|our)\b|\b(name|identify) (the )?controller'?s\b/,
+  },
+  {
     // "the URL-filtering categories configured on our web proxy": settings of the buyer's own device.
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
     pattern:

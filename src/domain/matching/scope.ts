@@ -238,6 +238,11 @@ const RULES: readonly OutOfScope[] = [
       /\broot[\s-]cause (analysis )?(document|report|write[\s-]?up)s? (for|of|from) (your|the) (most recent|last|latest|previous)\b/,
       /\b(certification body|registrar|auditor)'?s? (audit |assessment )?report\b(?! (of|on) (the|your) (soc|service organi[sz]ation))|\baudit report\b[^?]*\b(surveillance|stage [12]|recertification) (visit|audit)\b/,
       /\bhardware address(es)?\b|\bnetwork address(es)? (and|&)\b/,
+      // A figure of a past period ("your mean time to remediate … over the last quarter", "the metrics,
+      // with their values, reported to your board last quarter") and one record of the past ("attach
+      // the last leaver checklist").
+      /\bwhat (was|were) (your|the) [^?]*\b(over|in|during|for) the (last|past|previous) (quarter|month|year|week|\d+ (days|weeks|months))\b|\bwith (their|its) values\b/,
+      /\b(attach|provide|send|share|upload)\b[^?]*\b(the|your) (last|latest|most recent) ([\w-]+ ){0,2}(checklist|ticket|form|record|minutes|sign-?off sheet)s?\b/,
       /\b(provide|state|give|list|what is|what's) the (total |exact |current )?(number|count) of (\w+ ){0,2}(accounts|customers|clients|users|admins|administrators|vendors|suppliers|sub-?processors)\b/,
       // One audit's or one engagement's own papers: its minutes, its plan, its sample, its report.
       /\b(provide|send|share|attach|give)\b[^?]*\b(minutes|agendas?) of\b/,
