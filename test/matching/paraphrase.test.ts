@@ -153,6 +153,15 @@ describe("abstention", () => {
     "What was your average time to close high-severity tickets over the past 6 months?",
     "List the KPIs, with their values, that you reported to management last month.",
     "Please attach the latest access review sign-off sheet.",
+    // Series and breakdowns of past figures, the top few of a list, a register's own entry, raw exports.
+    "Give vulnerability counts by severity from your last two penetration tests.",
+    "Measured uptime in each of your last three quarterly reports?",
+    "Provide the due diligence reports for your five largest suppliers.",
+    "What risk rating does a data centre outage carry in your register?",
+    "Please export your current web filtering block list.",
+    "Org chart of the security team including names",
+    "Next DR test date",
+    "What is your ISO 27001 audit fee?",
   ])("%s → no_match", async (text) => {
     const q = await answer(text);
     expect(q.status).toBe("no_match");

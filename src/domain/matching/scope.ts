@@ -30,6 +30,8 @@ const RULES: readonly OutOfScope[] = [
       /\bwhat (would|will|do) you charge\b|\b(are you|would you be) (prepared|willing) to pay\b|\bfees? for\b/,
       /\b(what|which) (fees?|costs?|price|amount)\b.*\b(charge[sd]?|pay|paid|bill(s|ed)?)\b|\bcharges? (us |you )?for (the|your|an?)\b/,
       /\b(free|paid) (pilot|trial)\b|\bsign our (msa|contract|agreement|terms)\b/,
+      // "SOC2 audit fee?", "the annual spend for each provider".
+      /\b(audit|assessment|certification|licen[cs]e|set-?up|implementation|onboarding) fees?\b|\b(annual|yearly|monthly|total) spend\b/,
       // Clauses of the contract itself, and documents made out to the buyer ("naming our company as
       // additional insured").
       /\b(governing law|choice of law|jurisdiction and venue|exclusive jurisdiction)\b|\bjurisdiction of (this|the) (agreement|contract|dpa|data processing (agreement|addendum))\b/,
@@ -141,7 +143,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(list|provide|give|share|send|tell us|what are|which)\b.*\b(internal )?(hostnames?|host names|ip (addresses|ranges)|private ip|subnets?|cidrs?|mac addresses|port numbers)\b/,
       /\b(with|w\/) (the )?(affected )?(hosts?|hostnames?|ip addresses|asset names)\b/,
       // "Pen test - next date?", "Date of next DR test".
-      /\bnext (date|dates|scheduled date)\b|\bdates? of (the )?next\b|^\W*next [\w\s/&-]{1,30}[-–—:(]\s*(date|when)\W*$/,
+      /\bnext (date|dates|scheduled date)\b|\bdates? of (the )?next\b|^\W*next [\w\s/&-]{1,30}[-–—:(]\s*(date|when)\W*$|^\W*next [\w/&-]+( [\w/&-]+){0,3} date\W*$/,
       /\bcopy of (the |your )?(\w+ )?logs?\b|\b(dhcp|firewall|vpn|access|proxy|dns) logs\b.*\b(last|past) \d+ (days|weeks|months)\b/,
       /\b(room|floor) numbers?\b|\brooms in your (office|building)\b|\bfloor ?plans?\b/,
       /\bwhat colou?rs? (is|are)\b|\bcolou?r of (the|your)\b/,
@@ -224,7 +226,7 @@ const RULES: readonly OutOfScope[] = [
       /\bby name\b|\b(the )?names?,? (and |&|\+ )?(job )?(title|role|e-?mail|phone|mobile|cell|contact details)\b(?![^?]*\b(data protection|privacy) officer|[^?]*\bdpo\b)/,
       /\b(ciso|cso|cto|cio|ceo|cfo|coo)('?s)? (full )?names?\b|\b(cell|mobile) (#|number|no)\b/,
       // "# of staff w/ prod access", "Provide the number of service accounts…".
-      /(^|\s)# ?of (\w+ ){0,2}(staff|people|employees|engineers|customers|clients|users|accounts|admins|devices|servers|laptops|endpoints|vendors|suppliers|incidents)\b/,
+      /(^|\s)# ?(of )?(\w+ ){0,2}(staff|people|employees|engineers|customers|clients|users|accounts|admins|devices|servers|laptops|endpoints|vendors|suppliers|incidents)\b/,
       // One item's particulars, item by item: "…each with its CVSS score and target host", "by host",
       // "on which endpoint", "the contract end date for each of your service providers".
       /\b(each|every one) with (its|their) (\w+ ){0,2}(cvss|score|host|hostname|owner|ip|target|severity rating)\b|\bby (host|hostname|server|endpoint|device|ip address)\b|\bon which (endpoint|host|server|machine|device|laptop)s?\b/,
@@ -243,6 +245,17 @@ const RULES: readonly OutOfScope[] = [
       // the last leaver checklist").
       /\bwhat (was|were) (your|the) [^?]*\b(over|in|during|for) the (last|past|previous) (quarter|month|year|week|\d+ (days|weeks|months))\b|\bwith (their|its) values\b/,
       /\b(attach|provide|send|share|upload)\b[^?]*\b(the|your) (last|latest|most recent) ([\w-]+ ){0,2}(checklist|ticket|form|record|minutes|sign-?off sheet)s?\b/,
+      // A series or a breakdown of past figures ("counts by severity from the last three DAST scans",
+      // "in each of your last four restore tests", "actual uptime last qtr"), the top few of a list
+      // ("for your three most critical suppliers"), one register's entry ("the treatment plan record
+      // for your AWS concentration risk", "what score does ransomware carry in your risk register"),
+      // raw exports ("an export of the current firewall rule base"), names in a chart, dates listed.
+      /\b(counts?|numbers?|totals?) (of [\w-]+ )?by (severity|type|category|priority|os|platform|location|region|tier)\b|\b(from|of|in|for) (each of )?(the|your) (last|past|previous) (two|three|four|five|six|\d+) ([\w-]+ ){0,2}(scans|tests|audits|assessments|releases|reviews|exercises|reports|engagements|visits|surveys|drills)\b/,
+      /\bactual [\w\s]{0,20}\b(last|past|previous) (qtr|quarter|month|year)\b|\b(for|of) (your|the) (two|three|four|five|ten|\d+) (most|largest|top|biggest)\b/,
+      /\b(record|entry) for (your|the) [\w\s-]{1,30}\brisk\b|\btarget completion dates?\b|\bwhat (risk )?(score|rating|level)\b[^?]*\bregister\b|\bwho is (its|their|the) named (owner|person|individual|contact)\b(?! accountable)|\b(its|their) named owners?\b/,
+      /\b(export|dump) (of )?(your|the) (current|full|complete|entire|whole)\b|\b(please )?export (your|the) (current |full |complete )?([\w-]+ ){0,3}(list|rules?|rule ?base|configuration|config|inventory)\b/,
+      /\b(including|incl\.?|with) (the |their )?names\b|\bwith (the |their )?(dates|timestamps)\b|\bminutes of (your|the) (last|latest|most recent|previous)\b/,
+      /\bdates? (for|in|over|during) the (next|coming|upcoming)\b/,
       /\b(provide|state|give|list|what is|what's) the (total |exact |current )?(number|count) of (\w+ ){0,2}(accounts|customers|clients|users|admins|administrators|vendors|suppliers|sub-?processors)\b/,
       // One audit's or one engagement's own papers: its minutes, its plan, its sample, its report.
       /\b(provide|send|share|attach|give)\b[^?]*\b(minutes|agendas?) of\b/,
