@@ -405,6 +405,18 @@ describe("inversion", () => {
     );
   });
 
+  it("an admin account 'never' used for email is the safeguard; the root or owner account used daily is the lapse", () => {
+    for (const text of [
+      "Admin accounts are used only for admin work, never for reading email or browsing the web.",
+      "Do administrators use a separate account for admin tasks, and never for email or web browsing?",
+      "Are administrative accounts used only for administrative tasks, and not for email or web browsing?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    expect(weakPracticeSense("Is the root or owner account of your cloud platform used for day-to-day work?")).toBe(
+      true,
+    );
+  });
+
   it("removing unsupported software or blocking removable media is the good practice", () => {
     for (const text of [
       "Is unsupported software removed from in-scope devices?",

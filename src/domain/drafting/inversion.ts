@@ -24,7 +24,10 @@ const WEAK_PRACTICE = [
   /\b(plain ?text|clear ?text|unencrypted|unhashed|unpatched|unmanaged)\b/,
   /\bwithout (encryption|mfa|approval|review|authentication|testing|a? ?background|being)/,
   /\bwithout (a |an |the |any )?(valid |proper |appropriate |prior |formal )?(licen[cs]es?|authori[sz]ation|consent|permission|vetting|oversight|logging|monitoring)\b/,
-  /\b(root|master) (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
+  /\b(root|master|owner)( or (root|master|owner))? (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
+  // "Admin accounts are used only for admin work, never for reading email": the weak use named after
+  // its "never" (which the negations then count), so the sentence reads as the safeguard.
+  /\badmin(istrator|istrative)? (accounts?|ids?|credentials|tasks|work)\b[^.?;]{0,50}\bnever (used )?(for|to) (read(ing)? |check(ing)? )?(e-?mails?|web browsing|brows\w*|the internet)\b/,
   /\bwithout (any )?(restrictions?|limits?|controls?|supervision|a (ticket|change request)|being (approved|reviewed|logged))\b|\b(freely|at will)\b/,
   // "Is MFA optional (for users)?", not "Are optional AI features off by default?".
   /\b(is|are) (\w+ ){0,3}optional\b(?! (?!(for|to|on|in|at|and|or|by|when|if|during)\b)[a-z])/,
