@@ -415,6 +415,9 @@ describe("inversion", () => {
     expect(weakPracticeSense("Is the root or owner account of your cloud platform used for day-to-day work?")).toBe(
       true,
     );
+    // A one-line row's shorthand names the same accounts.
+    expect(weakPracticeSense("Shared admin accts in use?")).toBe(true);
+    expect(weakPracticeSense("Any shared pwds?")).toBe(true);
   });
 
   it("removing unsupported software or blocking removable media is the good practice", () => {
