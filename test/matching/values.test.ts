@@ -420,6 +420,15 @@ describe("inversion", () => {
     expect(weakPracticeSense("Any shared pwds?")).toBe(true);
   });
 
+  it("engaging a processor without the customer's authorisation and pasting data into public AI are lapses", () => {
+    expect(weakPracticeSense("Will you add sub-processors without the customer's prior written approval?")).toBe(true);
+    expect(weakPracticeSense("Will you refrain from adding sub-processors without our prior written consent?")).toBe(
+      false,
+    );
+    expect(weakPracticeSense("Do employees paste client data into generative AI tools?")).toBe(true);
+    expect(weakPracticeSense("Are staff forbidden from pasting client data into ChatGPT?")).toBe(false);
+  });
+
   it("removing unsupported software or blocking removable media is the good practice", () => {
     for (const text of [
       "Is unsupported software removed from in-scope devices?",

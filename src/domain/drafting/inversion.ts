@@ -24,6 +24,10 @@ const WEAK_PRACTICE = [
   /\b(plain ?text|clear ?text|unencrypted|unhashed|unpatched|unmanaged)\b/,
   /\bwithout (encryption|mfa|approval|review|authentication|testing|a? ?background|being)/,
   /\bwithout (a |an |the |any )?(valid |proper |appropriate |prior |formal )?(licen[cs]es?|authori[sz]ation|consent|permission|vetting|oversight|logging|monitoring)\b/,
+  // "…engaging another processor without our prior specific or general written authorisation".
+  /\bwithout (our|your|the (customer|client|controller)'?s?|their) (prior |specific |general |written |express |explicit |or )*(authori[sz]ation|consent|approval|permission|notice)\b/,
+  // Customer data pasted into public AI tools.
+  /\b(past(e|es|ed|ing)|upload(s|ed|ing)?|enter(s|ed|ing)?|put(s|ting)?|shar(e|es|ed|ing)) (\w+ ){0,3}(customer|client|personal|confidential|sensitive|company) (data|information)\b[^.?;]{0,20}\b(into|in|to|with) (chatgpt|public (ai|llms?|generative)|generative ai|ai (tools?|chatbots?)|llms?|gpt)/,
   /\b(root|master|owner)( or (root|master|owner))? (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
   // "Admin accounts are used only for admin work, never for reading email": the weak use named after
   // its "never" (which the negations then count), so the sentence reads as the safeguard.
