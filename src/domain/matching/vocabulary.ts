@@ -846,7 +846,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c(
     // Documented operating procedures (A.5.37), in the words of people who run them.
     "runbooks",
-    /\b(standard )?operating procedures\b/,
+    /\b(standard operating|operating) procedures\b/,
     /\bstep[\s-]by[\s-]step\b/,
     /\b(routine|operational|day-to-day|everyday|recurring) (operational |it )?(tasks|procedures|operations|activities) (are |is )?(written down|documented|recorded)\b/,
   ),
