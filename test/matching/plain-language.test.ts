@@ -32,7 +32,10 @@ const CASES: [string, string[]][] = [
   ["Are employees told what they may and may not do with company systems?", ["acceptable-use"]],
   ["Are day-to-day operational tasks written down step by step?", ["documented-procedures"]],
   ["After an incident, do you work out what to change so it doesn't happen again?", ["post-incident-review"]],
-  ["After they leave, are former employees still bound to keep customer information confidential?", ["post-employment-obligations"]],
+  [
+    "After they leave, are former employees still bound to keep customer information confidential?",
+    ["post-employment-obligations"],
+  ],
 ];
 
 describe("everyday words for security practices", () => {
