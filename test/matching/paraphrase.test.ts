@@ -104,6 +104,16 @@ describe("an engineer's words for running the product in the customer's own plac
   });
 });
 
+describe("the buyer reaching the vendor's security team is not the vendor's staff reporting", () => {
+  it.each([
+    "How do we reach your security team if we suspect an incident affecting our data?",
+    "How do we reach your security people if we suspect an incident involving our tenant?",
+  ])("%s is not drafted from the staff-reporting entry", async (text) => {
+    const a = await answer(text, "free_text");
+    expect(a.status === "drafted" && a.entryId === "security-event-reporting-staff").toBe(false);
+  });
+});
+
 describe("the buyer's own document or network is the buyer's to confirm", () => {
   it.each([
     "Have you assessed the customer's own third-party risk management policy?",
