@@ -520,8 +520,14 @@ describe("inversion", () => {
       "Are operating procedures for the service desk written down and available to the team?",
       "Is the account locked, or the next sign-in attempt delayed, after repeated failures?",
       "Are staff prevented from running programs that have not been approved?",
+      // What a safeguard rules out, and one accountable owner.
+      "Is MFA enforced for every user, with no exceptions?",
+      "Are queries parameterised, with no string concatenation of user input?",
+      "Is a single individual (for example the CISO) accountable for the security programme?",
     ])
       expect(asksAboutExceptions(text), text).toBe(false);
+    expect(asksAboutExceptions("Do any service accounts have no owner?")).toBe(true);
+    expect(asksAboutExceptions("Can a single engineer approve and deploy their own change?")).toBe(true);
     expect(asksAboutExceptions("Are laptops ever left unattended in public?")).toBe(true);
     expect(asksAboutExceptions("Are any admin passwords written down on paper?")).toBe(true);
     for (const text of [

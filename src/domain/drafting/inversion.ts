@@ -344,12 +344,15 @@ const EXCEPTION_SHAPES = [
   // forgotten"), by one person, or left to someone else ("rely on customers to report").
   /\bwithout (?!(undue |unreasonable |unnecessary |any )?delay|interrupt|downtime|impact|affecting|disrupt|(any )?(data )?loss|user (action|interaction)|manual|the need|needing|having to|requiring|exposing|revealing|storing|sharing)/,
   // "…with no network path between them" is isolation, the safeguard itself.
-  /\b(with|has|have|had) no\b(?! (direct |network |logical )*(paths?|routes?|connectivity|connections?|access) (between|to|from)\b)|\bno (\w+ )?(expiry|expiration|end date|limits?|owners?|review|approval|logging|encryption|passwords?|authentication|follow[\s-]?up|records?|evidence|oversight)\b/,
+  // "…with no exceptions", "…with no string concatenation of user input": what the safeguard rules
+  // out, not a safeguard left out.
+  /\b(with|has|have|had) no\b(?! (direct |network |logical )*(paths?|routes?|connectivity|connections?|access) (between|to|from)\b)(?! (exceptions?|exemptions?|gaps|string concatenation|shared|default|hard[\s-]?coded|plain ?text|standing|public|local admin)\b)|\bno (\w+ )?(expiry|expiration|end date|limits?|owners?|review|approval|logging|encryption|passwords?|authentication|follow[\s-]?up|records?|evidence|oversight)\b/,
   /\bonly (to |on |for |in |at |with )?(some|a few|certain|selected|part|the same)\b|\bpartial(ly)?\b|\b(just|merely|still) a (draft|template|plan on paper)\b/,
   // Not a contract's "as amended from time to time", which says the document changes.
   /\b(sometimes|occasionally|at times|not always|(?<!\b(amended|updated|revised|modified|changed|varied) )from time to time|now and then)\b/,
   // "…so that no single person can both make and approve" is segregation of duties, not the lapse.
-  /(?<!\bno )\b(a )?single (person|individual|engineer|employee|administrator|admin|point of failure)\b|(?<!\bno )\bone person\b/,
+  // Not "a single individual (e.g. the CISO) accountable for the programme": one owner is the practice.
+  /(?<!\bno )\b(a )?single (person|individual|engineer|employee|administrator|admin|point of failure)\b(?! (\([^)]*\) )?(is |who is )?(accountable|responsible|in charge|the owner|owns)\b)|(?<!\bno )\bone person\b(?! (is |who is )?(accountable|responsible|in charge))/,
   /\b(unreachable|unavailable|forgotten|neglected|overlooked|tolerated|(?<!\b(when|while|if) (left )?)unattended)\b/,
   /\brel(y|ies|ying) on (the )?(customers?|users?|third parties|vendors?|clients?) to\b/,
   /\badmin(istrator|istrative)? (rights|privileges|access)\b.*\b(everyday|all|regular|standard|normal|end) users\b/,
