@@ -35,6 +35,12 @@ export interface PreparedLibrary {
   readonly controlsById: ReadonlyMap<string, Control>;
 }
 
+/** An entry's answer text by id ("" for an id the library does not hold). */
+const answerOf =
+  (prepared: PreparedLibrary) =>
+  (id: string): string =>
+    prepared.entriesById.get(id)?.answer ?? "";
+
 /** A second entry joins the first only when it is nearly as good a match in its own right. */
 const COMBINE_RATIO = 0.7;
 
@@ -55,9 +61,9 @@ export function chooseEntries(
   if (!top || !first) return { entries: [], candidates: [] };
   const states = bothDataStates(prepared, text, candidates, thresholds);
   if (states) return states;
-  const answerOf = (id: string) => prepared.entriesById.get(id)?.answer ?? "";
   const sibling =
-    siblingStatingFact(analyzeQuestion(text).ask, candidates, answerOf) ?? siblingWithoutExtraAct(text, candidates);
+    siblingStatingFact(analyzeQuestion(text).ask, candidates, answerOf(prepared)) ??
+    siblingWithoutExtraAct(text, candidates);
   const siblingEntry = sibling ? prepared.entriesById.get(sibling.entryId) : undefined;
   if (sibling && siblingEntry) return { entries: [siblingEntry], candidates: [sibling] };
   const other = second ? prepared.entriesById.get(second.entryId) : undefined;
@@ -196,7 +202,7 @@ export function answerQuestion(
   const query = buildQuery(prepared.index, question.text, previous, question.section);
   const before = rowBefore(prepared.index, query.analysis, previous, question.section);
   const topicOf = (id: string) => prepared.entriesById.get(id)?.topic;
-  const answerOf = (id: string) => prepared.entriesById.get(id)?.answer ?? "";
+  const answerOfEntry = answerOf(prepared);
   const candidates = pastTheRowBefore(
     topicOf,
     query.analysis,
@@ -228,7 +234,7 @@ export function answerQuestion(
   const scope = taught ? null : outOfScope(question.text, query.analysis.focus);
   if (scope) return noMatch(base, 0, `not answered from the library: the question ${scope}`, []);
   const scoped = answerSoc2Scope(prepared, question, customer, candidates, base, query.analysis, (entryId) =>
-    followUpReading(query.analysis, entryId, previous, before, thresholds.draft, topicOf, answerOf),
+    followUpReading(query.analysis, entryId, previous, before, thresholds.draft, topicOf, answerOfEntry),
   );
   if (scoped) return scoped;
   if (!top || top.confidence < thresholds.review) {
@@ -264,7 +270,7 @@ export function answerQuestion(
   draft = routeToReview(
     draft,
     query.analysis,
-    followUpReading(query.analysis, entry.id, previous, before, thresholds.draft, topicOf, answerOf),
+    followUpReading(query.analysis, entry.id, previous, before, thresholds.draft, topicOf, answerOfEntry),
   );
   const drafted: ReportQuestion = {
     ...base,

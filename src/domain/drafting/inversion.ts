@@ -1,5 +1,5 @@
 import { withoutLeadingReference } from "../matching/analyze.js";
-import { normalizeText } from "../matching/tokenize.js";
+import { expandAccessShorthand, normalizeText } from "../matching/tokenize.js";
 
 /** Secrets, and the code that runs on the user's side: "api keys … in the front end js". */
 const SECRETS = "(tokens?|api keys?|credentials|secrets|passwords?)";
@@ -215,19 +215,10 @@ const REJECTED_ALTERNATIVE = /\b(rather than|instead of) [^.;?,()]*/g;
  */
 const FEATURE_SWITCH =
   /\b(ai|ml|generative|machine[\s-]learning|llm|assistant|copilot|chatbot|telemetry|analytics|anomaly detection)\b(\s+[\w-]+){0,3}\s+(features?|functionality|capabilit(y|ies)|detection|processing)?\b[^.;?]{0,40}\b(optional|(be|is|are|get) (disabled|turned off|switched off)|turn(ed)? (it |them )?off|switch(ed)? (it |them )?off)\b|\b(disable|turn off|switch off)\b (the |all |any )?(ai|ml|generative|machine[\s-]learning|llm|assistant|copilot|chatbot|telemetry|analytics|anomaly detection)\b/g;
-/** Shorthand of one-line rows for the nouns the markers name ("Shared admin accts in use?"). */
-const SHORTHAND: readonly (readonly [RegExp, string])[] = [
-  [/\baccts\b/g, "accounts"],
-  [/\bacct\b/g, "account"],
-  [/\bpwds\b/g, "passwords"],
-  [/\bpwd\b/g, "password"],
-  [/\bcreds\b/g, "credentials"],
-];
-const ANY_SHORTHAND = /\b(accts?|pwds?|creds)\b/;
 
 const senseText = (text: string): string => {
-  let t = normalizeText(text);
-  if (ANY_SHORTHAND.test(t)) for (const [pattern, word] of SHORTHAND) t = t.replace(pattern, word);
+  // "Shared admin accts in use?" names the accounts the markers name.
+  let t = expandAccessShorthand(normalizeText(text));
   t = t.replace(FEATURE_SWITCH, "feature control");
   if (t.includes("- ")) t = t.replace(BROKEN_AT_LINE_END, "$1$3");
   if (t.includes("rather than") || t.includes("instead of")) t = t.replace(REJECTED_ALTERNATIVE, " ");

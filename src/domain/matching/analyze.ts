@@ -218,8 +218,9 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   {
     // "the URL-filtering categories configured on our web proxy": settings of the buyer's own device.
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
-    pattern:
-      /\b(configured|set( up)?|enabled|categories|rules|settings|policies) (on|in|within) (our|my) (own )?(corporate |office |campus )?(web proxy|proxy|firewall|waf|network|wi-?fi|dns filter\w*|email gateway|mdm|edr)\b/,
+    pattern: new RegExp(
+      `\\b(configured|set( up)?|enabled|categories|rules|settings|policies) (on|in|within) (our|my) (own |corporate |office |campus )*(dns filter\\w*|${BUYER_SYSTEMS})\\b`,
+    ),
   },
   {
     // "Have you reviewed the client's own third-party risk policy?": the buyer's own document or practice.

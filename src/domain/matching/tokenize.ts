@@ -198,6 +198,23 @@ export function stem(word: string): string {
  * "sub processor"; "life cycle"): each becomes one word, so the three spellings are one token. Only these compounds: most hyphenated phrases ("third-party", "role-based") are already
  * the same two tokens either way. "white"/"black"/"deny" lists are the allow and block lists.
  */
+/**
+ * Shorthand of one-line rows for the nouns of access ("Shared admin accts?", "pwds", "creds"): read
+ * as the words, both by the tokens and by drafting's reading of a lapse (`inversion.ts`).
+ */
+export const ACCESS_SHORTHAND: readonly [RegExp, string][] = [
+  [/\bpwds?\b/g, "password"],
+  [/\baccts?\b/g, "account"],
+  [/\bcreds\b/g, "credentials"],
+];
+const ANY_ACCESS_SHORTHAND = /\b(pwds?|accts?|creds)\b/;
+/** The text with the access shorthand written out. */
+export function expandAccessShorthand(text: string): string {
+  if (!ANY_ACCESS_SHORTHAND.test(text)) return text;
+  for (const [pattern, word] of ACCESS_SHORTHAND) text = text.replace(pattern, word);
+  return text;
+}
+
 const COMPOUNDS: readonly [RegExp, string][] = [
   [/\b(allow|white)[\s-]?list(s|ed|ing)?\b/g, "allowlist$2"],
   [/\b(block|black|deny)[\s-]?list(s|ed|ing)?\b/g, "blocklist$2"],
@@ -245,7 +262,6 @@ const COMPOUNDS: readonly [RegExp, string][] = [
     /\bsocs?\b(?![\s-]?(1|2|3|i|ii|iii|type|reports?|audits?|examinations?|attestations?|compliance|certif\w*)\b)/g,
     "security operations center",
   ],
-  [/\bpwds?\b/g, "password"],
   [/\bsrc\b/g, "source"],
   [/\bfde\b/g, "full disk encryption"],
   [/\bfreq\b/g, "frequency"],
@@ -259,7 +275,7 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bvulns?\b/g, "vulnerability"],
   [/\binfra\b/g, "infrastructure"],
   [/\bdepts?\b/g, "department"],
-  [/\baccts?\b/g, "account"],
+  ...ACCESS_SHORTHAND,
   [/\bauthn\b/g, "authentication"],
   [/\bauthz\b/g, "authorization"],
   [/(?<!\d\s?)\bmin\b(?=\W+[a-z])/g, "minimum"],
