@@ -331,6 +331,8 @@ describe("the buyer's own systems and tenant data", () => {
     "Will we be notified when a new subprocessor is added?",
     "Do you run a pilot of every security tool before buying it?",
     "Can our admins assign roles to our users?",
+    // What the product lets the buyer's administrators do is a capability of the service.
+    "Could our tenant administrators require a hardware key for every user?",
     "Which rate limits apply to API clients?",
     "Which SSO providers can be configured for our tenant?",
   ])("%s is about the vendor's service", (text) => {

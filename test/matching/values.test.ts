@@ -443,6 +443,33 @@ describe("inversion", () => {
     expect(weakPracticeSense("Is unsupported software upgraded or replaced?")).toBe(false);
   });
 
+  it("a negation that restates the rule or describes its object is not a lapse asked about", () => {
+    for (const text of [
+      // "you don't need" describes what was removed; "only …, never …" says the rule twice.
+      "Do you uninstall apps and disable ports that you do not need on company servers?",
+      "Is production access given only through the bastion host, never directly from a laptop?",
+      // Supported "by the vendor" (normalised to a bare "by"), not a protocol still switched on.
+      "Is every operating system in use still supported by the vendor with patches?",
+      // What a rule curbs: banned or defended against.
+      "Are native serialization formats banned for data received from users?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    for (const text of [
+      // The lapse named after "only …, never …" is still curbed by the "never".
+      "Does the API allow only known origins, never reflecting arbitrary origins?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    for (const text of [
+      "Is the cloud root or global admin account used for routine changes?",
+      "Do any developers keep permanent admin privileges in production?",
+      "Are shared authenticators issued to teams?",
+      "Can an access key be passed as a query parameter in the URL?",
+      "Do you deserialise untrusted input with native object serialization?",
+      "Are live production records copied to the staging environment?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(true);
+  });
+
   it("a product feature the customer may switch off is control, not a safeguard left off", () => {
     for (const text of [
       "Can the AI assistant be disabled for all of our users?",

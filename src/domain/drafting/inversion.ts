@@ -20,7 +20,7 @@ const WEAK_PRACTICE = [
   /\bshar(e|ed|ing) (\w+ )?(accounts?|credentials|passwords?|logins?)\b/,
   /\bgeneric (accounts?|ids?|logins?)\b/,
   // …and in a list of their kinds: "shared, generic or group user IDs", "shared or generic admin credentials".
-  /\b(shar(e|ed|ing)|generic)\b,? (((or|and|\/) )?(generic|group|team|common|shared|administrator|admin|administrative|service|root|privileged|user|login|system)\b,? ){0,4}((or|and) )?(accounts?|credentials|passwords?|logins?|ids?)\b/,
+  /\b(shar(e|ed|ing)|generic)\b,? (((or|and|\/) )?(generic|group|team|common|shared|administrator|admin|administrative|service|root|privileged|user|login|system)\b,? ){0,4}((or|and) )?(accounts?|credentials|passwords?|logins?|ids?|authenticators?)\b/,
   /\b(plain ?text|clear ?text|unencrypted|unhashed|unpatched|unmanaged)\b/,
   /\bwithout (encryption|mfa|approval|review|authentication|testing|a? ?background|being)/,
   /\bwithout (a |an |the |any )?(valid |proper |appropriate |prior |formal )?(licen[cs]es?|authori[sz]ation|consent|permission|vetting|oversight|logging|monitoring)\b/,
@@ -28,7 +28,7 @@ const WEAK_PRACTICE = [
   /\bwithout (our|your|the (customer|client|controller)'?s?|their) (prior |specific |general |written |express |explicit |or )*(authori[sz]ation|consent|approval|permission|notice)\b/,
   // Customer data pasted into public AI tools.
   /\b(past(e|es|ed|ing)|upload(s|ed|ing)?|enter(s|ed|ing)?|put(s|ting)?|shar(e|es|ed|ing)) (\w+ ){0,3}(customer|client|personal|confidential|sensitive|company) (data|information)\b[^.?;]{0,20}\b(into|in|to|with) (chatgpt|public (ai|llms?|generative)|generative ai|ai (tools?|chatbots?)|llms?|gpt)/,
-  /\b(root|master|owner)( or (root|master|owner))? (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
+  /\b(root|master|owner)( or (root|master|owner|super[\s-]?admin\w*|global admin\w*))? (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
   // "Admin accounts are used only for admin work, never for reading email": the weak use named after
   // its "never" (which the negations then count), so the sentence reads as the safeguard.
   /\badmin(istrator|istrative)? (accounts?|ids?|credentials|tasks|work)\b[^.?;]{0,50}\bnever (used )?(for|to) (read(ing)? |check(ing)? )?(e-?mails?|web browsing|brows\w*|the internet)\b/,
@@ -69,6 +69,8 @@ const WEAK_PRACTICE = [
   // requested, approved and tracked are the governance of them ("Are exceptions to policy risk-assessed?").
   /(?<!\b(request|approv|track|document|record|manag|handl|review|re-?evaluat|govern)\w*\b[^.;?]*)\bexceptions? (to|from)\b(?![^.;?]*\b(request|approv|track|document|record|risk[\s-]?assess|manag|justif|expir|govern|logg|register|review)\w*)/,
   /\b(hard[\s-]?coded|embedded) (credentials|secrets|passwords?|keys?)\b/,
+  // Deserialising what an attacker controls: "unsafe serializers", "deserialisation of attacker-controlled input".
+  /\b(insecure|unsafe) (de)?seriali[sz]\w*|\bdeseriali[sz]\w* (of )?(untrusted|attacker[\s-]controlled|user[\s-]supplied)\b|\bnative (seriali[sz]ed objects|seriali[sz]ation)\b/,
   // Unsupported software and removable media are weak to have: their curbs are read by CURBED and
   // NEGATION below, like every marker's. "Disabled" is read here only, since "is disabled" is a
   // marker of its own ("Is MFA disabled?"): "Is auto-run disabled for removable media?" is the curb.
@@ -85,14 +87,17 @@ const WEAK_PRACTICE = [
   /(?<!\b(without|no|disallows|disallowing|forbids|forbidding|blocks|blocking|bans|rejects)\b[^.;?]{0,40})\bunsafe[\s-](inline|eval)\b/,
   /\b(deprecated|insecure|weak|obsolete|broken) (\w+ )?(algorithms?|ciphers?( suites?)?|primitives|protocols?|hash(es|ing)?|cryptograph\w*)\b(?!.*\bdisabl\w*)/,
   /\b(personal|private)(ly owned)?( \([^()]{1,30}\))? (devices|email|laptops?|phones?|computers?)\b|\bbyod\b/,
-  // "Is TLS 1.0 still supported?" is the lapse; software "still supported by its vendor" is the practice.
-  /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?))/,
+  // "Is TLS 1.0 still supported?" is the lapse; software "still supported by its vendor" is the practice
+  // (normalised, "by the vendor" may be left as a bare "by": "still supported by with security updates").
+  /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?)| by(?= (with|and|or|for|until)\b|[,.;?]|$))/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
   // Not the environment kept apart: "…processes production data separated from development".
-  /\b(production|live|real) (?!time\b)([\w-]+ )?data\b(?! (is |are )?(separated|segregated|isolated|kept apart)\b).*\b(test|testing|development|dev|staging|non-production)\b/,
+  /\b(production|live|real) (?!time\b)([\w-]+ )?(data|records)\b(?! (is |are )?(separated|segregated|isolated|kept apart)\b).*\b(test|testing|development|dev|staging|non-production)\b/,
   // …told the other way round: "do your engineers test with real customer data?"
   /\b(test|tests|testing|tested|develop|development|staging)\b (\w+ ){0,2}(with|on|using|against) (real|live|production) (customer |client |personal )?data\b/,
   /\bstanding (write |admin\w* |production )?access\b/,
+  // "permanent, always-on admin rights to production": privileges never taken back.
+  /\b(permanent|always[\s-]on|persistent)(,? (and |or )?(standing|permanent|always[\s-]on|persistent))* (write |admin\w* |production |privileged |root )?(access|rights|privileges)\b/,
   /\b(rdp|ssh|telnet|database ports?) (\w+ )?(exposed|open|reachable|accessible) (to|from) the internet\b/,
   /\bbefore (completing|finishing|they (complete|finish))\b/,
   /\b(direct|unrestricted|unmonitored|unsupervised) (\w+ )?access to production\b/,
@@ -142,8 +147,8 @@ const WEAK_PRACTICE = [
   /\bstored on (personal|home|private|unmanaged) (devices?|laptops?|computers?|phones?)\b/,
   // Web-application lapses: a CORS policy that echoes any origin, tokens carried in URLs.
   /\breflect(s|ed|ing)? (back )?(arbitrary|any|every|untrusted|the requesting) origins?\b|\b(wildcard|arbitrary|any) origins? (\w+ ){0,3}(with|and) credentials\b/,
-  /\b(accept|accepts|accepted|allow|allows|allowed|pass|passes|passed|send|sends|sent)\b.{0,30}\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,20}\b(in|as|via) (the )?(url|urls|query[\s-]?string|query parameters?|url parameters?)\b/,
-  /\b(tokens?|api keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried|present|found|visible|embedded|stored|appended|added)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
+  /\b(accept|accepts|accepted|allow|allows|allowed|pass|passes|passed|send|sends|sent)\b.{0,30}\b(tokens?|(api|authentication|auth|access|secret) keys?|credentials|secrets|session ids?)\b.{0,20}\b(in|as|via) (the )?(url|urls|query[\s-]?string|query parameters?|url parameters?)\b/,
+  /\b(tokens?|(api|authentication|auth|access|secret) keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried|present|found|visible|embedded|stored|appended|added)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
   // Secrets shipped to the browser: "Are any API keys or secrets present in your browser code?"
   new RegExp(
     `\\b${SECRETS}\\b[^.;?]{0,40}\\b(present|exposed|visible|included|embedded|stored|found|shipped)\\b[^.;?]{0,20}${IN_CLIENT_CODE}`,
@@ -172,7 +177,7 @@ const NEGATION =
  * ("prohibited", "not allowed") are counted there, not here.
  */
 const CURBED =
-  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused|detect|detects|detected|flagged|alerted on)\b/;
+  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused|banned|detect|detects|detected|flagged|alerted on)\b|\b(protections?|defen[cs]es?|mitigations?) (against|for|from)\b|\b(protections|defen[cs]es|mitigations)\W*$/;
 
 /**
  * Clauses that say what a safeguard is for, not a lapse asked about: the outcome it ensures ("…with
@@ -205,6 +210,19 @@ const RULED_OUT = /\((i\.?e\.?,? ?|e\.?g\.?,? ?|that is,? )?no\b[^()]*\)/g;
 /** …or after "with no": "Does every user have their own account, with no shared logins?" */
 const RULED_OUT_SHARING =
   /\b(with|and) no (shared|generic|group|common) ([\w-]+ ){0,2}(logins?|accounts?|ids?|credentials|passwords?)\b/g;
+/**
+ * A negation in a relative clause without its pronoun describes the thing, not the main verb:
+ * "Have you removed software and services you don't need?" asks about the removal.
+ */
+const CONTACT_RELATIVE =
+  /\b(software|services?|apps?|applications?|programs?|features?|functions?|ports?|protocols?|accounts?|access|data|anything|things?|tools?|components?|packages?|plugins?|extensions?) (that |which )?(you|we|they|users?|staff|people|employees) (don't|do not|doesn't|does not|no longer) (need|use|require)\b/g;
+/**
+ * "…granted only to dedicated admin accounts, never to the account a person uses day to day": the
+ * "never" after "only" restates the same rule from its other side, and is no negation of it, unless
+ * what it rules out is a weak practice itself ("only listed origins, never reflecting arbitrary
+ * origins"), which the negation then curbs.
+ */
+const ONLY_NEVER = /(\bonly\b[^.;?]{0,80}?),? (?:and |but )?(never\b[^.;?]*)/g;
 /** The alternative a question rejects ("…managed credentials rather than shared static secrets"). */
 const REJECTED_ALTERNATIVE = /\b(rather than|instead of) [^.;?,()]*/g;
 /**
@@ -223,6 +241,11 @@ const senseText = (text: string): string => {
   if (t.includes("- ")) t = t.replace(BROKEN_AT_LINE_END, "$1$3");
   if (t.includes("rather than") || t.includes("instead of")) t = t.replace(REJECTED_ALTERNATIVE, " ");
   if (t.includes(" no ")) t = t.replace(RULED_OUT_SHARING, " ");
+  if (t.includes("never") && t.includes("only"))
+    t = t.replace(ONLY_NEVER, (clause, rule: string, other: string) =>
+      WEAK_PRACTICE.some((p) => p.test(other)) ? clause : rule,
+    );
+  if (t.includes(" need") || t.includes(" use") || t.includes(" require")) t = t.replace(CONTACT_RELATIVE, "$1");
   return t.includes("(") ? t.replace(RULED_OUT, " ") : t;
 };
 

@@ -243,8 +243,10 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   },
   {
     reason: "asks for the people or configuration of the buyer's own account",
+    // "Can our tenant administrators make MFA mandatory?" asks what the product lets them do: a
+    // modal before the buyer's account makes it the subject of a capability, not a record.
     pattern: new RegExp(
-      `${OUR} (tenant|account|instance|workspace|subscription|org|organi[sz]ation)('s)? (\\w+ ){0,3}(config\\w*|settings?|admins?|administrators|users with|ids?|database|db|hosts?|servers?)\\b|\\bnames? of (your |the )?(staff|employees|engineers|people|personnel|individuals)\\b.*\\b(access|our)\\b|\\b(list|provide|give|name|identify|share)\\b (\\w+ )?(named )?(individuals|people|persons|staff|employees|engineers)\\b.*\\b(access|rights|our)\\b`,
+      `(?<!\\b(can|could|may|will|would) )${OUR} (tenant|account|instance|workspace|subscription|org|organi[sz]ation)('s)? (\\w+ ){0,3}(config\\w*|settings?|admins?|administrators|users with|ids?|database|db|hosts?|servers?)\\b|\\bnames? of (your |the )?(staff|employees|engineers|people|personnel|individuals)\\b.*\\b(access|our)\\b|\\b(list|provide|give|name|identify|share)\\b (\\w+ )?(named )?(individuals|people|persons|staff|employees|engineers)\\b.*\\b(access|rights|our)\\b`,
     ),
   },
   {
