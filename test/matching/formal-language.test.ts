@@ -281,3 +281,26 @@ describe("NIST 800-171's own words and a small firm's plain ones", () => {
     );
   });
 });
+
+describe("NIST's words for backups, recovery sites, literacy training and risk", () => {
+  it("names the practice in the words SP 800-53 and 800-171 use", () => {
+    expect(concepts("Do you keep backup copies at an alternate storage site?")).toContain("§backup");
+    expect(concepts("Is an alternate processing site ready if the primary one fails?")).toContain("§dr");
+    expect(concepts("Does every new starter take security literacy training?")).toContain("§training");
+    expect(concepts("Are risk assessments repeated every year?")).toContain("§risk");
+    expect(concepts("Is risk to the mission and to individuals assessed every year?")).toContain("§risk");
+  });
+
+  it("the assets of NIST's risk formula are what could be harmed, not an inventory", () => {
+    expect(
+      concepts("Is the risk to organizational operations, organizational assets and individuals assessed?"),
+    ).not.toContain("§asset");
+    expect(concepts("Are all hardware assets recorded with an owner?")).toContain("§asset");
+  });
+
+  it("portable storage and memory sticks are removable media", () => {
+    expect(concepts("May staff save files to portable hard drives?")).toContain("§removable");
+    expect(concepts("Are thumb drives blocked on laptops?")).toContain("§removable");
+    expect(concepts("Are removable storage devices encrypted?")).toContain("§removable");
+  });
+});

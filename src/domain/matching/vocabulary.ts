@@ -152,9 +152,19 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\brpo\b/,
     /\brecovery time\b/,
     /\brecovery point\b/,
+    // NIST's "alternate processing site": where systems run when the primary site is lost.
+    /\balternate (processing|work) sites?\b/,
   ),
   // HIPAA's data backup plan: "retrievable exact copies of electronic protected health information".
-  c("backup", /\bback[\s-]?ups?\b/, /\bsnapshots?\b/, /\brestor(e|ation|ing)\b/, /\bexact cop(y|ies)\b/),
+  // NIST's "alternate storage site": where backup copies are kept apart from the primary site.
+  c(
+    "backup",
+    /\bback[\s-]?ups?\b/,
+    /\bsnapshots?\b/,
+    /\brestor(e|ation|ing)\b/,
+    /\bexact cop(y|ies)\b/,
+    /\balternate storage sites?\b/,
+  ),
   c(
     "sdlc",
     /\bsdlc\b/,
@@ -537,7 +547,16 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bshred/,
   ),
   // "…made aware of the security risks associated with their activities" (NIST 800-171 3.2.1).
-  c("training", /\btraining\b/, /\bawareness\b/, /\bphishing simulation/, /\beducat/, /\bmade aware\b/),
+  c(
+    "training",
+    /\btraining\b/,
+    /\bawareness\b/,
+    /\bphishing simulation/,
+    /\beducat/,
+    /\bmade aware\b/,
+    // NIST SP 800-53 rev. 5 calls awareness training "literacy training".
+    /\b(security|cyber ?security|privacy) literacy\b/,
+  ),
   c(
     "background",
     /\bbackground (checks?|screening|investigation)/,
@@ -614,7 +633,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(devices|systems|hardware|assets) (are |is )?inventoried\b/,
     /\b(keep|keeps|kept|maintain|maintains|maintained|hold|holds) (a |an )?(up[\s-]to[\s-]date |current |complete )?(list|register|record) of (all )?(the |your )?(devices|systems|hardware|software|assets|servers|laptops|equipment)\b/,
     /\bcmdb\b/,
-    /\bassets\b/,
+    // Not NIST's risk formula "risk to organizational operations, organizational assets, individuals":
+    // the assets there are whatever could be harmed, not an inventory.
+    /(?<!\boperations\b[^.;?]{0,60})\bassets\b(?!,? (and |or )?(other )?individuals\b)/,
     /\bsystem components?\b/,
     /\b(delivery|removal|relocation|movement) of (\w+ )?(equipment|assets|components|hardware)\b/,
     /\b(equipment|assets|hardware) (taken|removed|moved) off[\s-]?(site|premises)\b/,
@@ -637,6 +658,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "removable",
     /\bremovable media\b/,
     /\busb\b/,
+    /\bportable (storage|media|drives?|disks?|hard (drives?|disks?))\b/,
+    /\bremovable (storage|drives?|disks?|devices?)\b/,
+    /\b(memory|thumb|flash|pen) (sticks?|drives?)\b/,
     /\bexternal (drives?|storage)\b/,
     /\b(system|digital|storage|paper and digital) media\b/,
     /\bmedia (protection|sanitization|sanitisation|handling|transport)\b/,
@@ -644,11 +668,13 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c("dlp", /\bdlp\b/, /\bdata (loss|leakage) prevention\b/, /\bexfiltrat/),
   c(
     "risk",
-    /\brisk (assessment|analysis|management|register|treatment)\b/,
+    /\brisk (assessments?|analys[ie]s|management|registers?|treatments?)\b/,
     /\brisk[\s-]based\b/,
     // The noun after the verb: "an assessment of the potential risks", "risks are assessed".
     /\b(assessment|analysis) of (the )?(potential |security |information security |cyber ?security )?risks?\b/,
     /\brisks? (are |is )?(periodically |regularly )?(assessed|analy[sz]ed)\b/,
+    // …with what is at risk between: "Is risk to organizational operations, assets and individuals … assessed?"
+    /\bis risks? (to|of|for) [^.;?]{0,90}\b(periodically |regularly |annually )?(assessed|analy[sz]ed|evaluated)\b/,
   ),
   c("policy", /\bpolic(y|ies)\b/, /\bstandards and procedures\b/, /\bisms\b/),
   c(
