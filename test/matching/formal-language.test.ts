@@ -175,6 +175,10 @@ describe("the buyer's own systems and named people", () => {
       expect(outOfScope(text, text), text).toBeNull();
     for (const text of [
       "Are you planning to get certified to ISO 42001?",
+      // A certification expected later, and a count at a moment, are calendar and register facts.
+      "In which quarter do you plan to complete your first SOC 2 Type II audit?",
+      "Do you anticipate obtaining a PCI DSS attestation?",
+      "Total count of production servers as of the date of your response:",
       "What is on your product roadmap?",
       "Provide the internal IP addresses of your production servers.",
       "How many people are in your security team?",

@@ -55,6 +55,8 @@ const RULES: readonly OutOfScope[] = [
       // "When do you expect to achieve ISO 27701 certification?", "scheduled to undergo its CMMC assessment".
       /\bwhen (do|does|will) (you|the (organi[sz]ation|company|vendor|supplier|provider)) (expect|plan|intend|hope|anticipate) to\b/,
       /\b(scheduled|due|planned|expected) to (undergo|achieve|obtain|receive|be (certified|audited|assessed|authori[sz]ed))\b/,
+      // "By which month do you expect to achieve FedRAMP Moderate?", "Do you anticipate obtaining ISO 27701?"
+      /\b(do|does) (you|the (organi[sz]ation|company|vendor|supplier|provider)) (expect|anticipate|hope) to (achieve|obtain|receive|complete|get|gain|become|be (certified|audited|assessed|authori[sz]ed))\b|\b(do|does) (you|the (organi[sz]ation|company|vendor|supplier|provider)) anticipate (achieving|obtaining|receiving|getting|gaining|becoming)\b|\b(which|what) (month|quarter|year|date)\b[^?]*\b(expect|plan|intend|anticipate|hope|target)\b/,
       // "Will the scope of your certificate be extended next year to cover…?"
       /\bwill\b[^?]*\b(be )?(extended|expanded|broadened|added|introduced|launched|migrated|moved)\b[^?]*\b(next (year|quarter|month|release|fiscal year)|by (the )?end of (the |this |next )?(year|quarter))\b/,
       // Work built for this buyer ("our custom feature") is agreed in a statement of work.
@@ -225,6 +227,8 @@ const RULES: readonly OutOfScope[] = [
       // Not the data protection officer's, whom the law has the vendor name (GDPR Art. 37(7)).
       /\bby name\b|\b(the )?names?,? (and |&|\+ )?(job )?(title|role|e-?mail|phone|mobile|cell|contact details)\b(?![^?]*\b(data protection|privacy) officer|[^?]*\bdpo\b)/,
       /\b(ciso|cso|cto|cio|ceo|cfo|coo)('?s)? (full )?names?\b|\b(cell|mobile) (#|number|no)\b/,
+      // A count at a moment: "Enter the number of privileged accounts … as of today".
+      /\b(number|count|total|how many)\b[^?]*\bas (of|at) (today|now|this date|the date of (this|your) (response|answer|submission)|\d)/,
       // "# of staff w/ prod access", "Provide the number of service accounts…".
       /(^|\s)# ?(of )?(\w+ ){0,2}(staff|people|employees|engineers|customers|clients|users|accounts|admins|devices|servers|laptops|endpoints|vendors|suppliers|incidents)\b/,
       // One item's particulars, item by item: "…each with its CVSS score and target host", "by host",
