@@ -210,6 +210,8 @@ describe("follow-ups", () => {
     "Date last tested",
     "Date of last review:",
     "Last exercised",
+    "What tools do you use?",
+    "Which vendor(s) is used?",
   ])("%s is a follow-up", (text) => {
     expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
   });
@@ -218,6 +220,7 @@ describe("follow-ups", () => {
     expect(analyzeQuestion("Protocols").closed).toBe(false);
     expect(analyzeQuestion("Encryption method").followUp).toBe(false);
     expect(analyzeQuestion("Date of last penetration test").followUp).toBe(false);
+    expect(analyzeQuestion("Which tools do you use for code scanning?").followUp).toBe(false);
   });
 
   it("a follow-up is read in the light of the row before", () => {
@@ -357,6 +360,11 @@ describe("asides and inner clauses (written here in this test's own words)", () 
     expect(a.intent).toBe("governance");
     expect(a.focus).toBe("media protection");
     expect(a.context).toContain("management commitment");
+    // The same contents after other verbs.
+    const b = analyzeQuestion(
+      "Does the organization develop, document and disseminate an incident response policy that sets out its purpose, scope, roles and responsibilities?",
+    );
+    expect(b.focus).toBe("incident response");
   });
 
   it("the management sign-off on a programme is context: the programme's topic is asked", () => {

@@ -95,10 +95,10 @@ function isBareAsk(normalized: string): boolean {
 
 /**
  * A row that is nothing but the fact it wants, with no topic: "Method", "Protocols", "Tooling used",
- * "Provider", "Date last tested". It asks for that fact about the row before.
+ * "Provider", "Date last tested", "Which product(s) do you use?". It asks for that fact about the row before.
  */
 const BARE_FACT =
-  /^(the )?(methods?|mechanisms?|protocols?|tools?|tooling|providers?|vendors?|products?|solutions?|versions?|algorithms?|standards?|types?|owners?|locations?|evidence|names?)( used| in use| applied)?\W*$|^((the )?date( of)?( the)? last|(the )?last|when last) (tested|reviewed|updated|performed|completed|audited|assessed|run|exercised|test|review|update|audit|assessment|exercise)( date| on)?\W*$/;
+  /^(which|what) (methods?|tools?|products?|solutions?|vendors?|providers?|software|services?|brands?)(\(s\))? (do|does|did) (you|we) (use|employ|run|deploy|have)\W*$|^(which|what) (methods?|tools?|products?|solutions?|vendors?|providers?|software|brands?)(\(s\))? (is|are) (used|in use|deployed)\W*$|^(the )?(methods?|mechanisms?|protocols?|tools?|tooling|providers?|vendors?|products?|solutions?|versions?|algorithms?|standards?|types?|owners?|locations?|evidence|names?)( used| in use| applied)?\W*$|^((the )?date( of)?( the)? last|(the )?last|when last) (tested|reviewed|updated|performed|completed|audited|assessed|run|exercised|test|review|update|audit|assessment|exercise)( date| on)?\W*$/;
 
 /** Choices in parentheses at the end of a row, separated by slashes: "(Annually / Semi-annually / Never)". */
 const CHOICE_LIST_AT_END = /\s*\([^()]*\/[^()]*\)\W*$/;
@@ -400,7 +400,7 @@ const ASIDES = [
   // The contents NIST's "-1" controls list for every policy ("an access control policy that addresses
   // purpose, scope, roles, responsibilities, management commitment, coordination … and compliance"):
   // the same for every topic, so the policy's topic is what is asked.
-  /,? ?\b(that|which) (addresses|covers|includes|defines) (the )?(purpose|scope),? (and )?(scope|purpose|roles)\b[^?;]*/gi,
+  /,? ?\b(that|which) (addresses|covers|includes|defines|sets out|describes|specifies|documents|states|establishes|contains) (the |its )?(purpose|scope),? (and )?(scope|purpose|roles)\b[^?;]*/gi,
   // The sign-off SIG-style rows put on every programme ("Is there an asset management program
   // that has been approved by management, communicated to constituents and an owner to maintain and
   // review the program?"): the programme's topic is what is asked.
