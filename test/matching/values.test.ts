@@ -450,6 +450,8 @@ describe("inversion", () => {
       "Is production access given only through the bastion host, never directly from a laptop?",
       // Supported "by the vendor" (normalised to a bare "by"), not a protocol still switched on.
       "Is every operating system in use still supported by the vendor with patches?",
+      // The exception a rule records is its governance, not a lapse asked about.
+      "Are only maintained browsers allowed, with anything else recorded as an approved exception?",
       // What a rule curbs: banned or defended against.
       "Are native serialization formats banned for data received from users?",
     ])
@@ -468,6 +470,13 @@ describe("inversion", () => {
       "Are live production records copied to the staging environment?",
     ])
       expect(weakPracticeSense(text), text).toBe(true);
+  });
+
+  it("an exception a rule records is not asked about as a lapse", () => {
+    expect(
+      asksAboutExceptions("Are only vendor-supported apps allowed, with anything unsupported logged as an exception?"),
+    ).toBe(false);
+    expect(asksAboutExceptions("Is any unsupported software still in use?")).toBe(true);
   });
 
   it("a product feature the customer may switch off is control, not a safeguard left off", () => {

@@ -184,10 +184,12 @@ const CURBED =
  * Object Lock so admins can't delete them", "…segregation of duties so that no individual can approve
  * their own changes") and the scenario it covers ("…break-glass procedure in case its identity
  * provider is unavailable", "…encrypted so data is protected if one is lost or stolen", "…if key staff
- * become unavailable"). Neither the weak-practice sense nor the exception shapes read them.
+ * become unavailable"), and the exception a rule records ("…supported by its vendor, with anything
+ * unsupported recorded as a documented exception"). Neither the weak-practice sense nor the exception
+ * shapes read them.
  */
 const SAFEGUARD_CLAUSES =
-  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable|never)\b[^.;?]*|\b(e\.?g\.?|for example|for instance),? [^.;?]*?\b(cannot|can't|can not|may not|must not|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*/g;
+  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable|never)\b[^.;?]*|\b(e\.?g\.?|for example|for instance),? [^.;?]*?\b(cannot|can't|can not|may not|must not|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*|,? (with |and )?(any|anything|everything|all|whatever is|what is|those|the rest)\b[^.;?]{0,40}\b(recorded|documented|approved|tracked|logged|registered|justified) as (an? )?(documented |approved |formal |risk-accepted )?exceptions?\b/g;
 
 /**
  * A negation inside a relative clause describes whom or what the question is about ("sanctions
