@@ -204,8 +204,14 @@ describe("inversion", () => {
       "Is the ML-based anomaly detection optional, and can it be turned off?",
       "Passwords alone are not sufficient. Does the application support a second factor, and can we make it mandatory?",
       "Is data encrypted at rest and in transit?",
+      // A part asked only if the answer is Yes is no second sense.
+      "Are support sessions recorded without the customer knowing? If so, can we switch that off?",
     ])
       expect(asksInBothSenses(text), text).toBe(false);
+    // Using AI (the practice) and training on the buyer's data (the lapse) in one row.
+    expect(
+      asksInBothSenses("Does the platform use machine learning, and will our records be used to train the models?"),
+    ).toBe(true);
     const d = draftAnswer(
       {
         text: "Are prod and non-prod environments separated? Is live customer data ever used for testing?",
@@ -470,6 +476,25 @@ describe("inversion", () => {
       "Are live production records copied to the staging environment?",
     ])
       expect(weakPracticeSense(text), text).toBe(true);
+  });
+
+  it("training models on the customer's data is the lapse; a secret never hard-coded, media controlled, a 'NOT … - confirm' statement the safeguard", () => {
+    for (const text of [
+      "Do you fine-tune language models with the content our users upload?",
+      "Is client information used for model training?",
+      "Model trains on our inputs?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(true);
+    for (const text of [
+      "Is client information kept out of model training?",
+      "Are our records excluded from AI training?",
+      "Are connection strings kept in a vault, never hard-coded in the repository?",
+      "Is the use of USB drives controlled on servers?",
+      "Customer files NOT shared with advertisers - please confirm",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    // The request after the question does not set its sense: "controlled" there curbs nothing asked.
+    expect(weakPracticeSense("Do you allow personal laptops? If yes, describe how they are controlled.")).toBe(true);
   });
 
   it("an exception a rule records is not asked about as a lapse", () => {

@@ -3,6 +3,8 @@ import { expandAccessShorthand, normalizeText } from "../matching/tokenize.js";
 
 /** Secrets, and the code that runs on the user's side: "api keys … in the front end js". */
 const SECRETS = "(tokens?|api keys?|credentials|secrets|passwords?)";
+/** What a model may be trained on: the customer's data in its usual names. */
+const TRAINED_ON = "(data|content|inputs?|prompts?|information|records|files|uploads)";
 const IN_CLIENT_CODE =
   "\\b(in|within) (your |the |any |our |their )?([\\w-]+'s )?(browser|client[\\s-]?side|front[\\s-]?end|javascript|js|mobile app)\\b";
 
@@ -68,7 +70,7 @@ const WEAK_PRACTICE = [
   // Exceptions that exist are the lapse ("Are there exceptions to MFA?"); exceptions that are
   // requested, approved and tracked are the governance of them ("Are exceptions to policy risk-assessed?").
   /(?<!\b(request|approv|track|document|record|manag|handl|review|re-?evaluat|govern)\w*\b[^.;?]*)\bexceptions? (to|from)\b(?![^.;?]*\b(request|approv|track|document|record|risk[\s-]?assess|manag|justif|expir|govern|logg|register|review)\w*)/,
-  /\b(hard[\s-]?coded|embedded) (credentials|secrets|passwords?|keys?)\b/,
+  /\b(hard[\s-]?coded|embedded) (credentials|secrets|passwords?|keys?)\b|\bhard[\s-]?coded\b/,
   // Deserialising what an attacker controls: "unsafe serializers", "deserialisation of attacker-controlled input".
   /\b(insecure|unsafe) (de)?seriali[sz]\w*|\bdeseriali[sz]\w* (of )?(untrusted|attacker[\s-]controlled|user[\s-]supplied)\b|\bnative (seriali[sz]ed objects|seriali[sz]ation)\b/,
   // Unsupported software and removable media are weak to have: their curbs are read by CURBED and
@@ -140,6 +142,11 @@ const WEAK_PRACTICE = [
   /\bstill (open|outstanding|unresolved|unremediated|unfixed|unpatched|unaddressed)\b/,
   // The same lapse told the other way round: "do any findings rated High remain unremediated?"
   /\b(findings?|vulnerabilit(y|ies)|issues?|cves?)\b[^.;?]{0,80}\b(remain|remains|remaining|left|still)( open| unremediated| unresolved| unfixed| outstanding| unpatched| unaddressed)\b/,
+  // Models trained on customer data: "Do you use customer data to train AI models?", "Is customer
+  // content used to improve third-party LLMs?", "Trains models on our data?", "…used for model training?".
+  new RegExp(
+    `\\b${TRAINED_ON}\\b[^.;?]{0,40}\\b(to|for) (train|training|retrain\\w*|fine[\\s-]?tun\\w*|improve|improving|develop|developing)\\b[^.;?]{0,40}\\b(models?|llms?|ai|machine learning|ml)\\b|\\b(train|trains|training|trained|retrain\\w*|fine[\\s-]?tun\\w*)\\b[^.;?]{0,40}\\b(on|with|using) (\\w+ ){0,2}${TRAINED_ON}\\b|\\b${TRAINED_ON}\\b[^.;?]{0,40}\\b(from|in|into|for) (\\w+ ){0,2}(model|ai|ml|llm) training\\b`,
+  ),
   // Selling or monetising customer data, or using it for advertising.
   /\b(sell|sells|selling|sold|resell\w*|resale|rent|rents|renting|monetis\w*|monetiz\w*)\b|\bsale (of (personal|customer|user|client)|to third)\b|\b(shared with|disclosed to|provided to|used for|for) (\w+ ){0,3}(advertis\w*|marketers|data brokers|marketing(?! (team|department|staff|function|site|website|emails?|materials?|automation)\b))\b/,
   // …or for the vendor's ends at all: "for its own purposes", "any purpose other than the service".
@@ -167,7 +174,7 @@ const WEAK_PRACTICE = [
  * statement asks to confirm ("Please confirm that the Supplier does not sell personal data").
  */
 const NEGATION =
-  /\b((confirm|ensure|verify|attest|certify|guarantee|warrant)s? that no|(confirm|ensure|verify|attest|certify|guarantee|warrant)s? that\b[^.;?]{0,80}?\b((is|are|was|were|will|do|does|did|has|have|shall|would|can) not|isn't|aren't|doesn't|don't|won't|cannot)|never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?|(shall|must|will|should|may) not\b(?! (allowed|permitted|only|just|limited to)\b))\b/g;
+  /\bnot\b[^.;?]{0,60}\s[-–—:]\s*(please )?(confirm|verify|attest)\W*$|\b((confirm|ensure|verify|attest|certify|guarantee|warrant)s? that no|(confirm|ensure|verify|attest|certify|guarantee|warrant)s? that\b[^.;?]{0,80}?\b((is|are|was|were|will|do|does|did|has|have|shall|would|can) not|isn't|aren't|doesn't|don't|won't|cannot)|never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?|(shall|must|will|should|may) not\b(?! (allowed|permitted|only|just|limited to)\b))\b/g;
 
 /**
  * Verbs that curb the weak practice a marker names: "Are personal devices blocked from customer
@@ -177,7 +184,7 @@ const NEGATION =
  * ("prohibited", "not allowed") are counted there, not here.
  */
 const CURBED =
-  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused|banned|detect|detects|detected|flagged|alerted on)\b|\b(protections?|defen[cs]es?|mitigations?) (against|for|from)\b|\b(protections|defen[cs]es|mitigations)\W*$/;
+  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused|banned|controlled|detect|detects|detected|flagged|alerted on)\b|\b(protections?|defen[cs]es?|mitigations?) (against|for|from)\b|\b(protections|defen[cs]es|mitigations)\W*$/;
 
 /**
  * Clauses that say what a safeguard is for, not a lapse asked about: the outcome it ensures ("…with
@@ -257,7 +264,9 @@ export function withoutSafeguardClauses(text: string): string {
 }
 
 export function weakPracticeSense(text: string): boolean {
-  const t = senseText(text).replace(SAFEGUARD_CLAUSES, "");
+  // "…BYOD …? If yes, describe how such devices are controlled.": the request after the question is
+  // not its sense (DETAIL_AFTER_QUESTION).
+  const t = senseText(text).replace(DETAIL_AFTER_QUESTION, "?").replace(SAFEGUARD_CLAUSES, "");
   const weak = WEAK_PRACTICE.some((p) => p.test(t)) && !CURBED.test(t);
   const negations = t.replace(NEGATED_RELATIVE, "$1 ").match(NEGATION)?.length ?? 0;
   return weak !== (negations % 2 === 1);
@@ -273,6 +282,7 @@ export function isInverted(question: string, ...entryTexts: string[]): boolean {
   return entryTexts.length > 0 && entryTexts.every((t) => weakPracticeSense(t) !== sense);
 }
 
+const CONDITIONAL_PART = /(^|[.?!]\s+)if (so|yes|not|no|applicable|you do|it does)\b[^?]*(\?|$)/gi;
 /** Where a compound question's yes/no asks part: at a question mark, or a comma or "and" before an auxiliary. */
 const ASK_BOUNDARY =
   /\?\s+|,\s*(?:and\s+)?(?=(?:is|are|was|were|do|does|did|can|could|will|would|has|have)\s)|\s+and\s+(?=(?:is|are|was|were|do|does|did|can|could|will|would|has|have)\s)/i;
@@ -287,7 +297,9 @@ const YES_NO_OPENER = /^(is|are|was|were|do|does|did|can|could|will|would|has|ha
  * sentence (context before the first ask is not an ask).
  */
 export function asksInBothSenses(text: string): boolean {
+  // "…? If so, can customers opt out?": a part asked only when the answer is Yes is not a second sense.
   const parts = text
+    .replace(CONDITIONAL_PART, "")
     .split(ASK_BOUNDARY)
     .map((part) => withoutLeadingReference(part.split(/[.!]\s+/).pop() ?? "").trim())
     .filter((part) => YES_NO_OPENER.test(part) && part.split(/\s+/).length >= 3);
