@@ -188,6 +188,26 @@ describe("a choice between who does it", () => {
   });
 });
 
+describe("two alternatives, each with its verb, and labels that want a list or a number", () => {
+  it.each([
+    "Are log files kept on each server, or are they shipped to a central store?",
+    "Will support engineers see our records in plain text, or is the data masked for them?",
+    "Code scanning tooling",
+    "Critical suppliers (please list)",
+    "Cyber insurance policy no. and insurer",
+  ])("%s asks for words, not Yes/No", (text) => {
+    expect(analyzeQuestion(text).closed).toBe(false);
+  });
+
+  it.each([
+    // Without the comma the "or" joins near-synonyms, which a Yes answers.
+    "Are staff bound by a confidentiality agreement or are they under a statutory duty of confidence?",
+    "Vendor risk assessments",
+  ])("%s stays a yes/no question", (text) => {
+    expect(analyzeQuestion(text).closed).toBe(true);
+  });
+});
+
 describe("follow-ups", () => {
   it.each([
     "If so, how often?",

@@ -145,6 +145,14 @@ const OPEN_ANYWHERE =
  * "Is your SOC run in-house or by a managed provider?": a choice between who does it, asked in a
  * yes/no shape. A Yes or No answers neither side, so the question asks for words.
  */
+/**
+ * A question that offers two alternatives, each with its own verb ("Are error messages generic, or do
+ * they show stack traces?", "Is data held in Australia, or will it leave the country?"): a Yes or No
+ * answers neither. Without the comma the "or" mostly joins near-synonyms ("committed to
+ * confidentiality or under a statutory obligation"), which a Yes answers.
+ */
+const ALTERNATIVE_ASK =
+  /,\s*or (is|are|was|were|do|does|did|will|would|can|could|should|has|have) (it|they|the|you|your|we|this|that|there|these|those|our|its|he|she|any|all|each)\b/;
 const WHO_DOES_IT =
   /\b(in[\s-]house|internally|your own (staff|team|employees|people))\b[^?]*\bor\b[^?]*\b(outsourc\w*|third[\s-]part(y|ies)|externally|external (firm|provider|party|company)|(managed )?(service )?providers?|contractors?|vendors?|mssps?)\b|\b(outsourc\w*|third[\s-]part(y|ies)|externally|(managed )?(service )?providers?|mssps?)\b[^?]*\bor\b[^?]*\b(in[\s-]house|internally)\b/;
 
@@ -164,7 +172,7 @@ const OPEN_HEAD =
  * one is used; "… tool used" asks which.
  */
 const OPEN_TAIL =
-  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|hrs?|months|years|yrs|weeks|minutes|mins|%|percent|list|names?)\)\W*$|\b(frequency|period|cadence|timeframe|retention|duration|interval)\s*(\/|&|\band\b)/;
+  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|hrs?|months|years|yrs|weeks|minutes|mins|%|percent|(please )?(list|name|specify|describe)( all| them| each| below)?|names?)\)\W*$|\b(tooling|toolset|tool ?chain)\W*$|\b(frequency|period|cadence|timeframe|retention|duration|interval)\s*(\/|&|\band\b)/;
 
 /**
  * A buyer's shorthand label for a figure, a party, an address or a list: "Pen test freq", "ISO 27001
@@ -172,7 +180,7 @@ const OPEN_TAIL =
  * "Subprocessor list URL", "Categories of personal data". A Yes would not answer it.
  */
 const TERSE_ASK_FOR_WORDS =
-  /\b(freq|approach|methodology|window|url|urls|link|links|web ?address)\W*$|\s(#|no\.)\s*$|^(\w+ ){1,2}(vendors?|providers?|suppliers?)\W*$|(^|\s[-–—:]\s*)(the )?categories of\b/;
+  /\b(cert(ificate)?|certification|policy|licen[cs]e|registration|contract|account) (no\.|number|#)(?=\s|$)|\b(freq|approach|methodology|window|url|urls|link|links|web ?address)\W*$|\s(#|no\.)\s*$|^(\w+ ){1,2}(vendors?|providers?|suppliers?)\W*$|(^|\s[-–—:]\s*)(the )?categories of\b/;
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**
@@ -637,7 +645,7 @@ function readQuestion(original: string): QuestionAnalysis {
   // Never)") says how to answer, not what about: the row is read without it.
   const asked = withoutChoiceList(normalized);
   const closed =
-    !(asked.includes(" or ") && WHO_DOES_IT.test(asked)) &&
+    !(asked.includes(" or ") && (WHO_DOES_IT.test(asked) || ALTERNATIVE_ASK.test(asked))) &&
     (topic !== null ||
       CLOSED_OPENER.test(firstAsk) ||
       (!OPEN_OPENER.test(firstAsk) &&
