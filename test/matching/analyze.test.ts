@@ -337,6 +337,9 @@ describe("the buyer's own systems and tenant data", () => {
     "List the named users in our account who currently hold the Owner role.",
     "What is the exact storage limit that will apply to our workspace?",
     "What session timeout is set for our tenant right now?",
+    "Has our procurement team already approved your security addendum?",
+    "Is our internal data classification standard compatible with your labels?",
+    "Provide a report of our users who exported data in the last month.",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });

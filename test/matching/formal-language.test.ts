@@ -179,6 +179,7 @@ describe("the buyer's own systems and named people", () => {
       "In which quarter do you plan to complete your first SOC 2 Type II audit?",
       "Do you anticipate obtaining a PCI DSS attestation?",
       "Total count of production servers as of the date of your response:",
+      "Will a customer-managed key option be available in Q3 2027?",
       "What is on your product roadmap?",
       "Provide the internal IP addresses of your production servers.",
       "How many people are in your security team?",

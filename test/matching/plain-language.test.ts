@@ -12,6 +12,7 @@ import { shippedLibrary } from "./helpers.js";
 const CASES: [string, string[]][] = [
   ["Are you covered by insurance, or otherwise insured, in case of a cyber attack?", ["cyber-insurance"]],
   ["Is your company insured?", ["cyber-insurance"]],
+  ["Once our records are erased, will you confirm it to us in writing?", ["data-deletion-termination"]],
   ["Has your company ever been hacked?", ["past-breaches"]],
   ["Would you tell us if you were hacked?", ["breach-notification"]],
   ["Does the web app show the padlock in the browser?", ["https-only-hsts", "encryption-in-transit"]],

@@ -295,12 +295,26 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
       /\b(let|allow|permit|invite) (us|our (\w+ ){0,2}(staff|auditors?|team|people|representatives?)) (to )?(observe|attend|join|sit in on|shadow|participate in) (your|the) (next|upcoming|annual|internal|external|certification|surveillance|recertification)\b|\b(can|could|may) we (have|get|be given) (read |read-only |direct |live )?access to your (risk register|internal audit|ticketing|jira|siem|log)/,
   },
   {
+    // "Has our DPO already signed off your sub-processor list?", "Is our internal AI acceptable use
+    // policy compatible with your assistant?": the buyer's own people, approvals and policies.
+    reason: "asks about the buyer's own systems, which only the buyer can confirm",
+    pattern:
+      /\b(has|have|did) (our|my) ([\w-]+ ){0,2}(dpo|ciso|cio|cto|legal|procurement|security|privacy|compliance|risk|it|board|team|department|office|committee|officer|counsel|lawyers?)\b (already |yet |formally )?(signed off|approved|reviewed|accepted|validated|assessed|cleared|agreed)\b|\b(is|are) (our|my) (own |internal |corporate |company'?s? |institutional )+([\w-]+ ){0,4}(polic(y|ies)|standards?|procedures?|rules|guidelines)\b (\w+ ){0,2}(compatible|consistent|aligned|in line|compliant|met|satisfied|followed)\b/,
+  },
+  {
     // "Have you checked that our record of processing lists you…": the vendor is asked to vouch
     // for the buyer's own documents or settings, which only the buyer can confirm.
     reason: "asks the vendor to confirm the buyer's own records or settings, which only the buyer can confirm",
     pattern: new RegExp(
       `\\b(have|has|did) you (already )?(checked|verified|confirmed|validated|reviewed|ensured) (that |whether |if )?${OUR}\\b`,
     ),
+  },
+  {
+    // "Send us the list of our end users whose records were erased last quarter": rows of the
+    // buyer's own tenant.
+    reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",
+    pattern:
+      /\b(list|names?|export|report|log) of (our|my) (end[\s-]users|users|customers|employees|staff|members|patients|students|accounts|records|data subjects)\b (who|whose|that|which)\b/,
   },
   {
     // "list the session cookie values currently issued to our users": the live values of the

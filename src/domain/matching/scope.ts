@@ -57,6 +57,8 @@ const RULES: readonly OutOfScope[] = [
       /\b(scheduled|due|planned|expected) to (undergo|achieve|obtain|receive|be (certified|audited|assessed|authori[sz]ed))\b/,
       // "By which month do you expect to achieve FedRAMP Moderate?", "Do you anticipate obtaining ISO 27701?"
       /\b(do|does) (you|the (organi[sz]ation|company|vendor|supplier|provider)) (expect|anticipate|hope) to (achieve|obtain|receive|complete|get|gain|become|be (certified|audited|assessed|authori[sz]ed))\b|\b(do|does) (you|the (organi[sz]ation|company|vendor|supplier|provider)) anticipate (achieving|obtaining|receiving|getting|gaining|becoming)\b|\b(which|what) (month|quarter|year|date)\b[^?]*\b(expect|plan|intend|anticipate|hope|target)\b/,
+      // "Will a dedicated single-tenant deployment be offered in 2027?"
+      /\bwill\b[^?]*\b(be )?(offered|available|supported|released|launched|introduced|added|generally available)\b[^?]*\b(in|by|from|during|before) (early |mid[\s-]|late )?(20[2-9]\d|next year|q[1-4]( 20[2-9]\d)?)\b/,
       // "Will the scope of your certificate be extended next year to cover…?"
       /\bwill\b[^?]*\b(be )?(extended|expanded|broadened|added|introduced|launched|migrated|moved)\b[^?]*\b(next (year|quarter|month|release|fiscal year)|by (the )?end of (the |this |next )?(year|quarter))\b/,
       // Work built for this buyer ("our custom feature") is agreed in a statement of work.
