@@ -236,6 +236,11 @@ describe("follow-ups", () => {
     expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
   });
 
+  it("a relative 'that' after its noun points nowhere: the row stands on its own", () => {
+    expect(analyzeQuestion("Are disks that hold PII encrypted?", "Do you use MDM?").followUp).toBe(false);
+    expect(analyzeQuestion("Is that encrypted?", "Do you use MDM?").followUp).toBe(true);
+  });
+
   it("a row that is only the fact it wants asks for words", () => {
     expect(analyzeQuestion("Protocols").closed).toBe(false);
     expect(analyzeQuestion("Encryption method").followUp).toBe(false);

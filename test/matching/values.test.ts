@@ -470,6 +470,7 @@ describe("inversion", () => {
     for (const text of [
       "Is the cloud root or global admin account used for routine changes?",
       "Do any developers keep permanent admin privileges in production?",
+      "Do SREs hold standing privileged rights on the database cluster?",
       "Are shared authenticators issued to teams?",
       "Can an access key be passed as a query parameter in the URL?",
       "Do you deserialise untrusted input with native object serialization?",

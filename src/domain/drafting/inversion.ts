@@ -97,7 +97,7 @@ const WEAK_PRACTICE = [
   /\b(production|live|real) (?!time\b)([\w-]+ )?(data|records)\b(?! (is |are )?(separated|segregated|isolated|kept apart)\b).*\b(test|testing|development|dev|staging|non-production)\b/,
   // …told the other way round: "do your engineers test with real customer data?"
   /\b(test|tests|testing|tested|develop|development|staging)\b (\w+ ){0,2}(with|on|using|against) (real|live|production) (customer |client |personal )?data\b/,
-  /\bstanding (write |admin\w* |production )?access\b/,
+  /\bstanding (write |admin\w* |production |privileged |root )?(access|rights|privileges)\b/,
   // "permanent, always-on admin rights to production": privileges never taken back.
   /\b(permanent|always[\s-]on|persistent)(,? (and |or )?(standing|permanent|always[\s-]on|persistent))* (write |admin\w* |production |privileged |root )?(access|rights|privileges)\b/,
   /\b(rdp|ssh|telnet|database ports?) (\w+ )?(exposed|open|reachable|accessible) (to|from) the internet\b/,
