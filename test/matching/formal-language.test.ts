@@ -309,3 +309,12 @@ describe("NIST's words for backups, recovery sites, literacy training and risk",
     expect(concepts("Are removable storage devices encrypted?")).toContain("§removable");
   });
 });
+
+describe("knowing which laws apply", () => {
+  it("a register of regulations and tracking legal change are one concept", () => {
+    expect(concepts("Is there an inventory of the laws that apply to your company?")).toContain("§legalreg");
+    expect(concepts("How do you monitor changes to privacy legislation?")).toContain("§legalreg");
+    expect(concepts("Do you use regulatory change management software?")).toContain("§legalreg");
+    expect(concepts("Do you comply with the law?")).not.toContain("§legalreg");
+  });
+});

@@ -677,6 +677,15 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bis risks? (to|of|for) [^.;?]{0,90}\b(periodically |regularly |annually )?(assessed|analy[sz]ed|evaluated)\b/,
   ),
   c("policy", /\bpolic(y|ies)\b/, /\bstandards and procedures\b/, /\bisms\b/),
+  // Knowing which laws apply and following their changes: "a register of the regulations that apply
+  // to you", "keep track of changes in data protection legislation", "regulatory change monitoring".
+  c(
+    "legalreg",
+    /\b(register|inventory|list|catalogue|track|tracking|monitor|monitoring|identify|identifying|identification) (of |on )?(the |all |any )?(changes (in|to) )?(applicable |relevant |new )?(data protection |privacy |security )?(laws|regulations|legislation|legal (and |or )?(statutory |regulatory )?requirements|regulatory (requirements|obligations|changes|developments)|statutory (and |, )?(regulatory )?(requirements|obligations))\b/,
+    /\bregulatory (change|horizon)( scanning| monitoring| management)?\b/,
+    /\b(laws|regulations|legislation|legal requirements|regulatory requirements) (that |which )?(apply|applies|are applicable|affect|affects) to (you|your|us|the (organi[sz]ation|company|services?))\b/,
+    /\b(statutory|legal), regulatory (and|or) contractual (requirements|obligations)\b/,
+  ),
   c(
     "soc2",
     /\bsoc ?2\b/,
