@@ -171,6 +171,8 @@ describe("the buyer's own systems and named people", () => {
       "Your script will be loaded on our checkout and payment pages. How do you guarantee its integrity?",
       "Can you share an architecture / network diagram showing accounts, VPCs, subnets and trust boundaries?",
       "Company overview (HQ, headcount, years trading)",
+      // What a notice contains, a count among its items, is what the notice says.
+      "Which details will an incident notice include: what happened, the approximate number of users affected and next steps?",
     ])
       expect(outOfScope(text, text), text).toBeNull();
     for (const text of [
@@ -179,6 +181,7 @@ describe("the buyer's own systems and named people", () => {
       "In which quarter do you plan to complete your first SOC 2 Type II audit?",
       "Do you anticipate obtaining a PCI DSS attestation?",
       "Total count of production servers as of the date of your response:",
+      "Approximate number of end users you will hold data about:",
       "Will a customer-managed key option be available in Q3 2027?",
       "What is on your product roadmap?",
       "Provide the internal IP addresses of your production servers.",

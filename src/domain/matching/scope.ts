@@ -290,7 +290,9 @@ const RULES: readonly OutOfScope[] = [
       /\b(list|name|give|provide|share)\b (the |all |any )?(\w+ ){0,3}(risks|findings|vulnerabilities|incidents|objectives|nonconformities|targets) (that |which )?(you |were |have been |you have )?(missed|failed|breached|did not meet|not met)\b/,
       // Figures of this engagement ("Estimated number of data subjects…") and inventories of devices
       // ("list the make, model and OS of each device").
-      /\b(estimated|expected|approximate|anticipated|projected) (total )?(number|volume|count|quantity) of\b/,
+      // Not an item of what a notice contains ("…notification contain: nature of the breach, categories
+      // and approximate number of records…", GDPR Art. 33(3)): that asks what the notice says.
+      /(?<!\b(contain|contains|include|includes|including|cover|covers|covering|state|states|set out|sets out|describe|describes)\b[^?.;]{0,80})\b(estimated|expected|approximate|anticipated|projected) (total )?(number|volume|count|quantity) of\b/,
       /\b(makes?|manufacturers?),? (and |& )?(models?|os|operating systems?)\b.*\b(of )?(each|every|all)\b/,
       // "What is the make and model of your boundary firewall?", "list the quantities and operating
       // systems of all in-scope laptops": the inventory of particular devices.
