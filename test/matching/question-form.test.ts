@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { answerQuestion, answerQuestionnaire } from "../../src/domain/answering/answer-questions.js";
+import { buildQuery, matchQuery } from "../../src/domain/matching/match.js";
 import { answer, question, shippedLibrary, US_NO_NDA } from "./helpers.js";
 
 const YES_NO = ["Yes", "No", "N/A"];
@@ -363,5 +364,34 @@ describe("confidence is a probability", () => {
     expect(strong.confidence).toBeGreaterThan(0.9);
     expect(weak.status).not.toBe("drafted");
     expect(weak.confidence).toBeLessThan(strong.confidence);
+  });
+});
+
+describe("a long question whose ask alone finds the same entry", () => {
+  // Written for this test: two sentences of context, then the ask.
+  const LONG =
+    "Attackers who capture a session cookie before a user signs in can reuse it afterwards, and we have seen this in several products we assessed. Penetration testers flag it every year. Is a fresh session identifier issued whenever a user signs in or raises their privileges?";
+  const ASK = "Is a fresh session identifier issued whenever a user signs in or raises their privileges?";
+
+  it("stands at the surer of the two readings when both pick the same entry", async () => {
+    const prepared = await shippedLibrary();
+    const full = answerQuestion(prepared, question(LONG), US_NO_NDA);
+    const alone = answerQuestion(prepared, question(ASK), US_NO_NDA);
+    expect(full.entryId).toBe("session-security");
+    expect(alone.entryId).toBe("session-security");
+    expect(full.confidence).toBe(alone.confidence);
+    // The context's words alone would have held it lower.
+    const index = prepared.index;
+    const contextDiluted = matchQuery(index, buildQuery(index, LONG), 1)[0];
+    expect(contextDiluted?.entryId).toBe("session-security");
+    expect(contextDiluted?.confidence ?? 1).toBeLessThan(full.confidence);
+  });
+
+  it("a follow-up's context (the row before) is not a reading of its own", async () => {
+    const prepared = await shippedLibrary();
+    const a = answerQuestion(prepared, question("If so, how often?"), US_NO_NDA, {}, "Do you run penetration tests?");
+    const index = prepared.index;
+    const read = matchQuery(index, buildQuery(index, "If so, how often?", "Do you run penetration tests?"), 1)[0];
+    expect(a.confidence).toBe(read?.confidence);
   });
 });

@@ -188,6 +188,26 @@ function noMatch(
 }
 
 /**
+ * A long question reads its context sentences too ("Session fixation still turns up in many of the
+ * assessments we run… Is a brand-new session ID issued when a user authenticates?"): they name the
+ * topic, but their words also dilute how much of the question the best entry covers. When the ask
+ * read alone finds the same best entry, the two readings agree, and the surer one stands.
+ */
+function askAloneAgrees(
+  prepared: PreparedLibrary,
+  query: ReturnType<typeof buildQuery>,
+  question: Question,
+  candidates: readonly Candidate[],
+): readonly Candidate[] {
+  const top = candidates[0];
+  const { analysis } = query;
+  if (!top || analysis.followUp || analysis.ask === question.text || analysis.context === "") return candidates;
+  const alone = matchQuery(prepared.index, buildQuery(prepared.index, analysis.ask, null, question.section), 1)[0];
+  if (!alone || alone.entryId !== top.entryId || alone.confidence <= top.confidence) return candidates;
+  return [{ ...top, confidence: alone.confidence }, ...candidates.slice(1)];
+}
+
+/**
  * Answers one question. `previous` is the question on the row before in the same sheet: a
  * follow-up ("If so, how often?") is matched in its light.
  */
@@ -203,12 +223,17 @@ export function answerQuestion(
   const before = rowBefore(prepared.index, query.analysis, previous, question.section);
   const topicOf = (id: string) => prepared.entriesById.get(id)?.topic;
   const answerOfEntry = answerOf(prepared);
-  const candidates = pastTheRowBefore(
-    topicOf,
-    query.analysis,
-    matchQuery(prepared.index, query, Math.max(2, (options.alternatives ?? 3) + 1)),
-    before,
-    thresholds.draft,
+  const candidates = askAloneAgrees(
+    prepared,
+    query,
+    question,
+    pastTheRowBefore(
+      topicOf,
+      query.analysis,
+      matchQuery(prepared.index, query, Math.max(2, (options.alternatives ?? 3) + 1)),
+      before,
+      thresholds.draft,
+    ),
   );
   const base = {
     id: question.id,

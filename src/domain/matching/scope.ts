@@ -30,6 +30,8 @@ const RULES: readonly OutOfScope[] = [
       /\bwhat (would|will|do) you charge\b|\b(are you|would you be) (prepared|willing) to pay\b|\bfees? for\b/,
       /\b(what|which) (fees?|costs?|price|amount)\b.*\b(charge[sd]?|pay|paid|bill(s|ed)?)\b|\bcharges? (us |you )?for (the|your|an?)\b/,
       /\b(free|paid) (pilot|trial)\b|\bsign our (msa|contract|agreement|terms)\b/,
+      // "What is the additional charge for hosting in the EU region?"
+      /\b(additional|extra) (charges?|fees?|costs?)\b|\bcharges? for (hosting|storing|using|enabling|adding|keeping)\b/,
       // "SOC2 audit fee?", "the annual spend for each provider".
       /\b(audit|assessment|certification|licen[cs]e|set-?up|implementation|onboarding) fees?\b|\b(annual|yearly|monthly|total) spend\b/,
       // Clauses of the contract itself, and documents made out to the buyer ("naming our company as
