@@ -368,22 +368,22 @@ describe("confidence is a probability", () => {
 });
 
 describe("a long question whose ask alone finds the same entry", () => {
-  // Written for this test: two sentences of context, then the ask.
+  // Written for this test: a sentence of context, then the ask.
   const LONG =
-    "Attackers who capture a session cookie before a user signs in can reuse it afterwards, and we have seen this in several products we assessed. Penetration testers flag it every year. Is a fresh session identifier issued whenever a user signs in or raises their privileges?";
-  const ASK = "Is a fresh session identifier issued whenever a user signs in or raises their privileges?";
+    "Our developers have leaked cloud keys to public repositories before, and cleaning git history afterwards is painful. What prevents secrets from being committed to your code repositories?";
+  const ASK = "What prevents secrets from being committed to your code repositories?";
 
   it("stands at the surer of the two readings when both pick the same entry", async () => {
     const prepared = await shippedLibrary();
     const full = answerQuestion(prepared, question(LONG), US_NO_NDA);
     const alone = answerQuestion(prepared, question(ASK), US_NO_NDA);
-    expect(full.entryId).toBe("session-security");
-    expect(alone.entryId).toBe("session-security");
+    expect(full.entryId).toBe("source-code-protection");
+    expect(alone.entryId).toBe("source-code-protection");
     expect(full.confidence).toBe(alone.confidence);
     // The context's words alone would have held it lower.
     const index = prepared.index;
     const contextDiluted = matchQuery(index, buildQuery(index, LONG), 1)[0];
-    expect(contextDiluted?.entryId).toBe("session-security");
+    expect(contextDiluted?.entryId).toBe("source-code-protection");
     expect(contextDiluted?.confidence ?? 1).toBeLessThan(full.confidence);
   });
 

@@ -197,11 +197,20 @@ function askAloneAgrees(
   prepared: PreparedLibrary,
   query: ReturnType<typeof buildQuery>,
   question: Question,
+  draftBar: number,
   candidates: readonly Candidate[],
 ): readonly Candidate[] {
   const top = candidates[0];
   const { analysis } = query;
-  if (!top || analysis.followUp || analysis.ask === question.text || analysis.context === "") return candidates;
+  // Only where it can change what happens: an answer already drafted needs no second reading.
+  if (
+    !top ||
+    top.confidence >= draftBar ||
+    analysis.followUp ||
+    analysis.ask === question.text ||
+    analysis.context === ""
+  )
+    return candidates;
   const alone = matchQuery(prepared.index, buildQuery(prepared.index, analysis.ask, null, question.section), 1)[0];
   if (!alone || alone.entryId !== top.entryId || alone.confidence <= top.confidence) return candidates;
   return [{ ...top, confidence: alone.confidence }, ...candidates.slice(1)];
@@ -227,6 +236,7 @@ export function answerQuestion(
     prepared,
     query,
     question,
+    thresholds.draft,
     pastTheRowBefore(
       topicOf,
       query.analysis,
