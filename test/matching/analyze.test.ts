@@ -236,6 +236,14 @@ describe("follow-ups", () => {
     expect(analyzeQuestion(text, "Do you run penetration tests?").followUp).toBe(true);
   });
 
+  it("which systems a practice covers, in a regime's words, is context", () => {
+    const a = analyzeQuestion("Are screens locked after ten minutes on workstations that access cardholder data?");
+    expect(a.focus).toBe("Are screens locked after ten minutes?");
+    expect(a.context).toContain("cardholder data");
+    const b = analyzeQuestion("Is antivirus installed on all servers storing patient records?");
+    expect(b.focus).toBe("Is antivirus installed?");
+  });
+
   it("a relative 'that' after its noun points nowhere: the row stands on its own", () => {
     expect(analyzeQuestion("Are disks that hold PII encrypted?", "Do you use MDM?").followUp).toBe(false);
     expect(analyzeQuestion("Is that encrypted?", "Do you use MDM?").followUp).toBe(true);

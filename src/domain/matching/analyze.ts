@@ -433,6 +433,10 @@ const ASIDES = [
   // review the program?"): the programme's topic is what is asked.
   /,? ?\b((that|which) )?((has|have) )?(been )?(formally )?(approved|endorsed|sanctioned) by (senior |executive |top )?(management|leadership|the board)(,? (communicated|distributed|disseminated) to (its |all )?(constituents|staff|employees|personnel|stakeholders))?(,? (and )?(with )?(an|a designated) owner( assigned)?( to maintain and review (it|the program|the programme|the policy|the plan|this program))?)?/gi,
   /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
+  // Which systems a practice covers, in a regime's words ("…when accessing systems that contain
+  // ePHI", "…for the systems that would hold our data", "systems housing cardholder data"): the
+  // scope of every question in such a questionnaire, not its topic.
+  /\b((on|to|for|in|within|across|of|into) |when accessing |accessing )(the |any |all |your )?(information |it |production )?(systems?|environments?|applications?|servers?|workstations?|devices|endpoints|databases?|laptops)( (that|which) (would |will |may |might |can )?)?( ?(hold|holds|contain|contains|containing|house|houses|housing|store|stores|storing|process|processes|processing|handle|handles|handling|host|hosts|hosting|access|accesses|accessing|transmit|transmits|transmitting))\b (our |the |any |customer |client |patient |patients' |member |institutional )?(e-?phi|phi|cardholder data|chd|cui|personal data|(patient |customer |client |institutional )?(data|information|records))\b/gi,
 ];
 
 /**
