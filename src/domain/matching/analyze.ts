@@ -433,10 +433,6 @@ const ASIDES = [
   // review the program?"): the programme's topic is what is asked.
   /,? ?\b((that|which) )?((has|have) )?(been )?(formally )?(approved|endorsed|sanctioned) by (senior |executive |top )?(management|leadership|the board)(,? (communicated|distributed|disseminated) to (its |all )?(constituents|staff|employees|personnel|stakeholders))?(,? (and )?(with )?(an|a designated) owner( assigned)?( to maintain and review (it|the program|the programme|the policy|the plan|this program))?)?/gi,
   /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
-  // Which systems a practice covers, in a regime's words ("…when accessing systems that contain
-  // ePHI", "…for the systems that would hold our data", "systems housing cardholder data"): the
-  // scope of every question in such a questionnaire, not its topic.
-  /\b((on|to|for|in|within|across|of|into) |when accessing |accessing )(the |any |all |your )?(information |it |production )?(systems?|environments?|applications?|servers?|workstations?|devices|endpoints|databases?|laptops)( (that|which) (would |will |may |might |can )?)?( ?(hold|holds|contain|contains|containing|house|houses|housing|store|stores|storing|process|processes|processing|handle|handles|handling|host|hosts|hosting|access|accesses|accessing|transmit|transmits|transmitting))\b (our |the |any |customer |client |patient |patients' |member |institutional )?(e-?phi|phi|cardholder data|chd|cui|personal data|(patient |customer |client |institutional )?(data|information|records))\b/gi,
 ];
 
 /**
@@ -456,6 +452,15 @@ const ANY_HEDGE =
 const CONTROL_TITLE =
   /\b(safeguards?|controls?|sub-?controls?|requirements?|practices?|measures?|articles?|clauses?) ((\w{1,4}[.-]?)?\d+(\.\d+)*(\([a-z0-9]+\))*) \(([^()]*)\)/gi;
 
+// Which systems a practice covers, in a regime's words ("…when accessing systems that contain
+// ePHI", "…for the systems that would hold our data", "systems housing cardholder data"): the
+// scope of every question in such a questionnaire, not its topic.
+const SYSTEMS_IN_SCOPE =
+  /\b((on|to|for|in|within|across|of|into) |when accessing |accessing )(the |any |all |your )?(information |it |production )?(systems?|environments?|applications?|servers?|workstations?|devices|endpoints|databases?|laptops)( (that|which) (would |will |may |might |can )?)?( ?(hold|holds|contain|contains|containing|house|houses|housing|store|stores|storing|process|processes|processing|handle|handles|handling|host|hosts|hosting|access|accesses|accessing|transmit|transmits|transmitting))\b (our |the |any |customer |client |patient |patients' |member |institutional )?(e-?phi|phi|cardholder data|chd|cui|personal data|(patient |customer |client |institutional )?(data|information|records))\b/gi;
+/** What SYSTEMS_IN_SCOPE needs, tried first: the system and its verb (the prepositions it starts with are everywhere). */
+const SYSTEM_HOLDING =
+  /\b(systems?|environments?|applications?|servers?|workstations?|devices|endpoints|databases?|laptops) (that |which )?(would |will |may |might |can )?(hold|contain|hous|stor|process|handl|host|access|transmit)/i;
+
 /** Splits asides off a text: what it asks, and the asides (for context). */
 export function splitAsides(text: string): { core: string; asides: string } {
   // "Implementation status of safeguard 6.4 (MFA for remote network access)": a parenthesis after a
@@ -466,6 +471,11 @@ export function splitAsides(text: string): { core: string; asides: string } {
   for (const pattern of ASIDES)
     core = core.replace(pattern, (m) => {
       asides.push(m.replace(/^\(|\)$/g, ""));
+      return " ";
+    });
+  if (SYSTEM_HOLDING.test(core))
+    core = core.replace(SYSTEMS_IN_SCOPE, (m) => {
+      asides.push(m);
       return " ";
     });
   core = core

@@ -674,7 +674,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(assessment|analysis) of (the )?(potential |security |information security |cyber ?security )?risks?\b/,
     /\brisks? (are |is )?(periodically |regularly )?(assessed|analy[sz]ed)\b/,
     // …with what is at risk between: "Is risk to organizational operations, assets and individuals … assessed?"
-    /\bis risks? (to|of|for) [^.;?]{0,90}\b(periodically |regularly |annually )?(assessed|analy[sz]ed|evaluated)\b/,
+    /\brisks? (to|of|for) [^.;?]{0,90}?\b(assessed|analy[sz]ed|evaluated)\b/,
   ),
   c("policy", /\bpolic(y|ies)\b/, /\bstandards and procedures\b/, /\bisms\b/),
   // Knowing which laws apply and following their changes: "a register of the regulations that apply
