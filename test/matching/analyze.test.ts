@@ -244,6 +244,14 @@ describe("follow-ups", () => {
     expect(b.focus).toBe("Is antivirus installed?");
   });
 
+  it("'management-approved' and 'communicated to the relevant staff' are the template's boilerplate", () => {
+    const a = analyzeQuestion(
+      "Are cryptography policies documented, board-approved, communicated to the relevant staff and reviewed at planned intervals?",
+    );
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toBe("cryptography");
+  });
+
   it("a relative 'that' after its noun points nowhere: the row stands on its own", () => {
     expect(analyzeQuestion("Are disks that hold PII encrypted?", "Do you use MDM?").followUp).toBe(false);
     expect(analyzeQuestion("Is that encrypted?", "Do you use MDM?").followUp).toBe(true);
@@ -353,6 +361,7 @@ describe("the buyer's own systems and tenant data", () => {
     "Has our procurement team already approved your security addendum?",
     "Is our internal data classification standard compatible with your labels?",
     "Provide a report of our users who exported data in the last month.",
+    "Subscription ID and VPC name hosting our workspace",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });

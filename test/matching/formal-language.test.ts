@@ -183,6 +183,13 @@ describe("the buyer's own systems and named people", () => {
       "Total count of production servers as of the date of your response:",
       "Approximate number of end users you will hold data about:",
       "Will a customer-managed key option be available in Q3 2027?",
+      // An ISMS's own records and figures: one register entry's owner, overdue plan items, one
+      // campaign's rate, an inventory export, a committee's members.
+      "Which person is recorded as owner of your top-rated risk in the risk register?",
+      "List the corrective actions that have gone past their agreed deadlines.",
+      "What was the pass rate of your latest awareness quiz?",
+      "Send an extract of your supplier register showing each supplier and its owner.",
+      "Name the members of your change advisory board.",
       "What is on your product roadmap?",
       "Provide the internal IP addresses of your production servers.",
       "How many people are in your security team?",
@@ -319,5 +326,13 @@ describe("knowing which laws apply", () => {
     expect(concepts("How do you monitor changes to privacy legislation?")).toContain("§legalreg");
     expect(concepts("Do you use regulatory change management software?")).toContain("§legalreg");
     expect(concepts("Do you comply with the law?")).not.toContain("§legalreg");
+  });
+});
+
+describe("an independent review of the ISMS is an audit", () => {
+  it("ISO 27001 A.5.35's wording names assurance", () => {
+    expect(concepts("Is your security programme reviewed independently every year?")).toContain("§certification");
+    expect(concepts("Do you commission an independent review of your ISMS?")).toContain("§certification");
+    expect(concepts("Is the policy reviewed every year?")).not.toContain("§certification");
   });
 });

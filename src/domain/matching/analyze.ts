@@ -63,8 +63,10 @@ const GOVERNANCE_WORDS = [
   // measures" (the conjunction is gone by now): the template's object, not its topic.
   /\b((technical|administrative|organi[sz]ational|contractual|physical|procedural)\W+){1,3}(measures|controls|safeguards)\b/g,
   /\bby (senior |executive |top )?(management|leadership|the board|the ciso|its owners?)\b/g,
+  // …said as one word: "management-approved", "board-endorsed".
+  /\b(senior |executive |top )?(management|leadership|board|ciso)[\s-](approved|endorsed|signed[\s-]off|sanctioned)\b/g,
   // Whom the template's documents go to ("communicated to relevant staff") is boilerplate too.
-  /\b(communicated|disseminated|published|made available|distributed) to (all )?(relevant |appropriate |affected |interested )?(staff|personnel|employees|workforce|users|stakeholders|parties)\b/g,
+  /\b(communicated|disseminated|published|made available|distributed) to (all |the )?(relevant |appropriate |affected |interested )?(staff|personnel|employees|workforce|users|stakeholders|parties)\b/g,
   /\b(at least )?(annually|yearly|once a year|every year|periodically|regularly|at planned intervals)\b/g,
   /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted|tested|secured|operated)\b/g,
   /\b(for|to|of|the|a|an|that|which|in place|formally|relevant|all|appropriate|organi[sz]ation(al)?)\b/g,
@@ -244,7 +246,7 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   {
     reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",
     pattern:
-      /\b(which|what|list|provide|give|name|specify)\b.*\b(instance ids?|account ids?|ip addresses|hostnames?|server names?|bucket names?|arns?|resource ids?|subscription ids?|database names?|cluster names?)\b/,
+      /\b(which|what|list|provide|give|name|specify)\b.*\b(instance ids?|account ids?|ip addresses|hostnames?|server names?|bucket names?|arns?|resource ids?|subscription ids?|database names?|cluster names?)\b|\b(acct|account|vpc|subnet|instance|resource|subscription|project|cluster|bucket|tenant) (ids?|arns?|names?)\b[^?]*\b(our|hosting|for us)\b/,
   },
   {
     // "the retention setting currently configured for event data in our workspace": what is set now

@@ -276,6 +276,16 @@ const RULES: readonly OutOfScope[] = [
       // A series of past figures: "monthly availability for each of the last 12 months".
       /\b(for )?each of the (last|past|previous|preceding) (\d+|two|three|four|five|six|twelve|twenty-four) (months|quarters|years)\b/,
       /\b(street|postal|mailing|physical|full) (addresses|address)\b(?! (space|ranges?|translation|allow))/,
+      // One register entry's owner ("Who is recorded as the risk owner for the highest-rated risk…?"),
+      // the items of a plan past their dates, and a rate from one past campaign ("the click rate on the
+      // most recent phishing simulation").
+      /\b(risk owner|named (risk )?owner)\b[^?]*\bregister\b|\bwho is (recorded|listed|named|registered|entered) as\b|\b(highest|top|most)[\s-](rated|ranked|scored|severe) risks?\b/,
+      /\b(items?|actions?|tasks?|findings?|risks?|milestones?)\b[^?]*\b(past|beyond|exceeded|missed|overran|overrun) (their|the|its) (target|due|agreed|planned) (dates?|deadlines?)\b/,
+      /\bwhat (was|were|is) (the|your) ([\w-]+ ){0,3}(rates?|percentages?|scores?|ratios?|figures?)\b[^?]*\b(most recent|last|latest|previous)\b/,
+      // "Provide an export of your asset inventory showing each asset and its owner".
+      /\b(export|dump|extract|copy) of (your|the) ([\w-]+ ){0,3}(inventory|register|rule ?base|cmdb|asset list|user list|account list)\b|\b(showing|listing|with) each ([\w-]+ ){0,2}(and|with) (its|their) (owners?|ip|hosts?|locations?|versions?)\b/,
+      // "Name the members of your information security steering committee."
+      /^\W*(please )?(name|list|identify) (the |all )?(current )?(members|people|individuals|persons|participants|attendees)\b/,
       // "Who are the members of your steering committee?": the people, by name.
       /\bwho (are|were) (the )?(current )?(members|people|persons|individuals|employees|staff|owners)\b/,
       // The list of one audit's nonconformities: the library states whether there were major ones.

@@ -716,6 +716,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // "Does anyone independent check that you're actually secure, like an auditor?"
     /\b(anyone|someone|somebody) independent\b/,
     /\bindependent(ly)? (check|checks|checked|verif\w+|tests?|tested)\b/,
+    // ISO 27001 A.5.35: "…approach to managing information security reviewed independently".
+    /\b(reviewed|assessed|audited|evaluated|checked|verified|examined) independently\b|\bindependent(ly)? (reviews?|reviewed|evaluations?|evaluated|examin\w+)\b/,
     // "Does someone outside your own security team check your security now and then?"
     /\b(someone|somebody|anyone|a person|people|a party) (from )?outside (of )?(your|the) (own )?([\w-]+ )?(team|function|department|company|organi[sz]ation)\b[^.?]{0,30}\b(check|checks|review|reviews|test|tests|audit|audits|assess|assesses|look|looks)\b/,
   ),
