@@ -47,6 +47,14 @@ describe("security vocabulary", () => {
     expect(concepts("Share your SOC 2 report")).not.toContain("§siem");
   });
 
+  it("reads one-line rows' shorthand for environments and people", () => {
+    expect(tokenize("Prod data in dev/QA?")).toEqual(tokenize("Production data in development/test?"));
+    const words = (t: string) => tokenize(t).filter((w) => !w.startsWith("§"));
+    expect(words("Emp bkgrnd checks")).toEqual(words("Employee background checks"));
+    // A QA team is people, not an environment.
+    expect(tokenize("QA team size")).not.toContain(tokenize("test")[0]);
+  });
+
   it("stems and spells British and American alike, and drops questionnaire filler", () => {
     expect(tokenize("Does your organisation authorise access?")).toEqual(
       tokenize("Does your organization authorize access?"),

@@ -498,6 +498,28 @@ describe("inversion", () => {
     expect(weakPracticeSense("Do you allow personal laptops? If yes, describe how they are controlled.")).toBe(true);
   });
 
+  it("a row's label 'No X' states the safeguard; shorthand and inactivity name the practice", () => {
+    for (const text of [
+      // A requirement written as a label: "No X" asks to confirm there is none.
+      "No generic admin logins",
+      "No more than three failed logins before lockout",
+      // What inactivity triggers is the safeguard.
+      "Logins that are not used for 60 days are disabled.",
+      // An example of what a procedure covers does not negate the procedure.
+      "Does your DR plan cover regional failures, such as an outage your provider cannot recover from quickly?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    for (const text of [
+      "Live prod data copied to UAT?",
+      "Are any servers past their end-of-support date?",
+      "Can engineers open a tenant without the customer first approving it?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(true);
+    // A policy made available to all staff is the practice; data available to all staff is the lapse.
+    expect(asksAboutExceptions("Is the security handbook made available to all employees?")).toBe(false);
+    expect(asksAboutExceptions("Is payroll data visible to all employees?")).toBe(true);
+  });
+
   it("an exception a rule records is not asked about as a lapse", () => {
     expect(
       asksAboutExceptions("Are only vendor-supported apps allowed, with anything unsupported logged as an exception?"),

@@ -28,6 +28,8 @@ const WEAK_PRACTICE = [
   /\bwithout (a |an |the |any )?(valid |proper |appropriate |prior |formal )?(licen[cs]es?|authori[sz]ation|consent|permission|vetting|oversight|logging|monitoring)\b/,
   // "…engaging another processor without our prior specific or general written authorisation".
   /\bwithout (our|your|the (customer|client|controller)'?s?|their) (prior |specific |general |written |express |explicit |or )*(authori[sz]ation|consent|approval|permission|notice)\b/,
+  // "…view our data without us granting access first?"
+  /\bwithout (us|the (customer|client|controller)|our (admins?|administrators)) (first |explicitly |expressly )?(granting|giving|approving|authori[sz]ing|consenting|agreeing|allowing|knowing)\b/,
   // Customer data pasted into public AI tools.
   /\b(past(e|es|ed|ing)|upload(s|ed|ing)?|enter(s|ed|ing)?|put(s|ting)?|shar(e|es|ed|ing)) (\w+ ){0,3}(customer|client|personal|confidential|sensitive|company) (data|information)\b[^.?;]{0,20}\b(into|in|to|with) (chatgpt|public (ai|llms?|generative)|generative ai|ai (tools?|chatbots?)|llms?|gpt)/,
   /\b(root|master|owner)( or (root|master|owner|super[\s-]?admin\w*|global admin\w*))? (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
@@ -45,7 +47,8 @@ const WEAK_PRACTICE = [
   /\b(are|is|were|was|have|has) there (been )?(any )?(pending |ongoing |open |current )?(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|investigations?|proceedings))\b/,
   // Not what hardening turns off: "turned off auto-run", "debug mode turned off", "Is autoplay disabled?".
   /(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\w-]+)( is| are| was| were| be| been)? )\b(turn(ed)? off|bypass(ed|es|ing)?)\b(?! (the )?(auto-?run|auto-?play|macros?|debug|verbose|directory listings?|guest|unused|unnecessary|legacy)\b)/,
-  /(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\w-]+) )\b(is|are|be|been|get|gets) disabled\b/,
+  // Not what inactivity triggers: "Accounts not used for a defined period are disabled automatically."
+  /(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\w-]+) |\b(accounts?|ids?|users?|logins?) (that are |which are |that have been |which have been )?(not used|unused|inactive|dormant|idle)\b[^.;?]{0,40})\b(is|are|be|been|get|gets) disabled\b/,
   // "default passwords left in place" is weak; "default passwords are changed" is the good practice.
   /(?<!\b(chang|disabl|remov|replac|rotat)\w* ((all|any|the|every|built-in) )*)\bdefault (vendor |factory )?(passwords?|credentials)\b(?!.*\b(chang|disabl|remov|replac|rotat)\w*)/,
   /\bever (been|had|suffered|experienced|copied|used|shared|stored|kept|held|saved|left|disabled)\b/,
@@ -76,7 +79,7 @@ const WEAK_PRACTICE = [
   // Unsupported software and removable media are weak to have: their curbs are read by CURBED and
   // NEGATION below, like every marker's. "Disabled" is read here only, since "is disabled" is a
   // marker of its own ("Is MFA disabled?"): "Is auto-run disabled for removable media?" is the curb.
-  /(?<!\bdisabl\w* (\w+ ){0,5})(\bend[\s-]of[\s-]life\b|\beol\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
+  /(?<!\bdisabl\w* (\w+ ){0,5})(\bend[\s-]of[\s-](life|support|sale|maintenance)\b|\beol\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
   /\b(outsourc\w*|offshor\w*) (development|support)\b|\b(development|support|coding)\b (\w+ ){0,2}(is |are )?(outsourced|offshored)\b/,
   // …said with who does it: "engage a third party to develop any part of the application code".
   /\b(third[\s-]part(y|ies)|contractors?|external (firms?|compan(y|ies)|developers?|vendors?|agenc(y|ies))|offshore (teams?|firms?)) (\w+ ){0,2}to (develop|write|build|code)\b/,
@@ -94,7 +97,7 @@ const WEAK_PRACTICE = [
   /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?)| by(?= (with|and|or|for|until)\b|[,.;?]|$))/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
   // Not the environment kept apart: "…processes production data separated from development".
-  /\b(production|live|real) (?!time\b)([\w-]+ )?(data|records)\b(?! (is |are )?(separated|segregated|isolated|kept apart)\b).*\b(test|testing|development|dev|staging|non-production)\b/,
+  /\b(production|prod|live|real) (?!time\b)([\w-]+ )?(data|records)\b(?! (is |are )?(separated|segregated|isolated|kept apart)\b).*\b(test|testing|development|dev|staging|non-production|qa|uat)\b/,
   // …told the other way round: "do your engineers test with real customer data?"
   /\b(test|tests|testing|tested|develop|development|staging)\b (\w+ ){0,2}(with|on|using|against) (real|live|production) (customer |client |personal )?data\b/,
   /\bstanding (write |admin\w* |production |privileged |root )?(access|rights|privileges)\b/,
@@ -174,7 +177,7 @@ const WEAK_PRACTICE = [
  * statement asks to confirm ("Please confirm that the Supplier does not sell personal data").
  */
 const NEGATION =
-  /\bnot\b[^.;?]{0,60}\s[-–—:]\s*(please )?(confirm|verify|attest)\W*$|\b((confirm|ensure|verify|attest|certify|guarantee|warrant)s? that no|(confirm|ensure|verify|attest|certify|guarantee|warrant)s? that\b[^.;?]{0,80}?\b((is|are|was|were|will|do|does|did|has|have|shall|would|can) not|isn't|aren't|doesn't|don't|won't|cannot)|never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?|(shall|must|will|should|may) not\b(?! (allowed|permitted|only|just|limited to)\b))\b/g;
+  /^\W*no (?!(more|later|less|longer|sooner|fewer|earlier)\b)(?=[a-z])|\bnot\b[^.;?]{0,60}\s[-–—:]\s*(please )?(confirm|verify|attest)\W*$|\b((confirm|ensure|verify|attest|certify|guarantee|warrant)s? that no|(confirm|ensure|verify|attest|certify|guarantee|warrant)s? that\b[^.;?]{0,80}?\b((is|are|was|were|will|do|does|did|has|have|shall|would|can) not|isn't|aren't|doesn't|don't|won't|cannot)|never|cannot|can't|don't|doesn't|isn't|aren't|won't|lack|lacks|fail(s|ed)? to|prohibit(ed|s)?|forbid(den)?|disallow(ed)?|not (allowed|permitted)|exclud(e|es|ed) from|refrain(s|ed)? from|avoid(s|ed)?|(shall|must|will|should|may) not\b(?! (allowed|permitted|only|just|limited to)\b))\b/g;
 
 /**
  * Verbs that curb the weak practice a marker names: "Are personal devices blocked from customer
@@ -196,7 +199,7 @@ const CURBED =
  * shapes read them.
  */
 const SAFEGUARD_CLAUSES =
-  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable|never)\b[^.;?]*|\b(e\.?g\.?|for example|for instance),? [^.;?]*?\b(cannot|can't|can not|may not|must not|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*|,? (with |and )?(any|anything|everything|all|whatever is|what is|those|the rest)\b[^.;?]{0,40}\b(recorded|documented|approved|tracked|logged|registered|justified) as (an? )?(documented |approved |formal |risk-accepted )?exceptions?\b/g;
+  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable|never)\b[^.;?]*|\b(e\.?g\.?|for example|for instance|such as),? [^.;?]*?\b(cannot|can't|can not|may not|must not|should not|shouldn't|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*|,? (with |and )?(any|anything|everything|all|whatever is|what is|those|the rest)\b[^.;?]{0,40}\b(recorded|documented|approved|tracked|logged|registered|justified) as (an? )?(documented |approved |formal |risk-accepted )?exceptions?\b/g;
 
 /**
  * A negation inside a relative clause describes whom or what the question is about ("sanctions
@@ -350,7 +353,7 @@ const EXCEPTION_SHAPES = [
   // Not "still needed", "still supported by its vendor": whether access or software is still
   // justified is the review itself, not a lapse.
   /\bever\b|\bstill\b(?! (needed|required|necessary|appropriate|valid|justified|supported by|current|accurate|relevant|effective|adequate|authori[sz]ed)\b)|\banymore\b/,
-  /\b(accessible|available|granted|open|visible) to (all|every|any|everyone|anyone)\b|\b(all|every|any) (staff|employees?|users?|personnel|engineers?|developers?|contractors?) (by default|can|may|have)\b/,
+  /(?<!\b(polic(y|ies)|procedures?|standards?|documents?|plans?|handbooks?|notices?|guidance|training|rules)\b[^.;?]{0,60})\b(accessible|available|granted|open|visible) to (all|every|any|everyone|anyone)\b|\b(all|every|any) (staff|employees?|users?|personnel|engineers?|developers?|contractors?) (by default|can|may|have)\b/,
   /\bthe same (\w+ ){0,2}(keys?|passwords?|accounts?|credentials?|logins?)\b/,
   // "No later than 24 hours" is a deadline, the safeguard itself.
   /\b(indefinitely|forever|(?<!\b(no|not) )later than)\b|\bbefore (\w+ ){0,3}(is |are |has been |have been )?(complete|completed|finished|approved|signed|cleared)\b/,

@@ -271,6 +271,11 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   // "Sec headers", "sec team"; "30 sec" is seconds.
   [/(?<!\d\s?)\bsec\b(?=\W+[a-z])/g, "security"],
   [/\bprod\b/g, "production"],
+  // "Prod data in dev/QA?", "Emp bkgrnd checks".
+  [/\bdev\b/g, "development"],
+  [/\b(qa|uat)\b(?! (team|engineers?|analysts?|staff)\b)/g, "test"],
+  [/\b(bkgrnd|bkgd|backgrnd)\b/g, "background"],
+  [/\bemps?\b/g, "employee"],
   [/\benvs?\b/g, "environment"],
   [/\bvulns?\b/g, "vulnerability"],
   [/\binfra\b/g, "infrastructure"],

@@ -992,7 +992,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
   c(
     "testdata",
     /\btest (data|information|datasets?)\b/,
-    /\bproduction data (in|for) (test|development)\b/,
+    /\b(production|prod|live) data (in|for|to|into) (test|testing|development|dev|qa|uat|staging)\b/,
     /\bnon[\s-]production\b/,
   ),
   c("masking", /\bmask(ing|ed)\b/, /\bpseudonymi[sz]/, /\banonymi[sz]/, /\btokeni[sz]/),
