@@ -7,7 +7,7 @@ import { polarityOf } from "../drafting/values.js";
 import type { Control, Library, LibraryEntry } from "../library/types.js";
 import { analyzeQuestion, type QuestionAnalysis } from "../matching/analyze.js";
 import type { MatchIndex } from "../matching/index.js";
-import { buildQuery, type Candidate, matchQuery, readsSection } from "../matching/match.js";
+import { buildQuery, type Candidate, matchQuery, type Query, readsSection } from "../matching/match.js";
 import { outOfScope } from "../matching/scope.js";
 import { conceptsOf, normalizeText } from "../matching/tokenize.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
@@ -195,7 +195,7 @@ function noMatch(
  */
 function askAloneAgrees(
   prepared: PreparedLibrary,
-  query: ReturnType<typeof buildQuery>,
+  query: Query,
   question: Question,
   draftBar: number,
   candidates: readonly Candidate[],

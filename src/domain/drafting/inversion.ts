@@ -73,7 +73,8 @@ const WEAK_PRACTICE = [
   // Exceptions that exist are the lapse ("Are there exceptions to MFA?"); exceptions that are
   // requested, approved and tracked are the governance of them ("Are exceptions to policy risk-assessed?").
   /(?<!\b(request|approv|track|document|record|manag|handl|review|re-?evaluat|govern)\w*\b[^.;?]*)\bexceptions? (to|from)\b(?![^.;?]*\b(request|approv|track|document|record|risk[\s-]?assess|manag|justif|expir|govern|logg|register|review)\w*)/,
-  /\b(hard[\s-]?coded|embedded) (credentials|secrets|passwords?|keys?)\b|\bhard[\s-]?coded\b/,
+  // Anything hard-coded is the lapse ("never hard-coded in source code" the safeguard, by its negation).
+  /\bembedded (credentials|secrets|passwords?|keys?)\b|\bhard[\s-]?coded\b/,
   // Deserialising what an attacker controls: "unsafe serializers", "deserialisation of attacker-controlled input".
   /\b(insecure|unsafe) (de)?seriali[sz]\w*|\bdeseriali[sz]\w* (of )?(untrusted|attacker[\s-]controlled|user[\s-]supplied)\b|\bnative (seriali[sz]ed objects|seriali[sz]ation)\b/,
   // Unsupported software and removable media are weak to have: their curbs are read by CURBED and
@@ -285,6 +286,7 @@ export function isInverted(question: string, ...entryTexts: string[]): boolean {
   return entryTexts.length > 0 && entryTexts.every((t) => weakPracticeSense(t) !== sense);
 }
 
+/** A part of a compound asked only on one answer to the part before: "If so, …?", "If not, …". */
 const CONDITIONAL_PART = /(^|[.?!]\s+)if (so|yes|not|no|applicable|you do|it does)\b[^?]*(\?|$)/gi;
 /** Where a compound question's yes/no asks part: at a question mark, or a comma or "and" before an auxiliary. */
 const ASK_BOUNDARY =

@@ -149,10 +149,6 @@ const OPEN_ANYWHERE =
   /\b(who|what|which|where|when|how)\b|\b(specify|describe|explain|summary|summarise|summarize|details|detail)\b|\b(frequency|period|timeframe|time ?frame|interval|duration|version|regions?|locations?|rto|rpo|providers?|vendors? used|tools? used|products? used|algorithms?|protocols? (used|supported)|certifications? held|name of \w+|owners?|contacts?|formats?|methods? used|standards? used)\W*$|\s[-–—:]\s*(timeframe|time ?frame|frequency|duration|period|interval|regions?|locations?|tools?|products?|versions?|owners?|contacts?)\b/;
 
 /**
- * "Is your SOC run in-house or by a managed provider?": a choice between who does it, asked in a
- * yes/no shape. A Yes or No answers neither side, so the question asks for words.
- */
-/**
  * A question that offers two alternatives, each with its own verb ("Are error messages generic, or do
  * they show stack traces?", "Is data held in Australia, or will it leave the country?"): a Yes or No
  * answers neither. Without the comma the "or" mostly joins near-synonyms ("committed to
@@ -160,6 +156,10 @@ const OPEN_ANYWHERE =
  */
 const ALTERNATIVE_ASK =
   /,\s*or (is|are|was|were|do|does|did|will|would|can|could|should|has|have) (it|they|the|you|your|we|this|that|there|these|those|our|its|he|she|any|all|each)\b/;
+/**
+ * "Is your SOC run in-house or by a managed provider?": a choice between who does it, asked in a
+ * yes/no shape. A Yes or No answers neither side, so the question asks for words.
+ */
 const WHO_DOES_IT =
   /\b(in[\s-]house|internally|your own (staff|team|employees|people))\b[^?]*\bor\b[^?]*\b(outsourc\w*|third[\s-]part(y|ies)|externally|external (firm|provider|party|company)|(managed )?(service )?providers?|contractors?|vendors?|mssps?)\b|\b(outsourc\w*|third[\s-]part(y|ies)|externally|(managed )?(service )?providers?|mssps?)\b[^?]*\bor\b[^?]*\b(in[\s-]house|internally)\b/;
 
@@ -454,9 +454,11 @@ const ANY_HEDGE =
 const CONTROL_TITLE =
   /\b(safeguards?|controls?|sub-?controls?|requirements?|practices?|measures?|articles?|clauses?) ((\w{1,4}[.-]?)?\d+(\.\d+)*(\([a-z0-9]+\))*) \(([^()]*)\)/gi;
 
-// Which systems a practice covers, in a regime's words ("…when accessing systems that contain
-// ePHI", "…for the systems that would hold our data", "systems housing cardholder data"): the
-// scope of every question in such a questionnaire, not its topic.
+/**
+ * Which systems a practice covers, in a regime's words ("…when accessing systems that contain
+ * ePHI", "…for the systems that would hold our data", "systems housing cardholder data"): the
+ * scope of every question in such a questionnaire, not its topic.
+ */
 const SYSTEMS_IN_SCOPE =
   /\b((on|to|for|in|within|across|of|into) |when accessing |accessing )(the |any |all |your )?(information |it |production )?(systems?|environments?|applications?|servers?|workstations?|devices|endpoints|databases?|laptops)( (that|which) (would |will |may |might |can )?)?( ?(hold|holds|contain|contains|containing|house|houses|housing|store|stores|storing|process|processes|processing|handle|handles|handling|host|hosts|hosting|access|accesses|accessing|transmit|transmits|transmitting))\b (our |the |any |customer |client |patient |patients' |member |institutional )?(e-?phi|phi|cardholder data|chd|cui|personal data|(patient |customer |client |institutional )?(data|information|records))\b/gi;
 /** What SYSTEMS_IN_SCOPE needs, tried first: the system and its verb (the prepositions it starts with are everywhere). */
