@@ -13,7 +13,16 @@ describe("the read probe sets", () => {
   const annexA = new Set(ISO27001_2022_ANNEX_A.map((c) => c.id));
 
   it("are there, and parse as eval records", () => {
-    expect(FILES.sort()).toEqual(["ba.jsonl", "bn.jsonl", "bo.jsonl", "bp.jsonl", "bq.jsonl", "br.jsonl", "bs.jsonl", "bt.jsonl"]);
+    expect(FILES.sort()).toEqual([
+      "ba.jsonl",
+      "bn.jsonl",
+      "bo.jsonl",
+      "bp.jsonl",
+      "bq.jsonl",
+      "br.jsonl",
+      "bs.jsonl",
+      "bt.jsonl",
+    ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThan(200);
   });
 
