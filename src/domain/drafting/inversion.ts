@@ -1,5 +1,5 @@
 import { withoutLeadingReference } from "../matching/analyze.js";
-import { expandAccessShorthand, normalizeText } from "../matching/tokenize.js";
+import { expandRowShorthand, normalizeText } from "../matching/tokenize.js";
 
 /** Secrets, and the code that runs on the user's side: "api keys … in the front end js". */
 const SECRETS = "(tokens?|api keys?|credentials|secrets|passwords?)";
@@ -98,7 +98,7 @@ const WEAK_PRACTICE = [
   /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?)| by(?= (with|and|or|for|until)\b|[,.;?]|$))/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
   // Not the environment kept apart: "…processes production data separated from development".
-  /\b(production|prod|live|real) (?!time\b)([\w-]+ )?(data|records)\b(?! (is |are )?(separated|segregated|isolated|kept apart)\b).*\b(test|testing|development|dev|staging|non-production|qa|uat)\b/,
+  /\b(production|live|real) (?!time\b)([\w-]+ )?(data|records)\b(?! (is |are )?(separated|segregated|isolated|kept apart)\b).*\b(test|testing|development|staging|non-production)\b/,
   // …told the other way round: "do your engineers test with real customer data?"
   /\b(test|tests|testing|tested|develop|development|staging)\b (\w+ ){0,2}(with|on|using|against) (real|live|production) (customer |client |personal )?data\b/,
   /\bstanding (write |admin\w* |production |privileged |root )?(access|rights|privileges)\b/,
@@ -249,7 +249,7 @@ const FEATURE_SWITCH =
 
 const senseText = (text: string): string => {
   // "Shared admin accts in use?" names the accounts the markers name.
-  let t = expandAccessShorthand(normalizeText(text));
+  let t = expandRowShorthand(normalizeText(text));
   t = t.replace(FEATURE_SWITCH, "feature control");
   if (t.includes("- ")) t = t.replace(BROKEN_AT_LINE_END, "$1$3");
   if (t.includes("rather than") || t.includes("instead of")) t = t.replace(REJECTED_ALTERNATIVE, " ");

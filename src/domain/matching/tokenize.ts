@@ -194,27 +194,31 @@ export function stem(word: string): string {
 }
 
 /**
+ * Shorthand of one-line rows for the nouns of access and the environments ("Shared admin accts?",
+ * "pwds", "creds", "Prod data in dev/QA?"): read as the words, both by the tokens and by drafting's
+ * reading of a lapse (`inversion.ts`). A QA team is people, not an environment.
+ */
+export const ROW_SHORTHAND: readonly [RegExp, string][] = [
+  [/\bpwds?\b/g, "password"],
+  [/\baccts?\b/g, "account"],
+  [/\bcreds\b/g, "credentials"],
+  [/\bprod\b/g, "production"],
+  [/\bdev\b/g, "development"],
+  [/\b(qa|uat)\b(?! (team|engineers?|analysts?|staff)\b)/g, "test"],
+];
+const ANY_ROW_SHORTHAND = /\b(pwds?|accts?|creds|prod|dev|qa|uat)\b/;
+/** The text with the row shorthand written out. */
+export function expandRowShorthand(text: string): string {
+  if (!ANY_ROW_SHORTHAND.test(text)) return text;
+  for (const [pattern, word] of ROW_SHORTHAND) text = text.replace(pattern, word);
+  return text;
+}
+
+/**
  * Compound words buyers write joined, hyphenated or spaced ("allowlist", "allow-list", "allow list";
  * "sub processor"; "life cycle"): each becomes one word, so the three spellings are one token. Only these compounds: most hyphenated phrases ("third-party", "role-based") are already
  * the same two tokens either way. "white"/"black"/"deny" lists are the allow and block lists.
  */
-/**
- * Shorthand of one-line rows for the nouns of access ("Shared admin accts?", "pwds", "creds"): read
- * as the words, both by the tokens and by drafting's reading of a lapse (`inversion.ts`).
- */
-export const ACCESS_SHORTHAND: readonly [RegExp, string][] = [
-  [/\bpwds?\b/g, "password"],
-  [/\baccts?\b/g, "account"],
-  [/\bcreds\b/g, "credentials"],
-];
-const ANY_ACCESS_SHORTHAND = /\b(pwds?|accts?|creds)\b/;
-/** The text with the access shorthand written out. */
-export function expandAccessShorthand(text: string): string {
-  if (!ANY_ACCESS_SHORTHAND.test(text)) return text;
-  for (const [pattern, word] of ACCESS_SHORTHAND) text = text.replace(pattern, word);
-  return text;
-}
-
 const COMPOUNDS: readonly [RegExp, string][] = [
   [/\b(allow|white)[\s-]?list(s|ed|ing)?\b/g, "allowlist$2"],
   [/\b(block|black|deny)[\s-]?list(s|ed|ing)?\b/g, "blocklist$2"],
@@ -270,17 +274,14 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\b(\d+) ?hrs?\b/g, "$1 hours"],
   // "Sec headers", "sec team"; "30 sec" is seconds.
   [/(?<!\d\s?)\bsec\b(?=\W+[a-z])/g, "security"],
-  [/\bprod\b/g, "production"],
-  // "Prod data in dev/QA?", "Emp bkgrnd checks".
-  [/\bdev\b/g, "development"],
-  [/\b(qa|uat)\b(?! (team|engineers?|analysts?|staff)\b)/g, "test"],
+  // "Emp bkgrnd checks".
   [/\b(bkgrnd|bkgd|backgrnd)\b/g, "background"],
   [/\bemps?\b/g, "employee"],
   [/\benvs?\b/g, "environment"],
   [/\bvulns?\b/g, "vulnerability"],
   [/\binfra\b/g, "infrastructure"],
   [/\bdepts?\b/g, "department"],
-  ...ACCESS_SHORTHAND,
+  ...ROW_SHORTHAND,
   [/\bauthn\b/g, "authentication"],
   [/\bauthz\b/g, "authorization"],
   [/(?<!\d\s?)\bmin\b(?=\W+[a-z])/g, "minimum"],
