@@ -79,6 +79,7 @@ describe("drafting a yes/no question from an entry whose answer is a fact", () =
       "Are audit logs kept for a defined time period?",
       "Are audit logs kept for an organization-defined retention period?",
       "Are audit logs archived periodically?",
+      "Are audit logs deleted after a defined time?",
     ]) {
       const d = draftAnswer(yesNo(text), logs, "x", 0.95);
       expect(d).toMatchObject({ status: "drafted", value: "Yes" });
@@ -181,6 +182,19 @@ describe("a state of implementation asked as a choice is a yes/no question", () 
       };
       expect(draftAnswer(q, fedramp, "x", 0.95), other).toMatchObject({ status: "drafted", value: "No" });
     }
+  });
+
+  it("reads a plain Yes / No / N/A list as a yes/no question, so a stated frequency meets its bound", () => {
+    const q = (values: string[]) => ({
+      text: `Restores tested at least annually? (${values.join(" / ")})`,
+      kind: "choice" as const,
+      allowedValues: values,
+    });
+    expect(draftAnswer(q(["Yes", "No", "N/A"]), drTests, "x", 0.95)).toMatchObject({ status: "drafted", value: "Yes" });
+    expect(draftAnswer(q(["Y", "N"]), drTests, "x", 0.95)).toMatchObject({ status: "drafted", value: "Y" });
+    // Yes options that differ ask for a fact: the list's own words, not a verdict, must be chosen.
+    const facts = q(["Yes, every quarter", "Yes, every year", "No"]);
+    expect(draftAnswer(facts, drTests, "x", 0.95)).toMatchObject({ status: "needs_review", value: null });
   });
 
   it("turns an entry asked the other way round for a reviewer instead of drafting its No", () => {

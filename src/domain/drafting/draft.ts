@@ -26,7 +26,7 @@ export type AnswerStatus = "drafted" | "needs_review" | "no_match";
 
 /** A period, frequency or number a question asks to exist without setting it. */
 const UNSPECIFIED_PARAMETER =
-  /\b(an? |the )?(defined|specified|set|documented|organi[sz]ation(al)?[- ]defined|fixed|predetermined|pre-determined|agreed|specific|established|minimum|required) (time |retention )?(periods?|frequenc(y|ies)|intervals?|timeframes?|time frames?|schedules?|durations?|number)\b|\b(regularly|periodically|on a (regular|periodic|scheduled) basis|routinely|on a schedule)\b/i;
+  /\b(an? |the )?(defined|specified|set|documented|organi[sz]ation(al)?[- ]defined|fixed|predetermined|pre-determined|agreed|specific|established|minimum|required) (time |retention )?(periods?|frequenc(y|ies)|intervals?|timeframes?|time frames?|time|schedules?|durations?|deadlines?|number)\b|\b(regularly|periodically|on a (regular|periodic|scheduled) basis|routinely|on a schedule)\b/i;
 /** A short answer that is a measure: a duration, a frequency or a count. */
 const MEASURE =
   /\d|\b(hourly|daily|weekly|monthly|quarterly|annually|yearly|continuous(ly)?|real[- ]time|every|within|hours?|days?|weeks?|months?|years?)\b/i;
@@ -125,6 +125,13 @@ const PAST_EVENT_ASK =
   /^(have|has)\b[^?]*\b(received|had|experienced|suffered|been (subject|served|issued|fined|sued|breached|hacked|compromised|investigated))\b/;
 
 /**
+ * A yes/no list with one way of saying Yes ("Yes / No / N/A", "Implemented / Not implemented"). A
+ * list whose Yes options differ ("Yes, within 7 days / Yes, within 30 days / No") asks for a fact.
+ */
+const plainYesNoSet = (values: readonly string[]) =>
+  isYesNoSet(values) && values.filter((v) => polarityOf(v) === "yes").length === 1;
+
+/**
  * Drafts one answer from the chosen entry in the question's own format. Never invents: a value
  * that cannot be mapped onto the allowed values, or a question phrased against the entry,
  * goes to review rather than out.
@@ -144,9 +151,11 @@ export function draftAnswer(
   if (question.kind === "free_text") {
     return { status, value: null, text: form.closed ? entry.answer : withoutVerdict(entry.answer), notes };
   }
-  if (question.kind === "choice" && isStatusSet(question.allowedValues ?? [])) {
-    // "…tested? (Implemented / Partially implemented / Planned / Not applicable)": the yes/no rules
-    // decide (senses, lapses, bounds), and the Yes is written as the implemented state.
+  const allowed = question.allowedValues ?? [];
+  if (question.kind === "choice" && (isStatusSet(allowed) || plainYesNoSet(allowed))) {
+    // "…tested? (Implemented / Partially implemented / Planned / Not applicable)" and "…tested at
+    // least annually? (Yes / No / N/A)": a yes/no question whatever the cell is called, so the yes/no
+    // rules decide (senses, lapses, bounds), and the Yes is written in the list's own words.
     // The option list is left out: "not" or "partially" in an option is no lapse.
     const text = withoutChoiceList(question.text);
     return draftAnswer({ ...question, text, kind: "yes_no" }, entry, matchedText, confidence, thresholds, {
