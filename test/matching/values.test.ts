@@ -449,6 +449,23 @@ describe("inversion", () => {
     expect(weakPracticeSense("Is unsupported software upgraded or replaced?")).toBe(false);
   });
 
+  it("reads a curb told in the present tense, a scan, a distant 'disabled' and a negation in a 'what' clause", () => {
+    for (const text of [
+      "Does your DLP tool block uploads of client files to USB sticks?",
+      "Do endpoint controls prevent copying data onto removable media?",
+      "Is every USB drive scanned for malware as soon as it is plugged in?",
+      "Have you switched off and disabled the setting that automatically opens content from USB sticks?",
+      "Is there a written code of conduct on what staff may not do with company equipment?",
+      // A curb and a negation side by side say the safeguard once, not twice.
+      "Are generic logins forbidden, or kept only by exception and managed to prevent abuse?",
+      "Is copying client data to USB sticks prohibited or technically restricted?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    // The lapse itself, with an article before the query string: still the weak practice.
+    expect(weakPracticeSense("Can a client pass its API key as a query-string parameter?")).toBe(true);
+    expect(weakPracticeSense("Do you allow USB sticks on laptops?")).toBe(true);
+  });
+
   it("a negation that restates the rule or describes its object is not a lapse asked about", () => {
     for (const text of [
       // "you don't need" describes what was removed; "only …, never …" says the rule twice.

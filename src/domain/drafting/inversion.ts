@@ -86,7 +86,7 @@ const WEAK_PRACTICE = [
   /\b(third[\s-]part(y|ies)|contractors?|external (firms?|compan(y|ies)|developers?|vendors?|agenc(y|ies))|offshore (teams?|firms?)) (\w+ ){0,2}to (develop|write|build|code)\b/,
   // …unless they are the object of a rule ("clear desk rules for papers and removable media", "Clear
   // desk for papers and removable media: rules defined?").
-  /(?<!\bdisabl\w* (\w+ ){0,5}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3}|\bclear desk\b[^.;?]{0,30})(\bremovable media\b|\bportable (media|storage|drives?)\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
+  /(?<!\bdisabl\w* (\w+ ){0,8}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3}|\bclear desk\b[^.;?]{0,30})(\bremovable media\b|\bportable (media|storage|drives?)\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
   // Deprecated or weak cryptography in use; "prohibits deprecated primitives" is the curb (NEGATION).
   // A CSP that allows inline script or eval is the weak policy: "does it avoid 'unsafe-inline'?"
   // Not when the policy rules it out in words the negations below do not count ("without", "disallows").
@@ -158,7 +158,7 @@ const WEAK_PRACTICE = [
   /\bstored on (personal|home|private|unmanaged) (devices?|laptops?|computers?|phones?)\b/,
   // Web-application lapses: a CORS policy that echoes any origin, tokens carried in URLs.
   /\breflect(s|ed|ing)? (back )?(arbitrary|any|every|untrusted|the requesting) origins?\b|\b(wildcard|arbitrary|any) origins? (\w+ ){0,3}(with|and) credentials\b/,
-  /\b(accept|accepts|accepted|allow|allows|allowed|pass|passes|passed|send|sends|sent)\b.{0,30}\b(tokens?|(api|authentication|auth|access|secret) keys?|credentials|secrets|session ids?)\b.{0,20}\b(in|as|via) (the )?(url|urls|query[\s-]?string|query parameters?|url parameters?)\b/,
+  /\b(accept|accepts|accepted|allow|allows|allowed|pass|passes|passed|send|sends|sent)\b.{0,30}\b(tokens?|(api|authentication|auth|access|secret) keys?|credentials|secrets|session ids?)\b.{0,20}\b(in|as|via) (the |a |an )?(url|urls|query[\s-]?string|query parameters?|url parameters?)\b/,
   /\b(tokens?|(api|authentication|auth|access|secret) keys?|credentials|secrets|session ids?)\b.{0,40}\b(accepted|allowed|passed|sent|exposed|included|placed|carried|present|found|visible|embedded|stored|appended|added)\b.{0,30}\b(url|urls|query[\s-]?strings?|query parameters?|url parameters?)\b/,
   // Secrets shipped to the browser: "Are any API keys or secrets present in your browser code?"
   new RegExp(
@@ -188,7 +188,7 @@ const NEGATION =
  * ("prohibited", "not allowed") are counted there, not here.
  */
 const CURBED =
-  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused|banned|controlled|detect|detects|detected|flagged|alerted on)\b|\b(protections?|defen[cs]es?|mitigations?) (against|for|from)\b|\b(protections|defen[cs]es|mitigations)\W*$/;
+  /\b(blocked|restricted|prevented|denied|removed|uninstalled|replaced|upgraded|decommissioned|isolated|segregated|quarantined|retired|rejected|refused|banned|controlled|detect|detects|detected|flagged|alerted on|blocks?|prevents?|flags?|scan|scans|scanned)\b|\b(protections?|defen[cs]es?|mitigations?) (against|for|from)\b|\b(protections|defen[cs]es|mitigations)\W*$/;
 
 /**
  * Clauses that say what a safeguard is for, not a lapse asked about: the outcome it ensures ("…with
@@ -207,7 +207,7 @@ const SAFEGUARD_CLAUSES =
  * against workforce members who fail to comply"), not the main verb: it is not counted.
  */
 const NEGATED_RELATIVE =
-  /\b(who|(?<!\b(confirm|ensure|verify|attest|certify|guarantee|warrant)s? )that|which|whom|where|when|unless)\s+(\w+\s+){0,3}?(never|cannot|can't|don't|doesn't|isn't|aren't|won't|(do|does|is|are|will) not|lack|lacks|fail(s|ed)? to)\b/g;
+  /\b(who|(?<!\b(confirm|ensure|verify|attest|certify|guarantee|warrant)s? )that|which|whom|where|when|what|unless)\s+(\w+\s+){0,3}?(never|cannot|can't|don't|doesn't|isn't|aren't|won't|(do|does|is|are|will|may|must|should|shall) not|lack|lacks|fail(s|ed)? to)\b/g;
 
 /**
  * A word a PDF broke at a line end ("personally owned de- vices", "busi- ness"): the markers read
@@ -271,9 +271,12 @@ export function weakPracticeSense(text: string): boolean {
   // "…BYOD …? If yes, describe how such devices are controlled.": the request after the question is
   // not its sense (DETAIL_AFTER_QUESTION).
   const t = senseText(text).replace(DETAIL_AFTER_QUESTION, "?").replace(SAFEGUARD_CLAUSES, "");
-  const weak = WEAK_PRACTICE.some((p) => p.test(t)) && !CURBED.test(t);
+  const marked = WEAK_PRACTICE.some((p) => p.test(t));
+  // A curbed lapse is the safeguard, and a negation beside the curb is one more way of saying so
+  // ("Are shared IDs prohibited, or … managed to prevent misuse?"): it is not counted again.
+  if (marked && CURBED.test(t)) return false;
   const negations = t.replace(NEGATED_RELATIVE, "$1 ").match(NEGATION)?.length ?? 0;
-  return weak !== (negations % 2 === 1);
+  return marked !== (negations % 2 === 1);
 }
 
 /**
