@@ -38,6 +38,7 @@ describe("asked fact", () => {
     ["Certificate expiry date:", "date"],
     ["Can administrators give an API token an expiry date?", null],
     ["Current version/build of the backup agent on your servers:", "version"],
+    ["State the agent version now running on each laptop.", "version"],
     ["Specify the exact firmware version of your core switches.", "version"],
     ["Which endpoint agent signature database version is deployed?", "version"],
     ["Cyber insurance - policy # and carrier", "identifier"],

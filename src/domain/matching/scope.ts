@@ -231,6 +231,9 @@ const RULES: readonly OutOfScope[] = [
       // Not the data protection officer's, whom the law has the vendor name (GDPR Art. 37(7)).
       /\bby name\b|\b(the )?names?,? (and |&|\+ )?(job )?(title|role|e-?mail|phone|mobile|cell|contact details)\b(?![^?]*\b(data protection|privacy) officer|[^?]*\bdpo\b)/,
       /\b(ciso|cso|cto|cio|ceo|cfo|coo)('?s)? (full )?names?\b|\b(cell|mobile) (#|number|no)\b/,
+      // A date still to come: "Provide the planned date and location of your next contingency test".
+      // The library states how often, not when next.
+      /\b(planned|scheduled|expected|anticipated|proposed) (dates?|months?|weeks?|timing|location)\b/,
       // A count at a moment: "Enter the number of privileged accounts … as of today".
       /\b(number|count|total|how many)\b[^?]*\bas (of|at) (today|now|this date|the date of (this|your) (response|answer|submission)|\d)/,
       // "# of staff w/ prod access", "Provide the number of service accounts…".
