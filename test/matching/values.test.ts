@@ -544,6 +544,17 @@ describe("inversion", () => {
     expect(asksAboutExceptions("Is any unsupported software still in use?")).toBe(true);
   });
 
+  it("the scenario a safeguard covers, what it rules out and a support period still running are no lapse", () => {
+    for (const text of [
+      "Can a phone that was stolen be wiped from a distance?",
+      "Are admin logins kept for admin work, with no email or internet access from them?",
+      "Is every operating system in use still within its support period?",
+    ])
+      expect(asksAboutExceptions(text), text).toBe(false);
+    expect(asksAboutExceptions("Have any company phones been stolen this year?")).toBe(true);
+    expect(asksAboutExceptions("Do some service accounts have no owner?")).toBe(true);
+  });
+
   it("a product feature the customer may switch off is control, not a safeguard left off", () => {
     for (const text of [
       "Can the AI assistant be disabled for all of our users?",

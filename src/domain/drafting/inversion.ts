@@ -200,7 +200,7 @@ const CURBED =
  * shapes read them.
  */
 const SAFEGUARD_CLAUSES =
-  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable|never)\b[^.;?]*|\b(e\.?g\.?|for example|for instance|such as),? [^.;?]*?\b(cannot|can't|can not|may not|must not|should not|shouldn't|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*|,? (with |and )?(any|anything|everything|all|whatever is|what is|those|the rest)\b[^.;?]{0,40}\b(recorded|documented|approved|tracked|logged|registered|justified) as (an? )?(documented |approved |formal |risk-accepted )?exceptions?\b/g;
+  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable|never)\b[^.;?]*|\b(e\.?g\.?|for example|for instance|such as),? [^.;?]*?\b(cannot|can't|can not|may not|must not|should not|shouldn't|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable)\b[^.;?]*|\b(that|which) (has |have |had )?(is |are |was |were |been )(lost|stolen)\b[^.;?]*|,? (with |and )?(any|anything|everything|all|whatever is|what is|those|the rest)\b[^.;?]{0,40}\b(recorded|documented|approved|tracked|logged|registered|justified) as (an? )?(documented |approved |formal |risk-accepted )?exceptions?\b/g;
 
 /**
  * A negation inside a relative clause describes whom or what the question is about ("sanctions
@@ -357,7 +357,7 @@ const EXCEPTION_SHAPES = [
   /\bnot (all|every)\b|\b(absent|lacking|missing|exempt(ed)?) (from|on|in|for)\b/,
   // Not "still needed", "still supported by its vendor": whether access or software is still
   // justified is the review itself, not a lapse.
-  /\bever\b|\bstill\b(?! (needed|required|necessary|appropriate|valid|justified|supported by|current|accurate|relevant|effective|adequate|authori[sz]ed)\b)|\banymore\b/,
+  /\bever\b|\bstill\b(?! (needed|required|necessary|appropriate|valid|justified|supported by|within|current|accurate|relevant|effective|adequate|authori[sz]ed)\b)|\banymore\b/,
   /(?<!\b(polic(y|ies)|procedures?|standards?|documents?|plans?|handbooks?|notices?|guidance|training|rules)\b[^.;?]{0,60})\b(accessible|available|granted|open|visible) to (all|every|any|everyone|anyone)\b|\b(all|every|any) (staff|employees?|users?|personnel|engineers?|developers?|contractors?) (by default|can|may|have)\b/,
   /\bthe same (\w+ ){0,2}(keys?|passwords?|accounts?|credentials?|logins?)\b/,
   // "No later than 24 hours" is a deadline, the safeguard itself.
@@ -382,7 +382,7 @@ const EXCEPTION_SHAPES = [
   // "…with no network path between them" is isolation, the safeguard itself.
   // "…with no exceptions", "…with no string concatenation of user input": what the safeguard rules
   // out, not a safeguard left out.
-  /\b(with|has|have|had) no\b(?! (direct |network |logical )*(paths?|routes?|connectivity|connections?|access) (between|to|from)\b)(?! (exceptions?|exemptions?|gaps|string concatenation|shared|default|hard[\s-]?coded|plain ?text|standing|public|local admin)\b)|\bno (\w+ )?(expiry|expiration|end date|limits?|owners?|review|approval|logging|encryption|passwords?|authentication|follow[\s-]?up|records?|evidence|oversight)\b/,
+  /\b(with|has|have|had) no\b(?! (direct |network |logical )*(paths?|routes?|connectivity|connections?|access) (between|to|from)\b)(?! (exceptions?|exemptions?|gaps|string concatenation|shared|default|hard[\s-]?coded|plain ?text|standing|public|local admin|e-?mail|web|browsing|internet access)\b)|\bno (\w+ )?(expiry|expiration|end date|limits?|owners?|review|approval|logging|encryption|passwords?|authentication|follow[\s-]?up|records?|evidence|oversight)\b/,
   /\bonly (to |on |for |in |at |with )?(some|a few|certain|selected|part|the same)\b|\bpartial(ly)?\b|\b(just|merely|still) a (draft|template|plan on paper)\b/,
   // Not a contract's "as amended from time to time", which says the document changes.
   /\b(sometimes|occasionally|at times|not always|(?<!\b(amended|updated|revised|modified|changed|varied) )from time to time|now and then)\b/,
