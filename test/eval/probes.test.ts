@@ -22,6 +22,8 @@ describe("the read probe sets", () => {
       "br.jsonl",
       "bs.jsonl",
       "bt.jsonl",
+      "bu.jsonl",
+      "bv.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThan(200);
   });

@@ -268,13 +268,14 @@ describe("questions no entry should answer on its own go to review", () => {
   });
 
   it("a follow-up yes/no that the row before's entry answers word for word is drafted from it", async () => {
-    // The screening answer names contractors; the SSO answer names the plans.
-    const contractors = await followUp(
-      "Does that also include contractors?",
+    // The screening answer says when it is done; the SSO answer names the plans. ("Does that also
+    // include contractors?" now goes to the contractors' own entry, which says so in as many words.)
+    const beforeStart = await followUp(
+      "Is that done before their start date?",
       "yes_no",
       "Do you run background checks on new hires?",
     );
-    expect(contractors).toMatchObject({ status: "drafted", entryId: "background-checks" });
+    expect(beforeStart).toMatchObject({ status: "drafted", entryId: "background-checks" });
     const plans = await followUp(
       "Is it on the Business plan?",
       "yes_no",
