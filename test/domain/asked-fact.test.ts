@@ -39,6 +39,10 @@ describe("asked fact", () => {
     ["Can administrators give an API token an expiry date?", null],
     ["Current version/build of the backup agent on your servers:", "version"],
     ["State the agent version now running on each laptop.", "version"],
+    // A form's field label, after a section label or not.
+    ["Governance: Date of board approval of the current security policy:", "date"],
+    ["Date of signature", "date"],
+    ["Is a date of review recorded on each policy?", null],
     ["Specify the exact firmware version of your core switches.", "version"],
     ["Which endpoint agent signature database version is deployed?", "version"],
     ["Cyber insurance - policy # and carrier", "identifier"],

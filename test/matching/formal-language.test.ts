@@ -126,6 +126,14 @@ describe("the buyer's own systems and named people", () => {
     ).not.toBeNull();
     expect(analyzeQuestion("Is our own ISMS aligned with the controls you selected?").buyerSpecific).not.toBeNull();
     expect(analyzeQuestion("Do you encrypt the data our staff's browsers send you?").buyerSpecific).toBeNull();
+    // The buyer named as "the tenant", "the customer", and the buyer's own register.
+    expect(
+      analyzeQuestion("Does the customer's own DLP tool see traffic to your service?").buyerSpecific,
+    ).not.toBeNull();
+    expect(
+      analyzeQuestion("In our supplier register, which tier should your service sit in?").buyerSpecific,
+    ).not.toBeNull();
+    expect(analyzeQuestion("Is your own supplier register reviewed each year?").buyerSpecific).toBeNull();
   });
 
   it("the assessment's own scope, contract clauses and figures of the engagement are not the library's", () => {

@@ -55,7 +55,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
     kind: "date",
     pattern:
-      /^(when (exactly |precisely )?(was|were|did)|on what date|what (date|year|month))\b|\b(date|year|month) (of|when) (your |the )?(last|latest|most recent|next|first)\b|^(date|year|month) (last|latest|most recently) [a-z]+ed\b|\bwhen (was|were|did) (your|the) (last|latest|most recent|first)\b|\b(what|which) (is|are|was|were) (the |your |its |their )?([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|\b(give|state|provide|quote|enter) (us )?(the|your) ([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|^([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance) dates?\W*$|\bwhen (does|do|will) (your|the|its|their) ([\w-]+ ){0,4}(expire|lapse|run out)\b/,
+      /(^|:\s*)(the )?dates? (of|on which|when)\b|^(when (exactly |precisely )?(was|were|did)|on what date|what (date|year|month))\b|\b(date|year|month) (of|when) (your |the )?(last|latest|most recent|next|first)\b|^(date|year|month) (last|latest|most recently) [a-z]+ed\b|\bwhen (was|were|did) (your|the) (last|latest|most recent|first)\b|\b(what|which) (is|are|was|were) (the |your |its |their )?([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|\b(give|state|provide|quote|enter) (us )?(the|your) ([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|^([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance) dates?\W*$|\bwhen (does|do|will) (your|the|its|their) ([\w-]+ ){0,4}(expire|lapse|run out)\b/,
   },
 ];
 

@@ -214,6 +214,14 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     pattern: new RegExp(`${OUR} (\\w+ ){0,2}\\w+'s (\\w+ ){0,2}${BUYER_SYSTEMS}\\b`),
   },
   {
+    // "Is the tenant's own legal hold process integrated with its records system?", "In our risk
+    // register, risk R-114 lists your service as the treatment…": the buyer's own process or record,
+    // however the buyer is named.
+    reason: "asks about the buyer's own systems, which only the buyer can confirm",
+    pattern:
+      /\bthe (tenant|customer|client|buyer|institution|university|bank|controller)'?s own\b|\b(in|on|from) (our|my) (risk|asset|vendor|supplier|third[\s-]party) (register|inventory|list)\b/,
+  },
+  {
     // "Is there a risk register entry for our company as your customer?", "Are the screening records
     // of the individuals who will access our CUI available to inspect individually?": this buyer's own
     // record or its particular people.
