@@ -156,6 +156,25 @@ describe("a state of implementation asked as a choice is a yes/no question", () 
     expect(draftAnswer(q, drTests, "x", 0.95)).toMatchObject({ status: "drafted", value: expected });
   });
 
+  it.each([
+    [["Implemented", "Partially implemented", "Planned", "Not started"], "Implemented"],
+    [
+      ["Implemented", "Partially implemented", "Planned", "Alternative implementation", "Not applicable"],
+      "Implemented",
+    ],
+    [["Fully", "Partially", "Not at all"], "Fully"],
+    [["Fully addressed", "Partially addressed", "Not addressed"], "Fully addressed"],
+    [["All devices", "Some devices", "None"], "All devices"],
+  ])("reads %j as states of implementation too", (values, expected) => {
+    const q = {
+      text: `To what extent is the contingency plan tested to determine its effectiveness? (${values.join(" / ")})`,
+      kind: "choice" as const,
+      allowedValues: values,
+    };
+    // "To what extent" asks for one of the options: the value is chosen, not left to the comment.
+    expect(draftAnswer(q, drTests, "x", 0.95)).toMatchObject({ status: "drafted", value: expected });
+  });
+
   it("reads 'Yes / No / Roadmap' as a yes/no set with a state for what is planned", () => {
     const sso = {
       ...entry("Yes", "Yes. Customers can sign in with SAML 2.0 or OIDC."),

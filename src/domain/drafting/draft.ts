@@ -158,8 +158,11 @@ export function draftAnswer(
     // rules decide (senses, lapses, bounds), and the Yes is written in the list's own words.
     // The option list is left out: "not" or "partially" in an option is no lapse.
     const text = withoutChoiceList(question.text);
+    // The options are the answer, however the question is worded ("To what extent…? (Fully /
+    // Partially / Not addressed)"): it is read as closed.
     return draftAnswer({ ...question, text, kind: "yes_no" }, entry, matchedText, confidence, thresholds, {
       ...form,
+      closed: true,
       ask: form.ask === undefined ? undefined : withoutChoiceList(form.ask),
     });
   }

@@ -7,19 +7,19 @@ export function polarityOf(value: string): Polarity {
   const v = value.trim().toLowerCase().replace(/\s+/g, " ");
   if (/^(n\/a|na|n\.a\.?|not applicable|none applicable|does not apply)$/.test(v)) return "na";
   if (
-    /\bpartial(ly)?\b|\bin (progress|process)\b|\bunder ?way\b|\bplanned\b|\bsome\b|^(on (the )?)?roadmap$|^in development$|^coming soon$|^pending$/.test(
+    /\bpartial(ly)?\b|\bin (progress|process)\b|\bunder ?way\b|\bplanned\b|\bsome\b|^(on (the )?)?roadmap$|^in development$|^coming soon$|^pending$|^alternative implementation$/.test(
       v,
     )
   )
     return "partial";
   if (
-    /^(y|yes|true|1|x|((fully|completely) )?(compliant|implemented|in place|met|compl(y|ies))|(will|we) comply|agree|confirmed|yes\b.*)$/.test(
+    /^(y|yes|true|1|x|((fully|completely) )?(compliant|implemented|in place|met|addressed|compl(y|ies))|fully|all (devices|systems|assets|endpoints|users|staff)|(will|we) comply|agree|confirmed|yes\b.*)$/.test(
       v,
     )
   )
     return "yes";
   if (
-    /^(n|no|false|0|non[- ]?compliant|not (compliant|implemented|in place|met)|(do|does|will|can)( not|n't) comply|cannot comply|disagree|no\b.*)$/.test(
+    /^(n|no|false|0|non[- ]?compliant|not (compliant|implemented|in place|met|addressed|started|begun|at all)|(do|does|will|can)( not|n't) comply|cannot comply|disagree|no\b.*)$/.test(
       v,
     )
   )
@@ -39,7 +39,8 @@ export function isYesNoSet(values: readonly string[]): boolean {
  * implemented state. Every value is a yes, no, partial or N/A; none names anything else.
  */
 export function isStatusSet(values: readonly string[]): boolean {
-  const kinds = new Set(values.map(polarityOf));
+  // "All devices / Some devices / None": on a scale of states, "None" is the No.
+  const kinds = new Set(values.map((v) => (/^\s*none\s*$/i.test(v) ? "no" : polarityOf(v))));
   return kinds.has("yes") && kinds.has("partial") && !kinds.has("other");
 }
 
