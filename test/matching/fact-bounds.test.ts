@@ -120,6 +120,21 @@ describe("drafting a yes/no question from an entry whose answer is a fact", () =
       expect(draftAnswer(yesNo(text), leavers, "x", 0.95), text).toMatchObject({ status: "needs_review", value: null });
   });
 
+  it("answers a question whether the practice is governed Yes when the entry states how it is done", () => {
+    const governed = { closed: true, intent: "governance" as const };
+    const text = "Are processes defined and documented for keeping audit logs?";
+    const d = draftAnswer(yesNo(text), logs, "x", 0.95, undefined, { ...governed, ask: text });
+    expect(d).toMatchObject({ status: "drafted", value: "Yes" });
+    // A bound of the question's own still decides, and an entry's No still says nothing of a policy.
+    const bounded = "Is a documented procedure followed to keep audit logs for at least 24 months?";
+    expect(draftAnswer(yesNo(bounded), logs, "x", 0.95, undefined, { ...governed, ask: bounded })).toMatchObject({
+      status: "needs_review",
+      value: null,
+    });
+    const no = entry("No", "No. Logs are not kept.");
+    expect(draftAnswer(yesNo(text), no, "x", 0.95, undefined, { ...governed, ask: text }).status).toBe("needs_review");
+  });
+
   it("still asks a person when the question names no bound", () => {
     const d = draftAnswer(yesNo("Are audit logs kept only on the hosts that write them?"), logs, "x", 0.95);
     expect(d).toMatchObject({ status: "needs_review", value: null });

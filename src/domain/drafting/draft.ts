@@ -201,7 +201,13 @@ export function draftAnswer(
     );
     return { status: "needs_review", value: null, text: entry.answer, notes };
   }
-  if (form.intent === "governance" && short !== null && polarityOf(short) !== "yes") {
+  const ask = form.ask ?? question.text;
+  // "Are processes defined … for reviewing and retaining audit logs?" of "12 months", "Is the DR
+  // plan documented and tested?" of "Annually": an entry that states how the practice is done, to a
+  // question that sets no bound of its own, says the practice is defined (answered Yes below).
+  const definedPractice =
+    short !== null && MEASURE.test(short) && !BOUND_IN_QUESTION.test(ask) && !NOT_THE_PRACTICE.test(ask);
+  if (form.intent === "governance" && short !== null && polarityOf(short) !== "yes" && !definedPractice) {
     // "Are policies for <topic> established…?" asks whether the topic is governed. An entry that
     // answers the practice with No ("Is removable media allowed? No") says nothing either way.
     notes.push(
