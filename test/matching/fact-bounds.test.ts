@@ -35,6 +35,9 @@ describe("an entry's fact answer against the bound a yes/no question sets", () =
     ["Is the recovery plan exercised at least once per year?", "Annually", "meets"],
     ["Are firewall rules reviewed at least every 24 months?", "Quarterly", "meets"],
     ["Is leavers' access removed within 48 hours?", "Within 24 hours", "meets"],
+    // A row's shorthand: "w/in", "48h".
+    ["Leavers' access removed w/in 48h?", "Within 24 hours", "meets"],
+    ["Leavers' access removed within 4h?", "Within 24 hours", "falls short of"],
     ["Is leavers' access removed within 4 hours?", "Within 24 hours", "falls short of"],
     ["Is availability of at least 99.5% committed in the SLA?", "99.9%", "meets"],
     ["Do you commit to 99.99% or higher availability?", "99.9%", "falls short of"],
@@ -133,6 +136,12 @@ describe("drafting a yes/no question from an entry whose answer is a fact", () =
     });
     const no = entry("No", "No. Logs are not kept.");
     expect(draftAnswer(yesNo(text), no, "x", 0.95, undefined, { ...governed, ask: text }).status).toBe("needs_review");
+  });
+
+  it("reads whether the question sets a bound before its request for detail", () => {
+    const drill = entry("Annually", "We run a full disaster recovery exercise every year.");
+    const text = "Is the recovery plan exercised? Describe the last exercise and its results.";
+    expect(draftAnswer(yesNo(text), drill, "x", 0.95)).toMatchObject({ status: "drafted", value: "Yes" });
   });
 
   it("still asks a person when the question names no bound", () => {

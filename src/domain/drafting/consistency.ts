@@ -50,7 +50,7 @@ const QTY = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS)
   .join("|")})`;
 const UNIT = `(${UNITS.map((u) => u.pattern).join("|")})`;
 const UPPER_CUES =
-  "within|no (?:more|later|longer) than|not (?:more|later|longer) than|at most|less than|under|up to|maximum(?: of)?|not exceeding";
+  "within|w/in|no (?:more|later|longer) than|not (?:more|later|longer) than|at most|less than|under|up to|maximum(?: of)?|not exceeding";
 const LOWER_CUES =
   "at least|no less than|not less than|no fewer than|not fewer than|minimum(?: of)?|a minimum of|more than|longer than|over|(?:kept|retained|stored|held|preserved) for|for";
 
@@ -107,12 +107,12 @@ function quantities(text: string): Quantity[] {
     ["upper", UPPER_CUES],
     ["lower", LOWER_CUES],
   ] as const) {
-    const re = new RegExp(`\\b(?:${cues})\\s+(?:the |a |an |our |its |their )?${QTY}[\\s-]${UNIT}\\b`, "g");
+    const re = new RegExp(`\\b(?:${cues})\\s+(?:the |a |an |our |its |their )?${QTY}[\\s-]?${UNIT}\\b`, "g");
     for (const m of t.matchAll(re)) push(bound, m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
   }
-  const postfix = new RegExp(`\\b${QTY}[\\s-]${UNIT}\\s+or (?:more|longer|greater)\\b`, "g");
+  const postfix = new RegExp(`\\b${QTY}[\\s-]?${UNIT}\\s+or (?:more|longer|greater)\\b`, "g");
   for (const m of t.matchAll(postfix)) push("lower", m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
-  const postfixUpper = new RegExp(`\\b${QTY}[\\s-]${UNIT}\\s+or (?:less|fewer|sooner)\\b`, "g");
+  const postfixUpper = new RegExp(`\\b${QTY}[\\s-]?${UNIT}\\s+or (?:less|fewer|sooner)\\b`, "g");
   for (const m of t.matchAll(postfixUpper)) push("upper", m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
   // Each quantity's labels are read between the one before it (or its sentence's start) and itself.
   found.sort((a, b) => a.index - b.index);
@@ -211,7 +211,7 @@ export interface BoundVerdict {
 }
 
 const BARE_QUANTITY = new RegExp(
-  `^\\s*(?:(within|up to|at most|at least|minimum(?: of)?)\\s+)?${QTY}[\\s-]${UNIT}\\s*$`,
+  `^\\s*(?:(within|up to|at most|at least|minimum(?: of)?)\\s+)?${QTY}[\\s-]?${UNIT}\\s*$`,
   "i",
 );
 const PERCENT_LOWER =
@@ -229,7 +229,7 @@ function factQuantity(fact: string): { bound: Bound | "point"; dimension: "time"
 }
 
 /** A fact made of labelled quantities, "RTO 4 hours, RPO 1 hour", as one point per label. */
-const LABELLED_PART = new RegExp(`^\\s*([a-z() ]+?)\\s*(?:is|of|:|-|–)?\\s*${QTY}[\\s-]${UNIT}\\s*$`, "i");
+const LABELLED_PART = new RegExp(`^\\s*([a-z() ]+?)\\s*(?:is|of|:|-|–)?\\s*${QTY}[\\s-]?${UNIT}\\s*$`, "i");
 function labelledFacts(fact: string): { label: string; dimension: "time" | "chars"; amount: number }[] {
   const parts = fact.split(/,|;|\band\b/);
   const facts: { label: string; dimension: "time" | "chars"; amount: number }[] = [];

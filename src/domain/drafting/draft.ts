@@ -10,6 +10,7 @@ import {
   isInverted,
   lapseNotAskedBy,
   weakPracticeSense,
+  withoutDetailRequest,
   withoutSafeguardClauses,
 } from "./inversion.js";
 import {
@@ -201,7 +202,9 @@ export function draftAnswer(
     );
     return { status: "needs_review", value: null, text: entry.answer, notes };
   }
-  const ask = form.ask ?? question.text;
+  // "Is the DR plan tested? Describe the last exercise and its results.": the request for detail is
+  // answered by the comment; whether the question sets a bound is read from the question before it.
+  const ask = withoutDetailRequest(form.ask ?? question.text);
   // "Are processes defined … for reviewing and retaining audit logs?" of "12 months", "Is the DR
   // plan documented and tested?" of "Annually": an entry that states how the practice is done, to a
   // question that sets no bound of its own, says the practice is defined (answered Yes below).
@@ -244,11 +247,7 @@ export function draftAnswer(
       notes.push(
         `the question asks for a defined period or frequency, which the entry states ("${short}"): answered Yes`,
       );
-    } else if (
-      MEASURE.test(short) &&
-      !BOUND_IN_QUESTION.test(form.ask ?? question.text) &&
-      !NOT_THE_PRACTICE.test(form.ask ?? question.text)
-    ) {
+    } else if (MEASURE.test(short) && !BOUND_IN_QUESTION.test(ask) && !NOT_THE_PRACTICE.test(ask)) {
       // "Are recovery time objectives defined?" of "RTO 4 hours, RPO 1 hour", "Is a leaver's access
       // revoked promptly?" of "Within 24 hours": the question asks whether the practice is in place,
       // sets no bound of its own, and the entry states how it is done.

@@ -402,6 +402,10 @@ const EXCEPTION_SHAPES = [
  */
 const DETAIL_AFTER_QUESTION =
   /\?\s*(if (not|no|so|yes)|where|identify|list|describe|specify|state|indicate|explain|provide|detail|note|please)\b.*$/;
+const DETAIL_AFTER_QUESTION_ANY_CASE = new RegExp(DETAIL_AFTER_QUESTION.source, "i");
+
+/** The question without a request for detail after it ("Is it tested? Describe the last test."). */
+export const withoutDetailRequest = (text: string): string => text.replace(DETAIL_AFTER_QUESTION_ANY_CASE, "?");
 
 /**
  * "Do you detect … access without a ticket?", "Does the platform block logins without MFA?": what

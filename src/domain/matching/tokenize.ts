@@ -271,7 +271,9 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bfreq\b/g, "frequency"],
   [/\binfo\b/g, "information"],
   [/\b(\d+) ?d\b/g, "$1 days"],
-  [/\b(\d+) ?hrs?\b/g, "$1 hours"],
+  [/\b(\d+) ?(hrs?|h)\b/g, "$1 hours"],
+  // "Leaver access revoked w/in 24h".
+  [/\bw\/in\b/g, "within"],
   // "Sec headers", "sec team"; "30 sec" is seconds.
   [/(?<!\d\s?)\bsec\b(?=\W+[a-z])/g, "security"],
   // "Emp bkgrnd checks".
