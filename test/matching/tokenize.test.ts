@@ -55,6 +55,11 @@ describe("security vocabulary", () => {
     expect(tokenize("QA team size")).not.toContain(tokenize("test")[0]);
   });
 
+  it("reads IR as incident response, and a time joined to its unit", () => {
+    expect(tokenize("IR plan tested yearly?")).toEqual(tokenize("Incident response plan tested yearly?"));
+    expect(tokenize("Leavers removed w/in 24h")).toEqual(tokenize("Leavers removed within 24 hours"));
+  });
+
   it("stems and spells British and American alike, and drops questionnaire filler", () => {
     expect(tokenize("Does your organisation authorise access?")).toEqual(
       tokenize("Does your organization authorize access?"),

@@ -16,6 +16,8 @@ describe("described attacks and sector wording name the concept", () => {
   it.each([
     ["Could a hostile website make a logged-in user's browser delete records?", "§csrf"],
     ["Are forged requests rejected by the server?", "§csrf"],
+    ["Where are the data centres that would run our workloads located?", "§residency"],
+    ["Location of your hosting servers", "§residency"],
     ["Can a page send requests on the user's behalf without their knowledge?", "§csrf"],
     ["Is XXE prevented in the import parser?", "§webvuln"],
     ["Could injected script in a comment run in a colleague's browser?", "§webvuln"],

@@ -128,6 +128,7 @@ function normalize(text: string): string {
     .toLowerCase()
     // "Backups w/o encryption?" asks about the lapse: the shorthand must read as the word.
     .replace(/\bw\/\s?o(ut)?\b/g, "without")
+    .replace(/\bw\/in\b/g, "within")
     .replace(/\bw\/(?=\s|[a-z])/g, "with ")
     .replace(/&/g, " and ")
     .replace(/[’‘]/g, "'")
@@ -272,8 +273,6 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\binfo\b/g, "information"],
   [/\b(\d+) ?d\b/g, "$1 days"],
   [/\b(\d+) ?(hrs?|h)\b/g, "$1 hours"],
-  // "Leaver access revoked w/in 24h".
-  [/\bw\/in\b/g, "within"],
   // "Sec headers", "sec team"; "30 sec" is seconds.
   [/(?<!\d\s?)\bsec\b(?=\W+[a-z])/g, "security"],
   // "Emp bkgrnd checks".
@@ -282,6 +281,9 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\benvs?\b/g, "environment"],
   [/\bvulns?\b/g, "vulnerability"],
   [/\binfra\b/g, "infrastructure"],
+  // "IR plan tested in last 12 months", "IR documented + tested": in a security questionnaire IR is
+  // incident response (a governance template's topic may be the bare "IR").
+  [/\bir\b/g, "incident response"],
   [/\bdepts?\b/g, "department"],
   ...ROW_SHORTHAND,
   [/\bauthn\b/g, "authentication"],

@@ -521,6 +521,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // United States", "is customer data hosted in the EU?". Without it the words "located outside the
     // United States" led to where the staff are.
     /\bdata (will |would |may |can |is |are |be |being |ever )*(be )?(stored|hosted|kept|held|processed|located|reside|resides)\b.{0,60}\b((outside|inside|within) (of )?(the |a |any |your )?(\w+ ){0,2}(countr(y|ies)|regions?|jurisdictions?|eu|eea|us|usa|uk|united states|united kingdom|europe(an)?( union| economic area)?)|in (the )?(eu|eea|us|usa|uk|united states|united kingdom|europe(an)?( union)?|(which |what |other |specific |particular )?(countr(y|ies)|regions?|jurisdictions?)))\b/,
+    // Where the hosting is: "Where are the data centres that will host our data located?", "the
+    // location of your data centers".
+    /\bwhere (is|are|will|would)\b[^?.]{0,20}\b(data ?cent(er|re)s?|hosting|servers?|facilities|infrastructure|cloud regions?)\b[^?.]{0,60}\b(located|based|situated)\b|\blocations? of (your |the )?(data ?cent(er|re)s?|hosting|servers?)\b/,
     /\bcross[\s-]border\b/,
     /\btransfers?\b.*\b(outside|third countr)/,
     /\bsccs?\b/,
