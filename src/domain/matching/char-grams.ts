@@ -27,13 +27,15 @@ export interface GramIndex {
    * its ten shortlisted entries, cold, and small arrays apart cost a cache miss each.
    */
   readonly gramIds: Uint16Array | Int32Array;
-  readonly gramWeights: Float64Array;
+  readonly gramWeights: Float32Array;
   readonly textStart: Int32Array;
   readonly entryStart: Int32Array;
   /** Scratch for one query: counts, then weights, by gram id (zeroed after each use). */
   readonly scratch: Float64Array;
   /** Scratch for one query: its gram codes, then those no indexed text has (grown when a text needs it). */
   codes: Int32Array;
+  /** Scratch for one query: the ids of its grams the library knows, each once (sized like `codes`). */
+  touched: Int32Array;
 }
 
 /**
@@ -142,7 +144,7 @@ export function buildGramIndex(textsPerEntry: readonly (readonly string[])[]): G
   let total = 0;
   for (const texts of counted) for (const counts of texts) total += counts.size;
   const gramIds = ids.size <= 0xffff ? new Uint16Array(total) : new Int32Array(total);
-  const gramWeights = new Float64Array(total);
+  const gramWeights = new Float32Array(total);
   const textStart = new Int32Array(docs + 1);
   const entryStart = new Int32Array(counted.length + 1);
   let at = 0;
@@ -176,6 +178,7 @@ export function buildGramIndex(textsPerEntry: readonly (readonly string[])[]): G
     entryStart,
     scratch: new Float64Array(ids.size),
     codes: new Int32Array(256),
+    touched: new Int32Array(256),
   };
 }
 
@@ -185,12 +188,16 @@ export function buildGramIndex(textsPerEntry: readonly (readonly string[])[]): G
  */
 export function gramSimilarities(index: GramIndex, text: string, entries: ArrayLike<number>): number[] {
   const { table, idf, scratch } = index;
-  if (index.codes.length < text.length + 2) index.codes = new Int32Array(2 * text.length + 2);
+  if (index.codes.length < text.length + 2) {
+    index.codes = new Int32Array(2 * text.length + 2);
+    index.touched = new Int32Array(2 * text.length + 2);
+  }
   const codes = index.codes;
+  const touched = index.touched;
   const count = gramCodes(text, codes);
   // Counts of the grams the library knows, in scratch; the others' codes moved to the front of
   // `codes`, for their share of the norm.
-  const touched: number[] = [];
+  let touchedCount = 0;
   let unseenCount = 0;
   for (let k = 0; k < count; k++) {
     const code = codes[k] as number;
@@ -198,11 +205,12 @@ export function gramSimilarities(index: GramIndex, text: string, entries: ArrayL
     if (id === -1) codes[unseenCount++] = code;
     else if (scratch[id] === 0) {
       scratch[id] = 1;
-      touched.push(id);
+      touched[touchedCount++] = id;
     } else scratch[id] = (scratch[id] as number) + 1;
   }
   let norm = 0;
-  for (const id of touched) {
+  for (let k = 0; k < touchedCount; k++) {
+    const id = touched[k] as number;
     const w = (1 + Math.log(scratch[id] as number)) * (idf[id] as number);
     scratch[id] = w;
     norm += w * w;
@@ -222,7 +230,7 @@ export function gramSimilarities(index: GramIndex, text: string, entries: ArrayL
   const n = Math.sqrt(norm) || 1;
   const out = new Array<number>(entries.length);
   for (let e = 0; e < entries.length; e++) out[e] = closestText(index, entries[e] as number) / n;
-  for (const id of touched) scratch[id] = 0;
+  for (let k = 0; k < touchedCount; k++) scratch[touched[k] as number] = 0;
   return out;
 }
 
@@ -251,7 +259,7 @@ function closestText(index: GramIndex, entry: number): number {
 function dotProduct(
   scratch: Float64Array,
   ids: Uint16Array | Int32Array,
-  weights: Float64Array,
+  weights: Float32Array,
   from: number,
   to: number,
 ): number {
