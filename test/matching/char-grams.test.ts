@@ -50,7 +50,8 @@ describe("character 4-gram closeness", () => {
       "pen-testing",
     ]) {
       const got = gramSimilarities(index, query, [0, 1, 2]);
-      for (const [entry, value] of got.entries()) expect(value).toBeCloseTo(plainCosine(LIBRARY, query, entry), 10);
+      // The indexed weights are single precision (half the bytes read per question): agreement to six digits.
+      for (const [entry, value] of got.entries()) expect(value).toBeCloseTo(plainCosine(LIBRARY, query, entry), 6);
     }
   });
 
@@ -65,7 +66,7 @@ describe("character 4-gram closeness", () => {
   });
 
   it("is 1 for a text the entry holds verbatim, 0 for text sharing no 4-gram, and leaves no trace between calls", () => {
-    expect(gramSimilarities(index, "Is customer data encrypted at rest?", [1])[0]).toBeCloseTo(1, 10);
+    expect(gramSimilarities(index, "Is customer data encrypted at rest?", [1])[0]).toBeCloseTo(1, 6);
     expect(gramSimilarities(index, "zzzz qqqq", [0, 1, 2])).toEqual([0, 0, 0]);
     expect([...index.scratch].every((w) => w === 0)).toBe(true);
   });
