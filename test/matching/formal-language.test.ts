@@ -151,6 +151,9 @@ describe("the buyer's own systems and named people", () => {
     for (const text of [
       "What is the scope of your ISO 27001 certification?",
       "Does every risk in the register carry an owner and a target date?",
+      // A capability to restrict, and a payment as one of the acts a second person approves.
+      "Can API access be restricted to specific IP addresses we give you?",
+      "Does a second person have to approve every refund or payment?",
       "Do you carry cyber liability insurance?",
       "Do you limit the number of failed login attempts?",
     ])
