@@ -315,6 +315,17 @@ describe("library check on a small library", () => {
     expect(warnings.map((f) => f.code)).toEqual(["phrasing_polarity"]);
   });
 
+  it("reports a phrasing written twice, or the question written again, as an error", () => {
+    const doubled = entry({
+      phrasings: ["AES-256 storage encryption", "KMS-managed disk keys", "AES-256  storage encryption"],
+    });
+    const { errors } = check(smallLibrary({ entries: [doubled] }));
+    expect(errors.map((f) => f.code)).toEqual(["duplicate_phrasing"]);
+    const again = entry({});
+    const repeated = entry({ phrasings: [again.question, ...again.phrasings] });
+    expect(check(smallLibrary({ entries: [repeated] })).errors.map((f) => f.code)).toEqual(["duplicate_phrasing"]);
+  });
+
   it("warns about entries with fewer than three phrasings", () => {
     const { warnings } = check(smallLibrary({ entries: [entry({ phrasings: ["AES-256 storage encryption"] })] }));
     expect(warnings.map((f) => f.code)).toEqual(["few_phrasings"]);

@@ -292,6 +292,22 @@ function checkEntries(library: Library, asOf: string, out: Sink): void {
       );
     }
 
+    // A phrasing written twice, or the question written again as a phrasing, counts its words twice in
+    // the index: the entry outweighs its siblings for no reason a reviewer can see.
+    const seen = new Set([normalizeText(entry.question)]);
+    for (const phrasing of entry.phrasings) {
+      const key = normalizeText(phrasing);
+      if (seen.has(key))
+        out.error(
+          finding(
+            "duplicate_phrasing",
+            entry.id,
+            `entry ${entry.id}: "${phrasing}" is written twice (as its question or a phrasing)`,
+          ),
+        );
+      seen.add(key);
+    }
+
     // The drafter flips Yes/No when a buyer's question and the matched phrasing differ in sense; a
     // phrasing in the opposite sense of its own question would make it flip the wrong way.
     const base = weakPracticeScore(entry.question) % 2;
