@@ -167,6 +167,14 @@ describe("consistency between a drafted value and its text", () => {
     ).toBeNull();
   });
 
+  it("reads a span of inactivity as a trigger: a shorter one meets the question, a longer one does not", () => {
+    const q = yesNo("Are accounts that have not been used for 60 days or more disabled?");
+    expect(contradiction(q, "Yes", "Yes. An account that has not signed in for 30 days is suspended.")).toBeNull();
+    expect(contradiction(q, "Yes", "Yes. An account that has not signed in for 90 days is suspended.")).toMatch(
+      /asks "for 60 days" but the answer says "for 90 days"/,
+    );
+  });
+
   it("reads a contract's bounds: numbers written twice, 'no fewer than', 'within our N-hour'", () => {
     const notice = yesNo("The Supplier shall give no fewer than ninety (90) days' notice of a new Sub-processor.");
     expect(contradiction(notice, "Yes", "Yes. We give at least 30 days' notice.")).toMatch(

@@ -101,7 +101,17 @@ function quantities(text: string): Quantity[] {
   const push = (bound: Bound, qty: string, unitText: string, phrase: string, index: number) => {
     const unit = unitOf(unitText);
     if (!unit) return;
-    found.push({ bound, dimension: unit.dimension, amount: amountOf(qty) * unit.size, phrase: phrase.trim(), index });
+    // A span of inactivity that triggers the practice ("accounts not used for 45 days or more are
+    // disabled", "has not signed in for 30 days"): the shorter the span, the sooner the practice acts,
+    // so it is compared as an upper bound whatever words frame it.
+    const trigger = INACTIVITY.test(t.slice(Math.max(0, index - 40), index + phrase.length));
+    found.push({
+      bound: trigger ? "upper" : bound,
+      dimension: unit.dimension,
+      amount: amountOf(qty) * unit.size,
+      phrase: phrase.trim(),
+      index,
+    });
   };
   for (const [bound, cues] of [
     ["upper", UPPER_CUES],
@@ -122,6 +132,10 @@ function quantities(text: string): Quantity[] {
     return { ...q, labels: labelsIn(t.slice(from, index)) };
   });
 }
+
+/** Words before a span that make it a span of inactivity, not a period something is kept for. */
+const INACTIVITY =
+  /\b(not (been )?(used|accessed|signed in|logged in|logged on)|unused|inactive|inactivity|dormant|idle|no (activity|sign-?ins?|log-?ins?))\b[^.;?]{0,25}$/;
 
 /** Whether an amount keeps within a bound: at most an upper one, at least a lower one. */
 function meetsBound(amount: number, bound: { readonly bound: Bound; readonly amount: number }): boolean {
