@@ -43,6 +43,10 @@ describe("asked fact", () => {
     ["Governance: Date of board approval of the current security policy:", "date"],
     ["Date of signature", "date"],
     ["Is a date of review recorded on each policy?", null],
+    // A number a practice gives things, not one asked for.
+    ["Do users see only a generic error page with a reference ID?", null],
+    ["Is each change linked to a ticket number?", null],
+    ["Please quote your ISO certificate number.", "identifier"],
     ["Specify the exact firmware version of your core switches.", "version"],
     ["Which endpoint agent signature database version is deployed?", "version"],
     ["Cyber insurance - policy # and carrier", "identifier"],

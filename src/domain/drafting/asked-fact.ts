@@ -19,9 +19,12 @@ export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
   version: "version",
 };
 
-/** A document's or a finding's own number; group 1 is the noun, which statesFact reads too. */
+/**
+ * A document's or a finding's own number; group 1 is the noun, which statesFact reads too. Not one a
+ * practice gives things ("users see a generic message and a reference ID", "each ticket number").
+ */
 const IDENTIFIER_ASK =
-  /\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (?:numbers?|no|ids?|identifiers?|#)(?=\W|$)/;
+  /(?<!\b(?:a|an|with a|with an|each|every|its|their) )\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (?:numbers?|no|ids?|identifiers?|#)(?=\W|$)/;
 
 const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
