@@ -247,7 +247,7 @@ export function draftAnswer(
       notes.push(
         `the question asks for a defined period or frequency, which the entry states ("${short}"): answered Yes`,
       );
-    } else if (MEASURE.test(short) && !BOUND_IN_QUESTION.test(ask) && !NOT_THE_PRACTICE.test(ask)) {
+    } else if (definedPractice) {
       // "Are recovery time objectives defined?" of "RTO 4 hours, RPO 1 hour", "Is a leaver's access
       // revoked promptly?" of "Within 24 hours": the question asks whether the practice is in place,
       // sets no bound of its own, and the entry states how it is done.

@@ -247,6 +247,12 @@ const REJECTED_ALTERNATIVE = /\b(rather than|instead of) [^.;?,()]*/g;
 const FEATURE_SWITCH =
   /\b(ai|ml|generative|machine[\s-]learning|llm|assistant|copilot|chatbot|telemetry|analytics|anomaly detection)\b(\s+[\w-]+){0,3}\s+(features?|functionality|capabilit(y|ies)|detection|processing)?\b[^.;?]{0,40}\b(optional|(be|is|are|get) (disabled|turned off|switched off)|turn(ed)? (it |them )?off|switch(ed)? (it |them )?off)\b|\b(disable|turn off|switch off)\b (the |all |any )?(ai|ml|generative|machine[\s-]learning|llm|assistant|copilot|chatbot|telemetry|analytics|anomaly detection)\b/g;
 
+/**
+ * The text a sense is read from: normalised, without the request after the question or the clauses
+ * saying what a safeguard is for.
+ */
+const askedSense = (text: string): string => withoutDetailRequest(senseText(text)).replace(SAFEGUARD_CLAUSES, "");
+
 const senseText = (text: string): string => {
   // "Shared admin accts in use?" names the accounts the markers name.
   let t = expandRowShorthand(normalizeText(text));
@@ -270,7 +276,7 @@ export function withoutSafeguardClauses(text: string): string {
 export function weakPracticeSense(text: string): boolean {
   // "…BYOD …? If yes, describe how such devices are controlled.": the request after the question is
   // not its sense (DETAIL_AFTER_QUESTION).
-  const t = senseText(text).replace(DETAIL_AFTER_QUESTION, "?").replace(SAFEGUARD_CLAUSES, "");
+  const t = askedSense(text);
   const marked = WEAK_PRACTICE.some((p) => p.test(t));
   // A curbed lapse is the safeguard, and a negation beside the curb is one more way of saying so
   // ("Are shared IDs prohibited, or … managed to prevent misuse?"): it is not counted again.
@@ -401,11 +407,10 @@ const EXCEPTION_SHAPES = [
  * while the Yes/No answers the question before it. Its words are not read as the question's shape.
  */
 const DETAIL_AFTER_QUESTION =
-  /\?\s*(if (not|no|so|yes)|where|identify|list|describe|specify|state|indicate|explain|provide|detail|note|please)\b.*$/;
-const DETAIL_AFTER_QUESTION_ANY_CASE = new RegExp(DETAIL_AFTER_QUESTION.source, "i");
+  /\?\s*(if (not|no|so|yes)|where|identify|list|describe|specify|state|indicate|explain|provide|detail|note|please)\b.*$/i;
 
 /** The question without a request for detail after it ("Is it tested? Describe the last test."). */
-export const withoutDetailRequest = (text: string): string => text.replace(DETAIL_AFTER_QUESTION_ANY_CASE, "?");
+export const withoutDetailRequest = (text: string): string => text.replace(DETAIL_AFTER_QUESTION, "?");
 
 /**
  * "Do you detect … access without a ticket?", "Does the platform block logins without MFA?": what
@@ -416,7 +421,7 @@ const SAFEGUARD_ASK =
 
 /** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
 export function asksAboutExceptions(text: string): boolean {
-  const t = senseText(text).replace(DETAIL_AFTER_QUESTION, "?").replace(SAFEGUARD_CLAUSES, "");
+  const t = askedSense(text);
   return !SAFEGUARD_ASK.test(t) && EXCEPTION_SHAPES.some((p) => p.test(t));
 }
 
