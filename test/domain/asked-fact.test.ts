@@ -26,6 +26,8 @@ describe("asked fact", () => {
     ["What operating system version do your servers run?", "version"],
     ["What is your yearly security tooling budget?", "amount"],
     ["Cyber insurance coverage amount", "amount"],
+    ["What is the dollar limit of the cyber policy?", "amount"],
+    ["What is the limit of your cyber insurance cover for regulatory fines?", "amount"],
     ["Date of last tabletop exercise", "date"],
     ["Do you carry cyber insurance?", null],
     ["How much of the codebase is scanned?", null],

@@ -24,6 +24,7 @@ describe("the read probe sets", () => {
       "bt.jsonl",
       "bu.jsonl",
       "bv.jsonl",
+      "bw.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThan(200);
   });

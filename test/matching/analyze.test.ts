@@ -362,6 +362,7 @@ describe("the buyer's own systems and tenant data", () => {
     "Is our internal data classification standard compatible with your labels?",
     "Provide a report of our users who exported data in the last month.",
     "Subscription ID and VPC name hosting our workspace",
+    "Does your risk methodology use the same 5x5 scoring matrix as our enterprise risk register?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });

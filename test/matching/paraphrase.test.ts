@@ -158,6 +158,8 @@ describe("abstention", () => {
     "Send the root cause analysis document for your most recent outage.",
     "Next BCP exercise - date?",
     "Will your certificate scope be extended next year to cover the new office?",
+    "Will ISO/IEC 27701 be added to your certification scope at the next recertification?",
+    "Is your ISO 27001 certificate scope going to be extended to cover the new product?",
     "Give the renewal date for each of your sub-processor contracts.",
     // A figure of a past period, one record of the past.
     "What was your average time to close high-severity tickets over the past 6 months?",

@@ -544,6 +544,13 @@ describe("inversion", () => {
     expect(asksAboutExceptions("Is any unsupported software still in use?")).toBe(true);
   });
 
+  it("the options of a choice list are not the question's sense", () => {
+    expect(asksAboutExceptions("MFA turned on for all cloud services that support it (Yes / No / Partially)")).toBe(
+      false,
+    );
+    expect(asksAboutExceptions("MFA turned on for all cloud services that support it? Partially?")).toBe(true);
+  });
+
   it("the scenario a safeguard covers, what it rules out and a support period still running are no lapse", () => {
     for (const text of [
       "Can a phone that was stolen be wiped from a distance?",

@@ -62,7 +62,10 @@ const RULES: readonly OutOfScope[] = [
       // "Will a dedicated single-tenant deployment be offered in 2027?"
       /\bwill\b[^?]*\b(be )?(offered|available|supported|released|launched|introduced|added|generally available)\b[^?]*\b(in|by|from|during|before) (early |mid[\s-]|late )?(20[2-9]\d|next year|q[1-4]( 20[2-9]\d)?)\b/,
       // "Will the scope of your certificate be extended next year to cover…?"
-      /\bwill\b[^?]*\b(be )?(extended|expanded|broadened|added|introduced|launched|migrated|moved)\b[^?]*\b(next (year|quarter|month|release|fiscal year)|by (the )?end of (the |this |next )?(year|quarter))\b/,
+      // "Will ISO/IEC 27701 be added to your certification scope at the next recertification?"
+      /\bwill\b[^?]*\b(be )?(extended|expanded|broadened|added|introduced|launched|migrated|moved)\b[^?]*\b(next (year|quarter|month|release|fiscal year|recertification|re-?certification audit|renewal|surveillance audit|audit|assessment|cycle)|by (the )?end of (the |this |next )?(year|quarter))\b/,
+      // "Is the certificate scope going to be extended to cover the services we buy?"
+      /\b(is|are) ([\w'-]+ ){0,6}going to be (extended|expanded|broadened|added|introduced|launched)\b/,
       // Work built for this buyer ("our custom feature") is agreed in a statement of work.
       /\b(our|my|the buyer'?s) (custom|bespoke|tailored) (features?|development|integrations?|work|build|modules?)\b/,
       /\b(custom|bespoke|tailored) ([\w-]+ ){0,2}(you are|you're|being|to be) (building|developing|creating|built|developed) for (us|our)\b/,
