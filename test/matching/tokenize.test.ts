@@ -190,6 +190,25 @@ describe("compound words joined, hyphenated or spaced", () => {
     expect(words(short)).toEqual(words(long));
   });
 
+  it.each([
+    ["changes tested on the live system", "changes tested on the production system"],
+    ["staff who break the security rules", "staff who breach the security rules"],
+    ["do engineers try changes out first", "do engineers test changes first"],
+    ["do you get their laptop and badge back", "do you get their laptop and badge returned"],
+    ["the assistant making things up", "the assistant hallucination"],
+    ["contact the police", "contact law enforcement"],
+    ["ethical hackers", "pentesters"],
+    ["promise to keep customer data secret", "promise to keep customer data confidential"],
+  ])("the everyday words in '%s' read as '%s'", (plain, library) => {
+    expect(words(plain)).toEqual(words(library));
+  });
+
+  it("everyday words keep their sense outside those phrases", () => {
+    expect(words("will you get back to us")).not.toContain(words("returned")[0]);
+    expect(words("a live chat")).not.toContain(words("production")[0]);
+    expect(words("break glass account")).not.toContain(words("breach")[0]);
+  });
+
   it("production is not the product", () => {
     expect(words("production systems")[0]).not.toBe(words("product")[0]);
     expect(words("non-production environments")).toEqual(words("non production environment"));

@@ -216,6 +216,36 @@ export function expandRowShorthand(text: string): string {
 }
 
 /**
+ * A non-specialist's everyday words for what the library names in its own terms ("the live system",
+ * "staff who break the rules", "try changes out", "get their laptop back"): read as those terms, so a
+ * plain-English question shares words with the entry that answers it. Each is bound to the context
+ * that gives it that sense ("live" before a system, "break" before rules), not rewritten everywhere.
+ */
+const PLAIN_WORDS: readonly [RegExp, string][] = [
+  [
+    /\blive (systems?|platforms?|environments?|servers?|services?|data|databases?|infrastructure|site)\b/g,
+    "production $1",
+  ],
+  [
+    /\b(?:break|breaks|breaking|broke|broken)\b(?=(?: (?:the|your|our|its|their|any|company|security|information|internal))* (?:rules?|polic(?:y|ies)|procedures?|standards?)\b)/g,
+    "breach",
+  ],
+  [/\b(?:try|tries|tried|trying) ((?:[\w-]+ ){0,2})out\b/g, "test $1"],
+  [
+    /\b(?:mak(?:e|es|ing)|made) (?:things|stuff|facts|answers|information) up\b|\bmade[\s-]up (?:answers|facts|information)\b/g,
+    "hallucination",
+  ],
+  // "Do you get their laptop and badge back?" is the return of assets; "get back to you" is a reply.
+  [
+    /\b(?:get|gets|got|getting)\b((?: (?:their|the|his|her|its|all|any|company|work|old)\b[^.?;]{0,50}?)?) back\b(?! to\b)/g,
+    "get$1 returned",
+  ],
+  [/\bpolice\b/g, "law enforcement"],
+  [/\bethical hack(ers?|ing)\b/g, "pentest$1"],
+  [/\bkeep(s|ing)? ((?:[\w-]+ ){0,4}?)(?:secret|private)\b/g, "keep$1 $2confidential"],
+];
+
+/**
  * Compound words buyers write joined, hyphenated or spaced ("allowlist", "allow-list", "allow list";
  * "sub processor"; "life cycle"): each becomes one word, so the three spellings are one token. Only these compounds: most hyphenated phrases ("third-party", "role-based") are already
  * the same two tokens either way. "white"/"black"/"deny" lists are the allow and block lists.
@@ -296,6 +326,7 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\block[\s-]?outs?\b/g, "lock"],
   // "24/7", "24x7", "24 x 7", "24/7/365", "round-the-clock" and "around the clock" say one thing.
   [/\b24\s*(x|\/|-|by)\s*7(\s*(x|\/|-)\s*365)?\b|\b(a?round)[\s-]the[\s-]clock\b/g, "24x7"],
+  ...PLAIN_WORDS,
 ];
 
 /** One scan for any compound, so that most texts skip the replacements. */
