@@ -345,6 +345,12 @@ describe("particular facts about people", () => {
     expect((await answer("Do you track the number of open vulnerabilities by severity?")).status).not.toBe("no_match");
   });
 
+  it("which party holds something, the vendor or the customer, is the practice, not a particular fact", async () => {
+    const a = await answer("Encryption keys - who holds them, you or the client?", "free_text");
+    expect(a.status).not.toBe("no_match");
+    expect(a.entryId).toMatch(/^(key-management|byok)$/);
+  });
+
   it("which of the vendor's people did a particular thing is a particular fact", async () => {
     const a = await answer(
       "Which of your engineers approved the release that went to our account on Monday?",

@@ -247,8 +247,9 @@ const RULES: readonly OutOfScope[] = [
       /\b(each|every one) with (its|their) (\w+ ){0,2}(cvss|score|host|hostname|owner|ip|target|severity rating)\b|\bby (host|hostname|server|endpoint|device|ip address)\b|\bon which (endpoint|host|server|machine|device|laptop)s?\b/,
       /\b(dates?|amounts?|values?|numbers?|names?|owners?) (for|of) each (of )?(your|the)\b/,
       // The people behind particular roles or accounts: "Who currently holds the Deputy CISO role?",
-      // "…and who holds each one?"; the customers an event touched.
-      /\bwho (currently |now )?(holds|occupies|fills) (the )?[\w -]{0,30}\b(role|position|post|seat)\b|\bwho holds (each|every|them|these|those)\b/,
+      // "…and who holds each one?"; the customers an event touched. Not "who holds them, you or the
+      // client?": which party, which the practice says.
+      /\bwho (currently |now )?(holds|occupies|fills) (the )?[\w -]{0,30}\b(role|position|post|seat)\b|\bwho holds (each|every|them|these|those)\b(?!,? (you|the vendor|the supplier|the provider|your company|we|us) or\b)/,
       /\b(list|names?) of (the )?(customers|clients|users|tenants|organi[sz]ations) (affected|impacted|involved)\b|\b(customers|clients|users|tenants) (were |that were )?(affected|impacted)\b[^?]*\b(list|names?|which)\b/,
       // An audit's man-days, a particular outage's or visit's own report.
       /\b(auditor|audit|man|person)[\s-]days?\b/,

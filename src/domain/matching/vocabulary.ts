@@ -634,7 +634,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\binventor(y|ies)\b(?! of (all |the |your |its )?([\w-]+ )?(service providers|providers|suppliers|vendors|third parties|accounts|identities))/,
     /\bunauthori[sz]ed (assets|devices|hardware)\b/,
     /\b(devices|systems|hardware|assets) (are |is )?inventoried\b/,
-    /\b(keep|keeps|kept|maintain|maintains|maintained|hold|holds) (a |an )?(up[\s-]to[\s-]date |current |complete )?(list|register|record) of (all )?(the |your )?(devices|systems|hardware|software|assets|servers|laptops|equipment)\b/,
+    /\b(keep|keeps|kept|maintain|maintains|maintained|hold|holds) (a |an )?(up[\s-]to[\s-]date |current |complete )?(list|register|record) of (all )?(the |your )?(it |company |physical )?(devices|systems|hardware|software|assets|servers|laptops|equipment)\b/,
+    // "Could you produce a complete list of the laptops, servers and cloud accounts you own?"
+    /\b(up[\s-]to[\s-]date|current|complete|full|accurate) (list|register|record) of (all )?(the |your |its )?(it |company |physical )?(devices|systems|hardware|software|assets|servers|laptops|computers|equipment)\b/,
     /\bcmdb\b/,
     // Not NIST's risk formula "risk to organizational operations, organizational assets, individuals":
     // the assets there are whatever could be harmed, not an inventory.
