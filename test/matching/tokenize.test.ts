@@ -151,6 +151,10 @@ describe("log integrity, remote sites and secure channels", () => {
     ["Is access adjusted when employees are reassigned to another team?", "§mover"],
     ["Is inbound spam blocked?", "§email"],
     ["How quickly are software flaws corrected?", "§vulnscan"],
+    ["Do staff know which documents are public, internal-only or highly sensitive?", "§dataclass"],
+    ["Are information sensitivity levels defined?", "§dataclass"],
+    ["Do you track new attack techniques and hacker groups?", "§threatintel"],
+    ["Could you produce a complete list of the laptops and servers you own?", "§asset"],
   ])("%s → %s", (text, concept) => {
     expect(concepts(text)).toContain(concept);
   });

@@ -627,6 +627,13 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bequipment (is )?maint/,
     /\bmaint\w+ (of )?(the )?equipment\b/,
   ),
+  // Levels of sensitivity ("public, internal-only or highly sensitive") name data classification
+  // though the word is not there.
+  c(
+    "dataclass",
+    /\b(sensitivity|confidentiality) (levels?|tiers?)\b/,
+    /\bpublic\b[^.?;]{0,30}\binternal\b[^.?;]{0,40}\b(confidential|sensitive|restricted|secret)\b/,
+  ),
   c(
     "asset",
     /\basset (inventory|register|management)\b/,
@@ -817,6 +824,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // "information about emerging threats is gathered": intelligence described, not named.
     /\b(information|intelligence|data|knowledge) (about|on|of) (emerging|new|current|evolving|relevant) (cyber )?threats\b/,
     /\bemerging (cyber |security )?threats\b/,
+    // "new attack techniques and hacker groups going after companies like yours"
+    /\b(attack(er)?|hacker|hacking|threat|criminal|ransomware) (groups?|actors?|techniques|tactics|campaigns|trends)\b/,
   ),
   c(
     "bugbounty",
