@@ -154,6 +154,10 @@ describe("log integrity, remote sites and secure channels", () => {
     ["Do staff know which documents are public, internal-only or highly sensitive?", "§dataclass"],
     ["Are information sensitivity levels defined?", "§dataclass"],
     ["Do you track new attack techniques and hacker groups?", "§threatintel"],
+    ["May staff paste customer data into public chatbots such as ChatGPT?", "§ai"],
+    ["Describe your defences against prompt injection.", "§ai"],
+    ["Are embeddings built from our documents kept apart?", "§ai"],
+    ["Do you use customer content, even anonymised, to improve your own models?", "§modeltraining"],
     ["Could you produce a complete list of the laptops and servers you own?", "§asset"],
   ])("%s → %s", (text, concept) => {
     expect(concepts(text)).toContain(concept);

@@ -743,6 +743,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\blarge language models?\b/,
     /\bgenerative\b/,
     /\b(train|training) (the |your |a )?models?\b/,
+    // The products and parts of an AI feature buyers name instead: "public chatbots such as
+    // ChatGPT", "the assistant", "prompts", "model provider", "embeddings".
+    /\b(chatgpt|gpt-?\d\w*|openai|anthropic|claude|gemini|copilot|chatbots?|ai assistants?|genai|gen ai)\b/,
+    /\b(prompts?|prompt injection|jailbreak\w*|embeddings?|vector (index|indexes|indices|stores?|databases?)|model (providers?|outputs?|versions?|weights)|foundation models?|open[\s-]weight)\b/,
   ),
   c(
     // Training a model on data, not training people: "AI feature trains on our data?", "used to
@@ -750,6 +754,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "modeltraining",
     /\b(train|trains|trained|training|retrain\w*|fine[\s-]?tun\w*)\b[^.?;]{0,40}\b(models?|ai|llms?|algorithms?|machine learning|artificial intelligence)\b/,
     /\b(trains?|trained|retrained|fine[\s-]?tuned) on\b/,
+    // "Do you use customer content, even anonymised, to improve your own models?"
+    /\b(improve|improves|improving|enhance|enhancing|develop|developing) (your |our |its |their )?(own )?(ai |ml )?(models?|algorithms?|ai)\b/,
   ),
   c(
     "cloud",
