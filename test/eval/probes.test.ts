@@ -25,6 +25,7 @@ describe("the read probe sets", () => {
       "bu.jsonl",
       "bv.jsonl",
       "bw.jsonl",
+      "bx.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThan(200);
   });

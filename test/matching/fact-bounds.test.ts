@@ -324,3 +324,40 @@ describe("a Yes to whether there are any of a thing whose text says there are no
     ).toBeNull();
   });
 });
+
+describe("a Yes to a question that names how often, or a limit", () => {
+  const reviews =
+    "Yes. Access to production and privileged roles is reviewed every quarter, and access to all other systems at least twice a year.";
+
+  it("contradicts a text that does it less often than the question names, with or without 'at least'", () => {
+    expect(contradiction(yesNo("Are privileged access rights reviewed every month?"), "Yes", reviews)).toBe(
+      '"Yes" contradicts the answer: the question asks for at least monthly but the answer says quarterly, twice a year',
+    );
+    expect(contradiction(yesNo("Are access reviews performed quarterly?"), "Yes", reviews)).toBeNull();
+    // A choice list of frequencies offers options; it sets none.
+    expect(contradiction(yesNo("Access reviews (Monthly / Quarterly / Annually)"), "Yes", reviews)).toBeNull();
+  });
+
+  it("reads round-the-clock monitoring as continuous, which any frequency asked of it meets", () => {
+    const siem = "Yes. Detection rules watch our cloud around the clock, and detection coverage is reviewed monthly.";
+    expect(contradiction(yesNo("Are audit logs reviewed weekly or more often?"), "Yes", siem)).toBeNull();
+  });
+
+  it("a continuous practice asked of a daily one is not contradicted without 'at least'", () => {
+    expect(
+      contradiction(yesNo("Is the network monitored continuously?"), "Yes", "Alerts are reviewed daily."),
+    ).toBeNull();
+  });
+
+  it("reads 'limited to' as an upper bound", () => {
+    expect(
+      contradiction(
+        yesNo("Are admin sessions limited to 30 minutes?"),
+        "Yes",
+        "Privileged AWS sessions end after at most two hours.",
+      ),
+    ).toBe(
+      '"Yes" contradicts the answer: the question asks "limited to 30 minutes" but the answer says "at most two hours"',
+    );
+  });
+});

@@ -50,7 +50,7 @@ const QTY = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS)
   .join("|")})`;
 const UNIT = `(${UNITS.map((u) => u.pattern).join("|")})`;
 const UPPER_CUES =
-  "within|w/in|no (?:more|later|longer) than|not (?:more|later|longer) than|at most|less than|under|up to|maximum(?: of)?|not exceeding";
+  "within|w/in|no (?:more|later|longer) than|not (?:more|later|longer) than|at most|less than|under|up to|maximum(?: of)?|not exceeding|limited to|capped at";
 const LOWER_CUES =
   "at least|no less than|not less than|no fewer than|not fewer than|minimum(?: of)?|a minimum of|more than|longer than|over|(?:kept|retained|stored|held|preserved) for|for";
 
@@ -171,7 +171,11 @@ function quantityContradiction(question: string, answer: string): string | null 
 
 /** Days between occurrences, for frequencies said in a word. */
 const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] = [
-  { pattern: /\b(continuous(ly)?|real[- ]time)\b/, days: 0, label: "continuously" },
+  {
+    pattern: /\b(continuous(ly)?|real[- ]time|(a)?round[- ]the[- ]clock|24 ?(x|\/) ?7)\b/,
+    days: 0,
+    label: "continuously",
+  },
   { pattern: /\b(hourly|every hour)\b/, days: 1 / 24, label: "hourly" },
   { pattern: /\b(daily|nightly|every day|once (a|per) day)\b/, days: 1, label: "daily" },
   { pattern: /\b(weekly|every week|once (a|per) week)\b/, days: 7, label: "weekly" },
@@ -194,16 +198,30 @@ const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] =
   },
 ];
 
-/** The minimum frequency a question sets ("at least monthly", "at least once a year"), with its words. */
+/** A list of options to choose from ("(Monthly / Quarterly / Annually)"): options, not an ask. */
+const CHOICE_LIST = /\((?:[^()/]{1,40}\/){1,}[^()/]{1,40}\)/g;
+
+/**
+ * The minimum frequency a question sets ("at least monthly", "at least once a year"), with its words.
+ * A question that names one frequency of its practice ("Are privileged access rights reviewed every
+ * month?") sets it too: a practice done quarterly is no Yes to it. "Continuously" only with "at
+ * least": a practice "monitored continuously" is not contradicted by alerts "reviewed daily".
+ */
 function askedMinimumFrequency(question: string): { bound: (typeof FREQUENCIES)[number]; phrase: string } | null {
+  const q = question.toLowerCase();
   // "at least once every 12 months" and "at least every 6 months" name their period with a number.
   // "at least every six months": a period written in words is a number too.
   const asked =
     /\bat least (once (a|per|every) |every )?((\d+|one|two|three|four|six|twelve|eighteen|twenty-four) \w+|\w+)/.exec(
-      question.toLowerCase(),
+      q,
     );
   const bound = asked ? FREQUENCIES.find((f) => f.pattern.test(asked[0])) : undefined;
-  return asked && bound ? { bound, phrase: asked[0] } : null;
+  if (asked && bound) return { bound, phrase: asked[0] };
+  const plain = q.replace(CHOICE_LIST, " ");
+  const named = FREQUENCIES.filter((f) => f.days > 0 && f.pattern.test(plain));
+  if (named.length !== 1 || /\bhow often\b/.test(plain)) return null;
+  const only = named[0] as (typeof FREQUENCIES)[number];
+  return { bound: only, phrase: only.pattern.exec(plain)?.[0] ?? only.label };
 }
 
 function frequencyContradiction(question: string, answer: string): string | null {
