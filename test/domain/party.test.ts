@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { askedOfSuppliers } from "../../src/domain/drafting/party.js";
+import { answer } from "../matching/helpers.js";
+
+describe("a question about the vendor's suppliers", () => {
+  it.each([
+    "Do your sub-processors perform background checks on their own staff who can reach our data?",
+    "Do you require all of your suppliers to hold ISO/IEC 27001 certification?",
+    "Do you share your sub-processors' SOC 2 reports with customers on request?",
+    "Are all of your vendors required to encrypt our data?",
+  ])("asks about the suppliers: %s", (text) => {
+    expect(askedOfSuppliers(text)).toBe(true);
+  });
+
+  it.each([
+    "Do you assess the security of your suppliers?",
+    "Do you perform background checks on new hires?",
+    "Is your sub-processor list published?",
+    "Do you hold an ISO 27001 certificate issued by a third party?",
+  ])("asks about the vendor: %s", (text) => {
+    expect(askedOfSuppliers(text)).toBe(false);
+  });
+
+  it("is not drafted from an entry on the vendor's own practice", async () => {
+    const a = await answer("Do your sub-processors carry their own cyber insurance?");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toMatch(/suppliers or sub-processors/);
+  });
+
+  it("is drafted from an entry about suppliers", async () => {
+    const a = await answer("Do your sub-processors have to meet the same data protection obligations as you?");
+    expect(a.entryId).toBe("subprocessor-flowdown");
+    expect(a.status).toBe("drafted");
+  });
+});
