@@ -361,3 +361,12 @@ describe("a Yes to a question that names how often, or a limit", () => {
     );
   });
 });
+
+describe("a span added to another", () => {
+  it("bounds what it adds to: 'within a further 35 days' is no Yes to 'within 7 days'", () => {
+    const text = "After those 30 days all customer data is deleted, and backup copies expire within a further 35 days.";
+    expect(contradiction(yesNo("Will all of our data be deleted within 7 days of termination?"), "Yes", text)).toBe(
+      '"Yes" contradicts the answer: the question asks "within 7 days" but the answer says "within a further 35 days"',
+    );
+  });
+});

@@ -48,7 +48,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     // "List the libraries loaded on the login page, with versions", "Which version of the agent runs?"
     kind: "version",
     pattern:
-      /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\bversion numbers?\b|\b(which|what) (exact |current )?([\w-]+ ){0,4}versions?\b|^(specify|state|provide|give|list|enter|quote)\b[^?]*\b(exact|current|specific|installed|deployed) ([\w-]+ ){0,2}versions?\b|^(the )?(current |exact |installed |deployed )?(version|build)s?( ?\/ ?(version|build))?( numbers?)? of\b|\b(version|build)s? (that is |that are |which is )?(currently |now )?(running|installed|deployed|in use)\b/,
+      /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\b(with|and|including|plus) (their|its) (?!(latest|newest|current|supported|most recent|up[\s-]to[\s-]date)\b)([\w-]+ ){1,3}versions?\b|\bversion numbers?\b|\b(which|what) (exact |current )?([\w-]+ ){0,4}versions?\b|^(specify|state|provide|give|list|enter|quote)\b[^?]*\b(exact|current|specific|installed|deployed) ([\w-]+ ){0,2}versions?\b|^(the )?(current |exact |installed |deployed )?(version|build)s?( ?\/ ?(version|build))?( numbers?)? of\b|\b(version|build)s? (that is |that are |which is )?(currently |now )?(running|installed|deployed|in use)\b/,
   },
   {
     kind: "count",

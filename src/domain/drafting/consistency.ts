@@ -117,7 +117,11 @@ function quantities(text: string): Quantity[] {
     ["upper", UPPER_CUES],
     ["lower", LOWER_CUES],
   ] as const) {
-    const re = new RegExp(`\\b(?:${cues})\\s+(?:the |a |an |our |its |their )?${QTY}[\\s-]?${UNIT}\\b`, "g");
+    // "within a further 35 days" still bounds the span it adds to (the whole is longer, never shorter).
+    const re = new RegExp(
+      `\\b(?:${cues})\\s+(?:a further |another |an additional |the |a |an |our |its |their )?${QTY}[\\s-]?${UNIT}\\b`,
+      "g",
+    );
     for (const m of t.matchAll(re)) push(bound, m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
   }
   const postfix = new RegExp(`\\b${QTY}[\\s-]?${UNIT}\\s+or (?:more|longer|greater)\\b`, "g");
