@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedOfSuppliers } from "../../src/domain/drafting/party.js";
+import { askedOfCustomers, askedOfSuppliers } from "../../src/domain/drafting/party.js";
 import { answer } from "../matching/helpers.js";
 
 describe("a question about the vendor's suppliers", () => {
@@ -30,6 +30,28 @@ describe("a question about the vendor's suppliers", () => {
   it("is drafted from an entry about suppliers", async () => {
     const a = await answer("Do your sub-processors have to meet the same data protection obligations as you?");
     expect(a.entryId).toBe("subprocessor-flowdown");
+    expect(a.status).toBe("drafted");
+  });
+});
+
+describe("a question about what the customer may do", () => {
+  it.each([
+    "Can customers take part in your annual disaster recovery test?",
+    "Can customer administrators set their own rate limits per API key?",
+    "Do you offer DLP as a feature customers can configure for their own users?",
+  ])("asks about the customer acting: %s", (text) => {
+    expect(askedOfCustomers(text)).toBe(true);
+  });
+
+  it("is not drafted from an entry on the vendor's own practice", async () => {
+    const a = await answer("Can customers take part in your annual disaster recovery test?");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toMatch(/what the customer may do/);
+  });
+
+  it("is drafted from an entry that says what customers or their administrators can do", async () => {
+    const a = await answer("Can we set the session timeout for our users?");
+    expect(a.entryId).toBe("customer-session-management");
     expect(a.status).toBe("drafted");
   });
 });

@@ -370,3 +370,20 @@ describe("a span added to another", () => {
     );
   });
 });
+
+describe("lifetimes and settings chosen within a range", () => {
+  it("reads 'expires after 30 minutes' as a lifetime, no Yes to 'within ten minutes'", () => {
+    const text = "The link carries a single-use token that expires after 30 minutes.";
+    expect(contradiction(yesNo("Do your reset links expire within ten minutes?"), "Yes", text)).toBe(
+      '"Yes" contradicts the answer: the question asks "within ten minutes" but the answer says "expires after 30 minutes"',
+    );
+  });
+
+  it("compares an upper bound with the start of a range an administrator chooses from", () => {
+    const text = "Administrators can set idle and absolute session timeouts, from 15 minutes up to 30 days.";
+    expect(contradiction(yesNo("Can idle sessions be set to expire after 15 minutes?"), "Yes", text)).toBeNull();
+    expect(contradiction(yesNo("Can sessions time out after five minutes of inactivity?"), "Yes", text)).toBe(
+      '"Yes" contradicts the answer: the question asks "time out after five minutes" but the answer says "up to 30 days", "from 15 minutes"',
+    );
+  });
+});

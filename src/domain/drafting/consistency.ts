@@ -50,7 +50,7 @@ const QTY = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS)
   .join("|")})`;
 const UNIT = `(${UNITS.map((u) => u.pattern).join("|")})`;
 const UPPER_CUES =
-  "within|w/in|no (?:more|later|longer) than|not (?:more|later|longer) than|at most|less than|under|up to|maximum(?: of)?|not exceeding|limited to|capped at";
+  "within|w/in|no (?:more|later|longer) than|not (?:more|later|longer) than|at most|less than|under|up to|maximum(?: of)?|not exceeding|limited to|capped at|(?:expires?|expiring|times? out|timing out|locks?) after|valid for";
 const LOWER_CUES =
   "at least|no less than|not less than|no fewer than|not fewer than|minimum(?: of)?|a minimum of|more than|longer than|over|(?:kept|retained|stored|held|preserved) for|for";
 
@@ -146,10 +146,31 @@ function meetsBound(amount: number, bound: { readonly bound: Bound; readonly amo
   return bound.bound === "upper" ? amount <= bound.amount : amount >= bound.amount;
 }
 
+/**
+ * A setting the answer says can be chosen within a range ("idle timeouts from 15 minutes up to 30
+ * days"): it can be as short as the range's start, which an upper bound asked is compared with.
+ */
+const RANGE = new RegExp(`\\bfrom ${QTY}[\\s-]?${UNIT} (?:up )?to ${QTY}[\\s-]?${UNIT}`, "g");
+function rangeStarts(answer: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of answer.toLowerCase().matchAll(RANGE)) {
+    const unit = unitOf(m[2] ?? "");
+    if (unit)
+      out.push({
+        bound: "upper",
+        dimension: unit.dimension,
+        amount: amountOf(m[1] ?? "") * unit.size,
+        phrase: `from ${m[1]} ${m[2]}`,
+        labels: new Set(),
+      });
+  }
+  return out;
+}
+
 function quantityContradiction(question: string, answer: string): string | null {
   const asked = quantities(question);
   if (asked.length === 0) return null;
-  const stated = quantities(answer);
+  const stated = [...quantities(answer), ...rangeStarts(answer)];
   for (const bound of asked) {
     // "for N" in a question is no bound ("kept for 12 months?" asks about that period, not a minimum).
     if (bound.bound === "lower" && /^for\b/.test(bound.phrase)) continue;

@@ -34,9 +34,35 @@ export function entryOfSuppliers(entry: LibraryEntry): boolean {
   return [entry.question, ...entry.phrasings].some((t) => ENTRY_OF_SUPPLIERS.test(normalizeText(t)));
 }
 
-/** A note when the question asks about suppliers and the entry answers for the vendor itself. */
-export function supplierPartyNote(question: string, entry: LibraryEntry): string | null {
-  return askedOfSuppliers(question) && !entryOfSuppliers(entry)
-    ? "the question asks about the practice of the vendor's suppliers or sub-processors, and the entry describes the vendor's own: please check it answers for them"
-    : null;
+/**
+ * The customer as the one who acts: "Can customers take part in your annual disaster recovery test?",
+ * "Can customer administrators set their own rate limits?", "DLP as a feature customers can
+ * configure". An entry on the vendor's own test, limits or DLP does not say the customer may.
+ */
+const CUSTOMER =
+  "(customers?|clients?|tenants?|we|us|our (team|staff|auditors?|people|security team|administrators?|admins?)|customer (administrators?|admins?|users?))";
+const CUSTOMER_ACTS =
+  "(take part|participate|join|attend|observe|witness|be involved|set|configure|tune|adjust|customi[sz]e)";
+const ASKED_OF_CUSTOMERS = new RegExp(
+  `\\b(can|may|could|will|would) (the )?${CUSTOMER}( to)? ${CUSTOMER_ACTS}\\b|\\b(allow|let|permit|invite)s? (the )?${CUSTOMER} (to )?${CUSTOMER_ACTS}\\b|\\b(customers?|clients?|customer administrators?) can ${CUSTOMER_ACTS}\\b`,
+);
+/** The entry says what customers or their administrators may do. */
+const ENTRY_OF_CUSTOMERS =
+  /\b(customers?|clients?|tenants?|administrators?|admins?)\b[^.]{0,40}\b(can|may|are able to|choose|configure|set|take part|participate|join|attend|observe|invited)\b/;
+
+/** The question asks what the customer may do or take part in, not what the vendor does. */
+export function askedOfCustomers(question: string): boolean {
+  return ASKED_OF_CUSTOMERS.test(normalizeText(question));
+}
+
+/** A note when the question is about another party than the entry: the vendor's suppliers, or the customer acting. */
+export function partyNote(question: string, entry: LibraryEntry): string | null {
+  if (askedOfSuppliers(question) && !entryOfSuppliers(entry))
+    return "the question asks about the practice of the vendor's suppliers or sub-processors, and the entry describes the vendor's own: please check it answers for them";
+  if (
+    askedOfCustomers(question) &&
+    ![entry.question, ...entry.phrasings, entry.answer].some((t) => ENTRY_OF_CUSTOMERS.test(normalizeText(t)))
+  )
+    return "the question asks what the customer may do or take part in, and the entry describes the vendor's own practice: please check it allows this";
+  return null;
 }
