@@ -55,3 +55,17 @@ describe("a question about what the customer may do", () => {
     expect(a.status).toBe("drafted");
   });
 });
+
+describe("a question whether an outside party does it", () => {
+  it("is not drafted from an entry that names no outside party", async () => {
+    const a = await answer("Is the risk assessment performed by an independent external party?");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toMatch(/independent or external party/);
+  });
+
+  it("is drafted from an entry that names one", async () => {
+    const a = await answer("Are penetration tests carried out by an independent third party?");
+    expect(a.entryId).toBe("penetration-testing");
+    expect(a.status).toBe("drafted");
+  });
+});

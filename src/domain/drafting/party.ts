@@ -55,7 +55,19 @@ export function askedOfCustomers(question: string): boolean {
   return ASKED_OF_CUSTOMERS.test(normalizeText(question));
 }
 
-/** A note when the question is about another party than the entry: the vendor's suppliers, or the customer acting. */
+/**
+ * Who performs it: "Is the risk assessment performed by an independent external party?", "Does an
+ * external firm perform a secure code review before every release?". An entry on the vendor's own
+ * assessment or review, that names no outside party, does not say one does it.
+ */
+const OUTSIDE = "(independent|external|third[\\s-]party|outside|accredited)";
+const BY_OUTSIDE = new RegExp(
+  `\\b(performed|carried out|conducted|done|reviewed|assessed|audited|tested|signed|validated|verified|certified) by (an? |the )?${OUTSIDE}\\b|\\b(an? |the )?${OUTSIDE} (firm|party|parties|auditor|assessor|consultancy|consultant|organi[sz]ation|company|reviewer|tester|specialist)s? (perform|performs|carry out|carries out|conduct|conducts|review|reviews|assess|assesses|audit|audits|test|tests|sign|signs)\\b|\\bsigned by the (audit|auditing|cpa) firm\\b`,
+);
+const ENTRY_OUTSIDE =
+  /\b(independent|external|third[\s-]party|outside|accredited) (\w+ )?(firms?|part(y|ies)|auditors?|assessors?|consultan\w+|organi[sz]ations?|compan(y|ies)|reviewers?|testers?|specialists?|bod(y|ies)|cpa|certification|audits?|assessments?|reviews?)\b|\b(auditors?|audit firm|cpa firm|certification body)\b|\{\{pentest\./;
+
+/** A note when the question is about another party than the entry: the vendor's suppliers, the customer acting, or an outside firm doing it. */
 export function partyNote(question: string, entry: LibraryEntry): string | null {
   if (askedOfSuppliers(question) && !entryOfSuppliers(entry))
     return "the question asks about the practice of the vendor's suppliers or sub-processors, and the entry describes the vendor's own: please check it answers for them";
@@ -64,5 +76,10 @@ export function partyNote(question: string, entry: LibraryEntry): string | null 
     ![entry.question, ...entry.phrasings, entry.answer].some((t) => ENTRY_OF_CUSTOMERS.test(normalizeText(t)))
   )
     return "the question asks what the customer may do or take part in, and the entry describes the vendor's own practice: please check it allows this";
+  if (
+    BY_OUTSIDE.test(normalizeText(question)) &&
+    ![entry.question, ...entry.phrasings, entry.answer].some((t) => ENTRY_OUTSIDE.test(normalizeText(t)))
+  )
+    return "the question asks whether an independent or external party does it, and the entry names none: please check who does";
   return null;
 }
