@@ -1,6 +1,7 @@
 import { askedFact, FACT_WORDS, statesFact } from "../drafting/asked-fact.js";
 import { hasTwoAsks } from "../drafting/combine.js";
 import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
+import { basisNote } from "../drafting/named-basis.js";
 import { partyNote } from "../drafting/party.js";
 import { draftSoc2Categories, soc2ScopeFit, withoutScopeVerdict } from "../drafting/soc2-categories.js";
 import { soc2CategoryAsk } from "../drafting/soc2-category-ask.js";
@@ -308,7 +309,8 @@ export function answerQuestion(
     query.analysis,
     followUpReading(query.analysis, entry.id, previous, before, thresholds.draft, topicOf, answerOfEntry),
   );
-  const party = draft.status === "drafted" && !extra ? partyNote(question.text, entry) : null;
+  const party =
+    draft.status === "drafted" && !extra ? (partyNote(question.text, entry) ?? basisNote(question.text, entry)) : null;
   if (party) draft = { ...draft, status: "needs_review", notes: [...draft.notes, party] };
   const drafted: ReportQuestion = {
     ...base,

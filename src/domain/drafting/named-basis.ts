@@ -1,0 +1,48 @@
+import type { LibraryEntry } from "../library/types.js";
+import { normalizeText } from "../matching/tokenize.js";
+
+/**
+ * The standard or method a question asks a practice to follow: "Is your risk methodology based on
+ * NIST SP 800-30?", "Is secure coding aligned with OWASP ASVS?". The entry on the practice that names
+ * another basis (ISO/IEC 27005) or none does not say it follows that one: its Yes would vouch for it.
+ */
+const BASIS_CUE =
+  /\b(based on|aligned (with|to)|in line with|follows?|following|according to|in accordance with|conforms? to|conforming to|derived from|built on|modell?ed on)\s+(the\s+)?$/;
+/** Standards and methods by their ids, in normalised text. */
+const STANDARD_ID =
+  /\b(nist( sp)? ?\d{3}-\d+[a-z]?|nist (csf|cybersecurity framework)|iso(\/iec)? ?\d{4,5}(-\d+)?|fips ?140-?\d|owasp (asvs|samm|top ?10)|cis (benchmarks?|controls)|pci[ -]?dss|cobit|itil|octave|mitre att&ck)\b/g;
+
+/** The id in a form two spellings share: "ISO/IEC 27005" and "iso 27005", "NIST SP 800-30" and "nist 800-30". */
+const canonical = (id: string): string => id.replace(/\/iec|\bsp\b|\s+/g, "");
+
+/** The standards the question asks the practice to follow: canonical ids with the question's words. */
+export function askedBases(question: string): { id: string; words: string }[] {
+  const text = normalizeText(question);
+  const out: { id: string; words: string }[] = [];
+  for (const m of text.matchAll(STANDARD_ID)) {
+    const before = text.slice(0, m.index);
+    const cue = BASIS_CUE.exec(before.slice(-40));
+    if (!cue) continue;
+    // "Following ISO 22301 principles, do you test…?": a frame set before the question, which asks
+    // about the practice itself.
+    const opening = before.slice(0, before.length - cue[0].length);
+    if (/^\s*$|[.?!:;]\s*$/.test(opening)) continue;
+    out.push({ id: canonical(m[0]), words: m[0] });
+  }
+  return out;
+}
+
+/** A note when the question asks for a basis the entry does not name. */
+export function basisNote(question: string, entry: LibraryEntry): string | null {
+  const asked = askedBases(question);
+  if (asked.length === 0) return null;
+  const named = new Set(
+    [entry.question, ...entry.phrasings, entry.answer].flatMap((t) =>
+      [...normalizeText(t).matchAll(STANDARD_ID)].map((m) => canonical(m[0])),
+    ),
+  );
+  const missing = asked.filter((a) => !named.has(a.id));
+  return missing.length > 0
+    ? `the question asks whether the practice follows ${missing.map((a) => a.words.toUpperCase()).join(", ")}, which the entry does not name: please check`
+    : null;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { askedBases } from "../../src/domain/drafting/named-basis.js";
+import { answer } from "../matching/helpers.js";
+
+describe("a standard the practice is asked to follow", () => {
+  it("is read from 'based on', 'aligned with' and the like, in one spelling", () => {
+    expect(askedBases("Is your risk assessment methodology based on NIST SP 800-30?").map((b) => b.id)).toEqual([
+      "nist800-30",
+    ]);
+    expect(askedBases("Is your risk methodology aligned with ISO/IEC 27005?").map((b) => b.id)).toEqual(["iso27005"]);
+    expect(askedBases("Do you hold ISO 27005 training?")).toEqual([]);
+  });
+
+  it("is not read from a frame set before the question", () => {
+    expect(askedBases("Following ISO 22301 principles, do you test your DR plan at least annually?")).toEqual([]);
+  });
+
+  it("holds a draft from an entry that names another basis, and drafts from one that names it", async () => {
+    const other = await answer("Is your risk assessment methodology based on NIST SP 800-30?");
+    expect(other.entryId).toBe("risk-assessment");
+    expect(other.status).toBe("needs_review");
+    expect(other.notes.join(" ")).toMatch(/follows NIST SP 800-30, which the entry does not name/);
+    const same = await answer("Is your risk methodology aligned with ISO/IEC 27005?");
+    expect(same.status).toBe("drafted");
+  });
+});
