@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { askedOfCustomers, askedOfSuppliers } from "../../src/domain/drafting/party.js";
+import { askedOfCustomers, askedOfSuppliers, partyNote } from "../../src/domain/drafting/party.js";
+import type { LibraryEntry } from "../../src/domain/library/types.js";
 import { answer } from "../matching/helpers.js";
 
 describe("a question about the vendor's suppliers", () => {
@@ -67,5 +68,30 @@ describe("a question whether an outside party does it", () => {
     const a = await answer("Are penetration tests carried out by an independent third party?");
     expect(a.entryId).toBe("penetration-testing");
     expect(a.status).toBe("drafted");
+  });
+});
+
+describe("who performs it, in any tense", () => {
+  const own = {
+    id: "risk-assessment",
+    topic: "risk",
+    question: "Do you perform regular risk assessments?",
+    phrasings: ["Is risk assessed annually?"],
+    short: "Yes",
+    answer: "Yes. Our security team assesses risk every year with a documented method.",
+    controls: [],
+  } as unknown as LibraryEntry;
+
+  it.each([
+    "Has an independent third party assessed your risk management?",
+    "Is the risk assessment performed by an external firm?",
+    "Does an independent assessor review your risk assessment?",
+  ])("%s asks for an outside party the entry does not name", (text) => {
+    expect(partyNote(text, own)).toMatch(/independent or external party/);
+  });
+
+  it("an entry naming an outside party answers it", () => {
+    const audited = { ...own, answer: "Yes. An independent firm reviews our risk assessment every year." };
+    expect(partyNote("Has an independent third party assessed your risk management?", audited)).toBeNull();
   });
 });

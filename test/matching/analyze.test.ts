@@ -363,6 +363,7 @@ describe("the buyer's own systems and tenant data", () => {
     "Provide a report of our users who exported data in the last month.",
     "Subscription ID and VPC name hosting our workspace",
     "Does your risk methodology use the same 5x5 scoring matrix as our enterprise risk register?",
+    "What residual likelihood and impact score should we record against it?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });

@@ -62,7 +62,7 @@ export function askedOfCustomers(question: string): boolean {
  */
 const OUTSIDE = "(independent|external|third[\\s-]party|outside|accredited)";
 const BY_OUTSIDE = new RegExp(
-  `\\b(performed|carried out|conducted|done|reviewed|assessed|audited|tested|signed|validated|verified|certified) by (an? |the )?${OUTSIDE}\\b|\\b(an? |the )?${OUTSIDE} (firm|party|parties|auditor|assessor|consultancy|consultant|organi[sz]ation|company|reviewer|tester|specialist)s? (perform|performs|carry out|carries out|conduct|conducts|review|reviews|assess|assesses|audit|audits|test|tests|sign|signs)\\b|\\bsigned by the (audit|auditing|cpa) firm\\b`,
+  `\\b(performed|carried out|conducted|done|reviewed|assessed|audited|tested|signed|validated|verified|certified) by (an? |the )?${OUTSIDE}\\b|\\b(an? |the )?${OUTSIDE} (firm|party|parties|auditor|assessor|consultancy|consultant|organi[sz]ation|company|reviewer|tester|specialist)s? (perform|performs|performed|carry out|carries out|carried out|conduct|conducts|conducted|review|reviews|reviewed|assess|assesses|assessed|audit|audits|audited|test|tests|tested|sign|signs|signed|verif(y|ies|ied)|certif(y|ies|ied))\\b|\\b(${OUTSIDE} )?third[\\s-]part(y|ies) (has |have )?(performed|carried out|conducted|reviewed|assessed|audited|tested|verified|certified)\\b|\\bsigned by the (audit|auditing|cpa) firm\\b`,
 );
 const ENTRY_OUTSIDE =
   /\b(independent|external|third[\s-]party|outside|accredited) (\w+ )?(firms?|part(y|ies)|auditors?|assessors?|consultan\w+|organi[sz]ations?|compan(y|ies)|reviewers?|testers?|specialists?|bod(y|ies)|cpa|certification|audits?|assessments?|reviews?)\b|\b(auditors?|audit firm|cpa firm|certification body)\b|\{\{pentest\./;

@@ -219,7 +219,7 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     // however the buyer is named.
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
     pattern:
-      /\bthe (tenant|customer|client|buyer|institution|university|bank|controller)'?s own\b|\b(in|on|from) (our|my) (risk|asset|vendor|supplier|third[\s-]party) (register|inventory|list)\b|\bthe same ([\w-]+ ){1,4}as (ours|our|my)\b/,
+      /\bthe (tenant|customer|client|buyer|institution|university|bank|controller)'?s own\b|\b(in|on|from) (our|my) (risk|asset|vendor|supplier|third[\s-]party) (register|inventory|list)\b|\bthe same ([\w-]+ ){1,4}as (ours|our|my)\b|\b(what|which|how)\b[^?]{0,60}\bshould (we|i) (record|enter|note|put|write|rate|score|assign|select|choose|mark|log)\b/,
   },
   {
     // "Is there a risk register entry for our company as your customer?", "Are the screening records
