@@ -40,6 +40,7 @@ describe("a question about what the customer may do", () => {
     "Can customers take part in your annual disaster recovery test?",
     "Can customer administrators set their own rate limits per API key?",
     "Do you offer DLP as a feature customers can configure for their own users?",
+    "Do you run joint incident response exercises with your customers?",
   ])("asks about the customer acting: %s", (text) => {
     expect(askedOfCustomers(text)).toBe(true);
   });
@@ -88,6 +89,13 @@ describe("who performs it, in any tense", () => {
     "Does an independent assessor review your risk assessment?",
   ])("%s asks for an outside party the entry does not name", (text) => {
     expect(partyNote(text, own)).toMatch(/independent or external party/);
+  });
+
+  it("an entry that names outside audits or its internal auditors names no outside performer", () => {
+    const between = { ...own, answer: "Yes. Internal auditors test our controls between external audits." };
+    expect(partyNote("Is the evaluation performed by an external assessor?", between)).toMatch(
+      /independent or external/,
+    );
   });
 
   it("an entry naming an outside party answers it", () => {

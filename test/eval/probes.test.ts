@@ -26,6 +26,7 @@ describe("the read probe sets", () => {
       "bv.jsonl",
       "bw.jsonl",
       "bx.jsonl",
+      "by.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThan(200);
   });

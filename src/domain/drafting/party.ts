@@ -44,7 +44,7 @@ const CUSTOMER =
 const CUSTOMER_ACTS =
   "(take part|participate|join|attend|observe|witness|be involved|set|configure|tune|adjust|customi[sz]e)";
 const ASKED_OF_CUSTOMERS = new RegExp(
-  `\\b(can|may|could|will|would) (the )?${CUSTOMER}( to)? ${CUSTOMER_ACTS}\\b|\\b(allow|let|permit|invite)s? (the )?${CUSTOMER} (to )?${CUSTOMER_ACTS}\\b|\\b(customers?|clients?|customer administrators?) can ${CUSTOMER_ACTS}\\b`,
+  `\\b(can|may|could|will|would) (the )?${CUSTOMER}( to)? ${CUSTOMER_ACTS}\\b|\\b(allow|let|permit|invite)s? (the )?${CUSTOMER} (to )?${CUSTOMER_ACTS}\\b|\\b(customers?|clients?|customer administrators?) can ${CUSTOMER_ACTS}\\b|\\bjoint ([\\w-]+ ){0,3}(exercises?|tests?|testing|drills?|simulations?|reviews?) with (your |our |the )?(customers?|clients?|us)\\b`,
 );
 /** The entry says what customers or their administrators may do. */
 const ENTRY_OF_CUSTOMERS =
@@ -64,8 +64,10 @@ const OUTSIDE = "(independent|external|third[\\s-]party|outside|accredited)";
 const BY_OUTSIDE = new RegExp(
   `\\b(performed|carried out|conducted|done|reviewed|assessed|audited|tested|signed|validated|verified|certified) by (an? |the )?${OUTSIDE}\\b|\\b(an? |the )?${OUTSIDE} (firm|party|parties|auditor|assessor|consultancy|consultant|organi[sz]ation|company|reviewer|tester|specialist)s? (perform|performs|performed|carry out|carries out|carried out|conduct|conducts|conducted|review|reviews|reviewed|assess|assesses|assessed|audit|audits|audited|test|tests|tested|sign|signs|signed|verif(y|ies|ied)|certif(y|ies|ied))\\b|\\b(${OUTSIDE} )?third[\\s-]part(y|ies) (has |have )?(performed|carried out|conducted|reviewed|assessed|audited|tested|verified|certified)\\b|\\bsigned by the (audit|auditing|cpa) firm\\b`,
 );
+// A performer, not the act: "between external audits" says the vendor is audited, not who does
+// the evaluation asked about, and "internal auditors" are the vendor's own.
 const ENTRY_OUTSIDE =
-  /\b(independent|external|third[\s-]party|outside|accredited) (\w+ )?(firms?|part(y|ies)|auditors?|assessors?|consultan\w+|organi[sz]ations?|compan(y|ies)|reviewers?|testers?|specialists?|bod(y|ies)|cpa|certification|audits?|assessments?|reviews?)\b|\b(auditors?|audit firm|cpa firm|certification body)\b|\{\{pentest\./;
+  /\b(independent|external|third[\s-]party|outside|accredited) (\w+ )?(firms?|part(y|ies)|auditors?|assessors?|consultan\w+|organi[sz]ations?|compan(y|ies)|reviewers?|testers?|specialists?|bod(y|ies)|cpa)\b|\b(audit firm|cpa firm|certification body)\b|\{\{(pentest|soc2|iso27001)\.(auditor|certifier|body)/;
 
 /** A note when the question is about another party than the entry: the vendor's suppliers, the customer acting, or an outside firm doing it. */
 export function partyNote(question: string, entry: LibraryEntry): string | null {
