@@ -187,6 +187,7 @@ describe("the buyer's own systems and named people", () => {
       "Company overview (HQ, headcount, years trading)",
       // What a notice contains, a count among its items, is what the notice says.
       "Which details will an incident notice include: what happened, the approximate number of users affected and next steps?",
+      "What will your breach notice tell us - nature of the breach, categories and approximate number of data subjects, likely consequences?",
     ])
       expect(outOfScope(text, text), text).toBeNull();
     for (const text of [

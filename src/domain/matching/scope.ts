@@ -312,7 +312,7 @@ const RULES: readonly OutOfScope[] = [
       // ("list the make, model and OS of each device").
       // Not an item of what a notice contains ("…notification contain: nature of the breach, categories
       // and approximate number of records…", GDPR Art. 33(3)): that asks what the notice says.
-      /(?<!\b(contain|contains|include|includes|including|cover|covers|covering|state|states|set out|sets out|describe|describes)\b[^?.;]{0,80})\b(estimated|expected|approximate|anticipated|projected) (total )?(number|volume|count|quantity) of\b/,
+      /(?<!\b(contain|contains|include|includes|including|cover|covers|covering|state|states|set out|sets out|describe|describes|tell|tells|say|says)\b[^?.;]{0,80})\b(estimated|expected|approximate|anticipated|projected) (total )?(number|volume|count|quantity) of\b/,
       /\b(makes?|manufacturers?),? (and |& )?(models?|os|operating systems?)\b.*\b(of )?(each|every|all)\b/,
       // "What is the make and model of your boundary firewall?", "list the quantities and operating
       // systems of all in-scope laptops": the inventory of particular devices.
