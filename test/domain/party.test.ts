@@ -103,3 +103,42 @@ describe("who performs it, in any tense", () => {
     expect(partyNote("Has an independent third party assessed your risk management?", audited)).toBeNull();
   });
 });
+
+describe("an independent review of the security programme", () => {
+  const policyReview = {
+    id: "policy-review-cycle",
+    topic: "governance",
+    question: "How often are security policies reviewed?",
+    phrasings: ["Are policies reviewed at planned intervals?"],
+    short: "Annually",
+    answer: "Policies are reviewed every year by their owners and approved by the CISO.",
+    controls: [],
+  } as unknown as LibraryEntry;
+  const internalAudit = {
+    ...policyReview,
+    id: "internal-audit",
+    answer: "Yes. Internal audits are performed by staff independent of the areas they audit.",
+  } as unknown as LibraryEntry;
+
+  it("is not answered by the owners' own review", () => {
+    expect(partyNote("Independent review of information security at planned intervals?", policyReview)).toMatch(
+      /independent or external party/,
+    );
+  });
+
+  it("is answered by reviewers independent of the work, unless the question asks for an outside party", () => {
+    expect(partyNote("Is information security reviewed independently at planned intervals?", internalAudit)).toBeNull();
+    expect(partyNote("Is the evaluation performed by an external assessor?", internalAudit)).toMatch(
+      /independent or external/,
+    );
+  });
+
+  it("does not read the review of each change, or findings of external audits, as such an ask", () => {
+    expect(
+      partyNote("Does your framework require independent review of all production changes?", policyReview),
+    ).toBeNull();
+    expect(
+      partyNote("Are findings from internal and external audits tracked to remediation?", policyReview),
+    ).toBeNull();
+  });
+});

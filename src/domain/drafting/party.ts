@@ -64,6 +64,18 @@ const OUTSIDE = "(independent|external|third[\\s-]party|outside|accredited)";
 const BY_OUTSIDE = new RegExp(
   `\\b(performed|carried out|conducted|done|reviewed|assessed|audited|tested|signed|validated|verified|certified) by (an? |the )?${OUTSIDE}\\b|\\b(an? |the )?${OUTSIDE} (firm|party|parties|auditor|assessor|consultancy|consultant|organi[sz]ation|company|reviewer|tester|specialist)s? (perform|performs|performed|carry out|carries out|carried out|conduct|conducts|conducted|review|reviews|reviewed|assess|assesses|assessed|audit|audits|audited|test|tests|tested|sign|signs|signed|verif(y|ies|ied)|certif(y|ies|ied))\\b|\\b(${OUTSIDE} )?third[\\s-]part(y|ies) (has |have )?(performed|carried out|conducted|reviewed|assessed|audited|tested|verified|certified)\\b|\\bsigned by the (audit|auditing|cpa) firm\\b`,
 );
+/**
+ * The security programme asked to be reviewed independently (ISO/IEC 27001 A.5.35: "Independent review
+ * of information security", "reviewed independently"); not "independent review of all production
+ * changes", which is a second pair of eyes on each change.
+ */
+const INDEPENDENT_ASK =
+  /\bindependent (review|reviews|audit|audits|assessment|assessments|evaluation|evaluations) of (the |your |its |our )?(information security|isms|security|controls?|compliance)\b|\b(reviewed|audited|assessed|evaluated) independently\b/;
+/** Words that ask for someone outside the organisation, not only independent of the work. */
+const OUTSIDE_WORDS = /\b(external|third[\s-]party|outside|accredited)\b/;
+/** An entry whose reviewers are independent of what they review (ISO/IEC 27001 A.5.35 allows internal ones). */
+const ENTRY_INDEPENDENT = /\bindependent(ly)?\b/;
+
 // A performer, not the act: "between external audits" says the vendor is audited, not who does
 // the evaluation asked about, and "internal auditors" are the vendor's own.
 const ENTRY_OUTSIDE =
@@ -78,10 +90,15 @@ export function partyNote(question: string, entry: LibraryEntry): string | null 
     ![entry.question, ...entry.phrasings, entry.answer].some((t) => ENTRY_OF_CUSTOMERS.test(normalizeText(t)))
   )
     return "the question asks what the customer may do or take part in, and the entry describes the vendor's own practice: please check it allows this";
-  if (
-    BY_OUTSIDE.test(normalizeText(question)) &&
-    ![entry.question, ...entry.phrasings, entry.answer].some((t) => ENTRY_OUTSIDE.test(normalizeText(t)))
-  )
-    return "the question asks whether an independent or external party does it, and the entry names none: please check who does";
+  const q = normalizeText(question);
+  if (BY_OUTSIDE.test(q) || INDEPENDENT_ASK.test(q)) {
+    // "External" asks for an outside party; "independent" alone is met by reviewers independent of the work.
+    const texts = [entry.question, ...entry.phrasings, entry.answer].map(normalizeText);
+    const named =
+      texts.some((t) => ENTRY_OUTSIDE.test(t)) ||
+      (!OUTSIDE_WORDS.test(q) && texts.some((t) => ENTRY_INDEPENDENT.test(t)));
+    if (!named)
+      return "the question asks whether an independent or external party does it, and the entry names none: please check who does";
+  }
   return null;
 }
