@@ -343,6 +343,16 @@ describe("a Yes to a question that names how often, or a limit", () => {
     expect(contradiction(yesNo("Are audit logs reviewed weekly or more often?"), "Yes", siem)).toBeNull();
   });
 
+  it("reads the frequency of the activity asked about, not of another in the same answer", () => {
+    const training =
+      "Yes. Everyone completes awareness training in their first week and again every year. Completion is tracked and reported to leadership monthly.";
+    expect(
+      contradiction(yesNo("Is security awareness training delivered to all staff every quarter?"), "Yes", training),
+    ).toBe('"Yes" contradicts the answer: the question asks for at least quarterly but the answer says annually');
+    const siem = "Yes. Detection rules watch activity around the clock. Detection coverage is reviewed monthly.";
+    expect(contradiction(yesNo("Are audit logs reviewed at least weekly to spot anomalies?"), "Yes", siem)).toBeNull();
+  });
+
   it("a continuous practice asked of a daily one is not contradicted without 'at least'", () => {
     expect(
       contradiction(yesNo("Is the network monitored continuously?"), "Yes", "Alerts are reviewed daily."),

@@ -249,12 +249,34 @@ function askedMinimumFrequency(question: string): { bound: (typeof FREQUENCIES)[
   return { bound: only, phrase: only.pattern.exec(plain)?.[0] ?? only.label };
 }
 
+/** Stems of a text's content words, frequency words left out ("reviewed every month" → review). */
+function contentStems(text: string): Set<string> {
+  const words = text.toLowerCase().split(/[^a-z]+/);
+  return new Set(words.filter((w) => w.length > 2 && !isStopword(w) && !FREQUENCY_WORD.test(w)).map(stem));
+}
+const FREQUENCY_WORD =
+  /^(every|each|once|twice|per|daily|nightly|weekly|monthly|quarterly|annual|annually|yearly|hourly|day|week|month|quarter|year|years|months|least|continuous|continuously)$/;
+
+/**
+ * The sentences of an answer that speak of what the question does: a frequency said of another
+ * activity ("Completion is … reported to leadership monthly") does not meet one asked of training.
+ * All of them when none shares a word with the question.
+ */
+function sentencesAbout(question: string, answer: string): string {
+  const asked = contentStems(question);
+  const sentences = answer.toLowerCase().split(/(?<=[.;!?])\s+/);
+  const about = sentences.filter((s) => [...contentStems(s)].some((w) => asked.has(w)));
+  return (about.length > 0 ? about : sentences).join(" ");
+}
+
 function frequencyContradiction(question: string, answer: string): string | null {
   const asked = askedMinimumFrequency(question);
   if (!asked) return null;
   const { bound } = asked;
-  const a = answer.toLowerCase();
-  const stated = FREQUENCIES.filter((f) => f.pattern.test(a));
+  const a = sentencesAbout(question, answer);
+  // Round-the-clock monitoring meets any frequency asked, whichever sentence says it.
+  const always = answer.toLowerCase();
+  const stated = FREQUENCIES.filter((f) => f.pattern.test(a) || (f.days === 0 && f.pattern.test(always)));
   if (stated.length === 0) return null;
   if (stated.some((f) => f.days <= bound.days)) return null;
   return `the question asks for at least ${bound.label} but the answer says ${stated.map((f) => f.label).join(", ")}`;
