@@ -1,3 +1,4 @@
+import { withoutChoiceList } from "../matching/analyze.js";
 import { isStopword, stem } from "../matching/tokenize.js";
 import { polarityOf } from "./values.js";
 
@@ -223,9 +224,6 @@ const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] =
   },
 ];
 
-/** A list of options to choose from ("(Monthly / Quarterly / Annually)"): options, not an ask. */
-const CHOICE_LIST = /\((?:[^()/]{1,40}\/){1,}[^()/]{1,40}\)/g;
-
 /**
  * The minimum frequency a question sets ("at least monthly", "at least once a year"), with its words.
  * A question that names one frequency of its practice ("Are privileged access rights reviewed every
@@ -242,7 +240,8 @@ function askedMinimumFrequency(question: string): { bound: (typeof FREQUENCIES)[
     );
   const bound = asked ? FREQUENCIES.find((f) => f.pattern.test(asked[0])) : undefined;
   if (asked && bound) return { bound, phrase: asked[0] };
-  const plain = q.replace(CHOICE_LIST, " ");
+  // A list of frequencies to choose from ("(Monthly / Quarterly / Annually)") sets none.
+  const plain = withoutChoiceList(q);
   const named = FREQUENCIES.filter((f) => f.days > 0 && f.pattern.test(plain));
   if (named.length !== 1 || /\bhow often\b/.test(plain)) return null;
   const only = named[0] as (typeof FREQUENCIES)[number];

@@ -1,4 +1,4 @@
-import { withoutLeadingReference } from "../matching/analyze.js";
+import { withoutChoiceList, withoutLeadingReference } from "../matching/analyze.js";
 import { expandRowShorthand, normalizeText } from "../matching/tokenize.js";
 
 /** Secrets, and the code that runs on the user's side: "api keys … in the front end js". */
@@ -253,16 +253,11 @@ const FEATURE_SWITCH =
  */
 const askedSense = (text: string): string => withoutDetailRequest(senseText(text)).replace(SAFEGUARD_CLAUSES, "");
 
-/**
- * A list of answers to choose from ("(Yes / No / Partially)", "(Always / Sometimes / Never)"): the
- * options a reviewer may pick, not the question's sense.
- */
-const CHOICE_LIST = /\((?:[^()/]{1,40}\/){1,}[^()/]{1,40}\)/g;
-
 const senseText = (text: string): string => {
   // "Shared admin accts in use?" names the accounts the markers name.
   let t = expandRowShorthand(normalizeText(text));
-  if (t.includes("/")) t = t.replace(CHOICE_LIST, " ");
+  // The options of a choice list ("(Yes / No / Partially)") are a reviewer's to pick, not the sense.
+  if (t.includes("/")) t = withoutChoiceList(t);
   t = t.replace(FEATURE_SWITCH, "feature control");
   if (t.includes("- ")) t = t.replace(BROKEN_AT_LINE_END, "$1$3");
   if (t.includes("rather than") || t.includes("instead of")) t = t.replace(REJECTED_ALTERNATIVE, " ");

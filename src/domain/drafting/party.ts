@@ -60,7 +60,9 @@ export function askedOfCustomers(question: string): boolean {
  * external firm perform a secure code review before every release?". An entry on the vendor's own
  * assessment or review, that names no outside party, does not say one does it.
  */
-const OUTSIDE = "(independent|external|third[\\s-]party|outside|accredited)";
+/** Words for someone outside the organisation; "independent" may also be someone inside, independent of the work. */
+const OUTSIDE_ONLY = "external|third[\\s-]party|outside|accredited";
+const OUTSIDE = `(independent|${OUTSIDE_ONLY})`;
 const BY_OUTSIDE = new RegExp(
   `\\b(performed|carried out|conducted|done|reviewed|assessed|audited|tested|signed|validated|verified|certified) by (an? |the )?${OUTSIDE}\\b|\\b(an? |the )?${OUTSIDE} (firm|party|parties|auditor|assessor|consultancy|consultant|organi[sz]ation|company|reviewer|tester|specialist)s? (perform|performs|performed|carry out|carries out|carried out|conduct|conducts|conducted|review|reviews|reviewed|assess|assesses|assessed|audit|audits|audited|test|tests|tested|sign|signs|signed|verif(y|ies|ied)|certif(y|ies|ied))\\b|\\b(${OUTSIDE} )?third[\\s-]part(y|ies) (has |have )?(performed|carried out|conducted|reviewed|assessed|audited|tested|verified|certified)\\b|\\bsigned by the (audit|auditing|cpa) firm\\b`,
 );
@@ -72,33 +74,32 @@ const BY_OUTSIDE = new RegExp(
 const INDEPENDENT_ASK =
   /\bindependent (review|reviews|audit|audits|assessment|assessments|evaluation|evaluations) of (the |your |its |our )?(information security|isms|security|controls?|compliance)\b|\b(reviewed|audited|assessed|evaluated) independently\b/;
 /** Words that ask for someone outside the organisation, not only independent of the work. */
-const OUTSIDE_WORDS = /\b(external|third[\s-]party|outside|accredited)\b/;
+const OUTSIDE_WORDS = new RegExp(`\\b(${OUTSIDE_ONLY})\\b`);
 /** An entry whose reviewers are independent of what they review (ISO/IEC 27001 A.5.35 allows internal ones). */
 const ENTRY_INDEPENDENT = /\bindependent(ly)?\b/;
 
 // A performer, not the act: "between external audits" says the vendor is audited, not who does
 // the evaluation asked about, and "internal auditors" are the vendor's own.
-const ENTRY_OUTSIDE =
-  /\b(independent|external|third[\s-]party|outside|accredited) (\w+ )?(firms?|part(y|ies)|auditors?|assessors?|consultan\w+|organi[sz]ations?|compan(y|ies)|reviewers?|testers?|specialists?|bod(y|ies)|cpa)\b|\b(audit firm|cpa firm|certification body)\b|\{\{(pentest|soc2|iso27001)\.(auditor|certifier|body)/;
+const ENTRY_OUTSIDE = new RegExp(
+  `\\b${OUTSIDE} (\\w+ )?(firms?|part(y|ies)|auditors?|assessors?|consultan\\w+|organi[sz]ations?|compan(y|ies)|reviewers?|testers?|specialists?|bod(y|ies)|cpa)\\b|\\b(audit firm|cpa firm|certification body)\\b|\\{\\{(pentest|soc2|iso27001)\\.(auditor|certifier|body)`,
+);
 
 /** A note when the question is about another party than the entry: the vendor's suppliers, the customer acting, or an outside firm doing it. */
 export function partyNote(question: string, entry: LibraryEntry): string | null {
   if (askedOfSuppliers(question) && !entryOfSuppliers(entry))
     return "the question asks about the practice of the vendor's suppliers or sub-processors, and the entry describes the vendor's own: please check it answers for them";
-  if (
-    askedOfCustomers(question) &&
-    ![entry.question, ...entry.phrasings, entry.answer].some((t) => ENTRY_OF_CUSTOMERS.test(normalizeText(t)))
-  )
-    return "the question asks what the customer may do or take part in, and the entry describes the vendor's own practice: please check it allows this";
   const q = normalizeText(question);
-  if (BY_OUTSIDE.test(q) || INDEPENDENT_ASK.test(q)) {
-    // "External" asks for an outside party; "independent" alone is met by reviewers independent of the work.
-    const texts = [entry.question, ...entry.phrasings, entry.answer].map(normalizeText);
-    const named =
-      texts.some((t) => ENTRY_OUTSIDE.test(t)) ||
-      (!OUTSIDE_WORDS.test(q) && texts.some((t) => ENTRY_INDEPENDENT.test(t)));
-    if (!named)
-      return "the question asks whether an independent or external party does it, and the entry names none: please check who does";
-  }
+  const customers = ASKED_OF_CUSTOMERS.test(q);
+  const outside = BY_OUTSIDE.test(q) || INDEPENDENT_ASK.test(q);
+  if (!customers && !outside) return null;
+  const texts = [entry.question, ...entry.phrasings, entry.answer].map(normalizeText);
+  if (customers && !texts.some((t) => ENTRY_OF_CUSTOMERS.test(t)))
+    return "the question asks what the customer may do or take part in, and the entry describes the vendor's own practice: please check it allows this";
+  // "External" asks for an outside party; "independent" alone is met by reviewers independent of the work.
+  const named =
+    texts.some((t) => ENTRY_OUTSIDE.test(t)) ||
+    (!OUTSIDE_WORDS.test(q) && texts.some((t) => ENTRY_INDEPENDENT.test(t)));
+  if (outside && !named)
+    return "the question asks whether an independent or external party does it, and the entry names none: please check who does";
   return null;
 }
