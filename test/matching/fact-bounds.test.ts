@@ -353,6 +353,12 @@ describe("a Yes to a question that names how often, or a limit", () => {
     expect(contradiction(yesNo("Are audit logs reviewed at least weekly to spot anomalies?"), "Yes", siem)).toBeNull();
   });
 
+  it("reads the frequencies buyers misspell", () => {
+    expect(contradiction(yesNo("Are policies re-approved at least annualy?"), "Yes", "Reviewed every two years.")).toBe(
+      '"Yes" contradicts the answer: the question asks for at least annually but the answer says every two years',
+    );
+  });
+
   it("a continuous practice asked of a daily one is not contradicted without 'at least'", () => {
     expect(
       contradiction(yesNo("Is the network monitored continuously?"), "Yes", "Alerts are reviewed daily."),

@@ -544,6 +544,19 @@ describe("inversion", () => {
     expect(asksAboutExceptions("Is any unsupported software still in use?")).toBe(true);
   });
 
+  it("what a scan looks for, and a one-word gloss in parentheses, read as the question means them", () => {
+    expect(asksAboutExceptions("Do you scan your own systems for missing patches and known vulnerabilities?")).toBe(
+      false,
+    );
+    expect(
+      asksAboutExceptions(
+        "Do you monitor external sources (breach dumps, paste sites, code hosts) for leaked credentials?",
+      ),
+    ).toBe(false);
+    expect(asksAboutExceptions("Are any laptops missing patches?")).toBe(true);
+    expect(weakPracticeSense("Is operational (production) data copied into test environments?")).toBe(true);
+  });
+
   it("the options of a choice list are not the question's sense", () => {
     expect(asksAboutExceptions("MFA turned on for all cloud services that support it (Yes / No / Partially)")).toBe(
       false,

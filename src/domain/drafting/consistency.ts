@@ -213,7 +213,8 @@ const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] =
   },
   { pattern: /\b(semi-?annual(ly)?|twice a year|every (six|6) months)\b/, days: 182, label: "twice a year" },
   {
-    pattern: /\b(annual(ly)?|yearly|every year|once (a|per) year|each year|every (twelve|12) months)\b/,
+    // "annualy", "anually": the spellings buyers type.
+    pattern: /\b(ann?ual(l?y)?|yearly|every year|once (a|per) year|each year|every (twelve|12) months)\b/,
     days: 365,
     label: "annually",
   },

@@ -267,7 +267,9 @@ const senseText = (text: string): string => {
       WEAK_PRACTICE.some((p) => p.test(other)) ? clause : rule,
     );
   if (t.includes(" need") || t.includes(" use") || t.includes(" require")) t = t.replace(CONTACT_RELATIVE, "$1");
-  return t.includes("(") ? t.replace(RULED_OUT, " ") : t;
+  if (!t.includes("(")) return t;
+  // A one-word gloss in parentheses reads as the word ("operational (production) data").
+  return t.replace(RULED_OUT, " ").replace(/\(([a-z]+)\)/g, "$1");
 };
 
 /** The text (normalised) without the clauses that say what a safeguard is for (SAFEGUARD_CLAUSES). */
@@ -415,16 +417,19 @@ const DETAIL_AFTER_QUESTION =
 export const withoutDetailRequest = (text: string): string => text.replace(DETAIL_AFTER_QUESTION, "?");
 
 /**
- * "Do you detect … access without a ticket?", "Does the platform block logins without MFA?": what
- * the safeguard catches is named as its object; the question asks about the safeguard.
+ * "Do you detect … access without a ticket?", "Does the platform block logins without MFA?", "Do you
+ * scan your systems for missing patches?": what the safeguard catches is named as its object; the
+ * question asks about the safeguard.
  */
 const SAFEGUARD_ASK =
-  /^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) (automatically )?(detect|alert on|flag|block|prevent|stop|reject|deny)\b|^(are|is) ([\w-]+ ){1,3}(stopped|prevented|blocked|restricted|prohibited|barred) from\b/;
+  /^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) (automatically )?(detect|alert on|flag|block|prevent|stop|reject|deny)\b|^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) (automatically |regularly |periodically |continuously )?(scan|check|monitor|search|look) ([\w-]+ ){0,6}for\b|^(are|is) ([\w-]+ ){1,3}(stopped|prevented|blocked|restricted|prohibited|barred) from\b/;
 
 /** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
 export function asksAboutExceptions(text: string): boolean {
   const t = askedSense(text);
-  return !SAFEGUARD_ASK.test(t) && EXCEPTION_SHAPES.some((p) => p.test(t));
+  // The safeguard's verb is read past a list in parentheses ("monitor external sources (breach
+  // dumps, paste sites) for leaked credentials").
+  return !SAFEGUARD_ASK.test(t.replace(/\s*\([^()]*\)/g, "")) && EXCEPTION_SHAPES.some((p) => p.test(t));
 }
 
 /** The text asks about the weaker practice or about an exception to the practice. */
