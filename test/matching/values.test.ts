@@ -554,6 +554,8 @@ describe("inversion", () => {
       ),
     ).toBe(false);
     expect(asksAboutExceptions("Are any laptops missing patches?")).toBe(true);
+    // Whether a feature exists anywhere in the product is no exception to a practice.
+    expect(asksAboutExceptions("Does any part of your platform use machine learning?")).toBe(false);
     expect(weakPracticeSense("Is operational (production) data copied into test environments?")).toBe(true);
   });
 

@@ -360,7 +360,8 @@ export function weakPracticeScore(text: string): number {
  */
 const EXCEPTION_SHAPES = [
   // Not "Is there any rate limiting on your API?": whether the practice exists at all, a noun of action.
-  /^(?!is there any (form of |kind of |type of )?([\w-]+ ){0,2}[\w-]+(ing|ion|ment|ance|ence)\b)(are|is|do|does|did|have|has|were|was|can|could|will|would)( there)? (any|some)\b/,
+  // Nor "Does any part of your platform use machine learning?": whether a feature exists anywhere.
+  /^(?!is there any (form of |kind of |type of )?([\w-]+ ){0,2}[\w-]+(ing|ion|ment|ance|ence)\b)(?!(do|does|is|are) (any|some) (part|parts|component|components|feature|features|portion|area|areas) of (your|the|its)\b)(are|is|do|does|did|have|has|were|was|can|could|will|would)( there)? (any|some)\b/,
   /\b(any|some) of (your|the|its|their)\b/,
   // Bounded gaps: an unbounded one is cubic on a long cell of repeated words.
   /(\b(any|some)\b|^(are|is) there\b)[^?.;]{0,80}?\b(that|which|who|where)\b[^?.;]{0,60}?\b(not|n't|never|without|lack\w*)\b/,
