@@ -9,6 +9,8 @@ describe("a question about the vendor's suppliers", () => {
     "Do you require all of your suppliers to hold ISO/IEC 27001 certification?",
     "Do you share your sub-processors' SOC 2 reports with customers on request?",
     "Are all of your vendors required to encrypt our data?",
+    "Do you deliver security awareness training to the staff of your key suppliers?",
+    "Do you obtain annual penetration test reports from each of your sub-processors?",
   ])("asks about the suppliers: %s", (text) => {
     expect(askedOfSuppliers(text)).toBe(true);
   });
@@ -41,6 +43,7 @@ describe("a question about what the customer may do", () => {
     "Can customer administrators set their own rate limits per API key?",
     "Do you offer DLP as a feature customers can configure for their own users?",
     "Do you run joint incident response exercises with your customers?",
+    "Is your disaster recovery plan exercised jointly with customer institutions each year?",
   ])("asks about the customer acting: %s", (text) => {
     expect(askedOfCustomers(text)).toBe(true);
   });

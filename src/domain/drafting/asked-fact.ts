@@ -58,7 +58,7 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
     kind: "date",
     pattern:
-      /(^|:\s*)(the )?dates? (of|on which|when)\b|^(when (exactly |precisely )?(was|were|did)|on what date|what (date|year|month))\b|\b(date|year|month) (of|when) (your |the )?(last|latest|most recent|next|first)\b|^(date|year|month) (last|latest|most recently) [a-z]+ed\b|\bwhen (was|were|did) (your|the) (last|latest|most recent|first)\b|\b(what|which) (is|are|was|were) (the |your |its |their )?([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|\b(give|state|provide|quote|enter) (us )?(the|your) ([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|^([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance) dates?\W*$|\bwhen (does|do|will) (your|the|its|their) ([\w-]+ ){0,4}(expire|lapse|run out)\b/,
+      /(^|:\s*)(the )?dates? (of|on which|when)\b|^(when (exactly |precisely )?(was|were|did)|on what date|what (date|year|month))\b|\b(date|year|month) (of|when) (your |the )?(last|latest|most recent|next|first)\b|^(date|year|month) (last|latest|most recently) [a-z]+ed\b|\bwhen (was|were|did) (your|the) (last|latest|most recent|first)\b|\b(what|which) (is|are|was|were) (the |your |its |their )?([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|\b(give|state|provide|quote|enter) (us )?(the|your) ([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance|effective|completion) dates?\b|^([\w-]+ ){0,3}(expiry|expiration|renewal|issue|issuance) dates?\W*$|\bwhen (does|do|will) (your|the|its|their) ([\w-]+ ){0,4}(expire|lapse|run out)\b|(^|[-–—:]\s*)(the )?(target|planned|expected|estimated) (completion |go-live |certification |audit )?dates?\W*$|\bwhat (is|are) (the |your )?(target|planned|expected|estimated) ([\w-]+ )?dates?\b/,
   },
 ];
 
@@ -86,7 +86,11 @@ const NAMED_NUMBERS =
 
 const STATES: Record<Exclude<FactKind, "count">, (t: string) => boolean> = {
   // A year, a month, an ISO date, or a placeholder the library fills with an artifact's date.
-  date: (t) => /\b(19|20)\d{2}\b/.test(t) || MONTHS.test(t) || /\{\{/.test(t),
+  // Not the edition of a standard ("ISO/IEC 27001:2022"), which dates the standard, not the fact.
+  date: (t) => {
+    const u = t.replace(/\b\d{4,5}(-\d+)?:(19|20)\d{2}\b/g, " ");
+    return /\b(19|20)\d{2}\b/.test(u) || MONTHS.test(u) || /\{\{/.test(u);
+  },
   percentage: (t) => /%|\bper ?cent\b/.test(t),
   // Any code or placeholder; statesFact reads it after the asked noun when the ask names one.
   identifier: (t) => /\{\{[^}]*\}\}|\b([a-z]+[-/]?\d{3,}|\d{4,})\b/.test(t.replace(NAMED_NUMBERS, " ")),

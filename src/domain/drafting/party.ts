@@ -16,8 +16,11 @@ const ASKED_OF_SUPPLIERS = new RegExp(
     `\\b(do|does|are|is|have|has|will|must|can|would) (all |any )?(of )?your ${SUPPLIERS}\\b(?! (list|register|inventory|page)\\b)`,
     // What the vendor requires of them: "require all of your suppliers to hold…".
     `\\b(require|requires|required|ensure|ensures|oblige|obliges|mandate|mandates|expect|expects) (that )?(all |any )?(of )?your ${SUPPLIERS}\\b`,
-    // Theirs: "your sub-processors' SOC 2 reports", "your vendors' own staff".
+    // Theirs: "your sub-processors' SOC 2 reports", "your vendors' own staff", "the staff of your key
+    // suppliers", "reports from each of your sub-processors".
     `\\byour ${SUPPLIERS}'s? (own )?(staff|employees|personnel|people|soc ?2|iso|insurance|reports?|certificat\\w*|audits?|policies|background)\\b`,
+    `\\b(staff|employees|personnel|people|workforce) of (your |their )?(key |critical |main |major )?${SUPPLIERS}\\b`,
+    `\\b(reports?|certificat\\w*|attestations?|evidence) from (each of |all of |any of |all )?your ${SUPPLIERS}\\b`,
   ].join("|"),
 );
 
@@ -44,7 +47,7 @@ const CUSTOMER =
 const CUSTOMER_ACTS =
   "(take part|participate|join|attend|observe|witness|be involved|set|configure|tune|adjust|customi[sz]e)";
 const ASKED_OF_CUSTOMERS = new RegExp(
-  `\\b(can|may|could|will|would) (the )?${CUSTOMER}( to)? ${CUSTOMER_ACTS}\\b|\\b(allow|let|permit|invite)s? (the )?${CUSTOMER} (to )?${CUSTOMER_ACTS}\\b|\\b(customers?|clients?|customer administrators?) can ${CUSTOMER_ACTS}\\b|\\bjoint ([\\w-]+ ){0,3}(exercises?|tests?|testing|drills?|simulations?|reviews?) with (your |our |the )?(customers?|clients?|us)\\b`,
+  `\\b(can|may|could|will|would) (the )?${CUSTOMER}( to)? ${CUSTOMER_ACTS}\\b|\\b(allow|let|permit|invite)s? (the )?${CUSTOMER} (to )?${CUSTOMER_ACTS}\\b|\\b(customers?|clients?|customer administrators?) can ${CUSTOMER_ACTS}\\b|\\bjoint ([\\w-]+ ){0,3}(exercises?|tests?|testing|drills?|simulations?|reviews?) with (your |our |the )?(customers?|clients?|us)\\b|\\b(jointly|together) with (your |our |the )?(customers?|clients?|customer [\\w-]+|us)\\b`,
 );
 /** The entry says what customers or their administrators may do. */
 const ENTRY_OF_CUSTOMERS =
