@@ -423,7 +423,7 @@ export const withoutDetailRequest = (text: string): string => text.replace(DETAI
  * question asks about the safeguard.
  */
 const SAFEGUARD_ASK =
-  /^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) (automatically )?(detect|alert on|flag|block|prevent|stop|reject|deny)\b|^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) (automatically |regularly |periodically |continuously )?(scan|check|monitor|search|look) ([\w-]+ ){0,6}for\b|^(are|is) ([\w-]+ ){1,3}(stopped|prevented|blocked|restricted|prohibited|barred) from\b/;
+  /^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) ((automatically )?(detect|alert on|flag|block|prevent|stop|reject|deny)\b|(automatically |regularly |periodically |continuously )?(scan|check|monitor|search|look) ([\w-]+ ){0,6}for\b)|^(are|is) ([\w-]+ ){1,3}(stopped|prevented|blocked|restricted|prohibited|barred) from\b/;
 
 /** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
 export function asksAboutExceptions(text: string): boolean {
