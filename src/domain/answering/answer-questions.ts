@@ -132,9 +132,17 @@ function combineDrafts(primary: Draft, secondary: Draft, entries: readonly Libra
 
 /**
  * Questions no library entry should answer on its own, however well it matches: the buyer's own
- * systems, their tenant's data, and follow-ups whose meaning the row before does not settle.
+ * systems, their tenant's data, follow-ups whose meaning the row before does not settle, a fact the
+ * answer does not state, and (for a draft from one entry) another party or a standard the entry does
+ * not speak for.
  */
-function routeToReview(draft: Draft, analysis: QuestionAnalysis, followUp: FollowUpReading | null): Draft {
+function routeToReview(
+  draft: Draft,
+  analysis: QuestionAnalysis,
+  followUp: FollowUpReading | null,
+  question: string,
+  single: LibraryEntry | null,
+): Draft {
   const reasons: string[] = [];
   if (analysis.buyerSpecific) reasons.push(`the question ${analysis.buyerSpecific}`);
   if (followUp === "alone") reasons.push("the question follows up on a row before it, and there is none");
@@ -155,6 +163,9 @@ function routeToReview(draft: Draft, analysis: QuestionAnalysis, followUp: Follo
   const fact = askedFact(analysis.ask);
   if (fact && draft.status === "drafted" && !statesFact(draft.text, fact, analysis.ask))
     reasons.push(`the question asks for a ${FACT_WORDS[fact]}, which the entry's answer does not state`);
+  const other =
+    draft.status === "drafted" && single ? (partyNote(question, single) ?? basisNote(question, single)) : null;
+  if (other) reasons.push(other);
   if (reasons.length === 0)
     return followUp === "inherits"
       ? { ...draft, notes: [...draft.notes, "the question follows up on the row before and was read in its light"] }
@@ -308,10 +319,9 @@ export function answerQuestion(
     draft,
     query.analysis,
     followUpReading(query.analysis, entry.id, previous, before, thresholds.draft, topicOf, answerOfEntry),
+    question.text,
+    extra ? null : entry,
   );
-  const party =
-    draft.status === "drafted" && !extra ? (partyNote(question.text, entry) ?? basisNote(question.text, entry)) : null;
-  if (party) draft = { ...draft, status: "needs_review", notes: [...draft.notes, party] };
   const drafted: ReportQuestion = {
     ...base,
     status: draft.status,
@@ -365,6 +375,9 @@ function answerSoc2Scope(
     draftSoc2Categories(question, ask, entry, artifacts, customer.asOf, analysis),
     analysis,
     followUp(entry.id),
+    question.text,
+    // The categories are read from the report's own scope, not from an entry's texts.
+    null,
   );
   const drafted: ReportQuestion = {
     ...base,
