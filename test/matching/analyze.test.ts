@@ -163,6 +163,21 @@ describe("the form of the ask", () => {
     ["Status page URL", "describe", false],
     ["Schedule I - Categories of data subjects", "describe", false],
     ["Endpoint encryption (Y/N)", "practice", true],
+    // Labels that want a figure, a document or a link, however they end.
+    ["Backup freq + retention", "describe", false],
+    ["Last restore test - date + result", "describe", false],
+    ["Maximum TLS version accepted for the public API?", "describe", false],
+    ["Remediation SLAs by severity:", "describe", false],
+    ["Breach notification window to customers", "describe", false],
+    ["ISO 27001 certificate - valid until:", "describe", false],
+    ["Application log retention", "describe", false],
+    ["Pen test report - pls attach latest", "describe", false],
+    ["SOC 2 report copy", "describe", false],
+    ["Trust center link pls", "describe", false],
+    // …and rows that ask to confirm a practice stay yes/no questions.
+    ["At contract end, will you delete all our data and any copies?", "practice", true],
+    ["Backups retained for 35 days", "practice", true],
+    ["MFA enforced for admin access", "practice", true],
   ])("%s → %s, closed=%s", (text, intent, closed) => {
     const a = analyzeQuestion(text);
     expect(a.intent).toBe(intent);

@@ -19,6 +19,12 @@ describe("value only where the question asks for one", () => {
     "Retention period for audit logs",
     "Frequency of user access reviews",
     "Reporting line of the security lead",
+    // …joined by "+", ending on a colon, a window or "pls"
+    "Backup freq + retention",
+    "Minimum TLS version accepted for data in transit?",
+    "Patch SLAs by severity:",
+    "Breach notification window to customers",
+    "Sub-processor list - link pls",
   ])("an open question in a Yes/No column gets words and no value: %s", async (text) => {
     const r = await answer(text, "yes_no", YES_NO);
     expect(r.entryId).not.toBeNull();
@@ -42,6 +48,8 @@ describe("value only where the question asks for one", () => {
     "Kindly upload the most recent SOC 2 Type II audit report.",
     "Send us your business continuity plan",
     "Furnish your cyber insurance certificate",
+    "ISO 27001 cert copy",
+    "SOC 2 Type II - pls attach latest",
   ])("a request for a document (%s) is answered with the text, not Yes.", async (text) => {
     const r = await answer(text, "free_text");
     expect(r.status).toBe("drafted");

@@ -171,7 +171,7 @@ const WHO_DOES_IT =
  * customer data for training" open with a practice instead, and ask to confirm it.
  */
 const OPEN_HEAD =
-  /^(the |your |current |typical |average |maximum |minimum |max |min |expected |approximate )?(\w+ ){0,2}(frequency|locations?|regions?|countr(y|ies)|periods?|time ?frames?|timelines?|durations?|intervals?|times?|number|count|types?|kinds?|owners?|methods?|standards?|dates?|scope|lists?|sizes?|reporting lines?|job titles?|titles?|lengths?|versions?|tools?|products?|providers?|vendors?|names?|levels?|percentage|share|algorithms?|protocols?|approach|description|overview|summary|breakdown|timing|retention|cadence|schedule)( used| in use| applied| followed)? (of|for|used|to|in|after|at|on|between|per|by|behind)\b|^(rto|rpo|sla|slas)\b|^(time|point of contact|contact (details|person)|name and (role|title)) (of|for|to)\b/;
+  /^(the |your |current |typical |average |maximum |minimum |max |min |expected |approximate )?(\w+ ){0,2}(frequency|locations?|regions?|countr(y|ies)|periods?|time ?frames?|timelines?|durations?|intervals?|times?|number|count|types?|kinds?|owners?|methods?|standards?|dates?|scope|lists?|sizes?|reporting lines?|job titles?|titles?|lengths?|versions?|tools?|products?|providers?|vendors?|names?|levels?|percentage|share|algorithms?|protocols?|approach|description|overview|summary|breakdown|timing|retention|cadence|schedule|slas?|windows?|objectives?|mechanisms?|notice periods?)( used| in use| applied| followed| accepted| supported| required| enforced)? (of|for|used|to|in|after|at|on|between|per|by|behind)\b|^(rto|rpo|sla|slas)\b|^(time|point of contact|contact (details|person)|name and (role|title)) (of|for|to)\b/;
 
 /**
  * Statement rows ending in the fact they want: "Security team size", "Minimum password length", "TLS
@@ -179,7 +179,7 @@ const OPEN_HEAD =
  * one is used; "… tool used" asks which.
  */
 const OPEN_TAIL =
-  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|hrs?|months|years|yrs|weeks|minutes|mins|%|percent|(please )?(list|name|specify|describe)( all| them| each| below)?|names?)\)\W*$|\b(tooling|toolset|tool ?chain)\W*$|\b(frequency|period|cadence|timeframe|retention|duration|interval)\s*(\/|&|\band\b)/;
+  /\b(size|length|headcount|count|list|lists|cadence|(support|business|working|office|operating) hours|slas?|timelines?|schedules?|commitments?|e-?mail( address)?|dates?|deadlines?|percentage)\W*$|\b(tools?|products?|solutions?|platforms?|software|vendors?|suppliers?|providers?)(\(s\))? (used|in use)\W*$|\b(versions?|protocols?|ciphers?|cipher suites|algorithms?|browsers?|languages?|frameworks?|operating systems?|methods?|factors?|integrations?|formats?) (supported|used|in use|accepted|enabled|offered|available)\W*$|^supported (\w+ )?(versions?|protocols?|browsers?|languages?|methods?|integrations?|formats?|regions?)\b|\((days|hours|hrs?|months|years|yrs|weeks|minutes|mins|%|percent|(please )?(list|name|specify|describe)( all| them| each| below)?|names?)\)\W*$|\b(tooling|toolset|tool ?chain)\W*$|\b(frequency|freq|period|cadence|timeframe|retention|duration|interval|timeline|date|version|name)\s*(\/|&|\+|\band\b)|\b(valid (until|through|to)|expiry( date)?|expiration( date)?|(\w+ )?retention( period)?|(notification|notice) (window|period)|(cert|certificate|report|rpt|policy|document|letter|attestation|plan|minutes) (copy|copies)|(attach|send|forward)( us)?( a)? cop(y|ies)|(pls |please )?attach(ed)?( (the )?(latest|most recent|current))?)(,? (pls|please))?\W*$/;
 
 /**
  * A buyer's shorthand label for a figure, a party, an address or a list: "Pen test freq", "ISO 27001
@@ -187,7 +187,7 @@ const OPEN_TAIL =
  * "Subprocessor list URL", "Categories of personal data". A Yes would not answer it.
  */
 const TERSE_ASK_FOR_WORDS =
-  /\b(cert(ificate)?|certification|policy|licen[cs]e|registration|contract|account) (no\.|number|#)(?=\s|$)|\b(freq|approach|methodology|window|url|urls|link|links|web ?address)\W*$|\s(#|no\.)\s*$|^(\w+ ){1,2}(vendors?|providers?|suppliers?)\W*$|(^|\s[-–—:]\s*)(the )?categories of\b/;
+  /\b(cert(ificate)?|certification|policy|licen[cs]e|registration|contract|account) (no\.|number|#)(?=\s|$)|\b(freq|approach|methodology|window|url|urls|link|links|web ?address)(,? (pls|please))?\W*$|\s(#|no\.)\s*$|^(\w+ ){1,2}(vendors?|providers?|suppliers?)\W*$|(^|\s[-–—:]\s*)(the )?categories of\b/;
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 /**
