@@ -90,6 +90,9 @@ describe("who performs it, in any tense", () => {
     "Has an independent third party assessed your risk management?",
     "Is the risk assessment performed by an external firm?",
     "Does an independent assessor review your risk assessment?",
+    // with the frequency or a manner between the act and its performer
+    "Is the risk assessment reviewed every quarter by an independent committee?",
+    "Is your risk register assessed once a year by an external consultancy?",
   ])("%s asks for an outside party the entry does not name", (text) => {
     expect(partyNote(text, own)).toMatch(/independent or external party/);
   });

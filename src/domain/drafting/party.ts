@@ -67,7 +67,7 @@ export function askedOfCustomers(question: string): boolean {
 const OUTSIDE_ONLY = "external|third[\\s-]party|outside|accredited";
 const OUTSIDE = `(independent|${OUTSIDE_ONLY})`;
 const BY_OUTSIDE = new RegExp(
-  `\\b(performed|carried out|conducted|done|reviewed|assessed|audited|tested|signed|validated|verified|certified) by (an? |the )?${OUTSIDE}\\b|\\b(an? |the )?${OUTSIDE} (firm|party|parties|auditor|assessor|consultancy|consultant|organi[sz]ation|company|reviewer|tester|specialist)s? (perform|performs|performed|carry out|carries out|carried out|conduct|conducts|conducted|review|reviews|reviewed|assess|assesses|assessed|audit|audits|audited|test|tests|tested|sign|signs|signed|verif(y|ies|ied)|certif(y|ies|ied))\\b|\\b(${OUTSIDE} )?third[\\s-]part(y|ies) (has |have )?(performed|carried out|conducted|reviewed|assessed|audited|tested|verified|certified)\\b|\\bsigned by the (audit|auditing|cpa) firm\\b`,
+  `\\b(performed|carried out|conducted|done|reviewed|assessed|audited|tested|signed|validated|verified|certified)( (?!by\\b)[\\w-]+){0,3} by (an? |the )?${OUTSIDE}\\b|\\b(an? |the )?${OUTSIDE} (firm|party|parties|auditor|assessor|consultancy|consultant|organi[sz]ation|company|reviewer|tester|specialist)s? (perform|performs|performed|carry out|carries out|carried out|conduct|conducts|conducted|review|reviews|reviewed|assess|assesses|assessed|audit|audits|audited|test|tests|tested|sign|signs|signed|verif(y|ies|ied)|certif(y|ies|ied))\\b|\\b(${OUTSIDE} )?third[\\s-]part(y|ies) (has |have )?(performed|carried out|conducted|reviewed|assessed|audited|tested|verified|certified)\\b|\\bsigned by the (audit|auditing|cpa) firm\\b`,
 );
 /**
  * The security programme asked to be reviewed independently (ISO/IEC 27001 A.5.35: "Independent review
