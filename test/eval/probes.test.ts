@@ -28,6 +28,7 @@ describe("the read probe sets", () => {
       "bx.jsonl",
       "by.jsonl",
       "ca.jsonl",
+      "cd.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThanOrEqual(150);
   });
