@@ -189,6 +189,9 @@ describe("a state of implementation asked as a choice is a yes/no question", () 
     [["Fully", "Partially", "Not at all"], "Fully"],
     [["Fully addressed", "Partially addressed", "Not addressed"], "Fully addressed"],
     [["All devices", "Some devices", "None"], "All devices"],
+    // a four-step scale: "largely" and "mostly" are steps short of full
+    [["Not implemented", "Partially implemented", "Largely implemented", "Fully implemented"], "Fully implemented"],
+    [["Not in place", "Partially in place", "Mostly in place", "Fully in place"], "Fully in place"],
   ])("reads %j as states of implementation too", (values, expected) => {
     const q = {
       text: `To what extent is the contingency plan tested to determine its effectiveness? (${values.join(" / ")})`,

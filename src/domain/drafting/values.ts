@@ -7,7 +7,7 @@ export function polarityOf(value: string): Polarity {
   const v = value.trim().toLowerCase().replace(/\s+/g, " ");
   if (/^(n\/a|na|n\.a\.?|not applicable|none applicable|does not apply)$/.test(v)) return "na";
   if (
-    /\bpartial(ly)?\b|\bin (progress|process)\b|\bunder ?way\b|\bplanned\b|\bsome\b|^(on (the )?)?roadmap$|^in development$|^coming soon$|^pending$|^alternative implementation$/.test(
+    /\bpartial(ly)?\b|^(largely|mostly|substantially|predominantly|somewhat)( implemented| in place| compliant| met| addressed)?$|\bin (progress|process)\b|\bunder ?way\b|\bplanned\b|\bsome\b|^(on (the )?)?roadmap$|^in development$|^coming soon$|^pending$|^alternative implementation$/.test(
       v,
     )
   )
