@@ -577,6 +577,15 @@ describe("inversion", () => {
     expect(asksAboutExceptions("Do some service accounts have no owner?")).toBe(true);
   });
 
+  it("equipment wiped or destroyed at end of life is the safe disposal, not old software still running", () => {
+    for (const text of [
+      "Are laptops and storage media securely wiped or destroyed at end of life?",
+      "Are hard drives shredded when they reach end-of-life?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    expect(weakPracticeSense("Do you run any software that is end of life?")).toBe(true);
+  });
+
   it("a product feature the customer may switch off is control, not a safeguard left off", () => {
     for (const text of [
       "Can the AI assistant be disabled for all of our users?",

@@ -80,7 +80,8 @@ const WEAK_PRACTICE = [
   // Unsupported software and removable media are weak to have: their curbs are read by CURBED and
   // NEGATION below, like every marker's. "Disabled" is read here only, since "is disabled" is a
   // marker of its own ("Is MFA disabled?"): "Is auto-run disabled for removable media?" is the curb.
-  /(?<!\bdisabl\w* (\w+ ){0,5})(\bend[\s-]of[\s-](life|support|sale|maintenance)\b|\beol\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
+  // Equipment wiped or destroyed "at end of life" is the safe disposal, not old software still running.
+  /(?<!\bdisabl\w* (\w+ ){0,5})(?<!\b(wip|destroy|dispos|retir|sanitis|sanitiz|decommission|eras|shred|recycl|degauss|replac)\w*\b[^.;?]{0,40})(\bend[\s-]of[\s-](life|support|sale|maintenance)\b|\beol\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
   /\b(outsourc\w*|offshor\w*) (development|support)\b|\b(development|support|coding)\b (\w+ ){0,2}(is |are )?(outsourced|offshored)\b/,
   // …said with who does it: "engage a third party to develop any part of the application code".
   /\b(third[\s-]part(y|ies)|contractors?|external (firms?|compan(y|ies)|developers?|vendors?|agenc(y|ies))|offshore (teams?|firms?)) (\w+ ){0,2}to (develop|write|build|code)\b/,
