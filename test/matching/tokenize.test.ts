@@ -51,6 +51,9 @@ describe("security vocabulary", () => {
     expect(tokenize("Prod data in dev/QA?")).toEqual(tokenize("Production data in development/test?"));
     const words = (t: string) => tokenize(t).filter((w) => !w.startsWith("§"));
     expect(words("Emp bkgrnd checks")).toEqual(words("Employee background checks"));
+    expect(words("Bkgrd checks")).toEqual(words("Background checks"));
+    expect(words("Prod access JIT only")).toEqual(words("Production access just-in-time only"));
+    expect(words("Vuln scan cadence")).toEqual(words("Vulnerability scan frequency"));
     // A QA team is people, not an environment.
     expect(tokenize("QA team size")).not.toContain(tokenize("test")[0]);
   });

@@ -306,11 +306,14 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   // "Sec headers", "sec team"; "30 sec" is seconds.
   [/(?<!\d\s?)\bsec\b(?=\W+[a-z])/g, "security"],
   // "Emp bkgrnd checks".
-  [/\b(bkgrnd|bkgd|backgrnd)\b/g, "background"],
+  [/\b(bkgrnd|bkgrd|bkgd|backgrnd)\b/g, "background"],
   [/\bemps?\b/g, "employee"],
   [/\benvs?\b/g, "environment"],
   [/\bvulns?\b/g, "vulnerability"],
   [/\binfra\b/g, "infrastructure"],
+  // "Prod access JIT only", "Vuln scan cadence": the words the library writes.
+  [/\bjit\b/g, "just-in-time"],
+  [/\bcadence\b/g, "frequency"],
   // "IR plan tested in last 12 months", "IR documented + tested": in a security questionnaire IR is
   // incident response (a governance template's topic may be the bare "IR").
   [/\bir\b/g, "incident response"],
