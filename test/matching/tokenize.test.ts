@@ -54,6 +54,12 @@ describe("security vocabulary", () => {
     expect(words("Bkgrd checks")).toEqual(words("Background checks"));
     expect(words("Prod access JIT only")).toEqual(words("Production access just-in-time only"));
     expect(words("Vuln scan cadence")).toEqual(words("Vulnerability scan frequency"));
+  });
+
+  it("reads a university's words for its customer and its data", () => {
+    const words = (t: string) => tokenize(t).filter((w) => !w.startsWith("§"));
+    expect(words("Is institutional data encrypted at rest?")).toEqual(words("Is customer data encrypted at rest?"));
+    expect(words("Can the Institution export its records?")).toEqual(words("Can the customer export its records?"));
     // A QA team is people, not an environment.
     expect(tokenize("QA team size")).not.toContain(tokenize("test")[0]);
   });
