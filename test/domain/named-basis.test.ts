@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedBases } from "../../src/domain/drafting/named-basis.js";
+import { askedBases, askedLawPractices } from "../../src/domain/drafting/named-basis.js";
 import { answer } from "../matching/helpers.js";
 
 describe("a standard the practice is asked to follow", () => {
@@ -22,5 +22,20 @@ describe("a standard the practice is asked to follow", () => {
     expect(other.notes.join(" ")).toMatch(/follows NIST SP 800-30, which the entry does not name/);
     const same = await answer("Is your risk methodology aligned with ISO/IEC 27005?");
     expect(same.status).toBe("drafted");
+  });
+});
+
+describe("a practice asked in a law's own terms", () => {
+  it("is read from the law's name before the practice", () => {
+    expect(askedLawPractices("Have all staff completed FERPA-specific training this year?")).toEqual(["ferpa"]);
+    expect(askedLawPractices("Do you run an annual HIPAA risk assessment?")).toEqual(["hipaa"]);
+    expect(askedLawPractices("Is security awareness training given every year?")).toEqual([]);
+  });
+
+  it("holds a draft from the general practice's entry, which does not name the law", async () => {
+    const a = await answer("Has every employee with access to institutional data completed FERPA-specific training?");
+    expect(a.entryId).toBe("security-awareness-training");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toMatch(/specific to FERPA, which the entry does not name/);
   });
 });

@@ -32,17 +32,31 @@ export function askedBases(question: string): { id: string; words: string }[] {
   return out;
 }
 
-/** A note when the question asks for a basis the entry does not name. */
+/**
+ * A practice asked in a law's own terms: "FERPA-specific training", "HIPAA risk assessment", "a GDPR
+ * training module". The entry on the general practice (security awareness training) that does not
+ * name the law does not say its practice covers it.
+ */
+const LAW_PRACTICE =
+  /\b(ferpa|hipaa|hitech|gdpr|ccpa|cpra|glba|coppa|sox|pci(?: dss)?|cjis|itar|cmmc|nis ?2|dora)(?:[\s-](?:specific|focused|related|oriented))?[\s-](training|awareness|courses?|modules?|risk assessments?|assessments?|audits?|officers?)\b/g;
+
+/** The laws the question asks a practice to be specific to ("ferpa", "hipaa"). */
+export function askedLawPractices(question: string): string[] {
+  return [...normalizeText(question).matchAll(LAW_PRACTICE)].map((m) => (m[1] as string).replace(/\s+/g, ""));
+}
+
+/** A note when the question asks for a basis, or a law's own practice, the entry does not name. */
 export function basisNote(question: string, entry: LibraryEntry): string | null {
   const asked = askedBases(question);
-  if (asked.length === 0) return null;
-  const named = new Set(
-    [entry.question, ...entry.phrasings, entry.answer].flatMap((t) =>
-      [...normalizeText(t).matchAll(STANDARD_ID)].map((m) => canonical(m[0])),
-    ),
-  );
+  const laws = askedLawPractices(question);
+  if (asked.length === 0 && laws.length === 0) return null;
+  const texts = [entry.question, ...entry.phrasings, entry.answer].map(normalizeText);
+  const named = new Set(texts.flatMap((t) => [...t.matchAll(STANDARD_ID)].map((m) => canonical(m[0]))));
   const missing = asked.filter((a) => !named.has(a.id));
-  return missing.length > 0
-    ? `the question asks whether the practice follows ${missing.map((a) => a.words.toUpperCase()).join(", ")}, which the entry does not name: please check`
+  if (missing.length > 0)
+    return `the question asks whether the practice follows ${missing.map((a) => a.words.toUpperCase()).join(", ")}, which the entry does not name: please check`;
+  const unnamed = laws.filter((law) => !texts.some((t) => new RegExp(`\\b${law.replace("2", " ?2")}\\b`).test(t)));
+  return unnamed.length > 0
+    ? `the question asks for a practice specific to ${unnamed.map((l) => l.toUpperCase()).join(", ")}, which the entry does not name: please check`
     : null;
 }
