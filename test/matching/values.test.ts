@@ -650,6 +650,7 @@ describe("inversion", () => {
     for (const text of [
       "Is all code peer reviewed before merge, and is it technically impossible for an engineer to approve their own change?",
       "3.1.8 Are unsuccessful logon attempts limited, e.g. through lockout or progressive delay?",
+      "Do systems limit repeated failed logons by locking or delaying the account?",
       "Are optional AI features switched off by default?",
       "Are your contractors subject to the same security requirements as permanent staff?",
       "Is there a clear desk policy requiring sensitive papers and removable media to be locked away when unattended?",
