@@ -54,6 +54,8 @@ describe("security vocabulary", () => {
     expect(words("Bkgrd checks")).toEqual(words("Background checks"));
     expect(words("Prod access JIT only")).toEqual(words("Production access just-in-time only"));
     expect(words("Vuln scan cadence")).toEqual(words("Vulnerability scan frequency"));
+    expect(words("Background chks, API auth method")).toEqual(words("Background checks, API authentication method"));
+    expect(words("Role based acces control")).toEqual(words("Role based access control"));
   });
 
   it("reads a university's words for its customer and its data", () => {
