@@ -62,6 +62,7 @@ describe("security vocabulary", () => {
     const words = (t: string) => tokenize(t).filter((w) => !w.startsWith("§"));
     expect(words("Is institutional data encrypted at rest?")).toEqual(words("Is customer data encrypted at rest?"));
     expect(words("Can the Institution export its records?")).toEqual(words("Can the customer export its records?"));
+    expect(words("Is Institution data kept apart?")).toEqual(words("Is customer data kept apart?"));
     // A QA team is people, not an environment.
     expect(tokenize("QA team size")).not.toContain(tokenize("test")[0]);
   });

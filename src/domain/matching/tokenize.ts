@@ -223,7 +223,7 @@ export function expandRowShorthand(text: string): string {
  */
 const PLAIN_WORDS: readonly [RegExp, string][] = [
   // A university's questionnaire calls the customer "the Institution" and its data "institutional data".
-  [/\binstitutional (data|information|records|content)\b/g, "customer $1"],
+  [/\binstitution(?:al|'s)? (data|information|records|content)\b/g, "customer $1"],
   [/\bthe institution(s?)\b/g, "the customer$1"],
   [
     /\blive (systems?|platforms?|environments?|servers?|services?|data|databases?|infrastructure|site)\b/g,
