@@ -126,6 +126,10 @@ describe("long and sector questions find the entry (shipped library)", () => {
 describe("what the product lets customers' users do is not the internal control of the same name", () => {
   it.each([
     ["Do you support role-based access control (RBAC) for end-users?", "customer-rbac"],
+    // A one-line row's "in app" is the product.
+    ["RBAC in app?", "customer-rbac"],
+    // "The Institution", read as the customer, is still the actor the product lets do things.
+    ["Does the application allow the Institution to configure MFA for its users?", "customer-mfa"],
     [
       "Does your company provide customers with the ability to perform their own vulnerability scans?",
       "customer-pentesting",
