@@ -29,6 +29,7 @@ describe("the read probe sets", () => {
       "by.jsonl",
       "ca.jsonl",
       "cd.jsonl",
+      "cf.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThanOrEqual(150);
   });
