@@ -577,6 +577,15 @@ describe("inversion", () => {
     expect(asksAboutExceptions("Do some service accounts have no owner?")).toBe(true);
   });
 
+  it("the event a safeguard responds to ('when an account is disabled') is no lapse", () => {
+    for (const text of [
+      "Is the session invalidated on logout, and are active sessions revoked when a password is reset or an account is disabled?",
+      "Are API tokens revoked when a user is deprovisioned?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    expect(weakPracticeSense("Is logging ever disabled?")).toBe(true);
+  });
+
   it("equipment wiped or destroyed at end of life is the safe disposal, not old software still running", () => {
     for (const text of [
       "Are laptops and storage media securely wiped or destroyed at end of life?",
