@@ -30,6 +30,7 @@ describe("the read probe sets", () => {
       "ca.jsonl",
       "cd.jsonl",
       "cf.jsonl",
+      "cg.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThanOrEqual(150);
   });
