@@ -356,6 +356,7 @@ describe("the buyer's own systems and tenant data", () => {
     "Please confirm whether our Okta tenant enforces MFA for all users.",
     "Does our firewall allow outbound traffic to your service?",
     "Which AWS instance IDs host our tenant's database?",
+    "Please list the source IP address ranges your support staff will connect from.",
     "Please confirm the session timeout currently configured in our workspace.",
     "List the names of your staff who have access to our account.",
     "Will our existing WAF rule set block your websocket traffic?",

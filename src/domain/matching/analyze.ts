@@ -254,7 +254,7 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   {
     reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",
     pattern:
-      /\b(which|what|list|provide|give|name|specify)\b.*\b(instance ids?|account ids?|ip addresses|hostnames?|server names?|bucket names?|arns?|resource ids?|subscription ids?|database names?|cluster names?)\b|\b(acct|account|vpc|subnet|instance|resource|subscription|project|cluster|bucket|tenant) (ids?|arns?|names?)\b[^?]*\b(our|hosting|for us)\b/,
+      /\b(which|what|list|provide|give|name|specify)\b.*\b(instance ids?|account ids?|ip addresses|ip (address )?ranges|cidr (ranges?|blocks?)|hostnames?|server names?|bucket names?|arns?|resource ids?|subscription ids?|database names?|cluster names?)\b|\b(acct|account|vpc|subnet|instance|resource|subscription|project|cluster|bucket|tenant) (ids?|arns?|names?)\b[^?]*\b(our|hosting|for us)\b/,
   },
   {
     // "the retention setting currently configured for event data in our workspace": what is set now
