@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyzeQuestion, withoutLeadingReference } from "../../src/domain/matching/analyze.js";
+import { matchQuestion } from "../../src/domain/matching/match.js";
+import { shippedLibrary } from "./helpers.js";
 
 describe("governance templates", () => {
   it.each([
@@ -505,6 +507,22 @@ describe("asides and inner clauses (written here in this test's own words)", () 
     const a = analyzeQuestion("Are backup generators secured, tested and maintained at planned intervals?");
     expect(a.intent).toBe("governance");
     expect(a.focus).toBe("backup generators");
+  });
+
+  it("'after significant changes' says when, like 'at planned intervals', not what", () => {
+    const a = analyzeQuestion(
+      "Are incident response plans tested at planned intervals and after significant organisational changes?",
+    );
+    expect(a.focus).toBe("Are incident response plans tested?");
+  });
+
+  it("the incident response test, not the continuity test, answers such a row", async () => {
+    const [top] = matchQuestion(
+      (await shippedLibrary()).index,
+      "Are incident response plans tested at planned intervals and after significant organizational or environmental changes?",
+      3,
+    );
+    expect(top?.entryId).toBe("incident-response-testing");
   });
 });
 
