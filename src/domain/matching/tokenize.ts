@@ -316,11 +316,11 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\binfra\b/g, "infrastructure"],
   // "Prod access JIT only", "Vuln scan cadence": the words the library writes.
   [/\bjit\b/g, "just-in-time"],
+  [/\bcadence\b/g, "frequency"],
   // "Background chks", "API auth method", "Role based acces": shorter than the spelling corrector reads.
   [/\bchk(s?)\b/g, "check$1"],
   [/\bauth\b/g, "authentication"],
   [/\bacces\b/g, "access"],
-  [/\bcadence\b/g, "frequency"],
   // "IR plan tested in last 12 months", "IR documented + tested": in a security questionnaire IR is
   // incident response (a governance template's topic may be the bare "IR").
   [/\bir\b/g, "incident response"],
