@@ -42,6 +42,12 @@ describe("security vocabulary", () => {
     expect(concepts("Can we tour the facility where our data is hosted?")).not.toContain("§residency");
   });
 
+  it("72 hours is the breach notice deadline, not when it bounds a patch", () => {
+    expect(concepts("Will you tell us within 72 hours of a breach?")).toContain("§breach");
+    expect(concepts("Will you notify us within 72 hours?")).toContain("§breach");
+    expect(concepts("Are critical security updates applied within 72 hours of release?")).not.toContain("§breach");
+  });
+
   it("a SOC team is monitoring, a SOC 2 report is not", () => {
     expect(concepts("Do you run a 24x7 SOC?")).toContain("§siem");
     expect(concepts("Share your SOC 2 report")).not.toContain("§siem");

@@ -475,7 +475,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "breach",
     /\bbreach/,
     /\bnotif(y|ied|ies|ication|ications)\b/,
-    /\b72 hours\b/,
+    // GDPR's notice deadline, unless the hours bound a patch or a fix ("critical updates applied within 72 hours").
+    /(?<!\b(patch|updat|appl|fix|remediat|install|resolv|restor|recover)\w*\b[^.?;]{0,50})\b72 hours\b/,
     /\bdata leak/,
     // "inform us without undue delay of any incident": notification in other verbs.
     /\b(inform|tell|alert|warn) (us|customers?|the customer|the controller|clients?)\b.{0,60}\b(incidents?|breach\w*)\b/,
