@@ -104,6 +104,12 @@ describe("the buyer's own records, tenant values and named people", () => {
     ).toBeNull();
     expect(outOfScope("Do you give each administrator a named account?")).toBeNull();
   });
+
+  it("what an audit cost, asked as a verb, is a commercial question", () => {
+    expect(outOfScope("What did your most recent ISO certification audit cost?")).toMatch(/pricing/);
+    expect(outOfScope("How much does the annual penetration test cost?")).toMatch(/pricing/);
+    expect(outOfScope("What did your most recent ISO certification audit find?")).toBeNull();
+  });
 });
 
 describe("long and sector questions find the entry (shipped library)", () => {

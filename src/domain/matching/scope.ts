@@ -41,6 +41,8 @@ const RULES: readonly OutOfScope[] = [
       /\b(client|customer) references?\b|\breferences from (other )?\w+\b|\b(largest|biggest|top \w+) customers\b/,
       /\bhow much (did|do|does|will) (you|your \w+) (spend|invest|budget)\b/,
       /\b(total |annual |yearly )?(cost|costs|price|spend|spending|expenditure|budget) (of|for|on) (your|the) (last |latest |most recent |next |annual )?(\w+ ){0,3}(audits?|assessments?|tests?|certifications?|tooling|program|programme|team)\b/,
+      // …and asked as a verb: "What did your most recent ISO certification audit cost?"
+      /\b(what|how much) (did|does|will|would) (your|the) ([\w-]+ ){0,5}(audits?|assessments?|tests?|certifications?|tooling|program|programme|team|insurance|policy) cost\b/,
     ],
   },
   {
