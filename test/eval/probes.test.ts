@@ -31,6 +31,7 @@ describe("the read probe sets", () => {
       "cd.jsonl",
       "cf.jsonl",
       "cg.jsonl",
+      "ch.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThanOrEqual(150);
   });
