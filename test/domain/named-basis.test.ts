@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { askedBases, askedLawPractices } from "../../src/domain/drafting/named-basis.js";
+import { askedBases, askedLawPractices, basisNote } from "../../src/domain/drafting/named-basis.js";
+import type { LibraryEntry } from "../../src/domain/library/types.js";
 import { answer } from "../matching/helpers.js";
 
 describe("a standard the practice is asked to follow", () => {
@@ -37,5 +38,21 @@ describe("a practice asked in a law's own terms", () => {
     expect(a.entryId).toBe("security-awareness-training");
     expect(a.status).toBe("needs_review");
     expect(a.notes.join(" ")).toMatch(/specific to FERPA, which the entry does not name/);
+  });
+});
+
+describe("a law written with a space", () => {
+  it("is named by an entry that writes it either way", () => {
+    const pci = {
+      id: "pci-training",
+      topic: "training",
+      question: "Do staff who handle card data take PCI DSS training?",
+      phrasings: [],
+      short: "Yes",
+      answer: "Yes. Everyone in scope completes PCI DSS training every year.",
+      controls: [],
+    } as unknown as LibraryEntry;
+    expect(basisNote("Is PCI DSS training given to developers?", pci)).toBeNull();
+    expect(basisNote("Is HIPAA training given to developers?", pci)).toMatch(/specific to HIPAA/);
   });
 });

@@ -40,10 +40,14 @@ export function askedBases(question: string): { id: string; words: string }[] {
 const LAW_PRACTICE =
   /\b(ferpa|hipaa|hitech|gdpr|ccpa|cpra|glba|coppa|sox|pci(?: dss)?|cjis|itar|cmmc|nis ?2|dora)(?:[\s-](?:specific|focused|related|oriented))?[\s-](training|awareness|courses?|modules?|risk assessments?|assessments?|audits?|officers?)\b/g;
 
-/** The laws the question asks a practice to be specific to ("ferpa", "hipaa"). */
+/** The laws the question asks a practice to be specific to ("ferpa", "hipaa"), written without spaces. */
 export function askedLawPractices(question: string): string[] {
   return [...normalizeText(question).matchAll(LAW_PRACTICE)].map((m) => (m[1] as string).replace(/\s+/g, ""));
 }
+
+/** A law as an entry may write it: "pcidss" as "PCI DSS", "nis2" as "NIS 2". */
+const lawNamed = (law: string): RegExp =>
+  new RegExp(`\\b${law.replace(/^pcidss$/, "pci ?dss").replace(/^nis2$/, "nis ?2")}\\b`);
 
 /** A note when the question asks for a basis, or a law's own practice, the entry does not name. */
 export function basisNote(question: string, entry: LibraryEntry): string | null {
@@ -55,7 +59,10 @@ export function basisNote(question: string, entry: LibraryEntry): string | null 
   const missing = asked.filter((a) => !named.has(a.id));
   if (missing.length > 0)
     return `the question asks whether the practice follows ${missing.map((a) => a.words.toUpperCase()).join(", ")}, which the entry does not name: please check`;
-  const unnamed = laws.filter((law) => !texts.some((t) => new RegExp(`\\b${law.replace("2", " ?2")}\\b`).test(t)));
+  const unnamed = laws.filter((law) => {
+    const named = lawNamed(law);
+    return !texts.some((t) => named.test(t));
+  });
   return unnamed.length > 0
     ? `the question asks for a practice specific to ${unnamed.map((l) => l.toUpperCase()).join(", ")}, which the entry does not name: please check`
     : null;
