@@ -321,3 +321,11 @@ describe("false friends of non-native writers", () => {
     expect(normalizeText("Is the policy reviewed annually?")).toBe("is the policy reviewed annually?");
   });
 });
+
+describe("contractions", () => {
+  it("leaves no stub of a contraction as a word the entry would have to share", () => {
+    const words = tokenize("Do you take admin rights away when they aren't needed, and don't we've they're?");
+    for (const stub of ["aren", "don", "ve", "re"]) expect(words).not.toContain(stub);
+    expect(words).toEqual(expect.arrayContaining(["admin", "right", "need"]));
+  });
+});
