@@ -328,4 +328,9 @@ describe("contractions", () => {
     for (const stub of ["aren", "don", "ve", "re"]) expect(words).not.toContain(stub);
     expect(words).toEqual(expect.arrayContaining(["admin", "right", "need"]));
   });
+
+  it("reads 'pls' as the please it stands for, and 'subcontract' the verb as sub-contractors", () => {
+    expect(tokenize("Hosting region(s) - pls specify")).not.toContain("pl");
+    expect(concepts("Do you subcontract any part of the service?")).toContain("§subprocessor");
+  });
 });

@@ -20,6 +20,8 @@ const STOPWORDS = new Set(
     "employ employs employed employing mechanism mechanisms organizational organisational " +
     // "ICT" (information and communication technology) qualifies everything in DORA-style rows: "ICT risk", "ICT-related incidents".
     "ict " +
+    // Buyers' shorthand for please: "Hosting region(s) - pls specify".
+    "pls plz " +
     // What is left of a contraction once the apostrophe parts the word ("aren't" -> "aren", "t"): the
     // negation itself is read from the text, and a stub would only count as a word the entry lacks.
     "aren isn doesn don won haven hasn hadn wasn weren shouldn couldn wouldn didn mustn needn re ve ll"

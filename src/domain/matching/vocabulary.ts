@@ -421,6 +421,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "subprocessor",
     /\bsub[\s-]?processors?\b/,
     /\bsub[\s-]?contractors?\b/,
+    // The verb: "Do you subcontract any part of the services?"
+    /\bsub[\s-]?contract(s|ed|ing)? (any|out|part|some|all|work|services?|functions?)\b/,
     // Financial-services wording: "sub-outsourcing" of critical or important functions.
     /\bsub[\s-]?outsourc\w*/,
     /\bfourth[\s-]part(y|ies)\b/,
