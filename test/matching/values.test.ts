@@ -672,6 +672,7 @@ describe("inversion", () => {
       // restriction stops ("software that has not been approved") is its object, not a lapse.
       "Are operating procedures for the service desk written down and available to the team?",
       "Is the account locked, or the next sign-in attempt delayed, after repeated failures?",
+      "Is there a limit on consecutive failed logon attempts, after which the account is locked or delayed?",
       "Are staff prevented from running programs that have not been approved?",
       // What a safeguard rules out, and one accountable owner.
       "Is MFA enforced for every user, with no exceptions?",

@@ -381,8 +381,9 @@ const EXCEPTION_SHAPES = [
   // turned off or kept for ever. A question built on one asks about the lapse, not the practice.
   /\b(missing|lacking|absent|untested|unencrypted|unpatched|unreviewed|unmonitored|unmanaged|unsupported|unresolved|unaddressed|outdated|obsolete|stale|overdue|insecure|weak|leaked|lost|stolen|compromised|breached)\b|\bexpired (\w+ )?(certificates?|accounts?|credentials|keys?|passwords?|licen[cs]es?|software|domains?)\b/,
   // "Without undue delay" is the deadline of a notice, and a "progressive delay" between logon
-  // attempts a safeguard: only delays that happen (delayed, delaying, delays) are the lapse.
-  /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)(?<!\b(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries) (are |is |being )?)\bdelay(s|ed|ing)\b(?! (the )?(next|further|subsequent|repeated|later) ([\w-]+ )?(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries)\b| (the |an? )?(accounts?|users?|log-?ins?|logons?|sign-?ins?)\b)/,
+  // attempts a safeguard ("the account is locked or delayed"): only delays that happen (delayed,
+  // delaying, delays) are the lapse.
+  /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)(?<!\b(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries) (are |is |being )?)(?<!\b(locked|locked out|blocked|throttled|suspended|disabled) or )\bdelay(s|ed|ing)\b(?! (the )?(next|further|subsequent|repeated|later) ([\w-]+ )?(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries)\b| (the |an? )?(accounts?|users?|log-?ins?|logons?|sign-?ins?)\b)/,
   // "…before the service is switched off" is when, not what is off.
   /(?<!\b(before|until|when|once|after) ([\w-]+ ){0,4})\b(turned|switched|shut) off\b(?! by default)|\b(permanent(ly)?(?! (staff|employees?|members|workforce|personnel|hires?|roles?|contracts?|positions?)\b)|indefinite(ly)?|standing)\b|\bolder than\b/,
   // "Written down" is a lapse for a secret ("passwords written down"), not for a procedure.
