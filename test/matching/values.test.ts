@@ -624,8 +624,13 @@ describe("inversion", () => {
       "Are generic accounts removed?",
       "Are TLS 1.0 connections rejected?",
       "Are deprecated cipher suites refused by the load balancers?",
+      // What is turned off is the weak thing: old protocol versions, local passwords once SSO is on.
+      "Are TLS 1.0 and 1.1 disabled?",
+      "Please confirm the minimum TLS version accepted by the web application and the APIs, whether TLS 1.0 and 1.1 are disabled, and whether HSTS is enabled.",
+      "Please confirm whether SSO can be enforced so that local passwords are disabled for our tenant.",
     ])
       expect(weakPracticeSense(text), text).toBe(false);
+    expect(weakPracticeSense("Is TLS 1.1 still accepted by the API?")).toBe(true);
     // Without a marker the curb verb says nothing of the sense; explicit negations count once.
     expect(weakPracticeSense("Is access to production restricted?")).toBe(false);
     expect(weakPracticeSense("Are shared accounts prohibited?")).toBe(false);

@@ -45,10 +45,11 @@ const WEAK_PRACTICE = [
   /\b(pending|ongoing|threatened|outstanding|open) ([\w/-]+,? ){0,3}(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|proceedings|investigations?)|investigations?|enforcement actions?)\b/,
   /\b(older than \d+ days|overdue|past (their|the|its) (sla|due date|deadline))\b/,
   /\b(are|is|were|was|have|has) there (been )?(any )?(pending |ongoing |open |current )?(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|investigations?|proceedings))\b/,
-  // Not what hardening turns off: "turned off auto-run", "debug mode turned off", "Is autoplay disabled?".
+  // Not what hardening turns off: "turned off auto-run", "debug mode turned off", "Is autoplay disabled?",
+  // "whether TLS 1.0 and 1.1 are disabled", "so that local passwords are disabled".
   /(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\w-]+)( is| are| was| were| be| been)? )\b(turn(ed)? off|bypass(ed|es|ing)?)\b(?! (the )?(auto-?run|auto-?play|macros?|debug|verbose|directory listings?|guest|unused|unnecessary|legacy)\b)/,
   // Not what inactivity triggers: "Accounts not used for a defined period are disabled automatically."
-  /(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\w-]+) |\b(accounts?|ids?|users?|logins?) (that are |which are |that have been |which have been )?(not used|unused|inactive|dormant|idle)\b[^.;?]{0,40})\b(is|are|be|been|get|gets) disabled\b/,
+  /(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy|deprecated|insecure|weak|obsolete|older) [\w-]+|(local )?passwords?( logins?| sign-?ins?)?|basic auth\w*|(tls ?v?|ssl ?v?)?\d(\.\d)?( and (tls ?v?)?\d(\.\d)?)?) |\b(accounts?|ids?|users?|logins?) (that are |which are |that have been |which have been )?(not used|unused|inactive|dormant|idle)\b[^.;?]{0,40})\b(is|are|be|been|get|gets) disabled\b/,
   // "default passwords left in place" is weak; "default passwords are changed" is the good practice.
   /(?<!\b(chang|disabl|remov|replac|rotat)\w* ((all|any|the|every|built-in) )*)\bdefault (vendor |factory )?(passwords?|credentials)\b(?!.*\b(chang|disabl|remov|replac|rotat)\w*)/,
   /\bever (been|had|suffered|experienced|copied|used|shared|stored|kept|held|saved|left|disabled)\b/,
@@ -96,7 +97,7 @@ const WEAK_PRACTICE = [
   /\b(personal|private)(ly owned)?( \([^()]{1,30}\))? (devices|email|laptops?|phones?|computers?)\b|\bbyod\b/,
   // "Is TLS 1.0 still supported?" is the lapse; software "still supported by its vendor" is the practice
   // (normalised, "by the vendor" may be left as a bare "by": "still supported by with security updates").
-  /\btls ?1\.?[01]\b|\bssl ?v?[23]\b|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?)| by(?= (with|and|or|for|until)\b|[,.;?]|$))/,
+  /\b(tls ?1\.?[01]|ssl ?v?[23])\b(?!([^.;?]|\.\d)*\b(disabled|turned off|switched off|rejected|refused|blocked)\b)|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?)| by(?= (with|and|or|for|until)\b|[,.;?]|$))/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
   // Not the environment kept apart: "…processes production data separated from development".
   /\b(production|live|real) (?!time\b)([\w-]+ )?(data|records)\b(?! (is |are )?(separated|segregated|isolated|kept apart)\b).*\b(test|testing|development|staging|non-production)\b/,
