@@ -32,6 +32,7 @@ describe("the read probe sets", () => {
       "cf.jsonl",
       "cg.jsonl",
       "ch.jsonl",
+      "cj.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThanOrEqual(150);
   });
