@@ -329,6 +329,13 @@ describe("contractions", () => {
     expect(words).toEqual(expect.arrayContaining(["admin", "right", "need"]));
   });
 
+  it("reads a setting switched or turned on and off as enabled and disabled", () => {
+    expect(tokenize("Is automatic updating switched on?")).toEqual(tokenize("Is automatic updating enabled?"));
+    expect(tokenize("Is auto-run turned off for USB sticks?")).toEqual(
+      tokenize("Is auto-run disabled for USB sticks?"),
+    );
+  });
+
   it("reads 'pls' as the please it stands for, and 'subcontract' the verb as sub-contractors", () => {
     expect(tokenize("Hosting region(s) - pls specify")).not.toContain("pl");
     expect(concepts("Do you subcontract any part of the service?")).toContain("§subprocessor");
