@@ -382,6 +382,8 @@ describe("the buyer's own systems and tenant data", () => {
     "Subscription ID and VPC name hosting our workspace",
     "Does your risk methodology use the same 5x5 scoring matrix as our enterprise risk register?",
     "What residual likelihood and impact score should we record against it?",
+    "Please confirm that web filtering (8.23) is applied on our corporate proxy for our users accessing your platform.",
+    "Will you configure DMARC enforcement on our email domain on our behalf as part of onboarding?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });

@@ -197,7 +197,7 @@ const TERSE_ASK_FOR_WORDS =
  */
 const OUR = "(?<!\\b(to|through|with|from|into|via|using|by|against|for|in|on|onto|within|inside) )\\b(our|my)";
 const BUYER_SYSTEMS =
-  "((guest |corporate |office )?wi-?fi|wireless (network|lan)|web proxy|okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|wafs?|web application firewalls?|(waf |firewall |proxy )?rule ?sets?|edr( agents?)?|mdm|email gateways?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*|isms|enclaves?|((windows|linux|server|desktop) )*(servers?|estate|fleet))";
+  "((guest |corporate |office )?wi-?fi|wireless (network|lan)|web proxy|okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|wafs?|web application firewalls?|(waf |firewall |proxy )?rule ?sets?|edr( agents?)?|mdm|email gateways?|(e-?mail |mail )domains?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*|isms|enclaves?|((windows|linux|server|desktop) )*(servers?|estate|fleet))";
 
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
@@ -239,10 +239,12 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
       /\b(take part|participate|join|attend|contribute) in (our|my|the [\w-]+'s) \b|\b(that|which) (apply|applies|are relevant|is relevant) to (our|us|my)\b|\b(apply|applies) to (our|my) (company|organi[sz]ation|firm|institution|business|tenant|account|environment)\b|\b(tenant|instance|environment|account|workspace) (that |which )?(will be |is to be |to be )?(provisioned|created|set up) for (us|our)\b|\b(name|identify) (the )?controller'?s\b/,
   },
   {
-    // "the URL-filtering categories configured on our web proxy": settings of the buyer's own device.
+    // "the URL-filtering categories configured on our web proxy", "web filtering applied on our
+    // corporate proxy", "configure DMARC enforcement on our email domain": settings of the buyer's own
+    // device or domain.
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
     pattern: new RegExp(
-      `\\b(configured|set( up)?|enabled|categories|rules|settings|policies) (on|in|within) (our|my) (own |corporate |office |campus )*(dns filter\\w*|${BUYER_SYSTEMS})\\b`,
+      `\\b(configur(e|ed|es|ing)|set( up)?|enabled|applied|enforced|categories|rules|settings|policies) (([\\w-]+ ){1,3}(?=on|in|within))?(on|in|within) (our|my) (own |corporate |office |campus )*(dns filter\\w*|${BUYER_SYSTEMS})\\b`,
     ),
   },
   {
