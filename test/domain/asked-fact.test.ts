@@ -170,6 +170,26 @@ describe("on the shipped library", () => {
     expect(unstated.notes.join(" ")).toContain("asks for a reference number");
   });
 
+  it("a length of time asked in the row's unit is drafted only from an entry that states one", async () => {
+    expect(
+      askedFact(
+        "CCTV retention period at your hosting data centre",
+        "CCTV retention period at your hosting data centre (days)",
+      ),
+    ).toBe("duration");
+    expect(askedFact("Max time to revoke access - hours")).toBe("duration");
+    expect(statesFact("Footage is kept for 90 days.", "duration")).toBe(true);
+    // How often a thing is done is no length of time.
+    expect(statesFact("We review these controls annually.", "duration")).toBe(false);
+    const stated = await answer("Log retention period (days)", "free_text");
+    expect(stated.entryId).toBe("log-retention");
+    expect(stated.status).toBe("drafted");
+    const unstated = await answer("CCTV retention period at your hosting data centre (days)", "free_text");
+    // The data-centre entry names CCTV but keeps no footage for a stated time: not drafted from it.
+    expect(unstated.status === "drafted" && unstated.entryId === "datacenter-physical-security").toBe(false);
+    expect(unstated.status).not.toBe("drafted");
+  });
+
   it("a count the entry states is drafted", async () => {
     const a = await answer("How many employees does your company have?", "free_text");
     expect(a.entryId).toBe("company-profile");

@@ -160,7 +160,7 @@ function routeToReview(
     reasons.push(
       "the question follows up on the row before, but the best entry is far from that row's topic: please check what it asks about",
     );
-  const fact = askedFact(analysis.ask);
+  const fact = askedFact(analysis.ask, question);
   if (fact && draft.status === "drafted" && !statesFact(draft.text, fact, analysis.ask))
     reasons.push(`the question asks for a ${FACT_WORDS[fact]}, which the entry's answer does not state`);
   const other =

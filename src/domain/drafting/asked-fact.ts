@@ -7,7 +7,7 @@ import { isStopword, normalizeText, stem } from "../matching/tokenize.js";
  * last year?" is not answered by the incident response plan): such a draft goes to a reviewer.
  * This reads the kind of fact, not the topic, so it holds for wordings nobody wrote a rule for.
  */
-export type FactKind = "count" | "date" | "percentage" | "amount" | "identifier" | "version";
+export type FactKind = "count" | "date" | "percentage" | "amount" | "identifier" | "version" | "duration";
 
 /** Each kind in a reviewer's words. */
 export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
@@ -17,6 +17,7 @@ export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
   amount: "sum of money",
   identifier: "reference number",
   version: "version",
+  duration: "length of time",
 };
 
 /**
@@ -25,6 +26,9 @@ export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
  */
 const IDENTIFIER_ASK =
   /(?<!\b(?:a|an|with a|with an|each|every|its|their) )\b(certificate|certification|accreditation|registration|licen[cs]e|reference|finding|ticket|case|policy|contract|report|tax|vat|duns|company) (?:numbers?|no|ids?|identifiers?|#)(?=\W|$)/;
+
+const DURATION_ASK =
+  /(\(|[-–—:]\s*)(in |number of |no\.? of |# ?)?(seconds|minutes|mins|hours|hrs|days|weeks|months|years)\)?\W*$/;
 
 const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
@@ -49,6 +53,13 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     kind: "version",
     pattern:
       /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\b(with|and|including|plus) (their|its) (?!(latest|newest|current|supported|most recent|up[\s-]to[\s-]date)\b)([\w-]+ ){1,3}versions?\b|\bversion numbers?\b|\b(which|what) (exact |current )?([\w-]+ ){0,4}versions?\b|^(specify|state|provide|give|list|enter|quote)\b[^?]*\b(exact|current|specific|installed|deployed) ([\w-]+ ){0,2}versions?\b|^(the )?(current |exact |installed |deployed )?(version|build)s?( ?\/ ?(version|build))?( numbers?)? of\b|\b(version|build)s? (that is |that are |which is )?(currently |now )?(running|installed|deployed|in use)\b/,
+  },
+  {
+    // A row labelled with the unit its answer is to be given in: "CCTV retention period at your hosting
+    // data centre (days)", "Max time to revoke access - hours". A text that names no length of time
+    // does not answer it.
+    kind: "duration",
+    pattern: DURATION_ASK,
   },
   {
     kind: "count",
@@ -96,13 +107,22 @@ const STATES: Record<Exclude<FactKind, "count">, (t: string) => boolean> = {
   identifier: (t) => /\{\{[^}]*\}\}|\b([a-z]+[-/]?\d{3,}|\d{4,})\b/.test(t.replace(NAMED_NUMBERS, " ")),
   // A dotted number ("TLS 1.2", "v3.4.1"): named numbers are versions here, so nothing is removed.
   version: (t) => /\bv?\d+(\.\d+)+\b|\bversion \d/.test(t),
+  // A length ("90 days", "twelve months", "within 24 h"), not how often something is done ("reviewed annually").
+  duration: (t) =>
+    /\b\d+(\.\d+)?\s?-?\s?(seconds?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?|yrs?)\b/.test(t) ||
+    /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety|a|an) (full )?(calendar )?(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/.test(
+      t,
+    ) ||
+    /\b(immediately|same[\s-]day)\b/.test(t),
   amount: (t) => /[$€£]\s?\d|\b\d[\d,.]*\s?(usd|eur|gbp|dollars|euros|pounds|million|thousand|k)\b/.test(t),
 };
 
 /** The kind of fact the ask asks for, or null when it asks for none in particular. */
-export function askedFact(ask: string): FactKind | null {
+export function askedFact(ask: string, row: string = ask): FactKind | null {
   const t = normalizeText(ask);
-  return ASKS.find((a) => a.pattern.test(t))?.kind ?? null;
+  const kind = ASKS.find((a) => a.pattern.test(t))?.kind ?? null;
+  // The unit a row asks in often sits in a parenthesis the ask leaves out as context: "(days)".
+  return kind ?? (row !== ask && DURATION_ASK.test(normalizeText(row)) ? "duration" : null);
 }
 
 /**
