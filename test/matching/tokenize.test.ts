@@ -130,6 +130,13 @@ describe("typo tolerance", () => {
     // "retaining" is one edit from "remaining", but "retain" is the library's own word.
     expect(correctSpelling("retaining data", retention, lexiconByLength(retention))).toBe("retaining data");
   });
+  it("never corrects a stopword into a library word", () => {
+    const controls = buildLexicon(["The policy explains how keys are rotated", "The provider provided a report"]);
+    expect(correctSpelling("Explain the controls", controls, lexiconByLength(controls))).toBe("Explain the controls");
+    expect(correctSpelling("Please provide details", controls, lexiconByLength(controls))).toBe(
+      "Please provide details",
+    );
+  });
   it("leaves short words, numbers and far-off words alone", () => {
     expect(correctSpelling("Is SSO ok for AES256 or zebra?", lexicon, byLength)).toBe("Is SSO ok for AES256 or zebra?");
   });
