@@ -631,6 +631,11 @@ describe("inversion", () => {
     ])
       expect(weakPracticeSense(text), text).toBe(false);
     expect(weakPracticeSense("Is TLS 1.1 still accepted by the API?")).toBe(true);
+    // Auto-run turned off for removable media is the hardening, and no exception to it.
+    expect(weakPracticeSense("Is auto-run turned off for USB sticks and other removable media?")).toBe(false);
+    expect(asksAboutExceptions("Is auto-run turned off for USB sticks and other removable media?")).toBe(false);
+    expect(weakPracticeSense("Are USB sticks allowed on company laptops?")).toBe(true);
+    expect(asksAboutExceptions("Is logging turned off on any server?")).toBe(true);
     // Without a marker the curb verb says nothing of the sense; explicit negations count once.
     expect(weakPracticeSense("Is access to production restricted?")).toBe(false);
     expect(weakPracticeSense("Are shared accounts prohibited?")).toBe(false);

@@ -88,7 +88,7 @@ const WEAK_PRACTICE = [
   /\b(third[\s-]part(y|ies)|contractors?|external (firms?|compan(y|ies)|developers?|vendors?|agenc(y|ies))|offshore (teams?|firms?)) (\w+ ){0,2}to (develop|write|build|code)\b/,
   // …unless they are the object of a rule ("clear desk rules for papers and removable media", "Clear
   // desk for papers and removable media: rules defined?").
-  /(?<!\bdisabl\w* (\w+ ){0,8}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3}|\bclear desk\b[^.;?]{0,30})(\bremovable media\b|\bportable (media|storage|drives?)\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\bdisabl\w*)/,
+  /(?<!\b(disabl\w*|(turned|switched) off) (\w+ ){0,8}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3}|\bclear desk\b[^.;?]{0,30})(\bremovable media\b|\bportable (media|storage|drives?)\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\b(disabl\w*|(turned|switched) off))/,
   // Deprecated or weak cryptography in use; "prohibits deprecated primitives" is the curb (NEGATION).
   // A CSP that allows inline script or eval is the weak policy: "does it avoid 'unsafe-inline'?"
   // Not when the policy rules it out in words the negations below do not count ("without", "disallows").
@@ -386,7 +386,8 @@ const EXCEPTION_SHAPES = [
   // delaying, delays) are the lapse.
   /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)(?<!\b(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries) (are |is |being )?)(?<!\b(locked|locked out|blocked|throttled|suspended|disabled) or )\bdelay(s|ed|ing)\b(?! (the )?(next|further|subsequent|repeated|later) ([\w-]+ )?(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries)\b| (the |an? )?(accounts?|users?|log-?ins?|logons?|sign-?ins?)\b)/,
   // "…before the service is switched off" is when, not what is off.
-  /(?<!\b(before|until|when|once|after) ([\w-]+ ){0,4})\b(turned|switched|shut) off\b(?! by default)|\b(permanent(ly)?(?! (staff|employees?|members|workforce|personnel|hires?|roles?|contracts?|positions?)\b)|indefinite(ly)?|standing)\b|\bolder than\b/,
+  // Nor what hardening turns off ("Is auto-run turned off for USB sticks?"), as in the sense markers.
+  /(?<!\b(before|until|when|once|after) ([\w-]+ ){0,4})(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\w-]+)( is| are| was| were| be| been)? )\b(turned|switched|shut) off\b(?! by default)|\b(permanent(ly)?(?! (staff|employees?|members|workforce|personnel|hires?|roles?|contracts?|positions?)\b)|indefinite(ly)?|standing)\b|\bolder than\b/,
   // "Written down" is a lapse for a secret ("passwords written down"), not for a procedure.
   /\b(passwords?|passphrases?|pins?|credentials|secrets?|keys?|codes?)\b[^?.;]{0,40}\bwritten down\b|\b(hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|(?<!\b(before|until|so that|so) )\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
   // The safeguard left out ("without a password", "with no expiry date"), or done for only part of
