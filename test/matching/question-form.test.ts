@@ -404,3 +404,19 @@ describe("a long question whose ask alone finds the same entry", () => {
     expect(a.confidence).toBe(read?.confidence);
   });
 });
+
+describe("a yes/no question with a part asked only on a Yes", () => {
+  it("is matched on its question; the part after 'If so' weighs as context", async () => {
+    const index = (await shippedLibrary()).index;
+    const q = buildQuery(index, "Is CCTV used at building entry points? If yes, how long is footage retained?");
+    expect(q.weights.get("cctv")).toBe(1);
+    expect(q.weights.get("footag")).toBeLessThan(1);
+    const r = await answer(
+      "Is CCTV used at building entry points? If yes, how long is footage retained?",
+      "yes_no",
+      YES_NO,
+    );
+    expect(r.entryId).toBe("physical-security-monitoring");
+    expect(r.status).toBe("drafted");
+  });
+});

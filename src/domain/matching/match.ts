@@ -50,6 +50,8 @@ const POLICY_WEIGHT = 0.35;
 const GOVERNANCE_TERMS = tokenize("policy");
 /** An ask with fewer content tokens than this leans on its context. */
 const THIN_ASK = 3;
+/** Where a yes/no question's part asked only on a Yes begins: "…? If so, …", "…? If yes, …". */
+const CONDITIONAL_TAIL = /\?\s+(?=(if (so|yes)|and if so)\b)/i;
 /** The section heading's words, added to a question that leans on its section, at this weight. */
 const SECTION_WEIGHT = CONTEXT_WEIGHT;
 /**
@@ -98,7 +100,14 @@ export interface Query {
 export function buildQuery(index: MatchIndex, text: string, previous?: string | null, section?: string | null): Query {
   const analysis = analyzeQuestion(text, previous);
   // No closure for the spelling step: under tsx (keepNames) a closure is named each time it is made.
-  let focus = [...new Set(tokenize(correctSpelling(analysis.focus, index.lexicon, index.lexiconByLength)))];
+  // "Do you hold Cyber Essentials Plus? If so, when was your last audit?": the part asked only on a
+  // Yes says what the answer should add, not what the question is about: it weighs as context.
+  const conditional = CONDITIONAL_TAIL.exec(analysis.focus);
+  const head = conditional ? analysis.focus.slice(0, conditional.index + 1) : analysis.focus;
+  let focus = [...new Set(tokenize(correctSpelling(head, index.lexicon, index.lexiconByLength)))];
+  const tail = conditional
+    ? tokenize(correctSpelling(analysis.focus.slice(conditional.index + 1), index.lexicon, index.lexiconByLength))
+    : [];
   const leans = section ? leansOnSection(analysis, focus.length) : false;
   const context = analysis.context
     ? [...new Set(tokenize(correctSpelling(analysis.context, index.lexicon, index.lexiconByLength)))]
@@ -112,6 +121,7 @@ export function buildQuery(index: MatchIndex, text: string, previous?: string | 
   if (contextWeight === 1) focus = [...new Set([...focus, ...context])];
   const weights = new Map<string, number>(focus.map((t) => [t, 1]));
   for (const t of context) if (!weights.has(t)) weights.set(t, contextWeight);
+  for (const t of tail) if (!weights.has(t)) weights.set(t, CONTEXT_WEIGHT);
   // A governance template asks whether <topic> has a policy: of the topic's entries, the one that
   // states the policy answers it ("strong password policies…" is the password policy, not the
   // entry about changing default passwords to strong ones).
