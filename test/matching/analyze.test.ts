@@ -384,6 +384,7 @@ describe("the buyer's own systems and tenant data", () => {
     "What residual likelihood and impact score should we record against it?",
     "Please confirm that web filtering (8.23) is applied on our corporate proxy for our users accessing your platform.",
     "Will you configure DMARC enforcement on our email domain on our behalf as part of onboarding?",
+    "Does the vendor perform an annual penetration test specifically targeting our SSO integration and our configured tenant?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });

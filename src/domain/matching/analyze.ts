@@ -284,11 +284,11 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   {
     // "the number of personal data records held on behalf of our organisation", "the DPIA you have
     // carried out specifically for our organisation's use", "…specifically for the processing to be
-    // performed on our behalf": figures and documents of this buyer's
-    // engagement, not a practice the library states.
+    // performed on our behalf", "a penetration test specifically targeting our SSO integration":
+    // figures, documents and work of this buyer's engagement, not a practice the library states.
     reason: "asks for figures or documents of the buyer's own engagement, which are not answered in a questionnaire",
     pattern:
-      /\b(number|count|volume|quantity|how many)\b.*\b(hold|held|store[sd]?|process(es|ed)?|host(s|ed)?|keep|kept)\b.*\b(on behalf of|for) (our|my) (organi[sz]ation|company|business|firm|tenant|account)\b|\b(carried out|performed|conducted|done|prepared|completed|produced|written)\b (\w+ ){0,2}(specifically|especially|solely|only) for ((our|my)\b|the [^?.]{0,60}\b(on our behalf|for us)\b)/,
+      /\b(number|count|volume|quantity|how many)\b.*\b(hold|held|store[sd]?|process(es|ed)?|host(s|ed)?|keep|kept)\b.*\b(on behalf of|for) (our|my) (organi[sz]ation|company|business|firm|tenant|account)\b|\b(carried out|performed|conducted|done|prepared|completed|produced|written)\b (\w+ ){0,2}(specifically|especially|solely|only) for ((our|my)\b|the [^?.]{0,60}\b(on our behalf|for us)\b)|\b(specifically|especially|solely|exclusively) (targeting|covering|against|scoped to|tailored to|for) (our|my)\b/,
   },
   {
     // "Will we have to open inbound firewall ports…?", "Which directives should we add to our CSP?":
