@@ -406,3 +406,22 @@ describe("lifetimes and settings chosen within a range", () => {
     );
   });
 });
+
+describe("a No whose text does the act the question asks for", () => {
+  const text =
+    "No. AI features run on Amazon Bedrock, which is already our hosting sub-processor. Model developers do not receive customer data, and we would give 30 days' notice before adding any new AI sub-processor.";
+
+  it("contradicts the text", () => {
+    expect(
+      contradiction(yesNo("Will you give customers advance notice before changing the model provider?"), "No", text),
+    ).toBe('"No" contradicts the answer, which says it does this ("give 30 days\' notice before adding")');
+  });
+
+  it("leaves an act the text negates, or one it does not name, alone", () => {
+    expect(contradiction(yesNo("Do model developers receive customer data?"), "No", text)).toBeNull();
+    expect(contradiction(yesNo("Will you sell customer data to advertisers?"), "No", text)).toBeNull();
+    expect(
+      contradiction(yesNo("Do you share customer data with advertisers?"), "No", "No. We do not share customer data."),
+    ).toBeNull();
+  });
+});

@@ -460,6 +460,40 @@ function deniedThing(question: string, answer: string): string | null {
   return null;
 }
 
+/**
+ * "Will you give customers advance notice before changing the model provider?" drafted "No" from an
+ * entry whose text says "we would give 30 days' notice before adding any new AI sub-processor": the
+ * entry's No answered its own question, and its text does the act asked. Read for a commitment asked
+ * with "will / would / do / does / can" and a verb: the text does that verb to one of the next few
+ * words the question names, with no negation in the words before it.
+ */
+const COMMITMENT_ASK =
+  /^(will|would|do|does|can|could|shall)\s+(you|we|your (company|organi[sz]ation|team|firm)|the (vendor|supplier|provider|company|service))\s+(\w+ly\s+)?([a-z]+)\s+((?:[\w'-]+\s*){1,5})/;
+const WEAK_VERBS = new Set(["be", "have", "has", "had", "do", "does", "use", "make", "get", "allow", "permit", "let"]);
+const NEGATION_BEFORE = /\b(not|never|no|without|nor|cannot)\b|n't\b/;
+
+function affirmedAct(question: string, answer: string): string | null {
+  const m = COMMITMENT_ASK.exec(question.toLowerCase());
+  const verbWord = m?.[6];
+  if (!m || !verbWord || WEAK_VERBS.has(verbWord)) return null;
+  const verb = stem(verbWord);
+  const objects = (m[7] ?? "")
+    .split(/\s+/)
+    .filter((w) => w && !isStopword(w))
+    .slice(0, 3)
+    .map(stem);
+  if (objects.length === 0) return null;
+  const words = answer.toLowerCase().split(/[^a-z0-9']+/);
+  for (let i = 0; i < words.length; i++) {
+    if (stem(words[i] ?? "") !== verb) continue;
+    const after = words.slice(i + 1, i + 6).map((w) => stem(w.replace(/'$/, "")));
+    if (!objects.some((o) => after.includes(o))) continue;
+    if (NEGATION_BEFORE.test(words.slice(Math.max(0, i - 5), i).join(" "))) continue;
+    return words.slice(i, i + 6).join(" ");
+  }
+  return null;
+}
+
 const LEADING = /^\s*(yes|no)\b[.,;:!]?\s*/i;
 
 /** The text's leading Yes/No when it says the opposite of the value, else null. */
@@ -493,7 +527,9 @@ export function contradiction(
   if (lead) return `the value "${value}" contradicts the answer text, which begins "${lead}"`;
   if (polarityOf(value) === "no") {
     const beyond = placeBoundContradiction(question.text, text);
-    return beyond ? `"${value}" contradicts the answer: ${beyond}` : null;
+    if (beyond) return `"${value}" contradicts the answer: ${beyond}`;
+    const done = affirmedAct(question.text, text);
+    return done ? `"${value}" contradicts the answer, which says it does this ("${done}")` : null;
   }
   if (polarityOf(value) !== "yes") return null;
   const denied = deniedThing(question.text, text);
