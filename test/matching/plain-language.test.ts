@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchQuestion } from "../../src/domain/matching/match.js";
 import { correctSpelling } from "../../src/domain/matching/spelling.js";
-import { shippedLibrary } from "./helpers.js";
+import { answer, shippedLibrary } from "./helpers.js";
 
 /**
  * A buyer who is not a security specialist names practices in everyday words: being hacked, being
@@ -61,5 +61,23 @@ describe("spelling correction keeps the words the vocabulary reads", () => {
     expect(correctSpelling("Have you been hacked? Are employess notifed?", index.lexicon, index.lexiconByLength)).toBe(
       "Have you been hacked? Are employees notified?",
     );
+  });
+});
+
+/**
+ * Cyber Essentials self-assessments are written for small firms in plain British English: rights
+ * "taken away", not revoked. Wordings written for this test.
+ */
+describe("plain British words of a Cyber Essentials self-assessment", () => {
+  it("reads admin rights taken away as rights removed, and drafts the access review", async () => {
+    for (const text of [
+      "Are admin rights taken away from staff who no longer need them?",
+      "Do you take away privileged access that is no longer required?",
+    ]) {
+      const r = await answer(text);
+      expect(r.entryId).toBe("access-reviews");
+      expect(r.status).toBe("drafted");
+      expect(r.answer?.value).toBe("Yes");
+    }
   });
 });

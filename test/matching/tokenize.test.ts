@@ -232,6 +232,8 @@ describe("compound words joined, hyphenated or spaced", () => {
     ["contact the police", "contact law enforcement"],
     ["ethical hackers", "pentesters"],
     ["promise to keep customer data secret", "promise to keep customer data confidential"],
+    ["admin rights taken away when no longer needed", "admin rights removed when no longer needed"],
+    ["do you take their access away", "do you remove their access"],
   ])("the everyday words in '%s' read as '%s'", (plain, library) => {
     expect(words(plain)).toEqual(words(library));
   });

@@ -249,6 +249,8 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
     "get$1 returned",
   ],
   [/\bpolice\b/g, "law enforcement"],
+  // "Are admin rights taken away when no longer needed?", "take their access away": removed.
+  [/\b(?:take|takes|taking|took|taken) ((?:[\w-]+ ){0,3}?)away\b/g, "remove $1"],
   [/\bethical hack(ers?|ing)\b/g, "pentest$1"],
   [/\bkeep(s|ing)? ((?:[\w-]+ ){0,4}?)(?:secret|private)\b/g, "keep$1 $2confidential"],
 ];
