@@ -498,6 +498,18 @@ describe("asides and inner clauses (written here in this test's own words)", () 
       "Are alerts triaged by severity?",
     );
     expect(analyzeQuestion("Are guest networks isolated as appropriate?").focus).toBe("Are guest networks isolated?");
+    // A plain-English self-assessment hedges the same way: "wherever that's possible", "where it is
+    // available", "wherever the device allows it".
+    for (const hedge of [
+      "wherever that's possible",
+      "where this is possible",
+      "where it is available",
+      "wherever the device allows it",
+      "where the service supports it",
+    ])
+      expect(analyzeQuestion(`Is auto-update enabled on laptops ${hedge}?`).focus).toBe(
+        "Is auto-update enabled on laptops?",
+      );
     // "as required by <law>" is a compliance qualifier (an aside), not a hedge.
     expect(analyzeQuestion("Are records kept as required by law?").context).toContain("as required by law");
   });

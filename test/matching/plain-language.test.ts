@@ -80,4 +80,17 @@ describe("plain British words of a Cyber Essentials self-assessment", () => {
       expect(r.answer?.value).toBe("Yes");
     }
   });
+
+  it("drafts a practice hedged 'wherever the service offers it' as the practice", async () => {
+    const cases: [string, string][] = [
+      ["Is MFA on for your cloud services wherever the service offers it?", "staff-mfa"],
+      ["Is automatic updating on for operating systems and software wherever this is possible?", "patch-management"],
+    ];
+    for (const [text, entry] of cases) {
+      const r = await answer(text);
+      expect(r.entryId).toBe(entry);
+      expect(r.status).toBe("drafted");
+      expect(r.answer?.value).toBe("Yes");
+    }
+  });
 });

@@ -454,11 +454,11 @@ const ASIDES = [
  * ("Is traffic filtered between network segments where appropriate?").
  */
 const HEDGES =
-  /,? ?\b((where|when|wherever|whenever) (it is )?(technically )?(appropriate|possible|feasible|supported|applicable|practicable|practical|necessary|needed|required|relevant)|as (appropriate|needed|necessary|applicable|required)(?! by\b)|if (applicable|appropriate|possible|feasible|supported)|to the (extent|degree) (possible|practicable|feasible)|at a minimum)\b,?/gi;
+  /,? ?\b((where|when|wherever|whenever) ((it|that|this) is |(it|that|this)'s |they are )?(technically )?(appropriate|possible|feasible|supported|available|offered|applicable|practicable|practical|necessary|needed|required|relevant)|(where|wherever) (the |a |an )?(device|service|system|platform|software|product|application|app|vendor|provider|tool)s? (allows?|supports?|offers?|permits?|enables?) (it|this|that|them)|as (appropriate|needed|necessary|applicable|required)(?! by\b)|if (applicable|appropriate|possible|feasible|supported)|to the (extent|degree) (possible|practicable|feasible)|at a minimum)\b,?/gi;
 
 /** A word every hedge ends with: most questions have none, and then the hedge pass is skipped. */
 const ANY_HEDGE =
-  /appropriate|possible|feasible|supported|applicable|practica|necessary|needed|required|relevant|minimum/i;
+  /appropriate|possible|feasible|supported|available|offered|applicable|practica|necessary|needed|required|relevant|minimum|where/i;
 
 /** A control reference followed by its title in parentheses: "safeguard 6.4 (…)", "control AC-2 (…)". */
 const CONTROL_TITLE =
