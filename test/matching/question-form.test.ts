@@ -25,6 +25,9 @@ describe("value only where the question asks for one", () => {
     "Patch SLAs by severity:",
     "Breach notification window to customers",
     "Sub-processor list - link pls",
+    // …the date of the last one, a list a link will do for
+    "SOC2 type 2 – date of last report",
+    "Sub-processors list (link ok)",
   ])("an open question in a Yes/No column gets words and no value: %s", async (text) => {
     const r = await answer(text, "yes_no", YES_NO);
     expect(r.entryId).not.toBeNull();
