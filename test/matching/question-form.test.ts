@@ -35,6 +35,20 @@ describe("value only where the question asks for one", () => {
     expect(r.answer?.text).not.toMatch(/^(yes|no)\b/i);
   });
 
+  it.each(["Data retention post-termination", "Vuln scan cadence (infra + containers)", "Sub-processor list pls"])(
+    "a label in a free-text cell is answered with the facts, not a leading verdict: %s",
+    async (text) => {
+      const r = await answer(text, "free_text");
+      expect(r.entryId).not.toBeNull();
+      expect(r.answer?.text).not.toMatch(/^(yes|no)\b/i);
+    },
+  );
+
+  it("a yes/no question in a free-text cell keeps the verdict its answer opens with", async () => {
+    const r = await answer("Is customer data encrypted at rest?", "free_text");
+    expect(r.answer?.text).toMatch(/^yes\b/i);
+  });
+
   it("a closed question in the same column still gets its value", async () => {
     const r = await answer("Is customer data encrypted at rest?", "yes_no", YES_NO);
     expect(r.status).toBe("drafted");

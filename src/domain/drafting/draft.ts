@@ -104,6 +104,19 @@ export function withoutVerdict(answer: string): string {
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
+/**
+ * A row that is a label, not a sentence: "PCI DSS AOC", "Data retention post-termination", "Vuln scan
+ * cadence (infra + containers)", "Sub-processor list pls". No verb of its own asks Yes or No, so in a
+ * free-text cell its answer starts with the facts, not with "Yes." (a label that states a practice,
+ * "Data encrypted at rest", reads as well without it).
+ */
+const FINITE_VERB =
+  /\b(is|are|was|were|do|does|did|has|have|had|can|could|will|would|shall|should|must|may|might|isn't|aren't|don't|doesn't)\b/i;
+function labelWithoutVerb(text: string): boolean {
+  const t = text.replace(/\([^()]*\)/g, " ").trim();
+  return t.length > 0 && !/\?\s*$/.test(t) && !FINITE_VERB.test(t) && t.split(/\s+/).length <= 10;
+}
+
 /** How the question asks: read by drafting to decide between a value and words only. */
 export type QuestionForm = Pick<QuestionAnalysis, "closed" | "intent"> & { readonly ask?: string };
 
@@ -150,7 +163,8 @@ export function draftAnswer(
   if (status === "needs_review") notes.push(`match confidence ${confidence.toFixed(2)} is below ${thresholds.draft}`);
 
   if (question.kind === "free_text") {
-    return { status, value: null, text: form.closed ? entry.answer : withoutVerdict(entry.answer), notes };
+    const open = !form.closed || labelWithoutVerb(question.text);
+    return { status, value: null, text: open ? withoutVerdict(entry.answer) : entry.answer, notes };
   }
   const allowed = question.allowedValues ?? [];
   if (question.kind === "choice" && (isStatusSet(allowed) || plainYesNoSet(allowed))) {
