@@ -28,6 +28,8 @@ describe("value only where the question asks for one", () => {
     // …the date of the last one, a list a link will do for
     "SOC2 type 2 – date of last report",
     "Sub-processors list (link ok)",
+    // …and "State …" whose object the reading of the vendor's name left without a "the"
+    "BCDR-01 State the vendor's recovery time objective (RTO) and recovery point objective (RPO) for the contracted service.",
   ])("an open question in a Yes/No column gets words and no value: %s", async (text) => {
     const r = await answer(text, "yes_no", YES_NO);
     expect(r.entryId).not.toBeNull();

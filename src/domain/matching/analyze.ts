@@ -142,7 +142,7 @@ function pointsBack(text: string, contentWords: number): boolean {
 const CLOSED_OPENER =
   /^(do|does|did|is|are|was|were|has|have|had|can|could|will|would|shall|should|may|must|might|please (confirm|indicate|state) (if|whether|that)|confirm (if|whether|that)|indicate (if|whether))\b/;
 const OPEN_OPENER =
-  /^(what|which|who|whom|whose|where|when|why|how|describe|explain|list|provide|detail|outline|specify|summari[sz]e|name|identify|give|share|(please |kindly )(describe|explain|list|provide|detail|outline|specify|summari[sz]e|name|identify|give|share|tell)|tell us|walk us|let us know|elaborate|clarify|comment on|(please |kindly )?(state|indicate|enter|insert|supply|note|quote|cite) (the|your|any|all|each)\b|(please |kindly )?(upload|attach|send( us)?|supply|furnish|submit|enclose|forward) (a |an |the |your |us |copies |a copy )*)\b/;
+  /^(what|which|who|whom|whose|where|when|why|how|describe|explain|list|provide|detail|outline|specify|summari[sz]e|name|identify|give|share|(please |kindly )(describe|explain|list|provide|detail|outline|specify|summari[sz]e|name|identify|give|share|tell)|tell us|walk us|let us know|elaborate|clarify|comment on|(please |kindly )?(state|indicate|enter|insert|supply|note|quote|cite) (the|your|any|all|each)\b|(please |kindly )?(state|indicate|quote)\b(?! (if|whether|that|of|the art)\b)(?=\s+[a-z])|(please |kindly )?(upload|attach|send( us)?|supply|furnish|submit|enclose|forward) (a |an |the |your |us |copies |a copy )*)\b/;
 
 /** An ask for words anywhere in a statement-style row. */
 const OPEN_ANYWHERE =
