@@ -30,6 +30,10 @@ describe("value only where the question asks for one", () => {
     "Sub-processors list (link ok)",
     // …and "State …" whose object the reading of the vendor's name left without a "the"
     "BCDR-01 State the vendor's recovery time objective (RTO) and recovery point objective (RPO) for the contracted service.",
+    // …a "version(s)" label, an SLA with the severities it wants, an objective as a field to fill
+    "TLS version(s) supported",
+    "Vuln remediation SLA - critical / high",
+    "Recovery time objective and recovery point objective for the production platform:",
   ])("an open question in a Yes/No column gets words and no value: %s", async (text) => {
     const r = await answer(text, "yes_no", YES_NO);
     expect(r.entryId).not.toBeNull();
