@@ -34,6 +34,9 @@ describe("value only where the question asks for one", () => {
     "TLS version(s) supported",
     "Vuln remediation SLA - critical / high",
     "Recovery time objective and recovery point objective for the production platform:",
+    // …the options on offer, a version in shorthand
+    "Data residency options (EU / US)?",
+    "Encrytion in transit - TLS ver?",
   ])("an open question in a Yes/No column gets words and no value: %s", async (text) => {
     const r = await answer(text, "yes_no", YES_NO);
     expect(r.entryId).not.toBeNull();
