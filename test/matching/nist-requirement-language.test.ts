@@ -1,0 +1,38 @@
+/**
+ * NIST SP 800-171 requirements and NIST CSF 2.0 outcomes, asked in their own formal words, reach the
+ * entry that answers them: the library holds a phrasing in the framework's published language for
+ * each (session lock with pattern-hiding displays, control assessments, risk to operations and
+ * assets, deny by default, user-installed software). Every
+ * question is written here in this test's own words.
+ */
+import { describe, expect, it } from "vitest";
+import { matchQuestion } from "../../src/domain/matching/match.js";
+import { answer, shippedLibrary } from "./helpers.js";
+
+describe("NIST requirement wording is answered from the entry that states the practice", () => {
+  it.each([
+    ["When a session locks, is what was on the screen concealed by a pattern-hiding display?", "session-timeout-staff"],
+    [
+      "Is the risk that operating your systems poses to operations, assets and individuals assessed periodically?",
+      "risk-assessment",
+    ],
+    [
+      "Do your systems deny network communications traffic by default and permit it only by exception?",
+      "network-security-controls",
+    ],
+    ["Is software that users install themselves controlled and monitored?", "software-installation"],
+  ])("%s", async (text, entry) => {
+    const result = await answer(text);
+    expect(result.entryId).toBe(entry);
+    expect(result.status).toBe("drafted");
+  });
+
+  it("a recurring assessment of whether controls are effective in their application is the internal audit", async () => {
+    const index = (await shippedLibrary()).index;
+    const [top] = matchQuestion(
+      index,
+      "Are your security controls assessed on a recurring basis to check they are effective in their application?",
+    );
+    expect(top?.entryId).toBe("internal-audit");
+  });
+});
