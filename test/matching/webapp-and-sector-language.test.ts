@@ -217,3 +217,13 @@ describe("web-application lapses read as the weaker practice", () => {
     expect(weakPracticeSense(text)).toBe(weak);
   });
 });
+
+describe("OWASP ASVS wording: database queries built safely are the input-validation entry", () => {
+  it.each([
+    "Are queries against the data store built with parameterized statements or an ORM rather than by concatenating strings?",
+    "Does every database call go through prepared statements or an entity framework?",
+  ])("%s", async (text) => {
+    const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
+    expect(top?.entryId).toBe("input-validation");
+  });
+});
