@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildLexicon, correctSpelling, lexiconByLength } from "../../src/domain/matching/spelling.js";
-import { normalizeText, tokenize } from "../../src/domain/matching/tokenize.js";
+import { normalizeText, stem, tokenize } from "../../src/domain/matching/tokenize.js";
 
 const concepts = (text: string) => tokenize(text).filter((t) => t.startsWith("§"));
 
@@ -69,6 +69,26 @@ describe("security vocabulary", () => {
     expect(words("Is institutional data encrypted at rest?")).toEqual(words("Is customer data encrypted at rest?"));
     expect(words("Can the Institution export its records?")).toEqual(words("Can the customer export its records?"));
     expect(words("Is Institution data kept apart?")).toEqual(words("Is customer data kept apart?"));
+    // The word's other forms: affected institutions, an institutional administrator or identity provider.
+    expect(words("Are affected institutions notified?")).toEqual(words("Are affected customers notified?"));
+    expect(words("Can institutional administrators export logs?")).toEqual(
+      words("Can customer administrators export logs?"),
+    );
+    expect(words("Are institution-provided credentials used?")).toEqual(
+      words("Are customer-provided credentials used?"),
+    );
+    // A kind of organisation is not the customer.
+    expect(words("How many financial institutions use it?")).toContain(stem("institutions"));
+    // Students' data and education records are personal data; a student information system is a product.
+    expect(words("Are student records masked in logs?")).toEqual(words("Are personal data masked in logs?"));
+    expect(words("Are education records encrypted?")).toEqual(words("Are personal data encrypted?"));
+    expect(words("Do you integrate with our student information system?")).toContain(stem("student"));
+    // SIG's "Scoped Data" is the client's data that the service holds.
+    expect(words("Is Scoped Data encrypted at rest?")).toEqual(words("Is customer data encrypted at rest?"));
+    expect(words("Is client-scoped data backed up?")).toEqual(words("Is customer data backed up?"));
+    expect(words("Who can access scoped systems and data?")).toEqual(
+      words("Who can access systems and customer data?"),
+    );
     // A QA team is people, not an environment.
     expect(tokenize("QA team size")).not.toContain(tokenize("test")[0]);
   });

@@ -8,7 +8,7 @@ import { analyzeQuestion } from "../../src/domain/matching/analyze.js";
 import { matchQuestion } from "../../src/domain/matching/match.js";
 import { outOfScope } from "../../src/domain/matching/scope.js";
 import { conceptsOf, normalizeText } from "../../src/domain/matching/tokenize.js";
-import { shippedLibrary } from "./helpers.js";
+import { answer, shippedLibrary } from "./helpers.js";
 
 const concepts = (text: string) => conceptsOf(normalizeText(text));
 
@@ -225,5 +225,19 @@ describe("OWASP ASVS wording: database queries built safely are the input-valida
   ])("%s", async (text) => {
     const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
     expect(top?.entryId).toBe("input-validation");
+  });
+});
+
+describe("a university's students and SIG's scoped data read as the customer's data", () => {
+  it("students' records in logs and their use for other purposes are drafted from the entries", async () => {
+    const masked = await answer("Are student records masked in exports and logs where the full value is not required?");
+    expect(masked.entryId).toBe("sensitive-data-in-logs");
+    expect(masked.status).toBe("drafted");
+    const otherUse = await answer(
+      "Will student data be used for any purpose other than providing the contracted service?",
+    );
+    expect(otherUse.entryId).toBe("sell-data");
+    expect(otherUse.status).toBe("drafted");
+    expect(otherUse.answer?.value).toBe("No");
   });
 });

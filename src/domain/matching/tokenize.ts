@@ -230,6 +230,24 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   // A university's questionnaire calls the customer "the Institution" and its data "institutional data".
   [/\binstitution(?:al|'s)? (data|information|records|content)\b/g, "customer $1"],
   [/\bthe institution(s?)\b/g, "the customer$1"],
+  // The same questionnaires' other forms of the word: "institutional administrators", "an
+  // institutional identity provider", "institution-provided credentials", "affected institutions".
+  // "Financial", "credit" or "higher-education institutions" name a kind of organisation, not the customer.
+  [/\binstitutional\b/g, "customer"],
+  [
+    /(?<!\b(?:financial|credit|education|educational|academic|k-12|peer|other)[\s-])\binstitution(s?)(?:'s|s')?\b/g,
+    "customer$1",
+  ],
+  // Its students' data, and the education records FERPA names, are personal data ("a student
+  // information system" is a product).
+  [
+    /\bstudents?(?:'s|s')?(?: (?:and|or) (?:staff|employees?|faculty))? (?:data|records|identifiers|pii|information(?! systems?\b))\b|\beducation records\b/g,
+    "personal data",
+  ],
+  // SIG's "Scoped Data" (and "client-scoped data", "scoped systems and data") is the data the
+  // assessed service holds for the client: customer data.
+  [/\b(?:client[\s-])?scoped (data|information)\b/g, "customer $1"],
+  [/\bscoped systems and data\b/g, "systems and customer data"],
   [
     /\blive (systems?|platforms?|environments?|servers?|services?|data|databases?|infrastructure|site)\b/g,
     "production $1",
