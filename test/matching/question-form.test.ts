@@ -318,6 +318,18 @@ describe("questions no entry should answer on its own go to review", () => {
     expect(plans).toMatchObject({ status: "drafted", entryId: "customer-sso" });
   });
 
+  it("an entry the row before ranks low and that names none of its concepts is not near it", async () => {
+    // "annually" brings the disaster-recovery test into the pen-test row's own candidates.
+    for (const before of [
+      "Annual pen test by an outside firm - executive summary available?",
+      "Is the application pen tested annually by a third party?",
+    ]) {
+      const r = await followUp("Date of last test", "free_text", before);
+      expect(r.status).toBe("needs_review");
+      expect(r.notes.join(" ")).toMatch(/far from that row's topic/);
+    }
+  });
+
   it("a follow-up whose best entry is far from the row before goes to review; one near it is drafted", async () => {
     const far = await followUp(
       "If yes, how are those components kept patched and checked for vulnerabilities?",

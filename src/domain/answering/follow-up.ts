@@ -111,7 +111,9 @@ export function rowBefore(
 ): RowBefore | undefined {
   if (!analysis.followUp || !previous) return undefined;
   const near = matchQuery(index, buildQuery(index, previous, null, section), NEAR_ROW_BEFORE);
-  return { best: near[0], near };
+  // An entry that names none of the security concepts the row before names ("Date of last test"
+  // after the pen-test row finds the disaster-recovery test) is not near it, however it ranks.
+  return { best: near[0], near: near.filter((c) => c.features.conceptShare > 0) };
 }
 
 /**
