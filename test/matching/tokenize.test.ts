@@ -62,6 +62,12 @@ describe("security vocabulary", () => {
     expect(words("Vuln scan cadence")).toEqual(words("Vulnerability scan frequency"));
     expect(words("Background chks, API auth method")).toEqual(words("Background checks, API authentication method"));
     expect(words("Role based acces control")).toEqual(words("Role based access control"));
+    // A data centre, an availability zone, an executive summary; not Washington DC or a domain controller.
+    expect(words("Physical sec of hosting DCs")).toEqual(words("Physical security of hosting data centers"));
+    expect(words("Multi-AZ deployment")).toEqual(words("Multi availability zones deployment"));
+    expect(words("Pentest exec summary pls")).toEqual(words("Pentest executive summary pls"));
+    expect(words("Office in Washington DC")).toContain("dc");
+    expect(words("Are AD DCs patched?")).toContain("dc");
   });
 
   it("reads a university's words for its customer and its data", () => {

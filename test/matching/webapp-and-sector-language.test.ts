@@ -241,3 +241,14 @@ describe("a university's students and SIG's scoped data read as the customer's d
     expect(otherUse.answer?.value).toBe("No");
   });
 });
+
+describe("one-line rows' shorthand for data centres, availability zones and executive summaries", () => {
+  it.each([
+    ["Physical security at the hosting DCs?", "datacenter-physical-security"],
+    ["Pen test exec summary - can you share it?", "pentest-report-sharing"],
+  ])("%s → %s, drafted", async (text, entry) => {
+    const r = await answer(text, "free_text");
+    expect(r.entryId).toBe(entry);
+    expect(r.status).toBe("drafted");
+  });
+});

@@ -339,6 +339,15 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\benvs?\b/g, "environment"],
   [/\bvulns?\b/g, "vulnerability"],
   [/\binfra\b/g, "infrastructure"],
+  // "Hosting DCs", "Multi-AZ", "pentest exec summary": a data centre, an availability zone, an
+  // executive summary. "Washington DC" and an Active Directory's domain controller are not.
+  [
+    /(?<!\bwashington,? )\bdc(s?)\b(?! (area|metro|office|region)\b)(?<!\b(ad|active directory|domain) dcs?)/g,
+    "data center$1",
+  ],
+  [/\b(multi|single|across|per|each|one|two|three|separate|different|other|an?)[\s-]azs?\b/g, "$1 availability zones"],
+  [/\bazs\b/g, "availability zones"],
+  [/\bexec\b(?=\.? summar)/g, "executive"],
   // "Prod access JIT only", "Vuln scan cadence": the words the library writes.
   [/\bjit\b/g, "just-in-time"],
   [/\bcadence\b/g, "frequency"],
