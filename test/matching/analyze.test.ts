@@ -56,6 +56,22 @@ describe("governance templates", () => {
     ).toBe("incident response");
   });
 
+  it("for changes, 'documented, tested and approved' is the practice (change control), not boilerplate", async () => {
+    const a = analyzeQuestion("Are system changes documented, tested, approved and reviewed?");
+    expect(a.focus).toBe("system changes documented tested approved reviewed");
+    // A change-management policy's template is still the template.
+    expect(
+      analyzeQuestion("Are the change management policies and procedures reviewed and updated at least annually?")
+        .focus,
+    ).toBe("change management");
+    const index = (await shippedLibrary()).index;
+    for (const text of [
+      "Are system changes documented, tested, approved and reviewed?",
+      "Are all changes to the production environment documented, tested and approved?",
+    ])
+      expect(matchQuestion(index, text, 3)[0]?.entryId).toBe("change-management");
+  });
+
   it("a purpose clause after the verbs is context, not topic", () => {
     const a = analyzeQuestion(
       "Are secure coding policies and procedures established, documented, approved, communicated, applied, evaluated, and maintained to guide the planning, delivery and support of the organization's secure coding capabilities?",

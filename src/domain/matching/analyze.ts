@@ -531,6 +531,12 @@ const canonicalTemplateVerbs = (text: string): string =>
     ? PLAIN_TEMPLATE_VERBS.reduce((t, [pattern, verb]) => t.replace(pattern, verb), text)
     : text;
 
+/** A template whose subject is changes ("all changes to the production environment", "system changes"). */
+const CHANGES_AS_SUBJECT =
+  /^((all|any|every|the) )*((system|software|application|infrastructure|code|configuration|network|emergency|production|normal|standard|proposed|significant|major) )*changes\b/;
+/** What change control does to a change: the verbs that are the practice, not boilerplate. */
+const CHANGE_CONTROL_VERBS = new Set(["documented", "approved", "tested", "reviewed", "implemented"]);
+
 /**
  * The topic of a governance template, split into what it is about (matched in full) and the
  * template's purpose clause and scope qualifiers (matched at context weight), or null.
@@ -569,7 +575,18 @@ function governanceTopic(
   // "Is the incident response plan tested and updated…?": with one or two verbs, testing is the practice
   // asked about (the plan's test, not the plan), not a verb of the long boilerplate list.
   const tested = distinct <= 2 && verbs.some((v) => v[0] === "tested");
-  const asked = [reviewCycle ? "reviewed" : "", tested ? "tested" : ""].filter(Boolean).join(" ");
+  // "Are changes to production systems documented, tested and approved?": for changes, the verbs are
+  // the practice (change control), not a template's boilerplate around a policy.
+  const changeControl = CHANGES_AS_SUBJECT.test(core)
+    ? verbs.map((v) => v[0]).filter((v) => CHANGE_CONTROL_VERBS.has(v))
+    : [];
+  const asked = [
+    reviewCycle ? "reviewed" : "",
+    tested && changeControl.length === 0 ? "tested" : "",
+    ...new Set(changeControl),
+  ]
+    .filter(Boolean)
+    .join(" ");
   return { topic: asked ? `${core} ${asked}` : core, rest: stripGovernance(`${purpose} ${qualifiers}`) };
 }
 
