@@ -11,6 +11,10 @@ describe("a question about the vendor's suppliers", () => {
     "Are all of your vendors required to encrypt our data?",
     "Do you deliver security awareness training to the staff of your key suppliers?",
     "Do you obtain annual penetration test reports from each of your sub-processors?",
+    "Will each of your subcontractors let our auditors inspect their premises?",
+    "Background screening of AWS data centre personnel?",
+    "Are the employees of your cloud hosting provider screened before they are given physical access?",
+    "Is security training given to data centre technicians?",
   ])("asks about the suppliers: %s", (text) => {
     expect(askedOfSuppliers(text)).toBe(true);
   });
@@ -20,12 +24,20 @@ describe("a question about the vendor's suppliers", () => {
     "Do you perform background checks on new hires?",
     "Is your sub-processor list published?",
     "Do you hold an ISO 27001 certificate issued by a third party?",
+    "Do you review the SOC 2 reports of your cloud provider each year?",
+    "Is access to production limited to staff who need it?",
   ])("asks about the vendor: %s", (text) => {
     expect(askedOfSuppliers(text)).toBe(false);
   });
 
   it("is not drafted from an entry on the vendor's own practice", async () => {
     const a = await answer("Do your sub-processors carry their own cyber insurance?");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toMatch(/suppliers or sub-processors/);
+  });
+
+  it("is not drafted from an entry on hosting when it asks about the hosting provider's own staff", async () => {
+    const a = await answer("Are background checks carried out on the staff of your cloud provider's data centres?");
     expect(a.status).toBe("needs_review");
     expect(a.notes.join(" ")).toMatch(/suppliers or sub-processors/);
   });

@@ -13,14 +13,18 @@ const SUPPLIERS =
 const ASKED_OF_SUPPLIERS = new RegExp(
   [
     // The suppliers as the subject: "Do your sub-processors perform…", "Are all of your vendors…".
-    `\\b(do|does|are|is|have|has|will|must|can|would) (all |any )?(of )?your ${SUPPLIERS}\\b(?! (list|register|inventory|page)\\b)`,
+    `\\b(do|does|are|is|have|has|will|must|can|would) (all |any |each )?(of )?your ${SUPPLIERS}\\b(?! (list|register|inventory|page)\\b)`,
     // What the vendor requires of them: "require all of your suppliers to hold…".
-    `\\b(require|requires|required|ensure|ensures|oblige|obliges|mandate|mandates|expect|expects) (that )?(all |any )?(of )?your ${SUPPLIERS}\\b`,
+    `\\b(require|requires|required|ensure|ensures|oblige|obliges|mandate|mandates|expect|expects) (that )?(all |any |each )?(of )?your ${SUPPLIERS}\\b`,
     // Theirs: "your sub-processors' SOC 2 reports", "your vendors' own staff", "the staff of your key
     // suppliers", "reports from each of your sub-processors".
     `\\byour ${SUPPLIERS}'s? (own )?(staff|employees|personnel|people|soc ?2|iso|insurance|reports?|certificat\\w*|audits?|policies|background)\\b`,
     `\\b(staff|employees|personnel|people|workforce) of (your |their )?(key |critical |main |major )?${SUPPLIERS}\\b`,
     `\\b(reports?|certificat\\w*|attestations?|evidence) from (each of |all of |any of |all )?your ${SUPPLIERS}\\b`,
+    // The hosting provider's own people: "background checks on AWS datacenter staff", "the staff of
+    // your cloud provider". The vendor runs no data centre, so their staff are the provider's.
+    `\\b(aws|amazon|azure|gcp|(cloud|hosting|cloud hosting|infrastructure|colocation) (service )?providers?'?s?|data ?cent(er|re)s?|datacent(er|re)s?|colo(cation)? facilit(y|ies)) (own )?(staff|employees|personnel|workers|technicians|engineers|operators|workforce)\\b`,
+    `\\b(staff|employees|personnel|workers|technicians|workforce) (of|at) (your |the |their )?(aws|amazon|azure|gcp|(cloud|hosting|cloud hosting|infrastructure|colocation) (service )?providers?|data ?cent(er|re)s?|datacent(er|re)s?)\\b`,
   ].join("|"),
 );
 
