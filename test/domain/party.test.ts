@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedOfCustomers, askedOfSuppliers, partyNote } from "../../src/domain/drafting/party.js";
+import { askedOfCustomers, askedOfSuppliers, onSiteMissed, partyNote } from "../../src/domain/drafting/party.js";
 import type { LibraryEntry } from "../../src/domain/library/types.js";
 import { answer } from "../matching/helpers.js";
 
@@ -158,5 +158,38 @@ describe("an independent review of the security programme", () => {
     expect(
       partyNote("Are findings from internal and external audits tracked to remediation?", policyReview),
     ).toBeNull();
+  });
+});
+
+describe("a visit in person", () => {
+  const byReports = {
+    id: "x",
+    topic: "suppliers",
+    question: "Do you assess your suppliers?",
+    phrasings: [],
+    short: "Yes",
+    answer: "Yes. Suppliers are assessed from their SOC 2 reports and a security questionnaire before contract.",
+    controls: [],
+  } as unknown as LibraryEntry;
+
+  it.each([
+    "Do you carry out site visits to assess your critical suppliers?",
+    "Are your key suppliers audited on-site?",
+    "Does due diligence include a physical inspection of the vendor's facility?",
+    "Do you physically visit your key vendors' premises as part of due diligence?",
+  ])("is asked: %s", (text) => {
+    expect(onSiteMissed(text, byReports)).toBe(true);
+  });
+
+  it("is not asked by a question on the practice alone, and is answered by an entry that speaks of visits", () => {
+    expect(onSiteMissed("Do you assess the security of your critical suppliers every year?", byReports)).toBe(false);
+    const visits = { ...byReports, answer: "Yes. Critical suppliers receive an on-site audit every two years." };
+    expect(onSiteMissed("Do you carry out site visits to assess your critical suppliers?", visits)).toBe(false);
+  });
+
+  it("holds a draft from an entry on assessment by reports", async () => {
+    const a = await answer("Do you carry out site visits to assess your critical suppliers?");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toMatch(/visit in person/);
   });
 });

@@ -91,10 +91,27 @@ const ENTRY_OUTSIDE = new RegExp(
   `\\b${OUTSIDE} (\\w+ )?(firms?|part(y|ies)|auditors?|assessors?|consultan\\w+|organi[sz]ations?|compan(y|ies)|reviewers?|testers?|specialists?|bod(y|ies)|cpa)\\b|\\b(audit firm|cpa firm|certification body)\\b|\\{\\{(pentest|soc2|iso27001)\\.(auditor|certifier|body)`,
 );
 
+/**
+ * A visit in person: "Are fourth parties assessed through on-site visits?", "Does the assessment
+ * include an on-site visit to every critical supplier's facilities?". An entry that assesses from
+ * reports and questionnaires, and never speaks of going there, does not say anyone does.
+ */
+const ON_SITE_ASK =
+  /\b(on-?site|in[\s-]person|physical) (visits?|audits?|inspections?|assessments?|reviews?)\b|\bsite (visits?|inspections?)\b|\b(audited|assessed|inspected|reviewed|checked|evaluated) (in[\s-]person|on-?site)\b|\bvisit(s|ing)? (to )?(the |their |each |every |all )?([\w'-]+ ){0,3}(premises|facilit(y|ies)|sites?|offices)\b/;
+const ENTRY_ON_SITE = /\b(on-?site|in[\s-]person|visits?|visited|visiting|tours?|inspect(s|ed|ion|ions)?)\b/;
+
+/** The question asks for a visit in person, and the entry never speaks of one. */
+export function onSiteMissed(question: string, entry: LibraryEntry): boolean {
+  if (!ON_SITE_ASK.test(normalizeText(question))) return false;
+  return ![entry.question, ...entry.phrasings, entry.answer].some((t) => ENTRY_ON_SITE.test(normalizeText(t)));
+}
+
 /** A note when the question is about another party than the entry: the vendor's suppliers, the customer acting, or an outside firm doing it. */
 export function partyNote(question: string, entry: LibraryEntry): string | null {
   if (askedOfSuppliers(question) && !entryOfSuppliers(entry))
     return "the question asks about the practice of the vendor's suppliers or sub-processors, and the entry describes the vendor's own: please check it answers for them";
+  if (onSiteMissed(question, entry))
+    return "the question asks for a visit in person, and the entry speaks of none: please check anyone goes there";
   const q = normalizeText(question);
   const customers = ASKED_OF_CUSTOMERS.test(q);
   const outside = BY_OUTSIDE.test(q) || INDEPENDENT_ASK.test(q);
