@@ -18,6 +18,13 @@ const IN_CLIENT_CODE =
  * "… are prohibited"). Counting markers instead of asking "any?" made two descriptions of the same
  * weak practice ("BYOD devices not enrolled in MDM" vs "personal devices") look opposite.
  */
+/**
+ * What hardening turns off or disables ("auto-run turned off", "debug mode disabled", "unused accounts
+ * are disabled"): switching such a thing off is the safeguard, not a lapse.
+ */
+const HARDENED =
+  "auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\\w-]+";
+
 const WEAK_PRACTICE = [
   /\bshar(e|ed|ing) (\w+ )?(accounts?|credentials|passwords?|logins?)\b/,
   /\bgeneric (accounts?|ids?|logins?)\b/,
@@ -47,9 +54,13 @@ const WEAK_PRACTICE = [
   /\b(are|is|were|was|have|has) there (been )?(any )?(pending |ongoing |open |current )?(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|investigations?|proceedings))\b/,
   // Not what hardening turns off: "turned off auto-run", "debug mode turned off", "Is autoplay disabled?",
   // "whether TLS 1.0 and 1.1 are disabled", "so that local passwords are disabled".
-  /(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\w-]+)( is| are| was| were| be| been)? )\b(turn(ed)? off|bypass(ed|es|ing)?)\b(?! (the )?(auto-?run|auto-?play|macros?|debug|verbose|directory listings?|guest|unused|unnecessary|legacy)\b)/,
+  new RegExp(
+    `(?<!\\b(${HARDENED})( is| are| was| were| be| been)? )\\b(turn(ed)? off|bypass(ed|es|ing)?)\\b(?! (the )?(auto-?run|auto-?play|macros?|debug|verbose|directory listings?|guest|unused|unnecessary|legacy)\\b)`,
+  ),
   // Not what inactivity triggers: "Accounts not used for a defined period are disabled automatically."
-  /(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy|deprecated|insecure|weak|obsolete|older) [\w-]+|(local )?passwords?( logins?| sign-?ins?)?|basic auth\w*|(tls ?v?|ssl ?v?)?\d(\.\d)?( and (tls ?v?)?\d(\.\d)?)?) |\b(accounts?|ids?|users?|logins?) (that are |which are |that have been |which have been )?(not used|unused|inactive|dormant|idle)\b[^.;?]{0,40})\b(is|are|be|been|get|gets) disabled\b/,
+  new RegExp(
+    `(?<!\\b(${HARDENED}|(deprecated|insecure|weak|obsolete|older) [\\w-]+|(local )?passwords?( logins?| sign-?ins?)?|basic auth\\w*|(tls ?v?|ssl ?v?)?\\d(\\.\\d)?( and (tls ?v?)?\\d(\\.\\d)?)?) |\\b(accounts?|ids?|users?|logins?) (that are |which are |that have been |which have been )?(not used|unused|inactive|dormant|idle)\\b[^.;?]{0,40})\\b(is|are|be|been|get|gets) disabled\\b`,
+  ),
   // "default passwords left in place" is weak; "default passwords are changed" is the good practice.
   /(?<!\b(chang|disabl|remov|replac|rotat)\w* ((all|any|the|every|built-in) )*)\bdefault (vendor |factory )?(passwords?|credentials)\b(?!.*\b(chang|disabl|remov|replac|rotat)\w*)/,
   /\bever (been|had|suffered|experienced|copied|used|shared|stored|kept|held|saved|left|disabled)\b/,
@@ -387,7 +398,10 @@ const EXCEPTION_SHAPES = [
   /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)(?<!\b(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries) (are |is |being )?)(?<!\b(locked|locked out|blocked|throttled|suspended|disabled) or )\bdelay(s|ed|ing)\b(?! (the )?(next|further|subsequent|repeated|later) ([\w-]+ )?(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries)\b| (the |an? )?(accounts?|users?|log-?ins?|logons?|sign-?ins?)\b)/,
   // "…before the service is switched off" is when, not what is off.
   // Nor what hardening turns off ("Is auto-run turned off for USB sticks?"), as in the sense markers.
-  /(?<!\b(before|until|when|once|after) ([\w-]+ ){0,4})(?<!\b(auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\w-]+)( is| are| was| were| be| been)? )\b(turned|switched|shut) off\b(?! by default)|\b(permanent(ly)?(?! (staff|employees?|members|workforce|personnel|hires?|roles?|contracts?|positions?)\b)|indefinite(ly)?|standing)\b|\bolder than\b/,
+  new RegExp(
+    `(?<!\\b(before|until|when|once|after) ([\\w-]+ ){0,4})(?<!\\b(${HARDENED})( is| are| was| were| be| been)? )\\b(turned|switched|shut) off\\b(?! by default)`,
+  ),
+  /\b(permanent(ly)?(?! (staff|employees?|members|workforce|personnel|hires?|roles?|contracts?|positions?)\b)|indefinite(ly)?|standing)\b|\bolder than\b/,
   // "Written down" is a lapse for a secret ("passwords written down"), not for a procedure.
   /\b(passwords?|passphrases?|pins?|credentials|secrets?|keys?|codes?)\b[^?.;]{0,40}\bwritten down\b|\b(hard[\s-]?coded|in plain ?text|in clear ?text|by default to (all|every|any))\b|(?<!\b(before|until|so that|so) )\b(anyone|everyone|any employee|any user|all staff|all employees)\b (can|may|has|have|is able)/,
   // The safeguard left out ("without a password", "with no expiry date"), or done for only part of

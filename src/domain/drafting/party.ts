@@ -10,6 +10,10 @@ import { normalizeText } from "../matching/tokenize.js";
 const SUPPLIERS =
   "(sub-?processors?|suppliers?|vendors?|sub-?contractors?|service providers?|third parties|fourth parties)";
 
+/** The hosting provider and its data centres, whose own people are a supplier's. */
+const HOSTS =
+  "aws|amazon|azure|gcp|(cloud|hosting|cloud hosting|infrastructure|colocation) (service )?providers?|data ?cent(er|re)s?|datacent(er|re)s?";
+
 const ASKED_OF_SUPPLIERS = new RegExp(
   [
     // The suppliers as the subject: "Do your sub-processors perform…", "Are all of your vendors…".
@@ -23,8 +27,8 @@ const ASKED_OF_SUPPLIERS = new RegExp(
     `\\b(reports?|certificat\\w*|attestations?|evidence) from (each of |all of |any of |all )?your ${SUPPLIERS}\\b`,
     // The hosting provider's own people: "background checks on AWS datacenter staff", "the staff of
     // your cloud provider". The vendor runs no data centre, so their staff are the provider's.
-    `\\b(aws|amazon|azure|gcp|(cloud|hosting|cloud hosting|infrastructure|colocation) (service )?providers?'?s?|data ?cent(er|re)s?|datacent(er|re)s?|colo(cation)? facilit(y|ies)) (own )?(staff|employees|personnel|workers|technicians|engineers|operators|workforce)\\b`,
-    `\\b(staff|employees|personnel|workers|technicians|workforce) (of|at) (your |the |their )?(aws|amazon|azure|gcp|(cloud|hosting|cloud hosting|infrastructure|colocation) (service )?providers?|data ?cent(er|re)s?|datacent(er|re)s?)\\b`,
+    `\\b((${HOSTS})'?s?|colo(cation)? facilit(y|ies)) (own )?(staff|employees|personnel|workers|technicians|engineers|operators|workforce)\\b`,
+    `\\b(staff|employees|personnel|workers|technicians|workforce) (of|at) (your |the |their )?(${HOSTS})\\b`,
   ].join("|"),
 );
 

@@ -365,11 +365,9 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/(?<!\d\s?)\bmin\b(?=\W+[a-z])/g, "minimum"],
   [/(?<!\d\s?)\bmax\b(?=\W+[a-z])/g, "maximum"],
   // Plain English for a setting: "automatic updating switched on", "auto-run turned off" say what
-  // the library writes as enabled and disabled.
-  [/\b(switched|turned) on\b/g, "enabled"],
-  [/\b(switched|turned) off\b/g, "disabled"],
-  [/\b(switch|turn)(es|s)? on\b/g, "enable"],
-  [/\b(switch|turn)(es|s)? off\b/g, "disable"],
+  // the library writes as enabled and disabled (every form stems the same).
+  [/\b(switch(ed|es)?|turn(ed|s)?) on\b/g, "enable"],
+  [/\b(switch(ed|es)?|turn(ed|s)?) off\b/g, "disable"],
   // Wi-Fi is wireless networking: entries say either.
   [/\bwi[\s-]?fi\b|\bwlans?\b/g, "wireless"],
   // An account lockout is an account locked: "lockout" shares "lock" with "locked after five tries".
