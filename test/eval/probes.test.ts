@@ -33,6 +33,7 @@ describe("the read probe sets", () => {
       "cg.jsonl",
       "ch.jsonl",
       "cj.jsonl",
+      "co.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThanOrEqual(150);
   });
