@@ -11,6 +11,10 @@ describe("asked fact", () => {
     ["Incident management - number of security incidents recorded in the last 12 months?", "count"],
     ["Number of employees", "count"],
     ["Do you limit the number of failed login attempts?", null],
+    // A count asked as part of what to give, after the main request.
+    ["Share the outcome of your last ISO surveillance audit, including the number of nonconformities.", "count"],
+    ["Describe last year's phishing simulations along with the number of staff who clicked.", "count"],
+    ["Are the number of administrators kept to a minimum?", null],
     ["When was your most recent tabletop exercise?", "date"],
     ["What percentage of endpoints run the EDR agent?", "percentage"],
     ["How much budget goes to security tooling each year?", "amount"],

@@ -63,8 +63,10 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   },
   {
     kind: "count",
+    // Also a count asked as part of what to give: "Provide the results of the last audit, including
+    // the number of findings", "…, with the number of devices on each".
     pattern:
-      /\bhow many\b|\b(what|which) (is|was|are) the (total )?number of\b|\bnumber of \w+ (do|does|did|have|has)\b|(^|[-–—:]\s*)(the )?(total )?number of\b|\bsample sizes?\b/,
+      /\bhow many\b|\b(what|which) (is|was|are) the (total )?number of\b|\bnumber of \w+ (do|does|did|have|has)\b|(^|[-–—:]\s*)(the )?(total )?number of\b|\b(including|with|along with|together with|plus) (the )?(total |exact |approximate )?number of\b|\bsample sizes?\b/,
   },
   {
     kind: "date",
