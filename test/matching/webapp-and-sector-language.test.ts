@@ -129,6 +129,23 @@ describe("long and sector questions find the entry (shipped library)", () => {
   });
 });
 
+describe("OWASP ASVS and PCI DSS wording for web-application protections (shipped library)", () => {
+  it.each([
+    // PCI DSS 6.4.2's automated solution in front of public-facing web applications: the WAF the
+    // network-security entry describes, not rate limiting or DDoS protection alone.
+    [
+      "Is a web application firewall placed in front of your public-facing web applications to block web-based attacks?",
+      "network-security-controls",
+    ],
+    // ASVS V5.1.5: redirects and forwards only to destinations on an allow list (open redirects).
+    ["Do redirects and forwards in the application only go to destinations on an allow list?", "integration-tokens"],
+  ])("%s → %s", async (text, entry) => {
+    const result = await answer(text);
+    expect(result.entryId).toBe(entry);
+    expect(result.status).toBe("drafted");
+  });
+});
+
 describe("what the product lets customers' users do is not the internal control of the same name", () => {
   it.each([
     ["Do you support role-based access control (RBAC) for end-users?", "customer-rbac"],
