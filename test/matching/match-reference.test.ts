@@ -131,7 +131,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
     const workforcePenalty = workforceAsk && forProductUsers ? 0.225 : 0;
     // A best phrasing that names the other side of a contrast the ask names one side of (physical /
     // logical, inbound / outbound, at rest / in transit, the staff / the sub-processors, internal /
-    // external or third-party), and none of
+    // external or third-party, networks / the physical, encrypted / wiped or disposed of), and none of
     // the asked side, loses 0.225.
     const sides = [
       [["physic"], ["logic"]],
@@ -139,6 +139,8 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       [["§rest"], ["§transit"]],
       [["personnel", "staff", "employe"], ["§subprocessor"]],
       [["intern"], ["extern", "third"]],
+      [["network"], ["physic"]],
+      [["encrypt"], ["wipe", "dispos", "shred", "degauss"]],
     ].flatMap(([a, b]) => [
       [a, b],
       [b, a],

@@ -210,6 +210,29 @@ describe("one side of a contrast is not answered by a phrasing about the other",
   });
 });
 
+describe("what is watched, and what is done to a drive, are sides of a contrast too", () => {
+  it.each([
+    "Are networks and computing environments continuously monitored to detect potentially adverse events?",
+    "Is the network monitored around the clock to find potentially adverse events?",
+  ])("%s is not the physical environment's monitoring", async (text) => {
+    const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
+    expect(top?.entryId).not.toBe("physical-security-monitoring");
+  });
+
+  it.each(["Is the hard drive encrypted on every laptop?", "Are laptop hard drives encrypted?"])(
+    "%s is not how drives are wiped or destroyed",
+    async (text) => {
+      const [top] = matchQuestion((await shippedLibrary()).index, text, 3);
+      expect(top?.entryId).toBe("endpoint-encryption");
+    },
+  );
+
+  it("a question about wiping drives still finds disposal", async () => {
+    const [top] = matchQuestion((await shippedLibrary()).index, "How are laptop hard drives wiped before disposal?", 3);
+    expect(top?.entryId).toBe("equipment-disposal");
+  });
+});
+
 describe("a Content Security Policy is a browser header, not a security policy", () => {
   it.each(["Is there a written application security policy?", "Are security policies applied to the web application?"])(
     "%s does not match the CSP entry",

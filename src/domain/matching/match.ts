@@ -539,6 +539,12 @@ const CONTRASTS: readonly (readonly [Side, Side])[] = [
   // Who did it: the organisation itself, or an outside party ("the internal audit report" is not the
   // third-party audit report; "external scans" are not the internal ones).
   [["intern"], ["extern", "third"]],
+  // What is watched: the networks and systems, or the premises ("Are networks monitored to find
+  // potentially adverse events?" is not "Is the physical environment monitored…?").
+  [["network"], ["physic"]],
+  // What is done to a drive: protecting the data on it, or getting rid of it ("Is the hard drive
+  // encrypted on every laptop?" is not "how hard drives and laptops are wiped or destroyed").
+  [["encrypt"], ["wipe", "dispos", "shred", "degauss"]],
 ];
 /** Whether the terms (a query's weights, a phrasing's counts) hold one of the side's tokens. */
 function namesSide(terms: ReadonlyMap<string, number>, side: Side): boolean {
