@@ -3,6 +3,7 @@ import { hasTwoAsks } from "../drafting/combine.js";
 import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
 import { basisNote } from "../drafting/named-basis.js";
 import { partyNote } from "../drafting/party.js";
+import { recurrenceNote } from "../drafting/recurrence.js";
 import { draftSoc2Categories, soc2ScopeFit, withoutScopeVerdict } from "../drafting/soc2-categories.js";
 import { soc2CategoryAsk } from "../drafting/soc2-category-ask.js";
 import { polarityOf } from "../drafting/values.js";
@@ -164,7 +165,9 @@ function routeToReview(
   if (fact && draft.status === "drafted" && !statesFact(draft.text, fact, analysis.ask))
     reasons.push(`the question asks for a ${FACT_WORDS[fact]}, which the entry's answer does not state`);
   const other =
-    draft.status === "drafted" && single ? (partyNote(question, single) ?? basisNote(question, single)) : null;
+    draft.status === "drafted" && single
+      ? (partyNote(question, single) ?? basisNote(question, single) ?? recurrenceNote(question, single))
+      : null;
   if (other) reasons.push(other);
   if (reasons.length === 0)
     return followUp === "inherits"
