@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contradiction, factAgainstBound } from "../../src/domain/drafting/consistency.js";
 import { draftAnswer } from "../../src/domain/drafting/draft.js";
 import type { LibraryEntry } from "../../src/domain/library/types.js";
+import { answer } from "./helpers.js";
 
 // Questions written in this test's own words.
 const entry = (short: string, answer: string): LibraryEntry => ({
@@ -423,5 +424,34 @@ describe("a No whose text does the act the question asks for", () => {
     expect(
       contradiction(yesNo("Do you share customer data with advertisers?"), "No", "No. We do not share customer data."),
     ).toBeNull();
+  });
+});
+
+describe("a frequency asked is read against the clause of the answer that does the practice", () => {
+  it.each([
+    // "…runs an annual internal audit programme across the ISMS, …, and automated monitoring tests
+    // key controls … every day": the daily tests are another activity joined by ", and".
+    "Internal audits of the ISMS carried out every quarter?",
+    "Is an internal audit of the ISMS performed every quarter?",
+    // "each night" is daily.
+    "Are firewall rules reviewed each night?",
+  ])("%s goes to review", async (text) => {
+    const result = await answer(text);
+    expect(result.status).toBe("needs_review");
+    expect(result.notes.join(" ")).toMatch(/contradicts the answer: the question asks for at least/);
+  });
+
+  it("the frequency the answer states for the practice still meets a looser one", async () => {
+    const result = await answer("Is an internal audit of the ISMS performed at least annually?");
+    expect(result.entryId).toBe("internal-audit");
+    expect(result.status).toBe("drafted");
+  });
+
+  it("reads the clause joined by ', and' on its own", () => {
+    const text =
+      "Yes. We run an annual internal audit of the ISMS, and automated monitoring tests key controls every day.";
+    expect(
+      contradiction({ text: "Are internal audits carried out every quarter?", kind: "yes_no" }, "Yes", text),
+    ).toMatch(/quarterly but the answer says annually/);
   });
 });

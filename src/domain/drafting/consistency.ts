@@ -203,7 +203,7 @@ const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] =
     label: "continuously",
   },
   { pattern: /\b(hourly|every hour)\b/, days: 1 / 24, label: "hourly" },
-  { pattern: /\b(daily|nightly|every day|once (a|per) day)\b/, days: 1, label: "daily" },
+  { pattern: /\b(daily|nightly|(every|each) (day|night)|once (a|per) day)\b/, days: 1, label: "daily" },
   { pattern: /\b(weekly|every week|once (a|per) week)\b/, days: 7, label: "weekly" },
   { pattern: /\b(monthly|every month|once (a|per) month)\b/, days: 30, label: "monthly" },
   {
@@ -264,7 +264,9 @@ const FREQUENCY_WORD =
  */
 function sentencesAbout(question: string, answer: string): string {
   const asked = contentStems(question);
-  const sentences = answer.toLowerCase().split(/(?<=[.;!?])\s+/);
+  // A sentence may join two activities (", and automated monitoring tests key controls … every
+  // day"): each clause joined by ", and" is read on its own.
+  const sentences = answer.toLowerCase().split(/(?<=[.;!?])\s+|,\s+and\s+/);
   const about = sentences.filter((s) => [...contentStems(s)].some((w) => asked.has(w)));
   return (about.length > 0 ? about : sentences).join(" ");
 }
