@@ -1,0 +1,42 @@
+/**
+ * Processor, bank and healthcare clauses asked in their regulations' own terms (GDPR Art. 28(3) and
+ * 32, DORA Art. 30), drafted from the entries that answer them. Every text is written here in this
+ * test's own words.
+ */
+import { describe, expect, it } from "vitest";
+import { answer } from "./helpers.js";
+
+describe("GDPR Art. 28 / 32 processor clauses and DORA contract terms find their entries (shipped library)", () => {
+  it.each([
+    ["Would you let us know at once if you think an instruction we give infringes the GDPR?", "yes_no", "dpa"],
+    [
+      "Will you help the controller with data protection impact assessments and the prior consultation that may follow?",
+      "yes_no",
+      "dpia",
+    ],
+    [
+      "Outline the technical and organisational measures in place to secure personal data at a level appropriate to the risk.",
+      "free_text",
+      "gdpr-compliance",
+    ],
+    [
+      "Will you give us all the information we need to show compliance with Article 28 and allow audits and inspections by an auditor we appoint?",
+      "yes_no",
+      "right-to-audit",
+    ],
+    [
+      "Will you give the bank, its auditors and the competent authority full rights of access, inspection and audit?",
+      "yes_no",
+      "right-to-audit",
+    ],
+    [
+      "Exit strategy: when the agreement ends, how long is the transition period during which we can take our data back?",
+      "free_text",
+      "data-deletion-termination",
+    ],
+  ] as const)("%s (%s) → %s, drafted", async (text, kind, entry) => {
+    const r = await answer(text, kind);
+    expect(r.entryId).toBe(entry);
+    expect(r.status).toBe("drafted");
+  });
+});
