@@ -4,6 +4,7 @@
  * test's own words.
  */
 import { describe, expect, it } from "vitest";
+import { conceptsOf, normalizeText } from "../../src/domain/matching/tokenize.js";
 import { answer } from "./helpers.js";
 
 describe("GDPR Art. 28 / 32 processor clauses and DORA contract terms find their entries (shipped library)", () => {
@@ -38,5 +39,15 @@ describe("GDPR Art. 28 / 32 processor clauses and DORA contract terms find their
     const r = await answer(text, kind);
     expect(r.entryId).toBe(entry);
     expect(r.status).toBe("drafted");
+  });
+});
+
+describe("subcontracting as a noun names the sub-processor concept", () => {
+  it.each([
+    "Is any subcontracting of the service allowed without our written agreement?",
+    "Describe your subcontracting arrangements for the functions that support us.",
+    "Will you consult us before sub-contracting a significant share of the work?",
+  ])("%s", (text) => {
+    expect(conceptsOf(normalizeText(text))).toContain("§subprocessor");
   });
 });

@@ -423,6 +423,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bsub[\s-]?contractors?\b/,
     // The verb: "Do you subcontract any part of the services?"
     /\bsub[\s-]?contract(s|ed|ing)? (any|out|part|some|all|work|services?|functions?)\b/,
+    // The practice as a noun: "before subcontracting a material part", "subcontracting arrangements",
+    // "changes to the subcontracting chain" (DORA Art. 30's "conditions applying to such subcontracting").
+    /\bsub[\s-]?contracting\b/,
     // Financial-services wording: "sub-outsourcing" of critical or important functions.
     /\bsub[\s-]?outsourc\w*/,
     /\bfourth[\s-]part(y|ies)\b/,
