@@ -51,3 +51,23 @@ describe("subcontracting as a noun names the sub-processor concept", () => {
     expect(conceptsOf(normalizeText(text))).toContain("§subprocessor");
   });
 });
+
+describe("a HIPAA business associate agreement is one concept ('business' alone is a stopword)", () => {
+  it.each([
+    "Is the supplier prepared to sign a Business Associate Agreement before the pilot starts?",
+    "BAA in place?",
+    "Do you act as a business associate under HIPAA?",
+  ])("%s", (text) => {
+    expect(conceptsOf(normalizeText(text))).toContain("§baa");
+  });
+
+  it("a BAA asked with a timing of our own is answered from the HIPAA entry, drafted", async () => {
+    const r = await answer(
+      "Is the supplier prepared to sign a Business Associate Agreement before the pilot starts?",
+      "yes_no",
+    );
+    expect(r.entryId).toBe("hipaa");
+    expect(r.status).toBe("drafted");
+    expect(r.answer?.value).toBe("No");
+  });
+});

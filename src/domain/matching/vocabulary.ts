@@ -493,6 +493,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(popped|pwned)\b/,
     /\bsomething (goes|went|has gone|ever goes) wrong with (our|the|my|your) (data|information|account)\b/,
   ),
+  // HIPAA's contract with a vendor that handles PHI: "business" is a stopword, so without the concept
+  // "Business Associate Agreement" is only "associate agreement".
+  c("baa", /\bbaas?\b/, /\bbusiness associates?\b/),
   c("gdpr", /\bgdpr\b/, /\bgeneral data protection\b/, /\buk gdpr\b/, /\bdata protection (law|regulation|act)\b/),
   c("nis2", /\bnis ?2\b/, /\bnis directive\b/),
   c(
