@@ -426,6 +426,15 @@ describe("inversion", () => {
     expect(weakPracticeSense("Any shared pwds?")).toBe(true);
   });
 
+  it("a page telling which accounts exist is the lapse (user enumeration); avoiding it is the safeguard", () => {
+    for (const text of [
+      "Do the sign-in and recovery screens avoid disclosing whether a given username is registered?",
+      "Forgot-password flows get abused. Are reset links one-time and short-lived, and does the response avoid revealing if an account exists?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(false);
+    expect(weakPracticeSense("Does the login page show whether an email address is registered?")).toBe(true);
+  });
+
   it("engaging a processor without the customer's authorisation and pasting data into public AI are lapses", () => {
     expect(weakPracticeSense("Will you add sub-processors without the customer's prior written approval?")).toBe(true);
     expect(weakPracticeSense("Will you refrain from adding sub-processors without our prior written consent?")).toBe(

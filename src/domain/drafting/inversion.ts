@@ -106,6 +106,9 @@ const WEAK_PRACTICE = [
   /(?<!\b(without|no|disallows|disallowing|forbids|forbidding|blocks|blocking|bans|rejects)\b[^.;?]{0,40})\bunsafe[\s-](inline|eval)\b/,
   /\b(deprecated|insecure|weak|obsolete|broken) (\w+ )?(algorithms?|ciphers?( suites?)?|primitives|protocols?|hash(es|ing)?|cryptograph\w*)\b(?!.*\bdisabl\w*)/,
   /\b(personal|private)(ly owned)?( \([^()]{1,30}\))? (devices|email|laptops?|phones?|computers?)\b|\bbyod\b/,
+  // A sign-in or reset page telling an attacker which accounts exist (user enumeration, OWASP ASVS):
+  // "Do responses avoid revealing whether an account exists?" curbs it, "Does the page reveal…?" asks it.
+  /\b(reveal|disclos|leak|expos|indicat|confirm|show)\w* (to \w+ )?(whether|if) (an? |the |a given )?(user ?(name|id)?|account|e-?mail( address)?|login) (exists|is registered|is valid)\b/,
   // "Is TLS 1.0 still supported?" is the lapse; software "still supported by its vendor" is the practice
   // (normalised, "by the vendor" may be left as a bare "by": "still supported by with security updates").
   /\b(tls ?1\.?[01]|ssl ?v?[23])\b(?!([^.;?]|\.\d)*\b(disabled|turned off|switched off|rejected|refused|blocked)\b)|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?)| by(?= (with|and|or|for|until)\b|[,.;?]|$))/,
