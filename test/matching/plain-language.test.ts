@@ -93,4 +93,26 @@ describe("plain British words of a Cyber Essentials self-assessment", () => {
       expect(r.answer?.value).toBe("Yes");
     }
   });
+
+  it("reads a router named beside a firewall as a network device, and drafts the default-password entry", async () => {
+    for (const text of [
+      "Has the default admin password been changed on every router and firewall you run?",
+      "Has the default admin password been changed on every router / firewall you run?",
+    ]) {
+      const r = await answer(text);
+      expect(r.entryId).toBe("default-credentials");
+      expect(r.status).toBe("drafted");
+      expect(r.answer?.value).toBe("Yes");
+    }
+  });
+
+  it("leaves 'router' uncorrected ('route' is one edit away), and alone a word the library does not know", async () => {
+    const { index } = await shippedLibrary();
+    expect(correctSpelling("Is the office router patched?", index.lexicon, index.lexiconByLength)).toBe(
+      "Is the office router patched?",
+    );
+    // Which routers people use at home is an inventory, not the boundary practice: never drafted.
+    const r = await answer("Which of your home-based staff use their own broadband routers?", "free_text");
+    expect(r.status).not.toBe("drafted");
+  });
 });

@@ -398,6 +398,8 @@ describe("questions no entry should answer on its own go to review", () => {
     "Which specific hosts failed your most recent vulnerability scan?",
     "Provide the names and phone numbers of your on-call engineers.",
     "When is your next penetration test scheduled?",
+    // The people asked for by a hyphenated kind ("home-working", "front-line") are people still.
+    "Which of your home-working staff connect through a personal mobile hotspot?",
   ])("a particular fact no library holds: %s", async (text) => {
     const r = await answer(text, "free_text");
     expect(r.status).toBe("no_match");

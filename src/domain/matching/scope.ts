@@ -322,7 +322,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(list|provide|give|state|enter|specify|indicate)\b.*\b(quantit(y|ies)|numbers? of|counts? of|totals? of)\b.*\b(laptops|desktops|computers|servers|devices|workstations|tablets|(mobile )?phones|thin clients|virtual desktops|endpoints|home workers)\b/,
       // The person who signed an audit, not the firm: "Who is the engagement partner on your SOC 2 audit?"
       /\b(engagement|signing|lead audit|audit engagement) (partner|manager)\b|\b(lead|signing) (auditor|assessor|tester|pen ?tester|consultant)\b/,
-      /\bwhich (one |ones )?of (your|the) (\w+ )?(developers|engineers|employees|staff|people|administrators|admins|analysts|contractors|team members|reviewers)\b/,
+      /\bwhich (one |ones )?of (your|the) ([\w-]+ )?(developers|engineers|employees|staff|people|administrators|admins|analysts|contractors|team members|reviewers)\b/,
       /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
       /\b(which|what) (exact |specific |particular )?(version|build|release)s? (of \S+ )?(is|are) (currently )?(installed|running|deployed|in use)\b/,
       /\bhow many (\w+ ){0,2}(people|persons|staff|employees|engineers|analysts|developers|contractors|home workers|laptops|desktops|devices|servers|hosts|endpoints|customers|clients|licen[cs]es|seats|tickets|incidents|findings|vulnerabilities) (do|does|did|are|were|have|has|will)\b/,

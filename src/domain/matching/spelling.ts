@@ -4,7 +4,7 @@
  * deletion, substitution or transposition), the most frequent one when several are. Runs on raw
  * words before stemming and concept detection, so a corrected word also finds its concept.
  */
-import { conceptsOf, isStopword, normalizeText, stem } from "./tokenize.js";
+import { conceptsOf, isRewrittenWord, isStopword, normalizeText, stem } from "./tokenize.js";
 import { VOCABULARY_WORDS } from "./vocabulary.js";
 
 export type Lexicon = ReadonlyMap<string, number>;
@@ -55,6 +55,8 @@ export function correctWord(word: string, lexicon: Lexicon, byLength: ReadonlyMa
   // A stopword is no typo either: "Explain the controls…" became "explains", a word the query then
   // had to find in an entry.
   if (word.length < MIN_LENGTH || lexicon.has(word) || /\d/.test(word) || isStopword(word)) return word;
+  // Nor is a word the tokenizer reads as a library word ("router" beside a firewall, not "route").
+  if (isRewrittenWord(word)) return word;
   // Another form of a word the library uses is no typo: "retaining" (the library says "retain") is
   // one edit from "remaining", which is not what was asked. Only a spelling of the same word is
   // taken then ("awarness" → "awareness": same stem, and the concept "security awareness" reads it).
