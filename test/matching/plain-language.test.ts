@@ -115,4 +115,19 @@ describe("plain British words of a Cyber Essentials self-assessment", () => {
     const r = await answer("Which of your home-based staff use their own broadband routers?", "free_text");
     expect(r.status).not.toBe("drafted");
   });
+
+  it("reads a hard drive as the disk: encrypting it is disk encryption, not disposal", async () => {
+    for (const text of ["Is the hard drive encrypted on every laptop?", "Are hard disks in staff laptops encrypted?"]) {
+      const r = await answer(text);
+      expect(r.entryId).toBe("endpoint-encryption");
+      expect(r.status).toBe("drafted");
+      expect(r.answer?.value).toBe("Yes");
+    }
+    const [top] = matchQuestion(
+      (await shippedLibrary()).index,
+      "What do you do with old hard drives when they are retired?",
+      3,
+    );
+    expect(top?.entryId).toBe("equipment-disposal");
+  });
 });

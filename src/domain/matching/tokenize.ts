@@ -279,6 +279,8 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
     "get$1 returned",
   ],
   [/\bpolice\b/g, "law enforcement"],
+  // A hard drive or hard disk is the disk the library writes of ("disk encryption", "the disk has been wiped").
+  [/\bhard[\s-]?(?:drive|disk)(s?)\b/g, "disk$1"],
   // A router named beside a firewall ("firewalls and internet routers", "router / boundary firewall":
   // Cyber Essentials' "internet routers and hardware firewall devices") is a network device at the
   // boundary, as the library writes it; the library never writes "router". Alone ("which broadband
