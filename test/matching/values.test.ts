@@ -426,6 +426,25 @@ describe("inversion", () => {
     expect(weakPracticeSense("Any shared pwds?")).toBe(true);
   });
 
+  it("software 'still supported by the supplier' is the practice, wherever the vendor's name stood", () => {
+    // Normalised, "by the supplier" is a bare "by" before the question mark.
+    expect(weakPracticeSense("Is every program on your laptops licensed and still supported by the supplier?")).toBe(
+      false,
+    );
+    expect(weakPracticeSense("Are your operating systems still supported by the vendor?")).toBe(false);
+    expect(weakPracticeSense("Is SSL 3.0 still supported?")).toBe(true);
+  });
+
+  it("switching off what hardening turns off is no exception asked, whichever side of the verb it stands", () => {
+    expect(asksAboutExceptions("Have you switched off autoplay on all your computers?")).toBe(false);
+    expect(
+      asksAboutExceptions(
+        "Have you turned off auto-run on every laptop so that nothing opens without the user agreeing?",
+      ),
+    ).toBe(false);
+    expect(asksAboutExceptions("Have you turned off logging on any servers?")).toBe(true);
+  });
+
   it("a page telling which accounts exist is the lapse (user enumeration); avoiding it is the safeguard", () => {
     for (const text of [
       "Do the sign-in and recovery screens avoid disclosing whether a given username is registered?",

@@ -111,7 +111,7 @@ const WEAK_PRACTICE = [
   /\b(reveal|disclos|leak|expos|indicat|confirm|show)\w* (to \w+ )?(whether|if) (an? |the |a given )?(user ?(name|id)?|account|e-?mail( address)?|login) (exists|is registered|is valid)\b/,
   // "Is TLS 1.0 still supported?" is the lapse; software "still supported by its vendor" is the practice
   // (normalised, "by the vendor" may be left as a bare "by": "still supported by with security updates").
-  /\b(tls ?1\.?[01]|ssl ?v?[23])\b(?!([^.;?]|\.\d)*\b(disabled|turned off|switched off|rejected|refused|blocked)\b)|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?)| by(?= (with|and|or|for|until)\b|[,.;?]|$))/,
+  /\b(tls ?1\.?[01]|ssl ?v?[23])\b(?!([^.;?]|\.\d)*\b(disabled|turned off|switched off|rejected|refused|blocked)\b)|\b(still|ever) (accepted|allowed|supported|enabled|in use|running)\b(?! by (the |their |its )?(vendors?|manufacturers?|makers?|publishers?|suppliers?|developers?)| by(?= (with|and|or|for|until)\b| ?[,.;?]| ?$))/,
   /\b(paste|upload|enter|input|submit)\w* (customer |client |personal |confidential |sensitive )?(data|information)\b.*\b(public|consumer|free|personal)\b/,
   // Not the environment kept apart: "…processes production data separated from development".
   /\b(production|live|real) (?!time\b)([\w-]+ )?(data|records)\b(?! (is |are )?(separated|segregated|isolated|kept apart)\b).*\b(test|testing|development|staging|non-production)\b/,
@@ -209,14 +209,14 @@ const CURBED =
 /**
  * Clauses that say what a safeguard is for, not a lapse asked about: the outcome it ensures ("…with
  * Object Lock so admins can't delete them", "…segregation of duties so that no individual can approve
- * their own changes") and the scenario it covers ("…break-glass procedure in case its identity
- * provider is unavailable", "…encrypted so data is protected if one is lost or stolen", "…if key staff
- * become unavailable"), and the exception a rule records ("…supported by its vendor, with anything
- * unsupported recorded as a documented exception"). Neither the weak-practice sense nor the exception
+ * their own changes", "…auto-run off so that nothing opens unasked") and the scenario it covers
+ * ("…break-glass procedure in case its identity provider is unavailable", "…encrypted so data is
+ * protected if one is lost or stolen", "…if key staff become unavailable"), and the exception a rule
+ * records ("…supported by its vendor, with anything unsupported recorded as a documented exception"). Neither the weak-practice sense nor the exception
  * shapes read them.
  */
 const SAFEGUARD_CLAUSES =
-  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable|never)\b[^.;?]*|\b(e\.?g\.?|for example|for instance|such as),? [^.;?]*?\b(cannot|can't|can not|may not|must not|should not|shouldn't|is unable|are unable)\b[^.;?]*|\bso (that )?no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable|disabled|deactivated|deprovisioned|terminated|removed|reset|revoked|suspended|deleted|offboarded)\b[^.;?]*|\b(that|which) (has |have |had )?(is |are |was |were |been )(lost|stolen)\b[^.;?]*|,? (with |and )?(any|anything|everything|all|whatever is|what is|those|the rest)\b[^.;?]{0,40}\b(recorded|documented|approved|tracked|logged|registered|justified) as (an? )?(documented |approved |formal |risk-accepted )?exceptions?\b/g;
+  /\bso (that )?[^.;?]*?\b(can't|cannot|can not|won't|will not|do not|does not|don't|doesn't|is unable|are unable|never)\b[^.;?]*|\b(e\.?g\.?|for example|for instance|such as),? [^.;?]*?\b(cannot|can't|can not|may not|must not|should not|shouldn't|is unable|are unable)\b[^.;?]*|\bso (that )?(no (one|single|individual|person|user|engineer|developer|employee|administrator|admin)|nothing|nobody)\b[^.;?]*|\b(in case|in the event)( of| that)? [^.;?]*|\b(technically )?(impossible|not possible) for [^.;?]*|\b(if|when|whenever|should) ([\w-]+ ){0,3}(is |are |was |were |gets? |be |been |becomes? )?(lost|stolen|compromised|breached|leaked|unavailable|unreachable|disabled|deactivated|deprovisioned|terminated|removed|reset|revoked|suspended|deleted|offboarded)\b[^.;?]*|\b(that|which) (has |have |had )?(is |are |was |were |been )(lost|stolen)\b[^.;?]*|,? (with |and )?(any|anything|everything|all|whatever is|what is|those|the rest)\b[^.;?]{0,40}\b(recorded|documented|approved|tracked|logged|registered|justified) as (an? )?(documented |approved |formal |risk-accepted )?exceptions?\b/g;
 
 /**
  * A negation inside a relative clause describes whom or what the question is about ("sanctions
@@ -400,9 +400,10 @@ const EXCEPTION_SHAPES = [
   // delaying, delays) are the lapse.
   /\b(postpon|defer|ignor|skipp|bypass|circumvent|impersonat|linger|waiv)\w*|(?<!\b(without|no|minimal) (undue |unreasonable |unnecessary |any )?)(?<!\b(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries) (are |is |being )?)(?<!\b(locked|locked out|blocked|throttled|suspended|disabled) or )\bdelay(s|ed|ing)\b(?! (the )?(next|further|subsequent|repeated|later) ([\w-]+ )?(attempts?|log-?ins?|logons?|sign-?ins?|requests?|tries)\b| (the |an? )?(accounts?|users?|log-?ins?|logons?|sign-?ins?)\b)/,
   // "…before the service is switched off" is when, not what is off.
-  // Nor what hardening turns off ("Is auto-run turned off for USB sticks?"), as in the sense markers.
+  // Nor what hardening turns off ("Is auto-run turned off for USB sticks?", "Have you switched off
+  // auto-run?"), as in the sense markers.
   new RegExp(
-    `(?<!\\b(before|until|when|once|after) ([\\w-]+ ){0,4})(?<!\\b(${HARDENED})( is| are| was| were| be| been)? )\\b(turned|switched|shut) off\\b(?! by default)`,
+    `(?<!\\b(before|until|when|once|after) ([\\w-]+ ){0,4})(?<!\\b(${HARDENED})( is| are| was| were| be| been)? )\\b(turned|switched|shut) off\\b(?! by default| (the |all |any )?(${HARDENED})\\b)`,
   ),
   /\b(permanent(ly)?(?! (staff|employees?|members|workforce|personnel|hires?|roles?|contracts?|positions?)\b)|indefinite(ly)?|standing)\b|\bolder than\b/,
   // "Written down" is a lapse for a secret ("passwords written down"), not for a procedure.
