@@ -22,6 +22,8 @@ describe("asked fact", () => {
     ["Is cyber cover of €2 million or more in place?", "amount"],
     ["How much did the last penetration test cost you?", "amount"],
     ["What was the annual cost of your awareness programme?", "amount"],
+    ["What is the deductible on your cyber liability policy?", "amount"],
+    ["Cyber insurance - excess and annual premium:", "amount"],
     ["State the policy limit and the carrier of your cyber insurance.", "amount"],
     ["Please give your ISO certificate number.", "identifier"],
     ["Name each open finding by finding number.", "identifier"],

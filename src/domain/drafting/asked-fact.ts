@@ -38,9 +38,10 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
   {
     kind: "amount",
     // A sum asked for, or a sum the question sets as a floor ("insurance of at least $5M"): an entry
-    // that names no sum does not say whether the floor is met.
+    // that names no sum does not say whether the floor is met. An insurance policy's excess,
+    // deductible or premium is a sum too.
     pattern:
-      /\bhow much (money|budget|revenue|do you spend|is spent|does it cost|coverage|cover)\b|\bhow much (did|does|do|will|would) [^?]*\b(cost|spend|pay|charge)\b|\b(policy|coverage|cover|liability|aggregate|indemnity|insurance|dollar|monetary) (limits?|amounts?)\b|\blimits? (per|of each) (occurrence|claim)\b|\blimits? of (your |the |its )?([\w-]+ ){0,2}(insurance|cover|coverage|policy|liability)\b|\bamount of (cover|coverage|insurance)\b|\bwhat (is|was|were) (the|your) (total |annual |yearly |approximate )?([\w-]+ ){0,2}(cost|price|fee|budget|spend|spending)\b|\b(at least|a minimum of|minimum(?: of)?|no less than|not less than|more than|over|exceeding|in excess of|limits? of)\s+(us|usd |eur |gbp )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s?(m|mm|k|million|billion)?\s+or (more|higher|greater|above)\b/,
+      /\bhow much (money|budget|revenue|do you spend|is spent|does it cost|coverage|cover)\b|\bhow much (did|does|do|will|would) [^?]*\b(cost|spend|pay|charge)\b|\b(policy|coverage|cover|liability|aggregate|indemnity|insurance|dollar|monetary) (limits?|amounts?)\b|\blimits? (per|of each) (occurrence|claim)\b|\blimits? of (your |the |its )?([\w-]+ ){0,2}(insurance|cover|coverage|policy|liability)\b|\bamount of (cover|coverage|insurance)\b|\b(excess|deductible|premium)s? (on|of|for|under|in) (the |your |its |each )?([\w-]+ ){0,3}(insurance|cover|coverage|polic(y|ies))\b|\b(insurance|policy|cover|coverage)( [-–—:] |: | )(excess|deductible|premium)s?\b|\bwhat (is|was|were) (the|your) (total |annual |yearly |approximate )?([\w-]+ ){0,2}(cost|price|fee|budget|spend|spending)\b|\b(at least|a minimum of|minimum(?: of)?|no less than|not less than|more than|over|exceeding|in excess of|limits? of)\s+(us|usd |eur |gbp )?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s?(m|mm|k|million|billion)?\s+or (more|higher|greater|above)\b/,
   },
   {
     // A document's or a finding's own number ("Quote your certificate number", "list the findings by
