@@ -401,6 +401,7 @@ describe("the buyer's own systems and tenant data", () => {
     "Please confirm that web filtering (8.23) is applied on our corporate proxy for our users accessing your platform.",
     "Will you configure DMARC enforcement on our email domain on our behalf as part of onboarding?",
     "Does the vendor perform an annual penetration test specifically targeting our SSO integration and our configured tenant?",
+    "Per the university's data classification standard, what tier would records held in your platform fall into?",
   ])("%s is buyer-specific", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).not.toBeNull();
   });
@@ -422,6 +423,7 @@ describe("the buyer's own systems and tenant data", () => {
     "Could our tenant administrators require a hardware key for every user?",
     "Which rate limits apply to API clients?",
     "Which SSO providers can be configured for our tenant?",
+    "Do you classify data under a documented classification scheme?",
   ])("%s is about the vendor's service", (text) => {
     expect(analyzeQuestion(text).buyerSpecific).toBeNull();
   });

@@ -248,6 +248,13 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     ),
   },
   {
+    // "Under our institutional data classification policy, which risk level will the data be
+    // assigned?": a level in the buyer's own scheme is the buyer's to assign.
+    reason: "asks about the buyer's own systems, which only the buyer can confirm",
+    pattern:
+      /\b(under|per|according to|using|in line with|based on|against|within) (our|my|the (institution|university|bank|hospital|client|customer|buyer)'?s) (own |institutional |internal |corporate |organi[sz]ational )*(data |information )?(classification|sensitivity|risk[\s-]rating|data[\s-]risk) (polic(y|ies)|schemes?|standards?|framework|matrix|levels?|tiers?|model)\b/,
+  },
+  {
     // "Have you reviewed the client's own third-party risk policy?": the buyer's own document or practice.
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
     pattern:
