@@ -26,6 +26,10 @@ describe("governance templates", () => {
       "Are identity and access management procedures documented, approved by management, communicated to relevant staff and maintained?",
       "identity access management",
     ],
+    [
+      "Has a cryptography policy, together with supporting standards, been approved by management, published to staff and applied, and is it reviewed and kept current?",
+      "cryptography",
+    ],
   ])("%s → topic '%s'", (text, topic) => {
     const a = analyzeQuestion(text);
     expect(a.intent).toBe("governance");

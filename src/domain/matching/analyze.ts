@@ -70,6 +70,9 @@ const GOVERNANCE_WORDS = [
   /\b(at least )?(annually|yearly|once a year|every year|periodically|regularly|at planned intervals)\b/g,
   /\b(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|monitored|adopted|tested|secured|operated)\b/g,
   /\b(for|to|of|the|a|an|that|which|in place|formally|relevant|all|appropriate|organi[sz]ation(al)?)\b/g,
+  // "Has an access control policy, with supporting procedures, been approved…, and is it evaluated…?":
+  // the documents that go with the policy, and the pronoun that points back to it.
+  /\b((together|along) )?(with|including|plus) (its |their |any )?supporting\b|\bsupporting\b(?= (procedures?|standards?|guidelines?|guidance|documents?|documentation|processes))|\b(it|its|they|them|their|this|these)\b/g,
 ];
 
 /** Openers of a row that continues the previous one. */
