@@ -131,3 +131,28 @@ describe("plain British words of a Cyber Essentials self-assessment", () => {
     expect(top?.entryId).toBe("equipment-disposal");
   });
 });
+
+/**
+ * A "non-proprietary" format is a standard one: university and bank exit clauses ask for data back
+ * in a non-proprietary format, a word no entry holds. Wordings written for this test.
+ */
+describe("a non-proprietary format is the portable data format", () => {
+  it("drafts the return of data in a non-proprietary format from the exit entries", async () => {
+    const cases: [string, string][] = [
+      [
+        "Can the customer export all of its data in a non-proprietary format when the contract ends?",
+        "data-portability",
+      ],
+      [
+        "Is customer data returned in a non-proprietary format on termination of the contract?",
+        "data-deletion-termination",
+      ],
+    ];
+    for (const [text, entry] of cases) {
+      const r = await answer(text);
+      expect(r.entryId).toBe(entry);
+      expect(r.status).toBe("drafted");
+      expect(r.answer?.value).toBe("Yes");
+    }
+  });
+});

@@ -292,6 +292,9 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   // "Are admin rights taken away when no longer needed?", "take their access away": removed.
   [/\b(?:take|takes|taking|took|taken) ((?:[\w-]+ ){0,3}?)away\b/g, "remove $1"],
   [/\bethical hack(ers?|ing)\b/g, "pentest$1"],
+  // A "non-proprietary" format or tool is a standard one, the word the library writes ("a standard,
+  // machine-readable format"); split as "non" and "proprietary" it was two words no entry holds.
+  [/\bnon[\s-]?proprietary\b/g, "standard"],
   [/\bkeep(s|ing)? ((?:[\w-]+ ){0,4}?)(?:secret|private)\b/g, "keep$1 $2confidential"],
 ];
 

@@ -1041,7 +1041,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bportability\b/,
     /\bexport\w* (all )?(of )?(our |your |its |the |customer |their |institutional )?(data|records|content)\b/,
     /\b(complete|full) copy of (all )?(our |their |the customer'?s |its )?(data|records|content)\b/,
-    /\b(usable|machine[\s-]readable|standard|open|common) (file )?formats?\b/,
+    // Also a format named by what it is not tied to ("a non-proprietary format"), or by several such
+    // words ("a standard, non-proprietary format").
+    /\b(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common)(,? (and )?(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common(ly used)?))* (file )?formats?\b/,
     /\bmigrat\w+ away\b/,
     // "Can we get all our data out if we decide to leave?"
     /\b(get|take|pull|download) (all |a copy of |everything )?(of )?(our|my|the) (data|information|content|stuff) (back|out)\b/,
