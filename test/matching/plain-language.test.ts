@@ -156,3 +156,21 @@ describe("a non-proprietary format is the portable data format", () => {
     }
   });
 });
+
+/**
+ * Operational-resilience rules test continuity against "severe but plausible" scenarios: the
+ * regulator's qualifier, two words no entry holds, not a topic. Wordings written for this test.
+ */
+describe("'severe but plausible' qualifies a continuity scenario", () => {
+  it("drafts continuity testing asked against severe but plausible scenarios", async () => {
+    for (const text of [
+      "Do your resilience exercises cover severe but plausible disruptions to the service?",
+      "Are continuity tests run against severe yet plausible scenarios such as the loss of a key supplier?",
+    ]) {
+      const r = await answer(text);
+      expect(["bcp-testing", "business-continuity-plan"]).toContain(r.entryId);
+      expect(r.status).toBe("drafted");
+      expect(r.answer?.value).toBe("Yes");
+    }
+  });
+});

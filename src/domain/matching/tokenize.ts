@@ -295,6 +295,9 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   // A "non-proprietary" format or tool is a standard one, the word the library writes ("a standard,
   // machine-readable format"); split as "non" and "proprietary" it was two words no entry holds.
   [/\bnon[\s-]?proprietary\b/g, "standard"],
+  // Operational-resilience rules (DORA, the PRA, Basel) test continuity against "severe but
+  // plausible" scenarios: the regulator's qualifier of any scenario, not a topic of its own.
+  [/\bsevere,? (but|yet|and) plausible\b/g, " "],
   [/\bkeep(s|ing)? ((?:[\w-]+ ){0,4}?)(?:secret|private)\b/g, "keep$1 $2confidential"],
 ];
 
