@@ -105,6 +105,14 @@ describe("the buyer's own records, tenant values and named people", () => {
     expect(outOfScope("Do you give each administrator a named account?")).toBeNull();
   });
 
+  it("an allow list of IP addresses and access limited to IP ranges are safeguards, not requests for the addresses", () => {
+    expect(outOfScope("Is the admin console reachable only from an allow list of approved IP addresses?")).toBeNull();
+    expect(outOfScope("If so, is it shielded by a whitelist of known IP ranges?")).toBeNull();
+    expect(outOfScope("Can our admins limit access to the workspace to specific IP ranges?")).toBeNull();
+    expect(outOfScope("Please list the IP addresses your service connects from.")).not.toBeNull();
+    expect(outOfScope("Provide the specific IP addresses of your production hosts.")).not.toBeNull();
+  });
+
   it("what an audit cost, asked as a verb, is a commercial question", () => {
     expect(outOfScope("What did your most recent ISO certification audit cost?")).toMatch(/pricing/);
     expect(outOfScope("How much does the annual penetration test cost?")).toMatch(/pricing/);

@@ -130,7 +130,8 @@ const RULES: readonly OutOfScope[] = [
       /\bserial numbers?\b/,
       /\b(ip address(es)?|hostnames?|mac address(es)?)\b.*\b(of|for) (your|the)\b/,
       // Not a capability: "Can tenant access be limited to specific IP ranges?"
-      /(?<!\b(limited|restricted|limit|restrict|locked( down)?|allow-?listed|whitelisted|scoped) (access )?(to|from) )\b(exact|specific) (date|time|ip|hostname|location)s?\b/,
+      // …nor with what is limited named first ("restrict access to our tenant to specific IP ranges").
+      /(?<!\b(limited|restricted|limit|restrict|locked( down)?|allow-?listed|whitelisted|scoped) (access )?((to|for|of) (our|the|their|its|your|a|an) ([\w-]+ ){1,2})?(to|from) )\b(exact|specific) (date|time|ip|hostname|location)s?\b/,
       /\b(personal|private|home|mobile|cell)\b.*\b(phone|mobile|number|address)\b.*\b(of|for)\b/,
       /\bhome address(es)?\b/,
       /\b(names?|phone numbers?) of (the )?(people|staff|engineers|employees) (on call|on-call)\b/,
@@ -152,7 +153,8 @@ const RULES: readonly OutOfScope[] = [
       /\bnext (two|three|four|five|\d+) \w+ (tests?|audits?|assessments?|exercises?)\b/,
       // Identifiers and inventories of particular systems: never disclosed in a questionnaire.
       /\b(list|provide|give|share|send|tell us|what are|which are)\b.*\b(rule|instance|resource|ticket|asset|device|host|server|account|subscription|vpc|bucket) ids?\b/,
-      /\b(list|provide|give|share|send|tell us|what are|which)\b.*\b(internal )?(hostnames?|host names|ip (addresses|ranges)|private ip|subnets?|cidrs?|mac addresses|port numbers)\b/,
+      // An "allow list of trusted IP addresses" is a safeguard, not a request to list them.
+      /\b((?<!\b(allow|white|block|black|deny|safe)[\s-]?)list|provide|give|share|send|tell us|what are|which)\b.*\b(internal )?(hostnames?|host names|ip (addresses|ranges)|private ip|subnets?|cidrs?|mac addresses|port numbers)\b/,
       /\b(with|w\/) (the )?(affected )?(hosts?|hostnames?|ip addresses|asset names)\b/,
       // "Pen test - next date?", "Date of next DR test".
       /\bnext (date|dates|scheduled date)\b|\bdates? of (the )?next\b|^\W*next [\w\s/&-]{1,30}[-–—:(]\s*(date|when)\W*$|^\W*next [\w/&-]+( [\w/&-]+){0,3} date\W*$/,
@@ -323,7 +325,7 @@ const RULES: readonly OutOfScope[] = [
       // The person who signed an audit, not the firm: "Who is the engagement partner on your SOC 2 audit?"
       /\b(engagement|signing|lead audit|audit engagement) (partner|manager)\b|\b(lead|signing) (auditor|assessor|tester|pen ?tester|consultant)\b/,
       /\bwhich (one |ones )?of (your|the) ([\w-]+ )?(developers|engineers|employees|staff|people|administrators|admins|analysts|contractors|team members|reviewers)\b/,
-      /\b(list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
+      /\b((?<!\b(allow|white|block|black|deny|safe)[\s-]?)list|provide|give|send|share|record|identify|tell us|report|state)\b.*\b(ids?|identifiers|serial numbers?|asset tags?|mac addresses|ip (addresses|ranges)|hostnames?|host names|build numbers?|version numbers?|account numbers?|ticket numbers?)\b/,
       /\b(which|what) (exact |specific |particular )?(version|build|release)s? (of \S+ )?(is|are) (currently )?(installed|running|deployed|in use)\b/,
       /\bhow many (\w+ ){0,2}(people|persons|staff|employees|engineers|analysts|developers|contractors|home workers|laptops|desktops|devices|servers|hosts|endpoints|customers|clients|licen[cs]es|seats|tickets|incidents|findings|vulnerabilities) (do|does|did|are|were|have|has|will)\b/,
       // A count broken down ("How many suppliers do you have in each criticality tier?"): an inventory.
