@@ -113,6 +113,12 @@ describe("the buyer's own records, tenant values and named people", () => {
     expect(outOfScope("Provide the specific IP addresses of your production hosts.")).not.toBeNull();
   });
 
+  it("a payment application or gateway, and the buyer's payments team, are not commercial terms", () => {
+    expect(outOfScope("Is your product a validated payment application under PCI's software standard?")).toBeNull();
+    expect(outOfScope("Our payments team wants to know which payment gateway processes card data.")).toBeNull();
+    expect(outOfScope("What are your payment terms for annual subscriptions?")).toMatch(/pricing/);
+  });
+
   it("what an audit cost, asked as a verb, is a commercial question", () => {
     expect(outOfScope("What did your most recent ISO certification audit cost?")).toMatch(/pricing/);
     expect(outOfScope("How much does the annual penetration test cost?")).toMatch(/pricing/);

@@ -25,7 +25,7 @@ const RULES: readonly OutOfScope[] = [
       /\b(prices?|pricing|priced|list prices?|discounts?|rebates?|invoic\w*|payment terms|net \d{2}|per[\s-]seat cost|licen[cs]e fees?|quote for|cost per)\b/,
       /\b(annual|yearly|monthly) (premium|fee|subscription cost)\b/,
       /\bhow much (does|do|will|would) (it|you|the \w+) (cost|charge)\b/,
-      /\b(liability cap|limitation of liability|indemnif\w+|(?<!\b(approv\w*|authori[sz]\w*|sign(s|ed)? off)\b[^?.]{0,50})payment(?! (card|pages?|forms?|flows?|data|information|details|processing|process|systems?|fraud))|billing currency|renewal uplift)\b/,
+      /\b(liability cap|limitation of liability|indemnif\w+|(?<!\b(approv\w*|authori[sz]\w*|sign(s|ed)? off)\b[^?.]{0,50})payment(?!s? (team|department|function|staff)| (card|pages?|forms?|flows?|data|information|details|processing|process|systems?|fraud|applications?|apps?|gateways?|providers?|processors?|terminals?|services? providers?))|billing currency|renewal uplift)\b/,
       /\b(unlimited|uncapped) liability\b|\b(cover|pay|reimburse) (all )?(of )?(our|the) costs\b/,
       /\bwhat (would|will|do) you charge\b|\b(are you|would you be) (prepared|willing) to pay\b|\bfees? for\b/,
       /\b(what|which) (fees?|costs?|price|amount)\b.*\b(charge[sd]?|pay|paid|bill(s|ed)?)\b|\bcharges? (us |you )?for (the|your|an?)\b/,
