@@ -455,3 +455,39 @@ describe("a frequency asked is read against the clause of the answer that does t
     ).toMatch(/quarterly but the answer says annually/);
   });
 });
+
+describe("a frequency said with 'each' or as a number of units", () => {
+  it("reads 'each month', 'each quarter' and 'every 30 days' as the frequency they name", () => {
+    const reviews =
+      "Yes. Access to production and privileged roles is reviewed every quarter, and access to all other systems at least twice a year.";
+    expect(contradiction(yesNo("Are user access rights reviewed every 30 days?"), "Yes", reviews)).toBe(
+      '"Yes" contradicts the answer: the question asks for at least every 30 days but the answer says quarterly, twice a year',
+    );
+    expect(contradiction(yesNo("Is each user's access re-certified each month?"), "Yes", reviews)).toMatch(
+      /at least monthly but the answer says quarterly/,
+    );
+    const plan = "Yes. The continuity plan is exercised every year through a tabletop scenario.";
+    expect(contradiction(yesNo("Is the continuity plan exercised each quarter?"), "Yes", plan)).toMatch(
+      /at least quarterly but the answer says annually/,
+    );
+    // A looser period is met, and one written in words counts too.
+    expect(contradiction(yesNo("Are access rights reviewed every 120 days?"), "Yes", reviews)).toBeNull();
+    expect(contradiction(yesNo("Are keys rotated every ninety days?"), "Yes", "Keys are rotated annually.")).toMatch(
+      /at least every ninety days but the answer says annually/,
+    );
+  });
+
+  it("compares an entry's frequency fact with a period asked as a number", () => {
+    expect(factAgainstBound("Is the plan tested at least every 18 months?", "Annually")?.verdict).toBe("meets");
+    expect(factAgainstBound("Are keys rotated every 30 days?", "Annually")?.verdict).toBe("falls short of");
+  });
+
+  it.each([
+    "Are encryption keys for data at rest rotated every 30 days?",
+    "Is the business continuity plan tested with a full failover each quarter?",
+  ])("%s goes to review", async (text) => {
+    const result = await answer(text);
+    expect(result.status).toBe("needs_review");
+    expect(result.notes.join(" ")).toMatch(/contradicts the answer: the question asks for at least|falls short of/);
+  });
+});

@@ -196,18 +196,19 @@ function quantityContradiction(question: string, answer: string): string | null 
 }
 
 /** Days between occurrences, for frequencies said in a word. */
-const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] = [
+type Frequency = { readonly pattern: RegExp; readonly days: number; readonly label: string };
+const FREQUENCIES: readonly Frequency[] = [
   {
     pattern: /\b(continuous(ly)?|real[- ]time|(a)?round[- ]the[- ]clock|24 ?(x|\/) ?7)\b/,
     days: 0,
     label: "continuously",
   },
-  { pattern: /\b(hourly|every hour)\b/, days: 1 / 24, label: "hourly" },
+  { pattern: /\b(hourly|(every|each) hour)\b/, days: 1 / 24, label: "hourly" },
   { pattern: /\b(daily|nightly|(every|each) (day|night)|once (a|per) day)\b/, days: 1, label: "daily" },
-  { pattern: /\b(weekly|every week|once (a|per) week)\b/, days: 7, label: "weekly" },
-  { pattern: /\b(monthly|every month|once (a|per) month)\b/, days: 30, label: "monthly" },
+  { pattern: /\b(weekly|(every|each) week|once (a|per) week)\b/, days: 7, label: "weekly" },
+  { pattern: /\b(monthly|(every|each) month|once (a|per) month)\b/, days: 30, label: "monthly" },
   {
-    pattern: /\b(quarterly|every quarter|every (three|3) months|once (a|per) quarter)\b/,
+    pattern: /\b(quarterly|(every|each) quarter|every (three|3) months|once (a|per) quarter)\b/,
     days: 91,
     label: "quarterly",
   },
@@ -225,13 +226,34 @@ const FREQUENCIES: readonly { pattern: RegExp; days: number; label: string }[] =
   },
 ];
 
+/** Days in a unit of a period said with a number. */
+const PERIOD_DAYS: Readonly<Record<string, number>> = { hour: 1 / 24, day: 1, week: 7, month: 30, year: 365 };
+/** "every 30 days", "each 2 weeks", "every ninety days": a frequency said as a number of units. */
+const EVERY_N = new RegExp(`\\b(?:every|each) ${QTY} (hours?|days?|weeks?|months?|years?)\\b`, "g");
+
+/**
+ * The frequencies a text names: in a word ("monthly", "each quarter") or as a period with a number
+ * ("every 30 days", "every 90 days"), which is as strict a figure as its word would be.
+ */
+function frequenciesIn(text: string): Frequency[] {
+  const t = text.toLowerCase();
+  const named = FREQUENCIES.filter((f) => f.pattern.test(t));
+  for (const m of t.matchAll(EVERY_N)) {
+    if (FREQUENCIES.some((f) => f.pattern.test(m[0]))) continue;
+    const days = amountOf(m[1] ?? "") * (PERIOD_DAYS[(m[2] ?? "").replace(/s$/, "")] ?? Number.NaN);
+    if (!Number.isFinite(days) || days <= 0 || named.some((f) => f.days === days)) continue;
+    named.push({ pattern: new RegExp(`\\b${m[0]}\\b`), days, label: m[0] });
+  }
+  return named;
+}
+
 /**
  * The minimum frequency a question sets ("at least monthly", "at least once a year"), with its words.
  * A question that names one frequency of its practice ("Are privileged access rights reviewed every
  * month?") sets it too: a practice done quarterly is no Yes to it. "Continuously" only with "at
  * least": a practice "monitored continuously" is not contradicted by alerts "reviewed daily".
  */
-function askedMinimumFrequency(question: string): { bound: (typeof FREQUENCIES)[number]; phrase: string } | null {
+function askedMinimumFrequency(question: string): { bound: Frequency; phrase: string } | null {
   const q = question.toLowerCase();
   // "at least once every 12 months" and "at least every 6 months" name their period with a number.
   // "at least every six months": a period written in words is a number too.
@@ -239,13 +261,13 @@ function askedMinimumFrequency(question: string): { bound: (typeof FREQUENCIES)[
     /\bat least (once (a|per|every) |every )?((\d+|one|two|three|four|six|twelve|eighteen|twenty-four) \w+|\w+)/.exec(
       q,
     );
-  const bound = asked ? FREQUENCIES.find((f) => f.pattern.test(asked[0])) : undefined;
+  const bound = asked ? frequenciesIn(asked[0])[0] : undefined;
   if (asked && bound) return { bound, phrase: asked[0] };
   // A list of frequencies to choose from ("(Monthly / Quarterly / Annually)") sets none.
   const plain = withoutChoiceList(q);
-  const named = FREQUENCIES.filter((f) => f.days > 0 && f.pattern.test(plain));
+  const named = frequenciesIn(plain).filter((f) => f.days > 0);
   if (named.length !== 1 || /\bhow often\b/.test(plain)) return null;
-  const only = named[0] as (typeof FREQUENCIES)[number];
+  const only = named[0] as Frequency;
   return { bound: only, phrase: only.pattern.exec(plain)?.[0] ?? only.label };
 }
 
@@ -278,7 +300,10 @@ function frequencyContradiction(question: string, answer: string): string | null
   const a = sentencesAbout(question, answer);
   // Round-the-clock monitoring meets any frequency asked, whichever sentence says it.
   const always = answer.toLowerCase();
-  const stated = FREQUENCIES.filter((f) => f.pattern.test(a) || (f.days === 0 && f.pattern.test(always)));
+  const stated = [
+    ...frequenciesIn(a),
+    ...FREQUENCIES.filter((f) => f.days === 0 && f.pattern.test(always) && !f.pattern.test(a)),
+  ];
   if (stated.length === 0) return null;
   if (stated.some((f) => f.days <= bound.days)) return null;
   return `the question asks for at least ${bound.label} but the answer says ${stated.map((f) => f.label).join(", ")}`;
@@ -357,7 +382,7 @@ export function factAgainstBound(question: string, fact: string): BoundVerdict |
       }
     }
   }
-  const frequency = FREQUENCIES.find((f) => f.pattern.test(fact.toLowerCase()));
+  const frequency = frequenciesIn(fact)[0];
   const askedFrequency = askedMinimumFrequency(question);
   if (frequency && askedFrequency)
     verdicts.push({
