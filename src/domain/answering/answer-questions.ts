@@ -1,6 +1,7 @@
 import { askedFact, FACT_WORDS, statesFact } from "../drafting/asked-fact.js";
 import { hasTwoAsks } from "../drafting/combine.js";
 import { DEFAULT_THRESHOLDS, type Draft, type DraftThresholds, draftAnswer } from "../drafting/draft.js";
+import { findingGradeNote } from "../drafting/finding-grade.js";
 import { basisNote } from "../drafting/named-basis.js";
 import { partyNote } from "../drafting/party.js";
 import { recurrenceNote } from "../drafting/recurrence.js";
@@ -166,7 +167,10 @@ function routeToReview(
     reasons.push(`the question asks for a ${FACT_WORDS[fact]}, which the entry's answer does not state`);
   const other =
     draft.status === "drafted" && single
-      ? (partyNote(question, single) ?? basisNote(question, single) ?? recurrenceNote(question, single))
+      ? (partyNote(question, single) ??
+        basisNote(question, single) ??
+        recurrenceNote(question, single) ??
+        findingGradeNote(question, single))
       : null;
   if (other) reasons.push(other);
   if (reasons.length === 0)
