@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedBases, askedLawPractices, basisNote } from "../../src/domain/drafting/named-basis.js";
+import { askedBases, askedCredentials, askedLawPractices, basisNote } from "../../src/domain/drafting/named-basis.js";
 import type { LibraryEntry } from "../../src/domain/library/types.js";
 import { answer } from "../matching/helpers.js";
 
@@ -54,5 +54,47 @@ describe("a law written with a space", () => {
     } as unknown as LibraryEntry;
     expect(basisNote("Is PCI DSS training given to developers?", pci)).toBeNull();
     expect(basisNote("Is HIPAA training given to developers?", pci)).toMatch(/specific to HIPAA/);
+  });
+});
+
+describe("a credential people or firms are asked to hold", () => {
+  it("is read by its name, and 'Lead Auditor' only as a qualification", () => {
+    expect(askedCredentials("Does your head of security hold a CISSP or a CISM?")).toEqual(["cissp", "cism"]);
+    expect(askedCredentials("Is the firm that tests your app CREST-accredited?")).toEqual(["crest"]);
+    expect(askedCredentials("Is your privacy lead certified CIPP/E?")).toEqual(["cipp"]);
+    expect(askedCredentials("Are the ISMS auditors certified ISO/IEC 27001 Lead Auditors?")).toEqual(["lead auditor"]);
+    expect(askedCredentials("Has your ISMS owner completed ISO 27001 Lead Implementer training?")).toEqual([
+      "lead implementer",
+    ]);
+    // A role, not a qualification; and the US agency, not the certificate.
+    expect(askedCredentials("Is the lead auditor independent of the area audited?")).toEqual([]);
+    expect(askedCredentials("Are incidents reported to CISA?")).toEqual([]);
+  });
+
+  it.each([
+    "Are the auditors who run your internal ISMS audits certified ISO 27001 Lead Auditors?",
+    "Does your information security manager hold a Lead Implementer certificate for ISO/IEC 27001?",
+  ])("%s goes to review", async (text) => {
+    const result = await answer(text);
+    expect(result.status).toBe("needs_review");
+    expect(result.notes.join(" ")).toMatch(/hold an ISO 27001 lead (auditor|implementer) qualification/);
+  });
+
+  it("leaves an entry that names the credential alone", () => {
+    const testing: LibraryEntry = {
+      id: "pt",
+      topic: "t",
+      question: "Do you run penetration tests?",
+      phrasings: [],
+      short: "Yes",
+      answer: "Yes. A CREST-accredited firm tests the platform every year.",
+      controls: [],
+      artifacts: [],
+      owner: "x",
+      lastReviewed: "2026-01-01",
+      reviewBy: "2027-01-01",
+    };
+    expect(basisNote("Is your pen test provider CREST accredited?", testing)).toBeNull();
+    expect(basisNote("Do your testers hold OSCP?", testing)).toMatch(/hold OSCP, which the entry does not name/);
   });
 });

@@ -49,12 +49,34 @@ export function askedLawPractices(question: string): string[] {
 const lawNamed = (law: string): RegExp =>
   new RegExp(`\\b${law.replace(/^pcidss$/, "pci ?dss").replace(/^nis2$/, "nis ?2")}\\b`);
 
-/** A note when the question asks for a basis, or a law's own practice, the entry does not name. */
+/**
+ * A professional credential held by people or firms: "Does your CISO hold a CISSP?", "Is your pen
+ * test provider CREST accredited?", "Are your internal auditors qualified ISO 27001 Lead Auditors?".
+ * The entry on the practice (testing, audits, leadership, the organisation's own ISO certificate)
+ * that never names the credential does not say anyone holds it. "CISA" is left out: it is also the US
+ * agency incidents are reported to.
+ */
+const CREDENTIAL =
+  /\b(cissp|cism|crisc|ccsp|ceh|oscp|osce|oswe|crest|giac|gpen|gwapt|csslp|cipp(?:\/[a-z]+)?|cipm|cipt|iapp)\b|\b(?:qualified|certified|accredited|hold|holds|held|have|has|with) (?:an? |the |their |current )?(?:iso(?:\/iec)? ?27001(?::20\d\d)? )?(lead (?:auditor|implementer))s?\b|\b(?:iso(?:\/iec)? ?27001(?::20\d\d)? )?(lead (?:auditor|implementer)) (?:qualifications?|certificates?|certifications?|credentials?|courses?|training)\b/g;
+
+/** The credentials a question names, in one spelling ("cipp/e" as "cipp", "lead auditors" as "lead auditor"). */
+export function askedCredentials(question: string): string[] {
+  const found = [...normalizeText(question).matchAll(CREDENTIAL)].map((m) =>
+    (m[1] ?? m[2] ?? m[3] ?? "").replace(/\/[a-z]+$/, ""),
+  );
+  return [...new Set(found.filter((c) => c !== ""))];
+}
+
+/** A note when the question asks for a basis, a law's own practice or a credential the entry does not name. */
 export function basisNote(question: string, entry: LibraryEntry): string | null {
   const asked = askedBases(question);
   const laws = askedLawPractices(question);
-  if (asked.length === 0 && laws.length === 0) return null;
+  const credentials = askedCredentials(question);
+  if (asked.length === 0 && laws.length === 0 && credentials.length === 0) return null;
   const texts = [entry.question, ...entry.phrasings, entry.answer].map(normalizeText);
+  const unnamedCredentials = credentials.filter((c) => !texts.some((t) => new RegExp(`\\b${c}`).test(t)));
+  if (unnamedCredentials.length > 0)
+    return `the question asks whether people or firms hold ${unnamedCredentials.map((c) => (c.includes(" ") ? `an ISO 27001 ${c} qualification` : c.toUpperCase())).join(", ")}, which the entry does not name: please check`;
   const named = new Set(texts.flatMap((t) => [...t.matchAll(STANDARD_ID)].map((m) => canonical(m[0]))));
   const missing = asked.filter((a) => !named.has(a.id));
   if (missing.length > 0)
