@@ -9,6 +9,7 @@ import {
 } from "../../src/domain/drafting/inversion.js";
 import { choiceFromText, mapShortAnswer } from "../../src/domain/drafting/values.js";
 import type { LibraryEntry } from "../../src/domain/library/types.js";
+import { answer } from "./helpers.js";
 
 const entry = (
   short: string | null,
@@ -443,6 +444,17 @@ describe("inversion", () => {
       ),
     ).toBe(false);
     expect(asksAboutExceptions("Have you turned off logging on any servers?")).toBe(true);
+  });
+
+  it("a report issued without exceptions, or with none noted, is the clean report: not the exceptions' sense", () => {
+    expect(weakPracticeSense("Was the latest SOC 2 Type 2 report issued without any exceptions?")).toBe(false);
+    expect(weakPracticeSense("Did the service auditor report no exceptions in the last period?")).toBe(false);
+    expect(weakPracticeSense("Did the service auditor report any exceptions in the last period?")).toBe(true);
+  });
+
+  it("'issued without any exceptions?' of the exceptions entry is not drafted with its No", async () => {
+    const r = await answer("Was the latest SOC 2 Type 2 report issued without any exceptions?");
+    expect(r.answer?.value).not.toBe("No");
   });
 
   it("a page telling which accounts exist is the lapse (user enumeration); avoiding it is the safeguard", () => {

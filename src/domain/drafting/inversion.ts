@@ -132,9 +132,10 @@ const WEAK_PRACTICE = [
   /\b(open|outstanding|unresolved|unremediated) (high|critical|crit)s?( ?(\/|or|and|&) ?(high|critical|crit|medium)s?)+\b/,
   /\b(exceptions?|deviations?|findings?)( or (exceptions?|deviations?|findings?|qualifications?))? (were |was )?(noted|reported|identified|raised) (in|by|during)\b|\bqualified opinion\b|\bfailed (an? )?(audits?|assessments?)\b/,
   // …told verb first: "Did the service auditor note any deviations, exceptions or qualifications…?"
+  // (not "issued without any exceptions", "noted no exceptions": the clean report, the practice).
   // …or as a bare noun: "Any exceptions in latest SOC2 report?"
   /^(any |(were|are|have|was|did) (there (been )?)?(any )?)(exceptions?|deviations?|qualifications?|qualified opinions?)\b(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?|reports?)\b)/,
-  /^(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?)\b).*\b(note|noted|identify|identified|raise|raised|find|found|issue|issued|report|reported|contain|contained|include|included)\b (any |no )?([\w-]+,? ){0,2}(deviations?|exceptions?|qualifications?)\b/,
+  /^(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?)\b).*\b(note|noted|identify|identified|raise|raised|find|found|issue|issued|report|reported|contain|contained|include|included)\b (?!([\w-]+,? ){0,2}?(without|no|zero|free of)\b)(any )?([\w-]+,? ){0,2}(deviations?|exceptions?|qualifications?)\b/,
   /\bterminated (employees?|staff|users?) (still|retain|keep|kept)\b/,
   /\bnot (enrolled|managed|encrypted|patched|approved|supported|reviewed|hashed|protected|monitored|logged|covered)\b/,
   /\b(end users|users|staff|employees|developers) (have|has|hold|get) (local )?admin(istrator|istrative)? (rights|privileges|access)\b/,
