@@ -193,3 +193,32 @@ describe("a visit in person", () => {
     expect(a.notes.join(" ")).toMatch(/visit in person/);
   });
 });
+
+describe("providers of one service, and the hosting provider, are other parties", () => {
+  it.each([
+    "Does your payroll provider encrypt employee records?",
+    "Are your email providers required to scan attachments?",
+    "Does your MSSP hold a SOC 2 Type II report?",
+  ])("is asked of a supplier: %s", (text) => {
+    expect(askedOfSuppliers(text)).toBe(true);
+  });
+
+  it("a certification asked of the data centre provider is not the vendor's own certificate", async () => {
+    const a = await answer("Is your data center provider ISO 27001 certified?");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toMatch(/hosting provider/);
+  });
+
+  it("an entry that speaks of the hosting provider answers for it", () => {
+    const hosted = {
+      id: "h",
+      topic: "physical",
+      question: "How are the data centres secured?",
+      phrasings: [],
+      short: null,
+      answer: "AWS runs the data centres; its SOC 2 and ISO 27001 reports attest to their physical controls.",
+      controls: [],
+    } as unknown as LibraryEntry;
+    expect(partyNote("Is your data center provider ISO 27001 certified?", hosted)).toBeNull();
+  });
+});

@@ -8,7 +8,7 @@ import { normalizeText } from "../matching/tokenize.js";
  * checks, certification or reports describe the vendor's own: their Yes would answer another question.
  */
 const SUPPLIERS =
-  "(sub-?processors?|suppliers?|vendors?|sub-?contractors?|service providers?|third parties|fourth parties)";
+  "(sub-?processors?|suppliers?|vendors?|sub-?contractors?|service providers?|third parties|fourth parties|(payroll|e-?mail|hr|dns|telephony|sms|backup|managed security|it support|marketing|courier|shredding|cleaning) (service )?providers?|mssps?|outsourcers?)";
 
 /** The hosting provider and its data centres, whose own people are a supplier's. */
 const HOSTS =
@@ -31,6 +31,13 @@ const ASKED_OF_SUPPLIERS = new RegExp(
     `\\b(staff|employees|personnel|workers|technicians|workforce) (of|at) (your |the |their )?(${HOSTS})\\b`,
   ].join("|"),
 );
+
+/** The hosting provider as the one who acts or holds: "Is your data centre provider certified to ISO 27001?". */
+const ASKED_OF_HOST = new RegExp(
+  `\\b(do|does|are|is|have|has|will|can) (all |each )?(of )?(your |the )?(${HOSTS}|data ?cent(er|re) providers?)\\b(?! (regions?|locations?|zones?|list)\\b)`,
+);
+/** Words that make an entry speak for the hosting provider. */
+const ENTRY_OF_HOST = new RegExp(`\\b(${HOSTS})\\b`);
 
 /** Words that make an entry about suppliers ("third-party audit report" names an auditor, not a supplier). */
 const ENTRY_OF_SUPPLIERS = new RegExp(`\\b${SUPPLIERS}\\b|\\bfourth[\\s-]part`);
@@ -114,6 +121,11 @@ export function onSiteMissed(question: string, entry: LibraryEntry): boolean {
 export function partyNote(question: string, entry: LibraryEntry): string | null {
   if (askedOfSuppliers(question) && !entryOfSuppliers(entry))
     return "the question asks about the practice of the vendor's suppliers or sub-processors, and the entry describes the vendor's own: please check it answers for them";
+  if (
+    ASKED_OF_HOST.test(normalizeText(question)) &&
+    ![entry.question, ...entry.phrasings, entry.answer].some((t) => ENTRY_OF_HOST.test(normalizeText(t)))
+  )
+    return "the question asks about the hosting provider, and the entry never speaks of it: please check it answers for the provider";
   if (onSiteMissed(question, entry))
     return "the question asks for a visit in person, and the entry speaks of none: please check anyone goes there";
   const q = normalizeText(question);
