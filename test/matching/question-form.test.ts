@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { answerQuestion, answerQuestionnaire } from "../../src/domain/answering/answer-questions.js";
+import { analyzeQuestion } from "../../src/domain/matching/analyze.js";
 import { buildQuery, matchQuery } from "../../src/domain/matching/match.js";
 import { answer, question, shippedLibrary, US_NO_NDA } from "./helpers.js";
 
@@ -458,5 +459,44 @@ describe("a yes/no question with a part asked only on a Yes", () => {
     );
     expect(r.entryId).toBe("physical-security-monitoring");
     expect(r.status).toBe("drafted");
+  });
+});
+
+describe("an answer scale with its label at the end of a safeguard says how to answer, not what about", () => {
+  const SCALE = ["Implemented", "Partially implemented", "Planned", "Not implemented"];
+  it("'Status: Implemented / … / Not implemented' after the safeguard is not read as its words", async () => {
+    const r = await answer(
+      "Maintain an accurate inventory of all enterprise hardware assets. Status: Implemented / Partially implemented / Planned / Not implemented",
+      "choice",
+      SCALE,
+    );
+    expect(r.entryId).toBe("asset-inventory");
+    expect(r.status).toBe("drafted");
+    expect(r.answer?.value).toBe("Implemented");
+  });
+
+  it("'- implementation status: …' and a reference before the safeguard", async () => {
+    const pen = await answer(
+      "Annual external penetration test of internet-facing systems - implementation status: Fully implemented / Partially implemented / Not implemented",
+      "free_text",
+    );
+    expect(pen.entryId).toBe("penetration-testing");
+    expect(pen.status).toBe("drafted");
+    const cfg = await answer(
+      "CIS 4.1 – Documented secure configuration baselines for servers. Status: Implemented / Partially implemented / Not implemented",
+      "choice",
+      ["Implemented", "Partially implemented", "Not implemented"],
+    );
+    expect(cfg.entryId).toBe("configuration-management");
+    expect(cfg.status).toBe("drafted");
+    expect(
+      analyzeQuestion(
+        "CIS 4.1 – Documented secure configuration baselines for servers. Status: Implemented / Not implemented",
+      ).reference,
+    ).toBe("CIS 4.1 –");
+  });
+
+  it("a status that is the topic stays ('Public status page for uptime / incidents?')", () => {
+    expect(analyzeQuestion("Public status page for uptime / incidents?").focus).toContain("status page");
   });
 });

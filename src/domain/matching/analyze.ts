@@ -107,9 +107,27 @@ const BARE_FACT =
 
 /** Choices in parentheses at the end of a row, separated by slashes: "(Annually / Semi-annually / Never)". */
 const CHOICE_LIST_AT_END = /\s*\([^()]*\/[^()]*\)\W*$/;
+/**
+ * An answer scale with its label at the end of a control-catalogue row: "… asset inventory. Status:
+ * Implemented / Partially implemented / Planned", "… - implementation status: Fully implemented /
+ * Not implemented", "… - status? (Implemented / Not implemented)". Label and scale say how to answer;
+ * read as words, "implementation status" and four spellings of "implemented" outweighed the
+ * safeguard, and "Not implemented" read as a question about a lapse. Without a parenthesis the
+ * scale needs the label's colon or question mark ("Public status page for uptime / incidents?" is a topic).
+ */
+const STATUS_SCALE_AT_END =
+  /(?:\s*[-–—:,;]\s*|(?<=[.?!])\s*|\s+)\b((implementation|maturity|compliance|adoption|current|control) )?status\b\s*(\??\s*:?\s*\([^()]*\/[^()]*\)|[?:]\s*[\w' -]{1,40}(\/[\w' -]{1,40}){1,})\W*$/i;
+
 /** The row without the choices it offers at its end ("Is the plan tested? (Implemented / Planned)"). */
 export function withoutChoiceList(text: string): string {
-  return text.replace(CHOICE_LIST_AT_END, "");
+  return text.replace(STATUS_SCALE_AT_END, "").replace(CHOICE_LIST_AT_END, "");
+}
+
+/** The row without a labelled answer scale at its end (STATUS_SCALE_AT_END), ending as a sentence. */
+function withoutStatusScale(text: string): string {
+  const m = STATUS_SCALE_AT_END.exec(text);
+  if (!m || m.index < 12) return text;
+  return text.slice(0, m.index).replace(/[\s,;:–—-]+$/, "");
 }
 
 /** Pronouns standing for something the previous row named. */
@@ -698,7 +716,8 @@ export function withoutLeadingReference(text: string): string {
 }
 
 function readQuestion(original: string): QuestionAnalysis {
-  const text = withoutLeadingReference(original);
+  const unreferenced = withoutLeadingReference(original);
+  const text = withoutStatusScale(unreferenced);
   const normalized = normalizeText(text);
   const sentences = splitSentences(text);
   const asks = sentences.filter(isAsk);
@@ -755,6 +774,6 @@ function readQuestion(original: string): QuestionAnalysis {
     closed,
     followUp,
     buyerSpecific,
-    reference: original.slice(0, original.length - text.length).trim(),
+    reference: original.slice(0, original.length - unreferenced.length).trim(),
   };
 }
