@@ -71,3 +71,26 @@ describe("a HIPAA business associate agreement is one concept ('business' alone 
     expect(r.answer?.value).toBe("No");
   });
 });
+
+describe("higher education's single sign-on by its names (Shibboleth, InCommon, eduGAIN) is SAML", () => {
+  it.each([
+    "Can faculty sign in through the university's Shibboleth identity provider?",
+    "Can users sign in to the product through the institution's InCommon federation identity provider?",
+    "Do you support SAML login for institutions that federate through eduGAIN?",
+  ])("%s -> customer-sso, drafted", async (text) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe("customer-sso");
+    expect(r.status).toBe("drafted");
+  });
+
+  it("the service's entry in the federation and the attributes released are not the library's to state", async () => {
+    for (const text of [
+      "Has your service provider been registered in the InCommon federation yet?",
+      "Is our eduGAIN metadata loaded into your service?",
+      "Which attributes must our identity provider release to your service?",
+    ]) {
+      const r = await answer(text);
+      expect(r.status, text).toBe("no_match");
+    }
+  });
+});

@@ -177,6 +177,19 @@ const RULES: readonly OutOfScope[] = [
     ],
   },
   {
+    // "Is your application registered as a Service Provider in the InCommon Federation metadata?",
+    // "Which attributes must our IdP release to you?": the service's entry in a named identity
+    // federation and the attributes exchanged are particulars of the deployment, not the SAML
+    // support the library states.
+    reason:
+      "asks about the service's registration in an identity federation or the attributes it receives, which the library does not state",
+    patterns: [
+      /\b(registered|registration|listed|enrolled)\b[^.?;]{0,60}\b(federations?|incommon|edugain)\b/,
+      /\b(federation|incommon|edugain)('s)? metadata\b|\bmetadata\b[^.?;]{0,30}\b(federation|incommon|edugain)\b/,
+      /\battributes? release\b|\brelease\b[^.?;]{0,40}\battributes?\b|\battributes?\b[^.?;]{0,40}\brelease\b/,
+    ],
+  },
+  {
     // "Other (please specify):", "If other, describe", "Additional comments": a row for whatever the
     // options above it did not list, or for remarks. What goes there is for the person filling it in;
     // after a breach-notice row it is not a second copy of the breach-notice answer.

@@ -299,6 +299,15 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   // plausible" scenarios: the regulator's qualifier of any scenario, not a topic of its own.
   [/\bsevere,? (but|yet|and) plausible\b/g, " "],
   [/\bkeep(s|ing)? ((?:[\w-]+ ){0,4}?)(?:secret|private)\b/g, "keep$1 $2confidential"],
+  // Higher education's single sign-on by its names: Shibboleth is the SAML identity provider campuses
+  // run, InCommon (US) and eduGAIN (international) the SAML federations they join; a campus identity
+  // provider or directory is the customer's. The library writes "SAML" and "federated".
+  [/\bshibboleth\b/g, "saml"],
+  [/\b(?:incommon|edugain)(?: federation)?\b/g, "saml federation"],
+  [
+    /\bcampus(?=(?: saml| sso| single sign-on)? (?:identity providers?|idps?|directory|directories|credentials|accounts?|logins?|sso|single sign-on|saml)\b)/g,
+    "customer",
+  ],
 ];
 
 /**

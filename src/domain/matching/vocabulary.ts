@@ -36,6 +36,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bidentity provider\b/,
     /\bidp\b/,
     /\bfederat/,
+    // Higher education's SAML identity provider and federations.
+    /\b(shibboleth|incommon|edugain)\b/,
     // "Can our team log in with their Microsoft accounts?": SSO named by the identity provider.
     /\b(log|sign)(ging)? ?(in|on) (with|using|via|through) (their |our |your |a |an |existing )?(own )?(microsoft|google|okta|azure( ad)?|entra( id)?|office ?365|m365|workspace|company|corporate|work) (accounts?|logins?|credentials|ids?)\b/,
     // One place that authenticates everyone: "centralized authentication, authorization and auditing".
