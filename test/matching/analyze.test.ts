@@ -358,8 +358,18 @@ describe("a reference before the question names the row, not the topic", () => {
     "Is 2FA enforced?",
     "It is 2 hours away?",
     "NIS2 – are you in scope?",
+    // Written as one word, the standard and its number are still the standard, as ingest reads them.
+    "SOC2 - Please share the most recent",
+    "ISO27001 - Certificate attached?",
   ])("%s keeps the standard it names, or words that are not a reference", (text) => {
     expect(withoutLeadingReference(text)).toBe(text);
+  });
+
+  it("a standard written as one word with its number is the row's topic ('SOC2 - Please share the most recent')", async () => {
+    const { answer } = await import("./helpers.js");
+    const q = await answer("SOC2 - Please share the most recent", "free_text");
+    expect(q.entryId).toBe("soc2-report-request");
+    expect(q.status).toBe("drafted");
   });
 
   it("the reference's numbers do not dilute the ask", async () => {

@@ -679,7 +679,7 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
  */
 const LEADING_REFERENCE = new RegExp(
   [
-    `^\\s*(?!(${STANDARD_NAMES})\\b)(`,
+    `^\\s*(?!(${STANDARD_NAMES})(\\b|\\d))(`,
     [
       // "1) ", "2. ", "(3) ", "(b) "
       "(\\(?(\\d{1,3}|[a-z]{1,2})[.)])+",
