@@ -376,3 +376,14 @@ describe("contractions", () => {
     expect(concepts("Do you subcontract any part of the service?")).toContain("§subprocessor");
   });
 });
+
+describe("one-line RFP shorthand reads as the words it stands for", () => {
+  it("a 3rd party is a third party, supplier concept included", () => {
+    expect(tokenize("3rd-party risk reviews done yearly?")).toContain("§vendor");
+  });
+
+  it("years and months in shorthand are years and months", () => {
+    expect(tokenize("Backups kept (yrs)")).toEqual(tokenize("Backups kept (years)"));
+    expect(tokenize("Pen test summary (last 12 mths)")).toEqual(tokenize("Pen test summary (last 12 months)"));
+  });
+});

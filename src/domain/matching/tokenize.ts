@@ -80,6 +80,8 @@ export const SPELLINGS: readonly [RegExp, string][] = [
   // "personal e-mail" is "personal email": read apart, the weak-practice marker missed it and an entry
   // asked the same way was answered in the opposite sense.
   [/\be-mail(s|ed|ing)?\b/g, "email$1"],
+  // "3rd-party risk assessments done annually?": the concepts of suppliers read "third party".
+  [/\b3rd([\s-]?)part(y|ies)\b/g, "third$1part$2"],
   // A protocol's version run on ("TLSv1.3", "SSLv3", "WPA2") is the protocol and its version.
   [/\b(tls|ssl|wpa)v?(\d)/g, "$1 $2"],
   // A writer whose first language counts data gives it a plural: "our datas", "the datas of the clients".
@@ -122,7 +124,7 @@ export function normalizeText(text: string): string {
 const NON_ASCII = /[\u0080-\uffff]/;
 /** Every SPELLINGS pattern contains one of these: a text without any needs none of them. */
 const ANY_SPELLING =
-  /cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl|wpa|datas|formation|programmation|informatic|politic\b|cryptage|\bcrypt(ed|ing)\b|double[\s-]factor|rgpd|dsgvo|antecedent|violation/;
+  /3rd|cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl|wpa|datas|formation|programmation|informatic|politic\b|cryptage|\bcrypt(ed|ing)\b|double[\s-]factor|rgpd|dsgvo|antecedent|violation/;
 
 /** A CRM field's API name as a row's only text: "vuln_scan_cadence", "Encryption_At_Rest__c", "mfaEnforced". */
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*(?:(?:_+|(?<=[a-z0-9]{2})(?=[A-Z][a-z]{2}))[A-Za-z0-9]+)+(?:__c)?\??$/;
@@ -375,6 +377,9 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bemps?\b/g, "employee"],
   [/\benvs?\b/g, "environment"],
   [/\bvulns?\b/g, "vulnerability"],
+  // One-line RFP shorthand: "Log retention (yrs)", "last 12 mths".
+  [/\b(yrs|yr)\b/g, "years"],
+  [/\b(mos|mths)\b/g, "months"],
   [/\binfra\b/g, "infrastructure"],
   // "Hosting DCs", "Multi-AZ", "pentest exec summary": a data centre, an availability zone, an
   // executive summary. "Washington DC" and an Active Directory's domain controller are not.
