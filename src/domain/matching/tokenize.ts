@@ -287,10 +287,9 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   // Cyber Essentials' "internet routers and hardware firewall devices") is a network device at the
   // boundary, as the library writes it; the library never writes "router". Alone ("which broadband
   // routers do your home workers use?") it stays a word the library does not know.
-  [
-    /\brouter(s?)\b(?=(?: [\w-]+){0,2}?(?:,| and| or| \/|\/| &) (?:[\w-]+ ){0,3}?firewalls?\b)|(?<=\bfirewalls?\b(?:,| and| or| \/|\/| &) (?:[\w-]+ ){0,3}?)router(s?)\b/g,
-    "network device$1$2",
-  ],
+  // Two rewrites, each opening on a word: a lookbehind first made every scan of every text slow.
+  [/\brouter(s?)\b(?=(?: [\w-]+){0,2}?(?:,| and| or| \/|\/| &) (?:[\w-]+ ){0,3}?firewalls?\b)/g, "network device$1"],
+  [/\b(firewalls?(?:,| and| or| \/|\/| &) (?:[\w-]+ ){0,3}?)router(s?)\b/g, "$1network device$2"],
   // "Are admin rights taken away when no longer needed?", "take their access away": removed.
   [/\b(?:take|takes|taking|took|taken) ((?:[\w-]+ ){0,3}?)away\b/g, "remove $1"],
   [/\bethical hack(ers?|ing)\b/g, "pentest$1"],
