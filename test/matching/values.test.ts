@@ -436,6 +436,13 @@ describe("inversion", () => {
     expect(weakPracticeSense("Is SSL 3.0 still supported?")).toBe(true);
   });
 
+  it("'is there a <practice> for people who do not…' asks for the practice; 'are there users who do not…' for exceptions", () => {
+    expect(
+      asksAboutExceptions("Is there a sanctions process for staff who do not follow the acceptable use policy?"),
+    ).toBe(false);
+    expect(asksAboutExceptions("Are there administrators who do not use a hardware key?")).toBe(true);
+  });
+
   it("switching off what hardening turns off is no exception asked, whichever side of the verb it stands", () => {
     expect(asksAboutExceptions("Have you switched off autoplay on all your computers?")).toBe(false);
     expect(

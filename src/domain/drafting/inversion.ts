@@ -381,7 +381,9 @@ const EXCEPTION_SHAPES = [
   /^(?!is there any (form of |kind of |type of )?([\w-]+ ){0,2}[\w-]+(ing|ion|ment|ance|ence)\b)(?!(do|does|is|are) (any|some) (part|parts|component|components|feature|features|portion|area|areas) of (your|the|its)\b)(are|is|do|does|did|have|has|were|was|can|could|will|would)( there)? (any|some)\b/,
   /\b(any|some) of (your|the|its|their)\b/,
   // Bounded gaps: an unbounded one is cubic on a long cell of repeated words.
-  /(\b(any|some)\b|^(are|is) there\b)[^?.;]{0,80}?\b(that|which|who|where)\b[^?.;]{0,60}?\b(not|n't|never|without|lack\w*)\b/,
+  // Not "Is there a disciplinary process for staff who do not comply?": a practice asked for, whose
+  // relative clause says whom it is for.
+  /(\b(any|some)\b|^(are|is) there\b(?! (a|an|the) ))[^?.;]{0,80}?\b(that|which|who|where)\b[^?.;]{0,60}?\b(not|n't|never|without|lack\w*)\b/,
   /\bnot (all|every)\b|\b(absent|lacking|missing|exempt(ed)?) (from|on|in|for)\b/,
   // Not "still needed", "still supported by its vendor": whether access or software is still
   // justified is the review itself, not a lapse.
