@@ -34,7 +34,7 @@ const ASKED_OF_SUPPLIERS = new RegExp(
 
 /** The hosting provider as the one who acts or holds: "Is your data centre provider certified to ISO 27001?". */
 const ASKED_OF_HOST = new RegExp(
-  `\\b(do|does|are|is|have|has|will|can) (all |each )?(of )?(your |the )?(${HOSTS}|data ?cent(er|re) providers?)\\b(?! (regions?|locations?|zones?|list)\\b)`,
+  `\\b(do|does|are|is|have|has|will|can) (all |each )?(of )?(your |the )?(${HOSTS})\\b(?! (regions?|locations?|zones?|list)\\b)`,
 );
 /** Words that make an entry speak for the hosting provider. */
 const ENTRY_OF_HOST = new RegExp(`\\b(${HOSTS})\\b`);
@@ -111,20 +111,27 @@ const ON_SITE_ASK =
   /\b(on-?site|in[\s-]person|physical) (visits?|audits?|inspections?|assessments?|reviews?)\b|\bsite (visits?|inspections?)\b|\b(audited|assessed|inspected|reviewed|checked|evaluated) (in[\s-]person|on-?site)\b|\bvisit(s|ing)? (to )?(the |their |each |every |all )?([\w'-]+ ){0,3}(premises|facilit(y|ies)|sites?|offices)\b/;
 const ENTRY_ON_SITE = /\b(on-?site|in[\s-]person|visits?|visited|visiting|tours?|inspect(s|ed|ion|ions)?)\b/;
 
+/** Everything the entry says, normalised: its question, phrasings and answer. */
+const entryTexts = (entry: LibraryEntry): string[] =>
+  [entry.question, ...entry.phrasings, entry.answer].map(normalizeText);
+
 /** The question asks for a visit in person, and the entry never speaks of one. */
 export function onSiteMissed(question: string, entry: LibraryEntry): boolean {
   if (!ON_SITE_ASK.test(normalizeText(question))) return false;
-  return ![entry.question, ...entry.phrasings, entry.answer].some((t) => ENTRY_ON_SITE.test(normalizeText(t)));
+  return !entryTexts(entry).some((t) => ENTRY_ON_SITE.test(t));
+}
+
+/** The question asks about the hosting provider, and the entry never speaks of it. */
+function hostNotSpokenOf(question: string, entry: LibraryEntry): boolean {
+  if (!ASKED_OF_HOST.test(normalizeText(question))) return false;
+  return !entryTexts(entry).some((t) => ENTRY_OF_HOST.test(t));
 }
 
 /** A note when the question is about another party than the entry: the vendor's suppliers, the customer acting, or an outside firm doing it. */
 export function partyNote(question: string, entry: LibraryEntry): string | null {
   if (askedOfSuppliers(question) && !entryOfSuppliers(entry))
     return "the question asks about the practice of the vendor's suppliers or sub-processors, and the entry describes the vendor's own: please check it answers for them";
-  if (
-    ASKED_OF_HOST.test(normalizeText(question)) &&
-    ![entry.question, ...entry.phrasings, entry.answer].some((t) => ENTRY_OF_HOST.test(normalizeText(t)))
-  )
+  if (hostNotSpokenOf(question, entry))
     return "the question asks about the hosting provider, and the entry never speaks of it: please check it answers for the provider";
   if (onSiteMissed(question, entry))
     return "the question asks for a visit in person, and the entry speaks of none: please check anyone goes there";
@@ -132,7 +139,7 @@ export function partyNote(question: string, entry: LibraryEntry): string | null 
   const customers = ASKED_OF_CUSTOMERS.test(q);
   const outside = BY_OUTSIDE.test(q) || INDEPENDENT_ASK.test(q);
   if (!customers && !outside) return null;
-  const texts = [entry.question, ...entry.phrasings, entry.answer].map(normalizeText);
+  const texts = entryTexts(entry);
   if (customers && !texts.some((t) => ENTRY_OF_CUSTOMERS.test(t)))
     return "the question asks what the customer may do or take part in, and the entry describes the vendor's own practice: please check it allows this";
   // "External" asks for an outside party; "independent" alone is met by reviewers independent of the work.

@@ -5,8 +5,8 @@ import { normalizeText } from "../matching/tokenize.js";
  * A practice asked to be done again: "Are background checks re-run on existing employees at least
  * every three years?", "Are checks on existing staff repeated after they have joined, not only at
  * hiring?", "… re-screened periodically?". An entry that says the practice is done once (screening
- * "before their start date") and whose answer never speaks of doing it again does not say it is repeated: its Yes
- * would vouch for the repetition too.
+ * "before their start date") and whose answer never speaks of doing it again does not say it is
+ * repeated: its Yes would vouch for the repetition too.
  */
 const DONE_AGAIN =
   /\bre-?(run|runs|screen|screens|screened|screening|check|checks|checked|verif(y|ies|ied)|vet|vetted|vetting|perform(s|ed)?|conduct(s|ed)?|validat(e|es|ed)|certif(y|ies|ied)|assess(es|ed)?|evaluat(e|es|ed)|done)\b|\brepeated (on|at|every|each|periodically|regularly|annually|after|when|for|throughout)\b|\b(existing|current|serving|tenured) (staff|employees|personnel|workforce|workers)\b[^?]{0,60}\b(ongoing|periodic(ally)?|again|repeated|every)\b/;
