@@ -40,8 +40,9 @@ export async function renderAttention(root: HTMLElement): Promise<void> {
       showProblem(error, null);
       try {
         const out = await sendJson<SweepResult>("POST", "/v1/attention/sweep", {});
-        status.textContent = `Sweep as of ${out.asOf}: ${plural(out.findings, "finding")}, ${out.opened} new, ${out.resolved} resolved.`;
+        // Announced once the list below shows the sweep's result, not while the old list still stands.
         await load(ownerSelect.value);
+        status.textContent = `Sweep as of ${out.asOf}: ${plural(out.findings, "finding")}, ${out.opened} new, ${out.resolved} resolved.`;
       } catch (err) {
         showProblem(error, err);
       }
@@ -68,10 +69,15 @@ export async function renderAttention(root: HTMLElement): Promise<void> {
     list,
   );
 
+  // Loads overlap (the page's first load, then the one after "Run the sweep now"): only the latest
+  // request's answer is shown, so an earlier, slower one cannot put an older list back.
+  let latest = 0;
   async function load(only: string): Promise<void> {
     showProblem(error, null);
+    const request = ++latest;
     try {
       const body = await getJson<AttentionList>(`/v1/attention${query({ owner: only })}`);
+      if (request !== latest) return;
       lastSweep.textContent = body.lastSweepAt
         ? `Last sweep: ${fmtDate(body.lastSweepAt)}`
         : "The sweep has not run yet; it runs daily.";
@@ -87,7 +93,7 @@ export async function renderAttention(root: HTMLElement): Promise<void> {
         body.owners.map((o) => ownerSection(o)),
       );
     } catch (err) {
-      showProblem(error, err);
+      if (request === latest) showProblem(error, err);
     }
   }
 
