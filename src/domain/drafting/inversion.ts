@@ -1,5 +1,6 @@
 import { withoutChoiceList, withoutLeadingReference } from "../matching/analyze.js";
 import { expandRowShorthand, normalizeText } from "../matching/tokenize.js";
+import { memoByText } from "../text-memo.js";
 
 /** Secrets, and the code that runs on the user's side: "api keys … in the front end js". */
 const SECRETS = "(tokens?|api keys?|credentials|secrets|passwords?)";
@@ -294,7 +295,8 @@ export function withoutSafeguardClauses(text: string): string {
   return normalizeText(text).replace(SAFEGUARD_CLAUSES, "");
 }
 
-export function weakPracticeSense(text: string): boolean {
+export const weakPracticeSense: (text: string) => boolean = memoByText(readWeakPracticeSense);
+function readWeakPracticeSense(text: string): boolean {
   // "…BYOD …? If yes, describe how such devices are controlled.": the request after the question is
   // not its sense (DETAIL_AFTER_QUESTION).
   const t = askedSense(text);
@@ -451,7 +453,8 @@ const SAFEGUARD_ASK =
   /^(do|does|can|will) (you|we|(the|your) (\w+ ){0,2}\w+) ((automatically )?(detect|alert on|flag|block|prevent|stop|reject|deny)\b|(automatically |regularly |periodically |continuously )?(scan|check|monitor|search|look) ([\w-]+ ){0,6}for\b)|^(are|is) ([\w-]+ ){1,3}(stopped|prevented|blocked|restricted|prohibited|barred) from\b/;
 
 /** The question has a shape of asking about exceptions or the weaker practice (see EXCEPTION_SHAPES). */
-export function asksAboutExceptions(text: string): boolean {
+export const asksAboutExceptions: (text: string) => boolean = memoByText(readAsksAboutExceptions);
+function readAsksAboutExceptions(text: string): boolean {
   const t = askedSense(text);
   // The safeguard's verb is read past a list in parentheses ("monitor external sources (breach
   // dumps, paste sites) for leaked credentials").
