@@ -1,5 +1,6 @@
 import { withoutChoiceList } from "../matching/analyze.js";
 import { isStopword, stem } from "../matching/tokenize.js";
+import { memoByText } from "../text-memo.js";
 import { polarityOf } from "./values.js";
 
 /**
@@ -83,16 +84,47 @@ function labelsIn(segment: string): Set<string> {
   return new Set(LABELS.filter(([pattern]) => pattern.test(segment)).map(([, label]) => label));
 }
 
+/** Each unit with its pattern compiled once (quantities reads every answer a question stands on). */
+const UNIT_TESTS = UNITS.map((u) => ({ unit: u, test: new RegExp(`^(?:${u.pattern})$`, "i") }));
 function unitOf(unit: string): (typeof UNITS)[number] | null {
-  return UNITS.find((u) => new RegExp(`^(?:${u.pattern})$`, "i").test(unit)) ?? null;
+  return UNIT_TESTS.find((u) => u.test.test(unit))?.unit ?? null;
 }
 
 function amountOf(qty: string): number {
   return NUMBER_WORDS[qty.toLowerCase()] ?? Number(qty);
 }
 
-/** Durations and lengths with the word that bounds them ("within 24 hours", "at least 12 characters", "14 days or more"). */
-function quantities(text: string): Quantity[] {
+/**
+ * A quantity with the words that bound it, in the order read: a cue before it ("within a further
+ * 35 days" still bounds the span it adds to: the whole is longer, never shorter), then "… or more",
+ * then "… or less".
+ */
+const BOUNDED: readonly (readonly [Bound, RegExp])[] = [
+  ...(
+    [
+      ["upper", UPPER_CUES],
+      ["lower", LOWER_CUES],
+    ] as const
+  ).map(
+    ([bound, cues]) =>
+      [
+        bound,
+        new RegExp(
+          `\\b(?:${cues})\\s+(?:a further |another |an additional |the |a |an |our |its |their )?${QTY}[\\s-]?${UNIT}\\b`,
+          "g",
+        ),
+      ] as const,
+  ),
+  ["lower", new RegExp(`\\b${QTY}[\\s-]?${UNIT}\\s+or (?:more|longer|greater)\\b`, "g")],
+  ["upper", new RegExp(`\\b${QTY}[\\s-]?${UNIT}\\s+or (?:less|fewer|sooner)\\b`, "g")],
+];
+
+/**
+ * Durations and lengths with the word that bounds them ("within 24 hours", "at least 12 characters",
+ * "14 days or more"). Remembered by text: the answers of a few entries are read for many questions.
+ */
+const quantities: (text: string) => readonly Quantity[] = memoByText(readQuantities);
+function readQuantities(text: string): readonly Quantity[] {
   // Contracts write a number twice, in words and in digits: "ninety (90) days", "two (2) hours".
   const t = text
     .toLowerCase()
@@ -114,21 +146,9 @@ function quantities(text: string): Quantity[] {
       index,
     });
   };
-  for (const [bound, cues] of [
-    ["upper", UPPER_CUES],
-    ["lower", LOWER_CUES],
-  ] as const) {
-    // "within a further 35 days" still bounds the span it adds to (the whole is longer, never shorter).
-    const re = new RegExp(
-      `\\b(?:${cues})\\s+(?:a further |another |an additional |the |a |an |our |its |their )?${QTY}[\\s-]?${UNIT}\\b`,
-      "g",
-    );
+  for (const [bound, re] of BOUNDED) {
     for (const m of t.matchAll(re)) push(bound, m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
   }
-  const postfix = new RegExp(`\\b${QTY}[\\s-]?${UNIT}\\s+or (?:more|longer|greater)\\b`, "g");
-  for (const m of t.matchAll(postfix)) push("lower", m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
-  const postfixUpper = new RegExp(`\\b${QTY}[\\s-]?${UNIT}\\s+or (?:less|fewer|sooner)\\b`, "g");
-  for (const m of t.matchAll(postfixUpper)) push("upper", m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
   // Each quantity's labels are read between the one before it (or its sentence's start) and itself.
   found.sort((a, b) => a.index - b.index);
   return found.map(({ index, ...q }, i) => {
