@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 // Entry point for `npx quire`. Runs the CLI bundle (dist/cli.mjs, built by `npm ci` through
 // `prepare`, or `npm run build`): plain JavaScript starts in a fraction of the time tsx needs to
 // transpile the sources. When a source is newer than the bundle it is rebuilt first (esbuild, well
@@ -7,6 +8,12 @@ import { pathToFileURL } from "node:url";
 import { buildCli, CLI_BUNDLE, CLI_CJS_BUNDLE, cliBundleIsFresh } from "../scripts/build.mjs";
 
 const argv = process.argv.slice(2);
+
+// The engine's question readers are a few hundred regular expressions, most run a few hundred times in
+// one CLI run. By default V8 first interprets each one and compiles it to machine code only once it is
+// found hot, so a run pays for both; compiling at first use is ~100 ms less on a 5,000-row workbook
+// (bench/README.md, twenty-sixth session). Set before any expression of the engine is compiled.
+setFlagsFromString("--no-regexp-tier-up");
 
 async function loadCli() {
   if (cliBundleIsFresh() || (await buildCli().catch(() => false))) {
