@@ -34,6 +34,7 @@ describe("the read probe sets", () => {
       "ch.jsonl",
       "cj.jsonl",
       "co.jsonl",
+      "cr.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThanOrEqual(150);
   });
