@@ -36,3 +36,20 @@ describe("NIST requirement wording is answered from the entry that states the pr
     expect(top?.entryId).toBe("internal-audit");
   });
 });
+
+describe("NIST's where-qualifier and its 'when new releases are available' read as the library writes them", () => {
+  it.each([
+    "Do you place malicious code protection at designated locations within your systems and refresh it when new versions become available?",
+    "Is protection against malicious code deployed at appropriate locations across organisational networks, and updated whenever new signatures are made available?",
+  ])("%s", async (text) => {
+    const result = await answer(text);
+    expect(result.entryId).toBe("edr-antimalware");
+    expect(result.status).toBe("drafted");
+  });
+
+  it("the qualifier's words are not the question's", async () => {
+    const { tokenize } = await import("../../src/domain/matching/tokenize.js");
+    expect(tokenize("protection at designated locations within organizational systems")).not.toContain("locat");
+    expect(tokenize("updated when new releases are available")).toContain("kept");
+  });
+});

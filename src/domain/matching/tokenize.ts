@@ -299,6 +299,17 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   // Operational-resilience rules (DORA, the PRA, Basel) test continuity against "severe but
   // plausible" scenarios: the regulator's qualifier of any scenario, not a topic of its own.
   [/\bsevere,? (but|yet|and) plausible\b/g, " "],
+  // NIST SP 800-53/800-171 place a safeguard "at designated locations within organizational systems"
+  // (SI-3, 3.14.2): where it applies, never what it is, and words no entry writes.
+  [
+    /\b(?:at|in) (?:designated|appropriate|defined|specified|selected) locations(?: (?:within|in|across|throughout) (?:the |its |all )?(?:organi[sz]ational |information )?(?:systems?|networks?))?/g,
+    " ",
+  ],
+  // "…updated when new releases are available" (3.14.4, SI-3): kept up to date, as the library writes it.
+  [
+    /\bwhen(?:ever)? new (?:releases|versions|updates|signatures|definitions) (?:are|become|is|becomes) (?:made )?available\b/g,
+    "kept up to date",
+  ],
   [/\bkeep(s|ing)? ((?:[\w-]+ ){0,4}?)(?:secret|private)\b/g, "keep$1 $2confidential"],
   // Higher education's single sign-on by its names: Shibboleth is the SAML identity provider campuses
   // run, InCommon (US) and eduGAIN (international) the SAML federations they join; a campus identity
