@@ -53,3 +53,20 @@ describe("NIST's where-qualifier and its 'when new releases are available' read 
     expect(tokenize("updated when new releases are available")).toContain("kept");
   });
 });
+
+describe("NIST's 'throughout the system development life cycle' says when a practice holds, not what it is", () => {
+  it.each([
+    "Do you establish and maintain baseline configurations for systems, including their hardware, software and firmware, throughout the system development life cycle?",
+    "Are system baseline configurations documented and kept current across the entire system development life cycle?",
+  ])("%s", async (text) => {
+    const result = await answer(text);
+    expect(result.entryId).toBe("configuration-management");
+    expect(result.status).toBe("drafted");
+  });
+
+  it("the qualifier is context, not the ask", async () => {
+    const { analyzeQuestion } = await import("../../src/domain/matching/analyze.js");
+    const a = analyzeQuestion("Are baseline configurations maintained throughout the system development life cycle?");
+    expect(a.focus).not.toMatch(/life ?cycle/i);
+  });
+});

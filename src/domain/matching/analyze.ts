@@ -472,6 +472,9 @@ const ASIDES = [
   // that has been approved by management, communicated to constituents and an owner to maintain and
   // review the program?"): the programme's topic is what is asked.
   /,? ?\b((that|which) )?((has|have) )?(been )?(formally )?(approved|endorsed|sanctioned) by (senior |executive |top )?(management|leadership|the board)(,? (communicated|distributed|disseminated) to (its |all )?(constituents|staff|employees|personnel|stakeholders))?(,? (and )?(with )?(an|a designated) owner( assigned)?( to maintain and review (it|the program|the programme|the policy|the plan|this program))?)?/gi,
+  // NIST's "throughout the (respective) system development life cycle(s)" after a practice (3.4.1
+  // baselines, SA-11 testing): when the practice holds, not what it is.
+  /,? ?\b(throughout|across) the (respective |entire |whole |full )?system development life ?cycles?\b/gi,
   /\b(at (pre-?)?(planned|defined|regular|scheduled) intervals|((and|or|and\/or) )?(after|upon|following|when|whenever|in response to|if) (any )?(significant|major|material) ([\w-]+ ){0,3}changes?( (occur|occurs|take place|happen))?|for (continual|continuing|continued|ongoing) (effectiveness|suitability|adequacy)|(to ensure|ensuring) (their |its )?(continu\w+ )?(effectiveness|suitability|adequacy))\b/gi,
 ];
 
