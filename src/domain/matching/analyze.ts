@@ -276,6 +276,15 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
       /\b(under|per|according to|using|in line with|based on|against|within) (our|my|the (institution|university|bank|hospital|client|customer|buyer)'?s) (own |institutional |internal |corporate |organi[sz]ational )*(data |information )?(classification|sensitivity|risk[\s-]rating|data[\s-]risk) (polic(y|ies)|schemes?|standards?|framework|matrix|levels?|tiers?|model)\b/,
   },
   {
+    // The buyer's own records, named by its kind ("in our Trust's own Statement of Applicability", "our
+    // Group's own risk register") or as its own ISMS documents ("our own SoA", "our own record of
+    // processing"), whatever preposition leads to them; and a system the buyer itself will run on its
+    // own premises ("the on-premises integration server that we will host in our own data centre").
+    reason: "asks about the buyer's own systems, which only the buyer can confirm",
+    pattern:
+      /\b(our|my) [\w-]+'s own\b|\b(our|my) own (statement of applicability|soa|isms|information security management system|records? of processing( activities)?|risk (register|profile|treatment plan))\b|\b(that|which) (we|i) (will |would |shall |are going to |plan to |intend to )?(host|run|operate|install) (ourselves |it )?(in|on|at|within) (our|my) (own )?(data ?cent(er|re)s?|premises|server rooms?|infrastructure|servers?)\b/,
+  },
+  {
     // "Have you reviewed the client's own third-party risk policy?": the buyer's own document or practice.
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
     pattern:

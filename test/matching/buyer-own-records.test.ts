@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "./helpers.js";
+
+describe("the buyer's own records, and systems the buyer runs itself, are not answered from the vendor's entries", () => {
+  it.each([
+    "Which Annex A controls have been excluded in our Council's own Statement of Applicability?",
+    "Does your risk assessment cover the risks recorded in our Group's own risk register?",
+    "Is your ISMS scope consistent with the controls listed in our own SoA?",
+    "Does your ISO 27001 certificate cover the reporting gateway that we will host in our own data centre?",
+  ])("%s is not drafted", async (text) => {
+    const result = await answer(text, /^(which|what)\b/i.test(text) ? "free_text" : "yes_no");
+    expect(result.status).not.toBe("drafted");
+  });
+
+  it.each([
+    // The vendor's product, used from the buyer's side, and the vendor's help with the buyer's duties.
+    [
+      "Will you notify us of a personal data breach without undue delay, so that we can meet our own notification duties?",
+      "breach-notification",
+    ],
+    [
+      "We forward every SaaS audit trail into our own SIEM. Can tenant audit logs be streamed to a destination such as S3 or Splunk?",
+      null,
+    ],
+  ])("%s is still drafted", async (text, entry) => {
+    const result = await answer(text);
+    if (entry) expect(result.entryId).toBe(entry);
+    expect(result.status).toBe("drafted");
+  });
+});
