@@ -1,5 +1,5 @@
 import type { LibraryEntry } from "../library/types.js";
-import { normalizeText } from "../matching/tokenize.js";
+import { isStopword, normalizeText, stem } from "../matching/tokenize.js";
 
 /**
  * The standard or method a question asks a practice to follow: "Is your risk methodology based on
@@ -67,8 +67,52 @@ export function askedCredentials(question: string): string[] {
   return [...new Set(found.filter((c) => c !== ""))];
 }
 
-/** A note when the question asks for a basis, a law's own practice or a credential the entry does not name. */
+/**
+ * A feature asked of the product by its name, as one built into it: "Does your product include a
+ * built-in Statement of Applicability generator…?", "Does the platform include a native audit
+ * evidence collector?". The group 6 phrase is the feature, up to the first word that starts a clause
+ * ("that we could use…", "for collecting…"). Asked without "built-in" ("Does the application offer
+ * role-based permissions?"), an entry may well name the feature in other words.
+ */
+const FEATURE_ASK =
+  /(?:^|[.?!:] )(does|do|will|can|could|would) (your|the|this) (product|application|app|platform|solution|service|software|tool|system|portal)s? (include|offer|provide|have|contain|come with|ship with|feature) (an? |any )?((?:built-?in|in-?built|native|out-of-the-box|embedded) [\w-]+(?: (?!(?:that|which|to|for|so|with|and|or|in|on|where|when|we|our|you|your|as|by|from)\b)[\w-]+){0,4})/;
+/** Words that say what kind of thing the feature is, not which: "AI-driven features", "a reporting capability". */
+const GENERIC_FEATURE =
+  /^(features?|functionality|functionalities|capabilit(y|ies)|options?|abilit(y|ies)|tools?|modules?|support)$/;
+/** Words that say how the feature comes, not what it is. */
+const FEATURE_MANNER = /^(built-?in|in-?built|native|integrated|out-of-the-box|embedded)$/;
+
+/**
+ * The word naming the product feature a question asks for: the head of its phrase ("generator" in
+ * "built-in Statement of Applicability generator"), or the word before a generic head ("ai" in
+ * "AI-driven features" is read as "ai-driven"). Null when the question asks for no named feature.
+ */
+export function askedFeature(question: string): string | null {
+  const m = FEATURE_ASK.exec(
+    normalizeText(question)
+      .replace(/\([^()]*\)/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+  if (!m) return null;
+  const words = (m[6] ?? "").split(" ").filter((w) => !FEATURE_MANNER.test(w) && !isStopword(w));
+  while (words.length > 1 && GENERIC_FEATURE.test(words[words.length - 1] ?? "")) words.pop();
+  const head = words[words.length - 1];
+  return head && !GENERIC_FEATURE.test(head) ? head : null;
+}
+
+/** The entry's words, stemmed, hyphenated words also in their parts. */
+const entryStems = (texts: readonly string[]): Set<string> =>
+  new Set(texts.flatMap((t) => t.split(/[^a-z0-9-]+/).flatMap((w) => [w, ...w.split("-")])).map(stem));
+
+/** A note when the question asks for a basis, a law's own practice, a credential or a product feature the entry does not name. */
 export function basisNote(question: string, entry: LibraryEntry): string | null {
+  const feature = askedFeature(question);
+  if (feature) {
+    const named = entryStems([entry.question, ...entry.phrasings, entry.answer].map(normalizeText));
+    if (!feature.split("-").some((part) => part.length > 1 && named.has(stem(part))))
+      return `the question asks whether the product has a feature ("${feature}") the entry does not name: please check`;
+  }
   const asked = askedBases(question);
   const laws = askedLawPractices(question);
   const credentials = askedCredentials(question);
