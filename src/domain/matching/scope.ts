@@ -278,6 +278,10 @@ const RULES: readonly OutOfScope[] = [
       // the last leaver checklist").
       /\bwhat (was|were) (your|the) [^?]*\b(over|in|during|for) the (last|past|previous) (quarter|month|year|week|\d+ (days|weeks|months))\b|\bwith (their|its) values\b/,
       /\b(attach|provide|send|share|upload)\b[^?]*\b(the|your) (last|latest|most recent) ([\w-]+ ){0,2}(checklist|ticket|form|record|minutes|sign-?off sheet)s?\b/,
+      // One past case told as an example: "Provide an anonymised example of a control improvement that
+      // resulted from a post-incident review", "give a real-world example of a change you rolled back".
+      // Not examples of what is usually done ("give examples of the clauses you typically include").
+      /\b(an?|one|two|three|some) (anonymi[sz]ed|redacted|de-?identified|sanitised|sanitized|real|real-life|real-world|concrete|actual|recent) (examples?|instances?|case stud(y|ies))\b|\bexamples? of ([\w-]+ ){1,6}(that|which) (resulted|arose|came out|followed|occurred|happened) (from|after|in|during)\b/,
       // A series or a breakdown of past figures ("counts by severity from the last three DAST scans",
       // "in each of your last four restore tests", "actual uptime last qtr"), the top few of a list
       // ("for your three most critical suppliers"), one register's entry ("the treatment plan record
