@@ -7,7 +7,7 @@ import { isStopword, normalizeText, stem } from "../matching/tokenize.js";
  * last year?" is not answered by the incident response plan): such a draft goes to a reviewer.
  * This reads the kind of fact, not the topic, so it holds for wordings nobody wrote a rule for.
  */
-export type FactKind = "count" | "date" | "percentage" | "amount" | "identifier" | "version" | "duration";
+export type FactKind = "count" | "date" | "percentage" | "amount" | "identifier" | "version" | "duration" | "length";
 
 /** Each kind in a reviewer's words. */
 export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
@@ -18,6 +18,7 @@ export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
   identifier: "reference number",
   version: "version",
   duration: "length of time",
+  length: "length in characters, digits or bits",
 };
 
 /**
@@ -54,6 +55,14 @@ const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
     kind: "version",
     pattern:
       /\b(with|and|including|plus) (their |the |its )?(exact |current )?versions?( numbers?)?\b|\b(with|and|including|plus) (their|its) (?!(latest|newest|current|supported|most recent|up[\s-]to[\s-]date)\b)([\w-]+ ){1,3}versions?\b|\bversion numbers?\b|\b(which|what) (exact |current )?([\w-]+ ){0,4}versions?\b|^(specify|state|provide|give|list|enter|quote)\b[^?]*\b(exact|current|specific|installed|deployed) ([\w-]+ ){0,2}versions?\b|^(the )?(current |exact |installed |deployed )?(version|build)s?( ?\/ ?(version|build))?( numbers?)? of\b|\b(version|build)s? (that is |that are |which is )?(currently |now )?(running|installed|deployed|in use)\b/,
+  },
+  {
+    // The length of a secret asked as a figure: "What is the minimum PIN length you allow?", "Minimum
+    // password length for staff accounts?", "What maximum key length…?". A text that gives no length
+    // in characters, digits or bits does not answer it (a five-minute screen lock is no PIN length).
+    kind: "length",
+    pattern:
+      /\b(minimum|maximum|min|max)\.? (?!(session|time|retention|idle|lock|upload|file|message|request|payload|queue|url|video|audio|recording)\b)([\w-]+ ){0,2}lengths?\b|\b(pin|password|passphrase|passcode|key|token|secret)s? lengths?\b[^?]{0,30}\b(minimum|maximum|at least|no (less|fewer|more) than)\b/,
   },
   {
     // A row labelled with the unit its answer is to be given in: "CCTV retention period at your hosting
@@ -117,6 +126,10 @@ const STATES: Record<Exclude<FactKind, "count">, (t: string) => boolean> = {
       t,
     ) ||
     /\b(immediately|same[\s-]day)\b/.test(t),
+  length: (t) =>
+    /\b\d+[\s-]?(characters?|chars?|digits?|bits?|bytes?|letters?)\b|\b(four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty|thirty-two|sixty-four) (characters|chars|digits|bits|bytes|letters)\b|\b(aes|rsa|ecdsa|ecc|sha)-?\d{3,4}\b|\{\{/.test(
+      t,
+    ),
   amount: (t) => /[$€£]\s?\d|\b\d[\d,.]*\s?(usd|eur|gbp|dollars|euros|pounds|million|thousand|k)\b/.test(t),
 };
 
