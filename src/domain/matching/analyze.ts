@@ -525,6 +525,28 @@ function collectAside(match: string): string {
   return " ";
 }
 
+/**
+ * One kind of device or system a practice is applied to, as scope lists name them ("desktop
+ * computers", "thin clients", "mobile phones", "virtual servers", "cloud services").
+ */
+const SCOPE_ITEM =
+  "(?:(?:desktop|laptop|virtual|physical|mobile|smart|thin|personal|company|staff|end[\\s-]?user|user|work|office|corporate|hosted|cloud|windows|mac|linux|android|ios)\\s+)?(?:desktops?|laptops?|computers?|pcs|notebooks?|workstations?|servers?|tablets?|smartphones?|phones?|mobile devices|devices|thin clients?|clients|virtual desktops?|virtual machines|vms|hypervisors?|end[\\s-]?points|cloud services?|ipads?|iphones?|chromebooks?|macs)";
+/**
+ * A scope enumeration: three or more kinds of device joined as a list ("on all your desktop
+ * computers, laptops, thin clients, servers, tablets and smartphones"). Cyber Essentials style
+ * question sets repeat the full list in every row to say where a practice applies; read in full,
+ * its five to seven rare words outweighed the practice asked about. It is read as "all devices",
+ * the list kept as context. Two kinds ("company phones and tablets") are often the topic itself and stay.
+ */
+const SCOPE_ENUMERATION = new RegExp(
+  `(?:\\b(?:on|for|across|to|in|of|within|from|by) )?(?:\\b(?:all|each|any|every)\\s+)?(?:\\bof\\s+)?(?:\\b(?:your|the|its|company|organisation'?s|organization'?s)\\s+)?\\b${SCOPE_ITEM}(?:\\s*,\\s*${SCOPE_ITEM}){1,}\\s*,?\\s+(?:and|or|and\\/or)\\s+${SCOPE_ITEM}\\b`,
+  "gi",
+);
+function collectScope(match: string): string {
+  collected.push(match);
+  return " on all devices ";
+}
+
 /** Splits asides off a text: what it asks, and the asides (for context). */
 export function splitAsides(text: string): { core: string; asides: string } {
   // "Implementation status of safeguard 6.4 (MFA for remote network access)": a parenthesis after a
@@ -534,6 +556,7 @@ export function splitAsides(text: string): { core: string; asides: string } {
   collected = [];
   for (const pattern of ASIDES) core = core.replace(pattern, collectAside);
   if (SYSTEM_HOLDING.test(core)) core = core.replace(SYSTEMS_IN_SCOPE, collectAside);
+  core = core.replace(SCOPE_ENUMERATION, collectScope);
   const asides = collected;
   core = core
     .replace(/\s+([,.?;:])/g, "$1")
