@@ -281,6 +281,11 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
     "get$1 returned",
   ],
   [/\bpolice\b/g, "law enforcement"],
+  // A password "hard to guess", "that cannot easily be guessed" is what the library calls a strong one.
+  [
+    /\b(?:(?:hard|difficult|impossible)[\s-]to[\s-]guess|(?:(?:cannot|can't|can not|could not|couldn't|won't|will not|is not|isn't|not) (?:be )?(?:easily )?(?:be )?guessed)|not (?:easily )?guessable)\b/g,
+    "strong",
+  ],
   // A hard drive or hard disk is the disk the library writes of ("disk encryption", "the disk has been wiped").
   [/\bhard[\s-]?(?:drive|disk)(s?)\b/g, "disk$1"],
   // A router named beside a firewall ("firewalls and internet routers", "router / boundary firewall":

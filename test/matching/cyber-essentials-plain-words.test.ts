@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../../src/domain/matching/tokenize.js";
+import { answer } from "./helpers.js";
+
+/**
+ * Cyber Essentials' plain British English says what control language says in its own terms: a
+ * password "that cannot easily be guessed" is a strong one. Wordings written for this test.
+ */
+describe("a password hard to guess is a strong password", () => {
+  it.each([
+    "a password that is hard to guess",
+    "a password that is difficult-to-guess",
+    "a password that cannot easily be guessed",
+    "a password that can't be guessed easily",
+    "a password that is not easily guessable",
+  ])("%s", (text) => {
+    expect(tokenize(text)).toContain("strong");
+  });
+
+  it("leaves a guess that is not about strength alone", () => {
+    expect(tokenize("Can an attacker guess valid usernames from the login page?")).not.toContain("strong");
+  });
+
+  it("drafts changing default passwords to ones that cannot be guessed", async () => {
+    const r = await answer(
+      "Are default admin passwords on new equipment changed to something that cannot be guessed easily?",
+    );
+    expect(r.entryId).toBe("default-credentials");
+    expect(r.status).toBe("drafted");
+  });
+});
