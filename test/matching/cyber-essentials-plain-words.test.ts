@@ -29,3 +29,20 @@ describe("a password hard to guess is a strong password", () => {
     expect(r.status).toBe("drafted");
   });
 });
+
+/** Least privilege said as "only the access they need to do their job". Wordings written for this test. */
+describe("only the access people need for their job is least privilege", () => {
+  it.each([
+    "Are people given only the access they require for their role?",
+    "Does each employee only get the permissions they need for their work?",
+    "Do users only have the rights that they need to do their current job?",
+  ])("%s", async (text) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe("access-control-policy");
+    expect(r.status).toBe("drafted");
+  });
+
+  it("names the concept the library's least-privilege entries share", () => {
+    expect(tokenize("staff only have the privileges they need to do their job")).toContain("§rbac");
+  });
+});

@@ -281,6 +281,12 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
     "get$1 returned",
   ],
   [/\bpolice\b/g, "law enforcement"],
+  // Least privilege in plain words: "staff only have the privileges they need to do their current
+  // job", "people are given only the access they require for their role".
+  [
+    /\b(?:only (?:have|has|get|gets|receive|receives|hold|holds|(?:are |is |be )?(?:given|granted|assigned))|(?:have|has|get|gets|receive|receives|hold|holds|given|granted|assigned) only) (?:the )?(?:access|privileges|permissions|rights)(?: (?:that|which))? (?:they|he or she|users?|staff|people|employees|each person|someone) (?:need|needs|require|requires)(?: (?:to do|for|in) (?:their|his or her|the) (?:current )?(?:jobs?|roles?|work|duties))?\b/g,
+    "only have least privilege access",
+  ],
   // A password "hard to guess", "that cannot easily be guessed" is what the library calls a strong one.
   [
     /\b(?:(?:hard|difficult|impossible)[\s-]to[\s-]guess|(?:(?:cannot|can't|can not|could not|couldn't|won't|will not|is not|isn't|not) (?:be )?(?:easily )?(?:be )?guessed)|not (?:easily )?guessable)\b/g,

@@ -235,6 +235,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bprinciple of least\b/,
     /\baccess (is |are )?(limited|restricted) to (authori[sz]ed|approved)\b/,
     /\b(limit|limits|restrict|restricts) (\w+ )?access to (authori[sz]ed|approved)\b/,
+    // Least privilege in plain words: "staff only have the privileges they need to do their job",
+    // "people are given only the access they require for their role".
+    /\b(only (have|has|get|gets|receive|receives|hold|holds|(are |is |be )?(given|granted|assigned))|(have|has|get|gets|receive|receives|hold|holds|given|granted|assigned) only) (the )?(access|privileges|permissions|rights)( (that|which))? (they|he or she|users?|staff|people|employees|each person|someone) (need|needs|require|requires)\b/,
+    /\b(access|privileges|permissions|rights)( (that|which))? (they|users?|staff|people|employees) (need|needs|require|requires) (to do|for) (their|his or her|the) (current )?(jobs?|roles?|work|duties)\b/,
   ),
   c(
     "privileged",
