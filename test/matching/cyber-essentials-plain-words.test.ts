@@ -46,3 +46,23 @@ describe("only the access people need for their job is least privilege", () => {
     expect(tokenize("staff only have the privileges they need to do their job")).toContain("§rbac");
   });
 });
+
+/** Choosing is selecting: plain English and control language name one act. */
+describe("choosing and selecting share a stem", () => {
+  it("reads every form of choose as select", () => {
+    expect(tokenize("choose chooses choosing chose chosen")).toEqual([
+      "select",
+      "select",
+      "select",
+      "select",
+      "select",
+    ]);
+  });
+
+  it("answers how passwords are chosen from the entry on their selection", async () => {
+    // Without the shared stem, "choose" matched nothing and the entry on forced changes was drafted.
+    const r = await answer("How do employees choose their passwords, and what rules apply?", "free_text");
+    expect(r.entryId).toBe("password-policy");
+    expect(r.status).toBe("drafted");
+  });
+});

@@ -189,6 +189,11 @@ const NOUN_TO_VERB = new Map([
   ["analysi", "analyz"],
   ["complianc", "compliant"],
   ["transmiss", "transmit"],
+  // Plain English chooses what control language selects ("users choose passwords", "the selection
+  // and use of passwords"): one stem for both verbs.
+  ["choos", "select"],
+  ["chose", "select"],
+  ["chosen", "select"],
 ]);
 function sameFamily(stemmed: string): string {
   if (stemmed.endsWith("ifi")) return stemmed.slice(0, -1);
