@@ -66,3 +66,18 @@ describe("choosing and selecting share a stem", () => {
     expect(r.status).toBe("drafted");
   });
 });
+
+/** "Make sure" is plain English for "ensure", which is filler around the practice asked about. */
+describe("make sure is ensure", () => {
+  it("drops it like ensure", () => {
+    expect(tokenize("How do you make sure backups are tested?")).toEqual(
+      tokenize("How do you ensure backups are tested?"),
+    );
+  });
+
+  it("drafts a practice asked about as making sure", async () => {
+    const r = await answer("How do you make sure the software your employees use is properly licensed?", "free_text");
+    expect(r.entryId).toBe("intellectual-property");
+    expect(r.status).toBe("drafted");
+  });
+});

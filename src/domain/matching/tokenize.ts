@@ -286,6 +286,8 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
     "get$1 returned",
   ],
   [/\bpolice\b/g, "law enforcement"],
+  // "How do you make sure…" is "how do you ensure…": filler around the practice.
+  [/\b(?:make|makes|making|made) sure\b/g, "ensure"],
   // Least privilege in plain words: "staff only have the privileges they need to do their current
   // job", "people are given only the access they require for their role".
   [
