@@ -130,8 +130,8 @@ function readQuantities(text: string): readonly Quantity[] {
     .toLowerCase()
     .replace(/\s+/g, " ")
     .replace(/\b[a-z]+(?:-[a-z]+)? \((\d+(?:\.\d+)?)\)/g, "$1");
-  const found: (Omit<Quantity, "labels"> & { readonly index: number })[] = [];
-  const push = (bound: Bound, qty: string, unitText: string, phrase: string, index: number) => {
+  const found: (Omit<Quantity, "labels"> & { readonly index: number; readonly of?: string })[] = [];
+  const push = (bound: Bound, qty: string, unitText: string, phrase: string, index: number, of?: string) => {
     const unit = unitOf(unitText);
     if (!unit) return;
     // A span of inactivity that triggers the practice ("accounts not used for 45 days or more are
@@ -144,19 +144,41 @@ function readQuantities(text: string): readonly Quantity[] {
       amount: amountOf(qty) * unit.size,
       phrase: phrase.trim(),
       index,
+      ...(of === undefined ? {} : { of }),
     });
   };
   for (const [bound, re] of BOUNDED) {
-    for (const m of t.matchAll(re)) push(bound, m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
+    for (const m of t.matchAll(re)) {
+      push(bound, m[1] ?? "", m[2] ?? "", m[0], m.index ?? 0);
+      // A second figure for some of the cases in parentheses just after ("no more than 15 minutes of
+      // inactivity (2 minutes for mobile devices)", "within 30 days (7 for critical)") is bounded the
+      // same way, in the same unit when it names none.
+      const end = (m.index ?? 0) + m[0].length;
+      const sub = SUBSET_FIGURE.exec(t.slice(end, end + 80));
+      if (sub) {
+        const at = end + sub[0].indexOf("(");
+        push(bound, sub[1] ?? "", sub[2] ?? m[2] ?? "", sub[0].slice(sub[0].indexOf("(") + 1, -1), at, sub[3] ?? "");
+      }
+    }
   }
   // Each quantity's labels are read between the one before it (or its sentence's start) and itself.
   found.sort((a, b) => a.index - b.index);
-  return found.map(({ index, ...q }, i) => {
+  return found.map(({ index, of, ...q }, i) => {
+    // A figure in parentheses is said of the cases it names after it ("(4 hours for critical)").
+    if (of !== undefined) return { ...q, labels: labelsIn(of) };
     const previous = found[i - 1];
     const from = Math.max(previous ? previous.index + previous.phrase.length : 0, t.lastIndexOf(". ", index) + 1);
     return { ...q, labels: labelsIn(t.slice(from, index)) };
   });
 }
+
+/**
+ * "(2 minutes for mobile devices)", "(7 days for critical)", "(15 for administrators)": a figure in
+ * parentheses, a few words after a bounded one, said of some of the cases it bounds.
+ */
+const SUBSET_FIGURE = new RegExp(
+  `^[^().;?\\d]{0,40}\\(\\s*${QTY}(?:[\\s-]?${UNIT})?\\s+(?:for|on|in|with|of)\\b([^()]{0,40})\\)`,
+);
 
 /** Words before a span that make it a span of inactivity, not a period something is kept for. */
 const INACTIVITY =
