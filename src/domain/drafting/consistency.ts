@@ -110,7 +110,7 @@ const BOUNDED: readonly (readonly [Bound, RegExp])[] = [
       [
         bound,
         new RegExp(
-          `\\b(?:${cues})\\s+(?:a further |another |an additional |the |a |an |our |its |their )?${QTY}[\\s-]?${UNIT}\\b`,
+          `(?<!\\bno |\\bnot )\\b(?:${cues})\\s+(?:a further |another |an additional |the |a |an |our |its |their )?${QTY}[\\s-]?${UNIT}\\b`,
           "g",
         ),
       ] as const,
