@@ -40,7 +40,9 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const UNITS: readonly { pattern: string; dimension: "time" | "chars"; size: number }[] = [
   { pattern: "minutes?|mins?", dimension: "time", size: 1 / 60 },
   { pattern: "hours?|hrs?|h", dimension: "time", size: 1 },
-  { pattern: "(?:business |working |calendar )?days?", dimension: "time", size: 24 },
+  // Five business days span a week: "within ten business days" does not meet "within 10 calendar days".
+  { pattern: "(?:business|working) days?", dimension: "time", size: (24 * 7) / 5 },
+  { pattern: "(?:calendar )?days?", dimension: "time", size: 24 },
   { pattern: "weeks?", dimension: "time", size: 168 },
   { pattern: "months?", dimension: "time", size: 730 },
   { pattern: "years?", dimension: "time", size: 8760 },
