@@ -35,6 +35,7 @@ describe("the read probe sets", () => {
       "cj.jsonl",
       "co.jsonl",
       "cr.jsonl",
+      "ct.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThanOrEqual(150);
   });
