@@ -453,6 +453,19 @@ describe("inversion", () => {
     expect(asksAboutExceptions("Have you turned off logging on any servers?")).toBe(true);
   });
 
+  it("what a safeguard protects against ('insurance against … lost or stolen data') is its purpose, not a lapse asked", async () => {
+    const question =
+      "Do you carry cyber-risk insurance to protect against service outages, lost or stolen data, and security incidents?";
+    expect(asksAboutExceptions(question)).toBe(false);
+    expect(asksAboutExceptions("Are backups protected against being deleted by ransomware?")).toBe(false);
+    // The lapse asked outside such a clause still is one.
+    expect(asksAboutExceptions("Has any customer data been lost or stolen in the last three years?")).toBe(true);
+    const r = await answer(question);
+    expect(r.entryId).toBe("cyber-insurance");
+    expect(r.status).toBe("drafted");
+    expect(r.answer?.value).toBe("Yes");
+  });
+
   it("a report issued without exceptions, or with none noted, is the clean report: not the exceptions' sense", () => {
     expect(weakPracticeSense("Was the latest SOC 2 Type 2 report issued without any exceptions?")).toBe(false);
     expect(weakPracticeSense("Did the service auditor report no exceptions in the last period?")).toBe(false);
