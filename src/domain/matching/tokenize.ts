@@ -201,13 +201,45 @@ function sameFamily(stemmed: string): string {
   return NOUN_TO_VERB.get(stemmed) ?? stemmed;
 }
 
+/**
+ * Irregular past forms, which Porter leaves apart from their verb ("written" / "write", "given" /
+ * "giving", "held" / "hold"): a buyer asks "who writes your code?" of an entry that says "code is
+ * written by our employees", "giving people access" of one where access "is given". Only verbs whose
+ * past form has no other common sense: "left", "found", "broken", "led" and "saw" are words of their
+ * own, a build is a version, and "kept" and "taken" are read in phrases of their own ("kept up to
+ * date" is patching, "backups taken" their schedule).
+ */
+const IRREGULAR_FORMS = new Map([
+  ["written", "write"],
+  ["wrote", "write"],
+  ["rewritten", "rewrite"],
+  ["overwritten", "overwrite"],
+  ["given", "give"],
+  ["gave", "give"],
+  ["held", "hold"],
+  ["sent", "send"],
+  ["told", "tell"],
+  ["sold", "sell"],
+  ["stolen", "steal"],
+  ["stole", "steal"],
+  ["lost", "lose"],
+  ["sought", "seek"],
+  ["brought", "bring"],
+  ["taught", "teach"],
+  ["withdrawn", "withdraw"],
+  ["forgotten", "forget"],
+  ["understood", "understand"],
+  ["undertaken", "undertake"],
+  ["overridden", "override"],
+]);
+
 const stemCache = new Map<string, string>();
 /** The stem a lower-case word is indexed by. */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     // British -ise/-isation spellings share a stem with the American ones.
-    s = stemmer(word.replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1"));
+    s = stemmer((IRREGULAR_FORMS.get(word) ?? word).replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1"));
     // Porter gives "utilities" and "utilization" one stem: power and cooling are not CPU load.
     if (/^utili[sz]/.test(word)) s = "utiliz";
     // Nor "production" and "product": production systems are not the product sold.
