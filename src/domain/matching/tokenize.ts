@@ -20,6 +20,13 @@ const STOPWORDS = new Set(
     "employ employs employed employing mechanism mechanisms organizational organisational " +
     // "ICT" (information and communication technology) qualifies everything in DORA-style rows: "ICT risk", "ICT-related incidents".
     "ict " +
+    // Indefinite and reflexive pronouns, "like" and "able", which name nothing ("infringing anyone's
+    // rights", "whoever is on shift", "are you yourselves…", "records like audit logs", "be able to"):
+    // the ask's words are around them. Not "one", "both", "too", "rather", "someone" or "else": the
+    // library writes them with a sense ("one tenant … another", "rather than shared"), and each cost a
+    // right draft or made a wrong one when tried.
+    "anyone anybody anything everyone everybody everything whoever whatever whichever " +
+    "like themselves yourselves ourselves itself himself herself able " +
     // Buyers' shorthand for please: "Hosting region(s) - pls specify".
     "pls plz " +
     // What is left of a contraction once the apostrophe parts the word ("aren't" -> "aren", "t"): the
