@@ -67,3 +67,28 @@ describe("indefinite and reflexive pronouns, 'like' and 'able' name nothing", ()
     expect(r.status).toBe("drafted");
   });
 });
+
+/** Plain verbs for control language's: stopping someone from doing a thing is preventing it, dealing with it handling it. */
+describe("stop … from is prevent, deal with is handle", () => {
+  it.each([
+    ["how do you stop staff from installing software", "prevent"],
+    ["are users stopped from running unapproved applications", "prevent"],
+    ["what stops secrets being committed", "prevent"],
+    ["how do you stop people installing apps", "prevent"],
+    ["a set process for dealing with a malware detection", "handl"],
+    ["how you would detect and deal with malware", "handl"],
+  ])("%s", (text, word) => {
+    expect(tokenize(text)).toContain(word);
+  });
+
+  it("leaves stopping as ceasing alone", () => {
+    expect(tokenize("once the vendor stops supporting it")).not.toContain("prevent");
+  });
+
+  it("answers how malware found on a laptop is dealt with from the anti-malware entry", async () => {
+    // "deal" matched nothing of "detected and handled": 0.75, below the bar.
+    const r = await answer("How would you deal with malware found on one of your laptops?", "free_text");
+    expect(r.entryId).toBe("edr-antimalware");
+    expect(r.status).toBe("drafted");
+  });
+});

@@ -325,6 +325,13 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
     "get$1 returned",
   ],
   [/\bpolice\b/g, "law enforcement"],
+  // Plain verbs for control language's: to "stop someone from" doing a thing, or "stop it being done",
+  // is to prevent it ("stops supporting" is to cease); to "deal with" a thing is to handle it.
+  [
+    /\bstop(?:s|ped|ping)?\b(?= (?:[\w'-]+ ){0,4}?(?:from|being|getting)\b)|\bstop(?:s|ped|ping)?\b(?= (?:people|users|staff|employees|someone|anyone|attackers|hackers|malware)\b)/g,
+    "prevent",
+  ],
+  [/\b(?:deal|deals|dealt|dealing) with\b/g, "handle"],
   // "How do you make sure…" is "how do you ensure…": filler around the practice.
   [/\b(?:make|makes|making|made) sure\b/g, "ensure"],
   // Least privilege in plain words: "staff only have the privileges they need to do their current
