@@ -92,3 +92,16 @@ describe("stop … from is prevent, deal with is handle", () => {
     expect(r.status).toBe("drafted");
   });
 });
+
+describe("an app is an application", () => {
+  it("reads app and apps as the library's word", () => {
+    expect(tokenize("unapproved apps on a web app")).toEqual(tokenize("unapproved applications on a web application"));
+  });
+
+  it("answers a question about installing apps from the software-installation entry", async () => {
+    // "app" matched nothing of "applications": 0.85, drafted with less certainty than the ask deserves.
+    const r = await answer("Are staff blocked from installing apps that IT has not approved?");
+    expect(r.entryId).toBe("software-installation");
+    expect(r.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});

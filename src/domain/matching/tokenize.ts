@@ -455,6 +455,8 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\b(yrs|yr)\b/g, "years"],
   [/\b(mos|mths)\b/g, "months"],
   [/\binfra\b/g, "infrastructure"],
+  // "Unapproved apps", "a web app": an app is an application, the word the library writes.
+  [/\bapps?\b/g, "application"],
   // "Hosting DCs", "Multi-AZ", "pentest exec summary": a data centre, an availability zone, an
   // executive summary. "Washington DC" and an Active Directory's domain controller are not.
   [
