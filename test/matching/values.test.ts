@@ -453,6 +453,19 @@ describe("inversion", () => {
     expect(asksAboutExceptions("Have you turned off logging on any servers?")).toBe(true);
   });
 
+  it("software left to each user's choice ('install any apps they want') is the weaker practice: the entry's Yes is flipped", async () => {
+    for (const text of [
+      "Do you let users install any apps they want on company laptops?",
+      "Can staff install whatever software they like on their work laptops?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(true);
+    // A choice given to customers is a feature, not a lapse.
+    expect(weakPracticeSense("Can customers choose any region they want?")).toBe(false);
+    const r = await answer("Do you let users install any apps they want on company laptops?");
+    expect(r.entryId).toBe("software-installation");
+    expect(r.answer?.value).toBe("No");
+  });
+
   it("what a safeguard protects against ('insurance against … lost or stolen data') is its purpose, not a lapse asked", async () => {
     const question =
       "Do you carry cyber-risk insurance to protect against service outages, lost or stolen data, and security incidents?";

@@ -27,6 +27,8 @@ const HARDENED =
   "auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\\w-]+";
 
 const WEAK_PRACTICE = [
+  // Software left to each user's choice: "let users install any apps they want", "whatever software they like".
+  /\b(install|download|run|add|use)\b ([\w-]+ ){0,2}?(any|whatever|whichever) ([\w-]+ ){0,2}?(software|apps?|applications?|programs?|tools?|extensions?|plug-?ins?|add-?ons?)\b[^.;?]{0,30}\b(they|he|she) (want|wants|like|likes|choose|chooses|wish|wishes|please|pleases)\b/,
   /\bshar(e|ed|ing) (\w+ )?(accounts?|credentials|passwords?|logins?)\b/,
   /\bgeneric (accounts?|ids?|logins?)\b/,
   // …and in a list of their kinds: "shared, generic or group user IDs", "shared or generic admin credentials".
