@@ -56,3 +56,16 @@ describe.each(Object.entries(FRAMEWORKS))("%s control names reach the entry that
     expect((await answer(text)).entryId).toBe(entryId);
   });
 });
+
+// CIS 3.1 "Establish and maintain a data management process" lists what the process addresses
+// (sensitivity, owner, handling, retention limits, disposal): the classification scheme, whose levels
+// carry the handling and disposal rules, answers it; a row in those words is drafted, not only ranked.
+describe("CIS data management process", () => {
+  it.each([
+    "Do you have a data management process that deals with how sensitive data is, who owns it, how it is handled, retention limits and disposal?",
+    "Data management process addressing data sensitivity, data ownership, retention limits and disposal requirements - in place?",
+  ])("%s", async (text) => {
+    const r = await answer(text);
+    expect([r.status, r.entryId]).toEqual(["drafted", "data-classification"]);
+  });
+});
