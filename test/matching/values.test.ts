@@ -1015,6 +1015,30 @@ describe("more weak practices (written in this test's own words)", () => {
   });
 });
 
+describe("people trained on a subject are not a model trained on data (written in this test's own words)", () => {
+  it.each([
+    "Are new starters trained on data protection during onboarding?",
+    "Do you train the workforce on data handling best practices?",
+    "Is training on information security given to all contractors?",
+    "Are support agents trained on handling customer records safely?",
+  ])("%s reads as the practice", (text) => {
+    expect(weakPracticeSense(text)).toBe(false);
+  });
+
+  it.each([
+    "Do you train models on our data?",
+    "Are your models trained on customer content by your engineers?",
+    "Is our data used to train your AI models?",
+  ])("%s still reads as the weaker practice", (text) => {
+    expect(weakPracticeSense(text)).toBe(true);
+  });
+
+  it("a CIS-style training safeguard is drafted with the entry's Yes, not sent to review flipped", async () => {
+    const r = await answer("Do you train workforce members on data handling best practices?", "yes_no", ["Yes", "No"]);
+    expect([r.status, r.entryId, r.answer?.value]).toEqual(["drafted", "security-awareness-training", "Yes"]);
+  });
+});
+
 describe("weak practices by their shape, not their topic (written in this test's own words)", () => {
   it.each([
     "Are any laptops running without disk encryption?",

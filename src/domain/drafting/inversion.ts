@@ -6,6 +6,12 @@ import { memoByText } from "../text-memo.js";
 const SECRETS = "(tokens?|api keys?|credentials|secrets|passwords?)";
 /** What a model may be trained on: the customer's data in its usual names. */
 const TRAINED_ON = "(data|content|inputs?|prompts?|information|records|files|uploads)";
+/** People who are trained (on a subject), not a model trained on data. */
+const TRAINEES =
+  "(staff|employees?|personnel|workforce|workers?|members|developers|engineers|contractors|hires|people|everyone|individuals|teams?|administrators|admins|managers|agents|analysts)";
+/** What "data" or "information" is a subject of training in: "data protection", "information security". */
+const DATA_SUBJECT_MATTER =
+  "(protection|handling|privacy|security|classification|governance|management|hygiene|breach(es)?|stewardship|confidentiality|ethics|literacy)";
 const IN_CLIENT_CODE =
   "\\b(in|within) (your |the |any |our |their )?([\\w-]+'s )?(browser|client[\\s-]?side|front[\\s-]?end|javascript|js|mobile app)\\b";
 
@@ -168,8 +174,10 @@ const WEAK_PRACTICE = [
   /\b(findings?|vulnerabilit(y|ies)|issues?|cves?)\b[^.;?]{0,80}\b(remain|remains|remaining|left|still)( open| unremediated| unresolved| unfixed| outstanding| unpatched| unaddressed)\b/,
   // Models trained on customer data: "Do you use customer data to train AI models?", "Is customer
   // content used to improve third-party LLMs?", "Trains models on our data?", "…used for model training?".
+  // Not people trained on a subject: "Are staff trained on data protection?", "Do you train the
+  // workforce on data handling best practices?" (TRAINEES, DATA_SUBJECT_MATTER).
   new RegExp(
-    `\\b${TRAINED_ON}\\b[^.;?]{0,40}\\b(to|for) (train|training|retrain\\w*|fine[\\s-]?tun\\w*|improve|improving|develop|developing)\\b[^.;?]{0,40}\\b(models?|llms?|ai|machine learning|ml)\\b|\\b(train|trains|training|trained|retrain\\w*|fine[\\s-]?tun\\w*)\\b[^.;?]{0,40}\\b(on|with|using) (\\w+ ){0,2}${TRAINED_ON}\\b|\\b${TRAINED_ON}\\b[^.;?]{0,40}\\b(from|in|into|for) (\\w+ ){0,2}(model|ai|ml|llm) training\\b`,
+    `\\b${TRAINED_ON}\\b[^.;?]{0,40}\\b(to|for) (train|training|retrain\\w*|fine[\\s-]?tun\\w*|improve|improving|develop|developing)\\b[^.;?]{0,40}\\b(models?|llms?|ai|machine learning|ml)\\b|(?<!\\b${TRAINEES}\\b[^.;?]{0,30})\\b(train|trains|training|trained|retrain\\w*|fine[\\s-]?tun\\w*)\\b(?:(?!\\b${TRAINEES}\\b)[^.;?]){0,40}\\b(on|with|using) (\\w+ ){0,2}${TRAINED_ON}\\b(?! ${DATA_SUBJECT_MATTER}\\b)|\\b${TRAINED_ON}\\b[^.;?]{0,40}\\b(from|in|into|for) (\\w+ ){0,2}(model|ai|ml|llm) training\\b`,
   ),
   // Selling or monetising customer data, or using it for advertising.
   /\b(sell|sells|selling|sold|resell\w*|resale|rent|rents|renting|monetis\w*|monetiz\w*)\b|\bsale (of (personal|customer|user|client)|to third)\b|\b(shared with|disclosed to|provided to|used for|for) (\w+ ){0,3}(advertis\w*|marketers|data brokers|marketing(?! (team|department|staff|function|site|website|emails?|materials?|automation)\b))\b/,
