@@ -574,6 +574,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bmade aware\b/,
     // NIST SP 800-53 rev. 5 calls awareness training "literacy training".
     /\b(security|cyber ?security|privacy) literacy\b/,
+    // People trained, in the verb: "Are staff trained on data protection?", "employees … trained in
+    // GDPR obligations" (a model "trained on our data" is §modeltraining).
+    /\btrained (on|in|about) (the |our |your |their |its )?(gdpr|data (protection|privacy|security|handling)|privacy|(information |cyber ?)?security|polic(y|ies)|procedures|obligations|phishing|confidentiality|acceptable use|secure coding)\b/,
+    /\b(staff|employees|personnel|workforce|workers|people|everyone|engineers|developers|contractors|members)\b[^.?;]{0,60}\b(are|is|be|been|get|gets) trained\b/,
   ),
   c(
     "background",
@@ -768,7 +772,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // develop, train or improve any AI model". "Training" alone is mostly awareness training.
     "modeltraining",
     /\b(train|trains|trained|training|retrain\w*|fine[\s-]?tun\w*)\b[^.?;]{0,40}\b(models?|ai|llms?|algorithms?|machine learning|artificial intelligence)\b/,
-    /\b(trains?|trained|retrained|fine[\s-]?tuned) on\b/,
+    // …but people are "trained on data protection", "trained on GDPR and privacy obligations": the
+    // subject of awareness training, not data a model learns from.
+    /\b(trains?|trained|retrained|fine[\s-]?tuned) on\b(?! (the |our |your |their |its )?(gdpr|data (protection|privacy|security|handling)|privacy|(information |cyber ?)?security|polic(y|ies)|procedures|awareness|obligations|phishing|compliance|confidentiality|incident|acceptable use|secure coding|how to)\b)/,
     // "Do you use customer content, even anonymised, to improve your own models?"
     /\b(improve|improves|improving|enhance|enhancing|develop|developing) (your |our |its |their )?(own )?(ai |ml )?(models?|algorithms?|ai)\b/,
   ),
