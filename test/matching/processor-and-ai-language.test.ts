@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { weakPracticeSense } from "../../src/domain/drafting/inversion.js";
-import { conceptsOf, normalizeText } from "../../src/domain/matching/tokenize.js";
+import { conceptsOf, normalizeText, tokenize } from "../../src/domain/matching/tokenize.js";
 import { answer } from "./helpers.js";
 
 const concepts = (text: string) => conceptsOf(normalizeText(text));
@@ -33,5 +33,28 @@ describe("people trained on data protection are not a model trained on data", ()
     const r = await answer("Are people at the vendor trained on data protection obligations every year?");
     expect(r.entryId).toBe("security-awareness-training");
     expect(r.answer?.value).toBe("Yes");
+  });
+});
+
+describe("the parties of a processor questionnaire by their Article 28 roles", () => {
+  it("reads the Processor as the vendor answering and the Controller as the customer", () => {
+    const tokens = tokenize("Will the Processor tell the Controller about changes to Controller Personal Data?");
+    expect(tokens).not.toContain("processor");
+    expect(tokens).not.toContain("control");
+    expect(tokens).toContain("custom");
+  });
+
+  it("keeps the word where it names the role or a document", () => {
+    expect(tokenize("Do you act as a processor or as a controller?")).toContain("processor");
+    expect(tokenize("Is the processor agreement signed by both parties?")).toContain("processor");
+    expect(tokenize("Is there an access controller at each door?")).toContain("control");
+  });
+
+  it("drafts a return-or-delete clause asked in the roles' names", async () => {
+    const r = await answer(
+      "When the services end, will the Processor delete or hand back all Controller Personal Data, as the Controller chooses, and delete remaining copies?",
+    );
+    expect(r.status).toBe("drafted");
+    expect(r.entryId).toBe("data-deletion-termination");
   });
 });

@@ -296,6 +296,13 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
     /(?<!\b(?:financial|credit|education|educational|academic|k-12|peer|other)[\s-])\binstitution(s?)(?:'s|s')?\b/g,
     "customer$1",
   ],
+  // A GDPR processor questionnaire names the parties by their roles under Article 28: "the Processor"
+  // is the vendor answering (filler, like "the vendor"), "the Controller" and "Controller Personal
+  // Data" are the customer and its data ("a processor agreement", "another processor", "acts as a
+  // processor or as a controller" keep the word).
+  [/\bthe processor(?:'s)?\b(?! (?:agreements?|terms|contracts?|clauses?|obligations|role)\b)/g, " "],
+  [/\bthe controller(s?)(?:'s|s')?\b/g, "the customer$1"],
+  [/\bcontroller(?= (?:personal )?data\b)/g, "customer"],
   // Its students' data, and the education records FERPA names, are personal data ("a student
   // information system" is a product).
   [
