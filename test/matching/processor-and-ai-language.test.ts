@@ -58,3 +58,34 @@ describe("the parties of a processor questionnaire by their Article 28 roles", (
     expect(r.entryId).toBe("data-deletion-termination");
   });
 });
+
+describe("processor obligations and the AI Act's transparency duty in their published words", () => {
+  it.each([
+    [
+      "Has a data protection supervisory authority ever issued you a reprimand, a fine or a corrective order?",
+      "legal-actions",
+    ],
+    ["Are people told when they are interacting with an AI system rather than a human?", "ai-governance"],
+    [
+      "Does the Processor make sure that the persons it authorises to process the data have committed themselves to confidentiality?",
+      "confidentiality-agreements",
+    ],
+    ["Are all personnel involved in processing operations trained on data protection?", "security-awareness-training"],
+    [
+      "After the provision of the services ends, does the Processor, at the Controller's choice, erase or return all personal data and erase existing copies unless the law requires storage?",
+      "data-deletion-termination",
+    ],
+  ])("%s → %s", async (text, entryId) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe(entryId);
+    expect(r.status).toBe("drafted");
+  });
+
+  it("reads the Article 28(3)(e) duty to assist with data subjects' requests as that entry, with confidence", async () => {
+    const r = await answer(
+      "Insofar as possible, does the Processor assist the Controller with appropriate measures in fulfilling its obligation to answer requests for exercising data subject rights?",
+    );
+    expect(r.entryId).toBe("data-subject-requests");
+    expect(r.confidence).toBeGreaterThan(0.9);
+  });
+});
