@@ -3,6 +3,7 @@
  * text is written here in this test's own words.
  */
 import { describe, expect, it } from "vitest";
+import { askedFact, statesFact } from "../../src/domain/drafting/asked-fact.js";
 import { weakPracticeSense } from "../../src/domain/drafting/inversion.js";
 import { conceptsOf, normalizeText, tokenize } from "../../src/domain/matching/tokenize.js";
 import { answer } from "./helpers.js";
@@ -87,5 +88,38 @@ describe("processor obligations and the AI Act's transparency duty in their publ
     );
     expect(r.entryId).toBe("data-subject-requests");
     expect(r.confidence).toBeGreaterThan(0.9);
+  });
+});
+
+describe("a classification under a law is a fact the entry must state", () => {
+  it.each([
+    "Which risk tier of the AI Act do your assistant features fall into?",
+    "How are your machine learning features classified under the EU AI Act?",
+    "What is your role under the AI Act for the chatbot (provider or deployer)?",
+  ])("%s asks for a classification", (text) => {
+    expect(askedFact(text)).toBe("classification");
+  });
+
+  it.each([
+    "What data classification levels do you use?",
+    "Is customer data classified as confidential?",
+    "Which categories of personal data do you process?",
+    "What role does your DPO play under the GDPR?",
+  ])("%s does not", (text) => {
+    expect(askedFact(text)).not.toBe("classification");
+  });
+
+  it("reads a class only where the text gives one", () => {
+    expect(statesFact("Our assistant is a limited-risk AI system and we act as its provider.", "classification")).toBe(
+      true,
+    );
+    expect(statesFact("We track the EU AI Act in our legal register.", "classification")).toBe(false);
+    expect(statesFact("New uses likely to create high risk for individuals get a DPIA.", "classification")).toBe(false);
+  });
+
+  it("sends an AI Act classification asked of the AI governance entry to review", async () => {
+    const r = await answer("How have you classified your AI assistant under the EU AI Act risk tiers?", "free_text");
+    expect(r.entryId).toBe("ai-governance");
+    expect(r.status).toBe("needs_review");
   });
 });

@@ -7,7 +7,16 @@ import { isStopword, normalizeText, stem } from "../matching/tokenize.js";
  * last year?" is not answered by the incident response plan): such a draft goes to a reviewer.
  * This reads the kind of fact, not the topic, so it holds for wordings nobody wrote a rule for.
  */
-export type FactKind = "count" | "date" | "percentage" | "amount" | "identifier" | "version" | "duration" | "length";
+export type FactKind =
+  | "count"
+  | "date"
+  | "percentage"
+  | "amount"
+  | "identifier"
+  | "version"
+  | "duration"
+  | "length"
+  | "classification";
 
 /** Each kind in a reviewer's words. */
 export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
@@ -19,7 +28,11 @@ export const FACT_WORDS: Readonly<Record<FactKind, string>> = {
   version: "version",
   duration: "length of time",
   length: "length in characters, digits or bits",
+  classification: "classification under that law",
 };
+
+/** A law, regulation or act named after "under": "under the EU AI Act", "under Article 6 of the Regulation", "under NIS2". */
+const UNDER_LAW = "\\bunder (the )?([\\w.()/-]+ ){0,5}?(act|regulation|directive|law|legislation|gdpr|nis ?2|dora)\\b";
 
 /**
  * A document's or a finding's own number; group 1 is the noun, which statesFact reads too. Not one a
@@ -32,6 +45,16 @@ const DURATION_ASK =
   /(\(|[-–—:]\s*)(in |number of |no\.? of |# ?)?(seconds|minutes|mins|hours|hrs|days|weeks|months|years)\)?\W*$/;
 
 const ASKS: readonly { kind: FactKind; pattern: RegExp }[] = [
+  {
+    // How a law classifies the vendor or its product: "which risk category do your AI features fall
+    // into", "how are they classified under the EU AI Act", "your role under the Act (provider,
+    // deployer…)", "which entity type under NIS2". An entry that says it follows the law but names no
+    // class does not answer.
+    kind: "classification",
+    pattern: new RegExp(
+      `\\b(which|what) (risk )?(categor(y|ies)|tiers?|class(es)?|classifications?|entity types?|type of entity)\\b[^?]{0,80}(${UNDER_LAW}|\\bfall(s)? (into|within|under)\\b)|\\b(classif(y|ied|ication)|categori[sz](e|ed|ation))\\b[^?]{0,60}${UNDER_LAW}|\\b(your|its|the vendor'?s|the supplier'?s|the provider'?s) roles? (as \\w+ )?${UNDER_LAW}|\\brisk (categor(y|ies)|tiers?|class(es)?|classifications?|levels?) (under|of|in|defined by) (the )?([\\w.()/-]+ ){0,4}?(act|regulation)\\b`,
+    ),
+  },
   {
     kind: "percentage",
     pattern: /\b(what|which) (percentage|percent|proportion|share)\b|\bwhat %|\bhow many percent\b/,
@@ -131,6 +154,11 @@ const STATES: Record<Exclude<FactKind, "count">, (t: string) => boolean> = {
       t,
     ),
   amount: (t) => /[$€£]\s?\d|\b\d[\d,.]*\s?(usd|eur|gbp|dollars|euros|pounds|million|thousand|k)\b/.test(t),
+  // A class the law defines, or the words that say one was given.
+  classification: (t) =>
+    /\b(classif\w*|categori[sz]\w*|risk (category|tier|class|level)|tiers?|(high|limited|minimal|unacceptable)[\s-]risk (ai|systems?|categor\w*|tiers?|class\w*|use cases?)|deployers?|importers?|distributors?|essential entit\w*|important entit\w*|general[\s-]purpose ai)\b/.test(
+      t,
+    ),
 };
 
 /** The kind of fact the ask asks for, or null when it asks for none in particular. */
