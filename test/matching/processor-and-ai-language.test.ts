@@ -123,3 +123,25 @@ describe("a classification under a law is a fact the entry must state", () => {
     expect(r.status).toBe("needs_review");
   });
 });
+
+describe("transfer tools and AI-output marking in their own names", () => {
+  it.each([
+    "Are transfers from the UK covered by the IDTA or the UK Addendum?",
+    "Do you rely on Binding Corporate Rules for intra-group transfers?",
+    "Is your US affiliate certified under the Data Privacy Framework?",
+    "Which safeguards cover each restricted transfer?",
+  ])("%s names a transfer tool", (text) => {
+    expect(concepts(text)).toContain("§transfertool");
+  });
+
+  it("does not read AI output marked in a machine-readable format as data portability", () => {
+    expect(concepts("Is AI-generated content marked in a machine-readable format?")).not.toContain("§portability");
+    expect(concepts("Can we export our records in a machine-readable format?")).toContain("§portability");
+  });
+
+  it("drafts a UK transfer-tool question from the transfers entry", async () => {
+    const r = await answer("Do the UK Addendum or the IDTA cover personal data sent from the UK?");
+    expect(r.entryId).toBe("sccs");
+    expect(r.status).toBe("drafted");
+  });
+});

@@ -544,6 +544,16 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bsccs?\b/,
     /\bstandard contractual clauses\b/,
   ),
+  c(
+    // The GDPR's tools for a transfer to a third country besides SCCs (§residency), by name: adequacy,
+    // BCRs, the UK IDTA and Addendum, the EU-US Data Privacy Framework, a "restricted transfer".
+    "transfertool",
+    /\badequacy (decisions?|regulations?)\b/,
+    /\bbinding corporate rules\b|\bbcrs?\b/,
+    /\bidta\b|\buk addendum\b|\binternational data transfer (agreement|addendum)\b/,
+    /\bdata privacy framework\b/,
+    /\brestricted transfers?\b/,
+  ),
   c("dpia", /\bdpias?\b/, /\b(data protection|privacy) impact assessments?\b/, /\bpias?\b/),
   c(
     "retention",
@@ -1055,7 +1065,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(complete|full) copy of (all )?(our |their |the customer'?s |its )?(data|records|content)\b/,
     // Also a format named by what it is not tied to ("a non-proprietary format"), or by several such
     // words ("a standard, non-proprietary format").
-    /\b(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common)(,? (and )?(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common(ly used)?))* (file )?formats?\b/,
+    // Not output marked as AI-generated "in a machine-readable format" (the AI Act's watermarking duty).
+    /(?<!\b(mark|marks|marked|marking|label|labelled|labeled|labelling|labeling|watermark\w*)\b[^.?;]{0,60})\b(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common)(,? (and )?(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common(ly used)?))* (file )?formats?\b/,
     /\bmigrat\w+ away\b/,
     // "Can we get all our data out if we decide to leave?"
     /\b(get|take|pull|download) (all |a copy of |everything )?(of )?(our|my|the) (data|information|content|stuff) (back|out)\b/,
