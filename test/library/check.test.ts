@@ -19,6 +19,8 @@ describe("library check on the shipped answer library", () => {
         `${library.entries.length} entries; ${errors.length} errors, ${warnings.length} warnings`,
     );
     expect(errors).toEqual([]);
+    // Every phrasing reads in its entry's sense: one written the other way would flip a matched answer.
+    expect(warnings.filter((w) => w.code === "phrasing_polarity").map((w) => w.message)).toEqual([]);
     expect(library.entries.length).toBeGreaterThanOrEqual(250);
     expect(library.entries.every((e) => e.phrasings.length >= 3)).toBe(true);
   });

@@ -453,6 +453,17 @@ describe("inversion", () => {
     expect(asksAboutExceptions("Have you turned off logging on any servers?")).toBe(true);
   });
 
+  it("a fine or order a regulator imposed on the vendor is an adverse event, like a lawsuit against it", () => {
+    for (const text of [
+      "Has a supervisory authority imposed a fine, an order or another corrective measure on you under data protection law?",
+      "Have any penalties been imposed on your organisation by a regulator in the last five years?",
+    ])
+      expect(weakPracticeSense(text), text).toBe(true);
+    expect(weakPracticeSense("Do you impose contractual penalties on suppliers who breach your security terms?")).toBe(
+      false,
+    );
+  });
+
   it("software left to each user's choice ('install any apps they want') is the weaker practice: the entry's Yes is flipped", async () => {
     for (const text of [
       "Do you let users install any apps they want on company laptops?",
