@@ -59,8 +59,9 @@ const WEAK_PRACTICE = [
   /\b(subject to|(the )?subject of|received|paid|incurred|been issued) (any )?(regulatory |legal )?(fines?|penalt\w+|sanctions|enforcement actions?|litigation|lawsuits?|investigations?|regulatory enforcement)\b/,
   /\b(investigated|sued|prosecuted|fined|sanctioned) by\b|\bparty to (any )?(legal proceedings|litigation|lawsuits?)\b/,
   // A regulator's fine or order imposed on the vendor: "Has a supervisory authority imposed a fine, an
-  // order or another corrective measure on you?", "Have any penalties been imposed?"
-  /\b(imposed|levied)\b[^.;?]{0,60}\b(on|against) (you|your (organi[sz]ation|company|firm|business))\b|\b(fines?|penalt\w+|sanctions|corrective (measures?|actions?))\b[^.;?]{0,40}\b(been |were |was )?(imposed|levied)\b/,
+  // order or another corrective measure on you?", "Have any penalties been imposed?", "…ever issued
+  // you a reprimand, a fine or a corrective order?"
+  /\b(imposed|levied)\b[^.;?]{0,60}\b(on|against) (you|your (organi[sz]ation|company|firm|business))\b|\b(fines?|penalt\w+|sanctions|corrective (measures?|actions?))\b[^.;?]{0,40}\b(been |were |was )?(imposed|levied)\b|\b(issued|served|given) (to )?(you|your (organi[sz]ation|company|firm|business))\b[^.;?]{0,40}\b(fines?|penalt\w+|reprimands?|sanctions|orders?|corrective (measures?|actions?)|enforcement notices?)\b/,
   /\b(pending|ongoing|threatened|outstanding|open) ([\w/-]+,? ){0,3}(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|proceedings|investigations?)|investigations?|enforcement actions?)\b/,
   /\b(older than \d+ days|overdue|past (their|the|its) (sla|due date|deadline))\b/,
   /\b(are|is|were|was|have|has) there (been )?(any )?(pending |ongoing |open |current )?(claims?|lawsuits?|litigation|legal (actions?|proceedings)|regulatory (actions?|investigations?|proceedings))\b/,
