@@ -77,6 +77,27 @@ describe("conceptsOf", () => {
     );
   });
 
+  it("can prefilter all but a known few of the shipped concept patterns (one that opens on a lookbehind is run everywhere)", () => {
+    const unreadable = SECURITY_CONCEPTS.flatMap((c) =>
+      c.patterns.filter((p) => wordBeginnings(p, 16) === null).map(() => c.token),
+    );
+    // Each of these opens on a lookbehind or an optional word: a new one costs every question a scan.
+    expect(unreadable.sort()).toEqual(
+      [
+        "§asset",
+        "§bcp",
+        "§breach",
+        "§deletion",
+        "§email",
+        "§hardening",
+        "§mdm",
+        "§offboarding",
+        "§ratelimit",
+        "§upload",
+      ].sort(),
+    );
+  });
+
   it("runs a concept whose beginnings cannot be read on every text", () => {
     const find = conceptFinder([
       { token: "§a", patterns: [/sanitiz/], test: /sanitiz/ },

@@ -1066,7 +1066,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // Also a format named by what it is not tied to ("a non-proprietary format"), or by several such
     // words ("a standard, non-proprietary format").
     // Not output marked as AI-generated "in a machine-readable format" (the AI Act's watermarking duty).
-    /(?<!\b(mark|marks|marked|marking|label|labelled|labeled|labelling|labeling|watermark\w*)\b[^.?;]{0,60})\b(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common)(,? (and )?(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common(ly used)?))* (file )?formats?\b/,
+    // The exclusion looks back from after the format's first word, not before it: a pattern that
+    // opens on a lookbehind cannot be prefiltered by its word beginnings (concept-finder.ts) and was
+    // tried at every position of every text, 4 % of matching a question.
+    /\b(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common)(?<!\b(mark|marks|marked|marking|label|labelled|labeled|labelling|labeling|watermark\w*)\b[^.?;]{0,60}\b(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common))(,? (and )?(non[\s-]?proprietary|usable|machine[\s-]readable|standard|open|common(ly used)?))* (file )?formats?\b/,
     /\bmigrat\w+ away\b/,
     // "Can we get all our data out if we decide to leave?"
     /\b(get|take|pull|download) (all |a copy of |everything )?(of )?(our|my|the) (data|information|content|stuff) (back|out)\b/,
