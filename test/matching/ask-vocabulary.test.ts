@@ -105,3 +105,21 @@ describe("an app is an application", () => {
     expect(r.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+/** "Important data", "important business services" are what the library calls critical; DORA's and NIS2's defined terms keep the word. */
+describe("important data is critical data", () => {
+  it("reads important data, records and business services as critical, not the defined terms", () => {
+    expect(tokenize("important data and important business services")).toEqual(
+      tokenize("critical data and critical business services"),
+    );
+    expect(tokenize("critical or important functions")).toContain(stem("important"));
+    expect(tokenize("an essential or important entity under NIS2")).toContain(stem("important"));
+  });
+
+  it("finds the business impact analysis for a question about important business services", async () => {
+    // "important" shared nothing with the entry's "critical business processes": 0.34.
+    const r = await answer("Have you identified your important business services and mapped what they depend on?");
+    expect(r.entryId).toBe("business-impact-analysis");
+    expect(r.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+});

@@ -332,6 +332,10 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
     "get$1 returned",
   ],
   [/\bpolice\b/g, "law enforcement"],
+  // "Important data", "important records", the UK regulators' "important business services": what the
+  // library calls critical. Not DORA's "critical or important functions" nor NIS2's "important entity",
+  // each a defined term.
+  [/\bimportant (data|records|information|files|documents|systems?|assets|business|services)\b/g, "critical $1"],
   // Plain verbs for control language's: to "stop someone from" doing a thing, or "stop it being done",
   // is to prevent it ("stops supporting" is to cease); to "deal with" a thing is to handle it.
   [
