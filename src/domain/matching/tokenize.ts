@@ -332,6 +332,9 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
     "get$1 returned",
   ],
   [/\bpolice\b/g, "law enforcement"],
+  // To "tell us" of a change, to be "told" before it: notified, the library's word.
+  [/\b(?:tell|tells|telling|told) (us|you|customers?|the customers?|clients?|users|end users)\b/g, "notify $1"],
+  [/\b(are|is|be|being|been|get|gets|got|were|was)((?: [\w-]+ly)?) told\b/g, "$1$2 notified"],
   // "Important data", "important records", the UK regulators' "important business services": what the
   // library calls critical. Not DORA's "critical or important functions" nor NIS2's "important entity",
   // each a defined term.
