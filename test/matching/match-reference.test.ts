@@ -131,7 +131,8 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
     const workforcePenalty = workforceAsk && forProductUsers ? 0.225 : 0;
     // A best phrasing that names the other side of a contrast the ask names one side of (physical /
     // logical, inbound / outbound, at rest / in transit, the staff / the sub-processors, internal /
-    // external or third-party, networks / the physical, encrypted / wiped or disposed of), and none of
+    // external or third-party, networks / the physical, encrypted / wiped or disposed of, vulnerabilities /
+    // incidents), and none of
     // the asked side, loses 0.225.
     const sides = [
       [["physic"], ["logic"]],
@@ -141,6 +142,7 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
       [["intern"], ["extern", "third"]],
       [["network"], ["physic"]],
       [["encrypt"], ["wipe", "dispos", "shred", "degauss"]],
+      [["vulner"], ["incid"]],
     ].flatMap(([a, b]) => [
       [a, b],
       [b, a],

@@ -247,6 +247,22 @@ describe("what is watched, and what is done to a drive, are sides of a contrast 
   });
 });
 
+describe("a vulnerability in the software is not an incident", () => {
+  it.each([
+    "Do you analyse the root cause of vulnerabilities found in your code?",
+    "Is root cause analysis done for security vulnerabilities in your software?",
+  ])("%s is not drafted from the post-incident review", async (text) => {
+    const r = await answer(text);
+    expect(r.status === "drafted" && r.entryId === "post-incident-review").toBe(false);
+  });
+
+  it("root cause analysis after incidents still finds the post-incident review", async () => {
+    const r = await answer("Do you perform root cause analysis after security incidents?");
+    expect(r.status).toBe("drafted");
+    expect(r.entryId).toBe("post-incident-review");
+  });
+});
+
 describe("a Content Security Policy is a browser header, not a security policy", () => {
   it.each(["Is there a written application security policy?", "Are security policies applied to the web application?"])(
     "%s does not match the CSP entry",

@@ -545,6 +545,10 @@ const CONTRASTS: readonly (readonly [Side, Side])[] = [
   // What is done to a drive: protecting the data on it, or getting rid of it ("Is the hard drive
   // encrypted on every laptop?" is not "how hard drives and laptops are wiped or destroyed").
   [["encrypt"], ["wipe", "dispos", "shred", "degauss"]],
+  // What went wrong: a weakness found in the software, or an incident that happened ("Is root cause
+  // analysis performed on vulnerabilities found in applications?" is not "root cause analysis after
+  // incidents").
+  [["vulner"], ["incid"]],
 ];
 /** Whether the terms (a query's weights, a phrasing's counts) hold one of the side's tokens. */
 function namesSide(terms: ReadonlyMap<string, number>, side: Side): boolean {
