@@ -69,3 +69,14 @@ describe("CIS data management process", () => {
     expect([r.status, r.entryId]).toEqual(["drafted", "data-classification"]);
   });
 });
+
+describe("ISO 27001 A.8.28 secure coding is the secure development entry, not A.8.27's engineering principles", () => {
+  it.each([
+    "Do you apply secure coding principles when developing software?",
+    "Are secure coding principles followed in software development?",
+  ])("%s → sdlc", async (text) => {
+    const r = await answer(text);
+    expect(r.status).toBe("drafted");
+    expect(r.entryId).toBe("sdlc");
+  });
+});
