@@ -509,14 +509,23 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   ...PLAIN_WORDS,
 ];
 
-/** One scan for any compound, so that most texts skip the replacements. */
-const ANY_COMPOUND = new RegExp(COMPOUNDS.map(([p]) => p.source).join("|"));
+/**
+ * The replacements in groups, each with one scan for any of its patterns: a text runs only the groups
+ * it has a match in (one scan for all of them ran every replacement on any text with one match, and
+ * most questions have one). Groups are tried in order on the text as replaced so far, so a rewrite
+ * that a later pattern reads is still read.
+ */
+const COMPOUND_GROUPS = Array.from({ length: Math.ceil(COMPOUNDS.length / 12) }, (_, g) => {
+  const group = COMPOUNDS.slice(g * 12, g * 12 + 12);
+  return { any: new RegExp(group.map(([p]) => p.source).join("|")), group };
+});
 
 /** Stemmed content words of normalized text, in order, duplicates kept (BM25 counts them). */
 export function wordsOf(normalized: string): string[] {
   const out: string[] = [];
   let text = normalized;
-  if (ANY_COMPOUND.test(text)) for (const [pattern, joined] of COMPOUNDS) text = text.replace(pattern, joined);
+  for (const { any, group } of COMPOUND_GROUPS)
+    if (any.test(text)) for (const [pattern, joined] of group) text = text.replace(pattern, joined);
   for (const raw of text.split(/[^a-z0-9]+/)) {
     if (raw.length < 2 && !/\d/.test(raw)) continue;
     if (STOPWORDS.has(raw)) continue;
