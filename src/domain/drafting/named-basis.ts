@@ -1,5 +1,6 @@
 import type { LibraryEntry } from "../library/types.js";
 import { isStopword, normalizeText, stem } from "../matching/tokenize.js";
+import { entryTexts } from "./entry-texts.js";
 
 /**
  * The standard or method a question asks a practice to follow: "Is your risk methodology based on
@@ -107,9 +108,10 @@ const entryStems = (texts: readonly string[]): Set<string> =>
 
 /** A note when the question asks for a basis, a law's own practice, a credential or a product feature the entry does not name. */
 export function basisNote(question: string, entry: LibraryEntry): string | null {
+  const texts = entryTexts(entry);
   const feature = askedFeature(question);
   if (feature) {
-    const named = entryStems([entry.question, ...entry.phrasings, entry.answer].map(normalizeText));
+    const named = entryStems(texts);
     if (!feature.split("-").some((part) => part.length > 1 && named.has(stem(part))))
       return `the question asks whether the product has a feature ("${feature}") the entry does not name: please check`;
   }
@@ -117,7 +119,6 @@ export function basisNote(question: string, entry: LibraryEntry): string | null 
   const laws = askedLawPractices(question);
   const credentials = askedCredentials(question);
   if (asked.length === 0 && laws.length === 0 && credentials.length === 0) return null;
-  const texts = [entry.question, ...entry.phrasings, entry.answer].map(normalizeText);
   const unnamedCredentials = credentials.filter((c) => !texts.some((t) => new RegExp(`\\b${c}`).test(t)));
   if (unnamedCredentials.length > 0)
     return `the question asks whether people or firms hold ${unnamedCredentials.map((c) => (c.includes(" ") ? `an ISO 27001 ${c} qualification` : c.toUpperCase())).join(", ")}, which the entry does not name: please check`;

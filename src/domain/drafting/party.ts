@@ -1,5 +1,6 @@
 import type { LibraryEntry } from "../library/types.js";
 import { normalizeText } from "../matching/tokenize.js";
+import { entryTexts } from "./entry-texts.js";
 
 /**
  * Whose practice a question asks about. "Do your sub-processors perform background checks on their
@@ -110,10 +111,6 @@ const ENTRY_OUTSIDE = new RegExp(
 const ON_SITE_ASK =
   /\b(on-?site|in[\s-]person|physical) (visits?|audits?|inspections?|assessments?|reviews?)\b|\bsite (visits?|inspections?)\b|\b(audited|assessed|inspected|reviewed|checked|evaluated) (in[\s-]person|on-?site)\b|\bvisit(s|ing)? (to )?(the |their |each |every |all )?([\w'-]+ ){0,3}(premises|facilit(y|ies)|sites?|offices)\b/;
 const ENTRY_ON_SITE = /\b(on-?site|in[\s-]person|visits?|visited|visiting|tours?|inspect(s|ed|ion|ions)?)\b/;
-
-/** Everything the entry says, normalised: its question, phrasings and answer. */
-const entryTexts = (entry: LibraryEntry): string[] =>
-  [entry.question, ...entry.phrasings, entry.answer].map(normalizeText);
 
 /** The question asks for a visit in person, and the entry never speaks of one. */
 export function onSiteMissed(question: string, entry: LibraryEntry): boolean {

@@ -1,3 +1,4 @@
+import { memoByText } from "../text-memo.js";
 import { STANDARD_NAMES } from "./standard-names.js";
 import { normalizeText } from "./tokenize.js";
 
@@ -687,20 +688,14 @@ function intentOf(normalized: string, closed: boolean, governance: boolean): Que
  * questions; the reading depends on the text, and on the row before only for a follow-up's
  * context. Frozen, since every caller shares them; cleared when full, so memory stays bounded.
  */
-const readings = new Map<string, QuestionAnalysis>();
-const MAX_READINGS = 10_000;
+const readAlone = memoByText((text) => Object.freeze(readQuestion(text)), 10_000);
 
 /**
  * Reads one question. `previous` is the text of the row before it in the same sheet, when known:
  * a follow-up is matched in the light of it.
  */
 export function analyzeQuestion(text: string, previous?: string | null): QuestionAnalysis {
-  let alone = readings.get(text);
-  if (alone === undefined) {
-    alone = Object.freeze(readQuestion(text));
-    if (readings.size >= MAX_READINGS) readings.clear();
-    readings.set(text, alone);
-  }
+  const alone = readAlone(text);
   // The row before is read as the end of a follow-up's context, and nowhere else.
   if (!alone.followUp || !previous) return alone;
   return { ...alone, context: alone.context ? `${alone.context} ${previous}` : previous };

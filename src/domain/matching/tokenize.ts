@@ -1,6 +1,6 @@
 import { stemmer } from "stemmer";
 import { conceptFinder } from "./concept-finder.js";
-import { SECURITY_CONCEPTS } from "./vocabulary.js";
+import { PLAIN_LEAST_PRIVILEGE, SECURITY_CONCEPTS } from "./vocabulary.js";
 
 /**
  * Words that carry no meaning in a questionnaire: function words, and the filler buyers wrap
@@ -351,7 +351,10 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   // Least privilege in plain words: "staff only have the privileges they need to do their current
   // job", "people are given only the access they require for their role".
   [
-    /\b(?:only (?:have|has|get|gets|receive|receives|hold|holds|(?:are |is |be )?(?:given|granted|assigned))|(?:have|has|get|gets|receive|receives|hold|holds|given|granted|assigned) only) (?:the )?(?:access|privileges|permissions|rights)(?: (?:that|which))? (?:they|he or she|users?|staff|people|employees|each person|someone) (?:need|needs|require|requires)(?: (?:to do|for|in) (?:their|his or her|the) (?:current )?(?:jobs?|roles?|work|duties))?\b/g,
+    new RegExp(
+      `${PLAIN_LEAST_PRIVILEGE}(?: (?:to do|for|in) (?:their|his or her|the) (?:current )?(?:jobs?|roles?|work|duties))?\\b`,
+      "g",
+    ),
     "only have least privilege access",
   ],
   // A password "hard to guess", "that cannot easily be guessed" is what the library calls a strong one.

@@ -10,6 +10,18 @@ export interface Concept {
 
 const c = (name: string, ...patterns: RegExp[]): Concept => ({ token: `§${name}`, patterns });
 
+/**
+ * Least privilege in plain words: "staff only have the privileges they need", "people are given only
+ * the access they require". The §rbac concept reads it, and tokenize.ts rewrites it into the
+ * library's words (with the "to do their job" that may follow).
+ */
+export const PLAIN_LEAST_PRIVILEGE =
+  "\\b(?:only (?:have|has|get|gets|receive|receives|hold|holds|(?:are |is |be )?(?:given|granted|assigned))|(?:have|has|get|gets|receive|receives|hold|holds|given|granted|assigned) only) (?:the )?(?:access|privileges|permissions|rights)(?: (?:that|which))? (?:they|he or she|users?|staff|people|employees|each person|someone) (?:need|needs|require|requires)";
+
+/** What people are trained on (awareness training), not data a model is trained on. */
+const TRAINING_SUBJECTS =
+  "gdpr|data (protection|privacy|security|handling)|privacy|(information |cyber ?)?security|polic(y|ies)|procedures|obligations|phishing|confidentiality|acceptable use|secure coding";
+
 export const SECURITY_CONCEPTS: readonly Concept[] = [
   c(
     "mfa",
@@ -237,7 +249,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(limit|limits|restrict|restricts) (\w+ )?access to (authori[sz]ed|approved)\b/,
     // Least privilege in plain words: "staff only have the privileges they need to do their job",
     // "people are given only the access they require for their role".
-    /\b(only (have|has|get|gets|receive|receives|hold|holds|(are |is |be )?(given|granted|assigned))|(have|has|get|gets|receive|receives|hold|holds|given|granted|assigned) only) (the )?(access|privileges|permissions|rights)( (that|which))? (they|he or she|users?|staff|people|employees|each person|someone) (need|needs|require|requires)\b/,
+    new RegExp(`${PLAIN_LEAST_PRIVILEGE}\\b`),
     /\b(access|privileges|permissions|rights)( (that|which))? (they|users?|staff|people|employees) (need|needs|require|requires) (to do|for) (their|his or her|the) (current )?(jobs?|roles?|work|duties)\b/,
   ),
   c(
@@ -586,7 +598,7 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(security|cyber ?security|privacy) literacy\b/,
     // People trained, in the verb: "Are staff trained on data protection?", "employees … trained in
     // GDPR obligations" (a model "trained on our data" is §modeltraining).
-    /\btrained (on|in|about) (the |our |your |their |its )?(gdpr|data (protection|privacy|security|handling)|privacy|(information |cyber ?)?security|polic(y|ies)|procedures|obligations|phishing|confidentiality|acceptable use|secure coding)\b/,
+    new RegExp(`\\btrained (on|in|about) (the |our |your |their |its )?(${TRAINING_SUBJECTS})\\b`),
     /\b(staff|employees|personnel|workforce|workers|people|everyone|engineers|developers|contractors|members)\b[^.?;]{0,60}\b(are|is|be|been|get|gets) trained\b/,
   ),
   c(
@@ -784,7 +796,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\b(train|trains|trained|training|retrain\w*|fine[\s-]?tun\w*)\b[^.?;]{0,40}\b(models?|ai|llms?|algorithms?|machine learning|artificial intelligence)\b/,
     // …but people are "trained on data protection", "trained on GDPR and privacy obligations": the
     // subject of awareness training, not data a model learns from.
-    /\b(trains?|trained|retrained|fine[\s-]?tuned) on\b(?! (the |our |your |their |its )?(gdpr|data (protection|privacy|security|handling)|privacy|(information |cyber ?)?security|polic(y|ies)|procedures|awareness|obligations|phishing|compliance|confidentiality|incident|acceptable use|secure coding|how to)\b)/,
+    new RegExp(
+      `\\b(trains?|trained|retrained|fine[\\s-]?tuned) on\\b(?! (the |our |your |their |its )?(${TRAINING_SUBJECTS}|awareness|compliance|incident|how to)\\b)`,
+    ),
     // "Do you use customer content, even anonymised, to improve your own models?"
     /\b(improve|improves|improving|enhance|enhancing|develop|developing) (your |our |its |their )?(own )?(ai |ml )?(models?|algorithms?|ai)\b/,
   ),
