@@ -70,3 +70,22 @@ describe("NIST's 'throughout the system development life cycle' says when a prac
     expect(a.focus).not.toMatch(/life ?cycle/i);
   });
 });
+
+describe("a cap on failed logons in NIST's words (AC-7, 3.1.8) is brute-force protection, and a logon prompt is no AI prompt", () => {
+  it("is drafted from the brute-force entry", async () => {
+    const result = await answer(
+      "Does the system limit consecutive invalid logon attempts during a set time period and then lock the account or delay the logon prompt?",
+    );
+    expect(result.entryId).toBe("brute-force-protection");
+    expect(result.status).toBe("drafted");
+  });
+
+  it("reads the cap, not failed logons alone, and not an operating system's prompt as AI", async () => {
+    const { tokenize } = await import("../../src/domain/matching/tokenize.js");
+    expect(tokenize("limit unsuccessful logon attempts")).toContain("§ratelimit");
+    expect(tokenize("a maximum number of incorrect password attempts")).toContain("§ratelimit");
+    expect(tokenize("are unsuccessful logon attempts logged")).not.toContain("§ratelimit");
+    expect(tokenize("delay the next logon prompt")).not.toContain("§ai");
+    expect(tokenize("are our prompts retained by the model provider")).toContain("§ai");
+  });
+});

@@ -399,6 +399,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bcaptcha\b/,
     /\bcredential stuffing\b/,
     /\bfailed (login|logon|sign[\s-]?in|authentication) attempts\b/,
+    // A cap on failed logons, in NIST SP 800-53 AC-7 / 800-171 3.1.8's words: "limit unsuccessful
+    // logon attempts", "a limit of consecutive invalid logon attempts by a user". Not failed logons
+    // alone ("are unsuccessful login attempts logged?" is about logging).
+    /\b(limits?|limited|limiting|consecutive|successive|repeated|maximum number of) (?:(?:of|on|the|number of|consecutive|successive) )*(invalid|unsuccessful|incorrect|wrong|bad|failed) (login|logon|log[\s-]?on|log[\s-]?in|sign[\s-]?in|authentication|password) attempts?\b/,
   ),
   c("upload", /\b(file )?uploads?\b/, /\buploaded (files?|documents?|content)\b/, /\battachments?\b/),
   c(
@@ -787,7 +791,10 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // The products and parts of an AI feature buyers name instead: "public chatbots such as
     // ChatGPT", "the assistant", "prompts", "model provider", "embeddings".
     /\b(chatgpt|gpt-?\d\w*|openai|anthropic|claude|gemini|copilot|chatbots?|ai assistants?|genai|gen ai)\b/,
-    /\b(prompts?|prompt injection|jailbreak\w*|embeddings?|vector (index|indexes|indices|stores?|databases?)|model (providers?|outputs?|versions?|weights)|foundation models?|open[\s-]weight)\b/,
+    /\b(prompt injection|jailbreak\w*|embeddings?|vector (index|indexes|indices|stores?|databases?)|model (providers?|outputs?|versions?|weights)|foundation models?|open[\s-]weight)\b/,
+    // A prompt, but not the one an operating system shows ("delay the next logon prompt", AC-7; a
+    // password or UAC prompt).
+    /\bprompts?\b(?<!\b(?:logon|login|log-on|log-in|sign-in|sign-on|password|passcode|pin|command|uac|mfa|push|authentication|consent) prompts?)/,
   ),
   c(
     // Training a model on data, not training people: "AI feature trains on our data?", "used to
