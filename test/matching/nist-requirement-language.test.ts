@@ -89,3 +89,16 @@ describe("a cap on failed logons in NIST's words (AC-7, 3.1.8) is brute-force pr
     expect(tokenize("are our prompts retained by the model provider")).toContain("§ai");
   });
 });
+
+describe("NIST's 'organizational systems containing CUI' says which systems a practice covers, not what it is", () => {
+  it.each([
+    "Are people screened before they are granted access to organisational systems that store Controlled Unclassified Information (CUI)?",
+    "Is personnel screening completed before access is authorized to organizational systems processing federal contract information?",
+  ])("%s", async (text) => {
+    const { analyzeQuestion } = await import("../../src/domain/matching/analyze.js");
+    expect(analyzeQuestion(text).focus).not.toMatch(/organi[sz]ational|unclassified|federal contract|\(cui\)/i);
+    const result = await answer(text);
+    expect(result.entryId).toBe("background-checks");
+    expect(result.status).toBe("drafted");
+  });
+});

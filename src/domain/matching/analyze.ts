@@ -507,11 +507,12 @@ const CONTROL_TITLE =
 
 /**
  * Which systems a practice covers, in a regime's words ("…when accessing systems that contain
- * ePHI", "…for the systems that would hold our data", "systems housing cardholder data"): the
+ * ePHI", "…for the systems that would hold our data", "systems housing cardholder data", NIST SP
+ * 800-171's "organizational systems containing Controlled Unclassified Information (CUI)"): the
  * scope of every question in such a questionnaire, not its topic.
  */
 const SYSTEMS_IN_SCOPE =
-  /\b((on|to|for|in|within|across|of|into) |when accessing |accessing )(the |any |all |your )?(information |it |production )?(systems?|environments?|applications?|servers?|workstations?|devices|endpoints|databases?|laptops)( (that|which) (would |will |may |might |can )?)?( ?(hold|holds|contain|contains|containing|house|houses|housing|store|stores|storing|process|processes|processing|handle|handles|handling|host|hosts|hosting|access|accesses|accessing|transmit|transmits|transmitting))\b (our |the |any |customer |client |patient |patients' |member |institutional )?(e-?phi|phi|cardholder data|chd|cui|personal data|(patient |customer |client |institutional )?(data|information|records))\b/gi;
+  /\b((on|to|for|in|within|across|of|into) |when accessing |accessing )(the |any |all |your )?(organi[sz]ational |information |it |production )?(systems?|environments?|applications?|servers?|workstations?|devices|endpoints|databases?|laptops)( (that|which) (would |will |may |might |can )?)?( ?(hold|holds|contain|contains|containing|house|houses|housing|store|stores|storing|process|processes|processing|handle|handles|handling|host|hosts|hosting|access|accesses|accessing|transmit|transmits|transmitting))\b (our |the |any |customer |client |patient |patients' |member |institutional )?(e-?phi|phi|cardholder data|chd|cui|fci|controlled unclassified information( \(cui\))?|federal contract information( \(fci\))?|personal data|(patient |customer |client |institutional )?(data|information|records))(?!\w)/gi;
 /** What SYSTEMS_IN_SCOPE needs, tried first: the system and its verb (the prepositions it starts with are everywhere). */
 const SYSTEM_HOLDING =
   /\b(systems?|environments?|applications?|servers?|workstations?|devices|endpoints|databases?|laptops) (that |which )?(would |will |may |might |can )?(hold|contain|hous|stor|process|handl|host|access|transmit)/i;
