@@ -5,6 +5,7 @@ import { findingGradeNote } from "../drafting/finding-grade.js";
 import { basisNote } from "../drafting/named-basis.js";
 import { partyNote } from "../drafting/party.js";
 import { recurrenceNote } from "../drafting/recurrence.js";
+import { levelNote } from "../drafting/scheme-level.js";
 import { draftSoc2Categories, soc2ScopeFit, withoutScopeVerdict } from "../drafting/soc2-categories.js";
 import { soc2CategoryAsk } from "../drafting/soc2-category-ask.js";
 import { polarityOf } from "../drafting/values.js";
@@ -170,7 +171,9 @@ function routeToReview(
       ? (partyNote(question, single) ??
         basisNote(question, single) ??
         recurrenceNote(question, single) ??
-        findingGradeNote(question, single))
+        findingGradeNote(question, single) ??
+        // A No holds at any level of a scheme ("Do you hold CMMC Level 2?" No).
+        (draft.value !== null && polarityOf(draft.value) === "no" ? null : levelNote(question, single)))
       : null;
   if (other) reasons.push(other);
   if (reasons.length === 0)
