@@ -15,3 +15,15 @@ describe("account enumeration on sign-in and password reset is the password-rese
     expect(r.status).toBe("drafted");
   });
 });
+
+describe("what hardening switches off, in the plural, is the safeguard asked, not a lapse", () => {
+  it.each([
+    "Framework debug pages can hand an attacker a map of the application. Are debug modes switched off on every production server?",
+    "Are stack traces hidden from users and debug modes turned off in your live environment?",
+  ])("%s", async (text) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe("production-error-handling");
+    expect(r.status).toBe("drafted");
+    expect(r.answer?.value).toBe("Yes");
+  });
+});

@@ -30,7 +30,7 @@ const IN_CLIENT_CODE =
  * are disabled"): switching such a thing off is the safeguard, not a lapse.
  */
 const HARDENED =
-  "auto-?run|auto-?play|macros?|debug( mode)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\\w-]+";
+  "auto-?run|auto-?play|macros?|debug( modes?)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\\w-]+";
 
 const WEAK_PRACTICE = [
   // Software left to each user's choice: "let users install any apps they want", "whatever software they like".
