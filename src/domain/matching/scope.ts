@@ -275,8 +275,9 @@ const RULES: readonly OutOfScope[] = [
       /\bhardware address(es)?\b|\bnetwork address(es)? (and|&)\b/,
       // A figure of a past period ("your mean time to remediate … over the last quarter", "the metrics,
       // with their values, reported to your board last quarter") and one record of the past ("attach
-      // the last leaver checklist").
-      /\bwhat (was|were) (your|the) [^?]*\b(over|in|during|for) the (last|past|previous) (quarter|month|year|week|\d+ (days|weeks|months))\b|\bwith (their|its) values\b/,
+      // the last leaver checklist"). Not settings listed with their values ("which headers you set,
+      // together with their values"): a configuration the library states.
+      /\bwhat (was|were) (your|the) [^?]*\b(over|in|during|for) the (last|past|previous) (quarter|month|year|week|\d+ (days|weeks|months))\b|\b(metrics|kpis?|figures|measures|measurements|indicators|statistics|results|scores)\b[^?]{0,40}\bwith (their|its) values\b/,
       /\b(attach|provide|send|share|upload)\b[^?]*\b(the|your) (last|latest|most recent) ([\w-]+ ){0,2}(checklist|ticket|form|record|minutes|sign-?off sheet)s?\b/,
       // One past case told as an example: "Provide an anonymised example of a control improvement that
       // resulted from a post-incident review", "give a real-world example of a change you rolled back".
