@@ -322,6 +322,8 @@ interface QueryShape {
   readonly governance: number;
   /** 1 when the question is a governance template or asks for a process, procedure, policy or plan. */
   readonly asksForPolicy: number;
+  /** 1 when that question names processes ("Are processes, procedures and technical measures defined…"). */
+  readonly asksForProcess: number;
   /**
    * Per entry, 1 for an entry about past events, when the question names none (it is then held
    * back); null when the question is about the past. Read once per question, not per candidate.
@@ -375,6 +377,7 @@ function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): Quer
     queryTerms: Math.min(1, Math.log1p(query.focusTerms.length) / Math.log1p(6)),
     governance: query.analysis.intent === "governance" ? 1 : 0,
     asksForPolicy: query.analysis.intent === "governance" || ASKS_FOR_POLICY.test(query.analysis.ask) ? 1 : 0,
+    asksForProcess: query.analysis.intent === "governance" && PROCESS_NOUN.test(query.analysis.ask) ? 1 : 0,
     pastEntries: PAST_EVENTS.test(`${query.analysis.ask} ${query.analysis.context}`) ? null : aboutThePast(index),
     productEntries: PRODUCT_CAPABILITY.test(query.analysis.ask) ? forProductUsers(index) : null,
     workforceAsked:
@@ -460,7 +463,8 @@ function rank(
     gramSimilarity,
   };
   const policyBonus =
-    shape.asksForPolicy === 1 && statesPolicy(index)[entry] === 1
+    shape.asksForPolicy === 1 &&
+    (statesPolicy(index)[entry] === 1 || (shape.asksForProcess === 1 && statesProcess(index)[entry] === 1))
       ? GOVERNANCE_POLICY_BONUS * features.coverage ** 2
       : 0;
   const historyPenalty = shape.pastEntries !== null && shape.pastEntries[entry] === 1 ? HISTORY_PENALTY : 0;
@@ -676,6 +680,21 @@ const policyEntries = new WeakMap<MatchIndex, Uint8Array>();
 /** Per entry: 1 when its question or a phrasing names a policy, procedure, plan, programme or standard. */
 const statesPolicy = (index: MatchIndex): Uint8Array =>
   flagsPerEntry(policyEntries, index, (e) => [e.question, ...e.phrasings].some((t) => POLICY_NOUN.test(t)));
+/**
+ * A governance template that asks for processes ("Are processes, procedures and technical measures
+ * defined, implemented and evaluated for <topic>?") is answered as well by the entry whose own
+ * questions state the process ("Are processes defined to manage security risks
+ * associated with the ICT products and services supply chain?") as by one naming a policy: without
+ * it, the topic's neighbour that named a "programme" or "policy" took the bonus alone. The noun
+ * only ("systems that process our data" states no process), and only for a template: outside one,
+ * "Describe your process for…" keeps the policy nouns (with every process, a blind set lost a right draft).
+ */
+const PROCESS_NOUN =
+  /(?<!\b(to|can|will|may|who|which|that|or|and|it|they|we|you) )\bprocess(es)?\b(?! (our|the|your|their|its|customer|personal|protected|sensitive|health|card|payment|data|information|it|them|on)\b)/i;
+const processEntries = new WeakMap<MatchIndex, Uint8Array>();
+/** Per entry: 1 when its question or a phrasing names a process. */
+const statesProcess = (index: MatchIndex): Uint8Array =>
+  flagsPerEntry(processEntries, index, (e) => [e.question, ...e.phrasings].some((t) => PROCESS_NOUN.test(t)));
 
 /** What a returned candidate shows: the terms it matched, its best phrasing and that phrasing's coverage. */
 function explain(
