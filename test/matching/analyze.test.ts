@@ -673,3 +673,26 @@ describe("statement rows that name the fact they want", () => {
     expect(analyzeQuestion(text).closed).toBe(true);
   });
 });
+
+describe("sign-off and plain control verbs (written here in this test's own words)", () => {
+  it("an owner assigned to maintain and review the policy is the sign-off's boilerplate, not the topic", () => {
+    const a = analyzeQuestion(
+      "Is there a network security policy that has been approved by management, communicated to relevant staff, and assigned an owner responsible for maintaining and reviewing it?",
+    );
+    expect(a.focus).toBe("Is there a network security policy?");
+    expect(a.context).toMatch(/owner responsible/);
+  });
+
+  it("'written' in the list of control verbs and 'shared with staff' make the template", () => {
+    const a = analyzeQuestion("Are procedures for backing up company data written, approved and shared with staff?");
+    expect(a.intent).toBe("governance");
+    expect(a.focus).toBe("backing up company data");
+    const b = analyzeQuestion(
+      "Are rules for remote working written, approved, and made known to all relevant employees?",
+    );
+    expect(b.intent).toBe("governance");
+    expect(b.focus).toBe("rules remote working");
+    // "written" that is not one of the verbs stays what it is.
+    expect(analyzeQuestion("Is code written in Go and reviewed and tested?").intent).not.toBe("governance");
+  });
+});

@@ -480,8 +480,10 @@ const ASIDES = [
   /,? ?\b(that|which) (addresses|covers|includes|defines|sets out|describes|specifies|documents|states|establishes|contains) (the |its )?(purpose|scope),? (and )?(scope|purpose|roles)\b[^?;]*/gi,
   // The sign-off SIG-style rows put on every programme ("Is there an asset management program
   // that has been approved by management, communicated to constituents and an owner to maintain and
-  // review the program?"): the programme's topic is what is asked.
-  /,? ?\b((that|which) )?((has|have) )?(been )?(formally )?(approved|endorsed|sanctioned) by (senior |executive |top )?(management|leadership|the board)(,? (communicated|distributed|disseminated) to (its |all )?(constituents|staff|employees|personnel|stakeholders))?(,? (and )?(with )?(an|a designated) owner( assigned)?( to maintain and review (it|the program|the programme|the policy|the plan|this program))?)?/gi,
+  // review the program?"): the programme's topic is what is asked. The owner clause is written many
+  // ways ("and assigned an owner responsible for its maintenance and review", "has a named owner
+  // accountable for reviewing it"); read as words, "owner" and "responsible" took it to the roles entry.
+  /,? ?\b((that|which) )?((has|have) )?(been )?(formally )?(approved|endorsed|sanctioned) by (senior |executive |top )?(management|leadership|the board)(,? (communicated|distributed|disseminated) to (its |all |appropriate |relevant )*(constituents|staff|employees|personnel|stakeholders))?(,? (and )?(with |has |have )?(been )?(assigned )?(an|a designated|a named) owner( assigned)?( (to|responsible for|accountable for) (its |their |the )?(maintaining|maintenance|maintain|reviewing|review)( (and|&) (maintaining|maintenance|maintain|reviewing|review))?( (of )?(it|them|the program|the programme|the policy|the plan|this program))?)?)?/gi,
   // NIST's "throughout the (respective) system development life cycle(s)" after a practice (3.4.1
   // baselines, SA-11 testing): when the practice holds, not what it is.
   /,? ?\b(throughout|across) the (respective |entire |whole |full )?system development life ?cycles?\b/gi,
@@ -586,11 +588,20 @@ const PLAIN_TEMPLATE_VERBS: readonly (readonly [RegExp, string])[] = [
   [/\bsigned off\b/g, "approved"],
   // NIST SP 800-53's "-1" controls: "develop, document, and disseminate a <topic> policy".
   [/\bdevelops?,? documents?,? and disseminates?\b/g, "established, documented and communicated"],
-  [/\b(made known|explained) to (all )?(staff|personnel|employees|the workforce)\b/g, "communicated"],
+  [
+    /\b(made known|explained|shared) (to|with) (all )?(relevant |appropriate |affected )?(staff|personnel|employees|the workforce)\b/g,
+    "communicated",
+  ],
+  // "written" in the list of control verbs ("… for logging and monitoring written, approved,
+  // communicated and reviewed"), not "written in Go" or "a written policy".
+  [
+    /\bwritten(?=\s*,|\s+(and|or)\s+(established|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced|reviewed|updated|published|disseminated|followed|adopted|tested)\b)/g,
+    "documented",
+  ],
 ];
 /** Any of the phrases above: most questions have none, and then no replacement runs. */
 const ANY_PLAIN_TEMPLATE_VERB =
-  /\b(put into|effectiveness|kept (up|current)|written down|set down|recorded in writing|signed off|made known|explained to|disseminates?)\b/;
+  /\b(put into|effectiveness|kept (up|current)|written down|set down|recorded in writing|signed off|made known|explained to|shared with|written|disseminates?)\b/;
 const canonicalTemplateVerbs = (text: string): string =>
   ANY_PLAIN_TEMPLATE_VERB.test(text)
     ? PLAIN_TEMPLATE_VERBS.reduce((t, [pattern, verb]) => t.replace(pattern, verb), text)
