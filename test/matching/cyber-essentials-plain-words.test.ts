@@ -81,3 +81,29 @@ describe("make sure is ensure", () => {
     expect(r.status).toBe("drafted");
   });
 });
+
+/**
+ * Software whose vendor "stops supporting" or "has stopped patching" it is unsupported software, as
+ * "no longer supported" already reads. Wordings written for this test.
+ */
+describe("a vendor that stopped supporting software makes it unsupported", () => {
+  it.each([
+    "once the manufacturer stops supporting the operating system",
+    "an application its publisher has stopped patching",
+    "when the vendor ceases to issue security updates",
+    "after the supplier stopped providing security patches",
+  ])("%s", (text) => {
+    expect(tokenize(text)).toContain("§eol");
+  });
+
+  it("leaves stopping other things alone", () => {
+    expect(tokenize("Do you stop processing data when a customer asks?")).not.toContain("§eol");
+  });
+
+  it("drafts removing software the vendor stopped supporting from the entry on unsupported applications", async () => {
+    // Without it, "stops supporting" named nothing and the match stayed under the draft bar (0.57).
+    const r = await answer("Is software replaced once its vendor stops supporting it?");
+    expect(r.entryId).toBe("application-patching-endpoints");
+    expect(r.status).toBe("drafted");
+  });
+});

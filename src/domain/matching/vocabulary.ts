@@ -983,6 +983,8 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     /\bout of (vendor |mainstream )?support\b/,
     /\bsupported by (its|the|their) (vendor|manufacturer|supplier|publisher)\b/,
     /\bsupport (period|status|lifecycle)\b/,
+    // "once the vendor stops supporting it", "its vendor has stopped patching", "ceased to issue updates".
+    /\b(stops?|stopped|stopping|ceases?|ceased|ceasing) (supporting|patching|updating|issuing (security )?(updates|patches)|providing (security )?(support|updates|patches)|to (support|patch|update|issue (security )?(updates|patches)))\b/,
   ),
   c("pwmanager", /\bpassword (managers?|vaults?)\b/, /\bcredential (managers?|vaults?)\b/),
   c(
