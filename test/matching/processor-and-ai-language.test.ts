@@ -145,3 +145,14 @@ describe("transfer tools and AI-output marking in their own names", () => {
     expect(r.status).toBe("drafted");
   });
 });
+
+describe("LLM risks in the OWASP Top 10 for LLM applications' own words", () => {
+  it.each([
+    "Is indirect prompt injection, where instructions are hidden in files or web pages the model reads, mitigated?",
+    "Are injected instructions in external content, such as a website or an uploaded file the model reads, mitigated?",
+  ])("%s → the AI security entry, drafted", async (text) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe("ai-security-testing");
+    expect(r.status).toBe("drafted");
+  });
+});
