@@ -156,3 +156,13 @@ describe("LLM risks in the OWASP Top 10 for LLM applications' own words", () => 
     expect(r.status).toBe("drafted");
   });
 });
+
+describe("the EU representative in Article 27(1)'s own words", () => {
+  it("drafts a processor established outside the Union asked about its representative from the DPO entry", async () => {
+    const r = await answer(
+      "As a processor not established in the EU, have you designated a representative in the Union in writing?",
+    );
+    expect(r.entryId).toBe("dpo");
+    expect(r.status).toBe("drafted");
+  });
+});
