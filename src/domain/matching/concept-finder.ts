@@ -6,9 +6,11 @@
  * Such a pattern can only match where a word of the text begins with one of a few known letters
  * ("mul"; "otp", "tot", "fid"). Those word beginnings are read from the pattern's own source once;
  * a text then runs only the patterns of concepts one of whose beginnings starts one of its words.
- * A pattern whose beginnings cannot be read with certainty (no leading `\b`, an optional first
- * group, a lookaround, flags that change what a word is) is always run. So the concepts found are
- * exactly those the patterns alone find: this only skips tests that cannot succeed.
+ * A lookbehind before or after the leading `\b` matches nothing, and an optional first group
+ * ("\b(file )?uploads?") adds its own beginnings to those of what follows it. A pattern whose
+ * beginnings cannot be read with certainty (no leading `\b`, a first group that may be empty or
+ * repeat, flags that change what a word is) is always run. So the concepts found are exactly those
+ * the patterns alone find: this only skips tests that cannot succeed.
  */
 
 /** Word beginnings are looked up by up to this many characters. */
@@ -138,12 +140,55 @@ export function wordBeginnings(pattern: RegExp, max = KEY_LENGTH): string[] | nu
   if (!alts) return null;
   const keys: string[] = [];
   for (const alt of alts) {
-    if (!alt.startsWith("\\b")) return null;
-    const found = prefixes(alt, 2, max);
-    if (found.some((p) => p.length === 0)) return null;
+    const from = afterLookbehinds(alt, 0);
+    if (from < 0 || !alt.startsWith("\\b", from)) return null;
+    const found = beginningsAt(alt, from + 2, max);
+    if (!found) return null;
     keys.push(...found);
   }
   return [...new Set(keys)];
+}
+
+/**
+ * Where the source goes on after the lookbehinds at `at` (`(?<!…)`, `(?<=…)`), or -1 when one is
+ * not understood. A lookbehind matches nothing: the match still begins where it stands, and the
+ * sticky test at a word start still looks behind it ("(?<!operations )\\bassets").
+ */
+function afterLookbehinds(source: string, at: number): number {
+  let i = at;
+  while (source.startsWith("(?<!", i) || source.startsWith("(?<=", i)) {
+    i = closing(source, i);
+    if (i < 0) return -1;
+  }
+  return i;
+}
+
+/**
+ * The beginnings of a match of the source from `at`, a word start (just after its `\\b`), or null
+ * when they cannot be read. An optional first group ("\\b(file )?uploads?") gives the beginnings of
+ * its alternatives and those of what follows it, since a match begins with one or the other.
+ */
+function beginningsAt(source: string, at: number, max: number): string[] | null {
+  const from = afterLookbehinds(source, at);
+  if (from < 0) return null;
+  // A capturing or non-capturing group: a lookaround opens with "(?" and another character.
+  const bodyFrom = source.startsWith("(?:", from)
+    ? from + 3
+    : source[from] === "(" && source[from + 1] !== "?"
+      ? from + 1
+      : -1;
+  const end = bodyFrom > 0 ? closing(source, from) : -1;
+  if (end > 0 && source[end] === "?") {
+    const alts = alternatives(source.slice(bodyFrom, end - 1));
+    if (!alts) return null;
+    const present = alts.map((alt) => prefixes(alt, 0, max));
+    // An alternative that may be empty (or a group that may repeat) leaves the match's start unknown.
+    if (present.some((p) => p.some((s) => s.length === 0)) || isQuantifier(source[end + 1])) return null;
+    const absent = beginningsAt(source, end + 1, max);
+    return absent ? [...present.flat(), ...absent] : null;
+  }
+  const found = prefixes(source, from, max);
+  return found.some((p) => p.length === 0) ? null : found;
 }
 
 /** A word character as `\b` sees it in a pattern without the i/u/v flags: [A-Za-z0-9_]. */
