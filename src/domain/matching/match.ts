@@ -470,8 +470,11 @@ function rank(
   const historyPenalty = shape.pastEntries !== null && shape.pastEntries[entry] === 1 ? HISTORY_PENALTY : 0;
   const audienceBonus = shape.productEntries !== null && shape.productEntries[entry] === 1 ? AUDIENCE_BONUS : 0;
   const workforcePenalty = shape.workforceAsked !== null && shape.workforceAsked[entry] === 1 ? AUDIENCE_BONUS : 0;
+  // Most questions name no contrast: the phrasing's counts are then not read at all.
   const contrastPenalty =
-    docIndex >= 0 && contradicts(shape, index.questions.docs[docIndex]?.tf) ? CONTRAST_PENALTY : 0;
+    shape.contrasts.length > 0 && docIndex >= 0 && contradicts(shape, index.questions.docs[docIndex]?.tf)
+      ? CONTRAST_PENALTY
+      : 0;
   const thingBonus = shape.namesThing !== null && shape.namesThing[entry] === 1 ? THING_BONUS : 0;
   // An entry the rules read as the wrong kind (about past events, the other side of a contrast, an
   // internal control for a question about the product's users) gets no credit for reading like the

@@ -117,6 +117,9 @@ export function correctSpelling(
     const from = i;
     i++;
     while (i < length && isLetterOrDigit(text.charCodeAt(i))) i++;
+    // A word too short to correct stays as written (correctWord's first test): most words of a
+    // question, each of which cost a substring, a lower-casing and a lookup.
+    if (i - from < MIN_LENGTH) continue;
     const lower = text.slice(from, i).toLowerCase();
     let fixed = cache.get(lower);
     if (fixed === undefined) {
