@@ -466,6 +466,10 @@ const TRAILING_PURPOSE =
 const INNER_CLAUSE =
   /\b(that|which) (includes?|covers?|involves?|address(es)?|considers?|incorporates?|specif(y|ies)|outlines?|describes?)\b.*?(?=\b(is|are|be|been|has|have)? ?(established|documented|approved|communicated|applied|evaluated|maintained|defined|implemented|enforced)\b)/;
 
+/** A parenthesis, unless it is a short note on how to answer ("(if applicable)", "(yes/no)"): an aside. */
+const PARENTHESIS =
+  /\((?!\s*(?!(if|optional|required|mandatory|please|yes|no|specify|describe|explain|select|see|note|where|when|as)\b)(?:[a-z'-]+\s*){1,3}\))[^()]*\)/gi;
+
 /**
  * Asides that do not change what is asked: a parenthesis ("(including any relevant supply chain
  * breaches)", "(regardless of whether asset management is internal or external)") and the
@@ -482,7 +486,7 @@ const ASIDES = [
   // A short gloss that names the topic ("subcontractors (fourth parties)", "(SSRM)", "(BYOD)") is not
   // an aside: up to three words, letters only, it stays in what is asked. Numbers, lists and
   // examples ("(last 12 months)", "(access / erasure)", "(e.g. AWS, GCP)") remain asides.
-  /\((?!\s*(?!(if|optional|required|mandatory|please|yes|no|specify|describe|explain|select|see|note|where|when|as)\b)(?:[a-z'-]+\s*){1,3}\))[^()]*\)/gi,
+  PARENTHESIS,
   // The security triad qualifies anything ("the confidentiality, integrity and availability of
   // backup data"): the topic is what follows it.
   /\b(the )?confidentiality,? integrity,? (and|&) availability( of)?\b/gi,
@@ -571,12 +575,15 @@ function collectScope(match: string): string {
 export function splitAsides(text: string): { core: string; asides: string } {
   // "Implementation status of safeguard 6.4 (MFA for remote network access)": a parenthesis after a
   // control reference is the control's title, the topic itself, not an aside.
-  let core = text.replace(CONTROL_TITLE, "$1 $2 $6");
+  // Each pass below that needs a character most questions lack (a parenthesis, a comma) is
+  // skipped without it: a replace that cannot match still scanned the whole text.
+  let core = text.includes("(") ? text.replace(CONTROL_TITLE, "$1 $2 $6") : text;
   if (ANY_HEDGE.test(core)) core = core.replace(HEDGES, " ");
   collected = [];
-  for (const pattern of ASIDES) core = core.replace(pattern, collectAside);
+  for (const pattern of ASIDES)
+    if (pattern !== PARENTHESIS || core.includes("(")) core = core.replace(pattern, collectAside);
   if (SYSTEM_HOLDING.test(core)) core = core.replace(SYSTEMS_IN_SCOPE, collectAside);
-  core = core.replace(SCOPE_ENUMERATION, collectScope);
+  if (core.includes(",")) core = core.replace(SCOPE_ENUMERATION, collectScope);
   const asides = collected;
   core = core
     .replace(/\s+([,.?;:])/g, "$1")
