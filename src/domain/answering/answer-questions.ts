@@ -18,7 +18,13 @@ import { conceptsOf, normalizeText } from "../matching/tokenize.js";
 import type { Question, Questionnaire } from "../questionnaire/types.js";
 import type { CustomerContext } from "./customer.js";
 import { finalizeAnswer } from "./finalize.js";
-import { type FollowUpReading, followUpReading, pastTheRowBefore, rowBefore } from "./follow-up.js";
+import {
+  detailOfTheRowBefore,
+  type FollowUpReading,
+  followUpReading,
+  pastTheRowBefore,
+  rowBefore,
+} from "./follow-up.js";
 import { type AnswerReport, type ReportQuestion, summarize, withStaleWarnings } from "./report.js";
 import { siblingStatingFact, siblingWithoutExtraAct } from "./siblings.js";
 
@@ -45,6 +51,14 @@ const answerOf =
   (prepared: PreparedLibrary) =>
   (id: string): string =>
     prepared.entriesById.get(id)?.answer ?? "";
+
+/** An entry's question and answer, as a follow-up reads what it states ("" for an id the library does not hold). */
+const entryTextOf =
+  (prepared: PreparedLibrary) =>
+  (id: string): string => {
+    const entry = prepared.entriesById.get(id);
+    return entry ? `${entry.question} ${entry.answer}` : "";
+  };
 
 /** A second entry joins the first only when it is nearly as good a match in its own right. */
 const COMBINE_RATIO = 0.7;
@@ -255,18 +269,26 @@ export function answerQuestion(
   const before = rowBefore(prepared.index, query.analysis, previous, question.section);
   const topicOf = (id: string) => prepared.entriesById.get(id)?.topic;
   const answerOfEntry = answerOf(prepared);
-  const candidates = askAloneAgrees(
-    prepared,
-    query,
-    question,
-    thresholds.draft,
-    pastTheRowBefore(
-      topicOf,
-      query.analysis,
-      matchQuery(prepared.index, query, Math.max(2, (options.alternatives ?? 3) + 1)),
-      before,
+  const candidates = detailOfTheRowBefore(
+    query.analysis,
+    previous,
+    askAloneAgrees(
+      prepared,
+      query,
+      question,
       thresholds.draft,
+      pastTheRowBefore(
+        topicOf,
+        query.analysis,
+        matchQuery(prepared.index, query, Math.max(2, (options.alternatives ?? 3) + 1)),
+        before,
+        thresholds.draft,
+      ),
     ),
+    before,
+    thresholds.draft,
+    topicOf,
+    entryTextOf(prepared),
   );
   const base = {
     id: question.id,

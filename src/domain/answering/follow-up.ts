@@ -7,7 +7,7 @@
 import type { QuestionAnalysis } from "../matching/analyze.js";
 import type { MatchIndex } from "../matching/index.js";
 import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
-import { stem, tokenize } from "../matching/tokenize.js";
+import { normalizeText, stem, tokenize } from "../matching/tokenize.js";
 
 /**
  * How a follow-up ("Is it tested?", "If yes, how often?") stands after it was matched in the light
@@ -135,4 +135,85 @@ export function pastTheRowBefore(
   const next = candidates.find((c) => c.entryId !== before.entryId);
   if (!next || next.confidence < draftBar || topicOf(next.entryId) !== topic) return candidates;
   return [next, ...candidates.filter((c) => c !== next)];
+}
+
+/** The detail of the row before's topic a follow-up asks for: how often it is done, or for how long. */
+type Detail = "frequency" | "duration";
+
+const DETAIL_ASKS: readonly { detail: Detail; pattern: RegExp }[] = [
+  {
+    detail: "frequency",
+    pattern:
+      /\bhow (often|frequently|regularly)\b|\bat what (frequency|intervals?)\b|\b(frequency|freq|interval|cadence)\b/,
+  },
+  {
+    detail: "duration",
+    pattern:
+      /\b(for )?how long\b|\bwithin how (many|much) (\w+ )?(days|hours|weeks|months|time)\b|\b(retention|retention period|time ?frames?)\b/,
+  },
+];
+
+/** A frequency stated in an answer: "every quarter", "twice a year", "annual", "weekly", "on every pull request". */
+const STATES_FREQUENCY =
+  /\b(once|twice|every|daily|weekly|fortnightly|monthly|quarterly|annual|annually|yearly|hourly|nightly|semi-annual(ly)?|bi-?annual(ly)?)\b|\b(each|per|a) (hour|day|night|week|month|quarter|year)\b/;
+/** A length of time stated in an answer: "35 days", "12 months", "within five business days". */
+const STATES_DURATION =
+  /\b\d+(\.\d+)?\s?-?\s?(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety) (full |business |working |calendar )?(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/;
+
+/**
+ * The words a detail follow-up may use besides the topic's own: the detail it asks ("how often",
+ * "retention period"), and the verbs of doing and keeping that name no practice of their own
+ * ("how often are they performed / carried out / run", "how long are they kept / retained").
+ */
+const DETAIL_WORDS = new Set(
+  (
+    "often frequently frequency freq interval intervals cadence long many much period periods retention timeframe timeframes time frame " +
+    "perform performed carry carried out conduct conducted run runs done happen take taken occur undertake undertaken complete completed execute executed " +
+    "keep kept retain retained store stored hold held"
+  )
+    .split(" ")
+    .flatMap((w) => tokenize(w)),
+);
+
+/**
+ * "If yes, how often are reviews performed?", "For how long?", "If so, how frequently are they taken and
+ * how long are they kept?": a follow-up that asks only how often, or for how long, the row before's
+ * practice is done asks for a detail of that row's answer. When the entry that answers the row before
+ * with confidence states that kind of detail (a frequency, a length of time), and every other word the
+ * follow-up uses is in that entry or in the row before, that entry answers it, as surely as it answers
+ * the row before; it is put first. Only where no confident entry near the row before answers the
+ * follow-up on its own ("How often is it tested?" after the incident response plan finds the plan's
+ * test; "How long are they retained?" after the backup row finds the retention schedule, far from it, and
+ * goes to the backups, which say how long they are kept), and only for an open ask: "Is it reviewed
+ * quarterly?" is a yes/no the entry may not settle.
+ */
+export function detailOfTheRowBefore(
+  analysis: QuestionAnalysis,
+  previous: string | null | undefined,
+  candidates: readonly Candidate[],
+  rowBefore: RowBefore | undefined,
+  draftBar: number,
+  topicOf: (entryId: string) => string | undefined,
+  textOf: (entryId: string) => string,
+): readonly Candidate[] {
+  const before = rowBefore?.best;
+  const [top] = candidates;
+  if (!analysis.followUp || analysis.closed || !previous || !before || before.confidence < draftBar) return candidates;
+  // A confident entry on the row before's topic, or among its own matches, answers the follow-up itself.
+  if (
+    top &&
+    top.confidence >= draftBar &&
+    (topicOf(top.entryId) === topicOf(before.entryId) || rowBefore.near.some((c) => c.entryId === top.entryId))
+  )
+    return candidates;
+  const ask = normalizeText(analysis.ask);
+  const details = DETAIL_ASKS.filter((d) => d.pattern.test(ask)).map((d) => d.detail);
+  if (details.length === 0) return candidates;
+  const text = textOf(before.entryId);
+  const said = normalizeText(text);
+  if (!details.every((d) => (d === "frequency" ? STATES_FREQUENCY : STATES_DURATION).test(said))) return candidates;
+  const known = new Set([...tokenize(text), ...tokenize(previous)]);
+  const own = tokenize(analysis.ask).filter((t) => !t.startsWith("§") && !DETAIL_WORDS.has(t));
+  if (!own.every((t) => known.has(t))) return candidates;
+  return [before, ...candidates.filter((c) => c.entryId !== before.entryId)];
 }

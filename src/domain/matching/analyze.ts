@@ -92,7 +92,9 @@ const BARE_ASK_WORDS = new Set(
     "explain explanation elaborate describe description specify clarify justify your the a an answer response " +
     "evidence supporting documentation attach upload which ones one what how many much often since when by whom who " +
     "why not yes no if so exceptions exception comments comment notes note here below above list them it this that " +
-    "these those there were was is are do does did have has been other others else"
+    "these those there were was is are do does did have has been other others else " +
+    // How often, or for how long, with no topic: "freq?", "For how long?", "Within how many days?".
+    "for long within frequency freq frequently interval period days hours weeks months"
   ).split(" "),
 );
 function isBareAsk(normalized: string): boolean {
@@ -154,8 +156,10 @@ function pointsBack(text: string, contentWords: number): boolean {
     );
   if (!ANAPHORA.test(plain)) return false;
   if (contentWords <= 4) return true;
+  // "How often is it tested?", "How long are they kept?": the subject follows a two-word opener.
   const lead = plain
     .trim()
+    .replace(/^(how (often|long|frequently|regularly|soon|quickly)|for how long|at what (frequency|intervals?))\s+/, "")
     .split(/[^a-z0-9']+/)
     .slice(0, 3)
     .join(" ");

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../src/domain/answering/answer-questions.js";
+import { analyzeQuestion } from "../../src/domain/matching/analyze.js";
+import { question, shippedLibrary, US_NO_NDA } from "./helpers.js";
+
+const followUp = async (text: string, previous: string) =>
+  answerQuestion(await shippedLibrary(), question(text, "free_text"), US_NO_NDA, {}, previous);
+
+describe("a follow-up asking only how often, or for how long, is answered by the row before's entry", () => {
+  it.each([
+    // How often: the entry that answers the row before states a frequency.
+    [
+      "If yes, how often are they carried out?",
+      "Do you periodically review who has access to production?",
+      "access-reviews",
+    ],
+    ["If so, how frequently does it take place?", "Does senior management review the ISMS?", "management-review"],
+    ["If yes, how often are they performed?", "Is there an internal audit programme?", "internal-audit"],
+    // For how long: it states a length of time. The retention schedule, which the follow-up's own words
+    // find, is far from the backup row; the backups entry says how long they are kept.
+    ["How long are they retained for?", "Are backups taken of customer databases?", "backups"],
+  ])("%s (after %s) → %s", async (text, previous, entryId) => {
+    const r = await followUp(text, previous);
+    expect(r).toMatchObject({ status: "drafted", entryId });
+  });
+
+  it("a bare detail row ('For how long?', 'freq?', 'Within how many days?') is a follow-up", async () => {
+    for (const text of ["For how long?", "freq?", "Within how many days?"])
+      expect(analyzeQuestion(text).followUp).toBe(true);
+    expect(await followUp("For how long?", "Do you keep security logs?")).toMatchObject({
+      status: "drafted",
+      entryId: "log-retention",
+    });
+    expect(await followUp("Within how many days?", "Is our data deleted when the contract ends?")).toMatchObject({
+      status: "drafted",
+      entryId: "data-deletion-termination",
+    });
+  });
+
+  it("a pronoun after 'how often' points back ('How often is it reviewed and tested?')", async () => {
+    expect(analyzeQuestion("How often is it reviewed and tested?").followUp).toBe(true);
+    expect(
+      await followUp("How often is it reviewed and tested?", "Do you maintain a business continuity plan?"),
+    ).toMatchObject({ status: "drafted", entryId: "business-continuity-plan" });
+  });
+
+  it("not when the entry states no such detail, or the follow-up asks for something else too", async () => {
+    // The subcontractor entry says nothing of how often; the login entry gives no lockout figures.
+    const reassessed = await followUp(
+      "If yes, how frequently are they reassessed?",
+      "Do you assess the security of your suppliers' subcontractors?",
+    );
+    expect(reassessed.status).not.toBe("drafted");
+    const lockout = await followUp(
+      "If yes, what is the lockout threshold and its duration?",
+      "Are customer logins protected against brute-force attacks?",
+    );
+    expect(lockout.status).not.toBe("drafted");
+  });
+});
