@@ -85,6 +85,8 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   daily: ["daily", "every day", "each day", "nightly", "once a day"],
   hourly: ["hourly", "every hour", "each hour"],
   continuous: ["continuous", "continuously", "real time", "real-time", "point-in-time recovery"],
+  // An authentication factor: a FIDO2 security key is the hardware key a list of factors names.
+  "hardware key": ["hardware key", "hardware keys", "security key", "security keys"],
 };
 // The adverb a choice list writes ("Continuously") says what its adjective does.
 // So does the adjective of an adverb ("Annual", "Semi-annual": "at least once a year" states "Annual").
@@ -97,6 +99,11 @@ const SYNONYM_ALIASES: Readonly<Record<string, string>> = {
   "every 6 months": "semi-annually",
   "every 12 months": "annually",
   "every 3 months": "quarterly",
+  "hardware security key": "hardware key",
+  "fido2 hardware key": "hardware key",
+  "fido2 security key": "hardware key",
+  "fido2 key": "hardware key",
+  "security key": "hardware key",
 };
 
 const squash = (s: string) =>
@@ -120,6 +127,23 @@ export function statesValue(text: string, value: string): boolean {
   return phrasesFor(value).some((p) => haystack.includes(` ${p} `));
 }
 
+/** A clause that says what it names is switched off or refused: "SMS and voice factors are disabled". */
+const SWITCHED_OFF =
+  /\b(disabled|turned off|switched off|blocked|prohibited|forbidden|not (permitted|allowed|accepted|supported|used|offered|enabled|available)|never (permitted|allowed|accepted|supported|used|offered|enabled))\b/;
+
+/**
+ * Whether every clause that states a value says it is switched off or refused ("SMS and voice factors
+ * are disabled"): the text names the value as what is not done, so it does not state it as the answer
+ * to "Which factors are permitted? (SMS / …)".
+ */
+function statedOnlyAsOff(text: string, value: string): boolean {
+  const clauses = text
+    .split(/[,;.:]\s+|\.$/)
+    .map((c) => ` ${squash(c)} `)
+    .filter((c) => phrasesFor(value).some((p) => c.includes(` ${p} `)));
+  return clauses.length > 0 && clauses.every((c) => SWITCHED_OFF.test(c));
+}
+
 /** A deadline told without a number: "Without undue delay", "Promptly", "As soon as possible". */
 const MANNER_OF_TIME =
   /^(without (undue |unreasonable )?delay|promptly|as soon as (possible|practicable|reasonably practicable)|asap|immediately|in a timely manner)$/i;
@@ -139,7 +163,7 @@ export function choiceFromText(allowed: readonly string[] | null, text: string, 
     // "> 72 hours" and "24–72 hours" are ranges: their numbers in a text ("within 72 hours") do not
     // state them (rangeStated reads them).
     if (isOpenOrSpanRange(a)) return false;
-    return statesValue(text, a);
+    return statesValue(text, a) && !statedOnlyAsOff(text, a);
   });
   if (found.length === 1) return found[0] ?? null;
   // "…without undue delay and in any case within 48 hours": the deadline in numbers is the
