@@ -58,3 +58,22 @@ describe("a follow-up asking only how often, or for how long, is answered by the
     expect(lockout.status).not.toBe("drafted");
   });
 });
+
+describe("a row asking only which kind of thing is accepted or used follows up on the row before", () => {
+  it("'Which factors are accepted?', 'What value is used?' are follow-ups, read with the row before", async () => {
+    for (const text of ["Which factors are accepted?", "Which protocols are supported?", "What value is used?"])
+      expect(analyzeQuestion(text).followUp).toBe(true);
+    expect(
+      await followUp("Which factors are accepted?", "Do employees have to use multi-factor authentication?"),
+    ).toMatchObject({ status: "drafted", entryId: "staff-mfa" });
+    const lib = await shippedLibrary();
+    const sameSite = answerQuestion(
+      lib,
+      question("What value is used? (Strict / Lax / None)", "choice", ["Strict", "Lax", "None"]),
+      US_NO_NDA,
+      {},
+      "Are session cookies set with the SameSite attribute?",
+    );
+    expect(sameSite).toMatchObject({ status: "drafted", answer: { value: "Lax" } });
+  });
+});

@@ -104,10 +104,11 @@ function isBareAsk(normalized: string): boolean {
 
 /**
  * A row that is nothing but the fact it wants, with no topic: "Method", "Protocols", "Tooling used",
- * "Provider", "Date last tested", "Which product(s) do you use?". It asks for that fact about the row before.
+ * "Provider", "Date last tested", "Which product(s) do you use?", "Which factors are accepted?". It asks for
+ * that fact about the row before.
  */
 const BARE_FACT =
-  /^(which|what) (methods?|tools?|products?|solutions?|vendors?|providers?|software|services?|brands?)(\(s\))? (do|does|did) (you|we) (use|employ|run|deploy|have)\W*$|^(which|what) (methods?|tools?|products?|solutions?|vendors?|providers?|software|brands?)(\(s\))? (is|are) (used|in use|deployed)\W*$|^(the )?(methods?|mechanisms?|protocols?|tools?|tooling|providers?|vendors?|products?|solutions?|versions?|algorithms?|standards?|types?|owners?|locations?|evidence|names?)( used| in use| applied)?\W*$|^((the )?date( of)?( the)? last|(the )?last|when last) (tested|reviewed|updated|performed|completed|audited|assessed|run|exercised|test|review|update|audit|assessment|exercise)( date| on)?\W*$/;
+  /^(which|what) (kinds? of |types? of )?(factors?|methods?|mechanisms?|protocols?|algorithms?|options?|values?|settings?|modes?)(\(s\))? (is|are|will be|would be|can be) (accepted|supported|used|permitted|allowed|enabled|offered|available|relied (up)?on|in use)\W*$|^(which|what) (methods?|tools?|products?|solutions?|vendors?|providers?|software|services?|brands?)(\(s\))? (do|does|did) (you|we) (use|employ|run|deploy|have)\W*$|^(which|what) (methods?|tools?|products?|solutions?|vendors?|providers?|software|brands?)(\(s\))? (is|are) (used|in use|deployed)\W*$|^(the )?(methods?|mechanisms?|protocols?|tools?|tooling|providers?|vendors?|products?|solutions?|versions?|algorithms?|standards?|types?|owners?|locations?|evidence|names?)( used| in use| applied)?\W*$|^((the )?date( of)?( the)? last|(the )?last|when last) (tested|reviewed|updated|performed|completed|audited|assessed|run|exercised|test|review|update|audit|assessment|exercise)( date| on)?\W*$/;
 
 /** Choices in parentheses at the end of a row, separated by slashes: "(Annually / Semi-annually / Never)". */
 const CHOICE_LIST_AT_END = /\s*\([^()]*\/[^()]*\)\W*$/;
