@@ -77,3 +77,24 @@ describe("a row asking only which kind of thing is accepted or used follows up o
     expect(sameSite).toMatchObject({ status: "drafted", answer: { value: "Lax" } });
   });
 });
+
+describe("a row offering two one-word alternatives follows up on the row before", () => {
+  it("is open, and the row before's entry answers it when it states one of the two", async () => {
+    const a = analyzeQuestion("Internal or external team?");
+    expect(a).toMatchObject({ followUp: true, closed: false });
+    const lib = await shippedLibrary();
+    const bounty = answerQuestion(
+      lib,
+      question("If yes, public or private programme? (Public / Private)", "choice", ["Public", "Private"]),
+      US_NO_NDA,
+      {},
+      "Is there a bug bounty programme?",
+    );
+    expect(bounty).toMatchObject({ status: "drafted", entryId: "bug-bounty", answer: { value: "Private" } });
+  });
+
+  it("not when the entry states neither alternative", async () => {
+    const r = await followUp("Manual or automated?", "Do you run background checks on new hires?");
+    expect(r.status).not.toBe("drafted");
+  });
+});

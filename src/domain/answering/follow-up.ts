@@ -4,7 +4,7 @@
  * here is decided whether the match may stand, and which entry answers when the best one answers the
  * row before instead. Pure: no I/O.
  */
-import type { QuestionAnalysis } from "../matching/analyze.js";
+import { type QuestionAnalysis, withoutChoiceList } from "../matching/analyze.js";
 import type { MatchIndex } from "../matching/index.js";
 import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
 import { normalizeText, stem, tokenize } from "../matching/tokenize.js";
@@ -153,6 +153,9 @@ const DETAIL_ASKS: readonly { detail: Detail; pattern: RegExp }[] = [
   },
 ];
 
+/** A row that offers two one-word alternatives: "public or private program", "if yes, internal or external". */
+const TWO_ALTERNATIVES = /^(?:if (?:so|yes)\W+)?([a-z]+) or ([a-z]+)(?: [a-z-]+)?\W*$/;
+
 /** A frequency stated in an answer: "every quarter", "twice a year", "annual", "weekly", "on every pull request". */
 const STATES_FREQUENCY =
   /\b(once|twice|every|daily|weekly|fortnightly|monthly|quarterly|annual|annually|yearly|hourly|nightly|semi-annual(ly)?|bi-?annual(ly)?)\b|\b(each|per|a) (hour|day|night|week|month|quarter|year)\b/;
@@ -181,7 +184,8 @@ const DETAIL_WORDS = new Set(
  * practice is done asks for a detail of that row's answer. When the entry that answers the row before
  * with confidence states that kind of detail (a frequency, a length of time), and every other word the
  * follow-up uses is in that entry or in the row before, that entry answers it, as surely as it answers
- * the row before; it is put first. Only where no confident entry near the row before answers the
+ * the row before; it is put first. So is a follow-up offering two alternatives ("Public or private
+ * program?" after the bug bounty row) when that entry states one of them and not the other. Only where no confident entry near the row before answers the
  * follow-up on its own ("How often is it tested?" after the incident response plan finds the plan's
  * test; "How long are they retained?" after the backup row finds the retention schedule, far from it, and
  * goes to the backups, which say how long they are kept), and only for an open ask: "Is it reviewed
@@ -208,12 +212,16 @@ export function detailOfTheRowBefore(
     return candidates;
   const ask = normalizeText(analysis.ask);
   const details = DETAIL_ASKS.filter((d) => d.pattern.test(ask)).map((d) => d.detail);
-  if (details.length === 0) return candidates;
   const text = textOf(before.entryId);
   const said = normalizeText(text);
+  // "Public or private program?": the entry states one of the two, and not the other.
+  const alternatives = TWO_ALTERNATIVES.exec(withoutChoiceList(ask))?.slice(1, 3) ?? [];
+  const stated = (w: string) => new RegExp(`\\b${w}\\b`).test(said);
+  if (details.length === 0 && alternatives.filter(stated).length !== 1) return candidates;
   if (!details.every((d) => (d === "frequency" ? STATES_FREQUENCY : STATES_DURATION).test(said))) return candidates;
   const known = new Set([...tokenize(text), ...tokenize(previous)]);
-  const own = tokenize(analysis.ask).filter((t) => !t.startsWith("§") && !DETAIL_WORDS.has(t));
+  const offered = new Set(alternatives.flatMap((w) => tokenize(w)));
+  const own = tokenize(analysis.ask).filter((t) => !t.startsWith("§") && !DETAIL_WORDS.has(t) && !offered.has(t));
   if (!own.every((t) => known.has(t))) return candidates;
   return [before, ...candidates.filter((c) => c.entryId !== before.entryId)];
 }

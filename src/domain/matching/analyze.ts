@@ -110,6 +110,13 @@ function isBareAsk(normalized: string): boolean {
 const BARE_FACT =
   /^(which|what) (kinds? of |types? of )?(factors?|methods?|mechanisms?|protocols?|algorithms?|options?|values?|settings?|modes?)(\(s\))? (is|are|will be|would be|can be) (accepted|supported|used|permitted|allowed|enabled|offered|available|relied (up)?on|in use)\W*$|^(which|what) (methods?|tools?|products?|solutions?|vendors?|providers?|software|services?|brands?)(\(s\))? (do|does|did) (you|we) (use|employ|run|deploy|have)\W*$|^(which|what) (methods?|tools?|products?|solutions?|vendors?|providers?|software|brands?)(\(s\))? (is|are) (used|in use|deployed)\W*$|^(the )?(methods?|mechanisms?|protocols?|tools?|tooling|providers?|vendors?|products?|solutions?|versions?|algorithms?|standards?|types?|owners?|locations?|evidence|names?)( used| in use| applied)?\W*$|^((the )?date( of)?( the)? last|(the )?last|when last) (tested|reviewed|updated|performed|completed|audited|assessed|run|exercised|test|review|update|audit|assessment|exercise)( date| on)?\W*$/;
 
+/**
+ * A row that offers two one-word alternatives and at most one noun: "Public or private program?",
+ * "Internal or external?", "If yes - manual or automated?". It asks which of them the row before's
+ * practice is.
+ */
+const BARE_ALTERNATIVES = /^(if (so|yes)\W+)?[a-z-]+ or [a-z-]+( [a-z-]+)?\W*$/;
+
 /** Choices in parentheses at the end of a row, separated by slashes: "(Annually / Semi-annually / Never)". */
 const CHOICE_LIST_AT_END = /\s*\([^()]*\/[^()]*\)\W*$/;
 /**
@@ -811,7 +818,10 @@ function readQuestion(original: string): QuestionAnalysis {
   // Never)") says how to answer, not what about: the row is read without it.
   const asked = withoutChoiceList(normalized);
   const closed =
-    !(asked.includes(" or ") && (WHO_DOES_IT.test(asked) || ALTERNATIVE_ASK.test(asked))) &&
+    !(
+      asked.includes(" or ") &&
+      (WHO_DOES_IT.test(asked) || ALTERNATIVE_ASK.test(asked) || BARE_ALTERNATIVES.test(asked))
+    ) &&
     (topic !== null ||
       CLOSED_OPENER.test(firstAsk) ||
       (!OPEN_OPENER.test(firstAsk) &&
@@ -826,7 +836,8 @@ function readQuestion(original: string): QuestionAnalysis {
     FOLLOW_UP_OPENER.test(asked) ||
     BARE_FACT.test(asked) ||
     (contentWords.length <= 6 && pointsBack(text, contentWords.length) && !/\b(you|your)\b/.test(normalized)) ||
-    isBareAsk(asked);
+    isBareAsk(asked) ||
+    BARE_ALTERNATIVES.test(asked);
   // Read on the ask: a context sentence about the buyer's own policy ("our procurement policy asks
   // vendors for…") sets the scene, the ask is still about the vendor.
   const buyerSpecific = buyerSpecificReason(askNormalized);
