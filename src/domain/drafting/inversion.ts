@@ -407,8 +407,8 @@ const EXCEPTION_SHAPES = [
   /\bever\b|\bstill\b(?! (needed|required|necessary|appropriate|valid|justified|supported by|within|current|accurate|relevant|effective|adequate|authori[sz]ed)\b)|\banymore\b/,
   /(?<!\b(polic(y|ies)|procedures?|standards?|documents?|plans?|handbooks?|notices?|guidance|training|rules)\b[^.;?]{0,60})\b(accessible|available|granted|open|visible) to (all|every|any|everyone|anyone)\b|\b(all|every|any) (staff|employees?|users?|personnel|engineers?|developers?|contractors?) (by default|can|may|have)\b/,
   /\bthe same (\w+ ){0,2}(keys?|passwords?|accounts?|credentials?|logins?)\b/,
-  // "No later than 24 hours" is a deadline, the safeguard itself.
-  /\b(indefinitely|forever|(?<!\b(no|not) )later than)\b|\bbefore (\w+ ){0,3}(is |are |has been |have been )?(complete|completed|finished|approved|signed|cleared)\b/,
+  // "No later than 24 hours", "in no event later than 72 hours" are a deadline, the safeguard itself.
+  /\b(indefinitely|forever|(?<!\b(no|not|no (event|case|circumstances?)) )later than)\b|\bbefore (\w+ ){0,3}(is |are |has been |have been )?(complete|completed|finished|approved|signed|cleared)\b/,
   // Not "Can you share a network diagram showing accounts…": to share a document is to provide it.
   /\b(reus(e|ed|es|ing)|shar(e|ed|es|ing))\b(?! (a|an|the|your|with us|us|copies|a copy|details|evidence)\b).*\b(passwords?|credentials|accounts?|logins?)\b|\b(passwords?|credentials|accounts?|logins?)\b.*\b(reused|shared)\b/,
   /\b(their|his|her) own (code )?(changes?|pull requests?|work|deployments?)\b/,

@@ -61,6 +61,16 @@ const SUBJECT =
   /\b(the|your) (vendor|supplier|service provider|provider|company|organi[sz]ation|firm|contractor|bidder)('s)?\b(?! (risk|management|assessments?|due diligence|contracts?|agreements?|inventory|list|register|onboarding|offboarding|program|programme|polic(y|ies)|reviews?|monitoring|security|relationships?|selection|oversight)\b)/g;
 
 /**
+ * A public-sector RFP writes its requirements with a bare subject: "Vendor must notify…", "Contractor
+ * shall encrypt…", "Offeror will provide…". That subject is us too: not a word to match, like "the
+ * vendor" (only at the start of a sentence and before the requirement's verb: "vendor risk" stays the
+ * topic). Dropped from the words only: the form of the sentence (a statement, not a question) is
+ * read as written.
+ */
+const REQUIREMENT_SUBJECT =
+  /(^|[.;:!?]\s+)(vendor|supplier|contractor|bidder|offeror|respondent|proposer|service provider|provider)(?= (must|shall|should|will|agrees to|is required to|warrants|certifies)\b)/g;
+
+/**
  * Cloud questionnaires (CSA's among them) call the vendor "the CSP" and the buyer "the CSC" or
  * "cloud service customer": the provider is always us (dropped like the subject above), the
  * customer is the customer. "CSP" alone also means Content Security Policy, so only the plural
@@ -296,6 +306,11 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
     /(?<!\b(?:financial|credit|education|educational|academic|k-12|peer|other)[\s-])\binstitution(s?)(?:'s|s')?\b/g,
     "customer$1",
   ],
+  [REQUIREMENT_SUBJECT, "$1 "],
+  // A public-sector RFP calls the buyer "the Agency" and its data "Agency data" ("Vendor must notify the
+  // Agency of any incident involving Agency data"). "A government agency", "law enforcement agencies"
+  // and "our agency's" official stay as written.
+  [/(?<!\bour )\bagency (data|information|records|content)\b/g, "customer $1"],
   // A GDPR processor questionnaire names the parties by their roles under Article 28: "the Processor"
   // is the vendor answering (filler, like "the vendor"), "the Controller" and "Controller Personal
   // Data" are the customer and its data ("a processor agreement", "another processor", "acts as a
