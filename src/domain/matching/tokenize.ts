@@ -311,6 +311,11 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   // Agency of any incident involving Agency data"). "A government agency", "law enforcement agencies"
   // and "our agency's" official stay as written.
   [/(?<!\bour )\bagency (data|information|records|content)\b/g, "customer $1"],
+  // A contract "available for signature" or "ready for execution" is one the vendor will sign ("DPA
+  // available for signature?"); a malware or token signature is another word.
+  [/\b(?:available|ready|offered|provided|sent) for (?:signature|signing|execution)\b/g, "available to sign"],
+  // Buyers' one-word "anytime" is the library's "at any time".
+  [/\banytime\b/g, "any time"],
   // A GDPR processor questionnaire names the parties by their roles under Article 28: "the Processor"
   // is the vendor answering (filler, like "the vendor"), "the Controller" and "Controller Personal
   // Data" are the customer and its data ("a processor agreement", "another processor", "acts as a
