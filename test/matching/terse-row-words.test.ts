@@ -1,6 +1,7 @@
 /**
  * Words of buyers' one-line rows that the library writes otherwise: a contract "available for
- * signature" is one the vendor signs; "anytime" is "at any time". Every text is written here in this
+ * signature" is one the vendor signs; "anytime" is "at any time"; a typo of a compound written joined
+ * is one edit from the compound the library hyphenates. Every text is written here in this
  * test's own words.
  */
 import { describe, expect, it } from "vitest";
@@ -11,6 +12,9 @@ describe("terse rows in the words buyers type find their entries", () => {
   it.each([
     ["Is a DPA available for signature?", "dpa"],
     ["Can we export our records anytime?", "data-portability"],
+    // A typo in the joined spelling of a compound the library hyphenates ("sub-processor").
+    ["Subprocesor list?", "subprocessor-list"],
+    ["Link to your current subprocesor list:", "subprocessor-list"],
   ])("%s → %s, drafted", async (text, entry) => {
     const r = await answer(text);
     expect(r.entryId).toBe(entry);

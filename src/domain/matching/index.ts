@@ -102,6 +102,9 @@ function controlText(entry: LibraryEntry, controlsById: ReadonlyMap<string, Cont
   return [...new Set(parts)].join(". ");
 }
 
+/** Two words joined by a hyphen ("sub-processor", "back-up"): each also a word written joined. */
+const JOINED_COMPOUND = /\b[A-Za-z]{2,}-[A-Za-z]{2,}\b/g;
+
 /** Builds the in-memory BM25 index of a library once; matching many questions reuses it. */
 export function buildMatchIndex(entries: readonly LibraryEntry[], controls: readonly Control[] = []): MatchIndex {
   const questionTexts = entries.flatMap((entry, i) =>
@@ -129,7 +132,13 @@ export function buildMatchIndex(entries: readonly LibraryEntry[], controls: read
     byTopic.set(entry.topic, set);
   });
   const topicTerms = entries.map((entry) => byTopic.get(entry.topic) ?? new Set<string>());
-  const lexicon = buildLexicon([...questionTexts, ...answerTexts].map((t) => t.text));
+  // A hyphenated compound is also a word joined ("sub-processor", "subprocessor"), so that a typo of the
+  // joined spelling ("subprocesor") is one edit from a word the library writes.
+  const libraryTexts = [...questionTexts, ...answerTexts].map((t) => t.text);
+  const lexicon = buildLexicon([
+    ...libraryTexts,
+    ...libraryTexts.flatMap((text) => text.match(JOINED_COMPOUND)?.map((w) => w.replace("-", "")) ?? []),
+  ]);
   return {
     entries,
     questions,
