@@ -98,3 +98,31 @@ describe("a row offering two one-word alternatives follows up on the row before"
     expect(r.status).not.toBe("drafted");
   });
 });
+
+describe("a row that opens on 'that / these / those' and a noun points back to the row before", () => {
+  it("'Where is that person based…?' after the DPO row is read with it", async () => {
+    const text = "Where is that person based and what are their contact details?";
+    expect(analyzeQuestion(text).followUp).toBe(true);
+    expect(await followUp(text, "Do you have a designated Data Protection Officer (DPO)?")).toMatchObject({
+      status: "drafted",
+      entryId: "dpo",
+    });
+  });
+
+  it("after a verb or a question word only ('Is that certificate…', 'Does that approval step…')", () => {
+    for (const text of [
+      "Is that certificate against the 2022 revision?",
+      "Does that approval step include a security review?",
+      "Are all of these suppliers assessed every year by your organization?",
+    ])
+      expect(analyzeQuestion(text).followUp).toBe(true);
+    // A relative 'that' after its noun, and 'that' after a verb of asserting, point nowhere.
+    for (const text of [
+      "Is email that contains PHI encrypted?",
+      "Please confirm that AI features stay off unless our admin turns them on.",
+      "Do you ensure that all laptops are encrypted at rest with a managed key?",
+      "Is there a process that covers the removal of access for leavers?",
+    ])
+      expect(analyzeQuestion(text).followUp).toBe(false);
+  });
+});

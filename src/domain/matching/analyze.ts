@@ -142,6 +142,16 @@ function withoutStatusScale(text: string): string {
   return text.slice(0, m.index).replace(/[\s,;:–—-]+$/, "");
 }
 
+/**
+ * A row that opens on "that", "these" or "those" and a noun, after a verb or a question word only:
+ * "Where is that person based…?" (after the DPO row), "Is that certificate against the 2022
+ * revision?", "Does that approval step include…?", "Are all of these fourth parties…?". The noun is
+ * the row before's, named again. Not a relative "that" after its noun ("Is email that contains PHI
+ * encrypted?") nor one after a verb of asserting ("Please confirm that…"), which open otherwise.
+ */
+const DEMONSTRATIVE_SUBJECT =
+  /^((is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|must|where|how|who|whom|when|what|which|why|for|in|on|of|at|by|with|from|to|and|also|are all|is each) ){1,2}(that|these|those) (?!(is|are|was|were|has|have|had|will|can|would|could|should|may|might|must|does|do|did|year|quarter|month|week|time|day|years|months|weeks|days)\b)[a-z-]+/;
+
 /** Pronouns standing for something the previous row named. */
 const ANAPHORA = /\b(it|this|that|these|those|they|them|such|the above|above|said)\b/;
 
@@ -837,7 +847,8 @@ function readQuestion(original: string): QuestionAnalysis {
     BARE_FACT.test(asked) ||
     (contentWords.length <= 6 && pointsBack(text, contentWords.length) && !/\b(you|your)\b/.test(normalized)) ||
     isBareAsk(asked) ||
-    BARE_ALTERNATIVES.test(asked);
+    BARE_ALTERNATIVES.test(asked) ||
+    (contentWords.length <= 12 && DEMONSTRATIVE_SUBJECT.test(asked));
   // Read on the ask: a context sentence about the buyer's own policy ("our procurement policy asks
   // vendors for…") sets the scene, the ask is still about the vendor.
   const buyerSpecific = buyerSpecificReason(askNormalized);
