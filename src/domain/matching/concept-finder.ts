@@ -197,14 +197,56 @@ function isWordCode(c: number): boolean {
 }
 
 /**
- * A word beginning of 1..KEY_LENGTH characters as one number (7 bits a character, its length on
- * top), so a text's words are looked up without cutting a string per word and prefix length.
- * Beginnings are word characters, all ASCII, so two different ones never share a number.
+ * A word character's place among the 63 (`_`, digits and letters of both cases 1..63), 0 for any
+ * other character below 128.
+ */
+const SYMBOL = Uint8Array.from({ length: 128 }, (_, c) =>
+  c >= 97 && c <= 122 ? c - 96 : c >= 65 && c <= 90 ? c - 38 : c >= 48 && c <= 57 ? c + 5 : c === 95 ? 63 : 0,
+);
+/** Places per character of a key: 63 word characters and 0 for none. */
+const SYMBOLS = 64;
+
+/**
+ * A word beginning of 1..KEY_LENGTH characters as one number under SYMBOLS ** KEY_LENGTH (6 bits a
+ * character): a text's words are looked up in a typed array, by a key grown one character at a
+ * time, not in a Map by a key rebuilt per prefix length (the lookups were a third of finding
+ * concepts' own time). Every place is at least 1, so beginnings of different lengths never share a
+ * number, and beginnings are word characters, all ASCII.
  */
 function keyOf(text: string, from: number, length: number): number {
-  let key = length;
-  for (let i = 0; i < length; i++) key = key * 128 + text.charCodeAt(from + i);
+  let key = 0;
+  for (let i = 0; i < length; i++) key = key * SYMBOLS + (SYMBOL[text.charCodeAt(from + i)] as number);
   return key;
+}
+
+/**
+ * The concepts' beginnings by key, flattened: key → its list's number + 1 in `lists` (0 for none);
+ * list l holds items listStart[l] .. listStart[l + 1], each a concept and its whole beginning.
+ */
+interface BeginningTable {
+  readonly lists: Uint16Array;
+  readonly listStart: Int32Array;
+  readonly itemConcept: Int32Array;
+  readonly itemBeginning: readonly string[];
+}
+
+function beginningTable(byKey: ReadonlyMap<number, readonly { concept: number; beginning: string }[]>): BeginningTable {
+  const lists = new Uint16Array(SYMBOLS ** KEY_LENGTH);
+  const listStart = new Int32Array(byKey.size + 1);
+  const itemConcept: number[] = [];
+  const itemBeginning: string[] = [];
+  let l = 0;
+  for (const [key, items] of byKey) {
+    lists[key] = l + 1;
+    listStart[l] = itemConcept.length;
+    for (const { concept, beginning } of items) {
+      itemConcept.push(concept);
+      itemBeginning.push(beginning);
+    }
+    l++;
+  }
+  listStart[l] = itemConcept.length;
+  return { lists, listStart, itemConcept: Int32Array.from(itemConcept), itemBeginning };
 }
 
 /**
@@ -243,6 +285,7 @@ export function conceptFinder(
       else byKey.set(code, [{ concept: k, beginning }]);
     }
   });
+  const { lists, listStart, itemConcept, itemBeginning } = beginningTable(byKey);
   // The tested regex, anchored where it is tried (`y`); a `g` would only move lastIndex on.
   const sticky = concepts.map((c) => new RegExp(c.test.source, `${c.test.flags.replace(/[gy]/g, "")}y`));
   // Scratch: per concept, the word starts where its regex is tried for the current text.
@@ -258,13 +301,18 @@ export function conceptFinder(
       const from = i;
       while (i < length && isWordCode(text.charCodeAt(i))) i++;
       const wordLength = i - from;
-      for (let n = 1; n <= KEY_LENGTH && n <= wordLength; n++) {
-        const list = byKey.get(keyOf(text, from, n));
-        if (!list) continue;
-        for (const { concept, beginning } of list) {
+      const keyLength = Math.min(wordLength, KEY_LENGTH);
+      let key = 0;
+      for (let n = 1; n <= keyLength; n++) {
+        key = key * SYMBOLS + (SYMBOL[text.charCodeAt(from + n - 1)] as number);
+        const list = lists[key] as number;
+        if (list === 0) continue;
+        const last = listStart[list] as number;
+        for (let item = listStart[list - 1] as number; item < last; item++) {
+          const beginning = itemBeginning[item] as string;
           // The beginning is word characters, so all of it lies in this word.
           if (beginning.length > n && (beginning.length > wordLength || !text.startsWith(beginning, from))) continue;
-          const at = starts[concept] as number[];
+          const at = starts[itemConcept[item] as number] as number[];
           // One word can begin with two of a concept's beginnings ("ip", "ipv"): try it once.
           if (at[at.length - 1] !== from) at.push(from);
         }
