@@ -533,6 +533,51 @@ const ASIDES = [
 ];
 
 /**
+ * Per ASIDES pattern, in its order: literals (lower case) one of which every match of it contains,
+ * read off its source by hand. A non-unicode case-insensitive pattern matches ASCII letters only
+ * as ASCII letters, so a match is one of these in the lower-cased text as well. A pattern added to
+ * ASIDES needs its literals here (checked when the module loads).
+ */
+const ASIDE_LITERALS: readonly (readonly string[])[] = [
+  [
+    "per",
+    "under",
+    "in line with",
+    "in accordance with",
+    "pursuant to",
+    "consistent with",
+    "as required by",
+    "aligned with",
+  ],
+  ["("],
+  ["confidentiality"],
+  [
+    "per",
+    "according to",
+    "in accordance with",
+    "as required by",
+    "as permitted by",
+    "consistent with",
+    "in line with",
+    "as deemed appropriate by",
+    "as determined by",
+    "as justified by",
+  ],
+  ["at least ", "no less than ", "a minimum of ", "periodically", "basis"],
+  ["purpose", "scope"],
+  ["approved by", "endorsed by", "sanctioned by"],
+  ["system development life"],
+  ["intervals", "change", "effectiveness", "suitability", "adequacy"],
+];
+
+if (ASIDE_LITERALS.length !== ASIDES.length) throw new Error("ASIDE_LITERALS must list literals for each of ASIDES");
+
+/** Per ASIDES pattern: whether lower-cased text holds one of its literals, as one case-sensitive scan. */
+const ASIDE_NEEDS = ASIDE_LITERALS.map(
+  (literals) => new RegExp(literals.map((l) => l.replace(/[()]/g, "\\$&")).join("|")),
+);
+
+/**
  * The hedges control catalogues (CIS, NIST, PCI) put on a safeguard ("where supported", "where
  * appropriate", "at a minimum") say how far it applies, never what it is. Unlike an aside they are
  * dropped, not kept as context: as words they lowered the coverage of the safeguard's own entry
@@ -593,6 +638,12 @@ function collectScope(match: string): string {
   return " on all devices ";
 }
 
+/**
+ * Where the tidying below has anything to do: space before punctuation, a run of spaces or another
+ * white space, space at either end. Most texts have none (a normalized text with no aside taken off).
+ */
+const UNTIDY = /\s[\s,.?;:]|[^\S ]|^\s|\s$/;
+
 /** Splits asides off a text: what it asks, and the asides (for context). */
 export function splitAsides(text: string): { core: string; asides: string } {
   // "Implementation status of safeguard 6.4 (MFA for remote network access)": a parenthesis after a
@@ -602,15 +653,25 @@ export function splitAsides(text: string): { core: string; asides: string } {
   let core = text.includes("(") ? text.replace(CONTROL_TITLE, "$1 $2 $6") : text;
   if (ANY_HEDGE.test(core)) core = core.replace(HEDGES, " ");
   collected = [];
-  for (const pattern of ASIDES)
-    if (pattern !== PARENTHESIS || core.includes("(")) core = core.replace(pattern, collectAside);
+  // The aside patterns are case-insensitive, which the engine scans position by position: each is
+  // run only when the lower-cased text holds one of the literals every match of it contains
+  // (lower-cased again after a replacement, which may join two pieces into one).
+  let lower = core.toLowerCase();
+  for (let k = 0; k < ASIDES.length; k++) {
+    if (!(ASIDE_NEEDS[k] as RegExp).test(lower)) continue;
+    const replaced = core.replace(ASIDES[k] as RegExp, collectAside);
+    if (replaced === core) continue;
+    core = replaced;
+    lower = core.toLowerCase();
+  }
   if (SYSTEM_HOLDING.test(core)) core = core.replace(SYSTEMS_IN_SCOPE, collectAside);
   if (core.includes(",")) core = core.replace(SCOPE_ENUMERATION, collectScope);
   const asides = collected;
-  core = core
-    .replace(/\s+([,.?;:])/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
+  if (UNTIDY.test(core))
+    core = core
+      .replace(/\s+([,.?;:])/g, "$1")
+      .replace(/\s+/g, " ")
+      .trim();
   // Nothing but asides (a row that is one parenthesis): keep the text as it is.
   if (!/[a-z]{3}/i.test(core)) return { core: text, asides: "" };
   return { core, asides: asides.join(" ") };
