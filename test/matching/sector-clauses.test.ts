@@ -94,3 +94,24 @@ describe("higher education's single sign-on by its names (Shibboleth, InCommon, 
     }
   });
 });
+
+/**
+ * A risk management framework (DORA Art. 6's ICT risk management framework, an IT or operational
+ * one) is the risk programme, not the AI entry that alone held the word "framework".
+ */
+describe("a risk management framework is the risk programme (shipped library)", () => {
+  it.each([
+    "Is your ICT risk management framework documented and reviewed every year?",
+    "Do you have a documented IT risk management framework?",
+    "Do you have an operational risk management framework?",
+  ])("%s → risk-assessment, drafted", async (text) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe("risk-assessment");
+    expect(r.status).toBe("drafted");
+  });
+
+  it("an AI risk management framework stays with AI governance", async () => {
+    const r = await answer("Is there a documented AI risk management framework?");
+    expect(r.entryId).toBe("ai-governance");
+  });
+});

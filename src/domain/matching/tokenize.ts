@@ -397,6 +397,10 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   // A "non-proprietary" format or tool is a standard one, the word the library writes ("a standard,
   // machine-readable format"); split as "non" and "proprietary" it was two words no entry holds.
   [/\bnon[\s-]?proprietary\b/g, "standard"],
+  // A "risk management framework" (DORA Art. 6's ICT risk management framework, an enterprise or
+  // operational one) is the risk programme the library writes of as a "risk management program":
+  // "framework" alone was a word only the AI entry's "AI risk management framework" held.
+  [/\brisk management frameworks?\b/g, "risk management program"],
   // Operational-resilience rules (DORA, the PRA, Basel) test continuity against "severe but
   // plausible" scenarios: the regulator's qualifier of any scenario, not a topic of its own.
   [/\bsevere,? (but|yet|and) plausible\b/g, " "],
