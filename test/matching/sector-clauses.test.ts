@@ -115,3 +115,14 @@ describe("a risk management framework is the risk programme (shipped library)", 
     expect(r.entryId).toBe("ai-governance");
   });
 });
+
+/** DORA Art. 8 in its own words: information assets and ICT assets, identified and documented with their interdependencies, are the asset inventory. */
+describe("DORA Art. 8 asset identification finds the asset inventory (shipped library)", () => {
+  it("information assets and ICT assets with their interdependencies → asset-inventory, drafted", async () => {
+    const r = await answer(
+      "Have you identified and documented your information assets and ICT assets and the interdependencies between them?",
+    );
+    expect(r.entryId).toBe("asset-inventory");
+    expect(r.status).toBe("drafted");
+  });
+});
