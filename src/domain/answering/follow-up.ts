@@ -4,7 +4,8 @@
  * here is decided whether the match may stand, and which entry answers when the best one answers the
  * row before instead. Pure: no I/O.
  */
-import { type QuestionAnalysis, withoutChoiceList } from "../matching/analyze.js";
+import { statesDuration } from "../drafting/consistency.js";
+import { BARE_ALTERNATIVES, type QuestionAnalysis, withoutChoiceList } from "../matching/analyze.js";
 import type { MatchIndex } from "../matching/index.js";
 import { buildQuery, type Candidate, matchQuery } from "../matching/match.js";
 import { normalizeText, stem, tokenize } from "../matching/tokenize.js";
@@ -153,15 +154,9 @@ const DETAIL_ASKS: readonly { detail: Detail; pattern: RegExp }[] = [
   },
 ];
 
-/** A row that offers two one-word alternatives: "public or private program", "if yes, internal or external". */
-const TWO_ALTERNATIVES = /^(?:if (?:so|yes)\W+)?([a-z]+) or ([a-z]+)(?: [a-z-]+)?\W*$/;
-
 /** A frequency stated in an answer: "every quarter", "twice a year", "annual", "weekly", "on every pull request". */
 const STATES_FREQUENCY =
   /\b(once|twice|every|daily|weekly|fortnightly|monthly|quarterly|annual|annually|yearly|hourly|nightly|semi-annual(ly)?|bi-?annual(ly)?)\b|\b(each|per|a) (hour|day|night|week|month|quarter|year)\b/;
-/** A length of time stated in an answer: "35 days", "12 months", "within five business days". */
-const STATES_DURATION =
-  /\b\d+(\.\d+)?\s?-?\s?(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety) (full |business |working |calendar )?(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/;
 
 /**
  * The words a detail follow-up may use besides the topic's own: the detail it asks ("how often",
@@ -215,10 +210,11 @@ export function detailOfTheRowBefore(
   const text = textOf(before.entryId);
   const said = normalizeText(text);
   // "Public or private program?": the entry states one of the two, and not the other.
-  const alternatives = TWO_ALTERNATIVES.exec(withoutChoiceList(ask))?.slice(1, 3) ?? [];
+  const alternatives = BARE_ALTERNATIVES.exec(withoutChoiceList(ask))?.slice(1, 3) ?? [];
   const stated = (w: string) => new RegExp(`\\b${w}\\b`).test(said);
   if (details.length === 0 && alternatives.filter(stated).length !== 1) return candidates;
-  if (!details.every((d) => (d === "frequency" ? STATES_FREQUENCY : STATES_DURATION).test(said))) return candidates;
+  if (!details.every((d) => (d === "frequency" ? STATES_FREQUENCY.test(said) : statesDuration(said))))
+    return candidates;
   const known = new Set([...tokenize(text), ...tokenize(previous)]);
   const offered = new Set(alternatives.flatMap((w) => tokenize(w)));
   const own = tokenize(analysis.ask).filter((t) => !t.startsWith("§") && !DETAIL_WORDS.has(t) && !offered.has(t));

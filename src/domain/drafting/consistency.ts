@@ -53,6 +53,14 @@ const QTY = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
   .join("|")})`;
 const UNIT = `(${UNITS.map((u) => u.pattern).join("|")})`;
+/** A length of time with its number, bound or not: "35 days", "12 months", "five business days". */
+const DURATION = new RegExp(
+  `\\b${QTY}[\\s-]?(?:${UNITS.filter((u) => u.dimension === "time")
+    .map((u) => u.pattern)
+    .join("|")})\\b`,
+);
+/** Whether a text states a length of time ("kept for 35 days", "within five business days"). */
+export const statesDuration = (text: string): boolean => DURATION.test(text.toLowerCase());
 const UPPER_CUES =
   "within|w/in|no (?:more|later|longer) than|not (?:more|later|longer) than|at most|less than|under|up to|maximum(?: of)?|not exceeding|limited to|capped at|(?:expires?|expiring|times? out|timing out|locks?) after|valid for";
 const LOWER_CUES =

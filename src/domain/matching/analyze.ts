@@ -113,9 +113,10 @@ const BARE_FACT =
 /**
  * A row that offers two one-word alternatives and at most one noun: "Public or private program?",
  * "Internal or external?", "If yes - manual or automated?". It asks which of them the row before's
- * practice is.
+ * practice is; the two alternatives are its groups 1 and 2 (follow-up.ts reads which one the row
+ * before's entry states).
  */
-const BARE_ALTERNATIVES = /^(if (so|yes)\W+)?[a-z-]+ or [a-z-]+( [a-z-]+)?\W*$/;
+export const BARE_ALTERNATIVES = /^(?:if (?:so|yes)\W+)?([a-z-]+) or ([a-z-]+)(?: [a-z-]+)?\W*$/;
 
 /** Choices in parentheses at the end of a row, separated by slashes: "(Annually / Semi-annually / Never)". */
 const CHOICE_LIST_AT_END = /\s*\([^()]*\/[^()]*\)\W*$/;
