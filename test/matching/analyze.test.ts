@@ -335,6 +335,11 @@ describe("a reference before the question names the row, not the topic", () => {
     ["CIS 4.7 - Manage default accounts on enterprise assets.", "Manage default accounts"],
     ["PR.AA - Is hardware authenticated before it connects?", "Is hardware"],
     ["1) Do you encrypt backups?", "Do you encrypt"],
+    // A framework's name before its own reference is part of the reference.
+    ["CSF RC.RP – Is a recovery plan executed after an incident?", "Is a recovery plan"],
+    ["NIST CSF 2.0 DE.AE-02: Are adverse events analyzed?", "Are adverse events"],
+    ["NIST SP 800-53 AC-2: Are system accounts managed?", "Are system accounts"],
+    ["800-171 3.1.1 – Is system access limited to authorized users?", "Is system access"],
     // The law an article is of belongs to the reference, and the question may go on in lower case.
     ["Art. 30(2)(e) DORA – Describe the service levels you commit to.", "Describe the service"],
     ["Art. 21(2)(c) NIS2 – business continuity and crisis management: describe.", "business continuity"],
@@ -358,6 +363,10 @@ describe("a reference before the question names the row, not the topic", () => {
     "Is 2FA enforced?",
     "It is 2 hours away?",
     "NIS2 – are you in scope?",
+    // A framework named without a reference of its own is the topic.
+    "NIST CSF – are you aligned?",
+    "HITRUST CSF certified?",
+    "NIST 800-53 compliant?",
     // Written as one word, the standard and its number are still the standard, as ingest reads them.
     "SOC2 - Please share the most recent",
     "ISO27001 - Certificate attached?",

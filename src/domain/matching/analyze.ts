@@ -826,9 +826,13 @@ export function analyzeQuestion(text: string, previous?: string | null): Questio
  * words, its numbers matched "TLS 1.2" and "SOC 1" and diluted the ask. A certification or standard
  * named first ("SOC 2 Type II - current?", "ISO 27001 certified?") is the topic and stays.
  */
+const FRAMEWORK_BEFORE_REFERENCE =
+  "(NIST\\s+)?(CSF(\\s*(v|version\\s*)?2(\\.0)?)?|(SP\\s*)?800-(53|171)[AB]?(\\s*(r|rev\\.?\\s*)\\d)?)";
 const LEADING_REFERENCE = new RegExp(
   [
-    `^\\s*(?!(${STANDARD_NAMES})(\\b|\\d))(`,
+    // A framework's name before its own reference ("CSF PR.AA-01 –", "NIST SP 800-53 AC-2:",
+    // "800-171 3.1.1") belongs to the reference: only the reference after it makes it one.
+    `^\\s*(${FRAMEWORK_BEFORE_REFERENCE}\\s+)?(?!(${STANDARD_NAMES})(\\b|\\d))(`,
     [
       // "1) ", "2. ", "(3) ", "(b) "
       "(\\(?(\\d{1,3}|[a-z]{1,2})[.)])+",
