@@ -17,6 +17,16 @@ const ROWS: [text: string, entryId: string][] = [
     "5.35 Independent review of information security: is the ISMS reviewed independently when significant changes occur?",
     "iso27001-certified",
   ],
+  // A.5.17 Authentication information: its allocation and management, and advice to staff on handling it.
+  [
+    "Is authentication information allocated and managed through a management process, with staff advised how to handle it?",
+    "password-policy",
+  ],
+  // A.8.18 Use of privileged utility programs: those that could override system and application controls.
+  [
+    "Are utility programs capable of overriding application and system controls restricted and tightly controlled?",
+    "privileged-access",
+  ],
 ];
 
 describe("Annex A control language reaches the entry that implements it", () => {
