@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { outOfScope } from "../../src/domain/matching/scope.js";
+import { tokenize } from "../../src/domain/matching/tokenize.js";
 import { answer } from "./helpers.js";
 
 describe("account enumeration on sign-in and password reset is the password-reset entry", () => {
@@ -50,5 +51,34 @@ describe("settings listed with their values are a configuration the library stat
     expect(
       outOfScope("Share the security metrics, with their values, that went to your board this quarter."),
     ).not.toBeNull();
+  });
+});
+
+describe("the web platform's own names reach the library's plain words", () => {
+  it.each([
+    [
+      "Report links can carry search terms and record numbers, and a browser may hand the whole address to an outside site through the Referer header. How does the product keep such data from leaking through the Referer?",
+      "security-headers",
+    ],
+    [
+      "Automated password guessing against the sign-in page never stops. For accounts that do not use single sign-on, is there a CAPTCHA or similar check after several failed attempts?",
+      "brute-force-protection",
+    ],
+    [
+      "Frameworks escape output unless a developer opts out with helpers like dangerouslySetInnerHTML or v-html. Are those helpers banned or flagged by your linters?",
+      "xss-prevention",
+    ],
+  ])("%s", async (text, entryId) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe(entryId);
+  });
+
+  it.each([
+    ["the Referer header", "Referrer"],
+    ["a reCAPTCHA after three failures", "bot protection"],
+    ["element.innerHTML, {@html} or html_safe", "raw HTML rendering"],
+  ])("%s shares the words of %s", (platform, library) => {
+    const words = new Set(tokenize(platform));
+    for (const t of tokenize(library)) expect(words.has(t)).toBe(true);
   });
 });

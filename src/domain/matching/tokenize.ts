@@ -464,6 +464,18 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   // A Content Security Policy is a browser header, not a security policy: one token, so that "an
   // application security policy" does not match it on "security" and "policy".
   [/\bcontent[\s-]security[\s-]polic(y|ies)\b/g, "csp"],
+  // The web platform's own names for what the library writes in plain words. HTTP spells the header
+  // "Referer" (RFC 9110), the policy that governs it "Referrer-Policy": one word.
+  [/\breferers?\b/g, "referrer"],
+  // The frameworks' raw-HTML sinks (React's dangerouslySetInnerHTML, Vue's v-html, Angular's
+  // bypassSecurityTrustHtml, the DOM's innerHTML and document.write, Rails' html_safe, Django's
+  // mark_safe, Svelte's {@html}) are what the library calls raw HTML rendering.
+  [
+    /\b(?:dangerouslysetinnerhtml|v-html|(?:inner|outer)[\s-]?html|bypasssecuritytrusthtml|document\.write(?:ln)?|html[\s_]safe|mark[\s_]safe|@html)\b/g,
+    "raw html rendering",
+  ],
+  // A CAPTCHA (reCAPTCHA, hCaptcha) is a challenge that tells people from bots: bot protection.
+  [/\b(?:re|h)?captchas?\b/g, "captcha bot protection"],
   [/\bplug[\s-](ins?)\b/g, "plug$1"],
   // Abbreviations of buyers' one-line rows ("Key mgmt", "Min. TLS version", "prod env access"). "min"
   // and "max" after a number are minutes and a maximum count, left alone.
