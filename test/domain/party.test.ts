@@ -222,3 +222,21 @@ describe("providers of one service, and the hosting provider, are other parties"
     expect(partyNote("Is your data center provider ISO 27001 certified?", hosted)).toBeNull();
   });
 });
+
+describe("an entry that answers only for the hosting provider", () => {
+  it("is not drafted for a question about the vendor's own audits", async () => {
+    const a = await answer("Is the mobile app covered by the scope of your ISO 27001 and SOC 2 audits?");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toMatch(/answers for the hosting provider/);
+  });
+
+  it.each([
+    "Do you review the SOC 2 reports of your IaaS provider?",
+    "How do you monitor your subservice organisations?",
+    "Are the hosting provider's audit reports reviewed every year?",
+  ])("is drafted when the question names the provider: %s", async (text) => {
+    const a = await answer(text);
+    expect(a.entryId).toBe("aws-assurance");
+    expect(a.status).toBe("drafted");
+  });
+});

@@ -124,12 +124,29 @@ function hostNotSpokenOf(question: string, entry: LibraryEntry): boolean {
   return !entryTexts(entry).some((t) => ENTRY_OF_HOST.test(t));
 }
 
+/**
+ * An entry that answers for the hosting provider in every one of its texts ("How do you obtain
+ * assurance over your cloud provider's controls?", "Subservice organisation assurance") says nothing
+ * of the vendor's own practice: "Is the mobile app covered by the scope of your ISO 27001 and SOC 2
+ * audits?" shares its audit words, and its answer (the provider's reports, reviewed every year) would
+ * stand for the vendor's own audit scope. Such an entry answers only a question that names the
+ * provider, as an entry on one regulation answers only a question that names it (regulation-guard.ts).
+ */
+const HOST_OR_SUBSERVICE = new RegExp(
+  `\\b(${HOSTS}|subservice organi[sz]ations?|carved[\\s-]out|iaas|paas|hyperscalers?)\\b`,
+);
+function speaksOnlyForHost(entry: LibraryEntry): boolean {
+  return [entry.question, ...entry.phrasings].every((t) => HOST_OR_SUBSERVICE.test(normalizeText(t)));
+}
+
 /** A note when the question is about another party than the entry: the vendor's suppliers, the customer acting, or an outside firm doing it. */
 export function partyNote(question: string, entry: LibraryEntry): string | null {
   if (askedOfSuppliers(question) && !entryOfSuppliers(entry))
     return "the question asks about the practice of the vendor's suppliers or sub-processors, and the entry describes the vendor's own: please check it answers for them";
   if (hostNotSpokenOf(question, entry))
     return "the question asks about the hosting provider, and the entry never speaks of it: please check it answers for the provider";
+  if (speaksOnlyForHost(entry) && !HOST_OR_SUBSERVICE.test(normalizeText(question)))
+    return "the entry answers for the hosting provider, and the question does not name it: please check whose practice it asks about";
   if (onSiteMissed(question, entry))
     return "the question asks for a visit in person, and the entry speaks of none: please check anyone goes there";
   const q = normalizeText(question);
