@@ -22,11 +22,27 @@ describe("word beginnings of a pattern", () => {
     expect(wordBeginnings(/\bmulti[\s-]?factor/)).toEqual(["mul"]);
     expect(wordBeginnings(/\b[cx]srf\b/)).toEqual(["csr", "xsr"]);
     expect(wordBeginnings(/\b(otp|fido2?)\b/)).toEqual(["otp", "fid"]);
-    expect(wordBeginnings(/\b(?:sql|os) injection/)).toEqual(["sql", "os"]);
+    expect(wordBeginnings(/\b(?:sql|os) injection/)).toEqual(["sql", "os "]);
     expect(wordBeginnings(/\ba(b?|c)d/)).toEqual(["a"]); // an alternative that may be empty ends the reading
     expect(wordBeginnings(/\b(ab?|c)e/)).toEqual(["a", "c"]); // nothing is read past a group
     expect(wordBeginnings(/\bx{2}y/)).toBeNull(); // a repeated first letter: nothing certain
     expect(wordBeginnings(/\b2[\s-]?step/)).toEqual(["2"]);
+    expect(wordBeginnings(/\b\d\w/)).toEqual([..."0123456789"]);
+  });
+
+  it("reads on past a word into the next (a phrase), and past a group whose every alternative was read whole", () => {
+    expect(wordBeginnings(/\bdata subjects?\b/, 16)).toEqual(["data subject"]);
+    expect(wordBeginnings(/\bthird-party's data/, 16)).toEqual(["third-party's da"]);
+    expect(wordBeginnings(/\b(another|a different) (tenant|client)'?s/, 16)).toEqual([
+      "another tenant",
+      "another client",
+      "a different tena",
+      "a different clie",
+    ]);
+    expect(wordBeginnings(/\b(should|do) we (have to )?(add|open)/, 16)).toEqual(["should we ", "do we "]);
+    expect(wordBeginnings(/\b(fido2?|otp) keys/, 16)).toEqual(["fido", "otp"]); // read in part: stops after
+    expect(wordBeginnings(/\bin[\s-]transit/, 16)).toEqual(["in"]); // \s is not read
+    expect(wordBeginnings(/\b ab/)).toBeNull(); // a match that begins with a space begins no word
   });
 
   it("reads past a lookbehind and through an optional first group, which match nothing or begin the match", () => {
@@ -34,7 +50,7 @@ describe("word beginnings of a pattern", () => {
     expect(wordBeginnings(/\b(?:anti[\s-]?)?spam\b/, 16)).toEqual(["anti", "spam"]);
     expect(wordBeginnings(/\b((that|which) )?(been )?approved/)).toEqual(["tha", "whi", "bee", "app"]);
     expect(wordBeginnings(/\b(?<!api )endpoints?/)).toEqual(["end"]);
-    expect(wordBeginnings(/(?<!\b(patch|fix)\w*\b[^.?;]{0,50})\b72 hours\b/)).toEqual(["72"]);
+    expect(wordBeginnings(/(?<!\b(patch|fix)\w*\b[^.?;]{0,50})\b72 hours\b/)).toEqual(["72 "]);
     expect(wordBeginnings(/(?<!x )(?<=y )\bterm/)).toEqual(["ter"]);
     // An optional group that may be empty, repeat or be skipped lazily, or what follows it unread: no beginnings.
     expect(wordBeginnings(/\b(a|)?b/)).toBeNull();
@@ -120,5 +136,16 @@ describe("conceptsOf", () => {
     expect(find("mfas, mfa_x, 2mfa and x-mfa")).toEqual(["§mfa"]); // "-" ends a word: x-mfa has one
     expect(find("smfa mfas")).toEqual([]);
     expect(find("ipv6 allow ip allow")).toEqual(["§ip"]); // one word, two beginnings: tried once
+  });
+
+  it("tries a phrase's pattern only where the text's words spell the phrase", () => {
+    const find = conceptFinder([
+      { token: "§ds", patterns: [/\bdata subjects?\b/], test: /\bdata subjects?\b/ },
+      { token: "§ad", patterns: [/\ba different (tenant|client)\b/], test: /\ba different (tenant|client)\b/ },
+    ]);
+    expect(find("data subject rights")).toEqual(["§ds"]);
+    expect(find("data subjects, a different client")).toEqual(["§ds", "§ad"]);
+    expect(find("database subject, datas subject, data-subject, a differently client")).toEqual([]);
+    expect(find("metadata subject and a different tenant")).toEqual(["§ad"]); // a word start, not inside one
   });
 });

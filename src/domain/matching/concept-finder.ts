@@ -25,6 +25,13 @@ const READ_LENGTH = 16;
 const MAX_PREFIXES = 64;
 
 const isWordChar = (c: string | undefined): c is string => c !== undefined && /^[A-Za-z0-9_]$/.test(c);
+/**
+ * Characters that stand for themselves in a pattern's source and join its words ("data subjects",
+ * "a different", "should we"): read on from a word into the next, a beginning names a phrase, and
+ * a common word ("data", "a", "do") no longer tries every pattern that starts with it.
+ */
+const isJoiner = (c: string | undefined) => c === " " || c === "-" || c === "'" || c === ",";
+const DIGITS = [..."0123456789"];
 const isQuantifier = (c: string | undefined) => c === "?" || c === "*" || c === "{" || c === "+";
 
 /** Index just past the group or class opening at `start`, or -1 when the source is not understood. */
@@ -82,20 +89,30 @@ function alternatives(source: string): string[] | null {
 
 /**
  * The possible first characters (up to `max`) of any match of `source` from its position `at`,
- * read only where certain: literal word characters, classes of plain word characters, and groups
- * whose every alternative begins so. Returns the prefixes read so far when the source goes on in a
- * way not read (the prefixes are still what every match begins with); [""] when nothing was read.
+ * read only where certain: literal word characters and joiners, classes of plain word characters,
+ * and groups whose every alternative begins so. Returns the prefixes read so far when the source
+ * goes on in a way not read (the prefixes are still what every match begins with); [""] when
+ * nothing was read.
  */
 function prefixes(source: string, at: number, max: number): string[] {
+  return read(source, at, max).prefixes;
+}
+
+/** prefixes(), and whether the whole source from `at` was read (each prefix is then a whole match). */
+function read(source: string, at: number, max: number): { prefixes: string[]; whole: boolean } {
   let out = [""];
   let i = at;
-  while (i < source.length && (out[0] as string).length < max) {
+  while (i < source.length && out.some((p) => p.length < max)) {
     const c = source[i];
     let options: string[] | null = null;
     let next = i + 1;
     let group = false;
-    if (isWordChar(c)) options = [c];
-    else if (c === "[") {
+    if (isWordChar(c) || isJoiner(c)) options = [c];
+    else if (c === "\\" && source[i + 1] === "d") {
+      // A digit ("\b(\d+) ?d\b"): without the u or i flag, one of the ten.
+      options = DIGITS;
+      next = i + 2;
+    } else if (c === "[") {
       const end = source.indexOf("]", i);
       const members = end > i ? source.slice(i + 1, end) : "";
       // Only plain members ("[cx]"): ranges, negation and escapes are not read.
@@ -109,27 +126,28 @@ function prefixes(source: string, at: number, max: number): string[] {
       const body = inner.startsWith("?:") ? inner.slice(2) : inner.startsWith("?") ? null : inner;
       const alts = body === null || end < 0 ? null : alternatives(body);
       if (alts) {
-        const each = alts.map((alt) => prefixes(alt, 0, max - (out[0] as string).length));
+        const each = alts.map((alt) => read(alt, 0, max));
         // Every alternative must begin with something, or the group may match a word's start with nothing.
-        if (each.every((p) => p.every((s) => s.length > 0))) {
-          options = each.flat();
+        if (each.every((r) => r.prefixes.every((s) => s.length > 0))) {
+          options = each.flatMap((r) => r.prefixes);
           next = end;
-          group = true;
+          // An alternative read only in part ("fido2?" as "fido") is not aligned with what follows
+          // the group, so reading stops after it; when all were read whole ("(another|other)
+          // (tenant|customer)"), what follows goes on from each of them.
+          group = !each.every((r) => r.whole);
         }
       }
     }
     // Not read, or optional / repeated: every match still begins with what was read before it.
-    if (!options || isQuantifier(source[next])) break;
+    if (!options || isQuantifier(source[next])) return { prefixes: out, whole: false };
     const grown: string[] = [];
     for (const p of out) for (const o of options) grown.push((p + o).slice(0, max));
-    if (grown.length > MAX_PREFIXES) break;
+    if (grown.length > MAX_PREFIXES) return { prefixes: out, whole: false };
     out = [...new Set(grown)];
-    // An alternative may have been read only in part ("fido2?" as "fido"): what follows the group
-    // is not aligned with it, so reading stops after a group.
-    if (group) break;
+    if (group) return { prefixes: out, whole: false };
     i = next;
   }
-  return out;
+  return { prefixes: out, whole: i >= source.length };
 }
 
 /** The word beginnings any match of the pattern starts with, or null when that cannot be read. */
@@ -143,7 +161,8 @@ export function wordBeginnings(pattern: RegExp, max = KEY_LENGTH): string[] | nu
     const from = afterLookbehinds(alt, 0);
     if (from < 0 || !alt.startsWith("\\b", from)) return null;
     const found = beginningsAt(alt, from + 2, max);
-    if (!found) return null;
+    // A match that begins with a joiner (`\b ` after a word) does not begin at a word start.
+    if (!found || found.some((p) => !isWordChar(p[0]))) return null;
     keys.push(...found);
   }
   return [...new Set(keys)];
@@ -221,13 +240,22 @@ function keyOf(text: string, from: number, length: number): number {
 
 /**
  * The concepts' beginnings by key, flattened: key → its list's number + 1 in `lists` (0 for none);
- * list l holds items listStart[l] .. listStart[l + 1], each a concept and its whole beginning.
+ * list l holds items listStart[l] .. listStart[l + 1], each a concept, its whole beginning and the
+ * length of the beginning's first word.
  */
 interface BeginningTable {
   readonly lists: Uint16Array;
   readonly listStart: Int32Array;
   readonly itemConcept: Int32Array;
   readonly itemBeginning: readonly string[];
+  readonly itemWordLength: Int32Array;
+}
+
+/** How many of the beginning's leading characters are word characters: its first word. */
+function firstWordLength(beginning: string): number {
+  let n = 0;
+  while (n < beginning.length && isWordCode(beginning.charCodeAt(n))) n++;
+  return n;
 }
 
 function beginningTable(byKey: ReadonlyMap<number, readonly { concept: number; beginning: string }[]>): BeginningTable {
@@ -246,7 +274,13 @@ function beginningTable(byKey: ReadonlyMap<number, readonly { concept: number; b
     l++;
   }
   listStart[l] = itemConcept.length;
-  return { lists, listStart, itemConcept: Int32Array.from(itemConcept), itemBeginning };
+  return {
+    lists,
+    listStart,
+    itemConcept: Int32Array.from(itemConcept),
+    itemBeginning,
+    itemWordLength: Int32Array.from(itemBeginning, firstWordLength),
+  };
 }
 
 /**
@@ -279,18 +313,29 @@ export function conceptFinder(
     always[k] = !readable;
     if (!readable) return;
     for (const beginning of new Set(beginnings)) {
-      const code = keyOf(beginning, 0, Math.min(KEY_LENGTH, beginning.length));
+      const code = keyOf(beginning, 0, Math.min(KEY_LENGTH, firstWordLength(beginning)));
       const list = byKey.get(code);
       if (list) list.push({ concept: k, beginning });
       else byKey.set(code, [{ concept: k, beginning }]);
     }
   });
-  const { lists, listStart, itemConcept, itemBeginning } = beginningTable(byKey);
+  const { lists, listStart, itemConcept, itemBeginning, itemWordLength } = beginningTable(byKey);
   // The tested regex, anchored where it is tried (`y`); a `g` would only move lastIndex on.
   const sticky = concepts.map((c) => new RegExp(c.test.source, `${c.test.flags.replace(/[gy]/g, "")}y`));
-  // Scratch: per concept, the word starts where its regex is tried for the current text.
-  const starts: number[][] = concepts.map(() => []);
+  const alwaysRun = concepts.flatMap((_, k) => (always[k] ? [k] : []));
+  // Scratch, per concept: 1 once its regex matched the current text; the text (a call's number) and
+  // the word start it was last tried at. A regex is tried as its word starts come, not gathered per
+  // concept first (the pushes to per-concept lists were a tenth of finding concepts).
+  const matched = new Uint8Array(concepts.length);
+  const triedCall = new Int32Array(concepts.length);
+  const triedFrom = new Int32Array(concepts.length);
+  let call = 0;
   return function findConcepts(text) {
+    if (++call === 0x7fffffff) {
+      call = 1;
+      triedCall.fill(0);
+    }
+    const hits: number[] = [];
     const length = text.length;
     let i = 0;
     while (i < length) {
@@ -309,33 +354,34 @@ export function conceptFinder(
         if (list === 0) continue;
         const last = listStart[list] as number;
         for (let item = listStart[list - 1] as number; item < last; item++) {
+          const k = itemConcept[item] as number;
+          if (matched[k] === 1) continue;
           const beginning = itemBeginning[item] as string;
-          // The beginning is word characters, so all of it lies in this word.
-          if (beginning.length > n && (beginning.length > wordLength || !text.startsWith(beginning, from))) continue;
-          const at = starts[itemConcept[item] as number] as number[];
+          const beginningWord = itemWordLength[item] as number;
+          // A beginning that goes on past its first word ("data subject") needs this word to end
+          // where that one does; one that is a word's start needs this word to be as long at least.
+          if (beginningWord < beginning.length ? beginningWord !== wordLength : beginningWord > wordLength) continue;
+          if (beginning.length > n && !text.startsWith(beginning, from)) continue;
           // One word can begin with two of a concept's beginnings ("ip", "ipv"): try it once.
-          if (at[at.length - 1] !== from) at.push(from);
+          if (triedCall[k] === call && triedFrom[k] === from) continue;
+          triedCall[k] = call;
+          triedFrom[k] = from;
+          const regex = sticky[k] as RegExp;
+          regex.lastIndex = from;
+          if (regex.test(text)) {
+            matched[k] = 1;
+            hits.push(k);
+          }
         }
       }
     }
+    for (const k of alwaysRun) if ((concepts[k] as (typeof concepts)[number]).test.test(text)) hits.push(k);
+    // In the concepts' order, as a scan of every concept would list them.
+    hits.sort((a, b) => a - b);
     const found: string[] = [];
-    for (let k = 0; k < concepts.length; k++) {
-      const concept = concepts[k] as (typeof concepts)[number];
-      if (always[k]) {
-        if (concept.test.test(text)) found.push(concept.token);
-        continue;
-      }
-      const at = starts[k] as number[];
-      if (at.length === 0) continue;
-      const regex = sticky[k] as RegExp;
-      for (const from of at) {
-        regex.lastIndex = from;
-        if (regex.test(text)) {
-          found.push(concept.token);
-          break;
-        }
-      }
-      at.length = 0;
+    for (const k of hits) {
+      matched[k] = 0;
+      found.push((concepts[k] as (typeof concepts)[number]).token);
     }
     return found;
   };
