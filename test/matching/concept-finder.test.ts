@@ -27,6 +27,8 @@ describe("word beginnings of a pattern", () => {
     expect(wordBeginnings(/\b(ab?|c)e/)).toEqual(["a", "c"]); // nothing is read past a group
     expect(wordBeginnings(/\bx{2}y/)).toBeNull(); // a repeated first letter: nothing certain
     expect(wordBeginnings(/\b2[\s-]?step/)).toEqual(["2"]);
+    expect(wordBeginnings(/\b(\d+) ?d\b/)).toEqual([..."0123456789"]); // one or more: one, then nothing more
+    expect(wordBeginnings(/\bab+c/, 16)).toEqual(["ab"]);
     expect(wordBeginnings(/\b\d\w/)).toEqual([..."0123456789"]);
   });
 
@@ -56,7 +58,8 @@ describe("word beginnings of a pattern", () => {
     expect(wordBeginnings(/\b(a|)?b/)).toBeNull();
     expect(wordBeginnings(/\b(a)*b/)).toBeNull();
     expect(wordBeginnings(/\b(a)??b/)).toBeNull();
-    expect(wordBeginnings(/\b(a )?\d+/)).toBeNull();
+    expect(wordBeginnings(/\b(a )?\w+/)).toBeNull();
+    expect(wordBeginnings(/\b(a )?\d+/)).toEqual(["a ", ..."0123456789"]);
     expect(wordBeginnings(/(?<=x)b/)).toBeNull();
   });
 

@@ -138,13 +138,15 @@ function read(source: string, at: number, max: number): { prefixes: string[]; wh
         }
       }
     }
-    // Not read, or optional / repeated: every match still begins with what was read before it.
-    if (!options || isQuantifier(source[next])) return { prefixes: out, whole: false };
+    // Not read, or optional / repeated: every match still begins with what was read before it. One
+    // or more ("\d+") begins with one at least, and what follows is not aligned with it.
+    const oneOrMore = source[next] === "+";
+    if (!options || (isQuantifier(source[next]) && !oneOrMore)) return { prefixes: out, whole: false };
     const grown: string[] = [];
     for (const p of out) for (const o of options) grown.push((p + o).slice(0, max));
     if (grown.length > MAX_PREFIXES) return { prefixes: out, whole: false };
     out = [...new Set(grown)];
-    if (group) return { prefixes: out, whole: false };
+    if (group || oneOrMore) return { prefixes: out, whole: false };
     i = next;
   }
   return { prefixes: out, whole: i >= source.length };
