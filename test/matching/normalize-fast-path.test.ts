@@ -19,6 +19,9 @@ function reference(text: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/\bw\/\s?o(ut)?\b/g, "without")
+    .replace(/\bw\/in\b/g, "within")
+    .replace(/\bw\/(?=\s|[a-z])/g, "with ")
     .replace(/&/g, " and ")
     .replace(/[’‘]/g, "'")
     .replace(SUBJECT, " ")
@@ -58,10 +61,15 @@ describe("normalizeText", () => {
       "Ⅳ",
       "&",
       "’",
+      "‘",
+      "W/O",
+      "w/in",
+      "w/",
+      "cloud service customer's",
       "x",
       "encryption",
     );
-    const separator = fc.constantFrom(" ", "  ", "\t", "-", "", ". ", "\n");
+    const separator = fc.constantFrom(" ", "  ", "\t", "-", "", ". ", "\n", "\u00a0");
     const text = fc
       .array(fc.tuple(word, separator), { minLength: 0, maxLength: 12 })
       .map((parts) => parts.map(([w, s]) => w + s).join(""));

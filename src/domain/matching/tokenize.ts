@@ -139,6 +139,8 @@ export function normalizeText(text: string): string {
 
 /** Any character outside ASCII: only such a text has anything for NFKD and accent stripping to do. */
 const NON_ASCII = /[\u0080-\uffff]/;
+/** Two spaces in a row, or a space other than " " (tab, new line, no-break space): `\s+` has work to do. */
+const UNTIDY_SPACE = /\s\s|[^\S ]/;
 /** Every SPELLINGS pattern contains one of these: a text without any needs none of them. */
 const ANY_SPELLING =
   /3rd|cent|licence|defence|behaviour|programme|analys|e-mail|tls|ssl|wpa|datas|formation|programmation|informatic|politic\b|cryptage|\bcrypt(ed|ing)\b|double[\s-]factor|rgpd|dsgvo|antecedent|violation/;
@@ -160,19 +162,24 @@ function normalize(text: string): string {
     text = /\s/.test(text.trim()) ? text.replace(/(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])/g, " ") : fieldNameWords(text);
   // Most questions are plain ASCII, which NFKD leaves as it is: the ICU call is skipped for them.
   const decomposed = NON_ASCII.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
-  let t = decomposed
-    .toLowerCase()
-    // "Backups w/o encryption?" asks about the lapse: the shorthand must read as the word.
-    .replace(/\bw\/\s?o(ut)?\b/g, "without")
-    .replace(/\bw\/in\b/g, "within")
-    .replace(/\bw\/(?=\s|[a-z])/g, "with ")
-    .replace(/&/g, " and ")
-    .replace(/[’‘]/g, "'")
-    .replace(SUBJECT, " ")
-    .replace(CLOUD_PROVIDER, " ")
-    .replace(CLOUD_CUSTOMER, "customers")
-    .replace(/\s+/g, " ")
-    .trim();
+  // Each pass runs only on a text that holds what it rewrites (its literal, checked first): most
+  // questions hold none, and a pass with nothing to rewrite still scanned the whole text (`\s+`
+  // rewrote every single space with one).
+  let t = decomposed.toLowerCase();
+  // "Backups w/o encryption?" asks about the lapse: the shorthand must read as the word.
+  if (t.includes("w/"))
+    t = t
+      .replace(/\bw\/\s?o(ut)?\b/g, "without")
+      .replace(/\bw\/in\b/g, "within")
+      .replace(/\bw\/(?=\s|[a-z])/g, "with ");
+  if (t.includes("&")) t = t.replace(/&/g, " and ");
+  if (t.includes("’") || t.includes("‘")) t = t.replace(/[’‘]/g, "'");
+  t = t.replace(SUBJECT, " ");
+  if (t.includes("csp")) t = t.replace(CLOUD_PROVIDER, " ");
+  if (t.includes("csc") || t.includes("cloud service customer")) t = t.replace(CLOUD_CUSTOMER, "customers");
+  // Spaces are tidied only where a run of them, or another kind of space, is left to tidy.
+  if (UNTIDY_SPACE.test(t)) t = t.replace(/\s+/g, " ");
+  t = t.trim();
   if (ANY_SPELLING.test(t)) for (const [pattern, replacement] of SPELLINGS) t = t.replace(pattern, replacement);
   return t;
 }
