@@ -82,3 +82,33 @@ describe("the web platform's own names reach the library's plain words", () => {
     for (const t of tokenize(library)) expect(words.has(t)).toBe(true);
   });
 });
+
+describe("IaC, contextual encoding and logging out in the library's words", () => {
+  it.each([
+    "Do you scan IaC for security misconfigurations?",
+    "Are Terraform and other IaC definitions checked for misconfiguration before they are applied?",
+  ])("%s", async (text) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe("configuration-management");
+    expect(r.status).toBe("drafted");
+  });
+
+  it.each([
+    ["IaC templates", "infrastructure as code"],
+    ["contextually escaped", "for its context"],
+    ["when a user logs out", "at sign-out"],
+    ["after they have logged out", "invalidation at logout"],
+  ])("%s shares the words of %s", (asked, library) => {
+    const words = new Set(tokenize(asked));
+    const shared = tokenize(library).filter((t) => words.has(t));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(words.has("out")).toBe(false);
+  });
+
+  it.each(["Is every change given a sign-off before release?", "Is there an automatic logoff after inactivity?"])(
+    "%s keeps its own words",
+    (text) => {
+      expect(tokenize(text)).not.toContain("signout");
+    },
+  );
+});

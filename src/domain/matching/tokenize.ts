@@ -483,6 +483,13 @@ export const COMPOUNDS: readonly [RegExp, string][] = [
   ],
   // A CAPTCHA (reCAPTCHA, hCaptcha) is a challenge that tells people from bots: bot protection.
   [/\b(?:re|h)?captchas?\b/g, "captcha bot protection"],
+  // IaC is infrastructure as code, the words the library writes.
+  [/\biac\b/g, "infrastructure as code"],
+  // "Contextually encoded", "contextual output escaping": output encoded for its context.
+  [/\bcontextual(?:ly)?\b/g, "context"],
+  // Ending a session: "log out", "logout", "logs out", "sign-out", "signed out" are one word ("log off"
+  // stays: the library writes HIPAA's "automatic logoff", and "sign-off" is an approval).
+  [/\b(?:log|sign)(?:s|ged|ging|ed|ing)?[\s-]?outs?\b/g, "signout"],
   [/\bplug[\s-](ins?)\b/g, "plug$1"],
   // Abbreviations of buyers' one-line rows ("Key mgmt", "Min. TLS version", "prod env access"). "min"
   // and "max" after a number are minutes and a maximum count, left alone.
