@@ -112,3 +112,23 @@ describe("IaC, contextual encoding and logging out in the library's words", () =
     },
   );
 });
+
+describe("spreadsheet formats and absolute session timeouts in the library's words", () => {
+  it.each([
+    [
+      "Exports are opened in Excel by our analysts. Are cells in XLSX downloads neutralised so they cannot run as formulas?",
+      "export-formula-injection",
+    ],
+    ["Is there a maximum session lifetime that applies irrespective of user activity?", "customer-session-management"],
+  ])("%s", async (text, entryId) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe(entryId);
+    expect(r.status).toBe("drafted");
+  });
+
+  it("reads a session ended regardless of activity as an absolute one", async () => {
+    const r = await answer("How long can a session last, regardless of activity, before users must sign in again?");
+    expect(tokenize("regardless of activity")).toEqual(tokenize("absolute"));
+    expect(r.entryId).not.toBe("session-timeout-staff");
+  });
+});

@@ -485,6 +485,11 @@ export const COMPOUNDS: readonly [RegExp, string][] = [
   [/\b(?:re|h)?captchas?\b/g, "captcha bot protection"],
   // IaC is infrastructure as code, the words the library writes.
   [/\biac\b/g, "infrastructure as code"],
+  // Spreadsheet files by their formats: "CSV/XLSX exports" are the library's spreadsheet exports.
+  [/\b(?:xlsx|xlsm|xls|ods)\b/g, "spreadsheet"],
+  // A session that ends "regardless of activity" has an absolute timeout (OWASP's Session Management
+  // Cheat Sheet), the library's word.
+  [/\b(?:regardless|irrespective) of (?:any |user |session |their |the user'?s )?activity\b/g, "absolute"],
   // "Contextually encoded", "contextual output escaping": output encoded for its context.
   [/\bcontextual(?:ly)?\b/g, "context"],
   // Ending a session: "log out", "logout", "logs out", "sign-out", "signed out" are one word ("log off"
