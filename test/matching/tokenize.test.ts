@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLexicon, correctSpelling, lexiconByLength } from "../../src/domain/matching/spelling.js";
+import { buildLexicon, correctSpelling, lexiconByLength, properNames } from "../../src/domain/matching/spelling.js";
 import { normalizeText, stem, tokenize } from "../../src/domain/matching/tokenize.js";
 
 const concepts = (text: string) => tokenize(text).filter((t) => t.startsWith("§"));
@@ -162,6 +162,17 @@ describe("typo tolerance", () => {
     expect(correctSpelling("Please provide details", controls, lexiconByLength(controls))).toBe(
       "Please provide details",
     );
+  });
+  it("never corrects a word into a name the library writes", () => {
+    const texts = ["Yes. Calder & Wright LLP, an independent firm, audits us", "Sign in with Microsoft Entra"];
+    const named = buildLexicon(texts);
+    const candidates = lexiconByLength(named, properNames(texts));
+    expect(correctSpelling("Is every caller checked by weight?", named, candidates)).toBe(
+      "Is every caller checked by weight?",
+    );
+    // A name is still a known word, and an ordinary word of the library is still a correction.
+    expect(correctSpelling("Calder audits independant", named, candidates)).toBe("Calder audits independent");
+    expect([...properNames(texts)].sort()).toEqual(["calder", "entra", "microsoft", "wright"]);
   });
   it("leaves short words, numbers and far-off words alone", () => {
     expect(correctSpelling("Is SSO ok for AES256 or zebra?", lexicon, byLength)).toBe("Is SSO ok for AES256 or zebra?");

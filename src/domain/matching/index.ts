@@ -2,7 +2,7 @@ import { ISO27001_2022_ANNEX_A } from "../library/reference-iso27001.js";
 import { SOC2_TSC } from "../library/reference-soc2.js";
 import type { Control, LibraryEntry } from "../library/types.js";
 import { buildGramIndex, type GramIndex } from "./char-grams.js";
-import { buildLexicon, type Lexicon, lexiconByLength } from "./spelling.js";
+import { buildLexicon, type Lexicon, lexiconByLength, properNames } from "./spelling.js";
 import { tokenize } from "./tokenize.js";
 
 /** One indexed text: an entry's question or one of its phrasings ("q"), or its answer ("a"). */
@@ -147,7 +147,7 @@ export function buildMatchIndex(entries: readonly LibraryEntry[], controls: read
     entryTerms,
     topicTerms,
     lexicon,
-    lexiconByLength: lexiconByLength(lexicon),
+    lexiconByLength: lexiconByLength(lexicon, properNames(libraryTexts)),
     grams: buildGramIndex(entries.map((entry) => [entry.question, ...entry.phrasings])),
   };
 }

@@ -19,6 +19,31 @@ export function buildLexicon(texts: Iterable<string>): Map<string, number> {
   return lexicon;
 }
 
+/** A capitalised word after a lower-case word or a comma: not a sentence's first word. */
+const MID_SENTENCE_CAPITAL = /(?<=[a-z0-9,;] )[A-Z][a-z]+\b/g;
+/** Capitalised words in a row, as names are written ("Calder & Wright LLP", "Microsoft Entra"). */
+const CAPITALISED_RUN = /\b[A-Z][A-Za-z]+(?:(?: &| of| and)? [A-Z][A-Za-z]+)+/g;
+const CAPITALISED_WORD = /\b[A-Z][a-z]+\b/g;
+const LOWER_CASE_WORD = /\b[a-z][a-z0-9]*\b/g;
+
+/**
+ * The library's names, lower-cased: words it writes capitalised in mid-sentence and never in lower
+ * case ("Calder & Wright LLP", "Nordhaven", "Entra"). A word only ever capitalised at a sentence's
+ * start ("Hallucination …") is an ordinary word.
+ */
+export function properNames(texts: Iterable<string>): Set<string> {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const text of texts) {
+    for (const w of text.match(MID_SENTENCE_CAPITAL) ?? []) capitalised.add(w.toLowerCase());
+    for (const run of text.match(CAPITALISED_RUN) ?? []) {
+      for (const w of run.match(CAPITALISED_WORD) ?? []) capitalised.add(w.toLowerCase());
+    }
+    for (const w of text.match(LOWER_CASE_WORD) ?? []) lower.add(w);
+  }
+  return new Set([...capitalised].filter((w) => !lower.has(w)));
+}
+
 /** Damerau-Levenshtein distance is at most 1 (optimal string alignment, early exits). */
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
@@ -78,10 +103,15 @@ export function correctWord(word: string, lexicon: Lexicon, byLength: ReadonlyMa
   return best ?? word;
 }
 
-export function lexiconByLength(lexicon: Lexicon): Map<number, string[]> {
+/**
+ * The candidates a word may be corrected to, by length. A name is not one (properNames): "caller"
+ * became "Calder" (the auditor's firm) and "weight" "Wright"; it stays in the lexicon, so a buyer who
+ * writes the name is not corrected either.
+ */
+export function lexiconByLength(lexicon: Lexicon, names: ReadonlySet<string> = new Set()): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const w of lexicon.keys()) {
-    if (w.length < MIN_LENGTH - 1) continue;
+    if (w.length < MIN_LENGTH - 1 || names.has(w)) continue;
     const list = out.get(w.length);
     if (list) list.push(w);
     else out.set(w.length, [w]);
