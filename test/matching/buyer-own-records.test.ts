@@ -28,3 +28,20 @@ describe("the buyer's own records, and systems the buyer runs itself, are not an
     expect(result.status).toBe("drafted");
   });
 });
+
+describe("the lawful basis of the buyer's own processing is the controller's to state (GDPR Art. 6)", () => {
+  it.each([
+    "What is the legal basis for our processing of the personal data we send you?",
+    "On which legal basis does the Controller rely for processing its employees' health records in your module?",
+  ])("%s is not drafted", async (text) => {
+    const result = await answer(text, "free_text");
+    expect(result.status).not.toBe("drafted");
+    expect(result.notes.join(" ")).toMatch(/lawful basis of the buyer's own processing/);
+  });
+
+  it("the vendor's own processing on the buyer's instructions is still drafted", async () => {
+    const result = await answer("Do you process our personal data only on documented instructions?");
+    expect(result.entryId).toBe("dpa");
+    expect(result.status).toBe("drafted");
+  });
+});

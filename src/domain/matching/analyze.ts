@@ -381,6 +381,14 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
       /\b(has|have|did) (our|my) ([\w-]+ ){0,2}(dpo|ciso|cio|cto|legal|procurement|security|privacy|compliance|risk|it|board|team|department|office|committee|officer|counsel|lawyers?)\b (already |yet |formally )?(signed off|approved|reviewed|accepted|validated|assessed|cleared|agreed)\b|\b(is|are) (our|my) (own |internal |corporate |company'?s? |institutional )+([\w-]+ ){0,4}(polic(y|ies)|standards?|procedures?|rules|guidelines)\b (\w+ ){0,2}(compatible|consistent|aligned|in line|compliant|met|satisfied|followed)\b/,
   },
   {
+    // "Which lawful basis applies to our processing of staff data in your tool?", "the legal basis on
+    // which the Controller relies for processing its records": under GDPR Art. 6 the controller
+    // determines the lawful basis of its own processing; the processor states none for it.
+    reason: "asks for the lawful basis of the buyer's own processing, which only the buyer as controller can state",
+    pattern:
+      /\b(lawful|legal) bas(is|es)\b[^?.]{0,80}?\b(our (\w+ )?|we |the (controller|customer|client)('s)? )(collects?|process(es)?|processing|relies|rely|relied|uses?|holds?)\b|\b(our|the (controller|customer|client)'s) (own )?(processing|collection|use) of\b[^?.]{0,80}\b(lawful|legal) bas(is|es)\b/,
+  },
+  {
     // "Have you checked that our record of processing lists you…": the vendor is asked to vouch
     // for the buyer's own documents or settings, which only the buyer can confirm.
     reason: "asks the vendor to confirm the buyer's own records or settings, which only the buyer can confirm",
