@@ -98,3 +98,37 @@ describe("a credential people or firms are asked to hold", () => {
     expect(basisNote("Do your testers hold OSCP?", testing)).toMatch(/hold OSCP, which the entry does not name/);
   });
 });
+
+describe("a party's financial condition", () => {
+  it("is not drafted from an entry that never speaks of finances", async () => {
+    const a = await answer("Do you monitor the financial health of your critical suppliers?");
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toMatch(/financial condition/);
+  });
+
+  it("is answered by an entry that speaks of it", () => {
+    const entry = {
+      id: "f",
+      topic: "suppliers",
+      question: "How do you assess critical suppliers?",
+      phrasings: [],
+      short: null,
+      answer:
+        "Critical suppliers are reviewed each year for security and for financial stability, from their accounts and credit ratings.",
+      controls: [],
+    } as unknown as LibraryEntry;
+    expect(basisNote("Is the solvency of your critical suppliers reviewed each year?", entry)).toBeNull();
+    expect(
+      basisNote("Is the solvency of your critical suppliers reviewed each year?", {
+        ...entry,
+        answer: "Reviewed each year for security.",
+      }),
+    ).toMatch(/financial condition/);
+  });
+
+  it("the supplier's security posture alone is still drafted", async () => {
+    const a = await answer("Do you monitor the security posture of your critical suppliers on an ongoing basis?");
+    expect(a.entryId).toBe("supplier-monitoring");
+    expect(a.status).toBe("drafted");
+  });
+});

@@ -107,8 +107,19 @@ const entryStems = (texts: readonly string[]): Set<string> =>
   new Set(texts.flatMap((t) => t.split(/[^a-z0-9-]+/).flatMap((w) => [w, ...w.split("-")])).map(stem));
 
 /** A note when the question asks for a basis, a law's own practice, a credential or a product feature the entry does not name. */
+/**
+ * A party's financial condition: "Do you monitor the financial health of your critical suppliers?",
+ * "Is the solvency of subcontractors assessed?". That is a review of accounts and credit, not of
+ * security; an entry on supplier oversight that never speaks of finances does not say it is done.
+ */
+const FINANCIAL_CONDITION =
+  /\bfinancial(ly)? (health|soundness|stability|viability|condition|standing|position|strength|resilience)\b|\b(financially (sound|stable|viable)|creditworthiness|credit[\s-]worthiness|solvency|insolvency risk)\b/;
+const ENTRY_FINANCIAL = /\b(financ\w*|solven\w*|insolven\w*|creditworth\w*|credit ratings?)\b/;
+
 export function basisNote(question: string, entry: LibraryEntry): string | null {
   const texts = entryTexts(entry);
+  if (FINANCIAL_CONDITION.test(normalizeText(question)) && !texts.some((t) => ENTRY_FINANCIAL.test(t)))
+    return "the question asks about a party's financial condition, which the entry does not speak of: please check";
   const feature = askedFeature(question);
   if (feature) {
     const named = entryStems(texts);
