@@ -134,6 +134,11 @@ const WEAK_PRACTICE = [
   // "permanent, always-on admin rights to production": privileges never taken back.
   /\b(permanent|always[\s-]on|persistent)(,? (and |or )?(standing|permanent|always[\s-]on|persistent))* (write |admin\w* |production |privileged |root )?(access|rights|privileges)\b/,
   /\b(rdp|ssh|telnet|database ports?) (\w+ )?(exposed|open|reachable|accessible) (to|from) the internet\b/,
+  // A device's administration reachable from the internet (Cyber Essentials' firewall requirement): "Can
+  // the admin interface of your firewall be reached from the internet?", "…configured to allow access
+  // to their configuration settings over the internet?"
+  /\b(admin(istrative|istration)?|management|configuration) (interfaces?|consoles?|panels?|portals?|settings|pages?)\b[^.;?]{0,60}\b(reach(ed|able)?|access(ed|ible)?|exposed|available|open)\b (directly )?(from|over|to|via) the (public )?internet\b/,
+  /\b(allow|permit|enable)s? (remote )?access to (their|its|the) (admin(istrative|istration)? |management )?(configuration settings|admin(istrative|istration)? interfaces?|management interfaces?)\b[^.;?]{0,20}\b(from|over|via) the (public )?internet\b/,
   /\bbefore (completing|finishing|they (complete|finish))\b/,
   /\b(direct|unrestricted|unmonitored|unsupervised) (\w+ )?access to production\b/,
   /\bsame (password|credentials?) (across|for|on)\b|\breus(e|ed|ing) (of )?(passwords?|credentials)\b/,
