@@ -48,7 +48,8 @@ const WEAK_PRACTICE = [
   /\bwithout (us|the (customer|client|controller)|our (admins?|administrators)) (first |explicitly |expressly )?(granting|giving|approving|authori[sz]ing|consenting|agreeing|allowing|knowing)\b/,
   // Customer data pasted into public AI tools.
   /\b(past(e|es|ed|ing)|upload(s|ed|ing)?|enter(s|ed|ing)?|put(s|ting)?|shar(e|es|ed|ing)) (\w+ ){0,3}(customer|client|personal|confidential|sensitive|company) (data|information)\b[^.?;]{0,20}\b(into|in|to|with) (chatgpt|public (ai|llms?|generative)|generative ai|ai (tools?|chatbots?)|llms?|gpt)/,
-  /\b(root|master|owner)( or (root|master|owner|super[\s-]?admin\w*|global admin\w*))? (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
+  // "…root (or break-glass) account used for routine administrative work?"
+  /\b(root|master|owner)( \(?or (root|master|owner|super[\s-]?admin\w*|global admin\w*|break[\s-]?glass)\)?)? (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
   // "Admin accounts are used only for admin work, never for reading email": the weak use named after
   // its "never" (which the negations then count), so the sentence reads as the safeguard.
   /\badmin(istrator|istrative)? (accounts?|ids?|credentials|tasks|work)\b[^.?;]{0,50}\bnever (used )?(for|to) (read(ing)? |check(ing)? )?(e-?mails?|web browsing|brows\w*|the internet)\b/,
@@ -156,8 +157,10 @@ const WEAK_PRACTICE = [
   /^(?=.*\b(auditors?|audits?|soc ?[123]|attestation|examination|assessors?)\b).*\b(note|noted|identify|identified|raise|raised|find|found|issue|issued|report|reported|contain|contained|include|included)\b (?!([\w-]+,? ){0,2}?(without|no|zero|free of)\b)(any )?([\w-]+,? ){0,2}(deviations?|exceptions?|qualifications?)\b/,
   /\bterminated (employees?|staff|users?) (still|retain|keep|kept)\b/,
   /\bnot (enrolled|managed|encrypted|patched|approved|supported|reviewed|hashed|protected|monitored|logged|covered)\b/,
-  /\b(end users|users|staff|employees|developers) (have|has|hold|get) (local )?admin(istrator|istrative)? (rights|privileges|access)\b/,
-  /\badmin(istrator)? accounts? (are |is )?used (for|to) (read|e-?mail|brows|day|everyday|daily)/,
+  // "Are standard users granted local administrator rights?", "Are staff given admin rights on their laptops?"
+  /\b(end users|users|staff|employees|developers) (have|has|hold|get|gets|granted|given) (local )?admin(istrator|istrative)? (rights|privileges|access)\b/,
+  // "Are privileged accounts permitted to be used for routine activities such as reading email?"
+  /\b(admin(istrator)?|privileged) accounts? (are |is )?((permitted|allowed) (to be )?)?used (for|to) (routine|read|e-?mail|brows|day|everyday|daily)/,
   /\buse an? admin(istrator)? account (for|to) (day|everyday|daily|e-?mail|brows|read)/,
   /\b(self[\s-]signed|expired) (tls |ssl |x\.?509 )?certificates?\b/,
   /\bstill (using|use|used|run|running|rely on|relying on|permit|permitted)\b/,
