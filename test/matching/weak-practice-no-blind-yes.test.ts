@@ -17,3 +17,19 @@ describe("admin rights and privileged accounts asked the weak way round get no b
     expect(r.answer?.value).toBe("No");
   });
 });
+
+describe("staff using public AI tools with customer data, asked the weak way round, gets no blind Yes", () => {
+  it.each([
+    "Are employees allowed to use public AI tools such as ChatGPT with customer data?",
+    "Can staff use consumer generative AI services with confidential customer information?",
+  ])("%s", async (text) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe("ai-staff-use");
+    expect(r.answer?.value).toBe("No");
+  });
+  it("the prohibition told as such is still a Yes", async () => {
+    const r = await answer("Do you prohibit staff from using public AI tools with customer data?");
+    expect(r.entryId).toBe("ai-staff-use");
+    expect(r.answer?.value).toBe("Yes");
+  });
+});

@@ -48,6 +48,9 @@ const WEAK_PRACTICE = [
   /\bwithout (us|the (customer|client|controller)|our (admins?|administrators)) (first |explicitly |expressly )?(granting|giving|approving|authori[sz]ing|consenting|agreeing|allowing|knowing)\b/,
   // Customer data pasted into public AI tools.
   /\b(past(e|es|ed|ing)|upload(s|ed|ing)?|enter(s|ed|ing)?|put(s|ting)?|shar(e|es|ed|ing)) (\w+ ){0,3}(customer|client|personal|confidential|sensitive|company) (data|information)\b[^.?;]{0,20}\b(into|in|to|with) (chatgpt|public (ai|llms?|generative)|generative ai|ai (tools?|chatbots?)|llms?|gpt)/,
+  // …or public AI tools used with it: "Are employees allowed to use public generative AI tools with customer
+  // information?" (not a subject of training or policy: "trained on using public AI tools with customer data").
+  /(?<!\b(on|about|in|against|for|of) )\b(use|using)\b (\w+ ){0,2}(public|consumer|free|personal) (generative )?(ai|llms?|chatbots?|gpt|chatgpt)( tools?| services?| models?| assistants?)?\b[^.;?]{0,20}\b(with|on|for) ((customer|client|personal|confidential|sensitive|company|our|your) ){1,3}(data|information|content)\b/,
   // "…root (or break-glass) account used for routine administrative work?"
   /\b(root|master|owner)( \(?or (root|master|owner|super[\s-]?admin\w*|global admin\w*|break[\s-]?glass)\)?)? (user |account|accounts|credentials)\b.*\bused (for|in|to) (day|everyday|daily|routine|regular|normal|do)/,
   // "Admin accounts are used only for admin work, never for reading email": the weak use named after
