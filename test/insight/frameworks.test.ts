@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectFrameworks, frameworksOf } from "../../src/domain/insight/frameworks.js";
+import { detectFrameworks, frameworksOf, rulesAlwaysTried } from "../../src/domain/insight/frameworks.js";
 import { ingestQuestionnaire } from "../../src/ingest/index.js";
 
 const only = (text: string) => frameworksOf({ text });
@@ -160,6 +160,32 @@ describe("detectFrameworks on real question texts", () => {
     ]);
     const own = detectFrameworks({ text: "Is the DPA signed?", section: "GDPR" });
     expect(own.map((m) => [m.framework, m.source])).toEqual([["gdpr", "text"]]);
+  });
+});
+
+// A rule is tried only where a word of the text begins as a match of it can (issue 13): the
+// mentions found must be those of trying every rule everywhere.
+describe("detectFrameworks tries a rule only at the words that can begin it", () => {
+  it("reads the beginnings of every rule but these, which are tried on every text", () => {
+    expect(rulesAlwaysTried()).toEqual([
+      "\\bIEC\\s*27001\\b|(?<![\\d.])27001(?![\\d])",
+      "(?<![\\d.])27017(?!\\d)",
+      "(?<![\\d.])27018(?!\\d)",
+      "(?<![\\d.])27701(?!\\d)",
+      "\\be?PHI\\b|\\bBAA\\b",
+    ]);
+  });
+
+  it("finds a name in any case, after any character that is not a word's, and nowhere inside a word", () => {
+    for (const text of ["pci dss", "Pci-Dss", "PCI", "(PCI)", "ÄPCI scope", "\u212APCI"]) {
+      expect(only(text)).toEqual(["pci-dss"]);
+    }
+    expect(only("x_PCI or SPCI")).toEqual([]);
+    expect(only("eduCAUSE member")).toEqual(["hecvat"]);
+    expect(only("IEC27001 and 27017")).toEqual(["iso27001", "iso27017"]);
+    // Case-sensitive rules stay so: "cc6.1" is not a Trust Services criterion, "CC6.1" is.
+    expect(only("cc6.1")).toEqual([]);
+    expect(only("CC6.1")).toEqual(["soc2"]);
   });
 });
 

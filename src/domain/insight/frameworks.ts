@@ -1,4 +1,5 @@
 import type { Soc2Category } from "../library/types.js";
+import { wordBeginnings } from "../matching/concept-finder.js";
 
 /**
  * Frameworks, reports and questionnaire families a buyer's question can name or imply. Wider than the
@@ -235,10 +236,66 @@ function gdprArticles(text: string, nis2: boolean): string[] {
   return [...articles].sort((a, b) => Number(a) - Number(b));
 }
 
+/**
+ * Which rules' patterns can match a text (issue 13: forty-odd expressions per text were ~8 % of a
+ * 5,000-answer save, and most questions name no framework). Nearly every pattern begins at a word,
+ * with one of a few beginnings ("SOC", "trust", "AICPA"; concept-finder.ts reads them from the
+ * pattern's source), so it can match only where a word of the text begins with one of them. They
+ * are compared in lower case: a case-insensitive pattern matches an ASCII letter in either case
+ * (without the `u` flag no other character matches one), and for a case-sensitive one this only
+ * lets more texts through. A rule whose beginnings cannot be read is always tried. So the rules
+ * that match are exactly those a test of every rule finds; this only skips tests that cannot succeed.
+ */
+const RULE_BEGINNINGS: readonly (readonly string[] | null)[] = RULES.map(({ pattern }) => {
+  const beginnings = wordBeginnings(new RegExp(pattern.source, pattern.flags.replace("i", "")), 16);
+  return beginnings && [...new Set(beginnings.map((b) => b.toLowerCase()))];
+});
+/** The patterns tried on every text (their beginnings cannot be read): listed by a test. */
+export const rulesAlwaysTried = (): string[] =>
+  RULES.flatMap((rule, r) => (RULE_BEGINNINGS[r] ? [] : [rule.pattern.source]));
+/** By a beginning's first character (lower case, ASCII): the beginnings and the rule each begins. */
+const BEGINNINGS_BY_FIRST: readonly { beginning: string; rule: number }[][] = Array.from({ length: 128 }, () => []);
+RULE_BEGINNINGS.forEach((beginnings, rule) => {
+  for (const beginning of beginnings ?? []) BEGINNINGS_BY_FIRST[beginning.charCodeAt(0)]?.push({ beginning, rule });
+});
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** An ASCII capital in lower case; any other character unchanged. */
+const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** Per rule, the text (a call's number) at one of whose words a beginning of the rule was found. */
+const mayMatchIn = new Int32Array(RULES.length);
+let gateCall = 0;
+
+/** Marks in mayMatchIn the rules one of whose beginnings begins a word of `text`. */
+function markRulesThatMayMatch(text: string): number {
+  if (++gateCall === 0x7fffffff) {
+    gateCall = 1;
+    mayMatchIn.fill(0);
+  }
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWordCode(c) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
+    const list = BEGINNINGS_BY_FIRST[lowerCode(c)];
+    if (!list) continue;
+    for (const { beginning, rule } of list) {
+      if (mayMatchIn[rule] === gateCall || i + beginning.length > length) continue;
+      let n = 1;
+      while (n < beginning.length && lowerCode(text.charCodeAt(i + n)) === beginning.charCodeAt(n)) n++;
+      if (n === beginning.length) mayMatchIn[rule] = gateCall;
+    }
+  }
+  return gateCall;
+}
+
 /** Mentions found in one piece of text; one per framework, named before implied. */
 function detectIn(text: string, source: MentionSource): FrameworkMention[] {
   const found = new Map<DetectedFramework, FrameworkMention>();
-  for (const rule of RULES) {
+  const call = markRulesThatMayMatch(text);
+  for (let r = 0; r < RULES.length; r++) {
+    const rule = RULES[r] as Rule;
+    if (RULE_BEGINNINGS[r] && mayMatchIn[r] !== call) continue;
     const previous = found.get(rule.framework);
     if (previous && (previous.how === "named" || rule.how === "implied")) continue;
     const match = rule.pattern.exec(text);
