@@ -172,7 +172,6 @@ describe("detectFrameworks tries a rule only at the words that can begin it", ()
       "(?<![\\d.])27017(?!\\d)",
       "(?<![\\d.])27018(?!\\d)",
       "(?<![\\d.])27701(?!\\d)",
-      "\\be?PHI\\b|\\bBAA\\b",
     ]);
   });
 
@@ -182,6 +181,9 @@ describe("detectFrameworks tries a rule only at the words that can begin it", ()
     }
     expect(only("x_PCI or SPCI")).toEqual([]);
     expect(only("eduCAUSE member")).toEqual(["hecvat"]);
+    expect(mention("Is ePHI encrypted?", "hipaa")?.evidence).toBe("ePHI");
+    expect(mention("Is PHI encrypted, and do you sign a BAA?", "hipaa")?.evidence).toBe("PHI");
+    expect(only("EPHI, ephi, sePHI")).toEqual([]);
     expect(only("IEC27001 and 27017")).toEqual(["iso27001", "iso27017"]);
     // Case-sensitive rules stay so: "cc6.1" is not a Trust Services criterion, "CC6.1" is.
     expect(only("cc6.1")).toEqual([]);

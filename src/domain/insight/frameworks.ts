@@ -126,7 +126,9 @@ const RULES: readonly Rule[] = [
     pattern:
       /\bprotected\s+health\s+information\b|\bbusiness\s+associate(?:\s+agreement)?\b|\bcovered\s+entit(?:y|ies)\b/i,
   },
-  { framework: "hipaa", how: "implied", pattern: /\be?PHI\b|\bBAA\b/ },
+  // "ePHI|PHI", not "e?PHI" (the same matches): the words a match begins with can then be read, and
+  // the rule is tried only on texts with one of them (detectIn).
+  { framework: "hipaa", how: "implied", pattern: /\b(?:ePHI|PHI)\b|\bBAA\b/ },
   // PCI DSS.
   { framework: "pci-dss", how: "named", pattern: /\bPCI(?:[\s-]?DSS)?\b|\bpayment\s+card\s+industry\b/i },
   {
