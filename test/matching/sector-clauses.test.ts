@@ -4,7 +4,7 @@
  * test's own words.
  */
 import { describe, expect, it } from "vitest";
-import { conceptsOf, normalizeText } from "../../src/domain/matching/tokenize.js";
+import { conceptsOf, normalizeText, stem, wordsOf } from "../../src/domain/matching/tokenize.js";
 import { answer } from "./helpers.js";
 
 describe("GDPR Art. 28 / 32 processor clauses and DORA contract terms find their entries (shipped library)", () => {
@@ -123,6 +123,49 @@ describe("DORA Art. 8 asset identification finds the asset inventory (shipped li
       "Have you identified and documented your information assets and ICT assets and the interdependencies between them?",
     );
     expect(r.entryId).toBe("asset-inventory");
+    expect(r.status).toBe("drafted");
+  });
+});
+
+/**
+ * DORA's "ICT services that support critical or important functions" (Art. 28-30) says which services
+ * are meant, never what is done for them; the verb "subcontract" is the library's "use subcontractors".
+ */
+describe("DORA's scope clause and the verb 'subcontract' (shipped library)", () => {
+  it("the relative clause 'that support(s) … critical or important functions' is dropped", () => {
+    const words = wordsOf(
+      normalizeText("Which suppliers deliver the services that support our critical or important functions?"),
+    );
+    expect(words).not.toContain(stem("critical"));
+    expect(words).not.toContain(stem("important"));
+  });
+
+  it("a critical or important function named on its own stays", () => {
+    const words = wordsOf(
+      normalizeText("Do you accept that your service may support a critical or important function of the bank?"),
+    );
+    expect(words).toContain(stem("critical"));
+    expect(words).toContain(stem("important"));
+  });
+
+  it("'subcontract part of the service' is using subcontractors for it", () => {
+    expect(wordsOf(normalizeText("Do you subcontract part of the service?"))).toContain(stem("subcontractors"));
+  });
+
+  it.each([
+    [
+      "Do you subcontract the ICT services which underpin our critical or important functions? If so, name the subcontractors.",
+      "yes_no",
+      "subprocessor-list",
+    ],
+    [
+      "Do you subcontract any part of the ICT services which underpin our critical or important functions? Name them.",
+      "yes_no",
+      "subprocessor-list",
+    ],
+  ] as const)("%s (%s) → %s, drafted", async (text, kind, entry) => {
+    const r = await answer(text, kind);
+    expect(r.entryId).toBe(entry);
     expect(r.status).toBe("drafted");
   });
 });

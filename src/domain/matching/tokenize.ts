@@ -411,6 +411,20 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   // Operational-resilience rules (DORA, the PRA, Basel) test continuity against "severe but
   // plausible" scenarios: the regulator's qualifier of any scenario, not a topic of its own.
   [/\bsevere,? (but|yet|and) plausible\b/g, " "],
+  // DORA's scope of a service, supplier or subcontractor: one "that supports critical or important
+  // functions" (Art. 28-30) is the service itself; the clause says which services, never what is done
+  // for them, and is words no entry writes. Only as that relative clause: "a critical or important
+  // function of our firm" named on its own stays (the buyer's classification is its ask).
+  [
+    /\b(?:(?:that|which) (?:supports?|underpins?|delivers?)|supporting|underpinning) (?:any |our |the |your |its |a |one or more )?(?:of (?:our|the|your) )?critical or important functions?(?: (?:for us|of ours|we perform|we provide))?/g,
+    " ",
+  ],
+  // To "subcontract any part of the services" is to use subcontractors for it, the library's words
+  // ("Do you use subcontractors who process our data?"); the verb's stem is a word no entry writes.
+  [
+    /\bsub-?contracts? (?=(?:out |any |some |all |a |parts? |portions? |the |work |services? |functions? ))/g,
+    "use subcontractors for ",
+  ],
   // NIST SP 800-53/800-171 place a safeguard "at designated locations within organizational systems"
   // (SI-3, 3.14.2): where it applies, never what it is, and words no entry writes.
   [
