@@ -240,3 +240,45 @@ describe("an entry that answers only for the hosting provider", () => {
     expect(a.status).toBe("drafted");
   });
 });
+
+describe("a regulator's audit or access rights", () => {
+  const visits = {
+    id: "visits",
+    question: "Can customers physically inspect the data centers hosting their data?",
+    phrasings: [],
+    short: "No",
+    answer: "No. The hosting provider does not admit customer visitors to its facilities.",
+    controls: [],
+  } as unknown as LibraryEntry;
+  const audit = {
+    id: "audit",
+    question: "Do you allow customers to audit your security controls?",
+    phrasings: [],
+    short: "Yes",
+    answer: "Yes. Customers, and where it requires so their regulator, may audit us once a year.",
+    controls: [],
+  } as unknown as LibraryEntry;
+
+  it.each([
+    "Will your data centre operator let our prudential regulator carry out an on-site inspection?",
+    "Can the competent authority examine your data centres directly when it asks to?",
+    "Are access rights over the data centres granted to our supervisory authority?",
+  ])("is not answered by an entry on customers alone: %s", (text) => {
+    expect(partyNote(text, visits)).toMatch(/regulator's audit or access rights/);
+    expect(partyNote(text, audit) ?? "").not.toMatch(/regulator/);
+  });
+
+  it("is not asked when a regulator is named for another reason", () => {
+    expect(
+      partyNote("Our regulator asks us to vet suppliers. Can customers physically inspect your data centres?", visits),
+    ).toBeNull();
+  });
+
+  it("holds a draft from the customer-visits entry (shipped library)", async () => {
+    const a = await answer(
+      "Will the hosting provider allow our financial regulator to audit its data centres on site?",
+    );
+    expect(a.status).toBe("needs_review");
+    expect(a.notes.join(" ")).toMatch(/regulator's audit or access rights/);
+  });
+});

@@ -139,6 +139,26 @@ function speaksOnlyForHost(entry: LibraryEntry): boolean {
   return [entry.question, ...entry.phrasings].every((t) => HOST_OR_SUBSERVICE.test(normalizeText(t)));
 }
 
+/**
+ * A regulator given rights over the vendor: "Will your cloud provider grant our regulator on-site
+ * audit rights?", "our supervisory authority may examine your services". Financial regulation makes
+ * these rights of the competent authority a term of their own (DORA Art. 30(3)(e), the EBA outsourcing
+ * guidelines' access and audit rights); an entry that speaks only of customers' audits or visits,
+ * and never of a regulator or authority, does not say one is granted them.
+ */
+const REGULATOR =
+  "(regulators?|supervisors?|supervisory (authorit(y|ies)|bod(y|ies))|competent authorit(y|ies)|prudential regulators?|financial regulators?)";
+const REGULATOR_AUDITS = new RegExp(
+  `\\b${REGULATOR}\\b[^.?;]{0,60}\\b(audit\\w*|inspect\\w*|examin\\w*|rights? of access|access rights?|on-?site)\\b|\\b(audit|inspection|examination|access) rights?\\b[^.?;]{0,40}\\b(to|for|by) (the |our |its |their |any )?${REGULATOR}\\b`,
+);
+const ENTRY_OF_REGULATORS = /\b(regulat\w*|authorit(y|ies)|supervis\w*)\b/;
+
+/** The question asks for a regulator's audit or access rights, and the entry never speaks of regulators. */
+function regulatorNotSpokenOf(question: string, entry: LibraryEntry): boolean {
+  if (!REGULATOR_AUDITS.test(normalizeText(question))) return false;
+  return !entryTexts(entry).some((t) => ENTRY_OF_REGULATORS.test(t));
+}
+
 /** A note when the question is about another party than the entry: the vendor's suppliers, the customer acting, or an outside firm doing it. */
 export function partyNote(question: string, entry: LibraryEntry): string | null {
   if (askedOfSuppliers(question) && !entryOfSuppliers(entry))
@@ -147,6 +167,8 @@ export function partyNote(question: string, entry: LibraryEntry): string | null 
     return "the question asks about the hosting provider, and the entry never speaks of it: please check it answers for the provider";
   if (speaksOnlyForHost(entry) && !HOST_OR_SUBSERVICE.test(normalizeText(question)))
     return "the entry answers for the hosting provider, and the question does not name it: please check whose practice it asks about";
+  if (regulatorNotSpokenOf(question, entry))
+    return "the question asks for a regulator's audit or access rights, and the entry speaks of no regulator: please check they are granted";
   if (onSiteMissed(question, entry))
     return "the question asks for a visit in person, and the entry speaks of none: please check anyone goes there";
   const q = normalizeText(question);
