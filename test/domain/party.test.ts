@@ -282,3 +282,57 @@ describe("a regulator's audit or access rights", () => {
     expect(a.notes.join(" ")).toMatch(/regulator's audit or access rights/);
   });
 });
+
+describe("incidents reported to authorities", () => {
+  const triage = {
+    id: "triage",
+    question: "How do you classify and prioritize security incidents?",
+    phrasings: [],
+    short: null,
+    answer: "Each event is triaged and, when declared an incident, rated from severity 1 to severity 4.",
+    controls: [],
+  } as unknown as LibraryEntry;
+  const contacts = {
+    id: "contacts",
+    question: "Do you maintain contacts with authorities and law enforcement for incidents?",
+    phrasings: [],
+    short: "Yes",
+    answer: "Yes. Legal keeps current contacts for the supervisory authority and notifies it where the law requires.",
+    controls: [],
+  } as unknown as LibraryEntry;
+
+  it.each([
+    "Do you have a procedure for notifying significant incidents to the national CSIRT?",
+    "How are major ICT-related incidents reported to the competent authority?",
+    "Are personal data breaches notified to the supervisory authority within 72 hours?",
+  ])("is not answered by an entry that speaks of no authority: %s", (text) => {
+    expect(partyNote(text, triage)).toMatch(/reporting incidents to authorities/);
+    expect(partyNote(text, contacts)).toBeNull();
+  });
+
+  it("is not asked by reporting to the customer", () => {
+    expect(partyNote("Are incidents reported to customers within 24 hours?", triage)).toBeNull();
+  });
+});
+
+describe("the buyer's own duty to report to its regulator", () => {
+  it("is context, not an ask about the vendor reporting", () => {
+    const entry = {
+      id: "evidence",
+      question: "Do you have forensic investigation capability?",
+      phrasings: [],
+      short: "Yes",
+      answer: "Yes. Logs and snapshots are preserved with chain of custody.",
+      controls: [],
+    } as unknown as LibraryEntry;
+    expect(
+      partyNote(
+        "As a bank we have to notify incidents to our supervisor within hours. Can you preserve evidence?",
+        entry,
+      ),
+    ).toBeNull();
+    expect(
+      partyNote("We report breaches to the authority ourselves. Do you keep forensic evidence?", entry),
+    ).toBeNull();
+  });
+});

@@ -153,6 +153,29 @@ const REGULATOR_AUDITS = new RegExp(
 );
 const ENTRY_OF_REGULATORS = /\b(regulat\w*|authorit(y|ies)|supervis\w*)\b/;
 
+/**
+ * Incidents reported to an authority: "Is there a process for reporting major incidents to
+ * authorities?" (DORA Art. 19, NIS2 Art. 23). An entry on classifying incidents, or on telling
+ * customers, that never speaks of a regulator or authority does not say they are told.
+ */
+const REPORTS_TO_AUTHORITY = new RegExp(
+  `\\b((report\\w*|notif\\w*)\\b[^.?;]{0,60}\\b(incidents?|breach\\w*)\\b[^.?;]{0,30}|(incidents?|breach\\w*)\\b[^.?;]{0,40}\\b(reported|notified)\\b[^.?;]{0,20}\\b)to (the |its |any |all |relevant |competent |national |appropriate )*(authorit(y|ies)|${REGULATOR}|csirts?)\\b`,
+);
+
+/**
+ * The buyer's own duty is context, not the ask: "We must report incidents to our regulator quickly.
+ * Do you have forensic capability?" ("our" regulator is left out above, and "we" who report here).
+ */
+const BUYER_REPORTS = /\bwe\b[^.?;]{0,30}$/;
+
+/** The question asks that incidents be reported to authorities, and the entry never speaks of them. */
+function reportingToAuthorityMissed(question: string, entry: LibraryEntry): boolean {
+  const q = normalizeText(question);
+  const m = REPORTS_TO_AUTHORITY.exec(q);
+  if (!m || BUYER_REPORTS.test(q.slice(0, m.index))) return false;
+  return !entryTexts(entry).some((t) => ENTRY_OF_REGULATORS.test(t));
+}
+
 /** The question asks for a regulator's audit or access rights, and the entry never speaks of regulators. */
 function regulatorNotSpokenOf(question: string, entry: LibraryEntry): boolean {
   if (!REGULATOR_AUDITS.test(normalizeText(question))) return false;
@@ -169,6 +192,8 @@ export function partyNote(question: string, entry: LibraryEntry): string | null 
     return "the entry answers for the hosting provider, and the question does not name it: please check whose practice it asks about";
   if (regulatorNotSpokenOf(question, entry))
     return "the question asks for a regulator's audit or access rights, and the entry speaks of no regulator: please check they are granted";
+  if (reportingToAuthorityMissed(question, entry))
+    return "the question asks about reporting incidents to authorities or regulators, and the entry speaks of none: please check they are told";
   if (onSiteMissed(question, entry))
     return "the question asks for a visit in person, and the entry speaks of none: please check anyone goes there";
   const q = normalizeText(question);
