@@ -145,6 +145,17 @@ const PAST_EVENT_ASK =
 const plainYesNoSet = (values: readonly string[]) =>
   isYesNoSet(values) && values.filter((v) => polarityOf(v) === "yes").length === 1;
 
+/** One plain Yes, one plain No, and at least one option that qualifies them ("Configurable", "Only with opt-in"). */
+const qualifiedYesNoSet = (values: readonly string[]) => {
+  const kinds = values.map(polarityOf);
+  return (
+    kinds.filter((k) => k === "yes").length === 1 &&
+    kinds.filter((k) => k === "no").length === 1 &&
+    kinds.includes("other") &&
+    !kinds.includes("partial")
+  );
+};
+
 /**
  * Drafts one answer from the chosen entry in the question's own format. Never invents: a value
  * that cannot be mapped onto the allowed values, or a question phrased against the entry,
@@ -180,6 +191,27 @@ export function draftAnswer(
       closed: true,
       ask: form.ask === undefined ? undefined : withoutChoiceList(form.ask),
     });
+  }
+  // "Prompts retained by the LLM vendor? (Yes / No / Configurable)", "…used to train models? (Yes / No /
+  // Only with opt-in)": a yes/no question with a qualified answer offered besides. An entry whose flat
+  // No the yes/no rules keep (senses, lapses, bounds) rules out every qualified Yes, so it is the list's
+  // No; a Yes could be the qualified option, which stays the reviewer's.
+  if (
+    question.kind === "choice" &&
+    entry.short !== null &&
+    polarityOf(entry.short) === "no" &&
+    qualifiedYesNoSet(allowed)
+  ) {
+    const plain = draftAnswer(
+      { ...question, text: withoutChoiceList(question.text), kind: "yes_no" },
+      entry,
+      matchedText,
+      confidence,
+      thresholds,
+      { ...form, closed: true, ask: form.ask === undefined ? undefined : withoutChoiceList(form.ask) },
+    );
+    const no = allowed.find((v) => polarityOf(v) === "no");
+    if (plain.value !== null && polarityOf(plain.value) === "no" && no !== undefined) return { ...plain, value: no };
   }
   // An open question ("Where will our data be stored?") in a column that offers Yes/No: a value
   // would answer a question nobody asked. The words go in the comment, the value stays empty.

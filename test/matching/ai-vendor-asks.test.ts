@@ -1,0 +1,26 @@
+/**
+ * AI-vendor questions: the forms buyers ask them in and the entries that answer them. Every text is
+ * written here in this test's own words.
+ */
+import { describe, expect, it } from "vitest";
+import { answer } from "./helpers.js";
+
+describe("a yes/no question whose list offers a qualified answer besides Yes and No", () => {
+  it.each([
+    ["Are our prompts kept by the model vendor after inference?", ["Yes", "No", "Configurable"]],
+    ["Customer content used to train shared AI models?", ["Yes", "No", "Only with opt-in"]],
+  ])("%s takes the entry's flat No as the list's No", async (text, allowed) => {
+    const r = await answer(text, "choice", allowed);
+    expect(r.answer?.value).toBe("No");
+    expect(r.status).toBe("drafted");
+  });
+
+  it("leaves a Yes to the reviewer, who may need the qualified option", async () => {
+    const r = await answer("Can administrators turn the AI features off for our tenant?", "choice", [
+      "Yes",
+      "No",
+      "Only on request",
+    ]);
+    expect(r.status).not.toBe("drafted");
+  });
+});
