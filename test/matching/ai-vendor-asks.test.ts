@@ -3,6 +3,7 @@
  * written here in this test's own words.
  */
 import { describe, expect, it } from "vitest";
+import { weakPracticeSense } from "../../src/domain/drafting/inversion.js";
 import { answer } from "./helpers.js";
 
 describe("a yes/no question whose list offers a qualified answer besides Yes and No", () => {
@@ -22,5 +23,18 @@ describe("a yes/no question whose list offers a qualified answer besides Yes and
       "Only on request",
     ]);
     expect(r.status).not.toBe("drafted");
+  });
+});
+
+describe("model training named by two names of the technology", () => {
+  it.each([
+    "Client data used for AI/ML training?",
+    "Is our content used for AI or ML training?",
+    "Are customer records used for machine learning training?",
+  ])("%s asks the entry's own sense, so its No stands", async (text) => {
+    expect(weakPracticeSense(text)).toBe(true);
+    const r = await answer(text);
+    expect(r.entryId).toBe("ai-training-on-customer-data");
+    expect(r.answer?.value).toBe("No");
   });
 });

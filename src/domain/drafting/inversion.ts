@@ -188,11 +188,12 @@ const WEAK_PRACTICE = [
   // The same lapse told the other way round: "do any findings rated High remain unremediated?"
   /\b(findings?|vulnerabilit(y|ies)|issues?|cves?)\b[^.;?]{0,80}\b(remain|remains|remaining|left|still)( open| unremediated| unresolved| unfixed| outstanding| unpatched| unaddressed)\b/,
   // Models trained on customer data: "Do you use customer data to train AI models?", "Is customer
-  // content used to improve third-party LLMs?", "Trains models on our data?", "…used for model training?".
+  // content used to improve third-party LLMs?", "Trains models on our data?", "…used for model training?",
+  // "…used for AI/ML training?" (two names of the technology joined by a slash, "or" or "and").
   // Not people trained on a subject: "Are staff trained on data protection?", "Do you train the
   // workforce on data handling best practices?" (TRAINEES, DATA_SUBJECT_MATTER).
   new RegExp(
-    `\\b${TRAINED_ON}\\b[^.;?]{0,40}\\b(to|for) (train|training|retrain\\w*|fine[\\s-]?tun\\w*|improve|improving|develop|developing)\\b[^.;?]{0,40}\\b(models?|llms?|ai|machine learning|ml)\\b|(?<!\\b${TRAINEES}\\b[^.;?]{0,30})\\b(train|trains|training|trained|retrain\\w*|fine[\\s-]?tun\\w*)\\b(?:(?!\\b${TRAINEES}\\b)[^.;?]){0,40}\\b(on|with|using) (\\w+ ){0,2}${TRAINED_ON}\\b(?! ${DATA_SUBJECT_MATTER}\\b)|\\b${TRAINED_ON}\\b[^.;?]{0,40}\\b(from|in|into|for) (\\w+ ){0,2}(model|ai|ml|llm) training\\b`,
+    `\\b${TRAINED_ON}\\b[^.;?]{0,40}\\b(to|for) (train|training|retrain\\w*|fine[\\s-]?tun\\w*|improve|improving|develop|developing)\\b[^.;?]{0,40}\\b(models?|llms?|ai|machine learning|ml)\\b|(?<!\\b${TRAINEES}\\b[^.;?]{0,30})\\b(train|trains|training|trained|retrain\\w*|fine[\\s-]?tun\\w*)\\b(?:(?!\\b${TRAINEES}\\b)[^.;?]){0,40}\\b(on|with|using) (\\w+ ){0,2}${TRAINED_ON}\\b(?! ${DATA_SUBJECT_MATTER}\\b)|\\b${TRAINED_ON}\\b[^.;?]{0,40}\\b(from|in|into|for) (\\w+ ){0,2}(model|ai|ml|llm|genai|machine learning)((\\/| or | and | & )(ai|ml|llm|genai|machine learning))? training\\b`,
   ),
   // Selling or monetising customer data, or using it for advertising.
   /\b(sell|sells|selling|sold|resell\w*|resale|rent|rents|renting|monetis\w*|monetiz\w*)\b|\bsale (of (personal|customer|user|client)|to third)\b|\b(shared with|disclosed to|provided to|used for|for) (\w+ ){0,3}(advertis\w*|marketers|data brokers|marketing(?! (team|department|staff|function|site|website|emails?|materials?|automation)\b))\b/,
