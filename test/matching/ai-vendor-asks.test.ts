@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { weakPracticeSense } from "../../src/domain/drafting/inversion.js";
+import { conceptsOf, normalizeText } from "../../src/domain/matching/tokenize.js";
 import { answer } from "./helpers.js";
 
 describe("a yes/no question whose list offers a qualified answer besides Yes and No", () => {
@@ -36,5 +37,27 @@ describe("model training named by two names of the technology", () => {
     const r = await answer(text);
     expect(r.entryId).toBe("ai-training-on-customer-data");
     expect(r.answer?.value).toBe("No");
+  });
+});
+
+describe("words only an AI feature has", () => {
+  it.each([
+    "Do you use retrieval-augmented generation over our documents?",
+    "Is RAG used to ground the answers?",
+    "How are hallucinations caught?",
+    "Please share the model card.",
+    "Are system prompts reviewed?",
+    "Do you offer agentic workflows?",
+  ])("%s is about AI", (text) => {
+    expect(conceptsOf(normalizeText(text))).toContain("§ai");
+  });
+
+  it("finds the accuracy entry for a question about hallucinations", async () => {
+    const r = await answer(
+      "How are hallucinated or factually wrong outputs spotted, reported by users and corrected?",
+      "free_text",
+    );
+    expect(r.entryId).toBe("ai-output-accuracy");
+    expect(r.status).toBe("drafted");
   });
 });

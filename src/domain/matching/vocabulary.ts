@@ -792,6 +792,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     // ChatGPT", "the assistant", "prompts", "model provider", "embeddings".
     /\b(chatgpt|gpt-?\d\w*|openai|anthropic|claude|gemini|copilot|chatbots?|ai assistants?|genai|gen ai)\b/,
     /\b(prompt injection|jailbreak\w*|embeddings?|vector (index|indexes|indices|stores?|databases?)|model (providers?|outputs?|versions?|weights)|foundation models?|open[\s-]weight)\b/,
+    // Words only an AI feature has: "retrieval-augmented generation (RAG)", "hallucinations", "model
+    // cards", "system prompts", "agentic workflows", "small language models".
+    /\b(retrieval[\s-]augmented generation|rag|hallucinat\w*|model cards?|system cards?|agentic|(small|large|foundation) language models?)\b/,
     // A prompt, but not the one an operating system shows ("delay the next logon prompt", AC-7; a
     // password or UAC prompt).
     /\bprompts?\b(?<!\b(?:logon|login|log-on|log-in|sign-in|sign-on|password|passcode|pin|command|uac|mfa|push|authentication|consent) prompts?)/,
