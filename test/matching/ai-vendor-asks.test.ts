@@ -61,3 +61,13 @@ describe("words only an AI feature has", () => {
     expect(r.status).toBe("drafted");
   });
 });
+
+describe("how an AI output was reached (NIST AI RMF explainability, EU AI Act Art. 13 interpretation)", () => {
+  it.each([
+    "Can users see how the AI produced a number, such as the query behind it?",
+    "Can users see how the AI arrived at a result, for instance the underlying logic?",
+  ])("%s is answered by the accuracy entry, which shows the generated query", async (text) => {
+    const r = await answer(text);
+    expect(r.entryId).toBe("ai-output-accuracy");
+  });
+});
