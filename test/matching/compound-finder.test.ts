@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateQuestionnaire } from "../../bench/match.js";
 import { COMPOUNDS, isStopword, normalizeText, stem, wordsOf } from "../../src/domain/matching/tokenize.js";
-import { shippedLibrary } from "./helpers.js";
+import { libraryAndBenchTexts } from "./helpers.js";
 
 /**
  * wordsOf runs only the COMPOUNDS rewrites whose pattern matches the text as rewritten so far,
@@ -20,12 +19,7 @@ function reference(normalized: string): string[] {
 
 describe("wordsOf's compound rewrites", () => {
   it("give what every rewrite in order gives, on the library's texts and the bench's questions", async () => {
-    const prepared = await shippedLibrary();
-    const texts = [
-      ...prepared.library.entries.flatMap((e) => [e.question, ...e.phrasings, e.answer]),
-      ...prepared.library.controls.flatMap((c) => [c.title, c.description]),
-      ...generateQuestionnaire(prepared.library, 400).questions.map((q) => q.text),
-    ].map(normalizeText);
+    const texts = await libraryAndBenchTexts();
     for (const text of texts) expect(wordsOf(text)).toEqual(reference(text));
   });
 

@@ -1,10 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateQuestionnaire } from "../../bench/match.js";
 import { conceptFinder, wordBeginnings } from "../../src/domain/matching/concept-finder.js";
 import { conceptsOf, normalizeText } from "../../src/domain/matching/tokenize.js";
 import { SECURITY_CONCEPTS } from "../../src/domain/matching/vocabulary.js";
-import { shippedLibrary } from "./helpers.js";
+import { libraryAndBenchTexts, shippedLibrary } from "./helpers.js";
 
 /**
  * conceptsOf runs only the concepts whose patterns could match one of the text's words (issue 13).
@@ -74,12 +73,7 @@ describe("word beginnings of a pattern", () => {
 
 describe("conceptsOf", () => {
   it("finds exactly what every concept's pattern finds, on the library's texts and the bench's questions", async () => {
-    const prepared = await shippedLibrary();
-    const texts = [
-      ...prepared.library.entries.flatMap((e) => [e.question, ...e.phrasings, e.answer]),
-      ...prepared.library.controls.flatMap((c) => [c.title, c.description]),
-      ...generateQuestionnaire(prepared.library, 400).questions.map((q) => q.text),
-    ].map(normalizeText);
+    const texts = await libraryAndBenchTexts();
     for (const text of texts) expect(conceptsOf(text)).toEqual(slow(text));
   });
 
