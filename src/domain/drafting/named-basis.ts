@@ -1,6 +1,6 @@
 import type { LibraryEntry } from "../library/types.js";
 import { isStopword, normalizeText, stem } from "../matching/tokenize.js";
-import { entryTexts } from "./entry-texts.js";
+import { entrySpeaksOf, entryTexts } from "./entry-texts.js";
 
 /**
  * The standard or method a question asks a practice to follow: "Is your risk methodology based on
@@ -118,7 +118,7 @@ const ENTRY_FINANCIAL = /\b(financ\w*|solven\w*|insolven\w*|creditworth\w*|credi
 
 export function basisNote(question: string, entry: LibraryEntry): string | null {
   const texts = entryTexts(entry);
-  if (FINANCIAL_CONDITION.test(normalizeText(question)) && !texts.some((t) => ENTRY_FINANCIAL.test(t)))
+  if (FINANCIAL_CONDITION.test(normalizeText(question)) && !entrySpeaksOf(entry, ENTRY_FINANCIAL))
     return "the question asks about a party's financial condition, which the entry does not speak of: please check";
   const feature = askedFeature(question);
   if (feature) {

@@ -1,6 +1,6 @@
 import type { LibraryEntry } from "../library/types.js";
 import { normalizeText } from "../matching/tokenize.js";
-import { entryTexts } from "./entry-texts.js";
+import { entrySpeaksOf, entryTexts } from "./entry-texts.js";
 
 /**
  * Whose practice a question asks about. "Do your sub-processors perform background checks on their
@@ -114,14 +114,7 @@ const ENTRY_ON_SITE = /\b(on-?site|in[\s-]person|visits?|visited|visiting|tours?
 
 /** The question asks for a visit in person, and the entry never speaks of one. */
 export function onSiteMissed(question: string, entry: LibraryEntry): boolean {
-  if (!ON_SITE_ASK.test(normalizeText(question))) return false;
-  return !entryTexts(entry).some((t) => ENTRY_ON_SITE.test(t));
-}
-
-/** The question asks about the hosting provider, and the entry never speaks of it. */
-function hostNotSpokenOf(question: string, entry: LibraryEntry): boolean {
-  if (!ASKED_OF_HOST.test(normalizeText(question))) return false;
-  return !entryTexts(entry).some((t) => ENTRY_OF_HOST.test(t));
+  return ON_SITE_ASK.test(normalizeText(question)) && !entrySpeaksOf(entry, ENTRY_ON_SITE);
 }
 
 /**
@@ -168,35 +161,27 @@ const REPORTS_TO_AUTHORITY = new RegExp(
  */
 const BUYER_REPORTS = /\bwe\b[^.?;]{0,30}$/;
 
-/** The question asks that incidents be reported to authorities, and the entry never speaks of them. */
-function reportingToAuthorityMissed(question: string, entry: LibraryEntry): boolean {
-  const q = normalizeText(question);
+/** The question (normalised) asks that the vendor report incidents to authorities, not the buyer. */
+function asksToReportToAuthority(q: string): boolean {
   const m = REPORTS_TO_AUTHORITY.exec(q);
-  if (!m || BUYER_REPORTS.test(q.slice(0, m.index))) return false;
-  return !entryTexts(entry).some((t) => ENTRY_OF_REGULATORS.test(t));
-}
-
-/** The question asks for a regulator's audit or access rights, and the entry never speaks of regulators. */
-function regulatorNotSpokenOf(question: string, entry: LibraryEntry): boolean {
-  if (!REGULATOR_AUDITS.test(normalizeText(question))) return false;
-  return !entryTexts(entry).some((t) => ENTRY_OF_REGULATORS.test(t));
+  return m !== null && !BUYER_REPORTS.test(q.slice(0, m.index));
 }
 
 /** A note when the question is about another party than the entry: the vendor's suppliers, the customer acting, or an outside firm doing it. */
 export function partyNote(question: string, entry: LibraryEntry): string | null {
   if (askedOfSuppliers(question) && !entryOfSuppliers(entry))
     return "the question asks about the practice of the vendor's suppliers or sub-processors, and the entry describes the vendor's own: please check it answers for them";
-  if (hostNotSpokenOf(question, entry))
-    return "the question asks about the hosting provider, and the entry never speaks of it: please check it answers for the provider";
-  if (speaksOnlyForHost(entry) && !HOST_OR_SUBSERVICE.test(normalizeText(question)))
-    return "the entry answers for the hosting provider, and the question does not name it: please check whose practice it asks about";
-  if (regulatorNotSpokenOf(question, entry))
-    return "the question asks for a regulator's audit or access rights, and the entry speaks of no regulator: please check they are granted";
-  if (reportingToAuthorityMissed(question, entry))
-    return "the question asks about reporting incidents to authorities or regulators, and the entry speaks of none: please check they are told";
-  if (onSiteMissed(question, entry))
-    return "the question asks for a visit in person, and the entry speaks of none: please check anyone goes there";
   const q = normalizeText(question);
+  if (ASKED_OF_HOST.test(q) && !entrySpeaksOf(entry, ENTRY_OF_HOST))
+    return "the question asks about the hosting provider, and the entry never speaks of it: please check it answers for the provider";
+  if (speaksOnlyForHost(entry) && !HOST_OR_SUBSERVICE.test(q))
+    return "the entry answers for the hosting provider, and the question does not name it: please check whose practice it asks about";
+  if (REGULATOR_AUDITS.test(q) && !entrySpeaksOf(entry, ENTRY_OF_REGULATORS))
+    return "the question asks for a regulator's audit or access rights, and the entry speaks of no regulator: please check they are granted";
+  if (asksToReportToAuthority(q) && !entrySpeaksOf(entry, ENTRY_OF_REGULATORS))
+    return "the question asks about reporting incidents to authorities or regulators, and the entry speaks of none: please check they are told";
+  if (ON_SITE_ASK.test(q) && !entrySpeaksOf(entry, ENTRY_ON_SITE))
+    return "the question asks for a visit in person, and the entry speaks of none: please check anyone goes there";
   const customers = ASKED_OF_CUSTOMERS.test(q);
   const outside = BY_OUTSIDE.test(q) || INDEPENDENT_ASK.test(q);
   if (!customers && !outside) return null;
