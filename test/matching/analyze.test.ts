@@ -229,6 +229,12 @@ describe("two alternatives, each with its verb, and labels that want a list or a
   it.each([
     "Are log files kept on each server, or are they shipped to a central store?",
     "Will support engineers see our records in plain text, or is the data masked for them?",
+    // The second clause's subject can be any noun, not only a pronoun or an article.
+    "Is any component hosted in data centres owned by the Vendor, or is hosting provided exclusively by a third party?",
+    "Does the AI take any action by itself, or is a human always in the loop before anything is acted on?",
+    "Does anyone hold standing admin in the prod AWS accounts, or is everything via SSO permission sets?",
+    // Who runs it, asked as a choice between owning and renting.
+    "Is the service hosted in a vendor-owned data center or by a third-party cloud provider?",
     "Code scanning tooling",
     "Critical suppliers (please list)",
     "Cyber insurance policy no. and insurer",
@@ -239,6 +245,8 @@ describe("two alternatives, each with its verb, and labels that want a list or a
   it.each([
     // Without the comma the "or" joins near-synonyms, which a Yes answers.
     "Are staff bound by a confidentiality agreement or are they under a statutory duty of confidence?",
+    // A second clause that offers an equivalent is satisfied by a Yes.
+    "Is IMDSv2 enforced on your instances, or are equivalent protections in place?",
     "Vendor risk assessments",
   ])("%s stays a yes/no question", (text) => {
     expect(analyzeQuestion(text).closed).toBe(true);

@@ -197,17 +197,20 @@ const OPEN_ANYWHERE =
 /**
  * A question that offers two alternatives, each with its own verb ("Are error messages generic, or do
  * they show stack traces?", "Is data held in Australia, or will it leave the country?"): a Yes or No
- * answers neither. Without the comma the "or" mostly joins near-synonyms ("committed to
- * confidentiality or under a statutory obligation"), which a Yes answers.
+ * answers neither, whatever the second clause's subject ("…, or is hosting provided by a third party?",
+ * "…, or is a human always in the loop?"). Without the comma the "or" mostly joins near-synonyms
+ * ("committed to confidentiality or under a statutory obligation"), which a Yes answers, and so does
+ * a second clause offering an equivalent ("Is IMDSv2 enforced, or are equivalent protections in place?").
  */
 const ALTERNATIVE_ASK =
-  /,\s*or (is|are|was|were|do|does|did|will|would|can|could|should|has|have) (it|they|the|you|your|we|this|that|there|these|those|our|its|he|she|any|all|each)\b/;
+  /,\s*or (is|are|was|were|do|does|did|will|would|can|could|should|has|have) (?!not\b|(an? )?(equivalent|similar|comparable|compensating|alternative|other)\b)[a-z]/;
 /**
- * "Is your SOC run in-house or by a managed provider?": a choice between who does it, asked in a
- * yes/no shape. A Yes or No answers neither side, so the question asks for words.
+ * "Is your SOC run in-house or by a managed provider?", "Is the service hosted in a vendor-owned data
+ * center or by a third-party cloud provider?": a choice between who does it, asked in a yes/no shape.
+ * A Yes or No answers neither side, so the question asks for words.
  */
 const WHO_DOES_IT =
-  /\b(in[\s-]house|internally|your own (staff|team|employees|people))\b[^?]*\bor\b[^?]*\b(outsourc\w*|third[\s-]part(y|ies)|externally|external (firm|provider|party|company)|(managed )?(service )?providers?|contractors?|vendors?|mssps?)\b|\b(outsourc\w*|third[\s-]part(y|ies)|externally|(managed )?(service )?providers?|mssps?)\b[^?]*\bor\b[^?]*\b(in[\s-]house|internally)\b/;
+  /\b(in[\s-]house|internally|your own (staff|team|employees|people))\b[^?]*\bor\b[^?]*\b(outsourc\w*|third[\s-]part(y|ies)|externally|external (firm|provider|party|company)|(managed )?(service )?providers?|contractors?|vendors?|mssps?)\b|\b(outsourc\w*|third[\s-]part(y|ies)|externally|(managed )?(service )?providers?|mssps?)\b[^?]*\bor\b[^?]*\b(in[\s-]house|internally)\b|\b(vendor|company|self|privately|your)[\s-]owned\b[^?]*\bor\b[^?]*\b(third[\s-]part(y|ies)|cloud|hosting|colocation|colo)\b/;
 
 /**
  * A statement row that opens with the fact it wants: "Frequency of user access reviews", "Retention
