@@ -181,6 +181,17 @@ describe("abstention", () => {
     expect(q.citations).toEqual([]);
   });
 
+  it("answers the list the library publishes, while a list of particular accounts stays out of scope", async () => {
+    const subprocessors = await answer(
+      "Do you engage sub-processors? If so, provide the current list including each one's location and function.",
+    );
+    expect(subprocessors.entryId).toBe("subprocessor-list");
+    expect(subprocessors.status).toBe("drafted");
+    expect((await answer("Provide the current list of user accounts with administrator rights.")).status).toBe(
+      "no_match",
+    );
+  });
+
   it("says why an out-of-scope question was not answered", async () => {
     const q = await answer("What are your list prices per seat?");
     expect(q.notes.join(" ")).toMatch(/pricing/);

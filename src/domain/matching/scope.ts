@@ -165,7 +165,9 @@ const RULES: readonly OutOfScope[] = [
       /\bwhich (specific |particular )?(hosts?|servers?|machines|devices|accounts|users|versions?|build)\b.*\b(failed|installed|running|disabled|affected|currently)\b/,
       /\bwhich version of \w+ is (currently )?(installed|running|in use)\b/,
       /\b(exact|current) (build|version|kernel) (numbers?|versions?)\b|\bkernel version\b|\bbuild numbers? of\b/,
-      /\b(provide|list|send|give)\b.*\b(the current list|the (user )?accounts that|employee ids|personal contact details|contact details of(?! (the |your )?(designated |appointed )?(data protection|privacy) officer\b)|names (and|\+) roles|names of (your|the)|source code of|asset tags?|exact \S+ header)\b/,
+      // The list of sub-processors is one the library publishes ("Do you engage sub-processors? If so,
+      // provide the current list including each one's location").
+      /\b(provide|list|send|give)\b.*\b((?<!\bsub-?(processors?|contractors?)\b[^.]*)the current list|the (user )?accounts that|employee ids|personal contact details|contact details of(?! (the |your )?(designated |appointed )?(data protection|privacy) officer\b)|names (and|\+) roles|names of (your|the)|source code of|asset tags?|exact \S+ header)\b/,
       /\b(names?|qualifications|employee ids|contact details) of (your|the) (\w+ )?(staff|employees|people|auditors|members|manager|engineers|administrators|team)\b/,
       /\bnames? \+ roles\b|\bname and job title of\b/,
       // "Name the lead auditor…", "Name the engineers who…": a person, not a practice.
