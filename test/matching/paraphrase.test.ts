@@ -174,11 +174,18 @@ describe("abstention", () => {
     "Org chart of the security team including names",
     "Next DR test date",
     "What is your ISO 27001 audit fee?",
+    // The items open today, one by one: a register's contents.
+    "Describe the exceptions currently open:",
+    "List any outstanding audit findings.",
   ])("%s → no_match", async (text) => {
     const q = await answer(text);
     expect(q.status).toBe("no_match");
     expect(q.answer).toBeNull();
     expect(q.citations).toEqual([]);
+  });
+
+  it("answers how open items are tracked: the practice, not the register's contents", async () => {
+    expect((await answer("Describe how open findings are tracked to closure.")).status).not.toBe("no_match");
   });
 
   it("answers the list the library publishes, while a list of particular accounts stays out of scope", async () => {

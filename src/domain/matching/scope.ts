@@ -176,6 +176,10 @@ const RULES: readonly OutOfScope[] = [
       /\bwhich of your staff are on[\s-]call\b|\bon[\s-]call for our account\b/,
       /\blist every \w+ version\b|\bwith the number of devices\b/,
       /\blist (of )?(all |every )?(open|unpatched|outstanding) (cves?|vulnerabilit\w+)\b.*\b(by|per|with) (host|hostname|ip|server)/,
+      // The items open today, one by one ("Describe the exceptions currently open:", "List any outstanding
+      // audit findings"): a register's contents, not the practice that tracks them ("Describe how open
+      // findings are tracked" asks how, and is not caught).
+      /^\W*(please )?(describe|list|provide|detail|give|enumerate|identify|share)( (the )?details of)? (the |any |all |each |your )?((open|outstanding|unresolved|pending) ([\w-]+ ){0,2}(exceptions|findings|nonconformit(y|ies)|deviations|waivers|risks|issues|incidents|tickets|vulnerabilities|cves)\b|([\w-]+ ){0,2}(exceptions|findings|nonconformit(y|ies)|deviations|waivers|risks|issues|incidents|tickets|vulnerabilities|cves)( that are| which are)? (currently |presently |still )?(open|outstanding|unresolved|pending|in progress|active)\b)/,
     ],
   },
   {
