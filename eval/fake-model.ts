@@ -23,7 +23,9 @@ export function fakeModel(request: FakeRequest): FakeReply {
     }
     const first = library.get(offline.entryIds[0] ?? "");
     let value = offline.value;
-    if (item.kind !== "free_text" && value === null) {
+    // An open question in a Yes/No column is answered in words, as the prompt asks.
+    const words = item.kind === "free_text" || item.details.asksForWords === true;
+    if (!words && value === null) {
       const short = first?.short ?? null;
       value = short !== null && (allowed ?? []).includes(short) ? short : null;
       if (value === null) return { questionId: item.id, decline: "no allowed value is stated by the entry" };
@@ -31,7 +33,7 @@ export function fakeModel(request: FakeRequest): FakeReply {
     return {
       questionId: item.id,
       entryIds: offline.entryIds,
-      value: item.kind === "free_text" ? null : value,
+      value: words ? null : value,
       text: offline.text ?? first?.answer ?? "",
       confidence: offline.confidence,
     };

@@ -212,6 +212,8 @@ try {
         maxCalls: 10_000,
         maxInputTokens: 100_000_000,
         concurrency: 8,
+        // Each question's own row before (the items carry it), as the offline run read it.
+        previous: items.map((item) => item.previous ?? null),
       });
       const m = metrics(score(items, refined.report));
       rows.push({ part, mode: "fake-llm", m });

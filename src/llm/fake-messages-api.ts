@@ -340,6 +340,7 @@ export interface FakeItem {
   readonly details: {
     readonly section: string | null;
     readonly allowedValues: string[] | null;
+    readonly asksForWords?: boolean;
     readonly shortlist: { entryId: string; offlineConfidence: number }[];
     readonly offlineDraft: {
       status: string;

@@ -20,7 +20,9 @@ Rules:
 - Pick the one entry that answers the question (or two, only if the question asks two things that two
   entries answer separately). Use their entryId values exactly as given.
 - "value": for yes_no questions one of the allowed values meaning Yes, No or N/A, as the entry states
-  it; for choice questions exactly one of the allowed values; for free_text null. Beware questions
+  it; for choice questions exactly one of the allowed values; for free_text null, and null too when
+  the item's details say asksForWords (an open question in a Yes/No column: answer it in
+  "text", without a leading Yes or No). Beware questions
   where "Yes" is the weaker practice (e.g. "Do admins share accounts?"): answer what is true
   according to the entry.
 - "text": the entry's answer adapted to the exact ask, in the vendor's voice, at most 6 sentences.
@@ -52,6 +54,7 @@ export function batchPrompt(batch: DrafterBatch): string {
     const details = {
       section: q.section,
       allowedValues: q.allowedValues ?? (q.kind === "yes_no" ? ["Yes", "No", "N/A"] : null),
+      asksForWords: q.asksForWords,
       shortlist: q.shortlist.map((c) => ({ entryId: c.entryId, offlineConfidence: c.confidence })),
       offlineDraft: q.offline,
       citableArtifacts: q.citableArtifactIds,

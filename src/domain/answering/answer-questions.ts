@@ -201,6 +201,37 @@ function routeToReview(
   };
 }
 
+/**
+ * The offline engine's reasons to hold a draft for review, applied to a draft made from `entries`
+ * elsewhere (the LLM path, refine.ts): the buyer's own systems or tenant data, a follow-up the row
+ * before does not settle, a fact the text does not state, another party or a standard the entry does
+ * not speak for. A model's confidence does not lift any of them.
+ */
+export function reviewedDraft(
+  prepared: PreparedLibrary,
+  draft: Draft,
+  question: { readonly text: string; readonly section: string | null },
+  previous: string | null,
+  entries: readonly LibraryEntry[],
+  thresholds: DraftThresholds = DEFAULT_THRESHOLDS,
+): Draft {
+  const analysis = analyzeQuestion(question.text, previous);
+  const before = rowBefore(prepared.index, analysis, previous, question.section);
+  const [first] = entries;
+  const followUp = first
+    ? followUpReading(
+        analysis,
+        first.id,
+        previous,
+        before,
+        thresholds.draft,
+        (id) => prepared.entriesById.get(id)?.topic,
+        answerOf(prepared),
+      )
+    : null;
+  return routeToReview(draft, analysis, followUp, question.text, entries.length === 1 ? (first ?? null) : null);
+}
+
 function noMatch(
   base: Omit<
     ReportQuestion,
@@ -493,6 +524,31 @@ function sameAsk(a: Asked, b: Asked): boolean {
   return true;
 }
 
+/**
+ * Per row, the text a follow-up is read in the light of: the row before in the same sheet, or,
+ * when that row is itself a follow-up ("Are they encrypted?", then "Are they stored apart?"), the
+ * last row of the sheet that was not one, then the row before. Null on a sheet's first row.
+ * answerQuestionnaire and the LLM path (refine.ts) read follow-ups the same way.
+ */
+export function previousRows(
+  rows: readonly { readonly text: string; readonly sheet: string | null }[],
+): (string | null)[] {
+  let topicRow: { readonly text: string; readonly sheet: string | null } | null = null;
+  return rows.map((row, i) => {
+    const before = rows[i - 1];
+    const sameSheet = before !== undefined && before.sheet === row.sheet;
+    // analyzeQuestion keeps its reading of each text: asking again costs a lookup.
+    const beforeFollowsUp = sameSheet && analyzeQuestion(before.text).followUp;
+    const previous = !sameSheet
+      ? null
+      : beforeFollowsUp && topicRow && topicRow.sheet === row.sheet
+        ? `${topicRow.text} ${before.text}`
+        : before.text;
+    if (!analyzeQuestion(row.text).followUp) topicRow = row;
+    return previous;
+  });
+}
+
 /** Answers every question of a questionnaire: the pure heart of Quire (no I/O, same in every runtime). */
 export function answerQuestionnaire(
   prepared: PreparedLibrary,
@@ -511,21 +567,10 @@ export function answerQuestionnaire(
   const lastAsked = new Map<string, { asked: Asked; answer: ReportQuestion }>();
   // Per text: whether its answer depends on its section (decided once; a short ask always does).
   const sections = new Map<string, boolean>();
-  // The last row of the sheet that was not a follow-up: a follow-up of a follow-up ("Are they
-  // encrypted?", then "Are they stored apart?") reads it too, as the row before names no topic.
-  let topicRow: Question | null = null;
+  const previousOf = previousRows(questionnaire.questions.map((q) => ({ text: q.text, sheet: q.location.sheet })));
   questionnaire.questions.forEach((q, i) => {
-    const before = questionnaire.questions[i - 1];
-    const sameSheet = before !== undefined && before.location.sheet === q.location.sheet;
-    // analyzeQuestion keeps its reading of each text: asking again costs a lookup.
     const followUp = analyzeQuestion(q.text).followUp;
-    const beforeFollowsUp = sameSheet && analyzeQuestion(before.text).followUp;
-    const previous = !sameSheet
-      ? null
-      : beforeFollowsUp && topicRow && topicRow.location.sheet === q.location.sheet
-        ? `${topicRow.text} ${before.text}`
-        : before.text;
-    if (!followUp) topicRow = q;
+    const previous = previousOf[i] ?? null;
     // A short ask is read with its section heading ("Is it tested?" under "Disaster recovery"):
     // the same words under another heading are another question.
     let leans = q.section ? sections.get(q.text) : false;

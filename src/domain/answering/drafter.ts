@@ -34,6 +34,11 @@ export interface DrafterQuestion {
   readonly text: string;
   readonly kind: QuestionKind;
   readonly allowedValues: readonly string[] | null;
+  /**
+   * True when the question asks for words although its cell offers Yes/No ("Where will our data be
+   * stored?" in a Yes/No column): the value stays empty, as the offline engine leaves it.
+   */
+  readonly asksForWords: boolean;
   /** The section heading it sits under, for context. */
   readonly section: string | null;
   /** The only entries this question may be answered from (ids in the context), best offline match first. */
@@ -66,7 +71,7 @@ export type DrafterAnswer =
       readonly kind: "answer";
       /** One entry, or two when the question has two asks the library answers separately. */
       readonly entryIds: readonly string[];
-      /** Yes/No/N/A or one allowed value for yes_no and choice questions; null for free text. */
+      /** Yes/No/N/A or one allowed value for yes_no and choice questions; null for free text and words asked for. */
       readonly value: string | null;
       readonly text: string;
       readonly confidence: number;

@@ -2,9 +2,10 @@ import { DEFAULT_THRESHOLDS, type DraftThresholds } from "../drafting/draft.js";
 import { polarityOf } from "../drafting/values.js";
 import { fillPlaceholders } from "../freshness/placeholders.js";
 import type { LibraryEntry } from "../library/types.js";
+import { analyzeQuestion } from "../matching/analyze.js";
 import { matchQuestion } from "../matching/match.js";
 import { outOfScope } from "../matching/scope.js";
-import type { PreparedLibrary } from "./answer-questions.js";
+import { type PreparedLibrary, previousRows, reviewedDraft } from "./answer-questions.js";
 import { citeEntries } from "./cite.js";
 import type { CustomerContext } from "./customer.js";
 import {
@@ -48,6 +49,12 @@ export interface RefineOptions {
   /** Hard ceiling on the estimated cost of one questionnaire (USD): a call that could cross it is not made. */
   readonly maxCostUsd?: number | null;
   readonly thresholds?: DraftThresholds;
+  /**
+   * Per question of the report, the row it follows up on, when the caller knows it better than the
+   * report's order does (the eval's questions carry their own); by default the row before, as
+   * answerQuestionnaire read it.
+   */
+  readonly previous?: readonly (string | null)[];
   /** Questions drafted so far, after each call. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -103,6 +110,8 @@ export interface RefinePlan {
   /** Estimated tokens of the shared prefix (system prompt and context). */
   readonly prefixTokens: number;
   readonly questions: readonly ReportQuestion[];
+  /** Per question, the row a follow-up is read in the light of (as answerQuestionnaire read it). */
+  readonly previous: readonly (string | null)[];
   readonly indexOf: ReadonlyMap<string, number>;
   readonly entries: ReadonlyMap<string, DrafterEntry>;
 }
@@ -116,6 +125,7 @@ export type BatchResult =
 function shortlist(
   prepared: PreparedLibrary,
   q: ReportQuestion,
+  previous: string | null,
   customer: CustomerContext,
   limit: number,
   entries: Map<string, DrafterEntry>,
@@ -160,6 +170,8 @@ function shortlist(
     text: q.question,
     kind: q.kind,
     allowedValues: q.allowedValues,
+    // A choice cell's options are the answer even to "How often…?": only a Yes/No cell can ask for words.
+    asksForWords: q.kind === "yes_no" && !analyzeQuestion(q.question, previous).closed,
     section: q.section,
     shortlist: list,
     offline: {
@@ -208,6 +220,10 @@ function group(items: readonly Shortlisted[], size: number): Shortlisted[][] {
   return groups;
 }
 
+/** The report's rows as answerQuestionnaire read them: each follow-up with the row before it. */
+const previousRowsOf = (report: AnswerReport) =>
+  previousRows(report.questions.map((q) => ({ text: q.question, sheet: q.sheet })));
+
 /**
  * Decides what the drafter will be asked, before any call: each question's shortlist, the batches,
  * and which batches the call and token budgets allow (in questionnaire order, so a run is
@@ -228,9 +244,13 @@ export function planRefinement(
   const entries = new Map<string, DrafterEntry>();
   const items: Shortlisted[] = [];
   let skipped = 0;
+  const previous = options.previous ?? previousRowsOf(report);
   report.questions.forEach((q, index) => {
     // A question the offline engine ruled out of scope stays out: no model gets to answer it.
-    const question = outOfScope(q.question) === null ? shortlist(prepared, q, customer, limit, entries) : null;
+    const question =
+      outOfScope(q.question) === null
+        ? shortlist(prepared, q, previous[index] ?? null, customer, limit, entries)
+        : null;
     if (!question) skipped++;
     else items.push({ index, question, sheet: q.sheet });
   });
@@ -266,6 +286,7 @@ export function planRefinement(
     estimatedInputTokens,
     prefixTokens,
     questions: report.questions,
+    previous,
     indexOf: new Map(report.questions.map((q, i) => [q.id, i])),
     entries,
   };
@@ -307,7 +328,8 @@ export function validateAnswer(
   if (out.text.trim().length === 0) return "the drafter returned an empty answer";
   if (out.text.length > MAX_TEXT) return "the drafter's answer is too long";
   const { kind, allowedValues } = question;
-  if (kind !== "free_text") {
+  // Words asked for: a value the model gives anyway is not used (accept), so it is not checked either.
+  if (kind !== "free_text" && !question.asksForWords) {
     if (out.value === null) return "the drafter gave no value for a Yes/No or choice question";
     const allowed = allowedValues && allowedValues.length > 0 ? allowedValues : ["Yes", "No", "N/A"];
     if (!allowed.includes(out.value)) return `the drafter's value "${out.value}" is not an allowed value`;
@@ -317,7 +339,7 @@ export function validateAnswer(
   const contradiction = inverted
     ? null
     : valueContradictsEntries(
-        out.value,
+        question.asksForWords ? null : out.value,
         kind,
         allowedValues,
         chosen.map((e) => e.short),
@@ -350,6 +372,7 @@ function accept(
   question: DrafterQuestion,
   out: Extract<DrafterAnswer, { kind: "answer" }>,
   thresholds: DraftThresholds,
+  previous: string | null,
 ): ReportQuestion {
   const chosen = out.entryIds.flatMap((id) => prepared.entriesById.get(id) ?? []);
   const offlineConfidence = Math.max(
@@ -377,11 +400,22 @@ function accept(
       notes.push("the LLM's value differs from the offline reading of this inverted question; please confirm");
     }
   }
+  // The offline engine's own reasons to hold a draft (the buyer's systems, a follow-up the row before
+  // does not settle, a fact the text does not state, another party) hold for the model's draft too.
+  const value = question.kind === "free_text" || question.asksForWords ? null : out.value;
+  const held = reviewedDraft(
+    prepared,
+    { status, value, text: out.text, notes },
+    { text: q.question, section: q.section },
+    previous,
+    chosen,
+    thresholds,
+  );
   const [first] = out.entryIds;
   const drafted: ReportQuestion = {
     ...q,
-    status,
-    answer: { value: question.kind === "free_text" ? null : out.value, text: out.text },
+    status: held.status,
+    answer: { value, text: out.text },
     confidence: Math.round(out.confidence * 1000) / 1000,
     entryId: first ?? null,
     entryIds: out.entryIds.length > 1 ? [...out.entryIds] : undefined,
@@ -389,7 +423,7 @@ function accept(
     controls: cited.refs,
     citations: cited.citations,
     withheld: cited.withheld,
-    notes,
+    notes: held.notes,
   };
   // The same post-draft step as the offline engine: the model cannot send a stale or contradicting answer.
   return finalizeAnswer(prepared, drafted, chosen, customer);
@@ -464,7 +498,7 @@ export function applyRefinement(
         continue;
       }
       accepted++;
-      out[i] = accept(prepared, q, customer, dq, answer, thresholds);
+      out[i] = accept(prepared, q, customer, dq, answer, thresholds, plan.previous[i] ?? null);
     }
   }
   const sent = plan.batches.reduce((n, b) => n + b.questions.length, 0);
