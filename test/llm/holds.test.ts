@@ -7,8 +7,8 @@ import { AnthropicDrafter } from "../../src/llm/anthropic-drafter.js";
 import {
   batchItems,
   type FakeMessagesApi,
-  type FakeRequest,
   type FakeReply,
+  type FakeRequest,
   replyJson,
   startFakeMessagesApi,
   taggedJson,
