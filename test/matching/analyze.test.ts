@@ -493,6 +493,13 @@ describe("asides and inner clauses (written here in this test's own words)", () 
     expect(a.context).toContain("approved by management");
   });
 
+  it("the owner clause alone after a programme or policy is context; a register's owners are asked", () => {
+    const a = analyzeQuestion("Is there a documented badge programme with an assigned owner?");
+    expect(a.focus).not.toMatch(/owner/);
+    expect(a.context).toContain("owner");
+    expect(analyzeQuestion("Is there a risk register with assigned owners?").focus).toMatch(/owners/);
+  });
+
   it("a trailing 'such that' clause is context", () => {
     const a = analyzeQuestion(
       "Are procedures for the rotation of on-call duties defined, implemented and evaluated such that no engineer carries pager duty two weeks in a row?",

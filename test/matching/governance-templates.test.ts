@@ -26,3 +26,26 @@ describe("governance templates that ask for processes", () => {
     ).toBe("security-logging");
   });
 });
+
+describe("rows that ask whether a topic is run as a programme", () => {
+  it("an entry naming a programme of something the question never names does not answer it", async () => {
+    // "program" is rare in the library: the audit-and-assurance programme (which checks "controls")
+    // and the security-and-privacy awareness programme outranked the topic's own entry.
+    expect(await best("Do you have an access control programme?")).toBe("access-control-policy");
+    expect(await best("Is there an established privacy programme?")).toBe("gdpr-compliance");
+  });
+
+  it("a programme the question names, or one of its words, still answers", async () => {
+    expect(await best("Is there a security awareness program?")).toBe("security-awareness-training");
+    expect(await best("Is there an insider threat program?")).toBe("fraud-risk");
+    // "incident response programme" is run for incidents; "risk management program" is of risk.
+    expect(await best("Is there an incident management programme?")).toBe("incident-response-plan");
+    expect(await best("Is there a risk assessment programme?")).toBe("risk-assessment");
+    // A programme of two things is of each: "business continuity and disaster recovery program".
+    expect(await best("Is there a business continuity program?")).toBe("business-continuity-plan");
+  });
+
+  it("the owner clause alone after a programme is sign-off, not the roles entry's topic", async () => {
+    expect(await best("Is there a formal privacy program, with a named owner?")).toBe("gdpr-compliance");
+  });
+});

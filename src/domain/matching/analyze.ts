@@ -538,6 +538,10 @@ const ASIDES = [
   // ways ("and assigned an owner responsible for its maintenance and review", "has a named owner
   // accountable for reviewing it"); read as words, "owner" and "responsible" took it to the roles entry.
   /,? ?\b((that|which) )?((has|have) )?(been )?(formally )?(approved|endorsed|sanctioned) by (senior |executive |top )?(management|leadership|the board)(,? (communicated|distributed|disseminated) to (its |all |appropriate |relevant )*(constituents|staff|employees|personnel|stakeholders))?(,? (and )?(with |has |have )?(been )?(assigned )?(an|a designated|a named) owner( assigned)?( (to|responsible for|accountable for) (its |their |the )?(maintaining|maintenance|maintain|reviewing|review)( (and|&) (maintaining|maintenance|maintain|reviewing|review))?( (of )?(it|them|the program|the programme|the policy|the plan|this program))?)?)?/gi,
+  // The owner clause alone after a programme, policy or plan ("Is there a documented privacy program
+  // with an assigned owner?"): the sign-off above without its approval; read as words, "assigned
+  // owner" took the question to the roles entry. A register's or asset's owners stay what is asked.
+  /(?<=\b(programs?|programmes?|polic(y|ies)|plans?)),? (with|and has|that has) (an? |its )?(assigned |designated |named |accountable |responsible )?owner( assigned)?( (to|responsible for|accountable for) (its |their |the )?(maintaining|maintenance|maintain|reviewing|review)( (and|&) (maintaining|maintenance|maintain|reviewing|review))?( (of )?(it|them|the program|the programme|the policy|the plan))?)?(?=\W|$)/gi,
   // NIST's "throughout the (respective) system development life cycle(s)" after a practice (3.4.1
   // baselines, SA-11 testing): when the practice holds, not what it is.
   /,? ?\b(throughout|across) the (respective |entire |whole |full )?system development life ?cycles?\b/gi,
@@ -578,6 +582,7 @@ const ASIDE_LITERALS: readonly (readonly string[])[] = [
   ["at least ", "no less than ", "a minimum of ", "periodically", "basis"],
   ["purpose", "scope"],
   ["approved by", "endorsed by", "sanctioned by"],
+  ["owner"],
   ["system development life"],
   ["intervals", "change", "effectiveness", "suitability", "adequacy"],
 ];

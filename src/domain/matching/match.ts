@@ -350,6 +350,8 @@ interface QueryShape {
   readonly focusMass: number;
   /** Per entry, 1 when one of its questions names the thing an existence question asks for; null when none is asked. */
   readonly namesThing: Uint8Array | null;
+  /** When an existence question asks for a programme ("Is there an access control program?"), the question's terms; else null. */
+  readonly programmeAsked: ReadonlyMap<string, number> | null;
 }
 
 function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): QueryShape {
@@ -384,6 +386,7 @@ function shapeOf(index: MatchIndex, query: Query, compiled: CompiledQuery): Quer
       WORKFORCE.test(query.analysis.ask) && !NAMES_THE_BUYER.test(query.analysis.ask) ? forProductUsers(index) : null,
     contrasts: contrastsOf(query),
     namesThing: entriesNamingThing(index, query.analysis.ask),
+    programmeAsked: asksForProgramme(query.analysis.ask) ? query.weights : null,
     termMass,
     askedConcept,
     focusMass,
@@ -476,6 +479,10 @@ function rank(
       ? CONTRAST_PENALTY
       : 0;
   const thingBonus = shape.namesThing !== null && shape.namesThing[entry] === 1 ? THING_BONUS : 0;
+  const otherProgramme =
+    shape.programmeAsked !== null && docIndex >= 0 && namesOtherProgramme(index, docIndex, shape.programmeAsked)
+      ? CONTRAST_PENALTY
+      : 0;
   // An entry the rules read as the wrong kind (about past events, the other side of a contrast, an
   // internal control for a question about the product's users) gets no credit for reading like the
   // question: its phrasing is close in letters ("Is audit logging enabled on enterprise assets?" for
@@ -483,6 +490,7 @@ function rank(
   const wrongKind =
     historyPenalty > 0 ||
     contrastPenalty > 0 ||
+    otherProgramme > 0 ||
     workforcePenalty > 0 ||
     (shape.productEntries !== null && shape.productEntries[entry] === 0);
   return {
@@ -497,6 +505,7 @@ function rank(
       thingBonus -
       historyPenalty -
       contrastPenalty -
+      otherProgramme -
       workforcePenalty,
     penalty: historyPenalty,
     features,
@@ -636,6 +645,66 @@ const IN_PLACE_ASK =
 export function askedThing(ask: string): string | null {
   const t = normalizeText(ask);
   return EXISTENCE_ASK.exec(t)?.[1] ?? IN_PLACE_ASK.exec(t)?.[1] ?? null;
+}
+
+/**
+ * "Is there an access control program?", "Is there a documented privacy programme…?": the word
+ * "program" is rare in the library, so an entry whose phrasing names a programme of something else
+ * ("an audit and assurance programme that checks your security controls", "security and privacy
+ * awareness program", "insider threat program") outranked the topic's own entry. A programme is of
+ * the word before it; when the question never names that word, the phrasing is about another programme.
+ */
+const ASKS_FOR_PROGRAMME = /^(.+?) program$/;
+/** The words before each "program(s)" in a text, up to four. */
+const PROGRAMME_OF = /((?:[a-z0-9-]+ ){0,3}[a-z0-9-]+) programs?\b/g;
+/**
+ * Words before "program" that say how it is run, not what it is of ("a planned programme", "risk
+ * management program", "incident response programme", "audit and assurance programme"): the
+ * programme is of the word before them.
+ */
+const RUNS_A_PROGRAMME =
+  /^(management|governance|compliance|assurance|oversight|response|handling|formal|documented|defined|established|dedicated|overall|comprehensive|annual|ongoing|planned)$/;
+/** A word that ends the phrase before "program": the programme names nothing it is of ("according to a planned programme"). */
+const NO_PROGRAMME_TOPIC =
+  /^(a|an|the|this|that|your|our|its|their|any|such|own|whole|entire|to|of|by|in|with|for|under|from)$/;
+
+/** Whether an existence question asks for a programme ("an access control program"). */
+function asksForProgramme(ask: string): boolean {
+  const thing = askedThing(ask);
+  return thing !== null && ASKS_FOR_PROGRAMME.test(thing);
+}
+/**
+ * What a programme is of: the last word before "program" that is not how it is run, and the last
+ * word before an "and" ("business continuity and disaster recovery program" is of both); none
+ * when the phrase names nothing it is of.
+ */
+function programmeHeads(phrase: string): string[] {
+  const words = phrase.split(" ");
+  const heads: string[] = [];
+  let wanted = true;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i] as string;
+    if (NO_PROGRAMME_TOPIC.test(word)) break;
+    if (word === "and" || word === "or") wanted = true;
+    else if (wanted && !RUNS_A_PROGRAMME.test(word)) {
+      heads.push(word);
+      wanted = false;
+    }
+  }
+  return heads;
+}
+/** Whether a phrasing names only programmes of things the question does not name. */
+function namesOtherProgramme(index: MatchIndex, docIndex: number, weights: ReadonlyMap<string, number>): boolean {
+  const doc = index.questions.docs[docIndex];
+  if (!doc) return false;
+  const text = normalizeText(questionTexts(index, doc.entry)[doc.ordinal] ?? "");
+  let other = false;
+  for (const m of text.matchAll(PROGRAMME_OF)) {
+    const heads = programmeHeads(m[1] as string);
+    if (heads.some((h) => tokenize(h).some((t) => weights.has(t)))) return false;
+    if (heads.length > 0) other = true;
+  }
+  return other;
 }
 
 function entriesNamingThing(index: MatchIndex, ask: string): Uint8Array | null {
