@@ -49,3 +49,16 @@ describe("rows that ask whether a topic is run as a programme", () => {
     expect(await best("Is there a formal privacy program, with a named owner?")).toBe("gdpr-compliance");
   });
 });
+
+describe("changes to the production environment", () => {
+  it("are change control in a template or a plain question, not the production network", async () => {
+    // "changes to production" was change control; with "the … environment" the production network
+    // entry, whose answer says its rules "change only through reviewed code", took the question.
+    expect(
+      await best(
+        "Are processes, procedures and technical measures defined, implemented and evaluated to prevent unapproved changes to the production environment?",
+      ),
+    ).toBe("change-management");
+    expect(await best("Are changes to the production environment logged and reviewed?")).toBe("change-management");
+  });
+});

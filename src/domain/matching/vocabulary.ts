@@ -218,7 +218,9 @@ export const SECURITY_CONCEPTS: readonly Concept[] = [
     "change",
     /\bchange management\b/,
     /\bchange control\b/,
-    /\bchanges? (to|in) production\b/,
+    // "changes to the production environment" as well as "changes to production"; a governance
+    // template's topic is read without its little words ("restrict unauthorised changes production environment").
+    /\bchanges? ((to|in|on) )?(the )?production\b/,
     /\brelease management\b/,
     /\bdeploy(ment)? (process|pipeline|approval)/,
     // NIST 800-171's wording: "track, review, approve or disapprove, and log changes", "analyze the
