@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../src/domain/answering/answer-questions.js";
 import { matchQuestion } from "../../src/domain/matching/match.js";
-import { shippedLibrary } from "./helpers.js";
+import { question, shippedLibrary, US_NO_NDA } from "./helpers.js";
 
 /**
  * Governance templates over one topic ("Are processes, procedures and technical measures defined,
@@ -60,5 +61,18 @@ describe("changes to the production environment", () => {
       ),
     ).toBe("change-management");
     expect(await best("Are changes to the production environment logged and reviewed?")).toBe("change-management");
+  });
+});
+
+describe("interoperability and portability", () => {
+  it("a template on both is drafted from the data-portability entry, which answers both", async () => {
+    // "interoperability" was a word no entry used: half the template's topic unmatched, the right
+    // entry stayed under the draft bar.
+    const r = answerQuestion(
+      await shippedLibrary(),
+      question("Are interoperability and portability procedures defined, approved, applied and kept up to date?"),
+      US_NO_NDA,
+    );
+    expect([r.status, r.entryId]).toEqual(["drafted", "data-portability"]);
   });
 });
