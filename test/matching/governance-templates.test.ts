@@ -46,6 +46,16 @@ describe("rows that ask whether a topic is run as a programme", () => {
     expect(await best("Is there a business continuity program?")).toBe("business-continuity-plan");
   });
 
+  it("the entry whose own words name the programme's topic, together, is the programme asked for", async () => {
+    // "Is there a risk register…?" favours the entry naming a risk register; "an access control
+    // programme" the entry naming access control, though the library never calls it a programme.
+    const [top] = matchQuestion((await shippedLibrary()).index, "Do you have an access control programme?", 3);
+    expect(top?.entryId).toBe("access-control-policy");
+    expect(top?.confidence ?? 0).toBeGreaterThan(0.6);
+    // "asset" and "management" apart ("patch management … on enterprise assets") name no asset management.
+    expect(await best("Is there an asset management programme?")).toBe("asset-inventory");
+  });
+
   it("the owner clause alone after a programme is sign-off, not the roles entry's topic", async () => {
     expect(await best("Is there a formal privacy program, with a named owner?")).toBe("gdpr-compliance");
   });

@@ -159,13 +159,16 @@ function reference(index: MatchIndex, query: Query, limit: number): Candidate[] 
     const contrastPenalty = contradicted ? 0.225 : 0;
     // An existence question ("Is there a risk register…?") favours, by 0.1, the entries one of whose
     // questions names the thing it asks for.
+    // For "an <topic> program" the thing is the topic, its words one after another in the text.
     const thingText = askedThing(analysis.ask);
-    const thing = thingText ? tokenize(thingText).filter((t) => !t.startsWith("§")) : [];
+    const programme = thingText?.endsWith(" program") ? thingText.slice(0, -" program".length) : null;
+    const thing = thingText ? tokenize(programme ?? thingText).filter((t) => !t.startsWith("§")) : [];
     const namesThing =
       thing.length > 0 &&
       [entry.question, ...entry.phrasings].some((text) => {
-        const tokens = new Set(tokenize(text));
-        return thing.every((t) => tokens.has(t));
+        const words = tokenize(text).filter((t) => !t.startsWith("§"));
+        if (programme === null) return thing.every((t) => words.includes(t));
+        return words.some((_, i) => thing.every((t, k) => words[i + k] === t));
       });
     const thingBonus = namesThing ? 0.15 : 0;
     return [

@@ -710,15 +710,28 @@ function namesOtherProgramme(index: MatchIndex, docIndex: number, weights: Reado
 function entriesNamingThing(index: MatchIndex, ask: string): Uint8Array | null {
   const thing = askedThing(ask);
   if (!thing) return null;
-  const terms = tokenize(thing).filter((t) => !t.startsWith("§"));
+  // "an access control program": a programme is named by its topic, which the library rarely calls
+  // a programme. Its words must then stand together ("access control policy", not "patch management
+  // … on enterprise assets" for "asset management").
+  const topic = ASKS_FOR_PROGRAMME.exec(thing)?.[1];
+  const terms = tokenize(topic ?? thing).filter((t) => !t.startsWith("§"));
   if (terms.length === 0) return null;
   const flags = new Uint8Array(index.entries.length);
   const docs = index.questions.postings.get(terms[0] as string) ?? [];
   for (const d of docs) {
     const doc = index.questions.docs[d];
-    if (doc && terms.every((t) => doc.tf.has(t))) flags[doc.entry] = 1;
+    if (!doc || !terms.every((t) => doc.tf.has(t))) continue;
+    if (topic === undefined || namesInOrder(questionTexts(index, doc.entry)[doc.ordinal] ?? "", terms))
+      flags[doc.entry] = 1;
   }
   return flags;
+}
+
+/** Whether a text's words include the terms one after another. */
+function namesInOrder(text: string, terms: readonly string[]): boolean {
+  const words = tokenize(text).filter((t) => !t.startsWith("§"));
+  for (let i = 0; i + terms.length <= words.length; i++) if (terms.every((t, k) => words[i + k] === t)) return true;
+  return false;
 }
 
 /** A flag per entry of an index, worked out once and kept with the index. */
