@@ -157,8 +157,11 @@ function findHeader(grid: SheetGrid, fromRow = 0, toRow = HEADER_SCAN_ROWS): Hea
 export function otherTableHeader(grid: SheetGrid, layout: TableLayout, from: number, to: number): number | null {
   for (let r = from; r < Math.min(to, grid.rows.length); r++) {
     if (grid.hiddenRows.has(r)) continue;
+    const row = grid.rows[r] ?? [];
+    // A header names three columns at least: most rows of a long sheet are passed over uncollapsed.
+    if (filledCells(row) < 3) continue;
     const texts = new Map<number, string>();
-    (grid.rows[r] ?? []).forEach((t, c) => {
+    row.forEach((t, c) => {
       if (t !== "") texts.set(c, collapse(t));
     });
     if (texts.size < 3 || [...texts.values()].some((t) => t.length > MAX_HEADER_CELL)) continue;
@@ -172,6 +175,15 @@ export function otherTableHeader(grid: SheetGrid, layout: TableLayout, from: num
     return r;
   }
   return null;
+}
+
+/** Cells of a row that hold anything (a sparse row's holes hold nothing). */
+function filledCells(row: readonly string[]): number {
+  let n = 0;
+  row.forEach((t) => {
+    if (t !== "") n++;
+  });
+  return n;
 }
 
 /** How far down a header is looked for when the first rows hold none (terms and instructions above a table). */
