@@ -36,6 +36,8 @@ describe("the read probe sets", () => {
       "co.jsonl",
       "cr.jsonl",
       "ct.jsonl",
+      "cw.jsonl",
+      "cx.jsonl",
     ]);
     for (const file of FILES) expect(readEvalSet(path.join(DIR, file)).length, file).toBeGreaterThanOrEqual(150);
   });
