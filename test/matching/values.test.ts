@@ -453,6 +453,34 @@ describe("inversion", () => {
     expect(asksAboutExceptions("Have you turned off logging on any servers?")).toBe(true);
   });
 
+  it("a lapse the practice removes, and software still maintained, are the practice asked, not an exception", () => {
+    for (const text of [
+      "Is HTTPS required everywhere, with weak ciphers and old protocol versions disabled?",
+      "Do you disable weak cipher suites on your load balancers?",
+      "Are stolen laptops remotely wiped?",
+      "Is outdated software removed from servers?",
+      "Are all your laptops on an operating system still receiving patches from the manufacturer?",
+      "Is each server's OS still in vendor support?",
+    ])
+      expect(asksAboutExceptions(text), text).toBe(false);
+    for (const text of [
+      "Are weak ciphers still enabled on any endpoint?",
+      "Are any weak passwords in use?",
+      "Are there unsupported systems in production?",
+      "Is any laptop still running Windows 7?",
+    ])
+      expect(asksAboutExceptions(text), text).toBe(true);
+  });
+
+  it("a question asking for TLS with weak ciphers disabled is drafted Yes from the transit-encryption entry", async () => {
+    const result = await answer(
+      "Is TLS 1.2 or newer required on every public endpoint, with weak cipher suites and legacy protocol versions disabled?",
+    );
+    expect(result.entryId).toBe("encryption-in-transit");
+    expect(result.status).toBe("drafted");
+    expect(result.answer?.value).toBe("Yes");
+  });
+
   it("a fine or order a regulator imposed on the vendor is an adverse event, like a lawsuit against it", () => {
     for (const text of [
       "Has a supervisory authority imposed a fine, an order or another corrective measure on you under data protection law?",

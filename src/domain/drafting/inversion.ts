@@ -32,6 +32,13 @@ const IN_CLIENT_CODE =
 const HARDENED =
   "auto-?run|auto-?play|macros?|debug( modes?)?|debugging|verbose errors?|directory listings?|guest accounts?|(unused|unnecessary|legacy) [\\w-]+";
 
+/** Words that name a lapse whatever the practice (EXCEPTION_SHAPES). */
+const LAPSE_WORD =
+  "missing|lacking|absent|untested|unencrypted|unpatched|unreviewed|unmonitored|unmanaged|unsupported|unresolved|unaddressed|outdated|obsolete|stale|overdue|insecure|weak|leaked|lost|stolen|compromised|breached";
+/** What a safeguard does to a lapse it finds: "weak ciphers disabled", "lost devices wiped". */
+const REMOVED_BY_SAFEGUARD =
+  "(disabl|block|reject|remov|prohibit|refus|forbid|forbidden|ban|banned|replac|retir|decommission|wip|revok|rotat|deactivat|uninstall|quarantin)\\w*";
+
 const WEAK_PRACTICE = [
   // Software left to each user's choice: "let users install any apps they want", "whatever software they like".
   /\b(install|download|run|add|use)\b ([\w-]+ ){0,2}?(any|whatever|whichever) ([\w-]+ ){0,2}?(software|apps?|applications?|programs?|tools?|extensions?|plug-?ins?|add-?ons?)\b[^.;?]{0,30}\b(they|he|she) (want|wants|like|likes|choose|chooses|wish|wishes|please|pleases)\b/,
@@ -415,8 +422,9 @@ const EXCEPTION_SHAPES = [
   /(\b(any|some)\b|^(are|is) there\b(?! (a|an|the) ))[^?.;]{0,80}?\b(that|which|who|where)\b[^?.;]{0,60}?\b(not|n't|never|without|lack\w*)\b/,
   /\bnot (all|every)\b|\b(absent|lacking|missing|exempt(ed)?) (from|on|in|for)\b/,
   // Not "still needed", "still supported by its vendor": whether access or software is still
-  // justified is the review itself, not a lapse.
-  /\bever\b|\bstill\b(?! (needed|required|necessary|appropriate|valid|justified|supported by|within|current|accurate|relevant|effective|adequate|authori[sz]ed)\b)|\banymore\b/,
+  // justified is the review itself, not a lapse. Nor software "still receiving security updates",
+  // "still vendor-supported", "still in support": that it is still maintained is the safeguard.
+  /\bever\b|\bstill\b(?! (needed|required|necessary|appropriate|valid|justified|supported by|within|current|accurate|relevant|effective|adequate|authori[sz]ed|(vendor|manufacturer)[\s-]supported|maintained by|(in|under) (active |vendor |mainstream |extended )?support)\b| (receiv|gett)\w* ([\w-]+ ){0,2}(updates|patches|fixes|support)\b)|\banymore\b/,
   /(?<!\b(polic(y|ies)|procedures?|standards?|documents?|plans?|handbooks?|notices?|guidance|training|rules)\b[^.;?]{0,60})\b(accessible|available|granted|open|visible) to (all|every|any|everyone|anyone)\b|\b(all|every|any) (staff|employees?|users?|personnel|engineers?|developers?|contractors?) (by default|can|may|have)\b/,
   /\bthe same (\w+ ){0,2}(keys?|passwords?|accounts?|credentials?|logins?)\b/,
   // "No later than 24 hours", "in no event later than 72 hours" are a deadline, the safeguard itself.
@@ -425,8 +433,12 @@ const EXCEPTION_SHAPES = [
   /\b(reus(e|ed|es|ing)|shar(e|ed|es|ing))\b(?! (a|an|the|your|with us|us|copies|a copy|details|evidence)\b).*\b(passwords?|credentials|accounts?|logins?)\b|\b(passwords?|credentials|accounts?|logins?)\b.*\b(reused|shared)\b/,
   /\b(their|his|her) own (code )?(changes?|pull requests?|work|deployments?)\b/,
   // Words that name a lapse whatever the practice: what is missing, late, stale, ignored, left over,
-  // turned off or kept for ever. A question built on one asks about the lapse, not the practice.
-  /\b(missing|lacking|absent|untested|unencrypted|unpatched|unreviewed|unmonitored|unmanaged|unsupported|unresolved|unaddressed|outdated|obsolete|stale|overdue|insecure|weak|leaked|lost|stolen|compromised|breached)\b|\bexpired (\w+ )?(certificates?|accounts?|credentials|keys?|passwords?|licen[cs]es?|software|domains?)\b/,
+  // turned off or kept for ever. A question built on one asks about the lapse, not the practice;
+  // unless the lapse is what the practice removes ("weak cipher suites disabled", "disable weak
+  // ciphers", "lost devices remotely wiped", "outdated software removed").
+  new RegExp(
+    `(?<!\\b${REMOVED_BY_SAFEGUARD}( all| any| every)? )\\b(${LAPSE_WORD}|expired (\\w+ )?(certificates?|accounts?|credentials|keys?|passwords?|licen[cs]es?|software|domains?))\\b(?!(,? [\\w/.-]+){0,6},? (are |is |be |being |been |get |gets )?(always |automatically |promptly |remotely |immediately |explicitly )?${REMOVED_BY_SAFEGUARD}\\b)`,
+  ),
   // "Without undue delay" is the deadline of a notice, and a "progressive delay" between logon
   // attempts a safeguard ("the account is locked or delayed"): only delays that happen (delayed,
   // delaying, delays) are the lapse.
