@@ -45,3 +45,23 @@ describe("the lawful basis of the buyer's own processing is the controller's to 
     expect(result.status).toBe("drafted");
   });
 });
+
+describe("the buyer's own equipment on the buyer's own site is looked after under the buyer's practices", () => {
+  it.each([
+    "Are the hard drives in the customer's data center wiped by your engineers before they are thrown away?",
+    "Are the backup tapes kept at the client's offices destroyed by your staff at end of life?",
+  ])("%s is not drafted", async (text) => {
+    const result = await answer(text);
+    expect(result.status).not.toBe("drafted");
+    expect(result.notes.join(" ")).toMatch(/buyer's own systems/);
+  });
+
+  it.each([
+    ["Can the platform be deployed in our own data centre?", "on-premises-deployment"],
+    ["How do you securely dispose of laptops and storage media?", "equipment-disposal"],
+  ])("%s is still drafted", async (text, entry) => {
+    const result = await answer(text, /^how\b/i.test(text) ? "free_text" : "yes_no");
+    expect(result.entryId).toBe(entry);
+    expect(result.status).toBe("drafted");
+  });
+});

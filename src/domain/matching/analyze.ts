@@ -248,6 +248,10 @@ const OUR = "(?<!\\b(to|through|with|from|into|via|using|by|against|for|in|on|on
 const BUYER_SYSTEMS =
   "((guest |corporate |office )?wi-?fi|wireless (network|lan)|web proxy|okta|azure( ad)?|entra( id)?|active directory|google workspace|o365|office 365|microsoft 365|idp|identity provider|firewalls?|wafs?|web application firewalls?|(waf |firewall |proxy )?rule ?sets?|edr( agents?)?|mdm|email gateways?|(e-?mail |mail )domains?|network|proxy|vpn|environment|endpoints?|laptops?|workstations?|devices|it (team|department|staff)|domain controllers?|siem|helpdesk|service desk|email (server|system)|mail server|on[\\s-]?prem\\w*|isms|enclaves?|((windows|linux|server|desktop) )*(servers?|estate|fleet))";
 
+/** The buyer named in the third person: "the customer's", "the Institution's", "the agency's". */
+const THE_BUYERS =
+  "the (buyer|customer|client|institution|agency|university|college|hospital|bank|school|district|purchaser|tenant|council|trust|department)('s|s')";
+
 /** Patterns of questions about the buyer's own systems or asking for data only the buyer's tenant holds. */
 const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   {
@@ -311,6 +315,16 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
     pattern:
       /\b(our|my) [\w-]+'s own\b|\b(our|my) own (statement of applicability|soa|isms|information security management system|records? of processing( activities)?|risk (register|profile|treatment plan))\b|\b(that|which) (we|i) (will |would |shall |are going to |plan to |intend to )?(host|run|operate|install) (ourselves |it )?(in|on|at|within) (our|my) (own )?(data ?cent(er|re)s?|premises|server rooms?|infrastructure|servers?)\b/,
+  },
+  {
+    // "Are the disks in the customer's data centre wiped by your engineers?", "Is the equipment at our
+    // premises maintained by you?": the buyer's own equipment, kept on the buyer's own site, is looked
+    // after under the buyer's own practices. The vendor's entries state what it does to its own (and
+    // "deployed in our own data centre" asks about the product, not about equipment already there).
+    reason: "asks about the buyer's own systems, which only the buyer can confirm",
+    pattern: new RegExp(
+      `\\bthe ([\\w-]+ ){0,2}(media|equipment|hardware|servers?|devices|disks?|drives?|tapes?|racks?|assets?|appliances?|machines|workstations|laptops|desktops|printers|cabling|storage) (located |installed |housed |held |kept |stored |used )?(in|at|on|within|inside) (${THE_BUYERS}|our|my) (own )?([\\w-]+ ){0,2}(data cent(er|re)s?|premises|server rooms?|facilit(y|ies)|sites?|offices?|campus(es)?|buildings?|branch(es)?|clinics?|hospitals?)\\b`,
+    ),
   },
   {
     // "Have you reviewed the client's own third-party risk policy?": the buyer's own document or practice.
