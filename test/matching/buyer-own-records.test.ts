@@ -65,3 +65,20 @@ describe("the buyer's own equipment on the buyer's own site is looked after unde
     expect(result.status).toBe("drafted");
   });
 });
+
+describe("what the buyer has put into its own account until now is a record of the tenant", () => {
+  it.each([
+    "Which kinds of our customers' personal information have been uploaded to your service so far?",
+    "What records have we imported into the platform to date?",
+  ])("%s is not drafted", async (text) => {
+    const result = await answer(text, "free_text");
+    expect(result.status).not.toBe("drafted");
+    expect(result.notes.join(" ")).toMatch(/details of the buyer's tenant/);
+  });
+
+  it("the kinds of personal data the service processes are still drafted", async () => {
+    const result = await answer("Which categories of personal data does your platform process?", "free_text");
+    expect(result.entryId).toBe("personal-data-categories");
+    expect(result.status).toBe("drafted");
+  });
+});

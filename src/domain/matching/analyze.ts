@@ -370,6 +370,16 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
       /\b(number|count|volume|quantity|how many)\b.*\b(hold|held|store[sd]?|process(es|ed)?|host(s|ed)?|keep|kept)\b.*\b(on behalf of|for) (our|my) (organi[sz]ation|company|business|firm|tenant|account)\b|\b(carried out|performed|conducted|done|prepared|completed|produced|written)\b (\w+ ){0,2}(specifically|especially|solely|only) for ((our|my)\b|the [^?.]{0,60}\b(on our behalf|for us)\b)|\b(specifically|especially|solely|exclusively) (targeting|covering|against|scoped to|tailored to|for) (our|my)\b/,
   },
   {
+    // "Which of our customers' records have been uploaded to your service so far?", "What data have we
+    // entered into the platform to date?": what this buyer has put into its own account until now is
+    // a record of the tenant, not a practice the library states ("What personal data do you process?"
+    // asks about the service, and is not this).
+    reason: "asks for identifiers or details of the buyer's tenant, which are not answered in a questionnaire",
+    pattern: new RegExp(
+      `\\b((our|my|${THE_BUYERS}) ([\\w'-]+ ){0,3}(data|records|files|documents|information|content|details|uploads|events)\\b[^?.]{0,40}\\b(have|has|had) (already )?been |(have|has) (we|i|our (\\w+ )?(users|staff|employees|team|admins?|administrators)) (already )?)(entered|uploaded|imported|submitted|loaded|stored|added|input|ingested|processed|transferred|sent|shared|migrated|collected|synced|put)\\b[^?.]{0,60}\\b(to date|so far|thus far|until now|up to now|as of (today|now))\\b`,
+    ),
+  },
+  {
     // "Will we have to open inbound firewall ports…?", "Which directives should we add to our CSP?":
     // what the buyer must change on its own side, which depends on the buyer's own set-up.
     reason: "asks what the buyer must change on its own systems, which only the buyer can decide",
