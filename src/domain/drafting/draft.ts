@@ -13,6 +13,7 @@ import {
   withoutDetailRequest,
   withoutSafeguardClauses,
 } from "./inversion.js";
+import { overseesWhatEntryDenies } from "./presupposed.js";
 import {
   choiceFromText,
   invertYesNo,
@@ -310,6 +311,15 @@ export function draftAnswer(
     // "Environments separated? Live data ever used for testing?": one value answers one part wrongly.
     notes.push("the question asks several things, some about the practice and some about a lapse; please answer each");
     return { status: "needs_review", value: null, text: entry.answer, notes };
+  }
+  if (question.kind === "yes_no" && overseesWhatEntryDenies(form.ask ?? question.text, entry, short)) {
+    // "Is outsourced development supervised?" of "Do you rely on outsourced development?" No: the
+    // honest answer is that there is none to supervise, not a Yes flipped from the No.
+    const na = mapShortAnswer("N/A", question.allowedValues);
+    notes.push(
+      `the question asks how a practice is overseen, and the entry "${entry.question}" says it is not done at all ("${short}"): ${na === null ? "please choose the value" : `answered ${na}`}; please confirm`,
+    );
+    return { status: "needs_review", value: na, text: entry.answer, notes };
   }
   if (question.kind === "yes_no" && invertedOnlyByIntensifier(form.ask ?? question.text, matchedText, entry.question)) {
     // The entry's No holds whatever "ever" adds to the present ("Is customer data ever used to train

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../matching/helpers.js";
+
+describe("oversight of a practice the entry says is not done at all", () => {
+  it("is answered N/A for a reviewer, not a Yes flipped from the entry's No", async () => {
+    const result = await answer("Is outsourced code development overseen and reviewed for security?");
+    expect(result.entryId).toBe("outsourced-development");
+    expect(result.status).toBe("needs_review");
+    expect(result.answer?.value).toBe("N/A");
+    expect(result.notes.join(" ")).toMatch(/not done at all/);
+  });
+
+  it("with no N/A in the cell, the value is left to the reviewer", async () => {
+    const result = await answer("Is outsourced code development overseen and reviewed for security?", "yes_no", [
+      "Yes",
+      "No",
+    ]);
+    expect(result.status).toBe("needs_review");
+    expect(result.answer?.value ?? null).toBeNull();
+  });
+
+  it("a question that the entry's No answers keeps it", async () => {
+    const result = await answer("Is the product's development outsourced?");
+    expect(result.entryId).toBe("outsourced-development");
+    expect(result.answer?.value).toBe("No");
+  });
+});
