@@ -25,3 +25,16 @@ describe("oversight of a practice the entry says is not done at all", () => {
     expect(result.answer?.value).toBe("No");
   });
 });
+
+describe("outsourced development named by who does it is the practice the entry denies, not its opposite", () => {
+  it.each([
+    "Do you use offshore developers for any part of the platform?",
+    "Is any of the application's code written by outside contractors?",
+    "Is development of the product outsourced to another firm?",
+  ])("%s keeps the entry's No", async (text) => {
+    const result = await answer(text);
+    expect(result.entryId).toBe("outsourced-development");
+    expect(result.answer?.value).toBe("No");
+    expect(result.notes.join(" ")).not.toMatch(/opposite sense/);
+  });
+});
