@@ -1200,3 +1200,11 @@ describe("long cells", () => {
     }
   });
 });
+
+describe("what is disabled is read past hyphenated words", () => {
+  it("removable media after 'disabled auto-run or auto-play of …' is the curb, not the weak practice", () => {
+    expect(weakPracticeSense("Is auto-play or auto-run of files on removable media disabled?")).toBe(false);
+    expect(weakPracticeSense("Have you disabled auto-run and auto-play for content on removable media?")).toBe(false);
+    expect(weakPracticeSense("Is removable media allowed on laptops?")).toBe(true);
+  });
+});

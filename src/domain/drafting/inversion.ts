@@ -117,7 +117,7 @@ const WEAK_PRACTICE = [
   // NEGATION below, like every marker's. "Disabled" is read here only, since "is disabled" is a
   // marker of its own ("Is MFA disabled?"): "Is auto-run disabled for removable media?" is the curb.
   // Equipment wiped or destroyed "at end of life" is the safe disposal, not old software still running.
-  /(?<!\bdisabl\w* (\w+ ){0,5})(?<!\b(wip|destroy|dispos|retir|sanitis|sanitiz|decommission|eras|shred|recycl|degauss|replac)\w*\b[^.;?]{0,40})(\bend[\s-]of[\s-](life|support|sale|maintenance)\b|\beol\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
+  /(?<!\bdisabl\w* ([\w-]+ ){0,5})(?<!\b(wip|destroy|dispos|retir|sanitis|sanitiz|decommission|eras|shred|recycl|degauss|replac)\w*\b[^.;?]{0,40})(\bend[\s-]of[\s-](life|support|sale|maintenance)\b|\beol\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
   // Outsourced work named by who does it too ("outsourced developers", "offshore engineers"), and
   // "development of your software outsourced": read as the practice, the entry's No was flipped.
   /\b(outsourc\w*|offshor\w*) (software |code |product )?(development|support|developers?|engineers?|programmers?|coders?|coding)\b|\b(development|support|coding)\b ([\w-]+ ){0,3}(is |are )?(outsourced|offshored)\b/,
@@ -125,8 +125,9 @@ const WEAK_PRACTICE = [
   // "code written by outside contractors".
   /\b(third[\s-]part(y|ies)|contractors?|freelancers?|(external|outside) (firms?|compan(y|ies)|developers?|vendors?|agenc(y|ies)|contractors?)|offshore (teams?|firms?)) (\w+ ){0,2}to (develop|write|build|code)\b|\b(code|software|applications?)\b ([\w-]+ ){0,2}(is |are |was |were )?(written|developed|built|coded) by (\w+ ){0,2}(third[\s-]part(y|ies)|contractors?|freelancers?|(external|outside|offshore) ([\w-]+ )?(firms?|developers?|contractors?|teams?|compan(y|ies)|agenc(y|ies)))\b/,
   // …unless they are the object of a rule ("clear desk rules for papers and removable media", "Clear
-  // desk for papers and removable media: rules defined?").
-  /(?<!\b(disabl\w*|(turned|switched) off) (\w+ ){0,8}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3}|\bclear desk\b[^.;?]{0,30})(\bremovable media\b|\bportable (media|storage|drives?)\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\b(disabl\w*|(turned|switched) off))/,
+  // desk for papers and removable media: rules defined?") or of what is disabled, past hyphenated
+  // words ("disabled auto-run or auto-play of content from removable media").
+  /(?<!\b(disabl\w*|(turned|switched) off) ([\w-]+ ){0,8}|\b(rules?|polic(y|ies)|procedures?|controls?|standards?|clear desk) (for|on|covering|governing|requiring|that requires?|which requires?) (\w+ ){0,3}|\bclear desk\b[^.;?]{0,30})(\bremovable media\b|\bportable (media|storage|drives?)\b|\busb (drives?|storage|sticks?|ports?)\b)(?!.*\b(disabl\w*|(turned|switched) off))/,
   // Deprecated or weak cryptography in use; "prohibits deprecated primitives" is the curb (NEGATION).
   // A CSP that allows inline script or eval is the weak policy: "does it avoid 'unsafe-inline'?"
   // Not when the policy rules it out in words the negations below do not count ("without", "disallows").
