@@ -82,3 +82,19 @@ describe("what the buyer has put into its own account until now is a record of t
     expect(result.status).toBe("drafted");
   });
 });
+
+describe("the buyer's own account or servers as the place a product option puts something", () => {
+  it.each([
+    ["Can encryption keys be kept in the customer's own key management account (BYOK)?", "byok"],
+    ["Can the product be hosted in the client's own infrastructure?", "on-premises-deployment"],
+  ])("%s is drafted from the product's entry", async (text, entry) => {
+    const result = await answer(text);
+    expect(result.entryId).toBe(entry);
+    expect(result.status).toBe("drafted");
+  });
+
+  it("the buyer's own process is still the buyer's to confirm", async () => {
+    const result = await answer("Is the customer's own change process followed by your engineers?");
+    expect(result.status).not.toBe("drafted");
+  });
+});

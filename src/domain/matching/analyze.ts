@@ -269,10 +269,12 @@ const BUYER_SPECIFIC: readonly { reason: string; pattern: RegExp }[] = [
   {
     // "Is the tenant's own legal hold process integrated with its records system?", "In our risk
     // register, risk R-114 lists your service as the treatment…": the buyer's own process or record,
-    // however the buyer is named.
+    // however the buyer is named. Not the place a product option puts something ("keys held in the
+    // client's own AWS account", "hosted in the customer's own infrastructure"): that asks about the
+    // product.
     reason: "asks about the buyer's own systems, which only the buyer can confirm",
     pattern:
-      /\bthe (tenant|customer|client|buyer|institution|university|bank|controller)'?s own\b|\b(in|on|from) (our|my) (risk|asset|vendor|supplier|third[\s-]party) (register|inventory|list)\b|\bthe same ([\w-]+ ){1,4}as (ours|our|my)\b|\b(what|which|how)\b[^?]{0,60}\bshould (we|i) (record|enter|note|put|write|rate|score|assign|select|choose|mark|log)\b/,
+      /(?<!\b(in|on|within|inside|into|to) )\bthe (tenant|customer|client|buyer|institution|university|bank|controller)'?s own\b|\b(in|on|from) (our|my) (risk|asset|vendor|supplier|third[\s-]party) (register|inventory|list)\b|\bthe same ([\w-]+ ){1,4}as (ours|our|my)\b|\b(what|which|how)\b[^?]{0,60}\bshould (we|i) (record|enter|note|put|write|rate|score|assign|select|choose|mark|log)\b/,
   },
   {
     // "Is there a risk register entry for our company as your customer?", "Are the screening records
