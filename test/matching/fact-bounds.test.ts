@@ -491,3 +491,13 @@ describe("a frequency said with 'each' or as a number of units", () => {
     expect(result.notes.join(" ")).toMatch(/contradicts the answer: the question asks for at least|falls short of/);
   });
 });
+
+describe("a rule against the act negates it in the answer text", () => {
+  it("'No' to 'Do you outsource …?' agrees with a text whose policy prohibits outsourcing", () => {
+    const q = { text: "Do you outsource software development?", kind: "yes_no" };
+    expect(contradiction(q, "No", "Our engineering policy prohibits outsourcing software development.")).toBeNull();
+    expect(
+      contradiction(q, "No", "Our team will at times outsource software development to a partner."),
+    ).not.toBeNull();
+  });
+});

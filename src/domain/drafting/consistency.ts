@@ -549,7 +549,10 @@ function deniedThing(question: string, answer: string): string | null {
 const COMMITMENT_ASK =
   /^(will|would|do|does|can|could|shall)\s+(you|we|your (company|organi[sz]ation|team|firm)|the (vendor|supplier|provider|company|service))\s+(\w+ly\s+)?([a-z]+)\s+((?:[\w'-]+\s*){1,5})/;
 const WEAK_VERBS = new Set(["be", "have", "has", "had", "do", "does", "use", "make", "get", "allow", "permit", "let"]);
-const NEGATION_BEFORE = /\b(not|never|no|without|nor|cannot)\b|n't\b/;
+// A rule against the act negates it as well as "not" does: "our SDLC standard prohibits outsourcing
+// development" says the vendor does not outsource.
+const NEGATION_BEFORE =
+  /\b(not|never|no|without|nor|cannot|prohibits?|prohibited|prohibiting|forbids?|forbidden|forbidding|bans?|banned|banning|disallows?|disallowed|disallowing)\b|n't\b/;
 
 function affirmedAct(question: string, answer: string): string | null {
   const m = COMMITMENT_ASK.exec(question.toLowerCase());
