@@ -31,6 +31,7 @@ describe("outsourced development named by who does it is the practice the entry 
     "Do you use offshore developers for any part of the platform?",
     "Is any of the application's code written by outside contractors?",
     "Is development of the product outsourced to another firm?",
+    "Do you outsource any of the application development?",
   ])("%s keeps the entry's No", async (text) => {
     const result = await answer(text);
     expect(result.entryId).toBe("outsourced-development");

@@ -118,9 +118,10 @@ const WEAK_PRACTICE = [
   // marker of its own ("Is MFA disabled?"): "Is auto-run disabled for removable media?" is the curb.
   // Equipment wiped or destroyed "at end of life" is the safe disposal, not old software still running.
   /(?<!\bdisabl\w* ([\w-]+ ){0,5})(?<!\b(wip|destroy|dispos|retir|sanitis|sanitiz|decommission|eras|shred|recycl|degauss|replac)\w*\b[^.;?]{0,40})(\bend[\s-]of[\s-](life|support|sale|maintenance)\b|\beol\b|\bunsupported (software|systems|versions?|operating)\b|\bno longer (receiv|support|maintain|patch|get))(?!.*\bdisabl\w*)/,
-  // Outsourced work named by who does it too ("outsourced developers", "offshore engineers"), and
-  // "development of your software outsourced": read as the practice, the entry's No was flipped.
-  /\b(outsourc\w*|offshor\w*) (software |code |product )?(development|support|developers?|engineers?|programmers?|coders?|coding)\b|\b(development|support|coding)\b ([\w-]+ ){0,3}(is |are )?(outsourced|offshored)\b/,
+  // Outsourced work named by who does it too ("outsourced developers", "offshore engineers"), "outsource
+  // any of the software development" and "development of your software outsourced": read as the
+  // practice, the entry's No was flipped.
+  /\b(outsourc\w*|offshor\w*) ((any|all|some|parts?)( of)? )?(your |the |its )?(software |code |product |application )?(development|support|developers?|engineers?|programmers?|coders?|coding)\b|\b(development|support|coding)\b ([\w-]+ ){0,3}(is |are )?(outsourced|offshored)\b/,
   // …said with who does it: "engage a third party to develop any part of the application code",
   // "code written by outside contractors".
   /\b(third[\s-]part(y|ies)|contractors?|freelancers?|(external|outside) (firms?|compan(y|ies)|developers?|vendors?|agenc(y|ies)|contractors?)|offshore (teams?|firms?)) (\w+ ){0,2}to (develop|write|build|code)\b|\b(code|software|applications?)\b ([\w-]+ ){0,2}(is |are |was |were )?(written|developed|built|coded) by (\w+ ){0,2}(third[\s-]part(y|ies)|contractors?|freelancers?|(external|outside|offshore) ([\w-]+ )?(firms?|developers?|contractors?|teams?|compan(y|ies)|agenc(y|ies)))\b/,
