@@ -36,7 +36,7 @@ export interface DrafterQuestion {
   readonly allowedValues: readonly string[] | null;
   /**
    * True when the question asks for words although its cell offers Yes/No ("Where will our data be
-   * stored?" in a Yes/No column): the value stays empty, as the offline engine leaves it.
+   * stored?" in a Yes/No column or a Yes/No choice): the value stays empty, as the offline engine leaves it.
    */
   readonly asksForWords: boolean;
   /** The section heading it sits under, for context. */

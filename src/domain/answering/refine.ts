@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, type DraftThresholds } from "../drafting/draft.js";
+import { DEFAULT_THRESHOLDS, type DraftThresholds, isYesNoCell } from "../drafting/draft.js";
 import { polarityOf } from "../drafting/values.js";
 import { fillPlaceholders } from "../freshness/placeholders.js";
 import type { LibraryEntry } from "../library/types.js";
@@ -170,8 +170,8 @@ function shortlist(
     text: q.question,
     kind: q.kind,
     allowedValues: q.allowedValues,
-    // A choice cell's options are the answer even to "How often…?": only a Yes/No cell can ask for words.
-    asksForWords: q.kind === "yes_no" && !analyzeQuestion(q.question, previous).closed,
+    // Only a Yes/No cell can ask for words: a choice's options are the answer even to "How often…?".
+    asksForWords: isYesNoCell(q) && !analyzeQuestion(q.question, previous).closed,
     section: q.section,
     shortlist: list,
     offline: {

@@ -146,6 +146,10 @@ const PAST_EVENT_ASK =
 const plainYesNoSet = (values: readonly string[]) =>
   isYesNoSet(values) && values.filter((v) => polarityOf(v) === "yes").length === 1;
 
+/** A cell that offers Yes/No: a yes_no question's, or a choice of Yes/No-like options. */
+export const isYesNoCell = (question: Pick<Question, "kind" | "allowedValues">): boolean =>
+  question.kind === "yes_no" || isYesNoSet(question.allowedValues ?? []);
+
 /** One plain Yes, one plain No, and at least one option that qualifies them ("Configurable", "Only with opt-in"). */
 const qualifiedYesNoSet = (values: readonly string[]) => {
   const kinds = values.map(polarityOf);
@@ -216,8 +220,7 @@ export function draftAnswer(
   }
   // An open question ("Where will our data be stored?") in a column that offers Yes/No: a value
   // would answer a question nobody asked. The words go in the comment, the value stays empty.
-  const yesNoCell = question.kind === "yes_no" || isYesNoSet(question.allowedValues ?? []);
-  if (!form.closed && yesNoCell) {
+  if (!form.closed && isYesNoCell(question)) {
     notes.push("the question asks for a description, not Yes/No: the value is left empty and the answer is the text");
     return { status, value: null, text: withoutVerdict(entry.answer), notes };
   }

@@ -1,5 +1,5 @@
 import type { LibraryEntry } from "../library/types.js";
-import { normalizeText } from "../matching/tokenize.js";
+import { normalizeText, tokenize } from "../matching/tokenize.js";
 import { polarityOf } from "./values.js";
 
 /**
@@ -13,9 +13,8 @@ import { polarityOf } from "./values.js";
 const OVERSIGHT_ASK =
   /^(is|are|was|were) (the |all )?((use|work|output|activities) of )?(?<subject>([\w-]+ ){1,4}?)((properly|adequately|appropriately|formally|regularly|independently|actively|effectively) )?(supervised|monitored|overseen|directed|reviewed|checked|audited|inspected|assessed|governed)\b/;
 
-/** Words of a subject that name it, not its articles and pronouns. */
-const naming = (text: string): string[] =>
-  text.split(/[^a-z0-9-]+/).filter((w) => w.length > 3 && !/^(your|their|that|this|these|those|with)$/.test(w));
+/** Words of a subject that name it (the tokenizer's stems, without its concept tokens). */
+const naming = (text: string): string[] => tokenize(text).filter((t) => !t.startsWith("§"));
 
 /**
  * The question asks how a practice is overseen, and the entry's No says the practice is not done at
@@ -28,6 +27,6 @@ export function overseesWhatEntryDenies(ask: string, entry: LibraryEntry, short:
   const subject = OVERSIGHT_ASK.exec(normalizeText(ask))?.groups?.subject;
   if (subject === undefined) return false;
   const words = naming(subject);
-  const entryWords = new Set(naming(normalizeText(entry.question)));
+  const entryWords = new Set(naming(entry.question));
   return words.length > 0 && words.filter((w) => entryWords.has(w)).length * 2 > words.length;
 }
